@@ -1,0 +1,39 @@
+// The event catalogue: every structured log line names one of these ids. This file is the one
+// place they are documented; `npm run log-events` prints it as a table for operators.
+// Add new ids here (never reuse or renumber one: log readers and central alerting key on them).
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogAudience = 'technician' | 'operator' | 'developer';
+
+export interface LogEventSpec {
+  readonly level: LogLevel;
+  readonly audience: LogAudience;
+  readonly description: string;
+}
+
+export const logEvents = {
+  'kiosk.boot.start': { level: 'info', audience: 'technician', description: 'The backend host began starting (config path, data dir, mode).' },
+  'kiosk.boot.ready': { level: 'info', audience: 'technician', description: 'The backend is serving; carries transport (scheme or loopback URL without secret) and start-up time.' },
+  'kiosk.boot.failed': { level: 'error', audience: 'technician', description: 'The backend could not start; carries the reason.' },
+  'kiosk.shutdown': { level: 'info', audience: 'technician', description: 'The backend stopped on request (signal or window close).' },
+  'config.loaded': { level: 'info', audience: 'technician', description: 'Configuration read and validated; carries the source path (or "defaults").' },
+  'config.invalid': { level: 'error', audience: 'technician', description: 'Configuration rejected; carries each invalid field and why. The kiosk refuses to start.' },
+  'http.rejected': { level: 'warn', audience: 'technician', description: 'A loopback request was refused (wrong Host/Origin or missing per-boot secret).' },
+  'http.error': { level: 'error', audience: 'developer', description: 'An API handler threw; carries route and error message (scrubbed of personal data).' },
+  'api.invalid-request': { level: 'warn', audience: 'developer', description: 'A request body or query failed schema validation.' },
+  'catalog.sync.updated': { level: 'info', audience: 'technician', description: 'A new catalog version was fetched from central and cached.' },
+  'catalog.sync.unchanged': { level: 'debug', audience: 'technician', description: 'Central answered 304: the cached catalog is current.' },
+  'catalog.sync.failed': { level: 'warn', audience: 'technician', description: 'The catalog could not be fetched; the kiosk keeps serving its cached copy.' },
+  'catalog.sync.rejected': { level: 'error', audience: 'technician', description: 'Central sent a catalog that failed validation; the cached copy is kept.' },
+  'store.opened': { level: 'info', audience: 'technician', description: 'The kiosk database opened; carries schema version.' },
+  'store.migrated': { level: 'info', audience: 'technician', description: 'A schema migration was applied.' },
+  'store.integrity-failed': { level: 'error', audience: 'technician', description: 'The database failed its integrity check; it was quarantined and a fresh one created.' },
+  'central.started': { level: 'info', audience: 'developer', description: 'The reference central case system is listening (embedded or standalone).' },
+  'renderer.crashed': { level: 'error', audience: 'technician', description: 'The kiosk window\'s renderer process died or hung; it is reloaded to the attract screen.' },
+  'renderer.navigation-blocked': { level: 'warn', audience: 'technician', description: 'The window tried to navigate or open a window outside the app; refused.' },
+  'renderer.permission-denied': { level: 'warn', audience: 'technician', description: 'The page asked for a permission other than the document camera; refused.' },
+  'session.idle-reset': { level: 'info', audience: 'operator', description: 'A citizen session ended by idle timeout after the countdown.' },
+  'session.ended': { level: 'info', audience: 'operator', description: 'A citizen session ended by the citizen (finish / home).' },
+} as const satisfies Record<string, LogEventSpec>;
+
+export type LogEventId = keyof typeof logEvents;

@@ -1,0 +1,39 @@
+// The backend: one web-standard fetch handler for the API and the renderer's files.
+// Electron serves it on the kiosk:// scheme; dev, tests and the Chromium fallback on loopback.
+import { Hono } from 'hono';
+import { scrubText } from '../../common/mask';
+import type { BackendContext } from './context';
+import { catalogRoutes } from './routes/catalog';
+import { eventRoutes } from './routes/events';
+import { systemRoutes } from './routes/system';
+import { SECURITY_HEADERS } from './security-headers';
+import { serveStatic } from './static-files';
+
+export function createApiRoutes(ctx: BackendContext) {
+  return new Hono()
+    .route('/system', systemRoutes(ctx))
+    .route('/catalog', catalogRoutes(ctx))
+    .route('/events', eventRoutes(ctx));
+}
+
+/** The API's type, shared with the renderer's typed client (hono/client). */
+export type ApiType = ReturnType<typeof createApiRoutes>;
+
+export function createApp(ctx: BackendContext, opts: { rendererDir: string | null }) {
+  const app = new Hono();
+  app.use(async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+  });
+  app.onError((e, c) => {
+    ctx.logger.log('http.error', { route: c.req.path, message: scrubText(e.message) });
+    return c.json({ error: 'internal', message: '系统暂时出错，请稍后再试 / Something went wrong, please try again.' }, 500);
+  });
+  app.route('/api', createApiRoutes(ctx));
+  app.all('/api/*', (c) => c.json({ error: 'not-found', message: 'no such API route' }, 404));
+  app.get('*', async (c) => {
+    if (!opts.rendererDir) return c.text('renderer not built', 404);
+    return (await serveStatic(opts.rendererDir, c.req.path)) ?? c.text('not found', 404);
+  });
+  return app;
+}

@@ -1,0 +1,103 @@
+// The one configuration file of a terminal. Everything has a default that works on a
+// development machine with simulators, so `npm start` needs no file at all.
+import { z } from 'zod';
+
+const serialPath = z.string().min(1, '串口路径不能为空 / serial path must not be empty');
+
+export const deviceConfigSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('id-card-reader'),
+    mode: z.enum(['simulator', 'serial']),
+    path: serialPath.optional(),
+    vidPid: z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/, '格式应为 VID:PID，如 0400:c35a').optional(),
+    baudRate: z.number().int().positive().default(115200),
+    pollMs: z.number().int().min(300, '读卡器轮询间隔不得小于 300 ms').default(500),
+  }),
+  z.object({
+    kind: z.literal('receipt-printer'),
+    mode: z.enum(['simulator', 'serial', 'usb-lp', 'tcp']),
+    path: z.string().optional(),
+    host: z.string().optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    baudRate: z.number().int().positive().default(115200),
+    widthChars: z.number().int().min(24).max(64).default(32),
+  }),
+  z.object({
+    kind: z.literal('a4-printer'),
+    mode: z.enum(['simulator', 'cups']),
+    queue: z.string().min(1).default('kiosk-a4'),
+    fontPath: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('scanner'),
+    mode: z.enum(['simulator', 'sane']),
+    device: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('code-scanner'),
+    mode: z.enum(['simulator', 'hid', 'serial']),
+    path: z.string().optional(),
+    vidPid: z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/).optional(),
+  }),
+]);
+export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
+
+export const configSchema = z
+  .object({
+    terminalId: z
+      .string()
+      .regex(/^[A-Z0-9]{4,16}$/, '终端编号应为 4–16 位大写字母或数字 / 4–16 uppercase letters or digits')
+      .default('DEV0001'),
+    hallName: z.string().min(2).default('宿迁市宿城区政务服务中心'),
+    township: z.string().min(2).nullable().default(null),
+    /** null → start an embedded reference central on loopback (development / demo). */
+    centralUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+    language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    idle: z
+      .object({
+        /** seconds without touch before the warning appears */
+        warnAfterSec: z.number().int().min(15).max(3600).default(90),
+        /** seconds the visible countdown runs before the session is wiped */
+        countdownSec: z.number().int().min(5).max(300).default(30),
+      })
+      .default({ warnAfterSec: 90, countdownSec: 30 }),
+    catalogRefreshSec: z.number().int().min(30).default(600),
+    devices: z
+      .array(deviceConfigSchema)
+      .default([
+        { kind: 'id-card-reader', mode: 'simulator', baudRate: 115200, pollMs: 500 },
+        { kind: 'receipt-printer', mode: 'simulator', baudRate: 115200, widthChars: 32 },
+        { kind: 'a4-printer', mode: 'simulator', queue: 'kiosk-a4' },
+        { kind: 'scanner', mode: 'simulator' },
+        { kind: 'code-scanner', mode: 'simulator' },
+      ]),
+    /** Development tools (the device simulator panel). Never true in a production build. */
+    devTools: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    c.devices.forEach((d, i) => {
+      const needsPath =
+        (d.kind === 'id-card-reader' && d.mode === 'serial' && !d.path && !d.vidPid) ||
+        (d.kind === 'receipt-printer' && (d.mode === 'serial' || d.mode === 'usb-lp') && !d.path) ||
+        (d.kind === 'code-scanner' && d.mode !== 'simulator' && !d.path && !d.vidPid);
+      if (needsPath)
+        ctx.addIssue({ code: 'custom', path: ['devices', i, 'path'], message: '真实设备须配置端口路径或 VID:PID / a real device needs a port path or VID:PID' });
+      if (d.kind === 'receipt-printer' && d.mode === 'tcp' && (!d.host || !d.port))
+        ctx.addIssue({ code: 'custom', path: ['devices', i, 'host'], message: '网络打印机须配置 host 与 port / a TCP printer needs host and port' });
+    });
+  });
+
+export type KioskConfig = z.infer<typeof configSchema>;
+
+/** The part of the configuration the renderer may see (no URLs, ports or secrets). */
+export function publicConfig(c: KioskConfig) {
+  return {
+    terminalId: c.terminalId,
+    hallName: c.hallName,
+    township: c.township,
+    language: c.language,
+    idle: c.idle,
+    devTools: c.devTools,
+  };
+}

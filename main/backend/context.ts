@@ -1,0 +1,18 @@
+import type { KioskConfig } from './config/schema';
+import type { CatalogService } from './catalog/catalog-service';
+import type { EventBus } from './event-bus';
+import type { Logger } from './log/logger';
+import type { Store } from '../../offline-queue/store/store';
+
+/** Everything a route handler may use. Built once per boot by boot.ts. */
+export interface BackendContext {
+  readonly bootId: string;
+  readonly startedAt: Date;
+  readonly version: string;
+  readonly config: KioskConfig;
+  readonly logger: Logger;
+  readonly bus: EventBus;
+  readonly store: Store;
+  readonly catalog: CatalogService;
+  readonly centralUrl: string;
+}

@@ -1,0 +1,70 @@
+// The loopback host: runs the same backend as Electron under plain Node, for development,
+// tests, benchmarks and the Chromium fallback on machines without the Electron binary.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BootError, bootBackend, type BootOptions } from '../boot';
+import { defaultPaths } from '../paths';
+import { serveLoopback } from './serve-loopback';
+
+const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export async function runHeadless(opts: Partial<BootOptions> & { port?: number; openBrowser?: boolean; secret?: string } = {}) {
+  const paths = defaultPaths();
+  const root = path.resolve(import.meta.dirname, '../../..');
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
+  const started = performance.now();
+  const backend = await bootBackend({
+    dataDir: opts.dataDir ?? paths.dataDir,
+    configFile: opts.configFile === undefined ? paths.configFile : opts.configFile,
+    rendererDir: opts.rendererDir ?? path.join(root, 'dist', 'renderer'),
+    version,
+    ...opts,
+  });
+  const server = await serveLoopback(backend.fetch, {
+    port: opts.port,
+    secret: opts.secret,
+    onReject: (why, req) => backend.ctx.logger.log('http.rejected', { why, path: new URL(req.url).pathname }),
+  });
+  backend.ctx.logger.log('kiosk.boot.ready', { transport: `http://127.0.0.1:${server.port}/`, ms: Math.round(performance.now() - started) });
+  let browser: ReturnType<typeof spawn> | null = null;
+  const chromium = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
+  if (opts.openBrowser && process.env.DISPLAY && chromium) {
+    const profile = path.join(opts.dataDir ?? paths.dataDir, 'chromium-profile');
+    browser = spawn(chromium, ['--kiosk', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', `--user-data-dir=${profile}`, server.url], {
+      stdio: 'ignore',
+    });
+  }
+  return {
+    backend,
+    server,
+    async close() {
+      browser?.kill();
+      await server.close();
+      await backend.close();
+    },
+  };
+}
+
+// Run directly: `tsx main/backend/host/headless.ts [--port N] [--open]`
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const portArg = args.indexOf('--port');
+  runHeadless({
+    port: portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env.KIOSK_PORT ?? 0) || undefined,
+    openBrowser: args.includes('--open'),
+    secret: process.env.KIOSK_SECRET,
+    configOverrides: args.includes('--dev') ? { devTools: true } : undefined,
+  }).then(
+    (h) => {
+      process.stdout.write(`自助终端已启动 / kiosk ready: ${h.server.url}\n`);
+      const stop = () => void h.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (e) => {
+      process.stderr.write((e instanceof BootError ? e.message : `启动失败 / failed to start: ${(e as Error).stack}`) + '\n');
+      process.exit(e instanceof BootError ? 78 : 1);
+    },
+  );
+}

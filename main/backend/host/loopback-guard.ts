@@ -1,0 +1,76 @@
+// Guards the loopback transport. Any local process (or a web page in any browser on this
+// machine, via DNS rebinding) can reach 127.0.0.1, so every request must name our own
+// host and origin and carry the per-boot secret that only the launcher printed.
+import crypto from 'node:crypto';
+
+export const SECRET_COOKIE = 'kiosk_k';
+
+export type FetchHandler = (req: Request) => Response | Promise<Response>;
+
+export interface GuardOptions {
+  secret: string;
+  /** resolved lazily: the port is known only once the server listens */
+  port: () => number;
+  onReject?: (why: string, req: Request) => void;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+function cookie(req: Request, name: string): string | null {
+  const header = req.headers.get('cookie');
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return null;
+}
+
+export function guardLoopback(handler: FetchHandler, opts: GuardOptions): FetchHandler {
+  return async (req) => {
+    const port = opts.port();
+    const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    const host = req.headers.get('host') ?? '';
+    if (!hosts.includes(host)) {
+      opts.onReject?.('host', req);
+      return new Response('forbidden host', { status: 403 });
+    }
+    const origin = req.headers.get('origin');
+    if (origin && !hosts.some((h) => origin === `http://${h}`)) {
+      opts.onReject?.('origin', req);
+      return new Response('forbidden origin', { status: 403 });
+    }
+    const url = new URL(req.url);
+    const fromQuery = url.searchParams.get('k');
+    if (fromQuery !== null && req.method === 'GET') {
+      if (!safeEqual(fromQuery, opts.secret)) {
+        opts.onReject?.('secret', req);
+        return new Response('wrong secret', { status: 401 });
+      }
+      // Trade the secret in the URL for a cookie, and drop it from the address bar.
+      url.searchParams.delete('k');
+      return new Response(null, {
+        status: 303,
+        headers: {
+          Location: url.pathname + url.search,
+          'Set-Cookie': `${SECRET_COOKIE}=${opts.secret}; HttpOnly; SameSite=Strict; Path=/`,
+          'Cache-Control': 'no-store',
+        },
+      });
+    }
+    const bearer = req.headers.get('authorization')?.replace(/^Bearer\s+/i, '') ?? null;
+    const presented = cookie(req, SECRET_COOKIE) ?? bearer;
+    if (!presented || !safeEqual(presented, opts.secret)) {
+      opts.onReject?.('secret', req);
+      return new Response(
+        '<!doctype html><meta charset="utf-8"><title>401</title><p>请使用终端启动时打印的链接打开 / Open the URL printed when the kiosk started.</p>',
+        { status: 401, headers: { 'Content-Type': 'text/html; charset=utf-8' } },
+      );
+    }
+    return handler(req);
+  };
+}

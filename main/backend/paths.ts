@@ -1,0 +1,10 @@
+import os from 'node:os';
+import path from 'node:path';
+
+/** Default locations on a Linux terminal (XDG), overridable by environment for tests and dev. */
+export function defaultPaths(env: NodeJS.ProcessEnv = process.env) {
+  const home = os.homedir();
+  const dataDir = env.KIOSK_DATA_DIR ?? path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'gov-kiosk');
+  const configFile = env.KIOSK_CONFIG ?? path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'gov-kiosk', 'config.json');
+  return { dataDir, configFile, logDir: path.join(dataDir, 'logs') };
+}

@@ -1,0 +1,70 @@
+// Opening the kiosk's SQLite database with the durability settings every write relies on:
+// WAL + synchronous=FULL means a COMMIT that returned survives power loss.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrations, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenResult {
+  db: Db;
+  schemaVersion: number;
+  applied: Migration[];
+  /** Set when the existing file failed its integrity check and was moved aside. */
+  quarantinedTo: string | null;
+}
+
+function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+function integrityOk(db: Db): boolean {
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.length === 1 && rows[0]!.integrity_check === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+export function migrate(db: Db, all: readonly Migration[] = migrations): Migration[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
+  const current = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  const known = all.at(-1)?.version ?? 0;
+  if (current > known) throw new Error(`数据库版本 ${current} 高于程序支持的 ${known}：请升级终端软件 / database is newer than this build`);
+  const pending = all.filter((m) => m.version > current);
+  for (const m of pending) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    })();
+  }
+  return pending;
+}
+
+/**
+ * Opens (creating if needed) the database at `file`. A file that fails `integrity_check` is moved
+ * aside with its WAL, never deleted, so a technician can recover what it held.
+ */
+export function openDatabase(file: string, all: readonly Migration[] = migrations): OpenResult {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  let quarantinedTo: string | null = null;
+  let db = new Database(file);
+  if (fs.statSync(file).size > 0 && !integrityOk(db)) {
+    db.close();
+    quarantinedTo = `${file}.corrupt-${Date.now()}`;
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, quarantinedTo + suffix);
+    }
+    db = new Database(file);
+  }
+  applyPragmas(db);
+  fs.chmodSync(file, 0o600);
+  const applied = migrate(db, all);
+  const schemaVersion = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  return { db, schemaVersion, applied, quarantinedTo };
+}

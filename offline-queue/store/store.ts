@@ -1,0 +1,50 @@
+// The kiosk store: the only module that speaks SQL to the kiosk database.
+import type { Catalog } from '../../common/catalog';
+import { catalogSchema } from '../../common/catalog';
+import { openDatabase, type Db, type OpenResult } from './database';
+
+export interface CachedCatalog {
+  catalog: Catalog;
+  etag: string;
+  fetchedAt: string;
+}
+
+export class Store {
+  private constructor(
+    readonly db: Db,
+    readonly opened: Omit<OpenResult, 'db'>,
+  ) {}
+
+  static open(file: string): Store {
+    const { db, ...rest } = openDatabase(file);
+    return new Store(db, rest);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  getCatalog(): CachedCatalog | null {
+    const row = this.db.prepare('SELECT etag, fetched_at, body FROM catalog_cache WHERE id = 1').get() as
+      | { etag: string; fetched_at: string; body: string }
+      | undefined;
+    if (!row) return null;
+    // Re-validated on read: a cache written by an older build must still match today's schema.
+    const parsed = catalogSchema.safeParse(JSON.parse(row.body));
+    if (!parsed.success) return null;
+    return { catalog: parsed.data, etag: row.etag, fetchedAt: row.fetched_at };
+  }
+
+  putCatalog(catalog: Catalog, etag: string, fetchedAt = new Date().toISOString()): void {
+    this.db
+      .prepare(
+        `INSERT INTO catalog_cache (id, version, etag, fetched_at, body) VALUES (1, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET version = excluded.version, etag = excluded.etag, fetched_at = excluded.fetched_at, body = excluded.body`,
+      )
+      .run(catalog.version, etag, fetchedAt, JSON.stringify(catalog));
+  }
+
+  touchCatalog(fetchedAt = new Date().toISOString()): void {
+    this.db.prepare('UPDATE catalog_cache SET fetched_at = ? WHERE id = 1').run(fetchedAt);
+  }
+}
