@@ -1,0 +1,34 @@
+// Boots a real backend (store, embedded central, catalog sync) in a temp data dir for API tests.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bootBackend, type Backend } from '../boot';
+import type { KioskConfig } from '../config/schema';
+import { createLogger } from '../log/logger';
+
+export interface TempKiosk extends Backend {
+  dataDir: string;
+  logLines: string[];
+  get(p: string, init?: RequestInit): Promise<Response>;
+}
+
+export async function tempKiosk(opts: { dataDir?: string; config?: Partial<KioskConfig> & Record<string, unknown>; overrides?: Partial<KioskConfig> } = {}): Promise<TempKiosk> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-api-'));
+  const configFile = path.join(dataDir, 'config.json');
+  if (opts.config) fs.writeFileSync(configFile, JSON.stringify(opts.config));
+  const logLines: string[] = [];
+  const backend = await bootBackend({
+    dataDir,
+    configFile,
+    rendererDir: null,
+    version: '0.0.0-test',
+    logger: createLogger({ sink: (l) => logLines.push(l), minLevel: 'debug' }),
+    configOverrides: opts.overrides,
+  });
+  return {
+    ...backend,
+    dataDir,
+    logLines,
+    get: async (p, init) => backend.fetch(new Request(`http://kiosk.test${p}`, init)),
+  };
+}
