@@ -20,6 +20,8 @@ function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Purged personal data is overwritten, not just unlinked from the b-tree.
+  db.pragma('secure_delete = ON');
 }
 
 function integrityOk(db: Db): boolean {

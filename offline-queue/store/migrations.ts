@@ -20,4 +20,92 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'submission outbox',
+    // Personal data (the submission document, page bytes, notices, result PDFs) lives only in
+    // BLOB columns sealed with AES-256-GCM; everything in clear here is non-personal.
+    sql: `
+      CREATE TABLE store_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE receipt_sequences (
+        terminal_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        last_seq INTEGER NOT NULL CHECK (last_seq >= 0),
+        PRIMARY KEY (terminal_id, day)
+      ) STRICT;
+
+      CREATE TABLE submissions (
+        id INTEGER PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        receipt_no TEXT NOT NULL UNIQUE,
+        terminal_id TEXT NOT NULL,
+        service_code TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('kiosk', 'helper')),
+        created_at TEXT NOT NULL,
+        content_mac TEXT NOT NULL,
+        document BLOB,
+        page_count INTEGER NOT NULL,
+        total_bytes INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        dead_code TEXT,
+        dead_reason TEXT,
+        dead_at TEXT,
+        case_no TEXT,
+        acked_at TEXT,
+        case_status TEXT,
+        case_status_at TEXT,
+        purged_at TEXT
+      ) STRICT;
+      CREATE INDEX submissions_due ON submissions (state, next_attempt_at, id);
+      CREATE INDEX submissions_case ON submissions (case_no);
+
+      CREATE TABLE submission_pages (
+        submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        material_id TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        data BLOB NOT NULL,
+        uploaded_at TEXT,
+        PRIMARY KEY (submission_id, seq)
+      ) STRICT;
+
+      CREATE TABLE case_events (
+        seq INTEGER PRIMARY KEY,
+        submission_id INTEGER NOT NULL REFERENCES submissions (id),
+        status TEXT NOT NULL,
+        at TEXT NOT NULL,
+        notice BLOB
+      ) STRICT;
+      CREATE INDEX case_events_submission ON case_events (submission_id, seq);
+
+      CREATE TABLE result_documents (
+        id TEXT PRIMARY KEY,
+        submission_id INTEGER NOT NULL REFERENCES submissions (id),
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        self_print INTEGER NOT NULL CHECK (self_print IN (0, 1)),
+        data BLOB,
+        fetched_at TEXT,
+        printed_at TEXT,
+        purged_at TEXT
+      ) STRICT;
+
+      CREATE TABLE calendars (
+        year INTEGER PRIMARY KEY,
+        version TEXT NOT NULL,
+        body TEXT NOT NULL,
+        fetched_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -2,6 +2,7 @@
 import type { Catalog } from '../../common/catalog';
 import { catalogSchema } from '../../common/catalog';
 import { openDatabase, type Db, type OpenResult } from './database';
+import { OutboxTables } from './outbox-tables';
 
 export interface CachedCatalog {
   catalog: Catalog;
@@ -10,10 +11,15 @@ export interface CachedCatalog {
 }
 
 export class Store {
+  /** The submission outbox and its downstream tables. */
+  readonly outbox: OutboxTables;
+
   private constructor(
     readonly db: Db,
     readonly opened: Omit<OpenResult, 'db'>,
-  ) {}
+  ) {
+    this.outbox = new OutboxTables(db);
+  }
 
   static open(file: string): Store {
     const { db, ...rest } = openDatabase(file);

@@ -1,0 +1,242 @@
+// The contract between a kiosk and the central case system (HTTP, versioned under /v1).
+// Central validates requests with these schemas, the kiosk validates responses with them, and
+// central's OpenAPI document (GET /v1/openapi.json) is generated from them, so the three agree.
+import { z } from 'zod';
+import { deliverySchema } from './catalog';
+import { idempotencyKeySchema, MAX_PAGE_BYTES, pageMimeSchema, receiptNoSchema, submissionShape } from './submission';
+
+export const CENTRAL_API_VERSION = 1;
+
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位小写十六进制 SHA-256 / expected a lowercase hex SHA-256');
+
+/**
+ * A file name as a person would read it. Anything path-like is refused: central never builds a
+ * path from it, but a name that looks like one is a sign of a forged or broken client.
+ */
+export const safeFileNameSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine((n) => !/[\\/\u0000-\u001f\u007f]/.test(n) && n !== '.' && n !== '..' && !n.startsWith('.') && !/^[A-Za-z]:/.test(n), {
+    message: '文件名不能包含路径 / file name must not contain a path',
+  });
+
+// ── attachments: scanned pages, uploaded as resumable chunks and verified by SHA-256 ──────────
+
+export const MAX_CHUNK_BYTES = 1024 * 1024;
+
+export const attachmentRefSchema = z.object({
+  sha256: sha256HexSchema,
+  size: z.number().int().min(1).max(MAX_PAGE_BYTES),
+  mime: pageMimeSchema,
+  name: safeFileNameSchema,
+});
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+export const attachmentStateSchema = z.object({
+  sha256: sha256HexSchema,
+  size: z.number().int(),
+  /** Bytes central holds so far: the offset of the next chunk. */
+  received: z.number().int().min(0),
+  complete: z.boolean(),
+});
+export type AttachmentState = z.infer<typeof attachmentStateSchema>;
+
+export const chunkQuerySchema = z.object({ offset: z.coerce.number().int().min(0).max(MAX_PAGE_BYTES) });
+
+// ── submissions ──────────────────────────────────────────────────────────────────────────────
+
+/** A submission as central receives it: pages replaced by references to uploaded attachments. */
+export const submissionManifestSchema = submissionShape(attachmentRefSchema, {
+  idempotencyKey: idempotencyKeySchema,
+  receiptNo: receiptNoSchema,
+  /** When the citizen submitted at the kiosk (not when it reached central). */
+  submittedAt: z.iso.datetime({ offset: true }),
+});
+export type SubmissionManifest = z.output<typeof submissionManifestSchema>;
+
+export const MAX_BATCH_ITEMS = 50;
+
+export const submissionBatchRequestSchema = z.object({
+  items: z.array(submissionManifestSchema).min(1).max(MAX_BATCH_ITEMS),
+});
+
+export const submissionResultSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    index: z.number().int(),
+    idempotencyKey: z.string(),
+    /** created now, or already received under the same key (no second case) */
+    outcome: z.enum(['created', 'duplicate']),
+    caseNo: z.string(),
+    receivedAt: z.string(),
+  }),
+  z.object({
+    index: z.number().int(),
+    idempotencyKey: z.string(),
+    /** Send these attachments first, then the manifest again. */
+    outcome: z.literal('missing-attachments'),
+    missing: z.array(sha256HexSchema),
+  }),
+  z.object({
+    index: z.number().int(),
+    idempotencyKey: z.string().nullable(),
+    /** Central will never accept this item as it is: a person has to look at it. */
+    outcome: z.literal('rejected'),
+    code: z.enum(['invalid', 'unknown-service', 'key-reused']),
+    reason: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
+  }),
+]);
+export type SubmissionResult = z.infer<typeof submissionResultSchema>;
+
+export const submissionBatchResponseSchema = z.object({ results: z.array(submissionResultSchema) });
+
+// ── cases: status changes and notices (受理 / 补正 / 不予受理 / 审查 / 办结 / 送达) ─────────────
+
+export const caseStatusSchema = z.enum(['received', 'accepted', 'correction', 'not-accepted', 'reviewing', 'concluded', 'delivered']);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
+  received: { zh: '已收件', en: 'Received' },
+  accepted: { zh: '受理', en: 'Accepted' },
+  correction: { zh: '补正', en: 'Correction required' },
+  'not-accepted': { zh: '不予受理', en: 'Not accepted' },
+  reviewing: { zh: '审查', en: 'Under review' },
+  concluded: { zh: '办结', en: 'Concluded' },
+  delivered: { zh: '送达', en: 'Delivered' },
+};
+
+const dateSchema = z.iso.date();
+
+export const resultDocumentSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  name: safeFileNameSchema,
+  mime: z.literal('application/pdf'),
+  size: z.number().int().min(1),
+  sha256: sha256HexSchema,
+  /** Released for printing at a self-service terminal. */
+  selfPrint: z.boolean(),
+});
+export type ResultDocument = z.infer<typeof resultDocumentSchema>;
+
+const text = z.string().min(1).max(2000);
+
+/** One status change with the notice that goes with it (the notice central must give, seeds 000 §6). */
+export const caseUpdateSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('received') }),
+  z.object({
+    status: z.literal('accepted'),
+    /** 容缺受理: materials still owed, to be supplied before the decision */
+    owed: z.array(z.object({ materialId: z.string(), description: text })).max(50).default([]),
+    note: text.nullable().default(null),
+  }),
+  z.object({
+    status: z.literal('correction'),
+    items: z.array(z.object({ materialId: z.string().nullable().default(null), description: text })).min(1).max(50),
+    deadline: dateSchema,
+  }),
+  z.object({ status: z.literal('not-accepted'), reasons: z.array(text).min(1).max(20) }),
+  z.object({ status: z.literal('reviewing'), note: text.nullable().default(null) }),
+  z.object({
+    status: z.literal('concluded'),
+    decision: z.enum(['approved', 'denied']),
+    documents: z.array(resultDocumentSchema).max(10),
+    note: text.nullable().default(null),
+  }),
+  z.object({
+    status: z.literal('delivered'),
+    method: deliverySchema,
+    trackingNo: z.string().max(64).nullable().default(null),
+  }),
+]);
+export type CaseUpdate = z.infer<typeof caseUpdateSchema>;
+
+export const caseEventSchema = z.object({
+  /** Position in this terminal's feed; the kiosk asks for events after the last one it stored. */
+  seq: z.number().int().min(1),
+  caseNo: z.string(),
+  receiptNo: receiptNoSchema,
+  idempotencyKey: z.string(),
+  at: z.iso.datetime({ offset: true }),
+  update: caseUpdateSchema,
+});
+export type CaseEvent = z.infer<typeof caseEventSchema>;
+
+export const caseFeedQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+export const caseFeedResponseSchema = z.object({ events: z.array(caseEventSchema), cursor: z.number().int().min(0) });
+
+export const caseDetailSchema = z.object({
+  caseNo: z.string(),
+  receiptNo: receiptNoSchema,
+  idempotencyKey: z.string(),
+  serviceCode: z.string(),
+  status: caseStatusSchema,
+  events: z.array(caseEventSchema),
+});
+
+// ── evaluations (好差评) ──────────────────────────────────────────────────────────────────────
+
+export const evaluationRequestSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  caseNo: z.string().min(1).max(64),
+  /** 1 非常不满意 … 5 非常满意 */
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().max(500).nullable().default(null),
+});
+export const evaluationResponseSchema = z.object({ evaluationId: z.string(), duplicate: z.boolean() });
+
+// ── working-day calendar (法定节假日 and 调休 working days) ────────────────────────────────────
+
+export const calendarDaySchema = z.object({
+  date: dateSchema,
+  /** holiday: a weekday off; workday: a weekend day worked (调休) */
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string().min(1).max(40),
+});
+export const calendarSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  version: z.string().min(1).max(40),
+  days: z.array(calendarDaySchema).max(366),
+});
+export type Calendar = z.infer<typeof calendarSchema>;
+
+// ── errors ───────────────────────────────────────────────────────────────────────────────────
+
+export const apiErrorSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/**
+ * Every call a kiosk makes to central, by method and OpenAPI path template. The kiosk's client
+ * builds its requests only from this list, and a test checks each entry against the OpenAPI
+ * document central serves.
+ */
+export const KIOSK_CALLS = {
+  catalog: { method: 'get', path: '/v1/catalog' },
+  health: { method: 'get', path: '/v1/health' },
+  attachmentInit: { method: 'post', path: '/v1/attachments' },
+  attachmentChunk: { method: 'put', path: '/v1/attachments/{sha256}/content' },
+  submitBatch: { method: 'post', path: '/v1/submissions/batch' },
+  caseFeed: { method: 'get', path: '/v1/cases/feed' },
+  caseDetail: { method: 'get', path: '/v1/cases/{caseNo}' },
+  document: { method: 'get', path: '/v1/documents/{documentId}' },
+  evaluation: { method: 'post', path: '/v1/evaluations' },
+  calendar: { method: 'get', path: '/v1/calendar/{year}' },
+} as const satisfies Record<string, { method: 'get' | 'post' | 'put'; path: string }>;
+export type KioskCall = keyof typeof KIOSK_CALLS;
+
+/** Fills an OpenAPI path template: fillPath('/v1/cases/{caseNo}', { caseNo: 'X' }). */
+export function fillPath(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v === undefined) throw new Error(`missing path parameter ${k}`);
+    return encodeURIComponent(String(v));
+  });
+}

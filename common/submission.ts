@@ -1,0 +1,178 @@
+// What a citizen submits at the kiosk: one schema for the renderer (which builds it), the kiosk
+// backend (which validates and queues it) and central (which receives it). Form data is a
+// validated record, so forms generated from any service's schema fit without changing this file.
+import { z } from 'zod';
+import { deliverySchema } from './catalog';
+import { idNumberProblem } from './id-number';
+import { UUIDV7_PATTERN } from './uuidv7';
+
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+export const MAX_PAGES_PER_SUBMISSION = 200;
+export const MAX_SIGNATURE_BYTES = 256 * 1024;
+
+const serviceCode = z.string().regex(/^[0-9A-Z-]{8,40}$/, '事项编码格式不正确 / malformed service code');
+const materialId = z.string().regex(/^[a-z0-9-]{1,64}$/, '材料编号格式不正确 / malformed material id');
+
+export const idempotencyKeySchema = z.string().regex(UUIDV7_PATTERN, '幂等键应为 UUIDv7 / idempotency key must be a UUIDv7');
+
+/** Receipt number printed for the citizen: terminal id, China-time date, daily sequence. */
+export const receiptNoSchema = z.string().regex(/^[A-Z0-9]{4,16}-\d{8}-\d{4,6}$/, '回执编号格式不正确 / malformed receipt number');
+
+export const submissionChannelSchema = z.enum(['kiosk', 'helper']);
+export type SubmissionChannel = z.infer<typeof submissionChannelSchema>;
+
+/** A form field's value: what generated forms produce (text, number, yes/no, choice list). */
+export const formValueSchema = z.union([
+  z.string().max(4000, '字段内容过长 / field too long'),
+  z.number().finite(),
+  z.boolean(),
+  z.null(),
+  z.array(z.string().max(500)).max(50),
+]);
+export type FormValue = z.infer<typeof formValueSchema>;
+
+export const formDataSchema = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, '字段名不合法 / bad field name'), formValueSchema)
+  .refine((r) => Object.keys(r).length <= 300, '表单字段过多 / too many form fields');
+export type FormData = z.infer<typeof formDataSchema>;
+
+export const applicantSchema = z.object({
+  name: z.string().trim().min(1).max(64),
+  idNumber: z.string().refine((v) => idNumberProblem(v) === null, '身份证号码不正确 / invalid identity number'),
+  phone: z
+    .string()
+    .regex(/^1[3-9]\d{9}$/, '手机号码不正确 / invalid mobile number')
+    .nullable()
+    .default(null),
+});
+export type Applicant = z.infer<typeof applicantSchema>;
+
+export const pageMimeSchema = z.enum(['image/jpeg', 'image/png', 'application/pdf']);
+export type PageMime = z.infer<typeof pageMimeSchema>;
+
+/** A captured image (on-screen signature, commitment signature): small PNG as base64. */
+export const signatureImageSchema = z.object({
+  mime: z.literal('image/png'),
+  data: z.base64().max(Math.ceil((MAX_SIGNATURE_BYTES * 4) / 3) + 4, '签名图片过大 / signature image too large'),
+});
+export type SignatureImage = z.infer<typeof signatureImageSchema>;
+
+/** How a material is provided: scanned here, fetched by data sharing, owed under 容缺, or posted. */
+export const provisionSchema = z.enum(['scanned', 'shared', 'rongque', 'post']);
+
+/** 容缺受理 commitment: the citizen signs to supply the listed materials before the decision. */
+export const commitmentSchema = z.object({
+  materialIds: z.array(materialId).min(1).max(50),
+  signature: signatureImageSchema,
+  signedAt: z.iso.datetime({ offset: true }),
+});
+
+interface RefinableSubmission {
+  channel: SubmissionChannel;
+  helperId: string | null;
+  materials: { materialId: string; provision: z.infer<typeof provisionSchema>; pages: unknown[] }[];
+  commitment: { materialIds: string[] } | null;
+}
+
+/** Rules across fields, the same whatever form the pages take. */
+function refineSubmission(s: RefinableSubmission, ctx: z.RefinementCtx): void {
+  if (s.channel === 'helper' && !s.helperId)
+    ctx.addIssue({ code: 'custom', path: ['helperId'], message: '帮办渠道须填写帮办人员编号 / helper channel needs a helper id' });
+  if (s.channel === 'kiosk' && s.helperId)
+    ctx.addIssue({ code: 'custom', path: ['helperId'], message: '自助渠道不应有帮办人员 / kiosk channel has no helper' });
+  const seen = new Set<string>();
+  let pages = 0;
+  s.materials.forEach((m, i) => {
+    if (seen.has(m.materialId)) ctx.addIssue({ code: 'custom', path: ['materials', i, 'materialId'], message: '材料重复 / duplicate material' });
+    seen.add(m.materialId);
+    pages += m.pages.length;
+    if (m.provision === 'scanned' && m.pages.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['materials', i, 'pages'], message: '扫描材料至少一页 / a scanned material needs pages' });
+    if (m.provision !== 'scanned' && m.pages.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['materials', i, 'pages'], message: '只有扫描材料带页面 / only scanned materials carry pages' });
+  });
+  if (pages > MAX_PAGES_PER_SUBMISSION)
+    ctx.addIssue({ code: 'custom', path: ['materials'], message: `页数超过 ${MAX_PAGES_PER_SUBMISSION} / too many pages` });
+  const owed = new Set(s.materials.filter((m) => m.provision === 'rongque').map((m) => m.materialId));
+  if (owed.size > 0 && !s.commitment)
+    ctx.addIssue({ code: 'custom', path: ['commitment'], message: '容缺材料须签署承诺书 / owed materials need a signed commitment' });
+  s.commitment?.materialIds.forEach((id, i) => {
+    if (!owed.has(id))
+      ctx.addIssue({ code: 'custom', path: ['commitment', 'materialIds', i], message: '承诺的材料不在容缺清单中 / committed material is not marked as owed' });
+  });
+}
+
+/**
+ * The submission's shape, generic in how a page is carried (base64 on the kiosk API, bytes in
+ * the backend, a content reference on the way to central) plus any extra fields of that form.
+ */
+export function submissionShape<P extends z.ZodType, X extends z.ZodRawShape>(page: P, extra: X) {
+  return z
+    .object({
+      ...extra,
+      serviceCode,
+      applicant: applicantSchema,
+      form: formDataSchema,
+      materials: z
+        .array(
+          z.object({
+            materialId,
+            provision: provisionSchema,
+            pages: z.array(page).max(MAX_PAGES_PER_SUBMISSION),
+          }),
+        )
+        .max(100),
+      commitment: commitmentSchema.nullable().default(null),
+      /** The applicant's on-screen signature on the application form. */
+      signature: signatureImageSchema.nullable().default(null),
+      channel: submissionChannelSchema,
+      /** 帮办代办: the helper's staff id when channel is 'helper'. */
+      helperId: z
+        .string()
+        .regex(/^[A-Za-z0-9-]{2,32}$/, '帮办人员编号不正确 / malformed helper id')
+        .nullable()
+        .default(null),
+      delivery: deliverySchema,
+    })
+    .superRefine((s, ctx) => refineSubmission(s as unknown as RefinableSubmission, ctx));
+}
+
+/** A scanned page as the renderer sends it over the kiosk API (base64). */
+export const wirePageSchema = z.object({
+  mime: pageMimeSchema,
+  data: z.base64().max(Math.ceil((MAX_PAGE_BYTES * 4) / 3) + 4, '单页过大 / page too large'),
+});
+
+/** A scanned page inside the backend (bytes). */
+export const bytesPageSchema = z.object({
+  mime: pageMimeSchema,
+  data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, '页面应为字节 / page must be bytes').refine((b) => b.byteLength > 0 && b.byteLength <= MAX_PAGE_BYTES, '页面为空或过大 / page empty or too large'),
+});
+
+const optionalKey = {
+  /** Made by the renderer (uuidv7()) so a repeated POST after a timeout is recognised. */
+  idempotencyKey: idempotencyKeySchema.optional(),
+};
+
+export const submissionWireSchema = submissionShape(wirePageSchema, optionalKey);
+export type SubmissionWire = z.input<typeof submissionWireSchema>;
+
+export const submissionSchema = submissionShape(bytesPageSchema, optionalKey);
+export type SubmissionInput = z.input<typeof submissionSchema>;
+export type Submission = z.output<typeof submissionSchema>;
+
+/** Decodes base64 pages into bytes (the shape the outbox stores). */
+export function submissionFromWire(w: z.output<typeof submissionWireSchema>): Submission {
+  return {
+    ...w,
+    materials: w.materials.map((m) => ({ ...m, pages: m.pages.map((p) => ({ mime: p.mime, data: base64ToBytes(p.data) })) })),
+  };
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(b64, 'base64'));
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}

@@ -1,0 +1,180 @@
+// The durable outbox: validates a submission, seals its personal data and commits it with its
+// receipt number in one transaction. The citizen is told "submitted" only after this returns.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AttachmentRef, SubmissionManifest } from '../common/central-api';
+import { err, ok, type Result } from '../common/result';
+import { submissionSchema, type Submission, type SubmissionInput } from '../common/submission';
+import { uuidv7 } from '../common/uuidv7';
+import { chinaDay } from './china-time';
+import type { Sealer } from './crypto/sealer';
+import type { NewPage, SubmissionRow } from './store/outbox-tables';
+import type { Store } from './store/store';
+
+export interface EnqueueReceipt {
+  receiptNo: string;
+  idempotencyKey: string;
+  serviceCode: string;
+  submittedAt: string;
+  pageCount: number;
+  /** true when the same submission (same key, same content) had already been queued */
+  duplicate: boolean;
+}
+
+export type EnqueueError =
+  | { kind: 'invalid'; message: string; issues: { path: string; message: string }[] }
+  | { kind: 'key-reused'; message: string }
+  | { kind: 'disk-full'; message: string }
+  | { kind: 'storage'; message: string };
+
+export const DISK_FULL_MESSAGE = '终端存储空间已满，本次申请未能保存，请联系工作人员 / The terminal storage is full: your application was NOT saved. Please ask staff for help.';
+
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
+
+/** The document part of a submission (no page bytes), as stored sealed and later sent to central. */
+type ManifestBody = Omit<SubmissionManifest, 'receiptNo' | 'submittedAt'>;
+
+function isDiskFull(e: unknown, dir: string): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return true;
+  if (code.startsWith('SQLITE_IOERR')) {
+    // An I/O error while the volume is (nearly) full is the full disk speaking.
+    try {
+      const st = fs.statfsSync(dir);
+      return st.bavail * st.bsize < 1024 * 1024;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+export class Outbox {
+  constructor(
+    private readonly deps: {
+      store: Store;
+      sealer: Sealer;
+      terminalId: string;
+      dbFile: string;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  enqueue(input: SubmissionInput): Result<EnqueueReceipt, EnqueueError> {
+    const parsed = submissionSchema.safeParse(input);
+    if (!parsed.success) {
+      return err({
+        kind: 'invalid',
+        message: '申请内容不完整或有误 / the application is incomplete or invalid',
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+    }
+    return this.enqueueValid(parsed.data);
+  }
+
+  enqueueValid(s: Submission): Result<EnqueueReceipt, EnqueueError> {
+    const { store, sealer, terminalId } = this.deps;
+    const key = s.idempotencyKey ?? uuidv7();
+    const pages: NewPage[] = [];
+    const refs = new Map<string, AttachmentRef[]>();
+    let totalBytes = 0;
+    for (const m of s.materials) {
+      const list: AttachmentRef[] = [];
+      m.pages.forEach((p, i) => {
+        const seq = pages.length;
+        const sha256 = crypto.createHash('sha256').update(p.data).digest('hex');
+        pages.push({ seq, materialId: m.materialId, mime: p.mime, size: p.data.byteLength, sha256, sealed: sealer.seal(p.data, `page:${key}:${seq}`) });
+        list.push({ sha256, size: p.data.byteLength, mime: p.mime, name: `${m.materialId}-${i + 1}.${EXT[p.mime]}` });
+        totalBytes += p.data.byteLength;
+      });
+      refs.set(m.materialId, list);
+    }
+    const body: ManifestBody = {
+      idempotencyKey: key,
+      serviceCode: s.serviceCode,
+      applicant: s.applicant,
+      form: s.form,
+      materials: s.materials.map((m) => ({ materialId: m.materialId, provision: m.provision, pages: refs.get(m.materialId)! })),
+      commitment: s.commitment,
+      signature: s.signature,
+      channel: s.channel,
+      helperId: s.helperId,
+      delivery: s.delivery,
+    };
+    const contentMac = sealer.mac(JSON.stringify(body));
+
+    const existing = store.outbox.byKey(key);
+    if (existing) return this.sameKeyAgain(existing, contentMac);
+
+    const now = this.now();
+    const submittedAt = now.toISOString();
+    try {
+      this.checkFreeSpace(totalBytes);
+      const { receiptNo } = store.outbox.insertSubmission({
+        idempotencyKey: key,
+        terminalId,
+        day: chinaDay(now),
+        serviceCode: s.serviceCode,
+        channel: s.channel,
+        createdAt: submittedAt,
+        contentMac,
+        pageCount: pages.length,
+        totalBytes,
+        pages,
+        sealDocument: (receiptNo) => sealer.sealJson({ ...body, receiptNo, submittedAt } satisfies SubmissionManifest, `submission:${key}`),
+      });
+      return ok({ receiptNo, idempotencyKey: key, serviceCode: s.serviceCode, submittedAt, pageCount: pages.length, duplicate: false });
+    } catch (e) {
+      if (isDiskFull(e, path.dirname(this.deps.dbFile))) return err({ kind: 'disk-full', message: DISK_FULL_MESSAGE });
+      return err({ kind: 'storage', message: `保存失败，请联系工作人员 / could not save the application: ${(e as Error).message}` });
+    }
+  }
+
+  private sameKeyAgain(existing: SubmissionRow, contentMac: string): Result<EnqueueReceipt, EnqueueError> {
+    if (existing.content_mac !== contentMac) {
+      return err({ kind: 'key-reused', message: '该幂等键已用于另一份申请 / this idempotency key was already used for a different application' });
+    }
+    return ok({
+      receiptNo: existing.receipt_no,
+      idempotencyKey: existing.idempotency_key,
+      serviceCode: existing.service_code,
+      submittedAt: existing.created_at,
+      pageCount: existing.page_count,
+      duplicate: true,
+    });
+  }
+
+  /**
+   * Refuses before writing when the volume clearly cannot take the submission (sealed pages
+   * plus WAL copies), so the citizen hears it before anything is half-written. SQLite's own
+   * SQLITE_FULL is still handled for what this estimate misses.
+   */
+  private checkFreeSpace(payloadBytes: number): void {
+    let st: fs.StatsFs;
+    try {
+      st = fs.statfsSync(path.dirname(this.deps.dbFile));
+    } catch {
+      return;
+    }
+    const free = st.bavail * st.bsize;
+    const need = payloadBytes * 2 + 256 * 1024;
+    if (free < need) throw Object.assign(new Error('insufficient free space'), { code: 'ENOSPC' });
+  }
+
+  /** The sealed document of a queued submission, opened. */
+  manifest(row: SubmissionRow): SubmissionManifest {
+    if (!row.document) throw new Error('submission data was purged');
+    return this.deps.sealer.openJson<SubmissionManifest>(row.document, `submission:${row.idempotency_key}`);
+  }
+
+  pageBytes(row: SubmissionRow, seq: number): Buffer {
+    const sealed = this.deps.store.outbox.pageData(row.id, seq);
+    if (!sealed) throw new Error('page data missing');
+    return this.deps.sealer.open(sealed, `page:${row.idempotency_key}:${seq}`);
+  }
+}

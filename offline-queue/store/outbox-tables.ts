@@ -1,0 +1,331 @@
+// SQL for the submission outbox and what comes back from central (case events, result
+// documents, calendars). Callers hand in sealed BLOBs; nothing here sees personal data in clear.
+import type { Db } from './database';
+
+export type SubmissionState = 'pending' | 'sent' | 'dead';
+
+export interface SubmissionRow {
+  id: number;
+  idempotency_key: string;
+  receipt_no: string;
+  terminal_id: string;
+  service_code: string;
+  channel: 'kiosk' | 'helper';
+  created_at: string;
+  content_mac: string;
+  document: Buffer | null;
+  page_count: number;
+  total_bytes: number;
+  state: SubmissionState;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  dead_code: string | null;
+  dead_reason: string | null;
+  dead_at: string | null;
+  case_no: string | null;
+  acked_at: string | null;
+  case_status: string | null;
+  case_status_at: string | null;
+  purged_at: string | null;
+}
+
+export interface PageMeta {
+  submission_id: number;
+  seq: number;
+  material_id: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaded_at: string | null;
+}
+
+export interface NewPage {
+  seq: number;
+  materialId: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  sealed: Buffer;
+}
+
+export interface NewSubmission {
+  idempotencyKey: string;
+  terminalId: string;
+  /** YYYYMMDD in China time: the receipt's date part */
+  day: string;
+  serviceCode: string;
+  channel: 'kiosk' | 'helper';
+  createdAt: string;
+  contentMac: string;
+  pageCount: number;
+  totalBytes: number;
+  pages: NewPage[];
+  /** Builds the sealed document once the receipt number is known (inside the transaction). */
+  sealDocument: (receiptNo: string) => Buffer;
+}
+
+export interface ResultDocumentRow {
+  id: string;
+  submission_id: number;
+  name: string;
+  size: number;
+  sha256: string;
+  self_print: number;
+  data: Buffer | null;
+  fetched_at: string | null;
+  printed_at: string | null;
+  purged_at: string | null;
+}
+
+export function formatReceiptNo(terminalId: string, day: string, seq: number): string {
+  return `${terminalId}-${day}-${String(seq).padStart(4, '0')}`;
+}
+
+export class OutboxTables {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Allocates the receipt number and stores the submission with all its pages in ONE
+   * transaction: when this returns, the submission survives a crash or power loss; when it
+   * throws, nothing of it (not even a receipt number) was used.
+   */
+  insertSubmission(s: NewSubmission): { id: number; receiptNo: string } {
+    return this.db.transaction(() => {
+      const seqRow = this.db
+        .prepare(
+          `INSERT INTO receipt_sequences (terminal_id, day, last_seq) VALUES (?, ?, 1)
+           ON CONFLICT (terminal_id, day) DO UPDATE SET last_seq = last_seq + 1
+           RETURNING last_seq`,
+        )
+        .get(s.terminalId, s.day) as { last_seq: number };
+      const receiptNo = formatReceiptNo(s.terminalId, s.day, seqRow.last_seq);
+      const document = s.sealDocument(receiptNo);
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO submissions (idempotency_key, receipt_no, terminal_id, service_code, channel, created_at, content_mac, document, page_count, total_bytes)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(s.idempotencyKey, receiptNo, s.terminalId, s.serviceCode, s.channel, s.createdAt, s.contentMac, document, s.pageCount, s.totalBytes);
+      const id = Number(lastInsertRowid);
+      const insertPage = this.db.prepare(
+        'INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const p of s.pages) insertPage.run(id, p.seq, p.materialId, p.mime, p.size, p.sha256, p.sealed);
+      return { id, receiptNo };
+    })();
+  }
+
+  byKey(key: string): SubmissionRow | undefined {
+    return this.db.prepare('SELECT * FROM submissions WHERE idempotency_key = ?').get(key) as SubmissionRow | undefined;
+  }
+
+  byReceipt(receiptNo: string): SubmissionRow | undefined {
+    return this.db.prepare('SELECT * FROM submissions WHERE receipt_no = ?').get(receiptNo) as SubmissionRow | undefined;
+  }
+
+  byId(id: number): SubmissionRow | undefined {
+    return this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as SubmissionRow | undefined;
+  }
+
+  byCaseNo(caseNo: string): SubmissionRow | undefined {
+    return this.db.prepare('SELECT * FROM submissions WHERE case_no = ?').get(caseNo) as SubmissionRow | undefined;
+  }
+
+  /** Oldest-first pending submissions whose next attempt is due: bounded, so a huge backlog never loads at once. */
+  due(nowMs: number, limit: number): SubmissionRow[] {
+    return this.db
+      .prepare("SELECT * FROM submissions WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?")
+      .all(nowMs, limit) as SubmissionRow[];
+  }
+
+  nextDueAt(): number | null {
+    const r = this.db.prepare("SELECT MIN(next_attempt_at) AS t FROM submissions WHERE state = 'pending'").get() as { t: number | null };
+    return r.t;
+  }
+
+  pages(submissionId: number): PageMeta[] {
+    return this.db
+      .prepare('SELECT submission_id, seq, material_id, mime, size, sha256, uploaded_at FROM submission_pages WHERE submission_id = ? ORDER BY seq')
+      .all(submissionId) as PageMeta[];
+  }
+
+  pageData(submissionId: number, seq: number): Buffer | null {
+    const r = this.db.prepare('SELECT data FROM submission_pages WHERE submission_id = ? AND seq = ?').get(submissionId, seq) as
+      | { data: Buffer }
+      | undefined;
+    return r?.data ?? null;
+  }
+
+  markPageUploaded(submissionId: number, seq: number, at: string): void {
+    this.db.prepare('UPDATE submission_pages SET uploaded_at = ? WHERE submission_id = ? AND seq = ?').run(at, submissionId, seq);
+  }
+
+  markSent(id: number, caseNo: string, ackedAt: string): void {
+    this.db
+      .prepare(
+        `UPDATE submissions SET state = 'sent', case_no = ?, acked_at = ?, last_error = NULL,
+           case_status = COALESCE(case_status, 'received'), case_status_at = COALESCE(case_status_at, ?)
+         WHERE id = ? AND state = 'pending'`,
+      )
+      .run(caseNo, ackedAt, ackedAt, id);
+  }
+
+  markDead(id: number, code: string, reason: string, at: string): void {
+    this.db
+      .prepare("UPDATE submissions SET state = 'dead', dead_code = ?, dead_reason = ?, dead_at = ?, last_error = ? WHERE id = ? AND state = 'pending'")
+      .run(code, reason, at, reason, id);
+  }
+
+  defer(id: number, nextAttemptAt: number, error: string): void {
+    this.db
+      .prepare('UPDATE submissions SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?')
+      .run(nextAttemptAt, error, id);
+  }
+
+  /** A technician sends a dead letter again: it goes back to the queue, nothing else changes. */
+  retryDead(id: number): boolean {
+    return (
+      this.db
+        .prepare("UPDATE submissions SET state = 'pending', attempts = 0, next_attempt_at = 0, dead_code = NULL, dead_reason = NULL, dead_at = NULL WHERE id = ? AND state = 'dead'")
+        .run(id).changes === 1
+    );
+  }
+
+  counts(): { pending: number; sent: number; dead: number } {
+    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM submissions GROUP BY state').all() as { state: SubmissionState; n: number }[];
+    const out = { pending: 0, sent: 0, dead: 0 };
+    for (const r of rows) out[r.state] = r.n;
+    return out;
+  }
+
+  deadLetters(limit = 200): SubmissionRow[] {
+    return this.db.prepare("SELECT * FROM submissions WHERE state = 'dead' ORDER BY dead_at DESC LIMIT ?").all(limit) as SubmissionRow[];
+  }
+
+  pendingBytes(): number {
+    return (this.db.prepare("SELECT COALESCE(SUM(total_bytes), 0) AS b FROM submissions WHERE state = 'pending'").get() as { b: number }).b;
+  }
+
+  // ── downstream ────────────────────────────────────────────────────────────────────────────
+
+  /** Stores one case event (idempotent by central's feed seq) and moves the case's status on. */
+  insertCaseEvent(e: { seq: number; submissionId: number; status: string; at: string; notice: Buffer | null }): boolean {
+    return this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare('INSERT INTO case_events (seq, submission_id, status, at, notice) VALUES (?, ?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING')
+        .run(e.seq, e.submissionId, e.status, e.at, e.notice);
+      if (changes) this.db.prepare('UPDATE submissions SET case_status = ?, case_status_at = ? WHERE id = ?').run(e.status, e.at, e.submissionId);
+      return changes === 1;
+    })();
+  }
+
+  caseEvents(submissionId: number): { seq: number; status: string; at: string; notice: Buffer | null }[] {
+    return this.db.prepare('SELECT seq, status, at, notice FROM case_events WHERE submission_id = ? ORDER BY seq').all(submissionId) as {
+      seq: number;
+      status: string;
+      at: string;
+      notice: Buffer | null;
+    }[];
+  }
+
+  upsertResultDocument(d: { id: string; submissionId: number; name: string; size: number; sha256: string; selfPrint: boolean }): void {
+    this.db
+      .prepare(
+        `INSERT INTO result_documents (id, submission_id, name, size, sha256, self_print) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET self_print = excluded.self_print`,
+      )
+      .run(d.id, d.submissionId, d.name, d.size, d.sha256, d.selfPrint ? 1 : 0);
+  }
+
+  documentsToFetch(limit: number): ResultDocumentRow[] {
+    return this.db
+      .prepare('SELECT * FROM result_documents WHERE data IS NULL AND purged_at IS NULL AND self_print = 1 ORDER BY rowid LIMIT ?')
+      .all(limit) as ResultDocumentRow[];
+  }
+
+  storeDocumentData(id: string, sealed: Buffer, at: string): void {
+    this.db.prepare('UPDATE result_documents SET data = ?, fetched_at = ? WHERE id = ?').run(sealed, at, id);
+  }
+
+  documentsOf(submissionId: number): ResultDocumentRow[] {
+    return this.db.prepare('SELECT * FROM result_documents WHERE submission_id = ? ORDER BY rowid').all(submissionId) as ResultDocumentRow[];
+  }
+
+  document(id: string): ResultDocumentRow | undefined {
+    return this.db.prepare('SELECT * FROM result_documents WHERE id = ?').get(id) as ResultDocumentRow | undefined;
+  }
+
+  markDocumentPrinted(id: string, at: string): void {
+    this.db.prepare('UPDATE result_documents SET printed_at = ? WHERE id = ?').run(at, id);
+  }
+
+  putCalendar(year: number, version: string, body: string, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO calendars (year, version, body, fetched_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (year) DO UPDATE SET version = excluded.version, body = excluded.body, fetched_at = excluded.fetched_at`,
+      )
+      .run(year, version, body, at);
+  }
+
+  calendar(year: number): { version: string; body: string; fetched_at: string } | undefined {
+    return this.db.prepare('SELECT version, body, fetched_at FROM calendars WHERE year = ?').get(year) as
+      | { version: string; body: string; fetched_at: string }
+      | undefined;
+  }
+
+  // ── retention ─────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Removes the personal data of submissions central acknowledged before `cutoff`, keeping the
+   * audit row (receipt number, service, times, status). Dead letters and unsent submissions are
+   * never purged: they were not delivered.
+   */
+  purgeAcknowledgedBefore(cutoff: string, now: string): number {
+    return this.db.transaction(() => {
+      const ids = (
+        this.db.prepare("SELECT id FROM submissions WHERE state = 'sent' AND purged_at IS NULL AND acked_at < ?").all(cutoff) as { id: number }[]
+      ).map((r) => r.id);
+      const delPages = this.db.prepare('DELETE FROM submission_pages WHERE submission_id = ?');
+      const clearDoc = this.db.prepare('UPDATE submissions SET document = NULL, purged_at = ? WHERE id = ?');
+      const clearNotices = this.db.prepare('UPDATE case_events SET notice = NULL WHERE submission_id = ?');
+      for (const id of ids) {
+        delPages.run(id);
+        clearNotices.run(id);
+        clearDoc.run(now, id);
+      }
+      return ids.length;
+    })();
+  }
+
+  /** Result documents are personal too: dropped once they are older than the retention. */
+  purgeDocumentsFetchedBefore(cutoff: string, now: string): number {
+    return this.db
+      .prepare('UPDATE result_documents SET data = NULL, purged_at = ? WHERE data IS NOT NULL AND fetched_at < ?')
+      .run(now, cutoff).changes;
+  }
+
+  /** Notices of cases whose submission was purged arrive later too; they are not kept either. */
+  clearNoticesOfPurged(): number {
+    return this.db
+      .prepare('UPDATE case_events SET notice = NULL WHERE notice IS NOT NULL AND submission_id IN (SELECT id FROM submissions WHERE purged_at IS NOT NULL)')
+      .run().changes;
+  }
+
+  // ── meta ──────────────────────────────────────────────────────────────────────────────────
+
+  getMeta(key: string): string | null {
+    const r = this.db.prepare('SELECT value FROM store_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return r?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Writes the WAL back into the database and truncates it (after a purge, so old frames go too). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+}
