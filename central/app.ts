@@ -1,14 +1,61 @@
 // The reference central case system's HTTP API, as a web-standard fetch handler.
-// Its contract is documented in central/API.md (versioned under /v1).
+// Its contract is documented in central/API.md (versioned under /v1) and served as OpenAPI 3.1
+// at /v1/openapi.json.
+import crypto from 'node:crypto';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_CHUNK_BYTES } from '../common/central-api';
+import { terminalAuth, type AuthVariables } from './auth/terminal-auth';
+import { FaultInjector } from './faults';
+import { buildOpenApi } from './openapi';
+import { adminRoutes } from './routes/admin';
+import { caseRoutes } from './routes/cases';
+import { intakeRoutes } from './routes/intake';
 import type { CentralStore } from './store';
 
 export interface CentralDeps {
   store: CentralStore;
+  /** Fault injection settable at run time (admin API); a fresh, inactive one by default. */
+  faults?: FaultInjector;
+  /** Bearer token of the admin API; random (and so unusable) when not given. */
+  adminToken?: string;
+  now?: () => number;
 }
 
-export function createCentralApp({ store }: CentralDeps) {
-  const app = new Hono();
+const LIMITS = {
+  batch: 16 * 1024 * 1024,
+  chunk: MAX_CHUNK_BYTES + 1024,
+  admin: 32 * 1024 * 1024,
+  other: 256 * 1024,
+};
+
+function limitFor(path: string): number {
+  if (path === '/v1/submissions/batch') return LIMITS.batch;
+  if (path.startsWith('/v1/attachments/') && path.endsWith('/content')) return LIMITS.chunk;
+  if (path.startsWith('/v1/admin/')) return LIMITS.admin;
+  return LIMITS.other;
+}
+
+export function createCentralApp({ store, faults = new FaultInjector(), adminToken = crypto.randomBytes(24).toString('base64url'), now }: CentralDeps) {
+  const app = new Hono<{ Variables: AuthVariables }>();
+  const openapi = buildOpenApi();
+
+  app.onError((e, c) => c.json({ error: 'internal', message: `中心系统内部错误 / internal error: ${e.message}` }, 500));
+  app.notFound((c) => c.json({ error: 'not-found', message: '无此接口 / no such endpoint' }, 404));
+
+  // Body size is checked before anything reads the body (signature check included).
+  app.use('/v1/*', (c, next) =>
+    bodyLimit({
+      maxSize: limitFor(c.req.path),
+      onError: (c) => c.json({ error: 'too-large', message: `请求体超过 ${limitFor(c.req.path)} 字节 / body too large` }, 413),
+    })(c, next),
+  );
+
+  app.route('/v1/admin', adminRoutes({ store, faults, adminToken }));
+
+  app.get('/v1/openapi.json', (c) => c.json(openapi));
+
+  app.use('/v1/*', faults.middleware());
 
   app.get('/v1/health', (c) => c.json({ ok: true, service: 'central', apiVersion: 1 }));
 
@@ -23,6 +70,12 @@ export function createCentralApp({ store }: CentralDeps) {
     if (inm && inm.split(',').some((t) => t.trim() === latest.etag)) return c.body(null, 304);
     return c.body(latest.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
+
+  const signed = new Hono<{ Variables: AuthVariables }>();
+  signed.use(terminalAuth(store, now));
+  signed.route('/', intakeRoutes(store));
+  signed.route('/', caseRoutes(store));
+  app.route('/v1', signed);
 
   return app;
 }

@@ -1,33 +1,83 @@
 // Starts the reference central on loopback inside another process (npm start, e2e tests, bench).
-import { serve } from '@hono/node-server';
+import crypto from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { createCentralApp } from './app';
+import { FaultInjector } from './faults';
 import { CentralStore } from './store';
 import { sampleCatalog } from './catalog/sample-catalog';
 
 export interface RunningCentral {
   url: string;
   store: CentralStore;
+  faults: FaultInjector;
+  /** Bearer token for /v1/admin/* */
+  adminToken: string;
+  registerTerminal(terminalId: string, secret: string): void;
   close(): Promise<void>;
 }
 
-export async function startCentral(opts: { dbFile: string; port?: number; seedCatalog?: boolean }): Promise<RunningCentral> {
+export interface StartCentralOptions {
+  dbFile: string;
+  port?: number;
+  seedCatalog?: boolean;
+  /** Terminals provisioned at start (development: the embedding kiosk's own id and secret). */
+  terminals?: { terminalId: string; secret: string }[];
+  adminToken?: string;
+}
+
+export async function startCentral(opts: StartCentralOptions): Promise<RunningCentral> {
   const store = new CentralStore(opts.dbFile);
   if (opts.seedCatalog !== false && !store.latestCatalog()) store.publishCatalog(sampleCatalog);
-  const app = createCentralApp({ store });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: opts.port ?? 0 }, () => resolve(s));
+  for (const t of opts.terminals ?? []) store.registerTerminal(t.terminalId, t.secret);
+  const faults = new FaultInjector();
+  const adminToken = opts.adminToken ?? crypto.randomBytes(24).toString('base64url');
+  const app = createCentralApp({ store, faults, adminToken });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: opts.port ?? 0 }, () => resolve(s as Server));
+    (s as Server).once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+
+  // "Down for N seconds": stop listening (clients get connection refused, as with a real
+  // outage) and listen again on the same port when the time is up.
+  let reopen: NodeJS.Timeout | null = null;
+  let closing = false;
+  const listenAgain = () => {
+    if (reopen) clearTimeout(reopen);
+    reopen = null;
+    if (!server.listening && !closing) server.listen(port, '127.0.0.1');
+  };
+  const offDown = faults.onDown((untilMs) => {
+    if (untilMs > Date.now()) {
+      if (server.listening) server.close();
+      server.closeAllConnections();
+      if (reopen) clearTimeout(reopen);
+      reopen = setTimeout(listenAgain, untilMs - Date.now());
+    } else {
+      listenAgain();
+    }
+  });
+
   return {
     url: `http://127.0.0.1:${port}`,
     store,
+    faults,
+    adminToken,
+    registerTerminal: (id, secret) => store.registerTerminal(id, secret),
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => {
+        closing = true;
+        offDown();
+        if (reopen) clearTimeout(reopen);
+        const done = () => {
           store.close();
           resolve();
-        });
+        };
+        if (server.listening) server.close(() => done());
+        else done();
+        server.closeAllConnections();
       }),
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { catalogSchema, type Catalog } from '../common/catalog';
+import type { AttachmentRef, AttachmentState, Calendar, CaseEvent, CaseStatus, CaseUpdate, ResultDocument, SubmissionManifest } from '../common/central-api';
 
 export interface PublishedCatalog {
   version: string;
@@ -20,7 +21,117 @@ const MIGRATIONS: string[] = [
      body TEXT NOT NULL,
      published_at TEXT NOT NULL
    ) STRICT;`,
+  `CREATE TABLE terminals (
+     terminal_id TEXT PRIMARY KEY,
+     secret TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
+   ) STRICT;
+   CREATE TABLE nonces (
+     terminal_id TEXT NOT NULL,
+     nonce TEXT NOT NULL,
+     seen_at INTEGER NOT NULL,
+     PRIMARY KEY (terminal_id, nonce)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX nonces_age ON nonces (seen_at);
+   CREATE TABLE attachments (
+     terminal_id TEXT NOT NULL,
+     sha256 TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     mime TEXT NOT NULL,
+     name TEXT NOT NULL,
+     received INTEGER NOT NULL DEFAULT 0,
+     complete INTEGER NOT NULL DEFAULT 0 CHECK (complete IN (0, 1)),
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (terminal_id, sha256)
+   ) STRICT;
+   CREATE TABLE attachment_chunks (
+     terminal_id TEXT NOT NULL,
+     sha256 TEXT NOT NULL,
+     offset INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (terminal_id, sha256, offset),
+     FOREIGN KEY (terminal_id, sha256) REFERENCES attachments (terminal_id, sha256) ON DELETE CASCADE
+   ) STRICT;
+   CREATE TABLE case_counters (day TEXT PRIMARY KEY, last INTEGER NOT NULL) STRICT;
+   CREATE TABLE cases (
+     case_no TEXT PRIMARY KEY,
+     terminal_id TEXT NOT NULL,
+     idempotency_key TEXT NOT NULL,
+     receipt_no TEXT NOT NULL,
+     service_code TEXT NOT NULL,
+     content_hash TEXT NOT NULL,
+     manifest TEXT NOT NULL,
+     status TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     UNIQUE (terminal_id, idempotency_key)
+   ) STRICT;
+   CREATE INDEX cases_receipt ON cases (terminal_id, receipt_no);
+   CREATE TABLE case_events (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     case_no TEXT NOT NULL REFERENCES cases (case_no),
+     terminal_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     body TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX case_events_feed ON case_events (terminal_id, seq);
+   CREATE TABLE documents (
+     id TEXT PRIMARY KEY,
+     case_no TEXT NOT NULL REFERENCES cases (case_no),
+     name TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     sha256 TEXT NOT NULL,
+     self_print INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE evaluations (
+     terminal_id TEXT NOT NULL,
+     idempotency_key TEXT NOT NULL,
+     evaluation_id TEXT NOT NULL UNIQUE,
+     case_no TEXT NOT NULL REFERENCES cases (case_no),
+     rating INTEGER NOT NULL,
+     comment TEXT,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (terminal_id, idempotency_key)
+   ) STRICT;
+   CREATE TABLE calendars (
+     year INTEGER PRIMARY KEY,
+     version TEXT NOT NULL,
+     body TEXT NOT NULL,
+     published_at TEXT NOT NULL
+   ) STRICT;`,
 ];
+
+export interface CaseRow {
+  case_no: string;
+  terminal_id: string;
+  idempotency_key: string;
+  receipt_no: string;
+  service_code: string;
+  content_hash: string;
+  manifest: string;
+  status: CaseStatus;
+  created_at: string;
+}
+
+export type IntakeOutcome =
+  | { kind: 'created' | 'duplicate'; caseNo: string; receivedAt: string }
+  | { kind: 'missing-attachments'; missing: string[] }
+  | { kind: 'key-reused'; caseNo: string };
+
+/** Which status may follow which (a case never goes back to 'received'). */
+const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
+  received: ['accepted', 'correction', 'not-accepted'],
+  correction: ['accepted', 'correction', 'not-accepted'],
+  accepted: ['reviewing', 'correction', 'concluded'],
+  reviewing: ['correction', 'concluded'],
+  'not-accepted': [],
+  concluded: ['delivered'],
+  delivered: [],
+};
+
+export class TransitionError extends Error {}
 
 export class CentralStore {
   readonly db: Database.Database;
@@ -61,5 +172,235 @@ export class CentralStore {
       | { version: string; etag: string; body: string; published_at: string }
       | undefined;
     return row ? { version: row.version, etag: row.etag, body: row.body, publishedAt: row.published_at } : null;
+  }
+
+  // ── terminals and replay protection ─────────────────────────────────────────────────────
+
+  registerTerminal(terminalId: string, secret: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO terminals (terminal_id, secret, created_at) VALUES (?, ?, ?)
+         ON CONFLICT (terminal_id) DO UPDATE SET secret = excluded.secret, disabled = 0`,
+      )
+      .run(terminalId, secret, new Date().toISOString());
+  }
+
+  terminalSecret(terminalId: string): string | null {
+    const r = this.db.prepare('SELECT secret FROM terminals WHERE terminal_id = ? AND disabled = 0').get(terminalId) as { secret: string } | undefined;
+    return r?.secret ?? null;
+  }
+
+  /** Records a nonce; false if this terminal already used it (a replay). Old nonces are pruned. */
+  useNonce(terminalId: string, nonce: string, nowMs: number, keepMs: number): boolean {
+    const { changes } = this.db.prepare('INSERT INTO nonces (terminal_id, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(terminalId, nonce, nowMs);
+    if (changes && Math.random() < 0.01) this.db.prepare('DELETE FROM nonces WHERE seen_at < ?').run(nowMs - keepMs);
+    return changes === 1;
+  }
+
+  // ── attachments ─────────────────────────────────────────────────────────────────────────
+
+  /** Declares an attachment (idempotent) and says how much of it central already holds. */
+  initAttachment(terminalId: string, ref: AttachmentRef): AttachmentState | { conflict: string } {
+    const existing = this.attachment(terminalId, ref.sha256);
+    if (existing) {
+      if (existing.size !== ref.size) return { conflict: '同一摘要的附件大小不一致 / same SHA-256 declared with another size' };
+      return existing;
+    }
+    this.db
+      .prepare('INSERT INTO attachments (terminal_id, sha256, size, mime, name, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(terminalId, ref.sha256, ref.size, ref.mime, ref.name, new Date().toISOString());
+    return { sha256: ref.sha256, size: ref.size, received: 0, complete: false };
+  }
+
+  attachment(terminalId: string, sha256: string): AttachmentState | null {
+    const r = this.db.prepare('SELECT sha256, size, received, complete FROM attachments WHERE terminal_id = ? AND sha256 = ?').get(terminalId, sha256) as
+      | { sha256: string; size: number; received: number; complete: number }
+      | undefined;
+    return r ? { sha256: r.sha256, size: r.size, received: r.received, complete: r.complete === 1 } : null;
+  }
+
+  /**
+   * Appends one chunk at `offset`. When the last byte arrives the whole file is hashed; a
+   * mismatch discards every chunk so the client starts over instead of keeping bad bytes.
+   */
+  appendChunk(
+    terminalId: string,
+    sha256: string,
+    offset: number,
+    data: Uint8Array,
+  ): { kind: 'ok'; state: AttachmentState } | { kind: 'unknown' } | { kind: 'offset'; state: AttachmentState } | { kind: 'too-long'; state: AttachmentState } | { kind: 'hash-mismatch'; state: AttachmentState } {
+    return this.db.transaction(() => {
+      const st = this.attachment(terminalId, sha256);
+      if (!st) return { kind: 'unknown' as const };
+      if (st.complete) return { kind: 'ok' as const, state: st };
+      if (offset !== st.received) return { kind: 'offset' as const, state: st };
+      if (offset + data.byteLength > st.size) return { kind: 'too-long' as const, state: st };
+      this.db.prepare('INSERT INTO attachment_chunks (terminal_id, sha256, offset, data) VALUES (?, ?, ?, ?)').run(terminalId, sha256, offset, data);
+      const received = offset + data.byteLength;
+      if (received < st.size) {
+        this.db.prepare('UPDATE attachments SET received = ? WHERE terminal_id = ? AND sha256 = ?').run(received, terminalId, sha256);
+        return { kind: 'ok' as const, state: { ...st, received } };
+      }
+      const hash = crypto.createHash('sha256');
+      for (const c of this.db.prepare('SELECT data FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ? ORDER BY offset').iterate(terminalId, sha256) as Iterable<{ data: Buffer }>)
+        hash.update(c.data);
+      if (hash.digest('hex') !== sha256) {
+        this.db.prepare('DELETE FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ?').run(terminalId, sha256);
+        this.db.prepare('UPDATE attachments SET received = 0 WHERE terminal_id = ? AND sha256 = ?').run(terminalId, sha256);
+        return { kind: 'hash-mismatch' as const, state: { ...st, received: 0 } };
+      }
+      this.db.prepare('UPDATE attachments SET received = ?, complete = 1 WHERE terminal_id = ? AND sha256 = ?').run(received, terminalId, sha256);
+      return { kind: 'ok' as const, state: { ...st, received, complete: true } };
+    })();
+  }
+
+  attachmentBytes(terminalId: string, sha256: string): Buffer | null {
+    const st = this.attachment(terminalId, sha256);
+    if (!st?.complete) return null;
+    const rows = this.db.prepare('SELECT data FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ? ORDER BY offset').all(terminalId, sha256) as { data: Buffer }[];
+    return Buffer.concat(rows.map((r) => r.data));
+  }
+
+  // ── cases ───────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Creates the case for a submission exactly once: the same idempotency key always returns
+   * the same case number; the same key with different content is refused.
+   */
+  intake(terminalId: string, m: SubmissionManifest, contentHash: string, now = new Date()): IntakeOutcome {
+    return this.db.transaction((): IntakeOutcome => {
+      const existing = this.db.prepare('SELECT case_no, content_hash, created_at FROM cases WHERE terminal_id = ? AND idempotency_key = ?').get(terminalId, m.idempotencyKey) as
+        | { case_no: string; content_hash: string; created_at: string }
+        | undefined;
+      if (existing) {
+        if (existing.content_hash !== contentHash) return { kind: 'key-reused', caseNo: existing.case_no };
+        return { kind: 'duplicate', caseNo: existing.case_no, receivedAt: existing.created_at };
+      }
+      const refs = m.materials.flatMap((x) => x.pages);
+      const missing = refs.filter((r) => !this.attachment(terminalId, r.sha256)?.complete).map((r) => r.sha256);
+      if (missing.length) return { kind: 'missing-attachments', missing: [...new Set(missing)] };
+      const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+      const { last } = this.db
+        .prepare('INSERT INTO case_counters (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last')
+        .get(day) as { last: number };
+      const caseNo = `AJ${day}${String(last).padStart(6, '0')}`;
+      const at = now.toISOString();
+      this.db
+        .prepare(
+          'INSERT INTO cases (case_no, terminal_id, idempotency_key, receipt_no, service_code, content_hash, manifest, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(caseNo, terminalId, m.idempotencyKey, m.receiptNo, m.serviceCode, contentHash, JSON.stringify(m), 'received', at);
+      this.db.prepare('INSERT INTO case_events (case_no, terminal_id, at, body) VALUES (?, ?, ?, ?)').run(caseNo, terminalId, at, JSON.stringify({ status: 'received' }));
+      return { kind: 'created', caseNo, receivedAt: at };
+    })();
+  }
+
+  caseRow(caseNo: string): CaseRow | null {
+    return (this.db.prepare('SELECT * FROM cases WHERE case_no = ?').get(caseNo) as CaseRow | undefined) ?? null;
+  }
+
+  cases(opts: { terminalId?: string; limit?: number } = {}): CaseRow[] {
+    const limit = opts.limit ?? 1000;
+    return (
+      opts.terminalId
+        ? this.db.prepare('SELECT * FROM cases WHERE terminal_id = ? ORDER BY created_at, case_no LIMIT ?').all(opts.terminalId, limit)
+        : this.db.prepare('SELECT * FROM cases ORDER BY created_at, case_no LIMIT ?').all(limit)
+    ) as CaseRow[];
+  }
+
+  countCases(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n;
+  }
+
+  /** Moves a case on, with its notice, and stores any result documents it releases. */
+  advanceCase(caseNo: string, update: CaseUpdate, docs: { meta: ResultDocument; data: Buffer }[] = [], now = new Date()): CaseEvent {
+    return this.db.transaction(() => {
+      const c = this.caseRow(caseNo);
+      if (!c) throw new TransitionError(`无此案件 / no case ${caseNo}`);
+      if (!NEXT[c.status].includes(update.status))
+        throw new TransitionError(`案件状态不能从「${c.status}」变为「${update.status}」 / a case cannot go from ${c.status} to ${update.status}`);
+      const at = now.toISOString();
+      for (const d of docs)
+        this.db
+          .prepare('INSERT INTO documents (id, case_no, name, size, sha256, self_print, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(d.meta.id, caseNo, d.meta.name, d.meta.size, d.meta.sha256, d.meta.selfPrint ? 1 : 0, d.data, at);
+      const { lastInsertRowid } = this.db
+        .prepare('INSERT INTO case_events (case_no, terminal_id, at, body) VALUES (?, ?, ?, ?)')
+        .run(caseNo, c.terminal_id, at, JSON.stringify(update));
+      this.db.prepare('UPDATE cases SET status = ? WHERE case_no = ?').run(update.status, caseNo);
+      return { seq: Number(lastInsertRowid), caseNo, receiptNo: c.receipt_no, idempotencyKey: c.idempotency_key, at, update };
+    })();
+  }
+
+  private toEvent(r: { seq: number; case_no: string; at: string; body: string; receipt_no: string; idempotency_key: string }): CaseEvent {
+    return { seq: r.seq, caseNo: r.case_no, receiptNo: r.receipt_no, idempotencyKey: r.idempotency_key, at: r.at, update: JSON.parse(r.body) as CaseUpdate };
+  }
+
+  /** This terminal's case events after `after`, oldest first. */
+  feed(terminalId: string, after: number, limit: number): CaseEvent[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.seq, e.case_no, e.at, e.body, c.receipt_no, c.idempotency_key FROM case_events e JOIN cases c ON c.case_no = e.case_no
+         WHERE e.terminal_id = ? AND e.seq > ? ORDER BY e.seq LIMIT ?`,
+      )
+      .all(terminalId, after, limit) as { seq: number; case_no: string; at: string; body: string; receipt_no: string; idempotency_key: string }[];
+    return rows.map((r) => this.toEvent(r));
+  }
+
+  caseEvents(caseNo: string): CaseEvent[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.seq, e.case_no, e.at, e.body, c.receipt_no, c.idempotency_key FROM case_events e JOIN cases c ON c.case_no = e.case_no
+         WHERE e.case_no = ? ORDER BY e.seq`,
+      )
+      .all(caseNo) as { seq: number; case_no: string; at: string; body: string; receipt_no: string; idempotency_key: string }[];
+    return rows.map((r) => this.toEvent(r));
+  }
+
+  document(id: string): { caseNo: string; terminalId: string; name: string; data: Buffer; sha256: string } | null {
+    const r = this.db
+      .prepare('SELECT d.case_no, c.terminal_id, d.name, d.data, d.sha256 FROM documents d JOIN cases c ON c.case_no = d.case_no WHERE d.id = ?')
+      .get(id) as { case_no: string; terminal_id: string; name: string; data: Buffer; sha256: string } | undefined;
+    return r ? { caseNo: r.case_no, terminalId: r.terminal_id, name: r.name, data: r.data, sha256: r.sha256 } : null;
+  }
+
+  // ── evaluations and calendars ───────────────────────────────────────────────────────────
+
+  evaluate(terminalId: string, e: { idempotencyKey: string; caseNo: string; rating: number; comment: string | null }): { evaluationId: string; duplicate: boolean } {
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT evaluation_id FROM evaluations WHERE terminal_id = ? AND idempotency_key = ?').get(terminalId, e.idempotencyKey) as
+        | { evaluation_id: string }
+        | undefined;
+      if (existing) return { evaluationId: existing.evaluation_id, duplicate: true };
+      const evaluationId = crypto.randomUUID();
+      this.db
+        .prepare('INSERT INTO evaluations (terminal_id, idempotency_key, evaluation_id, case_no, rating, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(terminalId, e.idempotencyKey, evaluationId, e.caseNo, e.rating, e.comment, new Date().toISOString());
+      return { evaluationId, duplicate: false };
+    })();
+  }
+
+  publishCalendar(c: Calendar): void {
+    this.db
+      .prepare(
+        `INSERT INTO calendars (year, version, body, published_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (year) DO UPDATE SET version = excluded.version, body = excluded.body, published_at = excluded.published_at`,
+      )
+      .run(c.year, c.version, JSON.stringify(c), new Date().toISOString());
+  }
+
+  calendar(year: number): Calendar | null {
+    const r = this.db.prepare('SELECT body FROM calendars WHERE year = ?').get(year) as { body: string } | undefined;
+    return r ? (JSON.parse(r.body) as Calendar) : null;
+  }
+
+  stats(): { cases: number; attachments: number; nonces: number; evaluations: number } {
+    const n = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      cases: n('SELECT COUNT(*) AS n FROM cases'),
+      attachments: n('SELECT COUNT(*) AS n FROM attachments'),
+      nonces: n('SELECT COUNT(*) AS n FROM nonces'),
+      evaluations: n('SELECT COUNT(*) AS n FROM evaluations'),
+    };
   }
 }

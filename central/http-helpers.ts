@@ -1,0 +1,38 @@
+// One error shape for every central answer, and body parsing from the bytes the signature
+// check already read (so the body that was verified is exactly the body that is used).
+import type { Context } from 'hono';
+import type { ZodType, z } from 'zod';
+
+export type Issue = { path: string; message: string };
+
+export function issuesOf(e: z.ZodError): Issue[] {
+  return e.issues.slice(0, 50).map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+export function problem(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500 | 503, error: string, message: string, issues?: Issue[]) {
+  return c.json({ error, message, ...(issues ? { issues } : {}) }, status);
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** Parses a JSON body (given as bytes) with a schema; answers 400 with reasons if it does not fit. */
+export function parseJsonBody<S extends ZodType>(c: Context, raw: Uint8Array, schema: S): Parsed<z.output<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.startsWith('application/json'))
+    return { ok: false, response: problem(c, 415, 'unsupported-media-type', '请求体应为 JSON / the body must be application/json') };
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(raw).toString('utf8'));
+  } catch (e) {
+    return { ok: false, response: problem(c, 400, 'not-json', `请求体不是合法 JSON / body is not valid JSON: ${(e as Error).message}`) };
+  }
+  const r = schema.safeParse(json);
+  if (!r.success) return { ok: false, response: problem(c, 400, 'invalid-request', '请求内容不符合要求 / the request is not valid', issuesOf(r.error)) };
+  return { ok: true, value: r.data };
+}
+
+export function parseWith<S extends ZodType>(c: Context, value: unknown, schema: S): Parsed<z.output<S>> {
+  const r = schema.safeParse(value);
+  if (!r.success) return { ok: false, response: problem(c, 400, 'invalid-request', '请求参数不符合要求 / invalid parameters', issuesOf(r.error)) };
+  return { ok: true, value: r.data };
+}

@@ -1,0 +1,218 @@
+// The OpenAPI 3.1 document of central's /v1 API, generated from the same zod schemas the
+// handlers validate with (z.toJSONSchema), so the document cannot drift from the code.
+import { z } from 'zod';
+import {
+  apiErrorSchema,
+  attachmentRefSchema,
+  attachmentStateSchema,
+  calendarSchema,
+  caseDetailSchema,
+  caseEventSchema,
+  caseFeedResponseSchema,
+  evaluationRequestSchema,
+  evaluationResponseSchema,
+  submissionBatchRequestSchema,
+  submissionBatchResponseSchema,
+} from '../common/central-api';
+import { catalogSchema } from '../common/catalog';
+import { faultSettingsSchema, faultUpdateSchema } from './faults';
+import { adminCaseUpdateSchema, adminCasesQuerySchema } from './routes/admin';
+
+type Json = Record<string, unknown>;
+
+function schema(s: z.ZodType, io: 'input' | 'output'): Json {
+  const out = z.toJSONSchema(s, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json;
+  delete out.$schema;
+  return out;
+}
+
+const json = (s: z.ZodType, io: 'input' | 'output') => ({ content: { 'application/json': { schema: schema(s, io) } } });
+const error = (description: string) => ({ description, ...json(apiErrorSchema, 'output') });
+const pathParam = (name: string, s: Json, description: string) => ({ name, in: 'path', required: true, description, schema: s });
+
+const SIGNED = [{ terminalSignature: [] }];
+const ADMIN = [{ adminToken: [] }];
+const signedErrors = {
+  '400': error('请求不符合要求（附原因）/ invalid request, with reasons'),
+  '401': error('未签名、签名错误、时钟偏差或重放 / unsigned, bad signature, clock skew or replay'),
+  '413': error('请求过大 / body too large'),
+  '503': { description: '暂不可用，见 Retry-After / unavailable, see Retry-After', headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+};
+
+export function buildOpenApi(): Json {
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: '不见面审批 reference central API',
+      version: '1.0.0',
+      description:
+        'Intake of kiosk submissions (idempotent), chunked attachments, case-status feed, result documents, evaluations and the working-day calendar. See central/API.md.',
+    },
+    components: {
+      securitySchemes: {
+        terminalSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-kiosk-signature',
+          description:
+            'HMAC-SHA256 (base64url) with the terminal secret over METHOD\\nPATH?QUERY\\nx-kiosk-timestamp\\nx-kiosk-nonce\\nSHA-256(body) hex; plus headers x-kiosk-terminal, x-kiosk-timestamp (ms), x-kiosk-nonce (single use).',
+        },
+        adminToken: { type: 'http', scheme: 'bearer' },
+      },
+    },
+    paths: {
+      '/v1/health': { get: { operationId: 'health', summary: 'Liveness', responses: { '200': { description: 'up' } } } },
+      '/v1/openapi.json': { get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+      '/v1/catalog': {
+        get: {
+          operationId: 'catalog',
+          summary: 'The published service catalog (revalidate with If-None-Match)',
+          parameters: [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }],
+          responses: { '200': { description: 'catalog', ...json(catalogSchema, 'output') }, '304': { description: 'unchanged' }, '404': error('no catalog yet') },
+        },
+      },
+      '/v1/attachments': {
+        post: {
+          operationId: 'attachmentInit',
+          summary: 'Declare an attachment (idempotent); answers how many bytes central already holds',
+          security: SIGNED,
+          requestBody: { required: true, ...json(attachmentRefSchema, 'input') },
+          responses: { '200': { description: 'state', ...json(attachmentStateSchema, 'output') }, '409': error('same SHA-256 with another size'), ...signedErrors },
+        },
+      },
+      '/v1/attachments/{sha256}': {
+        get: {
+          operationId: 'attachmentState',
+          summary: 'Resume point of an attachment',
+          security: SIGNED,
+          parameters: [pathParam('sha256', { type: 'string', pattern: '^[0-9a-f]{64}$' }, 'SHA-256 of the whole file')],
+          responses: { '200': { description: 'state', ...json(attachmentStateSchema, 'output') }, '404': error('unknown'), ...signedErrors },
+        },
+      },
+      '/v1/attachments/{sha256}/content': {
+        put: {
+          operationId: 'attachmentChunk',
+          summary: 'Append one chunk at offset; the file is verified against its SHA-256 when complete',
+          security: SIGNED,
+          parameters: [
+            pathParam('sha256', { type: 'string', pattern: '^[0-9a-f]{64}$' }, 'SHA-256 of the whole file'),
+            { name: 'offset', in: 'query', required: true, schema: { type: 'integer', minimum: 0 } },
+          ],
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
+          responses: {
+            '200': { description: 'state', ...json(attachmentStateSchema, 'output') },
+            '404': error('declare first'),
+            '409': error('offset mismatch: resume at `received`'),
+            '422': error('hash mismatch (upload again from 0) or chunk past the declared size'),
+            ...signedErrors,
+          },
+        },
+      },
+      '/v1/submissions/batch': {
+        post: {
+          operationId: 'submitBatch',
+          summary: 'Submit manifests; each is created once per idempotency key (same key → same case number)',
+          security: SIGNED,
+          requestBody: { required: true, ...json(submissionBatchRequestSchema, 'input') },
+          responses: {
+            '200': { description: 'per-item results (index matches the request)', ...json(submissionBatchResponseSchema, 'output') },
+            '422': { description: 'every item was rejected', ...json(submissionBatchResponseSchema, 'output') },
+            ...signedErrors,
+          },
+        },
+      },
+      '/v1/cases/feed': {
+        get: {
+          operationId: 'caseFeed',
+          summary: "This terminal's case events after a cursor",
+          security: SIGNED,
+          parameters: [
+            { name: 'after', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500 } },
+          ],
+          responses: { '200': { description: 'events', ...json(caseFeedResponseSchema, 'output') }, ...signedErrors },
+        },
+      },
+      '/v1/cases/{caseNo}': {
+        get: {
+          operationId: 'caseDetail',
+          summary: 'A case with its history',
+          security: SIGNED,
+          parameters: [pathParam('caseNo', { type: 'string' }, 'case number')],
+          responses: { '200': { description: 'case', ...json(caseDetailSchema, 'output') }, '404': error('no such case'), ...signedErrors },
+        },
+      },
+      '/v1/documents/{documentId}': {
+        get: {
+          operationId: 'document',
+          summary: 'A released result document (PDF); X-Content-SHA256 carries its digest',
+          security: SIGNED,
+          parameters: [pathParam('documentId', { type: 'string' }, 'document id from a 办结 event')],
+          responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, '404': error('no such document'), ...signedErrors },
+        },
+      },
+      '/v1/evaluations': {
+        post: {
+          operationId: 'evaluation',
+          summary: '好差评: rate a case (idempotent by key)',
+          security: SIGNED,
+          requestBody: { required: true, ...json(evaluationRequestSchema, 'input') },
+          responses: { '200': { description: 'stored', ...json(evaluationResponseSchema, 'output') }, '404': error('no such case'), ...signedErrors },
+        },
+      },
+      '/v1/calendar/{year}': {
+        get: {
+          operationId: 'calendar',
+          summary: 'Holidays and 调休 working days of a year (ETag)',
+          security: SIGNED,
+          parameters: [pathParam('year', { type: 'integer' }, 'year')],
+          responses: { '200': { description: 'calendar', ...json(calendarSchema, 'output') }, '304': { description: 'unchanged' }, '404': error('not published'), ...signedErrors },
+        },
+      },
+      '/v1/admin/faults': {
+        get: { operationId: 'adminGetFaults', security: ADMIN, responses: { '200': { description: 'settings', ...json(faultSettingsSchema, 'output') } } },
+        put: { operationId: 'adminSetFaults', security: ADMIN, requestBody: { required: true, ...json(faultUpdateSchema, 'input') }, responses: { '200': { description: 'settings' } } },
+      },
+      '/v1/admin/terminals': {
+        post: {
+          operationId: 'adminRegisterTerminal',
+          security: ADMIN,
+          requestBody: { required: true, ...json(z.object({ terminalId: z.string(), secret: z.string() }), 'input') },
+          responses: { '200': { description: 'registered' } },
+        },
+      },
+      '/v1/admin/stats': { get: { operationId: 'adminStats', security: ADMIN, responses: { '200': { description: 'counts' } } } },
+      '/v1/admin/cases': {
+        get: {
+          operationId: 'adminCases',
+          security: ADMIN,
+          parameters: Object.keys(adminCasesQuerySchema.shape).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+          responses: { '200': { description: 'cases' } },
+        },
+      },
+      '/v1/admin/cases/{caseNo}': {
+        get: { operationId: 'adminCase', security: ADMIN, parameters: [pathParam('caseNo', { type: 'string' }, 'case number')], responses: { '200': { description: 'case with manifest' } } },
+      },
+      '/v1/admin/cases/{caseNo}/status': {
+        post: {
+          operationId: 'adminAdvanceCase',
+          summary: 'Advance a case (受理 / 补正 / 不予受理 / 审查 / 办结 with PDFs / 送达)',
+          security: ADMIN,
+          parameters: [pathParam('caseNo', { type: 'string' }, 'case number')],
+          requestBody: { required: true, ...json(adminCaseUpdateSchema, 'input') },
+          responses: { '200': { description: 'the new event', ...json(caseEventSchema, 'output') }, '409': error('transition not allowed') },
+        },
+      },
+      '/v1/admin/calendar/{year}': {
+        put: {
+          operationId: 'adminPublishCalendar',
+          security: ADMIN,
+          parameters: [pathParam('year', { type: 'integer' }, 'year')],
+          requestBody: { required: true, ...json(calendarSchema.omit({ year: true }), 'input') },
+          responses: { '200': { description: 'published' } },
+        },
+      },
+    },
+  };
+}

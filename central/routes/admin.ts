@@ -1,0 +1,127 @@
+// Admin API for tests and demos (bearer token): advance a case with its notice, release result
+// PDFs, publish holiday calendars, register terminals, and set fault injection at run time.
+import crypto from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { calendarSchema, caseUpdateSchema, safeFileNameSchema, type CaseUpdate, type ResultDocument } from '../../common/central-api';
+import { renderCertificate } from '../certificate-pdf';
+import { faultUpdateSchema, type FaultInjector } from '../faults';
+import { parseWith, problem } from '../http-helpers';
+import { TransitionError, type CentralStore } from '../store';
+
+const terminalSchema = z.object({
+  terminalId: z.string().regex(/^[A-Z0-9]{4,16}$/),
+  secret: z.string().min(32).max(200),
+});
+
+const adminDocumentSchema = z.object({
+  name: safeFileNameSchema.refine((n) => n.toLowerCase().endsWith('.pdf'), '文书应为 PDF / must be a .pdf'),
+  selfPrint: z.boolean().default(true),
+  /** The PDF itself; when absent central renders a sample certificate. */
+  pdfBase64: z.base64().max(24 * 1024 * 1024).optional(),
+});
+
+/** Same as a case update, except that 办结 carries document content instead of references. */
+export const adminCaseUpdateSchema = z.union([
+  caseUpdateSchema.options[0],
+  caseUpdateSchema.options[1],
+  caseUpdateSchema.options[2],
+  caseUpdateSchema.options[3],
+  caseUpdateSchema.options[4],
+  z.object({
+    status: z.literal('concluded'),
+    decision: z.enum(['approved', 'denied']),
+    documents: z.array(adminDocumentSchema).max(10).default([]),
+    note: z.string().min(1).max(2000).nullable().default(null),
+  }),
+  caseUpdateSchema.options[6],
+]);
+
+export const adminCasesQuerySchema = z.object({
+  terminalId: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100_000).default(1000),
+});
+
+export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; adminToken: string }) {
+  const { store, faults, adminToken } = deps;
+  const expected = Buffer.from(`Bearer ${adminToken}`);
+  return new Hono()
+    .use(async (c, next) => {
+      const got = Buffer.from(c.req.header('authorization') ?? '');
+      if (got.length !== expected.length || !crypto.timingSafeEqual(got, expected)) return problem(c, 401, 'unauthorized', '需要管理令牌 / admin token required');
+      await next();
+    })
+    .get('/faults', (c) => c.json({ ...faults.current, counters: faults.counters }))
+    .put('/faults', async (c) => {
+      const body = parseWith(c, await c.req.json().catch(() => null), faultUpdateSchema);
+      if (!body.ok) return body.response;
+      faults.update(body.value);
+      return c.json(faults.current);
+    })
+    .post('/terminals', async (c) => {
+      const body = parseWith(c, await c.req.json().catch(() => null), terminalSchema);
+      if (!body.ok) return body.response;
+      store.registerTerminal(body.value.terminalId, body.value.secret);
+      return c.json({ terminalId: body.value.terminalId, registered: true });
+    })
+    .get('/stats', (c) => c.json(store.stats()))
+    .get('/cases', (c) => {
+      const q = parseWith(c, c.req.query(), adminCasesQuerySchema);
+      if (!q.ok) return q.response;
+      return c.json({
+        cases: store.cases(q.value).map((r) => ({
+          caseNo: r.case_no,
+          terminalId: r.terminal_id,
+          receiptNo: r.receipt_no,
+          idempotencyKey: r.idempotency_key,
+          serviceCode: r.service_code,
+          status: r.status,
+          createdAt: r.created_at,
+        })),
+      });
+    })
+    .get('/cases/:caseNo', (c) => {
+      const row = store.caseRow(c.req.param('caseNo'));
+      if (!row) return problem(c, 404, 'not-found', '无此案件 / no such case');
+      return c.json({ caseNo: row.case_no, status: row.status, manifest: JSON.parse(row.manifest), events: store.caseEvents(row.case_no) });
+    })
+    .post('/cases/:caseNo/status', async (c) => {
+      const body = parseWith(c, await c.req.json().catch(() => null), adminCaseUpdateSchema);
+      if (!body.ok) return body.response;
+      const caseNo = c.req.param('caseNo');
+      const row = store.caseRow(caseNo);
+      if (!row) return problem(c, 404, 'not-found', '无此案件 / no such case');
+      let update: CaseUpdate;
+      const docs: { meta: ResultDocument; data: Buffer }[] = [];
+      if (body.value.status === 'concluded') {
+        const v = body.value;
+        for (const d of v.documents) {
+          const data = d.pdfBase64
+            ? Buffer.from(d.pdfBase64, 'base64')
+            : await renderCertificate({ title: d.name.replace(/\.pdf$/i, ''), caseNo, serviceCode: row.service_code, decision: v.decision, date: new Date().toISOString().slice(0, 10) });
+          if (!data.subarray(0, 5).equals(Buffer.from('%PDF-'))) return problem(c, 400, 'not-pdf', `${d.name} 不是 PDF / is not a PDF`);
+          docs.push({
+            meta: { id: crypto.randomUUID(), name: d.name, mime: 'application/pdf', size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'), selfPrint: d.selfPrint },
+            data,
+          });
+        }
+        update = { status: 'concluded', decision: v.decision, note: v.note, documents: docs.map((d) => d.meta) };
+      } else {
+        update = body.value;
+      }
+      try {
+        return c.json(store.advanceCase(caseNo, update, docs));
+      } catch (e) {
+        if (e instanceof TransitionError) return problem(c, 409, 'bad-transition', e.message);
+        throw e;
+      }
+    })
+    .put('/calendar/:year', async (c) => {
+      const body = parseWith(c, { ...((await c.req.json().catch(() => null)) as object), year: Number(c.req.param('year')) }, calendarSchema);
+      if (!body.ok) return body.response;
+      const bad = body.value.days.find((d) => !d.date.startsWith(`${body.value.year}-`));
+      if (bad) return problem(c, 400, 'invalid-request', `${bad.date} 不在 ${body.value.year} 年 / date outside the year`);
+      store.publishCalendar(body.value);
+      return c.json({ year: body.value.year, version: body.value.version, days: body.value.days.length });
+    });
+}

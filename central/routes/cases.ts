@@ -1,0 +1,61 @@
+// What flows back to a kiosk: its cases' status feed, a case's history, released result
+// documents, evaluations (好差评) and the working-day calendar. Every answer is scoped to the
+// signed terminal: a kiosk never sees another kiosk's cases.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { caseFeedQuerySchema, evaluationRequestSchema } from '../../common/central-api';
+import type { AuthVariables } from '../auth/terminal-auth';
+import { parseJsonBody, parseWith, problem } from '../http-helpers';
+import type { CentralStore } from '../store';
+
+export function caseRoutes(store: CentralStore) {
+  return new Hono<{ Variables: AuthVariables }>()
+    .get('/cases/feed', (c) => {
+      const q = parseWith(c, c.req.query(), caseFeedQuerySchema);
+      if (!q.ok) return q.response;
+      const events = store.feed(c.get('terminalId'), q.value.after, q.value.limit);
+      return c.json({ events, cursor: events.at(-1)?.seq ?? q.value.after });
+    })
+    .get('/cases/:caseNo', (c) => {
+      const p = parseWith(c, c.req.param(), z.object({ caseNo: z.string().regex(/^AJ\d{14}$/) }));
+      if (!p.ok) return p.response;
+      const row = store.caseRow(p.value.caseNo);
+      if (!row || row.terminal_id !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此案件 / no such case');
+      return c.json({
+        caseNo: row.case_no,
+        receiptNo: row.receipt_no,
+        idempotencyKey: row.idempotency_key,
+        serviceCode: row.service_code,
+        status: row.status,
+        events: store.caseEvents(row.case_no),
+      });
+    })
+    .get('/documents/:documentId', (c) => {
+      const p = parseWith(c, c.req.param(), z.object({ documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }));
+      if (!p.ok) return p.response;
+      const doc = store.document(p.value.documentId);
+      if (!doc || doc.terminalId !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此文书 / no such document');
+      return c.body(new Uint8Array(doc.data), 200, {
+        'Content-Type': 'application/pdf',
+        'X-Content-SHA256': doc.sha256,
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`,
+      });
+    })
+    .post('/evaluations', (c) => {
+      const body = parseJsonBody(c, c.get('rawBody'), evaluationRequestSchema);
+      if (!body.ok) return body.response;
+      const row = store.caseRow(body.value.caseNo);
+      if (!row || row.terminal_id !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此案件 / no such case');
+      return c.json(store.evaluate(c.get('terminalId'), body.value));
+    })
+    .get('/calendar/:year', (c) => {
+      const p = parseWith(c, c.req.param(), z.object({ year: z.coerce.number().int().min(2000).max(2100) }));
+      if (!p.ok) return p.response;
+      const cal = store.calendar(p.value.year);
+      if (!cal) return problem(c, 404, 'not-found', '该年度日历尚未发布 / calendar not published');
+      const etag = `"cal-${cal.year}-${cal.version}"`;
+      c.header('ETag', etag);
+      if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
+      return c.json(cal);
+    });
+}

@@ -1,0 +1,113 @@
+// Intake: attachments as resumable, SHA-256-verified chunks, then submission manifests in
+// batches. A case is created only when every attachment it names is complete, and at most once
+// per idempotency key.
+import crypto from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { catalogSchema } from '../../common/catalog';
+import {
+  attachmentRefSchema,
+  chunkQuerySchema,
+  MAX_BATCH_ITEMS,
+  MAX_CHUNK_BYTES,
+  sha256HexSchema,
+  submissionManifestSchema,
+  type SubmissionResult,
+} from '../../common/central-api';
+import type { AuthVariables } from '../auth/terminal-auth';
+import { issuesOf, parseJsonBody, parseWith, problem } from '../http-helpers';
+import type { CentralStore } from '../store';
+
+export const MAX_BATCH_BODY = 16 * 1024 * 1024;
+
+/** Service codes of the published catalog, re-read only when a new version is published. */
+function serviceCodes(store: CentralStore) {
+  let cached: { version: string; codes: Set<string> } | null = null;
+  return (): Set<string> | null => {
+    const latest = store.latestCatalog();
+    if (!latest) return null;
+    if (cached?.version !== latest.version) {
+      const cat = catalogSchema.parse(JSON.parse(latest.body));
+      cached = { version: latest.version, codes: new Set(cat.services.map((s) => s.code)) };
+    }
+    return cached.codes;
+  };
+}
+
+export function intakeRoutes(store: CentralStore) {
+  const codes = serviceCodes(store);
+  const shaParam = z.object({ sha256: sha256HexSchema });
+
+  return new Hono<{ Variables: AuthVariables }>()
+    .post('/attachments', async (c) => {
+      const body = parseJsonBody(c, c.get('rawBody'), attachmentRefSchema);
+      if (!body.ok) return body.response;
+      const st = store.initAttachment(c.get('terminalId'), body.value);
+      if ('conflict' in st) return problem(c, 409, 'conflict', st.conflict);
+      return c.json(st);
+    })
+    .get('/attachments/:sha256', (c) => {
+      const p = parseWith(c, c.req.param(), shaParam);
+      if (!p.ok) return p.response;
+      const st = store.attachment(c.get('terminalId'), p.value.sha256);
+      return st ? c.json(st) : problem(c, 404, 'not-found', '无此附件 / no such attachment');
+    })
+    .put('/attachments/:sha256/content', async (c) => {
+      const p = parseWith(c, c.req.param(), shaParam);
+      if (!p.ok) return p.response;
+      const q = parseWith(c, c.req.query(), chunkQuerySchema);
+      if (!q.ok) return q.response;
+      const data = c.get('rawBody');
+      if (data.byteLength === 0) return problem(c, 400, 'empty-chunk', '分片为空 / empty chunk');
+      if (data.byteLength > MAX_CHUNK_BYTES) return problem(c, 413, 'too-large', `分片超过 ${MAX_CHUNK_BYTES} 字节 / chunk too large`);
+      const r = store.appendChunk(c.get('terminalId'), p.value.sha256, q.value.offset, data);
+      switch (r.kind) {
+        case 'ok':
+          return c.json(r.state);
+        case 'unknown':
+          return problem(c, 404, 'not-found', '请先声明附件 / declare the attachment first');
+        case 'offset':
+          return c.json({ error: 'offset-mismatch', message: `应从 ${r.state.received} 字节续传 / resume at ${r.state.received}`, ...r.state }, 409);
+        case 'too-long':
+          return problem(c, 422, 'too-long', '分片超出声明大小 / chunk goes past the declared size');
+        case 'hash-mismatch':
+          return c.json({ error: 'hash-mismatch', message: 'SHA-256 校验失败，请重新上传 / SHA-256 mismatch, upload again', ...r.state }, 422);
+      }
+    })
+    .post('/submissions/batch', async (c) => {
+      // The envelope is checked strictly; items one by one, so one bad item cannot block others.
+      const envelope = parseJsonBody(c, c.get('rawBody'), z.object({ items: z.array(z.unknown()).min(1).max(MAX_BATCH_ITEMS) }));
+      if (!envelope.ok) return envelope.response;
+      const terminalId = c.get('terminalId');
+      const known = codes();
+      const results: SubmissionResult[] = envelope.value.items.map((item, index): SubmissionResult => {
+        const key = typeof (item as { idempotencyKey?: unknown })?.idempotencyKey === 'string' ? (item as { idempotencyKey: string }).idempotencyKey : null;
+        const parsed = submissionManifestSchema.safeParse(item);
+        if (!parsed.success)
+          return { index, idempotencyKey: key, outcome: 'rejected', code: 'invalid', reason: '申请内容不符合要求 / the submission is not valid', issues: issuesOf(parsed.error) };
+        const m = parsed.data;
+        if (known && !known.has(m.serviceCode))
+          return { index, idempotencyKey: m.idempotencyKey, outcome: 'rejected', code: 'unknown-service', reason: `事项 ${m.serviceCode} 不在清单中 / unknown service`, issues: [] };
+        const hash = crypto.createHash('sha256').update(JSON.stringify(m)).digest('hex');
+        const r = store.intake(terminalId, m, hash);
+        switch (r.kind) {
+          case 'created':
+          case 'duplicate':
+            return { index, idempotencyKey: m.idempotencyKey, outcome: r.kind, caseNo: r.caseNo, receivedAt: r.receivedAt };
+          case 'missing-attachments':
+            return { index, idempotencyKey: m.idempotencyKey, outcome: 'missing-attachments', missing: r.missing };
+          case 'key-reused':
+            return {
+              index,
+              idempotencyKey: m.idempotencyKey,
+              outcome: 'rejected',
+              code: 'key-reused',
+              reason: `幂等键已用于案件 ${r.caseNo} 的不同内容 / idempotency key already used for different content`,
+              issues: [],
+            };
+        }
+      });
+      const anyTaken = results.some((r) => r.outcome !== 'rejected');
+      return c.json({ results }, anyTaken ? 200 : 422);
+    });
+}

@@ -1,0 +1,114 @@
+// The kiosk's HTTP client for central: every request is signed with the terminal secret, has a
+// timeout, and fails in one of a few ways the sync engine knows how to treat.
+import { fillPath, KIOSK_CALLS, type KioskCall } from '../../common/central-api';
+import { signRequest } from '../../common/request-signing';
+import { parseRetryAfter } from './backoff';
+
+export type CallFailure =
+  /** No answer: refused, reset, timed out, DNS. Retry with backoff; the link is down. */
+  | { kind: 'network'; message: string }
+  /** Central answered but cannot serve now (5xx, 408, 429). Retry with backoff / Retry-After. */
+  | { kind: 'unavailable'; status: number; message: string; retryAfterMs: number | null }
+  /** Central refused this terminal's credentials. Nothing will get through until a technician acts. */
+  | { kind: 'auth'; status: number; error: string; message: string }
+  /** Central refused this request as such (other 4xx): retrying the same request will not help. */
+  | { kind: 'rejected'; status: number; error: string; message: string; body: unknown };
+
+export type CallResult = { ok: true; status: number; headers: Headers; body: unknown; bytes: Uint8Array | null } | { ok: false; failure: CallFailure };
+
+export interface CentralClientOptions {
+  baseUrl: string;
+  terminalId: string;
+  secret: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** Requests the client made (for the contract test and debugging). */
+export interface CallRecord {
+  call: KioskCall;
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export class CentralClient {
+  /** Correction for a terminal clock that disagrees with central's (learned from clock-skew answers). */
+  private clockOffsetMs = 0;
+  onCall: ((r: CallRecord) => void) | null = null;
+
+  constructor(private readonly o: CentralClientOptions) {}
+
+  get baseUrl(): string {
+    return this.o.baseUrl;
+  }
+
+  async call(
+    call: KioskCall,
+    opts: { params?: Record<string, string | number>; query?: Record<string, string | number>; json?: unknown; bytes?: Uint8Array; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<CallResult> {
+    const first = await this.once(call, opts);
+    // A stale clock is fixed once from central's answer, then the request is signed again.
+    if (!first.ok && first.failure.kind === 'auth' && first.failure.error === 'clock-skew') return this.once(call, opts);
+    return first;
+  }
+
+  private async once(
+    call: KioskCall,
+    opts: { params?: Record<string, string | number>; query?: Record<string, string | number>; json?: unknown; bytes?: Uint8Array; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal },
+  ): Promise<CallResult> {
+    const spec = KIOSK_CALLS[call];
+    const url = new URL(fillPath(spec.path, opts.params), this.o.baseUrl);
+    for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, String(v));
+    const body: Uint8Array | null = opts.bytes ?? (opts.json !== undefined ? new TextEncoder().encode(JSON.stringify(opts.json)) : null);
+    const method = spec.method.toUpperCase();
+    this.onCall?.({ call, method: spec.method, path: spec.path, body: opts.json ?? (opts.bytes ? '[bytes]' : null) });
+    let res: Response;
+    try {
+      const signed = await signRequest({
+        terminalId: this.o.terminalId,
+        secret: this.o.secret,
+        method,
+        pathAndQuery: url.pathname + url.search,
+        body,
+        now: Date.now() + this.clockOffsetMs,
+      });
+      res = await (this.o.fetch ?? fetch)(url, {
+        method,
+        headers: {
+          ...signed,
+          ...(opts.bytes ? { 'Content-Type': 'application/octet-stream' } : opts.json !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...opts.headers,
+        },
+        body: body as BodyInit | null,
+        signal: opts.signal
+          ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs ?? this.o.timeoutMs ?? 15_000)])
+          : AbortSignal.timeout(opts.timeoutMs ?? this.o.timeoutMs ?? 15_000),
+      });
+    } catch (e) {
+      const err = e as Error & { cause?: { code?: string } };
+      return { ok: false, failure: { kind: 'network', message: err.cause?.code ?? err.name ?? err.message } };
+    }
+    let payload: unknown = null;
+    let bytes: Uint8Array | null = null;
+    try {
+      const type = res.headers.get('content-type') ?? '';
+      if (res.status === 304) payload = null;
+      else if (type.includes('application/json')) payload = await res.json();
+      else bytes = new Uint8Array(await res.arrayBuffer());
+    } catch (e) {
+      // The connection dropped while the body was on its way: as good as no answer.
+      return { ok: false, failure: { kind: 'network', message: `incomplete answer: ${(e as Error).message}` } };
+    }
+    if (res.ok || res.status === 304) return { ok: true, status: res.status, headers: res.headers, body: payload, bytes };
+    const p = (payload ?? {}) as { error?: string; message?: string; serverTime?: string };
+    const message = p.message ?? `HTTP ${res.status}`;
+    if (res.status >= 500 || res.status === 408 || res.status === 429)
+      return { ok: false, failure: { kind: 'unavailable', status: res.status, message, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) } };
+    if (res.status === 401 || res.status === 403) {
+      if (p.error === 'clock-skew' && p.serverTime) this.clockOffsetMs = Date.parse(p.serverTime) - Date.now();
+      return { ok: false, failure: { kind: 'auth', status: res.status, error: p.error ?? 'unauthorized', message } };
+    }
+    return { ok: false, failure: { kind: 'rejected', status: res.status, error: p.error ?? 'rejected', message, body: payload } };
+  }
+}
