@@ -1,10 +1,19 @@
+import type { CardIdentity, DeviceStatusView } from './devices';
+
 // Events the backend streams to the renderer (over SSE at /api/events).
 // Each new producer adds its variant here so the renderer's switch stays exhaustive.
 export type KioskEvent =
   | QueueEvent
   | { type: 'hello'; bootId: string }
   | { type: 'catalog.updated'; version: string }
-  | { type: 'catalog.sync'; state: 'ok' | 'offline' | 'rejected'; message?: string };
+  | { type: 'catalog.sync'; state: 'ok' | 'offline' | 'rejected'; message?: string }
+  // Devices (devices/ via ctx.devices). idcard.read carries personal data for the citizen's own
+  // screen only; the backend never logs it in clear.
+  | { type: 'device.status'; view: DeviceStatusView }
+  | { type: 'idcard.read'; identity: CardIdentity; photo: { mime: string; dataUrl: string } | null; photoProblem: string | null }
+  | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; message: string }
+  | { type: 'receipt.held'; jobId: string; reason: string; message: string }
+  | { type: 'code.scanned'; text: string; source: 'hid' | 'serial' | 'wedge' };
 
 // Offline queue and sync (offline-queue/ via ctx.queue). Receipt numbers are not personal data.
 export type QueueSyncState = 'idle' | 'syncing' | 'offline' | 'backoff' | 'auth-failed' | 'stopped';

@@ -1,0 +1,39 @@
+// Opens the reader's port (by path or USB id) and starts a reader session on it.
+import type { Offline } from '../../common/devices';
+import { err, ok, type Result } from '../../common/result';
+import { openSerialLink } from '../core/link';
+import { resolveSerialPath } from '../core/usb-lookup';
+import type { PhotoDecoder } from './photo-decoder';
+import { IdCardReaderSession } from './reader';
+
+export interface IdCardReaderPortConfig {
+  path?: string;
+  vidPid?: string;
+  baudRate: number;
+  pollMs: number;
+  readFingerprint?: boolean;
+  commandTimeoutMs?: number;
+  missedPollsOffline?: number;
+}
+
+export function idCardReaderConnector(cfg: IdCardReaderPortConfig, photoDecoder: PhotoDecoder) {
+  return async (): Promise<Result<IdCardReaderSession, Offline>> => {
+    const where = await resolveSerialPath(cfg);
+    if ('missing' in where) return err({ state: 'offline', reason: cfg.path || cfg.vidPid ? 'not-found' : 'not-configured', detail: where.missing });
+    const link = await openSerialLink(where.path, cfg.baudRate);
+    if (!link.ok) return err({ state: 'offline', reason: link.error.reason === 'not-found' ? 'not-found' : 'error', detail: link.error.detail });
+    const session = new IdCardReaderSession(link.value, {
+      pollMs: cfg.pollMs,
+      photoDecoder,
+      readFingerprint: cfg.readFingerprint,
+      commandTimeoutMs: cfg.commandTimeoutMs,
+      missedPollsOffline: cfg.missedPollsOffline,
+    });
+    const started = await session.start();
+    if (!started.ok) {
+      await session.close();
+      return started;
+    }
+    return ok(session);
+  };
+}

@@ -1,0 +1,315 @@
+// The ID-card reader driver: speaks the SAM serial protocol over a Link, polls for cards no
+// faster than the reader allows, reads and validates the card, and insists that a read card
+// leaves the field before the next one is accepted.
+import type { CardIdentity, IdCardReaderStatus, Offline } from '../../common/devices';
+import { err, ok, type Result } from '../../common/result';
+import { Emitter } from '../core/emitter';
+import type { Link } from '../core/link';
+import type { DeviceSession } from '../core/session';
+import { StatusCell } from '../core/status-cell';
+import { Cmd, decodeReadData, encodeCommand, Sw3 } from './frame';
+import { SamFrameParser } from './frame-parser';
+import type { DecodedPhoto, PhotoDecoder } from './photo-decoder';
+import { decodeTextBlock, describeTextProblem } from './text-block';
+
+export interface CardRead {
+  identity: CardIdentity;
+  photo: DecodedPhoto | null;
+  /** why there is no photo, when there is none */
+  photoProblem: string | null;
+  /** raw WLT bytes, for a vendor decoder elsewhere; never logged */
+  photoWlt: Uint8Array;
+  fingerprint: Uint8Array | null;
+  /** from "card found" to the identity being parsed */
+  readMs: number;
+}
+
+export interface CardReadFailure {
+  reason: 'read-failed' | 'invalid-data';
+  message: string;
+}
+
+export interface ReaderOptions {
+  /** ≥ 300 ms: readers do not answer reliably when polled faster */
+  pollMs: number;
+  photoDecoder: PhotoDecoder;
+  /** use 30 10 (text + photo + fingerprint) where the reader supports it */
+  readFingerprint?: boolean;
+  commandTimeoutMs?: number;
+  readTimeoutMs?: number;
+  /** consecutive unanswered polls before the reader is reported as not responding */
+  missedPollsOffline?: number;
+}
+
+type Reply = { sw3: number; data: Uint8Array };
+type TransactError = { kind: 'timeout' } | { kind: 'closed' };
+
+const MIN_POLL_MS = 300;
+
+interface ReaderEvents {
+  card: CardRead;
+  'card-error': CardReadFailure;
+  /** protocol trouble worth a technician's attention (counted, not per byte) */
+  'link-trouble': { noiseBytes: number; badFrames: number };
+}
+
+export class IdCardReaderSession implements DeviceSession<IdCardReaderStatus> {
+  readonly events = new Emitter<ReaderEvents>();
+  private readonly cell = new StatusCell<IdCardReaderStatus>({ state: 'ready' });
+  private readonly parser = new SamFrameParser();
+  private waiter: { resolve: (body: Uint8Array | null) => void; accept: (body: Uint8Array) => boolean } | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private running = false;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private missedPolls = 0;
+  private cardHeld = false;
+  private fingerprintUnsupported = false;
+  private noiseBytes = 0;
+  private badFrames = 0;
+  private lostCb: ((r: Offline) => void) | null = null;
+  samId: string | null = null;
+  private readonly opts: Required<Omit<ReaderOptions, 'photoDecoder'>> & { photoDecoder: PhotoDecoder };
+
+  constructor(
+    private readonly link: Link,
+    options: ReaderOptions,
+  ) {
+    this.opts = {
+      photoDecoder: options.photoDecoder,
+      readFingerprint: options.readFingerprint ?? false,
+      commandTimeoutMs: options.commandTimeoutMs ?? 1000,
+      readTimeoutMs: options.readTimeoutMs ?? 4000,
+      missedPollsOffline: options.missedPollsOffline ?? 3,
+      pollMs: Math.max(MIN_POLL_MS, options.pollMs),
+    };
+    link.onData((chunk) => this.onBytes(chunk));
+    link.onLost((reason) => {
+      this.stopPolling();
+      this.cell.set({ state: 'offline', reason: 'unplugged', detail: reason });
+      this.lostCb?.({ state: 'offline', reason: 'unplugged', detail: reason });
+    });
+  }
+
+  get status(): IdCardReaderStatus {
+    return this.cell.get();
+  }
+
+  onStatus(cb: (s: IdCardReaderStatus) => void): () => void {
+    return this.cell.onChange(cb);
+  }
+
+  onLost(cb: (r: Offline) => void): void {
+    this.lostCb = cb;
+  }
+
+  /** Checks the SAM answers, then starts polling. Fails when nothing answers (wrong port or baud). */
+  async start(): Promise<Result<void, Offline>> {
+    const sam = await this.samStatus();
+    if (!sam.ok) return sam;
+    const id = await this.transact(Cmd.samId, this.opts.commandTimeoutMs);
+    if (id.ok && id.value.sw3 === Sw3.ok) this.samId = Buffer.from(id.value.data).toString('hex');
+    this.running = true;
+    this.schedulePoll(0);
+    return ok(undefined);
+  }
+
+  async close(): Promise<void> {
+    this.stopPolling();
+    await this.link.close();
+  }
+
+  private stopPolling(): void {
+    this.running = false;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
+    this.waiter = null;
+  }
+
+  private async samStatus(): Promise<Result<void, Offline>> {
+    const r = await this.transact(Cmd.samStatus, this.opts.commandTimeoutMs);
+    if (!r.ok) return err({ state: 'offline', reason: r.error.kind === 'closed' ? 'unplugged' : 'no-response', detail: 'SAM status (11 FF) not answered' });
+    if (r.value.sw3 !== Sw3.ok) {
+      this.cell.set({ state: 'sam-fault', sw3: r.value.sw3 });
+      return ok(undefined);
+    }
+    if (this.cell.get().state === 'sam-fault') this.cell.set({ state: 'ready' });
+    return ok(undefined);
+  }
+
+  // --- transport -------------------------------------------------------------------------------
+
+  private onBytes(chunk: Uint8Array): void {
+    for (const ev of this.parser.push(chunk)) {
+      if (ev.type === 'frame') {
+        if (ev.body.length >= 3 && this.waiter?.accept(ev.body)) {
+          const w = this.waiter;
+          this.waiter = null;
+          w.resolve(ev.body);
+        }
+        // a frame nobody asked for (late answer to a timed-out command) is dropped
+      } else if (ev.type === 'noise') this.noiseBytes += ev.bytes;
+      else {
+        this.badFrames++;
+        if (ev.type === 'bad-checksum' && this.waiter) {
+          // The answer was corrupted on the wire: ask again now rather than after the timeout.
+          const w = this.waiter;
+          this.waiter = null;
+          w.resolve(null);
+        }
+      }
+    }
+  }
+
+  /** One command, one answer; serialised, retried once after a timeout or a corrupt answer. */
+  private transact(cmd: readonly [number, number], timeoutMs: number): Promise<Result<Reply, TransactError>> {
+    const run = async (): Promise<Result<Reply, TransactError>> => {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        if (!this.link.isOpen) return err({ kind: 'closed' });
+        this.parser.reset();
+        const answer = new Promise<Uint8Array | null>((resolve) => {
+          const timer = setTimeout(() => {
+            this.waiter = null;
+            resolve(null);
+          }, timeoutMs);
+          this.waiter = {
+            accept: (body) => plausibleAnswer(cmd, body),
+            resolve: (body) => {
+              clearTimeout(timer);
+              resolve(body);
+            },
+          };
+        });
+        try {
+          await this.link.write(encodeCommand(cmd));
+        } catch {
+          this.waiter = null;
+          return err({ kind: 'closed' });
+        }
+        const body = await answer;
+        if (body) return ok({ sw3: body[2]!, data: body.subarray(3) });
+      }
+      return err({ kind: this.link.isOpen ? 'timeout' : 'closed' });
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  // --- polling ---------------------------------------------------------------------------------
+
+  private schedulePoll(delay: number): void {
+    if (!this.running) return;
+    this.pollTimer = setTimeout(() => void this.poll(), delay);
+  }
+
+  private async poll(): Promise<void> {
+    const started = Date.now();
+    try {
+      await this.pollOnce();
+    } finally {
+      this.reportLinkTrouble();
+      this.schedulePoll(Math.max(0, this.opts.pollMs - (Date.now() - started)));
+    }
+  }
+
+  private reportLinkTrouble(): void {
+    if (this.noiseBytes || this.badFrames) {
+      this.events.emit('link-trouble', { noiseBytes: this.noiseBytes, badFrames: this.badFrames });
+      this.noiseBytes = 0;
+      this.badFrames = 0;
+    }
+  }
+
+  private async pollOnce(): Promise<void> {
+    if (this.cell.get().state === 'sam-fault') {
+      await this.samStatus();
+      return;
+    }
+    const found = await this.transact(Cmd.findCard, this.opts.commandTimeoutMs);
+    if (!found.ok) {
+      if (found.error.kind === 'timeout' && ++this.missedPolls >= this.opts.missedPollsOffline)
+        this.cell.set({ state: 'offline', reason: 'no-response', detail: `${this.missedPolls} polls unanswered` });
+      return;
+    }
+    this.missedPolls = 0;
+    if (found.value.sw3 !== Sw3.cardFound) {
+      // No card in the field (or the reader will not see this one again until it is removed).
+      this.cardHeld = false;
+      this.cell.set({ state: 'ready' });
+      return;
+    }
+    if (this.cardHeld) {
+      // Some readers keep reporting a card that was already read: wait for it to leave.
+      this.cell.set({ state: 'card-held' });
+      return;
+    }
+    await this.readCard();
+  }
+
+  private async readCard(): Promise<void> {
+    const started = performance.now();
+    this.cell.set({ state: 'reading' });
+    const sel = await this.transact(Cmd.selectCard, this.opts.commandTimeoutMs);
+    if (!sel.ok || sel.value.sw3 !== Sw3.ok) {
+      // The card moved between "find" and "select": look again on the next poll.
+      this.cell.set({ state: 'ready' });
+      return;
+    }
+    const withFp = this.opts.readFingerprint && !this.fingerprintUnsupported;
+    let read = await this.transact(withFp ? Cmd.readTextPhotoFingerprint : Cmd.readTextPhoto, this.opts.readTimeoutMs);
+    let usedFp = withFp;
+    if (withFp && read.ok && read.value.sw3 === Sw3.badCommand) {
+      // This reader cannot read fingerprints: select again and read text + photo from now on.
+      usedFp = false;
+      this.fingerprintUnsupported = true;
+      const again = await this.transact(Cmd.selectCard, this.opts.commandTimeoutMs);
+      read = again.ok && again.value.sw3 === Sw3.ok ? await this.transact(Cmd.readTextPhoto, this.opts.readTimeoutMs) : again;
+    }
+    if (!read.ok || read.value.sw3 !== Sw3.ok) {
+      this.cell.set({ state: 'ready' });
+      this.events.emit('card-error', { reason: 'read-failed', message: '读卡失败，请将证件重新放置在感应区 / Could not read the card, please place it again.' });
+      return;
+    }
+    const blocks = decodeReadData(read.value.data, usedFp);
+    if (!blocks) {
+      this.cell.set({ state: 'ready' });
+      this.events.emit('card-error', { reason: 'read-failed', message: '读卡数据不完整，请重新放置证件 / Incomplete card data, please place the card again.' });
+      return;
+    }
+    // From here on the card counts as read, valid or not: it must leave before the next attempt.
+    this.cardHeld = true;
+    this.cell.set({ state: 'card-held' });
+    const identity = decodeTextBlock(blocks.text);
+    if (!identity.ok) {
+      this.events.emit('card-error', { reason: 'invalid-data', message: describeTextProblem(identity.error) });
+      return;
+    }
+    const photo = await this.opts.photoDecoder.decode(blocks.photo);
+    this.events.emit('card', {
+      identity: identity.value,
+      photo: photo.ok ? photo.value : null,
+      photoProblem: photo.ok ? null : photo.error,
+      photoWlt: blocks.photo,
+      fingerprint: blocks.fingerprint,
+      readMs: performance.now() - started,
+    });
+  }
+}
+
+/** Rejects answers that cannot belong to the command just sent (a late reply to an earlier one). */
+function plausibleAnswer(cmd: readonly [number, number], body: Uint8Array): boolean {
+  const sw3 = body[2]!;
+  const dataLen = body.length - 3;
+  const key = (cmd[0] << 8) | cmd[1];
+  switch (key) {
+    case 0x2001:
+      return sw3 !== Sw3.ok;
+    case 0x2002:
+      return sw3 !== Sw3.cardFound;
+    case 0x3001:
+    case 0x3010:
+      return (sw3 === Sw3.ok && dataLen >= 4) || (sw3 !== Sw3.ok && sw3 !== Sw3.cardFound && dataLen === 0);
+    default:
+      return sw3 !== Sw3.cardFound;
+  }
+}
