@@ -69,6 +69,7 @@ export const logEvents = {
   'queue.document-fetched': { level: 'info', audience: 'operator', description: 'A result document (PDF) released for self-service printing was downloaded and verified.' },
   'queue.downstream-failed': { level: 'warn', audience: 'technician', description: 'Pulling case status, documents or the calendar failed; retried at the next poll.' },
   'queue.calendar-updated': { level: 'info', audience: 'technician', description: 'A new holiday / working-day calendar was stored.' },
+  'queue.sync.error': { level: 'error', audience: 'developer', description: 'A sync pass failed with an unexpected error (bug or local storage problem); it is retried with backoff.' },
   'queue.purged': { level: 'info', audience: 'technician', description: 'Retention removed the personal data of acknowledged submissions; audit rows remain.' },
 } as const satisfies Record<string, LogEventSpec>;
 

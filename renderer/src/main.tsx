@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api } from './api';
+import { App } from './App';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/screens.css';
+import './styles/guide.css';
+import './styles/keyboard.css';
+import './styles/idle.css';
 
-function App() {
-  return <main><h1>不见面审批自助终端</h1></main>;
-}
-void api;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -1,0 +1,35 @@
+// Things a citizen notices that are easiest to check by measuring the rendered page.
+import type { Page } from 'playwright-core';
+
+export interface SmallTarget {
+  label: string;
+  width: number;
+  height: number;
+}
+
+/** Every visible button, link, tab and input smaller than 48 × 48 CSS px. */
+export async function smallTouchTargets(page: Page, min = 48): Promise<SmallTarget[]> {
+  return page.evaluate((minPx) => {
+    const out: { label: string; width: number; height: number }[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [role="tab"], [role="button"]')) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || style.display === 'none') continue;
+      if (r.width < minPx || r.height < minPx) out.push({ label: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 40), width: Math.round(r.width), height: Math.round(r.height) });
+    }
+    return out;
+  }, min);
+}
+
+/** Pixels the page is wider than the screen (a sideways scroll nobody will find). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+export async function rootFontSizePx(page: Page): Promise<number> {
+  return page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+}
+
+export async function fontSizePx(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+}

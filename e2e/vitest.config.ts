@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser end-to-end tests: the real backend (loopback host, embedded or harness-run central)
+// driven through Debian Chromium by playwright-core. One file at a time: each boots servers
+// and a browser, and the machine is shared.
+export default defineConfig({
+  test: {
+    root: new URL('..', import.meta.url).pathname,
+    include: ['e2e/**/*.e2e.ts'],
+    globalSetup: ['e2e/harness/build-renderer.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    pool: 'forks',
+  },
+});

@@ -1,0 +1,93 @@
+import { useCallback } from 'react';
+import { api } from './api';
+import { CatalogProvider } from './catalog/CatalogContext';
+import { DevPanelSlot } from './devtools/DevPanelSlot';
+import { IdleDialog } from './idle/IdleDialog';
+import { useIdleTimer } from './idle/useIdleTimer';
+import { STRINGS } from './i18n/strings';
+import { Footer } from './layout/Footer';
+import { Header } from './layout/Header';
+import { NavBar } from './layout/NavBar';
+import { AttractScreen } from './screens/AttractScreen';
+import { GuideScreen } from './screens/GuideScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { SearchScreen } from './screens/SearchScreen';
+import { ServiceListScreen } from './screens/ServiceListScreen';
+import { SessionProvider, useSession } from './session/SessionContext';
+import type { Lang, Screen } from './session/session';
+import { SystemProvider, useSystem, type SystemInfo } from './system/SystemContext';
+
+function ScreenView({ screen }: { screen: Screen }) {
+  switch (screen.kind) {
+    case 'attract':
+      return <AttractScreen />;
+    case 'home':
+      return <HomeScreen tab={screen.tab} />;
+    case 'list':
+      return <ServiceListScreen by={screen.by} id={screen.id} />;
+    case 'search':
+      return <SearchScreen />;
+    case 'guide':
+      return <GuideScreen code={screen.code} />;
+  }
+}
+
+function Kiosk({ info }: { info: SystemInfo }) {
+  const { state, screen, dispatch } = useSession();
+  const defaultLang = info.config.language;
+  const onExpire = useCallback(() => {
+    // The reset happens even if the backend cannot be told: the next citizen must not see this session.
+    void api.system.session.end.$post({ json: { reason: 'idle' } }).catch(() => undefined);
+    dispatch({ type: 'reset', lang: defaultLang });
+  }, [dispatch, defaultLang]);
+  const idle = useIdleTimer(screen.kind !== 'attract', info.config.idle, onExpire);
+
+  return (
+    <div className={`app screen-${screen.kind}`}>
+      <Header />
+      <main id="main" className="app-main" key={`${state.generation}-${state.stack.length}`} data-screen={screen.kind}>
+        <ScreenView screen={screen} />
+      </main>
+      <div className="app-bottom">
+        <NavBar />
+        <Footer />
+      </div>
+      {idle.phase.kind === 'warning' && <IdleDialog secondsLeft={idle.phase.secondsLeft} onContinue={idle.keepAlive} />}
+      <DevPanelSlot enabled={info.config.devTools} />
+    </div>
+  );
+}
+
+/** Before the backend answers there is no config (language, idle timings): show a plain wait. */
+function Waiting() {
+  const { unreachable } = useSystem();
+  const zh = STRINGS['zh-CN'];
+  const en = STRINGS.en;
+  return (
+    <main className="boot" data-testid="boot">
+      <h1>{zh.appTitle}</h1>
+      <p>{unreachable ? `${zh.backendDownTitle}。${zh.backendDownBody}` : zh.loading}</p>
+      <p lang="en">{unreachable ? `${en.backendDownTitle}. ${en.backendDownBody}` : en.loading}</p>
+    </main>
+  );
+}
+
+function Root() {
+  const { info } = useSystem();
+  if (!info) return <Waiting />;
+  return (
+    <SessionProvider defaultLang={info.config.language as Lang}>
+      <CatalogProvider>
+        <Kiosk info={info} />
+      </CatalogProvider>
+    </SessionProvider>
+  );
+}
+
+export function App() {
+  return (
+    <SystemProvider>
+      <Root />
+    </SystemProvider>
+  );
+}

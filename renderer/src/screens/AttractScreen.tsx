@@ -1,0 +1,42 @@
+import { Icon } from '../components/Icon';
+import { useT } from '../i18n/useT';
+import { useSession } from '../session/SessionContext';
+
+export function AttractScreen() {
+  const t = useT();
+  const { dispatch, open } = useSession();
+  return (
+    <section className="attract" aria-labelledby="attract-title">
+      <h1 id="attract-title" className="attract-title">
+        {t.attractTitle}
+      </h1>
+      <p className="attract-lead">{t.attractLead}</p>
+      <div className="attract-actions">
+        <button type="button" className="btn btn-primary btn-start" onClick={() => dispatch({ type: 'home' })} data-testid="attract-start">
+          {t.attractStart}
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary btn-xl"
+          onClick={() => {
+            dispatch({ type: 'home' });
+            open({ kind: 'search' });
+          }}
+          data-testid="attract-search"
+        >
+          <Icon name="search" />
+          {t.searchCta}
+        </button>
+      </div>
+      <p className="attract-hint">{t.attractStartHint}</p>
+      <ul className="attract-features">
+        {t.attractFeatures.map((f) => (
+          <li key={f}>
+            <Icon name="check" />
+            {f}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

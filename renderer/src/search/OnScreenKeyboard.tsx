@@ -1,0 +1,53 @@
+import { Icon } from '../components/Icon';
+import { useT } from '../i18n/useT';
+import { QUICK_TERMS } from './quick-terms';
+
+const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'] as const;
+
+interface Props {
+  onKey: (letter: string) => void;
+  onDelete: () => void;
+  onClear: () => void;
+  onTerm: (term: string) => void;
+}
+
+/** Letters for pinyin (initials or full), plus one-tap common terms: the kiosk has no keyboard. */
+export function OnScreenKeyboard({ onKey, onDelete, onClear, onTerm }: Props) {
+  const t = useT();
+  return (
+    <div className="osk" role="group" aria-label={t.keyboardLabel} data-testid="osk">
+      <h2 className="osk-terms-title" id="quick-terms-title">
+        {t.quickTerms}
+      </h2>
+      <ul className="osk-terms" aria-labelledby="quick-terms-title">
+        {QUICK_TERMS.map((term) => (
+          <li key={term}>
+            <button type="button" className="btn osk-term" lang="zh-CN" onClick={() => onTerm(term)} data-testid="quick-term">
+              {term}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {ROWS.map((row, i) => (
+        <div key={row} className={`osk-row osk-row-${i}`}>
+          {[...row].map((k) => (
+            <button key={k} type="button" className="osk-key" onClick={() => onKey(k)} data-key={k}>
+              {k}
+            </button>
+          ))}
+          {i === ROWS.length - 1 && (
+            <button type="button" className="osk-key osk-wide" onClick={onDelete} data-key="delete">
+              <Icon name="backspace" />
+              {t.keyDelete}
+            </button>
+          )}
+        </div>
+      ))}
+      <div className="osk-row">
+        <button type="button" className="osk-key osk-wide osk-clear" onClick={onClear} data-key="clear">
+          {t.keyClear}
+        </button>
+      </div>
+    </div>
+  );
+}

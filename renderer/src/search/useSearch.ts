@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import type { ServiceListItem } from '../catalog/CatalogContext';
+import { api } from '../api';
+
+export type SearchState =
+  | { kind: 'idle' }
+  | { kind: 'loading'; query: string; previous: ServiceListItem[] }
+  | { kind: 'done'; query: string; results: ServiceListItem[] }
+  | { kind: 'unavailable' }
+  | { kind: 'error' };
+
+const DEBOUNCE_MS = 120;
+
+/** Live search on the backend (it holds the pinyin index, so the bundle does not). */
+export function useSearch(query: string): SearchState {
+  const [state, setState] = useState<SearchState>({ kind: 'idle' });
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setState({ kind: 'idle' });
+      return;
+    }
+    const ctl = new AbortController();
+    setState((s) => ({ kind: 'loading', query: q, previous: s.kind === 'done' ? s.results : s.kind === 'loading' ? s.previous : [] }));
+    const timer = setTimeout(async () => {
+      try {
+        const res = await api.catalog.search.$get({ query: { q } }, { init: { signal: ctl.signal } });
+        if (res.status === 503) return setState({ kind: 'unavailable' });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const body = (await res.json()) as { query: string; results: ServiceListItem[] };
+        setState({ kind: 'done', query: q, results: body.results });
+      } catch (e) {
+        if (!ctl.signal.aborted) setState({ kind: 'error' });
+      }
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      ctl.abort();
+    };
+  }, [query]);
+  return state;
+}

@@ -1,0 +1,65 @@
+// One citizen's session: where they are, what they typed, how they want the screen.
+// Everything here is wiped by the idle timeout, so a pure reducer keeps "reset" exact.
+
+export type Lang = 'zh-CN' | 'en';
+export type CatalogTab = 'department' | 'lifeEvent';
+
+export type Screen =
+  | { kind: 'attract' }
+  | { kind: 'home'; tab: CatalogTab }
+  | { kind: 'list'; by: CatalogTab; id: string }
+  | { kind: 'search' }
+  | { kind: 'guide'; code: string };
+
+export interface SessionState {
+  /** Navigation history; the last entry is on screen. Never empty. */
+  stack: Screen[];
+  query: string;
+  lang: Lang;
+  largeText: boolean;
+  /** Bumped on every reset so screens can drop their own local state. */
+  generation: number;
+}
+
+export type SessionAction =
+  | { type: 'open'; screen: Screen }
+  | { type: 'replace'; screen: Screen }
+  | { type: 'back' }
+  | { type: 'home' }
+  | { type: 'query'; value: string }
+  | { type: 'lang'; value: Lang }
+  | { type: 'largeText'; value: boolean }
+  | { type: 'reset'; lang: Lang };
+
+export const MAX_QUERY = 50;
+const HOME: Screen = { kind: 'home', tab: 'department' };
+
+export function initialSession(lang: Lang): SessionState {
+  return { stack: [{ kind: 'attract' }], query: '', lang, largeText: false, generation: 0 };
+}
+
+export function currentScreen(s: SessionState): Screen {
+  return s.stack[s.stack.length - 1]!;
+}
+
+export function sessionReducer(s: SessionState, a: SessionAction): SessionState {
+  switch (a.type) {
+    case 'open':
+      return { ...s, stack: [...s.stack, a.screen] };
+    case 'replace':
+      return { ...s, stack: [...s.stack.slice(0, -1), a.screen] };
+    case 'back':
+      return s.stack.length > 1 ? { ...s, stack: s.stack.slice(0, -1) } : s;
+    case 'home':
+      // The attract screen stays underneath so "Back" from home returns to it.
+      return { ...s, stack: [{ kind: 'attract' }, HOME] };
+    case 'query':
+      return { ...s, query: a.value.slice(0, MAX_QUERY) };
+    case 'lang':
+      return { ...s, lang: a.value };
+    case 'largeText':
+      return { ...s, largeText: a.value };
+    case 'reset':
+      return { ...initialSession(a.lang), generation: s.generation + 1 };
+  }
+}

@@ -1,0 +1,90 @@
+// Terminal facts (config, catalog freshness) and the live event stream, shared by every screen.
+import type { InferResponseType } from 'hono/client';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { KioskEvent } from '../../../common/events';
+import { api } from '../api';
+import { KNOWN_EVENT_TYPES, parseKioskEvent } from './events';
+import { syncStateFromInfo, type SyncState } from './sync-status';
+
+export type SystemInfo = InferResponseType<typeof api.system.info.$get>;
+
+interface SystemApi {
+  info: SystemInfo | null;
+  /** true once the info request has failed (the local backend is down) */
+  unreachable: boolean;
+  syncState: SyncState;
+  /** the SSE link to the backend is open */
+  linkUp: boolean;
+  refreshInfo: () => Promise<void>;
+  subscribe: (fn: (e: KioskEvent) => void) => () => void;
+}
+
+const Ctx = createContext<SystemApi | null>(null);
+const RETRY_MS = 3000;
+
+export function SystemProvider({ children }: { children: ReactNode }) {
+  const [info, setInfo] = useState<SystemInfo | null>(null);
+  const [unreachable, setUnreachable] = useState(false);
+  const [syncState, setSyncState] = useState<SyncState>('pending');
+  const [linkUp, setLinkUp] = useState(true);
+  const listeners = useRef(new Set<(e: KioskEvent) => void>());
+  const bootId = useRef<string | null>(null);
+
+  const refreshInfo = useCallback(async () => {
+    try {
+      const res = await api.system.info.$get();
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const next = await res.json();
+      bootId.current = next.bootId;
+      setInfo(next);
+      setSyncState(syncStateFromInfo(next.catalog.lastSync));
+      setUnreachable(false);
+    } catch {
+      setUnreachable(true);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refreshInfo();
+  }, [refreshInfo]);
+
+  // Until the first answer arrives, keep asking: the kiosk window may open before its backend.
+  useEffect(() => {
+    if (!unreachable) return;
+    const t = setInterval(() => void refreshInfo(), RETRY_MS);
+    return () => clearInterval(t);
+  }, [unreachable, refreshInfo]);
+
+  useEffect(() => {
+    const source = new EventSource('/api/events');
+    const onEvent = (m: MessageEvent<string>) => {
+      const e = parseKioskEvent(m.data);
+      if (!e) return;
+      if (e.type === 'hello' && bootId.current && e.bootId !== bootId.current) void refreshInfo();
+      if (e.type === 'catalog.sync') {
+        setSyncState(e.state);
+        // the event carries no timestamp; the info endpoint has the cached copy's fetch time
+        void refreshInfo();
+      }
+      for (const l of listeners.current) l(e);
+    };
+    for (const type of KNOWN_EVENT_TYPES) source.addEventListener(type, onEvent);
+    source.onopen = () => setLinkUp(true);
+    source.onerror = () => setLinkUp(source.readyState === EventSource.OPEN);
+    return () => source.close();
+  }, [refreshInfo]);
+
+  const subscribe = useCallback((fn: (e: KioskEvent) => void) => {
+    listeners.current.add(fn);
+    return () => void listeners.current.delete(fn);
+  }, []);
+
+  const value = useMemo(() => ({ info, unreachable, syncState, linkUp, refreshInfo, subscribe }), [info, unreachable, syncState, linkUp, refreshInfo, subscribe]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useSystem(): SystemApi {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useSystem outside SystemProvider');
+  return v;
+}
