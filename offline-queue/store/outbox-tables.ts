@@ -157,7 +157,7 @@ export class OutboxTables {
     return r?.data ?? null;
   }
 
-  markPageUploaded(submissionId: number, seq: number, at: string): void {
+  markPageUploaded(submissionId: number, seq: number, at: string | null): void {
     this.db.prepare('UPDATE submission_pages SET uploaded_at = ? WHERE submission_id = ? AND seq = ?').run(at, submissionId, seq);
   }
 

@@ -1,0 +1,231 @@
+// The submission queue as the backend uses it: the durable outbox, the sync engine, retention
+// and the downstream data (case status, result documents, calendar) behind one facade.
+import path from 'node:path';
+import { calendarSchema, type CaseStatus, type CaseUpdate } from '../common/central-api';
+import type { QueueEvent } from '../common/events';
+import type { LogEventId } from '../common/log-events';
+import type { Result } from '../common/result';
+import type { SubmissionInput } from '../common/submission';
+import { chinaIsoDate } from './china-time';
+import type { KeyProvider } from './crypto/key-provider';
+import { Sealer } from './crypto/sealer';
+import { Outbox, type EnqueueError, type EnqueueReceipt } from './outbox';
+import { purgeExpired } from './retention';
+import type { Store } from './store/store';
+import { CentralClient } from './sync/central-client';
+import { SyncEngine, type SyncOptions, type SyncStatus } from './sync/sync-engine';
+
+export type QueueLog = (event: LogEventId, fields?: Record<string, unknown>) => void;
+
+export interface QueueOptions {
+  store: Store;
+  dbFile: string;
+  keys: KeyProvider;
+  terminalId: string;
+  terminalSecret: string;
+  centralUrl: string;
+  retentionDays?: number;
+  sync?: Partial<SyncOptions>;
+  log?: QueueLog;
+  emit?: (e: QueueEvent) => void;
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+export interface QueueAlert {
+  kind: 'integrity' | 'key' | 'auth' | 'disk-full';
+  message: string;
+  at: string;
+}
+
+export interface DeadLetter {
+  id: number;
+  receiptNo: string;
+  serviceCode: string;
+  submittedAt: string;
+  code: string;
+  reason: string;
+  deadAt: string;
+}
+
+export interface CaseStatusView {
+  receiptNo: string;
+  serviceCode: string;
+  submittedAt: string;
+  /** where the submission is on its way to central */
+  delivery: 'pending' | 'sent' | 'dead';
+  caseNo: string | null;
+  status: CaseStatus | null;
+  statusAt: string | null;
+  events: { status: CaseStatus; at: string; notice: CaseUpdate | null }[];
+  documents: { id: string; name: string; selfPrint: boolean; available: boolean }[];
+  purged: boolean;
+}
+
+const KEY_FINGERPRINT = 'key_fingerprint';
+
+export class SubmissionQueue {
+  readonly outbox: Outbox;
+  readonly engine: SyncEngine;
+  readonly client: CentralClient;
+  private readonly sealer: Sealer;
+  private readonly alerts: QueueAlert[] = [];
+  private retentionTimer: NodeJS.Timeout | null = null;
+  private readonly log: QueueLog;
+  private readonly emit: (e: QueueEvent) => void;
+
+  constructor(private readonly o: QueueOptions) {
+    this.log = o.log ?? (() => undefined);
+    this.emit = o.emit ?? (() => undefined);
+    const { key, created } = o.keys.loadKey();
+    this.sealer = new Sealer(key);
+    if (created) this.log('queue.key-created', { source: o.keys.kind });
+    const known = o.store.outbox.getMeta(KEY_FINGERPRINT);
+    if (known && known !== this.sealer.fingerprint) {
+      const message = '加密密钥与数据库不符，已排队的申请无法解密 / the encryption key does not match the database: queued submissions cannot be read';
+      this.log('queue.key-mismatch', { expected: known, actual: this.sealer.fingerprint });
+      this.raise('key', message);
+    }
+    if (!known || known !== this.sealer.fingerprint) o.store.outbox.setMeta(KEY_FINGERPRINT, this.sealer.fingerprint);
+    if (o.store.opened.quarantinedTo)
+      this.raise('integrity', `数据库完整性检查失败，已隔离到 ${path.basename(o.store.opened.quarantinedTo)} / database failed its integrity check and was quarantined`);
+    this.outbox = new Outbox({ store: o.store, sealer: this.sealer, terminalId: o.terminalId, dbFile: o.dbFile, now: o.now });
+    this.client = new CentralClient({ baseUrl: o.centralUrl, terminalId: o.terminalId, secret: o.terminalSecret, fetch: o.fetch, timeoutMs: o.sync?.requestTimeoutMs });
+    this.engine = new SyncEngine({
+      store: o.store,
+      outbox: this.outbox,
+      sealer: this.sealer,
+      client: this.client,
+      options: o.sync,
+      log: this.log,
+      emit: (e) => {
+        if (e.type === 'queue.alert') this.remember(e.kind, e.message);
+        this.emit(e);
+      },
+    });
+    this.log('queue.opened', { ...o.store.outbox.counts(), keySource: o.keys.kind });
+  }
+
+  private remember(kind: QueueAlert['kind'], message: string): void {
+    this.alerts.push({ kind, message, at: new Date().toISOString() });
+    if (this.alerts.length > 20) this.alerts.shift();
+  }
+
+  private raise(kind: QueueAlert['kind'], message: string): void {
+    this.remember(kind, message);
+    this.emit({ type: 'queue.alert', kind, message });
+  }
+
+  start(): void {
+    this.purge();
+    this.retentionTimer = setInterval(() => this.purge(), 3_600_000);
+    this.retentionTimer.unref();
+    this.engine.start();
+  }
+
+  async close(): Promise<void> {
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    await this.engine.stop();
+  }
+
+  /** Durable enqueue: resolves with the receipt number only after the COMMIT. */
+  enqueue(input: SubmissionInput): Result<EnqueueReceipt, EnqueueError> {
+    const r = this.outbox.enqueue(input);
+    if (r.ok) {
+      if (!r.value.duplicate) this.log('queue.enqueued', { receiptNo: r.value.receiptNo, serviceCode: r.value.serviceCode, pages: r.value.pageCount });
+      this.engine.nudge();
+    } else if (r.error.kind === 'disk-full') {
+      this.log('queue.disk-full', { dir: path.dirname(this.o.dbFile) });
+      this.raise('disk-full', r.error.message);
+    } else if (r.error.kind === 'storage') {
+      this.log('queue.enqueue-failed', { message: r.error.message });
+    } else {
+      this.log('queue.enqueue-rejected', { kind: r.error.kind, issues: r.error.kind === 'invalid' ? r.error.issues.map((i) => i.path) : [] });
+    }
+    return r;
+  }
+
+  status(): SyncStatus & { alerts: QueueAlert[] } {
+    return { ...this.engine.status(), alerts: [...this.alerts] };
+  }
+
+  syncNow(): Promise<SyncStatus> {
+    return this.engine.syncNow();
+  }
+
+  deadLetters(): DeadLetter[] {
+    return this.o.store.outbox.deadLetters().map((r) => ({
+      id: r.id,
+      receiptNo: r.receipt_no,
+      serviceCode: r.service_code,
+      submittedAt: r.created_at,
+      code: r.dead_code ?? 'unknown',
+      reason: r.dead_reason ?? '',
+      deadAt: r.dead_at ?? '',
+    }));
+  }
+
+  retryDeadLetter(id: number): boolean {
+    const row = this.o.store.outbox.byId(id);
+    const ok = this.o.store.outbox.retryDead(id);
+    if (ok) {
+      this.log('queue.dead-letter-retried', { receiptNo: row?.receipt_no });
+      this.engine.nudge({ force: true });
+    }
+    return ok;
+  }
+
+  caseStatus(receiptNo: string): CaseStatusView | null {
+    const row = this.o.store.outbox.byReceipt(receiptNo);
+    if (!row) return null;
+    return {
+      receiptNo: row.receipt_no,
+      serviceCode: row.service_code,
+      submittedAt: row.created_at,
+      delivery: row.state,
+      caseNo: row.case_no,
+      status: (row.case_status as CaseStatus | null) ?? null,
+      statusAt: row.case_status_at,
+      events: this.o.store.outbox.caseEvents(row.id).map((e) => ({
+        status: e.status as CaseStatus,
+        at: e.at,
+        notice: e.notice ? this.sealer.openJson<CaseUpdate>(e.notice, `notice:${e.seq}`) : null,
+      })),
+      documents: this.o.store.outbox.documentsOf(row.id).map((d) => ({ id: d.id, name: d.name, selfPrint: d.self_print === 1, available: d.data !== null })),
+      purged: row.purged_at !== null,
+    };
+  }
+
+  /** A downloaded result document (PDF bytes), for self-service printing. */
+  resultDocument(id: string): { name: string; bytes: Buffer } | null {
+    const d = this.o.store.outbox.document(id);
+    if (!d?.data) return null;
+    return { name: d.name, bytes: this.sealer.open(d.data, `document:${id}`) };
+  }
+
+  markDocumentPrinted(id: string): void {
+    this.o.store.outbox.markDocumentPrinted(id, new Date().toISOString());
+  }
+
+  /** Whether a date (YYYY-MM-DD, China) is a working day: weekdays, except holidays, plus 调休 workdays. */
+  isWorkingDay(date: string): boolean | null {
+    const year = Number(date.slice(0, 4));
+    const cached = this.o.store.outbox.calendar(year);
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    const ordinary = weekday !== 0 && weekday !== 6;
+    if (!cached) return null;
+    const cal = calendarSchema.parse(JSON.parse(cached.body));
+    const special = cal.days.find((d) => d.date === date);
+    return special ? special.kind === 'workday' : ordinary;
+  }
+
+  today(): string {
+    return chinaIsoDate(this.o.now?.() ?? new Date());
+  }
+
+  purge(now = this.o.now?.() ?? new Date()) {
+    const r = purgeExpired(this.o.store, this.o.retentionDays ?? 7, now);
+    if (r.submissions || r.documents) this.log('queue.purged', { ...r });
+    return r;
+  }
+}

@@ -1,0 +1,332 @@
+// The sync engine: drains the outbox to central in batches and pulls what comes back.
+// While central is unreachable it sleeps on one timer (exponential backoff with full jitter,
+// honouring Retry-After), so an offline kiosk costs no CPU; a new submission or a technician's
+// "sync now" wakes it. Central's 4xx answers move a submission to the dead-letter list with the
+// reason; nothing is ever dropped.
+import type { QueueProgressEvent, QueueSyncState } from '../../common/events';
+import type { LogEventId } from '../../common/log-events';
+import { submissionBatchResponseSchema, type SubmissionManifest } from '../../common/central-api';
+import { scrubText } from '../../common/mask';
+import type { Sealer } from '../crypto/sealer';
+import type { Outbox } from '../outbox';
+import type { SubmissionRow } from '../store/outbox-tables';
+import type { Store } from '../store/store';
+import { retryDelay, type BackoffPolicy } from './backoff';
+import type { CallFailure, CentralClient } from './central-client';
+import { pullDownstream } from './downstream';
+import { uploadPages } from './uploader';
+
+export interface SyncOptions {
+  /** submissions per manifest batch */
+  batchSize: number;
+  /** bytes of manifests per batch request (central accepts 16 MiB) */
+  batchBytes: number;
+  chunkBytes: number;
+  backoff: BackoffPolicy;
+  /** how often case status, documents and the calendar are pulled when nothing else happens */
+  downstreamEveryMs: number;
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
+  batchSize: 20,
+  batchBytes: 8 * 1024 * 1024,
+  chunkBytes: 256 * 1024,
+  backoff: { baseMs: 1000, capMs: 60_000 },
+  downstreamEveryMs: 60_000,
+  requestTimeoutMs: 15_000,
+};
+
+export interface SyncEngineDeps {
+  store: Store;
+  outbox: Outbox;
+  sealer: Sealer;
+  client: CentralClient;
+  options?: Partial<SyncOptions>;
+  log: (event: LogEventId, fields?: Record<string, unknown>) => void;
+  emit: (e: import('../../common/events').QueueEvent) => void;
+  random?: () => number;
+}
+
+type PassOutcome = { kind: 'more' } | { kind: 'done' } | { kind: 'failed'; failure: CallFailure | { kind: 'internal'; message: string } };
+
+export interface SyncStatus {
+  state: QueueSyncState;
+  pending: number;
+  sent: number;
+  dead: number;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  consecutiveFailures: number;
+}
+
+export class SyncEngine {
+  readonly options: SyncOptions;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private abort = new AbortController();
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private wakeResolve: (() => void) | null = null;
+  private failures = 0;
+  private state: QueueSyncState = 'stopped';
+  private nextAttemptAt: number | null = null;
+  private lastSyncAt: string | null = null;
+  private lastError: string | null = null;
+  private lastDownstreamAt = 0;
+  private batchLimit: number;
+  private upload: QueueProgressEvent['upload'] = null;
+  private lastProgressEmit = 0;
+  private passWaiters: (() => void)[] = [];
+
+  constructor(private readonly d: SyncEngineDeps) {
+    this.options = { ...DEFAULT_SYNC_OPTIONS, ...d.options, backoff: { ...DEFAULT_SYNC_OPTIONS.backoff, ...d.options?.backoff } };
+    this.batchLimit = this.options.batchSize;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.abort = new AbortController();
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.abort.abort();
+    this.wakeUp();
+    await this.loop;
+    this.loop = null;
+    this.state = 'stopped';
+    for (const w of this.passWaiters.splice(0)) w();
+  }
+
+  /**
+   * Wakes the engine. A new submission only wakes an idle engine; `force` (a technician's
+   * "sync now") also cuts a backoff short.
+   */
+  nudge(opts: { force?: boolean } = {}): void {
+    if (opts.force || this.failures === 0) this.wakeUp();
+  }
+
+  /** Runs (or waits for) one complete pass and returns the status after it. */
+  async syncNow(): Promise<SyncStatus> {
+    if (!this.running) return this.status();
+    const done = new Promise<void>((r) => this.passWaiters.push(r));
+    this.nudge({ force: true });
+    await done;
+    // The pass that was running when we asked may have started before the request: wait for the next one.
+    const again = new Promise<void>((r) => this.passWaiters.push(r));
+    this.nudge({ force: true });
+    await again;
+    return this.status();
+  }
+
+  status(): SyncStatus {
+    const counts = this.d.store.outbox.counts();
+    return {
+      state: this.state,
+      ...counts,
+      lastSyncAt: this.lastSyncAt,
+      lastError: this.lastError,
+      nextAttemptAt: this.nextAttemptAt ? new Date(this.nextAttemptAt).toISOString() : null,
+      consecutiveFailures: this.failures,
+    };
+  }
+
+  private wakeUp(): void {
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+    const r = this.wakeResolve;
+    this.wakeResolve = null;
+    r?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.wakeResolve = resolve;
+      this.wakeTimer = setTimeout(() => this.wakeUp(), Math.max(0, ms));
+    });
+  }
+
+  private lastEmittedUpload: string | null = null;
+
+  private emitProgress(force = true): void {
+    const now = Date.now();
+    // Throttled while bytes flow, but the first word about each submission always goes out.
+    const newUpload = (this.upload?.receiptNo ?? null) !== this.lastEmittedUpload;
+    if (!force && !newUpload && now - this.lastProgressEmit < 200) return;
+    this.lastEmittedUpload = this.upload?.receiptNo ?? null;
+    this.lastProgressEmit = now;
+    const s = this.status();
+    this.d.emit({ type: 'queue.progress', state: s.state, pending: s.pending, sent: s.sent, dead: s.dead, lastSyncAt: s.lastSyncAt, nextAttemptAt: s.nextAttemptAt, upload: this.upload });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let outcome: PassOutcome;
+      try {
+        outcome = await this.pass();
+      } catch (e) {
+        outcome = { kind: 'failed', failure: { kind: 'internal', message: scrubText((e as Error).message) } };
+        this.d.log('queue.sync.error', { message: (e as Error).message });
+      }
+      for (const w of this.passWaiters.splice(0)) w();
+      if (!this.running) break;
+      if (outcome.kind === 'more') {
+        await new Promise((r) => setImmediate(r));
+        continue;
+      }
+      let delay: number;
+      if (outcome.kind === 'failed') {
+        const f = outcome.failure;
+        this.failures++;
+        this.lastError = f.message;
+        const retryAfter = f.kind === 'unavailable' ? f.retryAfterMs : null;
+        delay = retryDelay(this.failures - 1, this.options.backoff, retryAfter, this.d.random);
+        // Backoff counts from the first failure; a floor keeps a flapping link from spinning.
+        delay = Math.max(delay, 50);
+        const was = this.state;
+        this.state = f.kind === 'auth' ? 'auth-failed' : f.kind === 'network' ? 'offline' : 'backoff';
+        if (f.kind === 'auth' && was !== 'auth-failed') {
+          this.d.log('queue.sync.auth-failed', { error: f.error, message: f.message });
+          this.d.emit({ type: 'queue.alert', kind: 'auth', message: `中心拒绝本终端的凭据 / central refused this terminal's credentials: ${f.message}` });
+        } else if (this.failures === 1) {
+          this.d.log('queue.sync.offline', { kind: f.kind, message: this.lastError, retryInMs: delay });
+        }
+      } else {
+        this.state = 'idle';
+        delay = this.idleDelay();
+      }
+      this.upload = null;
+      this.nextAttemptAt = Date.now() + delay;
+      this.emitProgress();
+      await this.sleep(delay);
+      this.nextAttemptAt = null;
+    }
+  }
+
+  private idleDelay(): number {
+    const now = Date.now();
+    const downstream = this.lastDownstreamAt + this.options.downstreamEveryMs - now;
+    const due = this.d.store.outbox.nextDueAt();
+    return Math.max(0, due === null ? downstream : Math.min(downstream, due - now));
+  }
+
+  private succeeded(): void {
+    if (this.failures > 0) this.d.log('queue.sync.online', { afterFailures: this.failures });
+    this.failures = 0;
+    this.lastError = null;
+    this.lastSyncAt = new Date().toISOString();
+  }
+
+  private dead(row: SubmissionRow, code: string, reason: string): void {
+    const clean = scrubText(reason).slice(0, 2000);
+    this.d.store.outbox.markDead(row.id, code, clean, new Date().toISOString());
+    this.d.log('queue.dead-letter', { receiptNo: row.receipt_no, code, reason: clean });
+    this.d.emit({ type: 'queue.dead-letter', receiptNo: row.receipt_no, code, reason: clean });
+  }
+
+  private async pass(): Promise<PassOutcome> {
+    const { store, outbox, client } = this.d;
+    const signal = this.abort.signal;
+    const rows = store.outbox.due(Date.now(), this.batchLimit);
+    let sentAny = false;
+    if (rows.length) {
+      this.state = 'syncing';
+      this.emitProgress();
+      const ready: { row: SubmissionRow; manifest: SubmissionManifest; bytes: number }[] = [];
+      let batchBytes = 0;
+      for (const row of rows) {
+        let manifest: SubmissionManifest;
+        try {
+          manifest = outbox.manifest(row);
+        } catch (e) {
+          this.dead(row, 'undecryptable', `无法解密，密钥可能已更换 / cannot decrypt (key changed?): ${(e as Error).message}`);
+          continue;
+        }
+        const bytes = JSON.stringify(manifest).length;
+        if (ready.length && batchBytes + bytes > this.options.batchBytes) break;
+        this.upload = { receiptNo: row.receipt_no, sentBytes: 0, totalBytes: row.total_bytes };
+        const up = await uploadPages({
+          store,
+          outbox,
+          client,
+          row,
+          chunkBytes: this.options.chunkBytes,
+          signal,
+          onProgress: (sentBytes, totalBytes) => {
+            this.upload = { receiptNo: row.receipt_no, sentBytes, totalBytes };
+            this.emitProgress(false);
+          },
+        });
+        if (up.kind === 'failed') {
+          if (!ready.length) return { kind: 'failed', failure: up.failure };
+          break; // send what is ready; the rest waits for the backoff
+        }
+        if (up.kind === 'rejected') {
+          this.dead(row, up.code, up.reason);
+          continue;
+        }
+        ready.push({ row, manifest, bytes });
+        batchBytes += bytes;
+      }
+      this.upload = null;
+      if (ready.length) {
+        const r = await client.call('submitBatch', { json: { items: ready.map((x) => x.manifest) }, signal, timeoutMs: this.options.requestTimeoutMs * 2 });
+        const answered = r.ok ? r.body : r.failure.kind === 'rejected' && r.failure.status === 422 ? r.failure.body : null;
+        const parsed = answered ? submissionBatchResponseSchema.safeParse(answered) : null;
+        if (parsed?.success) {
+          this.batchLimit = this.options.batchSize;
+          this.succeeded();
+          for (const res of parsed.data.results) {
+            const item = ready[res.index];
+            if (!item) continue;
+            if (res.outcome === 'rejected') {
+              const detail = res.issues.length ? ` (${res.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})` : '';
+              this.dead(item.row, res.code, res.reason + detail);
+            } else if (res.outcome === 'missing-attachments') {
+              // Central lost pages it had confirmed (restored backup?): upload them again.
+              for (const p of store.outbox.pages(item.row.id)) if (res.missing.includes(p.sha256)) store.outbox.markPageUploaded(item.row.id, p.seq, null);
+              const attempt = item.row.attempts + 1;
+              store.outbox.defer(item.row.id, Date.now() + retryDelay(attempt, this.options.backoff, null, this.d.random), 'central is missing attachments');
+            } else {
+              store.outbox.markSent(item.row.id, res.caseNo, new Date().toISOString());
+              sentAny = true;
+              this.d.log('queue.sync.sent', { receiptNo: item.row.receipt_no, caseNo: res.caseNo, duplicate: res.outcome === 'duplicate' });
+            }
+          }
+        } else if (!r.ok && r.failure.kind === 'rejected') {
+          // The batch as a whole was refused: find the culprit by sending one at a time.
+          if (ready.length > 1) this.batchLimit = 1;
+          else this.dead(ready[0]!.row, r.failure.error, r.failure.message);
+          this.emitProgress();
+          return { kind: 'more' };
+        } else if (!r.ok) {
+          return { kind: 'failed', failure: r.failure };
+        } else {
+          return { kind: 'failed', failure: { kind: 'internal', message: 'central answered the batch with an unexpected body' } };
+        }
+      }
+      this.emitProgress();
+    }
+    if (sentAny || Date.now() - this.lastDownstreamAt >= this.options.downstreamEveryMs) {
+      this.lastDownstreamAt = Date.now();
+      const down = await pullDownstream({
+        store,
+        sealer: this.d.sealer,
+        client,
+        signal,
+        log: this.d.log,
+        onStatus: (e) => this.d.emit({ type: 'case.status', ...e }),
+      });
+      if (!down.ok) {
+        this.d.log('queue.downstream-failed', { kind: down.failure.kind, message: 'message' in down.failure ? down.failure.message : '' });
+        if (down.failure.kind === 'network' || down.failure.kind === 'unavailable' || down.failure.kind === 'auth') return { kind: 'failed', failure: down.failure };
+      } else {
+        this.succeeded();
+      }
+    }
+    return rows.length >= this.batchLimit && rows.length > 0 ? { kind: 'more' } : { kind: 'done' };
+  }
+}

@@ -1,0 +1,63 @@
+// Shared set-up for queue tests: a real embedded central on loopback with this terminal
+// registered, and a kiosk queue (store + key file + sync engine) in a temp directory.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { QueueEvent } from '../../common/events';
+import { startCentral, type RunningCentral } from '../../central/embedded';
+import { sampleCatalog } from '../../central/catalog/sample-catalog';
+import { fileKeyProvider } from '../crypto/key-provider';
+import { SubmissionQueue, type QueueOptions } from '../queue';
+import { Store } from '../store/store';
+
+export const TERMINAL = { terminalId: 'KSK0001', secret: crypto.randomBytes(32).toString('base64url') };
+/** A real service code of the sample catalog central publishes. */
+export const SERVICE_CODE = sampleCatalog.services[0]!.code;
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function testCentral(dir: string): Promise<RunningCentral> {
+  return startCentral({ dbFile: path.join(dir, 'central', 'central.db'), terminals: [TERMINAL] });
+}
+
+export function openQueue(dir: string, centralUrl: string, extra: Partial<QueueOptions> = {}) {
+  const dbFile = path.join(dir, 'kiosk', 'kiosk.db');
+  const store = Store.open(dbFile);
+  const events: QueueEvent[] = [];
+  const logs: { event: string; fields?: Record<string, unknown> }[] = [];
+  const queue = new SubmissionQueue({
+    store,
+    dbFile,
+    keys: fileKeyProvider(path.join(dir, 'kiosk', 'keys', 'outbox.key')),
+    terminalId: TERMINAL.terminalId,
+    terminalSecret: TERMINAL.secret,
+    centralUrl,
+    sync: { backoff: { baseMs: 50, capMs: 400 }, requestTimeoutMs: 2000, downstreamEveryMs: 60_000, ...extra.sync },
+    emit: (e) => events.push(e),
+    log: (event, fields) => logs.push({ event, fields }),
+    ...extra,
+  });
+  return {
+    store,
+    queue,
+    events,
+    logs,
+    dbFile,
+    async close() {
+      await queue.close();
+      store.close();
+    },
+  };
+}
+
+/** Polls until `check` holds (bounded; throws with the last status on timeout). */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
