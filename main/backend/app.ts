@@ -5,6 +5,8 @@ import { scrubText } from '../../common/mask';
 import type { BackendContext } from './context';
 import { catalogRoutes } from './routes/catalog';
 import { eventRoutes } from './routes/events';
+import { queueRoutes } from './routes/queue';
+import { submissionRoutes } from './routes/submissions';
 import { systemRoutes } from './routes/system';
 import { SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
@@ -13,7 +15,9 @@ export function createApiRoutes(ctx: BackendContext) {
   return new Hono()
     .route('/system', systemRoutes(ctx))
     .route('/catalog', catalogRoutes(ctx))
-    .route('/events', eventRoutes(ctx));
+    .route('/events', eventRoutes(ctx))
+    .route('/submissions', submissionRoutes(ctx))
+    .route('/queue', queueRoutes(ctx));
 }
 
 /** The API's type, shared with the renderer's typed client (hono/client). */

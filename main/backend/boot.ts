@@ -3,6 +3,9 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { Store } from '../../offline-queue/store/store';
+import { fileKeyProvider, KeyFileError, type KeyProvider } from '../../offline-queue/crypto/key-provider';
+import { loadOrCreateTerminalSecret } from '../../offline-queue/crypto/terminal-secret';
+import { SubmissionQueue } from '../../offline-queue/queue';
 import type { RunningCentral } from '../../central/embedded';
 import { createApp } from './app';
 import { CatalogService } from './catalog/catalog-service';
@@ -23,6 +26,8 @@ export interface BootOptions {
   configOverrides?: Partial<KioskConfig>;
   /** How long the first catalog sync may hold up start-up before serving the cached copy. */
   firstSyncWaitMs?: number;
+  /** Where the at-rest key comes from; the Electron shell passes one wrapped by safeStorage. */
+  keyProvider?: KeyProvider;
 }
 
 export class BootError extends Error {}
@@ -49,17 +54,30 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   const config: KioskConfig = { ...fileConfig, ...opts.configOverrides };
   logger.log('config.loaded', { source, terminalId: config.terminalId });
 
-  const store = Store.open(path.join(opts.dataDir, 'kiosk.db'));
+  const dbFile = path.join(opts.dataDir, 'kiosk.db');
+  const store = Store.open(dbFile);
   if (store.opened.quarantinedTo) logger.log('store.integrity-failed', { movedTo: store.opened.quarantinedTo });
   for (const m of store.opened.applied) logger.log('store.migrated', { version: m.version, name: m.name });
   logger.log('store.opened', { schemaVersion: store.opened.schemaVersion });
+
+  let terminalSecret: string;
+  let keys: KeyProvider;
+  try {
+    terminalSecret = loadOrCreateTerminalSecret(config.terminalSecretFile ?? path.join(opts.dataDir, 'keys', 'terminal.secret')).secret;
+    keys = opts.keyProvider ?? fileKeyProvider(config.queue.keyFile ?? path.join(opts.dataDir, 'keys', 'outbox.key'));
+  } catch (e) {
+    store.close();
+    if (e instanceof KeyFileError) throw new BootError(e.message);
+    throw e;
+  }
 
   let central: RunningCentral | null = null;
   let centralUrl = config.centralUrl;
   if (!centralUrl) {
     // Development and demo: the reference central runs in this process on loopback.
     const { startCentral } = await import('../../central/embedded');
-    central = await startCentral({ dbFile: path.join(opts.dataDir, 'central', 'central.db') });
+    // This terminal is provisioned with its own secret, so sync works with no set-up.
+    central = await startCentral({ dbFile: path.join(opts.dataDir, 'central', 'central.db'), terminals: [{ terminalId: config.terminalId, secret: terminalSecret }] });
     centralUrl = central.url;
     logger.log('central.started', { url: centralUrl, embedded: true });
   }
@@ -69,6 +87,29 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   const firstSync = catalog.refresh();
   await Promise.race([firstSync, new Promise((r) => setTimeout(r, opts.firstSyncWaitMs ?? 3000).unref())]);
   catalog.startPeriodicRefresh(config.catalogRefreshSec);
+
+  let queue: SubmissionQueue;
+  try {
+    queue = new SubmissionQueue({
+      store,
+      dbFile,
+      keys,
+      terminalId: config.terminalId,
+      terminalSecret,
+      centralUrl,
+      retentionDays: config.queue.retentionDays,
+      sync: { backoff: { baseMs: 1000, capMs: config.queue.maxBackoffSec * 1000 }, downstreamEveryMs: config.queue.statusPollSec * 1000 },
+      log: (event, fields) => logger.log(event, fields),
+      emit: (e) => bus.emit(e),
+    });
+  } catch (e) {
+    catalog.stop();
+    store.close();
+    await central?.close();
+    if (e instanceof KeyFileError) throw new BootError(e.message);
+    throw e;
+  }
+  queue.start();
 
   const ctx: BackendContext = {
     bootId: crypto.randomUUID(),
@@ -80,6 +121,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     store,
     catalog,
     centralUrl,
+    queue,
   };
   const app = createApp(ctx, { rendererDir: opts.rendererDir });
 
@@ -90,6 +132,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     async close() {
       catalog.stop();
       await firstSync.catch(() => undefined);
+      await queue.close();
       store.close();
       await central?.close();
       logger.log('kiosk.shutdown');

@@ -3,6 +3,7 @@ import type { CatalogService } from './catalog/catalog-service';
 import type { EventBus } from './event-bus';
 import type { Logger } from './log/logger';
 import type { Store } from '../../offline-queue/store/store';
+import type { SubmissionQueue } from '../../offline-queue/queue';
 
 /** Everything a route handler may use. Built once per boot by boot.ts. */
 export interface BackendContext {
@@ -15,4 +16,6 @@ export interface BackendContext {
   readonly store: Store;
   readonly catalog: CatalogService;
   readonly centralUrl: string;
+  /** The submission outbox and its sync engine (offline-queue/queue.ts). */
+  readonly queue: SubmissionQueue;
 }

@@ -78,6 +78,8 @@ export class SyncEngine {
   private upload: QueueProgressEvent['upload'] = null;
   private lastProgressEmit = 0;
   private passWaiters: (() => void)[] = [];
+  /** set by a forced sync: pull case status etc. in the next pass whatever the poll interval */
+  private downstreamDue = false;
 
   constructor(private readonly d: SyncEngineDeps) {
     this.options = { ...DEFAULT_SYNC_OPTIONS, ...d.options, backoff: { ...DEFAULT_SYNC_OPTIONS.backoff, ...d.options?.backoff } };
@@ -106,6 +108,7 @@ export class SyncEngine {
    * "sync now") also cuts a backoff short.
    */
   nudge(opts: { force?: boolean } = {}): void {
+    if (opts.force) this.downstreamDue = true;
     if (opts.force || this.failures === 0) this.wakeUp();
   }
 
@@ -310,8 +313,9 @@ export class SyncEngine {
       }
       this.emitProgress();
     }
-    if (sentAny || Date.now() - this.lastDownstreamAt >= this.options.downstreamEveryMs) {
+    if (sentAny || this.downstreamDue || Date.now() - this.lastDownstreamAt >= this.options.downstreamEveryMs) {
       this.lastDownstreamAt = Date.now();
+      this.downstreamDue = false;
       const down = await pullDownstream({
         store,
         sealer: this.d.sealer,

@@ -62,6 +62,24 @@ export const configSchema = z
       })
       .default({ warnAfterSec: 90, countdownSec: 30 }),
     catalogRefreshSec: z.number().int().min(30).default(600),
+    /**
+     * File holding this terminal's request-signing secret (mode 0600). null → <dataDir>/keys/terminal.secret,
+     * generated on first start; a real deployment registers that secret with central.
+     */
+    terminalSecretFile: z.string().min(1).nullable().default(null),
+    queue: z
+      .object({
+        /** days a submission's personal data stays on the kiosk after central acknowledged it */
+        retentionDays: z.number().int().min(0).max(90).default(7),
+        /** longest wait between sync attempts while central is unreachable */
+        maxBackoffSec: z.number().int().min(5).max(3600).default(60),
+        /** how often case status, result documents and the calendar are pulled */
+        statusPollSec: z.number().int().min(10).max(86_400).default(60),
+        /** at-rest key file (0600; wrapped by the OS keystore in the Electron shell). null → <dataDir>/keys/outbox.key */
+        keyFile: z.string().min(1).nullable().default(null),
+      })
+      .strict()
+      .default({ retentionDays: 7, maxBackoffSec: 60, statusPollSec: 60, keyFile: null }),
     devices: z
       .array(deviceConfigSchema)
       .default([
