@@ -22,7 +22,7 @@ export interface SupervisorOptions<K extends DeviceKind, D extends DeviceSession
   logger: DeviceLogger;
   /** pause between attempts to open an absent device */
   retryMs?: number;
-  consumables?: () => Consumables | null;
+  consumables?: (status: DeviceStatusMap[K]) => Consumables | null;
   /** wire a freshly opened session's own events (card reads, scans) */
   onSession?: (session: D) => void;
 }
@@ -143,7 +143,7 @@ export class DeviceSupervisor<K extends DeviceKind, D extends DeviceSession<Devi
   }
 
   private buildView(): DeviceStatusView {
-    const consumables = this.opts.consumables?.() ?? null;
+    const consumables = this.opts.consumables?.(this.status) ?? null;
     return {
       device: this.opts.kind,
       mode: this.opts.mode,

@@ -1,0 +1,204 @@
+// The receipt printer driver: real-time status (DLE EOT 1–4) polled while idle, and jobs
+// written only to a printer that says it is ready, with the status checked again afterwards so
+// a job that ran into paper-out or an open cover is reported, not assumed printed.
+import type { Offline, ReceiptPrinterStatus } from '../../common/devices';
+import { err, ok, type Result } from '../../common/result';
+import type { Link } from '../core/link';
+import type { DeviceSession } from '../core/session';
+import { StatusCell } from '../core/status-cell';
+import { Commands } from './escpos-encoder';
+import { interpretStatus, isStatusByte, type RtStatus } from './rt-status';
+
+export type PrintFailureReason = 'paper-out' | 'cover-open' | 'cutter-error' | 'printer-error' | 'unplugged' | 'no-response';
+export interface PrintFailure {
+  reason: PrintFailureReason;
+  detail: string;
+}
+
+export interface PrinterOptions {
+  statusPollMs?: number;
+  statusTimeoutMs?: number;
+  missedPollsOffline?: number;
+}
+
+type QueryError = { kind: 'timeout' } | { kind: 'closed'; detail: string };
+
+export class ReceiptPrinterSession implements DeviceSession<ReceiptPrinterStatus> {
+  private readonly cell = new StatusCell<ReceiptPrinterStatus>({ state: 'ready', paperNearEnd: false });
+  private byteWaiter: ((b: number) => void) | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pollTimer: NodeJS.Timeout | null = null;
+  private running = false;
+  private missed = 0;
+  private lostCb: ((r: Offline) => void) | null = null;
+  private readonly opts: Required<PrinterOptions>;
+
+  constructor(
+    private readonly link: Link,
+    options: PrinterOptions = {},
+  ) {
+    this.opts = { statusPollMs: 1000, statusTimeoutMs: 500, missedPollsOffline: 3, ...options };
+    link.onData((chunk) => {
+      for (const b of chunk) {
+        // Answers are single bytes with a fixed bit pattern; anything else is line noise.
+        if (this.byteWaiter && isStatusByte(b)) {
+          const w = this.byteWaiter;
+          this.byteWaiter = null;
+          w(b);
+        }
+      }
+    });
+    link.onLost((reason) => {
+      this.stop();
+      const off: Offline = { state: 'offline', reason: 'unplugged', detail: reason };
+      this.cell.set(off);
+      this.lostCb?.(off);
+    });
+  }
+
+  get status(): ReceiptPrinterStatus {
+    return this.cell.get();
+  }
+
+  onStatus(cb: (s: ReceiptPrinterStatus) => void): () => void {
+    return this.cell.onChange(cb);
+  }
+
+  onLost(cb: (r: Offline) => void): void {
+    this.lostCb = cb;
+  }
+
+  async start(): Promise<Result<void, Offline>> {
+    const s = await this.serial(() => this.queryStatus());
+    if (!s.ok) return err({ state: 'offline', reason: s.error.kind === 'timeout' ? 'no-response' : 'unplugged', detail: s.error.kind === 'timeout' ? '打印机未应答状态查询 / no answer to DLE EOT' : s.error.detail });
+    this.cell.set(s.value);
+    this.running = true;
+    this.schedulePoll();
+    return ok(undefined);
+  }
+
+  async close(): Promise<void> {
+    this.stop();
+    await this.link.close();
+  }
+
+  private stop(): void {
+    this.running = false;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
+  }
+
+  /** Runs operations one at a time: a status poll never interleaves with a job. */
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const r = this.queue.then(op, op);
+    this.queue = r.catch(() => undefined);
+    return r;
+  }
+
+  private schedulePoll(): void {
+    if (!this.running) return;
+    this.pollTimer = setTimeout(async () => {
+      const s = await this.serial(() => this.queryStatus());
+      if (!this.running) return;
+      if (s.ok) {
+        this.missed = 0;
+        this.cell.set(s.value);
+      } else if (s.error.kind === 'timeout' && ++this.missed >= this.opts.missedPollsOffline) {
+        this.cell.set({ state: 'offline', reason: 'no-response', detail: `${this.missed} status requests unanswered` });
+      }
+      this.schedulePoll();
+    }, this.opts.statusPollMs);
+  }
+
+  private async statusByte(n: 1 | 2 | 3 | 4): Promise<Result<number, QueryError>> {
+    if (!this.link.isOpen) return err({ kind: 'closed', detail: 'link closed' });
+    const answer = new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => {
+        this.byteWaiter = null;
+        resolve(null);
+      }, this.opts.statusTimeoutMs);
+      this.byteWaiter = (b) => {
+        clearTimeout(timer);
+        resolve(b);
+      };
+    });
+    try {
+      await this.link.write(Uint8Array.from(Commands.status(n)));
+    } catch (e) {
+      this.byteWaiter = null;
+      return err({ kind: 'closed', detail: (e as Error).message });
+    }
+    const b = await answer;
+    if (b === null) return err(this.link.isOpen ? { kind: 'timeout' } : { kind: 'closed', detail: 'link closed' });
+    return ok(b);
+  }
+
+  private async queryStatus(): Promise<Result<ReceiptPrinterStatus, QueryError>> {
+    const bytes: number[] = [];
+    for (const n of [1, 2, 3, 4] as const) {
+      const b = await this.statusByte(n);
+      if (!b.ok) return b;
+      bytes.push(b.value);
+    }
+    const rt: RtStatus = { printer: bytes[0]!, offlineCause: bytes[1]!, errorCause: bytes[2]!, paperSensor: bytes[3]! };
+    return ok(interpretStatus(rt));
+  }
+
+  /** Asks the printer for its status now (technician probe, before a job). */
+  refreshStatus(): Promise<Result<ReceiptPrinterStatus, PrintFailure>> {
+    return this.serial(async () => {
+      const s = await this.queryStatus();
+      if (!s.ok) return err(toFailure(s.error));
+      this.cell.set(s.value);
+      return ok(s.value);
+    });
+  }
+
+  /** Writes one job. ok means the printer reported ready after the job; it is on paper and cut. */
+  printBytes(job: Uint8Array): Promise<Result<void, PrintFailure>> {
+    return this.serial(async () => {
+      const before = await this.queryStatus();
+      if (!before.ok) return err(toFailure(before.error));
+      this.cell.set(before.value);
+      if (before.value.state !== 'ready') return err(statusFailure(before.value));
+      const paperNearEnd = before.value.paperNearEnd;
+      this.cell.set({ state: 'printing', paperNearEnd });
+      try {
+        await this.link.write(job);
+      } catch (e) {
+        return err({ reason: 'unplugged', detail: (e as Error).message });
+      }
+      const after = await this.queryStatus();
+      if (!after.ok) return err(toFailure(after.error));
+      this.cell.set(after.value);
+      if (after.value.state !== 'ready') {
+        // The job stopped part way. Clear what the printer still holds so that the reprint
+        // is the only copy that comes out once paper is loaded or the cover is closed.
+        await this.link.write(Uint8Array.from(Commands.clearBuffers)).catch(() => undefined);
+        return err(statusFailure(after.value));
+      }
+      return ok(undefined);
+    });
+  }
+}
+
+function toFailure(e: QueryError): PrintFailure {
+  return e.kind === 'timeout' ? { reason: 'no-response', detail: '打印机无响应 / the printer does not answer' } : { reason: 'unplugged', detail: e.detail };
+}
+
+function statusFailure(s: ReceiptPrinterStatus): PrintFailure {
+  switch (s.state) {
+    case 'paper-out':
+      return { reason: 'paper-out', detail: '缺纸 / paper out' };
+    case 'cover-open':
+      return { reason: 'cover-open', detail: '机盖打开 / cover open' };
+    case 'cutter-error':
+      return { reason: 'cutter-error', detail: '切刀故障 / cutter error' };
+    case 'printer-error':
+      return { reason: 'printer-error', detail: s.detail };
+    case 'offline':
+      return { reason: s.reason === 'no-response' ? 'no-response' : 'unplugged', detail: s.detail };
+    default:
+      return { reason: 'printer-error', detail: s.state };
+  }
+}
