@@ -1,13 +1,14 @@
 // The citizen's walk on a fresh terminal: attract → catalog (by department, by life event)
 // → search "sbk" on the on-screen keyboard → the full guide of 社会保障卡申领 → large text →
 // English → home. Every screen is screenshotted and checked with axe and a 48 px ruler.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
 import { QUICK_TERMS } from '../renderer/src/search/quick-terms';
-import { launchBrowser, openKioskPage, PORTRAIT, type KioskPage } from './harness/browser';
+import { LANDSCAPE, launchBrowser, openKioskPage, PORTRAIT, screenshot, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
-import { fontSizePx, horizontalOverflow, rootFontSizePx } from './harness/measure';
+import { fontSizePx, horizontalOverflow, rootFontSizePx, scrollSettled } from './harness/measure';
+import { resultsSettled, typeOnScreen } from './harness/flows';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 
 const SBK = sampleCatalog.services.find((s) => s.name === '社会保障卡申领')!;
@@ -25,16 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await kiosk?.close();
 });
-
-async function typeOnScreen(page: Page, letters: string) {
-  for (const k of letters) await page.locator(`[data-key="${k}"]`).tap();
-}
-
-/** Waits until the results shown are those for what the input now says. */
-async function resultsSettled(page: Page) {
-  const q = (await page.getByTestId('search-input').inputValue()).trim();
-  await page.locator(`[data-testid="results-status"][data-query="${q}"]`).waitFor();
-}
 
 describe('citizen walk (landscape 1920×1080)', () => {
   let k: KioskPage;
@@ -129,7 +120,19 @@ describe('citizen walk (landscape 1920×1080)', () => {
     expect(await page.getByTestId('kiosk-full').isVisible()).toBe(true);
     // The page starts at the top, not wherever the search list was scrolled.
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    await checkScreen(page, '06-guide-sbk', { fullPage: true });
+    await checkScreen(page, '06-guide-sbk-top');
+    await screenshot(page, '06-guide-sbk-full', true);
+
+    // The section index jumps to the materials, landing below the sticky header.
+    await page.getByRole('navigation', { name: '指南目录' }).getByRole('button', { name: '申请材料' }).tap();
+    const header = (await page.locator('.app-header').boundingBox())!;
+    await expect
+      .poll(async () => (await page.locator('#sec-materials-title').boundingBox())!.y, { timeout: 5000 })
+      .toBeLessThan(LANDSCAPE.height / 2);
+    expect((await page.locator('#sec-materials-title').boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
+    await scrollSettled(page);
+    await checkScreen(page, '06-guide-sbk-materials');
+    await page.evaluate(() => window.scrollTo(0, 0));
   });
 
   it('large-text mode scales the whole page and still fits', async () => {
@@ -143,7 +146,7 @@ describe('citizen walk (landscape 1920×1080)', () => {
     expect(await fontSizePx(page, '#guide-title')).toBeGreaterThanOrEqual(titleBefore * 1.3);
     expect(await fontSizePx(page, '[data-testid="material"] dd')).toBeGreaterThanOrEqual(bodyBefore * 1.3);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await checkScreen(page, '07-guide-sbk-large-text', { fullPage: true });
+    await checkScreen(page, '07-guide-sbk-large-text');
   });
 
   it('switches to English: interface translated, guide content marked as Chinese', async () => {
@@ -156,7 +159,8 @@ describe('citizen walk (landscape 1920×1080)', () => {
     expect(await page.getByTestId('fees').textContent()).toBe('No fee is charged for this service');
     expect(await page.getByTestId('nav-back').textContent()).toContain('Back');
     expect(await page.getByTestId('terminal-id').textContent()).toBe('Terminal E2E0001');
-    await checkScreen(page, '08-guide-sbk-english-large', { fullPage: true });
+    await checkScreen(page, '08-guide-sbk-english-large');
+    await screenshot(page, '08-guide-sbk-english-large-full', true);
   });
 
   it('goes home in English with large text kept', async () => {
@@ -188,7 +192,8 @@ describe('citizen walk (landscape 1920×1080)', () => {
     if (NOT_AT_KIOSK.fees.kind !== 'charged') throw new Error('fixture changed');
     for (const f of NOT_AT_KIOSK.fees.items) expect(fees).toContain(f.standard);
     expect(fees).toContain(NOT_AT_KIOSK.fees.payment);
-    await checkScreen(page, '10-guide-not-at-kiosk', { fullPage: true });
+    await checkScreen(page, '10-guide-not-at-kiosk');
+    await screenshot(page, '10-guide-not-at-kiosk-full', true);
   });
 
   it('saw no console error, CSP refusal or uncaught exception', async () => {
@@ -210,7 +215,7 @@ describe('portrait screen (1080×1920)', () => {
     await checkScreen(page, '12-portrait-search-large-text');
     await page.locator(`[data-testid="service-row"][data-code="${SBK.code}"]`).tap();
     await page.getByRole('heading', { level: 1, name: SBK.name }).waitFor();
-    await checkScreen(page, '13-portrait-guide-large-text', { fullPage: true });
+    await checkScreen(page, '13-portrait-guide-large-text');
     expect(k.problems).toEqual([]);
     await k.context.close();
   });

@@ -35,9 +35,17 @@ export async function openKioskPage(
   return { page, context, problems };
 }
 
+/** Saves test-results/screenshots/<name>.png. A full-page shot un-sticks the header and the
+ *  bottom bar first, or they would be painted once, mid-page, over the content. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage });
+  const sticky = '.app-header, .app-bottom';
+  if (fullPage) await page.evaluate((sel) => document.querySelectorAll<HTMLElement>(sel).forEach((e) => (e.style.position = 'static')), sticky);
+  try {
+    await page.screenshot({ path: file, fullPage });
+  } finally {
+    if (fullPage) await page.evaluate((sel) => document.querySelectorAll<HTMLElement>(sel).forEach((e) => (e.style.position = '')), sticky);
+  }
   return file;
 }

@@ -33,3 +33,16 @@ export async function rootFontSizePx(page: Page): Promise<number> {
 export async function fontSizePx(page: Page, selector: string): Promise<number> {
   return page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 }
+
+/** Resolves once smooth scrolling has come to rest (scrollY unchanged over a few frames). */
+export async function scrollSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const y = window.scrollY;
+        setTimeout(() => resolve(window.scrollY === y), 250);
+      }),
+    undefined,
+    { timeout: 10_000 },
+  );
+}

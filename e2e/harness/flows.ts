@@ -1,0 +1,26 @@
+// Steps several e2e files take the same way a citizen would.
+import type { Page } from 'playwright-core';
+
+export async function typeOnScreen(page: Page, letters: string): Promise<void> {
+  for (const k of letters) await page.locator(`[data-key="${k}"]`).tap();
+}
+
+/** Waits until the results shown are those for what the search box now says. */
+export async function resultsSettled(page: Page): Promise<void> {
+  const q = (await page.getByTestId('search-input').inputValue()).trim();
+  await page.locator(`[data-testid="results-status"][data-query="${q}"]`).waitFor();
+}
+
+/** From the attract screen: search by typing on the on-screen keyboard, open one guide. */
+export async function openGuideBySearch(page: Page, letters: string, code: string): Promise<void> {
+  await page.getByTestId('attract-search').tap();
+  await typeOnScreen(page, letters);
+  await resultsSettled(page);
+  await page.locator(`[data-testid="service-row"][data-code="${code}"]`).tap();
+  await page.getByTestId('guide').waitFor();
+}
+
+/** "2026-11-22 13:11" as the kiosk (in Asia/Shanghai) shows an ISO time. */
+export function shanghaiMinute(iso: string): string {
+  return new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
+}
