@@ -7,7 +7,7 @@ import { sampleCatalog } from '../central/catalog/sample-catalog';
 import { QUICK_TERMS } from '../renderer/src/search/quick-terms';
 import { LANDSCAPE, launchBrowser, openKioskPage, PORTRAIT, screenshot, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
-import { fontSizePx, horizontalOverflow, rootFontSizePx, scrollSettled } from './harness/measure';
+import { fontSizePx, horizontalOverflow, lettersOutOfReach, rootFontSizePx, scrollSettled } from './harness/measure';
 import { resultsSettled, typeOnScreen } from './harness/flows';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 
@@ -69,6 +69,7 @@ describe('citizen walk (landscape 1920×1080)', () => {
     const { page } = k;
     await page.getByTestId('open-search').tap();
     await page.getByRole('heading', { level: 1, name: '搜索事项' }).waitFor();
+    expect(await lettersOutOfReach(page)).toEqual([]);
     for (const term of QUICK_TERMS) {
       await page.getByTestId('quick-term').filter({ hasText: term }).tap();
       await expect.poll(() => page.getByTestId('search-input').inputValue()).toBe(term);
@@ -171,6 +172,13 @@ describe('citizen walk (landscape 1920×1080)', () => {
     expect(await page.getByTestId('tile').first().textContent()).toContain(dept.nameEn);
     expect(await rootFontSizePx(page)).toBe(27);
     await checkScreen(page, '09-home-english-large');
+    await page.getByTestId('open-search').tap();
+    await page.getByRole('heading', { level: 1, name: 'Search services' }).waitFor();
+    await resultsSettled(page);
+    // Large text on the landscape screen: every key still reachable without scrolling.
+    expect(await lettersOutOfReach(page)).toEqual([]);
+    await checkScreen(page, '09-search-english-large');
+    await page.getByTestId('nav-back').tap();
 
     // Back to Chinese, normal text, for the next steps.
     await page.getByTestId('toggle-language').tap();
@@ -211,7 +219,9 @@ describe('portrait screen (1080×1920)', () => {
     await typeOnScreen(page, 'sbk');
     await resultsSettled(page);
     await checkScreen(page, '11-portrait-search-sbk');
+    expect(await lettersOutOfReach(page)).toEqual([]);
     await page.getByTestId('toggle-large-text').tap();
+    expect(await lettersOutOfReach(page)).toEqual([]);
     await checkScreen(page, '12-portrait-search-large-text');
     await page.locator(`[data-testid="service-row"][data-code="${SBK.code}"]`).tap();
     await page.getByRole('heading', { level: 1, name: SBK.name }).waitFor();

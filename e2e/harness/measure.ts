@@ -46,3 +46,12 @@ export async function scrollSettled(page: Page): Promise<void> {
     { timeout: 10_000 },
   );
 }
+
+/** On-screen keyboard letters a citizen cannot reach without scrolling: below the bottom bar
+ *  or off screen at the initial scroll position. */
+export async function lettersOutOfReach(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bar = document.querySelector('.app-bottom')!.getBoundingClientRect().top;
+    return [...document.querySelectorAll<HTMLElement>('[data-key]')].filter((k) => k.getBoundingClientRect().bottom > bar).map((k) => k.dataset.key!);
+  });
+}

@@ -35,7 +35,7 @@ const zh = {
   searchTitle: '搜索事项',
   searchLabel: '事项名称、拼音或拼音首字母',
   searchPlaceholder: '例如：sbk 或 社保卡',
-  searchHint: '用下方键盘输入拼音首字母，如 sbk 可找到“社会保障卡”；也可以点常用词。',
+  searchHint: '用屏幕键盘输入拼音首字母，如 sbk 可找到“社会保障卡”；也可以点常用词。',
   quickTerms: '常用词',
   keyboardLabel: '屏幕键盘',
   keyDelete: '删除',
@@ -44,7 +44,6 @@ const zh = {
   resultsCount: (n: number) => `找到 ${n} 个事项`,
   resultsNone: (q: string) => `没有找到与“${q}”相关的事项。`,
   resultsNoneHelp: '请换个说法，或返回首页按部门、按主题浏览，也可以咨询大厅工作人员。',
-  resultsIdle: '请输入关键词。',
   searching: '正在查找…',
 
   kioskFullYes: '可在本机办理',
@@ -158,7 +157,7 @@ const en: Strings = {
   searchTitle: 'Search services',
   searchLabel: 'Service name, pinyin or pinyin initials',
   searchPlaceholder: 'e.g. sbk or 社保卡',
-  searchHint: 'Type pinyin initials on the keyboard below, e.g. "sbk" finds 社会保障卡 (social security card), or tap a common term.',
+  searchHint: 'Type pinyin initials on the on-screen keyboard, e.g. "sbk" finds 社会保障卡 (social security card), or tap a common term.',
   quickTerms: 'Common terms',
   keyboardLabel: 'On-screen keyboard',
   keyDelete: 'Delete',
@@ -167,7 +166,6 @@ const en: Strings = {
   resultsCount: (n) => `${n} service${n === 1 ? '' : 's'} found`,
   resultsNone: (q) => `No service matches "${q}".`,
   resultsNoneHelp: 'Try other words, browse by department or life event from Home, or ask hall staff.',
-  resultsIdle: 'Type a keyword to search.',
   searching: 'Searching…',
 
   kioskFullYes: 'Can be done at this kiosk',

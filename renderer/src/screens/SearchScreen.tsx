@@ -37,7 +37,6 @@ export function SearchScreen() {
           onChange={(e) => set(e.target.value)}
           data-testid="search-input"
         />
-        <p className="search-hint">{t.searchHint}</p>
         <OnScreenKeyboard onKey={(k) => set(query + k)} onDelete={() => set([...query].slice(0, -1).join(''))} onClear={() => set('')} onTerm={set} />
       </div>
       <section className="search-results" aria-labelledby="results-title" aria-busy={search.kind === 'loading'}>
@@ -45,7 +44,7 @@ export function SearchScreen() {
           {t.resultsTitle}
         </h2>
         <p className="results-status" role="status" data-testid="results-status" data-query={search.kind === 'done' ? search.query : ''}>
-          {search.kind === 'idle' && t.resultsIdle}
+          {search.kind === 'idle' && t.searchHint}
           {search.kind === 'loading' && !results.length && t.searching}
           {search.kind === 'done' && (search.results.length ? t.resultsCount(search.results.length) : t.resultsNone(search.query))}
           {search.kind === 'error' && t.backendDownBody}

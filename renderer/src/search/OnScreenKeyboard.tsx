@@ -11,11 +11,32 @@ interface Props {
   onTerm: (term: string) => void;
 }
 
-/** Letters for pinyin (initials or full), plus one-tap common terms: the kiosk has no keyboard. */
+/** Letters for pinyin (initials or full), plus one-tap common terms: the kiosk has no keyboard.
+ *  Letters come first so they stay above the bottom bar even in large-text mode. */
 export function OnScreenKeyboard({ onKey, onDelete, onClear, onTerm }: Props) {
   const t = useT();
   return (
     <div className="osk" role="group" aria-label={t.keyboardLabel} data-testid="osk">
+      {ROWS.map((row, i) => (
+        <div key={row} className={`osk-row osk-row-${i}`}>
+          {[...row].map((k) => (
+            <button key={k} type="button" className="osk-key" onClick={() => onKey(k)} data-key={k}>
+              {k}
+            </button>
+          ))}
+          {i === ROWS.length - 1 && (
+            <>
+              <button type="button" className="osk-key osk-wide" onClick={onDelete} data-key="delete">
+                <Icon name="backspace" />
+                {t.keyDelete}
+              </button>
+              <button type="button" className="osk-key osk-wide" onClick={onClear} data-key="clear">
+                {t.keyClear}
+              </button>
+            </>
+          )}
+        </div>
+      ))}
       <h2 className="osk-terms-title" id="quick-terms-title">
         {t.quickTerms}
       </h2>
@@ -28,26 +49,6 @@ export function OnScreenKeyboard({ onKey, onDelete, onClear, onTerm }: Props) {
           </li>
         ))}
       </ul>
-      {ROWS.map((row, i) => (
-        <div key={row} className={`osk-row osk-row-${i}`}>
-          {[...row].map((k) => (
-            <button key={k} type="button" className="osk-key" onClick={() => onKey(k)} data-key={k}>
-              {k}
-            </button>
-          ))}
-          {i === ROWS.length - 1 && (
-            <button type="button" className="osk-key osk-wide" onClick={onDelete} data-key="delete">
-              <Icon name="backspace" />
-              {t.keyDelete}
-            </button>
-          )}
-        </div>
-      ))}
-      <div className="osk-row">
-        <button type="button" className="osk-key osk-wide osk-clear" onClick={onClear} data-key="clear">
-          {t.keyClear}
-        </button>
-      </div>
     </div>
   );
 }
