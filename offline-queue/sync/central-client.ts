@@ -36,6 +36,8 @@ export class CentralClient {
   /** Correction for a terminal clock that disagrees with central's (learned from clock-skew answers). */
   private clockOffsetMs = 0;
   onCall: ((r: CallRecord) => void) | null = null;
+  /** Requests central answered successfully, ever: lets the engine tell a flaky link from a dead one. */
+  answered = 0;
 
   constructor(private readonly o: CentralClientOptions) {}
 
@@ -100,7 +102,10 @@ export class CentralClient {
       // The connection dropped while the body was on its way: as good as no answer.
       return { ok: false, failure: { kind: 'network', message: `incomplete answer: ${(e as Error).message}` } };
     }
-    if (res.ok || res.status === 304) return { ok: true, status: res.status, headers: res.headers, body: payload, bytes };
+    if (res.ok || res.status === 304) {
+      this.answered++;
+      return { ok: true, status: res.status, headers: res.headers, body: payload, bytes };
+    }
     const p = (payload ?? {}) as { error?: string; message?: string; serverTime?: string };
     const message = p.message ?? `HTTP ${res.status}`;
     if (res.status >= 500 || res.status === 408 || res.status === 429)

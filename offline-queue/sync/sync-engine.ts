@@ -168,6 +168,7 @@ export class SyncEngine {
   private async run(): Promise<void> {
     while (this.running) {
       let outcome: PassOutcome;
+      const answeredBefore = this.d.client.answered;
       try {
         outcome = await this.pass();
       } catch (e) {
@@ -183,6 +184,9 @@ export class SyncEngine {
       let delay: number;
       if (outcome.kind === 'failed') {
         const f = outcome.failure;
+        // A pass that got some answers before failing means a flaky link, not a dead one:
+        // back off from the start again instead of escalating.
+        if (this.d.client.answered > answeredBefore) this.failures = 0;
         this.failures++;
         this.lastError = f.message;
         const retryAfter = f.kind === 'unavailable' ? f.retryAfterMs : null;
