@@ -6,11 +6,12 @@ import type { QueueEvent } from '../common/events';
 import type { LogEventId } from '../common/log-events';
 import type { Result } from '../common/result';
 import type { SubmissionInput } from '../common/submission';
-import { chinaIsoDate } from './china-time';
+import { chinaDay, chinaIsoDate } from './china-time';
 import type { KeyProvider } from './crypto/key-provider';
 import { Sealer } from './crypto/sealer';
 import { Outbox, type EnqueueError, type EnqueueReceipt } from './outbox';
 import { purgeExpired } from './retention';
+import { jumpReceiptSequence, salvageReceiptSequences } from './store/salvage';
 import type { Store } from './store/store';
 import { CentralClient } from './sync/central-client';
 import { SyncEngine, type SyncOptions, type SyncStatus } from './sync/sync-engine';
@@ -87,8 +88,11 @@ export class SubmissionQueue {
       this.raise('key', message);
     }
     if (!known || known !== this.sealer.fingerprint) o.store.outbox.setMeta(KEY_FINGERPRINT, this.sealer.fingerprint);
-    if (o.store.opened.quarantinedTo)
-      this.raise('integrity', `数据库完整性检查失败，已隔离到 ${path.basename(o.store.opened.quarantinedTo)} / database failed its integrity check and was quarantined`);
+    if (o.store.opened.quarantinedTo) {
+      this.raise('integrity', `数据库完整性检查失败，已隔离到 ${path.basename(o.store.opened.quarantinedTo)}，请技术人员恢复其中未上传的申请 / database failed its integrity check and was quarantined: a technician must recover unsent submissions from it`);
+      if (!salvageReceiptSequences(o.store.db, o.store.opened.quarantinedTo))
+        jumpReceiptSequence(o.store.db, o.terminalId, chinaDay(o.now?.() ?? new Date()), 5000);
+    }
     this.outbox = new Outbox({ store: o.store, sealer: this.sealer, terminalId: o.terminalId, dbFile: o.dbFile, now: o.now });
     this.client = new CentralClient({ baseUrl: o.centralUrl, terminalId: o.terminalId, secret: o.terminalSecret, fetch: o.fetch, timeoutMs: o.sync?.requestTimeoutMs });
     this.engine = new SyncEngine({
