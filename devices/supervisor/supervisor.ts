@@ -103,7 +103,8 @@ export class DeviceSupervisor<K extends DeviceKind, D extends DeviceSession<Devi
           break;
         }
         if (r.ok) this.attach(r.value);
-        else this.setStatus(r.error as DeviceStatusMap[K]);
+        else if (!(r.error.reason === 'not-found' && (this.status as Offline).reason === 'unplugged')) this.setStatus(r.error as DeviceStatusMap[K]);
+        // (a device that was unplugged and is still absent stays "unplugged": more useful than "not found")
         this.settleFirst();
       }
       await new Promise<void>((resolve) => {

@@ -1,0 +1,46 @@
+// What the backend calls to scan: pages go into the materials inbox and are returned with ids.
+import { err, ok, type Result } from '../../common/result';
+import type { DeviceLogger } from '../core/log';
+import type { PageInbox, PageMeta } from '../materials/page-inbox';
+import type { DeviceSupervisor } from '../supervisor/supervisor';
+import type { SaneScannerSession } from './scanner';
+import { fault, type ScanFault, type ScanOptions } from './scanimage';
+
+export class ScannerService {
+  constructor(
+    private readonly supervisor: DeviceSupervisor<'scanner', SaneScannerSession>,
+    private readonly inbox: PageInbox,
+    private readonly logger: DeviceLogger,
+  ) {}
+
+  async scan(opts: ScanOptions): Promise<Result<PageMeta[], ScanFault & { accepted: PageMeta[] }>> {
+    const session = this.supervisor.session;
+    if (!session) {
+      const s = this.supervisor.view().status as { reason?: string; detail?: string };
+      const f = fault(s.reason === 'unavailable' ? 'unavailable' : 'not-found', s.detail ?? 'offline');
+      this.logger.log('scan.failed', { kind: f.kind, detail: f.detail });
+      return err({ ...f, accepted: [] });
+    }
+    const r = await session.scan(opts);
+    const pages = r.ok ? r.value : r.error.pages;
+    const accepted: PageMeta[] = [];
+    const refused: string[] = [];
+    for (const p of pages) {
+      const added = this.inbox.add('scanner', p.bytes);
+      if (added.ok) accepted.push(added.value);
+      else refused.push(`page ${p.index}: ${added.error}`);
+    }
+    if (r.ok && refused.length) {
+      // e.g. a resolution too low to read: say so rather than return fewer pages than scanned
+      const f = fault('error', refused.join('; '));
+      this.logger.log('scan.failed', { kind: f.kind, detail: f.detail, pagesKept: accepted.length, source: opts.source });
+      return err({ ...f, message: `部分页面无法使用：${refused[0]} / some pages could not be used`, accepted });
+    }
+    if (!r.ok) {
+      this.logger.log('scan.failed', { kind: r.error.kind, detail: r.error.detail, pagesKept: accepted.length, source: opts.source });
+      return err({ ...r.error, accepted });
+    }
+    this.logger.log('scan.completed', { source: opts.source, pages: accepted.length, format: opts.format, mode: opts.mode });
+    return ok(accepted);
+  }
+}
