@@ -182,6 +182,15 @@ export function buildOpenApi(): Json {
           responses: { '200': { description: 'registered' } },
         },
       },
+      '/v1/admin/sink': {
+        post: {
+          operationId: 'adminSink',
+          summary: 'Reads and discards the body (benchmark baseline for raw upload)',
+          security: ADMIN,
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
+          responses: { '200': { description: 'bytes read' } },
+        },
+      },
       '/v1/admin/stats': { get: { operationId: 'adminStats', security: ADMIN, responses: { '200': { description: 'counts' } } } },
       '/v1/admin/cases': {
         get: {

@@ -152,7 +152,15 @@ export class CentralStore {
     );
   }
 
+  private readonly beforeClose = new Set<() => void>();
+
+  /** Lets a component flush what it holds in memory before the database closes. */
+  onClose(fn: () => void): void {
+    this.beforeClose.add(fn);
+  }
+
   close(): void {
+    for (const fn of this.beforeClose) fn();
     this.db.close();
   }
 
@@ -190,11 +198,17 @@ export class CentralStore {
     return r?.secret ?? null;
   }
 
-  /** Records a nonce; false if this terminal already used it (a replay). Old nonces are pruned. */
-  useNonce(terminalId: string, nonce: string, nowMs: number, keepMs: number): boolean {
-    const { changes } = this.db.prepare('INSERT INTO nonces (terminal_id, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(terminalId, nonce, nowMs);
-    if (changes && Math.random() < 0.01) this.db.prepare('DELETE FROM nonces WHERE seen_at < ?').run(nowMs - keepMs);
-    return changes === 1;
+  hasNonce(terminalId: string, nonce: string): boolean {
+    return this.db.prepare('SELECT 1 FROM nonces WHERE terminal_id = ? AND nonce = ?').get(terminalId, nonce) !== undefined;
+  }
+
+  /** Persists seen nonces in one transaction and prunes those too old to be accepted anyway. */
+  recordNonces(seen: { terminalId: string; nonce: string; seenAt: number }[], pruneBefore: number): void {
+    const ins = this.db.prepare('INSERT INTO nonces (terminal_id, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+    this.db.transaction(() => {
+      for (const n of seen) ins.run(n.terminalId, n.nonce, n.seenAt);
+      this.db.prepare('DELETE FROM nonces WHERE seen_at < ?').run(pruneBefore);
+    })();
   }
 
   // ── attachments ─────────────────────────────────────────────────────────────────────────

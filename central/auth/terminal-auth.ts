@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { canonicalRequest, MAX_CLOCK_SKEW_MS, sha256Hex, signCanonical, SIGNING_HEADERS } from '../../common/request-signing';
 import type { CentralStore } from '../store';
+import { NonceGuard } from './nonce-guard';
 
 export type AuthVariables = { terminalId: string; rawBody: Uint8Array };
 
@@ -13,6 +14,7 @@ function reject(error: string, message: string, extra: Record<string, unknown> =
 }
 
 export function terminalAuth(store: CentralStore, now: () => number = Date.now): MiddlewareHandler<{ Variables: AuthVariables }> {
+  const nonces = new NonceGuard(store);
   return async (c, next) => {
     const terminalId = c.req.header(SIGNING_HEADERS.terminal);
     const timestamp = c.req.header(SIGNING_HEADERS.timestamp);
@@ -33,7 +35,7 @@ export function terminalAuth(store: CentralStore, now: () => number = Date.now):
     const b = Buffer.from(signature);
     if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return reject('bad-signature', '签名不正确 / bad signature');
     // Checked last, so a forged request cannot burn a genuine terminal's nonce.
-    if (!store.useNonce(terminalId, nonce, t, 2 * MAX_CLOCK_SKEW_MS)) return reject('replayed', '重复的请求已拒绝 / replayed request refused');
+    if (!nonces.use(terminalId, nonce, t)) return reject('replayed', '重复的请求已拒绝 / replayed request refused');
     c.set('terminalId', terminalId);
     c.set('rawBody', body);
     await next();

@@ -65,6 +65,8 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
       return c.json({ terminalId: body.value.terminalId, registered: true });
     })
     .get('/stats', (c) => c.json(store.stats()))
+    // Reads and discards a body: the benchmark's baseline for raw HTTP upload to this server.
+    .post('/sink', async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }))
     .get('/cases', (c) => {
       const q = parseWith(c, c.req.query(), adminCasesQuerySchema);
       if (!q.ok) return q.response;

@@ -31,7 +31,7 @@ export interface SyncOptions {
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   batchSize: 20,
   batchBytes: 8 * 1024 * 1024,
-  chunkBytes: 256 * 1024,
+  chunkBytes: 1024 * 1024,
   backoff: { baseMs: 1000, capMs: 60_000 },
   downstreamEveryMs: 60_000,
   requestTimeoutMs: 15_000,

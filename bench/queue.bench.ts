@@ -1,0 +1,154 @@
+// Offline-queue figures, each against a baseline measured in the same run:
+// - durable enqueue of a submission with 10 scanned pages (~3 MB) vs write+fsync of the same bytes
+// - sync throughput to central vs raw HTTP upload of the same bytes to the same server
+// - peak memory while draining a backlog of submissions (BENCH_BACKLOG, default 10,000) vs before
+// Central runs in its own process so the memory figure is the kiosk's alone.
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sampleCatalog } from '../central/catalog/sample-catalog';
+import { staticKeyProvider } from '../offline-queue/crypto/key-provider';
+import { Sealer } from '../offline-queue/crypto/sealer';
+import { Outbox } from '../offline-queue/outbox';
+import { SubmissionQueue } from '../offline-queue/queue';
+import { Store } from '../offline-queue/store/store';
+import { sampleSubmission } from '../offline-queue/test-support/sample-submission';
+import type { Report } from './report';
+
+const root = path.resolve(import.meta.dirname, '..');
+const SERVICE = sampleCatalog.services[0]!.code;
+const TERMINAL = { terminalId: 'BENCH001', secret: crypto.randomBytes(32).toString('base64url') };
+const PAGE_BYTES = 300_000;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function startCentralProcess(dir: string): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
+  const terminals = path.join(dir, 'terminals.json');
+  fs.writeFileSync(terminals, JSON.stringify([TERMINAL]));
+  const adminToken = crypto.randomBytes(16).toString('hex');
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'central', 'server.ts')], {
+    cwd: root,
+    env: { ...process.env, CENTRAL_PORT: '0', CENTRAL_DB: path.join(dir, 'central.db'), CENTRAL_TERMINALS: terminals, CENTRAL_ADMIN_TOKEN: adminToken },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d) => {
+      buf += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`central exited ${code}`)));
+  });
+  return { url, adminToken, child };
+}
+
+function openQueue(dir: string, url: string) {
+  const dbFile = path.join(dir, 'kiosk.db');
+  const store = Store.open(dbFile);
+  const queue = new SubmissionQueue({
+    store,
+    dbFile,
+    keys: staticKeyProvider(crypto.randomBytes(32)),
+    terminalId: TERMINAL.terminalId,
+    terminalSecret: TERMINAL.secret,
+    centralUrl: url,
+    sync: { downstreamEveryMs: 3_600_000 },
+  });
+  return { store, queue };
+}
+
+async function drain(queue: SubmissionQueue, onTick?: () => void): Promise<void> {
+  queue.start();
+  while (queue.status().pending > 0) {
+    onTick?.();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function run(report: Report): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-bench-'));
+  const central = await startCentralProcess(dir);
+  try {
+    // 1. durable enqueue vs write+fsync of the same bytes
+    {
+      const d = path.join(dir, 'enqueue');
+      const dbFile = path.join(d, 'kiosk.db');
+      const store = Store.open(dbFile);
+      const outbox = new Outbox({ store, sealer: new Sealer(crypto.randomBytes(32)), terminalId: TERMINAL.terminalId, dbFile });
+      const enqueueMs: number[] = [];
+      const rawMs: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        const sub = sampleSubmission({ serviceCode: SERVICE, pages: 10, pageBytes: PAGE_BYTES });
+        const t0 = performance.now();
+        const r = outbox.enqueue(sub);
+        enqueueMs.push(performance.now() - t0);
+        if (!r.ok) throw new Error(r.error.message);
+        const bytes = Buffer.concat(sub.materials.flatMap((m) => m.pages.map((p) => Buffer.from(p.data))));
+        const t1 = performance.now();
+        const fd = fs.openSync(path.join(d, `raw-${i}.bin`), 'w');
+        fs.writeSync(fd, bytes);
+        fs.fsyncSync(fd);
+        fs.closeSync(fd);
+        rawMs.push(performance.now() - t1);
+      }
+      store.close();
+      report('durable enqueue, 10 pages (3 MB)', median(enqueueMs), 'ms', { name: 'write+fsync of the same bytes', value: median(rawMs) });
+    }
+
+    // 2. sync throughput vs raw HTTP upload of the same bytes to the same server
+    {
+      const d = path.join(dir, 'throughput');
+      const { store, queue } = openQueue(d, central.url);
+      const N = 6;
+      const pages: Buffer[] = [];
+      for (let i = 0; i < N; i++) {
+        const sub = sampleSubmission({ serviceCode: SERVICE, pages: 10, pageBytes: PAGE_BYTES });
+        for (const m of sub.materials) for (const p of m.pages) pages.push(Buffer.from(p.data));
+        const r = queue.enqueue(sub);
+        if (!r.ok) throw new Error(r.error.message);
+      }
+      const total = pages.reduce((n, p) => n + p.length, 0);
+      const t0 = performance.now();
+      await drain(queue);
+      const syncSec = (performance.now() - t0) / 1000;
+      await queue.close();
+      store.close();
+      const t1 = performance.now();
+      for (const p of pages) {
+        const res = await fetch(`${central.url}/v1/admin/sink`, { method: 'POST', body: new Uint8Array(p), headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/octet-stream' } });
+        await res.arrayBuffer();
+      }
+      const rawSec = (performance.now() - t1) / 1000;
+      report('sync throughput to central', total / 1e6 / syncSec, 'MB/s', { name: 'raw HTTP upload, same bytes, same server', value: total / 1e6 / rawSec });
+    }
+
+    // 3. peak memory while draining a backlog
+    {
+      const backlog = Number(process.env.BENCH_BACKLOG ?? 10_000);
+      const d = path.join(dir, 'backlog');
+      const { store, queue } = openQueue(d, central.url);
+      for (let i = 0; i < backlog; i++) {
+        const r = queue.enqueue(sampleSubmission({ serviceCode: SERVICE, pages: 1, pageBytes: 2000 }));
+        if (!r.ok) throw new Error(r.error.message);
+      }
+      global.gc?.();
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      await drain(queue, () => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      });
+      await queue.close();
+      store.close();
+      report(`peak RSS draining ${backlog} submissions`, peak / 1e6, 'MB', { name: 'RSS before draining', value: before / 1e6 });
+    }
+  } finally {
+    central.child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
