@@ -1,0 +1,99 @@
+// QR / barcode scanner sessions: serial (a Link, CR/LF-terminated codes) and HID (keyboard
+// reports read below the OS keyboard layer). Both report each code once, as an event.
+import type { CodeScannerStatus, Offline } from '../../common/devices';
+import { Emitter } from '../core/emitter';
+import type { Link } from '../core/link';
+import type { DeviceSession } from '../core/session';
+import { StatusCell } from '../core/status-cell';
+import { HidKeyboardDecoder } from './hid-keyboard';
+import { SerialLineDecoder } from './serial-lines';
+
+export interface ScannedCode {
+  text: string;
+  source: 'hid' | 'serial';
+}
+
+interface CodeEvents {
+  code: ScannedCode;
+  /** a code longer than any real symbol: dropped, and said so */
+  overflow: { source: 'hid' | 'serial' };
+}
+
+abstract class CodeScannerSessionBase implements DeviceSession<CodeScannerStatus> {
+  readonly events = new Emitter<CodeEvents>();
+  protected readonly cell = new StatusCell<CodeScannerStatus>({ state: 'ready' });
+  protected lostCb: ((r: Offline) => void) | null = null;
+
+  get status(): CodeScannerStatus {
+    return this.cell.get();
+  }
+
+  onStatus(cb: (s: CodeScannerStatus) => void): () => void {
+    return this.cell.onChange(cb);
+  }
+
+  onLost(cb: (r: Offline) => void): void {
+    this.lostCb = cb;
+  }
+
+  protected lose(detail: string): void {
+    const off: Offline = { state: 'offline', reason: 'unplugged', detail };
+    this.cell.set(off);
+    this.lostCb?.(off);
+  }
+
+  abstract close(): Promise<void>;
+}
+
+export class SerialCodeScannerSession extends CodeScannerSessionBase {
+  private readonly decoder = new SerialLineDecoder();
+
+  constructor(private readonly link: Link) {
+    super();
+    link.onData((chunk) => {
+      for (const e of this.decoder.push(chunk)) {
+        if (e.type === 'code') this.events.emit('code', { text: e.text, source: 'serial' });
+        else this.events.emit('overflow', { source: 'serial' });
+      }
+    });
+    link.onLost((why) => this.lose(why));
+  }
+
+  close(): Promise<void> {
+    return this.link.close();
+  }
+}
+
+/** The part of node-hid's HID device a scanner session uses (tests inject reports through it). */
+export interface HidDeviceLike {
+  on(event: 'data', cb: (report: Buffer) => void): unknown;
+  on(event: 'error', cb: (e: Error) => void): unknown;
+  close(): void;
+}
+
+export class HidCodeScannerSession extends CodeScannerSessionBase {
+  private readonly decoder = new HidKeyboardDecoder();
+  private closed = false;
+
+  constructor(private readonly device: HidDeviceLike) {
+    super();
+    device.on('data', (report) => {
+      for (const e of this.decoder.push(new Uint8Array(report.buffer, report.byteOffset, report.byteLength))) {
+        if (e.type === 'code') this.events.emit('code', { text: e.text, source: 'hid' });
+        else this.events.emit('overflow', { source: 'hid' });
+      }
+    });
+    device.on('error', (e) => {
+      if (!this.closed) this.lose(e.message);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    try {
+      this.device.close();
+    } catch {
+      // already gone
+    }
+  }
+}
