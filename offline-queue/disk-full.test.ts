@@ -1,5 +1,6 @@
-// A full disk (ENOSPC on a small tmpfs; the API-level check is main/backend/submissions-disk-full.test.ts): the citizen is told clearly before any receipt,
-// nothing already queued is damaged, and enqueueing works again once space returns.
+// A full disk (ENOSPC on a small tmpfs): the citizen is told clearly before any receipt, nothing
+// already queued is damaged, and enqueueing works again once space returns. API level:
+// main/backend/submissions-disk-full.test.ts.
 // Needs root for `mount -t tmpfs`; where that is impossible this test FAILS with the reason.
 import fs from 'node:fs';
 import path from 'node:path';
