@@ -201,6 +201,19 @@ describe('central case status, documents, calendar and admin', () => {
     expect((await call({ method: 'GET', path: `/v1/documents/${doc.id}`, terminalId: 'KSK0002', secret: 'z'.repeat(40) })).status).toBe(404);
   });
 
+  it('records an evaluation once per idempotency key, only for the terminal’s own case', async () => {
+    const { results } = await (await call({ method: 'POST', path: '/v1/submissions/batch', json: { items: [manifest([], { materials: [{ materialId: 'id-card', provision: 'shared', pages: [] }] })] } })).json();
+    const body = { idempotencyKey: uuidv7(), caseNo: results[0].caseNo, rating: 5, comment: '办事很方便' };
+    const a = await (await call({ method: 'POST', path: '/v1/evaluations', json: body })).json();
+    const b = await (await call({ method: 'POST', path: '/v1/evaluations', json: body })).json();
+    expect(a.duplicate).toBe(false);
+    expect(b).toEqual({ evaluationId: a.evaluationId, duplicate: true });
+    expect((await call({ method: 'POST', path: '/v1/evaluations', json: { ...body, rating: 9 } })).status).toBe(400);
+    store.registerTerminal('KSK0002', 'z'.repeat(40));
+    expect((await call({ method: 'POST', path: '/v1/evaluations', json: { ...body, idempotencyKey: uuidv7() }, terminalId: 'KSK0002', secret: 'z'.repeat(40) })).status).toBe(404);
+    expect(store.stats().evaluations).toBe(1);
+  });
+
   it('publishes a holiday calendar and refuses admin calls without the token', async () => {
     const days = [{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }, { date: '2026-10-10', kind: 'workday', name: '国庆调休' }];
     expect((await app.fetch(new Request('http://central.test/v1/admin/calendar/2026', { method: 'PUT', body: JSON.stringify({ version: 'v1', days }) }))).status).toBe(401);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../../central/catalog/sample-catalog';
+import type { KioskEvent } from '../../common/events';
 import type { SubmissionWire } from '../../common/submission';
 import { uuidv7 } from '../../common/uuidv7';
 import { testIdNumber } from '../../offline-queue/test-support/sample-submission';
@@ -88,6 +89,29 @@ describe('submissions API (real store, sync engine and embedded central)', () =>
     expect((await post(k, { ...body, form: { reason: 'changed' } })).status).toBe(409);
     const st = await (await k.get('/api/queue/status')).json();
     expect(st.pending + st.sent).toBe(1);
+  });
+
+  it('lists a submission central rejects as a dead letter with the reason, and sends it again on a technician retry', async () => {
+    const k = await kiosk();
+    const seen: KioskEvent[] = [];
+    k.ctx.bus.subscribe((e) => seen.push(e));
+    // Central withdraws the service after this kiosk cached the catalog.
+    const without = { ...sampleCatalog, version: 'withdrawn', services: sampleCatalog.services.filter((s) => s.code !== service.code) };
+    k.central!.store.publishCatalog(without);
+    const receipt = await (await post(k, wire())).json();
+    await k.get('/api/queue/sync', { method: 'POST' });
+    const { deadLetters } = await (await k.get('/api/queue/dead-letters')).json();
+    expect(deadLetters).toEqual([expect.objectContaining({ receiptNo: receipt.receiptNo, code: 'unknown-service', reason: expect.stringContaining(service.code) })]);
+    expect((await (await k.get('/api/queue/status')).json()).dead).toBe(1);
+    expect(seen).toContainEqual(expect.objectContaining({ type: 'queue.dead-letter', receiptNo: receipt.receiptNo }));
+    expect(seen.some((e) => e.type === 'queue.progress')).toBe(true);
+    // central publishes the service again; the technician retries
+    k.central!.store.publishCatalog({ ...sampleCatalog, version: 'restored' });
+    expect((await k.get('/api/queue/dead-letters/999/retry', { method: 'POST' })).status).toBe(404);
+    expect((await k.get(`/api/queue/dead-letters/${deadLetters[0].id}/retry`, { method: 'POST' })).status).toBe(200);
+    const after = await (await k.get('/api/queue/sync', { method: 'POST' })).json();
+    expect(after).toMatchObject({ pending: 0, sent: 1, dead: 0 });
+    expect(k.central!.store.countCases()).toBe(1);
   });
 
   it('keeps the terminal secret and at-rest key in 0600 files under the data dir', async () => {
