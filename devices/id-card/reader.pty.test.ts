@@ -97,6 +97,16 @@ describe('ID-card reader driver over a pty', () => {
     expect(reads[1]!.identity.cardType).toBe('hmt-residence-permit');
   });
 
+  it('accepts a different card swapped in between two polls', async () => {
+    startSupervisor();
+    sim.insert('resident');
+    await waitFor(() => reads.length === 1, 3000, 'first read');
+    sim.remove();
+    sim.insert('foreign-permanent-2017');
+    await waitFor(() => reads.length === 2, 3000, 'swapped card');
+    expect(reads[1]!.identity).toEqual(SAMPLE_CARDS['foreign-permanent-2017']);
+  });
+
   it('polls no faster than every 300 ms', async () => {
     startSupervisor();
     await waitFor(() => state() === 'ready', 3000, 'reader ready');

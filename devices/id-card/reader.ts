@@ -63,6 +63,8 @@ export class IdCardReaderSession implements DeviceSession<IdCardReaderStatus> {
   private pollTimer: NodeJS.Timeout | null = null;
   private missedPolls = 0;
   private cardHeld = false;
+  /** fingerprint of the text block of the card last read, while it has not been seen to leave */
+  private heldCard: string | null = null;
   private fingerprintUnsupported = false;
   private noiseBytes = 0;
   private badFrames = 0;
@@ -235,24 +237,24 @@ export class IdCardReaderSession implements DeviceSession<IdCardReaderStatus> {
     if (found.value.sw3 !== Sw3.cardFound) {
       // No card in the field (or the reader will not see this one again until it is removed).
       this.cardHeld = false;
+      this.heldCard = null;
       this.cell.set({ state: 'ready' });
       return;
     }
-    if (this.cardHeld) {
-      // Some readers keep reporting a card that was already read: wait for it to leave.
-      this.cell.set({ state: 'card-held' });
-      return;
-    }
+    // Still "held": either a reader that keeps reporting the card it already read, or a new
+    // card swapped in between two polls. readCard tells them apart by the card's contents.
     await this.readCard();
   }
 
   private async readCard(): Promise<void> {
     const started = performance.now();
-    this.cell.set({ state: 'reading' });
+    const recheck = this.cardHeld; // re-reading a card already read: quiet unless it turns out new
+    const idle = () => this.cell.set(recheck ? { state: 'card-held' } : { state: 'ready' });
+    if (!recheck) this.cell.set({ state: 'reading' });
     const sel = await this.transact(Cmd.selectCard, this.opts.commandTimeoutMs);
     if (!sel.ok || sel.value.sw3 !== Sw3.ok) {
       // The card moved between "find" and "select": look again on the next poll.
-      this.cell.set({ state: 'ready' });
+      idle();
       return;
     }
     const withFp = this.opts.readFingerprint && !this.fingerprintUnsupported;
@@ -266,18 +268,24 @@ export class IdCardReaderSession implements DeviceSession<IdCardReaderStatus> {
       read = again.ok && again.value.sw3 === Sw3.ok ? await this.transact(Cmd.readTextPhoto, this.opts.readTimeoutMs) : again;
     }
     if (!read.ok || read.value.sw3 !== Sw3.ok) {
-      this.cell.set({ state: 'ready' });
-      this.events.emit('card-error', { reason: 'read-failed', message: '读卡失败，请将证件重新放置在感应区 / Could not read the card, please place it again.' });
+      idle();
+      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', message: '读卡失败，请将证件重新放置在感应区 / Could not read the card, please place it again.' });
       return;
     }
     const blocks = decodeReadData(read.value.data, usedFp);
     if (!blocks) {
-      this.cell.set({ state: 'ready' });
-      this.events.emit('card-error', { reason: 'read-failed', message: '读卡数据不完整，请重新放置证件 / Incomplete card data, please place the card again.' });
+      idle();
+      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', message: '读卡数据不完整，请重新放置证件 / Incomplete card data, please place the card again.' });
+      return;
+    }
+    const key = Buffer.from(blocks.text).toString('base64');
+    if (this.cardHeld && key === this.heldCard) {
+      this.cell.set({ state: 'card-held' });
       return;
     }
     // From here on the card counts as read, valid or not: it must leave before the next attempt.
     this.cardHeld = true;
+    this.heldCard = key;
     this.cell.set({ state: 'card-held' });
     const identity = decodeTextBlock(blocks.text);
     if (!identity.ok) {

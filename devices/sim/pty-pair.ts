@@ -7,6 +7,13 @@ import path from 'node:path';
 import { err, ok, type Result } from '../../common/result';
 
 let socatChecked: boolean | null = null;
+
+// socat does not notice its parent dying; make sure no pair outlives the process that made it.
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const p of live) p.kill('SIGKILL');
+});
+
 export function socatAvailable(): boolean {
   if (socatChecked === null) socatChecked = spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0;
   return socatChecked;
@@ -42,6 +49,8 @@ export class PtyPair {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     this.proc = proc;
+    live.add(proc);
+    proc.once('exit', () => live.delete(proc));
     const ready = await new Promise<Result<void, string>>((resolve) => {
       let log = '';
       const timer = setTimeout(() => resolve(err(`socat did not start: ${log.trim()}`)), 3000);

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { scrubText } from '../../common/mask';
 import type { BackendContext } from './context';
 import { catalogRoutes } from './routes/catalog';
+import { devSimRoutes } from './routes/dev-sim';
+import { deviceRoutes } from './routes/devices';
 import { eventRoutes } from './routes/events';
 import { queueRoutes } from './routes/queue';
 import { submissionRoutes } from './routes/submissions';
@@ -17,7 +19,9 @@ export function createApiRoutes(ctx: BackendContext) {
     .route('/catalog', catalogRoutes(ctx))
     .route('/events', eventRoutes(ctx))
     .route('/submissions', submissionRoutes(ctx))
-    .route('/queue', queueRoutes(ctx));
+    .route('/queue', queueRoutes(ctx))
+    .route('/devices', deviceRoutes(ctx))
+    .route('/dev/sim', devSimRoutes(ctx));
 }
 
 /** The API's type, shared with the renderer's typed client (hono/client). */

@@ -7,6 +7,7 @@ import { fileKeyProvider, KeyFileError, type KeyProvider } from '../../offline-q
 import { loadOrCreateTerminalSecret } from '../../offline-queue/crypto/terminal-secret';
 import { SubmissionQueue } from '../../offline-queue/queue';
 import type { RunningCentral } from '../../central/embedded';
+import { DeviceManager } from '../../devices/manager';
 import { createApp } from './app';
 import { CatalogService } from './catalog/catalog-service';
 import { formatConfigError, loadConfig } from './config/load';
@@ -83,6 +84,9 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   }
 
   const bus = new EventBus();
+  // Devices open in the background (simulators start in parallel); a missing one is reported
+  // offline with its reason and never holds up boot.
+  const devices = await DeviceManager.start({ devices: config.devices, dataDir: opts.dataDir, logger, emit: (e) => bus.emit(e) });
   const catalog = new CatalogService({ store, centralUrl, bus, logger });
   const firstSync = catalog.refresh();
   await Promise.race([firstSync, new Promise((r) => setTimeout(r, opts.firstSyncWaitMs ?? 3000).unref())]);
@@ -104,6 +108,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     });
   } catch (e) {
     catalog.stop();
+    await devices.close();
     store.close();
     await central?.close();
     if (e instanceof KeyFileError) throw new BootError(e.message);
@@ -122,6 +127,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     catalog,
     centralUrl,
     queue,
+    devices,
   };
   const app = createApp(ctx, { rendererDir: opts.rendererDir });
 
@@ -133,6 +139,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       catalog.stop();
       await firstSync.catch(() => undefined);
       await queue.close();
+      await devices.close();
       store.close();
       await central?.close();
       logger.log('kiosk.shutdown');

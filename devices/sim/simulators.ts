@@ -1,0 +1,259 @@
+// Starts the simulators for the devices configured in simulator mode and lets tests and the
+// developer panel drive them. Each one is real enough that the production driver is what
+// talks to it: pty pairs for serial devices, SANE's test backend, a cups-pdf queue.
+// Loaded only in simulator mode (it pulls in test-only packages such as pngjs).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DeviceKind } from '../../common/devices';
+import { err, ok, type Result } from '../../common/result';
+import { CupsPdfSim } from '../a4/cups-sim';
+import { CodeScannerSim } from '../code-scanner/simulator';
+import type { DeviceLogger } from '../core/log';
+import { SAMPLE_CARD_NAMES } from '../id-card/sample-cards';
+import { IdCardReaderSim } from '../id-card/simulator';
+import { testPhotoDecoder } from '../id-card/test-photo-decoder';
+import { ReceiptPrinterSim } from '../receipt/simulator';
+import { SaneTestSim } from '../scanner/sane-sim';
+import { PtyPair } from './pty-pair';
+import type { SimAction, SimPrintedReceipt, SimState } from './sim-actions';
+
+export { testPhotoDecoder };
+
+type Started<T> = Promise<Result<T, string>>;
+interface PtySim<S> {
+  pair: PtyPair;
+  sim: S;
+}
+
+export class DeviceSimulators {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-devsim-'));
+  idCard: Started<PtySim<IdCardReaderSim>> | null = null;
+  receipt: Started<PtySim<ReceiptPrinterSim>> | null = null;
+  codeScanner: Started<PtySim<CodeScannerSim>> | null = null;
+  a4: Started<CupsPdfSim> | null = null;
+  scanner: SaneTestSim | null = null;
+  private a4Problem: string | null = null;
+  private readonly printed: SimPrintedReceipt[] = [];
+  private inserted: string | null = null;
+
+  constructor(
+    private readonly logger: DeviceLogger,
+    /** asks the device's supervisor to try opening it now (after a replug) */
+    private readonly poke: (kind: DeviceKind) => void,
+  ) {}
+
+  private startPty<S extends { attach(p: string): Promise<void> }>(kind: DeviceKind, name: string, sim: S): Started<PtySim<S>> {
+    return (async () => {
+      const pair = await PtyPair.start(this.dir, name);
+      if (!pair.ok) {
+        this.logger.log('device.simulator.unavailable', { device: kind, reason: pair.error });
+        return err(pair.error);
+      }
+      await sim.attach(pair.value.devicePath);
+      this.logger.log('device.simulator.started', { device: kind, kind: 'pty', hostPath: pair.value.hostPath });
+      return ok({ pair: pair.value, sim });
+    })();
+  }
+
+  startIdCard(): Started<PtySim<IdCardReaderSim>> {
+    return (this.idCard ??= this.startPty('id-card-reader', 'idcard', new IdCardReaderSim({ supportsFingerprint: false })));
+  }
+
+  startReceipt(): Started<PtySim<ReceiptPrinterSim>> {
+    if (!this.receipt) {
+      const sim = new ReceiptPrinterSim();
+      sim.events.on('receipt', (r) => {
+        this.printed.unshift({ at: new Date().toISOString(), lines: r.lines, qrPayloads: r.qrPayloads, cut: r.cut });
+        this.printed.length = Math.min(this.printed.length, 20);
+      });
+      this.receipt = this.startPty('receipt-printer', 'receipt', sim);
+    }
+    return this.receipt;
+  }
+
+  startCodeScanner(): Started<PtySim<CodeScannerSim>> {
+    return (this.codeScanner ??= this.startPty('code-scanner', 'code', new CodeScannerSim()));
+  }
+
+  startA4(queue: string): Started<CupsPdfSim> {
+    if (!this.a4) {
+      this.a4 = CupsPdfSim.ensure(queue).then((r) => {
+        if (r.ok) this.logger.log('device.simulator.started', { device: 'a4-printer', kind: 'cups-pdf', queue, outputDir: r.value.outputDir });
+        else {
+          this.a4Problem = r.error;
+          this.logger.log('device.simulator.unavailable', { device: 'a4-printer', reason: r.error });
+        }
+        return r;
+      });
+    }
+    return this.a4;
+  }
+
+  startScanner(): SaneTestSim {
+    if (!this.scanner) {
+      this.scanner = new SaneTestSim(path.join(this.dir, 'sane'));
+      this.logger.log('device.simulator.started', { device: 'scanner', kind: 'sane-test', configDir: this.scanner.configDir });
+    }
+    return this.scanner;
+  }
+
+  async state(): Promise<SimState> {
+    const id = this.idCard ? await this.idCard : null;
+    const rc = this.receipt ? await this.receipt : null;
+    const a4 = this.a4 ? await this.a4 : null;
+    const code = this.codeScanner ? await this.codeScanner : null;
+    const cond = rc?.ok ? rc.value.sim.condition : null;
+    return {
+      cards: SAMPLE_CARD_NAMES,
+      idCard: { simulated: !!id?.ok, inserted: id?.ok && id.value.sim.cardPresent ? this.inserted : null, samFault: !!id?.ok && id.value.sim.faults.samFault },
+      receipt: {
+        simulated: !!rc?.ok,
+        paperNearEnd: !!cond?.paperNearEnd,
+        paperOut: !!cond?.paperOut,
+        coverOpen: !!cond?.coverOpen,
+        cutterError: !!cond?.cutterError,
+        printed: this.printed,
+      },
+      a4: { simulated: !!a4?.ok, queue: a4?.ok ? a4.value.queue : null, outputDir: a4?.ok ? a4.value.outputDir : null, problem: this.a4Problem },
+      scanner: { simulated: !!this.scanner, fault: this.scanner?.currentFault ?? 'none' },
+      codeScanner: { simulated: !!code?.ok },
+      plugged: {
+        'id-card-reader': !!id?.ok && id.value.pair.plugged,
+        'receipt-printer': !!rc?.ok && rc.value.pair.plugged,
+        'code-scanner': !!code?.ok && code.value.pair.plugged,
+      },
+    };
+  }
+
+  private async replugPty<S extends { attach(p: string): Promise<void> }>(kind: DeviceKind, s: PtySim<S>): Promise<Result<void, string>> {
+    const r = await s.pair.plug();
+    if (!r.ok) return r;
+    await s.sim.attach(s.pair.devicePath);
+    this.poke(kind);
+    return ok(undefined);
+  }
+
+  /** Applies one action; the error says why it could not be (device not simulated, …). */
+  async act(a: SimAction): Promise<Result<void, string>> {
+    this.logger.log('device.simulator.action', { device: a.device, action: a.action });
+    const notSimulated = err(`${a.device} 未在模拟模式 / is not in simulator mode`);
+    switch (a.device) {
+      case 'id-card-reader': {
+        const s = this.idCard ? await this.idCard : null;
+        if (!s?.ok) return notSimulated;
+        const { sim, pair } = s.value;
+        switch (a.action) {
+          case 'insert':
+            sim.insert(a.card ?? 'resident');
+            this.inserted = a.card ?? 'resident';
+            return ok(undefined);
+          case 'remove':
+            sim.remove();
+            this.inserted = null;
+            return ok(undefined);
+          case 'noise':
+            sim.faults.noiseBeforeAnswer = 9;
+            sim.faults.corruptNext = 1;
+            sim.faults.splitChunk = 64;
+            return ok(undefined);
+          case 'sam-fault':
+            sim.faults.samFault = true;
+            return ok(undefined);
+          case 'clear':
+            Object.assign(sim.faults, { noiseBeforeAnswer: 0, corruptNext: 0, splitChunk: 0, silent: false, samFault: false });
+            return ok(undefined);
+          case 'unplug':
+            await pair.unplug();
+            return ok(undefined);
+          case 'replug':
+            return this.replugPty('id-card-reader', s.value);
+        }
+        return notSimulated;
+      }
+      case 'receipt-printer': {
+        const s = this.receipt ? await this.receipt : null;
+        if (!s?.ok) return notSimulated;
+        const c = s.value.sim.condition;
+        switch (a.action) {
+          case 'paper-near-end':
+            c.paperNearEnd = true;
+            return ok(undefined);
+          case 'paper-out':
+            c.paperOut = true;
+            return ok(undefined);
+          case 'cover-open':
+            c.coverOpen = true;
+            return ok(undefined);
+          case 'cutter-error':
+            c.cutterError = true;
+            return ok(undefined);
+          case 'clear':
+            Object.assign(c, { paperNearEnd: false, paperOut: false, coverOpen: false, cutterError: false });
+            return ok(undefined);
+          case 'unplug':
+            await s.value.pair.unplug();
+            return ok(undefined);
+          case 'replug':
+            return this.replugPty('receipt-printer', s.value);
+        }
+        return notSimulated;
+      }
+      case 'a4-printer': {
+        const s = this.a4 ? await this.a4 : null;
+        if (!s?.ok) return this.a4Problem ? err(this.a4Problem) : notSimulated;
+        let r: Result<unknown, string>;
+        if (a.action === 'stop') r = s.value.stop(a.reason ?? '模拟故障 / simulated fault');
+        else if (a.action === 'resume') r = s.value.resume();
+        else if (a.action === 'unplug') r = s.value.unplug();
+        else {
+          r = await s.value.replug();
+          this.poke('a4-printer');
+        }
+        return r.ok ? ok(undefined) : err(r.error);
+      }
+      case 'scanner': {
+        const s = this.scanner;
+        if (!s) return notSimulated;
+        if (a.action === 'jam') s.setFault('jammed');
+        else if (a.action === 'cover-open') s.setFault('cover-open');
+        else if (a.action === 'no-documents') s.setFault('no-documents');
+        else if (a.action === 'clear') s.setFault('none');
+        else if (a.action === 'unplug') s.unplug();
+        else {
+          s.replug();
+          this.poke('scanner');
+        }
+        return ok(undefined);
+      }
+      case 'code-scanner': {
+        const s = this.codeScanner ? await this.codeScanner : null;
+        if (!s?.ok) return notSimulated;
+        if (a.action === 'scan') {
+          try {
+            await s.value.sim.scan(a.text ?? 'SQ20261122-000123');
+            return ok(undefined);
+          } catch (e) {
+            return err((e as Error).message);
+          }
+        }
+        if (a.action === 'unplug') {
+          await s.value.pair.unplug();
+          return ok(undefined);
+        }
+        return this.replugPty('code-scanner', s.value);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const started of [this.idCard, this.receipt, this.codeScanner]) {
+      const s = started ? await started : null;
+      if (s?.ok) {
+        await (s.value.sim as { detach(): Promise<void> }).detach();
+        await s.value.pair.stop();
+      }
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
