@@ -33,7 +33,7 @@ describe('structured logger', () => {
 
   it('every catalogued event has a description and a known level', () => {
     for (const [id, spec] of Object.entries(logEvents)) {
-      expect(id).toMatch(/^[a-z]+(\.[a-z-]+)+$/);
+      expect(id).toMatch(/^[a-z0-9]+(\.[a-z0-9-]+)+$/);
       expect(spec.description.length, id).toBeGreaterThan(10);
       expect(['debug', 'info', 'warn', 'error']).toContain(spec.level);
     }
