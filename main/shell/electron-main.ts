@@ -2,7 +2,8 @@
 // this process and served on the privileged kiosk:// scheme. Everything else (devices,
 // storage, sync, rules) lives in the backend; this file only wires Electron to it.
 import path from 'node:path';
-import { app, BrowserWindow, Menu, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, Menu, protocol, safeStorage, session, type WebContents } from 'electron';
+import { fileKeyProvider, type KeyWrapper } from '../../offline-queue/crypto/key-provider';
 import { BootError, bootBackend, type Backend } from '../backend/boot';
 import { createLogger, fileSink, type Logger } from '../backend/log/logger';
 import { defaultPaths } from '../backend/paths';
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
       rendererDir: path.join(app.getAppPath(), 'dist', 'renderer'),
       version: app.getVersion(),
       logger,
+      keyProvider: fileKeyProvider(path.join(paths.dataDir, 'keys', 'outbox.key.safestorage'), osKeystore()),
     });
   } catch (e) {
     logger.log('kiosk.boot.failed', { message: (e as Error).message });
@@ -112,6 +114,21 @@ async function start(): Promise<void> {
   watchRenderer(win);
   await win.loadURL(ATTRACT_URL);
   logger.log('kiosk.boot.ready', { transport: `${APP_SCHEME}://`, ms: Math.round(process.uptime() * 1000) });
+}
+
+/**
+ * The at-rest key is wrapped by the OS keystore (libsecret / kwallet on Linux, DPAPI on Windows).
+ * Where no keystore is available, safeStorage would fall back to a hard-coded key, which
+ * protects nothing: then the plain 0600 file is the honest choice and the log says so.
+ */
+function osKeystore(): KeyWrapper | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
+  return {
+    kind: 'safeStorage',
+    wrap: (key) => safeStorage.encryptString(key.toString('base64')),
+    unwrap: (wrapped) => Buffer.from(safeStorage.decryptString(wrapped), 'base64'),
+  };
 }
 
 function watchRenderer(w: BrowserWindow): void {
