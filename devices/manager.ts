@@ -14,6 +14,7 @@ import { A4Service } from './a4/service';
 import type { HidCodeScannerSession, SerialCodeScannerSession } from './code-scanner/code-scanner';
 import { codeScannerConnector } from './code-scanner/connect';
 import type { DeviceConfig } from './config';
+import type { DeviceLayer } from './device-layer';
 import type { DeviceLogger } from './core/log';
 import type { DeviceSession } from './core/session';
 import { idCardReaderConnector } from './id-card/connect';
@@ -47,7 +48,7 @@ type AnySupervisor = DeviceSupervisor<DeviceKind, DeviceSession<DeviceStatusMap[
 const notConfigured = async (): Promise<Result<never, Offline>> => err({ state: 'offline', reason: 'not-configured', detail: '配置中没有此设备 / not in the configuration' });
 const unavailable = (detail: string): Result<never, Offline> => err({ state: 'offline', reason: 'unavailable', detail });
 
-export class DeviceManager {
+export class DeviceManager implements DeviceLayer {
   readonly idCard: DeviceSupervisor<'id-card-reader', IdCardReaderSession>;
   readonly receiptPrinter: DeviceSupervisor<'receipt-printer', ReceiptPrinterSession>;
   readonly a4Printer: DeviceSupervisor<'a4-printer', CupsPrinterSession>;

@@ -4,7 +4,7 @@ import type { EventBus } from './event-bus';
 import type { Logger } from './log/logger';
 import type { Store } from '../../offline-queue/store/store';
 import type { SubmissionQueue } from '../../offline-queue/queue';
-import type { DeviceManager } from '../../devices/manager';
+import type { DeviceLayer } from '../../devices/device-layer';
 
 /** Everything a route handler may use. Built once per boot by boot.ts. */
 export interface BackendContext {
@@ -19,6 +19,6 @@ export interface BackendContext {
   readonly centralUrl: string;
   /** The submission outbox and its sync engine (offline-queue/queue.ts). */
   readonly queue: SubmissionQueue;
-  /** Devices (devices/manager.ts): status, receipt / A4 printing, scanning, card-read events. */
-  readonly devices: DeviceManager;
+  /** Devices (devices/manager.ts, or devices/fakes in tests): status, receipt / A4 printing, scanning; card reads arrive as bus events. */
+  readonly devices: DeviceLayer;
 }

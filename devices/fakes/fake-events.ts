@@ -1,0 +1,25 @@
+// Ready-made device events for renderer and workflow tests (pure data, no Node APIs): what the
+// backend would stream when a card is read, a code scanned or a device changes state.
+import { describeStatus, healthOf, type AnyDeviceStatus, type CardIdentity, type DeviceKind, type DeviceStatusView } from '../../common/devices';
+import type { KioskEvent } from '../../common/events';
+import { SAMPLE_CARDS, type SampleCardName } from '../id-card/sample-cards';
+
+export function cardReadEvent(card: SampleCardName | CardIdentity = 'resident'): Extract<KioskEvent, { type: 'idcard.read' }> {
+  return { type: 'idcard.read', identity: typeof card === 'string' ? SAMPLE_CARDS[card] : card, photo: null, photoProblem: '测试数据无照片 / no photo in test data' };
+}
+
+export function cardErrorEvent(reason: 'read-failed' | 'invalid-data' = 'read-failed'): Extract<KioskEvent, { type: 'idcard.error' }> {
+  return { type: 'idcard.error', reason, message: '读卡失败，请将证件重新放置在感应区 / Could not read the card, please place it again.' };
+}
+
+export function codeScannedEvent(text: string): Extract<KioskEvent, { type: 'code.scanned' }> {
+  return { type: 'code.scanned', text, source: 'serial' };
+}
+
+export function statusView(device: DeviceKind, status: AnyDeviceStatus, mode = 'fake'): DeviceStatusView {
+  return { device, mode, status, health: healthOf(status), message: describeStatus(device, status), since: new Date().toISOString(), consumables: null } as DeviceStatusView;
+}
+
+export function deviceStatusEvent(device: DeviceKind, status: AnyDeviceStatus): Extract<KioskEvent, { type: 'device.status' }> {
+  return { type: 'device.status', view: statusView(device, status) };
+}
