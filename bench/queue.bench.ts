@@ -2,6 +2,7 @@
 // - durable enqueue of a submission with 10 scanned pages (~3 MB) vs write+fsync of the same bytes
 // - sync throughput to central vs raw HTTP upload of the same bytes to the same server
 // - peak memory while draining a backlog of submissions (BENCH_BACKLOG, default 10,000) vs before
+// - receipts delivered exactly once after BENCH_CRASH_TRIALS (default 200) random SIGKILLs
 // Central runs in its own process so the memory figure is the kiosk's alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -15,6 +16,9 @@ import { Outbox } from '../offline-queue/outbox';
 import { SubmissionQueue } from '../offline-queue/queue';
 import { Store } from '../offline-queue/store/store';
 import { sampleSubmission } from '../offline-queue/test-support/sample-submission';
+import { startCentral } from '../central/embedded';
+import { exactlyOnceViolations, runCrashTrials } from '../offline-queue/test-support/crash-trials';
+import { buildHost } from '../offline-queue/test-support/host-process';
 import type { Report } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -146,6 +150,24 @@ export async function run(report: Report): Promise<void> {
       await queue.close();
       store.close();
       report(`peak RSS draining ${backlog} submissions`, peak / 1e6, 'MB', { name: 'RSS before draining', value: before / 1e6 });
+    }
+
+    // 4. crash safety with more trials than CI runs
+    {
+      const trials = Number(process.env.BENCH_CRASH_TRIALS ?? 200);
+      const d = path.join(dir, 'crash');
+      const embedded = await startCentral({ dbFile: path.join(d, 'central.db'), terminals: [TERMINAL] });
+      const bundle = await buildHost();
+      try {
+        const r = await runCrashTrials({ bundle, central: embedded, kioskDir: path.join(d, 'kiosk'), ...TERMINAL, serviceCode: SERVICE, trials });
+        const violations = exactlyOnceViolations(r, embedded, TERMINAL.terminalId);
+        if (violations.length) throw new Error(`exactly-once violated: ${violations.slice(0, 5).join('; ')}`);
+        const once = [...r.shown.keys()].filter((no) => r.centralCases.filter((c) => c.receiptNo === no).length === 1).length;
+        report(`receipts delivered exactly once after ${r.kills} SIGKILLs`, once, 'receipts', { name: 'receipts shown to citizens', value: r.shown.size });
+      } finally {
+        fs.rmSync(bundle, { force: true });
+        await embedded.close();
+      }
     }
   } finally {
     central.child.kill('SIGTERM');
