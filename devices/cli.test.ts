@@ -1,0 +1,92 @@
+// The technician CLI as a technician runs it: a child process printing JSON.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_CARDS } from './id-card/sample-cards';
+import { IdCardReaderSim } from './id-card/simulator';
+import { ReceiptPrinterSim } from './receipt/simulator';
+import { SaneTestSim } from './scanner/sane-sim';
+import { PtyPair } from './sim/pty-pair';
+import { tempDir, waitFor } from './test-support/wait';
+
+const root = path.resolve(import.meta.dirname, '..');
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; json: Record<string, unknown> }> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['devices/cli.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => resolve({ code, json: JSON.parse(out || '{}') }));
+  });
+}
+
+const dir = tempDir('cli');
+let card: PtyPair;
+let printer: PtyPair;
+const reader = new IdCardReaderSim();
+const receipt = new ReceiptPrinterSim();
+
+beforeAll(async () => {
+  const a = await PtyPair.start(dir, 'idcard');
+  const b = await PtyPair.start(dir, 'receipt');
+  if (!a.ok || !b.ok) throw new Error('socat');
+  card = a.value;
+  printer = b.value;
+  await reader.attach(card.devicePath);
+  await receipt.attach(printer.devicePath);
+});
+
+afterAll(async () => {
+  await reader.detach();
+  await receipt.detach();
+  await card.stop();
+  await printer.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('devices CLI', () => {
+  it('read-card waits for a card and prints it with personal data masked', async () => {
+    const run = cli(['read-card', '--port', card.hostPath, '--timeout', '10']);
+    await waitFor(() => reader.commandsSeen > 2, 8000, 'CLI polling');
+    reader.insert('resident');
+    const { code, json } = await run;
+    expect(code).toBe(0);
+    const id = SAMPLE_CARDS.resident.idNumber;
+    expect(json).toMatchObject({ ok: true, card: { cardType: 'resident', name: '王**', number: `${id.slice(0, 4)}**********${id.slice(-4)}`, birthYear: '1990' } });
+    expect(JSON.stringify(json)).not.toContain(id);
+  });
+
+  it('test-print prints a receipt and reports the printer status', async () => {
+    const { code, json } = await cli(['test-print', '--port', printer.hostPath]);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ ok: true, status: { state: 'ready' } });
+    expect(receipt.receipts.at(-1)?.qrPayloads).toEqual(['KIOSK-TEST-PRINT']);
+  });
+
+  it('test-print says why when the printer is out of paper', async () => {
+    receipt.condition.paperOut = true;
+    const { code, json } = await cli(['test-print', '--port', printer.hostPath]);
+    receipt.condition.paperOut = false;
+    expect(code).toBe(1);
+    expect(json).toMatchObject({ ok: false, error: { reason: 'paper-out' } });
+  });
+
+  it('scan writes the pages it scanned and lists them', async () => {
+    const sane = new SaneTestSim(path.join(dir, 'sane'));
+    const out = path.join(dir, 'pages');
+    const { code, json } = await cli(['scan', '--source', 'adf', '--pages', '2', '--out', out, '--resolution', '75'], { SANE_CONFIG_DIR: sane.configDir });
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ ok: true, device: 'test:0' });
+    expect(fs.readdirSync(out)).toEqual(['page001.jpg', 'page002.jpg']);
+  });
+
+  it('probe opens the configured devices and fails when one is missing', async () => {
+    const config = path.join(dir, 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ devices: [{ kind: 'receipt-printer', mode: 'serial', path: printer.hostPath }, { kind: 'id-card-reader', mode: 'serial', path: path.join(dir, 'no-such-port') }] }));
+    const { code, json } = await cli(['probe', '--config', config, '--wait', '1'], { KIOSK_DATA_DIR: path.join(dir, 'data') });
+    expect(code).toBe(1);
+    const devices = json.devices as { device: string; health: string; status: { reason?: string } }[];
+    expect(devices.find((d) => d.device === 'receipt-printer')).toMatchObject({ health: 'ok' });
+    expect(devices.find((d) => d.device === 'id-card-reader')).toMatchObject({ health: 'offline', status: { reason: 'not-found' } });
+  }, 30_000);
+});

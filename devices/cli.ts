@@ -1,0 +1,234 @@
+// Technician CLI: `npm run devices -- <command>`; prints JSON, exits non-zero when something is
+// wrong. How the terminal's devices are checked on site.
+//   list                                   what is attached: serial, HID, SANE, CUPS, /dev/usb/lp*
+//   probe [--config F] [--wait S]          opens every configured device and reports its status
+//   read-card --port P [--baud B] [--timeout S]   waits for a card, prints it (personal data masked)
+//   test-print --port P [--mode serial|usb-lp|tcp] [--baud B] [--width N]
+//   scan [--device D] [--source flatbed|adf] [--pages N] [--out DIR] [--format jpeg|png]
+//   setup-sim [--queue Q]                  prepares CUPS-PDF and checks socat / scanimage (CI, dev)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { SerialPort } from 'serialport';
+import { identityDisplayName, identityNumber, type CardIdentity } from '../common/devices';
+import { maskIdNumber, maskName } from '../common/mask';
+import { IppClient } from './a4/ipp-client';
+import { CupsPdfSim } from './a4/cups-sim';
+import type { DeviceConfig } from './config';
+import { memoryLogger } from './core/log';
+import { idCardReaderConnector } from './id-card/connect';
+import { noPhotoDecoder } from './id-card/photo-decoder';
+import { DeviceManager } from './manager';
+import { receiptPrinterConnector } from './receipt/connect';
+import { encodeReceipt } from './receipt/escpos-encoder';
+import { deviceOptions, listDevices, scan } from './scanner/scanimage';
+import { socatAvailable } from './sim/pty-pair';
+
+type Args = { _: string[]; [k: string]: string | boolean | string[] };
+
+function parseArgs(argv: string[]): Args {
+  const out: Args = { _: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--')) {
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith('--')) {
+        out[a.slice(2)] = next;
+        i++;
+      } else out[a.slice(2)] = true;
+    } else out._.push(a);
+  }
+  return out;
+}
+
+const str = (a: Args, k: string, d?: string) => (typeof a[k] === 'string' ? (a[k] as string) : d);
+const num = (a: Args, k: string, d: number) => (typeof a[k] === 'string' ? Number(a[k]) : d);
+
+function print(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+function maskedIdentity(i: CardIdentity) {
+  return { cardType: i.cardType, name: maskName(identityDisplayName(i)), number: maskIdNumber(identityNumber(i)), gender: i.gender, birthYear: i.birthDate.slice(0, 4), validTo: i.validTo ?? '长期' };
+}
+
+async function list() {
+  const serial = await SerialPort.list().catch(() => []);
+  let hid: unknown[] = [];
+  try {
+    const h = createRequire(import.meta.url)('node-hid') as { devices(): { vendorId: number; productId: number; path?: string; product?: string; usagePage?: number }[] };
+    hid = h.devices().map((d) => ({ vidPid: `${d.vendorId.toString(16).padStart(4, '0')}:${d.productId.toString(16).padStart(4, '0')}`, path: d.path, product: d.product, usagePage: d.usagePage }));
+  } catch (e) {
+    hid = [{ error: (e as Error).message }];
+  }
+  const sane = await listDevices({ configDir: null });
+  const lp = fs.existsSync('/dev/usb') ? fs.readdirSync('/dev/usb').filter((n) => n.startsWith('lp')).map((n) => `/dev/usb/${n}`) : [];
+  const lpstat = spawnSync('lpstat', ['-e'], { encoding: 'utf8' });
+  print({
+    serial: serial.map((p) => ({ path: p.path, vidPid: p.vendorId && p.productId ? `${p.vendorId}:${p.productId}` : null, manufacturer: p.manufacturer ?? null })),
+    hid,
+    usbPrinters: lp,
+    scanners: sane.ok ? sane.value : { error: sane.error.detail },
+    cupsQueues: lpstat.status === 0 ? lpstat.stdout.split('\n').filter(Boolean) : { error: (lpstat.stderr || lpstat.error?.message || 'lpstat failed').trim() },
+  });
+  return 0;
+}
+
+async function probe(a: Args) {
+  // The one import from main/: this entry point reads the terminal's own configuration.
+  const { loadConfig } = await import('../main/backend/config/load');
+  const { defaultPaths } = await import('../main/backend/paths');
+  const paths = defaultPaths();
+  const loaded = loadConfig(str(a, 'config', paths.configFile) ?? null);
+  if (!loaded.ok) {
+    print({ ok: false, error: loaded.error });
+    return 2;
+  }
+  const events: unknown[] = [];
+  const m = await DeviceManager.start({ devices: loaded.value.devices as DeviceConfig[], dataDir: paths.dataDir, logger: memoryLogger(), emit: (e) => events.push(e) });
+  await m.settled();
+  await new Promise((r) => setTimeout(r, num(a, 'wait', 2) * 1000));
+  const devices = m.list();
+  await m.close();
+  print({ ok: devices.every((d) => d.health === 'ok'), config: loaded.value.source, devices });
+  return devices.every((d) => d.health !== 'offline') ? 0 : 1;
+}
+
+async function readCard(a: Args) {
+  const port = str(a, 'port');
+  if (!port) throw new Error('--port is required, e.g. --port /dev/ttyACM0');
+  const connect = idCardReaderConnector({ path: port, baudRate: num(a, 'baud', 115200), pollMs: 300 }, noPhotoDecoder);
+  const s = await connect();
+  if (!s.ok) {
+    print({ ok: false, status: s.error });
+    return 1;
+  }
+  process.stderr.write('请放置证件 / place a card on the reader…\n');
+  const session = s.value;
+  try {
+    const card = await Promise.race([
+      new Promise<{ ok: true; card: ReturnType<typeof maskedIdentity>; ms: number } | { ok: false; error: string }>((resolve) => {
+        session.events.on('card', (c) => resolve({ ok: true, card: maskedIdentity(c.identity), ms: Math.round(c.readMs) }));
+        session.events.on('card-error', (f) => resolve({ ok: false, error: f.message }));
+      }),
+      new Promise<{ ok: false; error: string }>((resolve) => setTimeout(() => resolve({ ok: false, error: 'no card within the timeout' }), num(a, 'timeout', 30) * 1000)),
+    ]);
+    print({ ...card, samId: session.samId, status: session.status });
+    return card.ok ? 0 : 1;
+  } finally {
+    await session.close();
+  }
+}
+
+async function testPrint(a: Args) {
+  const mode = (str(a, 'mode', 'serial') ?? 'serial') as 'serial' | 'usb-lp' | 'tcp';
+  const port = str(a, 'port');
+  if (!port) throw new Error('--port is required (a serial path, /dev/usb/lp0, or host:port for tcp)');
+  const cfg =
+    mode === 'tcp'
+      ? { mode, host: port.split(':')[0]!, port: Number(port.split(':')[1] ?? 9100) }
+      : mode === 'usb-lp'
+        ? { mode, path: port }
+        : { mode, path: port, baudRate: num(a, 'baud', 115200) };
+  const s = await receiptPrinterConnector(cfg as never)();
+  if (!s.ok) {
+    print({ ok: false, status: s.error });
+    return 1;
+  }
+  try {
+    const bytes = encodeReceipt(
+      {
+        lines: [
+          { type: 'text', text: '打印测试 / Test print', align: 'center', size: 'double', bold: true },
+          { type: 'text', text: new Date().toISOString() },
+          { type: 'rule' },
+          { type: 'text', text: '中文：政务服务 一网通办' },
+          { type: 'qr', data: 'KIOSK-TEST-PRINT' },
+        ],
+      },
+      { widthChars: num(a, 'width', 32) },
+    );
+    const r = await s.value.printBytes(bytes);
+    print({ ok: r.ok, bytes: bytes.length, status: s.value.status, ...(r.ok ? {} : { error: r.error }) });
+    return r.ok ? 0 : 1;
+  } finally {
+    await s.value.close();
+  }
+}
+
+async function scanCmd(a: Args) {
+  const env = { configDir: process.env.SANE_CONFIG_DIR ?? null };
+  const devices = await listDevices(env);
+  if (!devices.ok) {
+    print({ ok: false, error: devices.error });
+    return 1;
+  }
+  const device = str(a, 'device', devices.value[0]);
+  if (!device) {
+    print({ ok: false, error: 'SANE sees no scanner', devices: devices.value });
+    return 1;
+  }
+  const options = await deviceOptions(env, device);
+  if (!options.ok) {
+    print({ ok: false, error: options.error });
+    return 1;
+  }
+  const format = (str(a, 'format', 'jpeg') as 'jpeg' | 'png') ?? 'jpeg';
+  const r = await scan(env, device, { source: str(a, 'source', 'flatbed') === 'adf' ? 'adf' : 'flatbed', mode: 'color', resolution: num(a, 'resolution', 150), format, maxPages: typeof a.pages === 'string' ? Number(a.pages) : undefined }, options.value);
+  const out = str(a, 'out');
+  const pages = r.ok ? r.value : r.error.pages;
+  const files: string[] = [];
+  if (out) {
+    fs.mkdirSync(out, { recursive: true });
+    for (const p of pages) {
+      const f = path.join(out, `page${String(p.index).padStart(3, '0')}.${format === 'jpeg' ? 'jpg' : 'png'}`);
+      fs.writeFileSync(f, p.bytes);
+      files.push(f);
+    }
+  }
+  print({ ok: r.ok, device, options: options.value, pages: pages.map((p) => ({ index: p.index, mime: p.mime, bytes: p.bytes.length })), files, ...(r.ok ? {} : { error: { kind: r.error.kind, message: r.error.message, detail: r.error.detail } }) });
+  return r.ok ? 0 : 1;
+}
+
+async function setupSim(a: Args) {
+  const queue = str(a, 'queue', 'kiosk-a4')!;
+  const cups = await CupsPdfSim.ensure(queue, new IppClient());
+  const scanimage = spawnSync('scanimage', ['--version'], { encoding: 'utf8' });
+  const result = {
+    socat: socatAvailable(),
+    scanimage: scanimage.status === 0 ? scanimage.stdout.trim() : null,
+    cups: cups.ok ? { queue: cups.value.queue, outputDir: cups.value.outputDir } : { error: cups.error },
+  };
+  print(result);
+  return result.socat && result.scanimage && cups.ok ? 0 : 1;
+}
+
+async function main(): Promise<number> {
+  const a = parseArgs(process.argv.slice(2));
+  switch (a._[0]) {
+    case 'list':
+      return list();
+    case 'probe':
+      return probe(a);
+    case 'read-card':
+      return readCard(a);
+    case 'test-print':
+      return testPrint(a);
+    case 'scan':
+      return scanCmd(a);
+    case 'setup-sim':
+      return setupSim(a);
+    default:
+      process.stderr.write('usage: npm run devices -- list | probe | read-card --port P | test-print --port P | scan | setup-sim\n');
+      return 64;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    print({ ok: false, error: (e as Error).message });
+    process.exit(1);
+  },
+);
