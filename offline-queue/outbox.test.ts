@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7, UUIDV7_PATTERN } from '../common/uuidv7';
-import { fileKeyProvider, KeyFileError } from './crypto/key-provider';
+import { fileKeyProvider, KeyFileError, safeStorageWrapper } from './crypto/key-provider';
 import { Sealer } from './crypto/sealer';
 import { Outbox } from './outbox';
 import { Store } from './store/store';
@@ -94,6 +94,25 @@ describe('outbox', () => {
     expect(fileKeyProvider(keyFile).loadKey().key.equals(first.key)).toBe(true);
     fs.chmodSync(keyFile, 0o644);
     expect(() => fileKeyProvider(keyFile).loadKey()).toThrow(KeyFileError);
+  });
+
+  it('wraps the key with the OS keystore when the shell provides one (safeStorage)', () => {
+    const keyFile = path.join(dir, 'k', 'wrapped.key');
+    // A stand-in keystore: XOR with a secret the file never sees.
+    const secret = 0x5a;
+    let available = true;
+    const keystore = {
+      isEncryptionAvailable: () => available,
+      encryptString: (s: string) => Buffer.from(Buffer.from(s).map((b) => b ^ secret)),
+      decryptString: (b: Buffer) => Buffer.from(b.map((x) => x ^ secret)).toString(),
+    };
+    const first = fileKeyProvider(keyFile, safeStorageWrapper(keystore)).loadKey();
+    const onDisk = fs.readFileSync(keyFile);
+    expect(onDisk.includes(first.key)).toBe(false);
+    expect(onDisk.includes(Buffer.from(first.key.toString('base64')))).toBe(false);
+    expect(fileKeyProvider(keyFile, safeStorageWrapper(keystore)).loadKey().key.equals(first.key)).toBe(true);
+    available = false;
+    expect(() => fileKeyProvider(keyFile, safeStorageWrapper(keystore)).loadKey()).toThrow(KeyFileError);
   });
 
   it('makes time-ordered UUIDv7 keys that never repeat', () => {

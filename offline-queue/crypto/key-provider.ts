@@ -55,6 +55,36 @@ export function fileKeyProvider(file: string, wrapper?: KeyWrapper): KeyProvider
   };
 }
 
+/** The part of Electron's `safeStorage` the key wrapper needs (no Electron import here). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+/**
+ * Wraps the key with the OS keystore through Electron's safeStorage (libsecret / kwallet on
+ * Linux, DPAPI on Windows). The shell passes `fileKeyProvider(file, safeStorageWrapper(safeStorage))`.
+ * Refuses to run without a keystore rather than writing the key in the clear behind the user's back.
+ */
+export function safeStorageWrapper(safeStorage: SafeStorageLike): KeyWrapper {
+  const check = () => {
+    if (!safeStorage.isEncryptionAvailable())
+      throw new KeyFileError('系统密钥库不可用，无法保护本机数据 / the OS keystore is not available to protect the at-rest key');
+  };
+  return {
+    kind: 'safeStorage',
+    wrap: (key) => {
+      check();
+      return safeStorage.encryptString(key.toString('base64'));
+    },
+    unwrap: (wrapped) => {
+      check();
+      return Buffer.from(safeStorage.decryptString(wrapped), 'base64');
+    },
+  };
+}
+
 /** A fixed key (tests and benchmarks only). */
 export function staticKeyProvider(key: Buffer): KeyProvider {
   return { kind: 'static', loadKey: () => ({ key, created: false }) };
