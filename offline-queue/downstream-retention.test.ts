@@ -81,6 +81,28 @@ describe('downstream', () => {
   });
 });
 
+describe('evaluations (好差评)', () => {
+  it('queues an evaluation offline and sends it exactly once after the case has a number', async () => {
+    central.faults.update({ downForSec: 30 });
+    const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE }));
+    if (!r.ok) throw new Error(r.error.message);
+    const first = k.queue.evaluate(r.value.receiptNo, { rating: 5, comment: '工作人员帮办很耐心' });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(k.queue.evaluate(r.value.receiptNo, { rating: 5, comment: '工作人员帮办很耐心', idempotencyKey: first.value.idempotencyKey })).toMatchObject({ ok: true, value: { duplicate: true } });
+    expect(k.queue.evaluate('KSK0001-20200101-9999', { rating: 3, comment: null }).ok).toBe(false);
+    expect(k.queue.caseStatus(r.value.receiptNo)!.evaluations).toEqual([expect.objectContaining({ rating: 5, state: 'pending' })]);
+    central.faults.update({ downForSec: 0 });
+    await k.queue.syncNow();
+    expect(k.queue.caseStatus(r.value.receiptNo)!.evaluations).toEqual([expect.objectContaining({ state: 'sent' })]);
+    expect(central.store.stats().evaluations).toBe(1);
+    const row = central.store.db.prepare('SELECT rating, comment FROM evaluations').get();
+    expect(row).toEqual({ rating: 5, comment: '工作人员帮办很耐心' });
+    const raw = Buffer.concat([k.dbFile, `${k.dbFile}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
+    expect(raw.includes(Buffer.from('工作人员帮办很耐心'))).toBe(false);
+  });
+});
+
 describe('retention', () => {
   it('purges personal data of acknowledged submissions after the retention, keeping the audit row', async () => {
     const a = await submitted();

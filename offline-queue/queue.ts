@@ -6,6 +6,8 @@ import type { QueueEvent } from '../common/events';
 import type { LogEventId } from '../common/log-events';
 import type { Result } from '../common/result';
 import type { SubmissionInput } from '../common/submission';
+import { err, ok } from '../common/result';
+import { uuidv7 } from '../common/uuidv7';
 import { chinaDay, chinaIsoDate } from './china-time';
 import type { KeyProvider } from './crypto/key-provider';
 import { Sealer } from './crypto/sealer';
@@ -60,6 +62,8 @@ export interface CaseStatusView {
   statusAt: string | null;
   events: { status: CaseStatus; at: string; notice: CaseUpdate | null }[];
   documents: { id: string; name: string; selfPrint: boolean; available: boolean }[];
+  /** 好差评 given at the kiosk and where each is on its way to central */
+  evaluations: { idempotencyKey: string; rating: number; state: 'pending' | 'sent' | 'dead'; at: string }[];
   purged: boolean;
 }
 
@@ -149,6 +153,33 @@ export class SubmissionQueue {
     return r;
   }
 
+  /**
+   * Queues a 好差评 for the case of a receipt. It is sent once central has given the case a
+   * number, exactly once (idempotency key), and survives restarts like a submission.
+   */
+  evaluate(
+    receiptNo: string,
+    e: { rating: number; comment: string | null; idempotencyKey?: string },
+  ): Result<{ idempotencyKey: string; duplicate: boolean }, { kind: 'not-found' | 'invalid' | 'storage'; message: string }> {
+    const row = this.o.store.outbox.byReceipt(receiptNo);
+    if (!row) return err({ kind: 'not-found', message: '未找到该回执编号 / no such receipt number' });
+    if (!Number.isInteger(e.rating) || e.rating < 1 || e.rating > 5) return err({ kind: 'invalid', message: '评价应为 1–5 / rating must be 1–5' });
+    const key = e.idempotencyKey ?? uuidv7();
+    try {
+      const r = this.o.store.outbox.insertEvaluation({
+        idempotencyKey: key,
+        submissionId: row.id,
+        rating: e.rating,
+        comment: e.comment ? this.sealer.seal(Buffer.from(e.comment, 'utf8'), `evaluation:${key}`) : null,
+        createdAt: new Date().toISOString(),
+      });
+      this.engine.nudge();
+      return ok({ idempotencyKey: key, duplicate: r.duplicate });
+    } catch (x) {
+      return err({ kind: 'storage', message: `评价保存失败 / could not save the evaluation: ${(x as Error).message}` });
+    }
+  }
+
   status(): SyncStatus & { alerts: QueueAlert[] } {
     return { ...this.engine.status(), alerts: [...this.alerts] };
   }
@@ -196,6 +227,7 @@ export class SubmissionQueue {
         notice: e.notice ? this.sealer.openJson<CaseUpdate>(e.notice, `notice:${e.seq}`) : null,
       })),
       documents: this.o.store.outbox.documentsOf(row.id).map((d) => ({ id: d.id, name: d.name, selfPrint: d.self_print === 1, available: d.data !== null })),
+      evaluations: this.o.store.outbox.evaluationsOf(row.id).map((x) => ({ idempotencyKey: x.idempotency_key, rating: x.rating, state: x.state, at: x.created_at })),
       purged: row.purged_at !== null,
     };
   }

@@ -108,4 +108,27 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'evaluation outbox',
+    // 好差评 given at the kiosk travel like submissions: queued durably, sent once (idempotency
+    // key), rejected ones kept with the reason. The comment is personal text: sealed.
+    sql: `
+      CREATE TABLE evaluations (
+        id INTEGER PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        submission_id INTEGER NOT NULL REFERENCES submissions (id),
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+        comment BLOB,
+        created_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0,
+        evaluation_id TEXT,
+        sent_at TEXT,
+        dead_reason TEXT
+      ) STRICT;
+      CREATE INDEX evaluations_due ON evaluations (state, next_attempt_at);
+    `,
+  },
 ];

@@ -275,6 +275,41 @@ export class OutboxTables {
       | undefined;
   }
 
+  // ── evaluations (好差评) ──────────────────────────────────────────────────────────────────
+
+  insertEvaluation(e: { idempotencyKey: string; submissionId: number; rating: number; comment: Buffer | null; createdAt: string }): { id: number; duplicate: boolean } {
+    const existing = this.db.prepare('SELECT id FROM evaluations WHERE idempotency_key = ?').get(e.idempotencyKey) as { id: number } | undefined;
+    if (existing) return { id: existing.id, duplicate: true };
+    const { lastInsertRowid } = this.db
+      .prepare('INSERT INTO evaluations (idempotency_key, submission_id, rating, comment, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(e.idempotencyKey, e.submissionId, e.rating, e.comment, e.createdAt);
+    return { id: Number(lastInsertRowid), duplicate: false };
+  }
+
+  /** Evaluations ready to send: due, and central has given their case a number. */
+  dueEvaluations(nowMs: number, limit: number): { id: number; idempotency_key: string; rating: number; comment: Buffer | null; case_no: string; attempts: number }[] {
+    return this.db
+      .prepare(
+        `SELECT e.id, e.idempotency_key, e.rating, e.comment, s.case_no, e.attempts FROM evaluations e JOIN submissions s ON s.id = e.submission_id
+         WHERE e.state = 'pending' AND e.next_attempt_at <= ? AND s.case_no IS NOT NULL ORDER BY e.id LIMIT ?`,
+      )
+      .all(nowMs, limit) as { id: number; idempotency_key: string; rating: number; comment: Buffer | null; case_no: string; attempts: number }[];
+  }
+
+  markEvaluationSent(id: number, evaluationId: string, at: string): void {
+    this.db.prepare("UPDATE evaluations SET state = 'sent', evaluation_id = ?, sent_at = ? WHERE id = ?").run(evaluationId, at, id);
+  }
+
+  markEvaluationDead(id: number, reason: string): void {
+    this.db.prepare("UPDATE evaluations SET state = 'dead', dead_reason = ? WHERE id = ?").run(reason, id);
+  }
+
+  evaluationsOf(submissionId: number): { idempotency_key: string; rating: number; state: SubmissionState; created_at: string; dead_reason: string | null }[] {
+    return this.db
+      .prepare('SELECT idempotency_key, rating, state, created_at, dead_reason FROM evaluations WHERE submission_id = ? ORDER BY id')
+      .all(submissionId) as { idempotency_key: string; rating: number; state: SubmissionState; created_at: string; dead_reason: string | null }[];
+  }
+
   // ── retention ─────────────────────────────────────────────────────────────────────────────
 
   /**
@@ -290,9 +325,12 @@ export class OutboxTables {
       const delPages = this.db.prepare('DELETE FROM submission_pages WHERE submission_id = ?');
       const clearDoc = this.db.prepare('UPDATE submissions SET document = NULL, purged_at = ? WHERE id = ?');
       const clearNotices = this.db.prepare('UPDATE case_events SET notice = NULL WHERE submission_id = ?');
+      // Only comments of evaluations already delivered: an unsent one still has to reach central.
+      const clearComments = this.db.prepare("UPDATE evaluations SET comment = NULL WHERE submission_id = ? AND state = 'sent'");
       for (const id of ids) {
         delPages.run(id);
         clearNotices.run(id);
+        clearComments.run(id);
         clearDoc.run(now, id);
       }
       return ids.length;

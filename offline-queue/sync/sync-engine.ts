@@ -5,7 +5,7 @@
 // reason; nothing is ever dropped.
 import type { QueueProgressEvent, QueueSyncState } from '../../common/events';
 import type { LogEventId } from '../../common/log-events';
-import { submissionBatchResponseSchema, type SubmissionManifest } from '../../common/central-api';
+import { evaluationResponseSchema, submissionBatchResponseSchema, type SubmissionManifest } from '../../common/central-api';
 import { scrubText } from '../../common/mask';
 import type { Sealer } from '../crypto/sealer';
 import type { Outbox } from '../outbox';
@@ -317,6 +317,9 @@ export class SyncEngine {
       }
       this.emitProgress();
     }
+    const evaluations = await this.sendEvaluations(signal);
+    if (evaluations.kind === 'failed') return evaluations;
+
     if (sentAny || this.downstreamDue || Date.now() - this.lastDownstreamAt >= this.options.downstreamEveryMs) {
       this.lastDownstreamAt = Date.now();
       this.downstreamDue = false;
@@ -335,6 +338,29 @@ export class SyncEngine {
         this.succeeded();
       }
     }
-    return rows.length >= this.batchLimit && rows.length > 0 ? { kind: 'more' } : { kind: 'done' };
+    return (rows.length >= this.batchLimit && rows.length > 0) || evaluations.kind === 'more' ? { kind: 'more' } : { kind: 'done' };
+  }
+
+  /** 好差评 queued at the kiosk, sent once their case has a number. */
+  private async sendEvaluations(signal: AbortSignal): Promise<PassOutcome> {
+    const { store, client, sealer } = this.d;
+    const due = store.outbox.dueEvaluations(Date.now(), 20);
+    for (const e of due) {
+      const comment = e.comment ? sealer.open(e.comment, `evaluation:${e.idempotency_key}`).toString('utf8') : null;
+      const r = await client.call('evaluation', { json: { idempotencyKey: e.idempotency_key, caseNo: e.case_no, rating: e.rating, comment }, signal });
+      if (r.ok) {
+        const body = evaluationResponseSchema.safeParse(r.body);
+        if (!body.success) return { kind: 'failed', failure: { kind: 'internal', message: 'central answered an evaluation with an unexpected body' } };
+        store.outbox.markEvaluationSent(e.id, body.data.evaluationId, new Date().toISOString());
+        this.succeeded();
+      } else if (r.failure.kind === 'rejected') {
+        const reason = scrubText(r.failure.message);
+        store.outbox.markEvaluationDead(e.id, reason);
+        this.d.log('queue.dead-letter', { kind: 'evaluation', caseNo: e.case_no, code: r.failure.error, reason });
+      } else {
+        return { kind: 'failed', failure: r.failure };
+      }
+    }
+    return due.length === 20 ? { kind: 'more' } : { kind: 'done' };
   }
 }

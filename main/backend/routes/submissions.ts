@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { receiptNoSchema, submissionFromWire, submissionWireSchema } from '../../../common/submission';
+import { idempotencyKeySchema, receiptNoSchema, submissionFromWire, submissionWireSchema } from '../../../common/submission';
 import type { BackendContext } from '../context';
 import { validate } from '../validate';
 
@@ -50,6 +50,26 @@ export function submissionRoutes(ctx: BackendContext) {
       if (!view) return c.json({ error: 'not-found' as const, message: '未找到该回执编号 / no such receipt number' }, 404);
       return c.json(view);
     })
+    .post(
+      '/:receiptNo/evaluation',
+      validate('param', z.object({ receiptNo: receiptNoSchema })),
+      validate(
+        'json',
+        z.object({
+          idempotencyKey: idempotencyKeySchema.optional(),
+          /** 1 非常不满意 … 5 非常满意 */
+          rating: z.number().int().min(1).max(5),
+          comment: z.string().trim().max(500).nullable().default(null),
+        }),
+      ),
+      (c) => {
+        const r = ctx.queue.evaluate(c.req.valid('param').receiptNo, c.req.valid('json'));
+        if (r.ok) return c.json(r.value, r.value.duplicate ? 200 : 201);
+        if (r.error.kind === 'not-found') return c.json({ error: 'not-found' as const, message: r.error.message }, 404);
+        if (r.error.kind === 'invalid') return c.json({ error: 'invalid-request' as const, message: r.error.message }, 400);
+        return c.json({ error: 'storage' as const, message: r.error.message }, 500);
+      },
+    )
     .get('/:receiptNo/documents/:documentId', validate('param', z.object({ receiptNo: receiptNoSchema, documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) })), (c) => {
       const { receiptNo, documentId } = c.req.valid('param');
       const view = ctx.queue.caseStatus(receiptNo);
