@@ -1,0 +1,189 @@
+// Developer panel for the device simulators: place and remove ID cards, run the receipt printer
+// out of paper, open covers, jam the scanner, stop the A4 queue, scan a code, unplug and replug
+// anything — and see each device's status and the receipts that came out. Mounted only with
+// devTools (src/devtools/DevPanelSlot.tsx); the backend serves /api/dev/sim only then too.
+import { useCallback, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
+import type { DeviceKind, DeviceStatusView } from '../../../common/devices';
+import { api } from '../api';
+
+type SimState = {
+  cards: string[];
+  idCard: { simulated: boolean; inserted: string | null; samFault: boolean };
+  receipt: { simulated: boolean; paperNearEnd: boolean; paperOut: boolean; coverOpen: boolean; cutterError: boolean; printed: { at: string; lines: string[]; qrPayloads: string[]; cut: string }[] };
+  a4: { simulated: boolean; queue: string | null; outputDir: string | null; problem: string | null };
+  scanner: { simulated: boolean; fault: string };
+  codeScanner: { simulated: boolean };
+};
+
+type Action = Parameters<typeof api.dev.sim.actions.$post>[0]['json'];
+
+const CARD_LABEL: Record<string, string> = {
+  resident: '居民身份证',
+  'resident-long-term': '居民身份证（长期）',
+  'hmt-residence-permit': '港澳台居民居住证',
+  'foreign-permanent-2017': '外国人永居证（2017）',
+  'foreign-permanent-2023': '外国人永居证（2023）',
+};
+
+const HEALTH_COLOR = { ok: '#1b7f3b', degraded: '#b36b00', offline: '#b3261e' } as const;
+
+const s = {
+  panel: { position: 'fixed', right: 12, bottom: 12, width: 380, maxHeight: '80vh', overflow: 'auto', zIndex: 10000, background: '#fffdf5', border: '2px dashed #b36b00', borderRadius: 8, boxShadow: '0 4px 16px rgba(0,0,0,.25)', font: '13px/1.4 system-ui, sans-serif', color: '#222' },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '6px 10px', background: '#b36b00', color: '#fff', cursor: 'pointer' },
+  body: { padding: 10, display: 'grid', gap: 10 },
+  group: { border: '1px solid #e4d9bf', borderRadius: 6, padding: 8 },
+  row: { display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 },
+  btn: { font: 'inherit', padding: '3px 8px', border: '1px solid #998', borderRadius: 4, background: '#fff', cursor: 'pointer' },
+  status: { fontSize: 12, marginTop: 2 },
+} satisfies Record<string, CSSProperties>;
+
+function Btn({ children, onClick, title }: { children: ReactNode; onClick: () => void; title?: string }) {
+  return (
+    <button type="button" style={s.btn} onClick={onClick} title={title}>
+      {children}
+    </button>
+  );
+}
+
+export function SimulatorPanel() {
+  const [open, setOpen] = useState(true);
+  const [devices, setDevices] = useState<DeviceStatusView[]>([]);
+  const [state, setState] = useState<SimState | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [code, setCode] = useState('SQ20261122-000123');
+
+  const refresh = useCallback(async () => {
+    try {
+      const [d, st] = await Promise.all([api.devices.$get(), api.dev.sim.$get()]);
+      if (d.ok) setDevices((await d.json()).devices as DeviceStatusView[]);
+      if (st.ok) setState((await st.json()).state as SimState);
+      else setMessage('模拟器未启用 / simulators are not enabled');
+    } catch {
+      setMessage('后端不可达 / backend unreachable');
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const t = setInterval(() => void refresh(), 1000);
+    return () => clearInterval(t);
+  }, [refresh]);
+
+  const act = useCallback(
+    async (a: Action) => {
+      const r = await api.dev.sim.actions.$post({ json: a });
+      const body = (await r.json()) as { ok: boolean; message?: string };
+      setMessage(body.ok ? `✓ ${a.device} ${a.action}` : `✗ ${body.message ?? r.status}`);
+      void refresh();
+    },
+    [refresh],
+  );
+
+  const view = (k: DeviceKind) => devices.find((d) => d.device === k);
+  const line = (k: DeviceKind) => {
+    const v = view(k);
+    if (!v) return null;
+    return (
+      <div style={s.status} data-device={k} data-health={v.health}>
+        <span style={{ color: HEALTH_COLOR[v.health], fontWeight: 600 }}>● {v.health}</span> {v.message}
+      </div>
+    );
+  };
+  const plug = (device: Action['device']) => (
+    <>
+      <Btn onClick={() => void act({ device, action: 'unplug' } as Action)}>拔出 unplug</Btn>
+      <Btn onClick={() => void act({ device, action: 'replug' } as Action)}>插回 replug</Btn>
+    </>
+  );
+
+  return (
+    <aside style={s.panel} aria-label="设备模拟器 / device simulators" data-testid="simulator-panel">
+      <div style={s.head} onClick={() => setOpen(!open)}>
+        <strong>设备模拟器 / Simulators（开发用）</strong>
+        <span>{open ? '▾' : '▸'}</span>
+      </div>
+      {open && (
+        <div style={s.body}>
+          {message && <div role="status">{message}</div>}
+
+          <section style={s.group}>
+            <strong>身份证阅读器 / ID card</strong>
+            {line('id-card-reader')}
+            <div style={s.row}>
+              {(state?.cards ?? Object.keys(CARD_LABEL)).map((c) => (
+                <Btn key={c} onClick={() => void act({ device: 'id-card-reader', action: 'insert', card: c as never })}>
+                  放置 {CARD_LABEL[c] ?? c}
+                </Btn>
+              ))}
+            </div>
+            <div style={s.row}>
+              <Btn onClick={() => void act({ device: 'id-card-reader', action: 'remove' })}>取走 remove</Btn>
+              <Btn onClick={() => void act({ device: 'id-card-reader', action: 'noise' })} title="line noise, split frames, one bad checksum">线路噪声 noise</Btn>
+              <Btn onClick={() => void act({ device: 'id-card-reader', action: 'sam-fault' })}>SAM 故障</Btn>
+              <Btn onClick={() => void act({ device: 'id-card-reader', action: 'clear' })}>清除故障 clear</Btn>
+              {plug('id-card-reader')}
+            </div>
+            {state?.idCard.inserted && <div style={s.status}>在感应区：{CARD_LABEL[state.idCard.inserted] ?? state.idCard.inserted}</div>}
+          </section>
+
+          <section style={s.group}>
+            <strong>凭条打印机 / Receipt printer</strong>
+            {line('receipt-printer')}
+            <div style={s.row}>
+              <Btn onClick={() => void act({ device: 'receipt-printer', action: 'paper-near-end' })}>纸将尽 near end</Btn>
+              <Btn onClick={() => void act({ device: 'receipt-printer', action: 'paper-out' })}>缺纸 paper out</Btn>
+              <Btn onClick={() => void act({ device: 'receipt-printer', action: 'cover-open' })}>开盖 cover open</Btn>
+              <Btn onClick={() => void act({ device: 'receipt-printer', action: 'cutter-error' })}>切刀故障</Btn>
+              <Btn onClick={() => void act({ device: 'receipt-printer', action: 'clear' })}>恢复 clear</Btn>
+              {plug('receipt-printer')}
+            </div>
+            {state?.receipt.printed.slice(0, 3).map((r) => (
+              <pre key={r.at} style={{ margin: '6px 0 0', padding: 6, background: '#fff', border: '1px solid #ddd', whiteSpace: 'pre-wrap', fontSize: 11 }}>
+                {r.lines.join('\n')}
+                {r.qrPayloads.map((q) => `\n[QR] ${q}`).join('')}
+                {`\n✂ ${r.cut}`}
+              </pre>
+            ))}
+          </section>
+
+          <section style={s.group}>
+            <strong>A4 打印机 / A4 printer</strong>
+            {line('a4-printer')}
+            <div style={s.row}>
+              <Btn onClick={() => void act({ device: 'a4-printer', action: 'stop', reason: '模拟卡纸 simulated jam' })}>停止 stop</Btn>
+              <Btn onClick={() => void act({ device: 'a4-printer', action: 'resume' })}>恢复 resume</Btn>
+              {plug('a4-printer')}
+            </div>
+            {state?.a4.outputDir && <div style={s.status}>PDF 输出 / output: {state.a4.outputDir}</div>}
+            {state?.a4.problem && <div style={s.status}>{state.a4.problem}</div>}
+          </section>
+
+          <section style={s.group}>
+            <strong>扫描仪 / Scanner</strong>
+            {line('scanner')}
+            <div style={s.row}>
+              <Btn onClick={() => void act({ device: 'scanner', action: 'jam' })}>卡纸 jam</Btn>
+              <Btn onClick={() => void act({ device: 'scanner', action: 'cover-open' })}>开盖 cover open</Btn>
+              <Btn onClick={() => void act({ device: 'scanner', action: 'no-documents' })}>无纸 no documents</Btn>
+              <Btn onClick={() => void act({ device: 'scanner', action: 'clear' })}>恢复 clear</Btn>
+              {plug('scanner')}
+            </div>
+            {state && state.scanner.fault !== 'none' && <div style={s.status}>下次扫描将：{state.scanner.fault}</div>}
+          </section>
+
+          <section style={s.group}>
+            <strong>扫码器 / Code scanner</strong>
+            {line('code-scanner')}
+            <div style={s.row}>
+              <input aria-label="code" value={code} onChange={(e) => setCode(e.target.value)} style={{ flex: 1, font: 'inherit' }} />
+              <Btn onClick={() => void act({ device: 'code-scanner', action: 'scan', text: code })}>扫码 scan</Btn>
+              {plug('code-scanner')}
+            </div>
+          </section>
+        </div>
+      )}
+    </aside>
+  );
+}
+
+export default SimulatorPanel;
