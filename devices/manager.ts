@@ -88,7 +88,7 @@ export class DeviceManager implements DeviceLayer {
           : idCardReaderConnector({ path: ic.path, vidPid: ic.vidPid, baudRate: ic.baudRate, pollMs: ic.pollMs }, opts.photoDecoder ?? noPhotoDecoder),
       onSession: (s) => {
         s.events.on('card', (c) => {
-          logger.log('idcard.read', { cardType: c.identity.cardType, idNumber: maskIdNumber(identityNumber(c.identity)), ms: Math.round(c.readMs), photo: c.photo ? 'decoded' : c.photoProblem });
+          logger.log('idcard.read', { cardType: c.identity.cardType, idNumber: maskIdNumber(identityNumber(c.identity)), ms: Math.round(c.readMs), photoDecoded: !!c.photo });
           opts.emit({
             type: 'idcard.read',
             identity: c.identity,
