@@ -70,6 +70,7 @@ export const logEvents = {
   'queue.downstream-failed': { level: 'warn', audience: 'technician', description: 'Pulling case status, documents or the calendar failed; retried at the next poll.' },
   'queue.calendar-updated': { level: 'info', audience: 'technician', description: 'A new holiday / working-day calendar was stored.' },
   'queue.sync.error': { level: 'error', audience: 'developer', description: 'A sync pass failed with an unexpected error (bug or local storage problem); it is retried with backoff.' },
+  'queue.salvaged': { level: 'warn', audience: 'technician', description: 'After a quarantine, readable submissions were copied from the corrupt file into the new database; carries recovered and unreadable counts.' },
   'queue.purged': { level: 'info', audience: 'technician', description: 'Retention removed the personal data of acknowledged submissions; audit rows remain.' },
 } as const satisfies Record<string, LogEventSpec>;
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openQueue, tempDir } from './test-support/harness';
+import { openQueue, SERVICE_CODE, tempDir, testCentral } from './test-support/harness';
 import { sampleSubmission } from './test-support/sample-submission';
 
 let dir: string;
@@ -44,6 +45,40 @@ describe('database integrity', () => {
       }
     });
   }
+
+  it('recovers the readable submissions of a quarantined database, so receipted ones still reach central', async () => {
+    const first = openQueue(dir, 'http://127.0.0.1:9');
+    const before = Array.from({ length: 4 }, () => {
+      const r = first.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, pages: 2, pageBytes: 8000 }));
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.receiptNo;
+    });
+    await first.close();
+    // Damage an index (its b-tree no longer matches its definition): the tables stay readable
+    // but the integrity check fails.
+    const raw = new Database(first.dbFile);
+    raw.unsafeMode(true);
+    raw.pragma('writable_schema = ON');
+    raw.prepare("UPDATE sqlite_master SET sql = 'CREATE INDEX submissions_case ON submissions (receipt_no)' WHERE name = 'submissions_case'").run();
+    raw.close();
+
+    const central = await testCentral(dir);
+    const second = openQueue(dir, central.url);
+    try {
+      expect(second.store.opened.quarantinedTo).not.toBeNull();
+      expect(second.logs.find((l) => l.event === 'queue.salvaged')?.fields).toMatchObject({ recovered: 4, unreadable: 0 });
+      const next = second.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE }));
+      expect(next.ok && next.value.receiptNo.endsWith('-0005')).toBe(true);
+      second.queue.start();
+      await second.queue.syncNow();
+      expect(second.queue.status()).toMatchObject({ pending: 0, sent: 5, dead: 0 });
+      const atCentral = central.store.cases({}).map((c) => c.receipt_no);
+      for (const r of before) expect(atCentral).toContain(r);
+    } finally {
+      await second.close();
+      await central.close();
+    }
+  });
 
   it('keeps the schema forward-only: reopening applies nothing and keeps every row', async () => {
     const a = openQueue(dir, 'http://127.0.0.1:9');

@@ -13,7 +13,7 @@ import type { KeyProvider } from './crypto/key-provider';
 import { Sealer } from './crypto/sealer';
 import { Outbox, type EnqueueError, type EnqueueReceipt } from './outbox';
 import { purgeExpired } from './retention';
-import { jumpReceiptSequence, salvageReceiptSequences } from './store/salvage';
+import { jumpReceiptSequence, salvageReceiptSequences, salvageSubmissions } from './store/salvage';
 import type { Store } from './store/store';
 import { CentralClient } from './sync/central-client';
 import { SyncEngine, type SyncOptions, type SyncStatus } from './sync/sync-engine';
@@ -96,6 +96,10 @@ export class SubmissionQueue {
       this.raise('integrity', `数据库完整性检查失败，已隔离到 ${path.basename(o.store.opened.quarantinedTo)}，请技术人员恢复其中未上传的申请 / database failed its integrity check and was quarantined: a technician must recover unsent submissions from it`);
       if (!salvageReceiptSequences(o.store.db, o.store.opened.quarantinedTo))
         jumpReceiptSequence(o.store.db, o.terminalId, chinaDay(o.now?.() ?? new Date()), 5000);
+      const salvaged = salvageSubmissions(o.store.db, o.store.opened.quarantinedTo);
+      this.log('queue.salvaged', { ...salvaged, from: path.basename(o.store.opened.quarantinedTo) });
+      if (salvaged.unreadable !== 0)
+        this.raise('integrity', `隔离的数据库中有申请无法读取，请技术人员处理 / some submissions in the quarantined database could not be read (${salvaged.unreadable < 0 ? 'all' : salvaged.unreadable})`);
     }
     this.outbox = new Outbox({ store: o.store, sealer: this.sealer, terminalId: o.terminalId, dbFile: o.dbFile, now: o.now });
     this.client = new CentralClient({ baseUrl: o.centralUrl, terminalId: o.terminalId, secret: o.terminalSecret, fetch: o.fetch, timeoutMs: o.sync?.requestTimeoutMs });

@@ -23,6 +23,52 @@ export function salvageReceiptSequences(db: Db, quarantinedFile: string): boolea
 }
 
 /**
+ * Copies every submission that can still be read out of the quarantined file, with its pages,
+ * so what citizens were given receipts for still reaches central. Rows are copied as they are
+ * (sealed): anything the corruption touched fails its GCM check later and becomes a dead letter
+ * with the reason, instead of being sent damaged. Returns how many were recovered and how many
+ * could not be read (those stay in the quarantined file for a technician).
+ */
+export function salvageSubmissions(db: Db, quarantinedFile: string): { recovered: number; unreadable: number } {
+  let old: Database.Database | null = null;
+  let recovered = 0;
+  let unreadable = 0;
+  try {
+    old = new Database(quarantinedFile, { readonly: true, fileMustExist: true });
+    const ids = old.prepare('SELECT id FROM submissions ORDER BY id').all() as { id: number }[];
+    const getRow = old.prepare('SELECT * FROM submissions WHERE id = ?');
+    const getPages = old.prepare('SELECT * FROM submission_pages WHERE submission_id = ? ORDER BY seq');
+    for (const { id } of ids) {
+      try {
+        const row = getRow.get(id) as Record<string, unknown>;
+        const pages = getPages.all(id) as Record<string, unknown>[];
+        if (pages.length !== row.page_count && row.purged_at === null) throw new Error('pages missing');
+        db.transaction(() => {
+          const cols = Object.keys(row).filter((c) => c !== 'id');
+          const { lastInsertRowid, changes } = db
+            .prepare(`INSERT INTO submissions (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`)
+            .run(...cols.map((c) => row[c]));
+          if (!changes) return;
+          const ins = db.prepare(
+            'INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          );
+          for (const p of pages) ins.run(Number(lastInsertRowid), p.seq, p.material_id, p.mime, p.size, p.sha256, p.data, p.uploaded_at);
+          recovered++;
+        })();
+      } catch {
+        unreadable++;
+      }
+    }
+  } catch {
+    // the file cannot even list its submissions: everything stays with the technician
+    unreadable = -1;
+  } finally {
+    old?.close();
+  }
+  return { recovered, unreadable };
+}
+
+/**
  * When nothing could be salvaged, today's counter jumps well past anything a day plausibly
  * issued, so numbers stay unique (a gap in the sequence is harmless; a repeat is not).
  */
