@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCentralApp } from '../../central/app';
+import { FaultInjector } from '../../central/faults';
+import { CentralStore } from '../../central/store';
+import { tempDir } from '../test-support/harness';
+import { CentralClient } from './central-client';
+
+const T = { terminalId: 'KSK0009', secret: 's'.repeat(43) };
+let dir: string;
+let store: CentralStore;
+beforeEach(() => {
+  dir = tempDir('client-');
+  store = new CentralStore(path.join(dir, 'c.db'));
+  store.registerTerminal(T.terminalId, T.secret);
+});
+afterEach(() => {
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function client(app: ReturnType<typeof createCentralApp>, secret = T.secret) {
+  return new CentralClient({ baseUrl: 'http://central.test', terminalId: T.terminalId, secret, fetch: (url, init) => Promise.resolve(app.fetch(new Request(url, init))) });
+}
+
+describe('central client', () => {
+  it('corrects a terminal clock that is hours off from central’s answer and signs again', async () => {
+    const app = createCentralApp({ store, now: () => Date.now() + 3 * 3600_000 });
+    const r = await client(app).call('caseFeed', { query: { after: 0 } });
+    expect(r.ok).toBe(true);
+  });
+
+  it('sorts failures into what the sync engine treats differently', async () => {
+    const faults = new FaultInjector();
+    const app = createCentralApp({ store, faults });
+    faults.update({ unavailableRate: 1, retryAfterSec: 7 });
+    expect(await client(app).call('caseFeed')).toMatchObject({ ok: false, failure: { kind: 'unavailable', status: 503, retryAfterMs: 7000 } });
+    faults.reset();
+    expect(await client(app, 'x'.repeat(43)).call('caseFeed')).toMatchObject({ ok: false, failure: { kind: 'auth', error: 'bad-signature' } });
+    expect(await client(app).call('caseDetail', { params: { caseNo: 'AJ20261122000001' } })).toMatchObject({ ok: false, failure: { kind: 'rejected', status: 404 } });
+    const refused = new CentralClient({ baseUrl: 'http://127.0.0.1:9', ...T });
+    expect(await refused.call('caseFeed')).toMatchObject({ ok: false, failure: { kind: 'network' } });
+  });
+});
