@@ -209,7 +209,7 @@ describe('devices through the real backend (simulator mode)', () => {
     // and every change reached the renderer as device.status events
     const seen = events.filter((e): e is Extract<KioskEvent, { type: 'device.status' }> => e.type === 'device.status').map((e) => `${e.view.device}:${e.view.status.state}`);
     for (const s of ['receipt-printer:paper-out', 'receipt-printer:cover-open', 'scanner:jammed', 'a4-printer:stopped', 'id-card-reader:offline']) expect(seen).toContain(s);
-  });
+  }, 60_000);
 
   it('delivers codes from the QR scanner as events', async () => {
     await sim({ device: 'code-scanner', action: 'scan', text: 'SQ20261122-000777' });

@@ -166,7 +166,7 @@ export class DeviceManager implements DeviceLayer {
         : sc.mode === 'simulator'
           ? () => {
               const s = sims!.startScanner();
-              return SaneScannerSession.connect({ env: { configDir: s.configDir }, device: s.device, probeMs: 1500 });
+              return SaneScannerSession.connect({ env: { configDir: s.configDir }, device: s.device, probeMs: 3000 });
             }
           : () => SaneScannerSession.connect({ env: { configDir: null }, device: sc.device }),
     });

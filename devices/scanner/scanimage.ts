@@ -61,6 +61,12 @@ interface Run {
   spawnError: string | null;
 }
 
+// scanimage runs in its own process group (see below); none may outlive the kiosk process.
+const live = new Set<() => void>();
+process.once('exit', () => {
+  for (const kill of live) kill();
+});
+
 function runScanimage(env: SaneEnv, args: string[], cwd: string, timeoutMs: number): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(env.binary ?? 'scanimage', args, {
@@ -79,11 +85,19 @@ function runScanimage(env: SaneEnv, args: string[], cwd: string, timeoutMs: numb
     };
     let stdout = '';
     let stderr = '';
+    let failedAt: NodeJS.Timeout | null = null;
+    live.add(killGroup);
     child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-65536)));
-    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-65536)));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-65536);
+      // Some backends report a failure (jam, cover open) and then never return to scanimage;
+      // once SANE has said what went wrong, give it a moment to exit and then end it.
+      if (!failedAt && /scanimage: sane_(read|start): /.test(stderr)) failedAt = setTimeout(killGroup, 3000);
+    });
     const timer = setTimeout(killGroup, timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
+      live.delete(killGroup);
       resolve({ code: null, stdout, stderr, spawnError: e.message });
     });
     // Some backends (SANE's test backend among them) fork a reader process that inherits our
@@ -91,6 +105,8 @@ function runScanimage(env: SaneEnv, args: string[], cwd: string, timeoutMs: numb
     // pipes a moment to drain instead of waiting for every holder to close them.
     child.on('exit', (code) => {
       clearTimeout(timer);
+      if (failedAt) clearTimeout(failedAt);
+      live.delete(killGroup);
       const done = () => {
         killGroup();
         child.stdout.destroy();

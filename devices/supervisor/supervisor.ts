@@ -83,7 +83,8 @@ export class DeviceSupervisor<K extends DeviceKind, D extends DeviceSession<Devi
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake?.();
-    await this.loop?.catch(() => undefined);
+    // an open attempt in flight (a slow scanimage -L, a serial handshake) is not waited out forever
+    await Promise.race([this.loop?.catch(() => undefined), new Promise((r) => setTimeout(r, 3000).unref())]);
     const s = this.current;
     this.current = null;
     await s?.close().catch(() => undefined);
