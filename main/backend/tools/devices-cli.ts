@@ -11,19 +11,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { SerialPort } from 'serialport';
-import { identityDisplayName, identityNumber, type CardIdentity } from '../common/devices';
-import { maskIdNumber, maskName } from '../common/mask';
-import { IppClient } from './a4/ipp-client';
-import { CupsPdfSim } from './a4/cups-sim';
-import type { DeviceConfig } from './config';
-import { memoryLogger } from './core/log';
-import { idCardReaderConnector } from './id-card/connect';
-import { noPhotoDecoder } from './id-card/photo-decoder';
-import { DeviceManager } from './manager';
-import { receiptPrinterConnector } from './receipt/connect';
-import { encodeReceipt } from './receipt/escpos-encoder';
-import { deviceOptions, listDevices, scan } from './scanner/scanimage';
-import { socatAvailable } from './sim/pty-pair';
+import { identityDisplayName, identityNumber, type CardIdentity } from '../../../common/devices';
+import { maskIdNumber, maskName } from '../../../common/mask';
+import { IppClient } from '../../../devices/a4/ipp-client';
+import { CupsPdfSim } from '../../../devices/a4/cups-sim';
+import type { DeviceConfig } from '../../../devices/config';
+import { memoryLogger } from '../../../devices/core/log';
+import { idCardReaderConnector } from '../../../devices/id-card/connect';
+import { noPhotoDecoder } from '../../../devices/id-card/photo-decoder';
+import { DeviceManager } from '../../../devices/manager';
+import { receiptPrinterConnector } from '../../../devices/receipt/connect';
+import { encodeReceipt } from '../../../devices/receipt/escpos-encoder';
+import { deviceOptions, listDevices, scan } from '../../../devices/scanner/scanimage';
+import { socatAvailable } from '../../../devices/sim/pty-pair';
 
 type Args = { _: string[]; [k: string]: string | boolean | string[] };
 
@@ -77,8 +77,8 @@ async function list() {
 
 async function probe(a: Args) {
   // The one import from main/: this entry point reads the terminal's own configuration.
-  const { loadConfig } = await import('../main/backend/config/load');
-  const { defaultPaths } = await import('../main/backend/paths');
+  const { loadConfig } = await import('../config/load');
+  const { defaultPaths } = await import('../paths');
   const paths = defaultPaths();
   const loaded = loadConfig(str(a, 'config', paths.configFile) ?? null);
   if (!loaded.ok) {

@@ -11,8 +11,8 @@ import type { KioskEvent } from '../common/events';
 import { bootBackend, type Backend } from '../main/backend/boot';
 import { serveLoopback, type LoopbackServer } from '../main/backend/host/serve-loopback';
 import { createLogger } from '../main/backend/log/logger';
-import { imageInfo } from './materials/image-info';
-import { waitFor } from './test-support/wait';
+import { imageInfo } from '../devices/materials/image-info';
+import { waitFor } from '../devices/test-support/wait';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 let dir: string;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const web = path.join(dir, 'web');
   fs.mkdirSync(web);
   await build({
-    entryPoints: [path.join(import.meta.dirname, 'test-support/browser-page.tsx')],
+    entryPoints: [path.join(import.meta.dirname, 'harness/device-browser-page.tsx')],
     bundle: true,
     format: 'esm',
     jsx: 'automatic',

@@ -3,17 +3,17 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_CARDS } from './id-card/sample-cards';
-import { IdCardReaderSim } from './id-card/simulator';
-import { ReceiptPrinterSim } from './receipt/simulator';
-import { SaneTestSim } from './scanner/sane-sim';
-import { PtyPair } from './sim/pty-pair';
-import { tempDir, waitFor } from './test-support/wait';
+import { SAMPLE_CARDS } from '../../../devices/id-card/sample-cards';
+import { IdCardReaderSim } from '../../../devices/id-card/simulator';
+import { ReceiptPrinterSim } from '../../../devices/receipt/simulator';
+import { SaneTestSim } from '../../../devices/scanner/sane-sim';
+import { PtyPair } from '../../../devices/sim/pty-pair';
+import { tempDir, waitFor } from '../../../devices/test-support/wait';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../../..');
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; json: Record<string, unknown> }> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['devices/cli.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['main/backend/tools/devices-cli.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('close', (code) => resolve({ code, json: JSON.parse(out || '{}') }));
