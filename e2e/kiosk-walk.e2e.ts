@@ -1,9 +1,13 @@
 // The citizen's walk on a fresh terminal: attract → catalog (by department, by life event)
 // → search "sbk" on the on-screen keyboard → the full guide of 社会保障卡申领 → large text →
 // English → home. Every screen is screenshotted and checked with axe and a 48 px ruler.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
+import { inkShare, pdfPages, pdfText, rasterise } from '../devices/test-support/poppler';
+import { waitFor } from '../devices/test-support/wait';
 import { QUICK_TERMS } from '../renderer/src/search/quick-terms';
 import { LANDSCAPE, launchBrowser, openKioskPage, PORTRAIT, screenshot, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
@@ -134,6 +138,26 @@ describe('citizen walk (landscape 1920×1080)', () => {
     await scrollSettled(page);
     await checkScreen(page, '06-guide-sbk-materials');
     await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
+  it('prints the guide on the A4 printer and the paper carries the service', async () => {
+    const { page } = k;
+    const printed = page.waitForResponse((r) => r.url().includes(`/api/catalog/services/${SBK.code}/print`));
+    await page.getByTestId('print-guide').tap();
+    const body = (await (await printed).json()) as { ok: boolean; jobId: number };
+    expect(body.ok).toBe(true);
+    await page.getByTestId('print-guide-status').filter({ hasText: '指南已打印' }).waitFor();
+    await checkScreen(page, '06-guide-sbk-printed');
+
+    // What came out of the (cups-pdf) printer: the reference line names the service, and the
+    // pages carry ink (the Chinese text itself is not extractable after cups-pdf, see devices/README).
+    const state = await kiosk.host.backend.ctx.devices.sim!.state();
+    const dir = state.a4.outputDir!;
+    const file = await waitFor(() => fs.readdirSync(dir).find((f) => f.endsWith(`-job_${body.jobId}.pdf`)), 15_000, 'cups-pdf output');
+    const pdf = path.join(dir, file);
+    expect(pdfText(pdf)).toContain(`GUIDE ${SBK.code} v${sampleCatalog.version}`);
+    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
+    expect(inkShare(rasterise(pdf))).toBeGreaterThan(0.01);
   });
 
   it('large-text mode scales the whole page and still fits', async () => {

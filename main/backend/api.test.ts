@@ -110,3 +110,31 @@ describe('backend API over the real store and embedded central', () => {
     await expect(tempKiosk({ config: { terminalId: 'x' } })).rejects.toThrow(/terminalId/);
   });
 });
+
+describe('printing the guide on A4', () => {
+  // Its own CUPS queue: stopping it must not disturb other tests printing at the same time.
+  const config = { devTools: true, devices: [{ kind: 'a4-printer' as const, mode: 'simulator' as const, queue: 'kiosk-a4-guide' }] };
+  const post = (k: TempKiosk, p: string, body?: unknown) =>
+    k.get(p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+  it('prints the guide, and tells the citizen to ask at the counter when the printer has stopped', async () => {
+    const k = await kiosk({ config });
+    const code = (await (await k.get('/api/catalog')).json()).services[0].code;
+    // The simulated queue comes up just after boot, as a real printer may.
+    await expect
+      .poll(async () => (await (await k.get('/api/devices')).json()).devices.find((d: { device: string }) => d.device === 'a4-printer')?.health, { timeout: 15_000 })
+      .toBe('ok');
+    const printed = await post(k, `/api/catalog/services/${code}/print`);
+    expect(printed.status).toBe(200);
+    expect((await printed.json()).ok).toBe(true);
+
+    expect((await post(k, '/api/dev/sim/actions', { device: 'a4-printer', action: 'stop', reason: '卡纸 paper jam' })).status).toBe(200);
+    const refused = await post(k, `/api/catalog/services/${code}/print`);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).message).toContain('请到窗口索取纸质指南');
+    expect(k.logLines.some((l) => l.includes('"event":"a4.failed"'))).toBe(true);
+    await post(k, '/api/dev/sim/actions', { device: 'a4-printer', action: 'resume' });
+
+    expect((await post(k, '/api/catalog/services/NOPE-0000000/print')).status).toBe(404);
+  }, 60_000);
+});

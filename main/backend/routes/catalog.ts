@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { BackendContext } from '../context';
 import { summarise } from '../catalog/catalog-service';
+import { guideDocument } from '../catalog/guide-document';
 import { validate } from '../validate';
 
 const unavailable = {
@@ -35,6 +36,17 @@ export function catalogRoutes(ctx: BackendContext) {
       const department = cat.departments.find((d) => d.id === service.departmentId) ?? null;
       const lifeEvents = cat.lifeEvents.filter((e) => service.lifeEventIds.includes(e.id));
       return c.json({ service, department, lifeEvents, catalogVersion: cat.version });
+    })
+    .post('/services/:code/print', validate('param', z.object({ code: z.string().regex(/^[0-9A-Z-]{8,40}$/) })), async (c) => {
+      const cat = ctx.catalog.catalog;
+      if (!cat) return c.json(unavailable, 503);
+      const service = ctx.catalog.service(c.req.valid('param').code);
+      if (!service) return c.json({ error: 'not-found' as const, message: '未找到该事项 / no such service' }, 404);
+      const department = cat.departments.find((d) => d.id === service.departmentId) ?? null;
+      const r = await ctx.devices.a4.printDoc(guideDocument(service, department, cat.version, new Date()));
+      if (r.ok) return c.json({ ok: true as const, jobId: r.value.jobId, pages: r.value.pages });
+      // The citizen is told in plain words; the CUPS detail goes to the technician's log (a4.failed).
+      return c.json({ ok: false as const, error: r.error.kind, message: '打印机暂时不能打印，请到窗口索取纸质指南 / the printer cannot print now; please ask at the counter for a printed guide' }, 409);
     })
     .post('/refresh', async (c) => {
       const outcome = await ctx.catalog.refresh();

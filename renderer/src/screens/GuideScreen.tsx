@@ -6,6 +6,7 @@ import { useLocalName } from '../components/ServiceName';
 import { feeItems, sharedCount, timeLimitText } from '../guide/format';
 import { GuideSection } from '../guide/GuideSection';
 import { MaterialItem } from '../guide/MaterialItem';
+import { PrintGuideButton } from '../guide/PrintGuideButton';
 import { useGuide, type GuideData } from '../guide/useGuide';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
@@ -67,6 +68,7 @@ function Guide({ data }: { data: GuideData }) {
           )}
         </dl>
         <ChannelBadges channels={s.channels} />
+        <PrintGuideButton code={s.code} />
         {s.kioskFull ? (
           <p className="notice notice-ok" data-testid="kiosk-full">
             <Icon name="check" />
