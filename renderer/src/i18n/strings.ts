@@ -50,6 +50,9 @@ const zh = {
   kioskFullNo: '需到窗口或网上办理',
 
   guideContentNote: null as string | null,
+  printGuide: '打印办事指南（A4）',
+  printingGuide: '正在打印，请稍候…',
+  printedGuide: '指南已打印，请在打印机出纸口取走。',
   guideSections: '指南目录',
   secBasic: '基本信息',
   code: '事项编码',
@@ -171,6 +174,9 @@ const en: Strings = {
   kioskFullYes: 'Can be done at this kiosk',
   kioskFullNo: 'Apply at a counter or online',
 
+  printGuide: 'Print this guide (A4)',
+  printingGuide: 'Printing, please wait…',
+  printedGuide: 'The guide has been printed. Please take it from the printer.',
   guideContentNote: 'Guide content is published in Chinese. Headings are translated; ask hall staff if you need help.',
   guideSections: 'Sections',
   secBasic: 'Basic information',
