@@ -10,6 +10,7 @@ import { FaultInjector } from './faults';
 import { buildOpenApi } from './openapi';
 import { adminRoutes } from './routes/admin';
 import { caseRoutes } from './routes/cases';
+import { followupRoutes } from './routes/followup';
 import { intakeRoutes } from './routes/intake';
 import type { CentralStore } from './store';
 
@@ -74,6 +75,7 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   const signed = new Hono<{ Variables: AuthVariables }>();
   signed.use(terminalAuth(store, now));
   signed.route('/', intakeRoutes(store));
+  signed.route('/', followupRoutes(store));
   signed.route('/', caseRoutes(store));
   app.route('/v1', signed);
 

@@ -9,6 +9,12 @@ import {
   caseDetailSchema,
   caseEventSchema,
   caseFeedResponseSchema,
+  caseLookupRequestSchema,
+  caseLookupResponseSchema,
+  caseSummarySchema,
+  deliveryRequestSchema,
+  documentPrintedRequestSchema,
+  documentPrintedResponseSchema,
   evaluationRequestSchema,
   evaluationResponseSchema,
   submissionBatchRequestSchema,
@@ -16,7 +22,7 @@ import {
 } from '../common/central-api';
 import { catalogSchema } from '../common/catalog';
 import { faultSettingsSchema, faultUpdateSchema } from './faults';
-import { adminCaseUpdateSchema, adminCasesQuerySchema } from './routes/admin';
+import { adminCaseUpdateSchema, adminCasesQuerySchema, trackingSchema } from './routes/admin';
 
 type Json = Record<string, unknown>;
 
@@ -152,6 +158,40 @@ export function buildOpenApi(): Json {
           responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, '404': error('no such document'), ...signedErrors },
         },
       },
+      '/v1/cases/lookup': {
+        post: {
+          operationId: 'caseLookup',
+          summary: "This terminal's cases of one applicant (by identity number, in the signed body) or of one receipt number, with notices, results and postal delivery",
+          security: SIGNED,
+          requestBody: { required: true, ...json(caseLookupRequestSchema, 'input') },
+          responses: { '200': { description: 'cases (possibly none), newest first', ...json(caseLookupResponseSchema, 'output') }, ...signedErrors },
+        },
+      },
+      '/v1/documents/{documentId}/printed': {
+        post: {
+          operationId: 'documentPrinted',
+          summary: 'Report that a document was printed at this terminal (the first report wins; results print once)',
+          security: SIGNED,
+          parameters: [pathParam('documentId', { type: 'string' }, 'document id')],
+          requestBody: { required: true, ...json(documentPrintedRequestSchema, 'input') },
+          responses: { '200': { description: 'recorded; `first` is false when a print was already known', ...json(documentPrintedResponseSchema, 'output') }, '404': error('no such document'), ...signedErrors },
+        },
+      },
+      '/v1/cases/{caseNo}/delivery': {
+        post: {
+          operationId: 'deliveryRequest',
+          summary: 'Ask for the result by post (idempotent by key; one request per case)',
+          security: SIGNED,
+          parameters: [pathParam('caseNo', { type: 'string' }, 'case number')],
+          requestBody: { required: true, ...json(deliveryRequestSchema, 'input') },
+          responses: {
+            '200': { description: 'the case with its delivery', ...json(caseSummarySchema, 'output') },
+            '404': error('no such case'),
+            '409': error('not-concluded, already-printed (the result was printed at a kiosk) or already-requested (another key)'),
+            ...signedErrors,
+          },
+        },
+      },
       '/v1/evaluations': {
         post: {
           operationId: 'evaluation',
@@ -211,6 +251,16 @@ export function buildOpenApi(): Json {
           parameters: [pathParam('caseNo', { type: 'string' }, 'case number')],
           requestBody: { required: true, ...json(adminCaseUpdateSchema, 'input') },
           responses: { '200': { description: 'the new event', ...json(caseEventSchema, 'output') }, '409': error('transition not allowed') },
+        },
+      },
+      '/v1/admin/cases/{caseNo}/tracking': {
+        post: {
+          operationId: 'adminSetTracking',
+          summary: 'Set the carrier and tracking number of a postal delivery',
+          security: ADMIN,
+          parameters: [pathParam('caseNo', { type: 'string' }, 'case number')],
+          requestBody: { required: true, ...json(trackingSchema, 'input') },
+          responses: { '200': { description: 'set' }, '404': error('no such case'), '409': error('no postal delivery requested') },
         },
       },
       '/v1/admin/calendar/{year}': {

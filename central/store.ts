@@ -101,6 +101,21 @@ const MIGRATIONS: string[] = [
      body TEXT NOT NULL,
      published_at TEXT NOT NULL
    ) STRICT;`,
+  // Follow-up at the kiosk: notices beside results, self-print once (who printed, when), postal
+  // delivery requests with their tracking numbers, and looking cases up by the applicant's number.
+  `ALTER TABLE documents ADD COLUMN kind TEXT NOT NULL DEFAULT 'result' CHECK (kind IN ('notice', 'result'));
+   ALTER TABLE documents ADD COLUMN printed_at TEXT;
+   ALTER TABLE documents ADD COLUMN printed_by TEXT;
+   CREATE TABLE deliveries (
+     case_no TEXT PRIMARY KEY REFERENCES cases (case_no),
+     idempotency_key TEXT NOT NULL,
+     terminal_id TEXT NOT NULL,
+     address TEXT NOT NULL,
+     requested_at TEXT NOT NULL,
+     carrier TEXT,
+     tracking_no TEXT
+   ) STRICT;
+   CREATE INDEX cases_applicant ON cases (terminal_id, upper(json_extract(manifest, '$.applicant.idNumber')));`,
 ];
 
 export interface CaseRow {
@@ -327,7 +342,7 @@ export class CentralStore {
   }
 
   /** Moves a case on, with its notice, and stores any result documents it releases. */
-  advanceCase(caseNo: string, update: CaseUpdate, docs: { meta: ResultDocument; data: Buffer }[] = [], now = new Date()): CaseEvent {
+  advanceCase(caseNo: string, update: CaseUpdate, docs: { meta: ResultDocument; data: Buffer; kind?: 'notice' | 'result' }[] = [], now = new Date()): CaseEvent {
     return this.db.transaction(() => {
       const c = this.caseRow(caseNo);
       if (!c) throw new TransitionError(`无此案件 / no case ${caseNo}`);
@@ -336,8 +351,8 @@ export class CentralStore {
       const at = now.toISOString();
       for (const d of docs)
         this.db
-          .prepare('INSERT INTO documents (id, case_no, name, size, sha256, self_print, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(d.meta.id, caseNo, d.meta.name, d.meta.size, d.meta.sha256, d.meta.selfPrint ? 1 : 0, d.data, at);
+          .prepare('INSERT INTO documents (id, case_no, name, size, sha256, self_print, data, created_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(d.meta.id, caseNo, d.meta.name, d.meta.size, d.meta.sha256, d.meta.selfPrint ? 1 : 0, d.data, at, d.kind ?? 'result');
       const { lastInsertRowid } = this.db
         .prepare('INSERT INTO case_events (case_no, terminal_id, at, body) VALUES (?, ?, ?, ?)')
         .run(caseNo, c.terminal_id, at, JSON.stringify(update));
@@ -369,6 +384,57 @@ export class CentralStore {
       )
       .all(caseNo) as { seq: number; case_no: string; at: string; body: string; receipt_no: string; idempotency_key: string }[];
     return rows.map((r) => this.toEvent(r));
+  }
+
+  /** This terminal's cases of one applicant (the number compared case-insensitively: a final x or X). */
+  casesOfApplicant(terminalId: string, idNumber: string, limit = 100): CaseRow[] {
+    return this.db
+      .prepare(`SELECT * FROM cases WHERE terminal_id = ? AND upper(json_extract(manifest, '$.applicant.idNumber')) = ? ORDER BY created_at DESC LIMIT ?`)
+      .all(terminalId, idNumber.toUpperCase(), limit) as CaseRow[];
+  }
+
+  caseByReceipt(terminalId: string, receiptNo: string): CaseRow | null {
+    return (this.db.prepare('SELECT * FROM cases WHERE terminal_id = ? AND receipt_no = ?').get(terminalId, receiptNo) as CaseRow | undefined) ?? null;
+  }
+
+  /** A case's documents without their bytes, notices and results alike. */
+  documentsOf(caseNo: string): (ResultDocument & { kind: 'notice' | 'result'; printedAt: string | null })[] {
+    const rows = this.db
+      .prepare('SELECT id, name, size, sha256, self_print, kind, printed_at FROM documents WHERE case_no = ? ORDER BY created_at, rowid')
+      .all(caseNo) as { id: string; name: string; size: number; sha256: string; self_print: number; kind: 'notice' | 'result'; printed_at: string | null }[];
+    return rows.map((r) => ({ id: r.id, name: r.name, mime: 'application/pdf' as const, size: r.size, sha256: r.sha256, selfPrint: r.self_print === 1, kind: r.kind, printedAt: r.printed_at }));
+  }
+
+  /** Records a self-service print; the first report wins and later ones are told so. */
+  documentPrinted(id: string, terminalId: string, at: string): { printedAt: string; first: boolean } {
+    return this.db.transaction(() => {
+      const r = this.db.prepare('SELECT printed_at FROM documents WHERE id = ?').get(id) as { printed_at: string | null } | undefined;
+      if (r?.printed_at) return { printedAt: r.printed_at, first: false };
+      this.db.prepare('UPDATE documents SET printed_at = ?, printed_by = ? WHERE id = ?').run(at, terminalId, id);
+      return { printedAt: at, first: true };
+    })();
+  }
+
+  delivery(caseNo: string): { idempotencyKey: string; terminalId: string; address: string; requestedAt: string; carrier: string | null; trackingNo: string | null } | null {
+    const r = this.db.prepare('SELECT * FROM deliveries WHERE case_no = ?').get(caseNo) as
+      | { idempotency_key: string; terminal_id: string; address: string; requested_at: string; carrier: string | null; tracking_no: string | null }
+      | undefined;
+    return r ? { idempotencyKey: r.idempotency_key, terminalId: r.terminal_id, address: r.address, requestedAt: r.requested_at, carrier: r.carrier, trackingNo: r.tracking_no } : null;
+  }
+
+  /** A postal delivery request; one per case (the same key again is the same request). */
+  requestDelivery(caseNo: string, terminalId: string, idempotencyKey: string, addressJson: string, now = new Date()): { kind: 'created' | 'duplicate' | 'conflict'; requestedAt: string } {
+    return this.db.transaction(() => {
+      const existing = this.delivery(caseNo);
+      if (existing) return { kind: existing.idempotencyKey === idempotencyKey ? ('duplicate' as const) : ('conflict' as const), requestedAt: existing.requestedAt };
+      const at = now.toISOString();
+      this.db.prepare('INSERT INTO deliveries (case_no, idempotency_key, terminal_id, address, requested_at) VALUES (?, ?, ?, ?, ?)').run(caseNo, idempotencyKey, terminalId, addressJson, at);
+      return { kind: 'created' as const, requestedAt: at };
+    })();
+  }
+
+  setTracking(caseNo: string, carrier: string, trackingNo: string): boolean {
+    return this.db.prepare('UPDATE deliveries SET carrier = ?, tracking_no = ? WHERE case_no = ?').run(carrier, trackingNo, caseNo).changes === 1;
   }
 
   document(id: string): { caseNo: string; terminalId: string; name: string; data: Buffer; sha256: string } | null {

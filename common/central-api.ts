@@ -121,6 +121,9 @@ export type ResultDocument = z.infer<typeof resultDocumentSchema>;
 
 const text = z.string().min(1).max(2000);
 
+/** Notices (通知书) central issued with a status change; absent from older centrals, hence the default. */
+const noticeDocumentsSchema = z.array(resultDocumentSchema).max(3).default([]);
+
 /** One status change with the notice that goes with it (the notice central must give, seeds 000 §6). */
 export const caseUpdateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('received') }),
@@ -129,13 +132,22 @@ export const caseUpdateSchema = z.discriminatedUnion('status', [
     /** 容缺受理: materials still owed, to be supplied before the decision */
     owed: z.array(z.object({ materialId: z.string(), description: text })).max(50).default([]),
     note: text.nullable().default(null),
+    /** the 受理通知书 central issued (printable at the kiosk) */
+    documents: noticeDocumentsSchema,
   }),
   z.object({
     status: z.literal('correction'),
     items: z.array(z.object({ materialId: z.string().nullable().default(null), description: text })).min(1).max(50),
     deadline: dateSchema,
+    /** the 补正材料通知书 listing every item at once */
+    documents: noticeDocumentsSchema,
   }),
-  z.object({ status: z.literal('not-accepted'), reasons: z.array(text).min(1).max(20) }),
+  z.object({
+    status: z.literal('not-accepted'),
+    reasons: z.array(text).min(1).max(20),
+    /** the 不予受理通知书 with the reasons and the right to reconsideration or litigation */
+    documents: noticeDocumentsSchema,
+  }),
   z.object({ status: z.literal('reviewing'), note: text.nullable().default(null) }),
   z.object({
     status: z.literal('concluded'),
@@ -177,6 +189,61 @@ export const caseDetailSchema = z.object({
   status: caseStatusSchema,
   events: z.array(caseEventSchema),
 });
+
+// ── follow-up at the kiosk: progress lookup, self-print report, postal delivery ───────────────
+
+/**
+ * Look a citizen's cases up at central. POST so the identity number travels in the (signed)
+ * body and never in a URL that proxies or access logs keep.
+ */
+export const caseLookupRequestSchema = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('idNumber'), idNumber: z.string().regex(/^[0-9A-Za-z]{6,20}$/, '证件号码格式不正确 / malformed identity number') }),
+  z.object({ by: z.literal('receiptNo'), receiptNo: receiptNoSchema }),
+]);
+export type CaseLookupRequest = z.infer<typeof caseLookupRequestSchema>;
+
+export const postalAddressSchema = z.object({
+  recipient: z.string().trim().min(1, '请填写收件人 / recipient required').max(32),
+  phone: z.string().regex(/^1[3-9]\d{9}$/, '手机号码不正确 / invalid mobile number'),
+  /** 省市区 as one line, e.g. 江苏省宿迁市宿城区 */
+  region: z.string().trim().min(2, '请填写省市区 / region required').max(60),
+  detail: z.string().trim().min(4, '详细地址过短 / street address too short').max(120),
+  postcode: z.string().regex(/^\d{6}$/, '邮政编码应为 6 位数字 / postcode must be 6 digits'),
+});
+export type PostalAddress = z.infer<typeof postalAddressSchema>;
+
+export const deliveryStateSchema = z.object({
+  method: z.literal('post'),
+  requestedAt: z.iso.datetime({ offset: true }),
+  /** set by the issuing office when the parcel is handed to the carrier */
+  carrier: z.string().max(40).nullable(),
+  trackingNo: z.string().max(64).nullable(),
+});
+export type DeliveryState = z.infer<typeof deliveryStateSchema>;
+
+export const caseDocumentStateSchema = resultDocumentSchema.extend({
+  kind: z.enum(['notice', 'result']),
+  /** when a self-service terminal printed it (results print once) */
+  printedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+
+export const caseSummarySchema = caseDetailSchema.extend({
+  documents: z.array(caseDocumentStateSchema),
+  delivery: deliveryStateSchema.nullable(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseLookupResponseSchema = z.object({ cases: z.array(caseSummarySchema).max(100) });
+
+export const documentPrintedRequestSchema = z.object({ printedAt: z.iso.datetime({ offset: true }) });
+export const documentPrintedResponseSchema = z.object({
+  documentId: z.string(),
+  printedAt: z.string(),
+  /** false when central already knew of a print (this report repeated, or another print) */
+  first: z.boolean(),
+});
+
+export const deliveryRequestSchema = z.object({ idempotencyKey: idempotencyKeySchema, address: postalAddressSchema });
 
 // ── evaluations (好差评) ──────────────────────────────────────────────────────────────────────
 
@@ -229,6 +296,10 @@ export const KIOSK_CALLS = {
   document: { method: 'get', path: '/v1/documents/{documentId}' },
   evaluation: { method: 'post', path: '/v1/evaluations' },
   calendar: { method: 'get', path: '/v1/calendar/{year}' },
+  caseLookup: { method: 'post', path: '/v1/cases/lookup' },
+  documentPrinted: { method: 'post', path: '/v1/documents/{documentId}/printed' },
+  deliveryRequest: { method: 'post', path: '/v1/cases/{caseNo}/delivery' },
+  heartbeat: { method: 'post', path: '/v1/heartbeats' },
 } as const satisfies Record<string, { method: 'get' | 'post' | 'put'; path: string }>;
 export type KioskCall = keyof typeof KIOSK_CALLS;
 

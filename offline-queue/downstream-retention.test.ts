@@ -47,8 +47,10 @@ describe('downstream', () => {
     expect(va.status).toBe('delivered');
     expect(va.events[1]!.notice).toMatchObject({ deadline: '2026-12-05', items: [{ description: '身份证复印件不清晰' }] });
     expect(va.events.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
-    expect(va.documents[0]).toMatchObject({ name: '证明.pdf', available: true });
-    expect(k.queue.resultDocument(va.documents[0]!.id)!.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // the 补正 and 受理 notices central issued come down with the result
+    expect(va.documents.map((d) => d.name)).toEqual(['补正材料通知书.pdf', '受理通知书.pdf', '证明.pdf']);
+    expect(va.documents.every((d) => d.available)).toBe(true);
+    expect(k.queue.resultDocument(va.documents[2]!.id)!.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const vb = k.queue.caseStatus(b.receiptNo)!;
     expect(vb.status).toBe('not-accepted');
     expect(vb.events.at(-1)!.notice).toMatchObject({ reasons: ['不属于本部门职权范围'] });

@@ -128,6 +128,7 @@ export class Outbox {
         pageCount: pages.length,
         totalBytes,
         pages,
+        applicantRef: applicantRef(sealer, s.applicant.idNumber),
         sealDocument: (receiptNo) => sealer.sealJson({ ...body, receiptNo, submittedAt } satisfies SubmissionManifest, `submission:${key}`),
       });
       return ok({ receiptNo, idempotencyKey: key, serviceCode: s.serviceCode, submittedAt, pageCount: pages.length, duplicate: false });
@@ -180,4 +181,9 @@ export class Outbox {
     if (!sealed) throw new Error('page data missing');
     return this.deps.sealer.open(sealed, `page:${row.idempotency_key}:${seq}`);
   }
+}
+
+/** The keyed MAC under which a submission is found again when its applicant places the card. */
+export function applicantRef(sealer: Sealer, idNumber: string): string {
+  return sealer.mac(`applicant:${idNumber.toUpperCase()}`);
 }

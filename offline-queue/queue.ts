@@ -11,11 +11,12 @@ import { uuidv7 } from '../common/uuidv7';
 import { chinaDay, chinaIsoDate } from './china-time';
 import type { KeyProvider } from './crypto/key-provider';
 import { Sealer } from './crypto/sealer';
-import { Outbox, type EnqueueError, type EnqueueReceipt } from './outbox';
+import { applicantRef, Outbox, type EnqueueError, type EnqueueReceipt } from './outbox';
 import { purgeExpired } from './retention';
 import { jumpReceiptSequence, salvageReceiptSequences, salvageSubmissions } from './store/salvage';
 import type { Store } from './store/store';
 import { CentralClient } from './sync/central-client';
+import { FEED_PULLED_AT_KEY } from './sync/downstream';
 import { SyncEngine, type SyncOptions, type SyncStatus } from './sync/sync-engine';
 
 export type QueueLog = (event: LogEventId, fields?: Record<string, unknown>) => void;
@@ -241,6 +242,16 @@ export class SubmissionQueue {
     const d = this.o.store.outbox.document(id);
     if (!d?.data) return null;
     return { name: d.name, bytes: this.sealer.open(d.data, `document:${id}`) };
+  }
+
+  /** Receipt numbers of this applicant's submissions held here (found by keyed MAC, offline). */
+  receiptsOfApplicant(idNumber: string): string[] {
+    return this.o.store.followup.receiptsByApplicantRef(applicantRef(this.sealer, idNumber));
+  }
+
+  /** When the case feed was last pulled from central: the age of every status shown offline. */
+  feedPulledAt(): string | null {
+    return this.o.store.outbox.getMeta(FEED_PULLED_AT_KEY) ?? null;
   }
 
   markDocumentPrinted(id: string): void {

@@ -5,9 +5,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { calendarSchema, caseUpdateSchema, safeFileNameSchema, type CaseUpdate, type ResultDocument } from '../../common/central-api';
 import { renderCertificate } from '../certificate-pdf';
+import { NOTICE_TITLES, renderNotice, type NoticeBody } from '../notice-pdf';
 import { faultUpdateSchema, type FaultInjector } from '../faults';
 import { parseWith, problem } from '../http-helpers';
-import { TransitionError, type CentralStore } from '../store';
+import { TransitionError, type CaseRow, type CentralStore } from '../store';
 
 const terminalSchema = z.object({
   terminalId: z.string().regex(/^[A-Z0-9]{4,16}$/),
@@ -24,9 +25,10 @@ const adminDocumentSchema = z.object({
 /** Same as a case update, except that 办结 carries document content instead of references. */
 export const adminCaseUpdateSchema = z.union([
   caseUpdateSchema.options[0],
-  caseUpdateSchema.options[1],
-  caseUpdateSchema.options[2],
-  caseUpdateSchema.options[3],
+  // Central renders the notice that goes with 受理 / 补正 / 不予受理 itself.
+  caseUpdateSchema.options[1].omit({ documents: true }),
+  caseUpdateSchema.options[2].omit({ documents: true }),
+  caseUpdateSchema.options[3].omit({ documents: true }),
   caseUpdateSchema.options[4],
   z.object({
     status: z.literal('concluded'),
@@ -36,6 +38,41 @@ export const adminCaseUpdateSchema = z.union([
   }),
   caseUpdateSchema.options[6],
 ]);
+
+export const trackingSchema = z.object({
+  carrier: z.string().trim().min(1).max(40),
+  trackingNo: z.string().regex(/^[A-Za-z0-9-]{6,40}$/, '运单号格式不正确 / malformed tracking number'),
+});
+
+/** Renders the notice of a 受理 / 补正 / 不予受理 decision from the case's own manifest. */
+async function noticeFor(
+  store: CentralStore,
+  row: CaseRow,
+  u: { status: 'accepted'; owed: { materialId: string; description: string }[]; note: string | null } | { status: 'correction'; items: { materialId: string | null; description: string }[]; deadline: string } | { status: 'not-accepted'; reasons: string[] },
+): Promise<{ meta: ResultDocument; data: Buffer; kind: 'notice' }> {
+  const manifest = JSON.parse(row.manifest) as { applicant?: { name?: string }; submittedAt?: string };
+  const catalog = store.latestCatalog();
+  const service = catalog ? (JSON.parse(catalog.body) as { services: { code: string; name: string }[] }).services.find((s) => s.code === row.service_code) : undefined;
+  const body: NoticeBody =
+    u.status === 'accepted' ? { kind: 'accepted', owed: u.owed, note: u.note } : u.status === 'correction' ? { kind: 'correction', items: u.items, deadline: u.deadline } : { kind: 'not-accepted', reasons: u.reasons };
+  const data = await renderNotice(
+    {
+      caseNo: row.case_no,
+      receiptNo: row.receipt_no,
+      serviceCode: row.service_code,
+      serviceName: service?.name ?? null,
+      applicantName: manifest.applicant?.name ?? '申请人',
+      submittedAt: manifest.submittedAt ?? row.created_at,
+      date: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+    },
+    body,
+  );
+  return {
+    meta: { id: crypto.randomUUID(), name: NOTICE_TITLES[body.kind].file, mime: 'application/pdf', size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'), selfPrint: true },
+    data,
+    kind: 'notice',
+  };
+}
 
 export const adminCasesQuerySchema = z.object({
   terminalId: z.string().optional(),
@@ -108,6 +145,10 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
           });
         }
         update = { status: 'concluded', decision: v.decision, note: v.note, documents: docs.map((d) => d.meta) };
+      } else if (body.value.status === 'accepted' || body.value.status === 'correction' || body.value.status === 'not-accepted') {
+        const notice = await noticeFor(store, row, body.value);
+        docs.push(notice);
+        update = { ...body.value, documents: [notice.meta] } as CaseUpdate;
       } else {
         update = body.value;
       }
@@ -117,6 +158,16 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
         if (e instanceof TransitionError) return problem(c, 409, 'bad-transition', e.message);
         throw e;
       }
+    })
+    // The issuing office posted the result: the kiosk shows the tracking number from now on.
+    .post('/cases/:caseNo/tracking', async (c) => {
+      const body = parseWith(c, await c.req.json().catch(() => null), trackingSchema);
+      if (!body.ok) return body.response;
+      const caseNo = c.req.param('caseNo');
+      if (!store.caseRow(caseNo)) return problem(c, 404, 'not-found', '无此案件 / no such case');
+      if (!store.setTracking(caseNo, body.value.carrier, body.value.trackingNo))
+        return problem(c, 409, 'no-delivery', '该案件未申请邮寄 / no postal delivery was requested for this case');
+      return c.json({ caseNo, ...body.value });
     })
     .put('/calendar/:year', async (c) => {
       const body = parseWith(c, { ...((await c.req.json().catch(() => null)) as object), year: Number(c.req.param('year')) }, calendarSchema);

@@ -63,6 +63,8 @@ export interface NewSubmission {
   pages: NewPage[];
   /** Builds the sealed document once the receipt number is known (inside the transaction). */
   sealDocument: (receiptNo: string) => Buffer;
+  /** keyed MAC of the applicant's identity number (offline lookup by ID card) */
+  applicantRef?: string;
 }
 
 export interface ResultDocumentRow {
@@ -103,10 +105,10 @@ export class OutboxTables {
       const document = s.sealDocument(receiptNo);
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO submissions (idempotency_key, receipt_no, terminal_id, service_code, channel, created_at, content_mac, document, page_count, total_bytes)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO submissions (idempotency_key, receipt_no, terminal_id, service_code, channel, created_at, content_mac, document, page_count, total_bytes, applicant_ref)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(s.idempotencyKey, receiptNo, s.terminalId, s.serviceCode, s.channel, s.createdAt, s.contentMac, document, s.pageCount, s.totalBytes);
+        .run(s.idempotencyKey, receiptNo, s.terminalId, s.serviceCode, s.channel, s.createdAt, s.contentMac, document, s.pageCount, s.totalBytes, s.applicantRef ?? null);
       const id = Number(lastInsertRowid);
       const insertPage = this.db.prepare(
         'INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)',

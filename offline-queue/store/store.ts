@@ -2,6 +2,8 @@
 import type { Catalog } from '../../common/catalog';
 import { catalogSchema } from '../../common/catalog';
 import { openDatabase, type Db, type OpenResult } from './database';
+import { MaintenanceTables } from './maintenance-tables';
+import { FollowupTables } from './followup-tables';
 import { OutboxTables } from './outbox-tables';
 
 export interface CachedCatalog {
@@ -13,12 +15,18 @@ export interface CachedCatalog {
 export class Store {
   /** The submission outbox and its downstream tables. */
   readonly outbox: OutboxTables;
+  /** Follow-up at the kiosk: lookup by applicant, self-print claims and reports. */
+  readonly followup: FollowupTables;
+  /** Maintenance audit, hygiene log and usage statistics (migration 6). */
+  readonly maintenance: MaintenanceTables;
 
   private constructor(
     readonly db: Db,
     readonly opened: Omit<OpenResult, 'db'>,
   ) {
     this.outbox = new OutboxTables(db);
+    this.followup = new FollowupTables(db);
+    this.maintenance = new MaintenanceTables(db);
   }
 
   static open(file: string): Store {

@@ -8,6 +8,8 @@ import type { Store } from '../store/store';
 import type { CallFailure, CentralClient } from './central-client';
 
 export const FEED_CURSOR_KEY = 'case_feed_cursor';
+/** When the whole feed was last read: what an offline status screen says its data dates from. */
+export const FEED_PULLED_AT_KEY = 'case_feed_pulled_at';
 
 export interface DownstreamDeps {
   store: Store;
@@ -31,7 +33,10 @@ export async function pullCaseFeed(d: DownstreamDeps): Promise<{ ok: true; event
     if (!parsed.success) return { ok: false, failure: { kind: 'invalid', message: parsed.error.message.slice(0, 300) } };
     for (const e of parsed.data.events) if (storeEvent(d, e)) stored++;
     d.store.outbox.setMeta(FEED_CURSOR_KEY, String(parsed.data.cursor));
-    if (parsed.data.events.length < 200) return { ok: true, events: stored };
+    if (parsed.data.events.length < 200) {
+      d.store.outbox.setMeta(FEED_PULLED_AT_KEY, (d.now?.() ?? new Date()).toISOString());
+      return { ok: true, events: stored };
+    }
   }
 }
 
@@ -41,8 +46,10 @@ function storeEvent(d: DownstreamDeps, e: CaseEvent): boolean {
   if (!row) return false;
   const notice = row.purged_at ? null : d.sealer.sealJson(e.update, `notice:${e.seq}`);
   const fresh = d.store.outbox.insertCaseEvent({ seq: e.seq, submissionId: row.id, status: e.update.status, at: e.at, notice });
-  if (e.update.status === 'concluded' && !row.purged_at)
-    for (const doc of e.update.documents)
+  // Result documents (办结) and notices (受理 / 补正 / 不予受理通知书) are fetched alike.
+  const docs = 'documents' in e.update ? e.update.documents : [];
+  if (!row.purged_at)
+    for (const doc of docs)
       d.store.outbox.upsertResultDocument({ id: doc.id, submissionId: row.id, name: doc.name, size: doc.size, sha256: doc.sha256, selfPrint: doc.selfPrint });
   if (fresh) {
     d.log('queue.case-status', { receiptNo: row.receipt_no, caseNo: e.caseNo, status: e.update.status });

@@ -1,0 +1,63 @@
+// Follow-up at the kiosk: look a citizen's cases up (by identity number or receipt number),
+// record that a result was printed at the kiosk (once), and take a postal delivery request.
+// Scoped to the signed terminal like every other case route. The identity number arrives only
+// in the signed body and is never written to a log or an answer.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { caseLookupRequestSchema, deliveryRequestSchema, documentPrintedRequestSchema, type CaseSummary } from '../../common/central-api';
+import type { AuthVariables } from '../auth/terminal-auth';
+import { parseJsonBody, parseWith, problem } from '../http-helpers';
+import type { CaseRow, CentralStore } from '../store';
+
+function summary(store: CentralStore, row: CaseRow): CaseSummary {
+  const d = store.delivery(row.case_no);
+  return {
+    caseNo: row.case_no,
+    receiptNo: row.receipt_no,
+    idempotencyKey: row.idempotency_key,
+    serviceCode: row.service_code,
+    status: row.status,
+    events: store.caseEvents(row.case_no),
+    documents: store.documentsOf(row.case_no),
+    delivery: d ? { method: 'post', requestedAt: d.requestedAt, carrier: d.carrier, trackingNo: d.trackingNo } : null,
+  };
+}
+
+export function followupRoutes(store: CentralStore) {
+  return new Hono<{ Variables: AuthVariables }>()
+    .post('/cases/lookup', (c) => {
+      const body = parseJsonBody(c, c.get('rawBody'), caseLookupRequestSchema);
+      if (!body.ok) return body.response;
+      const terminal = c.get('terminalId');
+      const rows =
+        body.value.by === 'idNumber'
+          ? store.casesOfApplicant(terminal, body.value.idNumber)
+          : [store.caseByReceipt(terminal, body.value.receiptNo)].filter((r): r is CaseRow => r !== null);
+      return c.json({ cases: rows.map((r) => summary(store, r)) });
+    })
+    .post('/documents/:documentId/printed', (c) => {
+      const p = parseWith(c, c.req.param(), z.object({ documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }));
+      if (!p.ok) return p.response;
+      const body = parseJsonBody(c, c.get('rawBody'), documentPrintedRequestSchema);
+      if (!body.ok) return body.response;
+      const doc = store.document(p.value.documentId);
+      if (!doc || doc.terminalId !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此文书 / no such document');
+      const r = store.documentPrinted(p.value.documentId, c.get('terminalId'), body.value.printedAt);
+      return c.json({ documentId: p.value.documentId, printedAt: r.printedAt, first: r.first });
+    })
+    .post('/cases/:caseNo/delivery', (c) => {
+      const p = parseWith(c, c.req.param(), z.object({ caseNo: z.string().regex(/^AJ\d{14}$/) }));
+      if (!p.ok) return p.response;
+      const body = parseJsonBody(c, c.get('rawBody'), deliveryRequestSchema);
+      if (!body.ok) return body.response;
+      const row = store.caseRow(p.value.caseNo);
+      if (!row || row.terminal_id !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此案件 / no such case');
+      if (row.status !== 'concluded') return problem(c, 409, 'not-concluded', '案件尚未办结，暂不能邮寄 / the case is not concluded yet');
+      const results = store.documentsOf(row.case_no).filter((d) => d.kind === 'result');
+      if (results.some((d) => d.printedAt))
+        return problem(c, 409, 'already-printed', '结果文书已在自助终端打印，不能再邮寄 / the result was already printed at a kiosk');
+      const r = store.requestDelivery(row.case_no, c.get('terminalId'), body.value.idempotencyKey, JSON.stringify(body.value.address));
+      if (r.kind === 'conflict') return problem(c, 409, 'already-requested', '该案件已申请邮寄 / postal delivery was already requested');
+      return c.json(summary(store, row));
+    });
+}
