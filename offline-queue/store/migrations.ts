@@ -131,4 +131,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX evaluations_due ON evaluations (state, next_attempt_at);
     `,
   },
+  {
+    version: 5,
+    name: 'follow-up: applicant lookup, self-print reports',
+    // applicant_ref is a keyed MAC of the identity number (never the number itself), so the
+    // kiosk can find a citizen's cases offline when the card is placed. A result printed here
+    // is claimed before printing (printed_at) and reported to central afterwards.
+    sql: `
+      ALTER TABLE submissions ADD COLUMN applicant_ref TEXT;
+      CREATE INDEX submissions_applicant ON submissions (applicant_ref);
+      ALTER TABLE result_documents ADD COLUMN print_reported_at TEXT;
+    `,
+  },
 ];
