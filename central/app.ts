@@ -10,6 +10,7 @@ import { FaultInjector } from './faults';
 import { buildOpenApi } from './openapi';
 import { adminRoutes } from './routes/admin';
 import { caseRoutes } from './routes/cases';
+import { fleetRoutes, heartbeatRoutes } from './routes/fleet';
 import { followupRoutes } from './routes/followup';
 import { intakeRoutes } from './routes/intake';
 import type { CentralStore } from './store';
@@ -56,6 +57,9 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
 
   app.get('/v1/openapi.json', (c) => c.json(openapi));
 
+  // The fleet view for operators (HTML, admin token); not part of the kiosk contract.
+  app.route('/fleet', fleetRoutes({ store, adminToken, now }));
+
   app.use('/v1/*', faults.middleware());
 
   app.get('/v1/health', (c) => c.json({ ok: true, service: 'central', apiVersion: 1 }));
@@ -77,6 +81,7 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   signed.route('/', intakeRoutes(store));
   signed.route('/', followupRoutes(store));
   signed.route('/', caseRoutes(store));
+  signed.route('/', heartbeatRoutes(store, now));
   app.route('/v1', signed);
 
   return app;

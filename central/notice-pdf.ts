@@ -2,10 +2,8 @@
 // 不予受理通知书), rendered as A4 PDFs so a citizen can print them at the kiosk. Each line
 // carries Chinese first and English second; numbers (case, receipt, deadline, material ids)
 // stay in Latin script so a machine check (pdftotext) can read them back.
-import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-
-const CJK_FONTS = ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', '/usr/share/fonts/wqy-microhei/wqy-microhei.ttc'];
+import { registerFonts, write } from './pdf-text';
 
 export type NoticeKind = 'accepted' | 'correction' | 'not-accepted';
 
@@ -45,50 +43,57 @@ export function renderNotice(c: NoticeCase, body: NoticeBody): Promise<Buffer> {
     doc.on('data', (d: Buffer) => chunks.push(d));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    const font = CJK_FONTS.find((f) => fs.existsSync(f));
-    if (font) doc.font(font, 'WenQuanYiMicroHei');
+    registerFonts(doc);
+    const line = (t: string, o: PDFKit.Mixins.TextOptions = {}) => write(doc, t, o);
 
-    doc.fontSize(22).text(title.zh, { align: 'center' });
-    doc.fontSize(13).text(title.en, { align: 'center' });
+    doc.font('cjk').fontSize(22).text(title.zh, { align: 'center' });
+    doc.font('Helvetica').fontSize(13).text(title.en, { align: 'center' });
     doc.moveDown(1.5).fontSize(11);
-    doc.text(`案件编号 Case No: ${c.caseNo}`);
-    doc.text(`回执编号 Receipt No: ${c.receiptNo}`);
-    doc.text(`事项 Service: ${c.serviceName ? `${c.serviceName} ` : ''}(${c.serviceCode})`);
-    doc.text(`申请人 Applicant: ${c.applicantName}`);
-    doc.text(`申请时间 Submitted: ${c.submittedAt.slice(0, 10)}`);
+    line(`案件编号 Case No: ${c.caseNo}`);
+    line(`回执编号 Receipt No: ${c.receiptNo}`);
+    line(`事项 Service: ${c.serviceName ? `${c.serviceName} ` : ''}(${c.serviceCode})`);
+    line(`申请人 Applicant: ${c.applicantName}`);
+    line(`申请时间 Submitted: ${c.submittedAt.slice(0, 10)}`);
     doc.moveDown();
 
-    const numbered = (lines: string[]) => lines.forEach((l, i) => doc.text(`${i + 1}. ${l}`, { indent: 12 }));
+    const numbered = (lines: string[]) => lines.forEach((l, i) => line(`${i + 1}. ${l}`));
     switch (body.kind) {
       case 'accepted':
-        doc.text(`${c.applicantName}：您提出的申请材料齐全、符合法定形式，本机关决定予以受理。`);
-        doc.text('Your application is complete and in the required form; it has been accepted.');
+        line(`${c.applicantName}：您提出的申请材料齐全、符合法定形式，本机关决定予以受理。`);
+        line('Your application is complete and in the required form; it has been accepted.');
         if (body.owed.length) {
-          doc.moveDown().text('容缺受理，须在作出决定前补交以下材料 / Accepted on commitment; supply before the decision:');
+          doc.moveDown();
+          line('容缺受理，须在作出决定前补交以下材料 / Accepted on commitment; supply before the decision:');
           numbered(body.owed.map((o) => `${o.description} [${o.materialId}]`));
         }
-        if (body.note) doc.moveDown().text(`说明 Note: ${body.note}`);
+        if (body.note) {
+          doc.moveDown();
+          line(`说明 Note: ${body.note}`);
+        }
         break;
       case 'correction':
-        doc.text(`${c.applicantName}：您提出的申请材料不齐全或不符合法定形式，请一次性补正以下全部内容：`);
-        doc.text(`Your application needs the corrections below (all of them, listed at once). Items: ${body.items.length}`);
+        line(`${c.applicantName}：您提出的申请材料不齐全或不符合法定形式，请一次性补正以下全部内容：`);
+        line(`Your application needs the corrections below (all of them, listed at once). Items: ${body.items.length}`);
         doc.moveDown();
         numbered(body.items.map((it) => `${it.description}${it.materialId ? ` [${it.materialId}]` : ''}`));
-        doc.moveDown().text(`补正期限 Deadline: ${body.deadline}`);
-        doc.text('逾期未补正的，视为撤回申请。 / Without the corrections by the deadline the application is treated as withdrawn.');
+        doc.moveDown();
+        line(`补正期限 Deadline: ${body.deadline}`);
+        line('逾期未补正的，视为撤回申请。 / Without the corrections by the deadline the application is treated as withdrawn.');
         break;
       case 'not-accepted':
-        doc.text(`${c.applicantName}：经审查，您提出的申请不予受理，理由如下：`);
-        doc.text(`Your application is not accepted, for these reasons (${body.reasons.length}):`);
+        line(`${c.applicantName}：经审查，您提出的申请不予受理，理由如下：`);
+        line(`Your application is not accepted, for these reasons (${body.reasons.length}):`);
         doc.moveDown();
         numbered(body.reasons);
-        doc.moveDown().text(REMEDY_TEXT.zh);
-        doc.text(REMEDY_TEXT.en);
-        doc.text('Remedy: administrative reconsideration (60 days) or administrative litigation (6 months).');
+        doc.moveDown();
+        line(REMEDY_TEXT.zh);
+        line(REMEDY_TEXT.en);
+        line('Remedy: administrative reconsideration (60 days) or administrative litigation (6 months).');
         break;
     }
-    doc.moveDown(2).text(`日期 Date: ${c.date}`, { align: 'right' });
-    doc.text('（参考中心系统生成 / issued by the reference central）', { align: 'right' });
+    doc.moveDown(2);
+    line(`日期 Date: ${c.date}`, { align: 'right' });
+    line('（参考中心系统生成 / issued by the reference central）', { align: 'right' });
     doc.end();
   });
 }

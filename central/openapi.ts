@@ -21,6 +21,7 @@ import {
   submissionBatchResponseSchema,
 } from '../common/central-api';
 import { catalogSchema } from '../common/catalog';
+import { heartbeatResponseSchema, heartbeatSchema } from '../common/heartbeat';
 import { faultSettingsSchema, faultUpdateSchema } from './faults';
 import { adminCaseUpdateSchema, adminCasesQuerySchema, trackingSchema } from './routes/admin';
 
@@ -208,6 +209,15 @@ export function buildOpenApi(): Json {
           security: SIGNED,
           parameters: [pathParam('year', { type: 'integer' }, 'year')],
           responses: { '200': { description: 'calendar', ...json(calendarSchema, 'output') }, '304': { description: 'unchanged' }, '404': error('not published'), ...signedErrors },
+        },
+      },
+      '/v1/heartbeats': {
+        post: {
+          operationId: 'heartbeat',
+          summary: 'Terminal health (devices, consumables, queue, version) and non-personal usage aggregates, every heartbeatSec seconds',
+          security: SIGNED,
+          requestBody: { required: true, ...json(heartbeatSchema, 'input') },
+          responses: { '200': { description: 'stored', ...json(heartbeatResponseSchema, 'output') }, ...signedErrors },
         },
       },
       '/v1/admin/faults': {

@@ -66,12 +66,34 @@ export const logEvents = {
   'queue.dead-letter': { level: 'error', audience: 'technician', description: 'Central rejected a submission (4xx); it moved to the dead-letter list with the reason and waits for a technician.' },
   'queue.dead-letter-retried': { level: 'info', audience: 'technician', description: 'A technician put a dead letter back into the queue.' },
   'queue.case-status': { level: 'info', audience: 'operator', description: 'A case status change arrived from central (受理 / 补正 / 不予受理 / 审查 / 办结 / 送达).' },
+  'followup.lookup': { level: 'info', audience: 'operator', description: 'A citizen looked up progress at the kiosk; carries how (card / receipt), source (live / local), case count. Never the identity number.' },
+  'followup.notice-printed': { level: 'info', audience: 'operator', description: 'A notice (受理 / 补正材料 / 不予受理通知书) was printed on A4 at the citizen\'s request; carries receipt number and document id.' },
+  'followup.result-printed': { level: 'info', audience: 'operator', description: 'A result document released for self-service printing was printed (once); carries receipt number and document id.' },
+  'followup.result-print-refused': { level: 'warn', audience: 'operator', description: 'A second print of a result, or a print after postal delivery was chosen, was refused; carries receipt number and why.' },
+  'followup.print-failed': { level: 'warn', audience: 'operator', description: 'A notice or result could not be printed (printer offline, document not downloaded); a result\'s one print is given back.' },
+  'followup.print-reported': { level: 'info', audience: 'technician', description: 'Central was told of a self-service result print (first report or a retry after it was offline).' },
+  'followup.print-report-failed': { level: 'warn', audience: 'technician', description: 'Reporting a result print to central failed; it is retried every minute.' },
+  'followup.delivery-requested': { level: 'info', audience: 'operator', description: 'A citizen chose postal delivery of a result; carries receipt number (the address is never logged).' },
+  'face.verified': { level: 'info', audience: 'operator', description: 'A person-and-card check (人证核验) finished; carries the decision (match / no-match) and score, never the images.' },
+  'face.failed': { level: 'warn', audience: 'technician', description: 'The face verifier could not give a decision (unavailable, no face found, bad image, timeout).' },
   'queue.document-fetched': { level: 'info', audience: 'operator', description: 'A result document (PDF) released for self-service printing was downloaded and verified.' },
   'queue.downstream-failed': { level: 'warn', audience: 'technician', description: 'Pulling case status, documents or the calendar failed; retried at the next poll.' },
   'queue.calendar-updated': { level: 'info', audience: 'technician', description: 'A new holiday / working-day calendar was stored.' },
   'queue.sync.error': { level: 'error', audience: 'developer', description: 'A sync pass failed with an unexpected error (bug or local storage problem); it is retried with backoff.' },
   'queue.salvaged': { level: 'warn', audience: 'technician', description: 'After a quarantine, readable submissions were copied from the corrupt file into the new database; carries recovered and unreadable counts.' },
   'queue.purged': { level: 'info', audience: 'technician', description: 'Retention removed the personal data of acknowledged submissions; audit rows remain.' },
+  // Technician maintenance mode (main/backend/maintenance/). Audit lines are also kept in the
+  // maintenance_audit table; none carries citizen data.
+  'maintenance.signed-in': { level: 'info', audience: 'technician', description: 'AUDIT: a technician entered maintenance mode with the PIN; carries the session tag.' },
+  'maintenance.pin-rejected': { level: 'warn', audience: 'technician', description: 'AUDIT: a wrong technician PIN was entered; carries the failure count.' },
+  'maintenance.locked-out': { level: 'warn', audience: 'technician', description: 'AUDIT: maintenance entry was locked after repeated wrong PINs; carries until when.' },
+  'maintenance.signed-out': { level: 'info', audience: 'technician', description: 'AUDIT: a technician session ended (sign-out or idle expiry); carries the reason.' },
+  'maintenance.action': { level: 'info', audience: 'technician', description: 'AUDIT: a maintenance action (test print, self-test, reconnect, retry, forced sync, config edit, log export, hygiene entry); carries action, outcome and non-personal detail.' },
+  'maintenance.denied': { level: 'warn', audience: 'technician', description: 'A maintenance route was called without a technician session (403).' },
+  // Terminal health and usage statistics (main/backend/health/).
+  'heartbeat.sent': { level: 'debug', audience: 'technician', description: 'A heartbeat reached central; carries payload bytes.' },
+  'heartbeat.failed': { level: 'warn', audience: 'technician', description: 'A heartbeat could not be delivered (network, central refused); the next one carries current figures.' },
+  'usage.step-rejected': { level: 'debug', audience: 'developer', description: 'A usage step report was malformed and ignored.' },
 } as const satisfies Record<string, LogEventSpec>;
 
 export type LogEventId = keyof typeof logEvents;

@@ -1,6 +1,6 @@
 // The device layer's contract with the backend: what ctx.devices offers. DeviceManager is the
 // real one; devices/fakes/ has an in-memory one for fast UI and workflow tests.
-import type { DeviceStatusView } from '../common/devices';
+import type { DeviceKind, DeviceStatusView } from '../common/devices';
 import type { A4Service } from './a4/service';
 import type { PageInbox } from './materials/page-inbox';
 import type { ReceiptService } from './receipt/service';
@@ -10,7 +10,7 @@ import type { DeviceSimulators } from './sim/simulators';
 export type ReceiptApi = Pick<ReceiptService, 'print' | 'reprint' | 'discard' | 'heldJobs' | 'encode'>;
 export type A4Api = Pick<A4Service, 'buildPdf' | 'printPdf' | 'printDoc'>;
 export type ScannerApi = Pick<ScannerService, 'scan'>;
-export type SimulatorApi = Pick<DeviceSimulators, 'act' | 'state'>;
+export type SimulatorApi = Pick<DeviceSimulators, 'act' | 'state' | 'face'>;
 
 export interface DeviceLayer {
   /** one status view per device class, in DEVICE_KINDS order */
@@ -22,6 +22,8 @@ export interface DeviceLayer {
   readonly pages: PageInbox;
   /** simulator controls, when devices run in simulator mode */
   readonly sim: SimulatorApi | null;
+  /** Try to open a device again now instead of waiting out the retry pause (maintenance mode). */
+  reconnect?(kind: DeviceKind): void;
   settled(): Promise<void>;
   close(): Promise<void>;
 }

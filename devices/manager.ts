@@ -228,6 +228,10 @@ export class DeviceManager implements DeviceLayer {
     return this.all[DEVICE_KINDS.indexOf(kind)]!;
   }
 
+  reconnect(kind: DeviceKind): void {
+    this.supervisor(kind).poke();
+  }
+
   list(): DeviceStatusView[] {
     return this.all.map((s) => s.view());
   }

@@ -1,6 +1,7 @@
 // What a test or the developer panel can do to the simulated devices. Validated with zod at
 // the API boundary (/api/dev/sim/actions); the renderer panel builds these.
 import { z } from 'zod';
+import { FACE_SIM_MODES } from '../face/simulator';
 import { SAMPLE_CARD_NAMES, type SampleCardName } from '../id-card/sample-cards';
 
 const plug = z.enum(['unplug', 'replug']);
@@ -23,6 +24,11 @@ export const simActionSchema = z.discriminatedUnion('device', [
   z.object({
     device: z.literal('scanner'),
     action: z.union([z.enum(['jam', 'cover-open', 'no-documents', 'clear']), plug]),
+  }),
+  /** 人证核验: what the simulated face verifier answers from now on */
+  z.object({
+    device: z.literal('face-verifier'),
+    action: z.enum(FACE_SIM_MODES),
   }),
   z.object({
     device: z.literal('code-scanner'),
@@ -47,5 +53,6 @@ export interface SimState {
   a4: { simulated: boolean; queue: string | null; outputDir: string | null; problem: string | null };
   scanner: { simulated: boolean; fault: string };
   codeScanner: { simulated: boolean };
+  face: { mode: string; calls: number };
   plugged: Record<string, boolean>;
 }

@@ -9,6 +9,7 @@ import type { DeviceKind } from '../../common/devices';
 import { err, ok, type Result } from '../../common/result';
 import { CupsPdfSim } from '../a4/cups-sim';
 import { CodeScannerSim } from '../code-scanner/simulator';
+import { FaceVerifierSim } from '../face/simulator';
 import type { DeviceLogger } from '../core/log';
 import { SAMPLE_CARD_NAMES } from '../id-card/sample-cards';
 import { IdCardReaderSim } from '../id-card/simulator';
@@ -33,6 +34,8 @@ export class DeviceSimulators {
   codeScanner: Started<PtySim<CodeScannerSim>> | null = null;
   a4: Started<CupsPdfSim> | null = null;
   scanner: SaneTestSim | null = null;
+  /** 人证核验 simulator: always present in simulator mode (no hardware behind it). */
+  readonly face = new FaceVerifierSim();
   private a4Problem: string | null = null;
   private readonly printed: SimPrintedReceipt[] = [];
   private inserted: string | null = null;
@@ -118,6 +121,7 @@ export class DeviceSimulators {
       a4: { simulated: !!a4?.ok, queue: a4?.ok ? a4.value.queue : null, outputDir: a4?.ok ? a4.value.outputDir : null, problem: this.a4Problem },
       scanner: { simulated: !!this.scanner, fault: this.scanner?.currentFault ?? 'none' },
       codeScanner: { simulated: !!code?.ok },
+      face: { mode: this.face.mode, calls: this.face.calls },
       plugged: {
         'id-card-reader': !!id?.ok && id.value.pair.plugged,
         'receipt-printer': !!rc?.ok && rc.value.pair.plugged,
@@ -226,6 +230,9 @@ export class DeviceSimulators {
         }
         return ok(undefined);
       }
+      case 'face-verifier':
+        this.face.mode = a.action;
+        return ok(undefined);
       case 'code-scanner': {
         const s = this.codeScanner ? await this.codeScanner : null;
         if (!s?.ok) return notSimulated;

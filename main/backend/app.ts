@@ -7,6 +7,8 @@ import { catalogRoutes } from './routes/catalog';
 import { devSimRoutes } from './routes/dev-sim';
 import { deviceRoutes } from './routes/devices';
 import { eventRoutes } from './routes/events';
+import { faceRoutes } from './routes/face';
+import { progressRoutes } from './routes/progress';
 import { queueRoutes } from './routes/queue';
 import { submissionRoutes } from './routes/submissions';
 import { systemRoutes } from './routes/system';
@@ -21,6 +23,8 @@ export function createApiRoutes(ctx: BackendContext) {
     .route('/submissions', submissionRoutes(ctx))
     .route('/queue', queueRoutes(ctx))
     .route('/devices', deviceRoutes(ctx))
+    .route('/progress', progressRoutes(ctx))
+    .route('/face', faceRoutes(ctx))
     .route('/dev/sim', devSimRoutes(ctx));
 }
 

@@ -15,6 +15,7 @@ import type { KioskConfig } from './config/schema';
 import type { BackendContext } from './context';
 import { EventBus } from './event-bus';
 import { createLogger, fileSink, type Logger } from './log/logger';
+import { MaintenanceServices } from './maintenance/services';
 
 export interface BootOptions {
   dataDir: string;
@@ -115,6 +116,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     throw e;
   }
   queue.start();
+  const maintenance = new MaintenanceServices({ config, store, logger, bus, devices, dataDir: opts.dataDir, configFile: opts.configFile });
 
   const ctx: BackendContext = {
     bootId: crypto.randomUUID(),
@@ -128,8 +130,10 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     centralUrl,
     queue,
     devices,
+    maintenance,
   };
   const app = createApp(ctx, { rendererDir: opts.rendererDir });
+  maintenance.startHeartbeat(ctx);
 
   return {
     ctx,
@@ -138,6 +142,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     async close() {
       catalog.stop();
       await firstSync.catch(() => undefined);
+      await maintenance.close();
       await queue.close();
       await devices.close();
       store.close();

@@ -5,6 +5,7 @@ import type { Logger } from './log/logger';
 import type { Store } from '../../offline-queue/store/store';
 import type { SubmissionQueue } from '../../offline-queue/queue';
 import type { DeviceLayer } from '../../devices/device-layer';
+import type { MaintenanceServices } from './maintenance/services';
 
 /** Everything a route handler may use. Built once per boot by boot.ts. */
 export interface BackendContext {
@@ -21,4 +22,6 @@ export interface BackendContext {
   readonly queue: SubmissionQueue;
   /** Devices (devices/manager.ts, or devices/fakes in tests): status, receipt / A4 printing, scanning; card reads arrive as bus events. */
   readonly devices: DeviceLayer;
+  /** Technician maintenance mode, audit, usage statistics and the heartbeat (main/backend/maintenance/). */
+  readonly maintenance: MaintenanceServices;
 }

@@ -48,7 +48,7 @@ describe('submissions API (real store, sync engine and embedded central)', () =>
     const receipt = await res.json();
     expect(receipt.receiptNo).toMatch(/^DEV0001-\d{8}-0001$/);
 
-    const synced = await (await k.get('/api/queue/sync', { method: 'POST' })).json();
+    const synced = await (await k.asTechnician('/api/queue/sync', { method: 'POST' })).json();
     expect(synced).toMatchObject({ pending: 0, sent: 1, dead: 0 });
     expect(synced.lastSyncAt).not.toBeNull();
     const status = await (await k.get(`/api/submissions/${receipt.receiptNo}`)).json();
@@ -63,7 +63,7 @@ describe('submissions API (real store, sync engine and embedded central)', () =>
       });
     expect((await advance({ status: 'accepted' })).status).toBe(200);
     expect((await advance({ status: 'concluded', decision: 'approved', documents: [{ name: '结果文书.pdf' }] })).status).toBe(200);
-    await k.get('/api/queue/sync', { method: 'POST' });
+    await k.asTechnician('/api/queue/sync', { method: 'POST' });
     const after = await (await k.get(`/api/submissions/${receipt.receiptNo}`)).json();
     expect(after.events.map((e: { status: string }) => e.status)).toEqual(['received', 'accepted', 'concluded']);
     expect(after.documents).toEqual([expect.objectContaining({ name: '结果文书.pdf', selfPrint: true, available: true })]);
@@ -75,7 +75,7 @@ describe('submissions API (real store, sync engine and embedded central)', () =>
     const evaluation = await k.get(`/api/submissions/${receipt.receiptNo}/evaluation`, { method: 'POST', body: JSON.stringify({ rating: 5, comment: '很方便' }), headers: { 'Content-Type': 'application/json' } });
     expect(evaluation.status).toBe(201);
     expect((await k.get(`/api/submissions/${receipt.receiptNo}/evaluation`, { method: 'POST', body: JSON.stringify({ rating: 9 }), headers: { 'Content-Type': 'application/json' } })).status).toBe(400);
-    await k.get('/api/queue/sync', { method: 'POST' });
+    await k.asTechnician('/api/queue/sync', { method: 'POST' });
     expect(k.central!.store.stats().evaluations).toBe(1);
   });
 
@@ -94,7 +94,7 @@ describe('submissions API (real store, sync engine and embedded central)', () =>
     const wrongMaterial = await post(k, wire({ materials: [{ materialId: 'not-a-material', provision: 'shared', pages: [] }] }));
     expect((await wrongMaterial.json()).error).toBe('unknown-material');
     expect((await post(k, { ...body, form: { reason: 'changed' } })).status).toBe(409);
-    const st = await (await k.get('/api/queue/status')).json();
+    const st = await (await k.asTechnician('/api/queue/status')).json();
     expect(st.pending + st.sent).toBe(1);
   });
 
@@ -106,17 +106,17 @@ describe('submissions API (real store, sync engine and embedded central)', () =>
     const without = { ...sampleCatalog, version: 'withdrawn', services: sampleCatalog.services.filter((s) => s.code !== service.code) };
     k.central!.store.publishCatalog(without);
     const receipt = await (await post(k, wire())).json();
-    await k.get('/api/queue/sync', { method: 'POST' });
-    const { deadLetters } = await (await k.get('/api/queue/dead-letters')).json();
+    await k.asTechnician('/api/queue/sync', { method: 'POST' });
+    const { deadLetters } = await (await k.asTechnician('/api/queue/dead-letters')).json();
     expect(deadLetters).toEqual([expect.objectContaining({ receiptNo: receipt.receiptNo, code: 'unknown-service', reason: expect.stringContaining(service.code) })]);
-    expect((await (await k.get('/api/queue/status')).json()).dead).toBe(1);
+    expect((await (await k.asTechnician('/api/queue/status')).json()).dead).toBe(1);
     expect(seen).toContainEqual(expect.objectContaining({ type: 'queue.dead-letter', receiptNo: receipt.receiptNo }));
     expect(seen.some((e) => e.type === 'queue.progress')).toBe(true);
     // central publishes the service again; the technician retries
     k.central!.store.publishCatalog({ ...sampleCatalog, version: 'restored' });
-    expect((await k.get('/api/queue/dead-letters/999/retry', { method: 'POST' })).status).toBe(404);
-    expect((await k.get(`/api/queue/dead-letters/${deadLetters[0].id}/retry`, { method: 'POST' })).status).toBe(200);
-    const after = await (await k.get('/api/queue/sync', { method: 'POST' })).json();
+    expect((await k.asTechnician('/api/queue/dead-letters/999/retry', { method: 'POST' })).status).toBe(404);
+    expect((await k.asTechnician(`/api/queue/dead-letters/${deadLetters[0].id}/retry`, { method: 'POST' })).status).toBe(200);
+    const after = await (await k.asTechnician('/api/queue/sync', { method: 'POST' })).json();
     expect(after).toMatchObject({ pending: 0, sent: 1, dead: 0 });
     expect(k.central!.store.countCases()).toBe(1);
   });

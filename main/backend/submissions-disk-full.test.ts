@@ -44,7 +44,7 @@ describe('submissions API on a full disk', () => {
       const json = await res.json();
       expect(json).toEqual({ error: 'disk-full', message: DISK_FULL_MESSAGE });
       expect(json.receiptNo).toBeUndefined();
-      expect((await (await k.get('/api/queue/status')).json()).alerts.map((a: { kind: string }) => a.kind)).toContain('disk-full');
+      expect((await (await k.asTechnician('/api/queue/status')).json()).alerts.map((a: { kind: string }) => a.kind)).toContain('disk-full');
       fs.rmSync(filler);
       const ok = await post();
       expect(ok.status).toBe(201);

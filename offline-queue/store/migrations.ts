@@ -143,4 +143,43 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE result_documents ADD COLUMN print_reported_at TEXT;
     `,
   },
+  {
+    version: 6,
+    name: 'maintenance audit, hygiene log and usage statistics',
+    // Nothing here is personal: audit details are action names and counts, usage rows are
+    // aggregates by day, service, channel and step.
+    sql: `
+      CREATE TABLE maintenance_audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        session_tag TEXT,
+        action TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'failed', 'refused')),
+        detail TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE hygiene_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('disinfection', 'screen-clean', 'surface-clean')),
+        note TEXT NOT NULL,
+        session_tag TEXT
+      ) STRICT;
+      CREATE TABLE usage_submissions (
+        receipt_no TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        service_code TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('kiosk', 'helper')),
+        delivery TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX usage_submissions_day ON usage_submissions (day);
+      CREATE TABLE usage_steps (
+        day TEXT NOT NULL,
+        journey TEXT NOT NULL,
+        step TEXT NOT NULL,
+        reached INTEGER NOT NULL DEFAULT 0,
+        abandoned INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, journey, step)
+      ) STRICT;
+    `,
+  },
 ];

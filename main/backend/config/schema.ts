@@ -89,6 +89,27 @@ export const configSchema = z
         { kind: 'scanner', mode: 'simulator' },
         { kind: 'code-scanner', mode: 'simulator' },
       ]),
+    /** Seconds between heartbeats to central (device health, consumables, queue, usage statistics). */
+    heartbeatSec: z.number().int().min(10, '心跳间隔不得小于 10 秒 / at least 10 s').max(3600).default(60),
+    /** Technician maintenance mode (entered by a hidden gesture plus the technician PIN). */
+    maintenance: z
+      .object({
+        /** scrypt hash of the technician PIN (`npm run technician-pin`); null → maintenance mode cannot be entered */
+        pinHash: z
+          .string()
+          .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{32,}$/, '应为 scrypt$N$r$p$salt$hash / expected scrypt$N$r$p$salt$hash')
+          .nullable()
+          .default(null),
+        /** wrong PINs in a row before entry is locked */
+        maxFailures: z.number().int().min(1).max(20).default(5),
+        lockoutSec: z.number().int().min(10).max(86_400).default(300),
+        /** a technician session ends after this long without a maintenance request */
+        sessionIdleSec: z.number().int().min(30).max(3600).default(300),
+        /** folders a log export may be written under (USB mounts) */
+        exportRoots: z.array(z.string().startsWith('/')).default(['/media', '/mnt', '/run/media']),
+      })
+      .strict()
+      .default({ pinHash: null, maxFailures: 5, lockoutSec: 300, sessionIdleSec: 300, exportRoots: ['/media', '/mnt', '/run/media'] }),
     /** Development tools (the device simulator panel). Never true in a production build. */
     devTools: z.boolean().default(false),
   })

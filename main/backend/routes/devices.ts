@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { BackendContext } from '../context';
+import { requireTechnician } from '../maintenance/guard';
 import { validate } from '../validate';
 
 const scanSchema = z.object({
@@ -62,12 +63,12 @@ export function deviceRoutes(ctx: BackendContext) {
       return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, r.error.kind === 'not-found' ? 404 : 409);
     })
     .delete('/receipt/held/:id', validate('param', idParam), (c) => c.json({ discarded: d.receipt.discard(c.req.valid('param').id) }))
-    .post('/receipt/test-print', async (c) => {
+    .post('/receipt/test-print', requireTechnician(ctx), async (c) => {
       const r = await d.receipt.print(TEST_RECEIPT(ctx.config.terminalId));
       if (r.ok) return c.json({ ok: true as const, jobId: r.value.jobId, bytes: r.value.bytes });
       return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, 409);
     })
-    .post('/a4/test-print', async (c) => {
+    .post('/a4/test-print', requireTechnician(ctx), async (c) => {
       const r = await d.a4.printDoc({
         title: '打印测试 / Test print',
         reference: `KIOSK-TEST ${ctx.config.terminalId}`,

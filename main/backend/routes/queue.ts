@@ -1,12 +1,16 @@
 // The outbox as technicians and the sync indicator see it: counts, last successful sync,
-// alerts, dead letters (with the reason central gave) and retry, and a forced sync.
+// alerts, dead letters (with the reason central gave) and retry, and a forced sync. Behind the
+// technician session like every maintenance route.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { BackendContext } from '../context';
+import { requireTechnician } from '../maintenance/guard';
 import { validate } from '../validate';
 
 export function queueRoutes(ctx: BackendContext) {
   return new Hono()
+    // Technicians only (maintenance mode); the citizen's screens use SSE queue.progress events.
+    .use(requireTechnician(ctx))
     .get('/status', (c) => c.json(ctx.queue.status()))
     .get('/dead-letters', (c) => c.json({ deadLetters: ctx.queue.deadLetters() }))
     .post('/dead-letters/:id/retry', validate('param', z.object({ id: z.coerce.number().int().positive() })), (c) => {

@@ -31,6 +31,8 @@ export function submissionRoutes(ctx: BackendContext) {
         const r = ctx.queue.enqueue(submissionFromWire(body));
         if (r.ok) {
           const { receiptNo, idempotencyKey, serviceCode, submittedAt, pageCount, duplicate } = r.value;
+          // Usage statistics (no personal data): service, channel, and whether the result needs a counter visit.
+          if (!duplicate) ctx.maintenance.usage.recordSubmission({ receiptNo, serviceCode, channel: body.channel, delivery: body.delivery });
           return c.json({ receiptNo, idempotencyKey, serviceCode, submittedAt, pageCount, duplicate }, duplicate ? 200 : 201);
         }
         switch (r.error.kind) {

@@ -5,11 +5,14 @@ import path from 'node:path';
 import { bootBackend, type Backend } from '../boot';
 import type { KioskConfig } from '../config/schema';
 import { createLogger } from '../log/logger';
+import { signInTechnician, technicianSettings } from './technician';
 
 export interface TempKiosk extends Backend {
   dataDir: string;
   logLines: string[];
   get(p: string, init?: RequestInit): Promise<Response>;
+  /** Like get, with a technician session (signed in with the test PIN on first use). */
+  asTechnician(p: string, init?: RequestInit): Promise<Response>;
 }
 
 export async function tempKiosk(opts: { dataDir?: string; config?: Partial<KioskConfig> & Record<string, unknown>; overrides?: Partial<KioskConfig> } = {}): Promise<TempKiosk> {
@@ -23,12 +26,20 @@ export async function tempKiosk(opts: { dataDir?: string; config?: Partial<Kiosk
     rendererDir: null,
     version: '0.0.0-test',
     logger: createLogger({ sink: (l) => logLines.push(l), minLevel: 'debug' }),
-    configOverrides: opts.overrides,
+    configOverrides: { maintenance: technicianSettings(), ...opts.overrides },
   });
+  const get = async (p: string, init?: RequestInit) => backend.fetch(new Request(`http://kiosk.test${p}`, init));
+  let cookie: string | null = null;
   return {
     ...backend,
     dataDir,
     logLines,
-    get: async (p, init) => backend.fetch(new Request(`http://kiosk.test${p}`, init)),
+    get,
+    asTechnician: async (p, init = {}) => {
+      cookie ??= await signInTechnician(get);
+      const headers = new Headers(init.headers);
+      headers.set('Cookie', cookie);
+      return get(p, { ...init, headers });
+    },
   };
 }

@@ -1,0 +1,51 @@
+// What the fleet page says about each terminal, from its latest heartbeat: silent (no heartbeat
+// for 3 of its intervals), down (a device cannot serve citizens), out of paper, behind on sync.
+import { heartbeatSchema, type Heartbeat } from '../../common/heartbeat';
+
+export const SILENT_AFTER_INTERVALS = 3;
+/** Pending submissions older than this since the last successful sync count as "behind". */
+export const BEHIND_AFTER_MS = 10 * 60_000;
+
+export type Flag = 'never-reported' | 'silent' | 'down' | 'paper-out' | 'paper-low' | 'behind-sync' | 'dead-letters';
+
+export interface TerminalStatus {
+  terminalId: string;
+  lastSeen: string | null;
+  secondsSinceLast: number | null;
+  flags: Flag[];
+  heartbeat: Heartbeat | null;
+  /** devices that are offline, with their message */
+  downDevices: { device: string; message: string }[];
+}
+
+export function terminalStatus(row: { terminalId: string; receivedAt: number | null; intervalSec: number | null; body: string | null }, now: number): TerminalStatus {
+  if (row.receivedAt === null || row.body === null) {
+    return { terminalId: row.terminalId, lastSeen: null, secondsSinceLast: null, flags: ['never-reported'], heartbeat: null, downDevices: [] };
+  }
+  const parsed = heartbeatSchema.safeParse(JSON.parse(row.body));
+  const hb = parsed.success ? parsed.data : null;
+  const flags: Flag[] = [];
+  const age = now - row.receivedAt;
+  if (age > SILENT_AFTER_INTERVALS * (row.intervalSec ?? 60) * 1000) flags.push('silent');
+  const downDevices = (hb?.devices ?? []).filter((d) => d.health === 'offline').map((d) => ({ device: d.device, message: d.message }));
+  if (downDevices.length) flags.push('down');
+  const paper = hb?.devices.find((d) => d.device === 'receipt-printer');
+  if (paper?.paper === 'out' || paper?.state === 'paper-out') flags.push('paper-out');
+  else if (paper?.paper === 'near-end') flags.push('paper-low');
+  if (hb) {
+    const last = hb.queue.lastSyncAt ? Date.parse(hb.queue.lastSyncAt) : null;
+    if (hb.queue.state === 'auth-failed' || (hb.queue.pending > 0 && (last === null || row.receivedAt - last > BEHIND_AFTER_MS))) flags.push('behind-sync');
+    if (hb.queue.dead > 0) flags.push('dead-letters');
+  }
+  return { terminalId: row.terminalId, lastSeen: new Date(row.receivedAt).toISOString(), secondsSinceLast: Math.round(age / 1000), flags, heartbeat: hb, downDevices };
+}
+
+export const FLAG_LABELS: Record<Flag, string> = {
+  'never-reported': '从未上报 / never reported',
+  silent: '失联 / stopped reporting',
+  down: '设备故障 / device down',
+  'paper-out': '缺纸 / out of paper',
+  'paper-low': '纸将用尽 / paper low',
+  'behind-sync': '同步滞后 / behind on sync',
+  'dead-letters': '有待处理申请 / dead letters',
+};

@@ -1,0 +1,77 @@
+// Terminal health at central: the signed heartbeat intake (POST /v1/heartbeats) and the fleet
+// view for operators (GET /fleet as HTML, GET /fleet.json), behind the admin token, given as a
+// Bearer header or once as /fleet/login?token=… which sets an HttpOnly cookie.
+import crypto from 'node:crypto';
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { heartbeatSchema } from '../../common/heartbeat';
+import { lastChinaDays, summariseUsage } from '../../common/usage-summary';
+import type { AuthVariables } from '../auth/terminal-auth';
+import { terminalStatus } from '../fleet/fleet-status';
+import { fleetPage } from '../fleet/page';
+import { parseJsonBody, problem } from '../http-helpers';
+import type { CentralStore } from '../store';
+
+export function heartbeatRoutes(store: CentralStore, now: () => number = Date.now) {
+  return new Hono<{ Variables: AuthVariables }>().post('/heartbeats', (c) => {
+    const body = parseJsonBody(c, c.get('rawBody'), heartbeatSchema);
+    if (!body.ok) return body.response;
+    const hb = body.value;
+    const usageByDay = new Map<string, string>();
+    if (hb.usage) {
+      for (const day of hb.usage.days) {
+        usageByDay.set(
+          day,
+          JSON.stringify({
+            submissions: hb.usage.submissions.filter((s) => s.day === day),
+            steps: hb.usage.steps.filter((s) => s.day === day),
+            ratings: hb.usage.ratings.filter((s) => s.day === day),
+          }),
+        );
+      }
+    }
+    const { usage: _usage, ...status } = hb;
+    const t = now();
+    store.recordHeartbeat(c.get('terminalId'), t, hb.intervalSec, JSON.stringify({ ...status, usage: null }), usageByDay);
+    return c.json({ ok: true as const, receivedAt: new Date(t).toISOString() });
+  });
+}
+
+export const FLEET_COOKIE = 'central_admin';
+
+export function fleetSnapshot(store: CentralStore, now: number, days = 14) {
+  const terminals = store.fleet().filter((r) => !r.disabled).map((r) => terminalStatus(r, now));
+  const dayList = lastChinaDays(days, now);
+  const reports = store.usageSince(dayList[0]!).map((r) => {
+    const b = JSON.parse(r.body) as { submissions: never[]; steps: never[]; ratings: never[] };
+    return { submissions: (b.submissions ?? []).map((s: object) => ({ ...s, day: r.day })), steps: (b.steps ?? []).map((s: object) => ({ ...s, day: r.day })), ratings: (b.ratings ?? []).map((s: object) => ({ ...s, day: r.day })) };
+  });
+  return { terminals, usage: summariseUsage(reports as never, dayList) };
+}
+
+export function fleetRoutes(deps: { store: CentralStore; adminToken: string; now?: () => number }) {
+  const now = deps.now ?? Date.now;
+  const expected = Buffer.from(deps.adminToken);
+  const allowed = (token: string | undefined) => {
+    const got = Buffer.from(token ?? '');
+    return got.length === expected.length && crypto.timingSafeEqual(got, expected);
+  };
+  return new Hono()
+    .get('/login', (c) => {
+      if (!allowed(c.req.query('token'))) return problem(c, 401, 'unauthorized', '需要管理令牌 / admin token required');
+      setCookie(c, FLEET_COOKIE, deps.adminToken, { httpOnly: true, sameSite: 'Strict', path: '/fleet' });
+      return c.redirect('/fleet', 303);
+    })
+    .use(async (c, next) => {
+      const bearer = c.req.header('authorization')?.replace(/^Bearer /, '');
+      if (!allowed(bearer) && !allowed(getCookie(c, FLEET_COOKIE))) return problem(c, 401, 'unauthorized', '需要管理令牌 / admin token required');
+      await next();
+    })
+    .get('/', (c) => {
+      const t = now();
+      const snap = fleetSnapshot(deps.store, t);
+      c.header('Cache-Control', 'no-store');
+      return c.html(fleetPage(snap.terminals, snap.usage, new Date(t)));
+    })
+    .get('/json', (c) => c.json(fleetSnapshot(deps.store, now())));
+}

@@ -1,0 +1,48 @@
+// What a kiosk reports to central every heartbeatSec seconds: device health, consumables, the
+// queue, its version, and non-personal usage aggregates. Central validates it with this schema,
+// the kiosk builds it with the same types, and central's OpenAPI document is generated from it.
+import { z } from 'zod';
+
+const day = z.iso.date();
+const count = z.number().int().min(0).max(10_000_000);
+
+export const heartbeatDeviceSchema = z.object({
+  device: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  health: z.enum(['ok', 'degraded', 'offline']),
+  state: z.string().max(40),
+  message: z.string().max(300),
+  paper: z.enum(['ok', 'near-end', 'out']).nullable(),
+  heldJobs: count.nullable(),
+});
+
+/** Aggregates by China day: no receipt numbers, names or ids, only counts. */
+export const usageReportSchema = z.object({
+  days: z.array(day).max(14),
+  submissions: z
+    .array(z.object({ day, serviceCode: z.string().max(40), channel: z.enum(['kiosk', 'helper']), count, noVisit: count }))
+    .max(2000),
+  steps: z.array(z.object({ day, journey: z.string().max(32), step: z.string().max(32), reached: count, abandoned: count })).max(2000),
+  ratings: z.array(z.object({ day, rating: z.number().int().min(1).max(5), count })).max(200),
+});
+export type UsageReport = z.infer<typeof usageReportSchema>;
+
+export const heartbeatSchema = z.object({
+  sentAt: z.iso.datetime({ offset: true }),
+  intervalSec: z.number().int().min(1).max(3600),
+  version: z.string().max(40),
+  bootId: z.string().max(64),
+  catalogVersion: z.string().max(64).nullable(),
+  devices: z.array(heartbeatDeviceSchema).max(10),
+  queue: z.object({
+    state: z.string().max(20),
+    pending: count,
+    sent: count,
+    dead: count,
+    lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+  }),
+  disk: z.object({ freeBytes: z.number().min(0), totalBytes: z.number().min(0) }).nullable(),
+  usage: usageReportSchema.nullable(),
+});
+export type Heartbeat = z.infer<typeof heartbeatSchema>;
+
+export const heartbeatResponseSchema = z.object({ ok: z.literal(true), receivedAt: z.string() });

@@ -1,0 +1,97 @@
+// What the citizen in front of the kiosk presents for a follow-up: an ID card placed on the
+// reader or a receipt QR held to the code scanner. Kept in backend memory only, for the one
+// citizen at the screen: the identity (with its photo, for 人证核验) never goes back to the
+// renderer through this module and is dropped when the session ends or after a few minutes.
+import type { CardIdentity } from '../../../common/devices';
+import { receiptNoSchema } from '../../../common/submission';
+import type { BackendContext } from '../context';
+
+export interface HeldCard {
+  identity: CardIdentity;
+  photo: { mime: 'image/png' | 'image/jpeg'; bytes: Uint8Array } | null;
+  at: number;
+}
+
+export type CitizenInput = { kind: 'card'; at: number } | { kind: 'receipt'; receiptNo: string } | { kind: 'unknown-code' } | { kind: 'timeout' };
+
+/** A card read is good for this long: enough for one citizen's follow-up, not for the next. */
+export const CARD_TTL_MS = 10 * 60_000;
+
+/** The receipt number in a scanned code: the whole payload, or inside a URL / longer text. */
+export function receiptNoFromCode(text: string): string | null {
+  const t = text.trim();
+  if (receiptNoSchema.safeParse(t).success) return t;
+  const m = /[A-Z0-9]{4,16}-\d{8}-\d{4,6}/.exec(t.toUpperCase());
+  return m && receiptNoSchema.safeParse(m[0]).success ? m[0] : null;
+}
+
+function decodeDataUrl(u: string): HeldCard['photo'] {
+  const m = /^data:(image\/(?:png|jpeg));base64,(.+)$/.exec(u);
+  return m ? { mime: m[1] as 'image/png' | 'image/jpeg', bytes: new Uint8Array(Buffer.from(m[2]!, 'base64')) } : null;
+}
+
+export class CitizenInputs {
+  private card: HeldCard | null = null;
+  private readonly waiters = new Set<(i: CitizenInput) => void>();
+
+  constructor(
+    bus: BackendContext['bus'],
+    private readonly now: () => number = Date.now,
+  ) {
+    bus.subscribe((e) => {
+      if (e.type === 'idcard.read') {
+        this.card = { identity: e.identity, photo: e.photo ? decodeDataUrl(e.photo.dataUrl) : null, at: this.now() };
+        this.notify({ kind: 'card', at: this.card.at });
+      } else if (e.type === 'code.scanned') {
+        const receiptNo = receiptNoFromCode(e.text);
+        this.notify(receiptNo ? { kind: 'receipt', receiptNo } : { kind: 'unknown-code' });
+      }
+    });
+  }
+
+  private notify(i: CitizenInput): void {
+    for (const w of [...this.waiters]) w(i);
+  }
+
+  /** The card on the reader within the TTL (or since `since`), else null. */
+  currentCard(since = 0): HeldCard | null {
+    if (!this.card) return null;
+    if (this.now() - this.card.at > CARD_TTL_MS || this.card.at < since) return null;
+    return this.card;
+  }
+
+  /** The next card or code presented, or 'timeout'. A card read just before the call counts too. */
+  next(timeoutMs: number, signal?: AbortSignal, graceMs = 3000): Promise<CitizenInput> {
+    const recent = this.card && this.now() - this.card.at <= graceMs ? this.card : null;
+    if (recent) return Promise.resolve({ kind: 'card', at: recent.at });
+    return new Promise((resolve) => {
+      const done = (i: CitizenInput) => {
+        clearTimeout(t);
+        this.waiters.delete(done);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(i);
+      };
+      const onAbort = () => done({ kind: 'timeout' });
+      const t = setTimeout(() => done({ kind: 'timeout' }), timeoutMs);
+      this.waiters.add(done);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** The citizen left: nothing of theirs stays. */
+  clear(): void {
+    this.card = null;
+  }
+}
+
+const perContext = new WeakMap<BackendContext, CitizenInputs>();
+
+/** One holder per backend boot, created on first use. */
+export function citizenInputsFor(ctx: BackendContext): CitizenInputs {
+  let c = perContext.get(ctx);
+  if (!c) {
+    c = new CitizenInputs(ctx.bus);
+    perContext.set(ctx, c);
+  }
+  return c;
+}

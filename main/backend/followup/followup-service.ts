@@ -1,0 +1,167 @@
+// Follow-up at the kiosk: progress lookups (central live, else this kiosk's last known state),
+// printing notices and results on A4 (a result once), postal delivery of a result, and
+// reporting result prints to central (retried until central has heard).
+import crypto from 'node:crypto';
+import { caseLookupResponseSchema, caseSummarySchema, documentPrintedResponseSchema, type CaseLookupRequest, type PostalAddress } from '../../../common/central-api';
+import { err, ok, type Result } from '../../../common/result';
+import { uuidv7 } from '../../../common/uuidv7';
+import type { CallFailure } from '../../../offline-queue/sync/central-client';
+import type { BackendContext } from '../context';
+import { viewFromCentral, viewFromLocal, type CaseProgressView, type ProgressAnswer } from './progress-view';
+
+export type FollowupError =
+  | { kind: 'not-found'; message: string }
+  | { kind: 'refused'; message: string }
+  | { kind: 'offline'; message: string }
+  | { kind: 'printer'; message: string }
+  | { kind: 'central'; message: string };
+
+const OFFLINE_MESSAGE = '暂时无法连接中心系统，请稍后再试或到窗口办理 / central cannot be reached now: try later or ask at the counter';
+const REPORT_EVERY_MS = 60_000;
+
+function isOffline(f: CallFailure | { kind: 'invalid' }): boolean {
+  return f.kind === 'network' || f.kind === 'unavailable';
+}
+
+export class FollowupService {
+  private reportTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly ctx: BackendContext) {}
+
+  private get client() {
+    return this.ctx.queue.client;
+  }
+
+  private serviceName(code: string): string | null {
+    return this.ctx.catalog.service(code)?.name ?? null;
+  }
+
+  private localPrintedAt = (id: string): string | null => this.ctx.store.followup.printedAt(id);
+
+  /** Cases of a receipt number or of the applicant whose card is on the reader. */
+  async lookup(q: CaseLookupRequest, signal?: AbortSignal): Promise<ProgressAnswer> {
+    const localReceipts = q.by === 'receiptNo' ? [q.receiptNo] : this.ctx.queue.receiptsOfApplicant(q.idNumber);
+    const local = localReceipts.map((r) => this.ctx.queue.caseStatus(r)).filter((v) => v !== null);
+    const r = await this.client.call('caseLookup', { json: q, signal, timeoutMs: 8000 });
+    const parsed = r.ok ? caseLookupResponseSchema.safeParse(r.body) : null;
+    if (parsed?.success) {
+      const cases: CaseProgressView[] = parsed.data.cases.map((c) =>
+        viewFromCentral(c, this.serviceName(c.serviceCode), this.localPrintedAt, local.find((l) => l.receiptNo === c.receiptNo)?.submittedAt ?? null),
+      );
+      // Submitted here but not at central yet (still uploading): shown from the local copy.
+      for (const l of local) if (!cases.some((c) => c.receiptNo === l.receiptNo)) cases.push(viewFromLocal(l, this.serviceName(l.serviceCode), this.localPrintedAt));
+      this.ctx.logger.log('followup.lookup', { by: q.by, source: 'live', cases: cases.length });
+      return { source: 'live', asOf: new Date().toISOString(), cases };
+    }
+    this.ctx.logger.log('followup.lookup', { by: q.by, source: 'local', cases: local.length, why: r.ok ? 'invalid answer' : r.failure.kind });
+    return { source: 'local', asOf: this.ctx.queue.feedPulledAt(), cases: local.map((l) => viewFromLocal(l, this.serviceName(l.serviceCode), this.localPrintedAt)) };
+  }
+
+  /** The PDF of a document of this receipt: the downloaded copy, else fetched from central now. */
+  private async documentBytes(documentId: string, sha256: string | null): Promise<Result<Uint8Array, FollowupError>> {
+    const local = this.ctx.queue.resultDocument(documentId);
+    if (local) return ok(new Uint8Array(local.bytes));
+    const r = await this.client.call('document', { params: { documentId }, timeoutMs: 30_000 });
+    if (!r.ok) return err(isOffline(r.failure) ? { kind: 'offline', message: '文书尚未下载到本机且中心暂不可达，请稍后再试 / the document is not on this kiosk and central cannot be reached' } : { kind: 'central', message: r.failure.message });
+    const bytes = r.bytes ?? new Uint8Array();
+    const digest = crypto.createHash('sha256').update(bytes).digest('hex');
+    if (sha256 && digest !== sha256) return err({ kind: 'central', message: '文书校验失败，请到窗口领取 / the document failed verification: ask at the counter' });
+    return ok(bytes);
+  }
+
+  /**
+   * Prints one notice or result of a receipt's case. A result prints once: the print is claimed
+   * in the kiosk database before the printer starts, given back only if the printer failed.
+   */
+  async print(receiptNo: string, documentId: string): Promise<Result<{ name: string; kind: 'notice' | 'result'; printedAt: string; pages: number | null; jobId: number }, FollowupError>> {
+    const answer = await this.lookup({ by: 'receiptNo', receiptNo });
+    const c = answer.cases.find((x) => x.receiptNo === receiptNo);
+    const doc = c?.documents.find((d) => d.id === documentId);
+    if (!c || !doc) return err({ kind: 'not-found', message: '该文书不可自助打印 / no such printable document' });
+    if (!doc.printable && doc.kind === 'result') {
+      this.ctx.logger.log('followup.result-print-refused', { receiptNo, documentId, why: doc.printedAt ? 'already-printed' : 'posted' });
+      return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${formatChinaTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${doc.printedAt}; results print once — ask at the counter` : (doc.why ?? '') });
+    }
+    const sha = this.ctx.store.outbox.document(documentId)?.sha256 ?? null;
+    const bytes = await this.documentBytes(documentId, sha);
+    if (!bytes.ok) {
+      this.ctx.logger.log('followup.print-failed', { receiptNo, documentId, kind: bytes.error.kind });
+      return bytes;
+    }
+    const at = new Date().toISOString();
+    if (doc.kind === 'result' && !this.ctx.store.followup.claimPrint(documentId, at)) {
+      this.ctx.logger.log('followup.result-print-refused', { receiptNo, documentId, why: 'already-printed' });
+      return err({ kind: 'refused', message: '结果文书已打印过一次，不能重复打印 / the result was already printed once' });
+    }
+    const printed = await this.ctx.devices.a4.printPdf(bytes.value, doc.name);
+    if (!printed.ok) {
+      if (doc.kind === 'result') this.ctx.store.followup.releasePrint(documentId, at);
+      this.ctx.logger.log('followup.print-failed', { receiptNo, documentId, kind: printed.error.kind });
+      return err({ kind: 'printer', message: printed.error.message });
+    }
+    if (doc.kind === 'notice') {
+      this.ctx.logger.log('followup.notice-printed', { receiptNo, documentId });
+    } else {
+      this.ctx.logger.log('followup.result-printed', { receiptNo, documentId });
+      void this.reportPrints();
+    }
+    return ok({ name: doc.name, kind: doc.kind, printedAt: at, pages: printed.value.pages ?? null, jobId: printed.value.jobId });
+  }
+
+  /** Tells central of result prints it has not heard of yet. */
+  async reportPrints(): Promise<number> {
+    let n = 0;
+    for (const p of this.ctx.store.followup.unreportedPrints()) {
+      const r = await this.client.call('documentPrinted', { params: { documentId: p.id }, json: { printedAt: p.printedAt } });
+      if (!r.ok || !documentPrintedResponseSchema.safeParse(r.body).success) {
+        this.ctx.logger.log('followup.print-report-failed', { documentId: p.id, why: r.ok ? 'invalid answer' : r.failure.kind });
+        return n;
+      }
+      this.ctx.store.followup.markPrintReported(p.id, new Date().toISOString());
+      this.ctx.logger.log('followup.print-reported', { documentId: p.id });
+      n++;
+    }
+    return n;
+  }
+
+  startReporting(): void {
+    if (this.reportTimer) return;
+    this.reportTimer = setInterval(() => void this.reportPrints(), REPORT_EVERY_MS);
+    this.reportTimer.unref();
+  }
+
+  /** Asks central to post the result instead of printing it here. Needs central now. */
+  async requestPost(receiptNo: string, address: PostalAddress, idempotencyKey = uuidv7()): Promise<Result<CaseProgressView, FollowupError>> {
+    const answer = await this.lookup({ by: 'receiptNo', receiptNo });
+    const c = answer.cases.find((x) => x.receiptNo === receiptNo);
+    if (answer.source === 'local') return err({ kind: 'offline', message: OFFLINE_MESSAGE });
+    if (!c?.caseNo) return err({ kind: 'not-found', message: '未找到该案件 / no such case' });
+    if (!c.canRequestPost && !c.delivery) return err({ kind: 'refused', message: '该案件暂不能选择邮寄（尚未办结或结果已打印）/ postal delivery is not possible for this case now' });
+    const r = await this.client.call('deliveryRequest', { params: { caseNo: c.caseNo }, json: { idempotencyKey, address }, timeoutMs: 8000 });
+    if (!r.ok) {
+      if (isOffline(r.failure)) return err({ kind: 'offline', message: OFFLINE_MESSAGE });
+      return err({ kind: r.failure.kind === 'rejected' && r.failure.status === 409 ? 'refused' : 'central', message: r.failure.message });
+    }
+    const s = caseSummarySchema.safeParse(r.body);
+    if (!s.success) return err({ kind: 'central', message: '中心系统答复异常 / central sent an unexpected answer' });
+    this.ctx.logger.log('followup.delivery-requested', { receiptNo });
+    return ok(viewFromCentral(s.data, this.serviceName(s.data.serviceCode), this.localPrintedAt, c.submittedAt));
+  }
+}
+
+export function formatChinaTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000);
+  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
+}
+
+const perContext = new WeakMap<BackendContext, FollowupService>();
+
+export function followupFor(ctx: BackendContext): FollowupService {
+  let s = perContext.get(ctx);
+  if (!s) {
+    s = new FollowupService(ctx);
+    perContext.set(ctx, s);
+    s.startReporting();
+  }
+  return s;
+}

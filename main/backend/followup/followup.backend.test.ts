@@ -1,0 +1,234 @@
+// Follow-up through the real backend: simulators (ID card, code scanner, cups-pdf A4, face), the
+// embedded central advanced through its admin API, the kiosk's sync engine in between.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleCatalog } from '../../../central/catalog/sample-catalog';
+import { SAMPLE_CARDS } from '../../../devices/id-card/sample-cards';
+import type { SimState } from '../../../devices/sim/sim-actions';
+import { pdfText } from '../../../devices/test-support/poppler';
+import { waitFor } from '../../../devices/test-support/wait';
+import { uuidv7 } from '../../../common/uuidv7';
+import { bootBackend, type Backend } from '../boot';
+import { createLogger } from '../log/logger';
+
+const A4_QUEUE = 'kiosk-a4-followup';
+const service = sampleCatalog.services.find((s) => s.kioskFull)!;
+const card = SAMPLE_CARDS.resident;
+let dataDir: string;
+let backend: Backend;
+const logLines: string[] = [];
+
+const call = async (p: string, init: RequestInit = {}) => backend.fetch(new Request(`http://kiosk.test${p}`, init));
+const post = async (p: string, body: unknown) => {
+  const res = await call(p, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as any };
+};
+const admin = async (p: string, body: unknown, method = 'POST') => {
+  const c = backend.central!;
+  const res = await fetch(`${c.url}/v1/admin${p}`, { method, headers: { Authorization: `Bearer ${c.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return res.json();
+};
+const simState = async () => ((await (await call('/api/dev/sim')).json()) as { state: SimState }).state;
+
+async function submitAndSync(): Promise<{ receiptNo: string; caseNo: string }> {
+  const r = await post('/api/submissions', {
+    idempotencyKey: uuidv7(),
+    serviceCode: service.code,
+    applicant: { name: card.name, idNumber: card.idNumber, phone: '13912345678' },
+    form: {},
+    materials: [{ materialId: service.materials[0]!.id, provision: 'scanned', pages: [{ mime: 'image/jpeg', data: crypto.randomBytes(2000).toString('base64') }] }],
+    channel: 'kiosk',
+    delivery: 'kiosk_print',
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  await backend.ctx.queue.syncNow();
+  const caseNo = backend.ctx.queue.caseStatus(r.body.receiptNo)!.caseNo!;
+  expect(caseNo).toMatch(/^AJ/);
+  return { receiptNo: r.body.receiptNo, caseNo };
+}
+
+async function printedPdf(jobId: number): Promise<string> {
+  const dir = (await simState()).a4.outputDir!;
+  const file = await waitFor(() => fs.readdirSync(dir).find((f) => f.endsWith(`-job_${jobId}.pdf`)), 15_000, 'cups-pdf output');
+  await new Promise((r) => setTimeout(r, 300));
+  return pdfText(path.join(dir, file));
+}
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-followup-'));
+  backend = await bootBackend({
+    dataDir,
+    configFile: null,
+    rendererDir: null,
+    version: '0.0.0-test',
+    firstSyncWaitMs: 2000,
+    logger: createLogger({ sink: (l) => logLines.push(l), minLevel: 'debug' }),
+    configOverrides: {
+      devTools: true,
+      devices: [
+        { kind: 'id-card-reader', mode: 'simulator', baudRate: 115200, pollMs: 200 },
+        { kind: 'a4-printer', mode: 'simulator', queue: A4_QUEUE },
+        { kind: 'code-scanner', mode: 'simulator' },
+      ],
+    },
+  });
+  await backend.ctx.devices.settled();
+  await waitFor(() => backend.ctx.catalog.service(service.code), 10_000, 'catalog');
+}, 60_000);
+
+afterAll(async () => {
+  await backend?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('follow-up at the kiosk (real backend, simulators, embedded central)', () => {
+  let first: { receiptNo: string; caseNo: string };
+
+  it('scanning the receipt QR finds the case live as 受理 and prints the 受理通知书 on A4', async () => {
+    first = await submitAndSync();
+    await admin(`/cases/${first.caseNo}/status`, { status: 'accepted' });
+    const wait = call('/api/progress/wait?timeoutMs=5000');
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await post('/api/dev/sim/actions', { device: 'code-scanner', action: 'scan', text: first.receiptNo })).status).toBe(200);
+    expect(await (await wait).json()).toEqual({ kind: 'receipt', receiptNo: first.receiptNo });
+
+    const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
+    expect(r.status).toBe(200);
+    expect(r.body.source).toBe('live');
+    const c = r.body.cases[0];
+    expect(c).toMatchObject({ receiptNo: first.receiptNo, caseNo: first.caseNo, status: 'accepted', serviceName: service.name });
+    expect(c.timeline.map((t: { status: string }) => t.status)).toEqual(['received', 'accepted']);
+    const notice = c.documents.find((d: { name: string }) => d.name === '受理通知书.pdf');
+    expect(notice).toMatchObject({ kind: 'notice', printable: true });
+
+    const p = await post('/api/progress/print', { receiptNo: first.receiptNo, documentId: notice.id });
+    expect(p.status, JSON.stringify(p.body)).toBe(200);
+    const text = await printedPdf(p.body.jobId);
+    expect(text).toContain('Notice of Acceptance');
+    expect(text).toContain(first.caseNo);
+    // a notice may be printed again (lost it, needs a copy)
+    expect((await post('/api/progress/print', { receiptNo: first.receiptNo, documentId: notice.id })).status).toBe(200);
+  }, 60_000);
+
+  it('placing the ID card finds the same person’s cases; the number is never logged in clear', async () => {
+    const wait = call('/api/progress/wait?timeoutMs=8000');
+    await new Promise((r) => setTimeout(r, 100));
+    await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'insert', card: 'resident' });
+    expect(await (await wait).json()).toEqual({ kind: 'card' });
+    const r = await post('/api/progress/lookup', { by: 'card' });
+    expect(r.status).toBe(200);
+    expect(r.body.cases.map((c: { receiptNo: string }) => c.receiptNo)).toContain(first.receiptNo);
+    expect(JSON.stringify(r.body)).not.toContain(card.idNumber);
+    expect(logLines.join('\n')).not.toContain(card.idNumber);
+  }, 30_000);
+
+  it('人证核验 against the card photo: match, no match, verifier down (simulator driven like the panel)', async () => {
+    const live = { mime: 'image/jpeg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...crypto.randomBytes(400)]).toString('base64') };
+    const ok = await post('/api/face/verify', { image: live });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.decision).toBe('match');
+    await post('/api/dev/sim/actions', { device: 'face-verifier', action: 'no-match' });
+    expect((await post('/api/face/verify', { image: live })).body.decision).toBe('no-match');
+    await post('/api/dev/sim/actions', { device: 'face-verifier', action: 'unavailable' });
+    const down = await post('/api/face/verify', { image: live });
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ error: 'unavailable', retryable: false });
+    await post('/api/dev/sim/actions', { device: 'face-verifier', action: 'match' });
+    const garbage = await post('/api/face/verify', { image: { mime: 'image/jpeg', data: Buffer.from('not a picture at all, just text bytes '.repeat(5)).toString('base64') } });
+    expect(garbage.status).toBe(422);
+    expect(garbage.body.error).toBe('bad-image');
+    // the session ends: the card is forgotten
+    await post('/api/progress/end', {});
+    expect((await post('/api/face/verify', { image: live })).status).toBe(409);
+    expect((await post('/api/progress/lookup', { by: 'card' })).status).toBe(409);
+  }, 30_000);
+
+  it('补正: the correction notice lists every item with the deadline', async () => {
+    const c = await submitAndSync();
+    await admin(`/cases/${c.caseNo}/status`, {
+      status: 'correction',
+      items: [
+        { materialId: 'id-card', description: '身份证复印件不清晰' },
+        { materialId: 'photo', description: '照片背景应为白色' },
+      ],
+      deadline: '2026-12-20',
+    });
+    const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo });
+    expect(r.body.cases[0].status).toBe('correction');
+    const notice = r.body.cases[0].documents.find((d: { kind: string }) => d.kind === 'notice');
+    const p = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: notice.id });
+    expect(p.status).toBe(200);
+    const text = await printedPdf(p.body.jobId);
+    expect(text).toContain('Items: 2');
+    expect(text).toContain('[id-card]');
+    expect(text).toContain('[photo]');
+    expect(text).toContain('Deadline: 2026-12-20');
+  }, 60_000);
+
+  it('办结: the result prints once, a second print is refused and says so, central hears of the print', async () => {
+    await admin(`/cases/${first.caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [{ name: '准予许可决定书.pdf' }] });
+    await backend.ctx.queue.syncNow();
+    const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
+    const result = r.body.cases[0].documents.find((d: { kind: string }) => d.kind === 'result');
+    expect(result).toMatchObject({ printable: true, printedAt: null });
+    expect(r.body.cases[0].canRequestPost).toBe(true);
+    const p = await post('/api/progress/print', { receiptNo: first.receiptNo, documentId: result.id });
+    expect(p.status, JSON.stringify(p.body)).toBe(200);
+    expect(await printedPdf(p.body.jobId)).toContain(first.caseNo);
+    const again = await post('/api/progress/print', { receiptNo: first.receiptNo, documentId: result.id });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('只能自助打印一次');
+    await waitFor(async () => {
+      const live = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
+      return live.body.cases[0].documents.find((d: { id: string }) => d.id === result.id).printedAt !== null && backend.ctx.store.followup.unreportedPrints().length === 0;
+    }, 10_000, 'print reported to central');
+    expect(logLines.some((l) => l.includes('"followup.result-printed"'))).toBe(true);
+    expect(logLines.some((l) => l.includes('"followup.print-reported"'))).toBe(true);
+    // printed here: postal delivery is no longer offered
+    const after = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
+    expect(after.body.cases[0].canRequestPost).toBe(false);
+  }, 60_000);
+
+  it('postal delivery: the address is validated, sent to central, and the tracking number shows once set', async () => {
+    const c = await submitAndSync();
+    await admin(`/cases/${c.caseNo}/status`, { status: 'accepted' });
+    await admin(`/cases/${c.caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [{ name: '证照.pdf' }] });
+    const address = { recipient: '王小明', phone: '13812345678', region: '江苏省宿迁市宿城区', detail: '幸福路 1 号', postcode: '223800' };
+    expect((await post('/api/progress/delivery', { receiptNo: c.receiptNo, address: { ...address, phone: '12345' } })).status).toBe(400);
+    const r = await post('/api/progress/delivery', { receiptNo: c.receiptNo, address });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.delivery).toMatchObject({ trackingNo: null });
+    expect(logLines.join('\n')).not.toContain('幸福路');
+    await admin(`/cases/${c.caseNo}/tracking`, { carrier: 'EMS', trackingNo: 'EA123456789CN' });
+    const l = await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo });
+    expect(l.body.cases[0].delivery).toMatchObject({ carrier: 'EMS', trackingNo: 'EA123456789CN' });
+    const result = l.body.cases[0].documents.find((d: { kind: string }) => d.kind === 'result');
+    expect(result.printable).toBe(false);
+    expect((await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: result.id })).status).toBe(409);
+  }, 60_000);
+
+  it('offline: the last known state from the local store, with the time it dates from', async () => {
+    await backend.ctx.queue.syncNow();
+    await fetch(`${backend.central!.url}/v1/admin/faults`, { method: 'PUT', headers: { Authorization: `Bearer ${backend.central!.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ downForSec: 30 }) }).catch(() => null); // central goes away mid-answer
+    const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
+    expect(r.status).toBe(200);
+    expect(r.body.source).toBe('local');
+    expect(Date.parse(r.body.asOf)).toBeGreaterThan(Date.now() - 120_000);
+    expect(r.body.cases[0]).toMatchObject({ status: 'concluded', canRequestPost: false });
+    // offline by card too: found by the keyed MAC of the number
+    await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'remove' });
+    await new Promise((res) => setTimeout(res, 400));
+    const wait = call('/api/progress/wait?timeoutMs=8000');
+    await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'insert', card: 'resident' });
+    expect(await (await wait).json()).toEqual({ kind: 'card' });
+    const byCard = await post('/api/progress/lookup', { by: 'card' });
+    expect(byCard.body.source).toBe('local');
+    expect(byCard.body.cases.length).toBe(3);
+    const post2 = await post('/api/progress/delivery', { receiptNo: first.receiptNo, address: { recipient: '王小明', phone: '13812345678', region: '江苏省宿迁市', detail: '幸福路 1 号', postcode: '223800' } });
+    expect(post2.status).toBe(503);
+  }, 60_000);
+});

@@ -1,0 +1,113 @@
+// The progress of a citizen's cases as the follow-up screens show it, built from central's live
+// answer or from what this kiosk last pulled (with the time it dates from).
+import type { CaseStatus, CaseSummary, CaseUpdate } from '../../../common/central-api';
+import type { CaseStatusView } from '../../../offline-queue/queue';
+
+export interface CaseDocumentView {
+  id: string;
+  name: string;
+  kind: 'notice' | 'result';
+  /** the status change that issued it */
+  status: CaseStatus;
+  /** can be printed now; `why` says why not */
+  printable: boolean;
+  printedAt: string | null;
+  why: string | null;
+}
+
+export interface CaseProgressView {
+  receiptNo: string;
+  caseNo: string | null;
+  serviceCode: string;
+  serviceName: string | null;
+  submittedAt: string | null;
+  /** null while the submission is still on its way to central */
+  status: CaseStatus | null;
+  timeline: { status: CaseStatus; at: string; update: CaseUpdate | null }[];
+  documents: CaseDocumentView[];
+  delivery: { requestedAt: string; carrier: string | null; trackingNo: string | null } | null;
+  /** 办结 with a self-print result not yet printed and no postal request: the citizen may choose post */
+  canRequestPost: boolean;
+}
+
+export interface ProgressAnswer {
+  source: 'live' | 'local';
+  /** for local answers: when this kiosk last heard from central (null: never) */
+  asOf: string | null;
+  cases: CaseProgressView[];
+}
+
+const RESULT_PRINTED = '结果文书已打印过一次，不能重复打印 / the result was already printed once';
+const RESULT_POSTED = '已选择邮寄，结果文书不在本机打印 / postal delivery was chosen';
+
+function documentsFrom(events: { status: CaseStatus; update: CaseUpdate | null }[]): Map<string, { status: CaseStatus; kind: 'notice' | 'result'; name: string; selfPrint: boolean }> {
+  const docs = new Map<string, { status: CaseStatus; kind: 'notice' | 'result'; name: string; selfPrint: boolean }>();
+  for (const e of events) {
+    const u = e.update;
+    if (u && 'documents' in u)
+      for (const d of u.documents) docs.set(d.id, { status: e.status, kind: u.status === 'concluded' ? 'result' : 'notice', name: d.name, selfPrint: d.selfPrint });
+  }
+  return docs;
+}
+
+function resultState(kind: 'notice' | 'result', printedAt: string | null, posted: boolean): { printable: boolean; why: string | null } {
+  if (kind === 'notice') return { printable: true, why: null };
+  if (posted) return { printable: false, why: RESULT_POSTED };
+  if (printedAt) return { printable: false, why: RESULT_PRINTED };
+  return { printable: true, why: null };
+}
+
+function canPost(status: CaseStatus | null, docs: CaseDocumentView[], delivery: CaseProgressView['delivery']): boolean {
+  return status === 'concluded' && !delivery && docs.some((d) => d.kind === 'result') && !docs.some((d) => d.kind === 'result' && d.printedAt);
+}
+
+/** From central's answer, with what this kiosk knows of its own prints (claimed before central heard). */
+export function viewFromCentral(c: CaseSummary, serviceName: string | null, localPrintedAt: (id: string) => string | null, submittedAt: string | null): CaseProgressView {
+  const timeline = c.events.map((e) => ({ status: e.update.status, at: e.at, update: e.update }));
+  const posted = c.delivery !== null;
+  const documents = c.documents
+    .filter((d) => d.selfPrint)
+    .map((d) => {
+      const printedAt = d.printedAt ?? localPrintedAt(d.id);
+      const status = timeline.find((t) => t.update && 'documents' in t.update && t.update.documents.some((x) => x.id === d.id))?.status ?? c.status;
+      return { id: d.id, name: d.name, kind: d.kind, status, printedAt, ...resultState(d.kind, printedAt, posted) };
+    });
+  const delivery = c.delivery ? { requestedAt: c.delivery.requestedAt, carrier: c.delivery.carrier, trackingNo: c.delivery.trackingNo } : null;
+  return { receiptNo: c.receiptNo, caseNo: c.caseNo, serviceCode: c.serviceCode, serviceName, submittedAt, status: c.status, timeline, documents, delivery, canRequestPost: canPost(c.status, documents, delivery) };
+}
+
+/** From this kiosk's own store: what it last pulled from central. Documents print only if downloaded. */
+export function viewFromLocal(v: CaseStatusView, serviceName: string | null, localPrintedAt: (id: string) => string | null): CaseProgressView {
+  const timeline = v.events.map((e) => ({ status: e.status, at: e.at, update: e.notice }));
+  const issued = documentsFrom(timeline);
+  const documents = v.documents
+    .filter((d) => d.selfPrint)
+    .map((d) => {
+      const meta = issued.get(d.id);
+      const kind = meta?.kind ?? 'result';
+      const printedAt = localPrintedAt(d.id);
+      const st = resultState(kind, printedAt, false);
+      return {
+        id: d.id,
+        name: d.name,
+        kind,
+        status: meta?.status ?? v.status ?? 'concluded',
+        printedAt,
+        printable: st.printable && d.available,
+        why: st.why ?? (d.available ? null : '文书尚未下载到本机 / not downloaded to this kiosk yet'),
+      };
+    });
+  return {
+    receiptNo: v.receiptNo,
+    caseNo: v.caseNo,
+    serviceCode: v.serviceCode,
+    serviceName,
+    submittedAt: v.submittedAt,
+    status: v.status,
+    timeline,
+    documents,
+    delivery: null,
+    // Postal delivery needs central: never offered from the local copy.
+    canRequestPost: false,
+  };
+}

@@ -1,0 +1,85 @@
+// The heartbeat: every heartbeatSec seconds the kiosk tells central how it is (devices,
+// consumables, queue, version) and sends the last two days of usage aggregates, signed like
+// every other terminal call. A failed beat is not retried: the next one carries fresher figures.
+import type { Heartbeat } from '../../../common/heartbeat';
+import type { BackendContext } from '../context';
+import { diskUse } from '../maintenance/terminal-info';
+import type { UsageTracker } from './usage-tracker';
+
+export function buildHeartbeat(ctx: BackendContext, usage: UsageTracker, dataDir: string): Heartbeat {
+  const q = ctx.queue.status();
+  const disk = diskUse(dataDir);
+  return {
+    sentAt: new Date().toISOString(),
+    intervalSec: ctx.config.heartbeatSec,
+    version: ctx.version,
+    bootId: ctx.bootId,
+    catalogVersion: ctx.catalog.catalog?.version ?? null,
+    devices: ctx.devices.list().map((v) => ({
+      device: v.device,
+      health: v.health,
+      state: v.status.state,
+      message: v.message.slice(0, 300),
+      paper: v.consumables?.paper ?? null,
+      heldJobs: v.consumables?.heldJobs ?? null,
+    })),
+    queue: { state: q.state, pending: q.pending, sent: q.sent, dead: q.dead, lastSyncAt: q.lastSyncAt },
+    disk: disk ? { freeBytes: disk.freeBytes, totalBytes: disk.totalBytes } : null,
+    usage: usage.report(2),
+  };
+}
+
+export interface HeartbeatOutcome {
+  at: string;
+  ok: boolean;
+  bytes: number;
+  message: string;
+}
+
+export class HeartbeatSender {
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<HeartbeatOutcome> | null = null;
+  last: HeartbeatOutcome | null = null;
+  lastOk: string | null = null;
+
+  constructor(
+    private readonly ctx: BackendContext,
+    private readonly usage: UsageTracker,
+    private readonly dataDir: string,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    void this.beat();
+    this.timer = setInterval(() => void this.beat(), this.ctx.config.heartbeatSec * 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  beat(): Promise<HeartbeatOutcome> {
+    if (this.inFlight) return this.inFlight;
+    this.inFlight = this.send().finally(() => (this.inFlight = null));
+    return this.inFlight;
+  }
+
+  private async send(): Promise<HeartbeatOutcome> {
+    const body = buildHeartbeat(this.ctx, this.usage, this.dataDir);
+    const bytes = Buffer.byteLength(JSON.stringify(body));
+    const r = await this.ctx.queue.client.call('heartbeat', { json: body, timeoutMs: 10_000 });
+    const at = new Date().toISOString();
+    if (r.ok) {
+      this.ctx.logger.log('heartbeat.sent', { bytes });
+      this.lastOk = at;
+      this.last = { at, ok: true, bytes, message: '心跳已送达 / heartbeat delivered' };
+    } else {
+      this.ctx.logger.log('heartbeat.failed', { kind: r.failure.kind, message: r.failure.message });
+      this.last = { at, ok: false, bytes, message: r.failure.message };
+    }
+    return this.last;
+  }
+}

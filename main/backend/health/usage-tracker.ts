@@ -1,0 +1,76 @@
+// Usage statistics computed on the kiosk, without personal data: submissions per service per day
+// by channel (and how many reach the citizen without a counter visit: 不见面), how far citizens
+// get in each journey (steps reached vs abandoned), and 好差评 ratings. Sessions are anonymous
+// random ids from the renderer that rotate with every citizen session.
+import { chinaIsoDate } from '../../../offline-queue/china-time';
+import type { MaintenanceTables } from '../../../offline-queue/store/maintenance-tables';
+import type { UsageReport } from '../../../common/heartbeat';
+
+/** Steps after which a journey is over: a session that stops there did not abandon anything. */
+export const FINAL_STEPS = new Set(['submitted', 'done', 'receipt']);
+
+interface OpenSession {
+  journey: string;
+  step: string;
+  day: string;
+  lastSeen: number;
+}
+
+export class UsageTracker {
+  private readonly sessions = new Map<string, OpenSession>();
+
+  constructor(
+    private readonly tables: MaintenanceTables,
+    /** a session quiet this long is over (the citizen idle timeout plus its countdown) */
+    private readonly abandonAfterMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  recordSubmission(e: { receiptNo: string; serviceCode: string; channel: 'kiosk' | 'helper'; delivery: string; at?: Date }): void {
+    this.tables.recordSubmission({ ...e, day: chinaIsoDate(e.at ?? new Date(this.now())) });
+  }
+
+  /** The citizen reached `step` of `journey`. Moving on from a step completes it. */
+  step(sessionId: string, journey: string, step: string): void {
+    this.settle();
+    const t = this.now();
+    const day = chinaIsoDate(new Date(t));
+    const prev = this.sessions.get(sessionId);
+    if (prev && prev.journey === journey && prev.step === step) {
+      prev.lastSeen = t;
+      return;
+    }
+    // A session that switches journeys left the previous one unfinished.
+    if (prev && prev.journey !== journey && !FINAL_STEPS.has(prev.step)) this.tables.addStep({ day: prev.day, journey: prev.journey, step: prev.step, reached: 0, abandoned: 1 });
+    this.tables.addStep({ day, journey, step, reached: 1, abandoned: 0 });
+    if (FINAL_STEPS.has(step)) this.sessions.delete(sessionId);
+    else this.sessions.set(sessionId, { journey, step, day, lastSeen: t });
+  }
+
+  /** The citizen ended the session (home, idle reset): where they stood counts as abandoned. */
+  end(sessionId: string): void {
+    const s = this.sessions.get(sessionId);
+    if (!s) return;
+    this.sessions.delete(sessionId);
+    this.tables.addStep({ day: s.day, journey: s.journey, step: s.step, reached: 0, abandoned: 1 });
+  }
+
+  /** Sessions gone quiet count as abandoned at their last step. */
+  settle(): void {
+    const t = this.now();
+    for (const [id, s] of this.sessions) if (t - s.lastSeen > this.abandonAfterMs) this.end(id);
+  }
+
+  report(days = 2): UsageReport {
+    this.settle();
+    const t = this.now();
+    const list = Array.from({ length: days }, (_, i) => chinaIsoDate(new Date(t - (days - 1 - i) * 86_400_000)));
+    const from = list[0]!;
+    return {
+      days: list,
+      submissions: this.tables.submissionCounts(from),
+      steps: this.tables.stepCounts(from),
+      ratings: this.tables.ratingCounts(from),
+    };
+  }
+}

@@ -1,0 +1,116 @@
+// Technician sign-in: PIN against the scrypt hash in config, lockout after repeated failures
+// (kept in the store, so power-cycling the kiosk does not reset it), and sessions separate from
+// the citizen's that end after an idle period.
+import crypto from 'node:crypto';
+import { err, ok, type Result } from '../../../common/result';
+import { verifyPin } from './pin';
+
+export interface LockoutState {
+  failures: number;
+  lockedUntil: number;
+}
+
+export interface TechnicianAuthOptions {
+  pinHash: string | null;
+  maxFailures: number;
+  lockoutSec: number;
+  sessionIdleSec: number;
+  load: () => LockoutState | null;
+  save: (s: LockoutState) => void;
+  onEvent: (e: AuthEvent) => void;
+  now?: () => number;
+}
+
+export type AuthEvent =
+  | { kind: 'signed-in'; tag: string }
+  | { kind: 'pin-rejected'; failures: number }
+  | { kind: 'locked-out'; until: string }
+  | { kind: 'signed-out'; tag: string; reason: 'sign-out' | 'idle' };
+
+export type SignInError =
+  | { kind: 'not-configured'; message: string }
+  | { kind: 'locked'; message: string; lockedUntil: string }
+  | { kind: 'wrong-pin'; message: string; attemptsLeft: number };
+
+interface Session {
+  tag: string;
+  lastSeen: number;
+}
+
+export class TechnicianAuth {
+  private readonly sessions = new Map<string, Session>();
+  private state: LockoutState;
+  private readonly now: () => number;
+
+  constructor(private readonly o: TechnicianAuthOptions) {
+    this.now = o.now ?? Date.now;
+    this.state = o.load() ?? { failures: 0, lockedUntil: 0 };
+  }
+
+  get idleMs(): number {
+    return this.o.sessionIdleSec * 1000;
+  }
+
+  lockout(): { locked: boolean; lockedUntil: string | null; attemptsLeft: number } {
+    const locked = this.state.lockedUntil > this.now();
+    return { locked, lockedUntil: locked ? new Date(this.state.lockedUntil).toISOString() : null, attemptsLeft: Math.max(0, this.o.maxFailures - this.state.failures) };
+  }
+
+  signIn(pin: string): Result<{ token: string; tag: string; idleSec: number }, SignInError> {
+    if (!this.o.pinHash) return err({ kind: 'not-configured', message: '本终端未设置技术员口令 / no technician PIN is configured on this terminal' });
+    const t = this.now();
+    if (this.state.lockedUntil > t) {
+      return err({ kind: 'locked', message: '输错次数过多，维护入口已锁定 / too many wrong PINs: maintenance entry is locked', lockedUntil: new Date(this.state.lockedUntil).toISOString() });
+    }
+    if (this.state.lockedUntil && this.state.lockedUntil <= t && this.state.failures >= this.o.maxFailures) this.state = { failures: 0, lockedUntil: 0 };
+    if (!verifyPin(pin, this.o.pinHash)) {
+      const failures = this.state.failures + 1;
+      const lockedUntil = failures >= this.o.maxFailures ? t + this.o.lockoutSec * 1000 : 0;
+      this.state = { failures, lockedUntil };
+      this.o.save(this.state);
+      this.o.onEvent({ kind: 'pin-rejected', failures });
+      if (lockedUntil) {
+        const until = new Date(lockedUntil).toISOString();
+        this.o.onEvent({ kind: 'locked-out', until });
+        return err({ kind: 'locked', message: '输错次数过多，维护入口已锁定 / too many wrong PINs: maintenance entry is locked', lockedUntil: until });
+      }
+      return err({ kind: 'wrong-pin', message: '口令不正确 / wrong PIN', attemptsLeft: this.o.maxFailures - failures });
+    }
+    this.state = { failures: 0, lockedUntil: 0 };
+    this.o.save(this.state);
+    const token = crypto.randomBytes(32).toString('base64url');
+    // The tag names the session in audit lines without revealing the token.
+    const tag = `T-${crypto.createHash('sha256').update(token).digest('hex').slice(0, 8)}`;
+    this.sessions.set(token, { tag, lastSeen: t });
+    this.o.onEvent({ kind: 'signed-in', tag });
+    return ok({ token, tag, idleSec: this.o.sessionIdleSec });
+  }
+
+  /** The session's tag if the token is live; touching it restarts the idle clock. */
+  check(token: string | undefined): string | null {
+    this.expireIdle();
+    if (!token) return null;
+    const s = this.sessions.get(token);
+    if (!s) return null;
+    s.lastSeen = this.now();
+    return s.tag;
+  }
+
+  signOut(token: string | undefined): void {
+    if (!token) return;
+    const s = this.sessions.get(token);
+    if (!s) return;
+    this.sessions.delete(token);
+    this.o.onEvent({ kind: 'signed-out', tag: s.tag, reason: 'sign-out' });
+  }
+
+  expireIdle(): void {
+    const t = this.now();
+    for (const [token, s] of this.sessions) {
+      if (t - s.lastSeen > this.idleMs) {
+        this.sessions.delete(token);
+        this.o.onEvent({ kind: 'signed-out', tag: s.tag, reason: 'idle' });
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+// Technician maintenance mode: sign-in by PIN (separate session, idle expiry, lockout), then
+// device diagnostics and self-tests, queue and sync, terminal facts, config edit, log export,
+// hygiene log, audit trail and usage statistics. Every action is audited; no answer carries
+// citizen data (receipt numbers and service codes are not personal).
+import path from 'node:path';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { DEVICE_KINDS, type DeviceKind } from '../../../common/devices';
+import { scrubText } from '../../../common/mask';
+import type { BackendContext } from '../context';
+import { configView, editConfig } from '../maintenance/config-edit';
+import { requireTechnician, TECH_COOKIE } from '../maintenance/guard';
+import { exportLogs } from '../maintenance/log-export';
+import { runSelfTest } from '../maintenance/self-test';
+import { terminalInfo } from '../maintenance/terminal-info';
+import { validate } from '../validate';
+
+const kindParam = z.object({ kind: z.enum(DEVICE_KINDS as [DeviceKind, ...DeviceKind[]]) });
+
+function sessionRoutes(ctx: BackendContext) {
+  const auth = ctx.maintenance.auth;
+  return new Hono()
+    .get('/', (c) => c.json({ signedIn: auth.check(getCookie(c, TECH_COOKIE)) !== null, ...auth.lockout() }))
+    .post('/', validate('json', z.object({ pin: z.string().max(64) })), (c) => {
+      const r = auth.signIn(c.req.valid('json').pin);
+      if (r.ok) {
+        setCookie(c, TECH_COOKIE, r.value.token, { httpOnly: true, sameSite: 'Strict', path: '/api' });
+        return c.json({ ok: true as const, idleSec: r.value.idleSec });
+      }
+      const e = r.error;
+      if (e.kind === 'not-configured') return c.json({ ok: false as const, error: e.kind, message: e.message }, 503);
+      if (e.kind === 'locked') return c.json({ ok: false as const, error: e.kind, message: e.message, lockedUntil: e.lockedUntil }, 423);
+      return c.json({ ok: false as const, error: e.kind, message: e.message, attemptsLeft: e.attemptsLeft }, 401);
+    })
+    .delete('/', (c) => {
+      auth.signOut(getCookie(c, TECH_COOKIE));
+      deleteCookie(c, TECH_COOKIE, { path: '/api' });
+      return c.json({ ok: true as const });
+    });
+}
+
+function guardedRoutes(ctx: BackendContext) {
+  const m = ctx.maintenance;
+  const d = ctx.devices;
+  return new Hono()
+    .use(requireTechnician(ctx))
+    .get('/devices', (c) =>
+      c.json({
+        devices: d.list().map((v) => ({ ...v, lastError: m.deviceErrors.get(v.device) })),
+        heldReceipts: d.receipt.heldJobs().map((j) => ({ id: j.id, reason: j.reason, heldAt: j.heldAt, attempts: j.attempts })),
+        simulated: d.sim !== null,
+      }),
+    )
+    .post('/devices/:kind/self-test', validate('param', kindParam), async (c) => {
+      const { kind } = c.req.valid('param');
+      const r = await runSelfTest(ctx, kind);
+      m.audit.record(c.get('technician'), `self-test:${kind}`, r.ok ? 'ok' : 'failed', { message: r.message, ...r.detail });
+      return c.json({ device: kind, ...r });
+    })
+    .post('/devices/:kind/reconnect', validate('param', kindParam), (c) => {
+      const { kind } = c.req.valid('param');
+      const supported = typeof d.reconnect === 'function';
+      if (supported) d.reconnect!(kind);
+      m.audit.record(c.get('technician'), `reconnect:${kind}`, supported ? 'ok' : 'failed', {});
+      return c.json({ device: kind, ok: supported, message: supported ? '已请求重新连接 / reconnect requested' : '此设备层不支持重连 / reconnect not supported', view: d.list().find((v) => v.device === kind) ?? null });
+    })
+    .get('/queue', (c) =>
+      c.json({
+        status: ctx.queue.status(),
+        deadLetters: ctx.queue.deadLetters().map((x) => ({ ...x, reason: scrubText(x.reason) })),
+        heartbeat: { last: m.heartbeat?.last ?? null, lastOk: m.heartbeat?.lastOk ?? null, intervalSec: ctx.config.heartbeatSec },
+      }),
+    )
+    .post('/queue/dead-letters/:id/retry', validate('param', z.object({ id: z.coerce.number().int().positive() })), (c) => {
+      const { id } = c.req.valid('param');
+      const ok = ctx.queue.retryDeadLetter(id);
+      m.audit.record(c.get('technician'), 'retry-dead-letter', ok ? 'ok' : 'failed', { id });
+      if (!ok) return c.json({ error: 'not-found' as const, message: '没有这条待处理记录 / no such dead letter' }, 404);
+      return c.json({ ok: true as const, status: ctx.queue.status() });
+    })
+    .post('/queue/sync', async (c) => {
+      const status = await ctx.queue.syncNow();
+      m.audit.record(c.get('technician'), 'force-sync', status.lastError ? 'failed' : 'ok', { pending: status.pending, sent: status.sent, dead: status.dead });
+      return c.json(status);
+    })
+    .post('/heartbeat', async (c) => {
+      const r = m.heartbeat ? await m.heartbeat.beat() : null;
+      m.audit.record(c.get('technician'), 'heartbeat', r?.ok ? 'ok' : 'failed', { bytes: r?.bytes ?? 0 });
+      return c.json({ outcome: r });
+    })
+    .get('/terminal', async (c) => c.json(await terminalInfo(ctx, m.dataDir)))
+    .get('/config', (c) => c.json({ ...configView(ctx.config), file: m.configFile }))
+    .put('/config', validate('json', z.object({ changes: z.record(z.string().max(64), z.unknown()) })), (c) => {
+      const { changes } = c.req.valid('json');
+      if (!m.configFile) {
+        m.audit.record(c.get('technician'), 'config-edit', 'refused', { reason: 'no-config-file' });
+        return c.json({ error: 'no-config-file' as const, message: '本终端未指定配置文件 / this terminal runs without a config file' }, 409);
+      }
+      const r = editConfig(m.configFile, changes);
+      for (const o of r.outcomes) m.audit.record(c.get('technician'), 'config-edit', o.ok ? 'ok' : 'refused', { field: o.field, message: o.message });
+      return c.json(r, r.outcomes.every((o) => o.ok) ? 200 : 422);
+    })
+    .post('/logs/export', validate('json', z.object({ target: z.string().min(1).max(500) })), (c) => {
+      const r = exportLogs(path.join(m.dataDir, 'logs'), c.req.valid('json').target, ctx.config.maintenance.exportRoots, ctx.config.terminalId);
+      m.audit.record(c.get('technician'), 'log-export', r.ok ? 'ok' : 'failed', r.ok ? { files: r.value.files, lines: r.value.lines } : { message: r.error });
+      if (!r.ok) return c.json({ ok: false as const, message: r.error }, 422);
+      return c.json({ ok: true as const, ...r.value });
+    })
+    .get('/hygiene', (c) => c.json({ entries: ctx.store.maintenance.recentHygiene() }))
+    .post(
+      '/hygiene',
+      validate('json', z.object({ kind: z.enum(['disinfection', 'screen-clean', 'surface-clean']), note: z.string().trim().max(200).default('') })),
+      (c) => {
+        const { kind, note } = c.req.valid('json');
+        const entry = ctx.store.maintenance.addHygiene({ at: new Date().toISOString(), kind, note: scrubText(note), sessionTag: c.get('technician') });
+        m.audit.record(c.get('technician'), 'hygiene', 'ok', { kind });
+        return c.json({ entry }, 201);
+      },
+    )
+    .get('/audit', (c) => c.json({ entries: ctx.store.maintenance.recentAudit(100) }))
+    .get('/usage', (c) => c.json(m.usage.report(14)));
+}
+
+export function maintenanceRoutes(ctx: BackendContext) {
+  return new Hono().route('/session', sessionRoutes(ctx)).route('/', guardedRoutes(ctx));
+}

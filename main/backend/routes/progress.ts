@@ -1,0 +1,51 @@
+// Follow-up at the kiosk (办件进度查询): wait for a card or a receipt QR, look progress up (central
+// live, else the last known state, said so), print notices and results on A4, choose postal
+// delivery. The identity number is taken from the card the backend read, never from the renderer.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { identityNumber } from '../../../common/devices';
+import { postalAddressSchema } from '../../../common/central-api';
+import { idempotencyKeySchema, receiptNoSchema } from '../../../common/submission';
+import type { BackendContext } from '../context';
+import { citizenInputsFor } from '../followup/citizen-inputs';
+import { followupFor, type FollowupError } from '../followup/followup-service';
+import { validate } from '../validate';
+
+const STATUS: Record<FollowupError['kind'], 404 | 409 | 503 | 502> = { 'not-found': 404, refused: 409, offline: 503, printer: 503, central: 502 };
+
+export function progressRoutes(ctx: BackendContext) {
+  const inputs = citizenInputsFor(ctx);
+  const followup = followupFor(ctx);
+  return new Hono()
+    .get('/wait', validate('query', z.object({ timeoutMs: z.coerce.number().int().min(100).max(30_000).default(25_000) })), async (c) => {
+      const input = await inputs.next(c.req.valid('query').timeoutMs, c.req.raw.signal);
+      return c.json(input.kind === 'card' ? { kind: 'card' as const } : input);
+    })
+    .post(
+      '/lookup',
+      validate('json', z.discriminatedUnion('by', [z.object({ by: z.literal('receipt'), receiptNo: receiptNoSchema }), z.object({ by: z.literal('card') })])),
+      async (c) => {
+        const q = c.req.valid('json');
+        if (q.by === 'receipt') return c.json(await followup.lookup({ by: 'receiptNo', receiptNo: q.receiptNo }, c.req.raw.signal), 200);
+        const card = inputs.currentCard();
+        if (!card) return c.json({ error: 'no-card' as const, message: '请先将身份证放在读卡区 / please place your ID card on the reader first' }, 409);
+        return c.json(await followup.lookup({ by: 'idNumber', idNumber: identityNumber(card.identity) }, c.req.raw.signal), 200);
+      },
+    )
+    .post('/print', validate('json', z.object({ receiptNo: receiptNoSchema, documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) })), async (c) => {
+      const { receiptNo, documentId } = c.req.valid('json');
+      const r = await followup.print(receiptNo, documentId);
+      if (r.ok) return c.json(r.value, 200);
+      return c.json({ error: r.error.kind, message: r.error.message }, STATUS[r.error.kind]);
+    })
+    .post('/delivery', validate('json', z.object({ receiptNo: receiptNoSchema, idempotencyKey: idempotencyKeySchema.optional(), address: postalAddressSchema })), async (c) => {
+      const { receiptNo, idempotencyKey, address } = c.req.valid('json');
+      const r = await followup.requestPost(receiptNo, address, idempotencyKey);
+      if (r.ok) return c.json(r.value, 200);
+      return c.json({ error: r.error.kind, message: r.error.message }, STATUS[r.error.kind]);
+    })
+    .post('/end', (c) => {
+      inputs.clear();
+      return c.json({ ok: true as const });
+    });
+}
