@@ -9,9 +9,11 @@ import { deviceRoutes } from './routes/devices';
 import { eventRoutes } from './routes/events';
 import { faceRoutes } from './routes/face';
 import { progressRoutes } from './routes/progress';
+import { maintenanceRoutes } from './routes/maintenance';
 import { queueRoutes } from './routes/queue';
 import { submissionRoutes } from './routes/submissions';
 import { systemRoutes } from './routes/system';
+import { usageRoutes } from './routes/usage';
 import { SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 
@@ -23,6 +25,8 @@ export function createApiRoutes(ctx: BackendContext) {
     .route('/submissions', submissionRoutes(ctx))
     .route('/queue', queueRoutes(ctx))
     .route('/devices', deviceRoutes(ctx))
+    .route('/maintenance', maintenanceRoutes(ctx))
+    .route('/usage', usageRoutes(ctx))
     .route('/progress', progressRoutes(ctx))
     .route('/face', faceRoutes(ctx))
     .route('/dev/sim', devSimRoutes(ctx));
