@@ -226,4 +226,22 @@ describe('maintenance mode: what a technician can do', () => {
     );
     expect(usage.ratings).toEqual([expect.objectContaining({ rating: 5, count: 1 })]);
   });
+
+  it('sends a signed heartbeat that central stores: devices, paper, queue depth, version, usage', async () => {
+    const k = await kiosk();
+    await k.ctx.devices.settled();
+    await k.ctx.devices.sim!.act({ device: 'receipt-printer', action: 'paper-out' });
+    await waitFor(() => k.ctx.devices.list().find((d) => d.device === 'receipt-printer')!.status.state === 'paper-out', 10_000);
+    await k.get('/api/usage/step', json({ session: 'anon-session-1', journey: 'apply', step: 'identity' }));
+    expect((await k.get('/api/usage/step', json({ session: 'x', journey: 'Apply!', step: '' }))).status).toBe(400);
+    const r = await (await k.asTechnician('/api/maintenance/heartbeat', { method: 'POST' })).json();
+    expect(r.outcome).toMatchObject({ ok: true });
+    const row = k.central!.store.fleet().find((t) => t.terminalId === 'DEV0001')!;
+    const hb = JSON.parse(row.body!);
+    expect(hb.version).toBe('0.0.0-test');
+    expect(hb.devices.find((d: { device: string }) => d.device === 'receipt-printer')).toMatchObject({ health: 'offline', paper: 'out' });
+    expect(hb.queue).toMatchObject({ pending: 0, dead: 0 });
+    const usage = k.central!.store.usageSince('2000-01-01');
+    expect(usage.map((u) => JSON.parse(u.body).steps).flat()).toEqual([expect.objectContaining({ journey: 'apply', step: 'identity', reached: 1 })]);
+  });
 });

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Store } from '../../../offline-queue/store/store';
+import { UsageTracker } from './usage-tracker';
+
+let dir: string;
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('usage statistics', () => {
+  it('counts each step reached, the last step of an abandoned session, and nothing for a finished one', () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'usage-'));
+    const store = Store.open(path.join(dir, 'k.db'));
+    let clock = Date.parse('2026-11-22T02:00:00Z');
+    const u = new UsageTracker(store.maintenance, 120_000, () => clock);
+    // A finishes; B stops at materials and walks away; C switches to the guide.
+    for (const s of ['identity', 'form', 'materials', 'submitted']) u.step('sessionAAAA', 'apply', s);
+    u.step('sessionBBBB', 'apply', 'identity');
+    u.step('sessionBBBB', 'apply', 'materials');
+    u.step('sessionBBBB', 'apply', 'materials'); // a repeat is not a second visit
+    u.step('sessionCCCC', 'apply', 'identity');
+    u.step('sessionCCCC', 'followup', 'lookup');
+    clock += 121_000;
+    const r = u.report(1);
+    const by = Object.fromEntries(r.steps.map((s) => [`${s.journey}.${s.step}`, [s.reached, s.abandoned]]));
+    expect(by).toEqual({
+      'apply.identity': [3, 1],
+      'apply.form': [1, 0],
+      'apply.materials': [2, 1],
+      'apply.submitted': [1, 0],
+      'followup.lookup': [1, 1],
+    });
+    expect(r.days).toEqual(['2026-11-22']);
+    store.close();
+  });
+});
