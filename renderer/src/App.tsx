@@ -2,6 +2,9 @@ import { useCallback } from 'react';
 import { api } from './api';
 import { CatalogProvider } from './catalog/CatalogContext';
 import { DevPanelSlot } from './devtools/DevPanelSlot';
+import { PostalScreen } from './followup/PostalScreen';
+import { ProgressCasesScreen } from './followup/ProgressCasesScreen';
+import { ProgressQueryScreen } from './followup/ProgressQueryScreen';
 import { IdleDialog } from './idle/IdleDialog';
 import { useIdleTimer } from './idle/useIdleTimer';
 import { STRINGS } from './i18n/strings';
@@ -29,6 +32,12 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <SearchScreen />;
     case 'guide':
       return <GuideScreen code={screen.code} />;
+    case 'progress':
+      return <ProgressQueryScreen />;
+    case 'progress-cases':
+      return <ProgressCasesScreen lookup={screen.by === 'card' ? { by: 'card' } : { by: 'receipt', receiptNo: screen.receiptNo }} />;
+    case 'postal':
+      return <PostalScreen receiptNo={screen.receiptNo} />;
   }
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { publicConfig } from '../config/schema';
 import type { BackendContext } from '../context';
 import { validate } from '../validate';
+import { citizenInputsFor } from '../followup/citizen-inputs';
 
 export function systemRoutes(ctx: BackendContext) {
   return new Hono()
@@ -21,6 +22,8 @@ export function systemRoutes(ctx: BackendContext) {
     .post('/session/end', validate('json', z.object({ reason: z.enum(['idle', 'finish']) })), (c) => {
       const { reason } = c.req.valid('json');
       ctx.logger.log(reason === 'idle' ? 'session.idle-reset' : 'session.ended');
+      // The card read for a follow-up or 人证核验 belongs to the citizen who just left.
+      citizenInputsFor(ctx).clear();
       return c.json({ ok: true as const });
     });
 }

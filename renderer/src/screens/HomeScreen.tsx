@@ -1,4 +1,5 @@
 import { useCatalog } from '../catalog/CatalogContext';
+import { FollowupEntry } from '../followup/FollowupEntry';
 import { Icon } from '../components/Icon';
 import { LocalName } from '../components/ServiceName';
 import { useT } from '../i18n/useT';
@@ -23,6 +24,7 @@ export function HomeScreen({ tab }: { tab: CatalogTab }) {
           <span className="search-cta-hint">{t.searchCtaHint}</span>
         </span>
       </button>
+      <FollowupEntry />
     </>
   );
   if (state.kind === 'loading') return <>{header}<Loading /></>;

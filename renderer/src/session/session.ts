@@ -9,7 +9,12 @@ export type Screen =
   | { kind: 'home'; tab: CatalogTab }
   | { kind: 'list'; by: CatalogTab; id: string }
   | { kind: 'search' }
-  | { kind: 'guide'; code: string };
+  | { kind: 'guide'; code: string }
+  // Follow-up (办件进度查询): the card / QR / typed receipt step, the cases, the postal address.
+  | { kind: 'progress' }
+  | { kind: 'progress-cases'; by: 'card' }
+  | { kind: 'progress-cases'; by: 'receipt'; receiptNo: string }
+  | { kind: 'postal'; receiptNo: string };
 
 export interface SessionState {
   /** Navigation history; the last entry is on screen. Never empty. */

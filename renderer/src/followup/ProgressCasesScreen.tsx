@@ -1,0 +1,243 @@
+// 办件进度: the citizen's cases with their status timeline (收件 → 受理 / 补正 / 不予受理 → 审查 →
+// 办结 → 送达), the notices and results to print, and postal delivery. Live from central, or the
+// last known state with the time it dates from when central cannot be reached.
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseStatus } from '../../../common/central-api';
+import { api } from '../api';
+import { useSession } from '../session/SessionContext';
+import { chinaTime, useFollowupT, type FollowupStrings } from './strings';
+import type { CaseView, ProgressAnswer } from './types';
+import './followup.css';
+
+type Lookup = { by: 'card' } | { by: 'receipt'; receiptNo: string };
+type Load = { kind: 'loading' } | { kind: 'ready'; answer: ProgressAnswer } | { kind: 'error'; message: string };
+
+export function ProgressCasesScreen({ lookup }: { lookup: Lookup }) {
+  const t = useFollowupT();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+
+  const refresh = useCallback(async () => {
+    try {
+      const res = await api.progress.lookup.$post({ json: lookup.by === 'card' ? { by: 'card' } : { by: 'receipt', receiptNo: lookup.receiptNo } });
+      const body = (await res.json()) as ProgressAnswer | { message: string };
+      setLoad('cases' in body ? { kind: 'ready', answer: body } : { kind: 'error', message: body.message });
+    } catch {
+      setLoad({ kind: 'error', message: t.offlineHint });
+    }
+  }, [lookup.by, lookup.by === 'receipt' ? lookup.receiptNo : null, t.offlineHint]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  return (
+    <div className="fu-screen" data-testid="progress-cases">
+      <h1 className="screen-title">{t.casesTitle}</h1>
+      {load.kind === 'loading' && (
+        <p className="loading" role="status">
+          {t.looking}
+        </p>
+      )}
+      {load.kind === 'error' && (
+        <p className="notice notice-warn" role="alert" data-testid="progress-error">
+          {load.message}
+        </p>
+      )}
+      {load.kind === 'ready' && (
+        <>
+          {load.answer.source === 'local' ? (
+            <div className="notice notice-warn fu-offline" role="status" data-testid="offline-banner">
+              <p className="notice-title">{t.offline(load.answer.asOf ? chinaTime(load.answer.asOf) : null)}</p>
+              <p>{t.offlineHint}</p>
+            </div>
+          ) : (
+            <p className="fu-live" data-testid="live-note">
+              {t.live(chinaTime(load.answer.asOf ?? new Date().toISOString()))}
+            </p>
+          )}
+          {load.answer.cases.length === 0 && (
+            <p className="notice notice-info" data-testid="no-cases">
+              {t.noCases}
+            </p>
+          )}
+          <ul className="fu-cases">
+            {load.answer.cases.map((c) => (
+              <li key={c.receiptNo}>
+                <CaseCard c={c} onChanged={refresh} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="fu-hint">{t.counter}</p>
+    </div>
+  );
+}
+
+const STAGES = ['received', 'decision', 'reviewing', 'concluded', 'delivered'] as const;
+type Stage = (typeof STAGES)[number];
+
+function stageOf(s: CaseStatus): Stage {
+  return s === 'accepted' || s === 'correction' || s === 'not-accepted' ? 'decision' : s;
+}
+
+function Timeline({ c, t }: { c: CaseView; t: FollowupStrings }) {
+  const reached = new Map<Stage, { status: CaseStatus; at: string }>();
+  for (const e of c.timeline) reached.set(stageOf(e.status), { status: e.status, at: e.at });
+  const current = c.status ? stageOf(c.status) : null;
+  return (
+    <ol className="fu-timeline" aria-label={t.casesTitle} data-testid="timeline">
+      {STAGES.map((st) => {
+        const r = reached.get(st);
+        const state = st === current ? 'current' : r ? 'done' : 'todo';
+        const label = st === 'decision' && r ? t.statusLabel[r.status] : t.stages[st];
+        return (
+          <li key={st} className={`fu-stage fu-stage-${state}${r?.status === 'correction' || r?.status === 'not-accepted' ? ' fu-stage-alert' : ''}`} data-stage={st} data-state={state} aria-current={state === 'current' ? 'step' : undefined}>
+            <span className="fu-stage-label">{label}</span>
+            <span className="fu-stage-state">{state === 'done' ? t.stageDone : state === 'current' ? t.stageCurrent : t.stageTodo}</span>
+            {r && <span className="fu-stage-at">{chinaTime(r.at)}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function NoticeDetail({ c, t }: { c: CaseView; t: FollowupStrings }) {
+  const last = [...c.timeline].reverse().find((e) => e.update && ['accepted', 'correction', 'not-accepted'].includes(e.status));
+  const u = last?.update;
+  if (!u || c.status !== last!.status) return null;
+  if (u.status === 'correction')
+    return (
+      <section className="notice notice-warn" data-testid="correction-detail">
+        <h3 className="notice-title">{t.correctionTitle}</h3>
+        <ol>
+          {u.items.map((it, i) => (
+            <li key={i}>{it.description}</li>
+          ))}
+        </ol>
+        <p>
+          <strong>{t.deadline(u.deadline)}</strong>
+        </p>
+      </section>
+    );
+  if (u.status === 'not-accepted')
+    return (
+      <section className="notice notice-warn" data-testid="not-accepted-detail">
+        <h3 className="notice-title">{t.reasonsTitle}</h3>
+        <ol>
+          {u.reasons.map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ol>
+        <p>{t.remedy}</p>
+      </section>
+    );
+  if (u.status === 'accepted' && u.owed.length)
+    return (
+      <section className="notice notice-info" data-testid="owed-detail">
+        <h3 className="notice-title">{t.owedTitle}</h3>
+        <ul>
+          {u.owed.map((o) => (
+            <li key={o.materialId}>{o.description}</li>
+          ))}
+        </ul>
+      </section>
+    );
+  return null;
+}
+
+function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void> }) {
+  const t = useFollowupT();
+  const { open } = useSession();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const print = async (documentId: string) => {
+    setBusy(documentId);
+    setMessage(null);
+    try {
+      const res = await api.progress.print.$post({ json: { receiptNo: c.receiptNo, documentId } });
+      const body = (await res.json()) as { name?: string; message?: string };
+      setMessage(res.ok ? { ok: true, text: t.printed(body.name ?? '') } : { ok: false, text: body.message ?? `HTTP ${res.status}` });
+    } catch {
+      setMessage({ ok: false, text: t.offlineHint });
+    } finally {
+      setBusy(null);
+      void onChanged();
+    }
+  };
+
+  return (
+    <article className="fu-case" data-testid="case" data-receipt={c.receiptNo} data-status={c.status ?? 'pending'} aria-labelledby={`case-${c.receiptNo}`}>
+      <h2 className="fu-case-title" id={`case-${c.receiptNo}`}>
+        {c.serviceName ?? c.serviceCode}
+        <span className={`fu-status fu-status-${c.status ?? 'pending'}`} data-testid="case-status">
+          {c.status ? t.statusLabel[c.status] : t.pendingUpload}
+        </span>
+      </h2>
+      <dl className="fu-facts">
+        <dt>{t.receiptNo}</dt>
+        <dd data-testid="case-receipt">{c.receiptNo}</dd>
+        {c.caseNo && (
+          <>
+            <dt>{t.caseNo}</dt>
+            <dd>{c.caseNo}</dd>
+          </>
+        )}
+        {c.submittedAt && (
+          <>
+            <dt>{t.submittedAt}</dt>
+            <dd>{chinaTime(c.submittedAt)}</dd>
+          </>
+        )}
+      </dl>
+      <Timeline c={c} t={t} />
+      <NoticeDetail c={c} t={t} />
+      {c.documents.length > 0 && (
+        <section className="fu-docs">
+          <h3 className="section-title">{t.documentsTitle}</h3>
+          <ul>
+            {c.documents.map((d) => (
+              <li key={d.id} className="fu-doc" data-testid="document" data-kind={d.kind} data-name={d.name}>
+                <span className="fu-doc-name">
+                  <span className="badge">{d.kind === 'notice' ? t.notice : t.result}</span> {d.name.replace(/\.pdf$/i, '')}
+                </span>
+                {d.printedAt && d.kind === 'result' && <span className="fu-doc-note">{t.printedAt(chinaTime(d.printedAt))}</span>}
+                {d.why && !d.printable && <span className="fu-doc-note" data-testid="document-why">{d.why}</span>}
+                <button
+                  type="button"
+                  className={`btn ${d.kind === 'result' ? 'btn-primary' : 'btn-secondary'}`}
+                  disabled={busy !== null || (!d.printable && d.kind === 'notice')}
+                  onClick={() => void print(d.id)}
+                  data-testid={d.kind === 'result' ? 'print-result' : 'print-notice'}
+                >
+                  {busy === d.id ? t.printing : d.kind === 'result' ? t.printResultOnce : t.print}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {message && (
+        <p className={`notice ${message.ok ? 'notice-ok' : 'notice-warn'}`} role={message.ok ? 'status' : 'alert'} data-testid="print-message">
+          {message.text}
+        </p>
+      )}
+      {c.delivery && (
+        <section className="notice notice-info" data-testid="delivery">
+          <p>{t.postalRequested(chinaTime(c.delivery.requestedAt))}</p>
+          <p data-testid="tracking">{c.delivery.trackingNo ? t.tracking(c.delivery.carrier, c.delivery.trackingNo) : t.trackingPending}</p>
+        </section>
+      )}
+      {c.canRequestPost && (
+        <div className="fu-postal-cta">
+          <p className="fu-hint">{t.postalHint}</p>
+          <button type="button" className="btn btn-secondary" onClick={() => open({ kind: 'postal', receiptNo: c.receiptNo })} data-testid="choose-postal">
+            {t.postal}
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}
