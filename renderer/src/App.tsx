@@ -10,6 +10,7 @@ import { useIdleTimer } from './idle/useIdleTimer';
 import { STRINGS } from './i18n/strings';
 import { Footer } from './layout/Footer';
 import { Header } from './layout/Header';
+import { MaintenanceMode } from './maintenance/MaintenanceMode';
 import { NavBar } from './layout/NavBar';
 import { AttractScreen } from './screens/AttractScreen';
 import { GuideScreen } from './screens/GuideScreen';
@@ -63,6 +64,7 @@ function Kiosk({ info }: { info: SystemInfo }) {
       </div>
       {idle.phase.kind === 'warning' && <IdleDialog secondsLeft={idle.phase.secondsLeft} onContinue={idle.keepAlive} />}
       <DevPanelSlot enabled={info.config.devTools} />
+      <MaintenanceMode defaultLang={defaultLang as Lang} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // the stream is a boundary, and a newer backend may send variants this build does not know.
 import type { KioskEvent, KioskEventType } from '../../../common/events';
 
-export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync'] as const satisfies readonly KioskEventType[];
+export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter'] as const satisfies readonly KioskEventType[];
 
 export function parseKioskEvent(data: string): KioskEvent | null {
   let v: unknown;
@@ -22,7 +22,30 @@ export function parseKioskEvent(data: string): KioskEvent | null {
       return o.state === 'ok' || o.state === 'offline' || o.state === 'rejected'
         ? { type: 'catalog.sync', state: o.state, message: typeof o.message === 'string' ? o.message : undefined }
         : null;
+    case 'queue.progress':
+      return parseQueueProgress(o);
+    case 'queue.dead-letter':
+      return typeof o.receiptNo === 'string' && typeof o.code === 'string' && typeof o.reason === 'string'
+        ? { type: 'queue.dead-letter', receiptNo: o.receiptNo, code: o.code, reason: o.reason }
+        : null;
     default:
       return null;
   }
+}
+
+const SYNC_STATES = ['idle', 'syncing', 'offline', 'backoff', 'auth-failed', 'stopped'] as const;
+const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isoOrNull = (v: unknown): v is string | null => v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v)));
+
+/** Sync progress for the technician screen (and the sync indicator): counts and the upload in flight. */
+function parseQueueProgress(o: Record<string, unknown>): KioskEvent | null {
+  const state = SYNC_STATES.find((s) => s === o.state);
+  if (!state || !count(o.pending) || !count(o.sent) || !count(o.dead) || !isoOrNull(o.lastSyncAt) || !isoOrNull(o.nextAttemptAt)) return null;
+  let upload: { receiptNo: string; sentBytes: number; totalBytes: number } | null = null;
+  if (o.upload !== null && o.upload !== undefined) {
+    const u = o.upload as Record<string, unknown>;
+    if (typeof u !== 'object' || typeof u.receiptNo !== 'string' || !count(u.sentBytes) || !count(u.totalBytes)) return null;
+    upload = { receiptNo: u.receiptNo, sentBytes: u.sentBytes, totalBytes: u.totalBytes };
+  }
+  return { type: 'queue.progress', state, pending: o.pending, sent: o.sent, dead: o.dead, lastSyncAt: o.lastSyncAt, nextAttemptAt: o.nextAttemptAt, upload };
 }

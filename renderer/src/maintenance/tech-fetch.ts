@@ -1,0 +1,9 @@
+// Maintenance requests: a 403 means the technician session is gone (idle expiry, sign-out on
+// another screen), so the screen closes instead of showing errors.
+export class SessionExpired extends Error {}
+
+export async function techJson<T>(p: Promise<Response>): Promise<T> {
+  const res = await p;
+  if (res.status === 403) throw new SessionExpired('technician session expired');
+  return (await res.json()) as T;
+}
