@@ -60,10 +60,11 @@ export class CitizenInputs {
     return this.card;
   }
 
-  /** The next card or code presented, or 'timeout'. A card read just before the call counts too. */
-  next(timeoutMs: number, signal?: AbortSignal, graceMs = 3000): Promise<CitizenInput> {
-    const recent = this.card && this.now() - this.card.at <= graceMs ? this.card : null;
-    if (recent) return Promise.resolve({ kind: 'card', at: recent.at });
+  /**
+   * The next card or code presented, or 'timeout'. Only what arrives after the call counts: a
+   * card read a moment ago (the screen the citizen just left) must not jump the screen forward.
+   */
+  next(timeoutMs: number, signal?: AbortSignal): Promise<CitizenInput> {
     return new Promise((resolve) => {
       const done = (i: CitizenInput) => {
         clearTimeout(t);

@@ -70,7 +70,7 @@ beforeAll(async () => {
     configOverrides: {
       devTools: true,
       devices: [
-        { kind: 'id-card-reader', mode: 'simulator', baudRate: 115200, pollMs: 200 },
+        { kind: 'id-card-reader', mode: 'simulator', baudRate: 115200, pollMs: 300 },
         { kind: 'a4-printer', mode: 'simulator', queue: A4_QUEUE },
         { kind: 'code-scanner', mode: 'simulator' },
       ],

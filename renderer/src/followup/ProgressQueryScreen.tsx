@@ -51,13 +51,13 @@ export function ProgressQueryScreen() {
       <ol className="fu-ways">
         <li className="fu-way" data-testid="way-card">
           <span className="fu-way-icon" aria-hidden="true">
-            🪪
+            1
           </span>
           {t.byCard}
         </li>
         <li className="fu-way" data-testid="way-qr">
           <span className="fu-way-icon" aria-hidden="true">
-            ▦
+            2
           </span>
           {t.byQr}
         </li>

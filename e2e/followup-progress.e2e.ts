@@ -1,0 +1,277 @@
+// Follow-up at the kiosk in Chromium against the real backend, simulators and the embedded
+// central: cases submitted through the backend API and synced; central advances them through
+// its admin API; the citizen looks progress up by receipt QR, by ID card and by typing the
+// receipt number, prints the 受理通知书 and the 补正材料通知书 (read back from cups-pdf), prints a
+// result once (the second attempt refused), chooses postal delivery and sees the tracking
+// number, and sees the last known state, said honestly, when central is down.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleCatalog } from '../central/catalog/sample-catalog';
+import { uuidv7 } from '../common/uuidv7';
+import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
+import type { SimAction } from '../devices/sim/sim-actions';
+import { inkShare, pdfText, rasterise } from '../devices/test-support/poppler';
+import { waitFor } from '../devices/test-support/wait';
+import { launchBrowser, openKioskPage, type KioskPage } from './harness/browser';
+import { checkScreen } from './harness/checks';
+import { startKiosk, type TestKiosk } from './harness/kiosk';
+
+const service = sampleCatalog.services.find((s) => s.kioskFull)!;
+const card = SAMPLE_CARDS.resident;
+let kiosk: TestKiosk;
+let browser: Browser;
+let k: KioskPage;
+
+const backend = () => kiosk.host.backend;
+async function admin(p: string, body: unknown, method = 'POST') {
+  const c = backend().central!;
+  const res = await fetch(`${c.url}/v1/admin${p}`, { method, headers: { Authorization: `Bearer ${c.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).catch(() => null);
+  return res;
+}
+async function advance(caseNo: string, body: unknown) {
+  const r = await admin(`/cases/${caseNo}/status`, body);
+  expect(r?.status, await r?.text()).toBe(200);
+}
+
+/** A case submitted through the backend API (as the journey does) and synced to central. */
+async function submitted(): Promise<{ receiptNo: string; caseNo: string }> {
+  const res = await backend().fetch(
+    new Request('http://kiosk.test/api/submissions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        idempotencyKey: uuidv7(),
+        serviceCode: service.code,
+        applicant: { name: card.name, idNumber: card.idNumber, phone: '13912345678' },
+        form: {},
+        materials: [{ materialId: service.materials[0]!.id, provision: 'scanned', pages: [{ mime: 'image/jpeg', data: crypto.randomBytes(2000).toString('base64') }] }],
+        channel: 'kiosk',
+        delivery: 'kiosk_print',
+      }),
+    }),
+  );
+  const body = (await res.json()) as { receiptNo: string };
+  expect(res.status).toBe(201);
+  await backend().ctx.queue.syncNow();
+  const caseNo = backend().ctx.queue.caseStatus(body.receiptNo)!.caseNo!;
+  expect(caseNo).toMatch(/^AJ/);
+  return { receiptNo: body.receiptNo, caseNo };
+}
+
+/** Drives the simulators as the developer panel would (the panel itself stays closed: devTools off). */
+async function sim(_page: Page, action: SimAction): Promise<number> {
+  const r = await backend().ctx.devices.sim!.act(action);
+  return r.ok ? 200 : 409;
+}
+
+async function openQuery(page: Page) {
+  await page.getByTestId('nav-home').tap();
+  await page.getByTestId('open-progress').tap();
+  await page.getByTestId('progress-query').waitFor();
+  // the screen is listening for a card or a code once its long poll is open
+  await page.waitForTimeout(300);
+}
+
+async function scanReceipt(page: Page, receiptNo: string) {
+  await openQuery(page);
+  expect(await sim(page, { device: 'code-scanner', action: 'scan', text: receiptNo })).toBe(200);
+  await page.locator(`[data-testid="case"][data-receipt="${receiptNo}"]`).waitFor();
+}
+
+/** Taps a print button and returns the text of what came out of the cups-pdf printer. */
+async function printAndRead(page: Page, button: ReturnType<Page['locator']>): Promise<{ text: string; ink: number }> {
+  const printed = page.waitForResponse((r) => r.url().includes('/api/progress/print'));
+  await button.tap();
+  const res = await printed;
+  const body = (await res.json()) as { jobId: number };
+  expect(res.status(), JSON.stringify(body)).toBe(200);
+  const dir = (await backend().ctx.devices.sim!.state()).a4.outputDir!;
+  const file = await waitFor(() => fs.readdirSync(dir).find((f) => f.endsWith(`-job_${body.jobId}.pdf`)), 20_000, 'cups-pdf output');
+  const pdf = path.join(dir, file);
+  await waitFor(() => fs.statSync(pdf).size > 1000 && pdfText(pdf).length > 0, 10_000, 'pdf written');
+  return { text: pdfText(pdf), ink: inkShare(rasterise(pdf)) };
+}
+
+let a: { receiptNo: string; caseNo: string };
+
+beforeAll(async () => {
+  kiosk = await startKiosk({
+    config: {
+      centralUrl: null,
+      devices: [
+        { kind: 'id-card-reader', mode: 'simulator', baudRate: 115200, pollMs: 300 },
+        { kind: 'receipt-printer', mode: 'simulator', baudRate: 115200, widthChars: 32 },
+        { kind: 'a4-printer', mode: 'simulator', queue: 'kiosk-a4-followup' },
+        { kind: 'code-scanner', mode: 'simulator' },
+      ],
+    },
+  });
+  await backend().ctx.devices.settled();
+  browser = await launchBrowser();
+  k = await openKioskPage(browser, kiosk.url);
+  await k.page.getByTestId('attract-start').tap();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.close();
+});
+
+describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () => {
+  it('受理: the receipt QR shows the case as accepted and the 受理通知书 prints on A4', async () => {
+    const { page } = k;
+    a = await submitted();
+    await advance(a.caseNo, { status: 'accepted' });
+    await openQuery(page);
+    await checkScreen(page, 'followup-01-query');
+    expect(await sim(page, { device: 'code-scanner', action: 'scan', text: a.receiptNo })).toBe(200);
+    const c = page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`);
+    await c.waitFor();
+    expect(await c.getAttribute('data-status')).toBe('accepted');
+    expect(await c.getByTestId('case-status').textContent()).toBe('已受理');
+    expect(await c.locator('[data-stage="received"]').getAttribute('data-state')).toBe('done');
+    expect(await c.locator('[data-stage="decision"]').getAttribute('data-state')).toBe('current');
+    await page.getByTestId('live-note').waitFor();
+    await checkScreen(page, 'followup-02-accepted');
+    const notice = c.locator('[data-testid="document"][data-name="受理通知书.pdf"]').getByTestId('print-notice');
+    const out = await printAndRead(page, notice);
+    expect(out.text).toContain('Notice of Acceptance');
+    expect(out.text).toContain(a.caseNo);
+    expect(out.text).toContain(a.receiptNo);
+    expect(out.ink).toBeGreaterThan(0.001);
+    await c.getByTestId('print-message').filter({ hasText: '已打印' }).waitFor();
+    await checkScreen(page, 'followup-03-notice-printed');
+  });
+
+  it('the ID card finds the same case (the number never reaches the page)', async () => {
+    const { page } = k;
+    await openQuery(page);
+    expect(await sim(page, { device: 'id-card-reader', action: 'insert', card: 'resident' })).toBe(200);
+    await page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`).waitFor();
+    expect(await page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`).getAttribute('data-status')).toBe('accepted');
+    expect(await page.content()).not.toContain(card.idNumber);
+    await checkScreen(page, 'followup-04-by-card');
+    await sim(page, { device: 'id-card-reader', action: 'remove' });
+  });
+
+  it('补正: typed on the on-screen keys, every correction item is listed and the notice prints them all', async () => {
+    const { page } = k;
+    const b = await submitted();
+    const items = [
+      { materialId: 'id-card', description: '身份证复印件不清晰，请重新提供' },
+      { materialId: 'photo', description: '照片背景应为白色' },
+      { materialId: null, description: '申请表第二页缺少签名' },
+    ];
+    await advance(b.caseNo, { status: 'correction', items, deadline: '2026-12-20' });
+    await openQuery(page);
+    for (const ch of b.receiptNo) await page.getByTestId('fu-keypad').locator(`[data-key="${ch}"]`).tap();
+    expect(await page.getByTestId('receipt-input').inputValue()).toBe(b.receiptNo);
+    await page.getByTestId('receipt-submit').tap();
+    const c = page.locator(`[data-testid="case"][data-receipt="${b.receiptNo}"]`);
+    await c.waitFor();
+    expect(await c.getByTestId('case-status').textContent()).toBe('需补正');
+    const detail = c.getByTestId('correction-detail');
+    expect(await detail.locator('li').allTextContents()).toEqual(items.map((i) => i.description));
+    expect(await detail.textContent()).toContain('补正期限：2026-12-20');
+    await checkScreen(page, 'followup-05-correction');
+    const out = await printAndRead(page, c.getByTestId('print-notice'));
+    expect(out.text).toContain('Notice of Corrections Required');
+    expect(out.text).toContain('Items: 3');
+    expect(out.text).toContain('[id-card]');
+    expect(out.text).toContain('[photo]');
+    expect(out.text).toContain('Deadline: 2026-12-20');
+    expect(out.ink).toBeGreaterThan(0.001);
+  });
+
+  it('a typed receipt number that is not one is refused with a plain message', async () => {
+    const { page } = k;
+    await openQuery(page);
+    for (const ch of 'ABC-1') await page.getByTestId('fu-keypad').locator(`[data-key="${ch}"]`).tap();
+    await page.getByTestId('receipt-submit').tap();
+    await page.getByTestId('progress-problem').filter({ hasText: '回执编号格式不正确' }).waitFor();
+    await checkScreen(page, 'followup-06-bad-receipt');
+  });
+
+  it('办结: the result prints once; the second attempt is refused and says so; central is told', async () => {
+    const { page } = k;
+    await advance(a.caseNo, { status: 'concluded', decision: 'approved', documents: [{ name: '准予许可决定书.pdf', selfPrint: true }] });
+    await backend().ctx.queue.syncNow();
+    await scanReceipt(page, a.receiptNo);
+    const c = page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`);
+    expect(await c.getByTestId('case-status').textContent()).toBe('已办结');
+    await checkScreen(page, 'followup-07-concluded');
+    const out = await printAndRead(page, c.getByTestId('print-result'));
+    expect(out.text).toContain(a.caseNo);
+    expect(out.ink).toBeGreaterThan(0.001);
+    await c.getByTestId('print-message').filter({ hasText: '已打印' }).waitFor();
+    await c.getByTestId('document-why').filter({ hasText: '已打印过一次' }).waitFor();
+    const second = page.waitForResponse((r) => r.url().includes('/api/progress/print'));
+    await c.getByTestId('print-result').tap();
+    expect((await second).status()).toBe(409);
+    await c.getByTestId('print-message').filter({ hasText: '只能自助打印一次' }).waitFor();
+    expect(await c.getByTestId('choose-postal').count()).toBe(0);
+    await checkScreen(page, 'followup-08-result-refused');
+    await waitFor(() => backend().ctx.store.followup.unreportedPrints().length === 0, 10_000, 'print reported to central');
+    expect(kiosk.logLines().filter((l) => l.event === 'followup.result-printed')).toHaveLength(1);
+  });
+
+  it('postal delivery: the address is checked, sent to central, and the tracking number shows once set', async () => {
+    const { page } = k;
+    const d = await submitted();
+    await advance(d.caseNo, { status: 'accepted' });
+    await advance(d.caseNo, { status: 'concluded', decision: 'approved', documents: [{ name: '证照.pdf' }] });
+    await scanReceipt(page, d.receiptNo);
+    const c = page.locator(`[data-testid="case"][data-receipt="${d.receiptNo}"]`);
+    await c.getByTestId('choose-postal').tap();
+    await page.getByTestId('postal').waitFor();
+    await page.getByTestId('postal-submit').tap();
+    await page.getByTestId('postal-recipient-error').waitFor();
+    await checkScreen(page, 'followup-09-postal-errors');
+    // Chinese text through the system input method (the test types it); digits on the keys.
+    await page.getByTestId('postal-recipient').fill('王小明');
+    await page.getByTestId('postal-phone').tap();
+    for (const ch of '13812345678') await page.getByTestId('fu-keypad').locator(`[data-key="${ch}"]`).tap();
+    await page.getByTestId('postal-region').fill('江苏省宿迁市宿城区');
+    await page.getByTestId('postal-detail').fill('幸福路 1 ');
+    await page.getByTestId('postal-detail').tap();
+    await page.getByTestId('fu-keypad').locator('[data-key="号"]').tap();
+    await page.getByTestId('postal-postcode').tap();
+    for (const ch of '22380') await page.getByTestId('fu-keypad').locator(`[data-key="${ch}"]`).tap();
+    await page.getByTestId('postal-submit').tap();
+    await page.getByTestId('postal-postcode-error').filter({ hasText: '6 位数字' }).waitFor();
+    await page.getByTestId('fu-keypad').locator('[data-key="0"]').tap();
+    expect(await page.getByTestId('postal-detail').inputValue()).toBe('幸福路 1 号');
+    await checkScreen(page, 'followup-10-postal-filled');
+    await page.getByTestId('postal-submit').tap();
+    const back = page.locator(`[data-testid="case"][data-receipt="${d.receiptNo}"]`);
+    await back.getByTestId('tracking').filter({ hasText: '等待寄出' }).waitFor();
+    expect(await back.getByTestId('print-result').count()).toBe(1);
+    expect(await back.getByTestId('document-why').textContent()).toContain('邮寄');
+
+    const t = await admin(`/cases/${d.caseNo}/tracking`, { carrier: 'EMS', trackingNo: 'EA123456789CN' });
+    expect(t?.status).toBe(200);
+    await scanReceipt(page, d.receiptNo);
+    await page.locator(`[data-testid="case"][data-receipt="${d.receiptNo}"]`).getByTestId('tracking').filter({ hasText: 'EMS 运单号：EA123456789CN' }).waitFor();
+    await checkScreen(page, 'followup-11-tracking');
+    expect(JSON.stringify(kiosk.logLines())).not.toContain('幸福路');
+  });
+
+  it('offline: the last known state from this kiosk, with the time it dates from', async () => {
+    const { page } = k;
+    await backend().ctx.queue.syncNow();
+    const pulledAt = backend().ctx.queue.feedPulledAt()!;
+    await admin('/faults', { downForSec: 60 }, 'PUT');
+    await scanReceipt(page, a.receiptNo);
+    const shanghai = new Date(Date.parse(pulledAt) + 8 * 3600_000).toISOString();
+    await page.getByTestId('offline-banner').filter({ hasText: `离线，显示的是 ${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)} 时的状态` }).waitFor();
+    const c = page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`);
+    expect(await c.getByTestId('case-status').textContent()).toBe('已办结');
+    expect(await c.getByTestId('choose-postal').count()).toBe(0);
+    await checkScreen(page, 'followup-12-offline');
+    await admin('/faults', { downForSec: 0 }, 'PUT');
+    expect(k.problems.filter((p) => !p.includes('status of 409') && !p.includes('status of 503'))).toEqual([]);
+  });
+});
