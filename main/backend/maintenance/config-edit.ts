@@ -73,7 +73,7 @@ export function editConfig(file: string, changes: Record<string, unknown>): { ou
     const parsed = configSchema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues.find((i) => i.path.join('.') === field) ?? parsed.error.issues[0]!;
-      outcomes.push({ field, ok: false, message: issue.message });
+      outcomes.push({ field, ok: false, message: `取值不符合要求 / invalid value: ${issue.message}` });
       continue;
     }
     current = candidate;

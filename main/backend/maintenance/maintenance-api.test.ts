@@ -56,6 +56,8 @@ const GUARDED: [string, string, unknown?][] = [
 ];
 
 const service = sampleCatalog.services.find((s) => s.kioskFull)!;
+// 1×1 PNG: the resident's authorisation signature on the helper channel (委托授权).
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 function wire(over: Partial<SubmissionWire> = {}): SubmissionWire {
   return {
     idempotencyKey: uuidv7(),
@@ -208,9 +210,9 @@ describe('maintenance mode: what a technician can do', () => {
     await k.asTechnician('/api/maintenance/queue/sync', { method: 'POST' });
     await k.get(`/api/submissions/${first.receiptNo}/evaluation`, json({ rating: 5, comment: '欧阳明月很满意' }));
     k.central!.store.publishCatalog({ ...sampleCatalog, version: 'withdrawn', services: sampleCatalog.services.filter((s) => s.code !== service.code) });
-    const second = await (await k.get('/api/submissions', json(wire({ channel: 'helper', helperId: 'HB-001', delivery: 'counter' })))).json();
+    const second = await (await k.get('/api/submissions', json(wire({ channel: 'helper', helperId: 'HB-001', delivery: 'counter', ...({ authorisation: { signature: { mime: 'image/png', data: PNG }, signedAt: new Date().toISOString() } } as object) })))).json();
     const synced = await (await k.asTechnician('/api/maintenance/queue/sync', { method: 'POST' })).json();
-    expect(synced.dead).toBe(1);
+    expect(synced, JSON.stringify(synced)).toMatchObject({ dead: 1 });
     const bodies: string[] = [];
     for (const p of ['devices', 'queue', 'terminal', 'config', 'hygiene', 'audit', 'usage']) bodies.push(await (await k.asTechnician(`/api/maintenance/${p}`)).text());
     bodies.push(await (await k.asTechnician('/api/maintenance/heartbeat', { method: 'POST' })).text());

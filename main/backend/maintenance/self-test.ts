@@ -47,7 +47,10 @@ export async function runSelfTest(ctx: BackendContext, kind: DeviceKind, waitMs 
     case 'receipt-printer': {
       const r = await d.receipt.print(testReceipt(ctx.config.terminalId));
       if (r.ok) return { ok: true, message: '测试凭条已打印 / test receipt printed', detail: { jobId: r.value.jobId, bytes: r.value.bytes } };
-      return { ok: false, message: r.error.message, detail: { error: r.error.kind } };
+      // A test slip is not a citizen's receipt: it must not come out later when paper is back.
+      if (r.error.kind === 'held') d.receipt.discard(r.error.jobId);
+      const why = r.error.kind === 'held' ? r.error.reason : r.error.kind;
+      return { ok: false, message: `测试打印失败（${why}），测试凭条未保留 / test print failed (${why}); the test slip is not kept`, detail: { error: why } };
     }
     case 'a4-printer': {
       const r = await d.a4.printDoc({
