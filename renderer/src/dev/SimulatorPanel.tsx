@@ -1,7 +1,7 @@
 // Developer panel for the device simulators: place and remove ID cards, run the receipt printer
 // out of paper, open covers, jam the scanner, stop the A4 queue, scan a code, unplug and replug
-// anything — and see each device's status and the receipts that came out. Mounted only with
-// devTools (src/devtools/DevPanelSlot.tsx); the backend serves /api/dev/sim only then too.
+// anything, set what the face verifier (人证核验) answers — and see each device's status and the
+// receipts that came out. Mounted only with devTools (src/devtools/DevPanelSlot.tsx); the backend serves /api/dev/sim only then too.
 import { useCallback, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import type { DeviceKind, DeviceStatusView } from '../../../common/devices';
 import { api } from '../api';
@@ -13,6 +13,7 @@ type SimState = {
   a4: { simulated: boolean; queue: string | null; outputDir: string | null; problem: string | null };
   scanner: { simulated: boolean; fault: string };
   codeScanner: { simulated: boolean };
+  face?: { mode: string; calls: number };
 };
 
 type Action = Parameters<typeof api.dev.sim.actions.$post>[0]['json'];
@@ -179,6 +180,17 @@ export function SimulatorPanel() {
               <Btn onClick={() => void act({ device: 'code-scanner', action: 'scan', text: code })}>扫码 scan</Btn>
               {plug('code-scanner')}
             </div>
+          </section>
+
+          <section style={s.group} data-testid="sim-face">
+            <strong>人证核验 / Face verifier</strong>
+            <div style={s.row}>
+              <Btn onClick={() => void act({ device: 'face-verifier', action: 'match' })}>一致 match</Btn>
+              <Btn onClick={() => void act({ device: 'face-verifier', action: 'no-match' })}>不一致 no match</Btn>
+              <Btn onClick={() => void act({ device: 'face-verifier', action: 'no-face' })}>无人脸 no face</Btn>
+              <Btn onClick={() => void act({ device: 'face-verifier', action: 'unavailable' })}>不可用 unavailable</Btn>
+            </div>
+            {state?.face && <div style={s.status}>下次核验：{state.face.mode}（已核验 {state.face.calls} 次）</div>}
           </section>
         </div>
       )}
