@@ -1,4 +1,5 @@
-// The fleet view: one plain HTML page served by central, refreshing itself every 15 s. A table of
+// The fleet view: one plain HTML page served by central (no script; a refresh link rather than an
+// automatic reload, which would pull the page from under a screen-reader user). A table of
 // terminals with their flags (problems first), then the usage figures as SVG charts.
 import { summariseUsage, type UsageSummary } from '../../common/usage-summary';
 import { stackedBars } from './svg-charts';
@@ -56,7 +57,7 @@ export function fleetPage(terminals: TerminalStatus[], usage: UsageSummary, now:
   const sorted = [...problems, ...terminals.filter((t) => t.flags.length === 0)];
   const count = (f: string) => terminals.filter((t) => t.flags.includes(f as never)).length;
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="15">
+<html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>终端运行总览 / Fleet view</title>
 <style>
@@ -64,10 +65,12 @@ body{font-family:"WenQuanYi Micro Hei",sans-serif;margin:24px;color:#1a1a1a;back
 table{border-collapse:collapse;width:100%;margin:16px 0}th,td{border:1px solid #8a8a8a;padding:6px 8px;text-align:left;vertical-align:top}
 thead th{background:#e8eef6}.flag{display:inline-block;padding:2px 6px;margin:1px;border-radius:4px;background:#fde7e9;color:#7a0010;border:1px solid #b00020}
 .flag-paper-low,.flag-dead-letters{background:#fff4e0;color:#5c3200;border-color:#c25e00}.ok{color:#1b5e20}.detail{font-size:90%;color:#333;margin-top:4px}
+.refresh{display:inline-flex;align-items:center;min-height:48px;padding:0 16px;border:1px solid #0b4a8b;border-radius:6px;color:#0b4a8b;text-decoration:none}
 .figures{display:flex;gap:32px;list-style:none;padding:0;font-size:110%}svg{display:block;margin:16px 0}
 </style></head>
 <body><main>
 <h1>终端运行总览 / Fleet view</h1>
+<p><a class="refresh" href="/fleet" data-testid="fleet-refresh">刷新 / Refresh</a></p>
 <p>生成于 / generated ${esc(now.toISOString().replace('T', ' ').slice(0, 19))}Z · 终端 / terminals <strong data-testid="fleet-count">${terminals.length}</strong> ·
 失联 / silent <strong data-testid="count-silent">${count('silent')}</strong> · 设备故障 / down <strong data-testid="count-down">${count('down')}</strong> ·
 缺纸 / out of paper <strong data-testid="count-paper-out">${count('paper-out')}</strong> · 同步滞后 / behind on sync <strong data-testid="count-behind-sync">${count('behind-sync')}</strong></p>

@@ -37,5 +37,5 @@ export function stackedBars(id: string, title: string, series: BarSeries[], grou
     })
     .join('');
   const legend = series.map((s, i) => `<rect x="${labelW + i * 140}" y="4" width="14" height="14" fill="${s.color}"/><text x="${labelW + i * 140 + 20}" y="16">${esc(s.name)}</text>`).join('');
-  return `<svg id="${esc(id)}" role="img" aria-labelledby="${esc(id)}-t ${esc(id)}-d" viewBox="0 0 ${labelW + barW + 60} ${h}" width="100%" style="max-width:${labelW + barW + 60}px" font-size="13" font-family="sans-serif"><title id="${esc(id)}-t">${esc(title)}</title><desc id="${esc(id)}-d">${esc(desc || '无数据 / no data')}</desc>${legend}${rows}</svg>`;
+  return `<figure><figcaption><strong>${esc(title)}</strong></figcaption><svg id="${esc(id)}" role="img" aria-labelledby="${esc(id)}-t ${esc(id)}-d" viewBox="0 0 ${labelW + barW + 60} ${h}" width="100%" style="max-width:${labelW + barW + 60}px" font-size="13" font-family="sans-serif"><title id="${esc(id)}-t">${esc(title)}</title><desc id="${esc(id)}-d">${esc(desc || '无数据 / no data')}</desc>${legend}${rows}</svg></figure>`;
 }
