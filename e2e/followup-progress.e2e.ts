@@ -144,6 +144,29 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     expect(out.ink).toBeGreaterThan(0.001);
     await c.getByTestId('print-message').filter({ hasText: '已打印' }).waitFor();
     await checkScreen(page, 'followup-03-notice-printed');
+
+    // Central moves the case on while the citizen is looking: the screen follows (SSE case.status).
+    await advance(a.caseNo, { status: 'reviewing' });
+    await backend().ctx.queue.syncNow();
+    await c.getByTestId('case-status').filter({ hasText: '审查中' }).waitFor();
+    expect(await c.locator('[data-stage="reviewing"]').getAttribute('data-state')).toBe('current');
+  });
+
+  it('不予受理: the reasons and the right to reconsideration or litigation, on screen and on the notice', async () => {
+    const { page } = k;
+    const n = await submitted();
+    await advance(n.caseNo, { status: 'not-accepted', reasons: ['申请事项不属于本机关职权范围', '申请人不具备申请资格'] });
+    await scanReceipt(page, n.receiptNo);
+    const c = page.locator(`[data-testid="case"][data-receipt="${n.receiptNo}"]`);
+    expect(await c.getByTestId('case-status').textContent()).toBe('不予受理');
+    const detail = c.getByTestId('not-accepted-detail');
+    expect(await detail.locator('li').allTextContents()).toEqual(['申请事项不属于本机关职权范围', '申请人不具备申请资格']);
+    expect(await detail.textContent()).toContain('行政复议');
+    expect(await detail.textContent()).toContain('行政诉讼');
+    await checkScreen(page, 'followup-03b-not-accepted');
+    const out = await printAndRead(page, c.getByTestId('print-notice'));
+    expect(out.text).toContain('Notice of Non-acceptance');
+    expect(out.text).toContain('Remedy: administrative reconsideration (60 days) or administrative litigation (6 months).');
   });
 
   it('the ID card finds the same case (the number never reaches the page)', async () => {
@@ -151,7 +174,9 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     await openQuery(page);
     expect(await sim(page, { device: 'id-card-reader', action: 'insert', card: 'resident' })).toBe(200);
     await page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`).waitFor();
-    expect(await page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`).getAttribute('data-status')).toBe('accepted');
+    expect(await page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`).getAttribute('data-status')).toBe('reviewing');
+    // the same person's other cases are listed too
+    expect(await page.getByTestId('case').count()).toBe(2);
     expect(await page.content()).not.toContain(card.idNumber);
     await checkScreen(page, 'followup-04-by-card');
     await sim(page, { device: 'id-card-reader', action: 'remove' });

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CaseStatus } from '../../../common/central-api';
 import { api } from '../api';
 import { useSession } from '../session/SessionContext';
+import { useSystem } from '../system/SystemContext';
 import { chinaTime, useFollowupT, type FollowupStrings } from './strings';
 import type { CaseView, ProgressAnswer } from './types';
 import './followup.css';
@@ -29,6 +30,17 @@ export function ProgressCasesScreen({ lookup }: { lookup: Lookup }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // A status change pulled from central while the citizen is looking: show it without a tap.
+  const { subscribe } = useSystem();
+  const shown = load.kind === 'ready' ? load.answer.cases.map((c) => c.receiptNo).join(' ') : '';
+  useEffect(
+    () =>
+      subscribe((e) => {
+        if (e.type === 'case.status' && shown.split(' ').includes(e.receiptNo)) void refresh();
+      }),
+    [subscribe, shown, refresh],
+  );
 
   return (
     <div className="fu-screen" data-testid="progress-cases">

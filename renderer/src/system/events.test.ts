@@ -6,6 +6,14 @@ describe('SSE event parsing', () => {
     expect(parseKioskEvent('{"type":"catalog.sync","state":"offline","message":"ECONNREFUSED"}')).toEqual({ type: 'catalog.sync', state: 'offline', message: 'ECONNREFUSED' });
     expect(parseKioskEvent('{"type":"catalog.updated","version":"2026.11.1"}')).toEqual({ type: 'catalog.updated', version: '2026.11.1' });
     expect(parseKioskEvent('{"type":"hello","bootId":"b1"}')).toEqual({ type: 'hello', bootId: 'b1' });
+    expect(parseKioskEvent('{"type":"case.status","receiptNo":"KSK0001-20261122-0001","caseNo":"AJ20261122000001","status":"accepted","at":"2026-11-22T08:00:00.000Z"}')).toEqual({
+      type: 'case.status',
+      receiptNo: 'KSK0001-20261122-0001',
+      caseNo: 'AJ20261122000001',
+      status: 'accepted',
+      at: '2026-11-22T08:00:00.000Z',
+    });
+    expect(parseKioskEvent('{"type":"case.status","receiptNo":"KSK0001-20261122-0001","status":3}')).toBeNull();
   });
 
   it('ignores garbage, unknown variants and wrong field types instead of crashing the screen', () => {

@@ -2,7 +2,7 @@
 // the stream is a boundary, and a newer backend may send variants this build does not know.
 import type { KioskEvent, KioskEventType } from '../../../common/events';
 
-export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter'] as const satisfies readonly KioskEventType[];
+export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter', 'case.status'] as const satisfies readonly KioskEventType[];
 
 export function parseKioskEvent(data: string): KioskEvent | null {
   let v: unknown;
@@ -27,6 +27,11 @@ export function parseKioskEvent(data: string): KioskEvent | null {
     case 'queue.dead-letter':
       return typeof o.receiptNo === 'string' && typeof o.code === 'string' && typeof o.reason === 'string'
         ? { type: 'queue.dead-letter', receiptNo: o.receiptNo, code: o.code, reason: o.reason }
+        : null;
+    case 'case.status':
+      // A case moved on at central (the progress screen refreshes when it shows that receipt).
+      return typeof o.receiptNo === 'string' && typeof o.caseNo === 'string' && typeof o.status === 'string' && typeof o.at === 'string'
+        ? { type: 'case.status', receiptNo: o.receiptNo, caseNo: o.caseNo, status: o.status, at: o.at }
         : null;
     default:
       return null;
