@@ -13,6 +13,8 @@ import { caseRoutes } from './routes/cases';
 import { fleetRoutes, heartbeatRoutes } from './routes/fleet';
 import { followupRoutes } from './routes/followup';
 import { intakeRoutes } from './routes/intake';
+import { staffAdminRoutes, staffRegistryRoutes } from './routes/staff';
+import type { ScryptCost } from './staff/staff-hash';
 import type { CentralStore } from './store';
 
 export interface CentralDeps {
@@ -22,6 +24,8 @@ export interface CentralDeps {
   /** Bearer token of the admin API; random (and so unusable) when not given. */
   adminToken?: string;
   now?: () => number;
+  /** scrypt cost of enrolled helpers' hashes (tests use a cheap one) */
+  staffScryptCost?: ScryptCost;
 }
 
 const LIMITS = {
@@ -38,7 +42,7 @@ function limitFor(path: string): number {
   return LIMITS.other;
 }
 
-export function createCentralApp({ store, faults = new FaultInjector(), adminToken = crypto.randomBytes(24).toString('base64url'), now }: CentralDeps) {
+export function createCentralApp({ store, faults = new FaultInjector(), adminToken = crypto.randomBytes(24).toString('base64url'), now, staffScryptCost }: CentralDeps) {
   const app = new Hono<{ Variables: AuthVariables }>();
   const openapi = buildOpenApi();
 
@@ -53,6 +57,7 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
     })(c, next),
   );
 
+  app.route('/v1/admin/staff', staffAdminRoutes({ store, adminToken, cost: staffScryptCost }));
   app.route('/v1/admin', adminRoutes({ store, faults, adminToken }));
 
   app.get('/v1/openapi.json', (c) => c.json(openapi));
@@ -82,6 +87,7 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   signed.route('/', followupRoutes(store));
   signed.route('/', caseRoutes(store));
   signed.route('/', heartbeatRoutes(store, now));
+  signed.route('/', staffRegistryRoutes(store));
   app.route('/v1', signed);
 
   return app;

@@ -22,6 +22,7 @@ import {
 } from '../common/central-api';
 import { catalogSchema } from '../common/catalog';
 import { heartbeatResponseSchema, heartbeatSchema } from '../common/heartbeat';
+import { staffEnrolmentSchema, staffRegistrySchema } from '../common/staff-registry';
 import { faultSettingsSchema, faultUpdateSchema } from './faults';
 import { adminCaseUpdateSchema, adminCasesQuerySchema, trackingSchema } from './routes/admin';
 
@@ -218,6 +219,33 @@ export function buildOpenApi(): Json {
           security: SIGNED,
           requestBody: { required: true, ...json(heartbeatSchema, 'input') },
           responses: { '200': { description: 'stored', ...json(heartbeatResponseSchema, 'output') }, ...signedErrors },
+        },
+      },
+      '/v1/staff': {
+        get: {
+          operationId: 'staffRegistry',
+          summary: '帮办代办 staff registry: helpers with salted scrypt hashes of card number and PIN, cached by the terminal for offline sign-in (ETag)',
+          security: SIGNED,
+          responses: { '200': { description: 'registry', ...json(staffRegistrySchema, 'output') }, '304': { description: 'unchanged' }, '404': error('nobody enrolled yet'), ...signedErrors },
+        },
+      },
+      '/v1/admin/staff/{staffId}': {
+        put: {
+          operationId: 'adminPutStaff',
+          summary: 'Enrol or change a helper; central hashes the identity number and the PIN and never returns them',
+          security: ADMIN,
+          parameters: [pathParam('staffId', { type: 'string', pattern: '^[A-Za-z0-9-]{2,32}$' }, 'staff id (工号)')],
+          requestBody: { required: true, ...json(staffEnrolmentSchema, 'input') },
+          responses: { '200': { description: 'enrolled; the new registry version' }, '400': error('invalid'), '401': error('admin token required') },
+        },
+      },
+      '/v1/admin/staff/{staffId}/cases': {
+        get: {
+          operationId: 'adminStaffCases',
+          summary: 'Cases submitted through this helper, with the time the resident signed the authorisation',
+          security: ADMIN,
+          parameters: [pathParam('staffId', { type: 'string', pattern: '^[A-Za-z0-9-]{2,32}$' }, 'staff id (工号)')],
+          responses: { '200': { description: 'cases' }, '401': error('admin token required') },
         },
       },
       '/v1/admin/faults': {

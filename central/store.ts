@@ -4,6 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { catalogSchema, type Catalog } from '../common/catalog';
+import type { StaffMember, StaffRegistry } from '../common/staff-registry';
 import type { AttachmentRef, AttachmentState, Calendar, CaseEvent, CaseStatus, CaseUpdate, ResultDocument, SubmissionManifest } from '../common/central-api';
 
 export interface PublishedCatalog {
@@ -129,6 +130,18 @@ const MIGRATIONS: string[] = [
      body TEXT NOT NULL,
      PRIMARY KEY (terminal_id, day)
    ) STRICT;`,
+  // 帮办代办: the township helpers published to terminals. Only salted scrypt hashes of the card
+  // number and the PIN are kept; each change bumps the registry's version.
+  `CREATE TABLE staff (
+     staff_id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     township TEXT NOT NULL,
+     id_number_hash TEXT NOT NULL,
+     pin_hash TEXT NOT NULL,
+     active INTEGER NOT NULL CHECK (active IN (0, 1)),
+     updated_at TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE staff_registry_version (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, published_at TEXT NOT NULL) STRICT;`,
 ];
 
 export interface CaseRow {
@@ -501,6 +514,51 @@ export class CentralStore {
       );
       for (const [day, b] of usageByDay) put.run(terminalId, day, b);
     })();
+  }
+
+  // ── 帮办代办 staff registry ────────────────────────────────────────────────────────────────
+
+  /** Enrols or changes a helper (hashes already made); every change is a new registry version. */
+  putStaff(m: StaffMember, now = new Date()): void {
+    const at = now.toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO staff (staff_id, name, township, id_number_hash, pin_hash, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (staff_id) DO UPDATE SET name = excluded.name, township = excluded.township, id_number_hash = excluded.id_number_hash,
+             pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at`,
+        )
+        .run(m.staffId, m.name, m.township, m.idNumberHash, m.pinHash, m.active ? 1 : 0, at);
+      this.db
+        .prepare('INSERT INTO staff_registry_version (id, seq, published_at) VALUES (1, 1, ?) ON CONFLICT (id) DO UPDATE SET seq = seq + 1, published_at = excluded.published_at')
+        .run(at);
+    })();
+  }
+
+  /** The registry as terminals receive it (null before anyone was enrolled). */
+  staffRegistry(): StaffRegistry | null {
+    const v = this.db.prepare('SELECT seq, published_at FROM staff_registry_version WHERE id = 1').get() as { seq: number; published_at: string } | undefined;
+    if (!v) return null;
+    const rows = this.db.prepare('SELECT staff_id, name, township, id_number_hash, pin_hash, active FROM staff ORDER BY staff_id').all() as {
+      staff_id: string;
+      name: string;
+      township: string;
+      id_number_hash: string;
+      pin_hash: string;
+      active: number;
+    }[];
+    return {
+      version: `staff-${v.seq}`,
+      publishedAt: v.published_at,
+      staff: rows.map((r) => ({ staffId: r.staff_id, name: r.name, township: r.township, idNumberHash: r.id_number_hash, pinHash: r.pin_hash, active: r.active === 1 })),
+    };
+  }
+
+  /** Cases submitted through a helper, for the admin view (the helper id is in the manifest). */
+  casesOfHelper(helperId: string, limit = 200): CaseRow[] {
+    return this.db
+      .prepare(`SELECT * FROM cases WHERE json_extract(manifest, '$.helperId') = ? ORDER BY created_at DESC LIMIT ?`)
+      .all(helperId, limit) as CaseRow[];
   }
 
   /** Every registered terminal with its latest heartbeat (null when it never reported). */

@@ -300,6 +300,7 @@ export const KIOSK_CALLS = {
   documentPrinted: { method: 'post', path: '/v1/documents/{documentId}/printed' },
   deliveryRequest: { method: 'post', path: '/v1/cases/{caseNo}/delivery' },
   heartbeat: { method: 'post', path: '/v1/heartbeats' },
+  staffRegistry: { method: 'get', path: '/v1/staff' },
 } as const satisfies Record<string, { method: 'get' | 'post' | 'put'; path: string }>;
 export type KioskCall = keyof typeof KIOSK_CALLS;
 

@@ -13,7 +13,9 @@ export type KioskEvent =
   | { type: 'idcard.read'; identity: CardIdentity; photo: { mime: string; dataUrl: string } | null; photoProblem: string | null }
   | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; message: string }
   | { type: 'receipt.held'; jobId: string; reason: string; message: string }
-  | { type: 'code.scanned'; text: string; source: 'hid' | 'serial' | 'wedge' };
+  | { type: 'code.scanned'; text: string; source: 'hid' | 'serial' | 'wedge' }
+  // 帮办代办: the helper session ended on the backend (idle, or replaced by another sign-in).
+  | { type: 'helper.signed-out'; reason: 'sign-out' | 'idle' | 'replaced' };
 
 // Offline queue and sync (offline-queue/ via ctx.queue). Receipt numbers are not personal data.
 export type QueueSyncState = 'idle' | 'syncing' | 'offline' | 'backoff' | 'auth-failed' | 'stopped';

@@ -84,6 +84,15 @@ export const logEvents = {
   'queue.purged': { level: 'info', audience: 'technician', description: 'Retention removed the personal data of acknowledged submissions; audit rows remain.' },
   // Technician maintenance mode (main/backend/maintenance/). Audit lines are also kept in the
   // maintenance_audit table; none carries citizen data.
+  // 帮办代办 (main/backend/helpers/). Staff ids are not citizen data; card numbers never appear.
+  'helper.registry.updated': { level: 'info', audience: 'technician', description: 'A new staff (helper) registry version was pulled from central and cached; carries version and count.' },
+  'helper.registry.failed': { level: 'warn', audience: 'technician', description: 'The staff registry could not be pulled; helpers sign in against the cached copy.' },
+  'helper.card-unknown': { level: 'info', audience: 'technician', description: 'A card placed at helper sign-in matches no active helper in the registry.' },
+  'helper.signed-in': { level: 'info', audience: 'operator', description: 'AUDIT: a helper signed in with card and PIN; carries the staff id.' },
+  'helper.pin-rejected': { level: 'warn', audience: 'operator', description: 'AUDIT: a helper PIN was wrong; carries the staff id and the failure count.' },
+  'helper.locked-out': { level: 'warn', audience: 'operator', description: 'AUDIT: a helper was locked out after repeated wrong PINs; carries the staff id and until when.' },
+  'helper.signed-out': { level: 'info', audience: 'operator', description: 'AUDIT: a helper session ended; carries the staff id and why (sign-out or idle).' },
+  'helper.submit-refused': { level: 'warn', audience: 'operator', description: 'A helper-channel submission came without a live helper session or with another helper id; refused.' },
   'maintenance.signed-in': { level: 'info', audience: 'technician', description: 'AUDIT: a technician entered maintenance mode with the PIN; carries the session tag.' },
   'maintenance.pin-rejected': { level: 'warn', audience: 'technician', description: 'AUDIT: a wrong technician PIN was entered; carries the failure count.' },
   'maintenance.locked-out': { level: 'warn', audience: 'technician', description: 'AUDIT: maintenance entry was locked after repeated wrong PINs; carries until when.' },

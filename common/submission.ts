@@ -67,9 +67,20 @@ export const commitmentSchema = z.object({
   signedAt: z.iso.datetime({ offset: true }),
 });
 
+/**
+ * 委托授权: on the helper channel the resident authorises the helper to apply on their behalf by
+ * signing on screen; the signature and its time travel with the submission to central.
+ */
+export const authorisationSchema = z.object({
+  signature: signatureImageSchema,
+  signedAt: z.iso.datetime({ offset: true }),
+});
+export type Authorisation = z.infer<typeof authorisationSchema>;
+
 interface RefinableSubmission {
   channel: SubmissionChannel;
   helperId: string | null;
+  authorisation: unknown;
   materials: { materialId: string; provision: z.infer<typeof provisionSchema>; pages: unknown[] }[];
   commitment: { materialIds: string[] } | null;
 }
@@ -80,6 +91,10 @@ function refineSubmission(s: RefinableSubmission, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: 'custom', path: ['helperId'], message: '帮办渠道须填写帮办人员编号 / helper channel needs a helper id' });
   if (s.channel === 'kiosk' && s.helperId)
     ctx.addIssue({ code: 'custom', path: ['helperId'], message: '自助渠道不应有帮办人员 / kiosk channel has no helper' });
+  if (s.channel === 'helper' && !s.authorisation)
+    ctx.addIssue({ code: 'custom', path: ['authorisation'], message: '帮办代办须有申请人的委托授权签名 / the resident must sign the authorisation for a helper' });
+  if (s.channel === 'kiosk' && s.authorisation)
+    ctx.addIssue({ code: 'custom', path: ['authorisation'], message: '自助渠道无须委托授权 / kiosk channel carries no authorisation' });
   const seen = new Set<string>();
   let pages = 0;
   s.materials.forEach((m, i) => {
@@ -132,6 +147,8 @@ export function submissionShape<P extends z.ZodType, X extends z.ZodRawShape>(pa
         .regex(/^[A-Za-z0-9-]{2,32}$/, '帮办人员编号不正确 / malformed helper id')
         .nullable()
         .default(null),
+      /** 帮办代办: the resident's signed authorisation of the helper (required on the helper channel). */
+      authorisation: authorisationSchema.nullable().default(null),
       delivery: deliverySchema,
     })
     .superRefine((s, ctx) => refineSubmission(s as unknown as RefinableSubmission, ctx));

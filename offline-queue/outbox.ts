@@ -106,6 +106,7 @@ export class Outbox {
       signature: s.signature,
       channel: s.channel,
       helperId: s.helperId,
+      authorisation: s.authorisation,
       delivery: s.delivery,
     };
     const contentMac = sealer.mac(JSON.stringify(body));
@@ -129,6 +130,7 @@ export class Outbox {
         totalBytes,
         pages,
         applicantRef: applicantRef(sealer, s.applicant.idNumber),
+        helperId: s.helperId,
         sealDocument: (receiptNo) => sealer.sealJson({ ...body, receiptNo, submittedAt } satisfies SubmissionManifest, `submission:${key}`),
       });
       return ok({ receiptNo, idempotencyKey: key, serviceCode: s.serviceCode, submittedAt, pageCount: pages.length, duplicate: false });

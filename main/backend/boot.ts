@@ -16,6 +16,7 @@ import type { BackendContext } from './context';
 import { EventBus } from './event-bus';
 import { createLogger, fileSink, type Logger } from './log/logger';
 import { MaintenanceServices } from './maintenance/services';
+import { HelperServices } from './helpers/services';
 
 export interface BootOptions {
   dataDir: string;
@@ -117,6 +118,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   }
   queue.start();
   const maintenance = new MaintenanceServices({ config, store, logger, bus, devices, dataDir: opts.dataDir, configFile: opts.configFile });
+  const helpers = new HelperServices({ config, store, logger, bus, client: queue.client });
+  helpers.start();
 
   const ctx: BackendContext = {
     bootId: crypto.randomUUID(),
@@ -131,6 +134,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     queue,
     devices,
     maintenance,
+    helpers,
   };
   const app = createApp(ctx, { rendererDir: opts.rendererDir });
   maintenance.startHeartbeat(ctx);
@@ -143,6 +147,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       catalog.stop();
       await firstSync.catch(() => undefined);
       await maintenance.close();
+      await helpers.close();
       await queue.close();
       await devices.close();
       store.close();

@@ -6,6 +6,7 @@ import type { Store } from '../../offline-queue/store/store';
 import type { SubmissionQueue } from '../../offline-queue/queue';
 import type { DeviceLayer } from '../../devices/device-layer';
 import type { MaintenanceServices } from './maintenance/services';
+import type { HelperServices } from './helpers/services';
 
 /** Everything a route handler may use. Built once per boot by boot.ts. */
 export interface BackendContext {
@@ -24,4 +25,6 @@ export interface BackendContext {
   readonly devices: DeviceLayer;
   /** Technician maintenance mode, audit, usage statistics and the heartbeat (main/backend/maintenance/). */
   readonly maintenance: MaintenanceServices;
+  /** 帮办代办: staff registry copy, helper sign-in and sessions (main/backend/helpers/). */
+  readonly helpers: HelperServices;
 }

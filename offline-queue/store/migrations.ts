@@ -182,4 +182,27 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: '帮办代办: staff registry cache, helper lockouts, helper of a submission',
+    // The registry as central published it (staff ids, names, townships and only salted scrypt
+    // hashes of card numbers and PINs), so helpers sign in while central is unreachable. Lockouts
+    // are kept here so a restart does not reset them. helper_id is a staff id, not citizen data.
+    sql: `
+      CREATE TABLE staff_registry (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        version TEXT NOT NULL,
+        etag TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE helper_lockouts (
+        staff_id TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL CHECK (failures >= 0),
+        locked_until INTEGER NOT NULL
+      ) STRICT;
+      ALTER TABLE submissions ADD COLUMN helper_id TEXT;
+      CREATE INDEX submissions_helper ON submissions (helper_id, created_at);
+    `,
+  },
 ];

@@ -65,6 +65,8 @@ export interface NewSubmission {
   sealDocument: (receiptNo: string) => Buffer;
   /** keyed MAC of the applicant's identity number (offline lookup by ID card) */
   applicantRef?: string;
+  /** 帮办代办: the helper's staff id (not personal data of the citizen), for the helper's case list */
+  helperId?: string | null;
 }
 
 export interface ResultDocumentRow {
@@ -105,10 +107,10 @@ export class OutboxTables {
       const document = s.sealDocument(receiptNo);
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO submissions (idempotency_key, receipt_no, terminal_id, service_code, channel, created_at, content_mac, document, page_count, total_bytes, applicant_ref)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO submissions (idempotency_key, receipt_no, terminal_id, service_code, channel, created_at, content_mac, document, page_count, total_bytes, applicant_ref, helper_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(s.idempotencyKey, receiptNo, s.terminalId, s.serviceCode, s.channel, s.createdAt, s.contentMac, document, s.pageCount, s.totalBytes, s.applicantRef ?? null);
+        .run(s.idempotencyKey, receiptNo, s.terminalId, s.serviceCode, s.channel, s.createdAt, s.contentMac, document, s.pageCount, s.totalBytes, s.applicantRef ?? null, s.helperId ?? null);
       const id = Number(lastInsertRowid);
       const insertPage = this.db.prepare(
         'INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)',

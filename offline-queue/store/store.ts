@@ -4,6 +4,7 @@ import { catalogSchema } from '../../common/catalog';
 import { openDatabase, type Db, type OpenResult } from './database';
 import { MaintenanceTables } from './maintenance-tables';
 import { FollowupTables } from './followup-tables';
+import { HelperTables } from './helper-tables';
 import { OutboxTables } from './outbox-tables';
 
 export interface CachedCatalog {
@@ -19,6 +20,8 @@ export class Store {
   readonly followup: FollowupTables;
   /** Maintenance audit, hygiene log and usage statistics (migration 6). */
   readonly maintenance: MaintenanceTables;
+  /** 帮办代办: cached staff registry, helper lockouts, a helper's submissions (migration 7). */
+  readonly helpers: HelperTables;
 
   private constructor(
     readonly db: Db,
@@ -27,6 +30,7 @@ export class Store {
     this.outbox = new OutboxTables(db);
     this.followup = new FollowupTables(db);
     this.maintenance = new MaintenanceTables(db);
+    this.helpers = new HelperTables(db);
   }
 
   static open(file: string): Store {

@@ -110,6 +110,19 @@ export const configSchema = z
       })
       .strict()
       .default({ pinHash: null, maxFailures: 5, lockoutSec: 300, sessionIdleSec: 300, exportRoots: ['/media', '/mnt', '/run/media'] }),
+    /** 帮办代办: township helpers sign in with their ID card plus a PIN (registry published by central). */
+    helpers: z
+      .object({
+        /** wrong PINs in a row (per helper) before that helper's sign-in is locked */
+        maxFailures: z.number().int().min(1).max(20).default(5),
+        lockoutSec: z.number().int().min(10).max(86_400).default(900),
+        /** the helper is signed out after this long without touching the screen */
+        idleSignOutSec: z.number().int().min(30).max(7200).default(600),
+        /** how often the staff registry is pulled from central */
+        registryRefreshSec: z.number().int().min(30).max(86_400).default(600),
+      })
+      .strict()
+      .default({ maxFailures: 5, lockoutSec: 900, idleSignOutSec: 600, registryRefreshSec: 600 }),
     /** Development tools (the device simulator panel). Never true in a production build. */
     devTools: z.boolean().default(false),
   })
@@ -137,6 +150,7 @@ export function publicConfig(c: KioskConfig) {
     township: c.township,
     language: c.language,
     idle: c.idle,
+    helperIdleSignOutSec: c.helpers.idleSignOutSec,
     devTools: c.devTools,
   };
 }

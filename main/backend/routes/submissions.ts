@@ -2,9 +2,11 @@
 // after the COMMIT), and status by receipt number.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { idempotencyKeySchema, receiptNoSchema, submissionFromWire, submissionWireSchema } from '../../../common/submission';
 import type { BackendContext } from '../context';
+import { HELPER_COOKIE } from '../helpers/guard';
 import { validate } from '../validate';
 
 const MAX_BODY = 64 * 1024 * 1024;
@@ -28,6 +30,14 @@ export function submissionRoutes(ctx: BackendContext) {
         const unknown = body.materials.filter((m) => !known.has(m.materialId)).map((m) => m.materialId);
         if (unknown.length)
           return c.json({ error: 'unknown-material' as const, message: `该事项没有这些材料 / not materials of this service: ${unknown.join(', ')}` }, 400);
+        if (body.channel === 'helper') {
+          // 帮办代办: only the helper signed in at this kiosk (card + PIN) can submit as a helper.
+          const helper = ctx.helpers.auth.check(getCookie(c, HELPER_COOKIE));
+          if (!helper || helper.staffId !== body.helperId) {
+            ctx.logger.log('helper.submit-refused', { signedIn: helper !== null });
+            return c.json({ error: 'helper-not-signed-in' as const, message: '帮办人员未登录或已超时退出，请重新登录 / the helper is not signed in (or was signed out)' }, 403);
+          }
+        }
         const r = ctx.queue.enqueue(submissionFromWire(body));
         if (r.ok) {
           const { receiptNo, idempotencyKey, serviceCode, submittedAt, pageCount, duplicate } = r.value;

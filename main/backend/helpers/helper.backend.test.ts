@@ -1,0 +1,217 @@
+// 帮办代办 through the real backend and the embedded central: the registry pulled signed and
+// cached (sign-in works offline and after a restart), card + PIN sign-in with a lockout that
+// survives a restart, helper-channel submissions only from the signed-in helper with the
+// resident's authorisation (kept by central), and each helper's case list holding only their own.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleCatalog } from '../../../central/catalog/sample-catalog';
+import { SAMPLE_CARDS } from '../../../devices/id-card/sample-cards';
+import { cardReadEvent } from '../../../devices/fakes/fake-events';
+import type { SubmissionWire } from '../../../common/submission';
+import { uuidv7 } from '../../../common/uuidv7';
+import { enrolHelper, HELPER_PIN, signInHelper, TEST_HELPERS } from '../test-support/helper';
+import { tempKiosk, type TempKiosk } from '../test-support/temp-kiosk';
+
+const service = sampleCatalog.services.find((s) => s.kioskFull)!;
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const resident = SAMPLE_CARDS.resident;
+const elder = SAMPLE_CARDS['resident-long-term'];
+
+let k: TempKiosk;
+const kiosks: TempKiosk[] = [];
+
+const json = (body: unknown, method = 'POST', cookie?: string): RequestInit => ({
+  method,
+  headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+  body: JSON.stringify(body),
+});
+
+function wire(over: Partial<SubmissionWire> = {}, who: { name: string; idNumber: string } = resident): SubmissionWire {
+  return {
+    idempotencyKey: uuidv7(),
+    serviceCode: service.code,
+    applicant: { name: who.name, idNumber: who.idNumber, phone: '13912345678' },
+    form: {},
+    materials: [{ materialId: service.materials[0]!.id, provision: 'scanned', pages: [{ mime: 'image/jpeg', data: crypto.randomBytes(1500).toString('base64') }] }],
+    channel: 'helper',
+    helperId: TEST_HELPERS.a.staffId,
+    authorisation: { signature: { mime: 'image/png', data: PNG }, signedAt: new Date().toISOString() },
+    delivery: 'post',
+    ...over,
+  };
+}
+
+async function presentCard(kiosk: TempKiosk, card: Parameters<typeof cardReadEvent>[0]) {
+  const waiting = kiosk.get('/api/helper/card', json({ waitSec: 5 }));
+  await new Promise((r) => setTimeout(r, 20));
+  kiosk.ctx.bus.emit(cardReadEvent(card));
+  const res = await waiting;
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const pin = async (kiosk: TempKiosk, p: string) => {
+  const res = await kiosk.get('/api/helper/session', json({ pin: p }));
+  return { status: res.status, body: (await res.json()) as any, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
+};
+
+beforeAll(async () => {
+  k = await tempKiosk();
+  kiosks.push(k);
+  await enrolHelper(k, TEST_HELPERS.a);
+  await enrolHelper(k, TEST_HELPERS.b);
+  expect((await k.ctx.helpers.registry.refresh()).kind).toBe('updated');
+});
+
+afterAll(async () => {
+  for (const x of kiosks) await x.close().catch(() => undefined);
+  for (const x of kiosks) fs.rmSync(x.dataDir, { recursive: true, force: true });
+});
+
+describe('staff registry', () => {
+  it('is pulled signed from central and cached with hashes only — never the card number or the PIN', async () => {
+    const reg = await (await k.get('/api/helper/registry')).json();
+    expect(reg).toMatchObject({ helpers: 2 });
+    const cached = k.ctx.store.helpers.registry()!;
+    expect(cached.registry.staff.map((s) => s.staffId)).toEqual(['HB-001', 'HB-002']);
+    const raw = JSON.stringify(cached);
+    expect(raw).not.toContain(SAMPLE_CARDS['township-helper'].idNumber);
+    expect(raw).not.toContain(HELPER_PIN);
+    expect(cached.registry.staff[0]!.idNumberHash).toMatch(/^scrypt\$/);
+    // Unchanged at central → 304, the cache stays.
+    expect((await k.ctx.helpers.registry.refresh()).kind).toBe('unchanged');
+  });
+});
+
+describe('sign-in', () => {
+  it('refuses a card that is not a registered helper’s, and a PIN without a matched card', async () => {
+    const r = await presentCard(k, 'resident');
+    expect(r.status).toBe(404);
+    expect(r.body.error).toBe('unknown-card');
+    const p = await pin(k, HELPER_PIN);
+    expect(p.status).toBe(409);
+    expect(p.body.error).toBe('no-card');
+  });
+
+  it('card + PIN gives a helper session separate from the citizen’s; sign-out ends it', async () => {
+    const r = await presentCard(k, 'township-helper');
+    expect(r.body).toMatchObject({ ok: true, helper: { name: '周海燕', staffId: 'HB-001' }, lockedUntil: null, attemptsLeft: 5 });
+    const p = await pin(k, HELPER_PIN);
+    expect(p.status).toBe(200);
+    expect(p.body.helper).toEqual({ staffId: 'HB-001', name: '周海燕', township: '耿车镇' });
+    expect(p.cookie).toMatch(/^kiosk_helper=/);
+    expect(await (await k.get('/api/helper/session', { headers: { Cookie: p.cookie } })).json()).toMatchObject({ signedIn: true, helper: { staffId: 'HB-001' } });
+    // Without the cookie (the citizen's own requests) there is no helper.
+    expect(await (await k.get('/api/helper/session')).json()).toMatchObject({ signedIn: false, helper: null });
+    await k.get('/api/helper/session', { method: 'DELETE', headers: { Cookie: p.cookie } });
+    expect(await (await k.get('/api/helper/session', { headers: { Cookie: p.cookie } })).json()).toMatchObject({ signedIn: false });
+    expect(k.logLines.some((l) => l.includes('"helper.signed-in"') && l.includes('HB-001'))).toBe(true);
+    expect(k.logLines.some((l) => l.includes('"helper.signed-out"') && l.includes('"sign-out"'))).toBe(true);
+  });
+
+  it('five wrong PINs lock that helper for 15 minutes — also the right PIN, also after a restart — and not the other helper', async () => {
+    const dataDir = fs.mkdtempSync(`${k.dataDir}-lock`);
+    let x = await tempKiosk({ dataDir });
+    kiosks.push(x);
+    await enrolHelper(x, TEST_HELPERS.a);
+    await enrolHelper(x, TEST_HELPERS.b);
+    await x.ctx.helpers.registry.refresh();
+    await presentCard(x, 'township-helper');
+    for (let i = 1; i <= 4; i++) {
+      const p = await pin(x, '000000');
+      expect(p.status).toBe(401);
+      expect(p.body.attemptsLeft).toBe(5 - i);
+    }
+    const fifth = await pin(x, '000000');
+    expect(fifth.status).toBe(423);
+    const until = Date.parse(fifth.body.lockedUntil);
+    expect(until - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    expect((await pin(x, HELPER_PIN)).status).toBe(423);
+    expect(x.logLines.some((l) => l.includes('"helper.locked-out"'))).toBe(true);
+
+    await x.close();
+    x = await tempKiosk({ dataDir });
+    kiosks.push(x);
+    const again = await presentCard(x, 'township-helper');
+    expect(again.body.lockedUntil).toBe(fifth.body.lockedUntil);
+    expect((await pin(x, HELPER_PIN)).status).toBe(423);
+    // The other helper signs in as usual.
+    await presentCard(x, 'township-helper-2');
+    expect((await pin(x, HELPER_PIN)).status).toBe(200);
+  });
+
+  it('works offline: the cached registry signs a helper in with central unreachable', async () => {
+    const dataDir = fs.mkdtempSync(`${k.dataDir}-offline`);
+    let x = await tempKiosk({ dataDir });
+    kiosks.push(x);
+    await enrolHelper(x, TEST_HELPERS.a);
+    await x.ctx.helpers.registry.refresh();
+    await x.close();
+    x = await tempKiosk({ dataDir, overrides: { centralUrl: 'http://127.0.0.1:9' } });
+    kiosks.push(x);
+    expect((await x.ctx.helpers.registry.refresh()).kind).toBe('failed');
+    await presentCard(x, 'township-helper');
+    expect((await pin(x, HELPER_PIN)).status).toBe(200);
+  });
+});
+
+describe('applying on a resident’s behalf', () => {
+  it('takes helper-channel submissions only from the signed-in helper, with the resident’s authorisation', async () => {
+    const none = await k.get('/api/submissions', json(wire()));
+    expect(none.status).toBe(403);
+    expect((await none.json()).error).toBe('helper-not-signed-in');
+    const cookie = await signInHelper(k, 'township-helper');
+    const other = await k.get('/api/submissions', json(wire({ helperId: TEST_HELPERS.b.staffId }), 'POST', cookie));
+    expect(other.status).toBe(403);
+    const unsigned = await k.get('/api/submissions', json(wire({ authorisation: null }), 'POST', cookie));
+    expect(unsigned.status).toBe(400);
+    expect(JSON.stringify(await unsigned.json())).toContain('委托授权');
+    const ok = await k.get('/api/submissions', json(wire(), 'POST', cookie));
+    expect(ok.status).toBe(201);
+    const { receiptNo } = await ok.json();
+    await k.ctx.queue.syncNow();
+    // Central keeps the helper and the time the resident signed.
+    const c = k.central!;
+    const res = await fetch(`${c.url}/v1/admin/staff/HB-001/cases`, { headers: { Authorization: `Bearer ${c.adminToken}` } });
+    const { cases } = (await res.json()) as { cases: { receiptNo: string; authorisedAt: string | null }[] };
+    expect(cases.find((x) => x.receiptNo === receiptNo)?.authorisedAt).toMatch(/^\d{4}-/);
+    const manifest = JSON.parse(c.store.caseByReceipt(k.ctx.config.terminalId, receiptNo)!.manifest);
+    expect(manifest).toMatchObject({ channel: 'helper', helperId: 'HB-001', authorisation: { signature: { mime: 'image/png', data: PNG } } });
+  });
+
+  it('each helper’s case list holds only their own cases, with status and the 补正 items to bring back', async () => {
+    const a = await signInHelper(k, 'township-helper');
+    const mine = await (await k.get('/api/submissions', json(wire({}, elder), 'POST', a))).json();
+    const b = await signInHelper(k, 'township-helper-2');
+    const theirs = await (await k.get('/api/submissions', json(wire({ helperId: 'HB-002' }), 'POST', b))).json();
+    const citizen = await (await k.get('/api/submissions', json(wire({ channel: 'kiosk', helperId: null, authorisation: null })))).json();
+    await k.ctx.queue.syncNow();
+    const caseNo = k.ctx.queue.caseStatus(mine.receiptNo)!.caseNo!;
+    const c = k.central!;
+    const adv = await fetch(`${c.url}/v1/admin/cases/${caseNo}/status`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${c.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'correction', items: [{ materialId: null, description: '户口簿首页复印件不清晰，请重新提供' }], deadline: '2026-12-31' }),
+    });
+    expect(adv.status).toBe(200);
+    await k.ctx.queue.syncNow();
+
+    // Helper B signed in last (one helper per screen): A's session was replaced.
+    expect((await k.get('/api/helper/cases', { headers: { Cookie: a } })).status).toBe(403);
+    const listB = await (await k.get('/api/helper/cases', { headers: { Cookie: b } })).json();
+    expect(listB.cases.map((x: { receiptNo: string }) => x.receiptNo)).toEqual([theirs.receiptNo]);
+
+    const a2 = await signInHelper(k, 'township-helper');
+    // A renderer cannot ask for another helper's list: who is asking comes from the session only.
+    const listA = await (await k.get('/api/helper/cases?helperId=HB-002&staffId=HB-002', { headers: { Cookie: a2 } })).json();
+    const receipts = listA.cases.map((x: { receiptNo: string }) => x.receiptNo);
+    expect(receipts).toContain(mine.receiptNo);
+    expect(receipts).not.toContain(theirs.receiptNo);
+    expect(receipts).not.toContain(citizen.receiptNo);
+    const row = listA.cases.find((x: { receiptNo: string }) => x.receiptNo === mine.receiptNo);
+    expect(row).toMatchObject({ status: 'correction', applicantName: '李**', serviceName: service.name, toBringBack: [{ description: '户口簿首页复印件不清晰，请重新提供', deadline: '2026-12-31' }] });
+    expect(JSON.stringify(listA)).not.toContain(elder.idNumber);
+    expect((await k.get('/api/helper/cases')).status).toBe(403);
+  });
+});

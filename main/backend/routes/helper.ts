@@ -1,0 +1,52 @@
+// 帮办代办 for the renderer: card + PIN sign-in (session separate from the citizen's), sign-out,
+// and the signed-in helper's own cases. Card numbers and PINs never come back in an answer.
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { BackendContext } from '../context';
+import { HELPER_COOKIE, requireHelper } from '../helpers/guard';
+import { helperCases } from '../helpers/helper-cases';
+import { citizenInputsFor } from '../followup/citizen-inputs';
+import { validate } from '../validate';
+
+export function helperRoutes(ctx: BackendContext) {
+  const h = ctx.helpers;
+  return new Hono()
+    .get('/session', (c) => {
+      const helper = h.auth.check(getCookie(c, HELPER_COOKIE));
+      return c.json({ signedIn: helper !== null, helper, idleSec: h.auth.idleSec });
+    })
+    .post('/card', validate('json', z.object({ waitSec: z.number().int().min(0).max(30).default(25) })), async (c) => {
+      const n = await h.cards.next(c.req.valid('json').waitSec * 1000, c.req.raw.signal);
+      if (n === null) return c.json({ ok: false as const, error: 'timeout' as const, message: '未读到证件，请将证件放在读卡区 / no card read yet' }, 408);
+      // The helper's own card is not a citizen's: it must not prefill anything or be looked up.
+      citizenInputsFor(ctx).clear();
+      const r = h.auth.presentCard(n);
+      if (r.ok) return c.json({ ok: true as const, helper: { name: r.value.helper.name, staffId: r.value.helper.staffId }, lockedUntil: r.value.lockedUntil, attemptsLeft: r.value.attemptsLeft });
+      return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, r.error.kind === 'no-registry' ? 503 : 404);
+    })
+    .post('/session', validate('json', z.object({ pin: z.string().max(32) })), (c) => {
+      const r = h.auth.signIn(c.req.valid('json').pin);
+      if (r.ok) {
+        setCookie(c, HELPER_COOKIE, r.value.token, { httpOnly: true, sameSite: 'Strict', path: '/api' });
+        return c.json({ ok: true as const, helper: r.value.helper, idleSec: h.auth.idleSec });
+      }
+      const e = r.error;
+      if (e.kind === 'locked') return c.json({ ok: false as const, error: e.kind, message: e.message, lockedUntil: e.lockedUntil }, 423);
+      if (e.kind === 'wrong-pin') return c.json({ ok: false as const, error: e.kind, message: e.message, attemptsLeft: e.attemptsLeft }, 401);
+      return c.json({ ok: false as const, error: e.kind, message: e.message }, 409);
+    })
+    .delete('/session', validate('query', z.object({ reason: z.enum(['sign-out', 'idle']).default('sign-out') })), (c) => {
+      h.auth.signOut(getCookie(c, HELPER_COOKIE), c.req.valid('query').reason);
+      deleteCookie(c, HELPER_COOKIE, { path: '/api' });
+      return c.json({ ok: true as const });
+    })
+    .get('/cases', requireHelper(ctx), (c) => {
+      const helper = c.get('helper');
+      return c.json({ helper, asOf: ctx.queue.feedPulledAt(), cases: helperCases(ctx, helper.staffId) });
+    })
+    .get('/registry', (c) => {
+      const cur = h.registry.current();
+      return c.json({ version: cur?.registry.version ?? null, fetchedAt: cur?.fetchedAt ?? null, helpers: cur?.registry.staff.filter((s) => s.active).length ?? 0 });
+    });
+}
