@@ -232,7 +232,7 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     expect(out.text).toContain(a.caseNo);
     expect(out.ink).toBeGreaterThan(0.001);
     await c.getByTestId('print-message').filter({ hasText: '已打印' }).waitFor();
-    await c.getByTestId('document-why').filter({ hasText: '已打印过一次' }).waitFor();
+    await c.getByTestId('document-why').filter({ hasText: '只能自助打印一次' }).waitFor();
     const second = page.waitForResponse((r) => r.url().includes('/api/progress/print'));
     await c.getByTestId('print-result').tap();
     expect((await second).status()).toBe(409);

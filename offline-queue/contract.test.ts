@@ -8,7 +8,8 @@ import { KIOSK_CALLS } from '../common/central-api';
 import type { RunningCentral } from '../central/embedded';
 import type { CallRecord } from './sync/central-client';
 import { openQueue, SERVICE_CODE, tempDir, testCentral } from './test-support/harness';
-import { sampleSubmission } from './test-support/sample-submission';
+import { sampleSubmission, testIdNumber } from './test-support/sample-submission';
+import { uuidv7 } from '../common/uuidv7';
 
 let dir: string;
 let central: RunningCentral;
@@ -53,5 +54,37 @@ describe('kiosk ↔ central contract', () => {
       const validate = ajv.compile(schema);
       expect(validate(c.body), `${c.call}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     }
+  });
+
+  it('sends follow-up bodies (lookup, print report, postal delivery) that validate against the document', async () => {
+    const k = openQueue(dir, central.url);
+    const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, idNumber: testIdNumber(77), pages: 1, pageBytes: 1000 }));
+    if (!r.ok) throw new Error(r.error.message);
+    k.queue.start();
+    await k.queue.syncNow();
+    const caseNo = k.queue.caseStatus(r.value.receiptNo)!.caseNo!;
+    const admin = (body: unknown) =>
+      fetch(`${central.url}/v1/admin/cases/${caseNo}/status`, { method: 'POST', headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await admin({ status: 'accepted' })).status).toBe(200);
+    const done = (await (await admin({ status: 'concluded', decision: 'approved', documents: [{ name: '证照.pdf' }] })).json()) as { update: { documents: { id: string }[] } };
+    const calls: CallRecord[] = [];
+    k.queue.client.onCall = (c) => calls.push(c);
+    const answers = [
+      await k.queue.client.call('caseLookup', { json: { by: 'idNumber', idNumber: testIdNumber(77) } }),
+      await k.queue.client.call('caseLookup', { json: { by: 'receiptNo', receiptNo: r.value.receiptNo } }),
+      await k.queue.client.call('deliveryRequest', {
+        params: { caseNo },
+        json: { idempotencyKey: uuidv7(), address: { recipient: '张三', phone: '13812345678', region: '江苏省宿迁市宿城区', detail: '幸福路 1 号', postcode: '223800' } },
+      }),
+      await k.queue.client.call('documentPrinted', { params: { documentId: done.update.documents[0]!.id }, json: { printedAt: new Date().toISOString() } }),
+    ];
+    await k.close();
+    expect(answers.map((a) => a.ok)).toEqual([true, true, true, true]);
+    const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    for (const c of calls) {
+      const validate = ajv.compile(doc.paths[c.path]![c.method]!.requestBody!.content['application/json']!.schema);
+      expect(validate(c.body), `${c.call}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
+    expect(calls.map((c) => c.call)).toEqual(['caseLookup', 'caseLookup', 'deliveryRequest', 'documentPrinted']);
   });
 });

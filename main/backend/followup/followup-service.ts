@@ -80,7 +80,7 @@ export class FollowupService {
     if (!c || !doc) return err({ kind: 'not-found', message: '该文书不可自助打印 / no such printable document' });
     if (!doc.printable && doc.kind === 'result') {
       this.ctx.logger.log('followup.result-print-refused', { receiptNo, documentId, why: doc.printedAt ? 'already-printed' : 'posted' });
-      return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${formatChinaTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${doc.printedAt}; results print once — ask at the counter` : (doc.why ?? '') });
+      return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${formatChinaTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${formatChinaTime(doc.printedAt)}; a result prints here once only — ask at the counter` : (doc.why ?? '') });
     }
     const sha = this.ctx.store.outbox.document(documentId)?.sha256 ?? null;
     const bytes = await this.documentBytes(documentId, sha);

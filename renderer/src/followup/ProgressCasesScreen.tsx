@@ -215,8 +215,18 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
                 <span className="fu-doc-name">
                   <span className="badge">{d.kind === 'notice' ? t.notice : t.result}</span> {d.name.replace(/\.pdf$/i, '')}
                 </span>
-                {d.printedAt && d.kind === 'result' && <span className="fu-doc-note">{t.printedAt(chinaTime(d.printedAt))}</span>}
-                {d.why && !d.printable && <span className="fu-doc-note" data-testid="document-why">{d.why}</span>}
+                {d.printedAt && d.kind === 'result' ? (
+                  <span className="fu-doc-note" data-testid="document-why">
+                    {t.printedAt(chinaTime(d.printedAt))}
+                  </span>
+                ) : (
+                  d.why &&
+                  !d.printable && (
+                    <span className="fu-doc-note" data-testid="document-why">
+                      {d.why}
+                    </span>
+                  )
+                )}
                 <button
                   type="button"
                   className={`btn ${d.kind === 'result' ? 'btn-primary' : 'btn-secondary'}`}
