@@ -1,10 +1,15 @@
 // The heartbeat: every heartbeatSec seconds the kiosk tells central how it is (devices,
-// consumables, queue, version) and sends the last two days of usage aggregates, signed like
-// every other terminal call. A failed beat is not retried: the next one carries fresher figures.
+// consumables, queue, version) and the last two days of usage aggregates, signed like every
+// other terminal call. The aggregates ride along only when they changed since central last got
+// them (or an hour has passed): central keeps each day's latest figures, so a quiet terminal's
+// heartbeat stays small. A failed beat is not retried: the next one carries fresher figures.
 import type { Heartbeat } from '../../../common/heartbeat';
 import type { BackendContext } from '../context';
 import { diskUse } from '../maintenance/terminal-info';
 import type { UsageTracker } from './usage-tracker';
+
+/** Resend unchanged usage aggregates at least this often (central may have lost a day). */
+export const USAGE_RESEND_MS = 3_600_000;
 
 export function buildHeartbeat(ctx: BackendContext, usage: UsageTracker, dataDir: string): Heartbeat {
   const q = ctx.queue.status();
@@ -67,12 +72,18 @@ export class HeartbeatSender {
     return this.inFlight;
   }
 
+  private lastUsage: { json: string; at: number } | null = null;
+
   private async send(): Promise<HeartbeatOutcome> {
-    const body = buildHeartbeat(this.ctx, this.usage, this.dataDir);
+    const full = buildHeartbeat(this.ctx, this.usage, this.dataDir);
+    const usageJson = JSON.stringify(full.usage);
+    const unchanged = this.lastUsage && this.lastUsage.json === usageJson && Date.now() - this.lastUsage.at < USAGE_RESEND_MS;
+    const body = unchanged ? { ...full, usage: null } : full;
     const bytes = Buffer.byteLength(JSON.stringify(body));
     const r = await this.ctx.queue.client.call('heartbeat', { json: body, timeoutMs: 10_000 });
     const at = new Date().toISOString();
     if (r.ok) {
+      if (!unchanged) this.lastUsage = { json: usageJson, at: Date.now() };
       this.ctx.logger.log('heartbeat.sent', { bytes });
       this.lastOk = at;
       this.last = { at, ok: true, bytes, message: '心跳已送达 / heartbeat delivered' };

@@ -32,6 +32,14 @@ describe('usage statistics', () => {
       'followup.lookup': [1, 1],
     });
     expect(r.days).toEqual(['2026-11-22']);
+    // Submissions by channel (自助办 / 代办) and whether the result needs a counter visit.
+    u.recordSubmission({ receiptNo: 'DEV0001-20261122-0001', serviceCode: 'SVC-00000001', channel: 'kiosk', delivery: 'post' });
+    u.recordSubmission({ receiptNo: 'DEV0001-20261122-0002', serviceCode: 'SVC-00000001', channel: 'helper', delivery: 'counter' });
+    u.recordSubmission({ receiptNo: 'DEV0001-20261122-0002', serviceCode: 'SVC-00000001', channel: 'helper', delivery: 'counter' }); // counted once
+    expect(u.report(1).submissions).toEqual([
+      { day: '2026-11-22', serviceCode: 'SVC-00000001', channel: 'helper', count: 1, noVisit: 0 },
+      { day: '2026-11-22', serviceCode: 'SVC-00000001', channel: 'kiosk', count: 1, noVisit: 1 },
+    ]);
     store.close();
   });
 });

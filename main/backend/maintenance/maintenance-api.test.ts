@@ -56,8 +56,6 @@ const GUARDED: [string, string, unknown?][] = [
 ];
 
 const service = sampleCatalog.services.find((s) => s.kioskFull)!;
-// 1×1 PNG: the resident's authorisation signature on the helper channel (委托授权).
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 function wire(over: Partial<SubmissionWire> = {}): SubmissionWire {
   return {
     idempotencyKey: uuidv7(),
@@ -210,7 +208,9 @@ describe('maintenance mode: what a technician can do', () => {
     await k.asTechnician('/api/maintenance/queue/sync', { method: 'POST' });
     await k.get(`/api/submissions/${first.receiptNo}/evaluation`, json({ rating: 5, comment: '欧阳明月很满意' }));
     k.central!.store.publishCatalog({ ...sampleCatalog, version: 'withdrawn', services: sampleCatalog.services.filter((s) => s.code !== service.code) });
-    const second = await (await k.get('/api/submissions', json(wire({ channel: 'helper', helperId: 'HB-001', delivery: 'counter', ...({ authorisation: { signature: { mime: 'image/png', data: PNG }, signedAt: new Date().toISOString() } } as object) })))).json();
+    const secondRes = await k.get('/api/submissions', json(wire({ delivery: 'counter' })));
+    const second = await secondRes.json();
+    expect(secondRes.status, JSON.stringify(second)).toBe(201);
     const synced = await (await k.asTechnician('/api/maintenance/queue/sync', { method: 'POST' })).json();
     expect(synced, JSON.stringify(synced)).toMatchObject({ dead: 1 });
     const bodies: string[] = [];
@@ -220,12 +220,8 @@ describe('maintenance mode: what a technician can do', () => {
     expect(all).toContain(second.receiptNo); // the dead letter is listed…
     for (const secret of [applicant.name, applicant.idNumber, applicant.phone!, '欧阳', applicant.idNumber.slice(-6)]) expect(all).not.toContain(secret);
     const usage = JSON.parse(bodies[6]!);
-    expect(usage.submissions).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ serviceCode: service.code, channel: 'kiosk', count: 1, noVisit: 1 }),
-        expect.objectContaining({ serviceCode: service.code, channel: 'helper', count: 1, noVisit: 0 }),
-      ]),
-    );
+    // Two self-service cases, one of them collected at a counter: one is 不见面.
+    expect(usage.submissions).toEqual([expect.objectContaining({ serviceCode: service.code, channel: 'kiosk', count: 2, noVisit: 1 })]);
     expect(usage.ratings).toEqual([expect.objectContaining({ rating: 5, count: 1 })]);
   });
 
@@ -245,5 +241,15 @@ describe('maintenance mode: what a technician can do', () => {
     expect(hb.queue).toMatchObject({ pending: 0, dead: 0 });
     const usage = k.central!.store.usageSince('2000-01-01');
     expect(usage.map((u) => JSON.parse(u.body).steps).flat()).toEqual([expect.objectContaining({ journey: 'apply', step: 'identity', reached: 1 })]);
+    // Unchanged statistics are not sent again; central keeps the figures it has.
+    const again = await (await k.asTechnician('/api/maintenance/heartbeat', { method: 'POST' })).json();
+    expect(again.outcome.ok).toBe(true);
+    expect(again.outcome.bytes).toBeLessThan(r.outcome.bytes);
+    expect(JSON.parse(k.central!.store.fleet().find((t) => t.terminalId === 'DEV0001')!.body!).usage).toBeNull();
+    expect(k.central!.store.usageSince('2000-01-01').map((u) => JSON.parse(u.body).steps).flat()).toHaveLength(1);
+    await k.get('/api/usage/step', json({ session: 'anon-session-1', journey: 'apply', step: 'form' }));
+    const changed = await (await k.asTechnician('/api/maintenance/heartbeat', { method: 'POST' })).json();
+    expect(changed.outcome.bytes).toBeGreaterThan(again.outcome.bytes);
+    expect(k.central!.store.usageSince('2000-01-01').map((u) => JSON.parse(u.body).steps).flat()).toHaveLength(2);
   });
 });

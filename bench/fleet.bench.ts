@@ -1,0 +1,162 @@
+// Terminal health figures, each against a baseline measured in the same run:
+// - heartbeat request size (signing headers + body with two days of usage statistics) vs a
+//   minimal signed request (the same headers, empty body)
+// - heartbeat bytes and requests per terminal per day at the default interval vs the same
+//   cadence of minimal signed requests / the case-status polls the kiosk already makes
+// - central sustaining 1,000 terminals' heartbeats (signature check, validation, SQLite upsert)
+//   in requests per second vs a no-op handler (admin sink, same body) on the same server
+// Central runs in its own process so the load generator does not share its event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { sampleHeartbeat } from '../central/fleet/sample-heartbeat';
+import { signedRequest } from '../central/test-support/signed-client';
+import type { Heartbeat } from '../common/heartbeat';
+import { lastChinaDays } from '../common/usage-summary';
+import { configSchema } from '../main/backend/config/schema';
+import type { Report } from './report';
+
+const root = path.resolve(import.meta.dirname, '..');
+const TERMINALS = Number(process.env.BENCH_FLEET_TERMINALS ?? 1000);
+const ROUNDS = Number(process.env.BENCH_FLEET_ROUNDS ?? 4);
+const CONCURRENCY = 64;
+
+/** A busy terminal's heartbeat: 15 services × 2 channels × 2 days, two journeys of 8 steps, all ratings. */
+function busyHeartbeat(at = Date.now()): Heartbeat {
+  const hb = sampleHeartbeat({ at });
+  const days = lastChinaDays(2, at);
+  const services = Array.from({ length: 15 }, (_, i) => `321300-GG-${String(i).padStart(5, '0')}-001`);
+  hb.usage = {
+    days,
+    submissions: days.flatMap((day) => services.flatMap((serviceCode) => (['kiosk', 'helper'] as const).map((channel) => ({ day, serviceCode, channel, count: 12, noVisit: 9 })))),
+    steps: days.flatMap((day) =>
+      ['apply', 'followup'].flatMap((journey) => ['start', 'identity', 'form', 'materials', 'sign', 'review', 'submitted', 'receipt'].map((step) => ({ day, journey, step, reached: 40, abandoned: 3 }))),
+    ),
+    ratings: days.flatMap((day) => [1, 2, 3, 4, 5].map((rating) => ({ day, rating, count: rating * 2 }))),
+  };
+  return hb;
+}
+
+/** Bytes of an HTTP/1.1 request as sent: request line, headers, body. */
+async function wireBytes(req: Request): Promise<number> {
+  const body = new Uint8Array(await req.clone().arrayBuffer());
+  const url = new URL(req.url);
+  const headers: [string, string][] = [['host', url.host], ['connection', 'keep-alive'], ['content-length', String(body.byteLength)], ...req.headers.entries()];
+  const head = `${req.method} ${url.pathname}${url.search} HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  return Buffer.byteLength(head) + body.byteLength;
+}
+
+async function startCentralProcess(dir: string, terminals: { terminalId: string; secret: string }[]): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
+  const file = path.join(dir, 'terminals.json');
+  fs.writeFileSync(file, JSON.stringify(terminals));
+  const adminToken = crypto.randomBytes(16).toString('hex');
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'central', 'server.ts')], {
+    cwd: root,
+    env: { ...process.env, CENTRAL_PORT: '0', CENTRAL_DB: path.join(dir, 'central.db'), CENTRAL_TERMINALS: file, CENTRAL_ADMIN_TOKEN: adminToken },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d) => {
+      buf += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`central exited ${code}`)));
+  });
+  return { url, adminToken, child };
+}
+
+interface Prepared {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+async function prepare(req: Request): Promise<Prepared> {
+  return { url: req.url, method: req.method, headers: Object.fromEntries(req.headers.entries()), body: new Uint8Array(await req.arrayBuffer()) };
+}
+
+function send(r: Prepared, agent: http.Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(r.url);
+    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: r.method, headers: { ...r.headers, 'content-length': r.body.byteLength }, agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(r.body);
+  });
+}
+
+/** Sends every request with CONCURRENCY in flight over keep-alive connections; returns requests per second. */
+async function drive(reqs: Prepared[], agent: http.Agent): Promise<{ rps: number; failed: number }> {
+  let next = 0;
+  let failed = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < reqs.length) {
+        const status = await send(reqs[next++]!, agent);
+        if (status !== 200) failed++;
+      }
+    }),
+  );
+  return { rps: reqs.length / ((performance.now() - t0) / 1000), failed };
+}
+
+export async function run(report: Report): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-fleet-'));
+  const terminals = Array.from({ length: TERMINALS }, (_, i) => ({ terminalId: `FL${String(i).padStart(6, '0')}`, secret: crypto.randomBytes(32).toString('base64url') }));
+  const { url, adminToken, child } = await startCentralProcess(dir, terminals);
+  const dispatcher = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  try {
+    // Sizes.
+    const t = terminals[0]!;
+    const hbReq = await signedRequest(url, { ...t, method: 'POST', path: '/v1/heartbeats', json: busyHeartbeat() });
+    const minimalReq = await signedRequest(url, { ...t, method: 'POST', path: '/v1/heartbeats', rawBody: '' });
+    const hbBytes = await wireBytes(hbReq);
+    const minimalBytes = await wireBytes(minimalReq);
+    report('heartbeat request (busy terminal, 2 days of statistics)', hbBytes, 'B', { name: 'minimal signed request', value: minimalBytes });
+    const healthy = await wireBytes(await signedRequest(url, { ...t, method: 'POST', path: '/v1/heartbeats', json: sampleHeartbeat() }));
+    report('heartbeat request (typical terminal)', healthy, 'B', { name: 'minimal signed request', value: minimalBytes });
+
+    const statusOnly = await wireBytes(await signedRequest(url, { ...t, method: 'POST', path: '/v1/heartbeats', json: { ...busyHeartbeat(), usage: null } }));
+    report('heartbeat request (statistics unchanged since the last one)', statusOnly, 'B', { name: 'minimal signed request', value: minimalBytes });
+
+    const cfg = configSchema.parse({});
+    const perDay = 86_400 / cfg.heartbeatSec;
+    const minimalDay = (minimalBytes * perDay) / 1e6;
+    // Busy hall: statistics change every 10 minutes over a 10-hour day, unchanged the rest.
+    const changedBeats = 60 + 14; // 10 h × 6 changes + 1 hourly resend for the other 14 h
+    report(`heartbeat bytes per terminal per day (every ${cfg.heartbeatSec} s, busy day)`, (hbBytes * changedBeats + statusOnly * (perDay - changedBeats)) / 1e6, 'MB/day', { name: 'minimal signed requests at the same cadence', value: minimalDay });
+    report(`heartbeat bytes per terminal per day (every ${cfg.heartbeatSec} s, worst case: statistics change every beat)`, (hbBytes * perDay) / 1e6, 'MB/day', { name: 'minimal signed requests at the same cadence', value: minimalDay });
+    report('heartbeat requests per terminal per day', perDay, 'req/day', { name: `case-status polls per day (every ${cfg.queue.statusPollSec} s)`, value: 86_400 / cfg.queue.statusPollSec });
+
+    // Throughput: every terminal reports ROUNDS times; pre-signed so the client's HMAC cost is not timed.
+    const signedAll: Prepared[] = [];
+    for (let r = 0; r < ROUNDS; r++)
+      for (const term of terminals) signedAll.push(await prepare(await signedRequest(url, { ...term, method: 'POST', path: '/v1/heartbeats', json: sampleHeartbeat({ kiosk: r }) })));
+    const body = signedAll[0]!.body;
+    const sink: Prepared[] = signedAll.map(() => ({ url: `${url}/v1/admin/sink`, method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body }));
+    // Warm both paths (JIT, SQLite page cache, connections).
+    await drive(sink.slice(0, 500), dispatcher);
+    const warm = await drive(signedAll.slice(0, TERMINALS), dispatcher);
+    if (warm.failed) throw new Error(`${warm.failed} warm-up heartbeats refused`);
+    const measured = signedAll.slice(TERMINALS);
+    const hb = await drive(measured, dispatcher);
+    if (hb.failed) throw new Error(`${hb.failed} heartbeats refused`);
+    const noop = await drive(sink.slice(0, measured.length), dispatcher);
+    report(`central: ${TERMINALS} terminals' heartbeats sustained`, hb.rps, 'req/s', { name: 'no-op handler, same server and body', value: noop.rps });
+    report(`central: ${TERMINALS} terminals at one heartbeat per ${cfg.heartbeatSec} s need`, TERMINALS / cfg.heartbeatSec, 'req/s', { name: 'heartbeats sustained', value: hb.rps });
+  } finally {
+    dispatcher.destroy();
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
