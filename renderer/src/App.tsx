@@ -10,6 +10,9 @@ import { useIdleTimer } from './idle/useIdleTimer';
 import { STRINGS } from './i18n/strings';
 import { Footer } from './layout/Footer';
 import { Header } from './layout/Header';
+import { HelperBar } from './helper/HelperBar';
+import { HelperCasesScreen } from './helper/HelperCasesScreen';
+import { HelperSignInScreen } from './helper/HelperSignInScreen';
 import { MaintenanceMode } from './maintenance/MaintenanceMode';
 import { NavBar } from './layout/NavBar';
 import { AttractScreen } from './screens/AttractScreen';
@@ -39,6 +42,10 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <ProgressCasesScreen lookup={screen.by === 'card' ? { by: 'card' } : { by: 'receipt', receiptNo: screen.receiptNo }} />;
     case 'postal':
       return <PostalScreen receiptNo={screen.receiptNo} />;
+    case 'helper-sign-in':
+      return <HelperSignInScreen />;
+    case 'helper-cases':
+      return <HelperCasesScreen />;
   }
 }
 
@@ -55,6 +62,7 @@ function Kiosk({ info }: { info: SystemInfo }) {
   return (
     <div className={`app screen-${screen.kind}`}>
       <Header />
+      <HelperBar idleSec={info.config.helperIdleSignOutSec} />
       <main id="main" className="app-main" key={`${state.generation}-${state.stack.length}`} data-screen={screen.kind}>
         <ScreenView screen={screen} />
       </main>

@@ -18,10 +18,10 @@ export function helperRoutes(ctx: BackendContext) {
     })
     .post('/card', validate('json', z.object({ waitSec: z.number().int().min(0).max(30).default(25) })), async (c) => {
       const n = await h.cards.next(c.req.valid('json').waitSec * 1000, c.req.raw.signal);
-      if (n === null) return c.json({ ok: false as const, error: 'timeout' as const, message: '未读到证件，请将证件放在读卡区 / no card read yet' }, 408);
-      // The helper's own card is not a citizen's: it must not prefill anything or be looked up.
-      citizenInputsFor(ctx).clear();
+      if (n === null || c.req.raw.signal.aborted) return c.json({ ok: false as const, error: 'timeout' as const, message: '未读到证件，请将证件放在读卡区 / no card read yet' }, 408);
       const r = h.auth.presentCard(n);
+      // The helper's own card is not a citizen's: it must not prefill anything or be looked up.
+      if (r.ok) citizenInputsFor(ctx).clear();
       if (r.ok) return c.json({ ok: true as const, helper: { name: r.value.helper.name, staffId: r.value.helper.staffId }, lockedUntil: r.value.lockedUntil, attemptsLeft: r.value.attemptsLeft });
       return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, r.error.kind === 'no-registry' ? 503 : 404);
     })

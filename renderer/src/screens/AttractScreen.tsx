@@ -1,4 +1,5 @@
 import { Icon } from '../components/Icon';
+import { HelperEntry } from '../helper/HelperBar';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
 
@@ -29,6 +30,7 @@ export function AttractScreen() {
         </button>
       </div>
       <p className="attract-hint">{t.attractStartHint}</p>
+      <HelperEntry />
       <ul className="attract-features">
         {t.attractFeatures.map((f) => (
           <li key={f}>

@@ -14,7 +14,16 @@ export type Screen =
   | { kind: 'progress' }
   | { kind: 'progress-cases'; by: 'card' }
   | { kind: 'progress-cases'; by: 'receipt'; receiptNo: string }
-  | { kind: 'postal'; receiptNo: string };
+  | { kind: 'postal'; receiptNo: string }
+  // 帮办代办: helper sign-in (card + PIN) and the helper's own cases.
+  | { kind: 'helper-sign-in' }
+  | { kind: 'helper-cases' };
+
+/** The township helper signed in at this kiosk (帮办代办); outlives each resident's session. */
+export interface SessionHelper {
+  id: string;
+  name: string;
+}
 
 export interface SessionState {
   /** Navigation history; the last entry is on screen. Never empty. */
@@ -24,6 +33,8 @@ export interface SessionState {
   largeText: boolean;
   /** Bumped on every reset so screens can drop their own local state. */
   generation: number;
+  /** 帮办代办: set while a helper is signed in; the journey then submits on the helper channel. */
+  helper: SessionHelper | null;
 }
 
 export type SessionAction =
@@ -34,13 +45,15 @@ export type SessionAction =
   | { type: 'query'; value: string }
   | { type: 'lang'; value: Lang }
   | { type: 'largeText'; value: boolean }
-  | { type: 'reset'; lang: Lang };
+  | { type: 'reset'; lang: Lang }
+  | { type: 'helper-signed-in'; helper: SessionHelper }
+  | { type: 'helper-signed-out' };
 
 export const MAX_QUERY = 50;
 const HOME: Screen = { kind: 'home', tab: 'department' };
 
 export function initialSession(lang: Lang): SessionState {
-  return { stack: [{ kind: 'attract' }], query: '', lang, largeText: false, generation: 0 };
+  return { stack: [{ kind: 'attract' }], query: '', lang, largeText: false, generation: 0, helper: null };
 }
 
 export function currentScreen(s: SessionState): Screen {
@@ -65,6 +78,12 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
     case 'largeText':
       return { ...s, largeText: a.value };
     case 'reset':
-      return { ...initialSession(a.lang), generation: s.generation + 1 };
+      // The resident leaves; the helper who served them stays signed in for the next resident.
+      return { ...initialSession(a.lang), generation: s.generation + 1, helper: s.helper };
+    case 'helper-signed-in':
+      return { ...s, helper: a.helper };
+    case 'helper-signed-out':
+      // Whatever the helper was doing for a resident is wiped with them.
+      return { ...initialSession(s.lang), generation: s.generation + 1, helper: null };
   }
 }

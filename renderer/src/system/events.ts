@@ -2,7 +2,7 @@
 // the stream is a boundary, and a newer backend may send variants this build does not know.
 import type { KioskEvent, KioskEventType } from '../../../common/events';
 
-export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter', 'case.status'] as const satisfies readonly KioskEventType[];
+export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter', 'case.status', 'helper.signed-out'] as const satisfies readonly KioskEventType[];
 
 export function parseKioskEvent(data: string): KioskEvent | null {
   let v: unknown;
@@ -33,6 +33,9 @@ export function parseKioskEvent(data: string): KioskEvent | null {
       return typeof o.receiptNo === 'string' && typeof o.caseNo === 'string' && typeof o.status === 'string' && typeof o.at === 'string'
         ? { type: 'case.status', receiptNo: o.receiptNo, caseNo: o.caseNo, status: o.status, at: o.at }
         : null;
+    case 'helper.signed-out':
+      // 帮办代办: the backend ended the helper session (idle, or another helper signed in).
+      return o.reason === 'sign-out' || o.reason === 'idle' || o.reason === 'replaced' ? { type: 'helper.signed-out', reason: o.reason } : null;
     default:
       return null;
   }

@@ -1,0 +1,136 @@
+// 帮办代办 sign-in: the helper's own ID card on the reader (matched against the registry's
+// salted hashes by the backend), then the PIN on an on-screen pad. Wrong PINs count down to a
+// lockout the backend keeps; the screen says until when.
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api';
+import { useSession } from '../session/SessionContext';
+import { chinaTime, useHelperT } from './strings';
+import './helper.css';
+
+type Step =
+  | { kind: 'card'; problem: 'unknown-card' | 'no-registry' | 'unreachable' | 'no-card' | null }
+  | { kind: 'pin'; name: string; staffId: string; problem: { kind: 'wrong-pin'; left: number } | { kind: 'locked'; until: string } | { kind: 'other'; message: string } | null };
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+export function HelperSignInScreen() {
+  const t = useHelperT();
+  const { dispatch } = useSession();
+  const [step, setStep] = useState<Step>({ kind: 'card', problem: null });
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => heading.current?.focus(), [step.kind]);
+
+  // Wait for a card for as long as this step is on screen (the backend holds each wait ≤ 25 s).
+  useEffect(() => {
+    if (step.kind !== 'card') return;
+    const ctl = new AbortController();
+    void (async () => {
+      while (!ctl.signal.aborted) {
+        try {
+          const res = await api.helper.card.$post({ json: { waitSec: 25 } }, { init: { signal: ctl.signal } });
+          const body = (await res.json()) as { ok: boolean; error?: string; helper?: { name: string; staffId: string }; lockedUntil?: string | null };
+          if (ctl.signal.aborted) return;
+          if (body.ok && body.helper) {
+            setPin('');
+            setStep({ kind: 'pin', name: body.helper.name, staffId: body.helper.staffId, problem: body.lockedUntil ? { kind: 'locked', until: body.lockedUntil } : null });
+            return;
+          }
+          if (body.error === 'unknown-card' || body.error === 'no-registry') setStep({ kind: 'card', problem: body.error });
+        } catch {
+          if (ctl.signal.aborted) return;
+          setStep({ kind: 'card', problem: 'unreachable' });
+          await new Promise((r) => setTimeout(r, 2000));
+        }
+      }
+    })();
+    return () => ctl.abort();
+  }, [step.kind]);
+
+  const submit = async () => {
+    if (step.kind !== 'pin' || busy || pin.length < 6) return;
+    setBusy(true);
+    try {
+      const res = await api.helper.session.$post({ json: { pin } });
+      const body = (await res.json()) as { ok: boolean; error?: string; helper?: { staffId: string; name: string }; attemptsLeft?: number; lockedUntil?: string; message?: string };
+      setPin('');
+      if (body.ok && body.helper) {
+        dispatch({ type: 'helper-signed-in', helper: { id: body.helper.staffId, name: body.helper.name } });
+        dispatch({ type: 'home' });
+        return;
+      }
+      if (body.error === 'wrong-pin') setStep({ ...step, problem: { kind: 'wrong-pin', left: body.attemptsLeft ?? 0 } });
+      else if (body.error === 'locked') setStep({ ...step, problem: { kind: 'locked', until: body.lockedUntil ?? '' } });
+      else if (body.error === 'no-card') setStep({ kind: 'card', problem: 'no-card' });
+      else setStep({ ...step, problem: { kind: 'other', message: body.message ?? `HTTP ${res.status}` } });
+    } catch {
+      setStep({ ...step, problem: { kind: 'other', message: t.unreachable } });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (step.kind === 'card')
+    return (
+      <section className="hp-screen" aria-labelledby="hp-title" data-testid="helper-sign-in">
+        <h1 id="hp-title" className="screen-title" ref={heading} tabIndex={-1}>
+          {t.signInTitle}
+        </h1>
+        <p className="hp-card-prompt">
+          <span className="hp-card-icon" aria-hidden="true">
+            ▭
+          </span>
+          {t.placeCard}
+        </p>
+        <p className="hp-waiting" role="status">
+          {t.waitingCard}
+        </p>
+        {step.problem && (
+          <p className="notice notice-warn" role="alert" data-testid="helper-card-problem">
+            {step.problem === 'unknown-card' ? t.unknownCard : step.problem === 'no-registry' ? t.noRegistry : step.problem === 'no-card' ? t.noCard : t.unreachable}
+          </p>
+        )}
+      </section>
+    );
+
+  const locked = step.problem?.kind === 'locked';
+  const press = (d: string) => setPin((p) => (p.length < 12 ? p + d : p));
+  return (
+    <section className="hp-screen" aria-labelledby="hp-title" data-testid="helper-pin">
+      <h1 id="hp-title" className="screen-title" ref={heading} tabIndex={-1}>
+        {t.hello(step.name)}
+      </h1>
+      <p className="hp-dots" aria-live="polite" data-testid="helper-pin-dots">
+        {pin.length ? '●'.repeat(pin.length) : t.pinDots}
+      </p>
+      {step.problem && (
+        <p className="notice notice-warn" role="alert" data-testid="helper-pin-problem">
+          {step.problem.kind === 'wrong-pin' && t.wrongPin(step.problem.left)}
+          {step.problem.kind === 'locked' && t.locked(chinaTime(step.problem.until))}
+          {step.problem.kind === 'other' && step.problem.message}
+        </p>
+      )}
+      <div className="hp-pad" role="group" aria-label={t.pinDots}>
+        {KEYS.map((d) => (
+          <button key={d} type="button" className="btn hp-key" data-helper-key={d} disabled={locked} onClick={() => press(d)}>
+            {d}
+          </button>
+        ))}
+        <button type="button" className="btn hp-key" data-helper-key="del" onClick={() => setPin((p) => p.slice(0, -1))}>
+          {t.del}
+        </button>
+        <button type="button" className="btn hp-key" data-helper-key="0" disabled={locked} onClick={() => press('0')}>
+          0
+        </button>
+        <button type="button" className="btn btn-primary hp-key" data-testid="helper-pin-submit" disabled={locked || busy || pin.length < 6} onClick={() => void submit()}>
+          {t.ok}
+        </button>
+      </div>
+      <button type="button" className="btn btn-secondary" data-testid="helper-other-card" onClick={() => setStep({ kind: 'card', problem: null })}>
+        {t.otherCard}
+      </button>
+    </section>
+  );
+}
