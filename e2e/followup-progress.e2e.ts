@@ -284,6 +284,20 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     expect(JSON.stringify(kiosk.logLines())).not.toContain('幸福路');
   });
 
+  it('large text and English on the progress screen still fit and stay accessible', async () => {
+    const { page } = k;
+    await scanReceipt(page, a.receiptNo);
+    await page.getByTestId('toggle-large-text').tap();
+    await checkScreen(page, 'followup-11b-large-text');
+    await page.getByTestId('toggle-language').tap();
+    await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
+    const c = page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`);
+    expect(await c.getByTestId('case-status').textContent()).toBe('Concluded');
+    await checkScreen(page, 'followup-11c-english-large');
+    await page.getByTestId('toggle-language').tap();
+    await page.getByTestId('toggle-large-text').tap();
+  });
+
   it('offline: the last known state from this kiosk, with the time it dates from', async () => {
     const { page } = k;
     await backend().ctx.queue.syncNow();

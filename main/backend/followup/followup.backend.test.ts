@@ -211,6 +211,33 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     expect((await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: result.id })).status).toBe(409);
   }, 60_000);
 
+  it('a stopped A4 printer: the citizen is told, and the result’s one print is not used up', async () => {
+    const c = await submitAndSync();
+    await admin(`/cases/${c.caseNo}/status`, { status: 'accepted' });
+    await admin(`/cases/${c.caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [{ name: '证照.pdf' }] });
+    await backend.ctx.queue.syncNow();
+    const result = (await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo })).body.cases[0].documents.find((d: { kind: string }) => d.kind === 'result');
+    expect((await post('/api/dev/sim/actions', { device: 'a4-printer', action: 'stop', reason: 'jam' })).status).toBe(200);
+    const failed = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: result.id });
+    expect(failed.status).toBe(503);
+    expect(failed.body.message).toMatch(/打印/);
+    expect(backend.ctx.store.followup.printedAt(result.id)).toBeNull();
+    expect((await post('/api/dev/sim/actions', { device: 'a4-printer', action: 'resume' })).status).toBe(200);
+    await waitFor(() => backend.ctx.devices.list().find((d) => d.device === 'a4-printer')?.health === 'ok', 10_000, 'printer back');
+    const ok = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: result.id });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(await printedPdf(ok.body.jobId)).toContain(c.caseNo);
+  }, 60_000);
+
+  it('送达 by post recorded at central shows its tracking number', async () => {
+    const c = await submitAndSync();
+    await admin(`/cases/${c.caseNo}/status`, { status: 'accepted' });
+    await admin(`/cases/${c.caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [] });
+    await admin(`/cases/${c.caseNo}/status`, { status: 'delivered', method: 'post', trackingNo: 'SF1234567890' });
+    const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo });
+    expect(r.body.cases[0]).toMatchObject({ status: 'delivered', delivery: { trackingNo: 'SF1234567890' } });
+  }, 30_000);
+
   it('offline: the last known state from the local store, with the time it dates from', async () => {
     await backend.ctx.queue.syncNow();
     await fetch(`${backend.central!.url}/v1/admin/faults`, { method: 'PUT', headers: { Authorization: `Bearer ${backend.central!.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ downForSec: 30 }) }).catch(() => null); // central goes away mid-answer
@@ -227,7 +254,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     expect(await (await wait).json()).toEqual({ kind: 'card' });
     const byCard = await post('/api/progress/lookup', { by: 'card' });
     expect(byCard.body.source).toBe('local');
-    expect(byCard.body.cases.length).toBe(3);
+    expect(byCard.body.cases.length).toBe(5);
     const post2 = await post('/api/progress/delivery', { receiptNo: first.receiptNo, address: { recipient: '王小明', phone: '13812345678', region: '江苏省宿迁市', detail: '幸福路 1 号', postcode: '223800' } });
     expect(post2.status).toBe(503);
   }, 60_000);

@@ -72,7 +72,14 @@ export function viewFromCentral(c: CaseSummary, serviceName: string | null, loca
       const status = timeline.find((t) => t.update && 'documents' in t.update && t.update.documents.some((x) => x.id === d.id))?.status ?? c.status;
       return { id: d.id, name: d.name, kind: d.kind, status, printedAt, ...resultState(d.kind, printedAt, posted) };
     });
-  const delivery = c.delivery ? { requestedAt: c.delivery.requestedAt, carrier: c.delivery.carrier, trackingNo: c.delivery.trackingNo } : null;
+  // A 送达 by post that central recorded with its tracking number counts too (the office may post
+  // without a request made at a kiosk).
+  const postedDelivery = [...timeline].reverse().find((t) => t.update?.status === 'delivered' && t.update.method === 'post' && t.update.trackingNo);
+  const delivery = c.delivery
+    ? { requestedAt: c.delivery.requestedAt, carrier: c.delivery.carrier, trackingNo: c.delivery.trackingNo ?? (postedDelivery?.update?.status === 'delivered' ? postedDelivery.update.trackingNo : null) }
+    : postedDelivery?.update?.status === 'delivered'
+      ? { requestedAt: postedDelivery.at, carrier: null, trackingNo: postedDelivery.update.trackingNo }
+      : null;
   return { receiptNo: c.receiptNo, caseNo: c.caseNo, serviceCode: c.serviceCode, serviceName, submittedAt, status: c.status, timeline, documents, delivery, canRequestPost: canPost(c.status, documents, delivery) };
 }
 

@@ -183,7 +183,7 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
   return (
     <article className="fu-case" data-testid="case" data-receipt={c.receiptNo} data-status={c.status ?? 'pending'} aria-labelledby={`case-${c.receiptNo}`}>
       <h2 className="fu-case-title" id={`case-${c.receiptNo}`}>
-        {c.serviceName ?? c.serviceCode}
+        <span lang="zh-CN">{c.serviceName ?? c.serviceCode}</span>
         <span className={`fu-status fu-status-${c.status ?? 'pending'}`} data-testid="case-status">
           {c.status ? t.statusLabel[c.status] : t.pendingUpload}
         </span>
@@ -213,7 +213,7 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
             {c.documents.map((d) => (
               <li key={d.id} className="fu-doc" data-testid="document" data-kind={d.kind} data-name={d.name}>
                 <span className="fu-doc-name">
-                  <span className="badge">{d.kind === 'notice' ? t.notice : t.result}</span> {d.name.replace(/\.pdf$/i, '')}
+                  <span className="badge">{d.kind === 'notice' ? t.notice : t.result}</span> <span lang="zh-CN">{d.name.replace(/\.pdf$/i, '')}</span>
                 </span>
                 {d.printedAt && d.kind === 'result' ? (
                   <span className="fu-doc-note" data-testid="document-why">
