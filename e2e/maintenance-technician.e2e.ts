@@ -164,6 +164,9 @@ describe('technician maintenance mode', () => {
     await page.getByTestId('maint-tab-usage').tap();
     await expect.poll(() => page.getByTestId('usage-total').textContent()).toBe('2');
     expect(await page.getByTestId('usage-novisit').textContent()).toBe('100%');
+    // The citizen opened the catalog (home) before the technician came: that session was wiped
+    // on entry to maintenance, so home counts as reached once and abandoned once.
+    expect(await page.getByTestId('chart-steps').locator('svg').getAttribute('aria-label')).toContain('browse · home: 继续 / went on 0, 放弃 / abandoned 1');
     await checkScreen(page, 'maint-06-usage', { fullPage: true });
 
     await page.getByTestId('maint-tab-records').tap();

@@ -14,7 +14,7 @@ describe('usage statistics', () => {
     const store = Store.open(path.join(dir, 'k.db'));
     let clock = Date.parse('2026-11-22T02:00:00Z');
     const u = new UsageTracker(store.maintenance, 120_000, () => clock);
-    // A finishes; B stops at materials and walks away; C switches to the guide.
+    // A finishes; B stops at materials and walks away; C moves on to follow-up and walks away there.
     for (const s of ['identity', 'form', 'materials', 'submitted']) u.step('sessionAAAA', 'apply', s);
     u.step('sessionBBBB', 'apply', 'identity');
     u.step('sessionBBBB', 'apply', 'materials');
@@ -25,7 +25,7 @@ describe('usage statistics', () => {
     const r = u.report(1);
     const by = Object.fromEntries(r.steps.map((s) => [`${s.journey}.${s.step}`, [s.reached, s.abandoned]]));
     expect(by).toEqual({
-      'apply.identity': [3, 1],
+      'apply.identity': [3, 0],
       'apply.form': [1, 0],
       'apply.materials': [2, 1],
       'apply.submitted': [1, 0],

@@ -8,6 +8,12 @@ import type { UsageReport } from '../../../common/heartbeat';
 
 /** Steps after which a journey is over: a session that stops there did not abandon anything. */
 export const FINAL_STEPS = new Set(['submitted', 'done', 'receipt']);
+/** Browsing ends well once the citizen has the full guide (办事指南) on screen. */
+const FINAL_BY_JOURNEY: Record<string, ReadonlySet<string>> = { browse: new Set(['guide']) };
+
+export function isFinalStep(journey: string, step: string): boolean {
+  return FINAL_STEPS.has(step) || (FINAL_BY_JOURNEY[journey]?.has(step) ?? false);
+}
 
 interface OpenSession {
   journey: string;
@@ -40,10 +46,10 @@ export class UsageTracker {
       prev.lastSeen = t;
       return;
     }
-    // A session that switches journeys left the previous one unfinished.
-    if (prev && prev.journey !== journey && !FINAL_STEPS.has(prev.step)) this.tables.addStep({ day: prev.day, journey: prev.journey, step: prev.step, reached: 0, abandoned: 1 });
+    // Moving to another journey (from browsing the guide to applying) is going on, not giving up:
+    // only a session that ends or goes quiet abandons the step it stands on.
     this.tables.addStep({ day, journey, step, reached: 1, abandoned: 0 });
-    if (FINAL_STEPS.has(step)) this.sessions.delete(sessionId);
+    if (isFinalStep(journey, step)) this.sessions.delete(sessionId);
     else this.sessions.set(sessionId, { journey, step, day, lastSeen: t });
   }
 

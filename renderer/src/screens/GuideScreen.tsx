@@ -11,10 +11,12 @@ import { useGuide, type GuideData } from '../guide/useGuide';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
 import { CatalogProblem, Loading } from './CatalogProblem';
+import { useTrackStep } from '../usage/useTrackStep';
 
 const TOC = ['materials', 'time', 'fees', 'flow', 'place', 'contact'] as const;
 
 export function GuideScreen({ code }: { code: string }) {
+  useTrackStep('guide', 'browse');
   const t = useT();
   const guide = useGuide(code);
   if (guide.kind === 'loading') return <Loading />;

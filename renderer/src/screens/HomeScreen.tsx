@@ -6,10 +6,12 @@ import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
 import type { CatalogTab } from '../session/session';
 import { CatalogProblem, Loading } from './CatalogProblem';
+import { useTrackStep } from '../usage/useTrackStep';
 
 const TABS: CatalogTab[] = ['department', 'lifeEvent'];
 
 export function HomeScreen({ tab }: { tab: CatalogTab }) {
+  useTrackStep('home', 'browse');
   const t = useT();
   const { dispatch, open } = useSession();
   const { state } = useCatalog();

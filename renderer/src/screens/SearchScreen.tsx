@@ -5,8 +5,10 @@ import { useSearch } from '../search/useSearch';
 import { useSession } from '../session/SessionContext';
 import { MAX_QUERY } from '../session/session';
 import { CatalogProblem } from './CatalogProblem';
+import { useTrackStep } from '../usage/useTrackStep';
 
 export function SearchScreen() {
+  useTrackStep('search', 'browse');
   const t = useT();
   const { state, dispatch } = useSession();
   const query = state.query;
