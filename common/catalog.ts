@@ -2,6 +2,7 @@
 // central (publisher), the kiosk backend (cache) and the renderer (display).
 // Elements follow the provincial guide-writing rules (seeds 000, 001 annex 2, 004 §6–7).
 import { z } from 'zod';
+import { formFieldsSchema } from './form-schema';
 
 export const serviceTypeSchema = z.enum([
   '行政许可',
@@ -113,6 +114,13 @@ export const serviceSchema = z
     consultation: contactSchema,
     complaint: contactSchema,
     keywords: z.array(z.string()).default([]),
+    /**
+     * The application form (申请表) the kiosk generates for this service, and the material it
+     * stands for (a `kioskForm` material, filled in on screen instead of scanned). null → the
+     * kiosk shows the guide but cannot take the application. Optional so catalogs published
+     * before forms existed still parse.
+     */
+    form: z.object({ materialId: z.string().regex(/^[a-z0-9-]+$/).nullable(), fields: formFieldsSchema }).optional(),
   })
   .superRefine((s, ctx) => {
     if (s.timeLimit.kind === 'working_days' && s.timeLimit.promised > s.timeLimit.legal) {
@@ -126,8 +134,11 @@ export const serviceSchema = z
       if (ids.has(m.id)) ctx.addIssue({ code: 'custom', path: ['materials', i, 'id'], message: '材料编号重复' });
       ids.add(m.id);
     }
+    if (s.form?.materialId && !ids.has(s.form.materialId))
+      ctx.addIssue({ code: 'custom', path: ['form', 'materialId'], message: `申请表对应的材料 ${s.form.materialId} 不在材料清单中` });
   });
 export type Service = z.infer<typeof serviceSchema>;
+export type ServiceForm = NonNullable<Service['form']>;
 
 export const departmentSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

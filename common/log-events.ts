@@ -103,6 +103,13 @@ export const logEvents = {
   'heartbeat.sent': { level: 'debug', audience: 'technician', description: 'A heartbeat reached central; carries payload bytes.' },
   'heartbeat.failed': { level: 'warn', audience: 'technician', description: 'A heartbeat could not be delivered (network, central refused); the next one carries current figures.' },
   'usage.step-rejected': { level: 'debug', audience: 'developer', description: 'A usage step report was malformed and ignored.' },
+  // Application journey (main/backend/journey/). No personal data: receipt numbers, service codes, counts.
+  'journey.submitted': { level: 'info', audience: 'operator', description: 'An application was queued from the journey; carries receipt number, service code, pages, owed materials and channel.' },
+  'journey.form-rejected': { level: 'info', audience: 'developer', description: 'A journey submission failed the service form check; carries the field ids (not their values).' },
+  'journey.notice-printed': { level: 'info', audience: 'operator', description: 'A 一次性告知单 (missing materials, nothing submitted) was printed; carries service code and the missing material ids.' },
+  'journey.receipt-held': { level: 'warn', audience: 'technician', description: 'The 收件回执 could not print (paper out, cover open…); the job is held for reprint and the citizen was shown the receipt number.' },
+  'journey.rated': { level: 'info', audience: 'operator', description: 'A 好差评 was given at the end of a journey; carries receipt number, rating and whether it is flagged for follow-up (rating ≤ 2).' },
+  'journey.wiped': { level: 'info', audience: 'operator', description: 'The journey session was wiped (finish or idle): held identity, scanned pages, submitted receipt numbers.' },
 } as const satisfies Record<string, LogEventSpec>;
 
 export type LogEventId = keyof typeof logEvents;

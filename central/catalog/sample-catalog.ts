@@ -4,6 +4,7 @@
 import { catalogSchema, type Catalog } from '../../common/catalog';
 import { civilAffairsServices } from './data/civil-affairs';
 import { departments, lifeEvents } from './data/departments';
+import { FORMS } from './data/forms';
 import { housingFundServices } from './data/housing-fund';
 import { hukouServices } from './data/hukou';
 import { marketRegulationServices } from './data/market-regulation';
@@ -16,6 +17,7 @@ export const sampleCatalog: Catalog = catalogSchema.parse({
   publishedAt: '2026-11-01T08:00:00+08:00',
   departments,
   lifeEvents,
+  // The kiosk's application form is attached to each service it can take fully (data/forms.ts).
   services: [
     ...socialSecurityServices,
     ...medicalInsuranceServices,
@@ -24,5 +26,5 @@ export const sampleCatalog: Catalog = catalogSchema.parse({
     ...marketRegulationServices,
     ...realEstateServices,
     ...civilAffairsServices,
-  ],
+  ].map((s) => (FORMS[s.code] ? { ...s, form: FORMS[s.code] } : s)),
 });

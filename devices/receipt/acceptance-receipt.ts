@@ -23,11 +23,21 @@ export const acceptanceReceiptSchema = z.object({
   submittedAt: z.iso.datetime({ offset: true }),
   materialsReceived: z.array(z.object({ name: shortText(120), pages: z.number().int().min(0).max(999) })).max(50),
   /** 容缺: materials the citizen committed to supply later */
-  materialsOwed: z.array(z.object({ name: shortText(120), deadline: isoDate })).max(50),
+  materialsOwed: z
+    .array(
+      z.object({
+        name: shortText(120),
+        /** a date, or "N working days after acceptance" when the holiday calendar is not cached yet */
+        deadline: z.union([isoDate, z.object({ workingDays: z.number().int().min(1).max(366) })]),
+      }),
+    )
+    .max(50),
   /** from the working-day calculator (`promisedCompletion`, common/working-days.ts) */
   completion: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('on-the-spot'), date: isoDate }),
     z.object({ kind: z.literal('by-date'), date: isoDate, workingDays: z.number().int().min(0).max(366) }),
+    /** the calendar for the year the count reaches is not cached: the promise is said in working days */
+    z.object({ kind: z.literal('within'), workingDays: z.number().int().min(1).max(366) }),
   ]),
   /** where progress can be looked up online, e.g. the provincial government-service site */
   onlineProgressSite: shortText(120).nullable().default(null),
@@ -91,7 +101,7 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 /** "label：value" with continuation lines indented under the value. */
-function labelled(label: string, value: string, width: number): string[] {
+export function labelled(label: string, value: string, width: number): string[] {
   const head = `${label}：`;
   const indent = textColumns(head);
   if (indent + 8 > width) return [...wrapText(head, width), ...wrapText(value, width)];
@@ -100,7 +110,7 @@ function labelled(label: string, value: string, width: number): string[] {
 }
 
 /** "1. item" with continuation lines indented under the item. */
-function numbered(n: number, text: string, width: number): string[] {
+export function numbered(n: number, text: string, width: number): string[] {
   const head = `${n}. `;
   const pad = ' '.repeat(head.length);
   return wrapText(text, width - head.length).map((l, i) => (i === 0 ? head : pad) + l);
@@ -137,12 +147,15 @@ export function acceptanceReceipt(input: AcceptanceReceiptInput, width: ReceiptW
   r.materialsReceived.forEach((m, i) => add(numbered(i + 1, `${m.name}（${m.pages} 页）`, width)));
   if (r.materialsOwed.length > 0) {
     add(wrapText('容缺后补材料（已签署承诺）：', width), { bold: true });
-    r.materialsOwed.forEach((m, i) => add(numbered(i + 1, `${m.name}，请于 ${m.deadline} 前补交`, width)));
+    r.materialsOwed.forEach((m, i) =>
+      add(numbered(i + 1, typeof m.deadline === 'string' ? `${m.name}，请于 ${m.deadline} 前补交` : `${m.name}，请于受理后 ${m.deadline.workingDays} 个工作日内补交`, width)),
+    );
   }
   rule();
 
   if (r.completion.kind === 'on-the-spot') add(labelled('办结时限', '当场办结', width), { bold: true });
-  else add(labelled('承诺办结', `${r.completion.date} 前（${r.completion.workingDays} 个工作日）`, width), { bold: true });
+  else if (r.completion.kind === 'by-date') add(labelled('承诺办结', `${r.completion.date} 前（${r.completion.workingDays} 个工作日）`, width), { bold: true });
+  else add(labelled('承诺办结', `受理后 ${r.completion.workingDays} 个工作日内`, width), { bold: true });
   rule();
 
   const where = r.onlineProgressSite ? `，或登录 ${r.onlineProgressSite} 输入回执编号` : '';

@@ -8,6 +8,7 @@ import { devSimRoutes } from './routes/dev-sim';
 import { deviceRoutes } from './routes/devices';
 import { eventRoutes } from './routes/events';
 import { faceRoutes } from './routes/face';
+import { journeyRoutes } from './routes/journey';
 import { helperRoutes } from './routes/helper';
 import { progressRoutes } from './routes/progress';
 import { maintenanceRoutes } from './routes/maintenance';
@@ -30,6 +31,7 @@ export function createApiRoutes(ctx: BackendContext) {
     .route('/usage', usageRoutes(ctx))
     .route('/progress', progressRoutes(ctx))
     .route('/face', faceRoutes(ctx))
+    .route('/journey', journeyRoutes(ctx))
     .route('/helper', helperRoutes(ctx))
     .route('/dev/sim', devSimRoutes(ctx));
 }

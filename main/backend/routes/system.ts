@@ -4,6 +4,7 @@ import { publicConfig } from '../config/schema';
 import type { BackendContext } from '../context';
 import { validate } from '../validate';
 import { citizenInputsFor } from '../followup/citizen-inputs';
+import { wipeJourney } from '../journey/journey-session';
 
 export function systemRoutes(ctx: BackendContext) {
   return new Hono()
@@ -24,6 +25,8 @@ export function systemRoutes(ctx: BackendContext) {
       ctx.logger.log(reason === 'idle' ? 'session.idle-reset' : 'session.ended');
       // The card read for a follow-up or 人证核验 belongs to the citizen who just left.
       citizenInputsFor(ctx).clear();
+      // The application journey's identity, receipts and scanned pages not submitted.
+      wipeJourney(ctx);
       return c.json({ ok: true as const });
     });
 }
