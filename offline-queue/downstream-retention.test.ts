@@ -113,6 +113,7 @@ describe('retention', () => {
     const row = k.store.outbox.byReceipt(a.receiptNo)!;
     const sealedPage = k.store.outbox.pageData(row.id, 0)!.subarray(0, 64);
     const sealedDoc = row.document!.subarray(0, 64);
+    expect(k.queue.receiptsOfApplicant(testIdNumber(314))).toContain(a.receiptNo);
     expect(k.queue.purge(new Date(Date.now() + 6 * 86_400_000)).submissions).toBe(0); // within 7 days: kept
     expect(k.queue.purge(new Date(Date.now() + 8 * 86_400_000)).submissions).toBe(1);
     const audit = k.store.outbox.byReceipt(a.receiptNo)!;
@@ -121,6 +122,8 @@ describe('retention', () => {
     expect(audit.purged_at).toBeTruthy();
     expect(k.store.outbox.pages(row.id)).toEqual([]);
     expect(k.queue.caseStatus(a.receiptNo)).toMatchObject({ purged: true, status: 'received' });
+    // nor can the purged case be found by the applicant's card any more
+    expect(k.queue.receiptsOfApplicant(testIdNumber(314))).not.toContain(a.receiptNo);
     // the bytes are gone from the files, not just unlinked (secure_delete + checkpoint)
     const raw = Buffer.concat([k.dbFile, `${k.dbFile}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
     expect(raw.includes(sealedPage)).toBe(false);

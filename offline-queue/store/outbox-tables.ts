@@ -327,7 +327,7 @@ export class OutboxTables {
         this.db.prepare("SELECT id FROM submissions WHERE state = 'sent' AND purged_at IS NULL AND acked_at < ?").all(cutoff) as { id: number }[]
       ).map((r) => r.id);
       const delPages = this.db.prepare('DELETE FROM submission_pages WHERE submission_id = ?');
-      const clearDoc = this.db.prepare('UPDATE submissions SET document = NULL, purged_at = ? WHERE id = ?');
+      const clearDoc = this.db.prepare('UPDATE submissions SET document = NULL, applicant_ref = NULL, purged_at = ? WHERE id = ?');
       const clearNotices = this.db.prepare('UPDATE case_events SET notice = NULL WHERE submission_id = ?');
       // Only comments of evaluations already delivered: an unsent one still has to reach central.
       const clearComments = this.db.prepare("UPDATE evaluations SET comment = NULL WHERE submission_id = ? AND state = 'sent'");
