@@ -1,0 +1,211 @@
+// 帮办代办 through Chromium against the real backend (simulated card reader and receipt printer,
+// embedded central): a township helper places their own card (simulator) and enters the PIN on
+// the on-screen pad, submits for a resident who authorises by signature, the printed receipt
+// (decoded from the printer simulator) names the helper; the helper's case list holds only
+// their own cases with the 补正 items to bring back; sign-out; five wrong PINs lock a helper.
+import crypto from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleCatalog } from '../central/catalog/sample-catalog';
+import type { SubmissionWire } from '../common/submission';
+import { uuidv7 } from '../common/uuidv7';
+import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
+import type { SimAction } from '../devices/sim/sim-actions';
+import { waitFor } from '../devices/test-support/wait';
+import { enrolHelper, HELPER_PIN, signInHelper, TEST_HELPERS } from '../main/backend/test-support/helper';
+import { launchBrowser, openKioskPage, type KioskPage } from './harness/browser';
+import { checkScreen } from './harness/checks';
+import { startKiosk, type TestKiosk } from './harness/kiosk';
+
+const SERVICE = sampleCatalog.services.find((s) => s.kioskFull)!;
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const resident = SAMPLE_CARDS['resident-long-term'];
+
+let kiosk: TestKiosk;
+let browser: Browser;
+let k: KioskPage;
+const backend = () => kiosk.host.backend;
+const sim = async (a: SimAction) => {
+  const r = await backend().ctx.devices.sim!.act(a);
+  expect(r.ok, JSON.stringify(r)).toBe(true);
+};
+
+function wire(over: Partial<SubmissionWire> = {}): SubmissionWire {
+  return {
+    idempotencyKey: uuidv7(),
+    serviceCode: SERVICE.code,
+    applicant: { name: resident.name, idNumber: resident.idNumber, phone: '13912345678' },
+    form: {},
+    materials: [{ materialId: SERVICE.materials[0]!.id, provision: 'scanned', pages: [{ mime: 'image/jpeg', data: crypto.randomBytes(1500).toString('base64') }] }],
+    channel: 'helper',
+    helperId: TEST_HELPERS.a.staffId,
+    authorisation: { signature: { mime: 'image/png', data: PNG }, signedAt: new Date().toISOString() },
+    delivery: 'post',
+    ...over,
+  };
+}
+
+/** A POST from inside the page: it carries the page's cookies (the helper session among them). */
+async function postFromPage(page: Page, path: string, body: unknown): Promise<{ status: number; body: any }> {
+  return page.evaluate(
+    async ([p, b]) => {
+      const r = await fetch(p as string, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
+      return { status: r.status, body: await r.json() };
+    },
+    [path, body] as const,
+  );
+}
+
+async function placeCard(card: SimAction & { device: 'id-card-reader' }) {
+  await sim({ device: 'id-card-reader', action: 'remove' });
+  await sim(card);
+}
+
+async function enterPin(page: Page, pin: string) {
+  for (const d of pin) await page.locator(`[data-helper-key="${d}"]`).tap();
+  await page.getByTestId('helper-pin-submit').tap();
+}
+
+let otherHelpersReceipt: string;
+let kioskReceipt: string;
+
+beforeAll(async () => {
+  kiosk = await startKiosk({
+    config: {
+      centralUrl: null,
+      devices: [
+        { kind: 'id-card-reader', mode: 'simulator', baudRate: 115200, pollMs: 300 },
+        { kind: 'receipt-printer', mode: 'simulator', baudRate: 115200, widthChars: 32 },
+        { kind: 'code-scanner', mode: 'simulator' },
+      ],
+    },
+  });
+  await backend().ctx.devices.settled();
+  await enrolHelper(backend(), TEST_HELPERS.a);
+  await enrolHelper(backend(), TEST_HELPERS.b);
+  expect((await backend().ctx.helpers.registry.refresh()).kind).toBe('updated');
+
+  // Before our helper arrives: helper B submitted one case here, a resident one on their own.
+  const cookie = await signInHelper(backend(), 'township-helper-2');
+  const call = (body: unknown, withCookie: boolean) =>
+    backend().fetch(new Request('http://kiosk.test/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json', ...(withCookie ? { Cookie: cookie } : {}) }, body: JSON.stringify(body) }));
+  otherHelpersReceipt = (await (await call(wire({ helperId: TEST_HELPERS.b.staffId }), true)).json()).receiptNo;
+  kioskReceipt = (await (await call(wire({ channel: 'kiosk', helperId: null, authorisation: null }), false)).json()).receiptNo;
+  await backend().fetch(new Request('http://kiosk.test/api/helper/session', { method: 'DELETE', headers: { Cookie: cookie } }));
+  expect(otherHelpersReceipt).toBeTruthy();
+  expect(kioskReceipt).toBeTruthy();
+
+  browser = await launchBrowser();
+  k = await openKioskPage(browser, kiosk.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.close();
+});
+
+describe('帮办代办 (Chromium, simulators, embedded central)', () => {
+  it('a helper signs in with their own card on the reader and the PIN on the on-screen pad', async () => {
+    const { page } = k;
+    await page.getByTestId('helper-entry').tap();
+    await page.getByTestId('helper-sign-in').waitFor();
+    await page.waitForTimeout(300); // the screen's card wait is open
+    await checkScreen(page, 'helper-01-place-card');
+
+    // A resident's card is not a helper's.
+    await placeCard({ device: 'id-card-reader', action: 'insert', card: 'resident' });
+    await page.getByTestId('helper-card-problem').filter({ hasText: '不是已登记的帮办人员' }).waitFor();
+
+    await placeCard({ device: 'id-card-reader', action: 'insert', card: 'township-helper' });
+    await page.getByRole('heading', { name: '周海燕，请输入登录密码' }).waitFor();
+    await sim({ device: 'id-card-reader', action: 'remove' });
+    for (const d of HELPER_PIN.slice(0, 3)) await page.locator(`[data-helper-key="${d}"]`).tap();
+    expect(await page.getByTestId('helper-pin-dots').textContent()).toBe('●●●');
+    await checkScreen(page, 'helper-02-pin');
+    await page.locator('[data-helper-key="del"]').tap();
+    await page.locator('[data-helper-key="del"]').tap();
+    await page.locator('[data-helper-key="del"]').tap();
+    await enterPin(page, HELPER_PIN);
+
+    const bar = page.getByTestId('helper-bar');
+    await bar.filter({ hasText: '周海燕（工号 HB-001）' }).waitFor();
+    await page.getByTestId('tile-grid').waitFor();
+    await checkScreen(page, 'helper-03-signed-in-home');
+    expect(await page.context().cookies()).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'kiosk_helper', httpOnly: true })]));
+  });
+
+  it('applies for a resident with the resident’s signed authorisation; the helper’s list shows only their own cases with the 补正 items', async () => {
+    const { page } = k;
+    const r = await postFromPage(page, '/api/submissions', wire());
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const mine = r.body.receiptNo as string;
+    await backend().ctx.queue.syncNow();
+    const caseNo = await waitFor(() => backend().ctx.queue.caseStatus(mine)?.caseNo, 10_000, 'case number');
+    const c = backend().central!;
+    const adv = await fetch(`${c.url}/v1/admin/cases/${caseNo}/status`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${c.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'correction', items: [{ materialId: null, description: '户口簿首页复印件不清晰' }, { materialId: null, description: '缺少近期一寸免冠照片' }], deadline: '2026-12-31' }),
+    });
+    expect(adv.status).toBe(200);
+    await backend().ctx.queue.syncNow();
+    await waitFor(() => backend().ctx.queue.caseStatus(mine)?.status === 'correction', 10_000, 'correction pulled');
+
+    await page.getByTestId('helper-my-cases').tap();
+    await page.getByTestId('helper-cases').waitFor();
+    const rows = page.getByTestId('helper-case');
+    await rows.first().waitFor();
+    const receipts = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-receipt')));
+    expect(receipts).toEqual([mine]);
+    expect(receipts).not.toContain(otherHelpersReceipt);
+    expect(receipts).not.toContain(kioskReceipt);
+    const row = page.locator(`[data-testid="helper-case"][data-receipt="${mine}"]`);
+    expect(await row.getByTestId('helper-case-status').textContent()).toBe('需补正');
+    const bring = await row.getByTestId('helper-bring-back').textContent();
+    expect(bring).toContain('户口簿首页复印件不清晰');
+    expect(bring).toContain('缺少近期一寸免冠照片');
+    expect(bring).toContain('2026-12-31');
+    expect(await row.textContent()).toContain('李**');
+    expect(await row.textContent()).not.toContain(resident.idNumber);
+    await checkScreen(page, 'helper-05-my-cases', { fullPage: true });
+  });
+
+  it('the helper signs out: the bar is gone and the session no longer submits', async () => {
+    const { page } = k;
+    await page.getByTestId('helper-sign-out').tap();
+    await page.getByTestId('helper-bar').waitFor({ state: 'detached' });
+    await page.getByTestId('helper-entry').waitFor();
+    const r = await postFromPage(page, '/api/submissions', wire());
+    expect(r.status).toBe(403);
+    expect(r.body.error).toBe('helper-not-signed-in');
+  });
+
+  it('five wrong PINs lock the helper: the screen says until when and the pad is disabled', async () => {
+    const { page } = k;
+    await page.getByTestId('helper-entry').tap();
+    await page.getByTestId('helper-sign-in').waitFor();
+    await page.waitForTimeout(300);
+    await placeCard({ device: 'id-card-reader', action: 'insert', card: 'township-helper-2' });
+    await page.getByRole('heading', { name: '孙立军，请输入登录密码' }).waitFor();
+    for (let i = 1; i <= 4; i++) {
+      await enterPin(page, '000000');
+      await page.getByTestId('helper-pin-problem').filter({ hasText: `还可尝试 ${5 - i} 次` }).waitFor();
+    }
+    await enterPin(page, '000000');
+    const problem = page.getByTestId('helper-pin-problem');
+    await problem.filter({ hasText: '已锁定至' }).waitFor();
+    const until = new Date(Date.now() + 15 * 60_000 + 8 * 3600_000).toISOString().slice(11, 16);
+    const text = (await problem.textContent()) ?? '';
+    // the lock ends 15 minutes from now (China time), give or take the minute boundary
+    const shown = /(\d{2}:\d{2})/.exec(text)![1]!;
+    const minutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3));
+    expect(Math.abs(minutes(shown) - minutes(until)) % (24 * 60)).toBeLessThanOrEqual(1);
+    expect(await page.locator('[data-helper-key="1"]').isDisabled()).toBe(true);
+    await checkScreen(page, 'helper-06-locked');
+    // The right PIN is refused too while locked (the backend keeps the lock, not the screen).
+    expect(backend().ctx.store.helpers.lockout(TEST_HELPERS.b.staffId)!.lockedUntil).toBeGreaterThan(Date.now() + 14 * 60_000);
+    await sim({ device: 'id-card-reader', action: 'remove' });
+    // Only the refusals this test provoked (unknown card, wrong PINs, lock, signed-out submit) — no page errors.
+    expect(k.problems.filter((p) => !/Failed to load resource: the server responded with a status of (401|403|404|423)/.test(p))).toEqual([]);
+  });
+});
