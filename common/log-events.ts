@@ -102,7 +102,6 @@ export const logEvents = {
   // Terminal health and usage statistics (main/backend/health/).
   'heartbeat.sent': { level: 'debug', audience: 'technician', description: 'A heartbeat reached central; carries payload bytes.' },
   'heartbeat.failed': { level: 'warn', audience: 'technician', description: 'A heartbeat could not be delivered (network, central refused); the next one carries current figures.' },
-  'usage.step-rejected': { level: 'debug', audience: 'developer', description: 'A usage step report was malformed and ignored.' },
   // Application journey (main/backend/journey/). No personal data: receipt numbers, service codes, counts.
   'journey.submitted': { level: 'info', audience: 'operator', description: 'An application was queued from the journey; carries receipt number, service code, pages, owed materials and channel.' },
   'journey.form-rejected': { level: 'info', audience: 'developer', description: 'A journey submission failed the service form check; carries the field ids (not their values).' },

@@ -86,13 +86,16 @@ export class TechnicianAuth {
     return ok({ token, tag, idleSec: this.o.sessionIdleSec });
   }
 
-  /** The session's tag if the token is live; touching it restarts the idle clock. */
-  check(token: string | undefined): string | null {
+  /**
+   * The session's tag if the token is live. A technician's own request restarts the idle clock;
+   * the screen's background refreshes (`touch: false`) do not, so an unattended screen still ends.
+   */
+  check(token: string | undefined, touch = true): string | null {
     this.expireIdle();
     if (!token) return null;
     const s = this.sessions.get(token);
     if (!s) return null;
-    s.lastSeen = this.now();
+    if (touch) s.lastSeen = this.now();
     return s.tag;
   }
 

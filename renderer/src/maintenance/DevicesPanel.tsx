@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DeviceKind, DeviceStatusView } from '../../../common/devices';
 import { deviceName } from '../../../common/devices';
 import { api } from '../api';
-import { techJson } from './tech-fetch';
+import { BACKGROUND, techJson } from './tech-fetch';
 
 type Row = DeviceStatusView & { lastError: { health: string; message: string; at: string } | null };
 type TestResult = { ok: boolean; message: string };
@@ -23,9 +23,9 @@ export function DevicesPanel({ onExpired }: { onExpired: (e: unknown) => void })
   const [busy, setBusy] = useState<string | null>(null);
   const [results, setResults] = useState<Partial<Record<DeviceKind, TestResult>>>({});
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (background = false) => {
     try {
-      const r = await techJson<{ devices: Row[] }>(api.maintenance.devices.$get());
+      const r = await techJson<{ devices: Row[] }>(api.maintenance.devices.$get({}, background ? BACKGROUND : undefined));
       setRows(r.devices);
     } catch (e) {
       onExpired(e);
@@ -34,7 +34,7 @@ export function DevicesPanel({ onExpired }: { onExpired: (e: unknown) => void })
 
   useEffect(() => {
     void load();
-    const t = setInterval(() => void load(), 2000);
+    const t = setInterval(() => void load(true), 2000);
     return () => clearInterval(t);
   }, [load]);
 

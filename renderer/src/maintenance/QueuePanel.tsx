@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { QueueProgressEvent } from '../../../common/events';
 import { api } from '../api';
 import { useSystem } from '../system/SystemContext';
-import { techJson } from './tech-fetch';
+import { BACKGROUND, techJson } from './tech-fetch';
 
 interface QueueView {
   status: { state: string; pending: number; sent: number; dead: number; lastSyncAt: string | null; lastError: string | null; alerts: { kind: string; message: string }[] };
@@ -21,9 +21,9 @@ export function QueuePanel({ onExpired }: { onExpired: (e: unknown) => void }) {
   const [syncing, setSyncing] = useState(false);
   const [note, setNote] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (background = false) => {
     try {
-      setView(await techJson<QueueView>(api.maintenance.queue.$get()));
+      setView(await techJson<QueueView>(api.maintenance.queue.$get({}, background ? BACKGROUND : undefined)));
     } catch (e) {
       onExpired(e);
     }
@@ -31,10 +31,10 @@ export function QueuePanel({ onExpired }: { onExpired: (e: unknown) => void }) {
 
   useEffect(() => {
     void load();
-    const t = setInterval(() => void load(), 3000);
+    const t = setInterval(() => void load(true), 3000);
     const off = subscribe((e) => {
       if (e.type === 'queue.progress') setProgress(e);
-      if (e.type === 'queue.dead-letter') void load();
+      if (e.type === 'queue.dead-letter') void load(true);
     });
     return () => {
       clearInterval(t);

@@ -7,3 +7,6 @@ export async function techJson<T>(p: Promise<Response>): Promise<T> {
   if (res.status === 403) throw new SessionExpired('technician session expired');
   return (await res.json()) as T;
 }
+
+/** Request options for the screen's automatic refreshes: they do not keep an unattended session alive. */
+export const BACKGROUND = { headers: { 'x-maintenance-background': '1' } };
