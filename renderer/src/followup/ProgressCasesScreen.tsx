@@ -6,6 +6,7 @@ import type { CaseStatus } from '../../../common/central-api';
 import { api } from '../api';
 import { useSession } from '../session/SessionContext';
 import { useSystem } from '../system/SystemContext';
+import { speak } from './speak';
 import { chinaTime, useFollowupT, type FollowupStrings } from './strings';
 import type { CaseView, ProgressAnswer } from './types';
 import './followup.css';
@@ -161,7 +162,8 @@ function NoticeDetail({ c, t }: { c: CaseView; t: FollowupStrings }) {
 
 function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void> }) {
   const t = useFollowupT();
-  const { open } = useSession();
+  const { open, state } = useSession();
+  const lang = state.lang;
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -171,7 +173,9 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
     try {
       const res = await api.progress.print.$post({ json: { receiptNo: c.receiptNo, documentId } });
       const body = (await res.json()) as { name?: string; message?: string };
-      setMessage(res.ok ? { ok: true, text: t.printed(body.name ?? '') } : { ok: false, text: body.message ?? `HTTP ${res.status}` });
+      const text = res.ok ? t.printed((body.name ?? '').replace(/\.pdf$/i, '')) : (body.message ?? `HTTP ${res.status}`);
+      setMessage({ ok: res.ok, text });
+      speak(text.split(' / ')[0]!, lang);
     } catch {
       setMessage({ ok: false, text: t.offlineHint });
     } finally {

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { receiptNoSchema } from '../../../common/submission';
 import { useSession } from '../session/SessionContext';
 import { Keypad } from './Keypad';
+import { speak } from './speak';
 import { useFollowupT } from './strings';
 import './followup.css';
 
@@ -12,9 +13,11 @@ type WaitAnswer = { kind: 'card' } | { kind: 'receipt'; receiptNo: string } | { 
 
 export function ProgressQueryScreen() {
   const t = useFollowupT();
-  const { open, dispatch } = useSession();
+  const { open, dispatch, state } = useSession();
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => speak(`${t.byCard}，${t.byQr}`, state.lang), [t, state.lang]);
 
   useEffect(() => {
     const ctl = new AbortController();
