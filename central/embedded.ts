@@ -7,6 +7,8 @@ import { createCentralApp } from './app';
 import { FaultInjector } from './faults';
 import { CentralStore } from './store';
 import { sampleCatalog } from './catalog/sample-catalog';
+import type { StaffEnrolment } from '../common/staff-registry';
+import { normaliseIdNumber, scryptHash } from './staff/staff-hash';
 
 export interface RunningCentral {
   url: string;
@@ -25,12 +27,17 @@ export interface StartCentralOptions {
   /** Terminals provisioned at start (development: the embedding kiosk's own id and secret). */
   terminals?: { terminalId: string; secret: string }[];
   adminToken?: string;
+  /** 帮办代办 helpers to enrol when nobody is enrolled yet (npm start: the demo helpers) */
+  staff?: (StaffEnrolment & { staffId: string })[];
 }
 
 export async function startCentral(opts: StartCentralOptions): Promise<RunningCentral> {
   const store = new CentralStore(opts.dbFile);
   if (opts.seedCatalog !== false && !store.latestCatalog()) store.publishCatalog(sampleCatalog);
   for (const t of opts.terminals ?? []) store.registerTerminal(t.terminalId, t.secret);
+  if (opts.staff?.length && !store.staffRegistry())
+    for (const s of opts.staff)
+      store.putStaff({ staffId: s.staffId, name: s.name, township: s.township, idNumberHash: scryptHash(normaliseIdNumber(s.idNumber)), pinHash: scryptHash(s.pin), active: s.active });
   const faults = new FaultInjector();
   const adminToken = opts.adminToken ?? crypto.randomBytes(24).toString('base64url');
   const app = createCentralApp({ store, faults, adminToken });

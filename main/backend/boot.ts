@@ -80,7 +80,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     // Development and demo: the reference central runs in this process on loopback.
     const { startCentral } = await import('../../central/embedded');
     // This terminal is provisioned with its own secret, so sync works with no set-up.
-    central = await startCentral({ dbFile: path.join(opts.dataDir, 'central', 'central.db'), terminals: [{ terminalId: config.terminalId, secret: terminalSecret }] });
+    const { DEMO_STAFF } = await import('../../central/staff/demo-staff');
+    central = await startCentral({ dbFile: path.join(opts.dataDir, 'central', 'central.db'), terminals: [{ terminalId: config.terminalId, secret: terminalSecret }], staff: DEMO_STAFF });
     centralUrl = central.url;
     logger.log('central.started', { url: centralUrl, embedded: true });
   }

@@ -26,11 +26,14 @@ export class StaffRegistrySync {
     return c ? { registry: c.registry, fetchedAt: c.fetchedAt } : null;
   }
 
+  /** Pulls now; a call during a pull waits for it and pulls again, so it sees what central has now. */
   refresh(): Promise<RegistryOutcome> {
-    this.running ??= this.pull().finally(() => {
-      this.running = null;
+    const next = (this.running ?? Promise.resolve()).catch(() => undefined).then(() => this.pull());
+    this.running = next;
+    void next.finally(() => {
+      if (this.running === next) this.running = null;
     });
-    return this.running;
+    return next;
   }
 
   private async pull(): Promise<RegistryOutcome> {
