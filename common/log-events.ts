@@ -95,7 +95,7 @@ export const logEvents = {
   'helper.submit-refused': { level: 'warn', audience: 'operator', description: 'A helper-channel submission came without a live helper session or with another helper id; refused.' },
   'maintenance.signed-in': { level: 'info', audience: 'technician', description: 'AUDIT: a technician entered maintenance mode with the PIN; carries the session tag.' },
   'maintenance.pin-rejected': { level: 'warn', audience: 'technician', description: 'AUDIT: a wrong technician PIN was entered; carries the failure count.' },
-  'maintenance.locked-out': { level: 'warn', audience: 'technician', description: 'AUDIT: maintenance entry was locked after repeated wrong PINs; carries until when.' },
+  'maintenance.locked-out': { level: 'warn', audience: 'technician', description: 'AUDIT: maintenance entry was locked after repeated wrong PINs, or a PIN was entered while locked (attempt: true); carries until when.' },
   'maintenance.signed-out': { level: 'info', audience: 'technician', description: 'AUDIT: a technician session ended (sign-out or idle expiry); carries the reason.' },
   'maintenance.action': { level: 'info', audience: 'technician', description: 'AUDIT: a maintenance action (test print, self-test, reconnect, retry, forced sync, config edit, log export, hygiene entry); carries action, outcome and non-personal detail.' },
   'maintenance.denied': { level: 'warn', audience: 'technician', description: 'A maintenance route was called without a technician session (403).' },

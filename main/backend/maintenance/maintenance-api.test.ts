@@ -105,6 +105,7 @@ describe('maintenance mode: who may enter', () => {
     const audit = again.ctx.store.maintenance.recentAudit();
     expect(audit.filter((a) => a.action === 'sign-in' && a.outcome === 'refused')).toHaveLength(3);
     expect(audit.some((a) => a.action === 'lockout')).toBe(true);
+    expect(audit.filter((a) => a.action === 'sign-in-while-locked')).toHaveLength(2);
   });
 
   it('refuses entry when no PIN is configured', async () => {

@@ -59,6 +59,10 @@ export class MaintenanceServices {
             logger.log('maintenance.locked-out', { until: e.until });
             store.maintenance.audit({ at: new Date().toISOString(), sessionTag: null, action: 'lockout', outcome: 'refused', detail: JSON.stringify({ until: e.until }) });
             break;
+          case 'refused-while-locked':
+            logger.log('maintenance.locked-out', { until: e.until, attempt: true });
+            store.maintenance.audit({ at: new Date().toISOString(), sessionTag: null, action: 'sign-in-while-locked', outcome: 'refused', detail: JSON.stringify({ until: e.until }) });
+            break;
           case 'signed-out':
             logger.log('maintenance.signed-out', { session: e.tag, reason: e.reason });
             store.maintenance.audit({ at: new Date().toISOString(), sessionTag: e.tag, action: 'sign-out', outcome: 'ok', detail: JSON.stringify({ reason: e.reason }) });

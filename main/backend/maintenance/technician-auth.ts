@@ -25,6 +25,7 @@ export type AuthEvent =
   | { kind: 'signed-in'; tag: string }
   | { kind: 'pin-rejected'; failures: number }
   | { kind: 'locked-out'; until: string }
+  | { kind: 'refused-while-locked'; until: string }
   | { kind: 'signed-out'; tag: string; reason: 'sign-out' | 'idle' };
 
 export type SignInError =
@@ -60,6 +61,7 @@ export class TechnicianAuth {
     if (!this.o.pinHash) return err({ kind: 'not-configured', message: '本终端未设置技术员口令 / no technician PIN is configured on this terminal' });
     const t = this.now();
     if (this.state.lockedUntil > t) {
+      this.o.onEvent({ kind: 'refused-while-locked', until: new Date(this.state.lockedUntil).toISOString() });
       return err({ kind: 'locked', message: '输错次数过多，维护入口已锁定 / too many wrong PINs: maintenance entry is locked', lockedUntil: new Date(this.state.lockedUntil).toISOString() });
     }
     if (this.state.lockedUntil && this.state.lockedUntil <= t && this.state.failures >= this.o.maxFailures) this.state = { failures: 0, lockedUntil: 0 };
