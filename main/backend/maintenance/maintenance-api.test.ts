@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleCatalog } from '../../../central/catalog/sample-catalog';
 import type { SubmissionWire } from '../../../common/submission';
 import { uuidv7 } from '../../../common/uuidv7';
@@ -113,6 +113,26 @@ describe('maintenance mode: who may enter', () => {
     const res = await signIn(k, TEST_PIN);
     expect(res.status).toBe(503);
     expect((await res.json()).error).toBe('not-configured');
+  });
+
+  it('ends an idle technician session; the screen’s background refreshes do not keep it alive', async () => {
+    const k = await kiosk();
+    const t0 = Date.now();
+    const clock = vi.spyOn(Date, 'now');
+    try {
+      const active = await signInTechnician(k.get);
+      const unattended = await signInTechnician(k.get);
+      const as = (cookie: string, background = false) => k.get('/api/maintenance/devices', { headers: { Cookie: cookie, ...(background ? { 'x-maintenance-background': '1' } : {}) } });
+      clock.mockReturnValue(t0 + 200_000);
+      expect((await as(active)).status).toBe(200);
+      expect((await as(unattended, true)).status).toBe(200);
+      clock.mockReturnValue(t0 + 301_000); // sessionIdleSec = 300
+      expect((await as(unattended, true)).status).toBe(403);
+      expect((await as(active)).status).toBe(200);
+      expect(k.ctx.store.maintenance.recentAudit().filter((a) => a.action === 'sign-out' && a.detail.includes('idle'))).toHaveLength(1);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('signs out: the same cookie is refused afterwards', async () => {

@@ -44,7 +44,7 @@ export class TechnicianAuth {
   private readonly now: () => number;
 
   constructor(private readonly o: TechnicianAuthOptions) {
-    this.now = o.now ?? Date.now;
+    this.now = o.now ?? (() => Date.now());
     this.state = o.load() ?? { failures: 0, lockedUntil: 0 };
   }
 
