@@ -1,7 +1,8 @@
 // Fault injection for tests and demos, settable at run time through the admin API: error
-// rate, latency, hung requests, dropped connections (before or after the work is committed,
-// so a client sees "no answer" for something central did store), 503 with Retry-After, and
-// "down for N seconds" (the embedded server stops listening).
+// rate, refused submission batches (400, which the kiosk keeps as dead letters), latency, hung
+// requests, dropped connections (before or after the work is committed, so a client sees "no
+// answer" for something central did store), 503 with Retry-After, and "down for N seconds"
+// (the embedded server stops listening).
 import type { IncomingMessage } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
@@ -17,6 +18,8 @@ export const faultSettingsSchema = z.object({
   /** share that hang for hangMs before being handled (looks like a timeout to the client) */
   hangRate: z.number().min(0).max(1).default(0),
   hangMs: z.number().int().min(0).max(120_000).default(30_000),
+  /** share of submission batches (POST /v1/submissions/batch) refused with 400: the kiosk keeps them as dead letters */
+  rejectRate: z.number().min(0).max(1).default(0),
   /** added to every request */
   latencyMs: z.number().int().min(0).max(60_000).default(0),
   latencyJitterMs: z.number().int().min(0).max(60_000).default(0),
@@ -46,7 +49,7 @@ export class FaultInjector {
   private random: () => number = Math.random;
   private downUntilMs = 0;
   private readonly downListeners = new Set<(untilMs: number) => void>();
-  readonly counters = { errors: 0, unavailable: 0, drops: 0, hangs: 0 };
+  readonly counters = { errors: 0, unavailable: 0, drops: 0, hangs: 0, rejects: 0 };
 
   get current(): FaultSettings & { downUntil: string | null } {
     return { ...this.settings, downUntil: this.isDown() ? new Date(this.downUntilMs).toISOString() : null };
@@ -97,6 +100,10 @@ export class FaultInjector {
         this.counters.unavailable++;
         c.header('Retry-After', String(s.retryAfterSec));
         return c.json({ error: 'unavailable', message: '中心系统繁忙，请稍后重试 / central is busy, retry later' }, 503);
+      }
+      if (s.rejectRate && c.req.method === 'POST' && c.req.path === '/v1/submissions/batch' && this.random() < s.rejectRate) {
+        this.counters.rejects++;
+        return c.json({ error: 'injected-reject', message: '注入的拒收：中心认为该申请无效 / injected refusal: central deems the submission invalid' }, 400);
       }
       if (s.errorRate && this.random() < s.errorRate) {
         this.counters.errors++;

@@ -73,11 +73,13 @@ describe('technician maintenance mode', () => {
   let deadReceipt: string;
 
   it('enters by five taps on the emblem and the PIN; the citizen session is wiped', async () => {
-    // One case delivered; then central withdraws the service (a fault on central's side), so the
-    // next submission is rejected and becomes a dead letter.
+    // One case delivered; then central's fault injection refuses submission batches (admin API),
+    // so the next submission is rejected and becomes a dead letter.
     await submit();
     await backend().ctx.queue.syncNow();
-    backend().central!.store.publishCatalog({ ...sampleCatalog, version: 'withdrawn', services: sampleCatalog.services.filter((s) => s.code !== SERVICE.code) });
+    const central = backend().central!;
+    const faults = await fetch(`${central.url}/v1/admin/faults`, { method: 'PUT', headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ rejectRate: 1 }) });
+    expect(faults.status).toBe(200);
     deadReceipt = await submit();
     await waitFor(async () => (await backend().ctx.queue.syncNow()).dead === 1, 15_000, 'dead letter');
 
@@ -120,7 +122,7 @@ describe('technician maintenance mode', () => {
     await backend().ctx.devices.sim!.act({ device: 'receipt-printer', action: 'clear' });
   });
 
-  it('retries the dead letter once central has the service again, and forces a sync', async () => {
+  it('retries the dead letter once central accepts again, and forces a sync', async () => {
     const { page } = k;
     await page.getByTestId('maint-tab-queue').tap();
     await page.locator(`[data-testid="dead-letter"][data-receipt="${deadReceipt}"]`).waitFor();
@@ -128,7 +130,7 @@ describe('technician maintenance mode', () => {
     await checkScreen(page, 'maint-04-queue-dead-letter', { fullPage: true });
     await pageShowsNoPersonalData(page);
 
-    backend().central!.store.publishCatalog({ ...sampleCatalog, version: 'restored' });
+    backend().central!.faults.reset();
     await page.getByTestId('retry-dead-letter').tap();
     await expect.poll(() => page.getByTestId('queue-dead').textContent(), { timeout: 15_000 }).toBe('0');
     await page.getByTestId('force-sync').tap();
