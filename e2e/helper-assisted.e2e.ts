@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
+import { CN_2026 } from '../common/test-support/calendars';
 import type { SubmissionWire } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
 import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
@@ -18,6 +19,8 @@ import { checkScreen } from './harness/checks';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 
 const SERVICE = sampleCatalog.services.find((s) => s.kioskFull)!;
+const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!; // a journey service with a form
+const jpeg = (salt: number) => Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0x00, 0x11, 0x08, 1754 >> 8, 1754 & 0xff, 1240 >> 8, 1240 & 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xfe, 0, 3, salt, 0xff, 0xd9]);
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const resident = SAMPLE_CARDS['resident-long-term'];
 
@@ -67,6 +70,7 @@ async function enterPin(page: Page, pin: string) {
 }
 
 let otherHelpersReceipt: string;
+let journeyReceipt: string;
 let kioskReceipt: string;
 
 beforeAll(async () => {
@@ -81,6 +85,7 @@ beforeAll(async () => {
     },
   });
   await backend().ctx.devices.settled();
+  backend().ctx.store.outbox.putCalendar(2026, CN_2026.version, JSON.stringify(CN_2026), new Date().toISOString());
   await enrolHelper(backend(), TEST_HELPERS.a);
   await enrolHelper(backend(), TEST_HELPERS.b);
   // Whether this pull or the one started at boot brought it: the kiosk now holds central's version.
@@ -136,7 +141,45 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     expect(await page.context().cookies()).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'kiosk_helper', httpOnly: true })]));
   });
 
-  it('applies for a resident with the resident’s signed authorisation; the helper’s list shows only their own cases with the 补正 items', async () => {
+  it('applies for a resident whose card is read after sign-in; the resident’s authorisation goes with it and the printed receipt names the helper', async () => {
+    const { page } = k;
+    // The resident's own card, placed after the helper signed in, is the applicant.
+    await placeCard({ device: 'id-card-reader', action: 'insert', card: 'resident-long-term' });
+    await waitFor(async () => ((await page.evaluate(async () => (await fetch('/api/journey/identity')).json())) as { identity: { name: string } | null }).identity?.name === '李**', 10_000, 'resident card held');
+    const pages = [1, 2].map((i) => {
+      const r = backend().ctx.devices.pages.add('scanner', jpeg(i));
+      if (!r.ok) throw new Error(r.error);
+      return r.value.id;
+    });
+    const signedAt = new Date().toISOString();
+    const res = await postFromPage(page, '/api/journey/submit', {
+      idempotencyKey: uuidv7(),
+      serviceCode: RENT.code,
+      form: { address: '宿迁市宿豫区顺河街道洪泽湖路6号', phone: '13912345678', fundAccount: '32000123456', monthlyRent: 900, bankAccount: '6222020000000000000', married: 'no' },
+      materials: [
+        { materialId: 'lease-contract', pageIds: [pages[0]] },
+        { materialId: 'rent-receipt', pageIds: [pages[1]] },
+      ],
+      signature: { mime: 'image/png', data: PNG },
+      channel: 'helper',
+      helperId: TEST_HELPERS.a.staffId,
+      authorisation: { signature: { mime: 'image/png', data: PNG }, signedAt },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    journeyReceipt = res.body.receiptNo;
+    const printed = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((p) => p.lines.some((l) => l.includes(journeyReceipt)) || p.qrPayloads.includes(journeyReceipt)), 10_000, 'receipt printed');
+    const text = printed.lines.join('\n');
+    expect(text).toContain('收件回执');
+    expect(text).toMatch(/帮办人员[\s\S]*周海燕[\s\S]*HB-001/);
+    expect(printed.qrPayloads).toContain(journeyReceipt);
+    await sim({ device: 'id-card-reader', action: 'remove' });
+    // Central gets the helper and the resident's authorisation with the case.
+    await backend().ctx.queue.syncNow();
+    const row = await waitFor(() => backend().central!.store.caseByReceipt('E2E0001', journeyReceipt), 10_000, 'case at central');
+    expect(JSON.parse(row.manifest)).toMatchObject({ channel: 'helper', helperId: 'HB-001', applicant: { name: '李秀英' }, authorisation: { signedAt } });
+  });
+
+  it('a second application; the helper’s list shows only their own cases with the 补正 items', async () => {
     const { page } = k;
     const r = await postFromPage(page, '/api/submissions', wire());
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -158,7 +201,7 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     const rows = page.getByTestId('helper-case');
     await rows.first().waitFor();
     const receipts = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-receipt')));
-    expect(receipts).toEqual([mine]);
+    expect(receipts).toEqual([mine, journeyReceipt]);
     expect(receipts).not.toContain(otherHelpersReceipt);
     expect(receipts).not.toContain(kioskReceipt);
     const row = page.locator(`[data-testid="helper-case"][data-receipt="${mine}"]`);

@@ -98,6 +98,8 @@ describe('sign-in', () => {
   it('card + PIN gives a helper session separate from the citizen’s; sign-out ends it', async () => {
     const r = await presentCard(k, 'township-helper');
     expect(r.body).toMatchObject({ ok: true, helper: { name: '周海燕', staffId: 'HB-001' }, lockedUntil: null, attemptsLeft: 5 });
+    // The helper's own card never becomes an applicant of the journey.
+    expect(((await (await k.get('/api/journey/identity')).json()) as { identity: unknown }).identity).toBeNull();
     const p = await pin(k, HELPER_PIN);
     expect(p.status).toBe(200);
     expect(p.body.helper).toEqual({ staffId: 'HB-001', name: '周海燕', township: '耿车镇' });
