@@ -41,12 +41,6 @@ const zh = {
   statusLabel: { received: '已收件', accepted: '已受理', correction: '需补正', 'not-accepted': '不予受理', reviewing: '审查中', concluded: '已办结', delivered: '已送达' } as Record<CaseStatus, string>,
   loading: '正在加载…',
   back: '返回',
-  authTitle: '委托授权',
-  authText: (applicant: string, helper: string, id: string, service: string) =>
-    `本人${applicant}委托帮办代办人员${helper}（工号 ${id}）代为办理“${service}”，代为提交申请材料并领取相关通知。本人对所提交材料的真实性负责。`,
-  authSignHere: '请申请人本人在下方签名',
-  authClear: '重新签名',
-  authConfirm: '确认授权',
 };
 
 export type HelperStrings = typeof zh;
@@ -90,12 +84,6 @@ const en: HelperStrings = {
   statusLabel: { received: 'Received', accepted: 'Accepted', correction: 'Correction required', 'not-accepted': 'Not accepted', reviewing: 'Under review', concluded: 'Concluded', delivered: 'Delivered' },
   loading: 'Loading…',
   back: 'Back',
-  authTitle: 'Authorisation',
-  authText: (applicant: string, helper: string, id: string, service: string) =>
-    `I, ${applicant}, authorise the township helper ${helper} (staff no. ${id}) to apply for “${service}” on my behalf, to hand in the materials and to receive the notices. I am responsible for the truth of the materials.`,
-  authSignHere: 'The applicant signs below',
-  authClear: 'Sign again',
-  authConfirm: 'Confirm authorisation',
 };
 
 export const HELPER_STRINGS = { 'zh-CN': zh, en } as const;
