@@ -135,6 +135,8 @@ describe('technician maintenance mode', () => {
     await expect.poll(() => page.getByTestId('queue-dead').textContent(), { timeout: 15_000 }).toBe('0');
     await page.getByTestId('force-sync').tap();
     await page.getByTestId('queue-note').filter({ hasText: '同步完成' }).waitFor();
+    // Progress arrived over SSE (queue.progress), not only in the answer.
+    await page.getByTestId('sync-progress').filter({ hasText: '已传 2' }).waitFor();
     expect(await page.getByTestId('queue-sent').textContent()).toBe('2');
     expect(backend().central!.store.countCases()).toBe(2);
   });
