@@ -8,8 +8,15 @@ import type { UsageReport } from '../../../common/heartbeat';
 
 /** Steps after which a journey is over: a session that stops there did not abandon anything. */
 export const FINAL_STEPS = new Set(['submitted', 'done', 'receipt']);
-/** Browsing ends well once the citizen has the full guide (办事指南) on screen. */
-const FINAL_BY_JOURNEY: Record<string, ReadonlySet<string>> = { browse: new Set(['guide']) };
+/**
+ * Per journey, where it ends well: browsing once the full guide (办事指南) is on screen; applying
+ * once the receipt is out (rating after it is optional) or a 一次性告知单 told the citizen what
+ * to bring (the journey's own end, not giving up).
+ */
+const FINAL_BY_JOURNEY: Record<string, ReadonlySet<string>> = {
+  browse: new Set(['guide']),
+  apply: new Set(['receipt', 'rate', 'rated', 'notice']),
+};
 
 export function isFinalStep(journey: string, step: string): boolean {
   return FINAL_STEPS.has(step) || (FINAL_BY_JOURNEY[journey]?.has(step) ?? false);
