@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
 import { uuidv7 } from '../common/uuidv7';
+import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import { waitFor } from '../devices/test-support/wait';
 import { technicianSettings, TEST_PIN } from '../main/backend/test-support/technician';
 import { testIdNumber } from '../offline-queue/test-support/sample-submission';
@@ -120,6 +121,18 @@ describe('technician maintenance mode', () => {
     await page.getByTestId('selftest-result-receipt-printer').and(page.locator('.maint-problem')).waitFor();
     await checkScreen(page, 'maint-03-paper-out', { fullPage: true });
     await backend().ctx.devices.sim!.act({ device: 'receipt-printer', action: 'clear' });
+  });
+
+  it('tests the card reader with a card without showing whose card it is', async () => {
+    const { page } = k;
+    await page.getByTestId('selftest-id-card-reader').tap();
+    await page.getByTestId('selftest-id-card-reader').filter({ hasText: '测试中' }).waitFor();
+    await backend().ctx.devices.sim!.act({ device: 'id-card-reader', action: 'insert', card: 'resident' });
+    await page.getByTestId('selftest-result-id-card-reader').filter({ hasText: '读卡正常' }).waitFor({ timeout: 15_000 });
+    await backend().ctx.devices.sim!.act({ device: 'id-card-reader', action: 'remove' });
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).not.toContain(SAMPLE_CARDS.resident.name);
+    expect(text).not.toContain(SAMPLE_CARDS.resident.idNumber.slice(-6));
   });
 
   it('retries the dead letter once central accepts again, and forces a sync', async () => {
