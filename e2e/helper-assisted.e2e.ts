@@ -220,6 +220,8 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     await page.getByTestId('helper-sign-out').tap();
     await page.getByTestId('helper-bar').waitFor({ state: 'detached' });
     await page.getByTestId('helper-entry').waitFor();
+    // The resident served last leaves with the helper: the backend no longer holds their card.
+    await waitFor(async () => ((await page.evaluate(async () => (await fetch('/api/journey/identity')).json())) as { identity: unknown }).identity === null, 5000, 'resident wiped');
     const r = await postFromPage(page, '/api/submissions', wire());
     expect(r.status).toBe(403);
     expect(r.body.error).toBe('helper-not-signed-in');

@@ -13,6 +13,8 @@ export function HelperBar({ idleSec }: { idleSec: number }) {
   if (!state.helper) return null;
   const signOut = () => {
     void api.helper.session.$delete({ query: { reason: 'sign-out' } }).catch(() => undefined);
+    // The resident being served leaves with the helper: their card and pages go too.
+    void api.system.session.end.$post({ json: { reason: 'finish' } }).catch(() => undefined);
     dispatch({ type: 'helper-signed-out' });
   };
   return (

@@ -19,6 +19,7 @@ export function useHelperPresence(idleSec: number): void {
     let timer = 0;
     const expire = () => {
       void api.helper.session.$delete({ query: { reason: 'idle' } }).catch(() => undefined);
+      void api.system.session.end.$post({ json: { reason: 'idle' } }).catch(() => undefined);
       dispatch({ type: 'helper-signed-out' });
     };
     const activity = () => {
@@ -48,7 +49,10 @@ export function useHelperPresence(idleSec: number): void {
   useEffect(
     () =>
       subscribe((e) => {
-        if (e.type === 'helper.signed-out' && signedIn) dispatch({ type: 'helper-signed-out' });
+        if (e.type === 'helper.signed-out' && signedIn) {
+          void api.system.session.end.$post({ json: { reason: 'idle' } }).catch(() => undefined);
+          dispatch({ type: 'helper-signed-out' });
+        }
       }),
     [subscribe, signedIn, dispatch],
   );
