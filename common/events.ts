@@ -15,7 +15,7 @@ export type KioskEvent =
   | { type: 'receipt.held'; jobId: string; reason: string; message: string }
   | { type: 'code.scanned'; text: string; source: 'hid' | 'serial' | 'wedge' }
   // 帮办代办: the helper session ended on the backend (idle, or replaced by another sign-in).
-  | { type: 'helper.signed-out'; reason: 'sign-out' | 'idle' | 'replaced' };
+  | { type: 'helper.signed-out'; reason: 'sign-out' | 'idle' | 'replaced' | 'deactivated' };
 
 // Offline queue and sync (offline-queue/ via ctx.queue). Receipt numbers are not personal data.
 export type QueueSyncState = 'idle' | 'syncing' | 'offline' | 'backoff' | 'auth-failed' | 'stopped';

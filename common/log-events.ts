@@ -91,7 +91,7 @@ export const logEvents = {
   'helper.signed-in': { level: 'info', audience: 'operator', description: 'AUDIT: a helper signed in with card and PIN; carries the staff id.' },
   'helper.pin-rejected': { level: 'warn', audience: 'operator', description: 'AUDIT: a helper PIN was wrong; carries the staff id and the failure count.' },
   'helper.locked-out': { level: 'warn', audience: 'operator', description: 'AUDIT: a helper was locked out after repeated wrong PINs; carries the staff id and until when.' },
-  'helper.signed-out': { level: 'info', audience: 'operator', description: 'AUDIT: a helper session ended; carries the staff id and why (sign-out or idle).' },
+  'helper.signed-out': { level: 'info', audience: 'operator', description: 'AUDIT: a helper session ended; carries the staff id and why (sign-out, idle, replaced by another sign-in, deactivated by central).' },
   'helper.submit-refused': { level: 'warn', audience: 'operator', description: 'A helper-channel submission came without a live helper session or with another helper id; refused.' },
   'maintenance.signed-in': { level: 'info', audience: 'technician', description: 'AUDIT: a technician entered maintenance mode with the PIN; carries the session tag.' },
   'maintenance.pin-rejected': { level: 'warn', audience: 'technician', description: 'AUDIT: a wrong technician PIN was entered; carries the failure count.' },

@@ -69,6 +69,17 @@ describe('HelperAuth', () => {
     expect(auth.signIn('135790').ok).toBe(true);
   });
 
+  it('ends the session of a helper central deactivated since', () => {
+    const list = [staff('HB-001', ID_A)];
+    const { auth, events } = rig(list);
+    auth.presentCard(ID_A);
+    const s = auth.signIn('135790');
+    if (!s.ok) throw new Error(s.error.message);
+    list[0] = { ...list[0]!, active: false };
+    expect(auth.check(s.value.token)).toBeNull();
+    expect(events).toContainEqual({ kind: 'signed-out', staffId: 'HB-001', reason: 'deactivated' });
+  });
+
   it('a PIN entered too long after the card was read asks for the card again', () => {
     const { auth, advance } = rig();
     auth.presentCard(ID_A);

@@ -33,7 +33,7 @@ export type HelperAuthEvent =
   | { kind: 'signed-in'; staffId: string }
   | { kind: 'pin-rejected'; staffId: string; failures: number }
   | { kind: 'locked-out'; staffId: string; until: string }
-  | { kind: 'signed-out'; staffId: string; reason: 'sign-out' | 'idle' | 'replaced' };
+  | { kind: 'signed-out'; staffId: string; reason: 'sign-out' | 'idle' | 'replaced' | 'deactivated' };
 
 export type CardError = { kind: 'no-registry'; message: string } | { kind: 'unknown-card'; message: string };
 
@@ -135,13 +135,18 @@ export class HelperAuth {
     this.o.onEvent({ kind: 'signed-out', staffId: s.staffId, reason });
   }
 
+  /** Ends sessions gone idle, and those of helpers central has since deactivated or removed. */
   expireIdle(): void {
     const t = this.now();
-    for (const [token, s] of this.sessions)
-      if (t - s.lastSeen > this.o.idleSec * 1000) {
+    const staff = this.o.staff();
+    for (const [token, s] of this.sessions) {
+      const idle = t - s.lastSeen > this.o.idleSec * 1000;
+      const gone = staff !== null && !staff.some((m) => m.staffId === s.staffId && m.active);
+      if (idle || gone) {
         this.sessions.delete(token);
-        this.o.onEvent({ kind: 'signed-out', staffId: s.staffId, reason: 'idle' });
+        this.o.onEvent({ kind: 'signed-out', staffId: s.staffId, reason: idle ? 'idle' : 'deactivated' });
       }
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 // the stream is a boundary, and a newer backend may send variants this build does not know.
 import type { KioskEvent, KioskEventType } from '../../../common/events';
 
-export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter', 'case.status', 'helper.signed-out'] as const satisfies readonly KioskEventType[];
+export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter', 'case.status', 'helper.signed-out', 'idcard.read', 'idcard.error', 'device.status'] as const satisfies readonly KioskEventType[];
 
 export function parseKioskEvent(data: string): KioskEvent | null {
   let v: unknown;
@@ -33,9 +33,15 @@ export function parseKioskEvent(data: string): KioskEvent | null {
       return typeof o.receiptNo === 'string' && typeof o.caseNo === 'string' && typeof o.status === 'string' && typeof o.at === 'string'
         ? { type: 'case.status', receiptNo: o.receiptNo, caseNo: o.caseNo, status: o.status, at: o.at }
         : null;
+    case 'idcard.read':
+      return parseCardRead(o);
+    case 'idcard.error':
+      return (o.reason === 'read-failed' || o.reason === 'invalid-data') && typeof o.message === 'string' ? { type: 'idcard.error', reason: o.reason, message: o.message } : null;
+    case 'device.status':
+      return parseDeviceStatus(o);
     case 'helper.signed-out':
       // 帮办代办: the backend ended the helper session (idle, or another helper signed in).
-      return o.reason === 'sign-out' || o.reason === 'idle' || o.reason === 'replaced' ? { type: 'helper.signed-out', reason: o.reason } : null;
+      return o.reason === 'sign-out' || o.reason === 'idle' || o.reason === 'replaced' || o.reason === 'deactivated' ? { type: 'helper.signed-out', reason: o.reason } : null;
     default:
       return null;
   }
@@ -56,4 +62,28 @@ function parseQueueProgress(o: Record<string, unknown>): KioskEvent | null {
     upload = { receiptNo: u.receiptNo, sentBytes: u.sentBytes, totalBytes: u.totalBytes };
   }
   return { type: 'queue.progress', state, pending: o.pending, sent: o.sent, dead: o.dead, lastSyncAt: o.lastSyncAt, nextAttemptAt: o.nextAttemptAt, upload };
+}
+
+const CARD_TYPES = ['resident', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const;
+
+/**
+ * A card was read. The journey only takes it as the signal to ask the backend (which holds the
+ * identity) for the masked view; the photo is dropped here so it never lingers in the renderer.
+ */
+function parseCardRead(o: Record<string, unknown>): KioskEvent | null {
+  const i = o.identity as Record<string, unknown> | null;
+  if (typeof i !== 'object' || i === null || !CARD_TYPES.some((t) => t === i.cardType)) return null;
+  return { type: 'idcard.read', identity: i as unknown as Extract<KioskEvent, { type: 'idcard.read' }>['identity'], photo: null, photoProblem: null };
+}
+
+const DEVICE_KINDS = ['id-card-reader', 'receipt-printer', 'a4-printer', 'scanner', 'code-scanner'] as const;
+const HEALTH = ['ok', 'degraded', 'offline'] as const;
+
+function parseDeviceStatus(o: Record<string, unknown>): KioskEvent | null {
+  const v = o.view as Record<string, unknown> | null;
+  if (typeof v !== 'object' || v === null) return null;
+  if (!DEVICE_KINDS.some((k) => k === v.device) || !HEALTH.some((h) => h === v.health) || typeof v.message !== 'string') return null;
+  const st = v.status as Record<string, unknown> | null;
+  if (typeof st !== 'object' || st === null || typeof st.state !== 'string') return null;
+  return { type: 'device.status', view: v as unknown as Extract<KioskEvent, { type: 'device.status' }>['view'] };
 }
