@@ -180,6 +180,8 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     expect(await page.content()).not.toContain(card.idNumber);
     await checkScreen(page, 'followup-04-by-card');
     await sim(page, { device: 'id-card-reader', action: 'remove' });
+    // This citizen leaves (as the idle timeout or 完成 would end it): their card no longer opens anything.
+    expect(await page.evaluate(async () => (await fetch('/api/system/session/end', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"reason":"finish"}' })).status)).toBe(200);
   });
 
   it('补正: typed on the on-screen keys, every correction item is listed and the notice prints them all', async () => {
@@ -201,7 +203,13 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     const detail = c.getByTestId('correction-detail');
     expect(await detail.locator('li').allTextContents()).toEqual(items.map((i) => i.description));
     expect(await detail.textContent()).toContain('补正期限：2026-12-20');
+    // A typed number shows the status only: numbers follow a sequence anyone could guess.
+    await c.getByTestId('prove-to-print').waitFor();
+    expect(await c.getByTestId('print-notice').count()).toBe(0);
     await checkScreen(page, 'followup-05-correction');
+    // The paper receipt's QR proves it is theirs: now the notice prints.
+    expect(await sim(page, { device: 'code-scanner', action: 'scan', text: b.receiptNo })).toBe(200);
+    await c.getByTestId('print-notice').waitFor();
     const out = await printAndRead(page, c.getByTestId('print-notice'));
     expect(out.text).toContain('Notice of Corrections Required');
     expect(out.text).toContain('Items: 3');

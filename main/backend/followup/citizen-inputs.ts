@@ -33,6 +33,10 @@ function decodeDataUrl(u: string): HeldCard['photo'] {
 export class CitizenInputs {
   private card: HeldCard | null = null;
   private readonly waiters = new Set<(i: CitizenInput) => void>();
+  /** receipts whose paper (QR) was shown at the scanner, this session */
+  private readonly scanned = new Set<string>();
+  /** receipts of the card holder now at the reader, as found by a lookup with that card */
+  private readonly ofCard = new Set<string>();
 
   constructor(
     bus: BackendContext['bus'],
@@ -41,9 +45,11 @@ export class CitizenInputs {
     bus.subscribe((e) => {
       if (e.type === 'idcard.read') {
         this.card = { identity: e.identity, photo: e.photo ? decodeDataUrl(e.photo.dataUrl) : null, at: this.now() };
+        this.ofCard.clear(); // another card: another person's cases
         this.notify({ kind: 'card', at: this.card.at });
       } else if (e.type === 'code.scanned') {
         const receiptNo = receiptNoFromCode(e.text);
+        if (receiptNo) this.scanned.add(receiptNo);
         this.notify(receiptNo ? { kind: 'receipt', receiptNo } : { kind: 'unknown-code' });
       }
     });
@@ -79,9 +85,25 @@ export class CitizenInputs {
     });
   }
 
+  /** The card holder's cases, as just found with the card on the reader. */
+  cardCases(receiptNos: string[]): void {
+    for (const r of receiptNos) this.ofCard.add(r);
+  }
+
+  /**
+   * Whether this citizen may print a receipt's notices and results or have them posted: they
+   * showed its paper receipt (QR) or their ID card found it. A typed number shows status only,
+   * since receipt numbers follow a sequence anyone could guess.
+   */
+  mayHandle(receiptNo: string): boolean {
+    return this.scanned.has(receiptNo) || (this.ofCard.has(receiptNo) && this.currentCard() !== null);
+  }
+
   /** The citizen left: nothing of theirs stays. */
   clear(): void {
     this.card = null;
+    this.scanned.clear();
+    this.ofCard.clear();
   }
 }
 

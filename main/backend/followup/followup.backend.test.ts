@@ -51,6 +51,14 @@ async function submitAndSync(): Promise<{ receiptNo: string; caseNo: string }> {
   return { receiptNo: r.body.receiptNo, caseNo };
 }
 
+/** The citizen holds the paper receipt's QR to the scanner (proof that the case is theirs). */
+async function present(receiptNo: string): Promise<void> {
+  const wait = call('/api/progress/wait?timeoutMs=5000');
+  await new Promise((r) => setTimeout(r, 100));
+  expect((await post('/api/dev/sim/actions', { device: 'code-scanner', action: 'scan', text: receiptNo })).status).toBe(200);
+  expect(await (await wait).json()).toEqual({ kind: 'receipt', receiptNo });
+}
+
 async function printedPdf(jobId: number): Promise<string> {
   const dir = (await simState()).a4.outputDir!;
   const file = await waitFor(() => fs.readdirSync(dir).find((f) => f.endsWith(`-job_${jobId}.pdf`)), 15_000, 'cups-pdf output');
@@ -160,6 +168,13 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo });
     expect(r.body.cases[0].status).toBe('correction');
     const notice = r.body.cases[0].documents.find((d: { kind: string }) => d.kind === 'notice');
+    // a number typed (or guessed) shows status only: printing needs the receipt's QR or the card
+    expect(r.body.cases[0].mayHandle).toBe(false);
+    const refused = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: notice.id });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain('二维码');
+    await present(c.receiptNo);
+    expect((await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo })).body.cases[0].mayHandle).toBe(true);
     const p = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: notice.id });
     expect(p.status).toBe(200);
     const text = await printedPdf(p.body.jobId);
@@ -172,6 +187,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
   it('办结: the result prints once, a second print is refused and says so, central hears of the print', async () => {
     await admin(`/cases/${first.caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [{ name: '准予许可决定书.pdf' }] });
     await backend.ctx.queue.syncNow();
+    await present(first.receiptNo);
     const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
     const result = r.body.cases[0].documents.find((d: { kind: string }) => d.kind === 'result');
     expect(result).toMatchObject({ printable: true, printedAt: null });
@@ -197,6 +213,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     const c = await submitAndSync();
     await admin(`/cases/${c.caseNo}/status`, { status: 'accepted' });
     await admin(`/cases/${c.caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [{ name: '证照.pdf' }] });
+    await present(c.receiptNo);
     const address = { recipient: '王小明', phone: '13812345678', region: '江苏省宿迁市宿城区', detail: '幸福路 1 号', postcode: '223800' };
     expect((await post('/api/progress/delivery', { receiptNo: c.receiptNo, address: { ...address, phone: '12345' } })).status).toBe(400);
     const r = await post('/api/progress/delivery', { receiptNo: c.receiptNo, address });
@@ -216,6 +233,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     await admin(`/cases/${c.caseNo}/status`, { status: 'accepted' });
     await admin(`/cases/${c.caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [{ name: '证照.pdf' }] });
     await backend.ctx.queue.syncNow();
+    await present(c.receiptNo);
     const result = (await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo })).body.cases[0].documents.find((d: { kind: string }) => d.kind === 'result');
     expect((await post('/api/dev/sim/actions', { device: 'a4-printer', action: 'stop', reason: 'jam' })).status).toBe(200);
     const failed = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: result.id });

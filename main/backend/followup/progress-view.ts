@@ -28,6 +28,8 @@ export interface CaseProgressView {
   delivery: { requestedAt: string; carrier: string | null; trackingNo: string | null } | null;
   /** 办结 with a self-print result not yet printed and no postal request: the citizen may choose post */
   canRequestPost: boolean;
+  /** the citizen proved it is theirs (receipt QR or ID card): printing and post are open to them */
+  mayHandle: boolean;
 }
 
 export interface ProgressAnswer {
@@ -80,7 +82,7 @@ export function viewFromCentral(c: CaseSummary, serviceName: string | null, loca
     : postedDelivery?.update?.status === 'delivered'
       ? { requestedAt: postedDelivery.at, carrier: null, trackingNo: postedDelivery.update.trackingNo }
       : null;
-  return { receiptNo: c.receiptNo, caseNo: c.caseNo, serviceCode: c.serviceCode, serviceName, submittedAt, status: c.status, timeline, documents, delivery, canRequestPost: canPost(c.status, documents, delivery) };
+  return { receiptNo: c.receiptNo, caseNo: c.caseNo, serviceCode: c.serviceCode, serviceName, submittedAt, status: c.status, timeline, documents, delivery, canRequestPost: canPost(c.status, documents, delivery), mayHandle: false };
 }
 
 /** From this kiosk's own store: what it last pulled from central. Documents print only if downloaded. */
@@ -116,5 +118,6 @@ export function viewFromLocal(v: CaseStatusView, serviceName: string | null, loc
     delivery: null,
     // Postal delivery needs central: never offered from the local copy.
     canRequestPost: false,
+    mayHandle: false,
   };
 }

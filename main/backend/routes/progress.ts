@@ -9,7 +9,10 @@ import { idempotencyKeySchema, receiptNoSchema } from '../../../common/submissio
 import type { BackendContext } from '../context';
 import { citizenInputsFor } from '../followup/citizen-inputs';
 import { followupFor, type FollowupError } from '../followup/followup-service';
+import type { ProgressAnswer } from '../followup/progress-view';
 import { validate } from '../validate';
+
+const NOT_SHOWN = '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证 / to print or have it posted, scan the QR code on your receipt or place your ID card';
 
 const STATUS: Record<FollowupError['kind'], 404 | 409 | 503 | 502> = { 'not-found': 404, refused: 409, offline: 503, printer: 503, central: 502 };
 
@@ -26,20 +29,25 @@ export function progressRoutes(ctx: BackendContext) {
       validate('json', z.discriminatedUnion('by', [z.object({ by: z.literal('receipt'), receiptNo: receiptNoSchema }), z.object({ by: z.literal('card') })])),
       async (c) => {
         const q = c.req.valid('json');
-        if (q.by === 'receipt') return c.json(await followup.lookup({ by: 'receiptNo', receiptNo: q.receiptNo }, c.req.raw.signal), 200);
+        const withAccess = (a: ProgressAnswer) => ({ ...a, cases: a.cases.map((x) => ({ ...x, mayHandle: inputs.mayHandle(x.receiptNo) })) });
+        if (q.by === 'receipt') return c.json(withAccess(await followup.lookup({ by: 'receiptNo', receiptNo: q.receiptNo }, c.req.raw.signal)), 200);
         const card = inputs.currentCard();
         if (!card) return c.json({ error: 'no-card' as const, message: '请先将身份证放在读卡区 / please place your ID card on the reader first' }, 409);
-        return c.json(await followup.lookup({ by: 'idNumber', idNumber: identityNumber(card.identity) }, c.req.raw.signal), 200);
+        const answer = await followup.lookup({ by: 'idNumber', idNumber: identityNumber(card.identity) }, c.req.raw.signal);
+        inputs.cardCases(answer.cases.map((x) => x.receiptNo));
+        return c.json(withAccess(answer), 200);
       },
     )
     .post('/print', validate('json', z.object({ receiptNo: receiptNoSchema, documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) })), async (c) => {
       const { receiptNo, documentId } = c.req.valid('json');
+      if (!inputs.mayHandle(receiptNo)) return c.json({ error: 'not-yours' as const, message: NOT_SHOWN }, 403);
       const r = await followup.print(receiptNo, documentId);
       if (r.ok) return c.json(r.value, 200);
       return c.json({ error: r.error.kind, message: r.error.message }, STATUS[r.error.kind]);
     })
     .post('/delivery', validate('json', z.object({ receiptNo: receiptNoSchema, idempotencyKey: idempotencyKeySchema.optional(), address: postalAddressSchema })), async (c) => {
       const { receiptNo, idempotencyKey, address } = c.req.valid('json');
+      if (!inputs.mayHandle(receiptNo)) return c.json({ error: 'not-yours' as const, message: NOT_SHOWN }, 403);
       const r = await followup.requestPost(receiptNo, address, idempotencyKey);
       if (r.ok) return c.json(r.value, 200);
       return c.json({ error: r.error.kind, message: r.error.message }, STATUS[r.error.kind]);

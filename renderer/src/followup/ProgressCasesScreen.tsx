@@ -7,6 +7,7 @@ import { api } from '../api';
 import { useSession } from '../session/SessionContext';
 import { useSystem } from '../system/SystemContext';
 import { speak } from './speak';
+import { useCitizenInputs } from './useCitizenInputs';
 import { chinaTime, useFollowupT, type FollowupStrings } from './strings';
 import type { CaseView, ProgressAnswer } from './types';
 import './followup.css';
@@ -31,6 +32,19 @@ export function ProgressCasesScreen({ lookup }: { lookup: Lookup }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // The citizen may show the paper receipt or the card here too: the same case is refreshed
+  // (printing opens up once it is shown to be theirs), another one is opened.
+  const { dispatch } = useSession();
+  useCitizenInputs((i) => {
+    if (i.kind === 'card') {
+      if (lookup.by === 'card') void refresh();
+      else dispatch({ type: 'replace', screen: { kind: 'progress-cases', by: 'card' } });
+    } else if (i.kind === 'receipt') {
+      if (lookup.by === 'receipt' && lookup.receiptNo === i.receiptNo) void refresh();
+      else dispatch({ type: 'replace', screen: { kind: 'progress-cases', by: 'receipt', receiptNo: i.receiptNo } });
+    }
+  });
 
   // A status change pulled from central while the citizen is looking: show it without a tap.
   const { subscribe } = useSystem();
@@ -210,7 +224,12 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
       </dl>
       <Timeline c={c} t={t} />
       <NoticeDetail c={c} t={t} />
-      {c.documents.length > 0 && (
+      {c.documents.length > 0 && !c.mayHandle && (
+        <p className="notice notice-info" data-testid="prove-to-print">
+          {t.proveToPrint}
+        </p>
+      )}
+      {c.documents.length > 0 && c.mayHandle && (
         <section className="fu-docs">
           <h3 className="section-title">{t.documentsTitle}</h3>
           <ul>
@@ -256,7 +275,7 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
           <p data-testid="tracking">{c.delivery.trackingNo ? t.tracking(c.delivery.carrier, c.delivery.trackingNo) : t.trackingPending}</p>
         </section>
       )}
-      {c.canRequestPost && (
+      {c.canRequestPost && c.mayHandle && (
         <div className="fu-postal-cta">
           <p className="fu-hint">{t.postalHint}</p>
           <button type="button" className="btn btn-secondary" onClick={() => open({ kind: 'postal', receiptNo: c.receiptNo })} data-testid="choose-postal">

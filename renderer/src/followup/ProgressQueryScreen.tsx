@@ -5,11 +5,10 @@ import { useEffect, useState } from 'react';
 import { receiptNoSchema } from '../../../common/submission';
 import { useSession } from '../session/SessionContext';
 import { Keypad } from './Keypad';
+import { useCitizenInputs } from './useCitizenInputs';
 import { speak } from './speak';
 import { useFollowupT } from './strings';
 import './followup.css';
-
-type WaitAnswer = { kind: 'card' } | { kind: 'receipt'; receiptNo: string } | { kind: 'unknown-code' } | { kind: 'timeout' };
 
 export function ProgressQueryScreen() {
   const t = useFollowupT();
@@ -19,27 +18,11 @@ export function ProgressQueryScreen() {
 
   useEffect(() => speak(`${t.byCard}，${t.byQr}`, state.lang), [t, state.lang]);
 
-  useEffect(() => {
-    const ctl = new AbortController();
-    void (async () => {
-      while (!ctl.signal.aborted) {
-        let a: WaitAnswer;
-        try {
-          const res = await fetch('/api/progress/wait?timeoutMs=20000', { signal: ctl.signal });
-          a = (await res.json()) as WaitAnswer;
-        } catch {
-          if (ctl.signal.aborted) return;
-          await new Promise((r) => setTimeout(r, 2000));
-          continue;
-        }
-        if (ctl.signal.aborted) return;
-        if (a.kind === 'card') return dispatch({ type: 'open', screen: { kind: 'progress-cases', by: 'card' } });
-        if (a.kind === 'receipt') return dispatch({ type: 'open', screen: { kind: 'progress-cases', by: 'receipt', receiptNo: a.receiptNo } });
-        if (a.kind === 'unknown-code') setProblem(t.unknownCode);
-      }
-    })();
-    return () => ctl.abort();
-  }, [dispatch, t.unknownCode]);
+  useCitizenInputs((a) => {
+    if (a.kind === 'card') dispatch({ type: 'open', screen: { kind: 'progress-cases', by: 'card' } });
+    else if (a.kind === 'receipt') dispatch({ type: 'open', screen: { kind: 'progress-cases', by: 'receipt', receiptNo: a.receiptNo } });
+    else setProblem(t.unknownCode);
+  });
 
   const valid = receiptNoSchema.safeParse(typed).success;
   const submit = () => {
