@@ -15,7 +15,7 @@ import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import type { SimAction } from '../devices/sim/sim-actions';
 import { inkShare, pdfText, rasterise } from '../devices/test-support/poppler';
 import { waitFor } from '../devices/test-support/wait';
-import { launchBrowser, openKioskPage, type KioskPage } from './harness/browser';
+import { launchBrowser, openKioskPage, PORTRAIT, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 
@@ -304,6 +304,20 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     await checkScreen(page, 'followup-11c-english-large');
     await page.getByTestId('toggle-language').tap();
     await page.getByTestId('toggle-large-text').tap();
+  });
+
+  it('portrait screen: the query and the cases fit and stay accessible', async () => {
+    const p = await openKioskPage(browser, kiosk.url, { viewport: PORTRAIT });
+    await p.page.getByTestId('attract-start').tap();
+    await p.page.getByTestId('open-progress').tap();
+    await p.page.getByTestId('progress-query').waitFor();
+    await checkScreen(p.page, 'followup-11d-portrait-query');
+    await p.page.waitForTimeout(300);
+    expect(await sim(p.page, { device: 'code-scanner', action: 'scan', text: a.receiptNo })).toBe(200);
+    await p.page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`).waitFor();
+    await checkScreen(p.page, 'followup-11e-portrait-cases');
+    expect(p.problems).toEqual([]);
+    await p.context.close();
   });
 
   it('offline: the last known state from this kiosk, with the time it dates from', async () => {
