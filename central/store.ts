@@ -486,6 +486,22 @@ export class CentralStore {
     })();
   }
 
+  /**
+   * 好差评 as received, with the receipt of the case they rate. A rating of 1 or 2 (差评) is
+   * flagged for follow-up (回访整改): the rule lives here so every channel's ratings get it.
+   */
+  evaluationList(opts: { followUpOnly?: boolean } = {}): { evaluationId: string; terminalId: string; caseNo: string; receiptNo: string | null; rating: number; comment: string | null; createdAt: string; followUp: boolean }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.evaluation_id, e.terminal_id, e.case_no, c.receipt_no, e.rating, e.comment, e.created_at
+           FROM evaluations e LEFT JOIN cases c ON c.case_no = e.case_no
+          ${opts.followUpOnly ? 'WHERE e.rating <= 2' : ''}
+          ORDER BY e.created_at`,
+      )
+      .all() as { evaluation_id: string; terminal_id: string; case_no: string; receipt_no: string | null; rating: number; comment: string | null; created_at: string }[];
+    return rows.map((r) => ({ evaluationId: r.evaluation_id, terminalId: r.terminal_id, caseNo: r.case_no, receiptNo: r.receipt_no, rating: r.rating, comment: r.comment, createdAt: r.created_at, followUp: r.rating <= 2 }));
+  }
+
   publishCalendar(c: Calendar): void {
     this.db
       .prepare(

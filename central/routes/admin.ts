@@ -102,6 +102,8 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
       return c.json({ terminalId: body.value.terminalId, registered: true });
     })
     .get('/stats', (c) => c.json(store.stats()))
+    // 好差评 received from kiosks; ?followUp=1 lists only the poor ones flagged for follow-up.
+    .get('/evaluations', (c) => c.json({ evaluations: store.evaluationList({ followUpOnly: c.req.query('followUp') === '1' }) }))
     // Reads and discards a body: the benchmark's baseline for raw HTTP upload to this server.
     .post('/sink', async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }))
     .get('/cases', (c) => {

@@ -6,6 +6,7 @@ import { PostalScreen } from './followup/PostalScreen';
 import { ProgressCasesScreen } from './followup/ProgressCasesScreen';
 import { ProgressQueryScreen } from './followup/ProgressQueryScreen';
 import { IdleDialog } from './idle/IdleDialog';
+import { ApplyScreen } from './journey/ApplyScreen';
 import { useIdleTimer } from './idle/useIdleTimer';
 import { STRINGS } from './i18n/strings';
 import { Footer } from './layout/Footer';
@@ -44,6 +45,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <PostalScreen receiptNo={screen.receiptNo} />;
     case 'helper-sign-in':
       return <HelperSignInScreen />;
+    case 'apply':
+      return <ApplyScreen code={screen.code} />;
     case 'helper-cases':
       return <HelperCasesScreen />;
   }

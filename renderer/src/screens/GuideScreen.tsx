@@ -8,6 +8,7 @@ import { GuideSection } from '../guide/GuideSection';
 import { MaterialItem } from '../guide/MaterialItem';
 import { PrintGuideButton } from '../guide/PrintGuideButton';
 import { useGuide, type GuideData } from '../guide/useGuide';
+import { StartApplication } from '../journey/StartApplication';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
 import { CatalogProblem, Loading } from './CatalogProblem';
@@ -71,6 +72,7 @@ function Guide({ data }: { data: GuideData }) {
         </dl>
         <ChannelBadges channels={s.channels} />
         <PrintGuideButton code={s.code} />
+        <StartApplication service={s} />
         {s.kioskFull ? (
           <p className="notice notice-ok" data-testid="kiosk-full">
             <Icon name="check" />

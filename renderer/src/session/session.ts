@@ -17,7 +17,9 @@ export type Screen =
   | { kind: 'postal'; receiptNo: string }
   // 帮办代办: helper sign-in (card + PIN) and the helper's own cases.
   | { kind: 'helper-sign-in' }
-  | { kind: 'helper-cases' };
+  | { kind: 'helper-cases' }
+  // 申办: the application journey for one service (its steps live inside the screen).
+  | { kind: 'apply'; code: string };
 
 /** The township helper signed in at this kiosk (帮办代办); outlives each resident's session. */
 export interface SessionHelper {

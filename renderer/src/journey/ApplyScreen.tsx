@@ -1,0 +1,262 @@
+// The application journey (申办) for one service: identify → form → materials → (承诺书 or
+// 一次性告知单) → review and sign → submit → 收件回执 → rating → finish. Every step has a way
+// back and a way out; leaving or the idle timeout wipes this screen's state (the session reset
+// remounts it) and the backend session (identity, scanned pages).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Service } from '../../../common/catalog';
+import type { FieldProblem, FormField } from '../../../common/form-schema';
+import { uuidv7 } from '../../../common/uuidv7';
+import { api } from '../api';
+import { useGuide } from '../guide/useGuide';
+import { CatalogProblem, Loading } from '../screens/CatalogProblem';
+import { useSession } from '../session/SessionContext';
+import { trackStep } from '../usage/track';
+import { answersToSend, formProblems } from './form-values';
+import { FormStep } from './FormStep';
+import { IdentifyStep } from './IdentifyStep';
+import type { FormAnswer, MaskedIdentityView, MaterialsAnswer, ScannedPage, SubmitAnswer } from './journey-types';
+import './journey.css';
+import { MaterialsStep } from './MaterialsStep';
+import { CommitmentPanel, NoticePanel } from './MissingPanels';
+import { RateStep } from './RateStep';
+import { ReceiptStep } from './ReceiptStep';
+import { ReviewStep } from './ReviewStep';
+import type { SignaturePadHandle } from './SignaturePad';
+import { useJourneyT } from './strings';
+
+type Step = 'identify' | 'form' | 'materials' | 'commitment' | 'notice' | 'review' | 'receipt' | 'rate' | 'rated';
+const STEP_NUMBER: Record<Step, number> = { identify: 1, form: 2, materials: 3, commitment: 3, notice: 3, review: 4, receipt: 5, rate: 6, rated: 6 };
+
+export function ApplyScreen({ code }: { code: string }) {
+  const guide = useGuide(code);
+  if (guide.kind === 'loading') return <Loading />;
+  if (guide.kind === 'unavailable' || guide.kind === 'unreachable') return <CatalogProblem kind={guide.kind} />;
+  if (guide.kind === 'not-found') return <CatalogProblem kind="unavailable" />;
+  return <Journey service={guide.data.service as Service} />;
+}
+
+const pageRefs = (pages: Record<string, ScannedPage[]>) =>
+  Object.entries(pages)
+    .filter(([, ps]) => ps.length > 0)
+    .map(([materialId, ps]) => ({ materialId, pageIds: ps.map((p) => p.id) }));
+
+function Journey({ service }: { service: Service }) {
+  const t = useJourneyT();
+  const { state, dispatch } = useSession();
+  const [step, setStep] = useState<Step>('identify');
+  const [identity, setIdentity] = useState<MaskedIdentityView | null>(null);
+  const [form, setForm] = useState<FormAnswer | null>(null);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [pages, setPages] = useState<Record<string, ScannedPage[]>>({});
+  const [decision, setDecision] = useState<MaterialsAnswer | null>(null);
+  const [commitment, setCommitment] = useState<{ signature: { mime: 'image/png'; data: string }; signedAt: string } | null>(null);
+  const [committedSigned, setCommittedSigned] = useState(false);
+  const [result, setResult] = useState<SubmitAnswer | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmExit, setConfirmExit] = useState(false);
+  const [idempotencyKey] = useState(uuidv7);
+  const commitmentPad = useRef<SignaturePadHandle | null>(null);
+  const signaturePad = useRef<SignaturePadHandle | null>(null);
+  const authorisationPad = useRef<SignaturePadHandle | null>(null);
+  const helper = state.helper;
+
+  useEffect(() => {
+    trackStep(step);
+    setProblem(null);
+    window.scrollTo(0, 0);
+  }, [step]);
+
+  const finish = useCallback(() => {
+    void api.system.session.end.$post({ json: { reason: 'finish' } }).catch(() => undefined);
+    dispatch({ type: 'reset', lang: state.lang });
+  }, [dispatch, state.lang]);
+
+  const locked = new Set(Object.entries(form?.prefill ?? {}).filter(([, p]) => p.locked).map(([id]) => id));
+
+  const loadForm = async () => {
+    setBusy(true);
+    try {
+      const res = await api.journey.services[':code'].form.$get({ param: { code: service.code } });
+      const body = await res.json();
+      if (!res.ok || !('fields' in body)) return setProblem('message' in body ? body.message : `HTTP ${res.status}`);
+      setForm(body);
+      // Prefilled answers start the form; what the citizen already typed (coming back) wins.
+      setValues((v) => ({ ...Object.fromEntries(Object.entries(body.prefill).filter(([, p]) => !p.locked).map(([id, p]) => [id, p.value])), ...v }));
+      setStep('form');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const checkMaterials = async () => {
+    setBusy(true);
+    try {
+      const res = await api.journey.services[':code'].materials.$post({ param: { code: service.code }, json: { materials: pageRefs(pages) } });
+      const body = await res.json();
+      if (!res.ok || !('kind' in body)) return setProblem('message' in body ? body.message : `HTTP ${res.status}`);
+      setDecision(body);
+      setStep(body.kind === 'complete' ? 'review' : body.kind === 'commitment' ? 'commitment' : 'notice');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = async () => {
+    const signature = signaturePad.current?.png();
+    const authorisation = helper ? authorisationPad.current?.png() : null;
+    if (!signature || (helper && !authorisation)) return setProblem(t.signEmpty);
+    setBusy(true);
+    try {
+      const res = await api.journey.submit.$post({
+        json: {
+          idempotencyKey,
+          serviceCode: service.code,
+          form: answersToSend(form!.fields as FormField[], values, locked),
+          materials: pageRefs(pages),
+          commitment,
+          signature: { mime: 'image/png', data: signature },
+          channel: helper ? 'helper' : 'kiosk',
+          helperId: helper?.id ?? null,
+          authorisation: helper && authorisation ? { signature: { mime: 'image/png', data: authorisation }, signedAt: new Date().toISOString() } : null,
+          delivery: service.result.delivery[0],
+        },
+      });
+      const body = (await res.json()) as SubmitAnswer & { error?: string; message?: string; problems?: FieldProblem[] };
+      if (res.status === 201 || res.status === 200) {
+        setResult(body);
+        setStep('receipt');
+      } else if (body.error === 'form-invalid' && body.problems) {
+        setProblems(body.problems);
+        setStep('form');
+      } else setProblem(body.message ?? `HTTP ${res.status}`);
+    } catch {
+      setProblem('无法连接终端服务，申请未提交 / cannot reach the kiosk backend: nothing was submitted');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const next = () => {
+    switch (step) {
+      case 'form': {
+        const p = formProblems(form!.fields as FormField[], values, locked);
+        setProblems(p);
+        if (p.length === 0) setStep('materials');
+        else window.scrollTo(0, 0);
+        return;
+      }
+      case 'materials':
+        return void checkMaterials();
+      case 'commitment': {
+        const png = commitmentPad.current?.png();
+        if (!png) return setProblem(t.signEmpty);
+        setCommitment({ signature: { mime: 'image/png', data: png }, signedAt: new Date().toISOString() });
+        return setStep('review');
+      }
+      case 'review':
+        return void submit();
+      case 'receipt':
+        return setStep('rate');
+    }
+  };
+
+  const prev: Partial<Record<Step, Step>> = { form: 'identify', materials: 'form', commitment: 'materials', notice: 'materials', review: decision?.kind === 'commitment' ? 'commitment' : 'materials' };
+  const nextLabel = step === 'review' ? (busy ? t.submitting : t.submit) : step === 'receipt' ? t.toRating : t.next;
+  const canNext = !busy && ['form', 'materials', 'commitment', 'review', 'receipt'].includes(step) && (step !== 'commitment' || committedSigned);
+  const done = step === 'receipt' || step === 'rate' || step === 'rated' || (step === 'notice');
+
+  return (
+    <div className="journey" data-testid="journey" data-step={step}>
+      <header className="journey-progress">
+        <p className="journey-service" lang="zh-CN">
+          {service.name}
+        </p>
+        <ol className="journey-steps" aria-label={t.stepOf(STEP_NUMBER[step], t.steps.length)}>
+          {t.steps.map((s, i) => (
+            <li key={s} className={i + 1 < STEP_NUMBER[step] ? 'done' : i + 1 === STEP_NUMBER[step] ? 'current' : ''} aria-current={i + 1 === STEP_NUMBER[step] ? 'step' : undefined}>
+              <span className="journey-step-num">{i + 1}</span>
+              {s}
+            </li>
+          ))}
+        </ol>
+      </header>
+
+      {step === 'identify' && (
+        <IdentifyStep
+          onIdentified={(i) => {
+            setIdentity(i);
+            void loadForm();
+          }}
+        />
+      )}
+      {step === 'form' && form && <FormStep form={form} values={values} problems={problems} onChange={(id, v) => setValues((x) => ({ ...x, [id]: v }))} />}
+      {step === 'materials' && <MaterialsStep service={service} pages={pages} onPages={(id, ps) => setPages((x) => ({ ...x, [id]: ps }))} problem={null} />}
+      {step === 'commitment' && decision && <CommitmentPanel ref={commitmentPad} decision={decision} onSigned={setCommittedSigned} />}
+      {step === 'notice' && decision && <NoticePanel code={service.code} decision={decision} materials={pageRefs(pages)} />}
+      {step === 'review' && decision && form && identity && (
+        <ReviewStep
+          signatureRef={signaturePad}
+          authorisationRef={authorisationPad}
+          service={service}
+          identity={identity}
+          form={form}
+          values={values}
+          decision={decision}
+          helperName={helper?.name ?? null}
+          problem={null}
+        />
+      )}
+      {step === 'receipt' && result && <ReceiptStep result={result} />}
+      {(step === 'rate' || step === 'rated') && result && <RateStep receiptNo={result.receiptNo} onDone={() => setStep('rated')} />}
+
+      {problem && (
+        <p className="notice notice-warn" role="alert" data-testid="journey-problem">
+          {problem}
+        </p>
+      )}
+
+      <div className="journey-actions">
+        {prev[step] && (
+          <button type="button" className="btn btn-secondary btn-xl" disabled={busy} onClick={() => setStep(prev[step]!)} data-testid="journey-prev">
+            {t.prev}
+          </button>
+        )}
+        {canNext || (busy && step !== 'identify') ? (
+          <button type="button" className="btn btn-primary btn-xl" disabled={!canNext} onClick={next} data-testid="journey-next">
+            {nextLabel}
+          </button>
+        ) : null}
+        {done ? (
+          <button type="button" className="btn btn-primary btn-xl" onClick={finish} data-testid="journey-finish">
+            {t.finish}
+          </button>
+        ) : (
+          <button type="button" className="btn btn-secondary btn-xl" onClick={() => setConfirmExit(true)} data-testid="journey-exit">
+            {t.exit}
+          </button>
+        )}
+      </div>
+      {done && <p className="journey-hint">{t.finishHint}</p>}
+
+      {confirmExit && (
+        <div className="dialog-backdrop">
+          <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="exit-title" data-testid="exit-dialog">
+            <p id="exit-title" className="dialog-title">
+              {t.exitConfirm}
+            </p>
+            <div className="journey-actions">
+              <button type="button" className="btn btn-primary btn-xl" onClick={finish} data-testid="exit-yes">
+                {t.exitYes}
+              </button>
+              <button type="button" className="btn btn-secondary btn-xl" onClick={() => setConfirmExit(false)} data-testid="exit-no">
+                {t.exitNo}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

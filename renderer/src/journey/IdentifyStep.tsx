@@ -1,0 +1,111 @@
+// Step 1: the card on the reader. The backend holds what was read; this screen only learns,
+// from the SSE signal, that a card arrived and asks for the masked view. Then 人证核验
+// (FaceCheck, built by the follow-up module) confirms the holder is the person at the screen.
+// A citizen without a card, with a card the kiosk cannot take, or who fails the face check is
+// told where to go instead — never left stuck.
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api';
+import { FaceCheck } from '../face/FaceCheck';
+import { useSystem } from '../system/SystemContext';
+import type { MaskedIdentityView } from './journey-types';
+import { useJourneyT } from './strings';
+
+type Phase = { kind: 'waiting' } | { kind: 'read'; identity: MaskedIdentityView } | { kind: 'no-card' } | { kind: 'counter' };
+
+export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentityView) => void }) {
+  const t = useJourneyT();
+  const { subscribe } = useSystem();
+  const [phase, setPhase] = useState<Phase>({ kind: 'waiting' });
+  const [cardError, setCardError] = useState<string | null>(null);
+  const [readerDown, setReaderDown] = useState<string | null>(null);
+
+  const fetchIdentity = useCallback(async () => {
+    const res = await api.journey.identity.$get();
+    const { identity } = await res.json();
+    if (identity) {
+      setCardError(null);
+      setPhase({ kind: 'read', identity });
+    }
+  }, []);
+
+  useEffect(() => {
+    // Only a card placed now counts: a card read earlier (a helper's, the last citizen's) is forgotten.
+    void api.journey.identity.$delete().catch(() => undefined);
+    void api.devices.$get().then(async (r) => {
+      const { devices } = await r.json();
+      const reader = devices.find((d) => d.device === 'id-card-reader');
+      if (reader && reader.health === 'offline') setReaderDown(reader.message);
+    });
+    return subscribe((e) => {
+      if (e.type === 'idcard.read') void fetchIdentity();
+      else if (e.type === 'idcard.error') setCardError(e.message);
+      else if (e.type === 'device.status' && e.view.device === 'id-card-reader') setReaderDown(e.view.health === 'offline' ? e.view.message : null);
+    });
+  }, [subscribe, fetchIdentity]);
+
+  return (
+    <section className="journey-step" aria-labelledby="identify-title" data-testid="journey-identify" data-phase={phase.kind}>
+      <h1 id="identify-title" className="journey-title">
+        {phase.kind === 'no-card' ? t.noCardTitle : phase.kind === 'counter' ? t.counterTitle : t.identifyTitle}
+      </h1>
+      {phase.kind === 'waiting' && (
+        <>
+          <p className="journey-lead">{t.identifyLead}</p>
+          <div className="card-slot" aria-hidden="true" />
+          <p role="status" aria-live="polite" className="journey-status" data-testid="identify-status">
+            {readerDown ? `${t.readerOffline} ${readerDown}` : cardError ?? t.waitingCard}
+          </p>
+          <button type="button" className="btn btn-secondary btn-xl" onClick={() => setPhase({ kind: 'no-card' })} data-testid="no-card">
+            {t.noCard}
+          </button>
+        </>
+      )}
+      {phase.kind === 'read' && (
+        <>
+          <dl className="facts identity-facts" data-testid="identity">
+            <div>
+              <dt>{t.cardType}</dt>
+              <dd>{phase.identity.cardTypeName.zh}</dd>
+            </div>
+            <div>
+              <dt>{t.name}</dt>
+              <dd data-testid="identity-name">{phase.identity.name}</dd>
+            </div>
+            <div>
+              <dt>{t.number}</dt>
+              <dd data-testid="identity-number">{phase.identity.number}</dd>
+            </div>
+          </dl>
+          {phase.identity.problem ? (
+            <p className="notice notice-warn" role="alert" data-testid="identity-problem">
+              {phase.identity.problem.zh} / {phase.identity.problem.en}
+            </p>
+          ) : (
+            <>
+              <p className="journey-lead">{t.faceRequired}</p>
+              <FaceCheck onPassed={() => onIdentified(phase.identity)} onCounter={() => setPhase({ kind: 'counter' })} />
+            </>
+          )}
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => {
+              void api.journey.identity.$delete();
+              setPhase({ kind: 'waiting' });
+            }}
+            data-testid="use-another"
+          >
+            {t.useAnother}
+          </button>
+        </>
+      )}
+      {(phase.kind === 'no-card' || phase.kind === 'counter') && (
+        <ul className="plain-list" data-testid="no-card-help">
+          {t.noCardBody.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+// What follows the materials check when something is missing: the 告知承诺书 to sign when all
+// of it may be 容缺, or the 一次性告知单 (every missing item at once) when it may not.
+import { forwardRef, useState } from 'react';
+import { api } from '../api';
+import type { MaterialsAnswer } from './journey-types';
+import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
+import { useJourneyT } from './strings';
+
+export const CommitmentPanel = forwardRef<SignaturePadHandle, { decision: MaterialsAnswer; onSigned: (signed: boolean) => void }>(function CommitmentPanel({ decision, onSigned }, ref) {
+  const t = useJourneyT();
+  return (
+    <section className="journey-step" aria-labelledby="commitment-title" data-testid="journey-commitment">
+      <h1 id="commitment-title" className="journey-title">
+        {t.commitmentTitle}
+      </h1>
+      <p className="commitment-text" data-testid="commitment-deadline">
+        {t.commitmentBody(decision.deadline)}
+      </p>
+      <ul className="plain-list" data-testid="owed-list">
+        {decision.owed.map((m) => (
+          <li key={m.materialId} lang="zh-CN">
+            {m.name}
+          </li>
+        ))}
+      </ul>
+      <SignaturePad ref={ref} label={t.commitmentSign} testId="commitment-signature" onChange={onSigned} />
+    </section>
+  );
+});
+
+export function NoticePanel({ code, decision, materials }: { code: string; decision: MaterialsAnswer; materials: { materialId: string; pageIds: string[] }[] }) {
+  const t = useJourneyT();
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+  const print = async () => {
+    setState({ kind: 'printing' });
+    try {
+      const res = await api.journey.services[':code']['missing-notice'].$post({ param: { code }, json: { materials } });
+      const body = (await res.json()) as { printed?: boolean; message?: string };
+      setState(body.printed ? { kind: 'printed' } : { kind: 'failed', message: body.message ?? `HTTP ${res.status}` });
+    } catch {
+      setState({ kind: 'failed', message: '无法连接终端服务 / cannot reach the kiosk backend' });
+    }
+  };
+  return (
+    <section className="journey-step" aria-labelledby="notice-title" data-testid="journey-notice">
+      <h1 id="notice-title" className="journey-title">
+        {t.noticeTitle}
+      </h1>
+      <p className="journey-lead">{t.noticeLead(decision.missing.length)}</p>
+      <ol className="plain-list numbered" data-testid="missing-list">
+        {decision.missing.map((m) => (
+          <li key={m.materialId} lang="zh-CN">
+            {m.name}
+            {m.rongque && <span className="badge badge-rongque">{t.rongque}</span>}
+          </li>
+        ))}
+      </ol>
+      {state.kind === 'printed' ? (
+        <p className="notice notice-ok" role="status" data-testid="notice-printed">
+          {t.noticePrinted}
+        </p>
+      ) : state.kind === 'failed' ? (
+        <p className="notice notice-warn" role="alert" data-testid="notice-failed">
+          {t.noticeNotPrinted(state.message)}
+        </p>
+      ) : (
+        <button type="button" className="btn btn-primary btn-xl" disabled={state.kind === 'printing'} onClick={() => void print()} data-testid="print-notice">
+          {t.noticePrint}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+// Step 6: 好差评, once for this application. A poor rating (1 or 2) needs a reason, chosen by
+// touch; the backend flags it for follow-up and sends it with the case.
+import { useState } from 'react';
+import { uuidv7 } from '../../../common/uuidv7';
+import { api } from '../api';
+import { JOURNEY_STRINGS, useJourneyT } from './strings';
+
+export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () => void }) {
+  const t = useJourneyT();
+  const [rating, setRating] = useState<number | null>(null);
+  const [reasons, setReasons] = useState<number[]>([]);
+  const [state, setState] = useState<{ kind: 'choosing' } | { kind: 'sending' } | { kind: 'done'; followUp: boolean } | { kind: 'failed'; message: string }>({ kind: 'choosing' });
+  const [key] = useState(uuidv7);
+  const poor = rating !== null && rating <= 2;
+  const send = async () => {
+    if (rating === null) return;
+    if (poor && reasons.length === 0) return setState({ kind: 'failed', message: t.reasonNeeded });
+    setState({ kind: 'sending' });
+    // The reason goes to the department in Chinese, whatever language the screen shows.
+    const reason = poor ? reasons.map((i) => JOURNEY_STRINGS['zh-CN'].reasons[i]).join('；') : null;
+    try {
+      const res = await api.journey.rating.$post({ json: { receiptNo, rating, reason, idempotencyKey: key } });
+      const body = (await res.json()) as { followUp?: boolean; message?: string };
+      if (res.status === 201) {
+        setState({ kind: 'done', followUp: !!body.followUp });
+        onDone();
+      } else setState({ kind: 'failed', message: body.message ?? `HTTP ${res.status}` });
+    } catch {
+      setState({ kind: 'failed', message: '无法连接终端服务 / cannot reach the kiosk backend' });
+    }
+  };
+  if (state.kind === 'done')
+    return (
+      <section className="journey-step" aria-labelledby="rated-title" data-testid="journey-rated">
+        <h1 id="rated-title" className="journey-title">
+          {t.rated}
+        </h1>
+        {state.followUp && <p className="notice notice-info">{t.ratedFollowUp}</p>}
+      </section>
+    );
+  return (
+    <section className="journey-step" aria-labelledby="rate-title" data-testid="journey-rate">
+      <h1 id="rate-title" className="journey-title">
+        {t.rateTitle}
+      </h1>
+      <p className="journey-lead">{t.rateLead}</p>
+      <div className="rating-levels" role="radiogroup" aria-labelledby="rate-title">
+        {t.levels.map((label, i) => (
+          <button key={label} type="button" role="radio" aria-checked={rating === i + 1} className="btn btn-choice btn-rating" onClick={() => setRating(i + 1)} data-testid="rating" data-value={i + 1}>
+            <span className="rating-stars" aria-hidden="true">
+              {'★'.repeat(i + 1)}
+            </span>
+            {label}
+          </button>
+        ))}
+      </div>
+      {poor && (
+        <fieldset className="rating-reasons" data-testid="rating-reasons">
+          <legend>{t.reasonTitle}</legend>
+          {t.reasons.map((r, i) => (
+            <button
+              key={r}
+              type="button"
+              aria-pressed={reasons.includes(i)}
+              className="btn btn-chip"
+              onClick={() => setReasons((rs) => (rs.includes(i) ? rs.filter((x) => x !== i) : [...rs, i]))}
+              data-testid="rating-reason"
+            >
+              {r}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      {state.kind === 'failed' && (
+        <p className="notice notice-warn" role="alert" data-testid="rating-problem">
+          {state.message}
+        </p>
+      )}
+      <button type="button" className="btn btn-primary btn-xl" disabled={rating === null || state.kind === 'sending'} onClick={() => void send()} data-testid="rating-submit">
+        {t.rateSubmit}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+// Step 5: submitted. The receipt number is always on screen; when the printer could not print,
+// the citizen is told the receipt is kept for reprint.
+import type { SubmitAnswer } from './journey-types';
+import { useJourneyT } from './strings';
+
+export function ReceiptStep({ result }: { result: SubmitAnswer }) {
+  const t = useJourneyT();
+  const c = result.completion;
+  return (
+    <section className="journey-step" aria-labelledby="receipt-title" data-testid="journey-receipt">
+      <h1 id="receipt-title" className="journey-title">
+        {t.receiptTitle}
+      </h1>
+      {result.receipt.printed ? (
+        <p className="notice notice-ok" role="status" data-testid="receipt-printed">
+          {t.receiptPrinted}
+        </p>
+      ) : (
+        <p className="notice notice-warn" role="alert" data-testid="receipt-held">
+          {t.receiptHeld(result.receipt.message)}
+        </p>
+      )}
+      <dl className="facts receipt-facts">
+        <div>
+          <dt>{t.receiptNo}</dt>
+          <dd className="receipt-no" data-testid="receipt-no">
+            {result.receiptNo}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.service}</dt>
+          <dd lang="zh-CN">{result.serviceName}</dd>
+        </div>
+        <div>
+          <dt>{t.applicant}</dt>
+          <dd>
+            {result.applicant.name} {result.applicant.number}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.completion}</dt>
+          <dd data-testid="completion">{c.kind === 'on-the-spot' ? t.onTheSpot : c.kind === 'by-date' ? t.byDate(c.date, c.workingDays) : t.within(c.workingDays)}</dd>
+        </div>
+        {result.owed.length > 0 && (
+          <div>
+            <dt>{t.owed}</dt>
+            <dd>
+              <ul className="plain-list" data-testid="receipt-owed">
+                {result.owed.map((o) => (
+                  <li key={o.name} lang="zh-CN">
+                    {t.owedUntil(o.name, o.deadline)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t.consultation}</dt>
+          <dd>{result.consultationPhone}</dd>
+        </div>
+      </dl>
+      <p className="journey-lead">{t.followProgress}</p>
+    </section>
+  );
+}
