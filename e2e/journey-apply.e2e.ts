@@ -192,7 +192,8 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
 
     const printed = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.qrPayloads.includes(receiptNo)), 15_000, 'receipt on the printer');
     expect(printed.qrPayloads).toEqual([receiptNo]);
-    const text = printed.lines.join('\n');
+    // lines are wrapped by columns: compare the text with the wrapping taken out
+    const text = printed.lines.map((l) => l.trim()).join('');
     expect(text).toContain('收件回执');
     expect(text).toContain(receiptNo);
     expect(text).toContain(RENT.name);
@@ -259,7 +260,7 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
   it('missing materials: prints the 一次性告知单 listing them all and submits nothing', async () => {
     const { page } = k;
     const before = backend().ctx.queue.engine.status();
-    const printedBefore = (await backend().ctx.devices.sim!.state()).receipt.printed.length;
+    const since = new Date().toISOString();
     await startAndIdentify(page, 'sybx', UNEMPLOYMENT.code, null);
     // Chinese text comes from the system IME (pinyin / handwriting): fill stands in for it
     await page.getByTestId('input-lastEmployer').fill('宿迁市幸福电子有限公司');
@@ -276,9 +277,10 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     await page.getByTestId('print-notice').tap();
     await page.getByTestId('notice-printed').waitFor();
     await checkScreen(page, 'journey-14-notice-printed');
-    const notice = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.slice(printedBefore).find((r) => r.lines.some((l) => l.includes('一次性告知单'))), 15_000, 'notice on the printer');
-    expect(notice.lines.join('')).toContain('终止或者解除劳动合同的证明');
-    expect(notice.lines.join('')).toContain('本次未提交申请');
+    const notice = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.at >= since && r.lines.some((l) => l.includes('一次性告知单'))), 15_000, 'notice on the printer');
+    const noticeText = notice.lines.map((l) => l.trim()).join('');
+    expect(noticeText).toContain('终止或者解除劳动合同的证明');
+    expect(noticeText).toContain('本次未提交申请');
     expect(backend().ctx.queue.engine.status().pending).toBe(before.pending);
     expect(backend().ctx.queue.engine.status().sent).toBe(before.sent);
     await page.getByTestId('journey-finish').tap();

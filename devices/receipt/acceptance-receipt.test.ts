@@ -109,6 +109,14 @@ describe('acceptance receipt variants', () => {
     expect(t).toContain('办结时限：当场办结');
     expect(t).not.toContain('承诺办结');
   });
+  it('without the holiday calendar the promise and the 容缺 deadline are said in working days, not guessed as dates', () => {
+    const t = allText(
+      acceptanceReceipt(input({ completion: { kind: 'within', workingDays: 5 }, materialsOwed: [{ name: '租金支付凭证', deadline: { workingDays: 5 } }] }), 32).lines,
+    ).replace(/\n\s*/g, '');
+    expect(t).toContain('承诺办结：受理后 5 个工作日内');
+    expect(t).toContain('租金支付凭证，请于受理后 5 个工作日内补交');
+    expect(t).not.toMatch(/\d{4}-\d{2}-\d{2} 前/);
+  });
   it('without a helper there is no helper line; without owed materials no 容缺 section', () => {
     const t = allText(acceptanceReceipt(input({ helper: null, materialsOwed: [] }), 48).lines);
     expect(t).not.toContain('帮办人员');

@@ -164,7 +164,8 @@ function Journey({ service }: { service: Service }) {
 
   const prev: Partial<Record<Step, Step>> = { form: 'identify', materials: 'form', commitment: 'materials', notice: 'materials', review: decision?.kind === 'commitment' ? 'commitment' : 'materials' };
   const nextLabel = step === 'review' ? (busy ? t.submitting : t.submit) : step === 'receipt' ? t.toRating : t.next;
-  const canNext = !busy && ['form', 'materials', 'commitment', 'review', 'receipt'].includes(step) && (step !== 'commitment' || committedSigned);
+  const hasNext = ['form', 'materials', 'commitment', 'review', 'receipt'].includes(step);
+  const canNext = hasNext && !busy && (step !== 'commitment' || committedSigned);
   const done = step === 'receipt' || step === 'rate' || step === 'rated' || (step === 'notice');
 
   return (
@@ -223,11 +224,11 @@ function Journey({ service }: { service: Service }) {
             {t.prev}
           </button>
         )}
-        {canNext || (busy && step !== 'identify') ? (
+        {hasNext && (
           <button type="button" className="btn btn-primary btn-xl" disabled={!canNext} onClick={next} data-testid="journey-next">
             {nextLabel}
           </button>
-        ) : null}
+        )}
         {done ? (
           <button type="button" className="btn btn-primary btn-xl" onClick={finish} data-testid="journey-finish">
             {t.finish}
