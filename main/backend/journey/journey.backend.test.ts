@@ -9,6 +9,7 @@ import { uuidv7 } from '../../../common/uuidv7';
 import { cardReadEvent } from '../../../devices/fakes/fake-events';
 import { SAMPLE_CARDS } from '../../../devices/id-card/sample-cards';
 import { waitFor } from '../../../devices/test-support/wait';
+import { enrolHelper, signInHelper, TEST_HELPERS } from '../test-support/helper';
 import { tempKiosk, type TempKiosk } from '../test-support/temp-kiosk';
 
 const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!; // lease-contract, rent-receipt: both 容缺
@@ -154,5 +155,65 @@ describe('application journey API', () => {
     expect(((await (await k.get('/api/journey/identity')).json()) as { identity: unknown }).identity).toBeNull();
     expect(k.ctx.devices.pages.list()).toEqual([]);
     expect((await json(k, '/api/journey/rating', { receiptNo, rating: 4, reason: null })).status).toBe(404);
+  });
+
+  it('paper out: the application is queued, the receipt is held for reprint and the number still returned', async () => {
+    const k = await kiosk();
+    k.ctx.bus.emit(cardReadEvent('resident'));
+    expect((await k.ctx.devices.sim!.act({ device: 'receipt-printer', action: 'paper-out' })).ok).toBe(true);
+    await waitFor(() => k.ctx.devices.list().find((d) => d.device === 'receipt-printer')?.health === 'offline', 10_000, 'printer out of paper');
+    const res = await json(k, '/api/journey/submit', {
+      idempotencyKey: uuidv7(),
+      serviceCode: RENT.code,
+      form: goodForm,
+      materials: [
+        { materialId: 'lease-contract', pageIds: scanPages(k, 1) },
+        { materialId: 'rent-receipt', pageIds: scanPages(k, 1) },
+      ],
+      signature: SIGNATURE,
+    });
+    expect(res.status).toBe(201);
+    const r = (await res.json()) as { receiptNo: string; receipt: { printed: boolean; heldJobId: string; message: string } };
+    expect(r.receipt).toMatchObject({ printed: false, message: expect.stringContaining('缺纸') });
+    expect(k.ctx.queue.caseStatus(r.receiptNo)).not.toBeNull();
+    const held = k.ctx.devices.receipt.heldJobs().find((j) => j.id === r.receipt.heldJobId)!;
+    expect(held.doc.lines.some((l) => l.type === 'qr' && l.data === r.receiptNo)).toBe(true);
+    expect(k.logLines.some((l) => l.includes('journey.receipt-held') && l.includes(r.receiptNo))).toBe(true);
+  });
+
+  it('helper channel: only the signed-in helper, with the resident’s 委托授权, and the receipt names the helper', async () => {
+    const k = await kiosk();
+    await enrolHelper(k, TEST_HELPERS.a);
+    await k.ctx.helpers.registry.refresh();
+    const cookie = await signInHelper(k, TEST_HELPERS.a.card);
+    k.ctx.bus.emit(cardReadEvent('resident'));
+    const body = (over: Record<string, unknown> = {}) => ({
+      idempotencyKey: uuidv7(),
+      serviceCode: RENT.code,
+      form: goodForm,
+      materials: [
+        { materialId: 'lease-contract', pageIds: scanPages(k, 1) },
+        { materialId: 'rent-receipt', pageIds: scanPages(k, 1) },
+      ],
+      signature: SIGNATURE,
+      channel: 'helper',
+      helperId: TEST_HELPERS.a.staffId,
+      authorisation: { signature: SIGNATURE, signedAt: new Date().toISOString() },
+      ...over,
+    });
+    const post = (b: unknown, withCookie: boolean) =>
+      k.get('/api/journey/submit', { method: 'POST', headers: { 'Content-Type': 'application/json', ...(withCookie ? { Cookie: cookie } : {}) }, body: JSON.stringify(b) });
+    expect((await post(body(), false)).status).toBe(403);
+    expect((await post(body({ helperId: TEST_HELPERS.b.staffId }), true)).status).toBe(403);
+    expect((await post(body({ authorisation: null }), true)).status).toBe(400);
+    const res = await post(body(), true);
+    expect(res.status).toBe(201);
+    const { receiptNo } = (await res.json()) as { receiptNo: string };
+    const printed = await waitFor(async () => (await k.ctx.devices.sim!.state()).receipt.printed.find((p) => p.qrPayloads.includes(receiptNo)), 10_000, 'receipt printed');
+    expect(printed.lines.map((l) => l.trim()).join('')).toContain(`帮办人员：${TEST_HELPERS.a.name}（工号 ${TEST_HELPERS.a.staffId}）`);
+    await k.ctx.queue.syncNow();
+    const caseNo = k.ctx.queue.caseStatus(receiptNo)!.caseNo!;
+    const manifest = (k.central!.store.db.prepare('SELECT manifest FROM cases WHERE case_no = ?').get(caseNo) as { manifest: string }).manifest;
+    expect(manifest).toContain(TEST_HELPERS.a.staffId);
   });
 });
