@@ -14,6 +14,9 @@ export type KioskEvent =
   | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; message: string }
   | { type: 'receipt.held'; jobId: string; reason: string; message: string }
   | { type: 'code.scanned'; text: string; source: 'hid' | 'serial' | 'wedge' }
+  // Follow-up (main/backend/followup): what the citizen presented, for the progress screens. A
+  // card is only "a card" here: the identity stays in the backend.
+  | { type: 'followup.input'; input: { kind: 'card' } | { kind: 'receipt'; receiptNo: string } | { kind: 'unknown-code' } }
   // 帮办代办: the helper session ended on the backend (idle, or replaced by another sign-in).
   | { type: 'helper.signed-out'; reason: 'sign-out' | 'idle' | 'replaced' | 'deactivated' };
 

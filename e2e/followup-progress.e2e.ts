@@ -67,12 +67,16 @@ async function sim(_page: Page, action: SimAction): Promise<number> {
   return r.ok ? 200 : 409;
 }
 
+/** The screen subscribes to the event stream right after it paints: let that happen. */
+async function listening(page: Page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+}
+
 async function openQuery(page: Page) {
   await page.getByTestId('nav-home').tap();
   await page.getByTestId('open-progress').tap();
   await page.getByTestId('progress-query').waitFor();
-  // the screen is listening for a card or a code once its long poll is open
-  await page.waitForTimeout(300);
+  await listening(page);
 }
 
 async function scanReceipt(page: Page, receiptNo: string) {
@@ -312,7 +316,7 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     await p.page.getByTestId('open-progress').tap();
     await p.page.getByTestId('progress-query').waitFor();
     await checkScreen(p.page, 'followup-11d-portrait-query');
-    await p.page.waitForTimeout(300);
+    await listening(p.page);
     expect(await sim(p.page, { device: 'code-scanner', action: 'scan', text: a.receiptNo })).toBe(200);
     await p.page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`).waitFor();
     await checkScreen(p.page, 'followup-11e-portrait-cases');

@@ -13,6 +13,11 @@ export interface HeldCard {
 }
 
 export type CitizenInput = { kind: 'card'; at: number } | { kind: 'receipt'; receiptNo: string } | { kind: 'unknown-code' } | { kind: 'timeout' };
+/** An input with its place in the sequence: the screen asks for what came after the last it saw. */
+export type SequencedInput = CitizenInput & { seq: number };
+
+/** Inputs kept for a screen that is between two long polls (not longer: the next citizen's screen must not see them). */
+const KEEP_MS = 5000;
 
 /** A card read is good for this long: enough for one citizen's follow-up, not for the next. */
 export const CARD_TTL_MS = 10 * 60_000;
@@ -32,14 +37,18 @@ function decodeDataUrl(u: string): HeldCard['photo'] {
 
 export class CitizenInputs {
   private card: HeldCard | null = null;
-  private readonly waiters = new Set<(i: CitizenInput) => void>();
+  private readonly waiters = new Set<(i: SequencedInput) => void>();
+  private seq = 0;
+  private recent: { input: SequencedInput; at: number }[] = [];
+  /** long polls ever started (tests wait for a new screen's poll) */
+  polls = 0;
   /** receipts whose paper (QR) was shown at the scanner, this session */
   private readonly scanned = new Set<string>();
   /** receipts of the card holder now at the reader, as found by a lookup with that card */
   private readonly ofCard = new Set<string>();
 
   constructor(
-    bus: BackendContext['bus'],
+    private readonly bus: BackendContext['bus'],
     private readonly now: () => number = Date.now,
   ) {
     bus.subscribe((e) => {
@@ -55,8 +64,19 @@ export class CitizenInputs {
     });
   }
 
+  /** how many screens are waiting for a card or code now (tests wait for the screen to listen) */
+  get waiting(): number {
+    return this.waiters.size;
+  }
+
   private notify(i: CitizenInput): void {
-    for (const w of [...this.waiters]) w(i);
+    const input = { ...i, seq: ++this.seq };
+    const now = this.now();
+    this.recent = [...this.recent.filter((r) => now - r.at <= KEEP_MS), { input, at: now }].slice(-5);
+    for (const w of [...this.waiters]) w(input);
+    // The progress screens listen over the event stream (no extra connection, nothing missed
+    // between two requests); a card is reported without the identity.
+    this.bus.emit({ type: 'followup.input', input: i.kind === 'card' ? { kind: 'card' } : i.kind === 'receipt' ? { kind: 'receipt', receiptNo: i.receiptNo } : { kind: 'unknown-code' } });
   }
 
   /** The card on the reader within the TTL (or since `since`), else null. */
@@ -67,19 +87,27 @@ export class CitizenInputs {
   }
 
   /**
-   * The next card or code presented, or 'timeout'. Only what arrives after the call counts: a
-   * card read a moment ago (the screen the citizen just left) must not jump the screen forward.
+   * The next card or code presented, or 'timeout'. Without `after`, only what arrives after the
+   * call counts: a card read a moment ago (the screen the citizen just left) must not jump the
+   * new screen forward. With `after` (the seq of the last answer this screen got), an input that
+   * came between two polls of the same screen is not lost.
    */
-  next(timeoutMs: number, signal?: AbortSignal): Promise<CitizenInput> {
+  next(timeoutMs: number, signal?: AbortSignal, after?: number): Promise<SequencedInput> {
+    this.polls++;
+    if (after !== undefined) {
+      const now = this.now();
+      const missed = this.recent.find((r) => r.input.seq > after && now - r.at <= KEEP_MS);
+      if (missed) return Promise.resolve(missed.input);
+    }
     return new Promise((resolve) => {
-      const done = (i: CitizenInput) => {
+      const done = (i: SequencedInput) => {
         clearTimeout(t);
         this.waiters.delete(done);
         signal?.removeEventListener('abort', onAbort);
         resolve(i);
       };
-      const onAbort = () => done({ kind: 'timeout' });
-      const t = setTimeout(() => done({ kind: 'timeout' }), timeoutMs);
+      const onAbort = () => done({ kind: 'timeout', seq: this.seq });
+      const t = setTimeout(() => done({ kind: 'timeout', seq: this.seq }), timeoutMs);
       this.waiters.add(done);
       signal?.addEventListener('abort', onAbort, { once: true });
     });

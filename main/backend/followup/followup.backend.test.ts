@@ -13,6 +13,7 @@ import { waitFor } from '../../../devices/test-support/wait';
 import { uuidv7 } from '../../../common/uuidv7';
 import { bootBackend, type Backend } from '../boot';
 import { createLogger } from '../log/logger';
+import { citizenInputsFor } from './citizen-inputs';
 
 const A4_QUEUE = 'kiosk-a4-followup';
 const service = sampleCatalog.services.find((s) => s.kioskFull)!;
@@ -54,16 +55,27 @@ async function submitAndSync(): Promise<{ receiptNo: string; caseNo: string }> {
 /** The citizen holds the paper receipt's QR to the scanner (proof that the case is theirs). */
 async function present(receiptNo: string): Promise<void> {
   const wait = call('/api/progress/wait?timeoutMs=5000');
-  await new Promise((r) => setTimeout(r, 100));
+  await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
   expect((await post('/api/dev/sim/actions', { device: 'code-scanner', action: 'scan', text: receiptNo })).status).toBe(200);
-  expect(await (await wait).json()).toEqual({ kind: 'receipt', receiptNo });
+  expect(await (await wait).json()).toMatchObject({ kind: 'receipt', receiptNo });
 }
 
 async function printedPdf(jobId: number): Promise<string> {
   const dir = (await simState()).a4.outputDir!;
   const file = await waitFor(() => fs.readdirSync(dir).find((f) => f.endsWith(`-job_${jobId}.pdf`)), 15_000, 'cups-pdf output');
-  await new Promise((r) => setTimeout(r, 300));
-  return pdfText(path.join(dir, file));
+  // cups-pdf may still be writing when the file appears: read until the text is there
+  return waitFor(
+    () => {
+      try {
+        const text = pdfText(path.join(dir, file));
+        return text.trim().length > 0 ? text : null;
+      } catch {
+        return null;
+      }
+    },
+    10_000,
+    'pdf written',
+  );
 }
 
 beforeAll(async () => {
@@ -100,9 +112,9 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     first = await submitAndSync();
     await admin(`/cases/${first.caseNo}/status`, { status: 'accepted' });
     const wait = call('/api/progress/wait?timeoutMs=5000');
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
     expect((await post('/api/dev/sim/actions', { device: 'code-scanner', action: 'scan', text: first.receiptNo })).status).toBe(200);
-    expect(await (await wait).json()).toEqual({ kind: 'receipt', receiptNo: first.receiptNo });
+    expect(await (await wait).json()).toMatchObject({ kind: 'receipt', receiptNo: first.receiptNo });
 
     const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
     expect(r.status).toBe(200);
@@ -124,9 +136,9 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
 
   it('placing the ID card finds the same person’s cases; the number is never logged in clear', async () => {
     const wait = call('/api/progress/wait?timeoutMs=8000');
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
     await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'insert', card: 'resident' });
-    expect(await (await wait).json()).toEqual({ kind: 'card' });
+    expect(await (await wait).json()).toMatchObject({ kind: 'card' });
     const r = await post('/api/progress/lookup', { by: 'card' });
     expect(r.status).toBe(200);
     expect(r.body.cases.map((c: { receiptNo: string }) => c.receiptNo)).toContain(first.receiptNo);
@@ -268,8 +280,9 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'remove' });
     await new Promise((res) => setTimeout(res, 400));
     const wait = call('/api/progress/wait?timeoutMs=8000');
+    await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
     await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'insert', card: 'resident' });
-    expect(await (await wait).json()).toEqual({ kind: 'card' });
+    expect(await (await wait).json()).toMatchObject({ kind: 'card' });
     const byCard = await post('/api/progress/lookup', { by: 'card' });
     expect(byCard.body.source).toBe('local');
     expect(byCard.body.cases.length).toBe(5);

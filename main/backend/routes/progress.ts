@@ -20,10 +20,16 @@ export function progressRoutes(ctx: BackendContext) {
   const inputs = citizenInputsFor(ctx);
   const followup = followupFor(ctx);
   return new Hono()
-    .get('/wait', validate('query', z.object({ timeoutMs: z.coerce.number().int().min(100).max(30_000).default(25_000) })), async (c) => {
-      const input = await inputs.next(c.req.valid('query').timeoutMs, c.req.raw.signal);
-      return c.json(input.kind === 'card' ? { kind: 'card' as const } : input);
-    })
+    .get(
+      '/wait',
+      validate('query', z.object({ timeoutMs: z.coerce.number().int().min(100).max(30_000).default(25_000), after: z.coerce.number().int().min(0).optional() })),
+      async (c) => {
+        const { timeoutMs, after } = c.req.valid('query');
+        const input = await inputs.next(timeoutMs, c.req.raw.signal, after);
+        // a card is reported as "a card": the identity stays in the backend
+        return c.json(input.kind === 'card' ? { kind: 'card' as const, seq: input.seq } : input);
+      },
+    )
     .post(
       '/lookup',
       validate('json', z.discriminatedUnion('by', [z.object({ by: z.literal('receipt'), receiptNo: receiptNoSchema }), z.object({ by: z.literal('card') })])),

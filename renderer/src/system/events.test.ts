@@ -14,6 +14,12 @@ describe('SSE event parsing', () => {
       at: '2026-11-22T08:00:00.000Z',
     });
     expect(parseKioskEvent('{"type":"case.status","receiptNo":"KSK0001-20261122-0001","status":3}')).toBeNull();
+    expect(parseKioskEvent('{"type":"followup.input","input":{"kind":"card"}}')).toEqual({ type: 'followup.input', input: { kind: 'card' } });
+    expect(parseKioskEvent('{"type":"followup.input","input":{"kind":"receipt","receiptNo":"KSK0001-20261122-0001"}}')).toEqual({
+      type: 'followup.input',
+      input: { kind: 'receipt', receiptNo: 'KSK0001-20261122-0001' },
+    });
+    expect(parseKioskEvent('{"type":"followup.input","input":{"kind":"receipt"}}')).toBeNull();
   });
 
   it('ignores garbage, unknown variants and wrong field types instead of crashing the screen', () => {

@@ -2,7 +2,7 @@
 // the stream is a boundary, and a newer backend may send variants this build does not know.
 import type { KioskEvent, KioskEventType } from '../../../common/events';
 
-export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter', 'case.status', 'helper.signed-out', 'idcard.read', 'idcard.error', 'device.status'] as const satisfies readonly KioskEventType[];
+export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter', 'case.status', 'helper.signed-out', 'idcard.read', 'idcard.error', 'device.status', 'followup.input'] as const satisfies readonly KioskEventType[];
 
 export function parseKioskEvent(data: string): KioskEvent | null {
   let v: unknown;
@@ -28,6 +28,11 @@ export function parseKioskEvent(data: string): KioskEvent | null {
       return typeof o.receiptNo === 'string' && typeof o.code === 'string' && typeof o.reason === 'string'
         ? { type: 'queue.dead-letter', receiptNo: o.receiptNo, code: o.code, reason: o.reason }
         : null;
+    case 'followup.input': {
+      const i = (o.input ?? {}) as Record<string, unknown>;
+      if (i.kind === 'card' || i.kind === 'unknown-code') return { type: 'followup.input', input: { kind: i.kind } };
+      return i.kind === 'receipt' && typeof i.receiptNo === 'string' ? { type: 'followup.input', input: { kind: 'receipt', receiptNo: i.receiptNo } } : null;
+    }
     case 'case.status':
       // A case moved on at central (the progress screen refreshes when it shows that receipt).
       return typeof o.receiptNo === 'string' && typeof o.caseNo === 'string' && typeof o.status === 'string' && typeof o.at === 'string'
