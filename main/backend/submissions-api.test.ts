@@ -66,8 +66,12 @@ describe('submissions API (real store, sync engine and embedded central)', () =>
     await k.asTechnician('/api/queue/sync', { method: 'POST' });
     const after = await (await k.get(`/api/submissions/${receipt.receiptNo}`)).json();
     expect(after.events.map((e: { status: string }) => e.status)).toEqual(['received', 'accepted', 'concluded']);
-    expect(after.documents).toEqual([expect.objectContaining({ name: '结果文书.pdf', selfPrint: true, available: true })]);
-    const pdf = await k.get(`/api/submissions/${receipt.receiptNo}/documents/${after.documents[0].id}`);
+    // the 受理通知书 central issued with 受理, then the result
+    expect(after.documents).toEqual([
+      expect.objectContaining({ name: '受理通知书.pdf', selfPrint: true, available: true }),
+      expect.objectContaining({ name: '结果文书.pdf', selfPrint: true, available: true }),
+    ]);
+    const pdf = await k.get(`/api/submissions/${receipt.receiptNo}/documents/${after.documents[1].id}`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
 
