@@ -47,6 +47,7 @@ async function typeOsk(page: Page, testId: string, text: string) {
 }
 
 async function sign(page: Page, testId: string) {
+  await page.getByTestId(testId).scrollIntoViewIfNeeded();
   const box = (await page.getByTestId(testId).boundingBox())!;
   await page.mouse.move(box.x + 40, box.y + box.height / 2);
   await page.mouse.down();
@@ -73,6 +74,15 @@ async function startAndIdentify(page: Page, letters: string, code: string, shot:
   await page.getByTestId('face-capture').tap();
   await page.getByTestId('journey-form').waitFor({ timeout: 20_000 });
   await sim({ device: 'id-card-reader', action: 'remove' });
+}
+
+async function fillRentForm(page: Page) {
+  await typeOsk(page, 'input-phone', '13912345678');
+  await typeOsk(page, 'input-fundAccount', '32000123456');
+  await typeOsk(page, 'input-monthlyRent', '1800');
+  await typeOsk(page, 'input-bankAccount', '6222020000000000000');
+  await page.locator('[data-testid="form-osk"] [data-key="done"]').tap();
+  await page.locator('[data-field="married"] [data-value="no"]').tap();
 }
 
 beforeAll(async () => {
@@ -287,14 +297,47 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     await page.getByTestId('attract-start').waitFor();
   });
 
+  it('paper out: the citizen is told, the receipt is kept for reprint and the receipt number is on screen', async () => {
+    const { page } = k;
+    await sim({ device: 'receipt-printer', action: 'paper-out' });
+    await waitFor(() => backend().ctx.devices.list().find((d) => d.device === 'receipt-printer')?.health === 'offline', 10_000, 'printer out of paper');
+    await startAndIdentify(page, 'gjj', RENT.code, null);
+    await fillRentForm(page);
+    await page.getByTestId('journey-next').tap();
+    for (const m of ['lease-contract', 'rent-receipt']) {
+      const item = page.locator(`[data-testid="checklist-item"][data-material="${m}"]`);
+      await item.getByTestId('scan-flatbed').tap();
+      await expect.poll(() => item.getByTestId('page-thumb').count(), { timeout: 30_000 }).toBe(1);
+    }
+    // retake replaces the page in place
+    const lease = page.locator('[data-testid="checklist-item"][data-material="lease-contract"]');
+    const first = await lease.locator('img').getAttribute('src');
+    await lease.getByTestId('page-retake').tap();
+    await expect.poll(() => lease.locator('img').getAttribute('src'), { timeout: 30_000 }).not.toBe(first);
+    expect(await lease.getByTestId('page-thumb').count()).toBe(1);
+    await page.getByTestId('journey-next').tap();
+    await page.getByTestId('journey-review').waitFor();
+    await sign(page, 'applicant-signature');
+    await page.getByTestId('journey-next').tap();
+    await page.getByTestId('journey-receipt').waitFor({ timeout: 20_000 });
+    const held = page.getByTestId('receipt-held');
+    expect(await held.textContent()).toContain('缺纸');
+    const no = (await page.getByTestId('receipt-no').textContent())!;
+    expect(backend().ctx.devices.receipt.heldJobs().some((j) => j.doc.lines.some((l) => l.type === 'qr' && l.data === no))).toBe(true);
+    await checkScreen(page, 'journey-15-paper-out');
+    await sim({ device: 'receipt-printer', action: 'clear' });
+    await page.getByTestId('journey-finish').tap();
+    await page.getByTestId('attract-start').waitFor();
+  });
+
   it('large text: the form stays usable', async () => {
     const { page } = k;
     await page.getByTestId('toggle-large-text').tap();
     await startAndIdentify(page, 'gjj', RENT.code, null);
-    await checkScreen(page, 'journey-15-form-large-text', { fullPage: true });
+    await checkScreen(page, 'journey-16-form-large-text', { fullPage: true });
     await page.getByTestId('journey-exit').tap();
     await page.getByTestId('exit-dialog').waitFor();
-    await checkScreen(page, 'journey-16-exit-confirm');
+    await checkScreen(page, 'journey-17-exit-confirm');
     await page.getByTestId('exit-yes').tap();
     await page.getByTestId('attract-start').waitFor();
     await expect.poll(async () => ((await (await backend().fetch(new Request('http://kiosk.test/api/journey/identity'))).json()) as { identity: unknown }).identity).toBeNull();
@@ -307,13 +350,7 @@ describe('idle timeout mid-journey', () => {
     await k.context.grantPermissions(['camera'], { origin: kiosk.origin });
     const { page } = k;
     await startAndIdentify(page, 'gjj', RENT.code, null);
-    await typeOsk(page, 'input-phone', '13912345678');
-    await page.locator('[data-testid="form-osk"] [data-key="done"]').tap();
-    await typeOsk(page, 'input-fundAccount', '32000123456');
-    await typeOsk(page, 'input-monthlyRent', '1800');
-    await typeOsk(page, 'input-bankAccount', '6222020000000000000');
-    await page.locator('[data-testid="form-osk"] [data-key="done"]').tap();
-    await page.locator('[data-field="married"] [data-value="no"]').tap();
+    await fillRentForm(page);
     await page.getByTestId('journey-next').tap();
     const lease = page.locator('[data-testid="checklist-item"][data-material="lease-contract"]');
     await lease.getByTestId('scan-flatbed').tap();
@@ -322,7 +359,7 @@ describe('idle timeout mid-journey', () => {
 
     await page.clock.fastForward((IDLE.warnAfterSec + 1) * 1000);
     await page.getByTestId('idle-dialog').waitFor();
-    await checkScreen(page, 'journey-17-idle-warning');
+    await checkScreen(page, 'journey-18-idle-warning');
     const ended = page.waitForRequest((r) => r.url().endsWith('/api/system/session/end') && r.method() === 'POST');
     await page.clock.fastForward(IDLE.countdownSec * 1000);
     await ended;
@@ -330,7 +367,7 @@ describe('idle timeout mid-journey', () => {
     expect(await page.locator('[data-testid="journey"]').count()).toBe(0);
     await expect.poll(() => backend().ctx.devices.pages.list().length).toBe(0);
     expect(((await (await backend().fetch(new Request('http://kiosk.test/api/journey/identity'))).json()) as { identity: unknown }).identity).toBeNull();
-    await checkScreen(page, 'journey-18-idle-wiped');
+    await checkScreen(page, 'journey-19-idle-wiped');
     await k.context.close();
   });
 });

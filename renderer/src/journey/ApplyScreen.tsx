@@ -7,6 +7,7 @@ import type { Service } from '../../../common/catalog';
 import type { FieldProblem, FormField } from '../../../common/form-schema';
 import { uuidv7 } from '../../../common/uuidv7';
 import { api } from '../api';
+import { speak } from '../followup/speak';
 import { useGuide } from '../guide/useGuide';
 import { CatalogProblem, Loading } from '../screens/CatalogProblem';
 import { useSession } from '../session/SessionContext';
@@ -66,6 +67,19 @@ function Journey({ service }: { service: Service }) {
     trackStep(step);
     setProblem(null);
     window.scrollTo(0, 0);
+    // Spoken prompt for the key steps (where the platform has speech).
+    const prompt: Partial<Record<Step, string>> = {
+      identify: t.identifyTitle,
+      form: t.formLead,
+      materials: t.materialsLead,
+      commitment: t.commitmentSign,
+      notice: t.noticeTitle,
+      review: t.reviewLead,
+      receipt: t.receiptTitle,
+      rate: t.rateTitle,
+    };
+    if (prompt[step]) speak(prompt[step]!, state.lang);
+    // once per step, not again when the language is toggled
   }, [step]);
 
   const finish = useCallback(() => {
