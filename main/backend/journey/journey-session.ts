@@ -5,18 +5,28 @@
 import type { CardIdentity } from '../../../common/devices';
 import type { BackendContext } from '../context';
 
+/**
+ * A card read is good for one application: long enough for a slow citizen (the idle timeout
+ * ends a session far sooner), short enough that a card read with nobody applying does not stay.
+ */
+export const JOURNEY_CARD_TTL_MS = 30 * 60_000;
+
 export class JourneySession {
-  private identity: CardIdentity | null = null;
+  private identity: { card: CardIdentity; at: number } | null = null;
   private readonly receipts = new Map<string, { rated: boolean }>();
 
-  constructor(bus: BackendContext['bus']) {
+  constructor(
+    bus: Pick<BackendContext['bus'], 'subscribe'>,
+    private readonly now: () => number = Date.now,
+  ) {
     bus.subscribe((e) => {
-      if (e.type === 'idcard.read') this.identity = e.identity;
+      if (e.type === 'idcard.read') this.identity = { card: e.identity, at: this.now() };
     });
   }
 
   card(): CardIdentity | null {
-    return this.identity;
+    if (this.identity && this.now() - this.identity.at > JOURNEY_CARD_TTL_MS) this.identity = null;
+    return this.identity?.card ?? null;
   }
 
   /** "Use another card": forget this one without ending the session. */
