@@ -304,7 +304,7 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     await page.getByTestId('toggle-language').tap();
     await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
     const c = page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`);
-    expect(await c.getByTestId('case-status').textContent()).toBe('Concluded');
+    expect(await c.getByTestId('case-status').textContent()).toBe('Delivered');
     await checkScreen(page, 'followup-11c-english-large');
     await page.getByTestId('toggle-language').tap();
     await page.getByTestId('toggle-large-text').tap();
@@ -333,7 +333,9 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     const shanghai = new Date(Date.parse(pulledAt) + 8 * 3600_000).toISOString();
     await page.getByTestId('offline-banner').filter({ hasText: `离线，显示的是 ${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)} 时的状态` }).waitFor();
     const c = page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`);
-    expect(await c.getByTestId('case-status').textContent()).toBe('已办结');
+    // the last state this kiosk heard: 送达 by the print here
+    expect(await c.getByTestId('case-status').textContent()).toBe('已送达');
+    expect(await c.locator('[data-stage="delivered"]').getAttribute('data-state')).toBe('current');
     expect(await c.getByTestId('choose-postal').count()).toBe(0);
     await checkScreen(page, 'followup-12-offline');
     await admin('/faults', { downForSec: 0 }, 'PUT');

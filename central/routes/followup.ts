@@ -43,6 +43,10 @@ export function followupRoutes(store: CentralStore) {
       const doc = store.document(p.value.documentId);
       if (!doc || doc.terminalId !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此文书 / no such document');
       const r = store.documentPrinted(p.value.documentId, c.get('terminalId'), body.value.printedAt);
+      // The citizen took the result away from the kiosk: that is its 送达 (self-service print).
+      const kind = store.documentsOf(doc.caseNo).find((d) => d.id === p.value.documentId)?.kind;
+      if (r.first && kind === 'result' && store.caseRow(doc.caseNo)?.status === 'concluded')
+        store.advanceCase(doc.caseNo, { status: 'delivered', method: 'kiosk_print', trackingNo: null });
       return c.json({ documentId: p.value.documentId, printedAt: r.printedAt, first: r.first });
     })
     .post('/cases/:caseNo/delivery', (c) => {
@@ -52,10 +56,10 @@ export function followupRoutes(store: CentralStore) {
       if (!body.ok) return body.response;
       const row = store.caseRow(p.value.caseNo);
       if (!row || row.terminal_id !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此案件 / no such case');
-      if (row.status !== 'concluded') return problem(c, 409, 'not-concluded', '案件尚未办结，暂不能邮寄 / the case is not concluded yet');
       const results = store.documentsOf(row.case_no).filter((d) => d.kind === 'result');
       if (results.some((d) => d.printedAt))
         return problem(c, 409, 'already-printed', '结果文书已在自助终端打印，不能再邮寄 / the result was already printed at a kiosk');
+      if (row.status !== 'concluded') return problem(c, 409, 'not-concluded', '案件尚未办结，暂不能邮寄 / the case is not concluded yet');
       const r = store.requestDelivery(row.case_no, c.get('terminalId'), body.value.idempotencyKey, JSON.stringify(body.value.address));
       if (r.kind === 'conflict') return problem(c, 409, 'already-requested', '该案件已申请邮寄 / postal delivery was already requested');
       return c.json(summary(store, row));
