@@ -103,7 +103,7 @@ export class FollowupService {
       this.ctx.logger.log('followup.notice-printed', { receiptNo, documentId });
     } else {
       this.ctx.logger.log('followup.result-printed', { receiptNo, documentId });
-      void this.reportPrints();
+      void this.reportPrints().catch(() => undefined);
     }
     return ok({ name: doc.name, kind: doc.kind, printedAt: at, pages: printed.value.pages ?? null, jobId: printed.value.jobId });
   }
@@ -126,7 +126,8 @@ export class FollowupService {
 
   startReporting(): void {
     if (this.reportTimer) return;
-    this.reportTimer = setInterval(() => void this.reportPrints(), REPORT_EVERY_MS);
+    // A closed store (shutdown) or any other failure waits for the next round; it is logged there.
+    this.reportTimer = setInterval(() => void this.reportPrints().catch(() => undefined), REPORT_EVERY_MS);
     this.reportTimer.unref();
   }
 
