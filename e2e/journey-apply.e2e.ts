@@ -330,6 +330,36 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     await page.getByTestId('attract-start').waitFor();
   });
 
+  it('without a card, or with a card the kiosk cannot take, the citizen is told where to go', async () => {
+    const { page } = k;
+    await openGuideBySearch(page, 'gjj', RENT.code);
+    await page.getByTestId('start-apply').tap();
+    await page.locator('[data-testid="journey-identify"][data-phase="waiting"]').waitFor();
+    await page.getByTestId('no-card').tap();
+    const help = page.getByTestId('no-card-help');
+    expect(await help.textContent()).toContain('人工窗口');
+    expect(await help.textContent()).toContain('帮办代办');
+    await checkScreen(page, 'journey-20-no-card');
+    await page.getByTestId('journey-exit').tap();
+    await page.getByTestId('exit-yes').tap();
+    await page.getByTestId('attract-start').waitFor();
+
+    await openGuideBySearch(page, 'gjj', RENT.code);
+    await page.getByTestId('start-apply').tap();
+    await page.locator('[data-testid="journey-identify"][data-phase="waiting"]').waitFor();
+    await page.waitForTimeout(300);
+    await sim({ device: 'id-card-reader', action: 'insert', card: 'foreign-permanent-2017' });
+    await page.getByTestId('identity-problem').waitFor();
+    expect(await page.getByTestId('identity-problem').textContent()).toContain('请到窗口办理');
+    expect(await page.getByTestId('face-check').count()).toBe(0);
+    expect(await page.content()).not.toContain(SAMPLE_CARDS['foreign-permanent-2017'].cardNumber);
+    await checkScreen(page, 'journey-21-card-not-accepted');
+    await sim({ device: 'id-card-reader', action: 'remove' });
+    await page.getByTestId('journey-exit').tap();
+    await page.getByTestId('exit-yes').tap();
+    await page.getByTestId('attract-start').waitFor();
+  });
+
   it('large text: the form stays usable', async () => {
     const { page } = k;
     await page.getByTestId('toggle-large-text').tap();
