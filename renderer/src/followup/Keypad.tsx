@@ -40,6 +40,7 @@ export function Keypad({ layout, onKey, onDelete, onClear }: Props) {
           {t.keyClear}
         </button>
       </div>
+      {layout === 'address' && <p className="fu-hint">{t.imeHint}</p>}
     </div>
   );
 }
