@@ -304,11 +304,19 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     await startAndIdentify(page, 'gjj', RENT.code, null);
     await fillRentForm(page);
     await page.getByTestId('journey-next').tap();
-    for (const m of ['lease-contract', 'rent-receipt']) {
-      const item = page.locator(`[data-testid="checklist-item"][data-material="${m}"]`);
-      await item.getByTestId('scan-flatbed').tap();
-      await expect.poll(() => item.getByTestId('page-thumb').count(), { timeout: 30_000 }).toBe(1);
-    }
+    const leaseItem = page.locator('[data-testid="checklist-item"][data-material="lease-contract"]');
+    await leaseItem.getByTestId('scan-flatbed').tap();
+    await expect.poll(() => leaseItem.getByTestId('page-thumb').count(), { timeout: 30_000 }).toBe(1);
+    // the rent receipt is photographed with the document camera (Chromium's fake camera)
+    const rent = page.locator('[data-testid="checklist-item"][data-material="rent-receipt"]');
+    await rent.getByTestId('scan-camera').tap();
+    await page.getByTestId('camera-panel').waitFor();
+    await expect.poll(() => page.getByTestId('camera-take').isEnabled(), { timeout: 15_000 }).toBe(true);
+    await checkScreen(page, 'journey-14b-document-camera');
+    await page.getByTestId('camera-take').tap();
+    await expect.poll(() => rent.getByTestId('page-thumb').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByTestId('camera-close').tap();
+    expect(backend().ctx.devices.pages.list().map((p) => p.source).sort()).toEqual(['camera', 'scanner']);
     // retake replaces the page in place
     const lease = page.locator('[data-testid="checklist-item"][data-material="lease-contract"]');
     const first = await lease.locator('img').getAttribute('src');

@@ -141,23 +141,28 @@ function CameraPanel({ onClose, onPage, onProblem }: { onClose: () => void; onPa
   const video = useRef<HTMLVideoElement>(null);
   const cam = useRef<DocumentCamera | null>(null);
   const [ready, setReady] = useState(false);
+  // The camera opens once per panel; the callbacks change with every parent render.
+  const callbacks = useRef({ onClose, onProblem });
+  callbacks.current = { onClose, onProblem };
   useEffect(() => {
     let stopped = false;
     void openDocumentCamera(video.current!, { prefer: /document|高拍/i }).then((r) => {
-      if (stopped) return r.ok && r.value.stop();
+      // A panel closed (or an effect re-run) before the camera opened: stop that stream only,
+      // without clearing the video element another opening may already be showing.
+      if (stopped) return r.ok && r.value.stream.getTracks().forEach((tr) => tr.stop());
       if (r.ok) {
         cam.current = r.value;
         setReady(true);
       } else {
-        onProblem(r.error.message);
-        onClose();
+        callbacks.current.onProblem(r.error.message);
+        callbacks.current.onClose();
       }
     });
     return () => {
       stopped = true;
       cam.current?.stop();
     };
-  }, [onClose, onProblem]);
+  }, []);
   const take = async () => {
     const blob = await capturePage(video.current!);
     if (!blob.ok) return onProblem(blob.error.message);
