@@ -216,4 +216,30 @@ describe('application journey API', () => {
     const manifest = (k.central!.store.db.prepare('SELECT manifest FROM cases WHERE case_no = ?').get(caseNo) as { manifest: string }).manifest;
     expect(manifest).toContain(TEST_HELPERS.a.staffId);
   });
+
+  it('works with central down: the application is queued and receipted, and delivered once central is back', async () => {
+    const k = await kiosk();
+    k.central!.faults.update({ downForSec: 60 });
+    k.ctx.bus.emit(cardReadEvent('resident'));
+    const res = await json(k, '/api/journey/submit', {
+      idempotencyKey: uuidv7(),
+      serviceCode: RENT.code,
+      form: goodForm,
+      materials: [
+        { materialId: 'lease-contract', pageIds: scanPages(k, 2) },
+        { materialId: 'rent-receipt', pageIds: scanPages(k, 1) },
+      ],
+      signature: SIGNATURE,
+    });
+    expect(res.status).toBe(201);
+    const r = (await res.json()) as { receiptNo: string; receipt: { printed: boolean } };
+    expect(r.receipt.printed).toBe(true);
+    await k.ctx.queue.syncNow();
+    expect(k.ctx.queue.caseStatus(r.receiptNo)!.delivery).toBe('pending');
+    k.central!.faults.update({ downForSec: 0 });
+    await waitFor(async () => {
+      await k.ctx.queue.syncNow();
+      return k.ctx.queue.caseStatus(r.receiptNo)!.delivery === 'sent';
+    }, 15_000, 'delivered after central is back');
+  });
 });
