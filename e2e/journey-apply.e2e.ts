@@ -373,6 +373,13 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     await page.getByTestId('toggle-large-text').tap();
     await startAndIdentify(page, 'gjj', RENT.code, null);
     await checkScreen(page, 'journey-16-form-large-text', { fullPage: true });
+    // and in English (labels, sources and problems; the keyboard and locked card values stay usable)
+    await page.getByTestId('toggle-language').tap();
+    await expect.poll(() => page.locator('label[for="f-phone"]').textContent()).toBe('Mobile number');
+    expect(await page.locator('[data-field="applicantName"] [data-testid="prefill-source"]').textContent()).toBe('From your ID card');
+    await page.getByTestId('journey-next').tap();
+    await expect.poll(() => page.locator('[data-field="phone"] [data-testid="form-error"]').textContent()).toBe('Please fill in "Mobile number"');
+    await checkScreen(page, 'journey-16b-form-english', { fullPage: true });
     await page.getByTestId('journey-exit').tap();
     await page.getByTestId('exit-dialog').waitFor();
     await checkScreen(page, 'journey-17-exit-confirm');
