@@ -416,3 +416,31 @@ describe('idle timeout mid-journey', () => {
     await k.context.close();
   });
 });
+
+describe('a terminal without 人证核验 (journey.faceCheck: false)', () => {
+  it('goes from the card straight to the form', async () => {
+    const plain = await startKiosk({
+      config: { centralUrl: null, terminalId: 'E2EJ002', journey: { faceCheck: false }, devices: [{ kind: 'id-card-reader', mode: 'simulator', baudRate: 115200, pollMs: 300 }] },
+    });
+    try {
+      await plain.host.backend.ctx.devices.settled();
+      const k = await openKioskPage(browser, plain.url);
+      const { page } = k;
+      await openGuideBySearch(page, 'gjj', RENT.code);
+      await page.getByTestId('start-apply').tap();
+      await page.locator('[data-testid="journey-identify"][data-phase="waiting"]').waitFor();
+      await page.waitForTimeout(300);
+      expect((await plain.host.backend.ctx.devices.sim!.act({ device: 'id-card-reader', action: 'insert', card: 'hmt-residence-permit' })).ok).toBe(true);
+      await page.locator('[data-testid="journey-identify"][data-phase="read"]').waitFor();
+      expect(await page.getByTestId('face-check').count()).toBe(0);
+      expect(await page.getByTestId('identity').textContent()).toContain('港澳台居民居住证');
+      await checkScreen(page, 'journey-22-no-face-check');
+      await page.getByTestId('identity-continue').tap();
+      await page.getByTestId('journey-form').waitFor();
+      expect(await page.locator('[data-field="applicantName"] [data-testid="form-locked"]').textContent()).toContain(SAMPLE_CARDS['hmt-residence-permit'].name);
+      await k.context.close();
+    } finally {
+      await plain.close();
+    }
+  });
+});

@@ -110,6 +110,14 @@ export const configSchema = z
       })
       .strict()
       .default({ pinHash: null, maxFailures: 5, lockoutSec: 300, sessionIdleSec: 300, exportRoots: ['/media', '/mnt', '/run/media'] }),
+    /** The application journey (申办). */
+    journey: z
+      .object({
+        /** 人证核验 after the card is read (needs a camera and a face verifier); false on terminals without either */
+        faceCheck: z.boolean().default(true),
+      })
+      .strict()
+      .default({ faceCheck: true }),
     /** 帮办代办: township helpers sign in with their ID card plus a PIN (registry published by central). */
     helpers: z
       .object({
@@ -151,6 +159,7 @@ export function publicConfig(c: KioskConfig) {
     language: c.language,
     idle: c.idle,
     helperIdleSignOutSec: c.helpers.idleSignOutSec,
+    faceCheck: c.journey.faceCheck,
     devTools: c.devTools,
   };
 }

@@ -242,4 +242,12 @@ describe('application journey API', () => {
       return k.ctx.queue.caseStatus(r.receiptNo)!.delivery === 'sent';
     }, 15_000, 'delivered after central is back');
   });
+
+  it('人证核验 can be turned off for terminals without a camera; the renderer learns it from the public config', async () => {
+    const on = await kiosk();
+    expect(((await (await on.get('/api/system/info')).json()) as { config: { faceCheck: boolean } }).config.faceCheck).toBe(true);
+    const off = await tempKiosk({ config: { terminalId: 'JRN0002', journey: { faceCheck: false }, devices: [] } });
+    open.push(off);
+    expect(((await (await off.get('/api/system/info')).json()) as { config: { faceCheck: boolean } }).config.faceCheck).toBe(false);
+  });
 });

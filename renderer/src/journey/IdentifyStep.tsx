@@ -14,7 +14,8 @@ type Phase = { kind: 'waiting' } | { kind: 'read'; identity: MaskedIdentityView 
 
 export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentityView) => void }) {
   const t = useJourneyT();
-  const { subscribe } = useSystem();
+  const { subscribe, info } = useSystem();
+  const faceCheck = info?.config.faceCheck ?? true;
   const [phase, setPhase] = useState<Phase>({ kind: 'waiting' });
   const [cardError, setCardError] = useState<string | null>(null);
   const [readerDown, setReaderDown] = useState<string | null>(null);
@@ -80,11 +81,15 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
             <p className="notice notice-warn" role="alert" data-testid="identity-problem">
               {phase.identity.problem.zh} / {phase.identity.problem.en}
             </p>
-          ) : (
+          ) : faceCheck ? (
             <>
               <p className="journey-lead">{t.faceRequired}</p>
               <FaceCheck onPassed={() => onIdentified(phase.identity)} onCounter={() => setPhase({ kind: 'counter' })} />
             </>
+          ) : (
+            <button type="button" className="btn btn-primary btn-xl" onClick={() => onIdentified(phase.identity)} data-testid="identity-continue">
+              {t.next}
+            </button>
           )}
           <button
             type="button"
