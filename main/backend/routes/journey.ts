@@ -18,13 +18,12 @@ import {
   idempotencyKeySchema,
   receiptNoSchema,
   signatureImageSchema,
-  type SubmissionInput,
 } from '../../../common/submission';
 import { deliverySchema } from '../../../common/catalog';
 import { chinaDateOf } from '../../../common/working-days';
-import { acceptanceReceipt } from '../../../devices/receipt/acceptance-receipt';
 import type { BackendContext } from '../context';
 import { HELPER_COOKIE } from '../helpers/guard';
+import { receiptOf, submissionOf, type CheckedApplication } from '../journey/application';
 import { journeySessionFor } from '../journey/journey-session';
 import { missingNoticeDoc } from '../journey/missing-notice';
 import { commitmentDeadline, deadlineText, promisedCompletion, type Deadline } from '../journey/promised-dates';
@@ -174,28 +173,21 @@ export function journeyRoutes(ctx: BackendContext) {
 
       const known = new Set(service.materials.map((m) => m.id));
       const pageIds = new Map(body.materials.filter((m) => known.has(m.materialId)).map((m) => [m.materialId, m.pageIds]));
-      const phoneField = fields.find((f) => f.kind === 'phone');
-      const phone = phoneField && typeof form[phoneField.id] === 'string' ? (form[phoneField.id] as string) : null;
-      const owedIds = decision.kind === 'commitment' ? decision.owed.map((m) => m.id) : [];
-      const input: SubmissionInput = {
+      const application: CheckedApplication = {
         idempotencyKey: body.idempotencyKey,
-        serviceCode: service.code,
-        applicant: { ...applicantOf(card), phone },
+        service,
+        card,
         form,
-        materials: decision.lines
-          .filter((l) => l.handling === 'scanned' || l.handling === 'shared' || l.handling === 'owed')
-          .map((l) => ({
-            materialId: l.material.id,
-            provision: l.handling === 'scanned' ? 'scanned' : l.handling === 'shared' ? 'shared' : 'rongque',
-            pages: l.handling === 'scanned' ? (pageIds.get(l.material.id) ?? []).map((id) => ctx.devices.pages.get(id)!).map((p) => ({ mime: p.mime, data: p.bytes })) : [],
-          })),
-        commitment: owedIds.length && body.commitment ? { materialIds: owedIds, ...body.commitment } : null,
+        decision,
+        pages: new Map([...pageIds].map(([id, ids]) => [id, ids.map((pid) => ctx.devices.pages.get(pid)!).map((p) => ({ mime: p.mime, data: p.bytes }))])),
+        commitment: body.commitment,
         signature: body.signature,
         channel: body.channel,
-        helperId: body.channel === 'helper' ? body.helperId : null,
-        authorisation: body.channel === 'helper' ? body.authorisation : null,
-        delivery: service.result.delivery.includes(body.delivery) ? body.delivery : service.result.delivery[0]!,
+        helperId: body.helperId,
+        authorisation: body.authorisation,
+        delivery: body.delivery,
       };
+      const input = submissionOf(application);
 
       const r = ctx.queue.enqueue(input);
       if (!r.ok) {
@@ -206,31 +198,23 @@ export function journeyRoutes(ctx: BackendContext) {
       // Durable now: the pages live in the (sealed) outbox, not in the inbox any more.
       for (const ids of pageIds.values()) for (const id of ids) ctx.devices.pages.take(id);
       session.submitted(receiptNo);
+      const owed = decision.kind === 'commitment' ? decision.owed : [];
       if (!duplicate) {
         ctx.maintenance.usage.recordSubmission({ receiptNo, serviceCode: service.code, channel: input.channel, delivery: input.delivery! });
-        ctx.logger.log('journey.submitted', { receiptNo, serviceCode: service.code, pages: pageCount, owed: owedIds, channel: input.channel });
+        ctx.logger.log('journey.submitted', { receiptNo, serviceCode: service.code, pages: pageCount, owed: owed.map((m) => m.id), channel: input.channel });
       }
 
       const acceptedOn = chinaDateOf(new Date(submittedAt));
       const completion = promisedCompletion(ctx, acceptedOn, service.timeLimit);
       const deadline = commitmentDeadline(ctx, acceptedOn);
-      const owed = decision.kind === 'commitment' ? decision.owed : [];
-      const doc = acceptanceReceipt(
-        {
-          hallName: ctx.config.hallName,
-          terminalId: ctx.config.terminalId,
-          receiptNo,
-          service: { name: service.name, code: service.code },
-          applicant: applicantOf(card),
-          submittedAt,
-          materialsReceived: decision.lines.filter((l) => l.handling === 'scanned').map((l) => ({ name: l.material.name, pages: l.pages })),
-          materialsOwed: owed.map((m) => ({ name: m.name, deadline: deadline.kind === 'date' ? deadline.date : { workingDays: deadline.workingDays } })),
-          completion,
-          consultationPhone: service.consultation.phone,
-          helper: helper ? { name: helper.name, staffId: helper.staffId } : null,
-        },
-        receiptWidth(ctx),
-      );
+      // A repeated submit (same key, after a lost answer) prints again: a second slip with the
+      // same number is harmless, a citizen leaving without one is not.
+      const doc = receiptOf(application, { receiptNo, submittedAt }, { completion, deadline }, {
+        hallName: ctx.config.hallName,
+        terminalId: ctx.config.terminalId,
+        width: receiptWidth(ctx),
+        helper: helper ? { name: helper.name, staffId: helper.staffId } : null,
+      });
       const printed = await ctx.devices.receipt.print(doc);
       if (!printed.ok) ctx.logger.log('journey.receipt-held', { receiptNo, reason: printed.error.kind === 'held' ? printed.error.reason : printed.error.kind });
       return c.json(
