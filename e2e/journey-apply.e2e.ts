@@ -272,8 +272,16 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     const before = backend().ctx.queue.engine.status();
     const since = new Date().toISOString();
     await startAndIdentify(page, 'sybx', UNEMPLOYMENT.code, null);
-    // Chinese text comes from the system IME (pinyin / handwriting): fill stands in for it
-    await page.getByTestId('input-lastEmployer').fill('宿迁市幸福电子有限公司');
+    // Chinese text on the on-screen keyboard: pinyin letters, then tap the character
+    await page.getByTestId('input-lastEmployer').tap();
+    await page.locator('[data-testid="form-osk"][data-mode="pinyin"]').waitFor();
+    for (const [py, ch] of [['su', '宿'], ['qian', '迁'], ['gong', '公'], ['si', '司']] as const) {
+      for (const l of py) await page.locator(`[data-testid="form-osk"] [data-key="${l}"]`).tap();
+      await expect.poll(() => page.getByTestId('ime-typed').textContent()).toBe(py);
+      await page.locator(`[data-testid="ime-candidate"][data-char="${ch}"]`).tap();
+    }
+    expect(await page.getByTestId('input-lastEmployer').inputValue()).toBe('宿迁公司');
+    await checkScreen(page, 'journey-12b-pinyin-keyboard', { fullPage: true });
     await typeOsk(page, 'input-phone', '13912345678');
     await typeOsk(page, 'input-terminationDate', '2026-10-31');
     await page.locator('[data-testid="form-osk"] [data-key="done"]').tap();

@@ -26,6 +26,7 @@ import { HELPER_COOKIE } from '../helpers/guard';
 import { receiptOf, submissionOf, type CheckedApplication } from '../journey/application';
 import { journeySessionFor } from '../journey/journey-session';
 import { missingNoticeDoc } from '../journey/missing-notice';
+import { pinyinCandidates } from '../journey/pinyin-ime';
 import { commitmentDeadline, deadlineText, promisedCompletion, type Deadline } from '../journey/promised-dates';
 import { sharedRecordsLookup } from '../journey/shared-records';
 import { validate } from '../validate';
@@ -93,6 +94,8 @@ export function journeyRoutes(ctx: BackendContext) {
       const card = session.card();
       return c.json({ identity: card ? maskedIdentity(card, today()) : null });
     })
+    // Pinyin → characters for the form's on-screen keyboard.
+    .get('/ime', validate('query', z.object({ q: z.string().max(12) })), (c) => c.json({ candidates: pinyinCandidates(c.req.valid('query').q) }))
     .delete('/identity', (c) => {
       session.forgetCard();
       return c.json({ ok: true as const });

@@ -137,6 +137,7 @@ export function FormStep(props: {
         <div className="form-osk-dock">
           <FormKeyboard
             upper={focusedField.kind === 'id-number'}
+            chinese={focusedField.kind === 'text' || focusedField.kind === 'textarea' || focusedField.kind === 'address'}
             onKey={(k) => edit((v) => v + k)}
             onDelete={() => edit((v) => Array.from(v).slice(0, -1).join(''))}
             onClear={() => edit(() => '')}
