@@ -376,6 +376,23 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     await page.getByTestId('attract-start').waitFor();
   });
 
+  it('leaving by the bottom bar drops the scanned pages and the card at once', async () => {
+    const { page } = k;
+    await startAndIdentify(page, 'gjj', RENT.code, null);
+    await fillRentForm(page);
+    await page.getByTestId('journey-next').tap();
+    const lease = page.locator('[data-testid="checklist-item"][data-material="lease-contract"]');
+    await lease.getByTestId('scan-flatbed').tap();
+    await expect.poll(() => lease.getByTestId('page-thumb').count(), { timeout: 30_000 }).toBe(1);
+    expect(backend().ctx.devices.pages.list()).toHaveLength(1);
+    await page.getByTestId('nav-home').tap();
+    await expect.poll(() => backend().ctx.devices.pages.list().length).toBe(0);
+    expect(((await (await backend().fetch(new Request('http://kiosk.test/api/journey/identity'))).json()) as { identity: unknown }).identity).toBeNull();
+    // the next test starts as a new citizen would (empty search box)
+    await page.reload();
+    await page.getByTestId('attract-search').waitFor();
+  });
+
   it('large text: the form stays usable', async () => {
     const { page } = k;
     await page.getByTestId('toggle-large-text').tap();

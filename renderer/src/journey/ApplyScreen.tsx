@@ -82,6 +82,21 @@ function Journey({ service }: { service: Service }) {
     // once per step, not again when the language is toggled
   }, [step]);
 
+  // Leaving by the bottom bar (back / home) instead of finish: the pages scanned for an
+  // application that was not submitted, and the card, do not wait for the idle timeout.
+  const pagesRef = useRef(pages);
+  pagesRef.current = pages;
+  const submittedRef = useRef(false);
+  submittedRef.current = result !== null;
+  useEffect(
+    () => () => {
+      if (submittedRef.current) return;
+      for (const ps of Object.values(pagesRef.current)) for (const p of ps) void api.devices.pages[':id'].$delete({ param: { id: p.id } }).catch(() => undefined);
+      void api.journey.identity.$delete().catch(() => undefined);
+    },
+    [],
+  );
+
   const finish = useCallback(() => {
     void api.system.session.end.$post({ json: { reason: 'finish' } }).catch(() => undefined);
     dispatch({ type: 'reset', lang: state.lang });
