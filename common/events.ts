@@ -7,8 +7,8 @@ export type KioskEvent =
   | { type: 'hello'; bootId: string }
   | { type: 'catalog.updated'; version: string }
   | { type: 'catalog.sync'; state: 'ok' | 'offline' | 'rejected'; message?: string }
-  // Devices (devices/ via ctx.devices). idcard.read carries personal data for the citizen's own
-  // screen only; the backend never logs it in clear.
+  // Devices (devices/ via ctx.devices). idcard.read carries personal data for the backend's own
+  // consumers (journey, follow-up, helper sign-in); it leaves the backend only as a WireEvent.
   | { type: 'device.status'; view: DeviceStatusView }
   | { type: 'idcard.read'; identity: CardIdentity; photo: { mime: string; dataUrl: string } | null; photoProblem: string | null }
   | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; message: string }
@@ -40,3 +40,14 @@ export type QueueEvent =
   | { type: 'case.status'; receiptNo: string; caseNo: string; status: string; at: string };
 
 export type KioskEventType = KioskEvent['type'];
+
+/**
+ * What /api/events sends to the renderer. A card read there is only "a card of this type was
+ * read": name, number, address and photo stay in the backend, which shows the citizen a masked
+ * view on request (GET /api/journey/identity), so nothing personal sits in an event stream.
+ */
+export type WireEvent = Exclude<KioskEvent, { type: 'idcard.read' }> | { type: 'idcard.read'; cardType: CardIdentity['cardType'] };
+
+export function toWireEvent(e: KioskEvent): WireEvent {
+  return e.type === 'idcard.read' ? { type: 'idcard.read', cardType: e.identity.cardType } : e;
+}

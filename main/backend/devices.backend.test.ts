@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceStatusView } from '../../common/devices';
-import type { KioskEvent } from '../../common/events';
+import type { KioskEvent, WireEvent } from '../../common/events';
 import { bootBackend, type Backend } from './boot';
 import { serveLoopback, type LoopbackServer } from './host/serve-loopback';
 import { createLogger } from './log/logger';
@@ -20,7 +20,10 @@ let dataDir: string;
 let backend: Backend;
 let server: LoopbackServer;
 const logLines: string[] = [];
-const events: KioskEvent[] = [];
+const events: WireEvent[] = [];
+/** what the backend's own consumers (journey, follow-up, helper sign-in) receive */
+const busEvents: KioskEvent[] = [];
+let sseText = '';
 let sse: AbortController;
 
 const url = (p: string) => `http://127.0.0.1:${server.port}${p}`;
@@ -41,13 +44,15 @@ async function readSse(signal: AbortSignal) {
   for (;;) {
     const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
     if (done) return;
-    buf += dec.decode(value, { stream: true });
+    const chunk = dec.decode(value, { stream: true });
+    sseText += chunk;
+    buf += chunk;
     let at: number;
     while ((at = buf.indexOf('\n\n')) >= 0) {
       const block = buf.slice(0, at);
       buf = buf.slice(at + 2);
       const data = block.split('\n').find((l) => l.startsWith('data:'));
-      if (data) events.push(JSON.parse(data.slice(5)) as KioskEvent);
+      if (data) events.push(JSON.parse(data.slice(5)) as WireEvent);
     }
   }
 }
@@ -75,6 +80,7 @@ beforeAll(async () => {
   });
   // devices never hold up boot: the backend is up before CUPS or the ptys are ready
   expect(Date.now() - started).toBeLessThan(8000);
+  backend.ctx.bus.subscribe((e) => busEvents.push(e));
   server = await serveLoopback(backend.fetch);
   sse = new AbortController();
   void readSse(sse.signal);
@@ -102,11 +108,13 @@ describe('devices through the real backend (simulator mode)', () => {
     expect(list[1]!.message).toBe('凭条打印机 / receipt printer：就绪 / ready');
   });
 
-  it('emits the parsed identity over SSE when a card is placed, and logs it masked', async () => {
+  it('parses the identity for the backend when a card is placed, tells the renderer only the card type, and logs it masked', async () => {
     expect((await sim({ device: 'id-card-reader', action: 'insert', card: 'resident' })).status).toBe(200);
-    const read = (await waitFor(() => events.find((e) => e.type === 'idcard.read'), 5000, 'idcard.read')) as Extract<KioskEvent, { type: 'idcard.read' }>;
+    const read = (await waitFor(() => busEvents.find((e) => e.type === 'idcard.read'), 5000, 'idcard.read')) as Extract<KioskEvent, { type: 'idcard.read' }>;
     expect(read.identity).toEqual(SAMPLE_CARDS.resident);
     expect(read.photo?.dataUrl).toMatch(/^data:image\/png;base64,iVBOR/);
+    expect(await waitFor(() => events.find((e) => e.type === 'idcard.read'), 5000, 'idcard.read over SSE')).toEqual({ type: 'idcard.read', cardType: 'resident' });
+    for (const secret of [SAMPLE_CARDS.resident.idNumber, SAMPLE_CARDS.resident.name, SAMPLE_CARDS.resident.address, 'iVBOR']) expect(sseText).not.toContain(secret);
     const all = logLines.join('\n');
     expect(all).not.toContain(SAMPLE_CARDS.resident.idNumber);
     expect(all).not.toContain(SAMPLE_CARDS.resident.name);
@@ -118,9 +126,9 @@ describe('devices through the real backend (simulator mode)', () => {
 
   it('reads the other card types over the same path', async () => {
     for (const card of ['hmt-residence-permit', 'foreign-permanent-2023'] as const) {
-      const before = events.length;
+      const before = busEvents.length;
       await sim({ device: 'id-card-reader', action: 'insert', card });
-      const read = (await waitFor(() => events.slice(before).find((e) => e.type === 'idcard.read'), 5000, card)) as Extract<KioskEvent, { type: 'idcard.read' }>;
+      const read = (await waitFor(() => busEvents.slice(before).find((e) => e.type === 'idcard.read'), 5000, card)) as Extract<KioskEvent, { type: 'idcard.read' }>;
       expect(read.identity).toEqual(SAMPLE_CARDS[card]);
       await sim({ device: 'id-card-reader', action: 'remove' });
     }
@@ -207,7 +215,7 @@ describe('devices through the real backend (simulator mode)', () => {
     await waitFor(async () => (await device('id-card-reader')).health === 'ok', 2000, 'reader back within 2 s');
 
     // and every change reached the renderer as device.status events
-    const seen = events.filter((e): e is Extract<KioskEvent, { type: 'device.status' }> => e.type === 'device.status').map((e) => `${e.view.device}:${e.view.status.state}`);
+    const seen = events.filter((e): e is Extract<WireEvent, { type: 'device.status' }> => e.type === 'device.status').map((e) => `${e.view.device}:${e.view.status.state}`);
     for (const s of ['receipt-printer:paper-out', 'receipt-printer:cover-open', 'scanner:jammed', 'a4-printer:stopped', 'id-card-reader:offline']) expect(seen).toContain(s);
   }, 60_000);
 

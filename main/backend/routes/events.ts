@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { KioskEvent } from '../../../common/events';
+import { toWireEvent, type KioskEvent } from '../../../common/events';
 import type { BackendContext } from '../context';
 
 /** Server-sent events: device, sync and catalog events for the renderer. */
@@ -22,7 +22,7 @@ export function eventRoutes(ctx: BackendContext) {
         while (open) {
           while (queue.length) {
             const e = queue.shift()!;
-            await stream.writeSSE({ event: e.type, data: JSON.stringify(e) });
+            await stream.writeSSE({ event: e.type, data: JSON.stringify(toWireEvent(e)) });
           }
           // Keep-alive comment every 15 s so proxies and the renderer notice a dead link.
           await new Promise<void>((resolve) => {

@@ -1,7 +1,7 @@
 // Terminal facts (config, catalog freshness) and the live event stream, shared by every screen.
 import type { InferResponseType } from 'hono/client';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { KioskEvent } from '../../../common/events';
+import type { WireEvent } from '../../../common/events';
 import { api } from '../api';
 import { KNOWN_EVENT_TYPES, parseKioskEvent } from './events';
 import { syncStateFromInfo, type SyncState } from './sync-status';
@@ -16,7 +16,7 @@ interface SystemApi {
   /** the SSE link to the backend is open */
   linkUp: boolean;
   refreshInfo: () => Promise<void>;
-  subscribe: (fn: (e: KioskEvent) => void) => () => void;
+  subscribe: (fn: (e: WireEvent) => void) => () => void;
 }
 
 const Ctx = createContext<SystemApi | null>(null);
@@ -27,7 +27,7 @@ export function SystemProvider({ children }: { children: ReactNode }) {
   const [unreachable, setUnreachable] = useState(false);
   const [syncState, setSyncState] = useState<SyncState>('pending');
   const [linkUp, setLinkUp] = useState(true);
-  const listeners = useRef(new Set<(e: KioskEvent) => void>());
+  const listeners = useRef(new Set<(e: WireEvent) => void>());
   const bootId = useRef<string | null>(null);
 
   const refreshInfo = useCallback(async () => {
@@ -74,7 +74,7 @@ export function SystemProvider({ children }: { children: ReactNode }) {
     return () => source.close();
   }, [refreshInfo]);
 
-  const subscribe = useCallback((fn: (e: KioskEvent) => void) => {
+  const subscribe = useCallback((fn: (e: WireEvent) => void) => {
     listeners.current.add(fn);
     return () => void listeners.current.delete(fn);
   }, []);

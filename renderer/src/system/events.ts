@@ -1,10 +1,10 @@
 // Server-sent events from the backend (/api/events). The payload is checked before use:
 // the stream is a boundary, and a newer backend may send variants this build does not know.
-import type { KioskEvent, KioskEventType } from '../../../common/events';
+import type { WireEvent } from '../../../common/events';
 
-export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter', 'case.status', 'helper.signed-out', 'idcard.read', 'idcard.error', 'device.status', 'followup.input'] as const satisfies readonly KioskEventType[];
+export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter', 'case.status', 'helper.signed-out', 'idcard.read', 'idcard.error', 'device.status', 'followup.input'] as const satisfies readonly WireEvent['type'][];
 
-export function parseKioskEvent(data: string): KioskEvent | null {
+export function parseKioskEvent(data: string): WireEvent | null {
   let v: unknown;
   try {
     v = JSON.parse(data);
@@ -57,7 +57,7 @@ const count = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 const isoOrNull = (v: unknown): v is string | null => v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v)));
 
 /** Sync progress for the technician screen (and the sync indicator): counts and the upload in flight. */
-function parseQueueProgress(o: Record<string, unknown>): KioskEvent | null {
+function parseQueueProgress(o: Record<string, unknown>): WireEvent | null {
   const state = SYNC_STATES.find((s) => s === o.state);
   if (!state || !count(o.pending) || !count(o.sent) || !count(o.dead) || !isoOrNull(o.lastSyncAt) || !isoOrNull(o.nextAttemptAt)) return null;
   let upload: { receiptNo: string; sentBytes: number; totalBytes: number } | null = null;
@@ -71,24 +71,20 @@ function parseQueueProgress(o: Record<string, unknown>): KioskEvent | null {
 
 const CARD_TYPES = ['resident', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const;
 
-/**
- * A card was read. The journey only takes it as the signal to ask the backend (which holds the
- * identity) for the masked view; the photo is dropped here so it never lingers in the renderer.
- */
-function parseCardRead(o: Record<string, unknown>): KioskEvent | null {
-  const i = o.identity as Record<string, unknown> | null;
-  if (typeof i !== 'object' || i === null || !CARD_TYPES.some((t) => t === i.cardType)) return null;
-  return { type: 'idcard.read', identity: i as unknown as Extract<KioskEvent, { type: 'idcard.read' }>['identity'], photo: null, photoProblem: null };
+/** A card was read: only its type comes over the stream, the journey then asks the backend for the masked view. */
+function parseCardRead(o: Record<string, unknown>): WireEvent | null {
+  const cardType = CARD_TYPES.find((t) => t === o.cardType);
+  return cardType ? { type: 'idcard.read', cardType } : null;
 }
 
 const DEVICE_KINDS = ['id-card-reader', 'receipt-printer', 'a4-printer', 'scanner', 'code-scanner'] as const;
 const HEALTH = ['ok', 'degraded', 'offline'] as const;
 
-function parseDeviceStatus(o: Record<string, unknown>): KioskEvent | null {
+function parseDeviceStatus(o: Record<string, unknown>): WireEvent | null {
   const v = o.view as Record<string, unknown> | null;
   if (typeof v !== 'object' || v === null) return null;
   if (!DEVICE_KINDS.some((k) => k === v.device) || !HEALTH.some((h) => h === v.health) || typeof v.message !== 'string') return null;
   const st = v.status as Record<string, unknown> | null;
   if (typeof st !== 'object' || st === null || typeof st.state !== 'string') return null;
-  return { type: 'device.status', view: v as unknown as Extract<KioskEvent, { type: 'device.status' }>['view'] };
+  return { type: 'device.status', view: v as unknown as Extract<WireEvent, { type: 'device.status' }>['view'] };
 }
