@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
+import { submissionFromWire, submissionWireSchema } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
 import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import type { SimAction } from '../devices/sim/sim-actions';
@@ -36,13 +37,11 @@ async function advance(caseNo: string, body: unknown) {
   expect(r?.status, await r?.text()).toBe(200);
 }
 
-/** A case submitted through the backend API (as the journey does) and synced to central. */
+/** A case queued in-process (as an earlier journey left it) and synced to central. */
 async function submitted(): Promise<{ receiptNo: string; caseNo: string }> {
-  const res = await backend().fetch(
-    new Request('http://kiosk.test/api/submissions', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
+  const r = backend().ctx.queue.enqueue(
+    submissionFromWire(
+      submissionWireSchema.parse({
         idempotencyKey: uuidv7(),
         serviceCode: service.code,
         applicant: { name: card.name, idNumber: card.idNumber, phone: '13912345678' },
@@ -51,10 +50,10 @@ async function submitted(): Promise<{ receiptNo: string; caseNo: string }> {
         channel: 'kiosk',
         delivery: 'kiosk_print',
       }),
-    }),
+    ),
   );
-  const body = (await res.json()) as { receiptNo: string };
-  expect(res.status).toBe(201);
+  if (!r.ok) throw new Error(r.error.message);
+  const body = { receiptNo: r.value.receiptNo };
   await backend().ctx.queue.syncNow();
   const caseNo = backend().ctx.queue.caseStatus(body.receiptNo)!.caseNo!;
   expect(caseNo).toMatch(/^AJ/);

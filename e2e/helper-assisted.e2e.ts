@@ -8,12 +8,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
 import { CN_2026 } from '../common/test-support/calendars';
-import type { SubmissionWire } from '../common/submission';
+import { submissionFromWire, submissionWireSchema, type SubmissionWire } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
 import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import type { SimAction } from '../devices/sim/sim-actions';
 import { waitFor } from '../devices/test-support/wait';
-import { enrolHelper, HELPER_PIN, signInHelper, TEST_HELPERS } from '../main/backend/test-support/helper';
+import { enrolHelper, HELPER_PIN, TEST_HELPERS } from '../main/backend/test-support/helper';
 import { launchBrowser, openKioskPage, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
@@ -46,6 +46,13 @@ function wire(over: Partial<SubmissionWire> = {}): SubmissionWire {
     delivery: 'post',
     ...over,
   };
+}
+
+/** A case queued in-process, as if submitted earlier at this terminal. */
+function seed(body: SubmissionWire): string {
+  const r = backend().ctx.queue.enqueue(submissionFromWire(submissionWireSchema.parse(body)));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.receiptNo;
 }
 
 /** A POST from inside the page: it carries the page's cookies (the helper session among them). */
@@ -92,13 +99,10 @@ beforeAll(async () => {
   await backend().ctx.helpers.registry.refresh();
   expect(backend().ctx.helpers.registry.current()?.registry.version).toBe(backend().central!.store.staffRegistry()!.version);
 
-  // Before our helper arrives: helper B submitted one case here, a resident one on their own.
-  const cookie = await signInHelper(backend(), 'township-helper-2');
-  const call = (body: unknown, withCookie: boolean) =>
-    backend().fetch(new Request('http://kiosk.test/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json', ...(withCookie ? { Cookie: cookie } : {}) }, body: JSON.stringify(body) }));
-  otherHelpersReceipt = (await (await call(wire({ helperId: TEST_HELPERS.b.staffId }), true)).json()).receiptNo;
-  kioskReceipt = (await (await call(wire({ channel: 'kiosk', helperId: null, authorisation: null }), false)).json()).receiptNo;
-  await backend().fetch(new Request('http://kiosk.test/api/helper/session', { method: 'DELETE', headers: { Cookie: cookie } }));
+  // Before our helper arrives: helper B submitted one case here, a resident one on their own
+  // (queued in-process: production terminals have no raw submission route).
+  otherHelpersReceipt = seed(wire({ helperId: TEST_HELPERS.b.staffId }));
+  kioskReceipt = seed(wire({ channel: 'kiosk', helperId: null, authorisation: null }));
   expect(otherHelpersReceipt).toBeTruthy();
   expect(kioskReceipt).toBeTruthy();
 
@@ -181,9 +185,7 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
 
   it('a second application; the helper’s list shows only their own cases with the 补正 items', async () => {
     const { page } = k;
-    const r = await postFromPage(page, '/api/submissions', wire());
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const mine = r.body.receiptNo as string;
+    const mine = seed(wire());
     await backend().ctx.queue.syncNow();
     const caseNo = await waitFor(() => backend().ctx.queue.caseStatus(mine)?.caseNo, 10_000, 'case number');
     const c = backend().central!;
@@ -215,16 +217,15 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     await checkScreen(page, 'helper-05-my-cases', { fullPage: true });
   });
 
-  it('the helper signs out: the bar is gone and the session no longer submits', async () => {
+  it('the helper signs out: the bar is gone and the session no longer opens their cases', async () => {
     const { page } = k;
     await page.getByTestId('helper-sign-out').tap();
     await page.getByTestId('helper-bar').waitFor({ state: 'detached' });
     await page.getByTestId('helper-entry').waitFor();
     // The resident served last leaves with the helper: the backend no longer holds their card.
     await waitFor(async () => ((await page.evaluate(async () => (await fetch('/api/journey/identity')).json())) as { identity: unknown }).identity === null, 5000, 'resident wiped');
-    const r = await postFromPage(page, '/api/submissions', wire());
-    expect(r.status).toBe(403);
-    expect(r.body.error).toBe('helper-not-signed-in');
+    const cases = await page.evaluate(async () => (await fetch('/api/helper/cases')).status);
+    expect(cases).toBe(403);
   });
 
   it('five wrong PINs lock the helper: the screen says until when and the pad is disabled', async () => {

@@ -10,8 +10,9 @@ import { testIdNumber } from '../../offline-queue/test-support/sample-submission
 import { tempKiosk, type TempKiosk } from './test-support/temp-kiosk';
 
 const open: TempKiosk[] = [];
-async function kiosk(...args: Parameters<typeof tempKiosk>) {
-  const k = await tempKiosk(...args);
+// devTools mounts the raw queue API (/api/submissions) these tests seed and inspect cases through.
+async function kiosk(opts: Parameters<typeof tempKiosk>[0] = {}) {
+  const k = await tempKiosk({ ...opts, overrides: { devTools: true, ...opts.overrides } });
   open.push(k);
   return k;
 }
@@ -81,6 +82,17 @@ describe('submissions API (real store, sync engine and embedded central)', () =>
     expect((await k.get(`/api/submissions/${receipt.receiptNo}/evaluation`, { method: 'POST', body: JSON.stringify({ rating: 9 }), headers: { 'Content-Type': 'application/json' } })).status).toBe(400);
     await k.asTechnician('/api/queue/sync', { method: 'POST' });
     expect(k.central!.store.stats().evaluations).toBe(1);
+  });
+
+  it('is not served on a production terminal (devTools off): citizens submit through the journey, documents need the card or QR', async () => {
+    const k = await tempKiosk();
+    open.push(k);
+    const res = await post(k, wire());
+    expect(res.status).toBe(404);
+    expect(k.ctx.queue.status().pending).toBe(0);
+    expect((await k.get('/api/submissions/DEV0001-20261122-0001')).status).toBe(404);
+    expect((await k.get('/api/submissions/DEV0001-20261122-0001/documents/0123456789abcdef')).status).toBe(404);
+    expect((await k.get('/api/submissions/DEV0001-20261122-0001/evaluation', { method: 'POST', body: JSON.stringify({ rating: 5 }), headers: { 'Content-Type': 'application/json' } })).status).toBe(404);
   });
 
   it('answers a repeated POST with the same receipt, and refuses bad submissions with reasons', async () => {

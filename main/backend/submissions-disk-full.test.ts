@@ -25,7 +25,7 @@ describe('submissions API on a full disk', () => {
   it('answers the kiosk API with 507 and a clear bilingual message, issuing no receipt', async () => {
     const dir = path.join(root, 'data');
     unmount = mountTmpfs(dir, '12m');
-    const k = await tempKiosk({ dataDir: dir });
+    const k = await tempKiosk({ dataDir: dir, overrides: { devTools: true } });
     try {
       const service = sampleCatalog.services.find((s) => s.kioskFull)!;
       const filler = fill(dir, 600_000);

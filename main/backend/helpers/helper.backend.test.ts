@@ -56,7 +56,7 @@ const pin = async (kiosk: TempKiosk, p: string) => {
 };
 
 beforeAll(async () => {
-  k = await tempKiosk();
+  k = await tempKiosk({ overrides: { devTools: true } });
   kiosks.push(k);
   await enrolHelper(k, TEST_HELPERS.a);
   await enrolHelper(k, TEST_HELPERS.b);
@@ -115,7 +115,7 @@ describe('sign-in', () => {
 
   it('five wrong PINs lock that helper for 15 minutes — also the right PIN, also after a restart — and not the other helper', async () => {
     const dataDir = fs.mkdtempSync(`${k.dataDir}-lock`);
-    let x = await tempKiosk({ dataDir });
+    let x = await tempKiosk({ dataDir, overrides: { devTools: true } });
     kiosks.push(x);
     await enrolHelper(x, TEST_HELPERS.a);
     await enrolHelper(x, TEST_HELPERS.b);
@@ -135,7 +135,7 @@ describe('sign-in', () => {
     expect(x.logLines.some((l) => l.includes('"helper.locked-out"'))).toBe(true);
 
     await x.close();
-    x = await tempKiosk({ dataDir });
+    x = await tempKiosk({ dataDir, overrides: { devTools: true } });
     kiosks.push(x);
     const again = await presentCard(x, 'township-helper');
     expect(again.body.lockedUntil).toBe(fifth.body.lockedUntil);
@@ -147,12 +147,12 @@ describe('sign-in', () => {
 
   it('works offline: the cached registry signs a helper in with central unreachable', async () => {
     const dataDir = fs.mkdtempSync(`${k.dataDir}-offline`);
-    let x = await tempKiosk({ dataDir });
+    let x = await tempKiosk({ dataDir, overrides: { devTools: true } });
     kiosks.push(x);
     await enrolHelper(x, TEST_HELPERS.a);
     await x.ctx.helpers.registry.refresh();
     await x.close();
-    x = await tempKiosk({ dataDir, overrides: { centralUrl: 'http://127.0.0.1:9' } });
+    x = await tempKiosk({ dataDir, overrides: { devTools: true, centralUrl: 'http://127.0.0.1:9' } });
     kiosks.push(x);
     expect((await x.ctx.helpers.registry.refresh()).kind).toBe('failed');
     await presentCard(x, 'township-helper');

@@ -15,8 +15,9 @@ import { tempKiosk, type TempKiosk } from '../test-support/temp-kiosk';
 import { signInTechnician, technicianSettings, TEST_PIN } from '../test-support/technician';
 
 const open: TempKiosk[] = [];
-async function kiosk(...args: Parameters<typeof tempKiosk>) {
-  const k = await tempKiosk(...args);
+// devTools mounts the raw queue API (/api/submissions) these tests seed and inspect cases through.
+async function kiosk(opts: Parameters<typeof tempKiosk>[0] = {}) {
+  const k = await tempKiosk({ ...opts, overrides: { devTools: true, ...opts.overrides } });
   open.push(k);
   return k;
 }
@@ -86,7 +87,7 @@ describe('maintenance mode: who may enter', () => {
 
   it('locks entry after repeated wrong PINs, keeps the lockout across a restart, and audits it', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-maint-'));
-    const overrides = { maintenance: technicianSettings({ maxFailures: 3, lockoutSec: 600 }) };
+    const overrides = { devTools: true, maintenance: technicianSettings({ maxFailures: 3, lockoutSec: 600 }) };
     const k = await tempKiosk({ dataDir, overrides });
     const first = await signIn(k, '00000000');
     expect(first.status).toBe(401);

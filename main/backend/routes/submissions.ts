@@ -1,5 +1,9 @@
-// Submissions from the citizen journey: durable enqueue (the receipt number is returned only
-// after the COMMIT), and status by receipt number.
+// The raw queue API: durable enqueue of a whole submission (the receipt number is returned only
+// after the COMMIT), status, rating and result documents by receipt number. It takes the applicant
+// and everything else from the request body, so it exists only for development, tests and demos
+// (config.devTools); a citizen's submission goes through /api/journey (applicant from the card
+// held by the backend, form and materials checked, 一次一评) and follow-up through /api/progress
+// (documents only with the card or the receipt's QR).
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
@@ -12,7 +16,7 @@ import { validate } from '../validate';
 const MAX_BODY = 64 * 1024 * 1024;
 
 export function submissionRoutes(ctx: BackendContext) {
-  return new Hono()
+  const routes = new Hono()
     .post(
       '/',
       bodyLimit({
@@ -91,4 +95,6 @@ export function submissionRoutes(ctx: BackendContext) {
       if (!doc) return c.json({ error: 'not-downloaded' as const, message: '文书尚未下载到本机，请稍后再试 / the document has not been downloaded yet' }, 409);
       return c.body(new Uint8Array(doc.bytes), 200, { 'Content-Type': 'application/pdf', 'Cache-Control': 'no-store' });
     });
+  // Typed as mounted (the typed client compiles in every build), but empty unless enabled.
+  return ctx.config.devTools ? routes : (new Hono() as unknown as typeof routes);
 }
