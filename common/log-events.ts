@@ -105,6 +105,7 @@ export const logEvents = {
   // Application journey (main/backend/journey/). No personal data: receipt numbers, service codes, counts.
   'journey.submitted': { level: 'info', audience: 'operator', description: 'An application was queued from the journey; carries receipt number, service code, pages, owed materials and channel.' },
   'journey.form-rejected': { level: 'info', audience: 'developer', description: 'A journey submission failed the service form check; carries the field ids (not their values).' },
+  'journey.face-check-missing': { level: 'warn', audience: 'operator', description: 'A journey submission came without a passed 人证核验 for the held card on a terminal that checks faces; refused.' },
   'journey.notice-printed': { level: 'info', audience: 'operator', description: 'A 一次性告知单 (missing materials, nothing submitted) was printed; carries service code and the missing material ids.' },
   'journey.receipt-held': { level: 'warn', audience: 'technician', description: 'The 收件回执 could not print (paper out, cover open…); the job is held for reprint and the citizen was shown the receipt number.' },
   'journey.rated': { level: 'info', audience: 'operator', description: 'A 好差评 was given at the end of a journey; carries receipt number, rating and whether it is flagged for follow-up (rating ≤ 2).' },

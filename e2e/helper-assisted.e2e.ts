@@ -150,6 +150,9 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     // The resident's own card, placed after the helper signed in, is the applicant.
     await placeCard({ device: 'id-card-reader', action: 'insert', card: 'resident-long-term' });
     await waitFor(async () => ((await page.evaluate(async () => (await fetch('/api/journey/identity')).json())) as { identity: { name: string } | null }).identity?.name === '李**', 10_000, 'resident card held');
+    // 人证核验 of the resident (the simulated verifier matches): the backend submits only after it
+    const face = await postFromPage(page, '/api/face/verify', { image: { mime: 'image/jpeg', data: Buffer.from([...jpeg(9), ...crypto.randomBytes(400)]).toString('base64') } });
+    expect(face.body, JSON.stringify(face.body)).toMatchObject({ decision: 'match' });
     const pages = [1, 2].map((i) => {
       const r = backend().ctx.devices.pages.add('scanner', jpeg(i));
       if (!r.ok) throw new Error(r.error);

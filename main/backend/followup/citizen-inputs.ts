@@ -127,6 +127,12 @@ export class CitizenInputs {
     return this.scanned.has(receiptNo) || (this.ofCard.has(receiptNo) && this.currentCard() !== null);
   }
 
+  /** "Use another card": the card and the cases it found are forgotten, a scanned receipt stays. */
+  forgetCard(): void {
+    this.card = null;
+    this.ofCard.clear();
+  }
+
   /** The citizen left: nothing of theirs stays. */
   clear(): void {
     this.card = null;

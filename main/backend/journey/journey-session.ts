@@ -12,7 +12,8 @@ import type { BackendContext } from '../context';
 export const JOURNEY_CARD_TTL_MS = 30 * 60_000;
 
 export class JourneySession {
-  private identity: { card: CardIdentity; at: number } | null = null;
+  /** faceMatched: 人证核验 passed for this card (a new card read starts without it) */
+  private identity: { card: CardIdentity; at: number; faceMatched: boolean } | null = null;
   private readonly receipts = new Map<string, { rated: boolean }>();
 
   constructor(
@@ -20,13 +21,23 @@ export class JourneySession {
     private readonly now: () => number = Date.now,
   ) {
     bus.subscribe((e) => {
-      if (e.type === 'idcard.read') this.identity = { card: e.identity, at: this.now() };
+      if (e.type === 'idcard.read') this.identity = { card: e.identity, at: this.now(), faceMatched: false };
     });
   }
 
   card(): CardIdentity | null {
     if (this.identity && this.now() - this.identity.at > JOURNEY_CARD_TTL_MS) this.identity = null;
     return this.identity?.card ?? null;
+  }
+
+  /** 人证核验 matched the person at the screen with the photo of this card (the same card read). */
+  faceMatched(card: CardIdentity): void {
+    if (this.identity && JSON.stringify(this.identity.card) === JSON.stringify(card)) this.identity.faceMatched = true;
+  }
+
+  /** Whether the card now held was matched with the person at the screen. */
+  isFaceMatched(): boolean {
+    return this.card() !== null && this.identity!.faceMatched;
   }
 
   /** "Use another card": forget this one without ending the session. */

@@ -25,8 +25,12 @@ afterEach(async () => {
   }
 });
 
-async function kiosk(): Promise<TempKiosk> {
-  const k = await tempKiosk({ config: { terminalId: 'JRN0001', devices: [{ kind: 'receipt-printer', mode: 'simulator', baudRate: 115200, widthChars: 32 }] } });
+/** The application API; 人证核验 (on by default) is off here unless asked for: it has its own test below. */
+async function kiosk(opts: { faceCheck?: boolean } = {}): Promise<TempKiosk> {
+  const k = await tempKiosk({
+    config: { terminalId: 'JRN0001', journey: { faceCheck: opts.faceCheck ?? false }, devices: [{ kind: 'receipt-printer', mode: 'simulator', baudRate: 115200, widthChars: 32 }] },
+    overrides: { devTools: true },
+  });
   open.push(k);
   k.ctx.store.outbox.putCalendar(2026, CN_2026.version, JSON.stringify(CN_2026), new Date().toISOString());
   await waitFor(() => k.ctx.devices.list().find((d) => d.device === 'receipt-printer')?.health === 'ok', 10_000, 'receipt printer ready');
@@ -43,6 +47,7 @@ function scanPages(k: TempKiosk, n: number): string[] {
   });
 }
 const json = (k: TempKiosk, p: string, body: unknown, method = 'POST') => k.get(p, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const SIGNATURE = { mime: 'image/png' as const, data: Buffer.from('signature-png').toString('base64') };
 const goodForm = { applicantName: '冒名顶替', applicantIdNumber: '110101199003070000', birthDate: card.birthDate, address: '宿迁市宿城区新地址1号', phone: '13912345678', fundAccount: '32000123456', monthlyRent: 1800, bankAccount: '6222020000000000000', married: 'no' };
 
@@ -243,8 +248,36 @@ describe('application journey API', () => {
     }, 15_000, 'delivered after central is back');
   });
 
+  it('人证核验 is enforced by the backend: no submission until the verifier matches the holder of the card now held', async () => {
+    const k = await kiosk({ faceCheck: true });
+    const withPhoto = (name: 'resident' | 'hmt-residence-permit') => ({ ...cardReadEvent(name), photo: { mime: 'image/png', dataUrl: `data:image/png;base64,${PNG_1PX}` }, photoProblem: null });
+    const live = { image: { mime: 'image/jpeg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 400 }, (_, i) => i & 0xff)]).toString('base64') } };
+    const sim = (mode: string) => json(k, '/api/dev/sim/actions', { device: 'face-verifier', action: mode });
+    const submit = () => json(k, '/api/journey/submit', { idempotencyKey: uuidv7(), serviceCode: RENT.code, materials: [{ materialId: 'lease-contract', pageIds: scanPages(k, 1) }, { materialId: 'rent-receipt', pageIds: scanPages(k, 1) }], signature: SIGNATURE, channel: 'kiosk', form: goodForm });
+
+    k.ctx.bus.emit(withPhoto('resident'));
+    const refused = await submit();
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: string; message: string }).message).toContain('人证核验');
+    // a face that does not match the card changes nothing
+    await sim('no-match');
+    expect(((await (await json(k, '/api/face/verify', live)).json()) as { decision: string }).decision).toBe('no-match');
+    expect((await submit()).status).toBe(409);
+    // the holder passes: the same card submits
+    await sim('match');
+    expect(((await (await json(k, '/api/face/verify', live)).json()) as { decision: string }).decision).toBe('match');
+    expect((await submit()).status).toBe(201);
+    // another card placed afterwards starts unverified
+    k.ctx.bus.emit(withPhoto('hmt-residence-permit'));
+    expect(((await (await submit()).json()) as { error: string }).error).toBe('face-check-needed');
+    // "use another card" puts the card away for the face check too
+    expect((await k.get('/api/journey/identity', { method: 'DELETE' })).status).toBe(200);
+    expect((await json(k, '/api/face/verify', live)).status).toBe(409);
+    expect(k.logLines.some((l) => l.includes('journey.face-check-missing'))).toBe(true);
+  });
+
   it('人证核验 can be turned off for terminals without a camera; the renderer learns it from the public config', async () => {
-    const on = await kiosk();
+    const on = await kiosk({ faceCheck: true });
     expect(((await (await on.get('/api/system/info')).json()) as { config: { faceCheck: boolean } }).config.faceCheck).toBe(true);
     const off = await tempKiosk({ config: { terminalId: 'JRN0002', journey: { faceCheck: false }, devices: [] } });
     open.push(off);

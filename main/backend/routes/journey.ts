@@ -22,6 +22,7 @@ import {
 import { deliverySchema } from '../../../common/catalog';
 import { chinaDateOf } from '../../../common/working-days';
 import type { BackendContext } from '../context';
+import { citizenInputsFor } from '../followup/citizen-inputs';
 import { HELPER_COOKIE } from '../helpers/guard';
 import { receiptOf, submissionOf, type CheckedApplication } from '../journey/application';
 import { journeySessionFor } from '../journey/journey-session';
@@ -98,6 +99,7 @@ export function journeyRoutes(ctx: BackendContext) {
     .get('/ime', validate('query', z.object({ q: z.string().max(12) })), (c) => c.json({ candidates: pinyinCandidates(c.req.valid('query').q) }))
     .delete('/identity', (c) => {
       session.forgetCard();
+      citizenInputsFor(ctx).forgetCard(); // the face check must not compare against the card just put away
       return c.json({ ok: true as const });
     })
     .get('/services/:code/form', validate('param', codeParam), (c) => {
@@ -150,6 +152,12 @@ export function journeyRoutes(ctx: BackendContext) {
       if (!card) return c.json(NO_CARD, 409);
       const cardProblem = applicantProblem(card, today());
       if (cardProblem) return c.json({ error: 'card-not-accepted' as const, message: `${cardProblem.zh} / ${cardProblem.en}` }, 409);
+      // 人证核验 is enforced here, not only on screen: a terminal that checks faces submits only
+      // for the card whose holder the verifier matched.
+      if (ctx.config.journey.faceCheck && !session.isFaceMatched()) {
+        ctx.logger.log('journey.face-check-missing', { serviceCode: service.code });
+        return c.json({ error: 'face-check-needed' as const, message: '请先完成人证核验 / please complete the face check first' }, 409);
+      }
 
       // 帮办代办: who helps comes from the helper's own session cookie, never from the body.
       const helper = body.channel === 'helper' ? ctx.helpers.auth.check(getCookie(c, HELPER_COOKIE)) : null;
