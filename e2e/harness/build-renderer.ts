@@ -7,5 +7,13 @@ import { RENDERER_DIR, ROOT } from './paths';
 
 export default async function setup(): Promise<void> {
   if (process.env.E2E_SKIP_BUILD && fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) return;
-  await build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+  // vitest sets NODE_ENV=test, and vite would then bundle React's development build (effects run
+  // twice, extra checks): the tests must drive the production bundle the kiosk ships.
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = before;
+  }
 }
