@@ -217,7 +217,7 @@ describe('a citizen cannot reach maintenance', () => {
         ['GET', '/api/maintenance/queue'],
         ['POST', '/api/maintenance/queue/sync'],
         ['GET', '/api/maintenance/config'],
-        ['POST', '/api/devices/receipt/test-print'],
+        ['POST', '/api/maintenance/devices/receipt-printer/self-test'],
         ['GET', '/api/queue/dead-letters'],
         ['POST', '/api/queue/dead-letters/1/retry'],
       ];

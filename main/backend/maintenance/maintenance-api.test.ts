@@ -52,8 +52,8 @@ const GUARDED: [string, string, unknown?][] = [
   ['GET', '/api/queue/dead-letters'],
   ['POST', '/api/queue/dead-letters/1/retry'],
   ['POST', '/api/queue/sync'],
-  ['POST', '/api/devices/receipt/test-print'],
-  ['POST', '/api/devices/a4/test-print'],
+  ['POST', '/api/maintenance/devices/receipt-printer/self-test'],
+  ['POST', '/api/maintenance/devices/a4-printer/self-test'],
 ];
 
 const service = sampleCatalog.services.find((s) => s.kioskFull)!;

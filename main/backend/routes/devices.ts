@@ -1,9 +1,9 @@
 // Device status and device services for the renderer: status of every device, scanning,
-// document-camera pages, held receipts, and the technician's test prints.
+// document-camera pages, held receipts. The technician's test prints are self-tests in
+// maintenance mode (routes/maintenance.ts: audited, and a failed test slip is not held).
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { BackendContext } from '../context';
-import { requireTechnician } from '../maintenance/guard';
 import { validate } from '../validate';
 
 const scanSchema = z.object({
@@ -15,16 +15,6 @@ const scanSchema = z.object({
 });
 
 const idParam = z.object({ id: z.string().uuid() });
-
-const TEST_RECEIPT = (terminalId: string) => ({
-  lines: [
-    { type: 'text' as const, text: '打印测试 / Test print', align: 'center' as const, size: 'double' as const, bold: true },
-    { type: 'text' as const, text: `终端 ${terminalId}  ${new Date().toISOString().slice(0, 19).replace('T', ' ')}` },
-    { type: 'rule' as const },
-    { type: 'text' as const, text: '中文打印正常则可见此行：政务服务' },
-    { type: 'qr' as const, data: `KIOSK-TEST-${terminalId}` },
-  ],
-});
 
 export function deviceRoutes(ctx: BackendContext) {
   const d = ctx.devices;
@@ -62,19 +52,5 @@ export function deviceRoutes(ctx: BackendContext) {
       if (r.ok) return c.json({ ok: true as const, jobId: r.value.jobId });
       return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, r.error.kind === 'not-found' ? 404 : 409);
     })
-    .delete('/receipt/held/:id', validate('param', idParam), (c) => c.json({ discarded: d.receipt.discard(c.req.valid('param').id) }))
-    .post('/receipt/test-print', requireTechnician(ctx), async (c) => {
-      const r = await d.receipt.print(TEST_RECEIPT(ctx.config.terminalId));
-      if (r.ok) return c.json({ ok: true as const, jobId: r.value.jobId, bytes: r.value.bytes });
-      return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, 409);
-    })
-    .post('/a4/test-print', requireTechnician(ctx), async (c) => {
-      const r = await d.a4.printDoc({
-        title: '打印测试 / Test print',
-        reference: `KIOSK-TEST ${ctx.config.terminalId}`,
-        blocks: [{ type: 'paragraph', text: `终端 ${ctx.config.terminalId} 的 A4 打印机工作正常。` }],
-      });
-      if (r.ok) return c.json({ ok: true as const, jobId: r.value.jobId });
-      return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, 409);
-    });
+    .delete('/receipt/held/:id', validate('param', idParam), (c) => c.json({ discarded: d.receipt.discard(c.req.valid('param').id) }));
 }
