@@ -2,15 +2,9 @@
 // reader or a receipt QR held to the code scanner. Kept in backend memory only, for the one
 // citizen at the screen: the identity (with its photo, for 人证核验) never goes back to the
 // renderer through this module and is dropped when the session ends or after a few minutes.
-import type { CardIdentity } from '../../../common/devices';
 import { receiptNoSchema } from '../../../common/submission';
+import { heldCardsFor, type HeldCard, type HeldCards } from '../citizen/held-card';
 import type { BackendContext } from '../context';
-
-export interface HeldCard {
-  identity: CardIdentity;
-  photo: { mime: 'image/png' | 'image/jpeg'; bytes: Uint8Array } | null;
-  at: number;
-}
 
 export type CitizenInput = { kind: 'card'; at: number } | { kind: 'receipt'; receiptNo: string } | { kind: 'unknown-code' } | { kind: 'timeout' };
 /** An input with its place in the sequence: the screen asks for what came after the last it saw. */
@@ -30,13 +24,7 @@ export function receiptNoFromCode(text: string): string | null {
   return m && receiptNoSchema.safeParse(m[0]).success ? m[0] : null;
 }
 
-function decodeDataUrl(u: string): HeldCard['photo'] {
-  const m = /^data:(image\/(?:png|jpeg));base64,(.+)$/.exec(u);
-  return m ? { mime: m[1] as 'image/png' | 'image/jpeg', bytes: new Uint8Array(Buffer.from(m[2]!, 'base64')) } : null;
-}
-
 export class CitizenInputs {
-  private card: HeldCard | null = null;
   private readonly waiters = new Set<(i: SequencedInput) => void>();
   private seq = 0;
   private recent: { input: SequencedInput; at: number }[] = [];
@@ -49,14 +37,15 @@ export class CitizenInputs {
 
   constructor(
     private readonly bus: BackendContext['bus'],
+    private readonly held: HeldCards,
     private readonly now: () => number = Date.now,
   ) {
+    held.onRead((card) => {
+      this.ofCard.clear(); // another card: another person's cases
+      this.notify({ kind: 'card', at: card.at });
+    });
     bus.subscribe((e) => {
-      if (e.type === 'idcard.read') {
-        this.card = { identity: e.identity, photo: e.photo ? decodeDataUrl(e.photo.dataUrl) : null, at: this.now() };
-        this.ofCard.clear(); // another card: another person's cases
-        this.notify({ kind: 'card', at: this.card.at });
-      } else if (e.type === 'code.scanned') {
+      if (e.type === 'code.scanned') {
         const receiptNo = receiptNoFromCode(e.text);
         if (receiptNo) this.scanned.add(receiptNo);
         this.notify(receiptNo ? { kind: 'receipt', receiptNo } : { kind: 'unknown-code' });
@@ -81,9 +70,7 @@ export class CitizenInputs {
 
   /** The card on the reader within the TTL (or since `since`), else null. */
   currentCard(since = 0): HeldCard | null {
-    if (!this.card) return null;
-    if (this.now() - this.card.at > CARD_TTL_MS || this.card.at < since) return null;
-    return this.card;
+    return this.held.current(CARD_TTL_MS, since);
   }
 
   /**
@@ -129,13 +116,13 @@ export class CitizenInputs {
 
   /** "Use another card": the card and the cases it found are forgotten, a scanned receipt stays. */
   forgetCard(): void {
-    this.card = null;
+    this.held.forget();
     this.ofCard.clear();
   }
 
   /** The citizen left: nothing of theirs stays. */
   clear(): void {
-    this.card = null;
+    this.held.forget();
     this.scanned.clear();
     this.ofCard.clear();
   }
@@ -147,7 +134,7 @@ const perContext = new WeakMap<BackendContext, CitizenInputs>();
 export function citizenInputsFor(ctx: BackendContext): CitizenInputs {
   let c = perContext.get(ctx);
   if (!c) {
-    c = new CitizenInputs(ctx.bus);
+    c = new CitizenInputs(ctx.bus, heldCardsFor(ctx));
     perContext.set(ctx, c);
   }
   return c;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseSummary } from '../../../common/central-api';
 import { EventBus } from '../event-bus';
 import { CitizenInputs, receiptNoFromCode } from './citizen-inputs';
+import { HeldCards } from '../citizen/held-card';
 import { viewFromCentral, viewFromLocal } from './progress-view';
 
 const doc = (id: string, name: string) => ({ id, name, mime: 'application/pdf' as const, size: 100, sha256: 'a'.repeat(64), selfPrint: true });
@@ -96,7 +97,7 @@ describe('citizen inputs', () => {
 
   it('counts only what is presented after the screen asks, and forgets the card when told', async () => {
     const bus = new EventBus();
-    const inputs = new CitizenInputs(bus);
+    const inputs = new CitizenInputs(bus, new HeldCards(bus));
     bus.emit({ type: 'code.scanned', text: 'KSK0001-20261122-0001', source: 'serial' });
     const next = inputs.next(2000);
     bus.emit({ type: 'code.scanned', text: 'not a receipt', source: 'serial' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../common/events';
 import { cardReadEvent } from '../../../devices/fakes/fake-events';
+import { HeldCards } from '../citizen/held-card';
 import { JOURNEY_CARD_TTL_MS, JourneySession } from './journey-session';
 
 function fakeBus() {
@@ -12,7 +13,7 @@ describe('journey session', () => {
   it('holds the latest card, forgets it after the TTL, on request and at wipe', () => {
     let now = 1_000_000;
     const bus = fakeBus();
-    const s = new JourneySession(bus, () => now);
+    const s = new JourneySession(new HeldCards(bus, () => now));
     expect(s.card()).toBeNull();
     bus.emit(cardReadEvent('resident'));
     bus.emit(cardReadEvent('hmt-residence-permit'));
@@ -27,8 +28,25 @@ describe('journey session', () => {
     expect(s.card()).toBeNull();
   });
 
+  it('人证核验 counts for the card it matched only: a card read after it starts unmatched, and the follow-up sees the same card', () => {
+    const bus = fakeBus();
+    const held = new HeldCards(bus);
+    const s = new JourneySession(held);
+    bus.emit(cardReadEvent('resident'));
+    const card = held.current(JOURNEY_CARD_TTL_MS)!;
+    expect(s.isFaceMatched()).toBe(false);
+    held.faceMatched(card);
+    expect(s.isFaceMatched()).toBe(true);
+    bus.emit(cardReadEvent('hmt-residence-permit'));
+    expect(s.isFaceMatched()).toBe(false);
+    held.faceMatched(card); // a verdict on the card put away changes nothing
+    expect(s.isFaceMatched()).toBe(false);
+    s.forgetCard();
+    expect(held.current(JOURNEY_CARD_TTL_MS)).toBeNull();
+  });
+
   it('一次一评: one rating per receipt of this session', () => {
-    const s = new JourneySession(fakeBus());
+    const s = new JourneySession(new HeldCards(fakeBus()));
     expect(s.takeRating('A')).toBe('not-this-session');
     s.submitted('A');
     expect(s.takeRating('A')).toBe('ok');

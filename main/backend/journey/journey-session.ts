@@ -1,8 +1,9 @@
 // The one citizen at the screen, as the backend knows them during an application: the identity
-// read from the card (held here, never trusted from the renderer), and the receipts they got
+// read from the card (citizen/held-card.ts, never trusted from the renderer), and the receipts they got
 // (so a rating is given once, for their own case). Wiped at finish or idle timeout together with
 // the scanned pages waiting in the inbox.
 import type { CardIdentity } from '../../../common/devices';
+import { heldCardsFor, type HeldCards } from '../citizen/held-card';
 import type { BackendContext } from '../context';
 
 /**
@@ -12,37 +13,22 @@ import type { BackendContext } from '../context';
 export const JOURNEY_CARD_TTL_MS = 30 * 60_000;
 
 export class JourneySession {
-  /** faceMatched: 人证核验 passed for this card (a new card read starts without it) */
-  private identity: { card: CardIdentity; at: number; faceMatched: boolean } | null = null;
   private readonly receipts = new Map<string, { rated: boolean }>();
 
-  constructor(
-    bus: Pick<BackendContext['bus'], 'subscribe'>,
-    private readonly now: () => number = Date.now,
-  ) {
-    bus.subscribe((e) => {
-      if (e.type === 'idcard.read') this.identity = { card: e.identity, at: this.now(), faceMatched: false };
-    });
-  }
+  constructor(private readonly held: HeldCards) {}
 
   card(): CardIdentity | null {
-    if (this.identity && this.now() - this.identity.at > JOURNEY_CARD_TTL_MS) this.identity = null;
-    return this.identity?.card ?? null;
+    return this.held.current(JOURNEY_CARD_TTL_MS)?.identity ?? null;
   }
 
-  /** 人证核验 matched the person at the screen with the photo of this card (the same card read). */
-  faceMatched(card: CardIdentity): void {
-    if (this.identity && JSON.stringify(this.identity.card) === JSON.stringify(card)) this.identity.faceMatched = true;
-  }
-
-  /** Whether the card now held was matched with the person at the screen. */
+  /** Whether 人证核验 matched the holder of the card now held. */
   isFaceMatched(): boolean {
-    return this.card() !== null && this.identity!.faceMatched;
+    return this.held.current(JOURNEY_CARD_TTL_MS)?.faceMatched ?? false;
   }
 
-  /** "Use another card": forget this one without ending the session. */
+  /** "Use another card": forget this one without ending the session (for follow-up too). */
   forgetCard(): void {
-    this.identity = null;
+    this.held.forget();
   }
 
   submitted(receiptNo: string): void {
@@ -59,7 +45,7 @@ export class JourneySession {
   }
 
   wipe(): void {
-    this.identity = null;
+    this.held.forget();
     this.receipts.clear();
   }
 }
@@ -70,7 +56,7 @@ const perContext = new WeakMap<BackendContext, JourneySession>();
 export function journeySessionFor(ctx: BackendContext): JourneySession {
   let s = perContext.get(ctx);
   if (!s) {
-    s = new JourneySession(ctx.bus);
+    s = new JourneySession(heldCardsFor(ctx));
     perContext.set(ctx, s);
   }
   return s;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { faceError, unconfiguredFaceVerifier, type FaceErrorKind, type FaceVerifier } from '../../../devices/face/face-verifier';
 import type { BackendContext } from '../context';
 import { citizenInputsFor } from '../followup/citizen-inputs';
-import { journeySessionFor } from '../journey/journey-session';
+import { heldCardsFor } from '../citizen/held-card';
 import { validate } from '../validate';
 
 const STATUS: Record<FaceErrorKind, 422 | 503 | 504> = { unavailable: 503, 'no-face': 422, 'bad-image': 422, timeout: 504 };
@@ -34,7 +34,7 @@ export function faceRoutes(ctx: BackendContext) {
       if (r.ok) {
         ctx.logger.log('face.verified', { decision: r.value.decision, score: r.value.score });
         // the journey submits only for a card whose holder passed (when the terminal checks faces)
-        if (r.value.decision === 'match') journeySessionFor(ctx).faceMatched(card.identity);
+        if (r.value.decision === 'match') heldCardsFor(ctx).faceMatched(card);
         return c.json({ decision: r.value.decision, score: r.value.score, threshold: r.value.threshold }, 200);
       }
       ctx.logger.log('face.failed', { kind: r.error.kind });

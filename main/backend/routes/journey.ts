@@ -98,8 +98,7 @@ export function journeyRoutes(ctx: BackendContext) {
     // Pinyin → characters for the form's on-screen keyboard.
     .get('/ime', validate('query', z.object({ q: z.string().max(12) })), (c) => c.json({ candidates: pinyinCandidates(c.req.valid('query').q) }))
     .delete('/identity', (c) => {
-      session.forgetCard();
-      citizenInputsFor(ctx).forgetCard(); // the face check must not compare against the card just put away
+      citizenInputsFor(ctx).forgetCard(); // the held card (journey, face check) and the cases it found
       return c.json({ ok: true as const });
     })
     .get('/services/:code/form', validate('param', codeParam), (c) => {
