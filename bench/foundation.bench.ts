@@ -43,18 +43,17 @@ async function firstPaint(url: string): Promise<number> {
   try {
     const page = await browser.newPage();
     await page.goto(url);
-    return await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const get = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-          const v = get();
-          if (v) return resolve(v);
-          new PerformanceObserver(() => {
-            const w = get();
-            if (w) resolve(w);
-          }).observe({ type: 'paint', buffered: true });
-        }),
-    );
+    // A string, not a function: tsx (esbuild keepNames) would wrap the inner arrow in a __name()
+    // helper that does not exist in the page.
+    return (await page.evaluate(`new Promise((resolve) => {
+      const get = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      const v = get();
+      if (v) return resolve(v);
+      new PerformanceObserver(() => {
+        const w = get();
+        if (w) resolve(w);
+      }).observe({ type: 'paint', buffered: true });
+    })`)) as number;
   } finally {
     await browser.close();
   }
