@@ -10,6 +10,7 @@ interface Info {
   versions: Record<string, string | number | null>;
   network: { interfaces: { name: string; address: string; family: string }[]; central: { reachable: boolean; ms: number | null; message: string } };
   disk: { path: string; totalBytes: number; freeBytes: number; usedShare: number } | null;
+  helperRegistry: { version: string; active: number; inactive: number; fetchedAt: string } | null;
 }
 interface ConfigView {
   editable: { field: string; value: unknown }[];
@@ -18,6 +19,7 @@ interface ConfigView {
 type Outcome = { field: string; ok: boolean; message: string };
 
 const gb = (n: number) => `${(n / 1e9).toFixed(1)} GB`;
+const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }) {
   const [info, setInfo] = useState<Info | null>(null);
@@ -91,6 +93,14 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
         <div>
           <dt>磁盘 / disk</dt>
           <dd data-testid="maint-disk">{info.disk ? `可用 ${gb(info.disk.freeBytes)} / 共 ${gb(info.disk.totalBytes)}（已用 ${Math.round(info.disk.usedShare * 100)}%）` : '未知 / unknown'}</dd>
+        </div>
+        <div>
+          <dt>帮办人员名册 / helper registry</dt>
+          <dd data-testid="maint-helper-registry">
+            {info.helperRegistry
+              ? `${info.helperRegistry.version}：在岗 ${info.helperRegistry.active} 人${info.helperRegistry.inactive ? `，停用 ${info.helperRegistry.inactive} 人` : ''}，更新于 ${localTime(info.helperRegistry.fetchedAt)} / ${info.helperRegistry.active} active`
+              : '尚未从中心获取，帮办人员暂不能登录 / not yet received from central: helpers cannot sign in'}
+          </dd>
         </div>
       </dl>
 
