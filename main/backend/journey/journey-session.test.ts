@@ -13,7 +13,8 @@ describe('journey session', () => {
   it('holds the latest card, forgets it after the TTL, on request and at wipe', () => {
     let now = 1_000_000;
     const bus = fakeBus();
-    const s = new JourneySession(new HeldCards(bus, () => now));
+    const held = new HeldCards(bus, () => now);
+    const s = new JourneySession(held);
     expect(s.card()).toBeNull();
     bus.emit(cardReadEvent('resident'));
     bus.emit(cardReadEvent('hmt-residence-permit'));
@@ -21,7 +22,7 @@ describe('journey session', () => {
     now += JOURNEY_CARD_TTL_MS + 1;
     expect(s.card()).toBeNull();
     bus.emit(cardReadEvent('resident'));
-    s.forgetCard();
+    held.forget();
     expect(s.card()).toBeNull();
     bus.emit(cardReadEvent('resident'));
     s.wipe();
@@ -41,7 +42,7 @@ describe('journey session', () => {
     expect(s.isFaceMatched()).toBe(false);
     held.faceMatched(card); // a verdict on the card put away changes nothing
     expect(s.isFaceMatched()).toBe(false);
-    s.forgetCard();
+    s.wipe();
     expect(held.current(JOURNEY_CARD_TTL_MS)).toBeNull();
   });
 

@@ -26,11 +26,6 @@ export class JourneySession {
     return this.held.current(JOURNEY_CARD_TTL_MS)?.faceMatched ?? false;
   }
 
-  /** "Use another card": forget this one without ending the session (for follow-up too). */
-  forgetCard(): void {
-    this.held.forget();
-  }
-
   submitted(receiptNo: string): void {
     this.receipts.set(receiptNo, { rated: false });
   }

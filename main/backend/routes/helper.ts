@@ -7,7 +7,6 @@ import type { BackendContext } from '../context';
 import { HELPER_COOKIE, requireHelper } from '../helpers/guard';
 import { helperCases } from '../helpers/helper-cases';
 import { citizenInputsFor } from '../followup/citizen-inputs';
-import { journeySessionFor } from '../journey/journey-session';
 import { validate } from '../validate';
 
 export function helperRoutes(ctx: BackendContext) {
@@ -21,11 +20,9 @@ export function helperRoutes(ctx: BackendContext) {
       const n = await h.cards.next(c.req.valid('json').waitSec * 1000, c.req.raw.signal);
       if (n === null || c.req.raw.signal.aborted) return c.json({ ok: false as const, error: 'timeout' as const, message: '未读到证件，请将证件放在读卡区 / no card read yet' }, 408);
       const r = h.auth.presentCard(n);
-      // The helper's own card is not a citizen's: it must not prefill anything or be looked up.
-      if (r.ok) {
-        citizenInputsFor(ctx).clear();
-        journeySessionFor(ctx).forgetCard();
-      }
+      // The helper's own card is not a citizen's: it must not prefill anything or be looked up
+      // (the held card is one for the journey and the follow-up).
+      if (r.ok) citizenInputsFor(ctx).clear();
       if (r.ok) return c.json({ ok: true as const, helper: { name: r.value.helper.name, staffId: r.value.helper.staffId }, lockedUntil: r.value.lockedUntil, attemptsLeft: r.value.attemptsLeft });
       return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, r.error.kind === 'no-registry' ? 503 : 404);
     })
