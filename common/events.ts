@@ -44,10 +44,13 @@ export type KioskEventType = KioskEvent['type'];
 /**
  * What /api/events sends to the renderer. A card read there is only "a card of this type was
  * read": name, number, address and photo stay in the backend, which shows the citizen a masked
- * view on request (GET /api/journey/identity), so nothing personal sits in an event stream.
+ * view on request (GET /api/journey/identity). A scanned code's text (any QR held to the scanner,
+ * not only receipts) stays in the backend too: the follow-up screens get `followup.input`. So
+ * nothing personal sits in the event stream.
  */
-export type WireEvent = Exclude<KioskEvent, { type: 'idcard.read' }> | { type: 'idcard.read'; cardType: CardIdentity['cardType'] };
+export type WireEvent = Exclude<KioskEvent, { type: 'idcard.read' } | { type: 'code.scanned' }> | { type: 'idcard.read'; cardType: CardIdentity['cardType'] };
 
-export function toWireEvent(e: KioskEvent): WireEvent {
+export function toWireEvent(e: KioskEvent): WireEvent | null {
+  if (e.type === 'code.scanned') return null;
   return e.type === 'idcard.read' ? { type: 'idcard.read', cardType: e.identity.cardType } : e;
 }

@@ -219,10 +219,14 @@ describe('devices through the real backend (simulator mode)', () => {
     for (const s of ['receipt-printer:paper-out', 'receipt-printer:cover-open', 'scanner:jammed', 'a4-printer:stopped', 'id-card-reader:offline']) expect(seen).toContain(s);
   }, 60_000);
 
-  it('delivers codes from the QR scanner as events', async () => {
+  it('delivers codes from the QR scanner as backend events, never over the stream', async () => {
+    const before = events.length;
     await sim({ device: 'code-scanner', action: 'scan', text: 'SQ20261122-000777' });
-    const ev = await waitFor(() => events.find((e) => e.type === 'code.scanned'), 3000, 'code.scanned');
+    const ev = await waitFor(() => busEvents.find((e) => e.type === 'code.scanned'), 3000, 'code.scanned');
     expect(ev).toEqual({ type: 'code.scanned', text: 'SQ20261122-000777', source: 'serial' });
+    // the follow-up screens hear of it (emitted right after the scan), without the text
+    expect(await waitFor(() => events.slice(before).find((e) => e.type === 'followup.input'), 3000, 'followup.input over SSE')).toEqual({ type: 'followup.input', input: { kind: 'unknown-code' } });
+    expect(sseText).not.toContain('SQ20261122-000777');
   });
 
   it('accepts a document-camera page and refuses what is not an image', async () => {

@@ -21,8 +21,8 @@ export function eventRoutes(ctx: BackendContext) {
       try {
         while (open) {
           while (queue.length) {
-            const e = queue.shift()!;
-            await stream.writeSSE({ event: e.type, data: JSON.stringify(toWireEvent(e)) });
+            const e = toWireEvent(queue.shift()!);
+            if (e) await stream.writeSSE({ event: e.type, data: JSON.stringify(e) });
           }
           // Keep-alive comment every 15 s so proxies and the renderer notice a dead link.
           await new Promise<void>((resolve) => {
