@@ -194,11 +194,12 @@ describe('central case status, documents, calendar and admin', () => {
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(doc.sha256);
-    // another terminal sees none of it
+    // another terminal's feed holds none of it; the document itself it may fetch (follow-up at any kiosk)
     store.registerTerminal('KSK0002', 'z'.repeat(40));
     const other = await (await call({ method: 'GET', path: '/v1/cases/feed?after=0', terminalId: 'KSK0002', secret: 'z'.repeat(40) })).json();
     expect(other.events).toEqual([]);
-    expect((await call({ method: 'GET', path: `/v1/documents/${doc.id}`, terminalId: 'KSK0002', secret: 'z'.repeat(40) })).status).toBe(404);
+    expect((await call({ method: 'GET', path: `/v1/documents/${doc.id}`, terminalId: 'KSK0002', secret: 'z'.repeat(40) })).status).toBe(200);
+    expect((await call({ method: 'GET', path: '/v1/documents/0000000000000000', terminalId: 'KSK0002', secret: 'z'.repeat(40) })).status).toBe(404);
   });
 
   it('records an evaluation once per idempotency key, only for the terminal’s own case', async () => {

@@ -163,7 +163,7 @@ export function buildOpenApi(): Json {
       '/v1/cases/lookup': {
         post: {
           operationId: 'caseLookup',
-          summary: "This terminal's cases of one applicant (by identity number, in the signed body) or of one receipt number, with notices, results and postal delivery",
+          summary: 'The cases of one applicant (by identity number, in the signed body) or of one receipt number, whichever terminal took them, with notices, results and postal delivery',
           security: SIGNED,
           requestBody: { required: true, ...json(caseLookupRequestSchema, 'input') },
           responses: { '200': { description: 'cases (possibly none), newest first', ...json(caseLookupResponseSchema, 'output') }, ...signedErrors },

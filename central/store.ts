@@ -142,6 +142,9 @@ const MIGRATIONS: string[] = [
      updated_at TEXT NOT NULL
    ) STRICT;
    CREATE TABLE staff_registry_version (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, published_at TEXT NOT NULL) STRICT;`,
+  // Follow-up at any terminal: a citizen's cases by card or receipt QR, whichever terminal took them.
+  `CREATE INDEX cases_receipt_any ON cases (receipt_no);
+   CREATE INDEX cases_applicant_any ON cases (upper(json_extract(manifest, '$.applicant.idNumber')));`,
 ];
 
 export interface CaseRow {
@@ -413,10 +416,16 @@ export class CentralStore {
   }
 
   /** This terminal's cases of one applicant (the number compared case-insensitively: a final x or X). */
-  casesOfApplicant(terminalId: string, idNumber: string, limit = 100): CaseRow[] {
+  /** The applicant's cases at every terminal, newest first (the citizen placed their card at one). */
+  casesOfApplicant(idNumber: string, limit = 100): CaseRow[] {
     return this.db
-      .prepare(`SELECT * FROM cases WHERE terminal_id = ? AND upper(json_extract(manifest, '$.applicant.idNumber')) = ? ORDER BY created_at DESC LIMIT ?`)
-      .all(terminalId, idNumber.toUpperCase(), limit) as CaseRow[];
+      .prepare(`SELECT * FROM cases WHERE upper(json_extract(manifest, '$.applicant.idNumber')) = ? ORDER BY created_at DESC LIMIT ?`)
+      .all(idNumber.toUpperCase(), limit) as CaseRow[];
+  }
+
+  /** The case of a receipt number, whichever terminal issued it (numbers carry the terminal id). */
+  caseByReceiptNo(receiptNo: string): CaseRow | null {
+    return (this.db.prepare('SELECT * FROM cases WHERE receipt_no = ? ORDER BY created_at DESC LIMIT 1').get(receiptNo) as CaseRow | undefined) ?? null;
   }
 
   caseByReceipt(terminalId: string, receiptNo: string): CaseRow | null {

@@ -1,7 +1,9 @@
 // Follow-up at the kiosk: look a citizen's cases up (by identity number or receipt number),
 // record that a result was printed at the kiosk (once), and take a postal delivery request.
-// Scoped to the signed terminal like every other case route. The identity number arrives only
-// in the signed body and is never written to a log or an answer.
+// Open to every signed terminal, whichever took the case: a citizen follows progress at any kiosk
+// (the kiosk shows documents only to whoever presented the card or the receipt's QR there). A
+// result still prints once in all: the first print reported, from any terminal, is kept. The
+// identity number arrives only in the signed body and is never written to a log or an answer.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { caseLookupRequestSchema, deliveryRequestSchema, documentPrintedRequestSchema, type CaseSummary } from '../../common/central-api';
@@ -28,11 +30,10 @@ export function followupRoutes(store: CentralStore) {
     .post('/cases/lookup', (c) => {
       const body = parseJsonBody(c, c.get('rawBody'), caseLookupRequestSchema);
       if (!body.ok) return body.response;
-      const terminal = c.get('terminalId');
       const rows =
         body.value.by === 'idNumber'
-          ? store.casesOfApplicant(terminal, body.value.idNumber)
-          : [store.caseByReceipt(terminal, body.value.receiptNo)].filter((r): r is CaseRow => r !== null);
+          ? store.casesOfApplicant(body.value.idNumber)
+          : [store.caseByReceiptNo(body.value.receiptNo)].filter((r): r is CaseRow => r !== null);
       return c.json({ cases: rows.map((r) => summary(store, r)) });
     })
     .post('/documents/:documentId/printed', (c) => {
@@ -41,7 +42,7 @@ export function followupRoutes(store: CentralStore) {
       const body = parseJsonBody(c, c.get('rawBody'), documentPrintedRequestSchema);
       if (!body.ok) return body.response;
       const doc = store.document(p.value.documentId);
-      if (!doc || doc.terminalId !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此文书 / no such document');
+      if (!doc) return problem(c, 404, 'not-found', '无此文书 / no such document');
       const r = store.documentPrinted(p.value.documentId, c.get('terminalId'), body.value.printedAt);
       // The citizen took the result away from the kiosk: that is its 送达 (self-service print).
       const kind = store.documentsOf(doc.caseNo).find((d) => d.id === p.value.documentId)?.kind;
@@ -55,7 +56,7 @@ export function followupRoutes(store: CentralStore) {
       const body = parseJsonBody(c, c.get('rawBody'), deliveryRequestSchema);
       if (!body.ok) return body.response;
       const row = store.caseRow(p.value.caseNo);
-      if (!row || row.terminal_id !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此案件 / no such case');
+      if (!row) return problem(c, 404, 'not-found', '无此案件 / no such case');
       const results = store.documentsOf(row.case_no).filter((d) => d.kind === 'result');
       if (results.some((d) => d.printedAt))
         return problem(c, 409, 'already-printed', '结果文书已在自助终端打印，不能再邮寄 / the result was already printed at a kiosk');

@@ -1,4 +1,5 @@
-// Follow-up at the kiosk: progress lookups (central live, else this kiosk's last known state),
+// Follow-up at the kiosk: progress lookups (central live, whichever terminal took the case; else
+// this kiosk's last known state of its own cases),
 // printing notices and results on A4 (a result once), postal delivery of a result, and
 // reporting result prints to central (retried until central has heard).
 import crypto from 'node:crypto';
@@ -82,7 +83,8 @@ export class FollowupService {
       this.ctx.logger.log('followup.result-print-refused', { receiptNo, documentId, why: doc.printedAt ? 'already-printed' : 'posted' });
       return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${formatChinaTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${formatChinaTime(doc.printedAt)}; a result prints here once only — ask at the counter` : (doc.why ?? '') });
     }
-    const sha = this.ctx.store.outbox.document(documentId)?.sha256 ?? null;
+    // A case from another terminal has no local copy: its download is checked against central's digest.
+    const sha = this.ctx.store.outbox.document(documentId)?.sha256 ?? doc.sha256;
     const bytes = await this.documentBytes(documentId, sha);
     if (!bytes.ok) {
       this.ctx.logger.log('followup.print-failed', { receiptNo, documentId, kind: bytes.error.kind });

@@ -268,6 +268,53 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     expect(r.body.cases[0]).toMatchObject({ status: 'delivered', delivery: { trackingNo: 'SF1234567890' } });
   }, 30_000);
 
+  it('a case taken at another terminal: its receipt QR and the applicant’s card find it here, and its notice prints from central’s copy', async () => {
+    const c = backend.central!;
+    c.store.registerTerminal('KSK0002', 'y'.repeat(40));
+    const receiptNo = `KSK0002-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-0001`;
+    const taken = c.store.intake(
+      'KSK0002',
+      {
+        idempotencyKey: uuidv7(),
+        receiptNo,
+        submittedAt: new Date().toISOString(),
+        serviceCode: service.code,
+        applicant: { name: card.name, idNumber: card.idNumber, phone: null },
+        form: {},
+        materials: [],
+        commitment: null,
+        signature: null,
+        channel: 'kiosk',
+        helperId: null,
+        delivery: 'kiosk_print',
+      } as never,
+      crypto.randomBytes(32).toString('hex'),
+    );
+    expect(taken.kind).toBe('created');
+    const caseNo = (taken as { caseNo: string }).caseNo;
+    await admin(`/cases/${caseNo}/status`, { status: 'accepted' });
+
+    await present(receiptNo);
+    const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo });
+    expect(r.body).toMatchObject({ source: 'live', cases: [{ receiptNo, caseNo, status: 'accepted', mayHandle: true }] });
+    const notice = r.body.cases[0].documents.find((d: { name: string }) => d.name === '受理通知书.pdf');
+    expect(backend.ctx.queue.resultDocument(notice.id)).toBeNull(); // not this kiosk's case: nothing downloaded here
+    const p = await post('/api/progress/print', { receiptNo, documentId: notice.id });
+    expect(p.status, JSON.stringify(p.body)).toBe(200);
+    expect(await printedPdf(p.body.jobId)).toContain(caseNo);
+
+    // the card finds this kiosk's cases and the other terminal's alike
+    await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'remove' });
+    await new Promise((res) => setTimeout(res, 400));
+    const wait = call('/api/progress/wait?timeoutMs=8000');
+    await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
+    await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'insert', card: 'resident' });
+    expect(await (await wait).json()).toMatchObject({ kind: 'card' });
+    const byCard = await post('/api/progress/lookup', { by: 'card' });
+    expect(byCard.body.cases.map((x: { receiptNo: string }) => x.receiptNo)).toEqual(expect.arrayContaining([receiptNo, first.receiptNo]));
+    await post('/api/progress/end', {});
+  }, 60_000);
+
   it('offline: the last known state from the local store, with the time it dates from', async () => {
     await backend.ctx.queue.syncNow();
     await fetch(`${backend.central!.url}/v1/admin/faults`, { method: 'PUT', headers: { Authorization: `Bearer ${backend.central!.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ downForSec: 30 }) }).catch(() => null); // central goes away mid-answer

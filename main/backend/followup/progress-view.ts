@@ -13,6 +13,8 @@ export interface CaseDocumentView {
   printable: boolean;
   printedAt: string | null;
   why: string | null;
+  /** the digest central gave for it (null in the local copy): a download is checked against it */
+  sha256: string | null;
 }
 
 export interface CaseProgressView {
@@ -72,7 +74,7 @@ export function viewFromCentral(c: CaseSummary, serviceName: string | null, loca
     .map((d) => {
       const printedAt = d.printedAt ?? localPrintedAt(d.id);
       const status = timeline.find((t) => t.update && 'documents' in t.update && t.update.documents.some((x) => x.id === d.id))?.status ?? c.status;
-      return { id: d.id, name: d.name, kind: d.kind, status, printedAt, ...resultState(d.kind, printedAt, posted) };
+      return { id: d.id, name: d.name, kind: d.kind, status, printedAt, sha256: d.sha256, ...resultState(d.kind, printedAt, posted) };
     });
   // A 送达 by post that central recorded with its tracking number counts too (the office may post
   // without a request made at a kiosk).
@@ -104,6 +106,7 @@ export function viewFromLocal(v: CaseStatusView, serviceName: string | null, loc
         printedAt,
         printable: st.printable && d.available,
         why: st.why ?? (d.available ? null : '文书尚未下载到本机 / not downloaded to this kiosk yet'),
+        sha256: null,
       };
     });
   return {
