@@ -1,6 +1,7 @@
 // Central's follow-up endpoints: lookup by identity number (in the signed body) or receipt
 // number, the notices it renders with 受理 / 补正 / 不予受理, one self-print, postal delivery with
 // a tracking number set by the admin route.
+import { caseManifest } from './test-support/case-manifest';
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -43,20 +44,7 @@ const admin = (p: string, json: unknown) =>
   app.fetch(new Request(`http://central.test${p}`, { method: 'POST', body: JSON.stringify(json), headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' } }));
 
 async function submit(idNumber: string, receiptNo: string, who = T): Promise<string> {
-  const m = {
-    idempotencyKey: uuidv7(),
-    receiptNo,
-    submittedAt: new Date().toISOString(),
-    serviceCode: SERVICE,
-    applicant: { name: '张三', idNumber, phone: null },
-    form: {},
-    materials: [],
-    commitment: null,
-    signature: null,
-    channel: 'kiosk',
-    helperId: null,
-    delivery: 'kiosk_print',
-  };
+  const m = caseManifest({ receiptNo, serviceCode: SERVICE, idNumber });
   const r = await call({ ...who, method: 'POST', path: '/v1/submissions/batch', json: { items: [m] } });
   const body = (await r.json()) as { results: { caseNo: string }[] };
   expect(r.status, JSON.stringify(body)).toBe(200);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../../../central/catalog/sample-catalog';
+import { caseManifest } from '../../../central/test-support/case-manifest';
 import { SAMPLE_CARDS } from '../../../devices/id-card/sample-cards';
 import type { SimState } from '../../../devices/sim/sim-actions';
 import { pdfText } from '../../../devices/test-support/poppler';
@@ -58,6 +59,16 @@ async function present(receiptNo: string): Promise<void> {
   await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
   expect((await post('/api/dev/sim/actions', { device: 'code-scanner', action: 'scan', text: receiptNo })).status).toBe(200);
   expect(await (await wait).json()).toMatchObject({ kind: 'receipt', receiptNo });
+}
+
+/** The citizen takes the card off the reader and places it again, the screen listening. */
+async function placeCardAgain(): Promise<void> {
+  await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'remove' });
+  await new Promise((res) => setTimeout(res, 400));
+  const wait = call('/api/progress/wait?timeoutMs=8000');
+  await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
+  await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'insert', card: 'resident' });
+  expect(await (await wait).json()).toMatchObject({ kind: 'card' });
 }
 
 async function printedPdf(jobId: number): Promise<string> {
@@ -272,24 +283,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     const c = backend.central!;
     c.store.registerTerminal('KSK0002', 'y'.repeat(40));
     const receiptNo = `KSK0002-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-0001`;
-    const taken = c.store.intake(
-      'KSK0002',
-      {
-        idempotencyKey: uuidv7(),
-        receiptNo,
-        submittedAt: new Date().toISOString(),
-        serviceCode: service.code,
-        applicant: { name: card.name, idNumber: card.idNumber, phone: null },
-        form: {},
-        materials: [],
-        commitment: null,
-        signature: null,
-        channel: 'kiosk',
-        helperId: null,
-        delivery: 'kiosk_print',
-      } as never,
-      crypto.randomBytes(32).toString('hex'),
-    );
+    const taken = c.store.intake('KSK0002', caseManifest({ receiptNo, serviceCode: service.code, idNumber: card.idNumber, name: card.name }), crypto.randomBytes(32).toString('hex'));
     expect(taken.kind).toBe('created');
     const caseNo = (taken as { caseNo: string }).caseNo;
     await admin(`/cases/${caseNo}/status`, { status: 'accepted' });
@@ -304,12 +298,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     expect(await printedPdf(p.body.jobId)).toContain(caseNo);
 
     // the card finds this kiosk's cases and the other terminal's alike
-    await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'remove' });
-    await new Promise((res) => setTimeout(res, 400));
-    const wait = call('/api/progress/wait?timeoutMs=8000');
-    await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
-    await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'insert', card: 'resident' });
-    expect(await (await wait).json()).toMatchObject({ kind: 'card' });
+    await placeCardAgain();
     const byCard = await post('/api/progress/lookup', { by: 'card' });
     expect(byCard.body.cases.map((x: { receiptNo: string }) => x.receiptNo)).toEqual(expect.arrayContaining([receiptNo, first.receiptNo]));
     await post('/api/progress/end', {});
@@ -325,12 +314,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     // the result was printed here, which central recorded as 送达 and this kiosk pulled
     expect(r.body.cases[0]).toMatchObject({ status: 'delivered', canRequestPost: false });
     // offline by card too: found by the keyed MAC of the number
-    await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'remove' });
-    await new Promise((res) => setTimeout(res, 400));
-    const wait = call('/api/progress/wait?timeoutMs=8000');
-    await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
-    await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'insert', card: 'resident' });
-    expect(await (await wait).json()).toMatchObject({ kind: 'card' });
+    await placeCardAgain();
     const byCard = await post('/api/progress/lookup', { by: 'card' });
     expect(byCard.body.source).toBe('local');
     expect(byCard.body.cases.length).toBe(5);
