@@ -144,6 +144,7 @@ const MIGRATIONS: string[] = [
    CREATE TABLE staff_registry_version (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, published_at TEXT NOT NULL) STRICT;`,
   // Follow-up at any terminal: a citizen's cases by card or receipt QR, whichever terminal took them.
   `CREATE INDEX cases_receipt_any ON cases (receipt_no);
+   DROP INDEX cases_applicant;
    CREATE INDEX cases_applicant_any ON cases (upper(json_extract(manifest, '$.applicant.idNumber')));`,
 ];
 
@@ -415,8 +416,7 @@ export class CentralStore {
     return rows.map((r) => this.toEvent(r));
   }
 
-  /** This terminal's cases of one applicant (the number compared case-insensitively: a final x or X). */
-  /** The applicant's cases at every terminal, newest first (the citizen placed their card at one). */
+  /** The applicant's cases at every terminal, newest first (the number compared case-insensitively: a final x or X). */
   casesOfApplicant(idNumber: string, limit = 100): CaseRow[] {
     return this.db
       .prepare(`SELECT * FROM cases WHERE upper(json_extract(manifest, '$.applicant.idNumber')) = ? ORDER BY created_at DESC LIMIT ?`)
