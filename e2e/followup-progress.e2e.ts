@@ -10,7 +10,6 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
-import { submissionFromWire, submissionWireSchema } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
 import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import type { SimAction } from '../devices/sim/sim-actions';
@@ -18,6 +17,7 @@ import { inkShare, pdfText, rasterise } from '../devices/test-support/poppler';
 import { waitFor } from '../devices/test-support/wait';
 import { launchBrowser, openKioskPage, PORTRAIT, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
+import { queueCase } from './harness/queued-case';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 
 const service = sampleCatalog.services.find((s) => s.kioskFull)!;
@@ -37,27 +37,21 @@ async function advance(caseNo: string, body: unknown) {
   expect(r?.status, await r?.text()).toBe(200);
 }
 
-/** A case queued in-process (as an earlier journey left it) and synced to central. */
+/** A case queued (as an earlier journey left it) and synced to central. */
 async function submitted(): Promise<{ receiptNo: string; caseNo: string }> {
-  const r = backend().ctx.queue.enqueue(
-    submissionFromWire(
-      submissionWireSchema.parse({
-        idempotencyKey: uuidv7(),
-        serviceCode: service.code,
-        applicant: { name: card.name, idNumber: card.idNumber, phone: '13912345678' },
-        form: {},
-        materials: [{ materialId: service.materials[0]!.id, provision: 'scanned', pages: [{ mime: 'image/jpeg', data: crypto.randomBytes(2000).toString('base64') }] }],
-        channel: 'kiosk',
-        delivery: 'kiosk_print',
-      }),
-    ),
-  );
-  if (!r.ok) throw new Error(r.error.message);
-  const body = { receiptNo: r.value.receiptNo };
+  const receiptNo = queueCase(backend(), {
+    idempotencyKey: uuidv7(),
+    serviceCode: service.code,
+    applicant: { name: card.name, idNumber: card.idNumber, phone: '13912345678' },
+    form: {},
+    materials: [{ materialId: service.materials[0]!.id, provision: 'scanned', pages: [{ mime: 'image/jpeg', data: crypto.randomBytes(2000).toString('base64') }] }],
+    channel: 'kiosk',
+    delivery: 'kiosk_print',
+  });
   await backend().ctx.queue.syncNow();
-  const caseNo = backend().ctx.queue.caseStatus(body.receiptNo)!.caseNo!;
+  const caseNo = backend().ctx.queue.caseStatus(receiptNo)!.caseNo!;
   expect(caseNo).toMatch(/^AJ/);
-  return { receiptNo: body.receiptNo, caseNo };
+  return { receiptNo, caseNo };
 }
 
 /** Drives the simulators as the developer panel would (the panel itself stays closed: devTools off). */

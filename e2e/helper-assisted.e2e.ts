@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
 import { CN_2026 } from '../common/test-support/calendars';
-import { submissionFromWire, submissionWireSchema, type SubmissionWire } from '../common/submission';
+import type { SubmissionWire } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
 import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import type { SimAction } from '../devices/sim/sim-actions';
@@ -16,6 +16,7 @@ import { waitFor } from '../devices/test-support/wait';
 import { enrolHelper, HELPER_PIN, TEST_HELPERS } from '../main/backend/test-support/helper';
 import { launchBrowser, openKioskPage, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
+import { queueCase } from './harness/queued-case';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 
 const SERVICE = sampleCatalog.services.find((s) => s.kioskFull)!;
@@ -48,12 +49,7 @@ function wire(over: Partial<SubmissionWire> = {}): SubmissionWire {
   };
 }
 
-/** A case queued in-process, as if submitted earlier at this terminal. */
-function seed(body: SubmissionWire): string {
-  const r = backend().ctx.queue.enqueue(submissionFromWire(submissionWireSchema.parse(body)));
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.receiptNo;
-}
+const seed = (body: SubmissionWire) => queueCase(backend(), body);
 
 /** A POST from inside the page: it carries the page's cookies (the helper session among them). */
 async function postFromPage(page: Page, path: string, body: unknown): Promise<{ status: number; body: any }> {
@@ -99,8 +95,7 @@ beforeAll(async () => {
   await backend().ctx.helpers.registry.refresh();
   expect(backend().ctx.helpers.registry.current()?.registry.version).toBe(backend().central!.store.staffRegistry()!.version);
 
-  // Before our helper arrives: helper B submitted one case here, a resident one on their own
-  // (queued in-process: production terminals have no raw submission route).
+  // Before our helper arrives: helper B submitted one case here, a resident one on their own.
   otherHelpersReceipt = seed(wire({ helperId: TEST_HELPERS.b.staffId }));
   kioskReceipt = seed(wire({ channel: 'kiosk', helperId: null, authorisation: null }));
   expect(otherHelpersReceipt).toBeTruthy();

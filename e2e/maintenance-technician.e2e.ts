@@ -8,7 +8,6 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
-import { submissionFromWire, submissionWireSchema } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
 import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import { waitFor } from '../devices/test-support/wait';
@@ -16,6 +15,7 @@ import { technicianSettings, TEST_PIN } from '../main/backend/test-support/techn
 import { testIdNumber } from '../offline-queue/test-support/sample-submission';
 import { launchBrowser, openKioskPage, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
+import { queueCase } from './harness/queued-case';
 import { startKiosk, tempDir, type TestKiosk } from './harness/kiosk';
 
 const SERVICE = sampleCatalog.services.find((s) => s.kioskFull)!;
@@ -39,25 +39,20 @@ afterAll(async () => {
 const api = (p: string, init: RequestInit = {}) => fetch(`${kiosk.origin}${p}`, { ...init, headers: { Authorization: `Bearer ${kiosk.secret}`, 'Content-Type': 'application/json', ...init.headers } });
 const backend = () => kiosk.host.backend;
 
-/** A citizen's case queued in-process (production terminals have no raw submission route) and counted. */
+/** A citizen's case queued (as if submitted earlier) and counted. */
 async function submit(): Promise<string> {
-  const r = backend().ctx.queue.enqueue(
-    submissionFromWire(
-      submissionWireSchema.parse({
-        idempotencyKey: uuidv7(),
-        serviceCode: SERVICE.code,
-        applicant: APPLICANT,
-        form: { reason: '测试' },
-        materials: [{ materialId: SERVICE.materials[0]!.id, provision: 'scanned', pages: [{ mime: 'image/jpeg', data: crypto.randomBytes(4000).toString('base64') }] }],
-        channel: 'kiosk',
-        delivery: 'post',
-      }),
-    ),
-  );
-  if (!r.ok) throw new Error(r.error.message);
+  const receiptNo = queueCase(backend(), {
+    idempotencyKey: uuidv7(),
+    serviceCode: SERVICE.code,
+    applicant: APPLICANT,
+    form: { reason: '测试' },
+    materials: [{ materialId: SERVICE.materials[0]!.id, provision: 'scanned', pages: [{ mime: 'image/jpeg', data: crypto.randomBytes(4000).toString('base64') }] }],
+    channel: 'kiosk',
+    delivery: 'post',
+  });
   // counted for the usage charts as the journey's submit counts it
-  backend().ctx.maintenance.usage.recordSubmission({ receiptNo: r.value.receiptNo, serviceCode: SERVICE.code, channel: 'kiosk', delivery: 'post' });
-  return r.value.receiptNo;
+  backend().ctx.maintenance.usage.recordSubmission({ receiptNo, serviceCode: SERVICE.code, channel: 'kiosk', delivery: 'post' });
+  return receiptNo;
 }
 
 async function gesture(page: Page) {
