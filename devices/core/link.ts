@@ -27,6 +27,8 @@ abstract class BaseLink implements Link {
   private readonly dataCbs = new Set<(chunk: Uint8Array) => void>();
   private lostCb: ((reason: string) => void) | null = null;
   private lostReason: string | null = null;
+  /** writes still waiting for the device, failed at once when the link dies or closes */
+  private readonly pendingWrites = new Set<(e: Error) => void>();
 
   get isOpen(): boolean {
     return this.open;
@@ -52,9 +54,41 @@ abstract class BaseLink implements Link {
     }
   }
 
+  /**
+   * Runs one write that settles when `start` reports, when the link dies or closes, or after
+   * `timeoutMs` (a device that stopped taking bytes — power lost, flow control held — never
+   * drains: the job must fail, be held and be reprinted, not hang in front of the citizen).
+   */
+  protected boundedWrite(timeoutMs: number, start: (done: (e?: Error | null) => void) => void): Promise<void> {
+    if (!this.open) return Promise.reject(new Error('link closed'));
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const finish = (e?: Error | null) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.pendingWrites.delete(finish);
+        if (e) reject(e);
+        else resolve();
+      };
+      const timer = setTimeout(() => {
+        const e = new Error(`设备 ${Math.round(timeoutMs / 1000)} 秒内未接收数据 / the device took no data for ${timeoutMs} ms`);
+        finish(e);
+        this.lost(e.message);
+      }, timeoutMs);
+      this.pendingWrites.add(finish);
+      start(finish);
+    });
+  }
+
+  private failPendingWrites(reason: string): void {
+    for (const f of [...this.pendingWrites]) f(new Error(reason));
+  }
+
   protected lost(reason: string): void {
     if (!this.open) return;
     this.open = false;
+    this.failPendingWrites(reason);
     if (this.closing) return;
     this.lostReason = reason;
     this.lostCb?.(reason);
@@ -64,6 +98,7 @@ abstract class BaseLink implements Link {
     if (!this.open) return;
     this.closing = true;
     this.open = false;
+    this.failPendingWrites('link closed');
     await this.doClose().catch(() => undefined);
   }
 
@@ -79,10 +114,18 @@ function classify(e: NodeJS.ErrnoException | Error): LinkOpenError {
   return { reason: 'error', detail: m };
 }
 
+/** Bounds for a write: twice its time on the wire, plus what a printer may take to print it. */
+export function writeTimeoutMs(bytes: number, bytesPerSecond: number, graceMs = WRITE_GRACE_MS): number {
+  return Math.ceil((bytes / bytesPerSecond) * 2000) + graceMs;
+}
+const WRITE_GRACE_MS = 10_000;
+
 class SerialLink extends BaseLink {
   constructor(
     private readonly port: SerialPort,
     readonly description: string,
+    private readonly baudRate: number,
+    private readonly writeGraceMs: number,
   ) {
     super();
     port.on('data', (d: Buffer) => this.deliver(new Uint8Array(d.buffer, d.byteOffset, d.byteLength)));
@@ -91,15 +134,14 @@ class SerialLink extends BaseLink {
   }
 
   write(data: Uint8Array): Promise<void> {
-    if (!this.open) return Promise.reject(new Error('link closed'));
-    return new Promise((resolve, reject) => {
+    return this.boundedWrite(writeTimeoutMs(data.length, this.baudRate / 10, this.writeGraceMs), (done) => {
       this.port.write(Buffer.from(data), (e) => {
         if (e) {
+          done(e);
           this.lost(e.message);
-          reject(e);
           return;
         }
-        this.port.drain((e2) => (e2 ? reject(e2) : resolve()));
+        this.port.drain((e2) => done(e2));
       });
     });
   }
@@ -109,13 +151,13 @@ class SerialLink extends BaseLink {
   }
 }
 
-export async function openSerialLink(path: string, baudRate: number): Promise<Result<Link, LinkOpenError>> {
+export async function openSerialLink(path: string, baudRate: number, opts: { writeGraceMs?: number } = {}): Promise<Result<Link, LinkOpenError>> {
   if (!fs.existsSync(path)) return err({ reason: 'not-found', detail: `${path} does not exist` });
   const port = new SerialPort({ path, baudRate, dataBits: 8, parity: 'none', stopBits: 1, autoOpen: false });
   return new Promise((resolve) => {
     port.open((e) => {
       if (e) resolve(err(classify(e)));
-      else resolve(ok(new SerialLink(port, `serial:${path}@${baudRate}`)));
+      else resolve(ok(new SerialLink(port, `serial:${path}@${baudRate}`, baudRate, opts.writeGraceMs ?? WRITE_GRACE_MS)));
     });
   });
 }
@@ -132,8 +174,8 @@ class TcpLink extends BaseLink {
   }
 
   write(data: Uint8Array): Promise<void> {
-    if (!this.open) return Promise.reject(new Error('link closed'));
-    return new Promise((resolve, reject) => this.socket.write(data, (e) => (e ? reject(e) : resolve())));
+    // a network printer is at least as fast as a 115200 baud line
+    return this.boundedWrite(writeTimeoutMs(data.length, 11_520), (done) => this.socket.write(data, (e) => done(e)));
   }
 
   protected doClose(): Promise<void> {
@@ -187,13 +229,11 @@ class CharDeviceLink extends BaseLink {
   }
 
   write(data: Uint8Array): Promise<void> {
-    if (!this.open) return Promise.reject(new Error('link closed'));
-    return new Promise((resolve, reject) =>
+    // a USB printer takes bytes about as fast as it prints: like a 115200 baud line at the least
+    return this.boundedWrite(writeTimeoutMs(data.length, 11_520), (done) =>
       fs.write(this.fd, data, (e) => {
-        if (e) {
-          this.lost(e.message);
-          reject(e);
-        } else resolve();
+        done(e);
+        if (e) this.lost(e.message);
       }),
     );
   }

@@ -21,6 +21,8 @@ export function socatAvailable(): boolean {
 
 export class PtyPair {
   private proc: ChildProcess | null = null;
+  /** the socat of the last unplug until it has really gone (it removes its links as it exits) */
+  private exiting: Promise<void> | null = null;
 
   private constructor(
     /** the end a driver opens, like /dev/ttyACM0 */
@@ -44,6 +46,8 @@ export class PtyPair {
   /** (Re)creates the pair on the same paths. */
   async plug(): Promise<Result<void, string>> {
     if (this.proc) return ok(undefined);
+    // An old socat still exiting would unlink the new pair's paths on its way out.
+    if (this.exiting) await this.exiting;
     for (const p of [this.hostPath, this.devicePath]) fs.rmSync(p, { force: true });
     const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${this.hostPath}`, `pty,raw,echo=0,link=${this.devicePath}`], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -85,14 +89,20 @@ export class PtyPair {
     const proc = this.proc;
     if (!proc) return;
     this.proc = null;
-    await new Promise<void>((resolve) => {
-      proc.once('exit', () => resolve());
-      proc.kill('SIGTERM');
-      setTimeout(() => {
-        proc.kill('SIGKILL');
+    const exiting = new Promise<void>((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      // SIGKILL if it lingers; either way wait for the exit itself, not for a timer.
+      const kill = setTimeout(() => proc.kill('SIGKILL'), 1000);
+      kill.unref();
+      proc.once('exit', () => {
+        clearTimeout(kill);
         resolve();
-      }, 1000).unref();
+      });
+      proc.kill('SIGTERM');
     });
+    this.exiting = exiting;
+    await exiting;
+    if (this.exiting === exiting) this.exiting = null;
     for (const p of [this.hostPath, this.devicePath]) fs.rmSync(p, { force: true });
   }
 
