@@ -102,7 +102,7 @@ describe('Electron shell wiring (fake electron module)', () => {
     const { f } = await loadShell();
     expect(fake.boot).toHaveBeenCalledTimes(1);
     const wc = f.windows[0]!.webContents;
-    for (const ev of ['will-navigate', 'will-redirect', 'will-frame-navigate', 'will-attach-webview', 'before-input-event', 'render-process-gone'])
+    for (const ev of ['will-navigate', 'will-redirect', 'will-frame-navigate', 'will-attach-webview', 'select-bluetooth-device', 'before-input-event', 'render-process-gone'])
       expect(wc.listenerCount(ev), ev).toBeGreaterThan(0);
     expect(wc.windowOpenHandler).toBeTypeOf('function');
     for (const ev of ['will-download', 'select-hid-device', 'select-serial-port', 'select-usb-device']) expect(f.session.listenerCount(ev), ev).toBeGreaterThan(0);
@@ -121,7 +121,7 @@ describe('Electron shell wiring (fake electron module)', () => {
     expect(logText(dataDir)).toContain('"shell.download-blocked"');
   });
 
-  it('answers the HID, serial and USB device choosers with no device, and grants no device permission', async () => {
+  it('answers the HID, serial, USB and Bluetooth device choosers with no device, and grants no device permission', async () => {
     const { f } = await loadShell();
     const wc = f.windows[0]!.webContents;
     const hid = vi.fn();
@@ -139,6 +139,11 @@ describe('Electron shell wiring (fake electron module)', () => {
     f.session.emit('select-usb-device', usbEvent, { deviceList: [{ deviceId: 'printer' }], frame: null }, usb);
     expect(usbEvent.preventDefault).toHaveBeenCalled();
     expect(usb).toHaveBeenCalledWith();
+    const bluetooth = vi.fn();
+    const bluetoothEvent = fakeEvent();
+    wc.emit('select-bluetooth-device', bluetoothEvent, [{ deviceId: 'phone', deviceName: 'x' }], bluetooth);
+    expect(bluetoothEvent.preventDefault).toHaveBeenCalled();
+    expect(bluetooth).toHaveBeenCalledWith('');
     for (const deviceType of ['hid', 'serial', 'usb'])
       expect(f.session.devicePermissionHandler!({ deviceType, origin: 'kiosk://app', device: {} })).toBe(false);
     for (const permission of ['hid', 'serial', 'usb'])

@@ -99,6 +99,7 @@ function harden(contents: WebContents): void {
     }
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.on('select-bluetooth-device', (e, _devices, callback) => denyDeviceChooser('select-bluetooth-device', e, callback));
   contents.on('before-input-event', (e, input) => {
     if (isBlockedShortcut(input, production)) e.preventDefault();
   });
@@ -167,17 +168,19 @@ function hardenSession(ses: Session): void {
     item.cancel();
     logger.log('shell.download-blocked', { mimeType: item.getMimeType() });
   });
-  const deny = (name: DeviceChooserEvent, e: { preventDefault(): void }, callback: (...choice: string[]) => void): void => {
-    // preventDefault: the shell answers; without it Electron would pick the first device itself.
-    e.preventDefault();
-    logger.log('renderer.permission-denied', { permission: name });
-    const none = noDeviceChoice(name);
-    if (none === undefined) callback();
-    else callback(none);
-  };
-  ses.on('select-hid-device', (e, _details, callback) => deny('select-hid-device', e, callback));
-  ses.on('select-serial-port', (e, _ports, _wc, callback) => deny('select-serial-port', e, callback));
-  ses.on('select-usb-device', (e, _details, callback) => deny('select-usb-device', e, callback));
+  ses.on('select-hid-device', (e, _details, callback) => denyDeviceChooser('select-hid-device', e, callback));
+  ses.on('select-serial-port', (e, _ports, _wc, callback) => denyDeviceChooser('select-serial-port', e, callback));
+  ses.on('select-usb-device', (e, _details, callback) => denyDeviceChooser('select-usb-device', e, callback));
+}
+
+/** Answers a device chooser with no device. */
+function denyDeviceChooser(name: DeviceChooserEvent, e: { preventDefault(): void }, callback: (...choice: string[]) => void): void {
+  // preventDefault: the shell answers; without it Electron would pick the first device itself.
+  e.preventDefault();
+  logger.log('renderer.permission-denied', { permission: name });
+  const none = noDeviceChoice(name);
+  if (none === undefined) callback();
+  else callback(none);
 }
 
 function createWindow(): BrowserWindow {

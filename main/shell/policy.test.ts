@@ -61,8 +61,8 @@ describe('kiosk window policy', () => {
   it('never downloads and never hands the page a HID, serial or USB device', () => {
     for (const url of ['kiosk://app/api/progress/x.pdf', 'https://evil.example/payload.sh', 'blob:kiosk://app/1']) expect(isAllowedDownload(url)).toBe(false);
     for (const deviceType of ['hid', 'serial', 'usb', 'bluetooth']) expect(isAllowedDevicePermission({ deviceType, origin: 'kiosk://app' })).toBe(false);
-    expect(DEVICE_CHOOSER_EVENTS).toEqual(['select-hid-device', 'select-serial-port', 'select-usb-device']);
-    expect(DEVICE_CHOOSER_EVENTS.map(noDeviceChoice)).toEqual([undefined, '', undefined]);
+    expect(DEVICE_CHOOSER_EVENTS).toEqual(['select-hid-device', 'select-serial-port', 'select-usb-device', 'select-bluetooth-device']);
+    expect(DEVICE_CHOOSER_EVENTS.map(noDeviceChoice)).toEqual([undefined, '', undefined, '']);
   });
 
   it('serves the out-of-service page only at its own path of the app', () => {

@@ -85,13 +85,17 @@ export function isAllowedDownload(_url: string): boolean {
   return false;
 }
 
-/** WebHID / Web Serial / WebUSB choosers: the page never gets a device (drivers run in the backend). */
-export const DEVICE_CHOOSER_EVENTS = ['select-hid-device', 'select-serial-port', 'select-usb-device'] as const;
+/**
+ * WebHID / Web Serial / WebUSB choosers (session events) and Web Bluetooth's (a webContents
+ * event): the page never gets a device (drivers run in the backend). Unanswered, Electron would
+ * hand the page the first device it finds.
+ */
+export const DEVICE_CHOOSER_EVENTS = ['select-hid-device', 'select-serial-port', 'select-usb-device', 'select-bluetooth-device'] as const;
 export type DeviceChooserEvent = (typeof DEVICE_CHOOSER_EVENTS)[number];
 
-/** What the chooser's callback gets to pick "no device" (Electron: '' for a serial port, nothing for HID / USB). */
+/** What the chooser's callback gets to pick "no device" (Electron: '' for a serial port or Bluetooth, nothing for HID / USB). */
 export function noDeviceChoice(event: DeviceChooserEvent): string | undefined {
-  return event === 'select-serial-port' ? '' : undefined;
+  return event === 'select-serial-port' || event === 'select-bluetooth-device' ? '' : undefined;
 }
 
 /** Device permissions (hid, serial, usb, bluetooth) are never granted, to any origin. */
