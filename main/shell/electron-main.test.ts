@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BootError } from '../backend/boot';
 import { ATTRACT_URL, OUT_OF_SERVICE_URL } from './policy';
 import { RESTART_POLICY } from './restart-governor';
 import { makeFakeElectron, type FakeElectron } from './test-support/fake-electron';
@@ -225,6 +226,18 @@ describe('Electron shell wiring (fake electron module)', () => {
     w.webContents.emit('render-process-gone', fakeEvent(), { reason: 'crashed', exitCode: 139 });
     await vi.advanceTimersByTimeAsync(2000);
     expect(w.urls.at(-1)).toBe(ATTRACT_URL);
+  });
+
+  it('a config error ends the process with exit 78 and the field-by-field message on stderr', async () => {
+    fake.boot = vi.fn(async () => {
+      throw new BootError('配置文件有误，终端拒绝启动 / invalid config, refusing to start: x\n  - centralUrl: …');
+    });
+    const { f } = await loadShell();
+    expect(f.app.exit).toHaveBeenCalledWith(78);
+    expect(process.stderr.write).toHaveBeenCalledWith(expect.stringContaining('  - centralUrl:'));
+    // the windows app.exit closes on its way out are not re-created
+    f.windows[0]!.close();
+    expect(f.windows).toHaveLength(1);
   });
 
   it('a restart storm of the process (start history) waits, and past the limit shows out of service without starting the backend', async () => {

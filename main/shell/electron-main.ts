@@ -51,7 +51,7 @@ let windowFailures: number[] = [];
 // restarts are counted in a start history (start-history.ts) and back off like window failures.
 process.on('uncaughtException', (e) => {
   logger.log('kiosk.boot.failed', { phase: 'uncaught', message: e.message });
-  app.exit(1);
+  exit(1);
 });
 
 if (!app.requestSingleInstanceLock()) {
@@ -64,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_e, contents) => harden(contents));
   app.whenReady().then(start, (e: Error) => {
     logger.log('kiosk.boot.failed', { message: e.message });
-    app.exit(1);
+    exit(1);
   });
   // A closed window is re-created (createWindow), so the last window closing never ends the app.
   app.on('window-all-closed', () => undefined);
@@ -76,6 +76,12 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
     app.quit();
   });
+}
+
+/** Ends the process at once; the windows it closes on the way out are not re-created. */
+function exit(code: number): void {
+  quitting = true;
+  app.exit(code);
 }
 
 function harden(contents: WebContents): void {
@@ -139,7 +145,7 @@ async function bootAndServe(): Promise<void> {
     if (e instanceof BootError) process.stderr.write(e.message + '\n');
     // 78: a config error waits for a technician (the unit does not restart it); anything else is
     // restarted by the unit and counted in the start history.
-    app.exit(e instanceof BootError ? 78 : 1);
+    exit(e instanceof BootError ? 78 : 1);
     return;
   }
   display = 'app';
