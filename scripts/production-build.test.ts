@@ -63,7 +63,7 @@ describe('production bundles', () => {
     expect(demoTraces(prod)).toEqual([]);
     const dev = await bundle(buildMain, path.join(dir, 'dev-electron-main.mjs'), false);
     expect(dev.inputs).toEqual(expect.arrayContaining(['central/embedded.ts', 'central/faults.ts', 'central/staff/demo-staff.ts', 'main/backend/routes/submissions.ts', 'devices/sim/simulators.ts']));
-  });
+   }, 60_000);
 
   it('the headless host bundle holds none of them either', async () => {
     const prod = await bundle(buildHeadless, headlessProd, true);
@@ -71,7 +71,7 @@ describe('production bundles', () => {
     expect(demoTraces(prod)).toEqual([]);
     const dev = await bundle(buildHeadless, path.join(dir, 'dev-headless.mjs'), false);
     expect(demoTraces(dev)).toEqual(expect.arrayContaining(['input central/routes/admin.ts', 'input main/backend/routes/submissions.ts', 'text 135790']));
-  });
+   }, 60_000);
 
   it('the renderer has no simulator panel chunk', async () => {
     // vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
@@ -130,7 +130,7 @@ const problemLines = (stderr: string) => stderr.split('\n').filter((l) => l.star
 describe('a production build refuses the demo configuration', () => {
   beforeAll(async () => {
     if (!fs.existsSync(headlessProd)) await buildHeadless(headlessProd, { production: true });
-  });
+  }, 60_000);
 
   it('centralUrl null and devTools true end boot with exit 78 and one line per field', async () => {
     const r = await runHeadless({ terminalId: 'SQ0012', centralUrl: null, devTools: true, devices: [] });
