@@ -206,14 +206,19 @@ export class DeviceManager implements DeviceLayer {
     let sims: DeviceSimulators | null = null;
     let simDecoder: PhotoDecoder | null = null;
     if (simulated) {
-      // dynamic: the simulators (and their test-only dependencies) stay out of production paths
-      const mod = await import('./sim/simulators');
-      let manager: DeviceManager | null = null;
-      sims = new mod.DeviceSimulators(opts.logger, (kind) => manager?.supervisor(kind).poke());
-      simDecoder = mod.testPhotoDecoder;
-      manager = new DeviceManager(opts, sims, simDecoder);
-      manager.startAll();
-      return manager;
+      // dynamic: the simulators (and their test-only dependencies) stay out of production paths;
+      // production bundles fold this test and leave them out (their config check refuses simulator mode)
+      if (typeof __KIOSK_PRODUCTION_BUILD__ === 'boolean' && __KIOSK_PRODUCTION_BUILD__) {
+        throw new Error('device simulators are not part of a production build');
+      } else {
+        const mod = await import('./sim/simulators');
+        let manager: DeviceManager | null = null;
+        sims = new mod.DeviceSimulators(opts.logger, (kind) => manager?.supervisor(kind).poke());
+        simDecoder = mod.testPhotoDecoder;
+        manager = new DeviceManager(opts, sims, simDecoder);
+        manager.startAll();
+        return manager;
+      }
     }
     const m = new DeviceManager(opts, null, null);
     m.startAll();

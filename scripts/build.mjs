@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// Production build: the renderer with Vite, the Electron main process (shell + backend) with
-// esbuild into one ESM file. Native modules stay external and are rebuilt for Electron's ABI
-// by electron-builder at packaging time.
-import { spawnSync } from 'node:child_process';
+// Builds: the renderer with Vite; the Electron main process (shell + backend) and the headless
+// host (the same backend on loopback for terminals that show it in Chromium) with esbuild, each
+// into one ESM file. Native modules stay external and are rebuilt for Electron's ABI by
+// electron-builder at packaging time.
+//
+// `npm run build` makes the production bundles: __KIOSK_PRODUCTION_BUILD__ is defined true
+// (common/build-flavour.ts), which drops the reference central, demo staff, fault injection,
+// device simulators, the raw queue API and the simulator panel, and makes boot refuse a config
+// that asks for them. `--dev` (used by `npm start`) keeps them.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -11,15 +16,26 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const NATIVE_EXTERNALS = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'pdfkit', 'fontkit'];
 
-export async function buildMain(outfile = path.join(root, 'dist', 'main', 'electron-main.mjs')) {
+/** esbuild / Vite `define` for a build flavour. */
+export function flavourDefine(production) {
+  return production ? { __KIOSK_PRODUCTION_BUILD__: 'true' } : {};
+}
+
+/** Marks a production renderer's index.html, so `npm start` knows to rebuild it with the simulator panel. */
+export const PRODUCTION_HTML_MARK = '<meta name="kiosk-build" content="production">';
+
+function bundleNode(entry, outfile, production) {
   return build({
-    entryPoints: [path.join(root, 'main', 'shell', 'electron-main.ts')],
+    entryPoints: [path.join(root, entry)],
     outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node22',
     external: NATIVE_EXTERNALS,
+    define: flavourDefine(production),
+    // Folded development branches disappear from the text too, not only their imports.
+    minifySyntax: production,
     // ESM output still meets CommonJS dependencies that call require().
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     sourcemap: 'linked',
@@ -28,11 +44,42 @@ export async function buildMain(outfile = path.join(root, 'dist', 'main', 'elect
   });
 }
 
+/** The Electron main process: production unless `{ production: false }`. */
+export async function buildMain(outfile = path.join(root, 'dist', 'main', 'electron-main.mjs'), { production = true } = {}) {
+  return bundleNode('main/shell/electron-main.ts', outfile, production);
+}
+
+/** The headless host (`node dist/main/headless.mjs [--port N] [--open]`): production unless `{ production: false }`. */
+export async function buildHeadless(outfile = path.join(root, 'dist', 'main', 'headless.mjs'), { production = true } = {}) {
+  return bundleNode('main/backend/host/headless.ts', outfile, production);
+}
+
+/** The renderer into outDir with Vite's API (vitest callers must set NODE_ENV=production first). */
+export async function buildRenderer(outDir = path.join(root, 'dist', 'renderer'), { production = true } = {}) {
+  const vite = await import('vite');
+  return vite.build({
+    configFile: path.join(root, 'renderer', 'vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+    define: flavourDefine(production),
+    build: { outDir },
+    plugins: production ? [{ name: 'kiosk-production-mark', transformIndexHtml: (html) => html.replace('</head>', `  ${PRODUCTION_HTML_MARK}\n  </head>`) }] : [],
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const production = !process.argv.includes('--dev');
+  const built = [];
   if (!process.argv.includes('--main-only')) {
-    const r = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    process.env.NODE_ENV = 'production';
+    await buildRenderer(undefined, { production });
+    built.push('dist/renderer');
   }
-  await buildMain();
-  process.stdout.write('built dist/renderer and dist/main/electron-main.mjs\n');
+  await buildMain(undefined, { production });
+  built.push('dist/main/electron-main.mjs');
+  if (production) {
+    await buildHeadless(undefined, { production });
+    built.push('dist/main/headless.mjs');
+  }
+  process.stdout.write(`built (${production ? 'production' : 'development'}): ${built.join(', ')}\n`);
 }

@@ -20,7 +20,9 @@ function newestMtime(dir) {
 function ensureBuilt() {
   const index = path.join(root, 'dist', 'renderer', 'index.html');
   const stale = !fs.existsSync(index) || newestMtime(path.join(root, 'renderer')) > fs.statSync(index).mtimeMs || newestMtime(path.join(root, 'common')) > fs.statSync(index).mtimeMs;
-  if (!stale) return;
+  // after `npm run build` dist/renderer is the production one, without the simulator panel
+  const production = fs.existsSync(index) && fs.readFileSync(index, 'utf8').includes('name="kiosk-build" content="production"');
+  if (!stale && !production) return;
   process.stdout.write('正在构建界面 / building the renderer…\n');
   const r = spawnSync(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -39,7 +41,7 @@ ensureBuilt();
 const args = process.argv.slice(2);
 const electron = electronBinary();
 if (electron && !args.includes('--loopback')) {
-  const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--main-only'], { cwd: root, stdio: 'inherit' });
+  const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--main-only', '--dev'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
   const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));

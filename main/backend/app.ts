@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { scrubText } from '../../common/mask';
 import type { BackendContext } from './context';
 import { catalogRoutes } from './routes/catalog';
-import { devSimRoutes } from './routes/dev-sim';
+import type { DevOnlyRoutes } from './routes/dev-only';
 import { deviceRoutes } from './routes/devices';
 import { eventRoutes } from './routes/events';
 import { faceRoutes } from './routes/face';
@@ -13,18 +13,20 @@ import { helperRoutes } from './routes/helper';
 import { progressRoutes } from './routes/progress';
 import { maintenanceRoutes } from './routes/maintenance';
 import { queueRoutes } from './routes/queue';
-import { submissionRoutes } from './routes/submissions';
 import { systemRoutes } from './routes/system';
 import { usageRoutes } from './routes/usage';
 import { SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 
-export function createApiRoutes(ctx: BackendContext) {
+/** Typed as the developer route it stands in for (the renderer's client compiles in every build), empty at run time. */
+const absent = <T>() => new Hono() as unknown as T;
+
+export function createApiRoutes(ctx: BackendContext, dev: DevOnlyRoutes | null = null) {
   return new Hono()
     .route('/system', systemRoutes(ctx))
     .route('/catalog', catalogRoutes(ctx))
     .route('/events', eventRoutes(ctx))
-    .route('/submissions', submissionRoutes(ctx))
+    .route('/submissions', dev?.submissions ?? absent<DevOnlyRoutes['submissions']>())
     .route('/queue', queueRoutes(ctx))
     .route('/devices', deviceRoutes(ctx))
     .route('/maintenance', maintenanceRoutes(ctx))
@@ -33,13 +35,13 @@ export function createApiRoutes(ctx: BackendContext) {
     .route('/face', faceRoutes(ctx))
     .route('/journey', journeyRoutes(ctx))
     .route('/helper', helperRoutes(ctx))
-    .route('/dev/sim', devSimRoutes(ctx));
+    .route('/dev/sim', dev?.sim ?? absent<DevOnlyRoutes['sim']>());
 }
 
 /** The API's type, shared with the renderer's typed client (hono/client). */
 export type ApiType = ReturnType<typeof createApiRoutes>;
 
-export function createApp(ctx: BackendContext, opts: { rendererDir: string | null }) {
+export function createApp(ctx: BackendContext, opts: { rendererDir: string | null; devRoutes?: DevOnlyRoutes | null }) {
   const app = new Hono();
   app.use(async (c, next) => {
     await next();
@@ -49,7 +51,7 @@ export function createApp(ctx: BackendContext, opts: { rendererDir: string | nul
     ctx.logger.log('http.error', { route: c.req.path, message: scrubText(e.message) });
     return c.json({ error: 'internal', message: '系统暂时出错，请稍后再试 / Something went wrong, please try again.' }, 500);
   });
-  app.route('/api', createApiRoutes(ctx));
+  app.route('/api', createApiRoutes(ctx, opts.devRoutes));
   app.all('/api/*', (c) => c.json({ error: 'not-found', message: 'no such API route' }, 404));
   app.get('*', async (c) => {
     if (!opts.rendererDir) return c.text('renderer not built', 404);

@@ -10,7 +10,9 @@ import type { RunningCentral } from '../../central/embedded';
 import { DeviceManager } from '../../devices/manager';
 import { createApp } from './app';
 import { CatalogService } from './catalog/catalog-service';
+import { PRODUCTION_BUILD } from '../../common/build-flavour';
 import { formatConfigError, loadConfig } from './config/load';
+import { productionConfigProblems } from './config/production';
 import type { KioskConfig } from './config/schema';
 import type { BackendContext } from './context';
 import { EventBus } from './event-bus';
@@ -56,6 +58,14 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   const { source, ...fileConfig } = loaded.value;
   const config: KioskConfig = { ...fileConfig, ...opts.configOverrides };
   logger.log('config.loaded', { source, terminalId: config.terminalId });
+  if (PRODUCTION_BUILD) {
+    // After the overrides: `--dev` on a production headless host is refused like the file's devTools.
+    const problems = productionConfigProblems(config);
+    if (problems.length) {
+      logger.log('config.invalid', { path: source, problems });
+      throw new BootError(formatConfigError({ kind: 'invalid', path: source, problems }));
+    }
+  }
 
   const dbFile = path.join(opts.dataDir, 'kiosk.db');
   const store = Store.open(dbFile);
@@ -77,13 +87,19 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   let central: RunningCentral | null = null;
   let centralUrl = config.centralUrl;
   if (!centralUrl) {
-    // Development and demo: the reference central runs in this process on loopback.
-    const { startCentral } = await import('../../central/embedded');
-    // This terminal is provisioned with its own secret, so sync works with no set-up.
-    const { DEMO_STAFF } = await import('../../central/staff/demo-staff');
-    central = await startCentral({ dbFile: path.join(opts.dataDir, 'central', 'central.db'), terminals: [{ terminalId: config.terminalId, secret: terminalSecret }], staff: DEMO_STAFF });
-    centralUrl = central.url;
-    logger.log('central.started', { url: centralUrl, embedded: true });
+    // Development and demo: the reference central runs in this process on loopback. Production
+    // bundles fold this test and leave central/ (fault injection, admin, demo staff) out; their
+    // config check has already refused a null centralUrl.
+    if (typeof __KIOSK_PRODUCTION_BUILD__ === 'boolean' && __KIOSK_PRODUCTION_BUILD__) {
+      throw new BootError('centralUrl: required in a production build');
+    } else {
+      const { startCentral } = await import('../../central/embedded');
+      // This terminal is provisioned with its own secret, so sync works with no set-up.
+      const { DEMO_STAFF } = await import('../../central/staff/demo-staff');
+      central = await startCentral({ dbFile: path.join(opts.dataDir, 'central', 'central.db'), terminals: [{ terminalId: config.terminalId, secret: terminalSecret }], staff: DEMO_STAFF });
+      centralUrl = central.url;
+      logger.log('central.started', { url: centralUrl, embedded: true });
+    }
   }
 
   const bus = new EventBus();
@@ -137,7 +153,11 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     maintenance,
     helpers,
   };
-  const app = createApp(ctx, { rendererDir: opts.rendererDir });
+  // The developer API (raw queue, simulator controls) is loaded only outside production bundles,
+  // which fold this test and drop the modules; it is mounted only with config.devTools.
+  const devRoutes =
+    typeof __KIOSK_PRODUCTION_BUILD__ === 'boolean' && __KIOSK_PRODUCTION_BUILD__ ? null : (await import('./routes/dev-only')).devOnlyRoutes(ctx);
+  const app = createApp(ctx, { rendererDir: opts.rendererDir, devRoutes });
   maintenance.startHeartbeat(ctx);
 
   return {

@@ -2,28 +2,56 @@
 // this process and served on the privileged kiosk:// scheme. Everything else (devices,
 // storage, sync, rules) lives in the backend; this file only wires Electron to it.
 import path from 'node:path';
-import { app, BrowserWindow, Menu, protocol, safeStorage, session, type WebContents } from 'electron';
+import { app, BrowserWindow, Menu, protocol, safeStorage, session, type Session, type WebContents } from 'electron';
+import { PRODUCTION_BUILD } from '../../common/build-flavour';
 import { fileKeyProvider, type KeyWrapper } from '../../offline-queue/crypto/key-provider';
 import { BootError, bootBackend, type Backend } from '../backend/boot';
 import { createLogger, fileSink, type Logger } from '../backend/log/logger';
 import { defaultPaths } from '../backend/paths';
-import { APP_SCHEME, ATTRACT_URL, HANG_GRACE_MS, isAllowedNavigation, isAllowedPermission, isBlockedShortcut } from './policy';
+import { outOfServiceResponse, type OutOfServiceInfo } from './out-of-service';
+import {
+  APP_SCHEME,
+  ATTRACT_URL,
+  HANG_GRACE_MS,
+  OUT_OF_SERVICE_URL,
+  isAllowedDevicePermission,
+  isAllowedDownload,
+  isAllowedFrameNavigation,
+  isAllowedNavigation,
+  isAllowedPermission,
+  isBlockedShortcut,
+  isOutOfServiceRequest,
+  noDeviceChoice,
+  type DeviceChooserEvent,
+} from './policy';
+import { decideRestart, type RestartDecision } from './restart-governor';
+import { readStartHistory, writeStartHistory } from './start-history';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
 ]);
 
-const production = app.isPackaged;
+// The production bundle locks the window down even when run from an unpacked folder.
+const production = PRODUCTION_BUILD || app.isPackaged;
 const paths = defaultPaths();
 const logger: Logger = createLogger({ sink: fileSink(paths.logDir) });
 let backend: Backend | null = null;
 let win: BrowserWindow | null = null;
+/** set once the system asks the app to end (systemd stop, shutdown): a closing window is then not re-created */
+let quitting = false;
+/** what the window shows: the app, or the shell's own page in one of its states */
+let display: 'app' | OutOfServiceInfo['state'] = 'starting';
+/** pending retries: of the backend's start (process restarts) and of the window (crashes, closes) */
+const retryTimers: Record<'boot' | 'window', NodeJS.Timeout | null> = { boot: null, window: null };
+/** window failures (renderer crash or hang, window closed) of this process, for the backoff */
+let windowFailures: number[] = [];
 
 // A crash of the main process is logged and ends the process; the service unit in
-// build/linux restarts it (Restart=always), which is simpler and safer than limping on.
+// build/linux restarts it (Restart=always), which is simpler and safer than limping on. Those
+// restarts are counted in a start history (start-history.ts) and back off like window failures.
 process.on('uncaughtException', (e) => {
   logger.log('kiosk.boot.failed', { phase: 'uncaught', message: e.message });
-  app.exit(1);
+  exit(1);
 });
 
 if (!app.requestSingleInstanceLock()) {
@@ -36,10 +64,24 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_e, contents) => harden(contents));
   app.whenReady().then(start, (e: Error) => {
     logger.log('kiosk.boot.failed', { message: e.message });
-    app.exit(1);
+    exit(1);
   });
-  app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void backend?.close());
+  // A closed window is re-created (createWindow), so the last window closing never ends the app.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    quitting = true;
+    void backend?.close();
+  });
+  process.on('SIGTERM', () => {
+    quitting = true;
+    app.quit();
+  });
+}
+
+/** Ends the process at once; the windows it closes on the way out are not re-created. */
+function exit(code: number): void {
+  quitting = true;
+  app.exit(code);
 }
 
 function harden(contents: WebContents): void {
@@ -55,7 +97,15 @@ function harden(contents: WebContents): void {
   };
   contents.on('will-navigate', (e) => guard(e, e.url));
   contents.on('will-redirect', (e) => guard(e, e.url));
+  // will-navigate covers the main frame only; an iframe must not load the outside world either.
+  contents.on('will-frame-navigate', (e) => {
+    if (!isAllowedFrameNavigation(e.url, e.isMainFrame)) {
+      e.preventDefault();
+      logger.log('renderer.navigation-blocked', { url: e.url, kind: 'frame' });
+    }
+  });
   contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.on('select-bluetooth-device', (e, _devices, callback) => denyDeviceChooser('select-bluetooth-device', e, callback));
   contents.on('before-input-event', (e, input) => {
     if (isBlockedShortcut(input, production)) e.preventDefault();
   });
@@ -63,6 +113,24 @@ function harden(contents: WebContents): void {
 
 async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
+  // The shell serves its own out-of-service page, so the window never needs the backend to show
+  // something: every page is that notice until the backend serves.
+  protocol.handle(APP_SCHEME, (req) => {
+    const state = display === 'app' ? 'out-of-service' : display;
+    if (isOutOfServiceRequest(req.url)) return outOfServiceResponse({ state });
+    return backend ? backend.fetch(req) : outOfServiceResponse({ state }, 503);
+  });
+  hardenSession(session.defaultSession);
+  showPage();
+
+  const starts = path.join(paths.dataDir, 'shell-starts.json');
+  const { decision, history } = decideRestart(readStartHistory(starts), Date.now());
+  writeStartHistory(starts, history);
+  if (decision.failures > 1) schedule('boot', decision, 'restarted');
+  else await bootAndServe();
+}
+
+async function bootAndServe(): Promise<void> {
   try {
     backend = await bootBackend({
       dataDir: paths.dataDir,
@@ -75,13 +143,17 @@ async function start(): Promise<void> {
   } catch (e) {
     logger.log('kiosk.boot.failed', { message: (e as Error).message });
     if (e instanceof BootError) process.stderr.write(e.message + '\n');
-    app.exit(e instanceof BootError ? 78 : 1);
+    // 78: a config error waits for a technician (the unit does not restart it); anything else is
+    // restarted by the unit and counted in the start history.
+    exit(e instanceof BootError ? 78 : 1);
     return;
   }
-  const handler = backend.fetch;
-  protocol.handle(APP_SCHEME, (req) => handler(req));
+  display = 'app';
+  showPage();
+  logger.log('kiosk.boot.ready', { transport: `${APP_SCHEME}://`, ms: Math.round(process.uptime() * 1000) });
+}
 
-  const ses = session.defaultSession;
+function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
     const allowed = isAllowedPermission({ permission, requestingOrigin: details.requestingUrl ?? '', mediaTypes });
@@ -91,8 +163,34 @@ async function start(): Promise<void> {
   ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
     isAllowedPermission({ permission, requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : undefined }),
   );
+  ses.setDevicePermissionHandler((details) => {
+    const allowed = isAllowedDevicePermission({ deviceType: details.deviceType, origin: details.origin });
+    if (!allowed) logger.log('renderer.permission-denied', { permission: details.deviceType });
+    return allowed;
+  });
+  ses.on('will-download', (e, item) => {
+    if (isAllowedDownload(item.getURL())) return;
+    e.preventDefault();
+    item.cancel();
+    logger.log('shell.download-blocked', { mimeType: item.getMimeType() });
+  });
+  ses.on('select-hid-device', (e, _details, callback) => denyDeviceChooser('select-hid-device', e, callback));
+  ses.on('select-serial-port', (e, _ports, _wc, callback) => denyDeviceChooser('select-serial-port', e, callback));
+  ses.on('select-usb-device', (e, _details, callback) => denyDeviceChooser('select-usb-device', e, callback));
+}
 
-  win = new BrowserWindow({
+/** Answers a device chooser with no device. */
+function denyDeviceChooser(name: DeviceChooserEvent, e: { preventDefault(): void }, callback: (...choice: string[]) => void): void {
+  // preventDefault: the shell answers; without it Electron would pick the first device itself.
+  e.preventDefault();
+  logger.log('renderer.permission-denied', { permission: name });
+  const none = noDeviceChoice(name);
+  if (none === undefined) callback();
+  else callback(none);
+}
+
+function createWindow(): BrowserWindow {
+  const w = new BrowserWindow({
     kiosk: production,
     fullscreen: true,
     autoHideMenuBar: true,
@@ -110,10 +208,55 @@ async function start(): Promise<void> {
       safeDialogs: true,
     },
   });
-  win.once('ready-to-show', () => win?.show());
-  watchRenderer(win);
-  await win.loadURL(ATTRACT_URL);
-  logger.log('kiosk.boot.ready', { transport: `${APP_SCHEME}://`, ms: Math.round(process.uptime() * 1000) });
+  w.once('ready-to-show', () => w.show());
+  watchRenderer(w);
+  // Closing the window (window manager, a stray shortcut) must not leave the desktop: a new one
+  // takes its place, and repeated closes back off like crashes.
+  w.on('closed', () => {
+    if (win === w) win = null;
+    if (quitting) return;
+    logger.log('shell.window-closed', {});
+    windowFailed('closed');
+  });
+  return w;
+}
+
+/** Shows what the window should show now, re-creating the window if it is gone. */
+function showPage(): void {
+  if (!win || win.isDestroyed()) win = createWindow();
+  void win.loadURL(display === 'app' ? ATTRACT_URL : OUT_OF_SERVICE_URL).catch(() => undefined);
+}
+
+/** A window failure: reload now, after a backoff, or rest on the out-of-service page. */
+function windowFailed(reason: string): void {
+  const { decision, history } = decideRestart(windowFailures, Date.now());
+  windowFailures = history;
+  schedule('window', decision, reason);
+}
+
+/** Carries out a restart decision: the retry starts the backend ('boot') or reloads the app ('window'). */
+function schedule(what: 'boot' | 'window', decision: RestartDecision, reason: string): void {
+  const pending = retryTimers[what];
+  if (pending) clearTimeout(pending);
+  retryTimers[what] = null;
+  const retry = () => {
+    retryTimers[what] = null;
+    if (what === 'boot') {
+      display = 'starting';
+      void bootAndServe();
+    } else if (backend) display = 'app';
+    showPage();
+  };
+  if (decision.action === 'restart' && decision.delayMs === 0) return retry();
+  if (decision.action === 'out-of-service') {
+    logger.log('shell.out-of-service', { reason, failures: decision.failures, retryAfterSec: Math.round(decision.retryAfterMs / 1000) });
+    display = 'out-of-service';
+  } else {
+    logger.log('shell.recovery-delayed', { reason, failures: decision.failures, delayMs: decision.delayMs });
+    display = 'recovering';
+  }
+  showPage();
+  retryTimers[what] = setTimeout(retry, decision.action === 'out-of-service' ? decision.retryAfterMs : decision.delayMs);
 }
 
 /**
@@ -135,13 +278,13 @@ function watchRenderer(w: BrowserWindow): void {
   let hangTimer: NodeJS.Timeout | null = null;
   w.webContents.on('render-process-gone', (_e, details) => {
     logger.log('renderer.crashed', { reason: details.reason, exitCode: details.exitCode });
-    if (!w.isDestroyed()) void w.loadURL(ATTRACT_URL);
+    if (!w.isDestroyed()) windowFailed(`renderer ${details.reason}`);
   });
   w.on('unresponsive', () => {
     hangTimer = setTimeout(() => {
       logger.log('renderer.crashed', { reason: 'hung' });
+      // the forced crash arrives as render-process-gone, which recovers (and counts it once)
       w.webContents.forcefullyCrashRenderer();
-      void w.loadURL(ATTRACT_URL);
     }, HANG_GRACE_MS);
   });
   w.on('responsive', () => {

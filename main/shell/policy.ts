@@ -58,3 +58,47 @@ export function isBlockedShortcut(input: KeyInput, production: boolean): boolean
 
 /** How long a hung renderer gets before it is reloaded to the attract screen. */
 export const HANG_GRACE_MS = 10_000;
+
+/** The shell's own page for a terminal that cannot serve (served without the backend). */
+export const OUT_OF_SERVICE_PATH = '/_shell/out-of-service';
+export const OUT_OF_SERVICE_URL = `${APP_ORIGIN}${OUT_OF_SERVICE_PATH}`;
+
+/** Whether a kiosk:// request is for the shell's out-of-service page rather than the backend. */
+export function isOutOfServiceRequest(url: string): boolean {
+  return isAppUrl(url) && new URL(url).pathname === OUT_OF_SERVICE_PATH;
+}
+
+/**
+ * Any frame (the main one and iframes, which will-navigate does not cover) stays inside the app;
+ * a sub-frame may also be the empty about:blank / about:srcdoc document.
+ */
+export function isAllowedFrameNavigation(url: string, isMainFrame: boolean): boolean {
+  if (isAppUrl(url)) return true;
+  return !isMainFrame && (url === 'about:blank' || url === 'about:srcdoc');
+}
+
+/**
+ * Nothing is ever downloaded: the kiosk prints and shows documents itself, and a download would
+ * write an attacker-chosen file on the terminal and may open a save dialog over the app.
+ */
+export function isAllowedDownload(_url: string): boolean {
+  return false;
+}
+
+/**
+ * WebHID / Web Serial / WebUSB choosers (session events) and Web Bluetooth's (a webContents
+ * event): the page never gets a device (drivers run in the backend). Unanswered, Electron would
+ * hand the page the first device it finds.
+ */
+export const DEVICE_CHOOSER_EVENTS = ['select-hid-device', 'select-serial-port', 'select-usb-device', 'select-bluetooth-device'] as const;
+export type DeviceChooserEvent = (typeof DEVICE_CHOOSER_EVENTS)[number];
+
+/** What the chooser's callback gets to pick "no device" (Electron: '' for a serial port or Bluetooth, nothing for HID / USB). */
+export function noDeviceChoice(event: DeviceChooserEvent): string | undefined {
+  return event === 'select-serial-port' || event === 'select-bluetooth-device' ? '' : undefined;
+}
+
+/** Device permissions (hid, serial, usb, bluetooth) are never granted, to any origin. */
+export function isAllowedDevicePermission(_ask: { deviceType: string; origin: string }): boolean {
+  return false;
+}

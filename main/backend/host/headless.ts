@@ -4,14 +4,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BootError, bootBackend, type BootOptions } from '../boot';
-import { defaultPaths } from '../paths';
+import { appRoot, defaultPaths } from '../paths';
 import { serveLoopback } from './serve-loopback';
 
 const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export async function runHeadless(opts: Partial<BootOptions> & { port?: number; openBrowser?: boolean; secret?: string } = {}) {
   const paths = defaultPaths();
-  const root = path.resolve(import.meta.dirname, '../../..');
+  const root = appRoot(import.meta.dirname);
   const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
   const started = performance.now();
   const backend = await bootBackend({

@@ -1,10 +1,12 @@
 // Mounts the device simulator panel (written by the devices team in src/dev/) when the
 // terminal runs with devTools on. The glob is empty when the file does not exist, so the
-// renderer builds and runs without it; production terminals never load the chunk.
+// renderer builds and runs without it. Production builds fold the flavour test
+// (common/build-flavour.ts) and emit no panel chunk at all.
 import { lazy, Suspense, type ComponentType } from 'react';
 
 type PanelModule = { default?: ComponentType; SimulatorPanel?: ComponentType };
-const modules = import.meta.glob<PanelModule>('../dev/SimulatorPanel.tsx');
+const modules: Record<string, () => Promise<PanelModule>> =
+  typeof __KIOSK_PRODUCTION_BUILD__ === 'boolean' && __KIOSK_PRODUCTION_BUILD__ ? {} : import.meta.glob<PanelModule>('../dev/SimulatorPanel.tsx');
 const loader = Object.values(modules)[0];
 
 const Panel = loader
