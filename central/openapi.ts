@@ -189,6 +189,7 @@ export function buildOpenApi(): Json {
               description: 'hash mismatch (`received: 0`: upload again from 0) or chunk past the declared size (`too-long`, no state)',
               content: { 'application/json': { schema: { anyOf: [schema(attachmentProblemSchema, 'output'), schema(apiErrorSchema, 'output')] } } },
             },
+            '415': error('a chunk must be application/octet-stream'),
             ...signedErrors,
           },
         },

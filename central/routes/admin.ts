@@ -11,8 +11,10 @@ import { faultUpdateSchema, type FaultInjector } from '../faults';
 import { parseWith, problem, readJsonBody } from '../http-helpers';
 import { TransitionError, type CaseRow, type CentralStore } from '../store';
 
+const terminalIdSchema = z.string().regex(/^[A-Z0-9]{4,16}$/, '终端编号格式不正确 / malformed terminal id');
+
 export const terminalSchema = z.object({
-  terminalId: z.string().regex(/^[A-Z0-9]{4,16}$/),
+  terminalId: terminalIdSchema,
   secret: z.string().min(32).max(200),
 });
 
@@ -76,7 +78,7 @@ async function noticeFor(
 }
 
 export const adminCasesQuerySchema = z.object({
-  terminalId: z.string().max(64).optional(),
+  terminalId: terminalIdSchema.optional(),
   limit: decimalInt(1, 100_000).default(1000),
 });
 
