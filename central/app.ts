@@ -50,7 +50,7 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   app.onError((e, c) => c.json({ error: 'internal', message: `中心系统内部错误 / internal error: ${e.message}` }, 500));
   app.notFound((c) => c.json({ error: 'not-found', message: '无此接口 / no such endpoint' }, 404));
 
-  // A wrong method answers 405 before authentication or body limits get a say.
+  // An unknown path answers 404 and a wrong method 405, before authentication or body limits get a say.
   app.use('/v1/*', methodGuard(openapi as { paths: Record<string, Record<string, unknown>> }));
 
   // Body size is checked before anything reads the body (signature check included).

@@ -173,3 +173,11 @@ describe('body limits', () => {
     expect((await r.json()).error).toBe('too-large');
   });
 });
+
+describe('unknown paths', () => {
+  it.each(['/v1/nothing', '/v1/calendar/', '/v1/admin/cases/', '/v1/attachments//content'])('answers %s with 404, not 401 unsigned', async (p) => {
+    const r = await app.fetch(new Request(`http://central.test${p}`, { headers: { Authorization: `Bearer ${ADMIN}` } }));
+    expect(r.status).toBe(404);
+    expect((await r.json()).error).toBe('not-found');
+  });
+});
