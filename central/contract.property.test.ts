@@ -57,7 +57,7 @@ beforeAll(async () => {
   };
   await app.fetch(admin('PUT', '/v1/admin/calendar/2026', { version: 'v1', days: [{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }] }));
   await app.fetch(admin('PUT', '/v1/admin/staff/HB-001', { name: '周海燕', township: '幸福街道', idNumber: testIdNumber(11), pin: '135790' }));
-  Object.assign(known, { caseNo: [caseNo], documentId: [done.update.documents[0]!.id], sha256: [sha256], year: ['2026'], staffId: ['HB-001'] });
+  Object.assign(known, { caseNo: [caseNo], documentId: [done.update.documents[0]!.id], sha256: [sha256], year: ['2026'], staffId: ['HB-001'], receiptNo: ['KSK0001-20261202-0001'] });
 });
 afterAll(() => {
   store.close();
@@ -75,6 +75,23 @@ function valueOf(p: Param): fc.Arbitrary<string> {
   return fc.oneof({ weight: 3, arbitrary: fc.oneof(valid, ...seeded) }, { weight: 1, arbitrary: oddText }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
 }
 
+/** Top-level body fields set to values central knows, so generated bodies also reach the handlers' success paths. */
+function withKnownFields(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  const o = { ...(v as Record<string, unknown>) };
+  for (const k of ['caseNo', 'receiptNo'] as const) if (k in o && known[k]) o[k] = known[k]![0];
+  if ('serviceCode' in o) o.serviceCode = sampleCatalog.services[0]!.code;
+  return o;
+}
+
+/** Whole bodies a kiosk would really send, for operations whose schema alone rarely yields an accepted one. */
+const realBodies: Record<string, () => fc.Arbitrary<unknown>> = {
+  submitBatch: () =>
+    fc.integer({ min: 1, max: 9999 }).map((n) => ({
+      items: [caseManifest({ receiptNo: `KSK0001-20261202-${String(n).padStart(4, '0')}`, serviceCode: sampleCatalog.services[0]!.code, idNumber: testIdNumber(n % 50) })],
+    })),
+};
+
 type Generated = { method: string; path: string; body: { json: unknown } | { raw: Uint8Array } | null; contentType: string | null; auth: 'right' | 'none' | 'wrong' };
 
 function requestsFor(template: string, method: string, op: Operation): fc.Arbitrary<Generated> {
@@ -89,7 +106,8 @@ function requestsFor(template: string, method: string, op: Operation): fc.Arbitr
   const jsonSchema = media['application/json']?.schema;
   const bodyArb: fc.Arbitrary<Generated['body']> = jsonSchema
     ? fc.oneof(
-        { weight: 3, arbitrary: arbitraryOf(jsonSchema).map((json) => ({ json })) },
+        { weight: 3, arbitrary: fc.tuple(arbitraryOf(jsonSchema), fc.boolean()).map(([json, seed]) => ({ json: seed ? withKnownFields(json) : json })) },
+        { weight: realBodies[op.operationId] ? 2 : 0, arbitrary: (realBodies[op.operationId] ?? (() => fc.constant(null)))().map((json) => ({ json })) },
         { weight: 2, arbitrary: invalidOf(jsonSchema).map((json) => ({ json })) },
         { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((raw) => ({ raw })) },
       )
