@@ -6,10 +6,12 @@
 //    (exported next to the route, or in common/central-api.ts when the kiosk reads it too).
 // 2. Add an entry under `paths` below with an operationId, `security` (SIGNED or ADMIN), its
 //    parameters (pathParam / queryParams: integers via decimalInt so their range is stated),
-//    `requestBody: jsonBody(schema)` and every status it can answer: `ok(schema)` for JSON
+//    `requestBody: jsonBody(schema)` and every status it can answer: `ok('…', schema)` for JSON
 //    answers, then `...signedErrors` / `...adminErrors` (+ `...jsonBodyErrors` when it takes JSON)
-//    and `error('…')` for its own 404/409/422. Outputs are strict (no undocumented field).
-// 3. Routes are reachable only once documented: a method missing here answers 405 (method-guard.ts).
+//    and `error('…')` for its own 403/404/409/422. Outputs are strict (no undocumented field), so
+//    a new answer field goes into its zod schema first.
+// 3. Routes are reachable only once documented: a path missing here answers 404 and a method
+//    missing here 405, before authentication (method-guard.ts).
 // 4. Say it in central/API.md. central/contract.property.test.ts then generates requests for it.
 import { z } from 'zod';
 import {
