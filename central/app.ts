@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { MAX_CHUNK_BYTES } from '../common/central-api';
 import { terminalAuth, type AuthVariables } from './auth/terminal-auth';
 import { FaultInjector } from './faults';
+import { methodGuard } from './method-guard';
 import { buildOpenApi } from './openapi';
 import { adminRoutes } from './routes/admin';
 import { caseRoutes } from './routes/cases';
@@ -48,6 +49,9 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
 
   app.onError((e, c) => c.json({ error: 'internal', message: `中心系统内部错误 / internal error: ${e.message}` }, 500));
   app.notFound((c) => c.json({ error: 'not-found', message: '无此接口 / no such endpoint' }, 404));
+
+  // An unknown path answers 404 and a wrong method 405, before authentication or body limits get a say.
+  app.use('/v1/*', methodGuard(openapi as { paths: Record<string, Record<string, unknown>> }));
 
   // Body size is checked before anything reads the body (signature check included).
   app.use('/v1/*', (c, next) =>

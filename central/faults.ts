@@ -33,6 +33,13 @@ export const faultUpdateSchema = faultSettingsSchema.partial().extend({
   downForSec: z.number().min(0).max(3600).optional(),
 });
 
+/** What GET and PUT /v1/admin/faults answer: the settings in force and what was injected so far. */
+export const faultStateSchema = faultSettingsSchema.extend({
+  /** when the "down" period ends, or null */
+  downUntil: z.iso.datetime().nullable(),
+  counters: z.object({ errors: z.number().int(), unavailable: z.number().int(), drops: z.number().int(), hangs: z.number().int(), rejects: z.number().int() }),
+});
+
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -53,6 +60,10 @@ export class FaultInjector {
 
   get current(): FaultSettings & { downUntil: string | null } {
     return { ...this.settings, downUntil: this.isDown() ? new Date(this.downUntilMs).toISOString() : null };
+  }
+
+  get state(): z.output<typeof faultStateSchema> {
+    return { ...this.current, counters: { ...this.counters } };
   }
 
   update(u: z.infer<typeof faultUpdateSchema>): void {

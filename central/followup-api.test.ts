@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseLookupResponseSchema, caseSummarySchema } from '../common/central-api';
 import { uuidv7 } from '../common/uuidv7';
 import { testIdNumber } from '../offline-queue/test-support/sample-submission';
-import { createCentralApp } from './app';
+import { testCentralApp, type CheckedApp } from './test-support/checked-app';
 import { sampleCatalog } from './catalog/sample-catalog';
 import { CentralStore } from './store';
 import { signedRequest, type SignedCallOptions } from './test-support/signed-client';
@@ -22,7 +22,7 @@ const ADMIN = 'admin-token-for-tests';
 const SERVICE = sampleCatalog.services[0]!.code;
 let dir: string;
 let store: CentralStore;
-let app: ReturnType<typeof createCentralApp>;
+let app: CheckedApp;
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'central-followup-'));
@@ -30,7 +30,7 @@ beforeEach(() => {
   store.publishCatalog(sampleCatalog);
   store.registerTerminal(T.terminalId, T.secret);
   store.registerTerminal(OTHER.terminalId, OTHER.secret);
-  app = createCentralApp({ store, adminToken: ADMIN });
+  app = testCentralApp({ store, adminToken: ADMIN });
 });
 afterEach(() => {
   store.close();

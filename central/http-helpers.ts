@@ -9,16 +9,20 @@ export function issuesOf(e: z.ZodError): Issue[] {
   return e.issues.slice(0, 50).map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
 
-export function problem(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500 | 503, error: string, message: string, issues?: Issue[]) {
+export function problem(c: Context, status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503, error: string, message: string, issues?: Issue[]) {
   return c.json({ error, message, ...(issues ? { issues } : {}) }, status);
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
+/** `application/json`, optionally with parameters (`; charset=utf-8`); not `application/jsonx`. */
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  return /^application\/json[ \t]*(;.*)?$/i.test(contentType ?? '');
+}
+
 /** Parses a JSON body (given as bytes) with a schema; answers 400 with reasons if it does not fit. */
 export function parseJsonBody<S extends ZodType>(c: Context, raw: Uint8Array, schema: S): Parsed<z.output<S>> {
-  const type = c.req.header('content-type') ?? '';
-  if (!type.startsWith('application/json'))
+  if (!isJsonMediaType(c.req.header('content-type')))
     return { ok: false, response: problem(c, 415, 'unsupported-media-type', '请求体应为 JSON / the body must be application/json') };
   let json: unknown;
   try {
@@ -29,6 +33,16 @@ export function parseJsonBody<S extends ZodType>(c: Context, raw: Uint8Array, sc
   const r = schema.safeParse(json);
   if (!r.success) return { ok: false, response: problem(c, 400, 'invalid-request', '请求内容不符合要求 / the request is not valid', issuesOf(r.error)) };
   return { ok: true, value: r.data };
+}
+
+/**
+ * Reads and parses the JSON body of an unsigned (admin) route. A body over the route's limit
+ * propagates as the body limit's error, so it answers 413, not "not JSON".
+ */
+export async function readJsonBody<S extends ZodType>(c: Context, schema: S): Promise<Parsed<z.output<S>>> {
+  if (!isJsonMediaType(c.req.header('content-type')))
+    return { ok: false, response: problem(c, 415, 'unsupported-media-type', '请求体应为 JSON / the body must be application/json') };
+  return parseJsonBody(c, new Uint8Array(await c.req.arrayBuffer()), schema);
 }
 
 export function parseWith<S extends ZodType>(c: Context, value: unknown, schema: S): Parsed<z.output<S>> {

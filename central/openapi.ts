@@ -1,30 +1,67 @@
 // The OpenAPI 3.1 document of central's /v1 API, generated from the same zod schemas the
 // handlers validate with (z.toJSONSchema), so the document cannot drift from the code.
+//
+// How to add an operation (tests hold every answer to this document, strictly):
+// 1. Give the handler zod schemas for what it reads (body, path, query) and for each JSON answer
+//    (exported next to the route, or in common/central-api.ts when the kiosk reads it too).
+// 2. Add an entry under `paths` below with an operationId, `security` (SIGNED or ADMIN), its
+//    parameters (pathParam / queryParams: integers via decimalInt so their range is stated),
+//    `requestBody: jsonBody(schema)` and every status it can answer: `ok('…', schema)` for JSON
+//    answers, then `...signedErrors` / `...adminErrors` (+ `...jsonBodyErrors` when it takes JSON)
+//    and `error('…')` for its own 403/404/409/422. Outputs are strict (no undocumented field), so
+//    a new answer field goes into its zod schema first.
+// 3. Routes are reachable only once documented: a path missing here answers 404 and a method
+//    missing here 405, before authentication (method-guard.ts).
+// 4. Say it in central/API.md. central/contract.property.test.ts then generates requests for it.
 import { z } from 'zod';
 import {
   apiErrorSchema,
+  attachmentProblemSchema,
+  authErrorSchema,
   attachmentRefSchema,
   attachmentStateSchema,
+  CALENDAR_YEARS,
   calendarSchema,
   caseDetailSchema,
   caseEventSchema,
+  caseFeedQuerySchema,
   caseFeedResponseSchema,
   caseLookupRequestSchema,
   caseLookupResponseSchema,
+  caseNoSchema,
   caseSummarySchema,
+  chunkQuerySchema,
+  decimalInt,
   deliveryRequestSchema,
+  documentIdSchema,
   documentPrintedRequestSchema,
   documentPrintedResponseSchema,
   evaluationRequestSchema,
   evaluationResponseSchema,
+  integerParamBounds,
+  sha256HexSchema,
   submissionBatchRequestSchema,
   submissionBatchResponseSchema,
 } from '../common/central-api';
 import { catalogSchema } from '../common/catalog';
 import { heartbeatResponseSchema, heartbeatSchema } from '../common/heartbeat';
-import { staffEnrolmentSchema, staffRegistrySchema } from '../common/staff-registry';
-import { faultSettingsSchema, faultUpdateSchema } from './faults';
-import { adminCaseUpdateSchema, adminCasesQuerySchema, trackingSchema } from './routes/admin';
+import { staffEnrolmentSchema, staffIdSchema, staffRegistrySchema } from '../common/staff-registry';
+import {
+  adminCaseListSchema,
+  adminCaseSchema,
+  adminEvaluationListSchema,
+  adminEvaluationsQuerySchema,
+  adminStatsSchema,
+  calendarPublishedSchema,
+  healthResponseSchema,
+  sinkResponseSchema,
+  staffCasesSchema,
+  staffEnrolledSchema,
+  terminalRegisteredSchema,
+  trackingSetSchema,
+} from './admin-responses';
+import { faultStateSchema, faultUpdateSchema } from './faults';
+import { adminCaseUpdateSchema, adminCasesQuerySchema, terminalSchema, trackingSchema } from './routes/admin';
 
 type Json = Record<string, unknown>;
 
@@ -34,18 +71,54 @@ function schema(s: z.ZodType, io: 'input' | 'output'): Json {
   return out;
 }
 
+/** A zod schema's `.default()` / `.optional()` wrapper, unwrapped. */
+function unwrap(s: z.ZodType): { inner: z.ZodType; required: boolean; default?: unknown } {
+  const def = s._zod.def as { type: string; innerType?: z.ZodType; defaultValue?: unknown };
+  if (def.type === 'default') return { ...unwrap(def.innerType!), required: false, default: def.defaultValue };
+  if (def.type === 'optional') return { ...unwrap(def.innerType!), required: false };
+  return { inner: s, required: true };
+}
+
+/** The schema of a path or query value: integers (decimalInt) as integers with their range. */
+function paramSchema(s: z.ZodType): Json {
+  const u = unwrap(s);
+  const bounds = integerParamBounds.get(u.inner);
+  const base = bounds ? { type: 'integer', ...bounds } : schema(u.inner, 'input');
+  return u.default === undefined ? base : { ...base, default: u.default };
+}
+
 const json = (s: z.ZodType, io: 'input' | 'output') => ({ content: { 'application/json': { schema: schema(s, io) } } });
+const ok = (description: string, s: z.ZodType) => ({ description, ...json(s, 'output') });
+const jsonBody = (s: z.ZodType) => ({ required: true, ...json(s, 'input') });
 const error = (description: string) => ({ description, ...json(apiErrorSchema, 'output') });
-const pathParam = (name: string, s: Json, description: string) => ({ name, in: 'path', required: true, description, schema: s });
+const pathParam = (name: string, s: z.ZodType, description: string) => ({ name, in: 'path', required: true, description, schema: paramSchema(s) });
+const queryParams = (o: z.ZodObject) => Object.entries(o.shape).map(([name, s]) => ({ name, in: 'query', required: unwrap(s as z.ZodType).required, schema: paramSchema(s as z.ZodType) }));
 
 const SIGNED = [{ terminalSignature: [] }];
 const ADMIN = [{ adminToken: [] }];
+const unavailable = { description: '暂不可用，见 Retry-After / unavailable, see Retry-After', headers: { 'Retry-After': { schema: { type: 'integer' } } }, ...json(apiErrorSchema, 'output') };
+const internal = error('中心系统内部错误 / internal error');
 const signedErrors = {
   '400': error('请求不符合要求（附原因）/ invalid request, with reasons'),
-  '401': error('未签名、签名错误、时钟偏差或重放 / unsigned, bad signature, clock skew or replay'),
+  '401': ok('未签名、签名错误、时钟偏差（附 serverTime）或重放 / unsigned, bad signature, clock skew (with serverTime) or replay', authErrorSchema),
   '413': error('请求过大 / body too large'),
-  '503': { description: '暂不可用，见 Retry-After / unavailable, see Retry-After', headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+  '500': internal,
+  '503': unavailable,
 };
+/** Operations that take a JSON body also answer 415 to any other content type. */
+const jsonBodyErrors = { '415': error('请求体应为 application/json / the body must be application/json') };
+const adminErrors = {
+  '400': error('请求不符合要求 / invalid request'),
+  '401': error('需要管理令牌 / admin token required'),
+  '413': error('请求过大 / body too large'),
+  '500': internal,
+};
+const publicErrors = { '500': internal, '503': unavailable };
+const caseNoParam = pathParam('caseNo', caseNoSchema, 'case number (AJ + 14 digits)');
+const documentIdParam = pathParam('documentId', documentIdSchema, 'document id from an event or a lookup');
+const sha256Param = pathParam('sha256', sha256HexSchema, 'SHA-256 of the whole file');
+const yearParam = pathParam('year', decimalInt(CALENDAR_YEARS.min, CALENDAR_YEARS.max), 'year (decimal)');
+const staffIdParam = pathParam('staffId', staffIdSchema, 'staff id (工号)');
 
 export function buildOpenApi(): Json {
   return {
@@ -55,7 +128,8 @@ export function buildOpenApi(): Json {
       title: '不见面审批 reference central API',
       version: '1.0.0',
       description:
-        'Intake of kiosk submissions (idempotent), chunked attachments, case-status feed, result documents, evaluations and the working-day calendar. See central/API.md.',
+        'Intake of kiosk submissions (idempotent), chunked attachments, case-status feed, result documents, evaluations and the working-day calendar. See central/API.md. ' +
+        'Any path below asked with a method it does not list answers 405 with an Allow header (components.responses.MethodNotAllowed), before authentication; a path not listed answers 404.',
     },
     components: {
       securitySchemes: {
@@ -68,16 +142,20 @@ export function buildOpenApi(): Json {
         },
         adminToken: { type: 'http', scheme: 'bearer' },
       },
+      responses: {
+        MethodNotAllowed: { description: '此接口不支持该方法 / method not allowed', headers: { Allow: { schema: { type: 'string' } } }, ...json(apiErrorSchema, 'output') },
+        NotFound: error('无此接口 / no such endpoint'),
+      },
     },
     paths: {
-      '/v1/health': { get: { operationId: 'health', summary: 'Liveness', responses: { '200': { description: 'up' } } } },
-      '/v1/openapi.json': { get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+      '/v1/health': { get: { operationId: 'health', summary: 'Liveness', responses: { '200': ok('up', healthResponseSchema), ...publicErrors } } },
+      '/v1/openapi.json': { get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } },
       '/v1/catalog': {
         get: {
           operationId: 'catalog',
           summary: 'The published service catalog (revalidate with If-None-Match)',
           parameters: [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }],
-          responses: { '200': { description: 'catalog', ...json(catalogSchema, 'output') }, '304': { description: 'unchanged' }, '404': error('no catalog yet') },
+          responses: { '200': ok('catalog', catalogSchema), '304': { description: 'unchanged' }, '404': error('no catalog yet'), ...publicErrors },
         },
       },
       '/v1/attachments': {
@@ -85,8 +163,8 @@ export function buildOpenApi(): Json {
           operationId: 'attachmentInit',
           summary: 'Declare an attachment (idempotent); answers how many bytes central already holds',
           security: SIGNED,
-          requestBody: { required: true, ...json(attachmentRefSchema, 'input') },
-          responses: { '200': { description: 'state', ...json(attachmentStateSchema, 'output') }, '409': error('same SHA-256 with another size'), ...signedErrors },
+          requestBody: jsonBody(attachmentRefSchema),
+          responses: { '200': ok('state', attachmentStateSchema), '409': error('same SHA-256 with another size'), ...signedErrors, ...jsonBodyErrors },
         },
       },
       '/v1/attachments/{sha256}': {
@@ -94,8 +172,8 @@ export function buildOpenApi(): Json {
           operationId: 'attachmentState',
           summary: 'Resume point of an attachment',
           security: SIGNED,
-          parameters: [pathParam('sha256', { type: 'string', pattern: '^[0-9a-f]{64}$' }, 'SHA-256 of the whole file')],
-          responses: { '200': { description: 'state', ...json(attachmentStateSchema, 'output') }, '404': error('unknown'), ...signedErrors },
+          parameters: [sha256Param],
+          responses: { '200': ok('state', attachmentStateSchema), '404': error('unknown'), ...signedErrors },
         },
       },
       '/v1/attachments/{sha256}/content': {
@@ -103,16 +181,17 @@ export function buildOpenApi(): Json {
           operationId: 'attachmentChunk',
           summary: 'Append one chunk at offset; the file is verified against its SHA-256 when complete',
           security: SIGNED,
-          parameters: [
-            pathParam('sha256', { type: 'string', pattern: '^[0-9a-f]{64}$' }, 'SHA-256 of the whole file'),
-            { name: 'offset', in: 'query', required: true, schema: { type: 'integer', minimum: 0 } },
-          ],
+          parameters: [sha256Param, ...queryParams(chunkQuerySchema)],
           requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
           responses: {
-            '200': { description: 'state', ...json(attachmentStateSchema, 'output') },
+            '200': ok('state', attachmentStateSchema),
             '404': error('declare first'),
-            '409': error('offset mismatch: resume at `received`'),
-            '422': error('hash mismatch (upload again from 0) or chunk past the declared size'),
+            '409': ok('offset mismatch: resume at `received`', attachmentProblemSchema),
+            '422': {
+              description: 'hash mismatch (`received: 0`: upload again from 0) or chunk past the declared size (`too-long`, no state)',
+              content: { 'application/json': { schema: { anyOf: [schema(attachmentProblemSchema, 'output'), schema(apiErrorSchema, 'output')] } } },
+            },
+            '415': error('a chunk must be application/octet-stream'),
             ...signedErrors,
           },
         },
@@ -122,11 +201,12 @@ export function buildOpenApi(): Json {
           operationId: 'submitBatch',
           summary: 'Submit manifests; each is created once per idempotency key (same key → same case number)',
           security: SIGNED,
-          requestBody: { required: true, ...json(submissionBatchRequestSchema, 'input') },
+          requestBody: jsonBody(submissionBatchRequestSchema),
           responses: {
-            '200': { description: 'per-item results (index matches the request)', ...json(submissionBatchResponseSchema, 'output') },
-            '422': { description: 'every item was rejected', ...json(submissionBatchResponseSchema, 'output') },
+            '200': ok('per-item results (index matches the request)', submissionBatchResponseSchema),
+            '422': ok('every item was rejected', submissionBatchResponseSchema),
             ...signedErrors,
+            ...jsonBodyErrors,
           },
         },
       },
@@ -135,11 +215,8 @@ export function buildOpenApi(): Json {
           operationId: 'caseFeed',
           summary: "This terminal's case events after a cursor",
           security: SIGNED,
-          parameters: [
-            { name: 'after', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
-            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500 } },
-          ],
-          responses: { '200': { description: 'events', ...json(caseFeedResponseSchema, 'output') }, ...signedErrors },
+          parameters: queryParams(caseFeedQuerySchema),
+          responses: { '200': ok('events', caseFeedResponseSchema), ...signedErrors },
         },
       },
       '/v1/cases/{caseNo}': {
@@ -147,8 +224,8 @@ export function buildOpenApi(): Json {
           operationId: 'caseDetail',
           summary: 'A case with its history',
           security: SIGNED,
-          parameters: [pathParam('caseNo', { type: 'string' }, 'case number')],
-          responses: { '200': { description: 'case', ...json(caseDetailSchema, 'output') }, '404': error('no such case'), ...signedErrors },
+          parameters: [caseNoParam],
+          responses: { '200': ok('case', caseDetailSchema), '404': error('no such case'), ...signedErrors },
         },
       },
       '/v1/documents/{documentId}': {
@@ -156,7 +233,7 @@ export function buildOpenApi(): Json {
           operationId: 'document',
           summary: 'A released result document (PDF); X-Content-SHA256 carries its digest',
           security: SIGNED,
-          parameters: [pathParam('documentId', { type: 'string' }, 'document id from a 办结 event')],
+          parameters: [documentIdParam],
           responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, '404': error('no such document'), ...signedErrors },
         },
       },
@@ -165,8 +242,8 @@ export function buildOpenApi(): Json {
           operationId: 'caseLookup',
           summary: 'The cases of one applicant (by identity number, in the signed body) or of one receipt number, whichever terminal took them, with notices, results and postal delivery',
           security: SIGNED,
-          requestBody: { required: true, ...json(caseLookupRequestSchema, 'input') },
-          responses: { '200': { description: 'cases (possibly none), newest first', ...json(caseLookupResponseSchema, 'output') }, ...signedErrors },
+          requestBody: jsonBody(caseLookupRequestSchema),
+          responses: { '200': ok('cases (possibly none), newest first', caseLookupResponseSchema), ...signedErrors, ...jsonBodyErrors },
         },
       },
       '/v1/documents/{documentId}/printed': {
@@ -174,9 +251,9 @@ export function buildOpenApi(): Json {
           operationId: 'documentPrinted',
           summary: 'Report that a document was printed at this terminal (the first report wins; results print once)',
           security: SIGNED,
-          parameters: [pathParam('documentId', { type: 'string' }, 'document id')],
-          requestBody: { required: true, ...json(documentPrintedRequestSchema, 'input') },
-          responses: { '200': { description: 'recorded; `first` is false when a print was already known', ...json(documentPrintedResponseSchema, 'output') }, '404': error('no such document'), ...signedErrors },
+          parameters: [documentIdParam],
+          requestBody: jsonBody(documentPrintedRequestSchema),
+          responses: { '200': ok('recorded; `first` is false when a print was already known', documentPrintedResponseSchema), '404': error('no such document'), ...signedErrors, ...jsonBodyErrors },
         },
       },
       '/v1/cases/{caseNo}/delivery': {
@@ -184,13 +261,14 @@ export function buildOpenApi(): Json {
           operationId: 'deliveryRequest',
           summary: 'Ask for the result by post (idempotent by key; one request per case)',
           security: SIGNED,
-          parameters: [pathParam('caseNo', { type: 'string' }, 'case number')],
-          requestBody: { required: true, ...json(deliveryRequestSchema, 'input') },
+          parameters: [caseNoParam],
+          requestBody: jsonBody(deliveryRequestSchema),
           responses: {
-            '200': { description: 'the case with its delivery', ...json(caseSummarySchema, 'output') },
+            '200': ok('the case with its delivery', caseSummarySchema),
             '404': error('no such case'),
             '409': error('not-concluded, already-printed (the result was printed at a kiosk) or already-requested (another key)'),
             ...signedErrors,
+            ...jsonBodyErrors,
           },
         },
       },
@@ -199,8 +277,8 @@ export function buildOpenApi(): Json {
           operationId: 'evaluation',
           summary: '好差评: rate a case (idempotent by key)',
           security: SIGNED,
-          requestBody: { required: true, ...json(evaluationRequestSchema, 'input') },
-          responses: { '200': { description: 'stored', ...json(evaluationResponseSchema, 'output') }, '404': error('no such case'), ...signedErrors },
+          requestBody: jsonBody(evaluationRequestSchema),
+          responses: { '200': ok('stored', evaluationResponseSchema), '404': error('no such case'), ...signedErrors, ...jsonBodyErrors },
         },
       },
       '/v1/calendar/{year}': {
@@ -208,8 +286,8 @@ export function buildOpenApi(): Json {
           operationId: 'calendar',
           summary: 'Holidays and 调休 working days of a year (ETag)',
           security: SIGNED,
-          parameters: [pathParam('year', { type: 'integer' }, 'year')],
-          responses: { '200': { description: 'calendar', ...json(calendarSchema, 'output') }, '304': { description: 'unchanged' }, '404': error('not published'), ...signedErrors },
+          parameters: [yearParam],
+          responses: { '200': ok('calendar', calendarSchema), '304': { description: 'unchanged' }, '404': error('not published'), ...signedErrors },
         },
       },
       '/v1/heartbeats': {
@@ -217,8 +295,8 @@ export function buildOpenApi(): Json {
           operationId: 'heartbeat',
           summary: 'Terminal health (devices, consumables, queue, version) and non-personal usage aggregates, every heartbeatSec seconds',
           security: SIGNED,
-          requestBody: { required: true, ...json(heartbeatSchema, 'input') },
-          responses: { '200': { description: 'stored', ...json(heartbeatResponseSchema, 'output') }, ...signedErrors },
+          requestBody: jsonBody(heartbeatSchema),
+          responses: { '200': ok('stored', heartbeatResponseSchema), ...signedErrors, ...jsonBodyErrors },
         },
       },
       '/v1/staff': {
@@ -226,7 +304,7 @@ export function buildOpenApi(): Json {
           operationId: 'staffRegistry',
           summary: '帮办代办 staff registry: helpers with salted scrypt hashes of card number and PIN, cached by the terminal for offline sign-in (ETag)',
           security: SIGNED,
-          responses: { '200': { description: 'registry', ...json(staffRegistrySchema, 'output') }, '304': { description: 'unchanged' }, '404': error('nobody enrolled yet'), ...signedErrors },
+          responses: { '200': ok('registry', staffRegistrySchema), '304': { description: 'unchanged' }, '404': error('nobody enrolled yet'), ...signedErrors },
         },
       },
       '/v1/admin/staff/{staffId}': {
@@ -234,9 +312,9 @@ export function buildOpenApi(): Json {
           operationId: 'adminPutStaff',
           summary: 'Enrol or change a helper; central hashes the identity number and the PIN and never returns them',
           security: ADMIN,
-          parameters: [pathParam('staffId', { type: 'string', pattern: '^[A-Za-z0-9-]{2,32}$' }, 'staff id (工号)')],
-          requestBody: { required: true, ...json(staffEnrolmentSchema, 'input') },
-          responses: { '200': { description: 'enrolled; the new registry version' }, '400': error('invalid'), '401': error('admin token required') },
+          parameters: [staffIdParam],
+          requestBody: jsonBody(staffEnrolmentSchema),
+          responses: { '200': ok('enrolled; the new registry version', staffEnrolledSchema), ...adminErrors, ...jsonBodyErrors },
         },
       },
       '/v1/admin/staff/{staffId}/cases': {
@@ -244,20 +322,26 @@ export function buildOpenApi(): Json {
           operationId: 'adminStaffCases',
           summary: 'Cases submitted through this helper, with the time the resident signed the authorisation',
           security: ADMIN,
-          parameters: [pathParam('staffId', { type: 'string', pattern: '^[A-Za-z0-9-]{2,32}$' }, 'staff id (工号)')],
-          responses: { '200': { description: 'cases' }, '401': error('admin token required') },
+          parameters: [staffIdParam],
+          responses: { '200': ok('cases', staffCasesSchema), ...adminErrors },
         },
       },
       '/v1/admin/faults': {
-        get: { operationId: 'adminGetFaults', security: ADMIN, responses: { '200': { description: 'settings', ...json(faultSettingsSchema, 'output') } } },
-        put: { operationId: 'adminSetFaults', security: ADMIN, requestBody: { required: true, ...json(faultUpdateSchema, 'input') }, responses: { '200': { description: 'settings' } } },
+        get: { operationId: 'adminGetFaults', summary: 'Fault injection in force, with counters', security: ADMIN, responses: { '200': ok('settings and counters', faultStateSchema), ...adminErrors } },
+        put: {
+          operationId: 'adminSetFaults',
+          summary: 'Change fault injection (unset fields are kept)',
+          security: ADMIN,
+          requestBody: jsonBody(faultUpdateSchema),
+          responses: { '200': ok('settings and counters', faultStateSchema), ...adminErrors, ...jsonBodyErrors },
+        },
       },
       '/v1/admin/terminals': {
         post: {
           operationId: 'adminRegisterTerminal',
           security: ADMIN,
-          requestBody: { required: true, ...json(z.object({ terminalId: z.string(), secret: z.string() }), 'input') },
-          responses: { '200': { description: 'registered' } },
+          requestBody: jsonBody(terminalSchema),
+          responses: { '200': ok('registered', terminalRegisteredSchema), ...adminErrors, ...jsonBodyErrors },
         },
       },
       '/v1/admin/sink': {
@@ -266,29 +350,29 @@ export function buildOpenApi(): Json {
           summary: 'Reads and discards the body (benchmark baseline for raw upload)',
           security: ADMIN,
           requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
-          responses: { '200': { description: 'bytes read' } },
+          responses: { '200': ok('bytes read', sinkResponseSchema), ...adminErrors },
         },
       },
-      '/v1/admin/stats': { get: { operationId: 'adminStats', security: ADMIN, responses: { '200': { description: 'counts' } } } },
+      '/v1/admin/stats': { get: { operationId: 'adminStats', security: ADMIN, responses: { '200': ok('counts', adminStatsSchema), ...adminErrors } } },
       '/v1/admin/cases': {
         get: {
           operationId: 'adminCases',
           security: ADMIN,
-          parameters: Object.keys(adminCasesQuerySchema.shape).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
-          responses: { '200': { description: 'cases' } },
+          parameters: queryParams(adminCasesQuerySchema),
+          responses: { '200': ok('cases', adminCaseListSchema), ...adminErrors },
         },
       },
       '/v1/admin/cases/{caseNo}': {
-        get: { operationId: 'adminCase', security: ADMIN, parameters: [pathParam('caseNo', { type: 'string' }, 'case number')], responses: { '200': { description: 'case with manifest' } } },
+        get: { operationId: 'adminCase', security: ADMIN, parameters: [caseNoParam], responses: { '200': ok('case with manifest', adminCaseSchema), '404': error('no such case'), ...adminErrors } },
       },
       '/v1/admin/cases/{caseNo}/status': {
         post: {
           operationId: 'adminAdvanceCase',
           summary: 'Advance a case (受理 / 补正 / 不予受理 / 审查 / 办结 with PDFs / 送达)',
           security: ADMIN,
-          parameters: [pathParam('caseNo', { type: 'string' }, 'case number')],
-          requestBody: { required: true, ...json(adminCaseUpdateSchema, 'input') },
-          responses: { '200': { description: 'the new event', ...json(caseEventSchema, 'output') }, '409': error('transition not allowed') },
+          parameters: [caseNoParam],
+          requestBody: jsonBody(adminCaseUpdateSchema),
+          responses: { '200': ok('the new event', caseEventSchema), '404': error('no such case'), '409': error('transition not allowed'), ...adminErrors, ...jsonBodyErrors },
         },
       },
       '/v1/admin/cases/{caseNo}/tracking': {
@@ -296,18 +380,27 @@ export function buildOpenApi(): Json {
           operationId: 'adminSetTracking',
           summary: 'Set the carrier and tracking number of a postal delivery',
           security: ADMIN,
-          parameters: [pathParam('caseNo', { type: 'string' }, 'case number')],
-          requestBody: { required: true, ...json(trackingSchema, 'input') },
-          responses: { '200': { description: 'set' }, '404': error('no such case'), '409': error('no postal delivery requested') },
+          parameters: [caseNoParam],
+          requestBody: jsonBody(trackingSchema),
+          responses: { '200': ok('set', trackingSetSchema), '404': error('no such case'), '409': error('no postal delivery requested'), ...adminErrors, ...jsonBodyErrors },
         },
       },
       '/v1/admin/calendar/{year}': {
         put: {
           operationId: 'adminPublishCalendar',
           security: ADMIN,
-          parameters: [pathParam('year', { type: 'integer' }, 'year')],
-          requestBody: { required: true, ...json(calendarSchema.omit({ year: true }), 'input') },
-          responses: { '200': { description: 'published' } },
+          parameters: [yearParam],
+          requestBody: jsonBody(calendarSchema.omit({ year: true })),
+          responses: { '200': ok('published', calendarPublishedSchema), ...adminErrors, ...jsonBodyErrors },
+        },
+      },
+      '/v1/admin/evaluations': {
+        get: {
+          operationId: 'adminEvaluations',
+          summary: '好差评 received from kiosks; followUp=1 lists only ratings of 1–2 (回访整改)',
+          security: ADMIN,
+          parameters: queryParams(adminEvaluationsQuerySchema),
+          responses: { '200': ok('evaluations', adminEvaluationListSchema), ...adminErrors },
         },
       },
     },

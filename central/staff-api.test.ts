@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staffRegistrySchema } from '../common/staff-registry';
-import { createCentralApp } from './app';
+import { testCentralApp, type CheckedApp } from './test-support/checked-app';
 import { CentralStore } from './store';
 import { signedRequest } from './test-support/signed-client';
 
@@ -12,12 +12,12 @@ const ADMIN = 'admin-token-for-tests-0123456789';
 const T = { terminalId: 'KSK0001', secret: crypto.randomBytes(32).toString('base64url') };
 const ID = '32130219860914262X';
 let store: CentralStore;
-let app: ReturnType<typeof createCentralApp>;
+let app: CheckedApp;
 
 beforeEach(() => {
   store = new CentralStore(':memory:');
   store.registerTerminal(T.terminalId, T.secret);
-  app = createCentralApp({ store, adminToken: ADMIN, staffScryptCost: { N: 1024, r: 8, p: 1 } });
+  app = testCentralApp({ store, adminToken: ADMIN, staffScryptCost: { N: 1024, r: 8, p: 1 } });
 });
 afterEach(() => store.close());
 

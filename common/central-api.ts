@@ -10,6 +10,31 @@ export const CENTRAL_API_VERSION = 1;
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位小写十六进制 SHA-256 / expected a lowercase hex SHA-256');
 
 /**
+ * Bounds of every integer that travels as text (path segments, query values), so the OpenAPI
+ * document can state them as integers with the same range the handler enforces.
+ */
+export const integerParamBounds = new WeakMap<z.ZodType, { minimum: number; maximum: number }>();
+
+/**
+ * An integer in a path or query: plain decimal digits only. Number() would also take `0x7EA`,
+ * `2.026e3`, `1e1` or an empty string (as 0), so one text could mean several requests.
+ */
+export function decimalInt(min: number, max: number) {
+  const s = z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,15})$/, '应为十进制整数 / expected a decimal integer')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+  integerParamBounds.set(s, { minimum: min, maximum: max });
+  return s;
+}
+
+/** Case numbers central issues: AJ + date + sequence. */
+export const caseNoSchema = z.string().regex(/^AJ\d{14}$/, '案件编号格式不正确 / malformed case number');
+/** Document ids central issues (UUIDs today). */
+export const documentIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '文书编号格式不正确 / malformed document id');
+
+/**
  * A file name as a person would read it. Anything path-like is refused: central never builds a
  * path from it, but a name that looks like one is a sign of a forged or broken client.
  */
@@ -42,7 +67,7 @@ export const attachmentStateSchema = z.object({
 });
 export type AttachmentState = z.infer<typeof attachmentStateSchema>;
 
-export const chunkQuerySchema = z.object({ offset: z.coerce.number().int().min(0).max(MAX_PAGE_BYTES) });
+export const chunkQuerySchema = z.object({ offset: decimalInt(0, MAX_PAGE_BYTES) });
 
 // ── submissions ──────────────────────────────────────────────────────────────────────────────
 
@@ -175,8 +200,8 @@ export const caseEventSchema = z.object({
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 
 export const caseFeedQuerySchema = z.object({
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  after: decimalInt(0, Number.MAX_SAFE_INTEGER).default(0),
+  limit: decimalInt(1, 500).default(200),
 });
 
 export const caseFeedResponseSchema = z.object({ events: z.array(caseEventSchema), cursor: z.number().int().min(0) });
@@ -264,8 +289,10 @@ export const calendarDaySchema = z.object({
   kind: z.enum(['holiday', 'workday']),
   name: z.string().min(1).max(40),
 });
+/** A calendar year as central publishes calendars for (also the `{year}` of its paths). */
+export const CALENDAR_YEARS = { min: 2000, max: 2100 } as const;
 export const calendarSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
+  year: z.number().int().min(CALENDAR_YEARS.min).max(CALENDAR_YEARS.max),
   version: z.string().min(1).max(40),
   days: z.array(calendarDaySchema).max(366),
 });
@@ -279,6 +306,12 @@ export const apiErrorSchema = z.object({
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** 401 answers of the signature check; `clock-skew` carries central's clock so the terminal can correct once. */
+export const authErrorSchema = apiErrorSchema.omit({ issues: true }).extend({ serverTime: z.iso.datetime().optional() });
+
+/** 409 offset-mismatch and 422 hash-mismatch of a chunk carry the attachment's state: `received` is where to resume. */
+export const attachmentProblemSchema = apiErrorSchema.omit({ issues: true }).extend(attachmentStateSchema.shape);
 
 /**
  * Every call a kiosk makes to central, by method and OpenAPI path template. The kiosk's client

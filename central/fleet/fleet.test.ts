@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCentralApp } from '../app';
+import { testCentralApp, type CheckedApp } from '../test-support/checked-app';
 import { CentralStore } from '../store';
 import { signedRequest } from '../test-support/signed-client';
 import { sampleHeartbeat } from './sample-heartbeat';
@@ -13,7 +13,7 @@ const ADMIN = 'admin-token-for-fleet-tests';
 let dir: string;
 let store: CentralStore;
 let clock: number;
-let app: ReturnType<typeof createCentralApp>;
+let app: CheckedApp;
 const secret = (id: string) => `${id}-secret-`.padEnd(40, 'x');
 
 beforeEach(() => {
@@ -21,7 +21,7 @@ beforeEach(() => {
   store = new CentralStore(path.join(dir, 'central.db'));
   clock = Date.parse('2026-11-22T04:00:00Z');
   for (const id of ['FLT0001', 'FLT0002', 'FLT0003', 'FLT0004', 'FLT0005']) store.registerTerminal(id, secret(id));
-  app = createCentralApp({ store, adminToken: ADMIN, now: () => clock });
+  app = testCentralApp({ store, adminToken: ADMIN, now: () => clock });
 });
 afterEach(() => {
   store.close();

@@ -3,15 +3,18 @@
 import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { calendarSchema, caseUpdateSchema, safeFileNameSchema, type CaseUpdate, type ResultDocument } from '../../common/central-api';
+import { CALENDAR_YEARS, calendarSchema, caseNoSchema, caseUpdateSchema, decimalInt, safeFileNameSchema, type CaseUpdate, type ResultDocument } from '../../common/central-api';
+import { adminEvaluationsQuerySchema } from '../admin-responses';
 import { renderCertificate } from '../certificate-pdf';
 import { NOTICE_TITLES, renderNotice, type NoticeBody } from '../notice-pdf';
 import { faultUpdateSchema, type FaultInjector } from '../faults';
-import { parseWith, problem } from '../http-helpers';
+import { parseWith, problem, readJsonBody } from '../http-helpers';
 import { TransitionError, type CaseRow, type CentralStore } from '../store';
 
-const terminalSchema = z.object({
-  terminalId: z.string().regex(/^[A-Z0-9]{4,16}$/),
+const terminalIdSchema = z.string().regex(/^[A-Z0-9]{4,16}$/, '终端编号格式不正确 / malformed terminal id');
+
+export const terminalSchema = z.object({
+  terminalId: terminalIdSchema,
   secret: z.string().min(32).max(200),
 });
 
@@ -75,9 +78,12 @@ async function noticeFor(
 }
 
 export const adminCasesQuerySchema = z.object({
-  terminalId: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100_000).default(1000),
+  terminalId: terminalIdSchema.optional(),
+  limit: decimalInt(1, 100_000).default(1000),
 });
+
+const caseNoParam = z.object({ caseNo: caseNoSchema });
+const yearParam = z.object({ year: decimalInt(CALENDAR_YEARS.min, CALENDAR_YEARS.max) });
 
 export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; adminToken: string }) {
   const { store, faults, adminToken } = deps;
@@ -88,22 +94,26 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
       if (got.length !== expected.length || !crypto.timingSafeEqual(got, expected)) return problem(c, 401, 'unauthorized', '需要管理令牌 / admin token required');
       await next();
     })
-    .get('/faults', (c) => c.json({ ...faults.current, counters: faults.counters }))
+    .get('/faults', (c) => c.json(faults.state))
     .put('/faults', async (c) => {
-      const body = parseWith(c, await c.req.json().catch(() => null), faultUpdateSchema);
+      const body = await readJsonBody(c, faultUpdateSchema);
       if (!body.ok) return body.response;
       faults.update(body.value);
-      return c.json(faults.current);
+      return c.json(faults.state);
     })
     .post('/terminals', async (c) => {
-      const body = parseWith(c, await c.req.json().catch(() => null), terminalSchema);
+      const body = await readJsonBody(c, terminalSchema);
       if (!body.ok) return body.response;
       store.registerTerminal(body.value.terminalId, body.value.secret);
       return c.json({ terminalId: body.value.terminalId, registered: true });
     })
     .get('/stats', (c) => c.json(store.stats()))
     // 好差评 received from kiosks; ?followUp=1 lists only the poor ones flagged for follow-up.
-    .get('/evaluations', (c) => c.json({ evaluations: store.evaluationList({ followUpOnly: c.req.query('followUp') === '1' }) }))
+    .get('/evaluations', (c) => {
+      const q = parseWith(c, c.req.query(), adminEvaluationsQuerySchema);
+      if (!q.ok) return q.response;
+      return c.json({ evaluations: store.evaluationList({ followUpOnly: q.value.followUp === '1' }) });
+    })
     // Reads and discards a body: the benchmark's baseline for raw HTTP upload to this server.
     .post('/sink', async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }))
     .get('/cases', (c) => {
@@ -122,14 +132,18 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
       });
     })
     .get('/cases/:caseNo', (c) => {
-      const row = store.caseRow(c.req.param('caseNo'));
+      const p = parseWith(c, c.req.param(), caseNoParam);
+      if (!p.ok) return p.response;
+      const row = store.caseRow(p.value.caseNo);
       if (!row) return problem(c, 404, 'not-found', '无此案件 / no such case');
       return c.json({ caseNo: row.case_no, status: row.status, manifest: JSON.parse(row.manifest), events: store.caseEvents(row.case_no) });
     })
     .post('/cases/:caseNo/status', async (c) => {
-      const body = parseWith(c, await c.req.json().catch(() => null), adminCaseUpdateSchema);
+      const p = parseWith(c, c.req.param(), caseNoParam);
+      if (!p.ok) return p.response;
+      const body = await readJsonBody(c, adminCaseUpdateSchema);
       if (!body.ok) return body.response;
-      const caseNo = c.req.param('caseNo');
+      const caseNo = p.value.caseNo;
       const row = store.caseRow(caseNo);
       if (!row) return problem(c, 404, 'not-found', '无此案件 / no such case');
       let update: CaseUpdate;
@@ -163,16 +177,22 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
     })
     // The issuing office posted the result: the kiosk shows the tracking number from now on.
     .post('/cases/:caseNo/tracking', async (c) => {
-      const body = parseWith(c, await c.req.json().catch(() => null), trackingSchema);
+      const p = parseWith(c, c.req.param(), caseNoParam);
+      if (!p.ok) return p.response;
+      const body = await readJsonBody(c, trackingSchema);
       if (!body.ok) return body.response;
-      const caseNo = c.req.param('caseNo');
+      const caseNo = p.value.caseNo;
       if (!store.caseRow(caseNo)) return problem(c, 404, 'not-found', '无此案件 / no such case');
       if (!store.setTracking(caseNo, body.value.carrier, body.value.trackingNo))
         return problem(c, 409, 'no-delivery', '该案件未申请邮寄 / no postal delivery was requested for this case');
       return c.json({ caseNo, ...body.value });
     })
     .put('/calendar/:year', async (c) => {
-      const body = parseWith(c, { ...((await c.req.json().catch(() => null)) as object), year: Number(c.req.param('year')) }, calendarSchema);
+      const p = parseWith(c, c.req.param(), yearParam);
+      if (!p.ok) return p.response;
+      const sent = await readJsonBody(c, calendarSchema.omit({ year: true }));
+      if (!sent.ok) return sent.response;
+      const body = parseWith(c, { ...sent.value, year: p.value.year }, calendarSchema);
       if (!body.ok) return body.response;
       const bad = body.value.days.find((d) => !d.date.startsWith(`${body.value.year}-`));
       if (bad) return problem(c, 400, 'invalid-request', `${bad.date} 不在 ${body.value.year} 年 / date outside the year`);

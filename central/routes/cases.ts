@@ -5,7 +5,7 @@
 // from a lookup the citizen made with their card or receipt QR.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { caseFeedQuerySchema, evaluationRequestSchema } from '../../common/central-api';
+import { CALENDAR_YEARS, caseFeedQuerySchema, caseNoSchema, decimalInt, documentIdSchema, evaluationRequestSchema } from '../../common/central-api';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { parseJsonBody, parseWith, problem } from '../http-helpers';
 import type { CentralStore } from '../store';
@@ -19,7 +19,7 @@ export function caseRoutes(store: CentralStore) {
       return c.json({ events, cursor: events.at(-1)?.seq ?? q.value.after });
     })
     .get('/cases/:caseNo', (c) => {
-      const p = parseWith(c, c.req.param(), z.object({ caseNo: z.string().regex(/^AJ\d{14}$/) }));
+      const p = parseWith(c, c.req.param(), z.object({ caseNo: caseNoSchema }));
       if (!p.ok) return p.response;
       const row = store.caseRow(p.value.caseNo);
       if (!row || row.terminal_id !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此案件 / no such case');
@@ -33,7 +33,7 @@ export function caseRoutes(store: CentralStore) {
       });
     })
     .get('/documents/:documentId', (c) => {
-      const p = parseWith(c, c.req.param(), z.object({ documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }));
+      const p = parseWith(c, c.req.param(), z.object({ documentId: documentIdSchema }));
       if (!p.ok) return p.response;
       const doc = store.document(p.value.documentId);
       if (!doc) return problem(c, 404, 'not-found', '无此文书 / no such document');
@@ -51,7 +51,7 @@ export function caseRoutes(store: CentralStore) {
       return c.json(store.evaluate(c.get('terminalId'), body.value));
     })
     .get('/calendar/:year', (c) => {
-      const p = parseWith(c, c.req.param(), z.object({ year: z.coerce.number().int().min(2000).max(2100) }));
+      const p = parseWith(c, c.req.param(), z.object({ year: decimalInt(CALENDAR_YEARS.min, CALENDAR_YEARS.max) }));
       if (!p.ok) return p.response;
       const cal = store.calendar(p.value.year);
       if (!cal) return problem(c, 404, 'not-found', '该年度日历尚未发布 / calendar not published');

@@ -6,7 +6,7 @@
 // identity number arrives only in the signed body and is never written to a log or an answer.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { caseLookupRequestSchema, deliveryRequestSchema, documentPrintedRequestSchema, type CaseSummary } from '../../common/central-api';
+import { caseLookupRequestSchema, caseNoSchema, deliveryRequestSchema, documentIdSchema, documentPrintedRequestSchema, type CaseSummary } from '../../common/central-api';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { parseJsonBody, parseWith, problem } from '../http-helpers';
 import type { CaseRow, CentralStore } from '../store';
@@ -37,7 +37,7 @@ export function followupRoutes(store: CentralStore) {
       return c.json({ cases: rows.map((r) => summary(store, r)) });
     })
     .post('/documents/:documentId/printed', (c) => {
-      const p = parseWith(c, c.req.param(), z.object({ documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }));
+      const p = parseWith(c, c.req.param(), z.object({ documentId: documentIdSchema }));
       if (!p.ok) return p.response;
       const body = parseJsonBody(c, c.get('rawBody'), documentPrintedRequestSchema);
       if (!body.ok) return body.response;
@@ -51,7 +51,7 @@ export function followupRoutes(store: CentralStore) {
       return c.json({ documentId: p.value.documentId, printedAt: r.printedAt, first: r.first });
     })
     .post('/cases/:caseNo/delivery', (c) => {
-      const p = parseWith(c, c.req.param(), z.object({ caseNo: z.string().regex(/^AJ\d{14}$/) }));
+      const p = parseWith(c, c.req.param(), z.object({ caseNo: caseNoSchema }));
       if (!p.ok) return p.response;
       const body = parseJsonBody(c, c.get('rawBody'), deliveryRequestSchema);
       if (!body.ok) return body.response;

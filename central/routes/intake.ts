@@ -57,6 +57,8 @@ export function intakeRoutes(store: CentralStore) {
       if (!p.ok) return p.response;
       const q = parseWith(c, c.req.query(), chunkQuerySchema);
       if (!q.ok) return q.response;
+      if (!/^application\/octet-stream[ \t]*(;.*)?$/i.test(c.req.header('content-type') ?? ''))
+        return problem(c, 415, 'unsupported-media-type', '分片应为 application/octet-stream / a chunk must be application/octet-stream');
       const data = c.get('rawBody');
       if (data.byteLength === 0) return problem(c, 400, 'empty-chunk', '分片为空 / empty chunk');
       if (data.byteLength > MAX_CHUNK_BYTES) return problem(c, 413, 'too-large', `分片超过 ${MAX_CHUNK_BYTES} 字节 / chunk too large`);

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { staffEnrolmentSchema, staffIdSchema } from '../../common/staff-registry';
 import type { AuthVariables } from '../auth/terminal-auth';
-import { parseWith, problem } from '../http-helpers';
+import { parseWith, problem, readJsonBody } from '../http-helpers';
 import { normaliseIdNumber, scryptHash, STAFF_SCRYPT_COST, type ScryptCost } from '../staff/staff-hash';
 import type { CentralStore } from '../store';
 
@@ -22,7 +22,7 @@ export function staffAdminRoutes(deps: { store: CentralStore; adminToken: string
     .put('/:staffId', async (c) => {
       const p = parseWith(c, c.req.param(), z.object({ staffId: staffIdSchema }));
       if (!p.ok) return p.response;
-      const body = parseWith(c, await c.req.json().catch(() => null), staffEnrolmentSchema);
+      const body = await readJsonBody(c, staffEnrolmentSchema);
       if (!body.ok) return body.response;
       const e = body.value;
       deps.store.putStaff({

@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startCentral, type RunningCentral } from '../../central/embedded';
+import { checkCentralAnswers, checkContractAfterEach } from '../../central/test-support/contract-fetch';
 import type { KioskConfig } from '../../main/backend/config/schema';
 import { runHeadless } from '../../main/backend/host/headless';
 import { RENDERER_DIR } from './paths';
@@ -22,6 +23,10 @@ export interface TestKiosk {
   close(): Promise<void>;
 }
 
+// Every answer of a test's central (embedded or its own) is held to the OpenAPI document; a test
+// fails after an off-contract one.
+checkContractAfterEach();
+
 export function tempDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `kiosk-e2e-${label}-`));
 }
@@ -32,6 +37,7 @@ export async function startKiosk(opts: { dataDir?: string; config?: Partial<Reco
   fs.writeFileSync(configFile, JSON.stringify({ terminalId: 'E2E0001', ...opts.config }, null, 2));
   const secret = `e2e-${Math.random().toString(36).slice(2)}-secret`;
   const host = await runHeadless({ dataDir, configFile, rendererDir: RENDERER_DIR, secret, port: 0, firstSyncWaitMs: 5000 });
+  if (host.backend.central) checkCentralAnswers(host.backend.central.url);
   const origin = `http://127.0.0.1:${host.server.port}`;
   return {
     url: host.server.url,
@@ -55,7 +61,9 @@ export async function startKiosk(opts: { dataDir?: string; config?: Partial<Reco
 
 /** A reference central the test controls (to take it away and bring it back). */
 export async function startTestCentral(port?: number): Promise<RunningCentral> {
-  return startCentral({ dbFile: path.join(tempDir('central'), 'central.db'), port });
+  const central = await startCentral({ dbFile: path.join(tempDir('central'), 'central.db'), port });
+  checkCentralAnswers(central.url);
+  return central;
 }
 
 /** A loopback port with nothing listening: a central that is down. */

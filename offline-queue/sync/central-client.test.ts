@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCentralApp } from '../../central/app';
+import { testCentralApp, type CheckedApp } from '../../central/test-support/checked-app';
 import { FaultInjector } from '../../central/faults';
 import { CentralStore } from '../../central/store';
 import { tempDir } from '../test-support/harness';
@@ -20,20 +20,20 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function client(app: ReturnType<typeof createCentralApp>, secret = T.secret) {
+function client(app: CheckedApp, secret = T.secret) {
   return new CentralClient({ baseUrl: 'http://central.test', terminalId: T.terminalId, secret, fetch: (url, init) => Promise.resolve(app.fetch(new Request(url, init))) });
 }
 
 describe('central client', () => {
   it('corrects a terminal clock that is hours off from central’s answer and signs again', async () => {
-    const app = createCentralApp({ store, now: () => Date.now() + 3 * 3600_000 });
+    const app = testCentralApp({ store, now: () => Date.now() + 3 * 3600_000 });
     const r = await client(app).call('caseFeed', { query: { after: 0 } });
     expect(r.ok).toBe(true);
   });
 
   it('sorts failures into what the sync engine treats differently', async () => {
     const faults = new FaultInjector();
-    const app = createCentralApp({ store, faults });
+    const app = testCentralApp({ store, faults });
     faults.update({ unavailableRate: 1, retryAfterSec: 7 });
     expect(await client(app).call('caseFeed')).toMatchObject({ ok: false, failure: { kind: 'unavailable', status: 503, retryAfterMs: 7000 } });
     faults.reset();

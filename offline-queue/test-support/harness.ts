@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { QueueEvent } from '../../common/events';
 import { startCentral, type RunningCentral } from '../../central/embedded';
 import { sampleCatalog } from '../../central/catalog/sample-catalog';
+import { checkCentralAnswers, checkContractAfterEach } from '../../central/test-support/contract-fetch';
 import { fileKeyProvider } from '../crypto/key-provider';
 import { SubmissionQueue, type QueueOptions } from '../queue';
 import { Store } from '../store/store';
@@ -19,8 +20,13 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+// Every answer of a test central is held to its OpenAPI document; a test fails after any that is not.
+checkContractAfterEach();
+
 export async function testCentral(dir: string): Promise<RunningCentral> {
-  return startCentral({ dbFile: path.join(dir, 'central', 'central.db'), terminals: [TERMINAL] });
+  const central = await startCentral({ dbFile: path.join(dir, 'central', 'central.db'), terminals: [TERMINAL] });
+  checkCentralAnswers(central.url);
+  return central;
 }
 
 export function openQueue(dir: string, centralUrl: string, extra: Partial<QueueOptions> = {}) {

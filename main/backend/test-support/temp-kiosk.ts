@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkCentralAnswers, checkContractAfterEach } from '../../../central/test-support/contract-fetch';
 import { bootBackend, type Backend } from '../boot';
 import type { KioskConfig } from '../config/schema';
 import { createLogger } from '../log/logger';
@@ -14,6 +15,10 @@ export interface TempKiosk extends Backend {
   /** Like get, with a technician session (signed in with the test PIN on first use). */
   asTechnician(p: string, init?: RequestInit): Promise<Response>;
 }
+
+// The embedded central's answers to the kiosk (and to the tests' admin calls) are held to its
+// OpenAPI document; a test fails after any that is not.
+checkContractAfterEach();
 
 export async function tempKiosk(opts: { dataDir?: string; config?: Partial<KioskConfig> & Record<string, unknown>; overrides?: Partial<KioskConfig> } = {}): Promise<TempKiosk> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-api-'));
@@ -28,6 +33,7 @@ export async function tempKiosk(opts: { dataDir?: string; config?: Partial<Kiosk
     logger: createLogger({ sink: (l) => logLines.push(l), minLevel: 'debug' }),
     configOverrides: { maintenance: technicianSettings(), ...opts.overrides },
   });
+  if (backend.central) checkCentralAnswers(backend.central.url);
   const get = async (p: string, init?: RequestInit) => backend.fetch(new Request(`http://kiosk.test${p}`, init));
   let cookie: string | null = null;
   return {
