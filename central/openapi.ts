@@ -42,7 +42,7 @@ const SIGNED = [{ terminalSignature: [] }];
 const ADMIN = [{ adminToken: [] }];
 const signedErrors = {
   '400': error('请求不符合要求（附原因）/ invalid request, with reasons'),
-  '401': error('未签名、签名错误、时钟偏差或重放 / unsigned, bad signature, clock skew or replay'),
+  '401': error('未签名（unsigned）、时间戳格式错误（bad-timestamp）、凭据无效（bad-credentials：终端未登记、已停用或签名错误，同一答复）、时钟偏差（clock-skew）或重放（replayed） / unsigned, malformed timestamp, bad credentials (unknown terminal and bad signature answer alike), clock skew or replay'),
   '413': error('请求过大 / body too large'),
   '503': { description: '暂不可用，见 Retry-After / unavailable, see Retry-After', headers: { 'Retry-After': { schema: { type: 'integer' } } } },
 };
