@@ -265,7 +265,10 @@ export class SubmissionQueue {
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
     const ordinary = weekday !== 0 && weekday !== 6;
     if (!cached) return null;
-    const cal = calendarSchema.parse(JSON.parse(cached.body));
+    // A calendar cached before central checked consistency may not pass: treat it as unknown.
+    const parsed = calendarSchema.safeParse(JSON.parse(cached.body));
+    if (!parsed.success) return null;
+    const cal = parsed.data;
     const special = cal.days.find((d) => d.date === date);
     return special ? special.kind === 'workday' : ordinary;
   }
