@@ -177,7 +177,7 @@ export function buildOpenApi(): Json {
           security: SIGNED,
           parameters: [pathParam('documentId', { type: 'string' }, 'document id')],
           requestBody: { required: true, ...json(documentPrintedRequestSchema, 'input') },
-          responses: { '200': { description: 'recorded; `first` is false when a print was already known', ...json(documentPrintedResponseSchema, 'output') }, '404': error('no such document'), ...signedErrors },
+          responses: { '200': { description: 'recorded; `first` is false when a print was already known', ...json(documentPrintedResponseSchema, 'output') }, '404': error('no such document'), '422': error('implausible-time: printedAt later than central\'s clock (+5 min skew) or before the document existed'), ...signedErrors },
         },
       },
       '/v1/cases/{caseNo}/delivery': {

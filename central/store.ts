@@ -354,6 +354,11 @@ export class CentralStore {
     })();
   }
 
+  /** Whether this terminal already filed a case under this idempotency key. */
+  hasCaseKey(terminalId: string, idempotencyKey: string): boolean {
+    return this.db.prepare('SELECT 1 FROM cases WHERE terminal_id = ? AND idempotency_key = ?').get(terminalId, idempotencyKey) !== undefined;
+  }
+
   caseRow(caseNo: string): CaseRow | null {
     return (this.db.prepare('SELECT * FROM cases WHERE case_no = ?').get(caseNo) as CaseRow | undefined) ?? null;
   }
@@ -448,6 +453,11 @@ export class CentralStore {
       this.db.prepare('UPDATE documents SET printed_at = ?, printed_by = ? WHERE id = ?').run(at, terminalId, id);
       return { printedAt: at, first: true };
     })();
+  }
+
+  /** When central stored a document (a print of it cannot be older). */
+  documentCreatedAt(id: string): string | null {
+    return (this.db.prepare('SELECT created_at FROM documents WHERE id = ?').get(id) as { created_at: string } | undefined)?.created_at ?? null;
   }
 
   delivery(caseNo: string): { idempotencyKey: string; terminalId: string; address: string; requestedAt: string; carrier: string | null; trackingNo: string | null } | null {

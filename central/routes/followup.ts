@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { caseLookupRequestSchema, deliveryRequestSchema, documentPrintedRequestSchema, type CaseSummary } from '../../common/central-api';
 import type { AuthVariables } from '../auth/terminal-auth';
+import { plausibleInstant } from '../../common/plausible-time';
 import { parseJsonBody, parseWith, problem } from '../http-helpers';
 import type { CaseRow, CentralStore } from '../store';
 
@@ -43,6 +44,9 @@ export function followupRoutes(store: CentralStore) {
       if (!body.ok) return body.response;
       const doc = store.document(p.value.documentId);
       if (!doc) return problem(c, 404, 'not-found', '无此文书 / no such document');
+      // The first print reported is kept for good, so its time must be one that could be true.
+      const when = plausibleInstant(body.value.printedAt, { nowMs: Date.now(), notBeforeMs: Date.parse(store.documentCreatedAt(p.value.documentId)!), what: { zh: '打印时间', en: 'printedAt' } });
+      if (!when.ok) return problem(c, 422, 'implausible-time', when.error.message);
       const r = store.documentPrinted(p.value.documentId, c.get('terminalId'), body.value.printedAt);
       // The citizen took the result away from the kiosk: that is its 送达 (self-service print).
       const kind = store.documentsOf(doc.caseNo).find((d) => d.id === p.value.documentId)?.kind;

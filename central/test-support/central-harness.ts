@@ -22,7 +22,8 @@ export function centralHarness(o: { now?: () => number } = {}) {
   store.publishCatalog(sampleCatalog);
   store.registerTerminal(TERMINAL.terminalId, TERMINAL.secret);
   store.registerTerminal(OTHER_TERMINAL.terminalId, OTHER_TERMINAL.secret);
-  const app = createCentralApp({ store, adminToken: ADMIN, now: o.now });
+  // Read through Date each time, so a test can move the clock with vi.setSystemTime.
+  const app = createCentralApp({ store, adminToken: ADMIN, now: o.now ?? (() => Date.now()) });
   let seq = 0;
 
   const call = async (c: CallOptions) => app.fetch(await signedRequest('http://central.test', { ...TERMINAL, ...c }));
