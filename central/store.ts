@@ -4,6 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { catalogSchema, type Catalog } from '../common/catalog';
+import { checkTransition, type CaseFacts } from './case-transitions';
 import type { StaffMember, StaffRegistry } from '../common/staff-registry';
 import type { AttachmentRef, AttachmentState, Calendar, CaseEvent, CaseStatus, CaseUpdate, ResultDocument, SubmissionManifest } from '../common/central-api';
 
@@ -164,17 +165,6 @@ export type IntakeOutcome =
   | { kind: 'created' | 'duplicate'; caseNo: string; receivedAt: string }
   | { kind: 'missing-attachments'; missing: string[] }
   | { kind: 'key-reused'; caseNo: string };
-
-/** Which status may follow which (a case never goes back to 'received'). */
-const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
-  received: ['accepted', 'correction', 'not-accepted'],
-  correction: ['accepted', 'correction', 'not-accepted'],
-  accepted: ['reviewing', 'correction', 'concluded'],
-  reviewing: ['correction', 'concluded'],
-  'not-accepted': [],
-  concluded: ['delivered'],
-  delivered: [],
-};
 
 export class TransitionError extends Error {}
 
@@ -381,8 +371,8 @@ export class CentralStore {
     return this.db.transaction(() => {
       const c = this.caseRow(caseNo);
       if (!c) throw new TransitionError(`无此案件 / no case ${caseNo}`);
-      if (!NEXT[c.status].includes(update.status))
-        throw new TransitionError(`案件状态不能从「${c.status}」变为「${update.status}」 / a case cannot go from ${c.status} to ${update.status}`);
+      const allowed = checkTransition(c.status, update, this.caseFacts(caseNo));
+      if (!allowed.ok) throw new TransitionError(allowed.error);
       const at = now.toISOString();
       for (const d of docs)
         this.db
@@ -394,6 +384,14 @@ export class CentralStore {
       this.db.prepare('UPDATE cases SET status = ? WHERE case_no = ?').run(update.status, caseNo);
       return { seq: Number(lastInsertRowid), caseNo, receiptNo: c.receipt_no, idempotencyKey: c.idempotency_key, at, update };
     })();
+  }
+
+  /** What the transition table needs to know about a case besides its status. */
+  caseFacts(caseNo: string): CaseFacts {
+    return {
+      postalRequested: this.delivery(caseNo) !== null,
+      resultPrinted: this.db.prepare("SELECT 1 FROM documents WHERE case_no = ? AND kind = 'result' AND printed_at IS NOT NULL").get(caseNo) !== undefined,
+    };
   }
 
   private toEvent(r: { seq: number; case_no: string; at: string; body: string; receipt_no: string; idempotency_key: string }): CaseEvent {

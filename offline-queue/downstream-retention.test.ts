@@ -39,7 +39,7 @@ describe('downstream', () => {
     await admin(`/v1/admin/cases/${a.caseNo}/status`, 'POST', { status: 'accepted' });
     await admin(`/v1/admin/cases/${a.caseNo}/status`, 'POST', { status: 'reviewing' });
     await admin(`/v1/admin/cases/${a.caseNo}/status`, 'POST', { status: 'concluded', decision: 'approved', documents: [{ name: '证明.pdf' }] });
-    await admin(`/v1/admin/cases/${a.caseNo}/status`, 'POST', { status: 'delivered', method: 'kiosk_print' });
+    await admin(`/v1/admin/cases/${a.caseNo}/status`, 'POST', { status: 'delivered', method: 'counter' });
     await admin(`/v1/admin/cases/${b.caseNo}/status`, 'POST', { status: 'not-accepted', reasons: ['不属于本部门职权范围'] });
     await k.queue.syncNow();
     const va = k.queue.caseStatus(a.receiptNo)!;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { caseLookupRequestSchema, deliveryRequestSchema, documentPrintedRequestSchema, type CaseSummary } from '../../common/central-api';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { plausibleInstant } from '../../common/plausible-time';
+import { checkTransition } from '../case-transitions';
 import { parseJsonBody, parseWith, problem } from '../http-helpers';
 import type { CaseRow, CentralStore } from '../store';
 
@@ -50,8 +51,9 @@ export function followupRoutes(store: CentralStore) {
       const r = store.documentPrinted(p.value.documentId, c.get('terminalId'), body.value.printedAt);
       // The citizen took the result away from the kiosk: that is its 送达 (self-service print).
       const kind = store.documentsOf(doc.caseNo).find((d) => d.id === p.value.documentId)?.kind;
-      if (r.first && kind === 'result' && store.caseRow(doc.caseNo)?.status === 'concluded')
-        store.advanceCase(doc.caseNo, { status: 'delivered', method: 'kiosk_print', trackingNo: null });
+      const delivered = { status: 'delivered', method: 'kiosk_print', trackingNo: null } as const;
+      const status = store.caseRow(doc.caseNo)?.status;
+      if (r.first && kind === 'result' && status && checkTransition(status, delivered, store.caseFacts(doc.caseNo)).ok) store.advanceCase(doc.caseNo, delivered);
       return c.json({ documentId: p.value.documentId, printedAt: r.printedAt, first: r.first });
     })
     .post('/cases/:caseNo/delivery', (c) => {
