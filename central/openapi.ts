@@ -201,7 +201,12 @@ export function buildOpenApi(): Json {
           summary: '好差评: rate a case (idempotent by key)',
           security: SIGNED,
           requestBody: { required: true, ...json(evaluationRequestSchema, 'input') },
-          responses: { '200': { description: 'stored', ...json(evaluationResponseSchema, 'output') }, '404': error('no such case'), ...signedErrors },
+          responses: {
+            '200': { description: 'stored (duplicate: true when this key was stored before)', ...json(evaluationResponseSchema, 'output') },
+            '404': error('no such case'),
+            '409': error('already-rated (一次一评: this case was rated for this stage under another key) or not-concluded (stage result before 办结)'),
+            ...signedErrors,
+          },
         },
       },
       '/v1/calendar/{year}': {

@@ -147,6 +147,10 @@ const MIGRATIONS: string[] = [
   `CREATE INDEX cases_receipt_any ON cases (receipt_no);
    DROP INDEX cases_applicant;
    CREATE INDEX cases_applicant_any ON cases (upper(json_extract(manifest, '$.applicant.idNumber')));`,
+  // 一次一评: which occasion an evaluation rates, so central takes one per case and occasion. Not a
+  // unique index: databases from before the rule may hold several; the check is in evaluate().
+  `ALTER TABLE evaluations ADD COLUMN stage TEXT NOT NULL DEFAULT 'acceptance' CHECK (stage IN ('acceptance', 'result'));
+   CREATE INDEX evaluations_case_stage ON evaluations (case_no, stage);`,
 ];
 
 export interface CaseRow {
@@ -489,17 +493,25 @@ export class CentralStore {
 
   // ── evaluations and calendars ───────────────────────────────────────────────────────────
 
-  evaluate(terminalId: string, e: { idempotencyKey: string; caseNo: string; rating: number; comment: string | null }): { evaluationId: string; duplicate: boolean } {
+  /**
+   * 一次一评: one evaluation per case and occasion. The same key again is the same evaluation; a
+   * new key for an occasion already rated is refused.
+   */
+  evaluate(
+    terminalId: string,
+    e: { idempotencyKey: string; caseNo: string; stage: 'acceptance' | 'result'; rating: number; comment: string | null },
+  ): { kind: 'created' | 'duplicate'; evaluationId: string } | { kind: 'already-rated' } {
     return this.db.transaction(() => {
       const existing = this.db.prepare('SELECT evaluation_id FROM evaluations WHERE terminal_id = ? AND idempotency_key = ?').get(terminalId, e.idempotencyKey) as
         | { evaluation_id: string }
         | undefined;
-      if (existing) return { evaluationId: existing.evaluation_id, duplicate: true };
+      if (existing) return { kind: 'duplicate' as const, evaluationId: existing.evaluation_id };
+      if (this.db.prepare('SELECT 1 FROM evaluations WHERE case_no = ? AND stage = ?').get(e.caseNo, e.stage)) return { kind: 'already-rated' as const };
       const evaluationId = crypto.randomUUID();
       this.db
-        .prepare('INSERT INTO evaluations (terminal_id, idempotency_key, evaluation_id, case_no, rating, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(terminalId, e.idempotencyKey, evaluationId, e.caseNo, e.rating, e.comment, new Date().toISOString());
-      return { evaluationId, duplicate: false };
+        .prepare('INSERT INTO evaluations (terminal_id, idempotency_key, evaluation_id, case_no, stage, rating, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(terminalId, e.idempotencyKey, evaluationId, e.caseNo, e.stage, e.rating, e.comment, new Date().toISOString());
+      return { kind: 'created' as const, evaluationId };
     })();
   }
 

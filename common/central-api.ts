@@ -247,9 +247,18 @@ export const deliveryRequestSchema = z.object({ idempotencyKey: idempotencyKeySc
 
 // ── evaluations (好差评) ──────────────────────────────────────────────────────────────────────
 
+/**
+ * 一次一评: which service occasion a rating is for. `acceptance` — the visit at which the case was
+ * handed in (the journey rates right after submission; the default, so older kiosks need not send
+ * it); `result` — the visit at which the result was received, only once the case is concluded.
+ * Central takes one rating per case and occasion.
+ */
+export const evaluationStageSchema = z.enum(['acceptance', 'result']);
+
 export const evaluationRequestSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   caseNo: z.string().min(1).max(64),
+  stage: evaluationStageSchema.default('acceptance'),
   /** 1 非常不满意 … 5 非常满意 */
   rating: z.number().int().min(1).max(5),
   comment: z.string().max(500).nullable().default(null),

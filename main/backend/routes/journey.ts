@@ -264,7 +264,7 @@ export function journeyRoutes(ctx: BackendContext) {
         if (taken === 'not-this-session') return c.json({ error: 'not-found' as const, message: '只能评价本次办理的事项 / only this visit can be rated here' }, 404);
         if (taken === 'already-rated') return c.json({ error: 'already-rated' as const, message: '本次办理已评价（一次一评）/ already rated' }, 409);
         const r = ctx.queue.evaluate(body.receiptNo, { rating: body.rating, comment: body.reason, idempotencyKey: body.idempotencyKey });
-        if (!r.ok) return c.json({ error: r.error.kind, message: r.error.message }, r.error.kind === 'not-found' ? 404 : r.error.kind === 'invalid' ? 400 : 500);
+        if (!r.ok) return c.json({ error: r.error.kind, message: r.error.message }, r.error.kind === 'not-found' ? 404 : r.error.kind === 'invalid' ? 400 : r.error.kind === 'already-rated' ? 409 : 500);
         const followUp = body.rating <= 2;
         ctx.logger.log('journey.rated', { receiptNo: body.receiptNo, rating: body.rating, followUp });
         return c.json({ ok: true as const, followUp }, 201);

@@ -83,6 +83,7 @@ export function submissionRoutes(ctx: BackendContext) {
         if (r.ok) return c.json(r.value, r.value.duplicate ? 200 : 201);
         if (r.error.kind === 'not-found') return c.json({ error: 'not-found' as const, message: r.error.message }, 404);
         if (r.error.kind === 'invalid') return c.json({ error: 'invalid-request' as const, message: r.error.message }, 400);
+        if (r.error.kind === 'already-rated') return c.json({ error: 'already-rated' as const, message: r.error.message }, 409);
         return c.json({ error: 'storage' as const, message: r.error.message }, 500);
       },
     )
