@@ -4,22 +4,18 @@
 import { z } from 'zod';
 import { deliverySchema } from './catalog';
 import { idempotencyKeySchema, MAX_PAGE_BYTES, pageMimeSchema, receiptNoSchema, submissionShape } from './submission';
+import { cleanFileNameSchema, cleanText } from './text-hygiene';
 
 export const CENTRAL_API_VERSION = 1;
 
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位小写十六进制 SHA-256 / expected a lowercase hex SHA-256');
 
 /**
- * A file name as a person would read it. Anything path-like is refused: central never builds a
- * path from it, but a name that looks like one is a sign of a forged or broken client.
+ * A file name as a person would read it (common/text-hygiene.ts): no path or path-like
+ * character, no device name, nothing invisible. Central never builds a path from it, but a name
+ * that looks like one is a sign of a forged or broken client, and it reaches people's desktops.
  */
-export const safeFileNameSchema = z
-  .string()
-  .min(1)
-  .max(120)
-  .refine((n) => !/[\\/\u0000-\u001f\u007f]/.test(n) && n !== '.' && n !== '..' && !n.startsWith('.') && !/^[A-Za-z]:/.test(n), {
-    message: '文件名不能包含路径 / file name must not contain a path',
-  });
+export const safeFileNameSchema = cleanFileNameSchema;
 
 // ── attachments: scanned pages, uploaded as resumable chunks and verified by SHA-256 ──────────
 
@@ -203,11 +199,11 @@ export const caseLookupRequestSchema = z.discriminatedUnion('by', [
 export type CaseLookupRequest = z.infer<typeof caseLookupRequestSchema>;
 
 export const postalAddressSchema = z.object({
-  recipient: z.string().trim().min(1, '请填写收件人 / recipient required').max(32),
+  recipient: cleanText(z.string().trim().min(1, '请填写收件人 / recipient required').max(32)),
   phone: z.string().regex(/^1[3-9]\d{9}$/, '手机号码不正确 / invalid mobile number'),
   /** 省市区 as one line, e.g. 江苏省宿迁市宿城区 */
-  region: z.string().trim().min(2, '请填写省市区 / region required').max(60),
-  detail: z.string().trim().min(4, '详细地址过短 / street address too short').max(120),
+  region: cleanText(z.string().trim().min(2, '请填写省市区 / region required').max(60)),
+  detail: cleanText(z.string().trim().min(4, '详细地址过短 / street address too short').max(120)),
   postcode: z.string().regex(/^\d{6}$/, '邮政编码应为 6 位数字 / postcode must be 6 digits'),
 });
 export type PostalAddress = z.infer<typeof postalAddressSchema>;
@@ -261,7 +257,7 @@ export const evaluationRequestSchema = z.object({
   stage: evaluationStageSchema.default('acceptance'),
   /** 1 非常不满意 … 5 非常满意 */
   rating: z.number().int().min(1).max(5),
-  comment: z.string().max(500).nullable().default(null),
+  comment: cleanText(z.string().max(500), { multiline: true }).nullable().default(null),
 });
 export const evaluationResponseSchema = z.object({ evaluationId: z.string(), duplicate: z.boolean() });
 
@@ -271,7 +267,7 @@ export const calendarDaySchema = z.object({
   date: dateSchema,
   /** holiday: a weekday off; workday: a weekend day worked (调休) */
   kind: z.enum(['holiday', 'workday']),
-  name: z.string().min(1).max(40),
+  name: cleanText(z.string().min(1).max(40)),
 });
 /** A calendar as the admin publishes it (the year comes from the path). */
 export const calendarBodySchema = z.object({

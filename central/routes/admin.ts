@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { calendarSchema, caseUpdateSchema, safeFileNameSchema, type CaseUpdate, type ResultDocument } from '../../common/central-api';
+import { cleanText, textProblem, textProblemMessage } from '../../common/text-hygiene';
 import { renderCertificate } from '../certificate-pdf';
 import { NOTICE_TITLES, renderNotice, type NoticeBody } from '../notice-pdf';
 import { faultUpdateSchema, type FaultInjector } from '../faults';
@@ -23,24 +24,36 @@ const adminDocumentSchema = z.object({
 });
 
 /** Same as a case update, except that 办结 carries document content instead of references. */
-export const adminCaseUpdateSchema = z.union([
-  caseUpdateSchema.options[0],
-  // Central renders the notice that goes with 受理 / 补正 / 不予受理 itself.
-  caseUpdateSchema.options[1].omit({ documents: true }),
-  caseUpdateSchema.options[2].omit({ documents: true }),
-  caseUpdateSchema.options[3].omit({ documents: true }),
-  caseUpdateSchema.options[4],
-  z.object({
-    status: z.literal('concluded'),
-    decision: z.enum(['approved', 'denied']),
-    documents: z.array(adminDocumentSchema).max(10).default([]),
-    note: z.string().min(1).max(2000).nullable().default(null),
-  }),
-  caseUpdateSchema.options[6],
-]);
+export const adminCaseUpdateSchema = z
+  .union([
+    caseUpdateSchema.options[0],
+    // Central renders the notice that goes with 受理 / 补正 / 不予受理 itself.
+    caseUpdateSchema.options[1].omit({ documents: true }),
+    caseUpdateSchema.options[2].omit({ documents: true }),
+    caseUpdateSchema.options[3].omit({ documents: true }),
+    caseUpdateSchema.options[4],
+    z.object({
+      status: z.literal('concluded'),
+      decision: z.enum(['approved', 'denied']),
+      documents: z.array(adminDocumentSchema).max(10).default([]),
+      note: z.string().min(1).max(2000).nullable().default(null),
+    }),
+    caseUpdateSchema.options[6],
+  ])
+  // Every text of a notice (owed items, 补正 items, reasons, notes) is printed and shown at kiosks.
+  .superRefine((u, ctx) => {
+    const walk = (v: unknown, path: (string | number)[]): void => {
+      if (typeof v === 'string') {
+        const p = textProblem(v, { multiline: true });
+        if (p) ctx.addIssue({ code: 'custom', path, message: textProblemMessage(p) });
+      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'pdfBase64') walk(x, [...path, k]);
+    };
+    walk(u, []);
+  });
 
 export const trackingSchema = z.object({
-  carrier: z.string().trim().min(1).max(40),
+  carrier: cleanText(z.string().trim().min(1).max(40)),
   trackingNo: z.string().regex(/^[A-Za-z0-9-]{6,40}$/, '运单号格式不正确 / malformed tracking number'),
 });
 

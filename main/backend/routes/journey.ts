@@ -20,6 +20,7 @@ import {
   signatureImageSchema,
 } from '../../../common/submission';
 import { deliverySchema } from '../../../common/catalog';
+import { cleanText } from '../../../common/text-hygiene';
 import { chinaDateOf } from '../../../common/working-days';
 import type { BackendContext } from '../context';
 import { citizenInputsFor } from '../followup/citizen-inputs';
@@ -254,7 +255,7 @@ export function journeyRoutes(ctx: BackendContext) {
             idempotencyKey: idempotencyKeySchema.optional(),
             /** 1 非常不满意 … 5 非常满意 */
             rating: z.number().int().min(1).max(5),
-            reason: z.string().trim().max(500).nullable().default(null),
+            reason: cleanText(z.string().trim().max(500), { multiline: true }).nullable().default(null),
           })
           .refine((r) => r.rating > 2 || (r.reason !== null && r.reason.length >= 2), { path: ['reason'], message: '差评请说明原因 / please say what went wrong' }),
       ),
