@@ -294,7 +294,7 @@ export function buildOpenApi(): Json {
           security: ADMIN,
           parameters: [pathParam('caseNo', { type: 'string' }, 'case number')],
           requestBody: { required: true, ...json(adminCaseUpdateSchema, 'input') },
-          responses: { '200': { description: 'the new event', ...json(caseEventSchema, 'output') }, '409': error('transition not allowed') },
+          responses: { '200': { description: 'the new event', ...json(caseEventSchema, 'output') }, '409': error('bad-transition: not allowed by central/case-transitions.ts (送达 by post needs a postal request, by kiosk_print a result printed at a kiosk)') },
         },
       },
       '/v1/admin/cases/{caseNo}/tracking': {
@@ -313,7 +313,7 @@ export function buildOpenApi(): Json {
           security: ADMIN,
           parameters: [pathParam('year', { type: 'integer' }, 'year')],
           requestBody: { required: true, ...json(calendarBodySchema, 'input') },
-          responses: { '200': { description: 'published' } },
+          responses: { '200': { description: 'published' }, '400': error('invalid-request: a date outside the year or listed twice (holiday and workday), or a year after next year') },
         },
       },
     },
