@@ -15,7 +15,7 @@ const probe = { method: 'GET', path: '/v1/cases/feed' };
 describe('terminal request signing', () => {
   it('refuses a timestamp that is not plain decimal milliseconds, even when correctly signed', async () => {
     const now = Date.now();
-    for (const ts of [`0x${now.toString(16)}`, `${now / 1000}e3`, `+${now}`, `${now}.0`, `0b${now.toString(2)}`]) {
+    for (const ts of [`0x${now.toString(16)}`, `${now / 1000}e3`, `+${now}`, `0${now}`, `${now}.0`, `0b${now.toString(2)}`]) {
       const r = await h.call({ ...probe, timestamp: ts });
       expect(r.status, ts).toBe(401);
       expect((await r.json()).error, ts).toBe('bad-timestamp');

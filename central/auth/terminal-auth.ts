@@ -19,8 +19,8 @@ function reject(error: string, message: string, extra: Record<string, unknown> =
 /** The one answer for "no such terminal" and "wrong signature". */
 const BAD_CREDENTIALS = ['bad-credentials', '终端凭据无效（终端未登记、已停用或签名不正确） / terminal credentials refused (unknown or disabled terminal, or bad signature)'] as const;
 
-/** Milliseconds since the epoch in plain decimal digits: no sign, hex, exponent or fraction. */
-const TIMESTAMP = /^[0-9]{1,15}$/;
+/** Milliseconds since the epoch in plain decimal digits: no sign, hex, exponent, fraction or leading zero. */
+const TIMESTAMP = /^[1-9][0-9]{0,14}$/;
 
 export function terminalAuth(store: CentralStore, now: () => number = Date.now): MiddlewareHandler<{ Variables: AuthVariables }> {
   const nonces = new NonceGuard(store);
