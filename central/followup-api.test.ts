@@ -119,17 +119,19 @@ describe('central follow-up', () => {
       update: { documents: { id: string }[] };
     };
     const docId = done.update.documents[0]!.id;
-    const first = await (await call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: '2026-11-22T08:00:00.000Z' } })).json();
-    expect(first).toMatchObject({ first: true, printedAt: '2026-11-22T08:00:00.000Z' });
+    const firstAt = new Date().toISOString();
+    const laterAt = new Date(Date.now() + 60_000).toISOString();
+    const first = await (await call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: firstAt } })).json();
+    expect(first).toMatchObject({ first: true, printedAt: firstAt });
     // printed at the kiosk: the result reached the citizen (送达, self-service print)
     const after = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001' } })).json()).cases[0]!;
     expect(after.status).toBe('delivered');
     expect(after.events.at(-1)!.update).toMatchObject({ status: 'delivered', method: 'kiosk_print' });
-    const again = await (await call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: '2026-11-22T09:00:00.000Z' } })).json();
-    expect(again).toMatchObject({ first: false, printedAt: '2026-11-22T08:00:00.000Z' });
+    const again = await (await call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: laterAt } })).json();
+    expect(again).toMatchObject({ first: false, printedAt: firstAt });
     // printed once in all: another terminal is told it was printed already
-    const other = await (await call({ ...OTHER, method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: '2026-11-22T09:00:00.000Z' } })).json();
-    expect(other).toMatchObject({ first: false, printedAt: '2026-11-22T08:00:00.000Z' });
+    const other = await (await call({ ...OTHER, method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: laterAt } })).json();
+    expect(other).toMatchObject({ first: false, printedAt: firstAt });
     const post = await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: ADDRESS } });
     expect(post.status).toBe(409);
     expect(((await post.json()) as { error: string }).error).toBe('already-printed');

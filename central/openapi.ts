@@ -21,6 +21,7 @@ import {
   attachmentRefSchema,
   attachmentStateSchema,
   CALENDAR_YEARS,
+  calendarBodySchema,
   calendarSchema,
   caseDetailSchema,
   caseEventSchema,
@@ -100,7 +101,7 @@ const unavailable = { description: '暂不可用，见 Retry-After / unavailable
 const internal = error('中心系统内部错误 / internal error');
 const signedErrors = {
   '400': error('请求不符合要求（附原因）/ invalid request, with reasons'),
-  '401': ok('未签名、签名错误、时钟偏差（附 serverTime）或重放 / unsigned, bad signature, clock skew (with serverTime) or replay', authErrorSchema),
+  '401': ok('未签名（unsigned）、时间戳格式错误（bad-timestamp）、凭据无效（bad-credentials：终端未登记、已停用或签名错误，同一答复）、时钟偏差（clock-skew，附 serverTime）或重放（replayed） / unsigned, malformed timestamp, bad credentials (unknown terminal and bad signature answer alike), clock skew (with serverTime) or replay', authErrorSchema),
   '413': error('请求过大 / body too large'),
   '500': internal,
   '503': unavailable,
@@ -253,7 +254,7 @@ export function buildOpenApi(): Json {
           security: SIGNED,
           parameters: [documentIdParam],
           requestBody: jsonBody(documentPrintedRequestSchema),
-          responses: { '200': ok('recorded; `first` is false when a print was already known', documentPrintedResponseSchema), '404': error('no such document'), ...signedErrors, ...jsonBodyErrors },
+          responses: { '200': ok('recorded; `first` is false when a print was already known', documentPrintedResponseSchema), '404': error('no such document'), '422': error('implausible-time: printedAt later than central\'s clock (+5 min skew) or before the document existed'), ...signedErrors, ...jsonBodyErrors },
         },
       },
       '/v1/cases/{caseNo}/delivery': {
@@ -278,7 +279,13 @@ export function buildOpenApi(): Json {
           summary: '好差评: rate a case (idempotent by key)',
           security: SIGNED,
           requestBody: jsonBody(evaluationRequestSchema),
-          responses: { '200': ok('stored', evaluationResponseSchema), '404': error('no such case'), ...signedErrors, ...jsonBodyErrors },
+          responses: {
+            '200': ok('stored (duplicate: true when this key was stored before)', evaluationResponseSchema),
+            '404': error('no such case'),
+            '409': error('already-rated (一次一评: this case was rated for this stage under another key) or not-concluded (stage result before 办结)'),
+            ...signedErrors,
+            ...jsonBodyErrors,
+          },
         },
       },
       '/v1/calendar/{year}': {
@@ -372,7 +379,7 @@ export function buildOpenApi(): Json {
           security: ADMIN,
           parameters: [caseNoParam],
           requestBody: jsonBody(adminCaseUpdateSchema),
-          responses: { '200': ok('the new event', caseEventSchema), '404': error('no such case'), '409': error('transition not allowed'), ...adminErrors, ...jsonBodyErrors },
+          responses: { '200': ok('the new event', caseEventSchema), '404': error('no such case'), '409': error('bad-transition: not allowed by central/case-transitions.ts (送达 by post needs a postal request, by kiosk_print a result printed at a kiosk)'), ...adminErrors, ...jsonBodyErrors },
         },
       },
       '/v1/admin/cases/{caseNo}/tracking': {
@@ -390,8 +397,8 @@ export function buildOpenApi(): Json {
           operationId: 'adminPublishCalendar',
           security: ADMIN,
           parameters: [yearParam],
-          requestBody: jsonBody(calendarSchema.omit({ year: true })),
-          responses: { '200': ok('published', calendarPublishedSchema), ...adminErrors, ...jsonBodyErrors },
+          requestBody: jsonBody(calendarBodySchema),
+          responses: { '200': ok('published', calendarPublishedSchema), ...adminErrors, '400': error('invalid-request: a date outside the year or listed twice (holiday and workday), or a year after next year'), ...jsonBodyErrors },
         },
       },
       '/v1/admin/evaluations': {

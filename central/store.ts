@@ -4,6 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { catalogSchema, type Catalog } from '../common/catalog';
+import { checkTransition, type CaseFacts } from './case-transitions';
 import type { StaffMember, StaffRegistry } from '../common/staff-registry';
 import type { AttachmentRef, AttachmentState, Calendar, CaseEvent, CaseStatus, CaseUpdate, ResultDocument, SubmissionManifest } from '../common/central-api';
 
@@ -146,6 +147,10 @@ const MIGRATIONS: string[] = [
   `CREATE INDEX cases_receipt_any ON cases (receipt_no);
    DROP INDEX cases_applicant;
    CREATE INDEX cases_applicant_any ON cases (upper(json_extract(manifest, '$.applicant.idNumber')));`,
+  // 一次一评: which occasion an evaluation rates, so central takes one per case and occasion. Not a
+  // unique index: databases from before the rule may hold several; the check is in evaluate().
+  `ALTER TABLE evaluations ADD COLUMN stage TEXT NOT NULL DEFAULT 'acceptance' CHECK (stage IN ('acceptance', 'result'));
+   CREATE INDEX evaluations_case_stage ON evaluations (case_no, stage);`,
 ];
 
 export interface CaseRow {
@@ -164,17 +169,6 @@ export type IntakeOutcome =
   | { kind: 'created' | 'duplicate'; caseNo: string; receivedAt: string }
   | { kind: 'missing-attachments'; missing: string[] }
   | { kind: 'key-reused'; caseNo: string };
-
-/** Which status may follow which (a case never goes back to 'received'). */
-const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
-  received: ['accepted', 'correction', 'not-accepted'],
-  correction: ['accepted', 'correction', 'not-accepted'],
-  accepted: ['reviewing', 'correction', 'concluded'],
-  reviewing: ['correction', 'concluded'],
-  'not-accepted': [],
-  concluded: ['delivered'],
-  delivered: [],
-};
 
 export class TransitionError extends Error {}
 
@@ -354,6 +348,11 @@ export class CentralStore {
     })();
   }
 
+  /** Whether this terminal already filed a case under this idempotency key. */
+  hasCaseKey(terminalId: string, idempotencyKey: string): boolean {
+    return this.db.prepare('SELECT 1 FROM cases WHERE terminal_id = ? AND idempotency_key = ?').get(terminalId, idempotencyKey) !== undefined;
+  }
+
   caseRow(caseNo: string): CaseRow | null {
     return (this.db.prepare('SELECT * FROM cases WHERE case_no = ?').get(caseNo) as CaseRow | undefined) ?? null;
   }
@@ -376,8 +375,8 @@ export class CentralStore {
     return this.db.transaction(() => {
       const c = this.caseRow(caseNo);
       if (!c) throw new TransitionError(`无此案件 / no case ${caseNo}`);
-      if (!NEXT[c.status].includes(update.status))
-        throw new TransitionError(`案件状态不能从「${c.status}」变为「${update.status}」 / a case cannot go from ${c.status} to ${update.status}`);
+      const allowed = checkTransition(c.status, update, this.caseFacts(caseNo));
+      if (!allowed.ok) throw new TransitionError(allowed.error);
       const at = now.toISOString();
       for (const d of docs)
         this.db
@@ -389,6 +388,14 @@ export class CentralStore {
       this.db.prepare('UPDATE cases SET status = ? WHERE case_no = ?').run(update.status, caseNo);
       return { seq: Number(lastInsertRowid), caseNo, receiptNo: c.receipt_no, idempotencyKey: c.idempotency_key, at, update };
     })();
+  }
+
+  /** What the transition table needs to know about a case besides its status. */
+  caseFacts(caseNo: string): CaseFacts {
+    return {
+      postalRequested: this.delivery(caseNo) !== null,
+      resultPrinted: this.db.prepare("SELECT 1 FROM documents WHERE case_no = ? AND kind = 'result' AND printed_at IS NOT NULL").get(caseNo) !== undefined,
+    };
   }
 
   private toEvent(r: { seq: number; case_no: string; at: string; body: string; receipt_no: string; idempotency_key: string }): CaseEvent {
@@ -450,6 +457,11 @@ export class CentralStore {
     })();
   }
 
+  /** When central stored a document (a print of it cannot be older). */
+  documentCreatedAt(id: string): string | null {
+    return (this.db.prepare('SELECT created_at FROM documents WHERE id = ?').get(id) as { created_at: string } | undefined)?.created_at ?? null;
+  }
+
   delivery(caseNo: string): { idempotencyKey: string; terminalId: string; address: string; requestedAt: string; carrier: string | null; trackingNo: string | null } | null {
     const r = this.db.prepare('SELECT * FROM deliveries WHERE case_no = ?').get(caseNo) as
       | { idempotency_key: string; terminal_id: string; address: string; requested_at: string; carrier: string | null; tracking_no: string | null }
@@ -481,17 +493,25 @@ export class CentralStore {
 
   // ── evaluations and calendars ───────────────────────────────────────────────────────────
 
-  evaluate(terminalId: string, e: { idempotencyKey: string; caseNo: string; rating: number; comment: string | null }): { evaluationId: string; duplicate: boolean } {
+  /**
+   * 一次一评: one evaluation per case and occasion. The same key again is the same evaluation; a
+   * new key for an occasion already rated is refused.
+   */
+  evaluate(
+    terminalId: string,
+    e: { idempotencyKey: string; caseNo: string; stage: 'acceptance' | 'result'; rating: number; comment: string | null },
+  ): { kind: 'created' | 'duplicate'; evaluationId: string } | { kind: 'already-rated' } {
     return this.db.transaction(() => {
       const existing = this.db.prepare('SELECT evaluation_id FROM evaluations WHERE terminal_id = ? AND idempotency_key = ?').get(terminalId, e.idempotencyKey) as
         | { evaluation_id: string }
         | undefined;
-      if (existing) return { evaluationId: existing.evaluation_id, duplicate: true };
+      if (existing) return { kind: 'duplicate' as const, evaluationId: existing.evaluation_id };
+      if (this.db.prepare('SELECT 1 FROM evaluations WHERE case_no = ? AND stage = ?').get(e.caseNo, e.stage)) return { kind: 'already-rated' as const };
       const evaluationId = crypto.randomUUID();
       this.db
-        .prepare('INSERT INTO evaluations (terminal_id, idempotency_key, evaluation_id, case_no, rating, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(terminalId, e.idempotencyKey, evaluationId, e.caseNo, e.rating, e.comment, new Date().toISOString());
-      return { evaluationId, duplicate: false };
+        .prepare('INSERT INTO evaluations (terminal_id, idempotency_key, evaluation_id, case_no, stage, rating, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(terminalId, e.idempotencyKey, evaluationId, e.caseNo, e.stage, e.rating, e.comment, new Date().toISOString());
+      return { kind: 'created' as const, evaluationId };
     })();
   }
 

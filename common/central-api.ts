@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { deliverySchema } from './catalog';
 import { idempotencyKeySchema, MAX_PAGE_BYTES, pageMimeSchema, receiptNoSchema, submissionShape } from './submission';
+import { cleanFileNameSchema, cleanText } from './text-hygiene';
 
 export const CENTRAL_API_VERSION = 1;
 
@@ -35,16 +36,11 @@ export const caseNoSchema = z.string().regex(/^AJ\d{14}$/, '案件编号格式�
 export const documentIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '文书编号格式不正确 / malformed document id');
 
 /**
- * A file name as a person would read it. Anything path-like is refused: central never builds a
- * path from it, but a name that looks like one is a sign of a forged or broken client.
+ * A file name as a person would read it (common/text-hygiene.ts): no path or path-like
+ * character, no device name, nothing invisible. Central never builds a path from it, but a name
+ * that looks like one is a sign of a forged or broken client, and it reaches people's desktops.
  */
-export const safeFileNameSchema = z
-  .string()
-  .min(1)
-  .max(120)
-  .refine((n) => !/[\\/\u0000-\u001f\u007f]/.test(n) && n !== '.' && n !== '..' && !n.startsWith('.') && !/^[A-Za-z]:/.test(n), {
-    message: '文件名不能包含路径 / file name must not contain a path',
-  });
+export const safeFileNameSchema = cleanFileNameSchema;
 
 // ── attachments: scanned pages, uploaded as resumable chunks and verified by SHA-256 ──────────
 
@@ -228,11 +224,11 @@ export const caseLookupRequestSchema = z.discriminatedUnion('by', [
 export type CaseLookupRequest = z.infer<typeof caseLookupRequestSchema>;
 
 export const postalAddressSchema = z.object({
-  recipient: z.string().trim().min(1, '请填写收件人 / recipient required').max(32),
+  recipient: cleanText(z.string().trim().min(1, '请填写收件人 / recipient required').max(32)),
   phone: z.string().regex(/^1[3-9]\d{9}$/, '手机号码不正确 / invalid mobile number'),
   /** 省市区 as one line, e.g. 江苏省宿迁市宿城区 */
-  region: z.string().trim().min(2, '请填写省市区 / region required').max(60),
-  detail: z.string().trim().min(4, '详细地址过短 / street address too short').max(120),
+  region: cleanText(z.string().trim().min(2, '请填写省市区 / region required').max(60)),
+  detail: cleanText(z.string().trim().min(4, '详细地址过短 / street address too short').max(120)),
   postcode: z.string().regex(/^\d{6}$/, '邮政编码应为 6 位数字 / postcode must be 6 digits'),
 });
 export type PostalAddress = z.infer<typeof postalAddressSchema>;
@@ -272,12 +268,21 @@ export const deliveryRequestSchema = z.object({ idempotencyKey: idempotencyKeySc
 
 // ── evaluations (好差评) ──────────────────────────────────────────────────────────────────────
 
+/**
+ * 一次一评: which service occasion a rating is for. `acceptance` — the visit at which the case was
+ * handed in (the journey rates right after submission; the default, so older kiosks need not send
+ * it); `result` — the visit at which the result was received, only once the case is concluded.
+ * Central takes one rating per case and occasion.
+ */
+export const evaluationStageSchema = z.enum(['acceptance', 'result']);
+
 export const evaluationRequestSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   caseNo: z.string().min(1).max(64),
+  stage: evaluationStageSchema.default('acceptance'),
   /** 1 非常不满意 … 5 非常满意 */
   rating: z.number().int().min(1).max(5),
-  comment: z.string().max(500).nullable().default(null),
+  comment: cleanText(z.string().max(500), { multiline: true }).nullable().default(null),
 });
 export const evaluationResponseSchema = z.object({ evaluationId: z.string(), duplicate: z.boolean() });
 
@@ -287,14 +292,28 @@ export const calendarDaySchema = z.object({
   date: dateSchema,
   /** holiday: a weekday off; workday: a weekend day worked (调休) */
   kind: z.enum(['holiday', 'workday']),
-  name: z.string().min(1).max(40),
+  name: cleanText(z.string().min(1).max(40)),
 });
 /** A calendar year as central publishes calendars for (also the `{year}` of its paths). */
 export const CALENDAR_YEARS = { min: 2000, max: 2100 } as const;
-export const calendarSchema = z.object({
-  year: z.number().int().min(CALENDAR_YEARS.min).max(CALENDAR_YEARS.max),
+/** A calendar as the admin publishes it (the year comes from the path). */
+export const calendarBodySchema = z.object({
   version: z.string().min(1).max(40),
   days: z.array(calendarDaySchema).max(366),
+});
+/**
+ * One year's exceptions, consistent in itself: every date inside that year and listed once (a
+ * date both holiday and workday has no meaning; the working-day count would depend on order).
+ */
+export const calendarSchema = calendarBodySchema.extend({ year: z.number().int().min(CALENDAR_YEARS.min).max(CALENDAR_YEARS.max) }).superRefine((cal, ctx) => {
+  const seen = new Set<string>();
+  cal.days.forEach((d, i) => {
+    if (!d.date.startsWith(`${cal.year}-`))
+      ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `${d.date} 不在 ${cal.year} 年 / date outside the year ${cal.year}` });
+    if (seen.has(d.date))
+      ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `${d.date} 重复列出（同一天不能既是假日又是调休工作日） / ${d.date} listed twice (a day cannot be both holiday and workday)` });
+    seen.add(d.date);
+  });
 });
 export type Calendar = z.infer<typeof calendarSchema>;
 

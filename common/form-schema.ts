@@ -3,6 +3,7 @@
 // generated form and the backend's check of what arrives, so both say the same thing.
 import { z } from 'zod';
 import { idNumberProblem } from './id-number';
+import { textProblem } from './text-hygiene';
 import type { FormData, FormValue } from './submission';
 import { isIsoDate } from './working-days';
 
@@ -97,6 +98,7 @@ export const DEFAULT_MAX_LENGTH: Record<FieldKind, number> = {
 
 export type FieldProblemCode =
   | 'required'
+  | 'bad-characters'
   | 'too-long'
   | 'wrong-type'
   | 'id-length'
@@ -166,6 +168,11 @@ function fieldProblem(f: FormField, v: FormValue | undefined, opts: ValidateOpti
     case 'text':
     case 'textarea':
     case 'address':
+      // Only a textarea keeps line breaks; central refuses the same characters (text-hygiene.ts).
+      if (textProblem(s, { multiline: f.kind === 'textarea' }))
+        return f.kind === 'textarea'
+          ? { code: 'bad-characters', zh: `${zh}含有无法识别的隐藏字符，请删除后重新填写`, en: `${en} contains hidden characters that cannot be accepted; please delete them and type it again` }
+          : { code: 'bad-characters', zh: `${zh}只能填写一行文字，且不能含有隐藏字符，请重新填写`, en: `${en} must be a single line without hidden characters; please type it again` };
       return null;
     case 'id-number':
       return idProblem(s.toUpperCase());

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { deliverySchema } from './catalog';
 import { idNumberProblem } from './id-number';
+import { cleanText } from './text-hygiene';
 import { UUIDV7_PATTERN } from './uuidv7';
 
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
@@ -23,11 +24,12 @@ export type SubmissionChannel = z.infer<typeof submissionChannelSchema>;
 
 /** A form field's value: what generated forms produce (text, number, yes/no, choice list). */
 export const formValueSchema = z.union([
-  z.string().max(4000, '字段内容过长 / field too long'),
+  // Multi-line: a textarea's value keeps its line breaks; controls and bidi marks never pass.
+  cleanText(z.string().max(4000, '字段内容过长 / field too long'), { multiline: true }),
   z.number().finite(),
   z.boolean(),
   z.null(),
-  z.array(z.string().max(500)).max(50),
+  z.array(cleanText(z.string().max(500))).max(50),
 ]);
 export type FormValue = z.infer<typeof formValueSchema>;
 
@@ -37,7 +39,7 @@ export const formDataSchema = z
 export type FormData = z.infer<typeof formDataSchema>;
 
 export const applicantSchema = z.object({
-  name: z.string().trim().min(1).max(64),
+  name: cleanText(z.string().trim().min(1).max(64)),
   idNumber: z.string().refine((v) => idNumberProblem(v) === null, '身份证号码不正确 / invalid identity number'),
   phone: z
     .string()

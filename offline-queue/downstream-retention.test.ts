@@ -39,7 +39,7 @@ describe('downstream', () => {
     await admin(`/v1/admin/cases/${a.caseNo}/status`, 'POST', { status: 'accepted' });
     await admin(`/v1/admin/cases/${a.caseNo}/status`, 'POST', { status: 'reviewing' });
     await admin(`/v1/admin/cases/${a.caseNo}/status`, 'POST', { status: 'concluded', decision: 'approved', documents: [{ name: '证明.pdf' }] });
-    await admin(`/v1/admin/cases/${a.caseNo}/status`, 'POST', { status: 'delivered', method: 'kiosk_print' });
+    await admin(`/v1/admin/cases/${a.caseNo}/status`, 'POST', { status: 'delivered', method: 'counter' });
     await admin(`/v1/admin/cases/${b.caseNo}/status`, 'POST', { status: 'not-accepted', reasons: ['不属于本部门职权范围'] });
     await k.queue.syncNow();
     const va = k.queue.caseStatus(a.receiptNo)!;
@@ -93,6 +93,8 @@ describe('evaluations (好差评)', () => {
     if (!first.ok) return;
     expect(k.queue.evaluate(r.value.receiptNo, { rating: 5, comment: '工作人员帮办很耐心', idempotencyKey: first.value.idempotencyKey })).toMatchObject({ ok: true, value: { duplicate: true } });
     expect(k.queue.evaluate('KSK0001-20200101-9999', { rating: 3, comment: null }).ok).toBe(false);
+    // 一次一评: a second rating under a new key is refused here already, as central would refuse it
+    expect(k.queue.evaluate(r.value.receiptNo, { rating: 1, comment: null })).toMatchObject({ ok: false, error: { kind: 'already-rated' } });
     expect(k.queue.caseStatus(r.value.receiptNo)!.evaluations).toEqual([expect.objectContaining({ rating: 5, state: 'pending' })]);
     central.faults.update({ downForSec: 0 });
     await k.queue.syncNow();

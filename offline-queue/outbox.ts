@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AttachmentRef, SubmissionManifest } from '../common/central-api';
 import { err, ok, type Result } from '../common/result';
-import { submissionSchema, type Submission, type SubmissionInput } from '../common/submission';
+import { submissionSchema, type PageMime, type Submission, type SubmissionInput } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
 import { chinaDay } from './china-time';
 import type { Sealer } from './crypto/sealer';
@@ -50,6 +50,14 @@ function isDiskFull(e: unknown, dir: string): boolean {
   return false;
 }
 
+/**
+ * The name central gets for a scanned page: the material id (lower-case letters, digits, '-') and
+ * the page number, so never a device name, a path or an invisible character (text-hygiene test).
+ */
+export function pageFileName(materialId: string, index: number, mime: PageMime): string {
+  return `${materialId}-${index + 1}.${EXT[mime]}`;
+}
+
 export class Outbox {
   constructor(
     private readonly deps: {
@@ -91,7 +99,7 @@ export class Outbox {
         const seq = pages.length;
         const sha256 = crypto.createHash('sha256').update(p.data).digest('hex');
         pages.push({ seq, materialId: m.materialId, mime: p.mime, size: p.data.byteLength, sha256, sealed: sealer.seal(p.data, `page:${key}:${seq}`) });
-        list.push({ sha256, size: p.data.byteLength, mime: p.mime, name: `${m.materialId}-${i + 1}.${EXT[p.mime]}` });
+        list.push({ sha256, size: p.data.byteLength, mime: p.mime, name: pageFileName(m.materialId, i, p.mime) });
         totalBytes += p.data.byteLength;
       });
       refs.set(m.materialId, list);

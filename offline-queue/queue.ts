@@ -165,11 +165,14 @@ export class SubmissionQueue {
   evaluate(
     receiptNo: string,
     e: { rating: number; comment: string | null; idempotencyKey?: string },
-  ): Result<{ idempotencyKey: string; duplicate: boolean }, { kind: 'not-found' | 'invalid' | 'storage'; message: string }> {
+  ): Result<{ idempotencyKey: string; duplicate: boolean }, { kind: 'not-found' | 'invalid' | 'already-rated' | 'storage'; message: string }> {
     const row = this.o.store.outbox.byReceipt(receiptNo);
     if (!row) return err({ kind: 'not-found', message: '未找到该回执编号 / no such receipt number' });
     if (!Number.isInteger(e.rating) || e.rating < 1 || e.rating > 5) return err({ kind: 'invalid', message: '评价应为 1–5 / rating must be 1–5' });
     const key = e.idempotencyKey ?? uuidv7();
+    // 一次一评, as central enforces it: a second rating of this submission would only die there.
+    if (this.o.store.outbox.evaluationsOf(row.id).some((x) => x.idempotency_key !== key))
+      return err({ kind: 'already-rated', message: '本次办理已评价（一次一评）/ already rated' });
     try {
       const r = this.o.store.outbox.insertEvaluation({
         idempotencyKey: key,
@@ -265,7 +268,10 @@ export class SubmissionQueue {
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
     const ordinary = weekday !== 0 && weekday !== 6;
     if (!cached) return null;
-    const cal = calendarSchema.parse(JSON.parse(cached.body));
+    // A calendar cached before central checked consistency may not pass: treat it as unknown.
+    const parsed = calendarSchema.safeParse(JSON.parse(cached.body));
+    if (!parsed.success) return null;
+    const cal = parsed.data;
     const special = cal.days.find((d) => d.date === date);
     return special ? special.kind === 'workday' : ordinary;
   }

@@ -3,7 +3,8 @@
 import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { CALENDAR_YEARS, calendarSchema, caseNoSchema, caseUpdateSchema, decimalInt, safeFileNameSchema, type CaseUpdate, type ResultDocument } from '../../common/central-api';
+import { CALENDAR_YEARS, calendarBodySchema, calendarSchema, caseNoSchema, caseUpdateSchema, decimalInt, safeFileNameSchema, type CaseUpdate, type ResultDocument } from '../../common/central-api';
+import { cleanText, textProblem, textProblemMessage } from '../../common/text-hygiene';
 import { adminEvaluationsQuerySchema } from '../admin-responses';
 import { renderCertificate } from '../certificate-pdf';
 import { NOTICE_TITLES, renderNotice, type NoticeBody } from '../notice-pdf';
@@ -26,24 +27,36 @@ const adminDocumentSchema = z.object({
 });
 
 /** Same as a case update, except that 办结 carries document content instead of references. */
-export const adminCaseUpdateSchema = z.union([
-  caseUpdateSchema.options[0],
-  // Central renders the notice that goes with 受理 / 补正 / 不予受理 itself.
-  caseUpdateSchema.options[1].omit({ documents: true }),
-  caseUpdateSchema.options[2].omit({ documents: true }),
-  caseUpdateSchema.options[3].omit({ documents: true }),
-  caseUpdateSchema.options[4],
-  z.object({
-    status: z.literal('concluded'),
-    decision: z.enum(['approved', 'denied']),
-    documents: z.array(adminDocumentSchema).max(10).default([]),
-    note: z.string().min(1).max(2000).nullable().default(null),
-  }),
-  caseUpdateSchema.options[6],
-]);
+export const adminCaseUpdateSchema = z
+  .union([
+    caseUpdateSchema.options[0],
+    // Central renders the notice that goes with 受理 / 补正 / 不予受理 itself.
+    caseUpdateSchema.options[1].omit({ documents: true }),
+    caseUpdateSchema.options[2].omit({ documents: true }),
+    caseUpdateSchema.options[3].omit({ documents: true }),
+    caseUpdateSchema.options[4],
+    z.object({
+      status: z.literal('concluded'),
+      decision: z.enum(['approved', 'denied']),
+      documents: z.array(adminDocumentSchema).max(10).default([]),
+      note: z.string().min(1).max(2000).nullable().default(null),
+    }),
+    caseUpdateSchema.options[6],
+  ])
+  // Every text of a notice (owed items, 补正 items, reasons, notes) is printed and shown at kiosks.
+  .superRefine((u, ctx) => {
+    const walk = (v: unknown, path: (string | number)[]): void => {
+      if (typeof v === 'string') {
+        const p = textProblem(v, { multiline: true });
+        if (p) ctx.addIssue({ code: 'custom', path, message: textProblemMessage(p) });
+      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'pdfBase64') walk(x, [...path, k]);
+    };
+    walk(u, []);
+  });
 
 export const trackingSchema = z.object({
-  carrier: z.string().trim().min(1).max(40),
+  carrier: cleanText(z.string().trim().min(1).max(40)),
   trackingNo: z.string().regex(/^[A-Za-z0-9-]{6,40}$/, '运单号格式不正确 / malformed tracking number'),
 });
 
@@ -190,12 +203,13 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
     .put('/calendar/:year', async (c) => {
       const p = parseWith(c, c.req.param(), yearParam);
       if (!p.ok) return p.response;
-      const sent = await readJsonBody(c, calendarSchema.omit({ year: true }));
+      const sent = await readJsonBody(c, calendarBodySchema);
       if (!sent.ok) return sent.response;
       const body = parseWith(c, { ...sent.value, year: p.value.year }, calendarSchema);
       if (!body.ok) return body.response;
-      const bad = body.value.days.find((d) => !d.date.startsWith(`${body.value.year}-`));
-      if (bad) return problem(c, 400, 'invalid-request', `${bad.date} 不在 ${body.value.year} 年 / date outside the year`);
+      // The State Council announces next year's holidays late in the year; a later year is a typo.
+      const latest = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) + 1;
+      if (body.value.year > latest) return problem(c, 400, 'invalid-request', `${body.value.year} 年的节假日尚未公布，最晚可发布 ${latest} 年 / calendars can be published up to ${latest}`);
       store.publishCalendar(body.value);
       return c.json({ year: body.value.year, version: body.value.version, days: body.value.days.length });
     });

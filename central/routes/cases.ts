@@ -48,7 +48,12 @@ export function caseRoutes(store: CentralStore) {
       if (!body.ok) return body.response;
       const row = store.caseRow(body.value.caseNo);
       if (!row || row.terminal_id !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此案件 / no such case');
-      return c.json(store.evaluate(c.get('terminalId'), body.value));
+      if (body.value.stage === 'result' && row.status !== 'concluded' && row.status !== 'delivered')
+        return problem(c, 409, 'not-concluded', '案件尚未办结，暂不能评价办理结果 / the case is not concluded yet, its result cannot be rated');
+      const r = store.evaluate(c.get('terminalId'), body.value);
+      if (r.kind === 'already-rated')
+        return problem(c, 409, 'already-rated', '该案件此次办理已评价（一次一评） / this case was already rated for this occasion (one rating per occasion)');
+      return c.json({ evaluationId: r.evaluationId, duplicate: r.kind === 'duplicate' });
     })
     .get('/calendar/:year', (c) => {
       const p = parseWith(c, c.req.param(), z.object({ year: decimalInt(CALENDAR_YEARS.min, CALENDAR_YEARS.max) }));

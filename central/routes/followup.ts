@@ -8,6 +8,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { caseLookupRequestSchema, caseNoSchema, deliveryRequestSchema, documentIdSchema, documentPrintedRequestSchema, type CaseSummary } from '../../common/central-api';
 import type { AuthVariables } from '../auth/terminal-auth';
+import { plausibleInstant } from '../../common/plausible-time';
+import { checkTransition } from '../case-transitions';
 import { parseJsonBody, parseWith, problem } from '../http-helpers';
 import type { CaseRow, CentralStore } from '../store';
 
@@ -43,11 +45,15 @@ export function followupRoutes(store: CentralStore) {
       if (!body.ok) return body.response;
       const doc = store.document(p.value.documentId);
       if (!doc) return problem(c, 404, 'not-found', '无此文书 / no such document');
+      // The first print reported is kept for good, so its time must be one that could be true.
+      const when = plausibleInstant(body.value.printedAt, { nowMs: Date.now(), notBeforeMs: Date.parse(store.documentCreatedAt(p.value.documentId)!), what: { zh: '打印时间', en: 'printedAt' } });
+      if (!when.ok) return problem(c, 422, 'implausible-time', when.error.message);
       const r = store.documentPrinted(p.value.documentId, c.get('terminalId'), body.value.printedAt);
       // The citizen took the result away from the kiosk: that is its 送达 (self-service print).
       const kind = store.documentsOf(doc.caseNo).find((d) => d.id === p.value.documentId)?.kind;
-      if (r.first && kind === 'result' && store.caseRow(doc.caseNo)?.status === 'concluded')
-        store.advanceCase(doc.caseNo, { status: 'delivered', method: 'kiosk_print', trackingNo: null });
+      const delivered = { status: 'delivered', method: 'kiosk_print', trackingNo: null } as const;
+      const status = store.caseRow(doc.caseNo)?.status;
+      if (r.first && kind === 'result' && status && checkTransition(status, delivered, store.caseFacts(doc.caseNo)).ok) store.advanceCase(doc.caseNo, delivered);
       return c.json({ documentId: p.value.documentId, printedAt: r.printedAt, first: r.first });
     })
     .post('/cases/:caseNo/delivery', (c) => {

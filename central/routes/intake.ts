@@ -14,6 +14,7 @@ import {
   submissionManifestSchema,
   type SubmissionResult,
 } from '../../common/central-api';
+import { MAX_OFFLINE_DAYS, plausibleInstant } from '../../common/plausible-time';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { issuesOf, parseJsonBody, parseWith, problem } from '../http-helpers';
 import type { CentralStore } from '../store';
@@ -90,6 +91,13 @@ export function intakeRoutes(store: CentralStore) {
         const m = parsed.data;
         if (known && !known.has(m.serviceCode))
           return { index, idempotencyKey: m.idempotencyKey, outcome: 'rejected', code: 'unknown-service', reason: `事项 ${m.serviceCode} 不在清单中 / unknown service`, issues: [] };
+        // A resend of a case central already holds is answered as before, however old it is.
+        if (!store.hasCaseKey(terminalId, m.idempotencyKey)) {
+          const nowMs = Date.now();
+          const t = plausibleInstant(m.submittedAt, { nowMs, notBeforeMs: nowMs - MAX_OFFLINE_DAYS * 86_400_000, what: { zh: '提交时间', en: 'submittedAt' } });
+          if (!t.ok)
+            return { index, idempotencyKey: m.idempotencyKey, outcome: 'rejected', code: 'invalid', reason: '提交时间不可信 / implausible submission time', issues: [{ path: 'submittedAt', message: t.error.message }] };
+        }
         const hash = crypto.createHash('sha256').update(JSON.stringify(m)).digest('hex');
         const r = store.intake(terminalId, m, hash);
         switch (r.kind) {

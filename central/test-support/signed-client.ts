@@ -10,7 +10,8 @@ export interface SignedCallOptions {
   json?: unknown;
   bytes?: Uint8Array;
   rawBody?: string;
-  timestamp?: number;
+  /** a number, or the exact header text (to send malformed ones) */
+  timestamp?: number | string;
   nonce?: string;
   contentType?: string;
 }

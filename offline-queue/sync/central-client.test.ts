@@ -37,7 +37,7 @@ describe('central client', () => {
     faults.update({ unavailableRate: 1, retryAfterSec: 7 });
     expect(await client(app).call('caseFeed')).toMatchObject({ ok: false, failure: { kind: 'unavailable', status: 503, retryAfterMs: 7000 } });
     faults.reset();
-    expect(await client(app, 'x'.repeat(43)).call('caseFeed')).toMatchObject({ ok: false, failure: { kind: 'auth', error: 'bad-signature' } });
+    expect(await client(app, 'x'.repeat(43)).call('caseFeed')).toMatchObject({ ok: false, failure: { kind: 'auth', error: 'bad-credentials' } });
     expect(await client(app).call('caseDetail', { params: { caseNo: 'AJ20261122000001' } })).toMatchObject({ ok: false, failure: { kind: 'rejected', status: 404 } });
     const refused = new CentralClient({ baseUrl: 'http://127.0.0.1:9', ...T });
     expect(await refused.call('caseFeed')).toMatchObject({ ok: false, failure: { kind: 'network' } });

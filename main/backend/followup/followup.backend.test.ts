@@ -274,6 +274,8 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     const c = await submitAndSync();
     await admin(`/cases/${c.caseNo}/status`, { status: 'accepted' });
     await admin(`/cases/${c.caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [] });
+    // 送达 by post needs the citizen's postal request first (central's transition table).
+    backend.central!.store.requestDelivery(c.caseNo, 'KSK0001', uuidv7(), JSON.stringify({ recipient: '张三', phone: '13812345678', region: '江苏省宿迁市宿城区', detail: '幸福路1号', postcode: '223800' }));
     await admin(`/cases/${c.caseNo}/status`, { status: 'delivered', method: 'post', trackingNo: 'SF1234567890' });
     const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo });
     expect(r.body.cases[0]).toMatchObject({ status: 'delivered', delivery: { trackingNo: 'SF1234567890' } });

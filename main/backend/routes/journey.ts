@@ -20,6 +20,7 @@ import {
   signatureImageSchema,
 } from '../../../common/submission';
 import { deliverySchema } from '../../../common/catalog';
+import { cleanText } from '../../../common/text-hygiene';
 import { chinaDateOf } from '../../../common/working-days';
 import type { BackendContext } from '../context';
 import { citizenInputsFor } from '../followup/citizen-inputs';
@@ -254,7 +255,7 @@ export function journeyRoutes(ctx: BackendContext) {
             idempotencyKey: idempotencyKeySchema.optional(),
             /** 1 非常不满意 … 5 非常满意 */
             rating: z.number().int().min(1).max(5),
-            reason: z.string().trim().max(500).nullable().default(null),
+            reason: cleanText(z.string().trim().max(500), { multiline: true }).nullable().default(null),
           })
           .refine((r) => r.rating > 2 || (r.reason !== null && r.reason.length >= 2), { path: ['reason'], message: '差评请说明原因 / please say what went wrong' }),
       ),
@@ -264,7 +265,7 @@ export function journeyRoutes(ctx: BackendContext) {
         if (taken === 'not-this-session') return c.json({ error: 'not-found' as const, message: '只能评价本次办理的事项 / only this visit can be rated here' }, 404);
         if (taken === 'already-rated') return c.json({ error: 'already-rated' as const, message: '本次办理已评价（一次一评）/ already rated' }, 409);
         const r = ctx.queue.evaluate(body.receiptNo, { rating: body.rating, comment: body.reason, idempotencyKey: body.idempotencyKey });
-        if (!r.ok) return c.json({ error: r.error.kind, message: r.error.message }, r.error.kind === 'not-found' ? 404 : r.error.kind === 'invalid' ? 400 : 500);
+        if (!r.ok) return c.json({ error: r.error.kind, message: r.error.message }, r.error.kind === 'not-found' ? 404 : r.error.kind === 'invalid' ? 400 : r.error.kind === 'already-rated' ? 409 : 500);
         const followUp = body.rating <= 2;
         ctx.logger.log('journey.rated', { receiptNo: body.receiptNo, rating: body.rating, followUp });
         return c.json({ ok: true as const, followUp }, 201);

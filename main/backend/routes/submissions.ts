@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { cleanText } from '../../../common/text-hygiene';
 import { idempotencyKeySchema, receiptNoSchema, submissionFromWire, submissionWireSchema } from '../../../common/submission';
 import type { BackendContext } from '../context';
 import { HELPER_COOKIE } from '../helpers/guard';
@@ -75,7 +76,7 @@ export function submissionRoutes(ctx: BackendContext) {
           idempotencyKey: idempotencyKeySchema.optional(),
           /** 1 非常不满意 … 5 非常满意 */
           rating: z.number().int().min(1).max(5),
-          comment: z.string().trim().max(500).nullable().default(null),
+          comment: cleanText(z.string().trim().max(500), { multiline: true }).nullable().default(null),
         }),
       ),
       (c) => {
@@ -83,6 +84,7 @@ export function submissionRoutes(ctx: BackendContext) {
         if (r.ok) return c.json(r.value, r.value.duplicate ? 200 : 201);
         if (r.error.kind === 'not-found') return c.json({ error: 'not-found' as const, message: r.error.message }, 404);
         if (r.error.kind === 'invalid') return c.json({ error: 'invalid-request' as const, message: r.error.message }, 400);
+        if (r.error.kind === 'already-rated') return c.json({ error: 'already-rated' as const, message: r.error.message }, 409);
         return c.json({ error: 'storage' as const, message: r.error.message }, 500);
       },
     )
