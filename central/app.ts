@@ -49,6 +49,13 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   app.onError((e, c) => c.json({ error: 'internal', message: `中心系统内部错误 / internal error: ${e.message}` }, 500));
   app.notFound((c) => c.json({ error: 'not-found', message: '无此接口 / no such endpoint' }, 404));
 
+  // Answers carry personal data and case documents: no cache may keep them. The catalog alone is
+  // public and revalidated with its ETag, so it keeps the no-cache it sets itself.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.path !== '/v1/catalog') c.res.headers.set('Cache-Control', 'no-store');
+  });
+
   // Body size is checked before anything reads the body (signature check included).
   app.use('/v1/*', (c, next) =>
     bodyLimit({

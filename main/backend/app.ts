@@ -16,7 +16,7 @@ import { queueRoutes } from './routes/queue';
 import { submissionRoutes } from './routes/submissions';
 import { systemRoutes } from './routes/system';
 import { usageRoutes } from './routes/usage';
-import { SECURITY_HEADERS } from './security-headers';
+import { NO_STORE, SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 
 export function createApiRoutes(ctx: BackendContext) {
@@ -44,6 +44,8 @@ export function createApp(ctx: BackendContext, opts: { rendererDir: string | nul
   app.use(async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+    // Every API answer, errors and streams included; the renderer's static files keep their own.
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api') c.res.headers.set('Cache-Control', NO_STORE);
   });
   app.onError((e, c) => {
     ctx.logger.log('http.error', { route: c.req.path, message: scrubText(e.message) });

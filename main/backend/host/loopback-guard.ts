@@ -2,6 +2,7 @@
 // machine, via DNS rebinding) can reach 127.0.0.1, so every request must name our own
 // host and origin and carry the per-boot secret that only the launcher printed.
 import crypto from 'node:crypto';
+import { NO_STORE, SECURITY_HEADERS } from '../security-headers';
 
 export const SECRET_COOKIE = 'kiosk_k';
 
@@ -30,6 +31,11 @@ function cookie(req: Request, name: string): string | null {
   return null;
 }
 
+/** The guard's own answers are locked down like the app's: same headers, never cached. */
+function refusal(status: 401 | 403, body: string, type = 'text/plain; charset=utf-8'): Response {
+  return new Response(body, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': NO_STORE } });
+}
+
 export function guardLoopback(handler: FetchHandler, opts: GuardOptions): FetchHandler {
   return async (req) => {
     const port = opts.port();
@@ -37,19 +43,19 @@ export function guardLoopback(handler: FetchHandler, opts: GuardOptions): FetchH
     const host = req.headers.get('host') ?? '';
     if (!hosts.includes(host)) {
       opts.onReject?.('host', req);
-      return new Response('forbidden host', { status: 403 });
+      return refusal(403, 'forbidden host');
     }
     const origin = req.headers.get('origin');
     if (origin && !hosts.some((h) => origin === `http://${h}`)) {
       opts.onReject?.('origin', req);
-      return new Response('forbidden origin', { status: 403 });
+      return refusal(403, 'forbidden origin');
     }
     const url = new URL(req.url);
     const fromQuery = url.searchParams.get('k');
     if (fromQuery !== null && req.method === 'GET') {
       if (!safeEqual(fromQuery, opts.secret)) {
         opts.onReject?.('secret', req);
-        return new Response('wrong secret', { status: 401 });
+        return refusal(401, 'wrong secret');
       }
       // Trade the secret in the URL for a cookie, and drop it from the address bar.
       url.searchParams.delete('k');
@@ -58,7 +64,8 @@ export function guardLoopback(handler: FetchHandler, opts: GuardOptions): FetchH
         headers: {
           Location: url.pathname + url.search,
           'Set-Cookie': `${SECRET_COOKIE}=${opts.secret}; HttpOnly; SameSite=Strict; Path=/`,
-          'Cache-Control': 'no-store',
+          ...SECURITY_HEADERS,
+          'Cache-Control': NO_STORE,
         },
       });
     }
@@ -66,9 +73,10 @@ export function guardLoopback(handler: FetchHandler, opts: GuardOptions): FetchH
     const presented = cookie(req, SECRET_COOKIE) ?? bearer;
     if (!presented || !safeEqual(presented, opts.secret)) {
       opts.onReject?.('secret', req);
-      return new Response(
+      return refusal(
+        401,
         '<!doctype html><meta charset="utf-8"><title>401</title><p>请使用终端启动时打印的链接打开 / Open the URL printed when the kiosk started.</p>',
-        { status: 401, headers: { 'Content-Type': 'text/html; charset=utf-8' } },
+        'text/html; charset=utf-8',
       );
     }
     return handler(req);
