@@ -2,6 +2,7 @@
 // Electron serves it on the kiosk:// scheme; dev, tests and the Chromium fallback on loopback.
 import { Hono } from 'hono';
 import { scrubText } from '../../common/mask';
+import { BodyTooLargeError, tooLarge } from './body-limit';
 import type { BackendContext } from './context';
 import { catalogRoutes } from './routes/catalog';
 import { devSimRoutes } from './routes/dev-sim';
@@ -48,6 +49,8 @@ export function createApp(ctx: BackendContext, opts: { rendererDir: string | nul
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') c.res.headers.set('Cache-Control', NO_STORE);
   });
   app.onError((e, c) => {
+    // A body cap met outside the JSON helper is still the client's doing, not ours.
+    if (e instanceof BodyTooLargeError) return tooLarge(c, e.limit);
     ctx.logger.log('http.error', { route: c.req.path, message: scrubText(e.message) });
     return c.json({ error: 'internal', message: '系统暂时出错，请稍后再试 / Something went wrong, please try again.' }, 500);
   });
