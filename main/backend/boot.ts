@@ -1,6 +1,7 @@
 // Composes one kiosk backend: config → logger → store → central link → catalog → fetch handler.
 // Used by the Electron shell and by the loopback host alike; needs Node, never Electron.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Store } from '../../offline-queue/store/store';
 import { fileKeyProvider, KeyFileError, type KeyProvider } from '../../offline-queue/crypto/key-provider';
@@ -44,6 +45,9 @@ export interface Backend {
 
 export async function bootBackend(opts: BootOptions): Promise<Backend> {
   const started = Date.now();
+  // Database, keys, logs and held receipts all live here: the kiosk's user only.
+  fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(opts.dataDir, 0o700);
   const logger = opts.logger ?? createLogger({ sink: fileSink(path.join(opts.dataDir, 'logs')) });
   logger.log('kiosk.boot.start', { dataDir: opts.dataDir, configFile: opts.configFile });
 
@@ -81,6 +85,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     const { startCentral } = await import('../../central/embedded');
     // This terminal is provisioned with its own secret, so sync works with no set-up.
     const { DEMO_STAFF } = await import('../../central/staff/demo-staff');
+    fs.mkdirSync(path.join(opts.dataDir, 'central'), { recursive: true, mode: 0o700 });
+    fs.chmodSync(path.join(opts.dataDir, 'central'), 0o700);
     central = await startCentral({ dbFile: path.join(opts.dataDir, 'central', 'central.db'), terminals: [{ terminalId: config.terminalId, secret: terminalSecret }], staff: DEMO_STAFF });
     centralUrl = central.url;
     logger.log('central.started', { url: centralUrl, embedded: true });
