@@ -18,7 +18,7 @@ export const logEvents = {
   'kiosk.shutdown': { level: 'info', audience: 'technician', description: 'The backend stopped on request (signal or window close).' },
   'config.loaded': { level: 'info', audience: 'technician', description: 'Configuration read and validated; carries the source path (or "defaults").' },
   'config.invalid': { level: 'error', audience: 'technician', description: 'Configuration rejected; carries each invalid field and why. The kiosk refuses to start.' },
-  'http.rejected': { level: 'warn', audience: 'technician', description: 'A loopback request was refused (wrong Host/Origin or missing per-boot secret).' },
+  'http.rejected': { level: 'warn', audience: 'technician', description: 'A loopback request was refused: why = host, origin, secret (missing or wrong) or launch-code (used, expired or unknown one-time code).' },
   'http.error': { level: 'error', audience: 'developer', description: 'An API handler threw; carries route and error message (scrubbed of personal data).' },
   'api.invalid-request': { level: 'warn', audience: 'developer', description: 'A request body or query failed schema validation.' },
   'catalog.sync.updated': { level: 'info', audience: 'technician', description: 'A new catalog version was fetched from central and cached.' },

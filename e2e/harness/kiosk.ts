@@ -10,8 +10,8 @@ import { runHeadless } from '../../main/backend/host/headless';
 import { RENDERER_DIR } from './paths';
 
 export interface TestKiosk {
-  /** the URL the launcher prints: carries the per-boot secret once */
-  url: string;
+  /** a launch URL as the launcher hands Chromium: a fresh one-time code each time it is read */
+  readonly url: string;
   origin: string;
   port: number;
   secret: string;
@@ -34,7 +34,9 @@ export async function startKiosk(opts: { dataDir?: string; config?: Partial<Reco
   const host = await runHeadless({ dataDir, configFile, rendererDir: RENDERER_DIR, secret, port: 0, firstSyncWaitMs: 5000 });
   const origin = `http://127.0.0.1:${host.server.port}`;
   return {
-    url: host.server.url,
+    get url() {
+      return host.server.launchUrl();
+    },
     origin,
     port: host.server.port,
     secret,

@@ -2,6 +2,7 @@
 // no-store, whatever its kind (JSON, error, SSE stream, image); the renderer's files stay cacheable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardLoopback } from './host/loopback-guard';
+import { OneTimeCodes } from './host/one-time-codes';
 import { CONTENT_SECURITY_POLICY } from './security-headers';
 import { tempKiosk, type TempKiosk } from './test-support/temp-kiosk';
 
@@ -46,7 +47,7 @@ describe('kiosk API Cache-Control', () => {
 
 describe('loopback guard refusals', () => {
   const port = 4321;
-  const guarded = guardLoopback(() => new Response('inner'), { secret: 's'.repeat(32), port: () => port });
+  const guarded = guardLoopback(() => new Response('inner'), { secret: 's'.repeat(32), codes: new OneTimeCodes(), port: () => port });
   const req = (headers: Record<string, string>) => guarded(new Request(`http://127.0.0.1:${port}/api/system/info`, { headers: { host: `127.0.0.1:${port}`, ...headers } }));
 
   it('answers 401 and 403 with the security headers and no-store', async () => {

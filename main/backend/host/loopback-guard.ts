@@ -1,8 +1,11 @@
 // Guards the loopback transport. Any local process (or a web page in any browser on this
 // machine, via DNS rebinding) can reach 127.0.0.1, so every request must name our own
-// host and origin and carry the per-boot secret that only the launcher printed.
+// host and origin and carry the per-boot secret. The secret itself is never in a URL: the
+// browser is handed a one-time launch code (one-time-codes.ts) that it trades for the secret in
+// an HttpOnly cookie; in-process callers (tests, harnesses) may present it as a bearer token.
 import crypto from 'node:crypto';
 import { NO_STORE, SECURITY_HEADERS } from '../security-headers';
+import type { OneTimeCodes } from './one-time-codes';
 
 export const SECRET_COOKIE = 'kiosk_k';
 
@@ -10,6 +13,8 @@ export type FetchHandler = (req: Request) => Response | Promise<Response>;
 
 export interface GuardOptions {
   secret: string;
+  /** launch codes a `?k=` may redeem for the cookie */
+  codes: OneTimeCodes;
   /** resolved lazily: the port is known only once the server listens */
   port: () => number;
   onReject?: (why: string, req: Request) => void;
@@ -53,11 +58,15 @@ export function guardLoopback(handler: FetchHandler, opts: GuardOptions): FetchH
     const url = new URL(req.url);
     const fromQuery = url.searchParams.get('k');
     if (fromQuery !== null && req.method === 'GET') {
-      if (!safeEqual(fromQuery, opts.secret)) {
-        opts.onReject?.('secret', req);
-        return refusal(401, 'wrong secret');
+      if (!opts.codes.redeem(fromQuery)) {
+        opts.onReject?.('launch-code', req);
+        return refusal(
+          401,
+          '<!doctype html><meta charset="utf-8"><title>401</title><p>此链接已使用或已过期，请重新启动终端 / This launch link was already used or has expired.</p>',
+          'text/html; charset=utf-8',
+        );
       }
-      // Trade the secret in the URL for a cookie, and drop it from the address bar.
+      // Trade the one-time code for the secret in a cookie, and drop the code from the address bar.
       url.searchParams.delete('k');
       return new Response(null, {
         status: 303,
