@@ -31,7 +31,8 @@ export async function startKiosk(opts: { dataDir?: string; config?: Partial<Reco
   const configFile = path.join(tempDir('config'), 'kiosk.json');
   fs.writeFileSync(configFile, JSON.stringify({ terminalId: 'E2E0001', ...opts.config }, null, 2));
   const secret = `e2e-${Math.random().toString(36).slice(2)}-secret`;
-  const host = await runHeadless({ dataDir, configFile, rendererDir: RENDERER_DIR, secret, port: 0, firstSyncWaitMs: 5000 });
+  // secretService null: the 0600 key file, never the developer's own keyring
+  const host = await runHeadless({ dataDir, configFile, rendererDir: RENDERER_DIR, secret, port: 0, firstSyncWaitMs: 5000, secretService: null });
   const origin = `http://127.0.0.1:${host.server.port}`;
   return {
     get url() {

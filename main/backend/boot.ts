@@ -4,7 +4,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Store } from '../../offline-queue/store/store';
-import { fileKeyProvider, KeyFileError, type KeyProvider } from '../../offline-queue/crypto/key-provider';
+import { KeyFileError, type KeyProvider, type KeyWrapper } from '../../offline-queue/crypto/key-provider';
+import { chooseKeyProvider } from '../../offline-queue/crypto/keystore-choice';
+import { secretToolService, type SecretService } from '../../offline-queue/crypto/secret-service';
 import { loadOrCreateTerminalSecret } from '../../offline-queue/crypto/terminal-secret';
 import { SubmissionQueue } from '../../offline-queue/queue';
 import type { RunningCentral } from '../../central/embedded';
@@ -17,6 +19,7 @@ import type { BackendContext } from './context';
 import { EventBus } from './event-bus';
 import { createLogger, fileSink, type Logger } from './log/logger';
 import { MaintenanceServices } from './maintenance/services';
+import type { AtRestKeyFacts } from './maintenance/terminal-info';
 import { HelperServices } from './helpers/services';
 
 export interface BootOptions {
@@ -30,11 +33,23 @@ export interface BootOptions {
   configOverrides?: Partial<KioskConfig>;
   /** How long the first catalog sync may hold up start-up before serving the cached copy. */
   firstSyncWaitMs?: number;
-  /** Where the at-rest key comes from; the Electron shell passes one wrapped by safeStorage. */
+  /** A fixed at-rest key (tests and benchmarks); otherwise chosen by `chooseKeyProvider`. */
   keyProvider?: KeyProvider;
+  /**
+   * The Electron shell's OS keystore (safeStorage) for the at-rest key: a wrapper when usable,
+   * null when the shell has none; left out by hosts without Electron, which try libsecret.
+   */
+  osKeystore?: KeyWrapper | null;
+  /** The Secret Service (tests pass a double); default: libsecret's secret-tool. */
+  secretService?: SecretService | null;
 }
 
 export class BootError extends Error {}
+
+/** For the Electron shell, which may import only main/backend (not offline-queue). */
+export type { KeyWrapper };
+
+
 
 export interface Backend {
   ctx: BackendContext;
@@ -69,9 +84,26 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
 
   let terminalSecret: string;
   let keys: KeyProvider;
+  let atRestKey: AtRestKeyFacts;
   try {
     terminalSecret = loadOrCreateTerminalSecret(config.terminalSecretFile ?? path.join(opts.dataDir, 'keys', 'terminal.secret')).secret;
-    keys = opts.keyProvider ?? fileKeyProvider(config.queue.keyFile ?? path.join(opts.dataDir, 'keys', 'outbox.key'));
+    if (opts.keyProvider) {
+      keys = opts.keyProvider;
+      atRestKey = { keystore: 'static', fallbackReason: null };
+    } else {
+      const keysDir = path.join(opts.dataDir, 'keys');
+      const choice = chooseKeyProvider({
+        keysDir,
+        fileKey: config.queue.keyFile ?? path.join(keysDir, 'outbox.key'),
+        electron: opts.osKeystore,
+        secretService: opts.secretService === undefined ? secretToolService(keysDir) : opts.secretService,
+        onMigrated: (from, to) => logger.log('crypto.key.migrated', { from, to }),
+      });
+      keys = choice.provider;
+      atRestKey = { keystore: choice.kind, fallbackReason: choice.fallbackReason };
+      if (choice.fallbackReason) logger.log('crypto.key.fallback', { reason: choice.fallbackReason });
+      else logger.log('crypto.key.keystore', { keystore: choice.kind });
+    }
   } catch (e) {
     store.close();
     if (e instanceof KeyFileError) throw new BootError(e.message);
@@ -124,7 +156,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     throw e;
   }
   queue.start();
-  const maintenance = new MaintenanceServices({ config, store, logger, bus, devices, dataDir: opts.dataDir, configFile: opts.configFile });
+  const maintenance = new MaintenanceServices({ config, store, logger, bus, devices, dataDir: opts.dataDir, configFile: opts.configFile, atRestKey });
   const helpers = new HelperServices({ config, store, logger, bus, client: queue.client });
   helpers.start();
 

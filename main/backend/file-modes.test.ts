@@ -24,7 +24,7 @@ function modes(root: string): Record<string, string> {
 }
 
 async function boot(dataDir: string) {
-  open = await bootBackend({ dataDir, configFile: null, rendererDir: null, version: '0.0.0-test', configOverrides: { maintenance: technicianSettings() } });
+  open = await bootBackend({ dataDir, configFile: null, rendererDir: null, version: '0.0.0-test', configOverrides: { maintenance: technicianSettings() }, secretService: null });
   await open.fetch(new Request('http://kiosk.test/api/system/info'));
   return open;
 }

@@ -25,7 +25,7 @@ function start(args: string[]): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-headless-'));
   child = spawn(tsx, [path.join(root, 'main/backend/host/headless.ts'), ...args], {
     cwd: root,
-    env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: path.join(dataDir, 'none.json'), KIOSK_SECRET: SECRET, DISPLAY: '' },
+    env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: path.join(dataDir, 'none.json'), KIOSK_SECRET: SECRET, DISPLAY: '', DBUS_SESSION_BUS_ADDRESS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
