@@ -1,5 +1,6 @@
 // Foundation figures: backend cold start, first paint of the attract screen, bundle size.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -38,10 +39,11 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function firstPaint(url: string): Promise<number> {
+async function firstPaint(url: string, secret?: string): Promise<number> {
   const browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage();
+    // The kiosk prints no credential: the bench hands the host its secret and presents it.
+    const page = await browser.newPage(secret ? { extraHTTPHeaders: { Authorization: `Bearer ${secret}` } } : {});
     await page.goto(url);
     // A string, not a function: tsx (esbuild keepNames) would wrap the inner arrow in a __name()
     // helper that does not exist in the page.
@@ -75,8 +77,9 @@ export async function run(report: Report): Promise<void> {
 
   // First paint of the attract screen vs a static one-line page, both over loopback.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-paint-'));
+  const secret = crypto.randomBytes(24).toString('base64url');
   const started = await new Promise<{ url: string; kill: () => void }>((resolve, reject) => {
-    const child = spawn(tsx, ['main/backend/host/headless.ts'], { cwd: root, env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: path.join(dataDir, 'none.json') }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(tsx, ['main/backend/host/headless.ts'], { cwd: root, env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: path.join(dataDir, 'none.json'), KIOSK_SECRET: secret }, stdio: ['ignore', 'pipe', 'ignore'] });
     let buf = '';
     child.stdout.on('data', (d) => {
       buf += d;
@@ -92,7 +95,7 @@ export async function run(report: Report): Promise<void> {
     const app: number[] = [];
     const plain: number[] = [];
     for (let i = 0; i < 3; i++) {
-      app.push(await firstPaint(started.url));
+      app.push(await firstPaint(started.url, secret));
       plain.push(await firstPaint(staticUrl));
     }
     report('attract screen first contentful paint', median(app), 'ms', { name: 'static one-line page', value: median(plain) });

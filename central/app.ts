@@ -50,6 +50,13 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   app.onError((e, c) => c.json({ error: 'internal', message: `中心系统内部错误 / internal error: ${e.message}` }, 500));
   app.notFound((c) => c.json({ error: 'not-found', message: '无此接口 / no such endpoint' }, 404));
 
+  // Answers carry personal data and case documents: no cache may keep them. The catalog alone is
+  // public and revalidated with its ETag, so it keeps the no-cache it sets itself.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.path !== '/v1/catalog') c.res.headers.set('Cache-Control', 'no-store');
+  });
+
   // An unknown path answers 404 and a wrong method 405, before authentication or body limits get a say.
   app.use('/v1/*', methodGuard(openapi as { paths: Record<string, Record<string, unknown>> }));
 

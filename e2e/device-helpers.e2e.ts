@@ -58,7 +58,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   await context.grantPermissions(['camera'], { origin: `http://127.0.0.1:${server.port}` });
   page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(server.launchUrl());
   await page.waitForSelector('[data-testid="simulator-panel"]');
 }, 60_000);
 

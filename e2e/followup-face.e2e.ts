@@ -56,7 +56,7 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN', hasTouch: true });
   await context.grantPermissions(['camera'], { origin: `http://127.0.0.1:${server.port}` });
   page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(server.launchUrl());
   await page.waitForSelector('[data-testid="simulator-panel"]');
 }, 60_000);
 
@@ -136,7 +136,7 @@ describe('人证核验 with Chromium’s fake camera', () => {
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('no camera', 'NotFoundError'));
     });
     const p = await ctx.newPage();
-    await p.goto(server.url);
+    await p.goto(server.launchUrl());
     await p.getByTestId('face-status').filter({ hasText: '摄像头不可用' }).waitFor();
     expect(await p.getByTestId('face-check').getAttribute('data-phase')).toBe('no-camera');
     expect(await p.getByTestId('face-counter').isVisible()).toBe(true);

@@ -158,6 +158,8 @@ describe('technician maintenance mode', () => {
     const { page } = k;
     await page.getByTestId('maint-tab-terminal').tap();
     expect(await page.getByTestId('maint-terminal-id').textContent()).toBe('E2E0001');
+    // no OS keystore on the test host: the 0600 key-file fallback is shown, not hidden
+    expect(await page.getByTestId('maint-at-rest-key').textContent()).toMatch(/0600/);
     expect(await page.getByTestId('maint-helper-registry').textContent()).toContain('在岗 2 人');
     await page.locator('[data-field="hallName"]').fill('宿迁市宿豫区政务服务中心');
     await page.locator('[data-field="idle.warnAfterSec"]').fill('2');

@@ -82,8 +82,10 @@ describe('launch URL in the browser', () => {
     await browser?.close();
   });
 
-  it('trades the secret for an HttpOnly, SameSite=Strict cookie and removes it from the address bar', async () => {
-    const k = await openKioskPage(browser, kiosk.url);
+  it('trades a one-time launch code for an HttpOnly, SameSite=Strict cookie and removes it from the address bar', async () => {
+    const url = kiosk.url;
+    expect(url).not.toContain(kiosk.secret);
+    const k = await openKioskPage(browser, url);
     await k.page.getByTestId('attract-start').waitFor();
     expect(k.page.url()).toBe(`${kiosk.origin}/`);
     const [cookie] = await k.context.cookies();
@@ -91,5 +93,7 @@ describe('launch URL in the browser', () => {
     expect(await k.page.evaluate(() => document.cookie)).toBe('');
     expect(k.problems).toEqual([]);
     await k.context.close();
+    // The code is spent: another process that read Chromium's command line gets nothing.
+    expect((await request(new URL(url).pathname + new URL(url).search, {})).status).toBe(401);
   });
 });

@@ -83,6 +83,13 @@ describe('layering', () => {
     expect(v).toEqual([]);
   });
 
+  it('main/shell imports only main/backend, common and electron (the at-rest key goes through the backend)', () => {
+    const v = violations(['main/shell'], (_imp, target, file) =>
+      !file.endsWith('.test.ts') && target && !['main/shell', 'main/backend', 'common'].includes(target) ? `imports ${target}` : null,
+    );
+    expect(v).toEqual([]);
+  });
+
   it('main/backend never imports main/shell', () => {
     const v = violations(['main/backend'], (_imp, target) => (target === 'main/shell' ? 'backend depends on the shell' : null));
     expect(v).toEqual([]);

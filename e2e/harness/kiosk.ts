@@ -11,8 +11,8 @@ import { runHeadless } from '../../main/backend/host/headless';
 import { RENDERER_DIR } from './paths';
 
 export interface TestKiosk {
-  /** the URL the launcher prints: carries the per-boot secret once */
-  url: string;
+  /** a launch URL as the launcher hands Chromium: a fresh one-time code each time it is read */
+  readonly url: string;
   origin: string;
   port: number;
   secret: string;
@@ -36,11 +36,14 @@ export async function startKiosk(opts: { dataDir?: string; config?: Partial<Reco
   const configFile = path.join(tempDir('config'), 'kiosk.json');
   fs.writeFileSync(configFile, JSON.stringify({ terminalId: 'E2E0001', ...opts.config }, null, 2));
   const secret = `e2e-${Math.random().toString(36).slice(2)}-secret`;
-  const host = await runHeadless({ dataDir, configFile, rendererDir: RENDERER_DIR, secret, port: 0, firstSyncWaitMs: 5000 });
+  // secretService null: the 0600 key file, never the developer's own keyring
+  const host = await runHeadless({ dataDir, configFile, rendererDir: RENDERER_DIR, secret, port: 0, firstSyncWaitMs: 5000, secretService: null });
   if (host.backend.central) checkCentralAnswers(host.backend.central.url);
   const origin = `http://127.0.0.1:${host.server.port}`;
   return {
-    url: host.server.url,
+    get url() {
+      return host.server.launchUrl();
+    },
     origin,
     port: host.server.port,
     secret,

@@ -2,6 +2,7 @@
 // Electron serves it on the kiosk:// scheme; dev, tests and the Chromium fallback on loopback.
 import { Hono } from 'hono';
 import { scrubText } from '../../common/mask';
+import { BodyTooLargeError, tooLarge } from './body-limit';
 import type { BackendContext } from './context';
 import { catalogRoutes } from './routes/catalog';
 import type { DevOnlyRoutes } from './routes/dev-only';
@@ -15,7 +16,7 @@ import { maintenanceRoutes } from './routes/maintenance';
 import { queueRoutes } from './routes/queue';
 import { systemRoutes } from './routes/system';
 import { usageRoutes } from './routes/usage';
-import { SECURITY_HEADERS } from './security-headers';
+import { NO_STORE, SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 
 /** Typed as the developer route it stands in for (the renderer's client compiles in every build), empty at run time. */
@@ -46,8 +47,12 @@ export function createApp(ctx: BackendContext, opts: { rendererDir: string | nul
   app.use(async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+    // Every API answer, errors and streams included; the renderer's static files keep their own.
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api') c.res.headers.set('Cache-Control', NO_STORE);
   });
   app.onError((e, c) => {
+    // A body cap met outside the JSON helper is still the client's doing, not ours.
+    if (e instanceof BodyTooLargeError) return tooLarge(c, e.limit);
     ctx.logger.log('http.error', { route: c.req.path, message: scrubText(e.message) });
     return c.json({ error: 'internal', message: '系统暂时出错，请稍后再试 / Something went wrong, please try again.' }, 500);
   });

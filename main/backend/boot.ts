@@ -1,9 +1,12 @@
 // Composes one kiosk backend: config → logger → store → central link → catalog → fetch handler.
 // Used by the Electron shell and by the loopback host alike; needs Node, never Electron.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Store } from '../../offline-queue/store/store';
-import { fileKeyProvider, KeyFileError, type KeyProvider } from '../../offline-queue/crypto/key-provider';
+import { KeyFileError, type KeyProvider, type KeyWrapper } from '../../offline-queue/crypto/key-provider';
+import { chooseKeyProvider } from '../../offline-queue/crypto/keystore-choice';
+import { secretToolService, type SecretService } from '../../offline-queue/crypto/secret-service';
 import { loadOrCreateTerminalSecret } from '../../offline-queue/crypto/terminal-secret';
 import { SubmissionQueue } from '../../offline-queue/queue';
 import type { RunningCentral } from '../../central/embedded';
@@ -18,6 +21,7 @@ import type { BackendContext } from './context';
 import { EventBus } from './event-bus';
 import { createLogger, fileSink, type Logger } from './log/logger';
 import { MaintenanceServices } from './maintenance/services';
+import type { AtRestKeyFacts } from './maintenance/terminal-info';
 import { HelperServices } from './helpers/services';
 
 export interface BootOptions {
@@ -31,11 +35,23 @@ export interface BootOptions {
   configOverrides?: Partial<KioskConfig>;
   /** How long the first catalog sync may hold up start-up before serving the cached copy. */
   firstSyncWaitMs?: number;
-  /** Where the at-rest key comes from; the Electron shell passes one wrapped by safeStorage. */
+  /** A fixed at-rest key (tests and benchmarks); otherwise chosen by `chooseKeyProvider`. */
   keyProvider?: KeyProvider;
+  /**
+   * The Electron shell's OS keystore (safeStorage) for the at-rest key: a wrapper when usable,
+   * null when the shell has none; left out by hosts without Electron, which try libsecret.
+   */
+  osKeystore?: KeyWrapper | null;
+  /** The Secret Service (tests pass a double); default: libsecret's secret-tool. */
+  secretService?: SecretService | null;
 }
 
 export class BootError extends Error {}
+
+/** For the Electron shell, which may import only main/backend (not offline-queue). */
+export type { KeyWrapper };
+
+
 
 export interface Backend {
   ctx: BackendContext;
@@ -46,6 +62,9 @@ export interface Backend {
 
 export async function bootBackend(opts: BootOptions): Promise<Backend> {
   const started = Date.now();
+  // Database, keys, logs and held receipts all live here: the kiosk's user only.
+  fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(opts.dataDir, 0o700);
   const logger = opts.logger ?? createLogger({ sink: fileSink(path.join(opts.dataDir, 'logs')) });
   logger.log('kiosk.boot.start', { dataDir: opts.dataDir, configFile: opts.configFile });
 
@@ -75,9 +94,26 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
 
   let terminalSecret: string;
   let keys: KeyProvider;
+  let atRestKey: AtRestKeyFacts;
   try {
     terminalSecret = loadOrCreateTerminalSecret(config.terminalSecretFile ?? path.join(opts.dataDir, 'keys', 'terminal.secret')).secret;
-    keys = opts.keyProvider ?? fileKeyProvider(config.queue.keyFile ?? path.join(opts.dataDir, 'keys', 'outbox.key'));
+    if (opts.keyProvider) {
+      keys = opts.keyProvider;
+      atRestKey = { keystore: 'static', fallbackReason: null };
+    } else {
+      const keysDir = path.join(opts.dataDir, 'keys');
+      const choice = chooseKeyProvider({
+        keysDir,
+        fileKey: config.queue.keyFile ?? path.join(keysDir, 'outbox.key'),
+        electron: opts.osKeystore,
+        secretService: opts.secretService === undefined ? secretToolService(keysDir) : opts.secretService,
+        onMigrated: (from, to) => logger.log('crypto.key.migrated', { from, to }),
+      });
+      keys = choice.provider;
+      atRestKey = { keystore: choice.kind, fallbackReason: choice.fallbackReason };
+      if (choice.fallbackReason) logger.log('crypto.key.fallback', { reason: choice.fallbackReason });
+      else logger.log('crypto.key.keystore', { keystore: choice.kind });
+    }
   } catch (e) {
     store.close();
     if (e instanceof KeyFileError) throw new BootError(e.message);
@@ -96,6 +132,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       const { startCentral } = await import('../../central/embedded');
       // This terminal is provisioned with its own secret, so sync works with no set-up.
       const { DEMO_STAFF } = await import('../../central/staff/demo-staff');
+      fs.mkdirSync(path.join(opts.dataDir, 'central'), { recursive: true, mode: 0o700 });
+      fs.chmodSync(path.join(opts.dataDir, 'central'), 0o700);
       central = await startCentral({ dbFile: path.join(opts.dataDir, 'central', 'central.db'), terminals: [{ terminalId: config.terminalId, secret: terminalSecret }], staff: DEMO_STAFF });
       centralUrl = central.url;
       logger.log('central.started', { url: centralUrl, embedded: true });
@@ -134,7 +172,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     throw e;
   }
   queue.start();
-  const maintenance = new MaintenanceServices({ config, store, logger, bus, devices, dataDir: opts.dataDir, configFile: opts.configFile });
+  const maintenance = new MaintenanceServices({ config, store, logger, bus, devices, dataDir: opts.dataDir, configFile: opts.configFile, atRestKey });
   const helpers = new HelperServices({ config, store, logger, bus, client: queue.client });
   helpers.start();
 

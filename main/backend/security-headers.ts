@@ -21,3 +21,9 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()',
 };
+
+/**
+ * API answers carry personal data (names, birth dates, addresses, case documents); the browser
+ * must keep none of them in its disk cache, where they would outlive the citizen's session.
+ */
+export const NO_STORE = 'no-store';

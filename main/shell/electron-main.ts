@@ -4,8 +4,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, Menu, protocol, safeStorage, session, type Session, type WebContents } from 'electron';
 import { PRODUCTION_BUILD } from '../../common/build-flavour';
-import { fileKeyProvider, type KeyWrapper } from '../../offline-queue/crypto/key-provider';
-import { BootError, bootBackend, type Backend } from '../backend/boot';
+import { BootError, bootBackend, type Backend, type KeyWrapper } from '../backend/boot';
 import { createLogger, fileSink, type Logger } from '../backend/log/logger';
 import { defaultPaths } from '../backend/paths';
 import { outOfServiceResponse, type OutOfServiceInfo } from './out-of-service';
@@ -138,7 +137,7 @@ async function bootAndServe(): Promise<void> {
       rendererDir: path.join(app.getAppPath(), 'dist', 'renderer'),
       version: app.getVersion(),
       logger,
-      keyProvider: fileKeyProvider(path.join(paths.dataDir, 'keys', 'outbox.key.safestorage'), osKeystore()),
+      osKeystore: osKeystore(),
     });
   } catch (e) {
     logger.log('kiosk.boot.failed', { message: (e as Error).message });
@@ -262,11 +261,12 @@ function schedule(what: 'boot' | 'window', decision: RestartDecision, reason: st
 /**
  * The at-rest key is wrapped by the OS keystore (libsecret / kwallet on Linux, DPAPI on Windows).
  * Where no keystore is available, safeStorage would fall back to a hard-coded key, which
- * protects nothing: then the plain 0600 file is the honest choice and the log says so.
+ * protects nothing: null, and the backend tries libsecret, then falls back to the plain 0600 file
+ * with a logged warning (crypto.key.fallback) shown on the technician's terminal panel.
  */
-function osKeystore(): KeyWrapper | undefined {
-  if (!safeStorage.isEncryptionAvailable()) return undefined;
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
+function osKeystore(): KeyWrapper | null {
+  if (!safeStorage.isEncryptionAvailable()) return null;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
   return {
     kind: 'safeStorage',
     wrap: (key) => safeStorage.encryptString(key.toString('base64')),

@@ -38,21 +38,25 @@ export function fileKeyProvider(file: string, wrapper?: KeyWrapper): KeyProvider
         if (key.length !== 32) throw new KeyFileError(`密钥文件损坏 / key file ${file} does not hold a 32-byte key`);
         return { key, created: false };
       }
-      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       const key = crypto.randomBytes(32);
-      // Written to a temporary name and renamed, so a crash never leaves a half-written key.
-      const tmp = `${file}.${process.pid}.tmp`;
-      const fd = fs.openSync(tmp, 'wx', 0o600);
-      try {
-        fs.writeSync(fd, wrapper ? wrapper.wrap(key) : key);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(tmp, file);
+      writeKeyFile(file, wrapper ? wrapper.wrap(key) : key);
       return { key, created: true };
     },
   };
+}
+
+/** Writes a key file 0600 under a temporary name and renames it: a crash never leaves half a key. */
+export function writeKeyFile(file: string, bytes: Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'wx', 0o600);
+  try {
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
 }
 
 /** The part of Electron's `safeStorage` the key wrapper needs (no Electron import here). */

@@ -49,11 +49,22 @@ export function migrate(db: Db, all: readonly Migration[] = migrations): Migrati
 }
 
 /**
+ * The database holds personal data (sealed, but also ids and receipt numbers): only the kiosk's
+ * user may read it. SQLite gives -wal and -shm the main file's mode, so the main file is created
+ * 0600 before SQLite opens it; files left wider by an older build are tightened.
+ */
+function privateFiles(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(file + suffix)) fs.chmodSync(file + suffix, 0o600);
+}
+
+/**
  * Opens (creating if needed) the database at `file`. A file that fails `integrity_check` is moved
  * aside with its WAL, never deleted, so a technician can recover what it held.
  */
 export function openDatabase(file: string, all: readonly Migration[] = migrations): OpenResult {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  privateFiles(file);
   let quarantinedTo: string | null = null;
   let db = new Database(file);
   if (fs.statSync(file).size > 0 && !integrityOk(db)) {
@@ -62,10 +73,11 @@ export function openDatabase(file: string, all: readonly Migration[] = migration
     for (const suffix of ['', '-wal', '-shm']) {
       if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, quarantinedTo + suffix);
     }
+    privateFiles(file);
     db = new Database(file);
   }
   applyPragmas(db);
-  fs.chmodSync(file, 0o600);
+  privateFiles(file);
   const applied = migrate(db, all);
   const schemaVersion = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
   return { db, schemaVersion, applied, quarantinedTo };

@@ -75,7 +75,7 @@ export const configSchema = z
         maxBackoffSec: z.number().int().min(5).max(3600).default(60),
         /** how often case status, result documents and the calendar are pulled */
         statusPollSec: z.number().int().min(10).max(86_400).default(60),
-        /** at-rest key file (0600; wrapped by the OS keystore in the Electron shell). null → <dataDir>/keys/outbox.key */
+        /** the 0600 at-rest key file used only when no OS keystore (safeStorage, Secret Service) is available — a logged fallback; a key found here is moved into the keystore once one is. null → <dataDir>/keys/outbox.key */
         keyFile: z.string().min(1).nullable().default(null),
       })
       .strict()

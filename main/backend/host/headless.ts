@@ -31,7 +31,7 @@ export async function runHeadless(opts: Partial<BootOptions> & { port?: number; 
   const chromium = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
   if (opts.openBrowser && process.env.DISPLAY && chromium) {
     const profile = path.join(opts.dataDir ?? paths.dataDir, 'chromium-profile');
-    browser = spawn(chromium, ['--kiosk', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', `--user-data-dir=${profile}`, server.url], {
+    browser = spawn(chromium, ['--kiosk', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', `--user-data-dir=${profile}`, server.launchUrl()], {
       stdio: 'ignore',
     });
   }
@@ -57,7 +57,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     configOverrides: args.includes('--dev') ? { devTools: true } : undefined,
   }).then(
     (h) => {
-      process.stdout.write(`自助终端已启动 / kiosk ready: ${h.server.url}\n`);
+      // The secret never reaches stdout (nor a command line). A developer gets a link with a
+      // one-time code; a production start prints only where it listens.
+      const dev = args.includes('--dev');
+      process.stdout.write(`自助终端已启动 / kiosk ready: ${dev ? h.server.launchUrl() : `${h.server.origin}/`}\n`);
+      if (dev) process.stdout.write('（链接一次有效，60 秒内打开 / the link works once, within 60 s）\n');
       const stop = () => void h.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

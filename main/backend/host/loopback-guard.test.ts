@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { guardLoopback, SECRET_COOKIE } from './loopback-guard';
+import { OneTimeCodes } from './one-time-codes';
 
 const secret = 'per-boot-secret-abc';
 const port = 4321;
-const guarded = guardLoopback(() => new Response('inner'), { secret, port: () => port });
+let clock = 1_000_000;
+const codes = new OneTimeCodes(60_000, () => clock);
+const guarded = guardLoopback(() => new Response('inner'), { secret, codes, port: () => port });
 const req = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
   guarded(new Request(`http://127.0.0.1:${port}${url}`, { method, headers: { host: `127.0.0.1:${port}`, ...headers } }));
 
@@ -13,11 +16,31 @@ describe('loopback guard', () => {
     expect(r.status).toBe(401);
   });
 
-  it('trades the secret in the URL for an HttpOnly cookie and strips it from the address', async () => {
-    const r = await req(`/?k=${secret}`);
+  it('trades a one-time launch code for the secret in an HttpOnly cookie and strips it from the address', async () => {
+    const r = await req(`/?k=${codes.issue()}`);
     expect(r.status).toBe(303);
     expect(r.headers.get('location')).toBe('/');
     expect(r.headers.get('set-cookie')).toMatch(new RegExp(`^${SECRET_COOKIE}=${secret}; HttpOnly; SameSite=Strict`));
+  });
+
+  it('takes a launch code once only: a second use (another process that read the command line) gets 401', async () => {
+    const code = codes.issue();
+    expect((await req(`/?k=${code}`)).status).toBe(303);
+    const again = await req(`/?k=${code}`);
+    expect(again.status).toBe(401);
+    expect(again.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('refuses a launch code after 60 s', async () => {
+    const code = codes.issue();
+    clock += 60_001;
+    expect((await req(`/?k=${code}`)).status).toBe(401);
+  });
+
+  it('never accepts the secret itself in a URL', async () => {
+    const r = await req(`/?k=${secret}`);
+    expect(r.status).toBe(401);
+    expect(r.headers.get('set-cookie')).toBeNull();
   });
 
   it('accepts the cookie or a bearer token', async () => {

@@ -14,6 +14,8 @@ import { TechnicianAuth, type LockoutState } from './technician-auth';
 
 const LOCKOUT_META = 'maintenance_lockout';
 
+import type { AtRestKeyFacts } from './terminal-info';
+
 export interface MaintenanceDeps {
   config: KioskConfig;
   store: Store;
@@ -23,6 +25,8 @@ export interface MaintenanceDeps {
   dataDir: string;
   /** the file config edits are written to; null when the kiosk runs on defaults with no file */
   configFile: string | null;
+  /** where the outbox key lives (OS keystore or the 0600 fallback file), for the terminal panel */
+  atRestKey?: AtRestKeyFacts;
 }
 
 export class MaintenanceServices {

@@ -43,6 +43,13 @@ export function helperRegistryFacts(ctx: BackendContext): { version: string; act
   return { version: c.registry.version, active, inactive: c.registry.staff.length - active, fetchedAt: c.fetchedAt };
 }
 
+/** Where the outbox key lives this boot. A plain-file fallback is shown, not hidden. */
+export interface AtRestKeyFacts {
+  keystore: 'safeStorage' | 'libsecret' | 'file' | 'static';
+  /** Why the key sits in a 0600 file beside the data; null when a keystore holds it. */
+  fallbackReason: string | null;
+}
+
 export async function terminalInfo(ctx: BackendContext, dataDir: string) {
   return {
     terminalId: ctx.config.terminalId,
@@ -60,5 +67,6 @@ export async function terminalInfo(ctx: BackendContext, dataDir: string) {
     network: { interfaces: networkInterfaces(), central: await centralReachable(ctx) },
     disk: diskUse(dataDir),
     helperRegistry: helperRegistryFacts(ctx),
+    atRestKey: ctx.maintenance.deps.atRestKey ?? null,
   };
 }

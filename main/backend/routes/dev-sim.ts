@@ -4,12 +4,12 @@
 import { Hono } from 'hono';
 import { simActionSchema } from '../../../devices/sim/sim-actions';
 import type { BackendContext } from '../context';
-import { validate } from '../validate';
+import { jsonBody } from '../json-body';
 
 export function devSimRoutes(ctx: BackendContext) {
   const routes = new Hono()
     .get('/', async (c) => c.json({ state: await ctx.devices.sim!.state() }))
-    .post('/actions', validate('json', simActionSchema), async (c) => {
+    .post('/actions', jsonBody(simActionSchema), async (c) => {
       const r = await ctx.devices.sim!.act(c.req.valid('json'));
       if (r.ok) return c.json({ ok: true as const });
       return c.json({ ok: false as const, message: r.error }, 409);

@@ -3,8 +3,11 @@
 // maintenance mode (routes/maintenance.ts: audited, and a failed test slip is not held).
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { PAGE_LIMITS } from '../../../devices/materials/page-inbox';
+import { BodyTooLargeError, readCapped, tooLarge } from '../body-limit';
 import type { BackendContext } from '../context';
 import { validate } from '../validate';
+import { jsonBody } from '../json-body';
 
 const scanSchema = z.object({
   source: z.enum(['flatbed', 'adf']).default('flatbed'),
@@ -20,7 +23,7 @@ export function deviceRoutes(ctx: BackendContext) {
   const d = ctx.devices;
   return new Hono()
     .get('/', (c) => c.json({ devices: d.list() }))
-    .post('/scan', validate('json', scanSchema), async (c) => {
+    .post('/scan', jsonBody(scanSchema), async (c) => {
       const r = await d.scanner.scan(c.req.valid('json'));
       if (r.ok) return c.json({ ok: true as const, pages: r.value });
       return c.json({ ok: false as const, error: r.error.kind, message: r.error.message, pages: r.error.accepted }, 409);
@@ -36,7 +39,13 @@ export function deviceRoutes(ctx: BackendContext) {
       // The document camera posts the captured frame as image/jpeg or image/png bytes.
       const type = c.req.header('content-type') ?? '';
       if (!/^image\/(jpeg|png)$/.test(type)) return c.json({ error: 'invalid-request' as const, message: '请上传 JPEG 或 PNG 图片 / send a JPEG or PNG image' }, 415);
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      let bytes: Uint8Array;
+      try {
+        bytes = await readCapped(c.req.raw, PAGE_LIMITS.maxBytes);
+      } catch (e) {
+        if (e instanceof BodyTooLargeError) return tooLarge(c, e.limit);
+        throw e;
+      }
       const r = d.pages.add('camera', bytes);
       if (!r.ok) return c.json({ error: 'invalid-request' as const, message: r.error }, 422);
       ctx.logger.log('camera.page-accepted', { bytes: r.value.size, width: r.value.width, height: r.value.height });

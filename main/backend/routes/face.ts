@@ -6,7 +6,7 @@ import { faceError, unconfiguredFaceVerifier, type FaceErrorKind, type FaceVerif
 import type { BackendContext } from '../context';
 import { citizenInputsFor } from '../followup/citizen-inputs';
 import { heldCardsFor } from '../citizen/held-card';
-import { validate } from '../validate';
+import { jsonBody } from '../json-body';
 
 const STATUS: Record<FaceErrorKind, 422 | 503 | 504> = { unavailable: 503, 'no-face': 422, 'bad-image': 422, timeout: 504 };
 
@@ -15,11 +15,14 @@ export function faceVerifierOf(ctx: BackendContext): FaceVerifier {
   return ctx.devices.sim?.face ?? unconfiguredFaceVerifier;
 }
 
+/** One camera frame, base64: the body may hold it plus a few bytes of JSON around it. */
+const FACE_IMAGE_BASE64_MAX = 6 * 1024 * 1024;
+
 export function faceRoutes(ctx: BackendContext) {
   const inputs = citizenInputsFor(ctx);
   return new Hono().post(
     '/verify',
-    validate('json', z.object({ image: z.object({ mime: z.enum(['image/jpeg', 'image/png']), data: z.base64().max(6 * 1024 * 1024) }) })),
+    jsonBody(z.object({ image: z.object({ mime: z.enum(['image/jpeg', 'image/png']), data: z.base64().max(FACE_IMAGE_BASE64_MAX) }) }), { maxBytes: FACE_IMAGE_BASE64_MAX + 1024 }),
     async (c) => {
       const card = inputs.currentCard();
       if (!card) return c.json({ error: 'no-card' as const, message: '请先读取身份证 / please read your ID card first', retryable: false }, 409);

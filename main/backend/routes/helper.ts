@@ -8,6 +8,8 @@ import { HELPER_COOKIE, requireHelper } from '../helpers/guard';
 import { helperCases } from '../helpers/helper-cases';
 import { citizenInputsFor } from '../followup/citizen-inputs';
 import { validate } from '../validate';
+import { SMALL_JSON_MAX } from '../body-limit';
+import { jsonBody } from '../json-body';
 
 export function helperRoutes(ctx: BackendContext) {
   const h = ctx.helpers;
@@ -16,7 +18,7 @@ export function helperRoutes(ctx: BackendContext) {
       const helper = h.auth.check(getCookie(c, HELPER_COOKIE));
       return c.json({ signedIn: helper !== null, helper, idleSec: h.auth.idleSec });
     })
-    .post('/card', validate('json', z.object({ waitSec: z.number().int().min(0).max(30).default(25) })), async (c) => {
+    .post('/card', jsonBody(z.object({ waitSec: z.number().int().min(0).max(30).default(25) }), { maxBytes: SMALL_JSON_MAX }), async (c) => {
       const n = await h.cards.next(c.req.valid('json').waitSec * 1000, c.req.raw.signal);
       if (n === null || c.req.raw.signal.aborted) return c.json({ ok: false as const, error: 'timeout' as const, message: '未读到证件，请将证件放在读卡区 / no card read yet' }, 408);
       const r = h.auth.presentCard(n);
@@ -26,7 +28,7 @@ export function helperRoutes(ctx: BackendContext) {
       if (r.ok) return c.json({ ok: true as const, helper: { name: r.value.helper.name, staffId: r.value.helper.staffId }, lockedUntil: r.value.lockedUntil, attemptsLeft: r.value.attemptsLeft });
       return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, r.error.kind === 'no-registry' ? 503 : 404);
     })
-    .post('/session', validate('json', z.object({ pin: z.string().max(32) })), (c) => {
+    .post('/session', jsonBody(z.object({ pin: z.string().max(32) }), { maxBytes: SMALL_JSON_MAX }), (c) => {
       const r = h.auth.signIn(c.req.valid('json').pin);
       if (r.ok) {
         setCookie(c, HELPER_COOKIE, r.value.token, { httpOnly: true, sameSite: 'Strict', path: '/api' });

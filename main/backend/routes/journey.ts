@@ -32,6 +32,7 @@ import { pinyinCandidates } from '../journey/pinyin-ime';
 import { commitmentDeadline, deadlineText, promisedCompletion, type Deadline } from '../journey/promised-dates';
 import { sharedRecordsLookup } from '../journey/shared-records';
 import { validate } from '../validate';
+import { jsonBody } from '../json-body';
 
 const codeParam = z.object({ code: z.string().regex(/^[0-9A-Z-]{8,40}$/) });
 const pageId = z.string().uuid();
@@ -109,14 +110,14 @@ export function journeyRoutes(ctx: BackendContext) {
       if (!card) return c.json(NO_CARD, 409);
       return c.json({ fields: s.service.form!.fields, prefill: prefillForm(s.service.form!.fields, card, sharedRecordsLookup), deadline: deadlineText(commitmentDeadline(ctx, today())) });
     })
-    .post('/services/:code/materials', validate('param', codeParam), validate('json', z.object({ materials: provided })), (c) => {
+    .post('/services/:code/materials', validate('param', codeParam), jsonBody(z.object({ materials: provided })), (c) => {
       const s = serviceFor(ctx, c.req.valid('param').code);
       if ('error' in s) return c.json({ error: s.error, message: s.message }, s.status);
       const { counts, unknown } = pagesOf(ctx, c.req.valid('json').materials);
       if (unknown.length) return c.json({ error: 'unknown-page' as const, message: '有页面已不在本机，请重新扫描 / some pages are gone, please scan again' }, 409);
       return c.json(decisionView(decideMaterials(s.service, counts), commitmentDeadline(ctx, today())));
     })
-    .post('/services/:code/missing-notice', validate('param', codeParam), validate('json', z.object({ materials: provided })), async (c) => {
+    .post('/services/:code/missing-notice', validate('param', codeParam), jsonBody(z.object({ materials: provided })), async (c) => {
       const s = serviceFor(ctx, c.req.valid('param').code);
       if ('error' in s) return c.json({ error: s.error, message: s.message }, s.status);
       const { counts } = pagesOf(ctx, c.req.valid('json').materials);
@@ -143,7 +144,7 @@ export function journeyRoutes(ctx: BackendContext) {
       if (r.ok) return c.json({ printed: true as const, missing: d.missing.map((m) => m.name) });
       return c.json({ printed: false as const, missing: d.missing.map((m) => m.name), message: r.error.message }, 200);
     })
-    .post('/submit', validate('json', submitSchema), async (c) => {
+    .post('/submit', jsonBody(submitSchema), async (c) => {
       const body = c.req.valid('json');
       const s = serviceFor(ctx, body.serviceCode);
       if ('error' in s) return c.json({ error: s.error, message: s.message }, s.status);

@@ -15,6 +15,8 @@ import { exportLogs } from '../maintenance/log-export';
 import { runSelfTest } from '../maintenance/self-test';
 import { terminalInfo } from '../maintenance/terminal-info';
 import { validate } from '../validate';
+import { SMALL_JSON_MAX } from '../body-limit';
+import { jsonBody } from '../json-body';
 
 const kindParam = z.object({ kind: z.enum(DEVICE_KINDS as [DeviceKind, ...DeviceKind[]]) });
 
@@ -22,7 +24,7 @@ function sessionRoutes(ctx: BackendContext) {
   const auth = ctx.maintenance.auth;
   return new Hono()
     .get('/', (c) => c.json({ signedIn: auth.check(getCookie(c, TECH_COOKIE)) !== null, ...auth.lockout() }))
-    .post('/', validate('json', z.object({ pin: z.string().max(64) })), (c) => {
+    .post('/', jsonBody(z.object({ pin: z.string().max(64) }), { maxBytes: SMALL_JSON_MAX }), (c) => {
       const r = auth.signIn(c.req.valid('json').pin);
       if (r.ok) {
         setCookie(c, TECH_COOKIE, r.value.token, { httpOnly: true, sameSite: 'Strict', path: '/api' });
@@ -91,7 +93,7 @@ function guardedRoutes(ctx: BackendContext) {
     })
     .get('/terminal', async (c) => c.json(await terminalInfo(ctx, m.dataDir)))
     .get('/config', (c) => c.json({ ...configView(ctx.config), file: m.configFile }))
-    .put('/config', validate('json', z.object({ changes: z.record(z.string().max(64), z.unknown()) })), (c) => {
+    .put('/config', jsonBody(z.object({ changes: z.record(z.string().max(64), z.unknown()) })), (c) => {
       const { changes } = c.req.valid('json');
       if (!m.configFile) {
         m.audit.record(c.get('technician'), 'config-edit', 'refused', { reason: 'no-config-file' });
@@ -101,7 +103,7 @@ function guardedRoutes(ctx: BackendContext) {
       for (const o of r.outcomes) m.audit.record(c.get('technician'), 'config-edit', o.ok ? 'ok' : 'refused', { field: o.field, message: o.message });
       return c.json(r, r.outcomes.every((o) => o.ok) ? 200 : 422);
     })
-    .post('/logs/export', validate('json', z.object({ target: z.string().min(1).max(500) })), (c) => {
+    .post('/logs/export', jsonBody(z.object({ target: z.string().min(1).max(500) }), { maxBytes: SMALL_JSON_MAX }), (c) => {
       const r = exportLogs(path.join(m.dataDir, 'logs'), c.req.valid('json').target, ctx.config.maintenance.exportRoots, ctx.config.terminalId);
       m.audit.record(c.get('technician'), 'log-export', r.ok ? 'ok' : 'failed', r.ok ? { files: r.value.files, lines: r.value.lines } : { message: r.error });
       if (!r.ok) return c.json({ ok: false as const, message: r.error }, 422);
@@ -110,7 +112,7 @@ function guardedRoutes(ctx: BackendContext) {
     .get('/hygiene', (c) => c.json({ entries: ctx.store.maintenance.recentHygiene() }))
     .post(
       '/hygiene',
-      validate('json', z.object({ kind: z.enum(['disinfection', 'screen-clean', 'surface-clean']), note: z.string().trim().max(200).default('') })),
+      jsonBody(z.object({ kind: z.enum(['disinfection', 'screen-clean', 'surface-clean']), note: z.string().trim().max(200).default('') }), { maxBytes: SMALL_JSON_MAX }),
       (c) => {
         const { kind, note } = c.req.valid('json');
         const entry = ctx.store.maintenance.addHygiene({ at: new Date().toISOString(), kind, note: scrubText(note), sessionTag: c.get('technician') });

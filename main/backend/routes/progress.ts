@@ -11,6 +11,7 @@ import { citizenInputsFor } from '../followup/citizen-inputs';
 import { followupFor, type FollowupError } from '../followup/followup-service';
 import type { ProgressAnswer } from '../followup/progress-view';
 import { validate } from '../validate';
+import { jsonBody } from '../json-body';
 
 const NOT_SHOWN = '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证 / to print or have it posted, scan the QR code on your receipt or place your ID card';
 
@@ -32,7 +33,7 @@ export function progressRoutes(ctx: BackendContext) {
     )
     .post(
       '/lookup',
-      validate('json', z.discriminatedUnion('by', [z.object({ by: z.literal('receipt'), receiptNo: receiptNoSchema }), z.object({ by: z.literal('card') })])),
+      jsonBody(z.discriminatedUnion('by', [z.object({ by: z.literal('receipt'), receiptNo: receiptNoSchema }), z.object({ by: z.literal('card') })])),
       async (c) => {
         const q = c.req.valid('json');
         const withAccess = (a: ProgressAnswer) => ({ ...a, cases: a.cases.map((x) => ({ ...x, mayHandle: inputs.mayHandle(x.receiptNo) })) });
@@ -44,14 +45,14 @@ export function progressRoutes(ctx: BackendContext) {
         return c.json(withAccess(answer), 200);
       },
     )
-    .post('/print', validate('json', z.object({ receiptNo: receiptNoSchema, documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) })), async (c) => {
+    .post('/print', jsonBody(z.object({ receiptNo: receiptNoSchema, documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) })), async (c) => {
       const { receiptNo, documentId } = c.req.valid('json');
       if (!inputs.mayHandle(receiptNo)) return c.json({ error: 'not-yours' as const, message: NOT_SHOWN }, 403);
       const r = await followup.print(receiptNo, documentId);
       if (r.ok) return c.json(r.value, 200);
       return c.json({ error: r.error.kind, message: r.error.message }, STATUS[r.error.kind]);
     })
-    .post('/delivery', validate('json', z.object({ receiptNo: receiptNoSchema, idempotencyKey: idempotencyKeySchema.optional(), address: postalAddressSchema })), async (c) => {
+    .post('/delivery', jsonBody(z.object({ receiptNo: receiptNoSchema, idempotencyKey: idempotencyKeySchema.optional(), address: postalAddressSchema })), async (c) => {
       const { receiptNo, idempotencyKey, address } = c.req.valid('json');
       if (!inputs.mayHandle(receiptNo)) return c.json({ error: 'not-yours' as const, message: NOT_SHOWN }, 403);
       const r = await followup.requestPost(receiptNo, address, idempotencyKey);

@@ -5,7 +5,6 @@
 // held by the backend, form and materials checked, 一次一评) and follow-up through /api/progress
 // (documents only with the card or the receipt's QR).
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { cleanText } from '../../../common/text-hygiene';
@@ -13,6 +12,7 @@ import { idempotencyKeySchema, receiptNoSchema, submissionFromWire, submissionWi
 import type { BackendContext } from '../context';
 import { HELPER_COOKIE } from '../helpers/guard';
 import { validate } from '../validate';
+import { jsonBody } from '../json-body';
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -20,11 +20,7 @@ export function submissionRoutes(ctx: BackendContext) {
   const routes = new Hono()
     .post(
       '/',
-      bodyLimit({
-        maxSize: MAX_BODY,
-        onError: (c) => c.json({ error: 'too-large' as const, message: '材料过大，请减少页数或降低扫描分辨率 / the application is too large' }, 413),
-      }),
-      validate('json', submissionWireSchema),
+      jsonBody(submissionWireSchema, { maxBytes: MAX_BODY }),
       (c) => {
         const body = c.req.valid('json');
         const service = ctx.catalog.service(body.serviceCode);

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { publicConfig } from '../config/schema';
 import type { BackendContext } from '../context';
-import { validate } from '../validate';
+import { SMALL_JSON_MAX } from '../body-limit';
+import { jsonBody } from '../json-body';
 import { citizenInputsFor } from '../followup/citizen-inputs';
 import { wipeJourney } from '../journey/journey-session';
 
@@ -20,7 +21,7 @@ export function systemRoutes(ctx: BackendContext) {
         },
       }),
     )
-    .post('/session/end', validate('json', z.object({ reason: z.enum(['idle', 'finish']) })), (c) => {
+    .post('/session/end', jsonBody(z.object({ reason: z.enum(['idle', 'finish']) }), { maxBytes: SMALL_JSON_MAX }), (c) => {
       const { reason } = c.req.valid('json');
       ctx.logger.log(reason === 'idle' ? 'session.idle-reset' : 'session.ended');
       // The card read for a follow-up or 人证核验 belongs to the citizen who just left.

@@ -32,6 +32,8 @@ export async function tempKiosk(opts: { dataDir?: string; config?: Partial<Kiosk
     version: '0.0.0-test',
     logger: createLogger({ sink: (l) => logLines.push(l), minLevel: 'debug' }),
     configOverrides: { maintenance: technicianSettings(), ...opts.overrides },
+    // never the developer's own keyring: the 0600 file fallback
+    secretService: null,
   });
   if (backend.central) checkCentralAnswers(backend.central.url);
   const get = async (p: string, init?: RequestInit) => backend.fetch(new Request(`http://kiosk.test${p}`, init));

@@ -11,6 +11,7 @@ interface Info {
   network: { interfaces: { name: string; address: string; family: string }[]; central: { reachable: boolean; ms: number | null; message: string } };
   disk: { path: string; totalBytes: number; freeBytes: number; usedShare: number } | null;
   helperRegistry: { version: string; active: number; inactive: number; fetchedAt: string } | null;
+  atRestKey: { keystore: 'safeStorage' | 'libsecret' | 'file' | 'static'; fallbackReason: string | null } | null;
 }
 interface ConfigView {
   editable: { field: string; value: unknown }[];
@@ -100,6 +101,13 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
             {info.helperRegistry
               ? `${info.helperRegistry.version}：在岗 ${info.helperRegistry.active} 人${info.helperRegistry.inactive ? `，停用 ${info.helperRegistry.inactive} 人` : ''}，更新于 ${localTime(info.helperRegistry.fetchedAt)} / ${info.helperRegistry.active} active`
               : '尚未从中心获取，帮办人员暂不能登录 / not yet received from central: helpers cannot sign in'}
+          </dd>
+        </div>
+        <div>
+          <dt>本机数据密钥 / at-rest key</dt>
+          <dd data-testid="maint-at-rest-key" className={info.atRestKey?.fallbackReason ? 'maint-problem' : undefined}>
+            {info.atRestKey?.fallbackReason ??
+              (info.atRestKey ? `由系统密钥库保管（${info.atRestKey.keystore}）/ held by the OS keystore (${info.atRestKey.keystore})` : '未知 / unknown')}
           </dd>
         </div>
       </dl>
