@@ -35,7 +35,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
   const store = new CentralStore(opts.dbFile);
   if (opts.seedCatalog !== false && !store.latestCatalog()) store.publishCatalog(sampleCatalog);
   for (const t of opts.terminals ?? []) store.registerTerminal(t.terminalId, t.secret);
-  if (opts.staff?.length && !store.staffRegistry())
+  if (opts.staff?.length && !store.staffVersion())
     for (const s of opts.staff)
       store.putStaff({ staffId: s.staffId, name: s.name, township: s.township, idNumberHash: scryptHash(normaliseIdNumber(s.idNumber)), pinHash: scryptHash(s.pin), active: s.active });
   const faults = new FaultInjector();

@@ -22,7 +22,15 @@ import {
 } from '../common/central-api';
 import { catalogSchema } from '../common/catalog';
 import { heartbeatResponseSchema, heartbeatSchema } from '../common/heartbeat';
-import { staffEnrolmentSchema, staffRegistrySchema } from '../common/staff-registry';
+import {
+  helperIdentifyRequestSchema,
+  helperIdentifyResponseSchema,
+  helperLockedSchema,
+  helperSignInRequestSchema,
+  helperSignInResponseSchema,
+  helperWrongPinSchema,
+  staffEnrolmentSchema,
+} from '../common/staff-registry';
 import { faultSettingsSchema, faultUpdateSchema } from './faults';
 import { adminCaseUpdateSchema, adminCasesQuerySchema, trackingSchema } from './routes/admin';
 
@@ -221,12 +229,36 @@ export function buildOpenApi(): Json {
           responses: { '200': { description: 'stored', ...json(heartbeatResponseSchema, 'output') }, ...signedErrors },
         },
       },
-      '/v1/staff': {
-        get: {
-          operationId: 'staffRegistry',
-          summary: '帮办代办 staff registry: helpers with salted scrypt hashes of card number and PIN, cached by the terminal for offline sign-in (ETag)',
+      '/v1/helpers/identify': {
+        post: {
+          operationId: 'helperIdentify',
+          summary:
+            '帮办代办: whose card is this? The identity number read from a helper’s card at the kiosk; answers the helper’s staff id, name, township and lockout state — never a hash or verifier',
           security: SIGNED,
-          responses: { '200': { description: 'registry', ...json(staffRegistrySchema, 'output') }, '304': { description: 'unchanged' }, '404': error('nobody enrolled yet'), ...signedErrors },
+          requestBody: { required: true, ...json(helperIdentifyRequestSchema, 'input') },
+          responses: {
+            '200': { description: 'an active helper’s card', ...json(helperIdentifyResponseSchema, 'output') },
+            '404': error('unknown-card: not an active helper’s card'),
+            '415': error('the body must be application/json'),
+            ...signedErrors,
+          },
+        },
+      },
+      '/v1/helpers/sign-in': {
+        post: {
+          operationId: 'helperSignIn',
+          summary:
+            '帮办代办 sign-in verified by central: card identity number + PIN. Wrong PINs count per helper at central (5 → locked 15 min). Answers a session proof (8 h) and an offline ticket (10 h), both HMAC-signed by central and bound to the helper and the signing terminal',
+          security: SIGNED,
+          requestBody: { required: true, ...json(helperSignInRequestSchema, 'input') },
+          responses: {
+            '200': { description: 'signed in', ...json(helperSignInResponseSchema, 'output') },
+            '404': error('unknown-card: not an active helper’s card'),
+            '415': error('the body must be application/json'),
+            '422': { description: 'wrong-pin, with the attempts left', ...json(helperWrongPinSchema, 'output') },
+            '423': { description: 'locked: too many wrong PINs for this helper, until lockedUntil', ...json(helperLockedSchema, 'output') },
+            ...signedErrors,
+          },
         },
       },
       '/v1/admin/staff/{staffId}': {
@@ -236,7 +268,7 @@ export function buildOpenApi(): Json {
           security: ADMIN,
           parameters: [pathParam('staffId', { type: 'string', pattern: '^[A-Za-z0-9-]{2,32}$' }, 'staff id (工号)')],
           requestBody: { required: true, ...json(staffEnrolmentSchema, 'input') },
-          responses: { '200': { description: 'enrolled; the new registry version' }, '400': error('invalid'), '401': error('admin token required') },
+          responses: { '200': { description: 'enrolled; the new staff version' }, '400': error('invalid'), '401': error('admin token required') },
         },
       },
       '/v1/admin/staff/{staffId}/cases': {

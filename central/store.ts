@@ -4,7 +4,8 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { catalogSchema, type Catalog } from '../common/catalog';
-import type { StaffMember, StaffRegistry } from '../common/staff-registry';
+import type { LockoutState } from '../common/lockout';
+import type { StaffMember } from '../common/staff-registry';
 import type { AttachmentRef, AttachmentState, Calendar, CaseEvent, CaseStatus, CaseUpdate, ResultDocument, SubmissionManifest } from '../common/central-api';
 
 export interface PublishedCatalog {
@@ -146,6 +147,14 @@ const MIGRATIONS: string[] = [
   `CREATE INDEX cases_receipt_any ON cases (receipt_no);
    DROP INDEX cases_applicant;
    CREATE INDEX cases_applicant_any ON cases (upper(json_extract(manifest, '$.applicant.idNumber')));`,
+  // 帮办代办 sign-in verified by central (issue 10, finding 3): terminals no longer receive the
+  // staff hashes; central counts wrong PINs per helper and signs helper proofs with its own key.
+  `CREATE TABLE staff_lockouts (
+     staff_id TEXT PRIMARY KEY REFERENCES staff (staff_id),
+     failures INTEGER NOT NULL CHECK (failures >= 0),
+     locked_until INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE central_keys (name TEXT PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL) STRICT;`,
 ];
 
 export interface CaseRow {
@@ -560,23 +569,46 @@ export class CentralStore {
     })();
   }
 
-  /** The registry as terminals receive it (null before anyone was enrolled). */
-  staffRegistry(): StaffRegistry | null {
-    const v = this.db.prepare('SELECT seq, published_at FROM staff_registry_version WHERE id = 1').get() as { seq: number; published_at: string } | undefined;
-    if (!v) return null;
-    const rows = this.db.prepare('SELECT staff_id, name, township, id_number_hash, pin_hash, active FROM staff ORDER BY staff_id').all() as {
+  /** The version of the enrolled staff (changes with every enrolment change; null before any). */
+  staffVersion(): string | null {
+    const v = this.db.prepare('SELECT seq FROM staff_registry_version WHERE id = 1').get() as { seq: number } | undefined;
+    return v ? `staff-${v.seq}` : null;
+  }
+
+  /** Active helpers with their hashes, for central's own sign-in check only. */
+  activeStaff(): StaffMember[] {
+    const rows = this.db.prepare('SELECT staff_id, name, township, id_number_hash, pin_hash FROM staff WHERE active = 1 ORDER BY staff_id').all() as {
       staff_id: string;
       name: string;
       township: string;
       id_number_hash: string;
       pin_hash: string;
-      active: number;
     }[];
-    return {
-      version: `staff-${v.seq}`,
-      publishedAt: v.published_at,
-      staff: rows.map((r) => ({ staffId: r.staff_id, name: r.name, township: r.township, idNumberHash: r.id_number_hash, pinHash: r.pin_hash, active: r.active === 1 })),
-    };
+    return rows.map((r) => ({ staffId: r.staff_id, name: r.name, township: r.township, idNumberHash: r.id_number_hash, pinHash: r.pin_hash, active: true }));
+  }
+
+  staffExists(staffId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM staff WHERE staff_id = ?').get(staffId) !== undefined;
+  }
+
+  staffLockout(staffId: string): LockoutState | null {
+    const r = this.db.prepare('SELECT failures, locked_until FROM staff_lockouts WHERE staff_id = ?').get(staffId) as { failures: number; locked_until: number } | undefined;
+    return r ? { failures: r.failures, lockedUntil: r.locked_until } : null;
+  }
+
+  setStaffLockout(staffId: string, l: LockoutState): void {
+    this.db
+      .prepare(
+        `INSERT INTO staff_lockouts (staff_id, failures, locked_until) VALUES (?, ?, ?)
+         ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
+      )
+      .run(staffId, l.failures, l.lockedUntil);
+  }
+
+  /** A 32-byte key only central holds, made on first use (e.g. 'helper-token'). */
+  centralKey(name: string): Buffer {
+    this.db.prepare('INSERT OR IGNORE INTO central_keys (name, key, created_at) VALUES (?, ?, ?)').run(name, crypto.randomBytes(32), new Date().toISOString());
+    return (this.db.prepare('SELECT key FROM central_keys WHERE name = ?').get(name) as { key: Buffer }).key;
   }
 
   /** Cases submitted through a helper, for the admin view (the helper id is in the manifest). */

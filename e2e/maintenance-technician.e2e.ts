@@ -158,7 +158,8 @@ describe('technician maintenance mode', () => {
     const { page } = k;
     await page.getByTestId('maint-tab-terminal').tap();
     expect(await page.getByTestId('maint-terminal-id').textContent()).toBe('E2E0001');
-    expect(await page.getByTestId('maint-helper-registry').textContent()).toContain('在岗 2 人');
+    // 帮办代办: no staff registry on a terminal any more — only the count of offline tickets held here
+    expect(await page.getByTestId('maint-helper-tickets').textContent()).toContain('本机持有 0 张');
     await page.locator('[data-field="hallName"]').fill('宿迁市宿豫区政务服务中心');
     await page.locator('[data-field="idle.warnAfterSec"]').fill('2');
     await page.getByTestId('config-save').tap();

@@ -16,6 +16,8 @@ import {
 } from '../../common/central-api';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { issuesOf, parseJsonBody, parseWith, problem } from '../http-helpers';
+import { HELPER_TOKEN_KEY } from '../staff/helper-sign-in';
+import { checkHelperProof } from '../staff/helper-tokens';
 import type { CentralStore } from '../store';
 
 export const MAX_BATCH_BODY = 16 * 1024 * 1024;
@@ -88,6 +90,21 @@ export function intakeRoutes(store: CentralStore) {
         const m = parsed.data;
         if (known && !known.has(m.serviceCode))
           return { index, idempotencyKey: m.idempotencyKey, outcome: 'rejected', code: 'unknown-service', reason: `事项 ${m.serviceCode} 不在清单中 / unknown service`, issues: [] };
+        // 帮办代办: central, not only the kiosk, checks that the helper signed in at this
+        // terminal and that the proof was still valid when the submission was made.
+        if (m.channel === 'helper') {
+          const proof = checkHelperProof(store.centralKey(HELPER_TOKEN_KEY), m.helperProof, { staffId: m.helperId!, terminalId, submittedAt: m.submittedAt });
+          if (!proof.ok) {
+            return {
+              index,
+              idempotencyKey: m.idempotencyKey,
+              outcome: 'rejected',
+              code: 'helper-unverified',
+              reason: `帮办人员登录凭证无效（${proof.problem}） / no valid helper sign-in proof for this submission (${proof.problem})`,
+              issues: [],
+            };
+          }
+        }
         const hash = crypto.createHash('sha256').update(JSON.stringify(m)).digest('hex');
         const r = store.intake(terminalId, m, hash);
         switch (r.kind) {

@@ -1,11 +1,12 @@
-// 帮办代办 staff registry: the admin enrols helpers (central hashes the card number and PIN),
-// terminals pull the registry signed and cache it so helpers can sign in offline.
+// 帮办代办 staff: the admin enrols helpers (central hashes the card number and PIN); terminals ask
+// central to identify a helper's card and to verify the PIN (the hashes never leave central).
 import crypto from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { staffEnrolmentSchema, staffIdSchema } from '../../common/staff-registry';
+import { helperIdentifyRequestSchema, helperSignInRequestSchema, staffEnrolmentSchema, staffIdSchema } from '../../common/staff-registry';
 import type { AuthVariables } from '../auth/terminal-auth';
-import { parseWith, problem } from '../http-helpers';
+import { parseJsonBody, parseWith, problem } from '../http-helpers';
+import { HelperSignIn, type HelperSignInError } from '../staff/helper-sign-in';
 import { normaliseIdNumber, scryptHash, STAFF_SCRYPT_COST, type ScryptCost } from '../staff/staff-hash';
 import type { CentralStore } from '../store';
 
@@ -34,7 +35,7 @@ export function staffAdminRoutes(deps: { store: CentralStore; adminToken: string
         active: e.active,
       });
       // The answer never echoes the number or the PIN.
-      return c.json({ staffId: p.value.staffId, name: e.name, township: e.township, active: e.active, version: deps.store.staffRegistry()!.version });
+      return c.json({ staffId: p.value.staffId, name: e.name, township: e.township, active: e.active, version: deps.store.staffVersion()! });
     })
     .get('/:staffId/cases', (c) => {
       const p = parseWith(c, c.req.param(), z.object({ staffId: staffIdSchema }));
@@ -48,16 +49,32 @@ export function staffAdminRoutes(deps: { store: CentralStore; adminToken: string
     });
 }
 
-/** GET /v1/staff (signed): the registry, revalidated with If-None-Match. */
-export function staffRegistryRoutes(store: CentralStore) {
-  return new Hono<{ Variables: AuthVariables }>().get('/staff', (c) => {
-    const r = store.staffRegistry();
-    if (!r) return problem(c, 404, 'no-registry', '尚未登记帮办人员 / no helpers enrolled yet');
-    const etag = `"${r.version}"`;
-    c.header('ETag', etag);
-    c.header('Cache-Control', 'no-cache');
-    const inm = c.req.header('If-None-Match');
-    if (inm && inm.split(',').some((t) => t.trim() === etag)) return c.body(null, 304);
-    return c.json(r);
-  });
+function refusal(c: Context, e: HelperSignInError) {
+  switch (e.kind) {
+    case 'unknown-card':
+      return problem(c, 404, 'unknown-card', e.message);
+    case 'wrong-pin':
+      // 422, not 401: a 401 from central means "this terminal's credentials are broken".
+      return c.json({ error: 'wrong-pin' as const, message: e.message, attemptsLeft: e.attemptsLeft }, 422);
+    case 'locked':
+      return c.json({ error: 'locked' as const, message: e.message, lockedUntil: e.lockedUntil }, 423);
+  }
+}
+
+/** POST /v1/helpers/identify and /v1/helpers/sign-in (signed by the terminal). */
+export function helperSignInRoutes(store: CentralStore, now?: () => number) {
+  const auth = new HelperSignIn(store, now);
+  return new Hono<{ Variables: AuthVariables }>()
+    .post('/helpers/identify', (c) => {
+      const body = parseJsonBody(c, c.get('rawBody'), helperIdentifyRequestSchema);
+      if (!body.ok) return body.response;
+      const r = auth.identify(body.value.idNumber);
+      return r.ok ? c.json(r.value) : refusal(c, r.error);
+    })
+    .post('/helpers/sign-in', (c) => {
+      const body = parseJsonBody(c, c.get('rawBody'), helperSignInRequestSchema);
+      if (!body.ok) return body.response;
+      const r = auth.signIn(c.get('terminalId'), body.value.idNumber, body.value.pin);
+      return r.ok ? c.json(r.value) : refusal(c, r.error);
+    });
 }
