@@ -111,6 +111,11 @@ describe('helper sign-in verified by central', () => {
     expect(Date.parse(s.session.expiresAt)).toBe(clock + HELPER_SESSION_SEC * 1000);
     expect(Date.parse(s.ticket.expiresAt)).toBe(clock + HELPER_TICKET_SEC * 1000);
     expect(s.session.token).not.toBe(s.ticket.token);
+    // A helper enrolled before central kept a lookup MAC is found by trying the hashes, once.
+    store.db.prepare('UPDATE staff SET id_lookup = NULL').run();
+    expect((await identify(ID_B)).body).toMatchObject({ helper: { staffId: 'HB-002' } });
+    expect(store.db.prepare("SELECT id_lookup FROM staff WHERE staff_id = 'HB-002'").get()).toMatchObject({ id_lookup: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect((await identify(ID)).body).toMatchObject({ helper: { staffId: 'HB-001' } });
     // An inactive helper's card is nobody's.
     await enrol('HB-001', { name: '周海燕', township: '耿车镇', idNumber: ID, pin: PIN, active: false });
     expect((await identify(ID)).status).toBe(404);

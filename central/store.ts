@@ -154,7 +154,9 @@ const MIGRATIONS: string[] = [
      failures INTEGER NOT NULL CHECK (failures >= 0),
      locked_until INTEGER NOT NULL
    ) STRICT;
-   CREATE TABLE central_keys (name TEXT PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL) STRICT;`,
+   CREATE TABLE central_keys (name TEXT PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL) STRICT;
+   ALTER TABLE staff ADD COLUMN id_lookup TEXT;
+   CREATE INDEX staff_id_lookup ON staff (id_lookup);`,
 ];
 
 export interface CaseRow {
@@ -552,17 +554,21 @@ export class CentralStore {
 
   // ── 帮办代办 staff registry ────────────────────────────────────────────────────────────────
 
-  /** Enrols or changes a helper (hashes already made); every change is a new registry version. */
-  putStaff(m: StaffMember, now = new Date()): void {
+  /**
+   * Enrols or changes a helper (hashes already made); every change is a new staff version.
+   * `idLookup` is a keyed MAC of the card number so sign-in finds the row without trying every
+   * helper's scrypt hash (rows enrolled before it existed get it at their first sign-in).
+   */
+  putStaff(m: StaffMember & { idLookup?: string | null }, now = new Date()): void {
     const at = now.toISOString();
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO staff (staff_id, name, township, id_number_hash, pin_hash, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+          `INSERT INTO staff (staff_id, name, township, id_number_hash, pin_hash, active, updated_at, id_lookup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (staff_id) DO UPDATE SET name = excluded.name, township = excluded.township, id_number_hash = excluded.id_number_hash,
-             pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at`,
+             pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at, id_lookup = excluded.id_lookup`,
         )
-        .run(m.staffId, m.name, m.township, m.idNumberHash, m.pinHash, m.active ? 1 : 0, at);
+        .run(m.staffId, m.name, m.township, m.idNumberHash, m.pinHash, m.active ? 1 : 0, at, m.idLookup ?? null);
       this.db
         .prepare('INSERT INTO staff_registry_version (id, seq, published_at) VALUES (1, 1, ?) ON CONFLICT (id) DO UPDATE SET seq = seq + 1, published_at = excluded.published_at')
         .run(at);
@@ -575,9 +581,10 @@ export class CentralStore {
     return v ? `staff-${v.seq}` : null;
   }
 
-  /** Active helpers with their hashes, for central's own sign-in check only. */
-  activeStaff(): StaffMember[] {
-    const rows = this.db.prepare('SELECT staff_id, name, township, id_number_hash, pin_hash FROM staff WHERE active = 1 ORDER BY staff_id').all() as {
+  /** Active helpers with their hashes, for central's own sign-in check only: those with this lookup MAC, else those without one yet. */
+  activeStaff(idLookup?: string): StaffMember[] {
+    const where = idLookup === undefined ? '' : ' AND (id_lookup = ? OR id_lookup IS NULL) ORDER BY id_lookup IS NULL';
+    const rows = this.db.prepare(`SELECT staff_id, name, township, id_number_hash, pin_hash FROM staff WHERE active = 1${where}`).all(...(idLookup === undefined ? [] : [idLookup])) as {
       staff_id: string;
       name: string;
       township: string;
@@ -585,6 +592,10 @@ export class CentralStore {
       pin_hash: string;
     }[];
     return rows.map((r) => ({ staffId: r.staff_id, name: r.name, township: r.township, idNumberHash: r.id_number_hash, pinHash: r.pin_hash, active: true }));
+  }
+
+  setStaffIdLookup(staffId: string, idLookup: string): void {
+    this.db.prepare('UPDATE staff SET id_lookup = ? WHERE staff_id = ?').run(idLookup, staffId);
   }
 
   staffExists(staffId: string): boolean {

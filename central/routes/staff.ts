@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { helperIdentifyRequestSchema, helperSignInRequestSchema, staffEnrolmentSchema, staffIdSchema } from '../../common/staff-registry';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { parseJsonBody, parseWith, problem } from '../http-helpers';
-import { HelperSignIn, type HelperSignInError } from '../staff/helper-sign-in';
+import { HelperSignIn, staffIdLookup, type HelperSignInError } from '../staff/helper-sign-in';
 import { normaliseIdNumber, scryptHash, STAFF_SCRYPT_COST, type ScryptCost } from '../staff/staff-hash';
 import type { CentralStore } from '../store';
 
@@ -33,6 +33,7 @@ export function staffAdminRoutes(deps: { store: CentralStore; adminToken: string
         idNumberHash: scryptHash(normaliseIdNumber(e.idNumber), cost),
         pinHash: scryptHash(e.pin, cost),
         active: e.active,
+        idLookup: staffIdLookup(deps.store, e.idNumber),
       });
       // The answer never echoes the number or the PIN.
       return c.json({ staffId: p.value.staffId, name: e.name, township: e.township, active: e.active, version: deps.store.staffVersion()! });

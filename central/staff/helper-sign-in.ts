@@ -2,6 +2,7 @@
 // the salted hashes only central holds), the PIN is checked here, and wrong PINs count per helper
 // at central — whichever terminal they come from — up to a lockout. A verified sign-in earns a
 // session proof and an offline ticket, both bound to the helper and the terminal.
+import crypto from 'node:crypto';
 import { afterFailure, current, NO_FAILURES, viewOf, type LockoutPolicy } from '../../common/lockout';
 import { err, ok, type Result } from '../../common/result';
 import type { HelperPublic, HelperSignInResponse, StaffMember } from '../../common/staff-registry';
@@ -15,6 +16,12 @@ export const HELPER_SESSION_SEC = 8 * 3600;
 /** How long a helper may sign in on the same terminal with the card alone while central is unreachable. */
 export const HELPER_TICKET_SEC = 10 * 3600;
 export const HELPER_TOKEN_KEY = 'helper-token';
+const ID_LOOKUP_KEY = 'staff-id-lookup';
+
+/** Keyed MAC of a card number: finds a helper's row without trying every scrypt hash (one scrypt per sign-in, not one per helper). */
+export function staffIdLookup(store: CentralStore, idNumber: string): string {
+  return crypto.createHmac('sha256', store.centralKey(ID_LOOKUP_KEY)).update(normaliseIdNumber(idNumber)).digest('base64url');
+}
 
 export type HelperSignInError =
   | { kind: 'unknown-card'; message: string }
@@ -31,7 +38,11 @@ export class HelperSignIn {
 
   private byCard(idNumber: string): StaffMember | null {
     const n = normaliseIdNumber(idNumber);
-    return this.store.activeStaff().find((s) => verifyScrypt(n, s.idNumberHash)) ?? null;
+    const lookup = staffIdLookup(this.store, n);
+    const match = this.store.activeStaff(lookup).find((s) => verifyScrypt(n, s.idNumberHash)) ?? null;
+    // a helper enrolled before the lookup existed gets it now
+    if (match) this.store.setStaffIdLookup(match.staffId, lookup);
+    return match;
   }
 
   identify(idNumber: string): Result<{ helper: HelperPublic; lockedUntil: string | null; attemptsLeft: number }, HelperSignInError> {
