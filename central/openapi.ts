@@ -274,7 +274,7 @@ export function buildOpenApi(): Json {
       '/v1/admin/staff/{staffId}/cases': {
         get: {
           operationId: 'adminStaffCases',
-          summary: 'Cases submitted through this helper, with the time the resident signed the authorisation',
+          summary: 'Cases submitted through this helper, with the time the resident signed the authorisation and how the helper had signed in (signIn: online = PIN verified by central, offline = card + offline ticket)',
           security: ADMIN,
           parameters: [pathParam('staffId', { type: 'string', pattern: '^[A-Za-z0-9-]{2,32}$' }, 'staff id (工号)')],
           responses: { '200': { description: 'cases' }, '401': error('admin token required') },

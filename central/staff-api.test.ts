@@ -181,6 +181,9 @@ describe('helper powers checked at intake', () => {
     const offline = helperManifest({ helperProof: s.ticket.token, submittedAt: new Date(Date.parse(s.ticket.expiresAt) - 60_000).toISOString() }, 9);
     expect(await submit(offline)).toMatchObject({ outcome: 'created' });
     expect(store.casesOfHelper('HB-001')).toHaveLength(2);
+    // The admin sees how the helper had signed in for each case: PIN verified online, or card + ticket offline.
+    const admin = await (await app.fetch(new Request('http://central.test/v1/admin/staff/HB-001/cases', { headers: { Authorization: `Bearer ${ADMIN}` } }))).json();
+    expect(Object.fromEntries(admin.cases.map((c: { receiptNo: string; signIn: string }) => [c.receiptNo, c.signIn]))).toEqual({ 'KSK0001-20261202-0008': 'online', 'KSK0001-20261202-0009': 'offline' });
     // The kiosk channel needs no proof.
     expect(await submit({ ...caseManifest({ receiptNo: 'KSK0001-20261202-0010', serviceCode: 'SVC-TEST-001', idNumber: '110101199001011237' }) })).toMatchObject({ outcome: 'created' });
   });
