@@ -60,7 +60,8 @@ export const helperIdentifyResponseSchema = z.strictObject({
 });
 
 /** POST /v1/helpers/sign-in: the card read at the kiosk plus the PIN typed there. */
-export const helperSignInRequestSchema = z.strictObject({ idNumber: idNumberSchema, pin: z.string().min(1).max(32) });
+/** Any PIN attempt up to 32 characters (empty included) is a PIN attempt: central counts it, it is never "invalid". */
+export const helperSignInRequestSchema = z.strictObject({ idNumber: idNumberSchema, pin: z.string().max(32) });
 
 const issuedToken = z.strictObject({ token: helperTokenSchema, expiresAt: z.iso.datetime({ offset: true }) });
 export const helperSignInResponseSchema = z.strictObject({

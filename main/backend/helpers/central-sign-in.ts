@@ -1,6 +1,8 @@
 // The kiosk's side of helper sign-in at central (POST /v1/helpers/identify, /v1/helpers/sign-in):
-// signed requests through the central client, answers validated at the boundary, and every way
-// of not getting a usable answer folded into "unreachable" (the offline-ticket path decides then).
+// signed requests through the central client and answers validated at the boundary. Only "no
+// answer" (network, 5xx/408/429, this terminal's credentials refused) counts as unreachable and
+// lets the offline ticket stand in; any other refusal is a refusal — a request central judged
+// invalid must not turn into a PIN-less offline sign-in.
 import { z } from 'zod';
 import { helperIdentifyResponseSchema, helperLockedSchema, helperSignInResponseSchema, helperWrongPinSchema } from '../../../common/staff-registry';
 import type { CallResult, CentralClient } from '../../../offline-queue/sync/central-client';
@@ -11,7 +13,7 @@ const TIMEOUT_MS = 8_000;
 function answer<S extends z.ZodType>(r: CallResult, schema: S): CentralAnswer<z.output<S>> {
   if (r.ok) {
     const parsed = schema.safeParse(r.body);
-    return parsed.success ? { kind: 'ok', value: parsed.data } : { kind: 'unreachable', reason: 'malformed-answer' };
+    return parsed.success ? { kind: 'ok', value: parsed.data } : { kind: 'refused', reason: 'malformed-answer' };
   }
   const f = r.failure;
   if (f.kind !== 'rejected') return { kind: 'unreachable', reason: f.kind };
@@ -20,7 +22,7 @@ function answer<S extends z.ZodType>(r: CallResult, schema: S): CentralAnswer<z.
   if (f.status === 422 && wrong.success) return { kind: 'wrong-pin', attemptsLeft: wrong.data.attemptsLeft };
   const locked = helperLockedSchema.safeParse(f.body);
   if (f.status === 423 && locked.success) return { kind: 'locked', lockedUntil: locked.data.lockedUntil };
-  return { kind: 'unreachable', reason: `rejected-${f.status}` };
+  return { kind: 'refused', reason: `${f.status} ${f.error}` };
 }
 
 export function centralHelperSignIn(client: CentralClient): HelperCentral {

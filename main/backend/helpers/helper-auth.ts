@@ -26,7 +26,9 @@ export type CentralAnswer<T> =
   | { kind: 'unknown-card' }
   | { kind: 'wrong-pin'; attemptsLeft: number }
   | { kind: 'locked'; lockedUntil: string }
-  | { kind: 'unreachable'; reason: string };
+  | { kind: 'unreachable'; reason: string }
+  /** central answered, but not with anything this build understands: no sign-in, and no offline fallback either */
+  | { kind: 'refused'; reason: string };
 
 export interface HelperCentral {
   identify(idNumber: string): Promise<CentralAnswer<{ helper: HelperPublic; lockedUntil: string | null; attemptsLeft: number }>>;
@@ -62,12 +64,13 @@ export type HelperAuthEvent =
   | { kind: 'locked-out'; staffId: string; until: string; scope: 'helper' | 'screen' }
   | { kind: 'signed-out'; staffId: string; reason: 'sign-out' | 'idle' | 'replaced' | 'expired' };
 
-export type CardError = { kind: 'unknown-card'; message: string } | { kind: 'offline-no-ticket'; message: string };
+export type CardError = { kind: 'unknown-card'; message: string } | { kind: 'offline-no-ticket'; message: string } | { kind: 'refused'; message: string };
 
 export type SignInError =
   | { kind: 'no-card'; message: string }
   | { kind: 'unknown-card'; message: string }
   | { kind: 'offline-no-ticket'; message: string }
+  | { kind: 'refused'; message: string }
   | { kind: 'locked'; message: string; lockedUntil: string }
   | { kind: 'wrong-pin'; message: string; attemptsLeft: number };
 
@@ -84,6 +87,7 @@ const SCREEN_KEY = 'screen';
 const LOCKED = '输错次数过多，该帮办人员已被锁定，请稍后再试 / too many wrong PINs: this helper is locked out for now';
 const SCREEN_LOCKED = '本机输错次数过多，帮办登录已暂停，请稍后再试 / too many wrong PINs on this terminal: helper sign-in is paused for now';
 const UNKNOWN: CardError = { kind: 'unknown-card', message: '此卡不是已登记的帮办人员证件 / this card is not a registered helper’s card' };
+const refused = (reason: string): { kind: 'refused'; message: string } => ({ kind: 'refused', message: `中心系统拒绝了登录请求，请联系管理员 / central refused the sign-in request (${reason})` });
 const NO_TICKET: CardError = {
   kind: 'offline-no-ticket',
   message: '暂时无法连接中心系统，且本机没有该帮办人员今日的离线登录凭证（须先在本机联网登录一次），请联网后再试 / central cannot be reached and this terminal holds no offline ticket for this helper (sign in here online first)',
@@ -133,6 +137,7 @@ export class HelperAuth {
       return ok({ helper: a.value.helper, lockedUntil, attemptsLeft: Math.min(a.value.attemptsLeft, screen.attemptsLeft), offline: false, ticketExpiresAt: null });
     }
     if (a.kind === 'unreachable') return this.offlineCard(n, a.reason);
+    if (a.kind === 'refused') return err(refused(a.reason));
     this.o.onEvent({ kind: 'card-unknown' });
     return err(UNKNOWN);
   }
@@ -185,6 +190,9 @@ export class HelperAuth {
       case 'unknown-card':
         this.pending = null;
         return err(UNKNOWN);
+      case 'refused':
+        return err(refused(a.reason));
+      // Only a central that cannot be reached lets the ticket stand in — never one that said no.
       case 'unreachable': {
         const card = this.offlineCard(p.idNumber, a.reason);
         if (!card.ok) return err(card.error);

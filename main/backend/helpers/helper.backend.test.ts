@@ -175,6 +175,10 @@ describe('sign-in', () => {
     kiosks.push(x);
     const online = await signInHelper(x, 'township-helper');
     await x.get('/api/helper/session', { method: 'DELETE', headers: { Cookie: online } });
+    // With central reachable the ticket never stands in for the PIN — not even for a PIN central
+    // could call malformed (an empty one).
+    await presentCard(x, 'township-helper');
+    for (const bad of ['', '1', 'x'.repeat(32)]) expect((await pin(x, bad)).body).toMatchObject({ ok: false, error: 'wrong-pin' });
     expect(await (await x.asTechnician('/api/maintenance/terminal')).json()).toMatchObject({ helperTickets: { held: 1 } });
     x.central!.faults.update({ downForSec: 600 });
     try {

@@ -28,7 +28,7 @@ export function helperRoutes(ctx: BackendContext) {
         const v = r.value;
         return c.json({ ok: true as const, helper: { name: v.helper.name, staffId: v.helper.staffId }, lockedUntil: v.lockedUntil, attemptsLeft: v.attemptsLeft, offline: v.offline, ticketExpiresAt: v.ticketExpiresAt });
       }
-      return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, r.error.kind === 'offline-no-ticket' ? 503 : 404);
+      return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, r.error.kind === 'offline-no-ticket' ? 503 : r.error.kind === 'refused' ? 502 : 404);
     })
     .post('/session', validate('json', z.object({ pin: z.string().max(32) })), async (c) => {
       const r = await h.auth.signIn(c.req.valid('json').pin);
@@ -40,6 +40,7 @@ export function helperRoutes(ctx: BackendContext) {
       if (e.kind === 'locked') return c.json({ ok: false as const, error: e.kind, message: e.message, lockedUntil: e.lockedUntil }, 423);
       if (e.kind === 'wrong-pin') return c.json({ ok: false as const, error: e.kind, message: e.message, attemptsLeft: e.attemptsLeft }, 401);
       if (e.kind === 'offline-no-ticket') return c.json({ ok: false as const, error: e.kind, message: e.message }, 503);
+      if (e.kind === 'refused') return c.json({ ok: false as const, error: e.kind, message: e.message }, 502);
       return c.json({ ok: false as const, error: e.kind, message: e.message }, 409);
     })
     .delete('/session', validate('query', z.object({ reason: z.enum(['sign-out', 'idle']).default('sign-out') })), (c) => {

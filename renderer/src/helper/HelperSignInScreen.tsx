@@ -9,7 +9,7 @@ import { chinaTime, useHelperT } from './strings';
 import './helper.css';
 
 type Step =
-  | { kind: 'card'; problem: 'unknown-card' | 'offline-no-ticket' | 'unreachable' | 'no-card' | null }
+  | { kind: 'card'; problem: 'unknown-card' | 'offline-no-ticket' | 'refused' | 'unreachable' | 'no-card' | null }
   | { kind: 'offline'; name: string; staffId: string; until: string; problem: string | null }
   | { kind: 'pin'; name: string; staffId: string; problem: { kind: 'wrong-pin'; left: number } | { kind: 'locked'; until: string } | { kind: 'other'; message: string } | null };
 
@@ -44,7 +44,7 @@ export function HelperSignInScreen() {
             setStep({ kind: 'pin', name: body.helper.name, staffId: body.helper.staffId, problem: body.lockedUntil ? { kind: 'locked', until: body.lockedUntil } : null });
             return;
           }
-          if (body.error === 'unknown-card' || body.error === 'offline-no-ticket') setStep({ kind: 'card', problem: body.error });
+          if (body.error === 'unknown-card' || body.error === 'offline-no-ticket' || body.error === 'refused') setStep({ kind: 'card', problem: body.error });
         } catch {
           if (ctl.signal.aborted) return;
           setStep({ kind: 'card', problem: 'unreachable' });
@@ -98,7 +98,7 @@ export function HelperSignInScreen() {
         </p>
         {step.problem && (
           <p className="notice notice-warn" role="alert" data-testid="helper-card-problem">
-            {step.problem === 'unknown-card' ? t.unknownCard : step.problem === 'offline-no-ticket' ? t.offlineNoTicket : step.problem === 'no-card' ? t.noCard : t.unreachable}
+            {step.problem === 'unknown-card' ? t.unknownCard : step.problem === 'offline-no-ticket' ? t.offlineNoTicket : step.problem === 'refused' ? t.refused : step.problem === 'no-card' ? t.noCard : t.unreachable}
           </p>
         )}
       </section>
