@@ -170,9 +170,11 @@ describe('helper powers checked at intake', () => {
     await refused(helperManifest({ helperProof: onT2.session.token }, 5), 'other-terminal');
     // Made after the session had expired (or before the sign-in).
     await refused(helperManifest({ helperProof: s.session.token, submittedAt: new Date(Date.parse(s.session.expiresAt) + 3_600_000).toISOString() }, 6), 'outside-validity');
-    await refused(helperManifest({ helperProof: s.session.token, submittedAt: new Date(clock - 3_600_000).toISOString() }, 7), 'outside-validity');
+    await refused(helperManifest({ helperProof: s.session.token, submittedAt: new Date(clock - 25 * 3_600_000).toISOString() }, 7), 'outside-validity');
     expect(store.casesOfHelper('HB-001')).toHaveLength(0);
 
+    // A terminal whose clock runs behind central's: its genuine submission looks earlier than the sign-in.
+    expect(await submit(helperManifest({ helperProof: s.session.token, submittedAt: new Date(clock - 10 * 60_000).toISOString() }, 11))).toMatchObject({ outcome: 'created' });
     // The real thing: within the session, later synced (central's clock has moved on since).
     const ok = helperManifest({ helperProof: s.session.token, submittedAt: new Date(clock + 60_000).toISOString() }, 8);
     clock += 20 * 3_600_000;
@@ -180,10 +182,10 @@ describe('helper powers checked at intake', () => {
     // An offline ticket works the same way, within its own validity.
     const offline = helperManifest({ helperProof: s.ticket.token, submittedAt: new Date(Date.parse(s.ticket.expiresAt) - 60_000).toISOString() }, 9);
     expect(await submit(offline)).toMatchObject({ outcome: 'created' });
-    expect(store.casesOfHelper('HB-001')).toHaveLength(2);
+    expect(store.casesOfHelper('HB-001')).toHaveLength(3);
     // The admin sees how the helper had signed in for each case: PIN verified online, or card + ticket offline.
     const admin = await (await app.fetch(new Request('http://central.test/v1/admin/staff/HB-001/cases', { headers: { Authorization: `Bearer ${ADMIN}` } }))).json();
-    expect(Object.fromEntries(admin.cases.map((c: { receiptNo: string; signIn: string }) => [c.receiptNo, c.signIn]))).toEqual({ 'KSK0001-20261202-0008': 'online', 'KSK0001-20261202-0009': 'offline' });
+    expect(Object.fromEntries(admin.cases.map((c: { receiptNo: string; signIn: string }) => [c.receiptNo, c.signIn]))).toEqual({ 'KSK0001-20261202-0008': 'online', 'KSK0001-20261202-0009': 'offline', 'KSK0001-20261202-0011': 'online' });
     // The kiosk channel needs no proof.
     expect(await submit({ ...caseManifest({ receiptNo: 'KSK0001-20261202-0010', serviceCode: 'SVC-TEST-001', idNumber: '110101199001011237' }) })).toMatchObject({ outcome: 'created' });
   });

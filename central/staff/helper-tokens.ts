@@ -48,8 +48,15 @@ export function verifyHelperToken(key: Buffer, token: string): HelperClaims | nu
   }
 }
 
-/** Tolerance between the terminal's clock (submittedAt) and central's (iat/exp). */
+/**
+ * submittedAt is the terminal's clock, iat/exp are central's. An honest kiosk ends the session
+ * at exp by its own clock, so its submittedAt is before exp whatever its clock error: the upper
+ * bound needs only a small margin, and it is what matters (no submission after the proof ran
+ * out). Before iat only a terminal clock running behind can put a genuine submission, so the
+ * lower bound is loose (a terminal holding a genuine proof gains nothing by backdating).
+ */
 export const HELPER_PROOF_SKEW_MS = 120_000;
+export const HELPER_PROOF_EARLY_MS = 24 * 3600_000;
 
 export type HelperProofProblem = 'missing' | 'forged' | 'other-helper' | 'other-terminal' | 'outside-validity';
 
@@ -64,6 +71,6 @@ export function checkHelperProof(key: Buffer, proof: string | null, want: { staf
   if (claims.sid !== want.staffId) return { ok: false, problem: 'other-helper' };
   if (claims.tid !== want.terminalId) return { ok: false, problem: 'other-terminal' };
   const at = Date.parse(want.submittedAt);
-  if (!(at >= claims.iat - HELPER_PROOF_SKEW_MS && at <= claims.exp + HELPER_PROOF_SKEW_MS)) return { ok: false, problem: 'outside-validity' };
+  if (!(at >= claims.iat - HELPER_PROOF_EARLY_MS && at <= claims.exp + HELPER_PROOF_SKEW_MS)) return { ok: false, problem: 'outside-validity' };
   return { ok: true, claims };
 }
