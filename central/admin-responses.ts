@@ -66,6 +66,8 @@ export const staffCasesSchema = z.object({
       serviceCode: z.string(),
       status: caseStatusSchema,
       authorisedAt: z.string().nullable(),
+      /** how the helper had signed in: online = PIN verified by central, offline = card + offline ticket */
+      signIn: z.enum(['online', 'offline']).nullable(),
     }),
   ),
 });

@@ -14,7 +14,7 @@ import { caseRoutes } from './routes/cases';
 import { fleetRoutes, heartbeatRoutes } from './routes/fleet';
 import { followupRoutes } from './routes/followup';
 import { intakeRoutes } from './routes/intake';
-import { staffAdminRoutes, staffRegistryRoutes } from './routes/staff';
+import { helperSignInRoutes, staffAdminRoutes } from './routes/staff';
 import type { ScryptCost } from './staff/staff-hash';
 import type { CentralStore } from './store';
 
@@ -94,11 +94,11 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
 
   const signed = new Hono<{ Variables: AuthVariables }>();
   signed.use(terminalAuth(store, now));
-  signed.route('/', intakeRoutes(store));
+  signed.route('/', intakeRoutes(store, now));
   signed.route('/', followupRoutes(store));
   signed.route('/', caseRoutes(store));
   signed.route('/', heartbeatRoutes(store, now));
-  signed.route('/', staffRegistryRoutes(store));
+  signed.route('/', helperSignInRoutes(store, now));
   app.route('/v1', signed);
 
   return app;

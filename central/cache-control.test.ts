@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCentralApp } from './app';
+import { testCentralApp, type CheckedApp } from './test-support/checked-app';
 import { sampleCatalog } from './catalog/sample-catalog';
 import { CentralStore } from './store';
 import { signedRequest } from './test-support/signed-client';
@@ -13,14 +13,14 @@ const T = { terminalId: 'KSK0001', secret: 'x'.repeat(40) };
 const ADMIN = 'admin-token-for-tests';
 let dir: string;
 let store: CentralStore;
-let app: ReturnType<typeof createCentralApp>;
+let app: CheckedApp;
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'central-cache-'));
   store = new CentralStore(path.join(dir, 'central.db'));
   store.publishCatalog(sampleCatalog);
   store.registerTerminal(T.terminalId, T.secret);
-  app = createCentralApp({ store, adminToken: ADMIN });
+  app = testCentralApp({ store, adminToken: ADMIN });
 });
 afterEach(() => {
   store.close();

@@ -8,6 +8,7 @@ import { FaultInjector } from './faults';
 import { CentralStore } from './store';
 import { sampleCatalog } from './catalog/sample-catalog';
 import type { StaffEnrolment } from '../common/staff-registry';
+import { staffIdLookup } from './staff/helper-sign-in';
 import { normaliseIdNumber, scryptHash } from './staff/staff-hash';
 
 export interface RunningCentral {
@@ -35,9 +36,9 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
   const store = new CentralStore(opts.dbFile);
   if (opts.seedCatalog !== false && !store.latestCatalog()) store.publishCatalog(sampleCatalog);
   for (const t of opts.terminals ?? []) store.registerTerminal(t.terminalId, t.secret);
-  if (opts.staff?.length && !store.staffRegistry())
+  if (opts.staff?.length && !store.staffVersion())
     for (const s of opts.staff)
-      store.putStaff({ staffId: s.staffId, name: s.name, township: s.township, idNumberHash: scryptHash(normaliseIdNumber(s.idNumber)), pinHash: scryptHash(s.pin), active: s.active });
+      store.putStaff({ staffId: s.staffId, name: s.name, township: s.township, idNumberHash: scryptHash(normaliseIdNumber(s.idNumber)), pinHash: scryptHash(s.pin), active: s.active, idLookup: staffIdLookup(store, s.idNumber) });
   const faults = new FaultInjector();
   const adminToken = opts.adminToken ?? crypto.randomBytes(24).toString('base64url');
   const app = createCentralApp({ store, faults, adminToken });

@@ -46,7 +46,16 @@ import {
 } from '../common/central-api';
 import { catalogSchema } from '../common/catalog';
 import { heartbeatResponseSchema, heartbeatSchema } from '../common/heartbeat';
-import { staffEnrolmentSchema, staffIdSchema, staffRegistrySchema } from '../common/staff-registry';
+import {
+  helperIdentifyRequestSchema,
+  helperIdentifyResponseSchema,
+  helperLockedSchema,
+  helperSignInRequestSchema,
+  helperSignInResponseSchema,
+  helperWrongPinSchema,
+  staffEnrolmentSchema,
+  staffIdSchema,
+} from '../common/staff-registry';
 import {
   adminCaseListSchema,
   adminCaseSchema,
@@ -306,12 +315,36 @@ export function buildOpenApi(): Json {
           responses: { '200': ok('stored', heartbeatResponseSchema), ...signedErrors, ...jsonBodyErrors },
         },
       },
-      '/v1/staff': {
-        get: {
-          operationId: 'staffRegistry',
-          summary: '帮办代办 staff registry: helpers with salted scrypt hashes of card number and PIN, cached by the terminal for offline sign-in (ETag)',
+      '/v1/helpers/identify': {
+        post: {
+          operationId: 'helperIdentify',
+          summary:
+            '帮办代办: whose card is this? The identity number read from a helper’s card at the kiosk; answers the helper’s staff id, name, township and lockout state — never a hash or verifier',
           security: SIGNED,
-          responses: { '200': ok('registry', staffRegistrySchema), '304': { description: 'unchanged' }, '404': error('nobody enrolled yet'), ...signedErrors },
+          requestBody: jsonBody(helperIdentifyRequestSchema),
+          responses: {
+            '200': ok('an active helper’s card', helperIdentifyResponseSchema),
+            '404': error('unknown-card: not an active helper’s card'),
+            ...signedErrors,
+            ...jsonBodyErrors,
+          },
+        },
+      },
+      '/v1/helpers/sign-in': {
+        post: {
+          operationId: 'helperSignIn',
+          summary:
+            '帮办代办 sign-in verified by central: card identity number + PIN. Wrong PINs count per helper at central (5 → locked 15 min). Answers a session proof (8 h) and an offline ticket (10 h), both HMAC-signed by central and bound to the helper and the signing terminal',
+          security: SIGNED,
+          requestBody: jsonBody(helperSignInRequestSchema),
+          responses: {
+            '200': ok('signed in', helperSignInResponseSchema),
+            '404': error('unknown-card: not an active helper’s card'),
+            '422': ok('wrong-pin, with the attempts left', helperWrongPinSchema),
+            '423': ok('locked: too many wrong PINs for this helper, until lockedUntil', helperLockedSchema),
+            ...signedErrors,
+            ...jsonBodyErrors,
+          },
         },
       },
       '/v1/admin/staff/{staffId}': {
@@ -321,13 +354,13 @@ export function buildOpenApi(): Json {
           security: ADMIN,
           parameters: [staffIdParam],
           requestBody: jsonBody(staffEnrolmentSchema),
-          responses: { '200': ok('enrolled; the new registry version', staffEnrolledSchema), ...adminErrors, ...jsonBodyErrors },
+          responses: { '200': ok('enrolled; the new staff version', staffEnrolledSchema), ...adminErrors, ...jsonBodyErrors },
         },
       },
       '/v1/admin/staff/{staffId}/cases': {
         get: {
           operationId: 'adminStaffCases',
-          summary: 'Cases submitted through this helper, with the time the resident signed the authorisation',
+          summary: 'Cases submitted through this helper, with the time the resident signed the authorisation and how the helper had signed in (signIn: online = PIN verified by central, offline = card + offline ticket)',
           security: ADMIN,
           parameters: [staffIdParam],
           responses: { '200': ok('cases', staffCasesSchema), ...adminErrors },

@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { catalogSchema, type Catalog } from '../common/catalog';
 import { checkTransition, type CaseFacts } from './case-transitions';
-import type { StaffMember, StaffRegistry } from '../common/staff-registry';
+import type { LockoutState } from '../common/lockout';
+import type { StaffMember } from '../common/staff-registry';
 import type { AttachmentRef, AttachmentState, Calendar, CaseEvent, CaseStatus, CaseUpdate, ResultDocument, SubmissionManifest } from '../common/central-api';
 
 export interface PublishedCatalog {
@@ -151,6 +152,16 @@ const MIGRATIONS: string[] = [
   // unique index: databases from before the rule may hold several; the check is in evaluate().
   `ALTER TABLE evaluations ADD COLUMN stage TEXT NOT NULL DEFAULT 'acceptance' CHECK (stage IN ('acceptance', 'result'));
    CREATE INDEX evaluations_case_stage ON evaluations (case_no, stage);`,
+  // 帮办代办 sign-in verified by central (issue 10, finding 3): terminals no longer receive the
+  // staff hashes; central counts wrong PINs per helper and signs helper proofs with its own key.
+  `CREATE TABLE staff_lockouts (
+     staff_id TEXT PRIMARY KEY REFERENCES staff (staff_id),
+     failures INTEGER NOT NULL CHECK (failures >= 0),
+     locked_until INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE central_keys (name TEXT PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL) STRICT;
+   ALTER TABLE staff ADD COLUMN id_lookup TEXT;
+   CREATE INDEX staff_id_lookup ON staff (id_lookup);`,
 ];
 
 export interface CaseRow {
@@ -569,40 +580,72 @@ export class CentralStore {
 
   // ── 帮办代办 staff registry ────────────────────────────────────────────────────────────────
 
-  /** Enrols or changes a helper (hashes already made); every change is a new registry version. */
-  putStaff(m: StaffMember, now = new Date()): void {
+  /**
+   * Enrols or changes a helper (hashes already made); every change is a new staff version.
+   * `idLookup` is a keyed MAC of the card number so sign-in finds the row without trying every
+   * helper's scrypt hash (rows enrolled before it existed get it at their first sign-in).
+   */
+  putStaff(m: StaffMember & { idLookup?: string | null }, now = new Date()): void {
     const at = now.toISOString();
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO staff (staff_id, name, township, id_number_hash, pin_hash, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+          `INSERT INTO staff (staff_id, name, township, id_number_hash, pin_hash, active, updated_at, id_lookup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (staff_id) DO UPDATE SET name = excluded.name, township = excluded.township, id_number_hash = excluded.id_number_hash,
-             pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at`,
+             pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at, id_lookup = excluded.id_lookup`,
         )
-        .run(m.staffId, m.name, m.township, m.idNumberHash, m.pinHash, m.active ? 1 : 0, at);
+        .run(m.staffId, m.name, m.township, m.idNumberHash, m.pinHash, m.active ? 1 : 0, at, m.idLookup ?? null);
       this.db
         .prepare('INSERT INTO staff_registry_version (id, seq, published_at) VALUES (1, 1, ?) ON CONFLICT (id) DO UPDATE SET seq = seq + 1, published_at = excluded.published_at')
         .run(at);
     })();
   }
 
-  /** The registry as terminals receive it (null before anyone was enrolled). */
-  staffRegistry(): StaffRegistry | null {
-    const v = this.db.prepare('SELECT seq, published_at FROM staff_registry_version WHERE id = 1').get() as { seq: number; published_at: string } | undefined;
-    if (!v) return null;
-    const rows = this.db.prepare('SELECT staff_id, name, township, id_number_hash, pin_hash, active FROM staff ORDER BY staff_id').all() as {
+  /** The version of the enrolled staff (changes with every enrolment change; null before any). */
+  staffVersion(): string | null {
+    const v = this.db.prepare('SELECT seq FROM staff_registry_version WHERE id = 1').get() as { seq: number } | undefined;
+    return v ? `staff-${v.seq}` : null;
+  }
+
+  /** Active helpers with their hashes, for central's own sign-in check only: those with this lookup MAC, else those without one yet. */
+  activeStaff(idLookup?: string): StaffMember[] {
+    const where = idLookup === undefined ? '' : ' AND (id_lookup = ? OR id_lookup IS NULL) ORDER BY id_lookup IS NULL';
+    const rows = this.db.prepare(`SELECT staff_id, name, township, id_number_hash, pin_hash FROM staff WHERE active = 1${where}`).all(...(idLookup === undefined ? [] : [idLookup])) as {
       staff_id: string;
       name: string;
       township: string;
       id_number_hash: string;
       pin_hash: string;
-      active: number;
     }[];
-    return {
-      version: `staff-${v.seq}`,
-      publishedAt: v.published_at,
-      staff: rows.map((r) => ({ staffId: r.staff_id, name: r.name, township: r.township, idNumberHash: r.id_number_hash, pinHash: r.pin_hash, active: r.active === 1 })),
-    };
+    return rows.map((r) => ({ staffId: r.staff_id, name: r.name, township: r.township, idNumberHash: r.id_number_hash, pinHash: r.pin_hash, active: true }));
+  }
+
+  setStaffIdLookup(staffId: string, idLookup: string): void {
+    this.db.prepare('UPDATE staff SET id_lookup = ? WHERE staff_id = ?').run(idLookup, staffId);
+  }
+
+  staffExists(staffId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM staff WHERE staff_id = ?').get(staffId) !== undefined;
+  }
+
+  staffLockout(staffId: string): LockoutState | null {
+    const r = this.db.prepare('SELECT failures, locked_until FROM staff_lockouts WHERE staff_id = ?').get(staffId) as { failures: number; locked_until: number } | undefined;
+    return r ? { failures: r.failures, lockedUntil: r.locked_until } : null;
+  }
+
+  setStaffLockout(staffId: string, l: LockoutState): void {
+    this.db
+      .prepare(
+        `INSERT INTO staff_lockouts (staff_id, failures, locked_until) VALUES (?, ?, ?)
+         ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
+      )
+      .run(staffId, l.failures, l.lockedUntil);
+  }
+
+  /** A 32-byte key only central holds, made on first use (e.g. 'helper-token'). */
+  centralKey(name: string): Buffer {
+    this.db.prepare('INSERT OR IGNORE INTO central_keys (name, key, created_at) VALUES (?, ?, ?)').run(name, crypto.randomBytes(32), new Date().toISOString());
+    return (this.db.prepare('SELECT key FROM central_keys WHERE name = ?').get(name) as { key: Buffer }).key;
   }
 
   /** Cases submitted through a helper, for the admin view (the helper id is in the manifest). */

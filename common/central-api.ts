@@ -3,6 +3,7 @@
 // central's OpenAPI document (GET /v1/openapi.json) is generated from them, so the three agree.
 import { z } from 'zod';
 import { deliverySchema } from './catalog';
+import { helperTokenSchema } from './staff-registry';
 import { idempotencyKeySchema, MAX_PAGE_BYTES, pageMimeSchema, receiptNoSchema, submissionShape } from './submission';
 import { cleanFileNameSchema, cleanText } from './text-hygiene';
 
@@ -73,6 +74,12 @@ export const submissionManifestSchema = submissionShape(attachmentRefSchema, {
   receiptNo: receiptNoSchema,
   /** When the citizen submitted at the kiosk (not when it reached central). */
   submittedAt: z.iso.datetime({ offset: true }),
+  /**
+   * 帮办代办: the central-issued proof that the helper signed in at this terminal (session token
+   * of an online sign-in, or the offline ticket). Required on the helper channel; central checks
+   * it at intake (helper, terminal, valid at submittedAt).
+   */
+  helperProof: helperTokenSchema.nullable().default(null),
 });
 export type SubmissionManifest = z.output<typeof submissionManifestSchema>;
 
@@ -103,7 +110,7 @@ export const submissionResultSchema = z.discriminatedUnion('outcome', [
     idempotencyKey: z.string().nullable(),
     /** Central will never accept this item as it is: a person has to look at it. */
     outcome: z.literal('rejected'),
-    code: z.enum(['invalid', 'unknown-service', 'key-reused']),
+    code: z.enum(['invalid', 'unknown-service', 'key-reused', 'helper-unverified']),
     reason: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
   }),
@@ -352,7 +359,8 @@ export const KIOSK_CALLS = {
   documentPrinted: { method: 'post', path: '/v1/documents/{documentId}/printed' },
   deliveryRequest: { method: 'post', path: '/v1/cases/{caseNo}/delivery' },
   heartbeat: { method: 'post', path: '/v1/heartbeats' },
-  staffRegistry: { method: 'get', path: '/v1/staff' },
+  helperIdentify: { method: 'post', path: '/v1/helpers/identify' },
+  helperSignIn: { method: 'post', path: '/v1/helpers/sign-in' },
 } as const satisfies Record<string, { method: 'get' | 'post' | 'put'; path: string }>;
 export type KioskCall = keyof typeof KIOSK_CALLS;
 

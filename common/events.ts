@@ -17,8 +17,8 @@ export type KioskEvent =
   // Follow-up (main/backend/followup): what the citizen presented, for the progress screens. A
   // card is only "a card" here: the identity stays in the backend.
   | { type: 'followup.input'; input: { kind: 'card' } | { kind: 'receipt'; receiptNo: string } | { kind: 'unknown-code' } }
-  // 帮办代办: the helper session ended on the backend (idle, or replaced by another sign-in).
-  | { type: 'helper.signed-out'; reason: 'sign-out' | 'idle' | 'replaced' | 'deactivated' };
+  // 帮办代办: the helper session ended on the backend (idle, replaced by another sign-in, or central's proof expired).
+  | { type: 'helper.signed-out'; reason: 'sign-out' | 'idle' | 'replaced' | 'expired' };
 
 // Offline queue and sync (offline-queue/ via ctx.queue). Receipt numbers are not personal data.
 export type QueueSyncState = 'idle' | 'syncing' | 'offline' | 'backoff' | 'auth-failed' | 'stopped';

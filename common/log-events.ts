@@ -92,13 +92,13 @@ export const logEvents = {
   // Technician maintenance mode (main/backend/maintenance/). Audit lines are also kept in the
   // maintenance_audit table; none carries citizen data.
   // 帮办代办 (main/backend/helpers/). Staff ids are not citizen data; card numbers never appear.
-  'helper.registry.updated': { level: 'info', audience: 'technician', description: 'A new staff (helper) registry version was pulled from central and cached; carries version and count.' },
-  'helper.registry.failed': { level: 'warn', audience: 'technician', description: 'The staff registry could not be pulled; helpers sign in against the cached copy.' },
-  'helper.card-unknown': { level: 'info', audience: 'technician', description: 'A card placed at helper sign-in matches no active helper in the registry.' },
-  'helper.signed-in': { level: 'info', audience: 'operator', description: 'AUDIT: a helper signed in with card and PIN; carries the staff id.' },
-  'helper.pin-rejected': { level: 'warn', audience: 'operator', description: 'AUDIT: a helper PIN was wrong; carries the staff id and the failure count.' },
-  'helper.locked-out': { level: 'warn', audience: 'operator', description: 'AUDIT: a helper was locked out after repeated wrong PINs; carries the staff id and until when.' },
-  'helper.signed-out': { level: 'info', audience: 'operator', description: 'AUDIT: a helper session ended; carries the staff id and why (sign-out, idle, replaced by another sign-in, deactivated by central).' },
+  'helper.card-unknown': { level: 'info', audience: 'technician', description: 'A card placed at helper sign-in is no active helper’s card (central said so).' },
+  'helper.signed-in': { level: 'info', audience: 'operator', description: 'AUDIT: a helper signed in — online: card and PIN verified by central; offline: card plus the unexpired ticket central issued at their last online sign-in here (mode: offline, PIN not checked). Carries the staff id and mode.' },
+  'helper.central-unreachable': { level: 'warn', audience: 'technician', description: 'Helper sign-in could not reach central (network, unavailable, credentials); an offline ticket is tried instead. Carries the failure kind.' },
+  'helper.ticket-missing': { level: 'info', audience: 'operator', description: 'AUDIT: central unreachable and no unexpired offline ticket on this terminal for the card placed: helper sign-in refused.' },
+  'helper.pin-rejected': { level: 'warn', audience: 'operator', description: 'AUDIT: central refused a helper PIN; carries the staff id, the attempts central still allows and the screen\'s own failure count.' },
+  'helper.locked-out': { level: 'warn', audience: 'operator', description: 'AUDIT: helper sign-in locked after repeated wrong PINs — by central for that helper (scope: helper) or on this screen (scope: screen); carries the staff id and until when.' },
+  'helper.signed-out': { level: 'info', audience: 'operator', description: 'AUDIT: a helper session ended; carries the staff id and why (sign-out, idle, replaced by another sign-in, expired: the session or offline ticket central issued ran out).' },
   'helper.submit-refused': { level: 'warn', audience: 'operator', description: 'A helper-channel submission came without a live helper session or with another helper id; refused.' },
   'maintenance.signed-in': { level: 'info', audience: 'technician', description: 'AUDIT: a technician entered maintenance mode with the PIN; carries the session tag.' },
   'maintenance.pin-rejected': { level: 'warn', audience: 'technician', description: 'AUDIT: a wrong technician PIN was entered; carries the failure count.' },

@@ -1,7 +1,8 @@
-// 帮办代办: the township helpers (staff) central publishes to terminals, so a helper can sign in
-// at a kiosk with their ID card plus a PIN, also while the link to central is down. Nothing in
-// it is usable on its own: the card's identity number and the PIN travel only as salted scrypt
-// hashes (format `scrypt$N$r$p$<salt base64url>$<hash base64url>`, one random salt per value).
+// 帮办代办: the township helpers (staff) enrolled at central, and the helper sign-in contract
+// between a kiosk and central. Central alone holds the salted scrypt hashes of a helper's card
+// number and PIN (format `scrypt$N$r$p$<salt base64url>$<hash base64url>`) and verifies them; a
+// terminal never receives a verifier. It sends the card number read at the kiosk and the PIN in a
+// signed request and gets back central-issued, central-verified proofs (issue 10, finding 3).
 import { z } from 'zod';
 
 export const SCRYPT_HASH_PATTERN = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{32,}$/;
@@ -10,6 +11,7 @@ const scryptHash = z.string().regex(SCRYPT_HASH_PATTERN, '应为 scrypt$N$r$p$sa
 /** Same pattern as a submission's helperId: staff ids are printed on receipts and kept with cases. */
 export const staffIdSchema = z.string().regex(/^[A-Za-z0-9-]{2,32}$/, '工号格式不正确 / malformed staff id');
 
+/** A helper as central keeps them (central's store only: never sent to a terminal). */
 export const staffMemberSchema = z.object({
   staffId: staffIdSchema,
   name: z.string().trim().min(1).max(32),
@@ -19,25 +21,58 @@ export const staffMemberSchema = z.object({
   idNumberHash: scryptHash,
   /** salted scrypt hash of the helper's PIN (6–12 digits) */
   pinHash: scryptHash,
-  /** a helper who left or was suspended stays listed as inactive so terminals drop them */
+  /** a helper who left or was suspended stays enrolled as inactive and cannot sign in */
   active: z.boolean(),
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 
-export const staffRegistrySchema = z.object({
-  /** changes whenever any entry changes; terminals revalidate with If-None-Match on it */
-  version: z.string().min(1).max(80),
-  publishedAt: z.iso.datetime({ offset: true }),
-  staff: z.array(staffMemberSchema).max(5000),
-});
-export type StaffRegistry = z.infer<typeof staffRegistrySchema>;
+const idNumberSchema = z.string().regex(/^\d{17}[\dXx]$/, '身份证号码格式不正确 / malformed identity number');
 
 /** What the admin API takes to enrol or change a helper: central hashes the secrets itself. */
 export const staffEnrolmentSchema = z.object({
   name: z.string().trim().min(1).max(32),
   township: z.string().trim().min(1).max(64),
-  idNumber: z.string().regex(/^\d{17}[\dXx]$/, '身份证号码格式不正确 / malformed identity number'),
+  idNumber: idNumberSchema,
   pin: z.string().regex(/^\d{6,12}$/, 'PIN 应为 6–12 位数字 / the PIN must be 6–12 digits'),
   active: z.boolean().default(true),
 });
 export type StaffEnrolment = z.infer<typeof staffEnrolmentSchema>;
+
+// ── helper sign-in (terminal ↔ central) ──────────────────────────────────────────────────────
+
+/**
+ * A central-issued helper proof: `<claims base64url>.<HMAC-SHA256 base64url>`. Opaque to the
+ * terminal (only central holds the key and verifies it); it travels with helper-channel
+ * submissions so central can check, at intake, that the helper signed in at that terminal.
+ */
+export const HELPER_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,512}\.[A-Za-z0-9_-]{43}$/;
+export const helperTokenSchema = z.string().regex(HELPER_TOKEN_PATTERN, '帮办凭证格式不正确 / malformed helper token');
+
+export const helperPublicSchema = z.strictObject({ staffId: staffIdSchema, name: z.string().min(1).max(32), township: z.string().min(1).max(64) });
+export type HelperPublic = z.infer<typeof helperPublicSchema>;
+
+/** POST /v1/helpers/identify: whose card is this? (the name the PIN screen greets). */
+export const helperIdentifyRequestSchema = z.strictObject({ idNumber: idNumberSchema });
+export const helperIdentifyResponseSchema = z.strictObject({
+  helper: helperPublicSchema,
+  lockedUntil: z.iso.datetime({ offset: true }).nullable(),
+  attemptsLeft: z.number().int().min(0),
+});
+
+/** POST /v1/helpers/sign-in: the card read at the kiosk plus the PIN typed there. */
+/** Any PIN attempt up to 32 characters (empty included) is a PIN attempt: central counts it, it is never "invalid". */
+export const helperSignInRequestSchema = z.strictObject({ idNumber: idNumberSchema, pin: z.string().max(32) });
+
+const issuedToken = z.strictObject({ token: helperTokenSchema, expiresAt: z.iso.datetime({ offset: true }) });
+export const helperSignInResponseSchema = z.strictObject({
+  helper: helperPublicSchema,
+  /** proof of this online sign-in: valid for submissions made before expiresAt */
+  session: issuedToken,
+  /** offline ticket: lets this helper sign in on this terminal with the card alone while central is unreachable */
+  ticket: issuedToken,
+});
+export type HelperSignInResponse = z.infer<typeof helperSignInResponseSchema>;
+
+/** 422 wrong-pin carries the attempts left; 423 locked carries until when. */
+export const helperWrongPinSchema = z.strictObject({ error: z.literal('wrong-pin'), message: z.string(), attemptsLeft: z.number().int().min(0) });
+export const helperLockedSchema = z.strictObject({ error: z.literal('locked'), message: z.string(), lockedUntil: z.iso.datetime({ offset: true }) });

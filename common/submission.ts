@@ -2,6 +2,7 @@
 // backend (which validates and queues it) and central (which receives it). Form data is a
 // validated record, so forms generated from any service's schema fit without changing this file.
 import { z } from 'zod';
+import { helperTokenSchema } from './staff-registry';
 import { deliverySchema } from './catalog';
 import { idNumberProblem } from './id-number';
 import { cleanText } from './text-hygiene';
@@ -176,7 +177,14 @@ const optionalKey = {
 export const submissionWireSchema = submissionShape(wirePageSchema, optionalKey);
 export type SubmissionWire = z.input<typeof submissionWireSchema>;
 
-export const submissionSchema = submissionShape(bytesPageSchema, optionalKey);
+export const submissionSchema = submissionShape(bytesPageSchema, {
+  ...optionalKey,
+  /**
+   * 帮办代办: central's proof of the helper's sign-in, added by the backend from the helper's
+   * session (never taken from the renderer); it travels to central with the manifest.
+   */
+  helperProof: helperTokenSchema.nullable().default(null),
+});
 export type SubmissionInput = z.input<typeof submissionSchema>;
 export type Submission = z.output<typeof submissionSchema>;
 
@@ -184,6 +192,8 @@ export type Submission = z.output<typeof submissionSchema>;
 export function submissionFromWire(w: z.output<typeof submissionWireSchema>): Submission {
   return {
     ...w,
+    // the renderer never supplies central's helper proof: the backend adds it from the helper's session
+    helperProof: null,
     materials: w.materials.map((m) => ({ ...m, pages: m.pages.map((p) => ({ mime: p.mime, data: base64ToBytes(p.data) })) })),
   };
 }

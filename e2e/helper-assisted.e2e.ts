@@ -7,8 +7,9 @@ import crypto from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
+import { HelperSignIn } from '../central/staff/helper-sign-in';
 import { CN_2026 } from '../common/test-support/calendars';
-import type { SubmissionWire } from '../common/submission';
+import { submissionFromWire, submissionWireSchema, type SubmissionWire } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
 import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import type { SimAction } from '../devices/sim/sim-actions';
@@ -51,6 +52,18 @@ function wire(over: Partial<SubmissionWire> = {}): SubmissionWire {
 
 const seed = (body: SubmissionWire) => queueCase(backend(), body);
 
+/**
+ * A helper-channel case queued in-process, with the proof central issues at that helper's sign-in
+ * on this terminal (central refuses a helper case without it).
+ */
+function seedAs(h: (typeof TEST_HELPERS)[keyof typeof TEST_HELPERS], body: SubmissionWire): string {
+  const signedIn = new HelperSignIn(backend().central!.store).signIn(backend().ctx.config.terminalId, (SAMPLE_CARDS[h.card] as { idNumber: string }).idNumber, HELPER_PIN);
+  if (!signedIn.ok) throw new Error(`helper sign-in at central: ${signedIn.error.kind}`);
+  const r = backend().ctx.queue.enqueue({ ...submissionFromWire(submissionWireSchema.parse(body)), helperProof: signedIn.value.session.token });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.receiptNo;
+}
+
 /** A POST from inside the page: it carries the page's cookies (the helper session among them). */
 async function postFromPage(page: Page, path: string, body: unknown): Promise<{ status: number; body: any }> {
   return page.evaluate(
@@ -91,12 +104,10 @@ beforeAll(async () => {
   backend().ctx.store.outbox.putCalendar(2026, CN_2026.version, JSON.stringify(CN_2026), new Date().toISOString());
   await enrolHelper(backend(), TEST_HELPERS.a);
   await enrolHelper(backend(), TEST_HELPERS.b);
-  // Whether this pull or the one started at boot brought it: the kiosk now holds central's version.
-  await backend().ctx.helpers.registry.refresh();
-  expect(backend().ctx.helpers.registry.current()?.registry.version).toBe(backend().central!.store.staffRegistry()!.version);
 
-  // Before our helper arrives: helper B submitted one case here, a resident one on their own.
-  otherHelpersReceipt = seed(wire({ helperId: TEST_HELPERS.b.staffId }));
+  // Before our helper arrives: helper B submitted one case here (signed in at central, so the
+  // case carries central's proof and central takes it), a resident one on their own.
+  otherHelpersReceipt = seedAs(TEST_HELPERS.b, wire({ helperId: TEST_HELPERS.b.staffId }));
   kioskReceipt = seed(wire({ channel: 'kiosk', helperId: null, authorisation: null }));
   expect(otherHelpersReceipt).toBeTruthy();
   expect(kioskReceipt).toBeTruthy();
@@ -183,7 +194,7 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
 
   it('a second application; the helper’s list shows only their own cases with the 补正 items', async () => {
     const { page } = k;
-    const mine = seed(wire());
+    const mine = seedAs(TEST_HELPERS.a, wire());
     await backend().ctx.queue.syncNow();
     const caseNo = await waitFor(() => backend().ctx.queue.caseStatus(mine)?.caseNo, 10_000, 'case number');
     const c = backend().central!;
@@ -248,8 +259,8 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     expect(Math.abs(minutes(shown) - minutes(until)) % (24 * 60)).toBeLessThanOrEqual(1);
     expect(await page.locator('[data-helper-key="1"]').isDisabled()).toBe(true);
     await checkScreen(page, 'helper-06-locked');
-    // The right PIN is refused too while locked (the backend keeps the lock, not the screen).
-    expect(backend().ctx.store.helpers.lockout(TEST_HELPERS.b.staffId)!.lockedUntil).toBeGreaterThan(Date.now() + 14 * 60_000);
+    // The right PIN is refused too while locked: central keeps the lock for this helper, not the screen.
+    expect(backend().central!.store.staffLockout(TEST_HELPERS.b.staffId)!.lockedUntil).toBeGreaterThan(Date.now() + 14 * 60_000);
     await sim({ device: 'id-card-reader', action: 'remove' });
     // Only the refusals this test provoked (unknown card, wrong PINs, lock, signed-out submit) — no page errors.
     expect(k.problems.filter((p) => !/Failed to load resource: the server responded with a status of (401|403|404|423)/.test(p))).toEqual([]);

@@ -19,14 +19,13 @@ beforeAll(async () => {
   kiosk = await startKiosk({
     config: {
       centralUrl: null,
-      helpers: { maxFailures: 5, lockoutSec: 900, idleSignOutSec: IDLE_SEC, registryRefreshSec: 600 },
+      helpers: { maxFailures: 5, lockoutSec: 900, idleSignOutSec: IDLE_SEC },
       idle: { warnAfterSec: 90, countdownSec: 30 },
       devices: [{ kind: 'id-card-reader', mode: 'simulator', baudRate: 115200, pollMs: 300 }],
     },
   });
   await backend().ctx.devices.settled();
   await enrolHelper(backend(), TEST_HELPERS.a);
-  await backend().ctx.helpers.registry.refresh();
   browser = await launchBrowser();
   k = await openKioskPage(browser, kiosk.url, { beforeGoto: (p) => p.clock.install() });
 });

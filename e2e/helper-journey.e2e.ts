@@ -56,7 +56,6 @@ beforeAll(async () => {
   expect(cal.status).toBe(200);
   await backend().ctx.queue.syncNow();
   await enrolHelper(backend(), TEST_HELPERS.a);
-  await backend().ctx.helpers.registry.refresh();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
   k = await openKioskPage(browser, kiosk.url);
 });

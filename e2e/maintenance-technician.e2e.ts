@@ -160,7 +160,8 @@ describe('technician maintenance mode', () => {
     expect(await page.getByTestId('maint-terminal-id').textContent()).toBe('E2E0001');
     // no OS keystore on the test host: the 0600 key-file fallback is shown, not hidden
     expect(await page.getByTestId('maint-at-rest-key').textContent()).toMatch(/0600/);
-    expect(await page.getByTestId('maint-helper-registry').textContent()).toContain('在岗 2 人');
+    // 帮办代办: no staff registry on a terminal any more — only the count of offline tickets held here
+    expect(await page.getByTestId('maint-helper-tickets').textContent()).toContain('本机持有 0 张');
     await page.locator('[data-field="hallName"]').fill('宿迁市宿豫区政务服务中心');
     await page.locator('[data-field="idle.warnAfterSec"]').fill('2');
     await page.getByTestId('config-save').tap();

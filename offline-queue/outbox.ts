@@ -116,8 +116,10 @@ export class Outbox {
       helperId: s.helperId,
       authorisation: s.authorisation,
       delivery: s.delivery,
+      helperProof: s.helperProof,
     };
-    const contentMac = sealer.mac(JSON.stringify(body));
+    // The proof is not content: the same application resent under a fresh helper session is still the same.
+    const contentMac = sealer.mac(JSON.stringify({ ...body, helperProof: undefined }));
 
     const existing = store.outbox.byKey(key);
     if (existing) return this.sameKeyAgain(existing, contentMac);

@@ -11,6 +11,7 @@ import { uuidv7 } from '../common/uuidv7';
 import { chinaDay, chinaIsoDate } from './china-time';
 import type { KeyProvider } from './crypto/key-provider';
 import { Sealer } from './crypto/sealer';
+import { HelperTicketVault } from './helper-tickets';
 import { applicantRef, Outbox, type EnqueueError, type EnqueueReceipt } from './outbox';
 import { purgeExpired } from './retention';
 import { jumpReceiptSequence, salvageReceiptSequences, salvageSubmissions } from './store/salvage';
@@ -74,6 +75,8 @@ export class SubmissionQueue {
   readonly outbox: Outbox;
   readonly engine: SyncEngine;
   readonly client: CentralClient;
+  /** 帮办代办 offline tickets, sealed with the outbox key. */
+  readonly helperTickets: HelperTicketVault;
   private readonly sealer: Sealer;
   private readonly alerts: QueueAlert[] = [];
   private retentionTimer: NodeJS.Timeout | null = null;
@@ -103,6 +106,7 @@ export class SubmissionQueue {
         this.raise('integrity', `隔离的数据库中有申请无法读取，请技术人员处理 / some submissions in the quarantined database could not be read (${salvaged.unreadable < 0 ? 'all' : salvaged.unreadable})`);
     }
     this.outbox = new Outbox({ store: o.store, sealer: this.sealer, terminalId: o.terminalId, dbFile: o.dbFile, now: o.now });
+    this.helperTickets = new HelperTicketVault(o.store, this.sealer, o.now ? () => o.now!().getTime() : Date.now);
     this.client = new CentralClient({ baseUrl: o.centralUrl, terminalId: o.terminalId, secret: o.terminalSecret, fetch: o.fetch, timeoutMs: o.sync?.requestTimeoutMs });
     this.engine = new SyncEngine({
       store: o.store,

@@ -17,6 +17,8 @@ import {
 import { MAX_OFFLINE_DAYS, plausibleInstant } from '../../common/plausible-time';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { issuesOf, parseJsonBody, parseWith, problem } from '../http-helpers';
+import { HELPER_TOKEN_KEY } from '../staff/helper-sign-in';
+import { checkHelperProof } from '../staff/helper-tokens';
 import type { CentralStore } from '../store';
 
 export const MAX_BATCH_BODY = 16 * 1024 * 1024;
@@ -35,7 +37,7 @@ function serviceCodes(store: CentralStore) {
   };
 }
 
-export function intakeRoutes(store: CentralStore) {
+export function intakeRoutes(store: CentralStore, now: () => number = Date.now) {
   const codes = serviceCodes(store);
   const shaParam = z.object({ sha256: sha256HexSchema });
 
@@ -93,10 +95,25 @@ export function intakeRoutes(store: CentralStore) {
           return { index, idempotencyKey: m.idempotencyKey, outcome: 'rejected', code: 'unknown-service', reason: `事项 ${m.serviceCode} 不在清单中 / unknown service`, issues: [] };
         // A resend of a case central already holds is answered as before, however old it is.
         if (!store.hasCaseKey(terminalId, m.idempotencyKey)) {
-          const nowMs = Date.now();
+          const nowMs = now();
           const t = plausibleInstant(m.submittedAt, { nowMs, notBeforeMs: nowMs - MAX_OFFLINE_DAYS * 86_400_000, what: { zh: '提交时间', en: 'submittedAt' } });
           if (!t.ok)
             return { index, idempotencyKey: m.idempotencyKey, outcome: 'rejected', code: 'invalid', reason: '提交时间不可信 / implausible submission time', issues: [{ path: 'submittedAt', message: t.error.message }] };
+        }
+        // 帮办代办: central, not only the kiosk, checks that the helper signed in at this
+        // terminal and that the proof was still valid when the submission was made.
+        if (m.channel === 'helper') {
+          const proof = checkHelperProof(store.centralKey(HELPER_TOKEN_KEY), m.helperProof, { staffId: m.helperId!, terminalId, submittedAt: m.submittedAt });
+          if (!proof.ok) {
+            return {
+              index,
+              idempotencyKey: m.idempotencyKey,
+              outcome: 'rejected',
+              code: 'helper-unverified',
+              reason: `帮办人员登录凭证无效（${proof.problem}） / no valid helper sign-in proof for this submission (${proof.problem})`,
+              issues: [],
+            };
+          }
         }
         const hash = crypto.createHash('sha256').update(JSON.stringify(m)).digest('hex');
         const r = store.intake(terminalId, m, hash);

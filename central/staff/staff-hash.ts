@@ -21,3 +21,14 @@ export function scryptHash(secret: string, cost: ScryptCost = STAFF_SCRYPT_COST)
 export function normaliseIdNumber(idNumber: string): string {
   return idNumber.trim().toUpperCase();
 }
+
+/** Constant-time check of a secret against one of the hashes above. */
+export function verifyScrypt(secret: string, stored: string): boolean {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+  if (![N, r, p].every((n) => Number.isSafeInteger(n) && n > 0) || N > 1 << 20) return false;
+  const expected = Buffer.from(parts[5]!, 'base64url');
+  const got = crypto.scryptSync(secret.normalize('NFKC'), Buffer.from(parts[4]!, 'base64url'), expected.length, { N, r, p, maxmem: 256 * N * r });
+  return got.length === expected.length && crypto.timingSafeEqual(got, expected);
+}

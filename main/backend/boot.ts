@@ -173,7 +173,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   }
   queue.start();
   const maintenance = new MaintenanceServices({ config, store, logger, bus, devices, dataDir: opts.dataDir, configFile: opts.configFile, atRestKey });
-  const helpers = new HelperServices({ config, store, logger, bus, client: queue.client });
+  const helpers = new HelperServices({ config, store, logger, bus, client: queue.client, tickets: queue.helperTickets });
   helpers.start();
 
   const ctx: BackendContext = {

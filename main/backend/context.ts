@@ -25,6 +25,6 @@ export interface BackendContext {
   readonly devices: DeviceLayer;
   /** Technician maintenance mode, audit, usage statistics and the heartbeat (main/backend/maintenance/). */
   readonly maintenance: MaintenanceServices;
-  /** 帮办代办: staff registry copy, helper sign-in and sessions (main/backend/helpers/). */
+  /** 帮办代办: helper sign-in verified by central, offline tickets, sessions (main/backend/helpers/). */
   readonly helpers: HelperServices;
 }

@@ -79,6 +79,8 @@ export function openDatabase(file: string, all: readonly Migration[] = migration
   applyPragmas(db);
   privateFiles(file);
   const applied = migrate(db, all);
+  // What a migration deleted (secure_delete zeroes it in the database) must not linger in the WAL.
+  if (applied.length) db.pragma('wal_checkpoint(TRUNCATE)');
   const schemaVersion = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
   return { db, schemaVersion, applied, quarantinedTo };
 }

@@ -1,55 +1,58 @@
-// SQL of 帮办代办 (migration 7): the cached staff registry, per-helper sign-in lockouts that
-// survive a restart, and the receipt numbers a helper submitted here.
-import { staffRegistrySchema, type StaffRegistry } from '../../common/staff-registry';
+// SQL of 帮办代办 (migrations 7, 8): the sign-in screen's own wrong-PIN count (surviving a
+// restart), the sealed offline tickets central issued to helpers who signed in here, and the
+// receipt numbers a helper submitted here. Nothing here can verify a PIN.
+import type { LockoutState } from '../../common/lockout';
 import type { Db } from './database';
 
-export interface CachedStaffRegistry {
-  registry: StaffRegistry;
-  etag: string;
-  fetchedAt: string;
-}
+export type HelperLockout = LockoutState;
 
-export interface HelperLockout {
-  failures: number;
-  lockedUntil: number;
+export interface TicketRow {
+  staffId: string;
+  expiresAt: number;
+  sealed: Buffer;
 }
 
 export class HelperTables {
   constructor(private readonly db: Db) {}
 
-  registry(): CachedStaffRegistry | null {
-    const row = this.db.prepare('SELECT etag, fetched_at, body FROM staff_registry WHERE id = 1').get() as { etag: string; fetched_at: string; body: string } | undefined;
-    if (!row) return null;
-    // Re-validated on read, like the catalog: a cache from an older build must still fit.
-    const parsed = staffRegistrySchema.safeParse(JSON.parse(row.body));
-    return parsed.success ? { registry: parsed.data, etag: row.etag, fetchedAt: row.fetched_at } : null;
-  }
-
-  putRegistry(r: StaffRegistry, etag: string, fetchedAt = new Date().toISOString()): void {
-    this.db
-      .prepare(
-        `INSERT INTO staff_registry (id, version, etag, fetched_at, body) VALUES (1, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET version = excluded.version, etag = excluded.etag, fetched_at = excluded.fetched_at, body = excluded.body`,
-      )
-      .run(r.version, etag, fetchedAt, JSON.stringify(r));
-  }
-
-  touchRegistry(fetchedAt = new Date().toISOString()): void {
-    this.db.prepare('UPDATE staff_registry SET fetched_at = ? WHERE id = 1').run(fetchedAt);
-  }
-
-  lockout(staffId: string): HelperLockout | null {
-    const r = this.db.prepare('SELECT failures, locked_until FROM helper_lockouts WHERE staff_id = ?').get(staffId) as { failures: number; locked_until: number } | undefined;
+  lockout(key: string): HelperLockout | null {
+    const r = this.db.prepare('SELECT failures, locked_until FROM helper_lockouts WHERE staff_id = ?').get(key) as { failures: number; locked_until: number } | undefined;
     return r ? { failures: r.failures, lockedUntil: r.locked_until } : null;
   }
 
-  setLockout(staffId: string, l: HelperLockout): void {
+  setLockout(key: string, l: HelperLockout): void {
     this.db
       .prepare(
         `INSERT INTO helper_lockouts (staff_id, failures, locked_until) VALUES (?, ?, ?)
          ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
       )
-      .run(staffId, l.failures, l.lockedUntil);
+      .run(key, l.failures, l.lockedUntil);
+  }
+
+  /** One ticket per helper on this terminal: a later sign-in replaces the earlier ticket. */
+  putTicket(staffId: string, cardRef: string, expiresAt: number, sealed: Buffer): void {
+    this.db
+      .prepare(
+        `INSERT INTO helper_tickets (staff_id, card_ref, expires_at, sealed) VALUES (?, ?, ?, ?)
+         ON CONFLICT (staff_id) DO UPDATE SET card_ref = excluded.card_ref, expires_at = excluded.expires_at, sealed = excluded.sealed`,
+      )
+      .run(staffId, cardRef, expiresAt, sealed);
+  }
+
+  ticketsForCard(cardRef: string, now: number): TicketRow[] {
+    return (this.db.prepare('SELECT staff_id, expires_at, sealed FROM helper_tickets WHERE card_ref = ? AND expires_at > ?').all(cardRef, now) as { staff_id: string; expires_at: number; sealed: Buffer }[]).map((r) => ({
+      staffId: r.staff_id,
+      expiresAt: r.expires_at,
+      sealed: r.sealed,
+    }));
+  }
+
+  ticketsHeld(now: number): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM helper_tickets WHERE expires_at > ?').get(now) as { n: number }).n;
+  }
+
+  dropExpiredTickets(now: number): number {
+    return this.db.prepare('DELETE FROM helper_tickets WHERE expires_at <= ?').run(now).changes;
   }
 
   /** Receipt numbers this helper submitted on this terminal, newest first. */

@@ -205,4 +205,26 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX submissions_helper ON submissions (helper_id, created_at);
     `,
   },
+  {
+    version: 8,
+    name: '帮办代办: helper sign-in verified by central — drop the cached staff registry, keep sealed offline tickets',
+    // Issue 10, finding 3: the registry held every helper's scrypt hashes of card number and PIN,
+    // enough to recover a 6-digit PIN offline from a stolen disk. Its rows are deleted first so
+    // secure_delete zeroes them (openDatabase checkpoints the WAL after migrating). Per-helper
+    // lockouts are central's now; this table keeps only the screen's own count. A ticket is
+    // sealed (AES-GCM, like other personal data); card_ref is a keyed MAC of the card number,
+    // useless without the key, so the row can be found when the helper's card is placed.
+    sql: `
+      DELETE FROM staff_registry;
+      DROP TABLE staff_registry;
+      DELETE FROM helper_lockouts;
+      CREATE TABLE helper_tickets (
+        staff_id TEXT PRIMARY KEY,
+        card_ref TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        sealed BLOB NOT NULL
+      ) STRICT;
+      CREATE INDEX helper_tickets_card ON helper_tickets (card_ref);
+    `,
+  },
 ];

@@ -20,7 +20,7 @@ export class Store {
   readonly followup: FollowupTables;
   /** Maintenance audit, hygiene log and usage statistics (migration 6). */
   readonly maintenance: MaintenanceTables;
-  /** 帮办代办: cached staff registry, helper lockouts, a helper's submissions (migration 7). */
+  /** 帮办代办: the sign-in screen's lockout, sealed offline tickets, a helper's submissions (migrations 7, 8). */
   readonly helpers: HelperTables;
 
   private constructor(

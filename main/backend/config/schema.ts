@@ -118,19 +118,19 @@ export const configSchema = z
       })
       .strict()
       .default({ faceCheck: true }),
-    /** 帮办代办: township helpers sign in with their ID card plus a PIN (registry published by central). */
+    /** 帮办代办: township helpers sign in with their ID card plus a PIN, both verified by central. */
     helpers: z
       .object({
-        /** wrong PINs in a row (per helper) before that helper's sign-in is locked */
+        /** wrong PINs in a row on this screen before helper sign-in pauses here (central keeps its own per-helper count) */
         maxFailures: z.number().int().min(1).max(20).default(5),
         lockoutSec: z.number().int().min(10).max(86_400).default(900),
         /** the helper is signed out after this long without touching the screen */
         idleSignOutSec: z.number().int().min(30).max(7200).default(600),
-        /** how often the staff registry is pulled from central */
-        registryRefreshSec: z.number().int().min(30).max(86_400).default(600),
+        /** no longer used (terminals hold no staff registry since issue 10); still accepted so older config files load */
+        registryRefreshSec: z.number().int().min(30).max(86_400).optional(),
       })
       .strict()
-      .default({ maxFailures: 5, lockoutSec: 900, idleSignOutSec: 600, registryRefreshSec: 600 }),
+      .default({ maxFailures: 5, lockoutSec: 900, idleSignOutSec: 600 }),
     /** Development tools (the device simulator panel). Never true in a production build. */
     devTools: z.boolean().default(false),
   })

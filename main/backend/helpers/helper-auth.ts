@@ -1,27 +1,54 @@
-// Helper sign-in: the helper's own ID card on the reader identifies them against the registry
-// (the number compared only with salted hashes), then a PIN proves it. Wrong PINs count per
-// helper and lock that helper out for a while, kept in the store so a restart does not reset it.
-// A session is separate from the citizen's (own cookie), ends on sign-out or when idle, and a
-// new sign-in ends any earlier one (one screen, one helper).
+// Helper sign-in, verified by central (issue 10, finding 3): the helper's own ID card on the
+// reader is identified by central, the PIN is checked by central, and wrong PINs count per helper
+// at central. This terminal keeps no verifier of any kind; it keeps its own count of wrong PINs on
+// this screen (a second lockout, surviving a restart) and, per helper who signed in here online,
+// the sealed offline ticket central issued.
+//
+// Offline (central unreachable): a helper whose card matches an unexpired ticket on this terminal
+// signs in with the card alone — the PIN cannot be checked without a verifier, and none may be
+// here. What bounds that: the ticket exists only after that helper's PIN was verified by central
+// on this terminal within the last HELPER_TICKET_SEC (10 h), is bound to this terminal, and is
+// re-checked by central at intake; every such sign-in is audited with mode "offline".
+//
+// A session is separate from the citizen's (own cookie), ends on sign-out, when idle, or when
+// central's proof expires; a new sign-in ends any earlier one (one screen, one helper).
 import crypto from 'node:crypto';
-import type { StaffMember } from '../../../common/staff-registry';
+import { afterFailure, current, NO_FAILURES, viewOf, type LockoutPolicy, type LockoutState } from '../../../common/lockout';
 import { err, ok, type Result } from '../../../common/result';
-import type { HelperLockout } from '../../../offline-queue/store/helper-tables';
-import { verifyPin } from '../maintenance/pin';
+import type { HelperPublic, HelperSignInResponse } from '../../../common/staff-registry';
+import type { HeldTicket } from '../../../offline-queue/helper-tickets';
 
-export interface SignedInHelper {
-  staffId: string;
-  name: string;
-  township: string;
+export type SignedInHelper = HelperPublic;
+
+/** What central answered, or that it could not be asked. */
+export type CentralAnswer<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'unknown-card' }
+  | { kind: 'wrong-pin'; attemptsLeft: number }
+  | { kind: 'locked'; lockedUntil: string }
+  | { kind: 'unreachable'; reason: string }
+  /** central answered, but not with anything this build understands: no sign-in, and no offline fallback either */
+  | { kind: 'refused'; reason: string };
+
+export interface HelperCentral {
+  identify(idNumber: string): Promise<CentralAnswer<{ helper: HelperPublic; lockedUntil: string | null; attemptsLeft: number }>>;
+  signIn(idNumber: string, pin: string): Promise<CentralAnswer<HelperSignInResponse>>;
+}
+
+export interface HelperTicketStore {
+  put(idNumber: string, t: HeldTicket): void;
+  forCard(idNumber: string): HeldTicket | null;
 }
 
 export interface HelperAuthOptions {
-  staff: () => readonly StaffMember[] | null;
+  central: HelperCentral;
+  tickets: HelperTicketStore;
+  /** this screen's own lockout (the per-helper one is central's) */
   maxFailures: number;
   lockoutSec: number;
   idleSec: number;
-  loadLockout: (staffId: string) => HelperLockout | null;
-  saveLockout: (staffId: string, l: HelperLockout) => void;
+  loadScreenLockout: () => LockoutState | null;
+  saveScreenLockout: (l: LockoutState) => void;
   onEvent: (e: HelperAuthEvent) => void;
   now?: () => number;
   /** how long a matched card stays good for entering the PIN */
@@ -30,27 +57,60 @@ export interface HelperAuthOptions {
 
 export type HelperAuthEvent =
   | { kind: 'card-unknown' }
-  | { kind: 'signed-in'; staffId: string }
-  | { kind: 'pin-rejected'; staffId: string; failures: number }
-  | { kind: 'locked-out'; staffId: string; until: string }
-  | { kind: 'signed-out'; staffId: string; reason: 'sign-out' | 'idle' | 'replaced' | 'deactivated' };
+  | { kind: 'central-unreachable'; reason: string }
+  | { kind: 'ticket-missing' }
+  | { kind: 'signed-in'; staffId: string; mode: 'online' | 'offline' }
+  | { kind: 'pin-rejected'; staffId: string; attemptsLeft: number; screenFailures: number }
+  | { kind: 'locked-out'; staffId: string; until: string; scope: 'helper' | 'screen' }
+  | { kind: 'signed-out'; staffId: string; reason: 'sign-out' | 'idle' | 'replaced' | 'expired' };
 
-export type CardError = { kind: 'no-registry'; message: string } | { kind: 'unknown-card'; message: string };
+export type CardError = { kind: 'unknown-card'; message: string } | { kind: 'offline-no-ticket'; message: string } | { kind: 'refused'; message: string };
 
 export type SignInError =
   | { kind: 'no-card'; message: string }
+  | { kind: 'unknown-card'; message: string }
+  | { kind: 'offline-no-ticket'; message: string }
+  | { kind: 'refused'; message: string }
   | { kind: 'locked'; message: string; lockedUntil: string }
   | { kind: 'wrong-pin'; message: string; attemptsLeft: number };
 
-const LOCKED = '输错次数过多，该帮办人员已被锁定，请稍后再试 / too many wrong PINs: this helper is locked out for now';
+export interface CardOutcome {
+  helper: SignedInHelper;
+  lockedUntil: string | null;
+  attemptsLeft: number;
+  /** central unreachable: the card plus this terminal's ticket signs in, no PIN (until ticketExpiresAt) */
+  offline: boolean;
+  ticketExpiresAt: string | null;
+}
 
-interface Session extends SignedInHelper {
+const SCREEN_KEY = 'screen';
+const LOCKED = '输错次数过多，该帮办人员已被锁定，请稍后再试 / too many wrong PINs: this helper is locked out for now';
+const SCREEN_LOCKED = '本机输错次数过多，帮办登录已暂停，请稍后再试 / too many wrong PINs on this terminal: helper sign-in is paused for now';
+const UNKNOWN: CardError = { kind: 'unknown-card', message: '此卡不是已登记的帮办人员证件 / this card is not a registered helper’s card' };
+const refused = (reason: string): { kind: 'refused'; message: string } => ({ kind: 'refused', message: `中心系统拒绝了登录请求，请联系管理员 / central refused the sign-in request (${reason})` });
+const NO_TICKET: CardError = {
+  kind: 'offline-no-ticket',
+  message: '暂时无法连接中心系统，且本机没有该帮办人员今日的离线登录凭证（须先在本机联网登录一次），请联网后再试 / central cannot be reached and this terminal holds no offline ticket for this helper (sign in here online first)',
+};
+
+interface Pending {
+  idNumber: string;
+  helper: SignedInHelper;
+  at: number;
+  ticket: HeldTicket | null;
+}
+
+interface Session {
+  helper: SignedInHelper;
+  proof: string;
+  expiresAt: number;
+  mode: 'online' | 'offline';
   lastSeen: number;
 }
 
 export class HelperAuth {
   private readonly sessions = new Map<string, Session>();
-  private pending: { staff: StaffMember; at: number } | null = null;
+  private pending: Pending | null = null;
   private readonly now: () => number;
 
   constructor(private readonly o: HelperAuthOptions) {
@@ -61,90 +121,135 @@ export class HelperAuth {
     return this.o.idleSec;
   }
 
-  /** Matches a card's identity number against the registry's salted hashes. */
-  presentCard(identityNumber: string): Result<{ helper: SignedInHelper; lockedUntil: string | null; attemptsLeft: number }, CardError> {
-    const staff = this.o.staff();
-    if (!staff) return err({ kind: 'no-registry', message: '本终端尚未收到帮办人员名册，请联网后再试 / this terminal has no staff registry yet' });
+  private get policy(): LockoutPolicy {
+    return { maxFailures: this.o.maxFailures, lockoutSec: this.o.lockoutSec };
+  }
+
+  /** Central names the helper whose card this is; offline, this terminal's ticket does. */
+  async presentCard(identityNumber: string): Promise<Result<CardOutcome, CardError>> {
     const n = identityNumber.trim().toUpperCase();
-    const match = staff.find((s) => s.active && verifyPin(n, s.idNumberHash));
-    if (!match) {
-      this.pending = null;
-      this.o.onEvent({ kind: 'card-unknown' });
-      return err({ kind: 'unknown-card', message: '此卡不是已登记的帮办人员证件 / this card is not a registered helper’s card' });
+    this.pending = null;
+    const screen = viewOf(this.o.loadScreenLockout(), this.policy, this.now());
+    const a = await this.o.central.identify(n);
+    if (a.kind === 'ok') {
+      this.pending = { idNumber: n, helper: a.value.helper, at: this.now(), ticket: null };
+      const lockedUntil = [a.value.lockedUntil, screen.lockedUntil].filter((x): x is string => x !== null).sort().at(-1) ?? null;
+      return ok({ helper: a.value.helper, lockedUntil, attemptsLeft: Math.min(a.value.attemptsLeft, screen.attemptsLeft), offline: false, ticketExpiresAt: null });
     }
-    this.pending = { staff: match, at: this.now() };
-    return ok({ helper: pick(match), ...this.lockoutOf(match.staffId) });
+    if (a.kind === 'unreachable') return this.offlineCard(n, a.reason);
+    if (a.kind === 'refused') return err(refused(a.reason));
+    this.o.onEvent({ kind: 'card-unknown' });
+    return err(UNKNOWN);
   }
 
-  private lockoutOf(staffId: string): { lockedUntil: string | null; attemptsLeft: number } {
-    const l = this.o.loadLockout(staffId) ?? { failures: 0, lockedUntil: 0 };
-    const locked = l.lockedUntil > this.now();
-    const failures = !locked && l.failures >= this.o.maxFailures ? 0 : l.failures;
-    return { lockedUntil: locked ? new Date(l.lockedUntil).toISOString() : null, attemptsLeft: Math.max(0, this.o.maxFailures - failures) };
+  private offlineCard(n: string, reason: string): Result<CardOutcome, CardError> {
+    this.o.onEvent({ kind: 'central-unreachable', reason });
+    const ticket = this.o.tickets.forCard(n);
+    if (!ticket) {
+      this.o.onEvent({ kind: 'ticket-missing' });
+      return err(NO_TICKET);
+    }
+    this.pending = { idNumber: n, helper: ticket.helper, at: this.now(), ticket };
+    return ok({ helper: ticket.helper, lockedUntil: null, attemptsLeft: this.o.maxFailures, offline: true, ticketExpiresAt: ticket.expiresAt });
   }
 
-  /** The PIN of the helper whose card was matched last. */
-  signIn(pin: string): Result<{ token: string; helper: SignedInHelper }, SignInError> {
+  /**
+   * The PIN of the helper whose card was placed last, verified by central. When central cannot
+   * be reached — at the card or now — an unexpired ticket for that card signs in without a PIN.
+   */
+  async signIn(pin: string): Promise<Result<{ token: string; helper: SignedInHelper; mode: 'online' | 'offline'; expiresAt: string }, SignInError>> {
     const t = this.now();
     const p = this.pending;
     if (!p || t - p.at > (this.o.cardTtlMs ?? 120_000)) return err({ kind: 'no-card', message: '请先将帮办人员本人证件放在读卡区 / place the helper’s own card on the reader first' });
-    const id = p.staff.staffId;
-    let l = this.o.loadLockout(id) ?? { failures: 0, lockedUntil: 0 };
-    if (l.lockedUntil > t) return err({ kind: 'locked', message: LOCKED, lockedUntil: new Date(l.lockedUntil).toISOString() });
-    // A lockout that ran out starts the count afresh.
-    if (l.failures >= this.o.maxFailures) l = { failures: 0, lockedUntil: 0 };
-    if (!/^\d{6,12}$/.test(pin) || !verifyPin(pin, p.staff.pinHash)) {
-      const failures = l.failures + 1;
-      const lockedUntil = failures >= this.o.maxFailures ? t + this.o.lockoutSec * 1000 : 0;
-      this.o.saveLockout(id, { failures, lockedUntil });
-      this.o.onEvent({ kind: 'pin-rejected', staffId: id, failures });
-      if (lockedUntil) {
-        const until = new Date(lockedUntil).toISOString();
-        this.o.onEvent({ kind: 'locked-out', staffId: id, until });
-        return err({ kind: 'locked', message: LOCKED, lockedUntil: until });
+    if (p.ticket) return ok(this.open(p.helper, p.ticket.token, Date.parse(p.ticket.expiresAt), 'offline'));
+
+    const screen = current(this.o.loadScreenLockout(), this.policy, t);
+    if (screen.lockedUntil > t) return err({ kind: 'locked', message: SCREEN_LOCKED, lockedUntil: new Date(screen.lockedUntil).toISOString() });
+    const id = p.helper.staffId;
+    const a = await this.o.central.signIn(p.idNumber, pin);
+    switch (a.kind) {
+      case 'ok': {
+        this.o.saveScreenLockout(NO_FAILURES);
+        this.o.tickets.put(p.idNumber, { helper: a.value.helper, token: a.value.ticket.token, expiresAt: a.value.ticket.expiresAt });
+        return ok(this.open(a.value.helper, a.value.session.token, Date.parse(a.value.session.expiresAt), 'online'));
       }
-      return err({ kind: 'wrong-pin', message: `密码不正确，还可尝试 ${this.o.maxFailures - failures} 次 / wrong PIN, ${this.o.maxFailures - failures} tries left`, attemptsLeft: this.o.maxFailures - failures });
+      case 'wrong-pin': {
+        const f = afterFailure(screen, this.policy, t);
+        this.o.saveScreenLockout(f.state);
+        this.o.onEvent({ kind: 'pin-rejected', staffId: id, attemptsLeft: a.attemptsLeft, screenFailures: f.state.failures });
+        if (f.view.locked) {
+          this.o.onEvent({ kind: 'locked-out', staffId: id, until: f.view.lockedUntil!, scope: 'screen' });
+          return err({ kind: 'locked', message: SCREEN_LOCKED, lockedUntil: f.view.lockedUntil! });
+        }
+        const left = Math.min(a.attemptsLeft, f.view.attemptsLeft);
+        return err({ kind: 'wrong-pin', message: `密码不正确，还可尝试 ${left} 次 / wrong PIN, ${left} tries left`, attemptsLeft: left });
+      }
+      case 'locked':
+        this.o.onEvent({ kind: 'locked-out', staffId: id, until: a.lockedUntil, scope: 'helper' });
+        return err({ kind: 'locked', message: LOCKED, lockedUntil: a.lockedUntil });
+      case 'unknown-card':
+        this.pending = null;
+        return err(UNKNOWN);
+      case 'refused':
+        return err(refused(a.reason));
+      // Only a central that cannot be reached lets the ticket stand in — never one that said no.
+      case 'unreachable': {
+        const card = this.offlineCard(p.idNumber, a.reason);
+        if (!card.ok) return err(card.error);
+        const ticket = this.pending!.ticket!;
+        return ok(this.open(ticket.helper, ticket.token, Date.parse(ticket.expiresAt), 'offline'));
+      }
     }
-    this.o.saveLockout(id, { failures: 0, lockedUntil: 0 });
+  }
+
+  private open(helper: SignedInHelper, proof: string, expiresAt: number, mode: 'online' | 'offline') {
     this.pending = null;
     for (const [tok, s] of this.sessions) {
       this.sessions.delete(tok);
-      this.o.onEvent({ kind: 'signed-out', staffId: s.staffId, reason: 'replaced' });
+      this.o.onEvent({ kind: 'signed-out', staffId: s.helper.staffId, reason: 'replaced' });
     }
     const token = crypto.randomBytes(32).toString('base64url');
-    const helper = pick(p.staff);
-    this.sessions.set(token, { ...helper, lastSeen: t });
-    this.o.onEvent({ kind: 'signed-in', staffId: id });
-    return ok({ token, helper });
+    this.sessions.set(token, { helper: pick(helper), proof, expiresAt, mode, lastSeen: this.now() });
+    this.o.onEvent({ kind: 'signed-in', staffId: helper.staffId, mode });
+    return { token, helper: pick(helper), mode, expiresAt: new Date(expiresAt).toISOString() };
   }
 
   /** The helper of a live session; touching it restarts the idle clock. */
   check(token: string | undefined, touch = true): SignedInHelper | null {
+    return this.session(token, touch)?.helper ?? null;
+  }
+
+  /** The helper of a live session with central's proof, for a submission made now. */
+  withProof(token: string | undefined): { helper: SignedInHelper; proof: string; mode: 'online' | 'offline' } | null {
+    const s = this.session(token, true);
+    return s ? { helper: s.helper, proof: s.proof, mode: s.mode } : null;
+  }
+
+  private session(token: string | undefined, touch: boolean): Session | null {
     this.expireIdle();
     if (!token) return null;
     const s = this.sessions.get(token);
     if (!s) return null;
     if (touch) s.lastSeen = this.now();
-    return pick(s);
+    return s;
   }
 
   signOut(token: string | undefined, reason: 'sign-out' | 'idle' = 'sign-out'): void {
     const s = token ? this.sessions.get(token) : undefined;
     if (!s || !token) return;
     this.sessions.delete(token);
-    this.o.onEvent({ kind: 'signed-out', staffId: s.staffId, reason });
+    this.o.onEvent({ kind: 'signed-out', staffId: s.helper.staffId, reason });
   }
 
-  /** Ends sessions gone idle, and those of helpers central has since deactivated or removed. */
+  /** Ends sessions gone idle, and those whose proof from central has expired (central would refuse their submissions). */
   expireIdle(): void {
     const t = this.now();
-    const staff = this.o.staff();
     for (const [token, s] of this.sessions) {
       const idle = t - s.lastSeen > this.o.idleSec * 1000;
-      const gone = staff !== null && !staff.some((m) => m.staffId === s.staffId && m.active);
-      if (idle || gone) {
+      const expired = t >= s.expiresAt;
+      if (idle || expired) {
         this.sessions.delete(token);
-        this.o.onEvent({ kind: 'signed-out', staffId: s.staffId, reason: idle ? 'idle' : 'deactivated' });
+        this.o.onEvent({ kind: 'signed-out', staffId: s.helper.staffId, reason: idle ? 'idle' : 'expired' });
       }
     }
   }

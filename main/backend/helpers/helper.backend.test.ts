@@ -1,9 +1,13 @@
-// 帮办代办 through the real backend and the embedded central: the registry pulled signed and
-// cached (sign-in works offline and after a restart), card + PIN sign-in with a lockout that
-// survives a restart, helper-channel submissions only from the signed-in helper with the
-// resident's authorisation (kept by central), and each helper's case list holding only their own.
+// 帮办代办 through the real backend and the embedded central: card + PIN sign-in verified by
+// central (issue 10, finding 3) — no verifier ever lands in the kiosk's database (a database
+// that cached the old registry loses it on migration), wrong PINs lock at central, offline only a
+// card with this terminal's unexpired ticket signs in and central takes those cases on the ticket —
+// helper-channel submissions only from the signed-in helper with the resident's authorisation
+// (kept by central), and each helper's case list holding only their own.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../../../central/catalog/sample-catalog';
 import { SAMPLE_CARDS } from '../../../devices/id-card/sample-cards';
@@ -12,6 +16,9 @@ import type { SubmissionWire } from '../../../common/submission';
 import { uuidv7 } from '../../../common/uuidv7';
 import { enrolHelper, HELPER_PIN, signInHelper, TEST_HELPERS } from '../test-support/helper';
 import { tempKiosk, type TempKiosk } from '../test-support/temp-kiosk';
+import { openDatabase } from '../../../offline-queue/store/database';
+import { migrations } from '../../../offline-queue/store/migrations';
+import { hashPin } from '../maintenance/pin';
 
 const service = sampleCatalog.services.find((s) => s.kioskFull)!;
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -60,9 +67,6 @@ beforeAll(async () => {
   kiosks.push(k);
   await enrolHelper(k, TEST_HELPERS.a);
   await enrolHelper(k, TEST_HELPERS.b);
-  // Whether this pull or the one started at boot brought it: the kiosk now holds central's version.
-  await k.ctx.helpers.registry.refresh();
-  expect(k.ctx.helpers.registry.current()?.registry.version).toBe(k.central!.store.staffRegistry()!.version);
 });
 
 afterAll(async () => {
@@ -70,18 +74,40 @@ afterAll(async () => {
   for (const x of kiosks) fs.rmSync(x.dataDir, { recursive: true, force: true });
 });
 
-describe('staff registry', () => {
-  it('is pulled signed from central and cached with hashes only — never the card number or the PIN', async () => {
-    const reg = await (await k.get('/api/helper/registry')).json();
-    expect(reg).toMatchObject({ helpers: 2 });
-    const cached = k.ctx.store.helpers.registry()!;
-    expect(cached.registry.staff.map((s) => s.staffId)).toEqual(['HB-001', 'HB-002']);
-    const raw = JSON.stringify(cached);
-    expect(raw).not.toContain(SAMPLE_CARDS['township-helper'].idNumber);
-    expect(raw).not.toContain(HELPER_PIN);
-    expect(cached.registry.staff[0]!.idNumberHash).toMatch(/^scrypt\$/);
-    // Unchanged at central → 304, the cache stays.
-    expect((await k.ctx.helpers.registry.refresh()).kind).toBe('unchanged');
+/** Every byte of the kiosk's own database files (not the embedded central's, which keeps the hashes by design). */
+function kioskDbBytes(dataDir: string): string {
+  return ['kiosk.db', 'kiosk.db-wal']
+    .map((f) => path.join(dataDir, f))
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f).toString('latin1'))
+    .join('');
+}
+
+describe('no PIN or card verifier on the terminal', () => {
+  it('after sign-in and sync the kiosk database holds no scrypt hash, card number or PIN — and a database that cached the old registry loses it', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-verifier-'));
+    // A terminal upgraded from the build that cached GET /v1/staff: real hashes in its database.
+    const old = openDatabase(path.join(dataDir, 'kiosk.db'), migrations.filter((m) => m.version <= 7)).db;
+    const leaked = { version: 'staff-1', publishedAt: new Date().toISOString(), staff: [{ staffId: 'HB-001', name: '周海燕', township: '耿车镇', idNumberHash: hashPin(SAMPLE_CARDS['township-helper'].idNumber, { N: 1024 }), pinHash: hashPin(HELPER_PIN, { N: 1024 }), active: true }] };
+    old.prepare("INSERT INTO staff_registry (id, version, etag, fetched_at, body) VALUES (1, 'staff-1', '\"staff-1\"', ?, ?)").run(new Date().toISOString(), JSON.stringify(leaked));
+    old.close();
+    expect(kioskDbBytes(dataDir)).toContain(leaked.staff[0]!.pinHash.split('$')[5]);
+
+    const x = await tempKiosk({ dataDir, overrides: { devTools: true } });
+    kiosks.push(x);
+    const cookie = await signInHelper(x, 'township-helper');
+    expect((await x.get('/api/submissions', json(wire(), 'POST', cookie))).status).toBe(201);
+    await x.ctx.queue.syncNow();
+    const centralHashes = x.central!.store.activeStaff();
+    await x.close();
+    const bytes = kioskDbBytes(dataDir);
+    expect(bytes).not.toContain('scrypt$');
+    for (const part of [leaked.staff[0]!.pinHash, leaked.staff[0]!.idNumberHash].flatMap((h) => h.split('$').slice(4))) expect(bytes).not.toContain(part);
+    for (const h of centralHashes) for (const part of [h.pinHash, h.idNumberHash].flatMap((v) => v.split('$').slice(4))) expect(bytes).not.toContain(part);
+    expect(bytes).not.toContain(SAMPLE_CARDS['township-helper'].idNumber);
+    expect(bytes).not.toContain(`"${HELPER_PIN}"`);
+    // The helper's name is sealed with the ticket, not in clear.
+    expect(Buffer.from(bytes, 'latin1').includes(Buffer.from('周海燕'))).toBe(false);
   });
 });
 
@@ -119,7 +145,6 @@ describe('sign-in', () => {
     kiosks.push(x);
     await enrolHelper(x, TEST_HELPERS.a);
     await enrolHelper(x, TEST_HELPERS.b);
-    await x.ctx.helpers.registry.refresh();
     await presentCard(x, 'township-helper');
     for (let i = 1; i <= 4; i++) {
       const p = await pin(x, '000000');
@@ -145,18 +170,36 @@ describe('sign-in', () => {
     expect((await pin(x, HELPER_PIN)).status).toBe(200);
   });
 
-  it('works offline: the cached registry signs a helper in with central unreachable', async () => {
-    const dataDir = fs.mkdtempSync(`${k.dataDir}-offline`);
-    let x = await tempKiosk({ dataDir, overrides: { devTools: true } });
+  it('offline: only a helper who signed in here online gets in, with the card alone, until the ticket runs out; central takes the case on the ticket', async () => {
+    const x = await tempKiosk({ overrides: { devTools: true } });
     kiosks.push(x);
-    await enrolHelper(x, TEST_HELPERS.a);
-    await x.ctx.helpers.registry.refresh();
-    await x.close();
-    x = await tempKiosk({ dataDir, overrides: { devTools: true, centralUrl: 'http://127.0.0.1:9' } });
-    kiosks.push(x);
-    expect((await x.ctx.helpers.registry.refresh()).kind).toBe('failed');
+    const online = await signInHelper(x, 'township-helper');
+    await x.get('/api/helper/session', { method: 'DELETE', headers: { Cookie: online } });
+    // With central reachable the ticket never stands in for the PIN — not even for a PIN central
+    // could call malformed (an empty one).
     await presentCard(x, 'township-helper');
-    expect((await pin(x, HELPER_PIN)).status).toBe(200);
+    for (const bad of ['', '1', 'x'.repeat(32)]) expect((await pin(x, bad)).body).toMatchObject({ ok: false, error: 'wrong-pin' });
+    expect(await (await x.asTechnician('/api/maintenance/terminal')).json()).toMatchObject({ helperTickets: { held: 1 } });
+    x.central!.faults.update({ downForSec: 600 });
+    try {
+      const card = await presentCard(x, 'township-helper');
+      expect(card.body).toMatchObject({ ok: true, offline: true, helper: { staffId: 'HB-001', name: '周海燕' } });
+      const s = await pin(x, '');
+      expect(s.body).toMatchObject({ ok: true, mode: 'offline' });
+      expect((await x.get('/api/submissions', json(wire(), 'POST', s.cookie))).status).toBe(201);
+      expect(x.logLines.some((l) => l.includes('"helper.signed-in"') && l.includes('"offline"'))).toBe(true);
+      // HB-002 never signed in on this terminal: no ticket, no sign-in, and the screen says why.
+      const other = await presentCard(x, 'township-helper-2');
+      expect(other.status).toBe(503);
+      expect(other.body).toMatchObject({ ok: false, error: 'offline-no-ticket' });
+      expect(other.body.message).toContain('离线登录凭证');
+    } finally {
+      x.central!.faults.update({ downForSec: 0 });
+    }
+    await x.ctx.queue.syncNow();
+    const mine = x.central!.store.casesOfHelper('HB-001');
+    expect(mine).toHaveLength(1);
+    expect(x.ctx.store.outbox.counts()).toMatchObject({ dead: 0 });
   });
 });
 

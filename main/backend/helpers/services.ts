@@ -1,41 +1,48 @@
-// 帮办代办 as one bundle on the backend context: the staff registry copy, helper sign-in and
-// sessions, and the card reads meant for sign-in.
+// 帮办代办 as one bundle on the backend context: helper sign-in verified by central (with this
+// terminal's sealed offline tickets for when central is unreachable), sessions, and the card
+// reads meant for sign-in.
+import type { HelperTicketVault } from '../../../offline-queue/helper-tickets';
 import type { Store } from '../../../offline-queue/store/store';
 import type { CentralClient } from '../../../offline-queue/sync/central-client';
 import type { KioskConfig } from '../config/schema';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../log/logger';
 import { CardWaiter } from './card-waiter';
+import { centralHelperSignIn } from './central-sign-in';
 import { HelperAuth } from './helper-auth';
-import { StaffRegistrySync } from './registry-sync';
 
 export class HelperServices {
-  readonly registry: StaffRegistrySync;
   readonly auth: HelperAuth;
   readonly cards: CardWaiter;
+  readonly tickets: HelperTicketVault;
   private sweeper: NodeJS.Timeout | null = null;
 
-  constructor(private readonly deps: { config: KioskConfig; store: Store; logger: Logger; bus: EventBus; client: CentralClient }) {
-    const { config, store, logger, bus, client } = deps;
-    this.registry = new StaffRegistrySync({ tables: store.helpers, client, logger });
+  constructor(deps: { config: KioskConfig; store: Store; logger: Logger; bus: EventBus; client: CentralClient; tickets: HelperTicketVault }) {
+    const { config, store, logger, bus, client, tickets } = deps;
     this.cards = new CardWaiter(bus);
+    this.tickets = tickets;
     this.auth = new HelperAuth({
-      staff: () => this.registry.current()?.registry.staff ?? null,
+      central: centralHelperSignIn(client),
+      tickets,
       maxFailures: config.helpers.maxFailures,
       lockoutSec: config.helpers.lockoutSec,
       idleSec: config.helpers.idleSignOutSec,
-      loadLockout: (id) => store.helpers.lockout(id),
-      saveLockout: (id, l) => store.helpers.setLockout(id, l),
+      loadScreenLockout: () => store.helpers.lockout('screen'),
+      saveScreenLockout: (l) => store.helpers.setLockout('screen', l),
       onEvent: (e) => {
         switch (e.kind) {
           case 'card-unknown':
             return logger.log('helper.card-unknown', {});
+          case 'central-unreachable':
+            return logger.log('helper.central-unreachable', { reason: e.reason });
+          case 'ticket-missing':
+            return logger.log('helper.ticket-missing', {});
           case 'signed-in':
-            return logger.log('helper.signed-in', { staffId: e.staffId });
+            return logger.log('helper.signed-in', { staffId: e.staffId, mode: e.mode });
           case 'pin-rejected':
-            return logger.log('helper.pin-rejected', { staffId: e.staffId, failures: e.failures });
+            return logger.log('helper.pin-rejected', { staffId: e.staffId, attemptsLeft: e.attemptsLeft, screenFailures: e.screenFailures });
           case 'locked-out':
-            return logger.log('helper.locked-out', { staffId: e.staffId, until: e.until });
+            return logger.log('helper.locked-out', { staffId: e.staffId, until: e.until, scope: e.scope });
           case 'signed-out':
             bus.emit({ type: 'helper.signed-out', reason: e.reason });
             return logger.log('helper.signed-out', { staffId: e.staffId, reason: e.reason });
@@ -45,15 +52,18 @@ export class HelperServices {
   }
 
   start(): void {
-    this.registry.start(this.deps.config.helpers.registryRefreshSec);
-    // Idle sessions end on time even when nobody calls the API (the renderer hears it over SSE).
-    this.sweeper = setInterval(() => this.auth.expireIdle(), 5_000);
+    // Idle and expired sessions end on time even when nobody calls the API (the renderer hears
+    // it over SSE); expired offline tickets are dropped from the disk.
+    this.sweeper = setInterval(() => {
+      this.auth.expireIdle();
+      this.tickets.dropExpired();
+    }, 5_000);
     this.sweeper.unref();
+    this.tickets.dropExpired();
   }
 
   async close(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     this.cards.close();
-    await this.registry.stop();
   }
 }

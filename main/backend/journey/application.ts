@@ -23,6 +23,8 @@ export interface CheckedApplication {
   signature: SignatureImage;
   channel: SubmissionChannel;
   helperId: string | null;
+  /** central's proof of the helper's sign-in (helper channel only) */
+  helperProof: string | null;
   authorisation: Authorisation | null;
   delivery: Delivery;
 }
@@ -47,6 +49,7 @@ export function submissionOf(a: CheckedApplication): SubmissionInput {
     signature: a.signature,
     channel: a.channel,
     helperId: a.channel === 'helper' ? a.helperId : null,
+    helperProof: a.channel === 'helper' ? a.helperProof : null,
     authorisation: a.channel === 'helper' ? a.authorisation : null,
     // the citizen's choice when the service offers it, else the first way the service delivers
     delivery: a.service.result.delivery.includes(a.delivery) ? a.delivery : a.service.result.delivery[0]!,

@@ -189,7 +189,6 @@ describe('application journey API', () => {
   it('helper channel: only the signed-in helper, with the resident’s 委托授权, and the receipt names the helper', async () => {
     const k = await kiosk();
     await enrolHelper(k, TEST_HELPERS.a);
-    await k.ctx.helpers.registry.refresh();
     const cookie = await signInHelper(k, TEST_HELPERS.a.card);
     k.ctx.bus.emit(cardReadEvent('resident'));
     const body = (over: Record<string, unknown> = {}) => ({

@@ -52,4 +52,14 @@ describe('technician PIN and session', () => {
     expect(a.signIn('13572468').ok).toBe(true);
     expect(a.lockout()).toMatchObject({ locked: false, attemptsLeft: 3 });
   });
+
+  it('says the full number of attempts once a lockout has run out, before anyone tries again (issue 10, finding 8)', () => {
+    const { a, tick } = auth();
+    for (const p of ['0', '1', '2']) a.signIn(p);
+    expect(a.lockout()).toMatchObject({ locked: true, attemptsLeft: 0 });
+    tick(61_000);
+    expect(a.lockout()).toEqual({ locked: false, lockedUntil: null, attemptsLeft: 3 });
+    const wrong = a.signIn('9');
+    expect(!wrong.ok && wrong.error).toMatchObject({ kind: 'wrong-pin', attemptsLeft: 2 });
+  });
 });

@@ -2,13 +2,11 @@
 // (kept in the store, so power-cycling the kiosk does not reset it), and sessions separate from
 // the citizen's that end after an idle period.
 import crypto from 'node:crypto';
+import { afterFailure, current, NO_FAILURES, viewOf, type LockoutState } from '../../../common/lockout';
 import { err, ok, type Result } from '../../../common/result';
 import { verifyPin } from './pin';
 
-export interface LockoutState {
-  failures: number;
-  lockedUntil: number;
-}
+export type { LockoutState };
 
 export interface TechnicianAuthOptions {
   pinHash: string | null;
@@ -33,6 +31,8 @@ export type SignInError =
   | { kind: 'locked'; message: string; lockedUntil: string }
   | { kind: 'wrong-pin'; message: string; attemptsLeft: number };
 
+const LOCKED = '输错次数过多，维护入口已锁定 / too many wrong PINs: maintenance entry is locked';
+
 interface Session {
   tag: string;
   lastSeen: number;
@@ -52,33 +52,34 @@ export class TechnicianAuth {
     return this.o.sessionIdleSec * 1000;
   }
 
+  private get policy() {
+    return { maxFailures: this.o.maxFailures, lockoutSec: this.o.lockoutSec };
+  }
+
   lockout(): { locked: boolean; lockedUntil: string | null; attemptsLeft: number } {
-    const locked = this.state.lockedUntil > this.now();
-    return { locked, lockedUntil: locked ? new Date(this.state.lockedUntil).toISOString() : null, attemptsLeft: Math.max(0, this.o.maxFailures - this.state.failures) };
+    return viewOf(this.state, this.policy, this.now());
   }
 
   signIn(pin: string): Result<{ token: string; tag: string; idleSec: number }, SignInError> {
     if (!this.o.pinHash) return err({ kind: 'not-configured', message: '本终端未设置技术员口令 / no technician PIN is configured on this terminal' });
     const t = this.now();
+    this.state = current(this.state, this.policy, t);
     if (this.state.lockedUntil > t) {
       this.o.onEvent({ kind: 'refused-while-locked', until: new Date(this.state.lockedUntil).toISOString() });
-      return err({ kind: 'locked', message: '输错次数过多，维护入口已锁定 / too many wrong PINs: maintenance entry is locked', lockedUntil: new Date(this.state.lockedUntil).toISOString() });
+      return err({ kind: 'locked', message: LOCKED, lockedUntil: new Date(this.state.lockedUntil).toISOString() });
     }
-    if (this.state.lockedUntil && this.state.lockedUntil <= t && this.state.failures >= this.o.maxFailures) this.state = { failures: 0, lockedUntil: 0 };
     if (!verifyPin(pin, this.o.pinHash)) {
-      const failures = this.state.failures + 1;
-      const lockedUntil = failures >= this.o.maxFailures ? t + this.o.lockoutSec * 1000 : 0;
-      this.state = { failures, lockedUntil };
-      this.o.save(this.state);
-      this.o.onEvent({ kind: 'pin-rejected', failures });
-      if (lockedUntil) {
-        const until = new Date(lockedUntil).toISOString();
-        this.o.onEvent({ kind: 'locked-out', until });
-        return err({ kind: 'locked', message: '输错次数过多，维护入口已锁定 / too many wrong PINs: maintenance entry is locked', lockedUntil: until });
+      const { state, view } = afterFailure(this.state, this.policy, t);
+      this.state = state;
+      this.o.save(state);
+      this.o.onEvent({ kind: 'pin-rejected', failures: state.failures });
+      if (view.locked) {
+        this.o.onEvent({ kind: 'locked-out', until: view.lockedUntil! });
+        return err({ kind: 'locked', message: LOCKED, lockedUntil: view.lockedUntil! });
       }
-      return err({ kind: 'wrong-pin', message: '口令不正确 / wrong PIN', attemptsLeft: this.o.maxFailures - failures });
+      return err({ kind: 'wrong-pin', message: '口令不正确 / wrong PIN', attemptsLeft: view.attemptsLeft });
     }
-    this.state = { failures: 0, lockedUntil: 0 };
+    this.state = NO_FAILURES;
     this.o.save(this.state);
     const token = crypto.randomBytes(32).toString('base64url');
     // The tag names the session in audit lines without revealing the token.

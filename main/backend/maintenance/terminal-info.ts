@@ -35,12 +35,9 @@ export async function centralReachable(ctx: BackendContext): Promise<{ reachable
   return { reachable: false, ms: null, message: r.failure.message };
 }
 
-/** 帮办代办: which staff registry this terminal signs helpers in with — counts only, no names. */
-export function helperRegistryFacts(ctx: BackendContext): { version: string; active: number; inactive: number; fetchedAt: string } | null {
-  const c = ctx.helpers.registry.current();
-  if (!c) return null;
-  const active = c.registry.staff.filter((s) => s.active).length;
-  return { version: c.registry.version, active, inactive: c.registry.staff.length - active, fetchedAt: c.fetchedAt };
+/** 帮办代办: how many helpers could sign in here offline right now (unexpired tickets) — a count, no names. */
+export function helperTicketFacts(ctx: BackendContext): { held: number } {
+  return { held: ctx.helpers.tickets.held() };
 }
 
 /** Where the outbox key lives this boot. A plain-file fallback is shown, not hidden. */
@@ -66,7 +63,7 @@ export async function terminalInfo(ctx: BackendContext, dataDir: string) {
     startedAt: ctx.startedAt.toISOString(),
     network: { interfaces: networkInterfaces(), central: await centralReachable(ctx) },
     disk: diskUse(dataDir),
-    helperRegistry: helperRegistryFacts(ctx),
+    helperTickets: helperTicketFacts(ctx),
     atRestKey: ctx.maintenance.deps.atRestKey ?? null,
   };
 }

@@ -1,5 +1,6 @@
-// 帮办代办 for the renderer: card + PIN sign-in (session separate from the citizen's), sign-out,
-// and the signed-in helper's own cases. Card numbers and PINs never come back in an answer.
+// 帮办代办 for the renderer: card + PIN sign-in verified by central (session separate from the
+// citizen's; card + this terminal's offline ticket while central is unreachable), sign-out, and
+// the signed-in helper's own cases. Card numbers, PINs and central's proofs never come back.
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -21,22 +22,27 @@ export function helperRoutes(ctx: BackendContext) {
     .post('/card', jsonBody(z.object({ waitSec: z.number().int().min(0).max(30).default(25) }), { maxBytes: SMALL_JSON_MAX }), async (c) => {
       const n = await h.cards.next(c.req.valid('json').waitSec * 1000, c.req.raw.signal);
       if (n === null || c.req.raw.signal.aborted) return c.json({ ok: false as const, error: 'timeout' as const, message: '未读到证件，请将证件放在读卡区 / no card read yet' }, 408);
-      const r = h.auth.presentCard(n);
+      const r = await h.auth.presentCard(n);
       // The helper's own card is not a citizen's: it must not prefill anything or be looked up
       // (the held card is one for the journey and the follow-up).
       if (r.ok) citizenInputsFor(ctx).clear();
-      if (r.ok) return c.json({ ok: true as const, helper: { name: r.value.helper.name, staffId: r.value.helper.staffId }, lockedUntil: r.value.lockedUntil, attemptsLeft: r.value.attemptsLeft });
-      return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, r.error.kind === 'no-registry' ? 503 : 404);
+      if (r.ok) {
+        const v = r.value;
+        return c.json({ ok: true as const, helper: { name: v.helper.name, staffId: v.helper.staffId }, lockedUntil: v.lockedUntil, attemptsLeft: v.attemptsLeft, offline: v.offline, ticketExpiresAt: v.ticketExpiresAt });
+      }
+      return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, r.error.kind === 'offline-no-ticket' ? 503 : r.error.kind === 'refused' ? 502 : 404);
     })
-    .post('/session', jsonBody(z.object({ pin: z.string().max(32) }), { maxBytes: SMALL_JSON_MAX }), (c) => {
-      const r = h.auth.signIn(c.req.valid('json').pin);
+    .post('/session', jsonBody(z.object({ pin: z.string().max(32) }), { maxBytes: SMALL_JSON_MAX }), async (c) => {
+      const r = await h.auth.signIn(c.req.valid('json').pin);
       if (r.ok) {
         setCookie(c, HELPER_COOKIE, r.value.token, { httpOnly: true, sameSite: 'Strict', path: '/api' });
-        return c.json({ ok: true as const, helper: r.value.helper, idleSec: h.auth.idleSec });
+        return c.json({ ok: true as const, helper: r.value.helper, idleSec: h.auth.idleSec, mode: r.value.mode, expiresAt: r.value.expiresAt });
       }
       const e = r.error;
       if (e.kind === 'locked') return c.json({ ok: false as const, error: e.kind, message: e.message, lockedUntil: e.lockedUntil }, 423);
       if (e.kind === 'wrong-pin') return c.json({ ok: false as const, error: e.kind, message: e.message, attemptsLeft: e.attemptsLeft }, 401);
+      if (e.kind === 'offline-no-ticket') return c.json({ ok: false as const, error: e.kind, message: e.message }, 503);
+      if (e.kind === 'refused') return c.json({ ok: false as const, error: e.kind, message: e.message }, 502);
       return c.json({ ok: false as const, error: e.kind, message: e.message }, 409);
     })
     .delete('/session', validate('query', z.object({ reason: z.enum(['sign-out', 'idle']).default('sign-out') })), (c) => {
@@ -47,9 +53,5 @@ export function helperRoutes(ctx: BackendContext) {
     .get('/cases', requireHelper(ctx), (c) => {
       const helper = c.get('helper');
       return c.json({ helper, asOf: ctx.queue.feedPulledAt(), cases: helperCases(ctx, helper.staffId) });
-    })
-    .get('/registry', (c) => {
-      const cur = h.registry.current();
-      return c.json({ version: cur?.registry.version ?? null, fetchedAt: cur?.fetchedAt ?? null, helpers: cur?.registry.staff.filter((s) => s.active).length ?? 0 });
     });
 }

@@ -161,7 +161,9 @@ export function journeyRoutes(ctx: BackendContext) {
       }
 
       // 帮办代办: who helps comes from the helper's own session cookie, never from the body.
-      const helper = body.channel === 'helper' ? ctx.helpers.auth.check(getCookie(c, HELPER_COOKIE)) : null;
+      // Central's proof of the helper's sign-in goes with the submission: central checks it at intake.
+      const signedIn = body.channel === 'helper' ? ctx.helpers.auth.withProof(getCookie(c, HELPER_COOKIE)) : null;
+      const helper = signedIn?.helper ?? null;
       if (body.channel === 'helper' && (!helper || helper.staffId !== body.helperId)) {
         ctx.logger.log('helper.submit-refused', { signedIn: helper !== null });
         return c.json({ error: 'helper-not-signed-in' as const, message: '帮办人员未登录或已超时退出，请重新登录 / the helper is not signed in (or was signed out)' }, 403);
@@ -196,6 +198,7 @@ export function journeyRoutes(ctx: BackendContext) {
         signature: body.signature,
         channel: body.channel,
         helperId: body.helperId,
+        helperProof: signedIn?.proof ?? null,
         authorisation: body.authorisation,
         delivery: body.delivery,
       };

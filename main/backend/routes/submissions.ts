@@ -31,15 +31,17 @@ export function submissionRoutes(ctx: BackendContext) {
         const unknown = body.materials.filter((m) => !known.has(m.materialId)).map((m) => m.materialId);
         if (unknown.length)
           return c.json({ error: 'unknown-material' as const, message: `该事项没有这些材料 / not materials of this service: ${unknown.join(', ')}` }, 400);
+        let helperProof: string | null = null;
         if (body.channel === 'helper') {
-          // 帮办代办: only the helper signed in at this kiosk (card + PIN) can submit as a helper.
-          const helper = ctx.helpers.auth.check(getCookie(c, HELPER_COOKIE));
-          if (!helper || helper.staffId !== body.helperId) {
-            ctx.logger.log('helper.submit-refused', { signedIn: helper !== null });
+          // 帮办代办: only the helper signed in at this kiosk can submit as a helper, with central's proof of it.
+          const signedIn = ctx.helpers.auth.withProof(getCookie(c, HELPER_COOKIE));
+          if (!signedIn || signedIn.helper.staffId !== body.helperId) {
+            ctx.logger.log('helper.submit-refused', { signedIn: signedIn !== null });
             return c.json({ error: 'helper-not-signed-in' as const, message: '帮办人员未登录或已超时退出，请重新登录 / the helper is not signed in (or was signed out)' }, 403);
           }
+          helperProof = signedIn.proof;
         }
-        const r = ctx.queue.enqueue(submissionFromWire(body));
+        const r = ctx.queue.enqueue({ ...submissionFromWire(body), helperProof });
         if (r.ok) {
           const { receiptNo, idempotencyKey, serviceCode, submittedAt, pageCount, duplicate } = r.value;
           // Usage statistics (no personal data): service, channel, and whether the result needs a counter visit.

@@ -1,5 +1,5 @@
-// 帮办代办 in API tests: enrol a helper at the embedded central, pull the registry, and sign in
-// with the helper's card (a card-read event on the bus) plus PIN.
+// 帮办代办 in API tests: enrol a helper at the embedded central and sign in with the helper's card
+// (a card-read event on the bus) plus PIN, verified by central.
 import { cardReadEvent } from '../../../devices/fakes/fake-events';
 import { SAMPLE_CARDS, type SampleCardName } from '../../../devices/id-card/sample-cards';
 import type { Backend } from '../boot';

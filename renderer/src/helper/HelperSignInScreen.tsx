@@ -1,6 +1,7 @@
-// 帮办代办 sign-in: the helper's own ID card on the reader (matched against the registry's
-// salted hashes by the backend), then the PIN on an on-screen pad. Wrong PINs count down to a
-// lockout the backend keeps; the screen says until when.
+// 帮办代办 sign-in: the helper's own ID card on the reader (identified by central), then the PIN
+// on an on-screen pad (verified by central). Wrong PINs count down to a lockout central keeps; the
+// screen says until when. While central is unreachable, a helper who signed in online here today
+// signs in with the card alone (this terminal's offline ticket) — the screen says so plainly.
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { useSession } from '../session/SessionContext';
@@ -8,7 +9,8 @@ import { chinaTime, useHelperT } from './strings';
 import './helper.css';
 
 type Step =
-  | { kind: 'card'; problem: 'unknown-card' | 'no-registry' | 'unreachable' | 'no-card' | null }
+  | { kind: 'card'; problem: 'unknown-card' | 'offline-no-ticket' | 'refused' | 'unreachable' | 'no-card' | null }
+  | { kind: 'offline'; name: string; staffId: string; until: string; problem: string | null }
   | { kind: 'pin'; name: string; staffId: string; problem: { kind: 'wrong-pin'; left: number } | { kind: 'locked'; until: string } | { kind: 'other'; message: string } | null };
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -31,14 +33,18 @@ export function HelperSignInScreen() {
       while (!ctl.signal.aborted) {
         try {
           const res = await api.helper.card.$post({ json: { waitSec: 25 } }, { init: { signal: ctl.signal } });
-          const body = (await res.json()) as { ok: boolean; error?: string; helper?: { name: string; staffId: string }; lockedUntil?: string | null };
+          const body = (await res.json()) as { ok: boolean; error?: string; helper?: { name: string; staffId: string }; lockedUntil?: string | null; offline?: boolean; ticketExpiresAt?: string | null };
           if (ctl.signal.aborted) return;
+          if (body.ok && body.helper && body.offline) {
+            setStep({ kind: 'offline', name: body.helper.name, staffId: body.helper.staffId, until: body.ticketExpiresAt ?? '', problem: null });
+            return;
+          }
           if (body.ok && body.helper) {
             setPin('');
             setStep({ kind: 'pin', name: body.helper.name, staffId: body.helper.staffId, problem: body.lockedUntil ? { kind: 'locked', until: body.lockedUntil } : null });
             return;
           }
-          if (body.error === 'unknown-card' || body.error === 'no-registry') setStep({ kind: 'card', problem: body.error });
+          if (body.error === 'unknown-card' || body.error === 'offline-no-ticket' || body.error === 'refused') setStep({ kind: 'card', problem: body.error });
         } catch {
           if (ctl.signal.aborted) return;
           setStep({ kind: 'card', problem: 'unreachable' });
@@ -50,10 +56,11 @@ export function HelperSignInScreen() {
   }, [step.kind]);
 
   const submit = async () => {
-    if (step.kind !== 'pin' || busy || pin.length < 6) return;
+    if (busy || step.kind === 'card' || (step.kind === 'pin' && pin.length < 6)) return;
     setBusy(true);
     try {
-      const res = await api.helper.session.$post({ json: { pin } });
+      // Offline the backend signs in on the card and this terminal's ticket: no PIN is sent.
+      const res = await api.helper.session.$post({ json: { pin: step.kind === 'pin' ? pin : '' } });
       const body = (await res.json()) as { ok: boolean; error?: string; helper?: { staffId: string; name: string }; attemptsLeft?: number; lockedUntil?: string; message?: string };
       setPin('');
       if (body.ok && body.helper) {
@@ -61,12 +68,14 @@ export function HelperSignInScreen() {
         dispatch({ type: 'home' });
         return;
       }
-      if (body.error === 'wrong-pin') setStep({ ...step, problem: { kind: 'wrong-pin', left: body.attemptsLeft ?? 0 } });
+      if (step.kind === 'offline') setStep(body.error === 'no-card' ? { kind: 'card', problem: 'no-card' } : { ...step, problem: body.message ?? `HTTP ${res.status}` });
+      else if (body.error === 'wrong-pin') setStep({ ...step, problem: { kind: 'wrong-pin', left: body.attemptsLeft ?? 0 } });
       else if (body.error === 'locked') setStep({ ...step, problem: { kind: 'locked', until: body.lockedUntil ?? '' } });
       else if (body.error === 'no-card') setStep({ kind: 'card', problem: 'no-card' });
       else setStep({ ...step, problem: { kind: 'other', message: body.message ?? `HTTP ${res.status}` } });
     } catch {
-      setStep({ ...step, problem: { kind: 'other', message: t.unreachable } });
+      if (step.kind === 'offline') setStep({ ...step, problem: t.unreachable });
+      else setStep({ ...step, problem: { kind: 'other', message: t.unreachable } });
     } finally {
       setBusy(false);
     }
@@ -89,9 +98,32 @@ export function HelperSignInScreen() {
         </p>
         {step.problem && (
           <p className="notice notice-warn" role="alert" data-testid="helper-card-problem">
-            {step.problem === 'unknown-card' ? t.unknownCard : step.problem === 'no-registry' ? t.noRegistry : step.problem === 'no-card' ? t.noCard : t.unreachable}
+            {step.problem === 'unknown-card' ? t.unknownCard : step.problem === 'offline-no-ticket' ? t.offlineNoTicket : step.problem === 'refused' ? t.refused : step.problem === 'no-card' ? t.noCard : t.unreachable}
           </p>
         )}
+      </section>
+    );
+
+  if (step.kind === 'offline')
+    return (
+      <section className="hp-screen" aria-labelledby="hp-title" data-testid="helper-offline">
+        <h1 id="hp-title" className="screen-title" ref={heading} tabIndex={-1}>
+          {t.offlineTitle(step.name)}
+        </h1>
+        <p className="notice notice-warn" role="status" data-testid="helper-offline-lead">
+          {t.offlineLead(chinaTime(step.until))}
+        </p>
+        {step.problem && (
+          <p className="notice notice-warn" role="alert" data-testid="helper-pin-problem">
+            {step.problem}
+          </p>
+        )}
+        <button type="button" className="btn btn-primary" data-testid="helper-offline-submit" disabled={busy} onClick={() => void submit()}>
+          {t.offlineSignIn}
+        </button>
+        <button type="button" className="btn btn-secondary" data-testid="helper-other-card" onClick={() => setStep({ kind: 'card', problem: null })}>
+          {t.otherCard}
+        </button>
       </section>
     );
 

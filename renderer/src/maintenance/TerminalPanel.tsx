@@ -10,7 +10,7 @@ interface Info {
   versions: Record<string, string | number | null>;
   network: { interfaces: { name: string; address: string; family: string }[]; central: { reachable: boolean; ms: number | null; message: string } };
   disk: { path: string; totalBytes: number; freeBytes: number; usedShare: number } | null;
-  helperRegistry: { version: string; active: number; inactive: number; fetchedAt: string } | null;
+  helperTickets: { held: number };
   atRestKey: { keystore: 'safeStorage' | 'libsecret' | 'file' | 'static'; fallbackReason: string | null } | null;
 }
 interface ConfigView {
@@ -96,11 +96,9 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
           <dd data-testid="maint-disk">{info.disk ? `可用 ${gb(info.disk.freeBytes)} / 共 ${gb(info.disk.totalBytes)}（已用 ${Math.round(info.disk.usedShare * 100)}%）` : '未知 / unknown'}</dd>
         </div>
         <div>
-          <dt>帮办人员名册 / helper registry</dt>
-          <dd data-testid="maint-helper-registry">
-            {info.helperRegistry
-              ? `${info.helperRegistry.version}：在岗 ${info.helperRegistry.active} 人${info.helperRegistry.inactive ? `，停用 ${info.helperRegistry.inactive} 人` : ''}，更新于 ${localTime(info.helperRegistry.fetchedAt)} / ${info.helperRegistry.active} active`
-              : '尚未从中心获取，帮办人员暂不能登录 / not yet received from central: helpers cannot sign in'}
+          <dt>帮办离线登录凭证 / helper offline tickets</dt>
+          <dd data-testid="maint-helper-tickets">
+            {`本机持有 ${info.helperTickets.held} 张（中心签发，各至多 10 小时，加密保存，过期即删）/ ${info.helperTickets.held} held on this terminal (issued by central, ≤ 10 h each, sealed, dropped at expiry)`}
           </dd>
         </div>
         <div>

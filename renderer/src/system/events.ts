@@ -46,7 +46,7 @@ export function parseKioskEvent(data: string): WireEvent | null {
       return parseDeviceStatus(o);
     case 'helper.signed-out':
       // 帮办代办: the backend ended the helper session (idle, or another helper signed in).
-      return o.reason === 'sign-out' || o.reason === 'idle' || o.reason === 'replaced' || o.reason === 'deactivated' ? { type: 'helper.signed-out', reason: o.reason } : null;
+      return o.reason === 'sign-out' || o.reason === 'idle' || o.reason === 'replaced' || o.reason === 'expired' ? { type: 'helper.signed-out', reason: o.reason } : null;
     default:
       return null;
   }
