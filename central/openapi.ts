@@ -13,6 +13,7 @@ import {
   caseLookupResponseSchema,
   caseSummarySchema,
   deliveryRequestSchema,
+  documentFetchRequestSchema,
   documentPrintedRequestSchema,
   documentPrintedResponseSchema,
   evaluationRequestSchema,
@@ -39,6 +40,7 @@ const error = (description: string) => ({ description, ...json(apiErrorSchema, '
 const pathParam = (name: string, s: Json, description: string) => ({ name, in: 'path', required: true, description, schema: s });
 
 const SIGNED = [{ terminalSignature: [] }];
+const DOCUMENT_ID = { type: 'string', pattern: '^[A-Za-z0-9-]{8,64}$' };
 const ADMIN = [{ adminToken: [] }];
 const signedErrors = {
   '400': error('请求不符合要求（附原因）/ invalid request, with reasons'),
@@ -154,40 +156,71 @@ export function buildOpenApi(): Json {
       '/v1/documents/{documentId}': {
         get: {
           operationId: 'document',
-          summary: 'A released result document (PDF); X-Content-SHA256 carries its digest',
+          summary: 'Retired: a document is released only against a proof of its case (POST /v1/documents/{documentId}/fetch)',
+          deprecated: true,
           security: SIGNED,
-          parameters: [pathParam('documentId', { type: 'string' }, 'document id from a 办结 event')],
-          responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, '404': error('no such document'), ...signedErrors },
+          parameters: [pathParam('documentId', DOCUMENT_ID, 'document id')],
+          responses: { '403': error('proof-required: use POST /v1/documents/{documentId}/fetch'), ...signedErrors },
+        },
+      },
+      '/v1/documents/{documentId}/fetch': {
+        post: {
+          operationId: 'documentFetch',
+          summary: "A notice or result document (PDF) of a case, for the citizen whose proof (the receipt's claim, or the applicant's or authorised agent's identity number) opens it; X-Content-SHA256 carries its digest",
+          security: SIGNED,
+          parameters: [pathParam('documentId', DOCUMENT_ID, 'document id from a status event or a proven lookup')],
+          requestBody: { required: true, ...json(documentFetchRequestSchema, 'input') },
+          responses: {
+            '200': { description: 'PDF', headers: { 'X-Content-SHA256': { schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } } }, content: { 'application/pdf': {} } },
+            '403': error('proof-mismatch: the proof does not open this case'),
+            '404': error('no such document'),
+            ...signedErrors,
+          },
         },
       },
       '/v1/cases/lookup': {
         post: {
           operationId: 'caseLookup',
-          summary: 'The cases of one applicant (by identity number, in the signed body) or of one receipt number, whichever terminal took them, with notices, results and postal delivery',
+          summary:
+            "The cases of one applicant (by identity number, in the signed body) or of one receipt number, whichever terminal took them. By identity number, or by receipt number with the receipt's claim: whole cases (notices, results, postal delivery) in `cases`. By receipt number without a claim or with a wrong one: `statusOnly` (status and its times, nothing personal). Rate-limited per terminal (sliding window) and audited.",
           security: SIGNED,
           requestBody: { required: true, ...json(caseLookupRequestSchema, 'input') },
-          responses: { '200': { description: 'cases (possibly none), newest first', ...json(caseLookupResponseSchema, 'output') }, ...signedErrors },
+          responses: {
+            '200': { description: 'cases (possibly none), newest first; or the status only', ...json(caseLookupResponseSchema, 'output') },
+            '429': {
+              description: 'too-many-lookups: this terminal made too many lookups in its window; retry after Retry-After seconds',
+              headers: { 'Retry-After': { required: true, schema: { type: 'integer', minimum: 1 } } },
+              ...json(apiErrorSchema, 'output'),
+            },
+            ...signedErrors,
+          },
         },
       },
       '/v1/documents/{documentId}/printed': {
         post: {
           operationId: 'documentPrinted',
-          summary: 'Report that a document was printed at this terminal (the first report wins; results print once)',
+          summary: 'Report that a document was printed at this terminal, with the proof of its case (the first report wins; results print once)',
           security: SIGNED,
-          parameters: [pathParam('documentId', { type: 'string' }, 'document id')],
+          parameters: [pathParam('documentId', DOCUMENT_ID, 'document id')],
           requestBody: { required: true, ...json(documentPrintedRequestSchema, 'input') },
-          responses: { '200': { description: 'recorded; `first` is false when a print was already known', ...json(documentPrintedResponseSchema, 'output') }, '404': error('no such document'), ...signedErrors },
+          responses: {
+            '200': { description: 'recorded; `first` is false when a print was already known', ...json(documentPrintedResponseSchema, 'output') },
+            '403': error('proof-mismatch: the proof does not open this case'),
+            '404': error('no such document'),
+            ...signedErrors,
+          },
         },
       },
       '/v1/cases/{caseNo}/delivery': {
         post: {
           operationId: 'deliveryRequest',
-          summary: 'Ask for the result by post (idempotent by key; one request per case)',
+          summary: 'Ask for the result by post, with the proof of the case (idempotent by key; one request per case)',
           security: SIGNED,
-          parameters: [pathParam('caseNo', { type: 'string' }, 'case number')],
+          parameters: [pathParam('caseNo', { type: 'string', pattern: '^AJ\\d{14}$' }, 'case number')],
           requestBody: { required: true, ...json(deliveryRequestSchema, 'input') },
           responses: {
             '200': { description: 'the case with its delivery', ...json(caseSummarySchema, 'output') },
+            '403': error('proof-mismatch: the proof does not open this case'),
             '404': error('no such case'),
             '409': error('not-concluded, already-printed (the result was printed at a kiosk) or already-requested (another key)'),
             ...signedErrors,

@@ -73,6 +73,8 @@ export const logEvents = {
   'followup.print-failed': { level: 'warn', audience: 'operator', description: 'A notice or result could not be printed (printer offline, document not downloaded); a result\'s one print is given back.' },
   'followup.print-reported': { level: 'info', audience: 'technician', description: 'Central was told of a self-service result print (first report or a retry after it was offline).' },
   'followup.print-report-failed': { level: 'warn', audience: 'technician', description: 'Reporting a result print to central failed; it is retried every minute.' },
+  'followup.lookup-limited': { level: 'warn', audience: 'operator', description: 'Central refused a progress lookup from this terminal (too many lookups in its window, 429); the citizen was told to try again later.' },
+  'followup.proof-refused': { level: 'warn', audience: 'operator', description: 'A print, document or postal request was refused because the citizen\'s proof (receipt QR claim or ID card) does not open that case; carries receipt number and action, never the claim or identity.' },
   'followup.delivery-requested': { level: 'info', audience: 'operator', description: 'A citizen chose postal delivery of a result; carries receipt number (the address is never logged).' },
   'face.verified': { level: 'info', audience: 'operator', description: 'A person-and-card check (人证核验) finished; carries the decision (match / no-match) and score, never the images.' },
   'face.failed': { level: 'warn', audience: 'technician', description: 'The face verifier could not give a decision (unavailable, no face found, bad image, timeout).' },
