@@ -30,7 +30,7 @@ let app: ReturnType<typeof createCentralApp>;
 let claim: string;
 
 function boot(lookupLimit?: { max: number; windowMs: number }) {
-  app = createCentralApp({ store, adminToken: ADMIN, now: () => clock, lookupLimit });
+  app = createCentralApp({ store, adminToken: ADMIN, now: () => clock, lookupLimit, staffScryptCost: { N: 1024, r: 8, p: 1 } });
 }
 
 beforeEach(() => {
@@ -126,6 +126,39 @@ describe('a receipt number is not a credential', () => {
     const pdf = await call({ ...OTHER, method: 'POST', path: `/v1/documents/${resultId}/fetch`, json: { proof: { by: 'idNumber', idNumber: APPLICANT.toLowerCase() } } });
     expect(pdf.status).toBe(200);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('the authorised agent of a 帮办代办 case', () => {
+  it('opens the case with the helper’s own card; another helper’s card does not', async () => {
+    const HELPER_ID = testIdNumber(31);
+    const OTHER_HELPER_ID = testIdNumber(32);
+    const enrol = (staffId: string, idNumber: string) =>
+      app.fetch(
+        new Request(`http://central.test/v1/admin/staff/${staffId}`, {
+          method: 'PUT',
+          headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ name: '周海燕', township: '耿车镇', idNumber, pin: '135790' }),
+        }),
+      );
+    expect((await enrol('HB-001', HELPER_ID)).status).toBe(200);
+    expect((await enrol('HB-002', OTHER_HELPER_ID)).status).toBe(200);
+    const signature = { mime: 'image/png', data: Buffer.from('signature').toString('base64') };
+    const m = {
+      ...caseManifest({ receiptNo: RECEIPT, serviceCode: SERVICE, idNumber: APPLICANT }),
+      channel: 'helper',
+      helperId: 'HB-001',
+      authorisation: { signature, signedAt: new Date(clock).toISOString() },
+    };
+    const { body } = await batch([m]);
+    expect(body.results[0]).toMatchObject({ outcome: 'created' });
+    const caseNo = (body.results[0] as { caseNo: string }).caseNo;
+    const done = (await (await admin(`/v1/admin/cases/${caseNo}/status`, { status: 'accepted' })).json()) as { update: { documents: { id: string }[] } };
+    const notice = done.update.documents[0]!.id;
+    const fetchWith = async (idNumber: string) => (await call({ method: 'POST', path: `/v1/documents/${notice}/fetch`, json: { proof: { by: 'idNumber', idNumber } } })).status;
+    expect(await fetchWith(HELPER_ID)).toBe(200);
+    expect(await fetchWith(APPLICANT)).toBe(200);
+    expect(await fetchWith(OTHER_HELPER_ID)).toBe(403);
   });
 });
 
