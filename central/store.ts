@@ -156,7 +156,7 @@ const MIGRATIONS: string[] = [
      terminal_id TEXT NOT NULL,
      at INTEGER NOT NULL,
      action TEXT NOT NULL CHECK (action IN ('lookup', 'document', 'printed', 'delivery')),
-     by TEXT NOT NULL CHECK (by IN ('idNumber', 'receiptNo', 'claim', 'none')),
+     by TEXT NOT NULL CHECK (by IN ('idNumber', 'receiptNo', 'claim')),
      found INTEGER NOT NULL CHECK (found IN (0, 1)),
      proof_ok INTEGER NOT NULL CHECK (proof_ok IN (0, 1)),
      limited INTEGER NOT NULL DEFAULT 0 CHECK (limited IN (0, 1))
@@ -190,7 +190,8 @@ export interface LookupAuditEntry {
   terminalId: string;
   at: number;
   action: 'lookup' | 'document' | 'printed' | 'delivery';
-  by: 'idNumber' | 'receiptNo' | 'claim' | 'none';
+  /** the kind of proof shown: an identity number, a receipt number alone, or a receipt claim */
+  by: 'idNumber' | 'receiptNo' | 'claim';
   found: boolean;
   proofOk: boolean;
   limited: boolean;

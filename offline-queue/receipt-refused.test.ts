@@ -47,4 +47,30 @@ describe('a receipt number central refuses', () => {
     expect(central.store.countCases()).toBe(1);
     await again.close();
   });
+
+  it('a document central will not release for the claim held here is skipped, not a stalled download: the calendar still syncs', async () => {
+    const k = openQueue(dir, central.url);
+    const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, idNumber: testIdNumber(43), pages: 1, pageBytes: 500 }));
+    if (!r.ok) throw new Error(r.error.message);
+    k.queue.start();
+    await k.queue.syncNow();
+    const caseNo = k.queue.caseStatus(r.value.receiptNo)!.caseNo!;
+    // central lost the claim's digest (restored from an old backup): the claim held here no longer opens the case
+    central.store.db.prepare('UPDATE cases SET claim_digest = NULL WHERE case_no = ?').run(caseNo);
+    central.store.advanceCase(caseNo, { status: 'accepted', owed: [], note: null, documents: [] });
+    central.store.advanceCase(caseNo, { status: 'concluded', decision: 'approved', documents: [{ id: 'doc-refused-0001', name: '证照.pdf', mime: 'application/pdf', size: 4, sha256: 'a'.repeat(64), selfPrint: true }], note: null }, [
+      { meta: { id: 'doc-refused-0001', name: '证照.pdf', mime: 'application/pdf', size: 4, sha256: 'a'.repeat(64), selfPrint: true }, data: Buffer.from('%PDF') },
+    ]);
+    const year = new Date().getUTCFullYear();
+    central.store.publishCalendar({ year, version: 'v-test', days: [] });
+    await k.queue.syncNow();
+    const events = k.logs.map((l) => l.event);
+    expect(new Set(k.logs.filter((l) => l.event === 'queue.document-refused').map((l) => l.fields?.documentId))).toEqual(new Set(['doc-refused-0001']));
+    // a refused proof is not a refused terminal: the sync engine carries on
+    expect(events).not.toContain('queue.sync.auth-failed');
+    expect(k.queue.status().state).not.toBe('auth-failed');
+    expect(k.queue.resultDocument('doc-refused-0001')).toBeNull();
+    expect(k.store.outbox.calendar(year)?.version).toBe('v-test');
+    await k.close();
+  });
 });
