@@ -12,6 +12,7 @@ import { buildOpenApi } from './openapi';
 import { adminRoutes } from './routes/admin';
 import { caseRoutes } from './routes/cases';
 import { fleetRoutes, heartbeatRoutes } from './routes/fleet';
+import type { LookupLimit } from './followup/lookup-limit';
 import { followupRoutes } from './routes/followup';
 import { intakeRoutes } from './routes/intake';
 import { helperSignInRoutes, staffAdminRoutes } from './routes/staff';
@@ -27,6 +28,8 @@ export interface CentralDeps {
   now?: () => number;
   /** scrypt cost of enrolled helpers' hashes (tests use a cheap one) */
   staffScryptCost?: ScryptCost;
+  /** follow-up lookups a terminal may make per sliding window (DEFAULT_LOOKUP_LIMIT when not given) */
+  lookupLimit?: LookupLimit;
 }
 
 const LIMITS = {
@@ -43,7 +46,7 @@ function limitFor(path: string): number {
   return LIMITS.other;
 }
 
-export function createCentralApp({ store, faults = new FaultInjector(), adminToken = crypto.randomBytes(24).toString('base64url'), now, staffScryptCost }: CentralDeps) {
+export function createCentralApp({ store, faults = new FaultInjector(), adminToken = crypto.randomBytes(24).toString('base64url'), now, staffScryptCost, lookupLimit }: CentralDeps) {
   const app = new Hono<{ Variables: AuthVariables }>();
   const openapi = buildOpenApi();
 
@@ -95,7 +98,7 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   const signed = new Hono<{ Variables: AuthVariables }>();
   signed.use(terminalAuth(store, now));
   signed.route('/', intakeRoutes(store, now));
-  signed.route('/', followupRoutes(store));
+  signed.route('/', followupRoutes(store, { now, lookupLimit }));
   signed.route('/', caseRoutes(store));
   signed.route('/', heartbeatRoutes(store, now));
   signed.route('/', helperSignInRoutes(store, now));

@@ -29,7 +29,7 @@ describe('case transitions', () => {
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ error: 'bad-transition', message: expect.stringContaining('no postal delivery was requested') });
     expect(h.store.caseRow(caseNo)!.status).toBe('concluded');
-    const asked = await h.call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: ADDRESS } });
+    const asked = await h.call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: ADDRESS, proof: h.proof(caseNo) } });
     expect(asked.status).toBe(200);
     expect((await h.advance(caseNo, { status: 'delivered', method: 'post', trackingNo: 'SF1234567890' })).status).toBe(200);
     expect(h.store.caseRow(caseNo)!.status).toBe('delivered');
@@ -38,9 +38,9 @@ describe('case transitions', () => {
   it('refuses 送达 by self-service print when no kiosk printed the result; a reported print records it', async () => {
     const { caseNo, resultId } = await concluded();
     expect((await h.advance(caseNo, { status: 'delivered', method: 'kiosk_print' })).status).toBe(409);
-    const printed = await h.call({ method: 'POST', path: `/v1/documents/${resultId}/printed`, json: { printedAt: new Date().toISOString() } });
+    const printed = await h.call({ method: 'POST', path: `/v1/documents/${resultId}/printed`, json: { printedAt: new Date().toISOString(), proof: h.proof(caseNo) } });
     expect(printed.status).toBe(200);
-    const summary = caseLookupResponseSchema.parse(await (await h.call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001' } })).json()).cases[0]!;
+    const summary = caseLookupResponseSchema.parse(await (await h.call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'idNumber', idNumber: h.proof(caseNo).idNumber } })).json()).cases[0]!;
     expect(summary.status).toBe('delivered');
     expect(summary.events.at(-1)!.update).toMatchObject({ status: 'delivered', method: 'kiosk_print' });
   });

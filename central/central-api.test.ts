@@ -176,7 +176,7 @@ describe('central intake', () => {
 });
 
 describe('central case status, documents, calendar and admin', () => {
-  it('feeds status changes with notices to the submitting terminal only, and serves the released PDF', async () => {
+  it('feeds status changes with notices to the submitting terminal only, and serves the released PDF against a proof of the case', async () => {
     const page = await upload(crypto.randomBytes(500));
     const m = manifest([page]);
     const { results } = await (await call({ method: 'POST', path: '/v1/submissions/batch', json: { items: [m] } })).json();
@@ -190,7 +190,9 @@ describe('central case status, documents, calendar and admin', () => {
     expect(feed.events.map((e: { update: { status: string } }) => e.update.status)).toEqual(['received', 'correction', 'accepted', 'concluded']);
     expect(feed.events[1].update).toMatchObject({ deadline: '2026-12-05', items: [{ description: '身份证复印件不清晰' }] });
     const doc = feed.events[3].update.documents[0];
-    const pdf = await call({ method: 'GET', path: `/v1/documents/${doc.id}` });
+    // a document leaves central only against a proof of its case (here the applicant's card number)
+    expect((await call({ method: 'GET', path: `/v1/documents/${doc.id}` })).status).toBe(403);
+    const pdf = await call({ method: 'POST', path: `/v1/documents/${doc.id}/fetch`, json: { proof: { by: 'idNumber', idNumber: testIdNumber(5) } } });
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(doc.sha256);
@@ -198,8 +200,9 @@ describe('central case status, documents, calendar and admin', () => {
     store.registerTerminal('KSK0002', 'z'.repeat(40));
     const other = await (await call({ method: 'GET', path: '/v1/cases/feed?after=0', terminalId: 'KSK0002', secret: 'z'.repeat(40) })).json();
     expect(other.events).toEqual([]);
-    expect((await call({ method: 'GET', path: `/v1/documents/${doc.id}`, terminalId: 'KSK0002', secret: 'z'.repeat(40) })).status).toBe(200);
-    expect((await call({ method: 'GET', path: '/v1/documents/0000000000000000', terminalId: 'KSK0002', secret: 'z'.repeat(40) })).status).toBe(404);
+    const proof = { by: 'idNumber', idNumber: testIdNumber(5).toLowerCase() };
+    expect((await call({ method: 'POST', path: `/v1/documents/${doc.id}/fetch`, json: { proof }, terminalId: 'KSK0002', secret: 'z'.repeat(40) })).status).toBe(200);
+    expect((await call({ method: 'POST', path: '/v1/documents/0000000000000000/fetch', json: { proof }, terminalId: 'KSK0002', secret: 'z'.repeat(40) })).status).toBe(404);
   });
 
   it('records an evaluation once per idempotency key, only for the terminal’s own case', async () => {

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createCentralApp } from './app';
+import type { LookupLimit } from './followup/lookup-limit';
 import { FaultInjector } from './faults';
 import { CentralStore } from './store';
 import { sampleCatalog } from './catalog/sample-catalog';
@@ -30,6 +31,8 @@ export interface StartCentralOptions {
   adminToken?: string;
   /** 帮办代办 helpers to enrol when nobody is enrolled yet (npm start: the demo helpers) */
   staff?: (StaffEnrolment & { staffId: string })[];
+  /** follow-up lookups per terminal and sliding window (default DEFAULT_LOOKUP_LIMIT) */
+  lookupLimit?: LookupLimit;
 }
 
 export async function startCentral(opts: StartCentralOptions): Promise<RunningCentral> {
@@ -41,7 +44,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       store.putStaff({ staffId: s.staffId, name: s.name, township: s.township, idNumberHash: scryptHash(normaliseIdNumber(s.idNumber)), pinHash: scryptHash(s.pin), active: s.active, idLookup: staffIdLookup(store, s.idNumber) });
   const faults = new FaultInjector();
   const adminToken = opts.adminToken ?? crypto.randomBytes(24).toString('base64url');
-  const app = createCentralApp({ store, faults, adminToken });
+  const app = createCentralApp({ store, faults, adminToken, lookupLimit: opts.lookupLimit });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: opts.port ?? 0 }, () => resolve(s as Server));
     (s as Server).once('error', reject);

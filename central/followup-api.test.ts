@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseLookupResponseSchema, caseSummarySchema } from '../common/central-api';
+import { receiptClaimDigest } from '../common/receipt-claim';
 import { uuidv7 } from '../common/uuidv7';
 import { testIdNumber } from '../offline-queue/test-support/sample-submission';
 import { testCentralApp, type CheckedApp } from './test-support/checked-app';
@@ -43,8 +44,12 @@ async function call(o: Omit<SignedCallOptions, 'terminalId' | 'secret'> & Partia
 const admin = (p: string, json: unknown) =>
   app.fetch(new Request(`http://central.test${p}`, { method: 'POST', body: JSON.stringify(json), headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' } }));
 
-async function submit(idNumber: string, receiptNo: string, who = T): Promise<string> {
-  const m = caseManifest({ receiptNo, serviceCode: SERVICE, idNumber });
+/** The claim printed in the test receipts' QR (each test's cases share it; proofs are per case anyway). */
+const CLAIM = 'Zm9sbG93LXVwLWNsYWltMQ';
+const BY_CLAIM = { by: 'claim', claim: CLAIM } as const;
+
+async function submit(idNumber: string, receiptNo: string, who = T, claim = CLAIM): Promise<string> {
+  const m = { ...caseManifest({ receiptNo, serviceCode: SERVICE, idNumber }), claimDigest: await receiptClaimDigest(claim) };
   const r = await call({ ...who, method: 'POST', path: '/v1/submissions/batch', json: { items: [m] } });
   const body = (await r.json()) as { results: { caseNo: string }[] };
   expect(r.status, JSON.stringify(body)).toBe(200);
@@ -66,13 +71,14 @@ describe('central follow-up', () => {
     const byId = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'idNumber', idNumber: id.toLowerCase() } })).json());
     expect(byId.cases.map((c) => c.caseNo).sort()).toEqual([mine, elsewhere].sort());
     expect(byId.cases.every((c) => c.status === 'received')).toBe(true);
-    const byReceipt = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001' } })).json());
+    const byReceipt = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json());
     expect(byReceipt.cases.map((c) => c.caseNo)).toEqual([mine]);
     // a receipt from another terminal, its QR shown here
-    const other = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0002-20261122-0001' } })).json());
+    const other = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0002-20261122-0001', claim: CLAIM } })).json());
     expect(other.cases.map((c) => c.caseNo)).toEqual([elsewhere]);
     const none = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0009-20261122-0001' } })).json());
     expect(none.cases).toEqual([]);
+    expect(none.statusOnly).toEqual([]);
     const bad = await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'idNumber', idNumber: '../etc' } });
     expect(bad.status).toBe(400);
   });
@@ -92,7 +98,7 @@ describe('central follow-up', () => {
     const ev = (await r.json()) as { update: { documents: { id: string; name: string; selfPrint: boolean }[] } };
     expect(ev.update.documents).toHaveLength(1);
     expect(ev.update.documents[0]!.name).toBe('补正材料通知书.pdf');
-    const pdf = Buffer.from(await (await call({ method: 'GET', path: `/v1/documents/${ev.update.documents[0]!.id}` })).arrayBuffer());
+    const pdf = Buffer.from(await (await call({ method: 'POST', path: `/v1/documents/${ev.update.documents[0]!.id}/fetch`, json: { proof: BY_CLAIM } })).arrayBuffer());
     const text = pdfText(pdf);
     expect(text).toContain(caseNo);
     expect(text).toContain('Deadline: 2026-12-15');
@@ -102,10 +108,10 @@ describe('central follow-up', () => {
 
     const na = await admin(`/v1/admin/cases/${caseNo}/status`, { status: 'not-accepted', reasons: ['不属于本机关职权范围'] });
     const naEv = (await na.json()) as { update: { documents: { id: string }[] } };
-    const naText = pdfText(Buffer.from(await (await call({ method: 'GET', path: `/v1/documents/${naEv.update.documents[0]!.id}` })).arrayBuffer()));
+    const naText = pdfText(Buffer.from(await (await call({ method: 'POST', path: `/v1/documents/${naEv.update.documents[0]!.id}/fetch`, json: { proof: { by: 'idNumber', idNumber: testIdNumber(7) } } })).arrayBuffer()));
     expect(naText).toContain('Remedy: administrative reconsideration (60 days) or administrative litigation (6 months).');
     expect(naText).toContain('不属于本机关职权范围');
-    const summary = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001' } })).json()).cases[0]!;
+    const summary = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json()).cases[0]!;
     expect(summary.documents.map((d) => d.kind)).toEqual(['notice', 'notice']);
     expect(summary.status).toBe('not-accepted');
   });
@@ -113,7 +119,7 @@ describe('central follow-up', () => {
   it('records the first self-print of a result and refuses postal delivery afterwards', async () => {
     const caseNo = await submit(testIdNumber(7), 'KSK0001-20261122-0001');
     await admin(`/v1/admin/cases/${caseNo}/status`, { status: 'accepted' });
-    const early = await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: ADDRESS } });
+    const early = await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: ADDRESS, proof: BY_CLAIM } });
     expect(early.status).toBe(409);
     const done = (await (await admin(`/v1/admin/cases/${caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [{ name: '准予许可决定书.pdf' }] })).json()) as {
       update: { documents: { id: string }[] };
@@ -121,18 +127,18 @@ describe('central follow-up', () => {
     const docId = done.update.documents[0]!.id;
     const firstAt = new Date().toISOString();
     const laterAt = new Date(Date.now() + 60_000).toISOString();
-    const first = await (await call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: firstAt } })).json();
+    const first = await (await call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: firstAt, proof: BY_CLAIM } })).json();
     expect(first).toMatchObject({ first: true, printedAt: firstAt });
     // printed at the kiosk: the result reached the citizen (送达, self-service print)
-    const after = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001' } })).json()).cases[0]!;
+    const after = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json()).cases[0]!;
     expect(after.status).toBe('delivered');
     expect(after.events.at(-1)!.update).toMatchObject({ status: 'delivered', method: 'kiosk_print' });
-    const again = await (await call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: laterAt } })).json();
+    const again = await (await call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: laterAt, proof: BY_CLAIM } })).json();
     expect(again).toMatchObject({ first: false, printedAt: firstAt });
     // printed once in all: another terminal is told it was printed already
-    const other = await (await call({ ...OTHER, method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: laterAt } })).json();
+    const other = await (await call({ ...OTHER, method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: laterAt, proof: BY_CLAIM } })).json();
     expect(other).toMatchObject({ first: false, printedAt: firstAt });
-    const post = await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: ADDRESS } });
+    const post = await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: ADDRESS, proof: BY_CLAIM } });
     expect(post.status).toBe(409);
     expect(((await post.json()) as { error: string }).error).toBe('already-printed');
   });
@@ -142,15 +148,15 @@ describe('central follow-up', () => {
     await admin(`/v1/admin/cases/${caseNo}/status`, { status: 'accepted' });
     await admin(`/v1/admin/cases/${caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [{ name: '证照.pdf' }] });
     const key = uuidv7();
-    const r = await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: key, address: ADDRESS } });
+    const r = await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: key, address: ADDRESS, proof: BY_CLAIM } });
     expect(r.status).toBe(200);
     expect(caseSummarySchema.parse(await r.json()).delivery).toMatchObject({ method: 'post', trackingNo: null });
-    expect((await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: key, address: ADDRESS } })).status).toBe(200);
-    expect((await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: ADDRESS } })).status).toBe(409);
-    const badAddress = await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: { ...ADDRESS, postcode: '22380' } } });
+    expect((await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: key, address: ADDRESS, proof: BY_CLAIM } })).status).toBe(200);
+    expect((await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: ADDRESS, proof: BY_CLAIM } })).status).toBe(409);
+    const badAddress = await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: { ...ADDRESS, postcode: '22380' }, proof: BY_CLAIM } });
     expect(badAddress.status).toBe(400);
     expect((await admin(`/v1/admin/cases/${caseNo}/tracking`, { carrier: 'EMS', trackingNo: 'EA123456789CN' })).status).toBe(200);
-    const s = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001' } })).json()).cases[0]!;
+    const s = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json()).cases[0]!;
     expect(s.delivery).toMatchObject({ carrier: 'EMS', trackingNo: 'EA123456789CN' });
   });
 });

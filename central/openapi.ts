@@ -35,6 +35,7 @@ import {
   decimalInt,
   deliveryRequestSchema,
   documentIdSchema,
+  documentFetchRequestSchema,
   documentPrintedRequestSchema,
   documentPrintedResponseSchema,
   evaluationRequestSchema,
@@ -241,40 +242,75 @@ export function buildOpenApi(): Json {
       '/v1/documents/{documentId}': {
         get: {
           operationId: 'document',
-          summary: 'A released result document (PDF); X-Content-SHA256 carries its digest',
+          summary: 'Retired: a document is released only against a proof of its case (POST /v1/documents/{documentId}/fetch)',
+          deprecated: true,
           security: SIGNED,
           parameters: [documentIdParam],
-          responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, '404': error('no such document'), ...signedErrors },
+          responses: { '403': error('proof-required: use POST /v1/documents/{documentId}/fetch'), ...signedErrors },
+        },
+      },
+      '/v1/documents/{documentId}/fetch': {
+        post: {
+          operationId: 'documentFetch',
+          summary: "A notice or result document (PDF) of a case, for the citizen whose proof (the receipt's claim, or the applicant's or authorised agent's identity number) opens it; X-Content-SHA256 carries its digest",
+          security: SIGNED,
+          parameters: [documentIdParam],
+          requestBody: jsonBody(documentFetchRequestSchema),
+          responses: {
+            '200': { description: 'PDF', headers: { 'X-Content-SHA256': { schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } } }, content: { 'application/pdf': {} } },
+            '403': error('proof-mismatch: the proof does not open this case'),
+            '404': error('no such document'),
+            ...signedErrors,
+            ...jsonBodyErrors,
+          },
         },
       },
       '/v1/cases/lookup': {
         post: {
           operationId: 'caseLookup',
-          summary: 'The cases of one applicant (by identity number, in the signed body) or of one receipt number, whichever terminal took them, with notices, results and postal delivery',
+          summary:
+            "The cases of one applicant (by identity number, in the signed body) or of one receipt number, whichever terminal took them. By identity number, or by receipt number with the receipt's claim: whole cases (notices, results, postal delivery) in `cases`. By receipt number without a claim or with a wrong one: `statusOnly` (status and its times, nothing personal). Rate-limited per terminal (sliding window) and audited.",
           security: SIGNED,
           requestBody: jsonBody(caseLookupRequestSchema),
-          responses: { '200': ok('cases (possibly none), newest first', caseLookupResponseSchema), ...signedErrors, ...jsonBodyErrors },
+          responses: {
+            '200': ok('cases (possibly none), newest first; or the status only', caseLookupResponseSchema),
+            '429': {
+              description: 'too-many-lookups: this terminal made too many lookups in its window; retry after Retry-After seconds',
+              headers: { 'Retry-After': { required: true, schema: { type: 'integer', minimum: 1 } } },
+              ...json(apiErrorSchema, 'output'),
+            },
+            ...signedErrors,
+            ...jsonBodyErrors,
+          },
         },
       },
       '/v1/documents/{documentId}/printed': {
         post: {
           operationId: 'documentPrinted',
-          summary: 'Report that a document was printed at this terminal (the first report wins; results print once)',
+          summary: 'Report that a document was printed at this terminal, with the proof of its case (the first report wins; results print once)',
           security: SIGNED,
           parameters: [documentIdParam],
           requestBody: jsonBody(documentPrintedRequestSchema),
-          responses: { '200': ok('recorded; `first` is false when a print was already known', documentPrintedResponseSchema), '404': error('no such document'), '422': error('implausible-time: printedAt later than central\'s clock (+5 min skew) or before the document existed'), ...signedErrors, ...jsonBodyErrors },
+          responses: {
+            '200': ok('recorded; `first` is false when a print was already known', documentPrintedResponseSchema),
+            '403': error('proof-mismatch: the proof does not open this case'),
+            '404': error('no such document'),
+            '422': error("implausible-time: printedAt later than central's clock (+5 min skew) or before the document existed"),
+            ...signedErrors,
+            ...jsonBodyErrors,
+          },
         },
       },
       '/v1/cases/{caseNo}/delivery': {
         post: {
           operationId: 'deliveryRequest',
-          summary: 'Ask for the result by post (idempotent by key; one request per case)',
+          summary: 'Ask for the result by post, with the proof of the case (idempotent by key; one request per case)',
           security: SIGNED,
           parameters: [caseNoParam],
           requestBody: jsonBody(deliveryRequestSchema),
           responses: {
             '200': ok('the case with its delivery', caseSummarySchema),
+            '403': error('proof-mismatch: the proof does not open this case'),
             '404': error('no such case'),
             '409': error('not-concluded, already-printed (the result was printed at a kiosk) or already-requested (another key)'),
             ...signedErrors,

@@ -22,7 +22,8 @@ async function concludedDocument(): Promise<{ caseNo: string; docId: string }> {
   return { caseNo, docId: (done.body as { update: { documents: { id: string }[] } }).update.documents[0]!.id };
 }
 
-const printed = (docId: string, printedAt: string) => h.call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt } });
+const printed = (docId: string, printedAt: string) =>
+  h.call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt, proof: h.proof(h.store.document(docId)!.caseNo) } });
 
 describe('plausible instants from terminals', () => {
   it('refuses a first print dated in the future, and a later honest report is the one kept', async () => {

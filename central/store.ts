@@ -162,6 +162,29 @@ const MIGRATIONS: string[] = [
    CREATE TABLE central_keys (name TEXT PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL) STRICT;
    ALTER TABLE staff ADD COLUMN id_lookup TEXT;
    CREATE INDEX staff_id_lookup ON staff (id_lookup);`,
+  // Receipts as capabilities (issue 10): the digest of the receipt's claim kept with its case, one
+  // case per receipt number across central, and every follow-up lookup audited (kind and outcome
+  // only: never the number or identity looked up). The audit also is the rate limiter's window.
+  `ALTER TABLE cases ADD COLUMN claim_digest TEXT;
+   CREATE UNIQUE INDEX cases_receipt_unique ON cases (receipt_no);
+   CREATE TABLE lookup_audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     terminal_id TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     action TEXT NOT NULL CHECK (action IN ('lookup', 'document', 'printed', 'delivery')),
+     by TEXT NOT NULL CHECK (by IN ('idNumber', 'receiptNo', 'claim')),
+     found INTEGER NOT NULL CHECK (found IN (0, 1)),
+     proof_ok INTEGER NOT NULL CHECK (proof_ok IN (0, 1)),
+     limited INTEGER NOT NULL DEFAULT 0 CHECK (limited IN (0, 1))
+   ) STRICT;
+   CREATE INDEX lookup_audit_window ON lookup_audit (terminal_id, at);
+   CREATE TABLE receipt_refusals (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     terminal_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     code TEXT NOT NULL CHECK (code IN ('receipt-terminal-mismatch', 'receipt-taken')),
+     receipt_no TEXT NOT NULL
+   ) STRICT;`,
 ];
 
 export interface CaseRow {
@@ -174,12 +197,27 @@ export interface CaseRow {
   manifest: string;
   status: CaseStatus;
   created_at: string;
+  /** digest of the receipt's claim; null for cases filed before claims existed */
+  claim_digest: string | null;
+}
+
+/** One audited follow-up access (central/routes/followup.ts). */
+export interface LookupAuditEntry {
+  terminalId: string;
+  at: number;
+  action: 'lookup' | 'document' | 'printed' | 'delivery';
+  /** the kind of proof shown: an identity number, a receipt number alone, or a receipt claim */
+  by: 'idNumber' | 'receiptNo' | 'claim';
+  found: boolean;
+  proofOk: boolean;
+  limited: boolean;
 }
 
 export type IntakeOutcome =
   | { kind: 'created' | 'duplicate'; caseNo: string; receivedAt: string }
   | { kind: 'missing-attachments'; missing: string[] }
-  | { kind: 'key-reused'; caseNo: string };
+  | { kind: 'key-reused'; caseNo: string }
+  | { kind: 'receipt-taken' };
 
 export class TransitionError extends Error {}
 
@@ -346,6 +384,8 @@ export class CentralStore {
         if (existing.content_hash !== contentHash) return { kind: 'key-reused', caseNo: existing.case_no };
         return { kind: 'duplicate', caseNo: existing.case_no, receivedAt: existing.created_at };
       }
+      // One case per receipt number across central: a second claim on it (any terminal) is refused.
+      if (this.db.prepare('SELECT 1 FROM cases WHERE receipt_no = ?').get(m.receiptNo)) return { kind: 'receipt-taken' };
       const refs = m.materials.flatMap((x) => x.pages);
       const missing = refs.filter((r) => !this.attachment(terminalId, r.sha256)?.complete).map((r) => r.sha256);
       if (missing.length) return { kind: 'missing-attachments', missing: [...new Set(missing)] };
@@ -357,9 +397,9 @@ export class CentralStore {
       const at = now.toISOString();
       this.db
         .prepare(
-          'INSERT INTO cases (case_no, terminal_id, idempotency_key, receipt_no, service_code, content_hash, manifest, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO cases (case_no, terminal_id, idempotency_key, receipt_no, service_code, content_hash, manifest, status, created_at, claim_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(caseNo, terminalId, m.idempotencyKey, m.receiptNo, m.serviceCode, contentHash, JSON.stringify(m), 'received', at);
+        .run(caseNo, terminalId, m.idempotencyKey, m.receiptNo, m.serviceCode, contentHash, JSON.stringify(m), 'received', at, m.claimDigest ?? null);
       this.db.prepare('INSERT INTO case_events (case_no, terminal_id, at, body) VALUES (?, ?, ?, ?)').run(caseNo, terminalId, at, JSON.stringify({ status: 'received' }));
       return { kind: 'created', caseNo, receivedAt: at };
     })();
@@ -508,6 +548,59 @@ export class CentralStore {
     return r ? { caseNo: r.case_no, terminalId: r.terminal_id, name: r.name, data: r.data, sha256: r.sha256 } : null;
   }
 
+  // ── follow-up lookups: audit, rate window, fleet figures ───────────────────────────────────
+
+  auditLookup(e: LookupAuditEntry): void {
+    this.db
+      .prepare('INSERT INTO lookup_audit (terminal_id, at, action, by, found, proof_ok, limited) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(e.terminalId, e.at, e.action, e.by, e.found ? 1 : 0, e.proofOk ? 1 : 0, e.limited ? 1 : 0);
+  }
+
+  /** Lookups a terminal made (and was answered) since `since`, oldest first: the sliding window. */
+  lookupTimesSince(terminalId: string, since: number): number[] {
+    return (
+      this.db.prepare("SELECT at FROM lookup_audit WHERE terminal_id = ? AND at > ? AND action = 'lookup' AND limited = 0 ORDER BY at").all(terminalId, since) as { at: number }[]
+    ).map((r) => r.at);
+  }
+
+  /** Per terminal since `since`: all accesses, not found, refused proofs (a wrong claim or card), rate-limited. */
+  lookupFigures(since: number): Map<string, { total: number; notFound: number; proofFailed: number; limited: number }> {
+    const rows = this.db
+      .prepare(
+        `SELECT terminal_id AS t, COUNT(*) AS total, SUM(found = 0 AND limited = 0) AS notFound,
+                SUM(found = 1 AND proof_ok = 0 AND by IN ('claim', 'idNumber')) AS proofFailed, SUM(limited) AS limited
+           FROM lookup_audit WHERE at > ? GROUP BY terminal_id`,
+      )
+      .all(since) as { t: string; total: number; notFound: number; proofFailed: number; limited: number }[];
+    return new Map(rows.map((r) => [r.t, { total: r.total, notFound: r.notFound, proofFailed: r.proofFailed, limited: r.limited }]));
+  }
+
+  /** A submission refused for its receipt number (another terminal's prefix, or already taken). */
+  recordReceiptRefusal(terminalId: string, code: 'receipt-terminal-mismatch' | 'receipt-taken', receiptNo: string, now = new Date()): void {
+    this.db.prepare('INSERT INTO receipt_refusals (terminal_id, at, code, receipt_no) VALUES (?, ?, ?, ?)').run(terminalId, now.toISOString(), code, receiptNo);
+  }
+
+  receiptRefusals(limit = 200): { terminalId: string; at: string; code: string; receiptNo: string }[] {
+    return this.db
+      .prepare('SELECT terminal_id AS terminalId, at, code, receipt_no AS receiptNo FROM receipt_refusals ORDER BY seq DESC LIMIT ?')
+      .all(limit) as { terminalId: string; at: string; code: string; receiptNo: string }[];
+  }
+
+  /** The audit as stored (tests and operators): no number or identity is in it to show. */
+  lookupAudit(limit = 1000): LookupAuditEntry[] {
+    return (
+      this.db.prepare('SELECT terminal_id, at, action, by, found, proof_ok, limited FROM lookup_audit ORDER BY seq DESC LIMIT ?').all(limit) as {
+        terminal_id: string;
+        at: number;
+        action: LookupAuditEntry['action'];
+        by: LookupAuditEntry['by'];
+        found: number;
+        proof_ok: number;
+        limited: number;
+      }[]
+    ).map((r) => ({ terminalId: r.terminal_id, at: r.at, action: r.action, by: r.by, found: r.found === 1, proofOk: r.proof_ok === 1, limited: r.limited === 1 }));
+  }
+
   // ── evaluations and calendars ───────────────────────────────────────────────────────────
 
   /**
@@ -646,6 +739,12 @@ export class CentralStore {
   centralKey(name: string): Buffer {
     this.db.prepare('INSERT OR IGNORE INTO central_keys (name, key, created_at) VALUES (?, ?, ?)').run(name, crypto.randomBytes(32), new Date().toISOString());
     return (this.db.prepare('SELECT key FROM central_keys WHERE name = ?').get(name) as { key: Buffer }).key;
+  }
+
+  /** A helper's salted hash of their card number (null if unknown), to check an agent's card. */
+  staffIdNumberHash(staffId: string): string | null {
+    const r = this.db.prepare('SELECT id_number_hash FROM staff WHERE staff_id = ?').get(staffId) as { id_number_hash: string } | undefined;
+    return r?.id_number_hash ?? null;
   }
 
   /** Cases submitted through a helper, for the admin view (the helper id is in the manifest). */

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { deliverySchema } from './catalog';
 import { helperTokenSchema } from './staff-registry';
+import { caseProofSchema, claimDigestSchema, receiptClaimSchema } from './receipt-claim';
 import { idempotencyKeySchema, MAX_PAGE_BYTES, pageMimeSchema, receiptNoSchema, submissionShape } from './submission';
 import { cleanFileNameSchema, cleanText } from './text-hygiene';
 
@@ -80,6 +81,12 @@ export const submissionManifestSchema = submissionShape(attachmentRefSchema, {
    * it at intake (helper, terminal, valid at submittedAt).
    */
   helperProof: helperTokenSchema.nullable().default(null),
+  /**
+   * Digest of the receipt's claim (common/receipt-claim.ts); the claim itself stays on the
+   * citizen's paper. Absent from submissions queued before claims existed: those cases are
+   * followed up by card, and by receipt number for status only.
+   */
+  claimDigest: claimDigestSchema.optional(),
 });
 export type SubmissionManifest = z.output<typeof submissionManifestSchema>;
 
@@ -110,7 +117,11 @@ export const submissionResultSchema = z.discriminatedUnion('outcome', [
     idempotencyKey: z.string().nullable(),
     /** Central will never accept this item as it is: a person has to look at it. */
     outcome: z.literal('rejected'),
-    code: z.enum(['invalid', 'unknown-service', 'key-reused', 'helper-unverified']),
+    /**
+     * receipt-terminal-mismatch: the receipt number's terminal prefix is not the signing terminal;
+     * receipt-taken: another case already holds this receipt number.
+     */
+    code: z.enum(['invalid', 'unknown-service', 'key-reused', 'receipt-terminal-mismatch', 'receipt-taken', 'helper-unverified']),
     reason: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
   }),
@@ -226,7 +237,8 @@ export const caseDetailSchema = z.object({
  */
 export const caseLookupRequestSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('idNumber'), idNumber: z.string().regex(/^[0-9A-Za-z]{6,20}$/, '证件号码格式不正确 / malformed identity number') }),
-  z.object({ by: z.literal('receiptNo'), receiptNo: receiptNoSchema }),
+  /** With the claim from the receipt's QR the case comes whole; without (or a wrong one), status only. */
+  z.object({ by: z.literal('receiptNo'), receiptNo: receiptNoSchema, claim: receiptClaimSchema.optional() }),
 ]);
 export type CaseLookupRequest = z.infer<typeof caseLookupRequestSchema>;
 
@@ -261,9 +273,31 @@ export const caseSummarySchema = caseDetailSchema.extend({
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
-export const caseLookupResponseSchema = z.object({ cases: z.array(caseSummarySchema).max(100) });
+/**
+ * What a lookup by receipt number alone (no claim, or a wrong one) shows: where the case stands
+ * and when it got there. No case number, no notices or their reasons, no documents, no delivery.
+ */
+export const caseStatusOnlySchema = z
+  .object({
+    receiptNo: receiptNoSchema,
+    serviceCode: z.string(),
+    status: caseStatusSchema,
+    timeline: z.array(z.object({ status: caseStatusSchema, at: z.iso.datetime({ offset: true }) }).strict()).max(100),
+  })
+  .strict();
+export type CaseStatusOnly = z.infer<typeof caseStatusOnlySchema>;
 
-export const documentPrintedRequestSchema = z.object({ printedAt: z.iso.datetime({ offset: true }) });
+export const caseLookupResponseSchema = z.object({
+  /** cases the proof opened: by identity number, or by receipt number with its claim */
+  cases: z.array(caseSummarySchema).max(100),
+  /** a receipt number without a valid claim: its status only (absent from older centrals) */
+  statusOnly: z.array(caseStatusOnlySchema).max(1).default([]),
+});
+
+/** Fetching a document's PDF: the proof travels in the signed body. */
+export const documentFetchRequestSchema = z.object({ proof: caseProofSchema }).strict();
+
+export const documentPrintedRequestSchema = z.object({ printedAt: z.iso.datetime({ offset: true }), proof: caseProofSchema });
 export const documentPrintedResponseSchema = z.object({
   documentId: z.string(),
   printedAt: z.string(),
@@ -271,7 +305,10 @@ export const documentPrintedResponseSchema = z.object({
   first: z.boolean(),
 });
 
-export const deliveryRequestSchema = z.object({ idempotencyKey: idempotencyKeySchema, address: postalAddressSchema });
+export const deliveryRequestSchema = z.object({ idempotencyKey: idempotencyKeySchema, address: postalAddressSchema, proof: caseProofSchema });
+
+/** Lookups a terminal may make in a sliding window before central answers 429 with Retry-After. */
+export const DEFAULT_LOOKUP_LIMIT = { max: 60, windowMs: 10 * 60_000 };
 
 // ── evaluations (好差评) ──────────────────────────────────────────────────────────────────────
 
@@ -352,7 +389,7 @@ export const KIOSK_CALLS = {
   submitBatch: { method: 'post', path: '/v1/submissions/batch' },
   caseFeed: { method: 'get', path: '/v1/cases/feed' },
   caseDetail: { method: 'get', path: '/v1/cases/{caseNo}' },
-  document: { method: 'get', path: '/v1/documents/{documentId}' },
+  documentFetch: { method: 'post', path: '/v1/documents/{documentId}/fetch' },
   evaluation: { method: 'post', path: '/v1/evaluations' },
   calendar: { method: 'get', path: '/v1/calendar/{year}' },
   caseLookup: { method: 'post', path: '/v1/cases/lookup' },

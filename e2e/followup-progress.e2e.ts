@@ -3,13 +3,16 @@
 // its admin API; the citizen looks progress up by receipt QR, by ID card and by typing the
 // receipt number, prints the 受理通知书 and the 补正材料通知书 (read back from cups-pdf), prints a
 // result once (the second attempt refused), chooses postal delivery and sees the tracking
-// number, and sees the last known state, said honestly, when central is down.
+// number, and sees the last known state, said honestly, when central is down. A self-made QR with
+// a guessed receipt number shows the status only; the genuine receipt's QR (with its claim) opens
+// the documents.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
+import { newReceiptClaim, receiptQrPayload } from '../common/receipt-claim';
 import { uuidv7 } from '../common/uuidv7';
 import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import type { SimAction } from '../devices/sim/sim-actions';
@@ -18,6 +21,7 @@ import { waitFor } from '../devices/test-support/wait';
 import { launchBrowser, openKioskPage, PORTRAIT, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
 import { queueCase } from './harness/queued-case';
+import { receiptQrOf } from './harness/receipt-qr';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 
 const service = sampleCatalog.services.find((s) => s.kioskFull)!;
@@ -54,6 +58,9 @@ async function submitted(): Promise<{ receiptNo: string; caseNo: string }> {
   return { receiptNo, caseNo };
 }
 
+/** What the paper receipt of a case queued here holds in its QR: the number and its claim. */
+const qrOf = (receiptNo: string) => receiptQrOf(backend(), receiptNo);
+
 /** Drives the simulators as the developer panel would (the panel itself stays closed: devTools off). */
 async function sim(_page: Page, action: SimAction): Promise<number> {
   const r = await backend().ctx.devices.sim!.act(action);
@@ -72,9 +79,9 @@ async function openQuery(page: Page) {
   await listening(page);
 }
 
-async function scanReceipt(page: Page, receiptNo: string) {
+async function scanReceipt(page: Page, receiptNo: string, text = qrOf(receiptNo)) {
   await openQuery(page);
-  expect(await sim(page, { device: 'code-scanner', action: 'scan', text: receiptNo })).toBe(200);
+  expect(await sim(page, { device: 'code-scanner', action: 'scan', text })).toBe(200);
   await page.locator(`[data-testid="case"][data-receipt="${receiptNo}"]`).waitFor();
 }
 
@@ -124,7 +131,7 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     await advance(a.caseNo, { status: 'accepted' });
     await openQuery(page);
     await checkScreen(page, 'followup-01-query');
-    expect(await sim(page, { device: 'code-scanner', action: 'scan', text: a.receiptNo })).toBe(200);
+    expect(await sim(page, { device: 'code-scanner', action: 'scan', text: qrOf(a.receiptNo) })).toBe(200);
     const c = page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`);
     await c.waitFor();
     expect(await c.getAttribute('data-status')).toBe('accepted');
@@ -197,16 +204,18 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     const c = page.locator(`[data-testid="case"][data-receipt="${b.receiptNo}"]`);
     await c.waitFor();
     expect(await c.getByTestId('case-status').textContent()).toBe('需补正');
+    // A typed number shows the status only: numbers follow a sequence anyone could guess.
+    await c.getByTestId('status-only').waitFor();
+    expect(await c.getByTestId('correction-detail').count()).toBe(0);
+    expect(await c.getByTestId('print-notice').count()).toBe(0);
+    await checkScreen(page, 'followup-05-correction');
+    // The paper receipt's QR proves it is theirs: now the items show and the notice prints.
+    expect(await sim(page, { device: 'code-scanner', action: 'scan', text: qrOf(b.receiptNo) })).toBe(200);
+    await c.getByTestId('print-notice').waitFor();
+    expect(await c.getByTestId('status-only').count()).toBe(0);
     const detail = c.getByTestId('correction-detail');
     expect(await detail.locator('li').allTextContents()).toEqual(items.map((i) => i.description));
     expect(await detail.textContent()).toContain('补正期限：2026-12-20');
-    // A typed number shows the status only: numbers follow a sequence anyone could guess.
-    await c.getByTestId('prove-to-print').waitFor();
-    expect(await c.getByTestId('print-notice').count()).toBe(0);
-    await checkScreen(page, 'followup-05-correction');
-    // The paper receipt's QR proves it is theirs: now the notice prints.
-    expect(await sim(page, { device: 'code-scanner', action: 'scan', text: b.receiptNo })).toBe(200);
-    await c.getByTestId('print-notice').waitFor();
     const out = await printAndRead(page, c.getByTestId('print-notice'));
     expect(out.text).toContain('Notice of Corrections Required');
     expect(out.text).toContain('Items: 3');
@@ -289,6 +298,50 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     expect(JSON.stringify(kiosk.logLines())).not.toContain('幸福路');
   });
 
+  it('a self-made QR with a guessed receipt number shows the status only, says why in Chinese then English; the genuine receipt’s QR shows the documents and prints', async () => {
+    const { page } = k;
+    const g = await submitted();
+    await advance(g.caseNo, { status: 'accepted' });
+    await advance(g.caseNo, { status: 'concluded', decision: 'approved', documents: [{ name: '准予许可决定书.pdf' }] });
+    await backend().ctx.queue.syncNow();
+    const printsBefore = kiosk.logLines().filter((l) => l.event === 'followup.result-printed').length;
+    // someone guesses the next number and makes a QR of it, with a made-up claim
+    await scanReceipt(page, g.receiptNo, receiptQrPayload(g.receiptNo, newReceiptClaim()));
+    const c = page.locator(`[data-testid="case"][data-receipt="${g.receiptNo}"]`);
+    expect(await c.getAttribute('data-status')).toBe('concluded');
+    const note = c.getByTestId('status-only');
+    await note.waitFor();
+    const said = (await note.textContent()) ?? '';
+    expect(said).toContain('二维码');
+    expect(said).toContain('身份证');
+    expect(said).toContain('QR code');
+    expect(said.indexOf('二维码')).toBeLessThan(said.indexOf('QR code'));
+    expect(await c.getByTestId('document').count()).toBe(0);
+    expect(await c.getByTestId('print-result').count()).toBe(0);
+    expect(await c.getByTestId('choose-postal').count()).toBe(0);
+    const html = await page.content();
+    expect(html).not.toContain(g.caseNo);
+    expect(html).not.toContain('准予许可决定书');
+    await checkScreen(page, 'followup-10b-status-only');
+    // the page's own request, as a forger would send it: refused, nothing printed
+    const forced = await page.evaluate(
+      async (receiptNo) => (await fetch('/api/progress/delivery', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ receiptNo, address: { recipient: '李四', phone: '13812345678', region: '江苏省宿迁市', detail: '陌生路 9 号', postcode: '223800' } }) })).status,
+      g.receiptNo,
+    );
+    expect(forced).toBe(403);
+    expect(backend().central!.store.delivery(g.caseNo)).toBeNull();
+
+    // the citizen's own paper receipt
+    expect(await sim(page, { device: 'code-scanner', action: 'scan', text: qrOf(g.receiptNo) })).toBe(200);
+    await c.getByTestId('print-result').waitFor();
+    expect(await c.getByTestId('status-only').count()).toBe(0);
+    await c.getByTestId('choose-postal').waitFor();
+    const out = await printAndRead(page, c.getByTestId('print-result'));
+    expect(out.text).toContain(g.caseNo);
+    await c.getByTestId('print-message').filter({ hasText: '已打印' }).waitFor();
+    expect(kiosk.logLines().filter((l) => l.event === 'followup.result-printed')).toHaveLength(printsBefore + 1);
+  });
+
   it('large text and English on the progress screen still fit and stay accessible', async () => {
     const { page } = k;
     await scanReceipt(page, a.receiptNo);
@@ -310,7 +363,7 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     await p.page.getByTestId('progress-query').waitFor();
     await checkScreen(p.page, 'followup-11d-portrait-query');
     await listening(p.page);
-    expect(await sim(p.page, { device: 'code-scanner', action: 'scan', text: a.receiptNo })).toBe(200);
+    expect(await sim(p.page, { device: 'code-scanner', action: 'scan', text: qrOf(a.receiptNo) })).toBe(200);
     await p.page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`).waitFor();
     await checkScreen(p.page, 'followup-11e-portrait-cases');
     expect(p.problems).toEqual([]);
@@ -332,6 +385,6 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     expect(await c.getByTestId('choose-postal').count()).toBe(0);
     await checkScreen(page, 'followup-12-offline');
     await admin('/faults', { downForSec: 0 }, 'PUT');
-    expect(k.problems.filter((p) => !p.includes('status of 409') && !p.includes('status of 503'))).toEqual([]);
+    expect(k.problems.filter((p) => !p.includes('status of 409') && !p.includes('status of 503') && !p.includes('status of 403'))).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { launchBrowser, openKioskPage, type KioskPage } from './harness/browser'
 import { checkScreen } from './harness/checks';
 import { queueCase } from './harness/queued-case';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
+import { receiptQrOf } from './harness/receipt-qr';
 
 const SERVICE = sampleCatalog.services.find((s) => s.kioskFull)!;
 const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!; // a journey service with a form
@@ -180,11 +181,11 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     journeyReceipt = res.body.receiptNo;
-    const printed = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((p) => p.lines.some((l) => l.includes(journeyReceipt)) || p.qrPayloads.includes(journeyReceipt)), 10_000, 'receipt printed');
+    const printed = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((p) => p.lines.some((l) => l.includes(journeyReceipt)) || p.qrPayloads.includes(receiptQrOf(backend(), journeyReceipt))), 10_000, 'receipt printed');
     const text = printed.lines.join('\n');
     expect(text).toContain('收件回执');
     expect(text).toMatch(/帮办人员[\s\S]*周海燕[\s\S]*HB-001/);
-    expect(printed.qrPayloads).toContain(journeyReceipt);
+    expect(printed.qrPayloads).toContain(receiptQrOf(backend(), journeyReceipt));
     await sim({ device: 'id-card-reader', action: 'remove' });
     // Central gets the helper and the resident's authorisation with the case.
     await backend().ctx.queue.syncNow();

@@ -15,6 +15,7 @@ import { checkScreen } from './harness/checks';
 import { resultsSettled, typeOnScreen } from './harness/flows';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 import { CHROMIUM, CHROMIUM_ARGS } from './harness/paths';
+import { receiptQrOf } from './harness/receipt-qr';
 
 const HUKOU_CERT = '321300-GG-00103-001'; // 户籍证明开具: shared materials + on-screen form
 const resident = SAMPLE_CARDS['resident-long-term'];
@@ -124,7 +125,7 @@ describe('帮办代办 through the journey (Chromium, simulators, embedded centr
     const receiptNo = (await page.getByTestId('receipt-no').textContent())!;
     await checkScreen(page, 'helper-journey-03-receipt');
 
-    const printed = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.qrPayloads.includes(receiptNo)), 15_000, 'receipt on the printer');
+    const printed = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.qrPayloads.includes(receiptQrOf(backend(), receiptNo))), 15_000, 'receipt on the printer');
     const text = printed.lines.join('\n');
     expect(text).toContain('收件回执');
     expect(text).toMatch(/帮办人员[\s\S]*周海燕[\s\S]*HB-001/);

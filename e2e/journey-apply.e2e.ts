@@ -19,6 +19,7 @@ import { checkScreen } from './harness/checks';
 import { openGuideBySearch } from './harness/flows';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 import { CHROMIUM, CHROMIUM_ARGS } from './harness/paths';
+import { receiptQrOf } from './harness/receipt-qr';
 
 const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!;
 const UNEMPLOYMENT = sampleCatalog.services.find((s) => s.code === '321300-JF-00203-001')!;
@@ -200,8 +201,8 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     const promised = /(\d{4}-\d{2}-\d{2}) 前（1 个工作日）/.exec(completion)![1]!;
     await checkScreen(page, 'journey-08-receipt');
 
-    const printed = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.qrPayloads.includes(receiptNo)), 15_000, 'receipt on the printer');
-    expect(printed.qrPayloads).toEqual([receiptNo]);
+    const printed = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.qrPayloads.includes(receiptQrOf(backend(), receiptNo))), 15_000, 'receipt on the printer');
+    expect(printed.qrPayloads).toEqual([receiptQrOf(backend(), receiptNo)]);
     // lines are wrapped by columns: compare the text with the wrapping taken out
     const text = printed.lines.map((l) => l.trim()).join('');
     expect(text).toContain('收件回执');
@@ -339,7 +340,7 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     const held = page.getByTestId('receipt-held');
     expect(await held.textContent()).toContain('缺纸');
     const no = (await page.getByTestId('receipt-no').textContent())!;
-    expect(backend().ctx.devices.receipt.heldJobs().some((j) => j.doc.lines.some((l) => l.type === 'qr' && l.data === no))).toBe(true);
+    expect(backend().ctx.devices.receipt.heldJobs().some((j) => j.doc.lines.some((l) => l.type === 'qr' && l.data === receiptQrOf(backend(), no)))).toBe(true);
     await checkScreen(page, 'journey-15-paper-out');
     await sim({ device: 'receipt-printer', action: 'clear' });
     await page.getByTestId('journey-finish').tap();

@@ -56,7 +56,7 @@ describe('kiosk ↔ central contract', () => {
     }
   });
 
-  it('sends follow-up bodies (lookup, print report, postal delivery) that validate against the document', async () => {
+  it('sends follow-up bodies (lookup, document fetch, print report, postal delivery) with their proofs, validating against the document', async () => {
     const k = openQueue(dir, central.url);
     const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, idNumber: testIdNumber(77), pages: 1, pageBytes: 1000 }));
     if (!r.ok) throw new Error(r.error.message);
@@ -69,22 +69,24 @@ describe('kiosk ↔ central contract', () => {
     const done = (await (await admin({ status: 'concluded', decision: 'approved', documents: [{ name: '证照.pdf' }] })).json()) as { update: { documents: { id: string }[] } };
     const calls: CallRecord[] = [];
     k.queue.client.onCall = (c) => calls.push(c);
+    const proof = { by: 'claim', claim: r.value.claim! } as const;
     const answers = [
       await k.queue.client.call('caseLookup', { json: { by: 'idNumber', idNumber: testIdNumber(77) } }),
-      await k.queue.client.call('caseLookup', { json: { by: 'receiptNo', receiptNo: r.value.receiptNo } }),
+      await k.queue.client.call('caseLookup', { json: { by: 'receiptNo', receiptNo: r.value.receiptNo, claim: r.value.claim! } }),
       await k.queue.client.call('deliveryRequest', {
         params: { caseNo },
-        json: { idempotencyKey: uuidv7(), address: { recipient: '张三', phone: '13812345678', region: '江苏省宿迁市宿城区', detail: '幸福路 1 号', postcode: '223800' } },
+        json: { idempotencyKey: uuidv7(), address: { recipient: '张三', phone: '13812345678', region: '江苏省宿迁市宿城区', detail: '幸福路 1 号', postcode: '223800' }, proof },
       }),
-      await k.queue.client.call('documentPrinted', { params: { documentId: done.update.documents[0]!.id }, json: { printedAt: new Date().toISOString() } }),
+      await k.queue.client.call('documentPrinted', { params: { documentId: done.update.documents[0]!.id }, json: { printedAt: new Date().toISOString(), proof: { by: 'idNumber', idNumber: testIdNumber(77) } } }),
+      await k.queue.client.call('documentFetch', { params: { documentId: done.update.documents[0]!.id }, json: { proof } }),
     ];
     await k.close();
-    expect(answers.map((a) => a.ok)).toEqual([true, true, true, true]);
+    expect(answers.map((a) => a.ok)).toEqual([true, true, true, true, true]);
     const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
     for (const c of calls) {
       const validate = ajv.compile(doc.paths[c.path]![c.method]!.requestBody!.content['application/json']!.schema);
       expect(validate(c.body), `${c.call}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     }
-    expect(calls.map((c) => c.call)).toEqual(['caseLookup', 'caseLookup', 'deliveryRequest', 'documentPrinted']);
+    expect(calls.map((c) => c.call)).toEqual(['caseLookup', 'caseLookup', 'deliveryRequest', 'documentPrinted', 'documentFetch']);
   });
 });

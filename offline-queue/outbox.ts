@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AttachmentRef, SubmissionManifest } from '../common/central-api';
 import { err, ok, type Result } from '../common/result';
+import { newReceiptClaim } from '../common/receipt-claim';
 import { submissionSchema, type PageMime, type Submission, type SubmissionInput } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
 import { chinaDay } from './china-time';
@@ -20,6 +21,8 @@ export interface EnqueueReceipt {
   pageCount: number;
   /** true when the same submission (same key, same content) had already been queued */
   duplicate: boolean;
+  /** the receipt's claim, for its QR (null only for a submission queued before claims existed) */
+  claim: string | null;
 }
 
 export type EnqueueError =
@@ -126,6 +129,7 @@ export class Outbox {
 
     const now = this.now();
     const submittedAt = now.toISOString();
+    const claim = newReceiptClaim();
     try {
       this.checkFreeSpace(totalBytes);
       const { receiptNo } = store.outbox.insertSubmission({
@@ -141,9 +145,10 @@ export class Outbox {
         pages,
         applicantRef: applicantRef(sealer, s.applicant.idNumber),
         helperId: s.helperId,
+        claim: sealer.seal(Buffer.from(claim, 'utf8'), `claim:${key}`),
         sealDocument: (receiptNo) => sealer.sealJson({ ...body, receiptNo, submittedAt } satisfies SubmissionManifest, `submission:${key}`),
       });
-      return ok({ receiptNo, idempotencyKey: key, serviceCode: s.serviceCode, submittedAt, pageCount: pages.length, duplicate: false });
+      return ok({ receiptNo, idempotencyKey: key, serviceCode: s.serviceCode, submittedAt, pageCount: pages.length, duplicate: false, claim });
     } catch (e) {
       if (isDiskFull(e, path.dirname(this.deps.dbFile))) return err({ kind: 'disk-full', message: DISK_FULL_MESSAGE });
       return err({ kind: 'storage', message: `保存失败，请联系工作人员 / could not save the application: ${(e as Error).message}` });
@@ -161,6 +166,7 @@ export class Outbox {
       submittedAt: existing.created_at,
       pageCount: existing.page_count,
       duplicate: true,
+      claim: this.claim(existing),
     });
   }
 
@@ -186,6 +192,11 @@ export class Outbox {
   manifest(row: SubmissionRow): SubmissionManifest {
     if (!row.document) throw new Error('submission data was purged');
     return this.deps.sealer.openJson<SubmissionManifest>(row.document, `submission:${row.idempotency_key}`);
+  }
+
+  /** The receipt's claim, opened (null before claims existed, or after purge). */
+  claim(row: SubmissionRow): string | null {
+    return row.claim ? this.deps.sealer.open(row.claim, `claim:${row.idempotency_key}`).toString('utf8') : null;
   }
 
   pageBytes(row: SubmissionRow, seq: number): Buffer {

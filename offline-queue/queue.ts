@@ -1,5 +1,6 @@
 // The submission queue as the backend uses it: the durable outbox, the sync engine, retention
 // and the downstream data (case status, result documents, calendar) behind one facade.
+import { receiptClaimDigest, sameDigest, type CaseProof } from '../common/receipt-claim';
 import path from 'node:path';
 import { calendarSchema, type CaseStatus, type CaseUpdate } from '../common/central-api';
 import type { QueueEvent } from '../common/events';
@@ -242,6 +243,32 @@ export class SubmissionQueue {
       evaluations: this.o.store.outbox.evaluationsOf(row.id).map((x) => ({ idempotencyKey: x.idempotency_key, rating: x.rating, state: x.state, at: x.created_at })),
       purged: row.purged_at !== null,
     };
+  }
+
+  /**
+   * Whether a claim (from a scanned receipt QR) is this receipt's: the digests are compared in
+   * constant time. False when the receipt is not held here, predates claims or was purged.
+   */
+  async claimMatches(receiptNo: string, claim: string): Promise<boolean> {
+    const row = this.o.store.outbox.byReceipt(receiptNo);
+    const own = row ? this.outbox.claim(row) : null;
+    if (!own) return false;
+    const [a, b] = await Promise.all([receiptClaimDigest(claim), receiptClaimDigest(own)]);
+    return sameDigest(a, b);
+  }
+
+  /** Keeps a print's proof (sealed) until central has heard of the print. */
+  keepPrintProof(documentId: string, proof: CaseProof): void {
+    this.o.store.followup.setPrintProof(documentId, this.sealer.sealJson(proof, `print-proof:${documentId}`));
+  }
+
+  /** The proof a print report carries: the one kept at print time, else this kiosk's own receipt claim. */
+  printProof(documentId: string, sealed: Buffer | null): CaseProof | null {
+    if (sealed) return this.sealer.openJson<CaseProof>(sealed, `print-proof:${documentId}`);
+    const d = this.o.store.outbox.document(documentId);
+    const row = d ? this.o.store.outbox.byId(d.submission_id) : undefined;
+    const claim = row ? this.outbox.claim(row) : null;
+    return claim ? { by: 'claim', claim } : null;
   }
 
   /** A downloaded result document (PDF bytes), for self-service printing. */

@@ -6,7 +6,7 @@ export const SILENT_AFTER_INTERVALS = 3;
 /** Pending submissions older than this since the last successful sync count as "behind". */
 export const BEHIND_AFTER_MS = 10 * 60_000;
 
-export type Flag = 'never-reported' | 'silent' | 'down' | 'paper-out' | 'paper-low' | 'behind-sync' | 'dead-letters';
+export type Flag = 'never-reported' | 'silent' | 'down' | 'paper-out' | 'paper-low' | 'behind-sync' | 'dead-letters' | 'unusual-lookups';
 
 export interface TerminalStatus {
   terminalId: string;
@@ -48,4 +48,5 @@ export const FLAG_LABELS: Record<Flag, string> = {
   'paper-low': '纸将用尽 / paper low',
   'behind-sync': '同步滞后 / behind on sync',
   'dead-letters': '有待处理申请 / dead letters',
+  'unusual-lookups': '查询异常（近一小时大量未找到、凭证不符或被限流）/ unusual lookups in the last hour',
 };

@@ -1,8 +1,7 @@
 // What flows back to a kiosk: its cases' status feed, a case's history, released result
 // documents, evaluations (好差评) and the working-day calendar. The feed, case history and
-// evaluations are scoped to the signed terminal. A document is served to any terminal: follow-up
-// works at every kiosk (routes/followup.ts), and a document id is learned only from the feed or
-// from a lookup the citizen made with their card or receipt QR.
+// evaluations are scoped to the signed terminal. A document is served only against a proof of its
+// case (the receipt's claim or the applicant's card), by POST …/fetch in routes/followup.ts.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { CALENDAR_YEARS, caseFeedQuerySchema, caseNoSchema, decimalInt, documentIdSchema, evaluationRequestSchema } from '../../common/central-api';
@@ -35,13 +34,8 @@ export function caseRoutes(store: CentralStore) {
     .get('/documents/:documentId', (c) => {
       const p = parseWith(c, c.req.param(), z.object({ documentId: documentIdSchema }));
       if (!p.ok) return p.response;
-      const doc = store.document(p.value.documentId);
-      if (!doc) return problem(c, 404, 'not-found', '无此文书 / no such document');
-      return c.body(new Uint8Array(doc.data), 200, {
-        'Content-Type': 'application/pdf',
-        'X-Content-SHA256': doc.sha256,
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`,
-      });
+      // A document is released only against a proof of the case (POST …/fetch, routes/followup.ts).
+      return problem(c, 403, 'proof-required', '取文书须出示回执凭证或身份证号：请用 POST /v1/documents/{documentId}/fetch / a document is released only with a proof: use POST /v1/documents/{documentId}/fetch');
     })
     .post('/evaluations', (c) => {
       const body = parseJsonBody(c, c.get('rawBody'), evaluationRequestSchema);

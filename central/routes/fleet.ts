@@ -1,6 +1,7 @@
 // Terminal health at central: the signed heartbeat intake (POST /v1/heartbeats) and the fleet
 // view for operators (GET /fleet as HTML, GET /fleet.json), behind the admin token, given as a
 // Bearer header or once as /fleet/login?token=… which sets an HttpOnly cookie.
+import { lookupVolumes } from '../fleet/lookup-volume';
 import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
@@ -40,7 +41,12 @@ export function heartbeatRoutes(store: CentralStore, now: () => number = Date.no
 export const FLEET_COOKIE = 'central_admin';
 
 export function fleetSnapshot(store: CentralStore, now: number, days = 14) {
-  const terminals = store.fleet().filter((r) => !r.disabled).map((r) => terminalStatus(r, now));
+  const volumes = lookupVolumes(store, now);
+  const terminals = store
+    .fleet()
+    .filter((r) => !r.disabled)
+    .map((r) => terminalStatus(r, now))
+    .map((t) => (volumes.get(t.terminalId)?.unusual ? { ...t, flags: [...t.flags, 'unusual-lookups' as const] } : t));
   const dayList = lastChinaDays(days, now);
   const reports = store.usageSince(dayList[0]!).map((r) => {
     const b = JSON.parse(r.body) as { submissions: never[]; steps: never[]; ratings: never[] };

@@ -93,6 +93,18 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
         const m = parsed.data;
         if (known && !known.has(m.serviceCode))
           return { index, idempotencyKey: m.idempotencyKey, outcome: 'rejected', code: 'unknown-service', reason: `事项 ${m.serviceCode} 不在清单中 / unknown service`, issues: [] };
+        // A receipt number names the terminal that issued it: no terminal files under another's.
+        if (m.receiptNo.split('-')[0] !== terminalId) {
+          store.recordReceiptRefusal(terminalId, 'receipt-terminal-mismatch', m.receiptNo);
+          return {
+            index,
+            idempotencyKey: m.idempotencyKey,
+            outcome: 'rejected',
+            code: 'receipt-terminal-mismatch',
+            reason: `回执编号 ${m.receiptNo} 不属于终端 ${terminalId} / the receipt number was not issued by this terminal`,
+            issues: [],
+          };
+        }
         // A resend of a case central already holds is answered as before, however old it is.
         if (!store.hasCaseKey(terminalId, m.idempotencyKey)) {
           const nowMs = now();
@@ -123,6 +135,16 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
             return { index, idempotencyKey: m.idempotencyKey, outcome: r.kind, caseNo: r.caseNo, receivedAt: r.receivedAt };
           case 'missing-attachments':
             return { index, idempotencyKey: m.idempotencyKey, outcome: 'missing-attachments', missing: r.missing };
+          case 'receipt-taken':
+            store.recordReceiptRefusal(terminalId, 'receipt-taken', m.receiptNo);
+            return {
+              index,
+              idempotencyKey: m.idempotencyKey,
+              outcome: 'rejected',
+              code: 'receipt-taken',
+              reason: `回执编号 ${m.receiptNo} 已有案件 / another case already holds this receipt number`,
+              issues: [],
+            };
           case 'key-reused':
             return {
               index,

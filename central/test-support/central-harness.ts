@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { testIdNumber } from '../../offline-queue/test-support/sample-submission';
-import { createCentralApp } from '../app';
 import { sampleCatalog } from '../catalog/sample-catalog';
 import { CentralStore } from '../store';
 import { caseManifest } from './case-manifest';
+import { testCentralApp } from './checked-app';
 import { signedRequest, type SignedCallOptions } from './signed-client';
 
 export const TERMINAL = { terminalId: 'KSK0001', secret: 'x'.repeat(40) };
@@ -23,8 +23,10 @@ export function centralHarness(o: { now?: () => number } = {}) {
   store.registerTerminal(TERMINAL.terminalId, TERMINAL.secret);
   store.registerTerminal(OTHER_TERMINAL.terminalId, OTHER_TERMINAL.secret);
   // Read through Date each time, so a test can move the clock with vi.setSystemTime.
-  const app = createCentralApp({ store, adminToken: ADMIN, now: o.now ?? (() => Date.now()) });
+  const app = testCentralApp({ store, adminToken: ADMIN, now: o.now ?? (() => Date.now()) });
   let seq = 0;
+  /** The applicant's card number of each case filed here: the proof a follow-up call shows. */
+  const applicants = new Map<string, string>();
 
   const call = async (c: CallOptions) => app.fetch(await signedRequest('http://central.test', { ...TERMINAL, ...c }));
   const admin = (p: string, method: string, json?: unknown) =>
@@ -43,8 +45,12 @@ export function centralHarness(o: { now?: () => number } = {}) {
     const r = await call({ method: 'POST', path: '/v1/submissions/batch', json: { items: [m] } });
     const body = (await r.json()) as { results: { caseNo?: string; outcome: string }[] };
     if (!body.results[0]!.caseNo) throw new Error(`not filed: ${JSON.stringify(body)}`);
+    applicants.set(body.results[0]!.caseNo, (m as { applicant: { idNumber: string } }).applicant.idNumber);
     return body.results[0]!.caseNo;
   };
+
+  /** The applicant's card as the proof of a case filed here (documents, print reports, post). */
+  const proof = (caseNo: string) => ({ by: 'idNumber' as const, idNumber: applicants.get(caseNo)! });
 
   /** Moves a case on through the admin route; returns the HTTP status and body. */
   const advance = async (caseNo: string, update: Record<string, unknown>) => {
@@ -56,6 +62,6 @@ export function centralHarness(o: { now?: () => number } = {}) {
     store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { dir, store, app, call, admin, submit, advance, close };
+  return { dir, store, app, call, admin, submit, advance, proof, close };
 }
 export type CentralHarness = ReturnType<typeof centralHarness>;

@@ -10,6 +10,8 @@ import { textColumns } from './text-width';
 
 const ID = '32130219900307123' + idCheckCharacter('32130219900307123');
 const RECEIPT_NO = 'SQ0001-20260930-0042';
+const CLAIM = 'q3Vx9_LkD2a-0PZ8mT4rWw';
+const QR = `GK2|${RECEIPT_NO}|${CLAIM}`;
 
 function promised() {
   const cal = workingCalendar(CN_2026);
@@ -23,6 +25,7 @@ const input = (over: Partial<AcceptanceReceiptInput> = {}): AcceptanceReceiptInp
   hallName: '宿迁市宿城区政务服务中心幸福街道便民服务站（二楼自助服务区）',
   terminalId: 'KIOSK-SC-0007',
   receiptNo: RECEIPT_NO,
+  claim: CLAIM,
   service: { name: '城乡居民基本养老保险参保登记及个人缴费档次变更申请', code: '320302-SB-0117' },
   applicant: { name: '王小明', idNumber: ID },
   submittedAt: '2026-09-30T02:05:00Z',
@@ -85,20 +88,22 @@ describe.each([32, 48] as const)('acceptance receipt, %i columns', (width) => {
     expect(everything).not.toContain('王小明');
   });
 
-  it('has one QR code carrying exactly the receipt number', () => {
+  it('has one QR code carrying the receipt number and its claim (GK2), the claim nowhere in the text', () => {
     const qrs = doc.lines.filter((l) => l.type === 'qr');
     expect(qrs).toHaveLength(1);
-    expect(qrs[0]).toMatchObject({ data: RECEIPT_NO });
+    expect(qrs[0]).toMatchObject({ data: QR });
+    // the claim is in the QR only: printed as text it would be photographed with the number
+    expect(doc.lines.some((l) => l.type === 'text' && l.text.includes(CLAIM))).toBe(false);
   });
 
-  it('prints as laid out: the encoder does not need to re-wrap, the QR decodes to the receipt number, and it is cut', () => {
+  it('prints as laid out: the encoder does not need to re-wrap, the QR decodes to the GK2 payload, and it is cut', () => {
     const events = new EscPosDecoder().push(encodeReceipt(doc, { widthChars: width }));
     const printed = events.flatMap((e) => (e.type === 'line' ? [e.text] : []));
     // what each layout line should become on paper: text as is, a rule of dashes, the QR's line feed
     const expected = doc.lines.flatMap((l) => (l.type === 'text' ? [l.text] : l.type === 'rule' ? ['-'.repeat(width)] : l.type === 'qr' ? [''] : []));
     expect(printed).toEqual(expected);
     const qr = events.find((e) => e.type === 'qr');
-    expect(qr && new TextDecoder().decode(qr.data)).toBe(RECEIPT_NO);
+    expect(qr && new TextDecoder().decode(qr.data)).toBe(QR);
     expect(events.some((e) => e.type === 'cut' && e.partial)).toBe(true);
   });
 });

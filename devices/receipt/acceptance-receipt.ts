@@ -2,9 +2,11 @@
 // as a printer-independent ReceiptDoc. Every text line is wrapped here, by display columns
 // (a Chinese character takes two), so what prints on 58 mm (32 columns) and 80 mm (48 columns)
 // paper keeps its hanging indents instead of being broken by the encoder. Personal data is
-// masked before it reaches the layout: the receipt may be lost, the QR holds only the receipt number.
+// masked before it reaches the layout: the receipt may be lost. The QR holds the receipt number and
+// its claim (common/receipt-claim.ts): whoever holds the paper may print the case's documents.
 import { z } from 'zod';
 import { maskIdNumber, maskName } from '../../common/mask';
+import { receiptClaimSchema, receiptQrPayload } from '../../common/receipt-claim';
 import { receiptNoSchema } from '../../common/submission';
 import { isIsoDate } from '../../common/working-days';
 import type { ReceiptDoc, ReceiptLine } from './receipt-doc';
@@ -17,6 +19,8 @@ export const acceptanceReceiptSchema = z.object({
   hallName: shortText(80),
   terminalId: shortText(40),
   receiptNo: receiptNoSchema,
+  /** the receipt's claim, printed only inside the QR (never as text: a photo of the number alone proves nothing) */
+  claim: receiptClaimSchema,
   service: z.object({ name: shortText(120), code: shortText(60) }),
   /** in clear here; only the masked forms are printed */
   applicant: z.object({ name: shortText(64), idNumber: shortText(40) }),
@@ -161,7 +165,7 @@ export function acceptanceReceipt(input: AcceptanceReceiptInput, width: ReceiptW
   const where = r.onlineProgressSite ? `，或登录 ${r.onlineProgressSite} 输入回执编号` : '';
   add(wrapText(`查询进度：在任意一台自助终端扫描下方二维码${where}查询办理进度。`, width));
   add(labelled('咨询电话', r.consultationPhone, width));
-  lines.push({ type: 'qr', data: r.receiptNo, moduleSize: width === 32 ? 5 : 6, ecc: 'M' });
+  lines.push({ type: 'qr', data: receiptQrPayload(r.receiptNo, r.claim), moduleSize: width === 32 ? 5 : 6, ecc: 'M' });
   add(wrapText(r.receiptNo, width), { align: 'center' });
   add(wrapText('请妥善保管本回执 / Please keep this receipt', width), { align: 'center' });
   lines.push({ type: 'feed', lines: 2 });

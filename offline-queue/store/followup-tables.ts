@@ -24,16 +24,22 @@ export class FollowupTables {
     return (this.db.prepare('SELECT printed_at FROM result_documents WHERE id = ?').get(documentId) as { printed_at: string | null } | undefined)?.printed_at ?? null;
   }
 
-  unreportedPrints(limit = 20): { id: string; printedAt: string }[] {
+  unreportedPrints(limit = 20): { id: string; printedAt: string; proof: Buffer | null }[] {
     return (
-      this.db.prepare('SELECT id, printed_at FROM result_documents WHERE printed_at IS NOT NULL AND print_reported_at IS NULL ORDER BY printed_at LIMIT ?').all(limit) as {
+      this.db.prepare('SELECT id, printed_at, print_proof FROM result_documents WHERE printed_at IS NOT NULL AND print_reported_at IS NULL ORDER BY printed_at LIMIT ?').all(limit) as {
         id: string;
         printed_at: string;
+        print_proof: Buffer | null;
       }[]
-    ).map((r) => ({ id: r.id, printedAt: r.printed_at }));
+    ).map((r) => ({ id: r.id, printedAt: r.printed_at, proof: r.print_proof }));
+  }
+
+  /** The (sealed) proof the print report will carry to central, kept until it is reported. */
+  setPrintProof(documentId: string, sealed: Buffer): void {
+    this.db.prepare('UPDATE result_documents SET print_proof = ? WHERE id = ?').run(sealed, documentId);
   }
 
   markPrintReported(documentId: string, at: string): void {
-    this.db.prepare('UPDATE result_documents SET print_reported_at = ? WHERE id = ?').run(at, documentId);
+    this.db.prepare('UPDATE result_documents SET print_reported_at = ?, print_proof = NULL WHERE id = ?').run(at, documentId);
   }
 }

@@ -227,4 +227,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX helper_tickets_card ON helper_tickets (card_ref);
     `,
   },
+  {
+    version: 9,
+    name: 'receipt claims: the sealed claim of each receipt, the sealed proof of an unreported print',
+    // claim: the random capability printed in the receipt's QR (common/receipt-claim.ts), sealed
+    // like the rest of the submission and cleared with it at purge. print_proof: the citizen's
+    // proof (claim or card number) a print report carries to central, sealed, kept only until
+    // central has heard of the print.
+    sql: `
+      ALTER TABLE submissions ADD COLUMN claim BLOB;
+      ALTER TABLE result_documents ADD COLUMN print_proof BLOB;
+    `,
+  },
 ];

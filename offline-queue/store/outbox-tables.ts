@@ -28,6 +28,8 @@ export interface SubmissionRow {
   case_status: string | null;
   case_status_at: string | null;
   purged_at: string | null;
+  /** the receipt's claim, sealed (null before claims existed, and after purge) */
+  claim: Buffer | null;
 }
 
 export interface PageMeta {
@@ -67,6 +69,8 @@ export interface NewSubmission {
   applicantRef?: string;
   /** 帮办代办: the helper's staff id (not personal data of the citizen), for the helper's case list */
   helperId?: string | null;
+  /** the receipt's claim, sealed */
+  claim?: Buffer | null;
 }
 
 export interface ResultDocumentRow {
@@ -107,10 +111,10 @@ export class OutboxTables {
       const document = s.sealDocument(receiptNo);
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO submissions (idempotency_key, receipt_no, terminal_id, service_code, channel, created_at, content_mac, document, page_count, total_bytes, applicant_ref, helper_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO submissions (idempotency_key, receipt_no, terminal_id, service_code, channel, created_at, content_mac, document, page_count, total_bytes, applicant_ref, helper_id, claim)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(s.idempotencyKey, receiptNo, s.terminalId, s.serviceCode, s.channel, s.createdAt, s.contentMac, document, s.pageCount, s.totalBytes, s.applicantRef ?? null, s.helperId ?? null);
+        .run(s.idempotencyKey, receiptNo, s.terminalId, s.serviceCode, s.channel, s.createdAt, s.contentMac, document, s.pageCount, s.totalBytes, s.applicantRef ?? null, s.helperId ?? null, s.claim ?? null);
       const id = Number(lastInsertRowid);
       const insertPage = this.db.prepare(
         'INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -242,10 +246,18 @@ export class OutboxTables {
       .run(d.id, d.submissionId, d.name, d.size, d.sha256, d.selfPrint ? 1 : 0);
   }
 
-  documentsToFetch(limit: number): ResultDocumentRow[] {
+  /**
+   * Documents to download ahead, with the sealed claim of their receipt: central releases a
+   * document only against it. Without one (purged, or queued before claims) the document is
+   * fetched when the citizen prints it, with the citizen's own proof.
+   */
+  documentsToFetch(limit: number): (ResultDocumentRow & { claim: Buffer; idempotency_key: string })[] {
     return this.db
-      .prepare('SELECT * FROM result_documents WHERE data IS NULL AND purged_at IS NULL AND self_print = 1 ORDER BY rowid LIMIT ?')
-      .all(limit) as ResultDocumentRow[];
+      .prepare(
+        `SELECT d.*, s.claim, s.idempotency_key FROM result_documents d JOIN submissions s ON s.id = d.submission_id
+         WHERE d.data IS NULL AND d.purged_at IS NULL AND d.self_print = 1 AND s.claim IS NOT NULL ORDER BY d.rowid LIMIT ?`,
+      )
+      .all(limit) as (ResultDocumentRow & { claim: Buffer; idempotency_key: string })[];
   }
 
   storeDocumentData(id: string, sealed: Buffer, at: string): void {
@@ -327,7 +339,7 @@ export class OutboxTables {
         this.db.prepare("SELECT id FROM submissions WHERE state = 'sent' AND purged_at IS NULL AND acked_at < ?").all(cutoff) as { id: number }[]
       ).map((r) => r.id);
       const delPages = this.db.prepare('DELETE FROM submission_pages WHERE submission_id = ?');
-      const clearDoc = this.db.prepare('UPDATE submissions SET document = NULL, applicant_ref = NULL, purged_at = ? WHERE id = ?');
+      const clearDoc = this.db.prepare('UPDATE submissions SET document = NULL, applicant_ref = NULL, claim = NULL, purged_at = ? WHERE id = ?');
       const clearNotices = this.db.prepare('UPDATE case_events SET notice = NULL WHERE submission_id = ?');
       // Only comments of evaluations already delivered: an unsent one still has to reach central.
       const clearComments = this.db.prepare("UPDATE evaluations SET comment = NULL WHERE submission_id = ? AND state = 'sent'");

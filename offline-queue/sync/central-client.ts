@@ -110,6 +110,9 @@ export class CentralClient {
     const message = p.message ?? `HTTP ${res.status}`;
     if (res.status >= 500 || res.status === 408 || res.status === 429)
       return { ok: false, failure: { kind: 'unavailable', status: res.status, message, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) } };
+    // A proof that does not open a case is a refusal of that one request, not of the terminal's credentials.
+    if (res.status === 403 && (p.error === 'proof-mismatch' || p.error === 'proof-required'))
+      return { ok: false, failure: { kind: 'rejected', status: res.status, error: p.error, message, body: payload } };
     if (res.status === 401 || res.status === 403) {
       if (p.error === 'clock-skew' && p.serverTime) this.clockOffsetMs = Date.parse(p.serverTime) - Date.now();
       return { ok: false, failure: { kind: 'auth', status: res.status, error: p.error ?? 'unauthorized', message } };

@@ -61,7 +61,14 @@ function storeEvent(d: DownstreamDeps, e: CaseEvent): boolean {
 export async function fetchDocuments(d: DownstreamDeps): Promise<{ ok: true; documents: number } | { ok: false; failure: CallFailure | { kind: 'invalid'; message: string } }> {
   let n = 0;
   for (const doc of d.store.outbox.documentsToFetch(20)) {
-    const r = await d.client.call('document', { params: { documentId: doc.id }, signal: d.signal, timeoutMs: 60_000 });
+    const claim = d.sealer.open(doc.claim, `claim:${doc.idempotency_key}`).toString('utf8');
+    const r = await d.client.call('documentFetch', { params: { documentId: doc.id }, json: { proof: { by: 'claim', claim } }, signal: d.signal, timeoutMs: 60_000 });
+    if (!r.ok && r.failure.kind === 'rejected') {
+      // Central will not release it for this claim (e.g. a case restored without its digest): the
+      // citizen's own proof fetches it at print time; the rest of the pass goes on.
+      d.log('queue.document-refused', { documentId: doc.id, status: r.failure.status, error: r.failure.error });
+      continue;
+    }
     if (!r.ok) return { ok: false, failure: r.failure };
     const bytes = r.bytes ?? new Uint8Array();
     const sha = crypto.createHash('sha256').update(bytes).digest('hex');

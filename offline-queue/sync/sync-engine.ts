@@ -3,6 +3,7 @@
 // honouring Retry-After), so an offline kiosk costs no CPU; a new submission or a technician's
 // "sync now" wakes it. Central's 4xx answers move a submission to the dead-letter list with the
 // reason; nothing is ever dropped.
+import { receiptClaimDigest } from '../../common/receipt-claim';
 import type { QueueProgressEvent, QueueSyncState } from '../../common/events';
 import type { LogEventId } from '../../common/log-events';
 import { evaluationResponseSchema, submissionBatchResponseSchema, type SubmissionManifest } from '../../common/central-api';
@@ -248,6 +249,9 @@ export class SyncEngine {
         let manifest: SubmissionManifest;
         try {
           manifest = outbox.manifest(row);
+          // Central gets the digest of the receipt's claim, never the claim.
+          const claim = outbox.claim(row);
+          if (claim) manifest = { ...manifest, claimDigest: await receiptClaimDigest(claim) };
         } catch (e) {
           this.dead(row, 'undecryptable', `无法解密，密钥可能已更换 / cannot decrypt (key changed?): ${(e as Error).message}`);
           continue;

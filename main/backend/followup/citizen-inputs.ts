@@ -2,7 +2,8 @@
 // reader or a receipt QR held to the code scanner. Kept in backend memory only, for the one
 // citizen at the screen: the identity (with its photo, for 人证核验) never goes back to the
 // renderer through this module and is dropped when the session ends or after a few minutes.
-import { receiptNoSchema } from '../../../common/submission';
+import { identityNumber } from '../../../common/devices';
+import { parseReceiptCode, type CaseProof } from '../../../common/receipt-claim';
 import { heldCardsFor, type HeldCard, type HeldCards } from '../citizen/held-card';
 import type { BackendContext } from '../context';
 
@@ -16,12 +17,9 @@ const KEEP_MS = 5000;
 /** A card read is good for this long: enough for one citizen's follow-up, not for the next. */
 export const CARD_TTL_MS = 10 * 60_000;
 
-/** The receipt number in a scanned code: the whole payload, or inside a URL / longer text. */
+/** The receipt number in a scanned code: the whole payload, a GK2 receipt QR, or inside a URL / longer text. */
 export function receiptNoFromCode(text: string): string | null {
-  const t = text.trim();
-  if (receiptNoSchema.safeParse(t).success) return t;
-  const m = /[A-Z0-9]{4,16}-\d{8}-\d{4,6}/.exec(t.toUpperCase());
-  return m && receiptNoSchema.safeParse(m[0]).success ? m[0] : null;
+  return parseReceiptCode(text)?.receiptNo ?? null;
 }
 
 export class CitizenInputs {
@@ -30,8 +28,10 @@ export class CitizenInputs {
   private recent: { input: SequencedInput; at: number }[] = [];
   /** long polls ever started (tests wait for a new screen's poll) */
   polls = 0;
-  /** receipts whose paper (QR) was shown at the scanner, this session */
-  private readonly scanned = new Set<string>();
+  /** receipts whose paper (QR) was shown at the scanner this session, with the QR's claim (null: an old or self-made code) */
+  private readonly scanned = new Map<string, string | null>();
+  /** receipts a lookup with the scanned claim opened (central or this kiosk's copy confirmed the claim) */
+  private readonly proven = new Set<string>();
   /** receipts of the card holder now at the reader, as found by a lookup with that card */
   private readonly ofCard = new Set<string>();
 
@@ -46,9 +46,13 @@ export class CitizenInputs {
     });
     bus.subscribe((e) => {
       if (e.type === 'code.scanned') {
-        const receiptNo = receiptNoFromCode(e.text);
-        if (receiptNo) this.scanned.add(receiptNo);
-        this.notify(receiptNo ? { kind: 'receipt', receiptNo } : { kind: 'unknown-code' });
+        const code = parseReceiptCode(e.text);
+        if (code) {
+          // Another code for the same number replaces the earlier claim (and what it proved).
+          this.scanned.set(code.receiptNo, code.claim);
+          this.proven.delete(code.receiptNo);
+        }
+        this.notify(code ? { kind: 'receipt', receiptNo: code.receiptNo } : { kind: 'unknown-code' });
       }
     });
   }
@@ -105,13 +109,32 @@ export class CitizenInputs {
     for (const r of receiptNos) this.ofCard.add(r);
   }
 
+  /** The claim of the receipt QR scanned this session (null: none, or a code without one). */
+  claimOf(receiptNo: string): string | null {
+    return this.scanned.get(receiptNo) ?? null;
+  }
+
+  /** A lookup with the scanned claim opened the case: central (or this kiosk's copy) confirmed it. */
+  claimProven(receiptNo: string): void {
+    if (this.scanned.get(receiptNo)) this.proven.add(receiptNo);
+  }
+
   /**
-   * Whether this citizen may print a receipt's notices and results or have them posted: they
-   * showed its paper receipt (QR) or their ID card found it. A typed number shows status only,
-   * since receipt numbers follow a sequence anyone could guess.
+   * What this citizen can show for a receipt's case: the claim of the QR scanned here, else the
+   * card on the reader when a lookup with it found the case. A typed number, or a code without a
+   * claim, shows nothing: receipt numbers follow a sequence anyone could guess. Whether a claim is
+   * the right one is for central (or this kiosk's copy, offline) to say.
    */
+  proofFor(receiptNo: string): CaseProof | null {
+    const claim = this.scanned.get(receiptNo);
+    if (claim) return { by: 'claim', claim };
+    const card = this.ofCard.has(receiptNo) ? this.currentCard() : null;
+    return card ? { by: 'idNumber', idNumber: identityNumber(card.identity) } : null;
+  }
+
+  /** Whether the screen offers printing and post: the QR's claim was confirmed by a lookup, or the card found the case. */
   mayHandle(receiptNo: string): boolean {
-    return this.scanned.has(receiptNo) || (this.ofCard.has(receiptNo) && this.currentCard() !== null);
+    return this.proven.has(receiptNo) || (this.ofCard.has(receiptNo) && this.currentCard() !== null);
   }
 
   /** "Use another card": the card and the cases it found are forgotten, a scanned receipt stays. */
@@ -124,6 +147,7 @@ export class CitizenInputs {
   clear(): void {
     this.held.forget();
     this.scanned.clear();
+    this.proven.clear();
     this.ofCard.clear();
   }
 }

@@ -4,25 +4,37 @@
 // reporting result prints to central (retried until central has heard).
 import crypto from 'node:crypto';
 import { caseLookupResponseSchema, caseSummarySchema, documentPrintedResponseSchema, type CaseLookupRequest, type PostalAddress } from '../../../common/central-api';
+import type { CaseProof } from '../../../common/receipt-claim';
 import { err, ok, type Result } from '../../../common/result';
 import { uuidv7 } from '../../../common/uuidv7';
 import type { CallFailure } from '../../../offline-queue/sync/central-client';
 import type { BackendContext } from '../context';
-import { viewFromCentral, viewFromLocal, type CaseProgressView, type ProgressAnswer } from './progress-view';
+import { statusOnlyOf, viewFromCentral, viewFromLocal, viewStatusOnly, type CaseProgressView, type ProgressAnswer } from './progress-view';
 
 export type FollowupError =
   | { kind: 'not-found'; message: string }
   | { kind: 'refused'; message: string }
+  | { kind: 'not-yours'; message: string }
+  | { kind: 'busy'; message: string }
   | { kind: 'offline'; message: string }
   | { kind: 'printer'; message: string }
   | { kind: 'central'; message: string };
 
 const OFFLINE_MESSAGE = '暂时无法连接中心系统，请稍后再试或到窗口办理 / central cannot be reached now: try later or ask at the counter';
+export const BUSY_MESSAGE = '本机查询过于频繁，请稍后再试 / too many lookups at this kiosk: please try again later';
+export const NOT_PROVEN = '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证 / to print or have it posted, scan the QR code on your receipt or place your ID card';
 const REPORT_EVERY_MS = 60_000;
 
 function isOffline(f: CallFailure | { kind: 'invalid' }): boolean {
-  return f.kind === 'network' || f.kind === 'unavailable';
+  return f.kind === 'network' || (f.kind === 'unavailable' && f.status !== 429);
 }
+
+function isBusy(f: CallFailure): boolean {
+  return f.kind === 'unavailable' && f.status === 429;
+}
+
+/** A lookup as the kiosk makes it: by receipt number (with the claim of a scanned QR, if any) or by the card's number. */
+export type KioskLookup = { by: 'receiptNo'; receiptNo: string; claim: string | null } | { by: 'idNumber'; idNumber: string };
 
 export class FollowupService {
   private reportTimer: NodeJS.Timeout | null = null;
@@ -39,31 +51,62 @@ export class FollowupService {
 
   private localPrintedAt = (id: string): string | null => this.ctx.store.followup.printedAt(id);
 
-  /** Cases of a receipt number or of the applicant whose card is on the reader. */
-  async lookup(q: CaseLookupRequest, signal?: AbortSignal): Promise<ProgressAnswer> {
+  /**
+   * Cases of a receipt number or of the applicant whose card is on the reader. Whole cases only
+   * against a proof (the receipt's claim, or the card); a receipt number alone shows its status.
+   * Offline, this kiosk's copy is opened the same way: the claim is checked against the one it
+   * drew for the receipt, the card by the keyed MAC of its number.
+   */
+  async lookup(q: KioskLookup, signal?: AbortSignal): Promise<Result<ProgressAnswer, FollowupError>> {
     const localReceipts = q.by === 'receiptNo' ? [q.receiptNo] : this.ctx.queue.receiptsOfApplicant(q.idNumber);
     const local = localReceipts.map((r) => this.ctx.queue.caseStatus(r)).filter((v) => v !== null);
-    const r = await this.client.call('caseLookup', { json: q, signal, timeoutMs: 8000 });
+    const localProven = q.by === 'idNumber' || (q.claim !== null && (await this.ctx.queue.claimMatches(q.receiptNo, q.claim)));
+    const localView = (l: (typeof local)[number]) => {
+      const v = viewFromLocal(l, this.serviceName(l.serviceCode), this.localPrintedAt);
+      return localProven ? v : statusOnlyOf(v);
+    };
+    const wire: CaseLookupRequest = q.by === 'idNumber' ? q : { by: 'receiptNo', receiptNo: q.receiptNo, ...(q.claim ? { claim: q.claim } : {}) };
+    const r = await this.client.call('caseLookup', { json: wire, signal, timeoutMs: 8000 });
+    if (!r.ok && isBusy(r.failure)) {
+      this.ctx.logger.log('followup.lookup-limited', { by: q.by });
+      return err({ kind: 'busy', message: BUSY_MESSAGE });
+    }
     const parsed = r.ok ? caseLookupResponseSchema.safeParse(r.body) : null;
     if (parsed?.success) {
-      const cases: CaseProgressView[] = parsed.data.cases.map((c) =>
-        viewFromCentral(c, this.serviceName(c.serviceCode), this.localPrintedAt, local.find((l) => l.receiptNo === c.receiptNo)?.submittedAt ?? null),
-      );
+      const submittedAt = (receiptNo: string) => local.find((l) => l.receiptNo === receiptNo)?.submittedAt ?? null;
+      const cases: CaseProgressView[] = [
+        ...parsed.data.cases.map((c) => viewFromCentral(c, this.serviceName(c.serviceCode), this.localPrintedAt, submittedAt(c.receiptNo))),
+        ...parsed.data.statusOnly.map((c) => viewStatusOnly(c, this.serviceName(c.serviceCode), submittedAt(c.receiptNo))),
+      ];
       // Submitted here but not at central yet (still uploading): shown from the local copy.
-      for (const l of local) if (!cases.some((c) => c.receiptNo === l.receiptNo)) cases.push(viewFromLocal(l, this.serviceName(l.serviceCode), this.localPrintedAt));
-      this.ctx.logger.log('followup.lookup', { by: q.by, source: 'live', cases: cases.length });
-      return { source: 'live', asOf: new Date().toISOString(), cases };
+      for (const l of local) if (!cases.some((c) => c.receiptNo === l.receiptNo)) cases.push(localView(l));
+      this.ctx.logger.log('followup.lookup', { by: q.by, source: 'live', cases: cases.length, proven: cases.filter((c) => c.access === 'full').length });
+      return ok({ source: 'live', asOf: new Date().toISOString(), cases });
     }
-    this.ctx.logger.log('followup.lookup', { by: q.by, source: 'local', cases: local.length, why: r.ok ? 'invalid answer' : r.failure.kind });
-    return { source: 'local', asOf: this.ctx.queue.feedPulledAt(), cases: local.map((l) => viewFromLocal(l, this.serviceName(l.serviceCode), this.localPrintedAt)) };
+    this.ctx.logger.log('followup.lookup', { by: q.by, source: 'local', cases: local.length, proven: localProven ? local.length : 0, why: r.ok ? 'invalid answer' : r.failure.kind });
+    return ok({ source: 'local', asOf: this.ctx.queue.feedPulledAt(), cases: local.map(localView) });
   }
 
-  /** The PDF of a document of this receipt: the downloaded copy, else fetched from central now. */
-  private async documentBytes(documentId: string, sha256: string | null): Promise<Result<Uint8Array, FollowupError>> {
+  /** The proven case of a receipt: looked up again with the citizen's proof. */
+  private async provenCase(receiptNo: string, proof: CaseProof): Promise<Result<{ answer: ProgressAnswer; c: CaseProgressView }, FollowupError>> {
+    const answer = await this.lookup(proof.by === 'claim' ? { by: 'receiptNo', receiptNo, claim: proof.claim } : { by: 'idNumber', idNumber: proof.idNumber });
+    if (!answer.ok) return answer;
+    const c = answer.value.cases.find((x) => x.receiptNo === receiptNo);
+    if (!c) return err({ kind: 'not-found', message: '未找到该案件 / no such case' });
+    if (c.access !== 'full') return err({ kind: 'not-yours', message: NOT_PROVEN });
+    return ok({ answer: answer.value, c });
+  }
+
+  /** The PDF of a document of this receipt: the downloaded copy, else fetched from central now with the citizen's proof. */
+  private async documentBytes(documentId: string, sha256: string | null, proof: CaseProof): Promise<Result<Uint8Array, FollowupError>> {
     const local = this.ctx.queue.resultDocument(documentId);
     if (local) return ok(new Uint8Array(local.bytes));
-    const r = await this.client.call('document', { params: { documentId }, timeoutMs: 30_000 });
-    if (!r.ok) return err(isOffline(r.failure) ? { kind: 'offline', message: '文书尚未下载到本机且中心暂不可达，请稍后再试 / the document is not on this kiosk and central cannot be reached' } : { kind: 'central', message: r.failure.message });
+    const r = await this.client.call('documentFetch', { params: { documentId }, json: { proof }, timeoutMs: 30_000 });
+    if (!r.ok) {
+      if (isOffline(r.failure)) return err({ kind: 'offline', message: '文书尚未下载到本机且中心暂不可达，请稍后再试 / the document is not on this kiosk and central cannot be reached' });
+      if (r.failure.kind === 'rejected' && r.failure.status === 403) return err({ kind: 'not-yours', message: NOT_PROVEN });
+      return err({ kind: 'central', message: r.failure.message });
+    }
     const bytes = r.bytes ?? new Uint8Array();
     const digest = crypto.createHash('sha256').update(bytes).digest('hex');
     if (sha256 && digest !== sha256) return err({ kind: 'central', message: '文书校验失败，请到窗口领取 / the document failed verification: ask at the counter' });
@@ -71,21 +114,22 @@ export class FollowupService {
   }
 
   /**
-   * Prints one notice or result of a receipt's case. A result prints once: the print is claimed
-   * in the kiosk database before the printer starts, given back only if the printer failed.
+   * Prints one notice or result of a receipt's case, for the citizen whose proof opens it. A
+   * result prints once: the print is claimed in the kiosk database before the printer starts,
+   * given back only if the printer failed; central hears of it with the same proof.
    */
-  async print(receiptNo: string, documentId: string): Promise<Result<{ name: string; kind: 'notice' | 'result'; printedAt: string; pages: number | null; jobId: number }, FollowupError>> {
-    const answer = await this.lookup({ by: 'receiptNo', receiptNo });
-    const c = answer.cases.find((x) => x.receiptNo === receiptNo);
-    const doc = c?.documents.find((d) => d.id === documentId);
-    if (!c || !doc) return err({ kind: 'not-found', message: '该文书不可自助打印 / no such printable document' });
+  async print(receiptNo: string, documentId: string, proof: CaseProof): Promise<Result<{ name: string; kind: 'notice' | 'result'; printedAt: string; pages: number | null; jobId: number }, FollowupError>> {
+    const found = await this.provenCase(receiptNo, proof);
+    if (!found.ok) return found;
+    const doc = found.value.c.documents.find((d) => d.id === documentId);
+    if (!doc) return err({ kind: 'not-found', message: '该文书不可自助打印 / no such printable document' });
     if (!doc.printable && doc.kind === 'result') {
       this.ctx.logger.log('followup.result-print-refused', { receiptNo, documentId, why: doc.printedAt ? 'already-printed' : 'posted' });
       return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${formatChinaTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${formatChinaTime(doc.printedAt)}; a result prints here once only — ask at the counter` : (doc.why ?? '') });
     }
     // A case from another terminal has no local copy: its download is checked against central's digest.
     const sha = this.ctx.store.outbox.document(documentId)?.sha256 ?? doc.sha256;
-    const bytes = await this.documentBytes(documentId, sha);
+    const bytes = await this.documentBytes(documentId, sha, proof);
     if (!bytes.ok) {
       this.ctx.logger.log('followup.print-failed', { receiptNo, documentId, kind: bytes.error.kind });
       return bytes;
@@ -105,6 +149,7 @@ export class FollowupService {
       this.ctx.logger.log('followup.notice-printed', { receiptNo, documentId });
     } else {
       this.ctx.logger.log('followup.result-printed', { receiptNo, documentId });
+      this.ctx.queue.keepPrintProof(documentId, proof);
       void this.reportPrints().catch(() => undefined);
     }
     return ok({ name: doc.name, kind: doc.kind, printedAt: at, pages: printed.value.pages ?? null, jobId: printed.value.jobId });
@@ -114,7 +159,14 @@ export class FollowupService {
   async reportPrints(): Promise<number> {
     let n = 0;
     for (const p of this.ctx.store.followup.unreportedPrints()) {
-      const r = await this.client.call('documentPrinted', { params: { documentId: p.id }, json: { printedAt: p.printedAt } });
+      const proof = this.ctx.queue.printProof(p.id, p.proof);
+      if (!proof) {
+        // Printed before proofs were kept, of a case this kiosk holds no claim for: central
+        // cannot be told; the technician sees it in the log, the print stays claimed here.
+        this.ctx.logger.log('followup.print-report-failed', { documentId: p.id, why: 'no proof' });
+        continue;
+      }
+      const r = await this.client.call('documentPrinted', { params: { documentId: p.id }, json: { printedAt: p.printedAt, proof } });
       if (!r.ok || !documentPrintedResponseSchema.safeParse(r.body).success) {
         this.ctx.logger.log('followup.print-report-failed', { documentId: p.id, why: r.ok ? 'invalid answer' : r.failure.kind });
         return n;
@@ -133,16 +185,18 @@ export class FollowupService {
     this.reportTimer.unref();
   }
 
-  /** Asks central to post the result instead of printing it here. Needs central now. */
-  async requestPost(receiptNo: string, address: PostalAddress, idempotencyKey = uuidv7()): Promise<Result<CaseProgressView, FollowupError>> {
-    const answer = await this.lookup({ by: 'receiptNo', receiptNo });
-    const c = answer.cases.find((x) => x.receiptNo === receiptNo);
+  /** Asks central to post the result instead of printing it here, for the citizen whose proof opens the case. Needs central now. */
+  async requestPost(receiptNo: string, address: PostalAddress, proof: CaseProof, idempotencyKey = uuidv7()): Promise<Result<CaseProgressView, FollowupError>> {
+    const found = await this.provenCase(receiptNo, proof);
+    if (!found.ok) return found;
+    const { answer, c } = found.value;
     if (answer.source === 'local') return err({ kind: 'offline', message: OFFLINE_MESSAGE });
-    if (!c?.caseNo) return err({ kind: 'not-found', message: '未找到该案件 / no such case' });
+    if (!c.caseNo) return err({ kind: 'not-found', message: '未找到该案件 / no such case' });
     if (!c.canRequestPost && !c.delivery) return err({ kind: 'refused', message: '该案件暂不能选择邮寄（尚未办结或结果已打印）/ postal delivery is not possible for this case now' });
-    const r = await this.client.call('deliveryRequest', { params: { caseNo: c.caseNo }, json: { idempotencyKey, address }, timeoutMs: 8000 });
+    const r = await this.client.call('deliveryRequest', { params: { caseNo: c.caseNo }, json: { idempotencyKey, address, proof }, timeoutMs: 8000 });
     if (!r.ok) {
       if (isOffline(r.failure)) return err({ kind: 'offline', message: OFFLINE_MESSAGE });
+      if (r.failure.kind === 'rejected' && r.failure.status === 403) return err({ kind: 'not-yours', message: NOT_PROVEN });
       return err({ kind: r.failure.kind === 'rejected' && r.failure.status === 409 ? 'refused' : 'central', message: r.failure.message });
     }
     const s = caseSummarySchema.safeParse(r.body);

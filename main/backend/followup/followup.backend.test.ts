@@ -11,6 +11,7 @@ import { SAMPLE_CARDS } from '../../../devices/id-card/sample-cards';
 import type { SimState } from '../../../devices/sim/sim-actions';
 import { pdfText } from '../../../devices/test-support/poppler';
 import { waitFor } from '../../../devices/test-support/wait';
+import { newReceiptClaim, receiptClaimDigest, receiptQrPayload } from '../../../common/receipt-claim';
 import { uuidv7 } from '../../../common/uuidv7';
 import { bootBackend, type Backend } from '../boot';
 import { createLogger } from '../log/logger';
@@ -53,11 +54,17 @@ async function submitAndSync(): Promise<{ receiptNo: string; caseNo: string }> {
   return { receiptNo: r.body.receiptNo, caseNo };
 }
 
-/** The citizen holds the paper receipt's QR to the scanner (proof that the case is theirs). */
-async function present(receiptNo: string): Promise<void> {
+/** What the receipt this kiosk printed holds in its QR: the number and the claim drawn at enqueue. */
+function qrOf(receiptNo: string): string {
+  const row = backend.ctx.store.outbox.byReceipt(receiptNo)!;
+  return receiptQrPayload(receiptNo, backend.ctx.queue.outbox.claim(row)!);
+}
+
+/** The citizen holds a QR to the scanner: the paper receipt's (proof that the case is theirs) unless another text is given. */
+async function present(receiptNo: string, text = qrOf(receiptNo)): Promise<void> {
   const wait = call('/api/progress/wait?timeoutMs=5000');
   await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
-  expect((await post('/api/dev/sim/actions', { device: 'code-scanner', action: 'scan', text: receiptNo })).status).toBe(200);
+  expect((await post('/api/dev/sim/actions', { device: 'code-scanner', action: 'scan', text })).status).toBe(200);
   expect(await (await wait).json()).toMatchObject({ kind: 'receipt', receiptNo });
 }
 
@@ -122,10 +129,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
   it('scanning the receipt QR finds the case live as 受理 and prints the 受理通知书 on A4', async () => {
     first = await submitAndSync();
     await admin(`/cases/${first.caseNo}/status`, { status: 'accepted' });
-    const wait = call('/api/progress/wait?timeoutMs=5000');
-    await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
-    expect((await post('/api/dev/sim/actions', { device: 'code-scanner', action: 'scan', text: first.receiptNo })).status).toBe(200);
-    expect(await (await wait).json()).toMatchObject({ kind: 'receipt', receiptNo: first.receiptNo });
+    await present(first.receiptNo);
 
     const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
     expect(r.status).toBe(200);
@@ -180,19 +184,19 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
 
   it('补正: the correction notice lists every item with the deadline', async () => {
     const c = await submitAndSync();
-    await admin(`/cases/${c.caseNo}/status`, {
+    const ev = (await admin(`/cases/${c.caseNo}/status`, {
       status: 'correction',
       items: [
         { materialId: 'id-card', description: '身份证复印件不清晰' },
         { materialId: 'photo', description: '照片背景应为白色' },
       ],
       deadline: '2026-12-20',
-    });
+    })) as { update: { documents: { id: string }[] } };
     const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo });
     expect(r.body.cases[0].status).toBe('correction');
-    const notice = r.body.cases[0].documents.find((d: { kind: string }) => d.kind === 'notice');
     // a number typed (or guessed) shows status only: printing needs the receipt's QR or the card
-    expect(r.body.cases[0].mayHandle).toBe(false);
+    expect(r.body.cases[0]).toMatchObject({ access: 'status', mayHandle: false, documents: [] });
+    const notice = ev.update.documents[0]!;
     const refused = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: notice.id });
     expect(refused.status).toBe(403);
     expect(refused.body.message).toContain('二维码');
@@ -277,6 +281,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     // 送达 by post needs the citizen's postal request first (central's transition table).
     backend.central!.store.requestDelivery(c.caseNo, 'KSK0001', uuidv7(), JSON.stringify({ recipient: '张三', phone: '13812345678', region: '江苏省宿迁市宿城区', detail: '幸福路1号', postcode: '223800' }));
     await admin(`/cases/${c.caseNo}/status`, { status: 'delivered', method: 'post', trackingNo: 'SF1234567890' });
+    await present(c.receiptNo);
     const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo });
     expect(r.body.cases[0]).toMatchObject({ status: 'delivered', delivery: { trackingNo: 'SF1234567890' } });
   }, 30_000);
@@ -285,12 +290,14 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     const c = backend.central!;
     c.store.registerTerminal('KSK0002', 'y'.repeat(40));
     const receiptNo = `KSK0002-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-0001`;
-    const taken = c.store.intake('KSK0002', caseManifest({ receiptNo, serviceCode: service.code, idNumber: card.idNumber, name: card.name }), crypto.randomBytes(32).toString('hex'));
+    const claim = newReceiptClaim();
+    const m = { ...caseManifest({ receiptNo, serviceCode: service.code, idNumber: card.idNumber, name: card.name }), claimDigest: await receiptClaimDigest(claim) };
+    const taken = c.store.intake('KSK0002', m, crypto.randomBytes(32).toString('hex'));
     expect(taken.kind).toBe('created');
     const caseNo = (taken as { caseNo: string }).caseNo;
     await admin(`/cases/${caseNo}/status`, { status: 'accepted' });
 
-    await present(receiptNo);
+    await present(receiptNo, receiptQrPayload(receiptNo, claim));
     const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo });
     expect(r.body).toMatchObject({ source: 'live', cases: [{ receiptNo, caseNo, status: 'accepted', mayHandle: true }] });
     const notice = r.body.cases[0].documents.find((d: { name: string }) => d.name === '受理通知书.pdf');
@@ -306,6 +313,57 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     await post('/api/progress/end', {});
   }, 60_000);
 
+  it('a self-made QR with a guessed receipt number shows status only — no notices, documents, print or post — and the genuine QR opens them', async () => {
+    const c = await submitAndSync();
+    await admin(`/cases/${c.caseNo}/status`, { status: 'accepted' });
+    const done = (await admin(`/cases/${c.caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [{ name: '准予许可决定书.pdf' }] })) as {
+      update: { documents: { id: string }[] };
+    };
+    const resultId = done.update.documents[0]!.id;
+    await backend.ctx.queue.syncNow(); // the result is downloaded here too: a forged QR must not print the local copy either
+    const address = { recipient: '李四', phone: '13812345678', region: '江苏省宿迁市宿城区', detail: '陌生路 9 号', postcode: '223800' };
+    for (const forged of [`GK2|${c.receiptNo}|${newReceiptClaim()}`, c.receiptNo, `https://example.test/q?r=${c.receiptNo}`]) {
+      await present(c.receiptNo, forged);
+      const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo });
+      expect(r.status).toBe(200);
+      expect(r.body.cases).toHaveLength(1);
+      expect(r.body.cases[0]).toMatchObject({ receiptNo: c.receiptNo, status: 'concluded', access: 'status', mayHandle: false, caseNo: null, documents: [], delivery: null, canRequestPost: false });
+      const text = JSON.stringify(r.body);
+      for (const secret of [c.caseNo, '准予许可决定书', resultId, card.name]) expect(text).not.toContain(secret);
+      const p = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: resultId });
+      expect(p.status).toBe(403);
+      expect(p.body.message).toContain('二维码');
+      expect((await post('/api/progress/delivery', { receiptNo: c.receiptNo, address })).status).toBe(403);
+    }
+    // nothing reached central: the result's one print and the postal choice are the citizen's still
+    const central = backend.central!.store;
+    expect(central.delivery(c.caseNo)).toBeNull();
+    expect(central.documentsOf(c.caseNo).find((d) => d.id === resultId)!.printedAt).toBeNull();
+    expect(backend.ctx.store.followup.printedAt(resultId)).toBeNull();
+    expect(logLines.some((l) => l.includes('"followup.proof-refused"'))).toBe(true);
+
+    await present(c.receiptNo);
+    const genuine = await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo });
+    expect(genuine.body.cases[0]).toMatchObject({ caseNo: c.caseNo, access: 'full', mayHandle: true, canRequestPost: true });
+    expect(genuine.body.cases[0].documents.map((d: { id: string }) => d.id)).toContain(resultId);
+    const printed = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: resultId });
+    expect(printed.status, JSON.stringify(printed.body)).toBe(200);
+    await waitFor(() => central.documentsOf(c.caseNo).find((d) => d.id === resultId)!.printedAt !== null, 10_000, 'central heard of the print');
+    await post('/api/progress/end', {});
+  }, 60_000);
+
+  it('central refuses further lookups from this terminal for a while: the citizen is told to try again later', async () => {
+    const central = backend.central!.store;
+    const terminalId = backend.ctx.config.terminalId;
+    for (let i = 0; i < 60; i++) central.auditLookup({ terminalId, at: Date.now(), action: 'lookup', by: 'receiptNo', found: false, proofOk: false, limited: false });
+    const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
+    expect(r.status).toBe(429);
+    expect(r.body.message).toContain('请稍后再试');
+    expect(logLines.some((l) => l.includes('"followup.lookup-limited"'))).toBe(true);
+    central.db.prepare('DELETE FROM lookup_audit').run();
+    expect((await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo })).status).toBe(200);
+  }, 30_000);
+
   it('offline: the last known state from the local store, with the time it dates from', async () => {
     await backend.ctx.queue.syncNow();
     await fetch(`${backend.central!.url}/v1/admin/faults`, { method: 'PUT', headers: { Authorization: `Bearer ${backend.central!.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ downForSec: 30 }) }).catch(() => null); // central goes away mid-answer
@@ -314,12 +372,20 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     expect(r.body.source).toBe('local');
     expect(Date.parse(r.body.asOf)).toBeGreaterThan(Date.now() - 120_000);
     // the result was printed here, which central recorded as 送达 and this kiosk pulled
-    expect(r.body.cases[0]).toMatchObject({ status: 'delivered', canRequestPost: false });
+    expect(r.body.cases[0]).toMatchObject({ status: 'delivered', canRequestPost: false, access: 'status' });
+    // offline the kiosk checks the claim itself: its own receipt's QR opens its copy, a self-made one does not
+    await present(first.receiptNo, `GK2|${first.receiptNo}|${newReceiptClaim()}`);
+    const forged = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
+    expect(forged.body).toMatchObject({ source: 'local', cases: [{ access: 'status', mayHandle: false, documents: [] }] });
+    await present(first.receiptNo);
+    const genuine = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
+    expect(genuine.body).toMatchObject({ source: 'local', cases: [{ access: 'full', mayHandle: true }] });
+    expect(genuine.body.cases[0].documents.map((d: { kind: string }) => d.kind)).toContain('result');
     // offline by card too: found by the keyed MAC of the number
     await placeCardAgain();
     const byCard = await post('/api/progress/lookup', { by: 'card' });
     expect(byCard.body.source).toBe('local');
-    expect(byCard.body.cases.length).toBe(5);
+    expect(byCard.body.cases.length).toBe(6);
     const post2 = await post('/api/progress/delivery', { receiptNo: first.receiptNo, address: { recipient: '王小明', phone: '13812345678', region: '江苏省宿迁市', detail: '幸福路 1 号', postcode: '223800' } });
     expect(post2.status).toBe(503);
   }, 60_000);

@@ -1,6 +1,6 @@
 // The progress of a citizen's cases as the follow-up screens show it, built from central's live
 // answer or from what this kiosk last pulled (with the time it dates from).
-import type { CaseStatus, CaseSummary, CaseUpdate } from '../../../common/central-api';
+import type { CaseStatus, CaseStatusOnly, CaseSummary, CaseUpdate } from '../../../common/central-api';
 import type { CaseStatusView } from '../../../offline-queue/queue';
 
 export interface CaseDocumentView {
@@ -32,6 +32,11 @@ export interface CaseProgressView {
   canRequestPost: boolean;
   /** the citizen proved it is theirs (receipt QR or ID card): printing and post are open to them */
   mayHandle: boolean;
+  /**
+   * full: found with a proof (the receipt's QR with its claim, or the card); status: found by the
+   * receipt number alone, so only where it stands is shown — no notices, documents or delivery.
+   */
+  access: 'full' | 'status';
 }
 
 export interface ProgressAnswer {
@@ -84,7 +89,30 @@ export function viewFromCentral(c: CaseSummary, serviceName: string | null, loca
     : postedDelivery?.update?.status === 'delivered'
       ? { requestedAt: postedDelivery.at, carrier: null, trackingNo: postedDelivery.update.trackingNo }
       : null;
-  return { receiptNo: c.receiptNo, caseNo: c.caseNo, serviceCode: c.serviceCode, serviceName, submittedAt, status: c.status, timeline, documents, delivery, canRequestPost: canPost(c.status, documents, delivery), mayHandle: false };
+  return { receiptNo: c.receiptNo, caseNo: c.caseNo, serviceCode: c.serviceCode, serviceName, submittedAt, status: c.status, timeline, documents, delivery, canRequestPost: canPost(c.status, documents, delivery), mayHandle: false, access: 'full' };
+}
+
+/** A case found by its receipt number without a valid claim: where it stands, nothing personal. */
+export function viewStatusOnly(c: CaseStatusOnly, serviceName: string | null, submittedAt: string | null): CaseProgressView {
+  return {
+    receiptNo: c.receiptNo,
+    caseNo: null,
+    serviceCode: c.serviceCode,
+    serviceName,
+    submittedAt,
+    status: c.status,
+    timeline: c.timeline.map((t) => ({ status: t.status, at: t.at, update: null })),
+    documents: [],
+    delivery: null,
+    canRequestPost: false,
+    mayHandle: false,
+    access: 'status',
+  };
+}
+
+/** The same reduction for a full view (this kiosk's local copy, looked up without a proof). */
+export function statusOnlyOf(v: CaseProgressView): CaseProgressView {
+  return { ...v, caseNo: null, timeline: v.timeline.map((t) => ({ ...t, update: null })), documents: [], delivery: null, canRequestPost: false, mayHandle: false, access: 'status' };
 }
 
 /** From this kiosk's own store: what it last pulled from central. Documents print only if downloaded. */
@@ -122,5 +150,6 @@ export function viewFromLocal(v: CaseStatusView, serviceName: string | null, loc
     // Postal delivery needs central: never offered from the local copy.
     canRequestPost: false,
     mayHandle: false,
+    access: 'full',
   };
 }

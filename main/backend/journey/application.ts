@@ -58,7 +58,7 @@ export function submissionOf(a: CheckedApplication): SubmissionInput {
 
 export function receiptOf(
   a: CheckedApplication,
-  queued: { receiptNo: string; submittedAt: string },
+  queued: { receiptNo: string; submittedAt: string; claim: string },
   dates: { completion: Completion; deadline: Deadline },
   terminal: { hallName: string; terminalId: string; width: ReceiptWidth; helper: { name: string; staffId: string } | null },
 ): ReceiptDoc {
@@ -69,6 +69,7 @@ export function receiptOf(
       hallName: terminal.hallName,
       terminalId: terminal.terminalId,
       receiptNo: queued.receiptNo,
+      claim: queued.claim,
       service: { name: a.service.name, code: a.service.code },
       applicant: applicantOf(a.card),
       submittedAt: queued.submittedAt,

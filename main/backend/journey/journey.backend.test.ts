@@ -11,6 +11,13 @@ import { SAMPLE_CARDS } from '../../../devices/id-card/sample-cards';
 import { waitFor } from '../../../devices/test-support/wait';
 import { enrolHelper, signInHelper, TEST_HELPERS } from '../test-support/helper';
 import { tempKiosk, type TempKiosk } from '../test-support/temp-kiosk';
+import { parseReceiptCode } from '../../../common/receipt-claim';
+
+/** A GK2 receipt QR of this receipt number, with a claim. */
+const isClaimQr = (text: string, receiptNo: string) => {
+  const c = parseReceiptCode(text);
+  return c?.receiptNo === receiptNo && c.claim !== null && text.startsWith('GK2|');
+};
 
 const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!; // lease-contract, rent-receipt: both 容缺
 const UNEMPLOYMENT = sampleCatalog.services.find((s) => s.code === '321300-JF-00203-001')!; // termination-certificate: not 容缺
@@ -102,7 +109,7 @@ describe('application journey API', () => {
     // the pages moved into the outbox
     expect(k.ctx.devices.pages.list()).toEqual([]);
 
-    const printed = await waitFor(async () => (await k.ctx.devices.sim!.state()).receipt.printed.find((p) => p.qrPayloads.includes(r.receiptNo)), 10_000, 'receipt printed');
+    const printed = await waitFor(async () => (await k.ctx.devices.sim!.state()).receipt.printed.find((p) => p.qrPayloads.some((q) => isClaimQr(q, r.receiptNo))), 10_000, 'receipt printed');
     const text = printed.lines.join('\n');
     expect(text).toContain('收件回执');
     expect(text).toContain('房屋租赁合同');
@@ -182,7 +189,7 @@ describe('application journey API', () => {
     expect(r.receipt).toMatchObject({ printed: false, message: expect.stringContaining('缺纸') });
     expect(k.ctx.queue.caseStatus(r.receiptNo)).not.toBeNull();
     const held = k.ctx.devices.receipt.heldJobs().find((j) => j.id === r.receipt.heldJobId)!;
-    expect(held.doc.lines.some((l) => l.type === 'qr' && l.data === r.receiptNo)).toBe(true);
+    expect(held.doc.lines.some((l) => l.type === 'qr' && isClaimQr(l.data, r.receiptNo))).toBe(true);
     expect(k.logLines.some((l) => l.includes('journey.receipt-held') && l.includes(r.receiptNo))).toBe(true);
   });
 
@@ -213,7 +220,7 @@ describe('application journey API', () => {
     const res = await post(body(), true);
     expect(res.status).toBe(201);
     const { receiptNo } = (await res.json()) as { receiptNo: string };
-    const printed = await waitFor(async () => (await k.ctx.devices.sim!.state()).receipt.printed.find((p) => p.qrPayloads.includes(receiptNo)), 10_000, 'receipt printed');
+    const printed = await waitFor(async () => (await k.ctx.devices.sim!.state()).receipt.printed.find((p) => p.qrPayloads.some((q) => isClaimQr(q, receiptNo))), 10_000, 'receipt printed');
     expect(printed.lines.map((l) => l.trim()).join('')).toContain(`帮办人员：${TEST_HELPERS.a.name}（工号 ${TEST_HELPERS.a.staffId}）`);
     await k.ctx.queue.syncNow();
     const caseNo = k.ctx.queue.caseStatus(receiptNo)!.caseNo!;

@@ -209,7 +209,7 @@ export function journeyRoutes(ctx: BackendContext) {
         const status = r.error.kind === 'invalid' ? 400 : r.error.kind === 'key-reused' ? 409 : r.error.kind === 'disk-full' ? 507 : 500;
         return c.json({ error: r.error.kind, message: r.error.message, issues: r.error.kind === 'invalid' ? r.error.issues : [] }, status);
       }
-      const { receiptNo, submittedAt, pageCount, duplicate } = r.value;
+      const { receiptNo, submittedAt, pageCount, duplicate, claim } = r.value;
       // Durable now: the pages live in the (sealed) outbox, not in the inbox any more.
       for (const ids of pageIds.values()) for (const id of ids) ctx.devices.pages.take(id);
       session.submitted(receiptNo);
@@ -224,13 +224,17 @@ export function journeyRoutes(ctx: BackendContext) {
       const deadline = commitmentDeadline(ctx, acceptedOn);
       // A repeated submit (same key, after a lost answer) prints again: a second slip with the
       // same number is harmless, a citizen leaving without one is not.
-      const doc = receiptOf(application, { receiptNo, submittedAt }, { completion, deadline }, {
+      const doc = (claim: string) => receiptOf(application, { receiptNo, submittedAt, claim }, { completion, deadline }, {
         hallName: ctx.config.hallName,
         terminalId: ctx.config.terminalId,
         width: receiptWidth(ctx),
         helper: helper ? { name: helper.name, staffId: helper.staffId } : null,
       });
-      const printed = await ctx.devices.receipt.print(doc);
+      // Only a repeat of a submission queued before receipts had claims has none: its receipt
+      // cannot be made again here (a plain number would show status only), staff reprint it.
+      const printed = claim
+        ? await ctx.devices.receipt.print(doc(claim))
+        : ({ ok: false, error: { kind: 'no-claim' as const, message: '回执无法重印，请联系工作人员 / this receipt cannot be printed again here: please ask staff' } } as const);
       if (!printed.ok) ctx.logger.log('journey.receipt-held', { receiptNo, reason: printed.error.kind === 'held' ? printed.error.reason : printed.error.kind });
       return c.json(
         {

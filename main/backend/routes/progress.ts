@@ -8,18 +8,28 @@ import { postalAddressSchema } from '../../../common/central-api';
 import { idempotencyKeySchema, receiptNoSchema } from '../../../common/submission';
 import type { BackendContext } from '../context';
 import { citizenInputsFor } from '../followup/citizen-inputs';
-import { followupFor, type FollowupError } from '../followup/followup-service';
+import { followupFor, NOT_PROVEN, type FollowupError } from '../followup/followup-service';
 import type { ProgressAnswer } from '../followup/progress-view';
 import { validate } from '../validate';
 import { jsonBody } from '../json-body';
 
-const NOT_SHOWN = '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证 / to print or have it posted, scan the QR code on your receipt or place your ID card';
-
-const STATUS: Record<FollowupError['kind'], 404 | 409 | 503 | 502> = { 'not-found': 404, refused: 409, offline: 503, printer: 503, central: 502 };
+const STATUS: Record<FollowupError['kind'], 403 | 404 | 409 | 429 | 503 | 502> = {
+  'not-found': 404,
+  refused: 409,
+  'not-yours': 403,
+  busy: 429,
+  offline: 503,
+  printer: 503,
+  central: 502,
+};
 
 export function progressRoutes(ctx: BackendContext) {
   const inputs = citizenInputsFor(ctx);
   const followup = followupFor(ctx);
+  const refusal = (receiptNo: string, action: 'print' | 'delivery') => {
+    ctx.logger.log('followup.proof-refused', { receiptNo, action });
+    return { error: 'not-yours' as const, message: NOT_PROVEN };
+  };
   return new Hono()
     .get(
       '/wait',
@@ -36,27 +46,39 @@ export function progressRoutes(ctx: BackendContext) {
       jsonBody(z.discriminatedUnion('by', [z.object({ by: z.literal('receipt'), receiptNo: receiptNoSchema }), z.object({ by: z.literal('card') })])),
       async (c) => {
         const q = c.req.valid('json');
-        const withAccess = (a: ProgressAnswer) => ({ ...a, cases: a.cases.map((x) => ({ ...x, mayHandle: inputs.mayHandle(x.receiptNo) })) });
-        if (q.by === 'receipt') return c.json(withAccess(await followup.lookup({ by: 'receiptNo', receiptNo: q.receiptNo }, c.req.raw.signal)), 200);
+        const withAccess = (a: ProgressAnswer) => ({ ...a, cases: a.cases.map((x) => ({ ...x, mayHandle: x.access === 'full' && inputs.mayHandle(x.receiptNo) })) });
+        const failed = (e: FollowupError) => c.json({ error: e.kind, message: e.message }, STATUS[e.kind]);
+        if (q.by === 'receipt') {
+          // The claim comes only from a QR scanned here: a typed number has none and shows status only.
+          const r = await followup.lookup({ by: 'receiptNo', receiptNo: q.receiptNo, claim: inputs.claimOf(q.receiptNo) }, c.req.raw.signal);
+          if (!r.ok) return failed(r.error);
+          if (r.value.cases.some((x) => x.receiptNo === q.receiptNo && x.access === 'full')) inputs.claimProven(q.receiptNo);
+          return c.json(withAccess(r.value), 200);
+        }
         const card = inputs.currentCard();
         if (!card) return c.json({ error: 'no-card' as const, message: '请先将身份证放在读卡区 / please place your ID card on the reader first' }, 409);
-        const answer = await followup.lookup({ by: 'idNumber', idNumber: identityNumber(card.identity) }, c.req.raw.signal);
-        inputs.cardCases(answer.cases.map((x) => x.receiptNo));
-        return c.json(withAccess(answer), 200);
+        const r = await followup.lookup({ by: 'idNumber', idNumber: identityNumber(card.identity) }, c.req.raw.signal);
+        if (!r.ok) return failed(r.error);
+        inputs.cardCases(r.value.cases.filter((x) => x.access === 'full').map((x) => x.receiptNo));
+        return c.json(withAccess(r.value), 200);
       },
     )
     .post('/print', jsonBody(z.object({ receiptNo: receiptNoSchema, documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) })), async (c) => {
       const { receiptNo, documentId } = c.req.valid('json');
-      if (!inputs.mayHandle(receiptNo)) return c.json({ error: 'not-yours' as const, message: NOT_SHOWN }, 403);
-      const r = await followup.print(receiptNo, documentId);
+      const proof = inputs.proofFor(receiptNo);
+      if (!proof) return c.json(refusal(receiptNo, 'print'), 403);
+      const r = await followup.print(receiptNo, documentId, proof);
       if (r.ok) return c.json(r.value, 200);
+      if (r.error.kind === 'not-yours') return c.json(refusal(receiptNo, 'print'), 403);
       return c.json({ error: r.error.kind, message: r.error.message }, STATUS[r.error.kind]);
     })
     .post('/delivery', jsonBody(z.object({ receiptNo: receiptNoSchema, idempotencyKey: idempotencyKeySchema.optional(), address: postalAddressSchema })), async (c) => {
       const { receiptNo, idempotencyKey, address } = c.req.valid('json');
-      if (!inputs.mayHandle(receiptNo)) return c.json({ error: 'not-yours' as const, message: NOT_SHOWN }, 403);
-      const r = await followup.requestPost(receiptNo, address, idempotencyKey);
+      const proof = inputs.proofFor(receiptNo);
+      if (!proof) return c.json(refusal(receiptNo, 'delivery'), 403);
+      const r = await followup.requestPost(receiptNo, address, proof, idempotencyKey);
       if (r.ok) return c.json(r.value, 200);
+      if (r.error.kind === 'not-yours') return c.json(refusal(receiptNo, 'delivery'), 403);
       return c.json({ error: r.error.kind, message: r.error.message }, STATUS[r.error.kind]);
     })
     .post('/end', (c) => {

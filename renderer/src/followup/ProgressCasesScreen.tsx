@@ -8,7 +8,7 @@ import { useSession } from '../session/SessionContext';
 import { useSystem } from '../system/SystemContext';
 import { speak } from './speak';
 import { useCitizenInputs } from './useCitizenInputs';
-import { chinaTime, useFollowupT, type FollowupStrings } from './strings';
+import { chinaTime, FOLLOWUP_STRINGS, useFollowupT, type FollowupStrings } from './strings';
 import type { CaseView, ProgressAnswer } from './types';
 import './followup.css';
 
@@ -222,6 +222,13 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
           </>
         )}
       </dl>
+      {c.access === 'status' && (
+        // Said in Chinese then English whatever the screen language: the citizen must not think the documents are missing.
+        <div className="notice notice-info" role="status" data-testid="status-only">
+          <p lang="zh-CN">{FOLLOWUP_STRINGS['zh-CN'].statusOnly}</p>
+          <p lang="en">{FOLLOWUP_STRINGS.en.statusOnly}</p>
+        </div>
+      )}
       <Timeline c={c} t={t} />
       <NoticeDetail c={c} t={t} />
       {c.documents.length > 0 && !c.mayHandle && (
