@@ -43,5 +43,6 @@ if (!only.length || only.includes('typecheck')) {
 if (!only.length || only.includes('unit')) vitest('unit', 'vitest.config.ts');
 if (!only.length || only.includes('e2e')) vitest('e2e', 'e2e/vitest.config.ts');
 
+fs.rmSync(out, { recursive: true, force: true });
 process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);
 process.exit(broken || failed ? 1 : 0);
