@@ -6,6 +6,7 @@ import { app, BrowserWindow, Menu, protocol, safeStorage, session, type WebConte
 import { fileKeyProvider, type KeyWrapper } from '../../offline-queue/crypto/key-provider';
 import { BootError, bootBackend, type Backend } from '../backend/boot';
 import { createLogger, fileSink, type Logger } from '../backend/log/logger';
+import { stopOnSignals } from '../backend/host/stop-signals';
 import { defaultPaths } from '../backend/paths';
 import { APP_SCHEME, ATTRACT_URL, HANG_GRACE_MS, isAllowedNavigation, isAllowedPermission, isBlockedShortcut } from './policy';
 
@@ -40,6 +41,13 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => void backend?.close());
+  // SIGTERM (service manager, start.mjs), SIGINT, SIGHUP or start.mjs gone: the same clean
+  // shutdown as quitting; a second signal ends at once (helpers die with us regardless)
+  stopOnSignals(async () => {
+    const b = backend;
+    backend = null;
+    await b?.close();
+  });
 }
 
 function harden(contents: WebContents): void {

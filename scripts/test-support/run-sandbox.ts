@@ -1,8 +1,8 @@
-// vitest globalSetup (unit and e2e configs): a test run reaps what it started, even when a test
-// failed or timed out and its own cleanup never ran.
-//  - every process the run starts inherits KIOSK_TEST_RUN=<marker>; at teardown whatever still
+// A test or bench run reaps what it started, even when a test failed or timed out and its own
+// cleanup never ran. Used as vitest globalSetup (unit and e2e configs) and by bench/run.ts.
+//  - every process the run starts inherits KIOSK_TEST_RUN=<marker>; at the end whatever still
 //    carries it (orphaned socat, a crash-trial host, a browser) is killed and named on stderr;
-//  - TMPDIR points into one folder for the run, removed at teardown with whatever tests left.
+//  - TMPDIR points into one folder for the run, removed at the end with whatever tests left.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,32 +12,40 @@ import { parentPid, processesWithEnv, selfAndAncestors } from '../../devices/cor
 const MARK_VAR = 'KIOSK_TEST_RUN';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export default function setup(): () => Promise<void> {
+export function openRunSandbox(): { close(): Promise<void> } {
   const mark = crypto.randomUUID();
   const savedTmp = process.env.TMPDIR;
   const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-tests-'));
   process.env[MARK_VAR] = mark;
   process.env.TMPDIR = sandbox;
 
-  return async () => {
-    const spare = selfAndAncestors();
-    // vitest's own workers and helper services are our children and end with us
-    const left = () => processesWithEnv(MARK_VAR, mark).filter((p) => !spare.has(p.pid) && parentPid(p.pid) !== process.pid);
-    const found = left();
-    if (found.length) {
-      process.stderr.write(`\n测试留下的进程已结束 / reaped ${found.length} processes tests left running:\n${found.map((p) => `  ${p.pid} ${p.cmdline.slice(0, 160)}`).join('\n')}\n`);
-      for (const p of found) {
-        try {
-          process.kill(p.pid, 'SIGKILL');
-        } catch {
-          // gone meanwhile
+  return {
+    async close() {
+      const spare = selfAndAncestors();
+      // the runner's own workers and helper services are our children and end with us
+      const left = () => processesWithEnv(MARK_VAR, mark).filter((p) => !spare.has(p.pid) && parentPid(p.pid) !== process.pid);
+      const found = left();
+      if (found.length) {
+        process.stderr.write(`\n测试留下的进程已结束 / reaped ${found.length} processes the run left running:\n${found.map((p) => `  ${p.pid} ${p.cmdline.slice(0, 160)}`).join('\n')}\n`);
+        for (const p of found) {
+          try {
+            process.kill(p.pid, 'SIGKILL');
+          } catch {
+            // gone meanwhile
+          }
         }
+        for (let i = 0; i < 20 && left().length; i++) await sleep(100);
       }
-      for (let i = 0; i < 20 && left().length; i++) await sleep(100);
-    }
-    process.env.TMPDIR = savedTmp;
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    fs.rmSync(sandbox, { recursive: true, force: true, maxRetries: 3 });
-    delete process.env[MARK_VAR];
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      fs.rmSync(sandbox, { recursive: true, force: true, maxRetries: 3 });
+      delete process.env[MARK_VAR];
+    },
   };
+}
+
+/** vitest globalSetup: the returned function is its teardown. */
+export default function setup(): () => Promise<void> {
+  const run = openRunSandbox();
+  return () => run.close();
 }
