@@ -9,6 +9,9 @@ import { forwardSignals } from './forward-signals.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+// own process group (POSIX): a terminal's Ctrl-C reaches the host once, through forwardSignals.
+// Not on Windows, where detached means a console window of its own.
+const ownGroup = process.platform !== 'win32';
 
 function newestMtime(dir) {
   let newest = 0;
@@ -42,8 +45,7 @@ const electron = electronBinary();
 if (electron && !args.includes('--loopback')) {
   const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--main-only'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
-  // own process group: a terminal's Ctrl-C reaches it once, through forwardSignals
-  const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit', detached: true });
+  const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit', detached: ownGroup });
   forwardSignals(child);
 } else {
   if (!electron) process.stdout.write('未找到 Electron 可执行文件，改为在本机回环地址提供同一终端界面 / Electron binary not present: serving the same kiosk on loopback.\n');
@@ -51,7 +53,7 @@ if (electron && !args.includes('--loopback')) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'main', 'backend', 'host', 'headless.ts'), '--open', '--dev', ...args.filter((a) => a !== '--loopback')], {
     cwd: root,
     stdio: 'inherit',
-    detached: true,
+    detached: ownGroup,
   });
   forwardSignals(child);
 }
