@@ -26,7 +26,11 @@ export function openRunSandbox(): { close(): Promise<void> } {
       const left = () => processesWithEnv(MARK_VAR, mark).filter((p) => !spare.has(p.pid) && parentPid(p.pid) !== process.pid);
       const found = left();
       if (found.length) {
-        process.stderr.write(`\n测试留下的进程已结束 / reaped ${found.length} processes the run left running:\n${found.map((p) => `  ${p.pid} ${p.cmdline.slice(0, 160)}`).join('\n')}\n`);
+        // named: those no process of the run holds any more (orphans). A helper of a worker
+        // that is still running (esbuild's service) is only not ended yet: ended quietly.
+        const ofRun = new Set(processesWithEnv(MARK_VAR, mark).map((p) => p.pid));
+        const lost = found.filter((p) => !ofRun.has(parentPid(p.pid) ?? 0));
+        if (lost.length) process.stderr.write(`\n测试留下的进程已结束 / reaped ${lost.length} processes the run left running:\n${lost.map((p) => `  ${p.pid} ${p.cmdline.slice(0, 160)}`).join('\n')}\n`);
         for (const p of found) {
           try {
             process.kill(p.pid, 'SIGKILL');
