@@ -1,10 +1,13 @@
 // Issue 17: every process the kiosk starts ends with it. Runs the real start script, so each
 // test boots a whole kiosk with its simulators (socat pty pairs, SANE test backend, CUPS).
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parentPid } from '../devices/core/proc-table';
 import { runFilePath } from '../devices/core/run-file';
-import { killMarked, marked, startKiosk, tempDataDir, waitUntilGone, type StartedKiosk } from './test-support/marked-processes';
+import { killMarked, MARK_VAR, marked, ROOT, startKiosk, tempDataDir, waitUntilGone, type StartedKiosk } from './test-support/marked-processes';
 
 const started: StartedKiosk[] = [];
 const dirs: string[] = [];
@@ -62,4 +65,20 @@ describe('process lifetime', () => {
     expect((await waitUntilGone(second.mark, 5_000)).map((p) => p.cmdline)).toEqual([]);
     expect(fs.existsSync(runFilePath(dataDir))).toBe(false);
   }, 240_000);
+
+  it('SIGTERM to `npm run central` (another long-running script) ends it within 5 s', async () => {
+    const dir = tempDataDir('central');
+    dirs.push(dir);
+    const mark = crypto.randomUUID();
+    started.push({ mark } as StartedKiosk);
+    const env = { ...process.env, CENTRAL_PORT: '0', CENTRAL_DB: path.join(dir, 'central.db'), [MARK_VAR]: mark };
+    const npm = spawn('npm', ['run', 'central'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('central did not start')), 60_000);
+      npm.stdout.on('data', (d) => String(d).includes('reference central listening') && (clearTimeout(t), resolve()));
+    });
+    expect(marked(mark).some((p) => p.cmdline.includes('central/server.ts'))).toBe(true);
+    process.kill(npm.pid!, 'SIGTERM');
+    expect((await waitUntilGone(mark, 5_000)).map((p) => `${p.pid} ${p.cmdline}`)).toEqual([]);
+  }, 90_000);
 });
