@@ -2,20 +2,30 @@
 // cleanup never ran. Used as vitest globalSetup (unit and e2e configs) and by bench/run.ts.
 //  - every process the run starts inherits KIOSK_TEST_RUN=<marker>; at the end whatever still
 //    carries it (orphaned socat, a crash-trial host, a browser) is killed and named on stderr;
-//  - TMPDIR points into one folder for the run, removed at the end with whatever tests left.
+//  - TMPDIR points into one folder for the run, removed at the end with whatever tests left
+//    (and, if the run was killed before its end, by the next run).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parentPid, processesWithEnv, selfAndAncestors } from '../../devices/core/proc-table';
+import { parentPid, processStartTime, processesWithEnv, selfAndAncestors } from '../../devices/core/proc-table';
 
 const MARK_VAR = 'KIOSK_TEST_RUN';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Sandboxes of runs that were killed before their teardown (named after their runner's PID). */
+function removeAbandonedSandboxes(tmp: string): void {
+  for (const e of fs.readdirSync(tmp)) {
+    const m = /^kiosk-tests-(\d+)-(\d+)-/.exec(e);
+    if (m && processStartTime(Number(m[1])) !== m[2]) fs.rmSync(path.join(tmp, e), { recursive: true, force: true });
+  }
+}
+
 export function openRunSandbox(): { close(): Promise<void> } {
   const mark = crypto.randomUUID();
   const savedTmp = process.env.TMPDIR;
-  const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-tests-'));
+  removeAbandonedSandboxes(os.tmpdir());
+  const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), `kiosk-tests-${process.pid}-${processStartTime(process.pid) ?? 0}-`));
   process.env[MARK_VAR] = mark;
   process.env.TMPDIR = sandbox;
 
