@@ -66,6 +66,16 @@ describe('process lifetime', () => {
     expect(fs.existsSync(runFilePath(dataDir))).toBe(false);
   }, 240_000);
 
+  it('SIGKILL of the start script (nothing can pass a signal on) still ends the kiosk within 5 s', async () => {
+    const dataDir = tempDataDir('startkill');
+    dirs.push(dataDir);
+    const k = startKiosk(dataDir, 'node');
+    started.push(k);
+    await k.ready;
+    process.kill(k.child.pid!, 'SIGKILL');
+    expect((await waitUntilGone(k.mark, 5_000)).map((p) => `${p.pid} ${p.cmdline}`)).toEqual([]);
+  }, 150_000);
+
   it('SIGTERM to `npm run central` (another long-running script) ends it within 5 s', async () => {
     const dir = tempDataDir('central');
     dirs.push(dir);

@@ -12,6 +12,8 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 // own process group (POSIX): a terminal's Ctrl-C reaches the host once, through forwardSignals.
 // Not on Windows, where detached means a console window of its own.
 const ownGroup = process.platform !== 'win32';
+// the host stops by itself if this script is SIGKILLed (main/backend/host/stop-signals.ts)
+const hostEnv = { ...process.env, KIOSK_STOP_WITH_PARENT: String(process.pid) };
 
 function newestMtime(dir) {
   let newest = 0;
@@ -45,7 +47,7 @@ const electron = electronBinary();
 if (electron && !args.includes('--loopback')) {
   const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--main-only'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
-  const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit', detached: ownGroup });
+  const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit', detached: ownGroup, env: hostEnv });
   forwardSignals(child);
 } else {
   if (!electron) process.stdout.write('未找到 Electron 可执行文件，改为在本机回环地址提供同一终端界面 / Electron binary not present: serving the same kiosk on loopback.\n');
@@ -54,6 +56,7 @@ if (electron && !args.includes('--loopback')) {
     cwd: root,
     stdio: 'inherit',
     detached: ownGroup,
+    env: hostEnv,
   });
   forwardSignals(child);
 }

@@ -1,6 +1,7 @@
-// How a host process ends. SIGINT, SIGTERM and SIGHUP, or the process that started it going
-// away (npm's shell killed, start.mjs SIGKILLed: nothing would ever signal us), start one clean
-// shutdown. A second signal, or a shutdown that hangs past graceMs, ends the process at once;
+// How a host process ends. SIGINT, SIGTERM and SIGHUP start one clean shutdown; so does the
+// start script that launched it going away (start.mjs SIGKILLed: nothing would ever signal us),
+// when it asked for that with KIOSK_STOP_WITH_PARENT=<its pid>. A host started any other way
+// (service manager, nohup) keeps running when its parent changes. A second signal, or a shutdown that hangs past graceMs, ends the process at once;
 // the exit handler in devices/core/child-processes.ts still kills its helpers on the way out.
 import { killAllTracked } from '../../../devices/core/child-processes';
 
@@ -35,6 +36,7 @@ export function stopOnSignals(stop: () => Promise<void>, opts: StopOptions = {})
   };
   for (const sig of STOP_SIGNALS) process.on(sig, () => begin(sig, 128 + SIGNAL_NUMBER[sig]));
   const parent = process.ppid;
+  if (process.env.KIOSK_STOP_WITH_PARENT !== String(parent)) return;
   setInterval(() => {
     if (process.ppid !== parent) begin('parent-gone', 0);
   }, parentPollMs).unref();
