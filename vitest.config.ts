@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // reaps processes and temp folders tests left, even after a failure or timeout
+    globalSetup: ['scripts/test-support/run-sandbox.ts'],
   },
 });

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { openRunSandbox } from '../scripts/test-support/run-sandbox';
 import { printReport, type Report } from './report';
 
 const here = import.meta.dirname;
@@ -18,6 +19,12 @@ const files = fs
   .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
   .sort((a, b) => (a.startsWith('foundation') ? -1 : b.startsWith('foundation') ? 1 : a.localeCompare(b)));
 let failures = 0;
+// a bench that fails half-way leaves hosts and centrals running: reaped at the end
+const sandbox = openRunSandbox();
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.once(sig, () => {
+    void sandbox.close().finally(() => process.exit(130));
+  });
 for (const f of files) {
   process.stdout.write(`# ${f}\n`);
   const mod = (await import(pathToFileURL(path.join(here, f)).href)) as { run: (r: Report) => Promise<void> };
@@ -28,4 +35,5 @@ for (const f of files) {
     process.stdout.write(`! ${f} failed: ${(e as Error).message}\n`);
   }
 }
+await sandbox.close();
 process.exit(failures ? 1 : 0);

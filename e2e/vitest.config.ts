@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['e2e/**/*.e2e.ts'],
-    globalSetup: ['e2e/harness/build-renderer.ts'],
+    // run-sandbox reaps processes and temp folders tests left, even after a failure or timeout
+    globalSetup: ['scripts/test-support/run-sandbox.ts', 'e2e/harness/build-renderer.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,

@@ -5,9 +5,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forwardSignals } from './forward-signals.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+// own process group (POSIX): a terminal's Ctrl-C reaches the host once, through forwardSignals.
+// Not on Windows, where detached means a console window of its own.
+const ownGroup = process.platform !== 'win32';
+// the host stops by itself if this script is SIGKILLed (main/backend/host/stop-signals.ts)
+const hostEnv = { ...process.env, KIOSK_STOP_WITH_PARENT: String(process.pid) };
 
 function newestMtime(dir) {
   let newest = 0;
@@ -43,14 +49,16 @@ const electron = electronBinary();
 if (electron && !args.includes('--loopback')) {
   const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--main-only', '--dev'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
-  const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit', detached: ownGroup, env: hostEnv });
+  forwardSignals(child);
 } else {
   if (!electron) process.stdout.write('未找到 Electron 可执行文件，改为在本机回环地址提供同一终端界面 / Electron binary not present: serving the same kiosk on loopback.\n');
-  const child = spawn(bin('tsx'), [path.join(root, 'main', 'backend', 'host', 'headless.ts'), '--open', '--dev', ...args.filter((a) => a !== '--loopback')], {
+  // node --import tsx rather than the tsx CLI: no extra process between us and the host
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'main', 'backend', 'host', 'headless.ts'), '--open', '--dev', ...args.filter((a) => a !== '--loopback')], {
     cwd: root,
     stdio: 'inherit',
+    detached: ownGroup,
+    env: hostEnv,
   });
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  forwardSignals(child);
 }

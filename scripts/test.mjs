@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type check, unit + API tests, then browser e2e. Ends with one plain summary
 // line ("tests: N passed, N failed") that CI reads.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,16 +15,51 @@ let passed = 0;
 let failed = 0;
 let broken = false;
 
-function run(label, cmd, args) {
+// One step at a time, in its own process group. A signal (or our parent going away: npm passes
+// nothing on) goes to the running step's whole group (bin wrappers such as tsc's do not pass it
+// to the binary they start) and no further step starts; a second one SIGKILLs the group.
+let current = null;
+let stopping = null;
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+function signalStep(sig) {
+  if (!current) return;
+  try {
+    process.kill(process.platform === 'win32' ? current.pid : -current.pid, sig);
+  } catch {
+    // gone
+  }
+}
+function stop(sig) {
+  if (stopping) {
+    signalStep('SIGKILL');
+    fs.rmSync(out, { recursive: true, force: true });
+    process.exit(128 + SIGNALS[sig]);
+  }
+  stopping = sig;
+  signalStep(sig);
+}
+for (const sig of Object.keys(SIGNALS)) process.on(sig, () => stop(sig));
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && !stopping && stop('SIGTERM'), 250).unref();
+
+async function run(label, cmd, args) {
+  if (stopping) return false;
   process.stdout.write(`\n=== ${label} ===\n`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
-  if (r.status !== 0) broken = true;
-  return r.status === 0;
+  current = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, detached: process.platform !== 'win32' });
+  const code = await new Promise((resolve) => {
+    current.once('error', () => resolve(127));
+    current.once('exit', (c) => resolve(c ?? 1));
+  });
+  // stopped: whatever the step left in its group (tsc's native binary outlives its wrapper) goes too
+  if (stopping) signalStep('SIGKILL');
+  current = null;
+  if (code !== 0) broken = true;
+  return code === 0;
 }
 
-function vitest(label, config) {
+async function vitest(label, config) {
   const json = path.join(out, `${label}.json`);
-  run(label, bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+  await run(label, bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
   if (!fs.existsSync(json)) {
     failed += 1;
     return;
@@ -37,11 +72,12 @@ function vitest(label, config) {
 }
 
 if (!only.length || only.includes('typecheck')) {
-  if (run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) passed += 1;
+  if (await run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) passed += 1;
   else failed += 1;
 }
-if (!only.length || only.includes('unit')) vitest('unit', 'vitest.config.ts');
-if (!only.length || only.includes('e2e')) vitest('e2e', 'e2e/vitest.config.ts');
+if (!only.length || only.includes('unit')) await vitest('unit', 'vitest.config.ts');
+if (!only.length || only.includes('e2e')) await vitest('e2e', 'e2e/vitest.config.ts');
 
-process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);
-process.exit(broken || failed ? 1 : 0);
+fs.rmSync(out, { recursive: true, force: true });
+process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${stopping ? ` (stopped by ${stopping})` : ''}\n`);
+process.exit(stopping ? 128 + SIGNALS[stopping] : broken || failed ? 1 : 0);

@@ -2,11 +2,12 @@
 // driver submits over IPP, CUPS runs its filters, and tests read the result back. This module
 // starts cupsd when needed, creates the queue, finds cups-pdf's output and injects faults
 // (queue stopped, printer removed). Needs root, like any lpadmin.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { err, ok, type Result } from '../../common/result';
+import { spawnTracked } from '../core/child-processes';
 import { IppClient } from './ipp-client';
 import { IppStatus } from './ipp-codec';
 
@@ -59,8 +60,10 @@ export class CupsPdfSim {
     if (!has('cupsd') || !has('lpadmin')) return err('未安装 CUPS / CUPS (cupsd, lpadmin) is not installed');
     if (!fs.existsSync('/usr/lib/cups/backend/cups-pdf')) return err('未安装 cups-pdf / printer-driver-cups-pdf is not installed');
     if ((await reachable(client, queue)) === 'down') {
-      // cupsd forks into the background by itself and outlives the kiosk, like the system service.
-      const child = spawn('cupsd', [], { stdio: 'ignore', detached: true });
+      // No cupsd running: this one is the simulator's, not the system's. It stays in the
+      // foreground as a tracked child, so it ends with this process and a crash's leftover is
+      // ended by the next start (a system cupsd that was already running is used as it is).
+      const child = spawnTracked('cupsd', 'cupsd', ['-f'], { stdio: 'ignore' });
       child.on('error', () => undefined);
       child.unref();
       for (let i = 0; i < 50 && (await reachable(client, queue)) === 'down'; i++) await sleep(100);

@@ -1,11 +1,11 @@
 // Runs SANE's scanimage: lists devices, reads their options, scans single pages and ADF
 // batches, and maps SANE's failures (jammed, cover open, no documents, busy, missing) to
 // faults a citizen can act on. Always in the C locale so the messages parsed are English.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { err, ok, type Result } from '../../common/result';
+import { spawnTracked, trackDir, untrackDir } from '../core/child-processes';
 
 export interface SaneEnv {
   /** private SANE configuration (the simulator's), or null for the system's */
@@ -69,12 +69,13 @@ process.once('exit', () => {
 
 function runScanimage(env: SaneEnv, args: string[], cwd: string, timeoutMs: number): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(env.binary ?? 'scanimage', args, {
+    const child = spawnTracked('scanimage', env.binary ?? 'scanimage', args, {
       cwd,
       env: { ...process.env, LC_ALL: 'C', LANG: 'C', ...(env.configDir ? { SANE_CONFIG_DIR: env.configDir } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
       // own process group, so a backend's leftover reader process can be cleaned up with it
       detached: true,
+      deathSignal: 'SIGKILL',
     });
     const killGroup = () => {
       try {
@@ -87,8 +88,8 @@ function runScanimage(env: SaneEnv, args: string[], cwd: string, timeoutMs: numb
     let stderr = '';
     let failedAt: NodeJS.Timeout | null = null;
     live.add(killGroup);
-    child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-65536)));
-    child.stderr.on('data', (d: Buffer) => {
+    child.stdout!.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-65536)));
+    child.stderr!.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-65536);
       // Some backends report a failure (jam, cover open) and then never return to scanimage;
       // once SANE has said what went wrong, give it a moment to exit and then end it.
@@ -109,8 +110,8 @@ function runScanimage(env: SaneEnv, args: string[], cwd: string, timeoutMs: numb
       live.delete(killGroup);
       const done = () => {
         killGroup();
-        child.stdout.destroy();
-        child.stderr.destroy();
+        child.stdout!.destroy();
+        child.stderr!.destroy();
         resolve({ code, stdout, stderr, spawnError: null });
       };
       const grace = setTimeout(done, 200);
@@ -164,7 +165,9 @@ function pick(available: string[], wanted: RegExp, fallback: string): string {
 }
 
 export async function scan(env: SaneEnv, device: string, opts: ScanOptions, options: DeviceOptions): Promise<Result<ScannedPage[], ScanFault>> {
+  // scanned pages of a citizen's documents: removed here, or by the next start after a crash
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-scan-'));
+  trackDir(dir);
   try {
     const ext = opts.format === 'jpeg' ? 'jpg' : 'png';
     const mode = opts.mode === 'color' ? pick(options.modes, /colou?r/i, 'Color') : pick(options.modes, /gr[ae]y/i, 'Gray');
@@ -200,5 +203,6 @@ export async function scan(env: SaneEnv, device: string, opts: ScanOptions, opti
     return ok(pages);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+    untrackDir(dir);
   }
 }

@@ -1,18 +1,13 @@
 // A linked pseudo-terminal pair made by socat: the driver opens one end as if it were the
 // device's serial port, a simulator the other. Killing socat is pulling the cable; starting it
 // again on the same paths is plugging it back in.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { err, ok, type Result } from '../../common/result';
+import { spawnTracked } from '../core/child-processes';
 
 let socatChecked: boolean | null = null;
-
-// socat does not notice its parent dying; make sure no pair outlives the process that made it.
-const live = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const p of live) p.kill('SIGKILL');
-});
 
 export function socatAvailable(): boolean {
   if (socatChecked === null) socatChecked = spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0;
@@ -49,12 +44,11 @@ export class PtyPair {
     // An old socat still exiting would unlink the new pair's paths on its way out.
     if (this.exiting) await this.exiting;
     for (const p of [this.hostPath, this.devicePath]) fs.rmSync(p, { force: true });
-    const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${this.hostPath}`, `pty,raw,echo=0,link=${this.devicePath}`], {
+    // socat does not notice its parent dying: spawnTracked makes it die with this process.
+    const proc = spawnTracked('socat', 'socat', ['-d', '-d', `pty,raw,echo=0,link=${this.hostPath}`, `pty,raw,echo=0,link=${this.devicePath}`], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     this.proc = proc;
-    live.add(proc);
-    proc.once('exit', () => live.delete(proc));
     const ready = await new Promise<Result<void, string>>((resolve) => {
       let log = '';
       const timer = setTimeout(() => resolve(err(`socat did not start: ${log.trim()}`)), 3000);

@@ -16,6 +16,7 @@ import { IdCardReaderSim } from '../id-card/simulator';
 import { testPhotoDecoder } from '../id-card/test-photo-decoder';
 import { ReceiptPrinterSim } from '../receipt/simulator';
 import { SaneTestSim } from '../scanner/sane-sim';
+import { trackDir, untrackDir } from '../core/child-processes';
 import { PtyPair } from './pty-pair';
 import type { SimAction, SimPrintedReceipt, SimState } from './sim-actions';
 
@@ -44,7 +45,10 @@ export class DeviceSimulators {
     private readonly logger: DeviceLogger,
     /** asks the device's supervisor to try opening it now (after a replug) */
     private readonly poke: (kind: DeviceKind) => void,
-  ) {}
+  ) {
+    // pty links and the SANE config: removed by close(), at exit, or by the next start
+    trackDir(this.dir);
+  }
 
   private startPty<S extends { attach(p: string): Promise<void> }>(kind: DeviceKind, name: string, sim: S): Started<PtySim<S>> {
     return (async () => {
@@ -262,5 +266,6 @@ export class DeviceSimulators {
       }
     }
     fs.rmSync(this.dir, { recursive: true, force: true });
+    untrackDir(this.dir);
   }
 }

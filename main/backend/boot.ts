@@ -11,6 +11,7 @@ import { loadOrCreateTerminalSecret } from '../../offline-queue/crypto/terminal-
 import { SubmissionQueue } from '../../offline-queue/queue';
 import type { RunningCentral } from '../../central/embedded';
 import { DeviceManager } from '../../devices/manager';
+import { openRunFile } from '../../devices/core/run-file';
 import { createApp } from './app';
 import { CatalogService } from './catalog/catalog-service';
 import { PRODUCTION_BUILD } from '../../common/build-flavour';
@@ -143,6 +144,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   const bus = new EventBus();
   // Devices open in the background (simulators start in parallel); a missing one is reported
   // offline with its reason and never holds up boot.
+  // before any device starts: a crashed previous run may still hold the ptys and queues
+  const runFile = await openRunFile(opts.dataDir, logger);
   const devices = await DeviceManager.start({ devices: config.devices, dataDir: opts.dataDir, logger, emit: (e) => bus.emit(e) });
   const catalog = new CatalogService({ store, centralUrl, bus, logger });
   const firstSync = catalog.refresh();
@@ -209,6 +212,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       await helpers.close();
       await queue.close();
       await devices.close();
+      runFile.close();
       store.close();
       await central?.close();
       logger.log('kiosk.shutdown');

@@ -6,6 +6,7 @@ import { app, BrowserWindow, Menu, protocol, safeStorage, session, type Session,
 import { PRODUCTION_BUILD } from '../../common/build-flavour';
 import { BootError, bootBackend, type Backend, type KeyWrapper } from '../backend/boot';
 import { createLogger, fileSink, type Logger } from '../backend/log/logger';
+import { stopOnSignals } from '../backend/host/stop-signals';
 import { defaultPaths } from '../backend/paths';
 import { outOfServiceResponse, type OutOfServiceInfo } from './out-of-service';
 import {
@@ -71,9 +72,13 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
     void backend?.close();
   });
-  process.on('SIGTERM', () => {
+  // SIGTERM (service manager, start.mjs), SIGINT, SIGHUP or start.mjs gone: the same clean
+  // shutdown as quitting; a second signal ends at once (helpers die with us regardless)
+  stopOnSignals(async () => {
     quitting = true;
-    app.quit();
+    const b = backend;
+    backend = null;
+    await b?.close();
   });
 }
 

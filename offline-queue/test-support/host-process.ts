@@ -1,10 +1,11 @@
 // Builds the kiosk host into one file (fast to start, so many kill trials fit in CI time) and
 // runs it as a child process whose stdout lines the harness reads.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { z } from 'zod';
+import { spawnTracked } from '../../devices/core/child-processes';
 import type { hostOptionsSchema } from './kiosk-host';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -37,7 +38,8 @@ export interface HostRun {
 }
 
 export function runHost(bundle: string, options: z.input<typeof hostOptionsSchema>): HostRun {
-  const child = spawn(process.execPath, [bundle, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // dies with the test process even when a timed-out test never gets to kill it
+  const child = spawnTracked('crash-host', process.execPath, [bundle, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'], deathSignal: 'SIGKILL' });
   const run: Omit<HostRun, 'ready' | 'exited' | 'waitForLine'> = { child, receipts: [], lines: [], stderr: '' };
   const waiters: { re: RegExp; resolve: (l: string) => void }[] = [];
   let buf = '';

@@ -1,11 +1,13 @@
 // The loopback host: runs the same backend as Electron under plain Node, for development,
 // tests, benchmarks and the Chromium fallback on machines without the Electron binary.
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BootError, bootBackend, type BootOptions } from '../boot';
 import { appRoot, defaultPaths } from '../paths';
+import { spawnTracked } from '../../../devices/core/child-processes';
 import { serveLoopback } from './serve-loopback';
+import { stopOnSignals } from './stop-signals';
 
 const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -27,11 +29,11 @@ export async function runHeadless(opts: Partial<BootOptions> & { port?: number; 
     onReject: (why, req) => backend.ctx.logger.log('http.rejected', { why, path: new URL(req.url).pathname }),
   });
   backend.ctx.logger.log('kiosk.boot.ready', { transport: `http://127.0.0.1:${server.port}/`, ms: Math.round(performance.now() - started) });
-  let browser: ReturnType<typeof spawn> | null = null;
+  let browser: ChildProcess | null = null;
   const chromium = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
   if (opts.openBrowser && process.env.DISPLAY && chromium) {
     const profile = path.join(opts.dataDir ?? paths.dataDir, 'chromium-profile');
-    browser = spawn(chromium, ['--kiosk', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', `--user-data-dir=${profile}`, server.launchUrl()], {
+    browser = spawnTracked('chromium', chromium, ['--kiosk', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', `--user-data-dir=${profile}`, server.launchUrl()], {
       stdio: 'ignore',
     });
   }
@@ -62,9 +64,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const dev = args.includes('--dev');
       process.stdout.write(`自助终端已启动 / kiosk ready: ${dev ? h.server.launchUrl() : `${h.server.origin}/`}\n`);
       if (dev) process.stdout.write('（链接一次有效，60 秒内打开 / the link works once, within 60 s）\n');
-      const stop = () => void h.close().then(() => process.exit(0));
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      stopOnSignals(() => h.close());
     },
     (e) => {
       process.stderr.write((e instanceof BootError ? e.message : `启动失败 / failed to start: ${(e as Error).stack}`) + '\n');
