@@ -97,17 +97,19 @@ export class ReceiptPrinterSession implements DeviceSession<ReceiptPrinterStatus
 
   private schedulePoll(): void {
     if (!this.running) return;
-    this.pollTimer = setTimeout(async () => {
-      const s = await this.serial(() => this.queryStatus());
-      if (!this.running) return;
-      if (s.ok) {
-        this.missed = 0;
-        this.cell.set(s.value);
-      } else if (s.error.kind === 'timeout' && ++this.missed >= this.opts.missedPollsOffline) {
-        this.cell.set({ state: 'offline', reason: 'no-response', detail: `${this.missed} status requests unanswered` });
-      }
-      this.schedulePoll();
-    }, this.opts.statusPollMs);
+    this.pollTimer = setTimeout(() => void this.poll(), this.opts.statusPollMs);
+  }
+
+  private async poll(): Promise<void> {
+    const s = await this.serial(() => this.queryStatus());
+    if (!this.running) return;
+    if (s.ok) {
+      this.missed = 0;
+      this.cell.set(s.value);
+    } else if (s.error.kind === 'timeout' && ++this.missed >= this.opts.missedPollsOffline) {
+      this.cell.set({ state: 'offline', reason: 'no-response', detail: `${this.missed} status requests unanswered` });
+    }
+    this.schedulePoll();
   }
 
   private async statusByte(n: 1 | 2 | 3 | 4): Promise<Result<number, QueryError>> {

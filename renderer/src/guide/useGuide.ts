@@ -13,7 +13,7 @@ export function useGuide(code: string): GuideState {
   useEffect(() => {
     let live = true;
     setState({ kind: 'loading' });
-    (async () => {
+    void (async () => {
       try {
         const res = await api.catalog.services[':code'].$get({ param: { code } });
         if (!live) return;

@@ -22,7 +22,7 @@ export function useSearch(query: string): SearchState {
     }
     const ctl = new AbortController();
     setState((s) => ({ kind: 'loading', query: q, previous: s.kind === 'done' ? s.results : s.kind === 'loading' ? s.previous : [] }));
-    const timer = setTimeout(async () => {
+    const timer = setTimeout(() => void (async () => {
       try {
         const res = await api.catalog.search.$get({ query: { q } }, { init: { signal: ctl.signal } });
         if (res.status === 503) return setState({ kind: 'unavailable' });
@@ -32,7 +32,7 @@ export function useSearch(query: string): SearchState {
       } catch (e) {
         if (!ctl.signal.aborted) setState({ kind: 'error' });
       }
-    }, DEBOUNCE_MS);
+    })(), DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       ctl.abort();
