@@ -19,15 +19,16 @@ export function ProgressCasesScreen({ lookup }: { lookup: Lookup }) {
   const t = useFollowupT();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
 
+  const receiptNo = lookup.by === 'receipt' ? lookup.receiptNo : null;
   const refresh = useCallback(async () => {
     try {
-      const res = await api.progress.lookup.$post({ json: lookup.by === 'card' ? { by: 'card' } : { by: 'receipt', receiptNo: lookup.receiptNo } });
+      const res = await api.progress.lookup.$post({ json: receiptNo === null ? { by: 'card' } : { by: 'receipt', receiptNo } });
       const body = (await res.json()) as ProgressAnswer | { message: string };
       setLoad('cases' in body ? { kind: 'ready', answer: body } : { kind: 'error', message: body.message });
     } catch {
       setLoad({ kind: 'error', message: t.offlineHint });
     }
-  }, [lookup.by, lookup.by === 'receipt' ? lookup.receiptNo : null, t.offlineHint]);
+  }, [receiptNo, t.offlineHint]);
 
   useEffect(() => {
     void refresh();

@@ -13,6 +13,7 @@ export function useIdleTimer(enabled: boolean, config: IdleConfig, onExpire: () 
   const last = useRef(Date.now());
   const expire = useRef(onExpire);
   expire.current = onExpire;
+  const { warnAfterSec, countdownSec } = config;
 
   useEffect(() => {
     if (!enabled) {
@@ -26,7 +27,7 @@ export function useIdleTimer(enabled: boolean, config: IdleConfig, onExpire: () 
     for (const e of ACTIVITY_EVENTS) window.addEventListener(e, touch, { capture: true, passive: true });
     let fired = false;
     const tick = () => {
-      const next = idlePhase(Date.now(), last.current, config);
+      const next = idlePhase(Date.now(), last.current, { warnAfterSec, countdownSec });
       setPhase((prev) => (samePhase(prev, next) ? prev : next));
       if (next.kind === 'expired' && !fired) {
         fired = true;
@@ -38,7 +39,7 @@ export function useIdleTimer(enabled: boolean, config: IdleConfig, onExpire: () 
       clearInterval(t);
       for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, touch, { capture: true });
     };
-  }, [enabled, config.warnAfterSec, config.countdownSec]);
+  }, [enabled, warnAfterSec, countdownSec]);
 
   return {
     phase,

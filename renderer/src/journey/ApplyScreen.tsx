@@ -63,7 +63,12 @@ function Journey({ service }: { service: Service }) {
   const authorisationPad = useRef<SignaturePadHandle | null>(null);
   const helper = state.helper;
 
+  // The prompt speaks once per step, not again when the language is toggled: the effect reads the
+  // current words and language through a ref instead of depending on them.
+  const voice = useRef({ t, lang: state.lang });
+  voice.current = { t, lang: state.lang };
   useEffect(() => {
+    const { t, lang } = voice.current;
     trackStep(step);
     setProblem(null);
     window.scrollTo(0, 0);
@@ -78,8 +83,7 @@ function Journey({ service }: { service: Service }) {
       receipt: t.receiptTitle,
       rate: t.rateTitle,
     };
-    if (prompt[step]) speak(prompt[step]!, state.lang);
-    // once per step, not again when the language is toggled
+    if (prompt[step]) speak(prompt[step]!, lang);
   }, [step]);
 
   // Leaving by the bottom bar (back / home) instead of finish: the pages scanned for an
