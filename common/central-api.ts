@@ -8,8 +8,6 @@ import { caseProofSchema, claimDigestSchema, receiptClaimSchema } from './receip
 import { idempotencyKeySchema, MAX_PAGE_BYTES, pageMimeSchema, receiptNoSchema, submissionShape } from './submission';
 import { cleanFileNameSchema, cleanText } from './text-hygiene';
 
-export const CENTRAL_API_VERSION = 1;
-
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位小写十六进制 SHA-256 / expected a lowercase hex SHA-256');
 
 /**

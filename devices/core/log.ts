@@ -6,8 +6,6 @@ export interface DeviceLogger {
   log(event: LogEventId, fields?: Record<string, unknown>): void;
 }
 
-export const silentLogger: DeviceLogger = { log: () => undefined };
-
 /** Collects lines in memory: tests assert on what a technician would read. */
 export function memoryLogger(): DeviceLogger & { lines: { event: LogEventId; fields: Record<string, unknown> }[] } {
   const lines: { event: LogEventId; fields: Record<string, unknown> }[] = [];

@@ -12,5 +12,3 @@ export interface DeviceSession<S> {
 }
 
 export type Connect<S, D extends DeviceSession<S>> = () => Promise<Result<D, Offline>>;
-
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

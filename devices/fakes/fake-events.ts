@@ -19,7 +19,3 @@ export function codeScannedEvent(text: string): Extract<KioskEvent, { type: 'cod
 export function statusView(device: DeviceKind, status: AnyDeviceStatus, mode = 'fake'): DeviceStatusView {
   return { device, mode, status, health: healthOf(status), message: describeStatus(device, status), since: new Date().toISOString(), consumables: null } as DeviceStatusView;
 }
-
-export function deviceStatusEvent(device: DeviceKind, status: AnyDeviceStatus): Extract<KioskEvent, { type: 'device.status' }> {
-  return { type: 'device.status', view: statusView(device, status) };
-}

@@ -3,7 +3,6 @@ import type { Gender } from '../../common/devices';
 
 export const GENDER_BY_CODE: Record<string, Gender> = { '0': 'unknown', '1': 'male', '2': 'female', '9': 'unspecified' };
 export const GENDER_CODE: Record<Gender, string> = { unknown: '0', male: '1', female: '2', unspecified: '9' };
-export const GENDER_LABEL: Record<Gender, string> = { unknown: '未知', male: '男', female: '女', unspecified: '未说明' };
 
 const NATIONS = [
   '汉', '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜',

@@ -36,8 +36,6 @@ const FOREIGN_2023: readonly Field[] = [
   ['nationality', 242, 6], ['previousNumberLink', 250, 6],
 ];
 
-export const LAYOUTS = { ' ': RESIDENT, J: HMT, I: FOREIGN_2017, Y: FOREIGN_2023 } as const;
-
 export type CardTextProblem =
   | { kind: 'length'; bytes: number }
   | { kind: 'unknown-card-type'; flag: string }

@@ -9,10 +9,6 @@ export type ReceiptPrinterPortConfig =
   | { mode: 'usb-lp'; path: string }
   | { mode: 'tcp'; host: string; port: number };
 
-export function describePort(cfg: ReceiptPrinterPortConfig): string {
-  return cfg.mode === 'tcp' ? `tcp:${cfg.host}:${cfg.port}` : `${cfg.mode}:${cfg.path}`;
-}
-
 export function receiptPrinterConnector(cfg: ReceiptPrinterPortConfig, options: PrinterOptions = {}) {
   return async (): Promise<Result<ReceiptPrinterSession, Offline>> => {
     let link: Result<Link, LinkOpenError>;
