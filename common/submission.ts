@@ -198,8 +198,11 @@ export function submissionFromWire(w: z.output<typeof submissionWireSchema>): Su
   };
 }
 
+// Node's Buffer where there is one (faster); common/ itself is typed without Node.
+const NodeBuffer = (globalThis as { Buffer?: { from(s: string, encoding: 'base64'): Uint8Array } }).Buffer;
+
 export function base64ToBytes(b64: string): Uint8Array {
-  if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(b64, 'base64'));
+  if (NodeBuffer) return new Uint8Array(NodeBuffer.from(b64, 'base64'));
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
