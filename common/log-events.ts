@@ -1,14 +1,21 @@
 // The event catalogue: every structured log line names one of these ids. This file is the one
 // place they are documented; `npm run log-events` prints it as a table for operators.
 // Add new ids here (never reuse or renumber one: log readers and central alerting key on them).
+// An event that may carry a citizen's data declares those fields in `personal`: the logger masks
+// them by kind (at any depth). A field is personal because of the event, not because of its
+// name — `store.migrated` logs a migration's `name` in clear, a citizen's `name` is masked.
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogAudience = 'technician' | 'operator' | 'developer';
+
+/** Field names that hold a citizen's data; each is masked by its kind (see main/backend/log/redact.ts). */
+export type PersonalField = 'idNumber' | 'name' | 'phone' | 'address' | 'photo';
 
 export interface LogEventSpec {
   readonly level: LogLevel;
   readonly audience: LogAudience;
   readonly description: string;
+  readonly personal?: readonly PersonalField[];
 }
 
 export const logEvents = {
@@ -23,7 +30,7 @@ export const logEvents = {
   'config.loaded': { level: 'info', audience: 'technician', description: 'Configuration read and validated; carries the source path (or "defaults").' },
   'config.invalid': { level: 'error', audience: 'technician', description: 'Configuration rejected; carries each invalid field and why. The kiosk refuses to start.' },
   'http.rejected': { level: 'warn', audience: 'technician', description: 'A loopback request was refused: why = host, origin, secret (missing or wrong) or launch-code (used, expired or unknown one-time code).' },
-  'http.error': { level: 'error', audience: 'developer', description: 'An API handler threw; carries route and error message (scrubbed of personal data).' },
+  'http.error': { level: 'error', audience: 'developer', description: 'An API handler threw; carries route and error message (scrubbed of personal data).', personal: ['idNumber', 'name', 'phone', 'address', 'photo'] },
   'api.invalid-request': { level: 'warn', audience: 'developer', description: 'A request body or query failed schema validation.' },
   'catalog.sync.updated': { level: 'info', audience: 'technician', description: 'A new catalog version was fetched from central and cached.' },
   'catalog.sync.unchanged': { level: 'debug', audience: 'technician', description: 'Central answered 304: the cached catalog is current.' },
@@ -52,7 +59,7 @@ export const logEvents = {
   'device.simulator.started': { level: 'info', audience: 'developer', description: 'A device simulator started (pty pair, SANE test backend or CUPS-PDF queue) and the real driver was attached to it.' },
   'device.simulator.unavailable': { level: 'warn', audience: 'developer', description: 'A device simulator could not start (socat, cupsd or scanimage missing); the device is reported offline with the reason.' },
   'device.simulator.action': { level: 'info', audience: 'developer', description: 'A simulator was driven from a test or the dev panel (insert card, paper out, unplug, …).' },
-  'idcard.read': { level: 'info', audience: 'operator', description: 'An identity card was read and validated; carries card type and the masked number only.' },
+  'idcard.read': { level: 'info', audience: 'operator', description: 'An identity card was read and validated; carries card type and the masked number only.', personal: ['idNumber'] },
   'idcard.rejected': { level: 'warn', audience: 'operator', description: 'A card could not be read or failed validation (ID checksum, unknown layout); the citizen was asked to place it again.' },
   'receipt.printed': { level: 'info', audience: 'operator', description: 'A receipt was printed and cut; carries job id and byte count.' },
   'receipt.held': { level: 'warn', audience: 'operator', description: 'A receipt could not be printed (paper out, cover open, unplugged) and was kept for reprinting; carries job id and reason.' },

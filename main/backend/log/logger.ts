@@ -1,9 +1,12 @@
 // Structured JSON-lines logger. Every line names an event from common/log-events.ts, and every
-// field passes through the redactor so personal data never reaches a log file in clear.
+// field passes through the redactor (./redact.ts) with the fields that event declares personal, so
+// personal data never reaches a log file in clear.
 import fs from 'node:fs';
 import path from 'node:path';
 import { logEvents, type LogEventId, type LogLevel } from '../../../common/log-events';
-import { maskIdNumber, maskName, maskPhone, scrubText } from '../../../common/mask';
+import { personalFields, redact } from './redact';
+
+export { redact } from './redact';
 
 export type LogFields = Record<string, unknown>;
 
@@ -13,37 +16,6 @@ export interface Logger {
 }
 
 const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-
-// Keys whose values are personal data, masked by their kind rather than dropped, so a
-// technician can still correlate lines ("3201**********1234" tells two sessions apart).
-const PERSONAL_KEYS: Record<string, (v: string) => string> = {
-  idnumber: maskIdNumber,
-  id_number: maskIdNumber,
-  name: maskName,
-  applicantname: maskName,
-  phone: maskPhone,
-  mobile: maskPhone,
-  address: () => '***',
-  photo: () => '[photo]',
-  secret: () => '[secret]',
-  token: () => '[secret]',
-};
-
-export function redact(value: unknown, key = '', depth = 0): unknown {
-  if (depth > 6) return '[deep]';
-  const masker = PERSONAL_KEYS[key.toLowerCase()];
-  if (typeof value === 'string') return masker ? masker(value) : scrubText(value);
-  if (masker && value != null && typeof value !== 'object') return masker(String(value));
-  if (value instanceof Error) return { message: scrubText(value.message), name: value.name };
-  if (value instanceof Uint8Array) return `[${value.byteLength} bytes]`;
-  if (Array.isArray(value)) return value.map((v) => redact(v, key, depth + 1));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redact(v, k, depth + 1);
-    return out;
-  }
-  return value;
-}
 
 export interface LoggerOptions {
   /** Where lines go; defaults to stderr. */
@@ -62,7 +34,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     log(event, fields = {}) {
       const spec = logEvents[event];
       if (LEVEL_RANK[spec.level] < min) return;
-      const line = { time: now().toISOString(), level: spec.level, event, ...(redact({ ...bound, ...fields }) as LogFields) };
+      const line = { time: now().toISOString(), level: spec.level, event, ...(redact({ ...bound, ...fields }, personalFields(event)) as LogFields) };
       sink(JSON.stringify(line));
     },
     child(extra) {
