@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type check, unit + API tests, then browser e2e. Ends with one plain summary
+// `npm test`: type check, lint (ESLint with the import boundaries, Prettier, dead exports), unit +
+// API tests, then browser e2e. Ends with one plain summary
 // line ("tests: N passed, N failed") that CI reads.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -71,10 +72,23 @@ async function vitest(label, config) {
   failed += r.numFailedTests + fileErrors;
 }
 
-if (!only.length || only.includes('typecheck')) {
-  if (await run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) passed += 1;
-  else failed += 1;
+// The whole tree (DOM + Node types), then the layers that must run without Node (and common/
+// without DOM) on their own.
+for (const [label, project] of [['typecheck', 'tsconfig.json'], ['typecheck common', 'common/tsconfig.layer.json'], ['typecheck renderer', 'renderer/tsconfig.layer.json']]) {
+  if (!only.length || only.includes('typecheck')) {
+    if (await run(label, bin('tsc'), ['-p', project, '--noEmit'])) passed += 1;
+    else failed += 1;
+  }
 }
+async function check(label, cmd, args) {
+  if (!only.length || only.includes(label)) {
+    if (await run(label, cmd, args)) passed += 1;
+    else failed += 1;
+  }
+}
+await check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
+await check('format', process.execPath, [path.join(root, 'scripts/lint/format-check.mjs')]);
+await check('unused-exports', process.execPath, [path.join(root, 'scripts/lint/unused-exports.mjs')]);
 if (!only.length || only.includes('unit')) await vitest('unit', 'vitest.config.ts');
 if (!only.length || only.includes('e2e')) await vitest('e2e', 'e2e/vitest.config.ts');
 
