@@ -64,6 +64,19 @@ function simulators(env: KindEnv): DeviceSimulators {
   return env.sims;
 }
 
+/** A serial device simulated on a pty pair: start its simulator, then open the real driver on the host end. */
+function overPty<K extends DeviceKind>(
+  env: KindEnv,
+  start: (sims: DeviceSimulators) => Promise<Result<{ pair: { hostPath: string } }, string>>,
+  open: (hostPath: string) => () => Promise<Opened<K>>,
+): () => Promise<Opened<K>> {
+  return async () => {
+    const s = await start(simulators(env));
+    if (!s.ok) return unavailable(s.error);
+    return open(s.value.pair.hostPath)();
+  };
+}
+
 function receiptPort(c: ConfigOf<'receipt-printer'>): ReceiptPrinterPortConfig {
   switch (c.mode) {
     case 'tcp':
@@ -79,11 +92,7 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
   'id-card-reader': {
     connect: (c, env) =>
       c.mode === 'simulator'
-        ? async () => {
-            const s = await simulators(env).startIdCard();
-            if (!s.ok) return unavailable(s.error);
-            return idCardReaderConnector({ path: s.value.pair.hostPath, baudRate: c.baudRate, pollMs: c.pollMs }, env.simPhotoDecoder)();
-          }
+        ? overPty(env, (sims) => sims.startIdCard(), (path) => idCardReaderConnector({ path, baudRate: c.baudRate, pollMs: c.pollMs }, env.simPhotoDecoder))
         : idCardReaderConnector({ path: c.path, vidPid: c.vidPid, baudRate: c.baudRate, pollMs: c.pollMs }, env.photoDecoder),
     onSession:
       ({ logger, emit }) =>
@@ -107,11 +116,7 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
   'receipt-printer': {
     connect: (c, env) =>
       c.mode === 'simulator'
-        ? async () => {
-            const s = await simulators(env).startReceipt();
-            if (!s.ok) return unavailable(s.error);
-            return receiptPrinterConnector({ mode: 'serial', path: s.value.pair.hostPath, baudRate: c.baudRate })();
-          }
+        ? overPty(env, (sims) => sims.startReceipt(), (path) => receiptPrinterConnector({ mode: 'serial', path, baudRate: c.baudRate }))
         : receiptPrinterConnector(receiptPort(c)),
     consumables:
       ({ held }) =>
@@ -143,11 +148,7 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
   'code-scanner': {
     connect: (c, env) =>
       c.mode === 'simulator'
-        ? async () => {
-            const s = await simulators(env).startCodeScanner();
-            if (!s.ok) return unavailable(s.error);
-            return codeScannerConnector({ mode: 'serial', path: s.value.pair.hostPath, baudRate: 9600 })();
-          }
+        ? overPty(env, (sims) => sims.startCodeScanner(), (path) => codeScannerConnector({ mode: 'serial', path, baudRate: 9600 }))
         : codeScannerConnector({ mode: c.mode, path: c.path, vidPid: c.vidPid }),
     onSession:
       ({ logger, emit }) =>
