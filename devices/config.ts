@@ -6,7 +6,7 @@ import { z } from 'zod';
 const serialPath = z.string().min(1, '串口路径不能为空 / serial path must not be empty');
 const vidPid = z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/, '格式应为 VID:PID，如 0400:c35a');
 
-export const deviceConfigSchema = z.discriminatedUnion('kind', [
+const deviceConfigSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('id-card-reader'),
     mode: z.enum(['simulator', 'serial']),
@@ -45,7 +45,7 @@ export const deviceConfigSchema = z.discriminatedUnion('kind', [
 export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
 
 /** Every device class, simulated: what a development machine runs with no configuration file. */
-export const DEFAULT_DEVICES: DeviceConfig[] = [
+const DEFAULT_DEVICES: DeviceConfig[] = [
   { kind: 'id-card-reader', mode: 'simulator', baudRate: 115200, pollMs: 500 },
   { kind: 'receipt-printer', mode: 'simulator', baudRate: 115200, widthChars: 32 },
   { kind: 'a4-printer', mode: 'simulator', queue: 'kiosk-a4' },
