@@ -45,3 +45,6 @@ export async function call<R extends Response>(request: Promise<R>): Promise<Res
   };
   return err(refusal as Refusal<R>);
 }
+
+/** The success value of one endpoint of the typed client, e.g. `Answer<typeof api.system.info.$get>`. */
+export type Answer<F extends (...args: never[]) => Promise<Response>> = Success<Awaited<ReturnType<F>>>;

@@ -3,10 +3,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DeviceKind } from '../../../common/devices';
 import { deviceName } from '../../../common/devices';
 import { api } from '../api';
-import type { Success } from '../call';
+import type { Answer } from '../call';
 import { BACKGROUND, techValue } from './tech-fetch';
 
-type Row = Success<Awaited<ReturnType<typeof api.maintenance.devices.$get>>>['devices'][number];
+type Row = Answer<typeof api.maintenance.devices.$get>['devices'][number];
 type TestResult = { ok: boolean; message: string };
 
 const HEALTH_LABEL = { ok: '正常 / OK', degraded: '需注意 / attention', offline: '不可用 / offline' } as const;

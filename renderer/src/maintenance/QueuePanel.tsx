@@ -4,10 +4,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { QueueProgressEvent } from '../../../common/events';
 import { api } from '../api';
 import { useSystem } from '../system/SystemContext';
-import type { Success } from '../call';
+import type { Answer } from '../call';
 import { BACKGROUND, techCall, techValue } from './tech-fetch';
 
-type QueueView = Success<Awaited<ReturnType<typeof api.maintenance.queue.$get>>>;
+type QueueView = Answer<typeof api.maintenance.queue.$get>;
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN') : '从未 / never');
 

@@ -1,14 +1,14 @@
 // Hygiene (the hall's cleaning / disinfection rounds) and the audit trail of maintenance actions.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import type { Success } from '../call';
+import type { Answer } from '../call';
 import { techValue } from './tech-fetch';
 
 type Kind = 'disinfection' | 'screen-clean' | 'surface-clean';
 const KIND_LABEL: Record<Kind, string> = { disinfection: '消毒 / disinfection', 'screen-clean': '屏幕清洁 / screen clean', 'surface-clean': '台面清洁 / surface clean' };
 
-type Hygiene = Success<Awaited<ReturnType<typeof api.maintenance.hygiene.$get>>>['entries'][number];
-type Audit = Success<Awaited<ReturnType<typeof api.maintenance.audit.$get>>>['entries'][number];
+type Hygiene = Answer<typeof api.maintenance.hygiene.$get>['entries'][number];
+type Audit = Answer<typeof api.maintenance.audit.$get>['entries'][number];
 
 export function RecordsPanel({ onExpired }: { onExpired: (e: unknown) => void }) {
   const [hygiene, setHygiene] = useState<Hygiene[]>([]);

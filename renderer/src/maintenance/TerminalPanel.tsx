@@ -2,12 +2,12 @@
 // refused field by field); redacted log export to a USB stick or folder.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import type { Success } from '../call';
+import type { Answer } from '../call';
 import { techCall, techValue } from './tech-fetch';
 
-type Info = Success<Awaited<ReturnType<typeof api.maintenance.terminal.$get>>>;
-type ConfigView = Success<Awaited<ReturnType<typeof api.maintenance.config.$get>>>;
-type Outcome = Success<Awaited<ReturnType<typeof api.maintenance.config.$put>>>['outcomes'][number];
+type Info = Answer<typeof api.maintenance.terminal.$get>;
+type ConfigView = Answer<typeof api.maintenance.config.$get>;
+type Outcome = Answer<typeof api.maintenance.config.$put>['outcomes'][number];
 
 const gb = (n: number) => `${(n / 1e9).toFixed(1)} GB`;
 const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
