@@ -5,6 +5,7 @@
 // told where to go instead — never left stuck.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
+import { call } from '../call';
 import { FaceCheck } from '../face/FaceCheck';
 import { useSystem } from '../system/SystemContext';
 import type { MaskedIdentityView } from './journey-types';
@@ -21,8 +22,8 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
   const [readerDown, setReaderDown] = useState<string | null>(null);
 
   const fetchIdentity = useCallback(async () => {
-    const res = await api.journey.identity.$get();
-    const { identity } = await res.json();
+    const r = await call(api.journey.identity.$get());
+    const identity = r.ok ? r.value.identity : null;
     if (identity) {
       setCardError(null);
       setPhase({ kind: 'read', identity });
@@ -32,9 +33,8 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
   useEffect(() => {
     // Only a card placed now counts: a card read earlier (a helper's, the last citizen's) is forgotten.
     void api.journey.identity.$delete().catch(() => undefined);
-    void api.devices.$get().then(async (r) => {
-      const { devices } = await r.json();
-      const reader = devices.find((d) => d.device === 'id-card-reader');
+    void call(api.devices.$get()).then((r) => {
+      const reader = r.ok ? r.value.devices.find((d) => d.device === 'id-card-reader') : undefined;
       if (reader && reader.health === 'offline') setReaderDown(reader.message);
     });
     return subscribe((e) => {

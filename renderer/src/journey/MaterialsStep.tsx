@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Service } from '../../../common/catalog';
 import { api } from '../api';
+import { call } from '../call';
 import { capturePage, openDocumentCamera, uploadPage, type DocumentCamera } from '../devices/document-camera';
 import type { ScannedPage } from './journey-types';
 import { useJourneyT } from './strings';
@@ -22,11 +23,11 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
     setBusy({ materialId, kind: 'scan' });
     setMessage(null);
     try {
-      const res = await api.devices.scan.$post({ json: { source, mode: 'color', resolution: 200, format: 'jpeg' } });
-      const body = await res.json();
-      const got = body.pages.map((p) => ({ id: p.id, width: p.width, height: p.height }));
-      if (!body.ok) setMessage(body.message);
-      add(materialId, got, replace);
+      const r = await call(api.devices.scan.$post({ json: { source, mode: 'color', resolution: 200, format: 'jpeg' } }));
+      // A scan that stopped part-way (409) still hands over the pages it took.
+      const pages = r.ok ? r.value.pages : r.error.status === 409 ? r.error.body.pages : null;
+      if (!r.ok) setMessage(r.error.message);
+      if (pages) add(materialId, pages.map((p) => ({ id: p.id, width: p.width, height: p.height })), replace);
     } catch {
       setMessage('扫描仪暂时无法使用 / the scanner is not available');
     } finally {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { uuidv7 } from '../../../common/uuidv7';
 import { api } from '../api';
+import { call } from '../call';
 import { JOURNEY_STRINGS, useJourneyT } from './strings';
 
 export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () => void }) {
@@ -19,12 +20,11 @@ export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () 
     // The reason goes to the department in Chinese, whatever language the screen shows.
     const reason = poor ? reasons.map((i) => JOURNEY_STRINGS['zh-CN'].reasons[i]).join('；') : null;
     try {
-      const res = await api.journey.rating.$post({ json: { receiptNo, rating, reason, idempotencyKey: key } });
-      const body = (await res.json()) as { followUp?: boolean; message?: string };
-      if (res.status === 201) {
-        setState({ kind: 'done', followUp: !!body.followUp });
+      const r = await call(api.journey.rating.$post({ json: { receiptNo, rating, reason, idempotencyKey: key } }));
+      if (r.ok) {
+        setState({ kind: 'done', followUp: r.value.followUp });
         onDone();
-      } else setState({ kind: 'failed', message: body.message ?? `HTTP ${res.status}` });
+      } else setState({ kind: 'failed', message: r.error.message });
     } catch {
       setState({ kind: 'failed', message: '无法连接终端服务 / cannot reach the kiosk backend' });
     }
