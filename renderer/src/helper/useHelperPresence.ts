@@ -3,6 +3,7 @@
 // drops the helper when the backend ended the session (idle there, or another sign-in).
 import { useEffect, useRef } from 'react';
 import { api } from '../api';
+import { call } from '../call';
 import { useSession } from '../session/SessionContext';
 import { useSystem } from '../system/SystemContext';
 
@@ -28,11 +29,9 @@ export function useHelperPresence(idleSec: number): void {
       const now = Date.now();
       if (now - lastPing.current > PING_EVERY_MS) {
         lastPing.current = now;
-        void api.helper.session
-          .$get()
-          .then((r) => r.json())
-          .then((b) => {
-            if (!b.signedIn) dispatch({ type: 'helper-signed-out' });
+        void call(api.helper.session.$get())
+          .then((r) => {
+            if (!r.ok || !r.value.signedIn) dispatch({ type: 'helper-signed-out' });
           })
           .catch(() => undefined);
       }
