@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseStatus } from '../../../common/central-api';
 import { api } from '../api';
+import { call } from '../call';
 import { useSession } from '../session/SessionContext';
 import { useSystem } from '../system/SystemContext';
 import { speak } from './speak';
@@ -21,9 +22,8 @@ export function ProgressCasesScreen({ lookup }: { lookup: Lookup }) {
 
   const refresh = useCallback(async () => {
     try {
-      const res = await api.progress.lookup.$post({ json: lookup.by === 'card' ? { by: 'card' } : { by: 'receipt', receiptNo: lookup.receiptNo } });
-      const body = (await res.json()) as ProgressAnswer | { message: string };
-      setLoad('cases' in body ? { kind: 'ready', answer: body } : { kind: 'error', message: body.message });
+      const r = await call(api.progress.lookup.$post({ json: lookup.by === 'card' ? { by: 'card' } : { by: 'receipt', receiptNo: lookup.receiptNo } }));
+      setLoad(r.ok ? { kind: 'ready', answer: r.value } : { kind: 'error', message: r.error.message });
     } catch {
       setLoad({ kind: 'error', message: t.offlineHint });
     }
@@ -185,10 +185,9 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
     setBusy(documentId);
     setMessage(null);
     try {
-      const res = await api.progress.print.$post({ json: { receiptNo: c.receiptNo, documentId } });
-      const body = (await res.json()) as { name?: string; message?: string };
-      const text = res.ok ? t.printed((body.name ?? '').replace(/\.pdf$/i, '')) : (body.message ?? `HTTP ${res.status}`);
-      setMessage({ ok: res.ok, text });
+      const r = await call(api.progress.print.$post({ json: { receiptNo: c.receiptNo, documentId } }));
+      const text = r.ok ? t.printed(r.value.name.replace(/\.pdf$/i, '')) : r.error.message;
+      setMessage({ ok: r.ok, text });
       speak(text.split(' / ')[0]!, lang);
     } catch {
       setMessage({ ok: false, text: t.offlineHint });
