@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { api } from './api';
+import { send } from './call';
 import { CatalogProvider } from './catalog/CatalogContext';
 import { DevPanelSlot } from './devtools/DevPanelSlot';
 import { PostalScreen } from './followup/PostalScreen';
@@ -57,7 +58,7 @@ function Kiosk({ info }: { info: SystemInfo }) {
   const defaultLang = info.config.language;
   const onExpire = useCallback(() => {
     // The reset happens even if the backend cannot be told: the next citizen must not see this session.
-    void api.system.session.end.$post({ json: { reason: 'idle' } }).catch(() => undefined);
+    void send(api.system.session.end.$post({ json: { reason: 'idle' } }));
     dispatch({ type: 'reset', lang: defaultLang });
   }, [dispatch, defaultLang]);
   const idle = useIdleTimer(screen.kind !== 'attract', info.config.idle, onExpire);

@@ -48,3 +48,15 @@ export async function call<R extends Response>(request: Promise<R>): Promise<Res
 
 /** The success value of one endpoint of the typed client, e.g. `Answer<typeof api.system.info.$get>`. */
 export type Answer<F extends (...args: never[]) => Promise<Response>> = Success<Awaited<ReturnType<F>>>;
+
+/**
+ * For requests whose answer nobody reads (wipes, session ends, usage steps): they must never
+ * hold up or break the screen, so a failure is dropped here — the backend's own timers clean up.
+ */
+export async function send(request: Promise<Response>): Promise<void> {
+  try {
+    await request;
+  } catch {
+    // nothing to tell the citizen: see above
+  }
+}

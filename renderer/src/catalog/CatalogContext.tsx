@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Department, LifeEvent } from '../../../common/catalog';
 import { api } from '../api';
-import { call, type Answer } from '../call';
+import { call, send, type Answer } from '../call';
 import { useSystem } from '../system/SystemContext';
 
 export type CatalogListing = Answer<typeof api.catalog.$get>;
@@ -49,11 +49,8 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
 
   const retrySync = useCallback(async () => {
     setState({ kind: 'loading' });
-    try {
-      await api.catalog.refresh.$post();
-    } catch {
-      // reload below reports what is wrong
-    }
+    // reload below reports what is wrong
+    await send(api.catalog.refresh.$post());
     await reload();
   }, [reload]);
 

@@ -7,7 +7,7 @@ import type { Service } from '../../../common/catalog';
 import type { FieldProblem, FormField } from '../../../common/form-schema';
 import { uuidv7 } from '../../../common/uuidv7';
 import { api } from '../api';
-import { call } from '../call';
+import { call, send } from '../call';
 import { speak } from '../followup/speak';
 import { useGuide } from '../guide/useGuide';
 import { CatalogProblem, Loading } from '../screens/CatalogProblem';
@@ -92,14 +92,14 @@ function Journey({ service }: { service: Service }) {
   useEffect(
     () => () => {
       if (submittedRef.current) return;
-      for (const ps of Object.values(pagesRef.current)) for (const p of ps) void api.devices.pages[':id'].$delete({ param: { id: p.id } }).catch(() => undefined);
-      void api.journey.identity.$delete().catch(() => undefined);
+      for (const ps of Object.values(pagesRef.current)) for (const p of ps) void send(api.devices.pages[':id'].$delete({ param: { id: p.id } }));
+      void send(api.journey.identity.$delete());
     },
     [],
   );
 
   const finish = useCallback(() => {
-    void api.system.session.end.$post({ json: { reason: 'finish' } }).catch(() => undefined);
+    void send(api.system.session.end.$post({ json: { reason: 'finish' } }));
     dispatch({ type: 'reset', lang: state.lang });
   }, [dispatch, state.lang]);
 

@@ -5,7 +5,7 @@
 // told where to go instead — never left stuck.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import { call } from '../call';
+import { call, send } from '../call';
 import { FaceCheck } from '../face/FaceCheck';
 import { useSystem } from '../system/SystemContext';
 import type { MaskedIdentityView } from './journey-types';
@@ -32,7 +32,7 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
 
   useEffect(() => {
     // Only a card placed now counts: a card read earlier (a helper's, the last citizen's) is forgotten.
-    void api.journey.identity.$delete().catch(() => undefined);
+    void send(api.journey.identity.$delete());
     void call(api.devices.$get()).then((r) => {
       const reader = r.ok ? r.value.devices.find((d) => d.device === 'id-card-reader') : undefined;
       if (reader && reader.health === 'offline') setReaderDown(reader.message);
@@ -95,7 +95,7 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
             type="button"
             className="btn btn-secondary"
             onClick={() => {
-              void api.journey.identity.$delete();
+              void send(api.journey.identity.$delete());
               setPhase({ kind: 'waiting' });
             }}
             data-testid="use-another"

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Service } from '../../../common/catalog';
 import { api } from '../api';
-import { call } from '../call';
+import { call, send } from '../call';
 import { capturePage, openDocumentCamera, uploadPage, type DocumentCamera } from '../devices/document-camera';
 import type { ScannedPage } from './journey-types';
 import { useJourneyT } from './strings';
@@ -38,14 +38,14 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
   const add = (materialId: string, got: ScannedPage[], replace: string | null) => {
     const current = props.pages[materialId] ?? [];
     if (replace) {
-      void api.devices.pages[':id'].$delete({ param: { id: replace } });
+      void send(api.devices.pages[':id'].$delete({ param: { id: replace } }));
       const i = current.findIndex((p) => p.id === replace);
       props.onPages(materialId, [...current.slice(0, i), ...got, ...current.slice(i + 1)]);
     } else props.onPages(materialId, [...current, ...got]);
   };
 
   const remove = (materialId: string, id: string) => {
-    void api.devices.pages[':id'].$delete({ param: { id } });
+    void send(api.devices.pages[':id'].$delete({ param: { id } }));
     props.onPages(
       materialId,
       (props.pages[materialId] ?? []).filter((p) => p.id !== id),
