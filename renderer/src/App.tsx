@@ -23,7 +23,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { ServiceListScreen } from './screens/ServiceListScreen';
 import { SessionProvider, useSession } from './session/SessionContext';
-import type { Lang, Screen } from './session/session';
+import type { Screen } from './session/session';
 import { SystemProvider, useSystem, type SystemInfo } from './system/SystemContext';
 
 function ScreenView({ screen }: { screen: Screen }) {
@@ -76,7 +76,7 @@ function Kiosk({ info }: { info: SystemInfo }) {
       </div>
       {idle.phase.kind === 'warning' && <IdleDialog secondsLeft={idle.phase.secondsLeft} onContinue={idle.keepAlive} />}
       <DevPanelSlot enabled={info.config.devTools} />
-      <MaintenanceMode defaultLang={defaultLang as Lang} />
+      <MaintenanceMode defaultLang={defaultLang} />
     </div>
   );
 }
@@ -99,7 +99,7 @@ function Root() {
   const { info } = useSystem();
   if (!info) return <Waiting />;
   return (
-    <SessionProvider defaultLang={info.config.language as Lang}>
+    <SessionProvider defaultLang={info.config.language}>
       <CatalogProvider>
         <Kiosk info={info} />
       </CatalogProvider>

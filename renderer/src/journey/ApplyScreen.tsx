@@ -4,7 +4,7 @@
 // remounts it) and the backend session (identity, scanned pages).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Service } from '../../../common/catalog';
-import type { FieldProblem, FormField } from '../../../common/form-schema';
+import type { FieldProblem } from '../../../common/form-schema';
 import { uuidv7 } from '../../../common/uuidv7';
 import { api } from '../api';
 import { call, send } from '../call';
@@ -34,7 +34,7 @@ export function ApplyScreen({ code }: { code: string }) {
   if (guide.kind === 'loading') return <Loading />;
   if (guide.kind === 'unavailable' || guide.kind === 'unreachable') return <CatalogProblem kind={guide.kind} />;
   if (guide.kind === 'not-found') return <CatalogProblem kind="unavailable" />;
-  return <Journey service={guide.data.service as Service} />;
+  return <Journey service={guide.data.service} />;
 }
 
 const pageRefs = (pages: Record<string, ScannedPage[]>) =>
@@ -143,7 +143,7 @@ function Journey({ service }: { service: Service }) {
         json: {
           idempotencyKey,
           serviceCode: service.code,
-          form: answersToSend(form!.fields as FormField[], values, locked),
+          form: answersToSend(form!.fields, values, locked),
           materials: pageRefs(pages),
           commitment,
           signature: { mime: 'image/png', data: signature },
@@ -170,7 +170,7 @@ function Journey({ service }: { service: Service }) {
   const next = () => {
     switch (step) {
       case 'form': {
-        const p = formProblems(form!.fields as FormField[], values, locked);
+        const p = formProblems(form!.fields, values, locked);
         setProblems(p);
         if (p.length === 0) setStep('materials');
         else window.scrollTo(0, 0);

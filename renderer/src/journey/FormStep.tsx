@@ -21,7 +21,7 @@ export function FormStep(props: {
   const en = state.lang === 'en';
   const [focused, setFocused] = useState<string | null>(null);
   const inputs = useRef(new Map<string, HTMLInputElement | HTMLTextAreaElement>());
-  const fields = props.form.fields as FormField[];
+  const fields = props.form.fields;
   const focusedField = fields.find((f) => f.id === focused);
   const problemOf = new Map(props.problems.map((p) => [p.field, p]));
 

@@ -22,7 +22,7 @@ export function ReviewStep(p: {
   const t = useJourneyT();
   const { state } = useSession();
   const en = state.lang === 'en';
-  const fields = p.form.fields as FormField[];
+  const fields = p.form.fields;
   const shown = (f: FormField) => {
     const pre = p.form.prefill[f.id];
     if (pre?.locked) return pre.value;
