@@ -9,6 +9,7 @@ import { call, send } from '../call';
 import { capturePage, openDocumentCamera, uploadPage, type DocumentCamera } from '../devices/document-camera';
 import type { ScannedPage } from './journey-types';
 import { useJourneyT } from './strings';
+import { StepShell } from './StepShell';
 
 type Busy = { materialId: string; kind: 'scan' | 'camera' } | null;
 
@@ -53,16 +54,7 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
   };
 
   return (
-    <section className="journey-step" aria-labelledby="materials-title" data-testid="journey-materials">
-      <h1 id="materials-title" className="journey-title">
-        {t.materialsTitle}
-      </h1>
-      <p className="journey-lead">{t.materialsLead}</p>
-      {(message || props.problem) && (
-        <p className="notice notice-warn" role="alert" data-testid="materials-message">
-          {message ?? props.problem}
-        </p>
-      )}
+    <StepShell id="materials" testId="journey-materials" title={t.materialsTitle} lead={t.materialsLead} problem={message || props.problem ? { testId: 'materials-message', text: message ?? props.problem } : null}>
       <ol className="checklist">
         {props.service.materials.map((m) => {
           const pages = props.pages[m.id] ?? [];
@@ -133,7 +125,7 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
           onProblem={setMessage}
         />
       )}
-    </section>
+    </StepShell>
   );
 }
 

@@ -5,6 +5,7 @@ import { uuidv7 } from '../../../common/uuidv7';
 import { api } from '../api';
 import { call } from '../call';
 import { JOURNEY_STRINGS, useJourneyT } from './strings';
+import { StepShell } from './StepShell';
 
 export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () => void }) {
   const t = useJourneyT();
@@ -31,19 +32,12 @@ export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () 
   };
   if (state.kind === 'done')
     return (
-      <section className="journey-step" aria-labelledby="rated-title" data-testid="journey-rated">
-        <h1 id="rated-title" className="journey-title">
-          {t.rated}
-        </h1>
+      <StepShell id="rated" testId="journey-rated" title={t.rated}>
         {state.followUp && <p className="notice notice-info">{t.ratedFollowUp}</p>}
-      </section>
+      </StepShell>
     );
   return (
-    <section className="journey-step" aria-labelledby="rate-title" data-testid="journey-rate">
-      <h1 id="rate-title" className="journey-title">
-        {t.rateTitle}
-      </h1>
-      <p className="journey-lead">{t.rateLead}</p>
+    <StepShell id="rate" testId="journey-rate" title={t.rateTitle} lead={t.rateLead}>
       <div className="rating-levels" role="radiogroup" aria-labelledby="rate-title">
         {t.levels.map((label, i) => (
           <button key={label} type="button" role="radio" aria-checked={rating === i + 1} className="btn btn-choice btn-rating" onClick={() => setRating(i + 1)} data-testid="rating" data-value={i + 1}>
@@ -79,6 +73,6 @@ export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () 
       <button type="button" className="btn btn-primary btn-xl" disabled={rating === null || state.kind === 'sending'} onClick={() => void send()} data-testid="rating-submit">
         {t.rateSubmit}
       </button>
-    </section>
+    </StepShell>
   );
 }

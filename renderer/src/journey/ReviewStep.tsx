@@ -7,6 +7,7 @@ import { useSession } from '../session/SessionContext';
 import type { FormAnswer, MaskedIdentityView, MaterialsAnswer } from './journey-types';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { useJourneyT } from './strings';
+import { StepShell } from './StepShell';
 
 export function ReviewStep(p: {
   signatureRef: RefObject<SignaturePadHandle | null>;
@@ -34,17 +35,25 @@ export function ReviewStep(p: {
     return v;
   };
   return (
-    <section className="journey-step" aria-labelledby="review-title" data-testid="journey-review">
-      <h1 id="review-title" className="journey-title">
-        {t.reviewTitle}
-      </h1>
-      <p className="journey-lead">{t.reviewLead}</p>
-      {p.problem && (
-        <p className="notice notice-warn" role="alert" data-testid="submit-problem">
-          {t.submitFailed}
-          {p.problem}
-        </p>
-      )}
+    <StepShell
+      id="review"
+      testId="journey-review"
+      title={t.reviewTitle}
+      lead={t.reviewLead}
+      problem={
+        p.problem
+          ? {
+              testId: 'submit-problem',
+              text: (
+                <>
+                  {t.submitFailed}
+                  {p.problem}
+                </>
+              ),
+            }
+          : null
+      }
+    >
       <dl className="facts review-facts">
         <div>
           <dt>{t.service}</dt>
@@ -87,6 +96,6 @@ export function ReviewStep(p: {
         </div>
       )}
       <SignaturePad ref={p.signatureRef} label={t.signHere} testId="applicant-signature" />
-    </section>
+    </StepShell>
   );
 }
