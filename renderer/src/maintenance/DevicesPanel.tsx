@@ -1,10 +1,11 @@
 // Device diagnostics: status, last error, consumables, self-test and reconnect for each device.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { DeviceKind } from '../../../common/devices';
 import { deviceName } from '../../../common/devices';
 import { api } from '../api';
 import type { Answer } from '../call';
 import { BACKGROUND, techValue } from './tech-fetch';
+import { usePanelLoad } from './usePanelLoad';
 
 type Row = Answer<typeof api.maintenance.devices.$get>['devices'][number];
 type TestResult = { ok: boolean; message: string };
@@ -24,20 +25,8 @@ export function DevicesPanel({ onExpired }: { onExpired: (e: unknown) => void })
   const [busy, setBusy] = useState<string | null>(null);
   const [results, setResults] = useState<Partial<Record<DeviceKind, TestResult>>>({});
 
-  const load = useCallback(async (background = false) => {
-    try {
-      const r = await techValue(api.maintenance.devices.$get({}, background ? BACKGROUND : undefined));
-      setRows(r.devices);
-    } catch (e) {
-      onExpired(e);
-    }
-  }, [onExpired]);
-
-  useEffect(() => {
-    void load();
-    const t = setInterval(() => void load(true), 2000);
-    return () => clearInterval(t);
-  }, [load]);
+  const read = useCallback(async (background: boolean) => setRows((await techValue(api.maintenance.devices.$get({}, background ? BACKGROUND : undefined))).devices), []);
+  const load = usePanelLoad(read, 2000, onExpired);
 
   const act = async (kind: DeviceKind, what: 'self-test' | 'reconnect') => {
     setBusy(`${kind}:${what}`);

@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useSystem } from '../system/SystemContext';
 import type { Answer } from '../call';
 import { BACKGROUND, techCall, techValue } from './tech-fetch';
+import { usePanelLoad } from './usePanelLoad';
 
 type QueueView = Answer<typeof api.maintenance.queue.$get>;
 
@@ -18,26 +19,17 @@ export function QueuePanel({ onExpired }: { onExpired: (e: unknown) => void }) {
   const [syncing, setSyncing] = useState(false);
   const [note, setNote] = useState<string | null>(null);
 
-  const load = useCallback(async (background = false) => {
-    try {
-      setView(await techValue(api.maintenance.queue.$get({}, background ? BACKGROUND : undefined)));
-    } catch (e) {
-      onExpired(e);
-    }
-  }, [onExpired]);
+  const read = useCallback(async (background: boolean) => setView(await techValue(api.maintenance.queue.$get({}, background ? BACKGROUND : undefined))), []);
+  const load = usePanelLoad(read, 3000, onExpired);
 
-  useEffect(() => {
-    void load();
-    const t = setInterval(() => void load(true), 3000);
-    const off = subscribe((e) => {
-      if (e.type === 'queue.progress') setProgress(e);
-      if (e.type === 'queue.dead-letter') void load(true);
-    });
-    return () => {
-      clearInterval(t);
-      off();
-    };
-  }, [load, subscribe]);
+  useEffect(
+    () =>
+      subscribe((e) => {
+        if (e.type === 'queue.progress') setProgress(e);
+        if (e.type === 'queue.dead-letter') void load(true);
+      }),
+    [load, subscribe],
+  );
 
   const sync = async () => {
     setSyncing(true);
