@@ -9,7 +9,8 @@ import { useSession } from '../session/SessionContext';
 import { useSystem } from '../system/SystemContext';
 import { speak } from './speak';
 import { useCitizenInputs } from './useCitizenInputs';
-import { chinaTime, FOLLOWUP_STRINGS, useFollowupT, type FollowupStrings } from './strings';
+import { chinaTime } from '../i18n/china-time';
+import { FOLLOWUP_STRINGS, useFollowupT, type FollowupStrings } from './strings';
 import type { CaseView, ProgressAnswer } from './types';
 import './followup.css';
 

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { call, type Answer } from '../call';
-import { chinaTime, useHelperT } from './strings';
+import { chinaTime } from '../i18n/china-time';
+import { useHelperT } from './strings';
 import './helper.css';
 
 type HelperCase = Answer<typeof api.helper.cases.$get>['cases'][number];

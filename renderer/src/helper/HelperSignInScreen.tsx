@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { call } from '../call';
 import { useSession } from '../session/SessionContext';
-import { chinaTime, useHelperT } from './strings';
+import { chinaTime } from '../i18n/china-time';
+import { useHelperT } from './strings';
 import './helper.css';
 
 type Step =
