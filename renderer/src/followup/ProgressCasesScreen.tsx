@@ -1,7 +1,7 @@
 // 办件进度: the citizen's cases with their status timeline (收件 → 受理 / 补正 / 不予受理 → 审查 →
 // 办结 → 送达), the notices and results to print, and postal delivery. Live from central, or the
 // last known state with the time it dates from when central cannot be reached.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { CaseStatus } from '../../../common/central-api';
 import { api } from '../api';
 import { call } from '../call';
@@ -131,47 +131,37 @@ function Timeline({ c, t }: { c: CaseView; t: FollowupStrings }) {
   );
 }
 
+/** A decision's list for the citizen: what to correct, why not accepted, what is still owed. */
+function NoticeList(p: { tone: 'warn' | 'info'; testId: string; title: string; items: string[]; bullets?: boolean; children?: ReactNode }) {
+  const items = p.items.map((text, i) => <li key={i}>{text}</li>);
+  return (
+    <section className={`notice notice-${p.tone}`} data-testid={p.testId}>
+      <h3 className="notice-title">{p.title}</h3>
+      {p.bullets ? <ul>{items}</ul> : <ol>{items}</ol>}
+      {p.children}
+    </section>
+  );
+}
+
 function NoticeDetail({ c, t }: { c: CaseView; t: FollowupStrings }) {
   const last = [...c.timeline].reverse().find((e) => e.update && ['accepted', 'correction', 'not-accepted'].includes(e.status));
   const u = last?.update;
   if (!u || c.status !== last!.status) return null;
   if (u.status === 'correction')
     return (
-      <section className="notice notice-warn" data-testid="correction-detail">
-        <h3 className="notice-title">{t.correctionTitle}</h3>
-        <ol>
-          {u.items.map((it, i) => (
-            <li key={i}>{it.description}</li>
-          ))}
-        </ol>
+      <NoticeList tone="warn" testId="correction-detail" title={t.correctionTitle} items={u.items.map((it) => it.description)}>
         <p>
           <strong>{t.deadline(u.deadline)}</strong>
         </p>
-      </section>
+      </NoticeList>
     );
   if (u.status === 'not-accepted')
     return (
-      <section className="notice notice-warn" data-testid="not-accepted-detail">
-        <h3 className="notice-title">{t.reasonsTitle}</h3>
-        <ol>
-          {u.reasons.map((r, i) => (
-            <li key={i}>{r}</li>
-          ))}
-        </ol>
+      <NoticeList tone="warn" testId="not-accepted-detail" title={t.reasonsTitle} items={u.reasons}>
         <p>{t.remedy}</p>
-      </section>
+      </NoticeList>
     );
-  if (u.status === 'accepted' && u.owed.length)
-    return (
-      <section className="notice notice-info" data-testid="owed-detail">
-        <h3 className="notice-title">{t.owedTitle}</h3>
-        <ul>
-          {u.owed.map((o) => (
-            <li key={o.materialId}>{o.description}</li>
-          ))}
-        </ul>
-      </section>
-    );
+  if (u.status === 'accepted' && u.owed.length) return <NoticeList tone="info" testId="owed-detail" title={t.owedTitle} items={u.owed.map((o) => o.description)} bullets />;
   return null;
 }
 
