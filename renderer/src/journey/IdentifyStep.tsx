@@ -10,6 +10,7 @@ import { FaceCheck } from '../face/FaceCheck';
 import { useSystem } from '../system/SystemContext';
 import type { MaskedIdentityView } from './journey-types';
 import { useJourneyT } from './strings';
+import { Fact } from '../components/Fact';
 
 type Phase = { kind: 'waiting' } | { kind: 'read'; identity: MaskedIdentityView } | { kind: 'no-card' } | { kind: 'counter' };
 
@@ -64,18 +65,9 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
       {phase.kind === 'read' && (
         <>
           <dl className="facts identity-facts" data-testid="identity">
-            <div>
-              <dt>{t.cardType}</dt>
-              <dd>{phase.identity.cardTypeName.zh}</dd>
-            </div>
-            <div>
-              <dt>{t.name}</dt>
-              <dd data-testid="identity-name">{phase.identity.name}</dd>
-            </div>
-            <div>
-              <dt>{t.number}</dt>
-              <dd data-testid="identity-number">{phase.identity.number}</dd>
-            </div>
+            <Fact term={t.cardType}>{phase.identity.cardTypeName.zh}</Fact>
+            <Fact term={t.name} testId="identity-name">{phase.identity.name}</Fact>
+            <Fact term={t.number} testId="identity-number">{phase.identity.number}</Fact>
           </dl>
           {phase.identity.problem ? (
             <p className="notice notice-warn" role="alert" data-testid="identity-problem">

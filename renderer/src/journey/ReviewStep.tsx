@@ -8,6 +8,7 @@ import type { FormAnswer, MaskedIdentityView, MaterialsAnswer } from './journey-
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { useJourneyT } from './strings';
 import { StepShell } from './StepShell';
+import { Fact } from '../components/Fact';
 
 export function ReviewStep(p: {
   signatureRef: RefObject<SignaturePadHandle | null>;
@@ -55,10 +56,7 @@ export function ReviewStep(p: {
       }
     >
       <dl className="facts review-facts">
-        <div>
-          <dt>{t.service}</dt>
-          <dd lang="zh-CN">{p.service.name}</dd>
-        </div>
+        <Fact term={t.service} zh>{p.service.name}</Fact>
         <div>
           <dt>{t.applicant}</dt>
           <dd data-testid="review-applicant">
