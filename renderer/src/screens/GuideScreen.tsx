@@ -208,28 +208,22 @@ function Guide({ data }: { data: GuideData }) {
 
       <GuideSection id="contact" title={t.secContact}>
         <dl className="contacts">
-          <div className="contact">
-            <dt>{t.consultation}</dt>
-            <dd>
-              <span className="phone" data-testid="consultation-phone">
-                <Icon name="phone" />
-                {s.consultation.phone}
-              </span>
-              <span lang="zh-CN">{s.consultation.detail}</span>
-            </dd>
-          </div>
-          <div className="contact">
-            <dt>{t.complaint}</dt>
-            <dd>
-              <span className="phone" data-testid="complaint-phone">
-                <Icon name="phone" />
-                {s.complaint.phone}
-              </span>
-              <span lang="zh-CN">{s.complaint.detail}</span>
-            </dd>
-          </div>
+          <Contact term={t.consultation} testId="consultation-phone" contact={s.consultation} />
+          <Contact term={t.complaint} testId="complaint-phone" contact={s.complaint} />
         </dl>
       </GuideSection>
     </article>
+  );
+}
+
+function Contact({ term, testId, contact }: { term: string; testId: string; contact: { phone: string; detail: string } }) {
+  return (
+    <Fact term={term} className="contact">
+      <span className="phone" data-testid={testId}>
+        <Icon name="phone" />
+        {contact.phone}
+      </span>
+      <span lang="zh-CN">{contact.detail}</span>
+    </Fact>
   );
 }
