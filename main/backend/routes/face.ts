@@ -4,8 +4,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { faceError, unconfiguredFaceVerifier, type FaceErrorKind, type FaceVerifier } from '../../../devices/face/face-verifier';
 import type { BackendContext } from '../context';
-import { citizenInputsFor } from '../followup/citizen-inputs';
-import { heldCardsFor } from '../citizen/held-card';
 import { jsonBody } from '../json-body';
 
 const STATUS: Record<FaceErrorKind, 422 | 503 | 504> = { unavailable: 503, 'no-face': 422, 'bad-image': 422, timeout: 504 };
@@ -19,12 +17,12 @@ export function faceVerifierOf(ctx: BackendContext): FaceVerifier {
 const FACE_IMAGE_BASE64_MAX = 6 * 1024 * 1024;
 
 export function faceRoutes(ctx: BackendContext) {
-  const inputs = citizenInputsFor(ctx);
+  const citizen = ctx.citizen;
   return new Hono().post(
     '/verify',
     jsonBody(z.object({ image: z.object({ mime: z.enum(['image/jpeg', 'image/png']), data: z.base64().max(FACE_IMAGE_BASE64_MAX) }) }), { maxBytes: FACE_IMAGE_BASE64_MAX + 1024 }),
     async (c) => {
-      const card = inputs.currentCard();
+      const card = citizen.inputs.currentCard();
       if (!card) return c.json({ error: 'no-card' as const, message: '请先读取身份证 / please read your ID card first', retryable: false }, 409);
       if (!card.photo)
         return c.json({ error: 'no-photo' as const, message: '未能读取证件照片，无法核验，请到窗口办理 / the card photo could not be read: please go to the counter', retryable: false }, 422);
@@ -37,7 +35,7 @@ export function faceRoutes(ctx: BackendContext) {
       if (r.ok) {
         ctx.logger.log('face.verified', { decision: r.value.decision, score: r.value.score });
         // the journey submits only for a card whose holder passed (when the terminal checks faces)
-        if (r.value.decision === 'match') heldCardsFor(ctx).faceMatched(card);
+        if (r.value.decision === 'match') citizen.card.faceMatched(card);
         return c.json({ decision: r.value.decision, score: r.value.score, threshold: r.value.threshold }, 200);
       }
       ctx.logger.log('face.failed', { kind: r.error.kind });
