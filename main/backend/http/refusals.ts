@@ -6,10 +6,12 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const REFUSAL_STATUS = {
-  /** what is asked about a service before its form (journey/service-for.ts) */
-  service: { 'catalog-unavailable': 503, 'unknown-service': 404, 'not-at-kiosk': 409 },
-  /** the application journey's steps and submit (journey/submit.ts) */
+  /** the application journey's steps and submit (journey/submit.ts, print-missing-notice.ts) */
   journey: {
+    // the service is not one the kiosk takes whole now (journey/service-for.ts)
+    'catalog-unavailable': 503,
+    'unknown-service': 404,
+    'not-at-kiosk': 409,
     'no-card': 409,
     'card-not-accepted': 409,
     'face-check-needed': 409,
@@ -27,6 +29,8 @@ export const REFUSAL_STATUS = {
   },
   /** 好差评 (journey/rating.ts) */
   rating: { 'not-found': 404, invalid: 400, 'already-rated': 409, storage: 500 },
+  /** 人证核验 (citizen/face-check.ts) */
+  face: { 'no-card': 409, 'no-photo': 422, unavailable: 503, 'no-face': 422, 'bad-image': 422, timeout: 504 },
   /** 办件进度查询: lookups, prints and postal delivery (followup/) */
   followup: { 'no-card': 409, 'not-found': 404, refused: 409, 'not-yours': 403, busy: 429, offline: 503, printer: 503, central: 502 },
   /** a helper's card at the reader (helpers/sign-in.ts) */

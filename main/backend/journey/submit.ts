@@ -65,12 +65,8 @@ export interface SubmitAnswer {
 
 type Helper = { name: string; staffId: string };
 
-/** What the submit checks make of a request: the application to store, or why not. */
-function checked(ctx: BackendContext, body: SubmitRequest, helperCookie: string | undefined): Result<{ application: CheckedApplication; helper: Helper | null; pageIds: Map<string, string[]> }, SubmitRefusal> {
-  const today = chinaDateOf(new Date());
-  const s = serviceFor(ctx.catalog, body.serviceCode);
-  if (!s.ok) return s;
-  const { service, fields } = s.value;
+/** The applicant: the card the backend holds, accepted, and (where the terminal checks faces) matched. */
+function checkedApplicant(ctx: BackendContext, serviceCode: string, today: string): Result<CardIdentity, SubmitRefusal> {
   const card = ctx.citizen.journey.card();
   if (!card) return err(NO_CARD);
   const cardProblem = applicantProblem(card, today);
@@ -78,18 +74,39 @@ function checked(ctx: BackendContext, body: SubmitRequest, helperCookie: string 
   // 人证核验 is enforced here, not only on screen: a terminal that checks faces submits only
   // for the card whose holder the verifier matched.
   if (ctx.config.journey.faceCheck && !ctx.citizen.journey.isFaceMatched()) {
-    ctx.logger.log('journey.face-check-missing', { serviceCode: service.code });
+    ctx.logger.log('journey.face-check-missing', { serviceCode });
     return err({ kind: 'face-check-needed', message: '请先完成人证核验 / please complete the face check first' });
   }
+  return ok(card);
+}
 
-  // 帮办代办: who helps comes from the helper's own session cookie, never from the body.
-  // Central's proof of the helper's sign-in goes with the submission: central checks it at intake.
-  const signedIn = body.channel === 'helper' ? ctx.helpers.auth.withProof(helperCookie) : null;
+type SignedInHelper = { helper: Helper; proof: string } | null;
+
+/**
+ * 帮办代办: who helps comes from the helper's own session cookie, never from the body. Central's
+ * proof of the helper's sign-in goes with the submission: central checks it at intake.
+ */
+function helperOf(ctx: BackendContext, body: SubmitRequest, helperCookie: string | undefined): Result<SignedInHelper, SubmitRefusal> {
+  if (body.channel !== 'helper') return ok(null);
+  const signedIn = ctx.helpers.auth.withProof(helperCookie);
   const helper = signedIn?.helper ?? null;
-  if (body.channel === 'helper' && (!helper || helper.staffId !== body.helperId)) {
+  if (!signedIn || !helper || helper.staffId !== body.helperId) {
     ctx.logger.log('helper.submit-refused', { signedIn: helper !== null });
     return err({ kind: 'helper-not-signed-in', message: '帮办人员未登录或已超时退出，请重新登录 / the helper is not signed in (or was signed out)' });
   }
+  return ok({ helper: { name: helper.name, staffId: helper.staffId }, proof: signedIn.proof });
+}
+
+/** What the submit checks make of a request: the application to store, or why not. */
+function checked(ctx: BackendContext, body: SubmitRequest, helperCookie: string | undefined): Result<{ application: CheckedApplication; helper: Helper | null; pageIds: Map<string, string[]> }, SubmitRefusal> {
+  const today = chinaDateOf(new Date());
+  const s = serviceFor(ctx.catalog, body.serviceCode);
+  if (!s.ok) return s;
+  const { service, fields } = s.value;
+  const card = checkedApplicant(ctx, service.code, today);
+  if (!card.ok) return card;
+  const helper = helperOf(ctx, body, helperCookie);
+  if (!helper.ok) return helper;
 
   const { counts, unknown } = pagesOf(ctx.devices.pages, body.materials);
   if (unknown.length) return err(UNKNOWN_PAGE);
@@ -98,7 +115,7 @@ function checked(ctx: BackendContext, body: SubmitRequest, helperCookie: string 
     return err({ kind: 'materials-missing', message: '材料不齐全，不能提交，请打印一次性告知单 / materials are missing: the application cannot be submitted', missing: decision.missing.map((m) => m.name) });
   if (decision.kind === 'commitment' && !body.commitment) return err({ kind: 'commitment-needed', message: '容缺材料须签署告知承诺书 / sign the commitment for the owed materials' });
 
-  const form = withCardValues(fields, body.form, card);
+  const form = withCardValues(fields, body.form, card.value);
   const problems = validateForm(fields, form, { today });
   if (problems.length) {
     ctx.logger.log('journey.form-rejected', { serviceCode: service.code, fields: problems.map((p) => p.field) });
@@ -112,7 +129,7 @@ function checked(ctx: BackendContext, body: SubmitRequest, helperCookie: string 
   const application: CheckedApplication = {
     idempotencyKey: body.idempotencyKey,
     service,
-    card,
+    card: card.value,
     form,
     decision,
     pages,
@@ -120,11 +137,11 @@ function checked(ctx: BackendContext, body: SubmitRequest, helperCookie: string 
     signature: body.signature,
     channel: body.channel,
     helperId: body.helperId,
-    helperProof: signedIn?.proof ?? null,
+    helperProof: helper.value?.proof ?? null,
     authorisation: body.authorisation,
     delivery: body.delivery,
   };
-  return ok({ application, helper: helper ? { name: helper.name, staffId: helper.staffId } : null, pageIds });
+  return ok({ application, helper: helper.value?.helper ?? null, pageIds });
 }
 
 /** Checks, stores durably, counts, and prints the 收件回执 (again, for a repeat of the same key). */

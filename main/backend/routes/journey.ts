@@ -58,21 +58,21 @@ function serviceRoutes(ctx: BackendContext) {
   return new Hono()
     .get('/services/:code/form', validate('param', codeParam), (c) => {
       const s = serviceFor(ctx.catalog, c.req.valid('param').code);
-      if (!s.ok) return refuse(c, 'service', s.error);
+      if (!s.ok) return refuse(c, 'journey', s.error);
       const card = ctx.citizen.journey.card();
       if (!card) return refuse(c, 'journey', NO_CARD);
       return c.json({ fields: s.value.fields, prefill: prefillForm(s.value.fields, card, sharedRecordsLookup), deadline: deadlineText(commitmentDeadline(ctx, today())) });
     })
     .post('/services/:code/materials', validate('param', codeParam), jsonBody(materialsBody), (c) => {
       const s = serviceFor(ctx.catalog, c.req.valid('param').code);
-      if (!s.ok) return refuse(c, 'service', s.error);
+      if (!s.ok) return refuse(c, 'journey', s.error);
       const { counts, unknown } = pagesOf(ctx.devices.pages, c.req.valid('json').materials);
       if (unknown.length) return refuse(c, 'journey', UNKNOWN_PAGE);
       return c.json(decisionView(decideMaterials(s.value.service, counts), commitmentDeadline(ctx, today())));
     })
     .post('/services/:code/missing-notice', validate('param', codeParam), jsonBody(materialsBody), async (c) => {
       const r = await printMissingNotice(ctx, c.req.valid('param').code, c.req.valid('json').materials);
-      if (!r.ok) return r.error.kind === 'not-missing' ? refuse(c, 'journey', r.error) : refuse(c, 'service', r.error);
+      if (!r.ok) return refuse(c, 'journey', r.error);
       return c.json(r.value, 200);
     });
 }
@@ -82,7 +82,7 @@ function submitRoutes(ctx: BackendContext) {
   return new Hono()
     .post('/submit', jsonBody(submitSchema), async (c) => {
       const r = await submitApplication(ctx, c.req.valid('json'), getCookie(c, HELPER_COOKIE));
-      if (!r.ok) return refuseSubmit(c, r.error);
+      if (!r.ok) return refuse(c, 'journey', r.error);
       // a repeat of the same key (after a lost answer) created nothing new
       if (r.value.duplicate) return c.json(r.value, 200);
       return c.json(r.value, 201);
@@ -92,11 +92,6 @@ function submitRoutes(ctx: BackendContext) {
       if (!r.ok) return refuse(c, 'rating', r.error);
       return c.json({ ok: true as const, followUp: r.value.followUp }, 201);
     });
-}
-
-function refuseSubmit(c: Parameters<typeof refuse>[0], e: Exclude<Awaited<ReturnType<typeof submitApplication>>, { ok: true }>['error']) {
-  if (e.kind === 'catalog-unavailable' || e.kind === 'unknown-service' || e.kind === 'not-at-kiosk') return refuse(c, 'service', e);
-  return refuse(c, 'journey', e);
 }
 
 export function journeyRoutes(ctx: BackendContext) {
