@@ -7,8 +7,12 @@ import { caseLookupResponseSchema, caseSummarySchema, documentPrintedResponseSch
 import type { CaseProof } from '../../../common/receipt-claim';
 import { err, ok, type Result } from '../../../common/result';
 import { uuidv7 } from '../../../common/uuidv7';
+import type { DeviceLayer } from '../../../devices/device-layer';
+import type { SubmissionQueue } from '../../../offline-queue/queue';
+import type { Store } from '../../../offline-queue/store/store';
 import type { CallFailure } from '../../../offline-queue/sync/central-client';
-import type { BackendContext } from '../context';
+import type { CatalogService } from '../catalog/catalog-service';
+import type { Logger } from '../log/logger';
 import { statusOnlyOf, viewFromCentral, viewFromLocal, viewStatusOnly, type CaseProgressView, type ProgressAnswer } from './progress-view';
 
 export type FollowupError =
@@ -36,10 +40,19 @@ function isBusy(f: CallFailure): boolean {
 /** A lookup as the kiosk makes it: by receipt number (with the claim of a scanned QR, if any) or by the card's number. */
 export type KioskLookup = { by: 'receiptNo'; receiptNo: string; claim: string | null } | { by: 'idNumber'; idNumber: string };
 
+/** What the follow-up needs of the backend: the outbox and its central client, names of services, the A4 printer. */
+export interface FollowupDeps {
+  readonly queue: SubmissionQueue;
+  readonly catalog: Pick<CatalogService, 'service'>;
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly devices: Pick<DeviceLayer, 'a4'>;
+}
+
 export class FollowupService {
   private reportTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly ctx: BackendContext) {}
+  constructor(private readonly ctx: FollowupDeps) {}
 
   private get client() {
     return this.ctx.queue.client;
@@ -185,6 +198,11 @@ export class FollowupService {
     this.reportTimer.unref();
   }
 
+  stopReporting(): void {
+    if (this.reportTimer) clearInterval(this.reportTimer);
+    this.reportTimer = null;
+  }
+
   /** Asks central to post the result instead of printing it here, for the citizen whose proof opens the case. Needs central now. */
   async requestPost(receiptNo: string, address: PostalAddress, proof: CaseProof, idempotencyKey = uuidv7()): Promise<Result<CaseProgressView, FollowupError>> {
     const found = await this.provenCase(receiptNo, proof);
@@ -209,16 +227,4 @@ export class FollowupService {
 export function formatChinaTime(iso: string): string {
   const d = new Date(Date.parse(iso) + 8 * 3600_000);
   return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
-}
-
-const perContext = new WeakMap<BackendContext, FollowupService>();
-
-export function followupFor(ctx: BackendContext): FollowupService {
-  let s = perContext.get(ctx);
-  if (!s) {
-    s = new FollowupService(ctx);
-    perContext.set(ctx, s);
-    s.startReporting();
-  }
-  return s;
 }
