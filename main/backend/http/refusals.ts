@@ -61,5 +61,10 @@ export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] &
 ) {
   const { kind, ...rest } = e;
   const status = statusOf(area, kind) as Table[A][E['kind']] & ContentfulStatusCode;
-  return c.json({ ...(before as B), error: kind as E['kind'], ...rest }, status);
+  // Typed per refusal kind (distributive), so the screen that narrows on `error` sees that kind's
+  // own fields (attemptsLeft, lockedUntil, problems…) — a plain rest of a union keeps only the
+  // fields every kind shares.
+  return c.json({ ...(before as B), error: kind, ...rest } as B & RefusalBody<E>, status);
 }
+
+type RefusalBody<E> = E extends { kind: infer K } ? Omit<E, 'kind'> & { error: K } : never;

@@ -71,8 +71,8 @@ export function HelperSignInScreen() {
       }
       const e = r.error;
       if (step.kind === 'offline') setStep(e.error === 'no-card' ? { kind: 'card', problem: 'no-card' } : { ...step, problem: e.message });
-      else if (e.status === 401) setStep({ ...step, problem: { kind: 'wrong-pin', left: e.body.attemptsLeft } });
-      else if (e.status === 423) setStep({ ...step, problem: { kind: 'locked', until: e.body.lockedUntil } });
+      else if (e.status === 401 && e.body.error === 'wrong-pin') setStep({ ...step, problem: { kind: 'wrong-pin', left: e.body.attemptsLeft } });
+      else if (e.status === 423 && e.body.error === 'locked') setStep({ ...step, problem: { kind: 'locked', until: e.body.lockedUntil } });
       else if (e.error === 'no-card') setStep({ kind: 'card', problem: 'no-card' });
       else setStep({ ...step, problem: { kind: 'other', message: e.message } });
     } catch {
