@@ -3,6 +3,7 @@
 // printing notices and results on A4 (a result once), postal delivery of a result, and
 // reporting result prints to central (retried until central has heard).
 import crypto from 'node:crypto';
+import { chinaDateTime } from '../../../common/china-time';
 import { caseLookupResponseSchema, caseSummarySchema, documentPrintedResponseSchema, type CaseLookupRequest, type PostalAddress } from '../../../common/central-api';
 import type { CaseProof } from '../../../common/receipt-claim';
 import { err, ok, type Result } from '../../../common/result';
@@ -125,7 +126,7 @@ export class FollowupService {
     if (!doc) return err({ kind: 'not-found', message: '该文书不可自助打印 / no such printable document' });
     if (!doc.printable && doc.kind === 'result') {
       this.ctx.logger.log('followup.result-print-refused', { receiptNo, documentId, why: doc.printedAt ? 'already-printed' : 'posted' });
-      return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${formatChinaTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${formatChinaTime(doc.printedAt)}; a result prints here once only — ask at the counter` : (doc.why ?? '') });
+      return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${chinaDateTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${chinaDateTime(doc.printedAt)}; a result prints here once only — ask at the counter` : (doc.why ?? '') });
     }
     // A case from another terminal has no local copy: its download is checked against central's digest.
     const sha = this.ctx.store.outbox.document(documentId)?.sha256 ?? doc.sha256;
@@ -206,10 +207,6 @@ export class FollowupService {
   }
 }
 
-export function formatChinaTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
-}
 
 const perContext = new WeakMap<BackendContext, FollowupService>();
 

@@ -185,7 +185,4 @@ export function useFollowupT(): FollowupStrings {
 }
 
 /** YYYY-MM-DD HH:mm in China time, whatever the machine's zone. */
-export function chinaTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
-}
+export { chinaDateTime as chinaTime } from '../../../common/china-time';

@@ -101,7 +101,4 @@ export function useHelperT(): HelperStrings {
 }
 
 /** "2026-11-22T05:05:00Z" → "2026-11-22 13:05" (China time). */
-export function chinaTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
-}
+export { chinaDateTime as chinaTime } from '../../../common/china-time';
