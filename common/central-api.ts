@@ -135,16 +135,6 @@ export const submissionBatchResponseSchema = z.object({ results: z.array(submiss
 export const caseStatusSchema = z.enum(['received', 'accepted', 'correction', 'not-accepted', 'reviewing', 'concluded', 'delivered']);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
-export const CASE_STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
-  received: { zh: '已收件', en: 'Received' },
-  accepted: { zh: '受理', en: 'Accepted' },
-  correction: { zh: '补正', en: 'Correction required' },
-  'not-accepted': { zh: '不予受理', en: 'Not accepted' },
-  reviewing: { zh: '审查', en: 'Under review' },
-  concluded: { zh: '办结', en: 'Concluded' },
-  delivered: { zh: '送达', en: 'Delivered' },
-};
-
 const dateSchema = z.iso.date();
 
 export const resultDocumentSchema = z.object({
