@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { idNumberProblem } from './id-number';
 import { textProblem } from './text-hygiene';
-import type { FormData, FormValue } from './submission';
+import type { FormData, FormValue } from './form-data';
 import { isIsoDate } from './working-days';
 
 const bilingual = z.object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(300) });

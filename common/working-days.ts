@@ -1,10 +1,10 @@
 // Working-day arithmetic for promised completion dates (承诺办结时限). Dates are plain
 // "YYYY-MM-DD" strings of the day in China (UTC+8, no DST); the arithmetic runs on whole
 // day numbers in UTC so the terminal's own time zone can never shift a date.
-// Calendars are the ones central publishes (`Calendar` in central-api.ts: 法定节假日 and
+// Calendars are the ones central publishes (`Calendar` in calendar.ts: 法定节假日 and
 // 调休 working days per year); a year without a calendar is refused rather than guessed,
 // because a promise printed on a receipt must not silently ignore a holiday.
-import type { Calendar } from './central-api';
+import type { Calendar } from './calendar';
 import { chinaIsoDate } from './china-time';
 import { err, ok, type Result } from './result';
 
