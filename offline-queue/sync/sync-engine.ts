@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { receiptClaimDigest } from '../../common/receipt-claim';
 import type { QueueProgressEvent, QueueSyncState } from '../../common/events';
 import type { LogEventId } from '../../common/log-events';
-import { evaluationResponseSchema, submissionBatchResponseSchema, type SubmissionManifest } from '../../common/central-api';
+import { submissionBatchResponseSchema, type SubmissionManifest } from '../../common/central-api';
 import { scrubText } from '../../common/mask';
 import type { Sealer } from '../crypto/sealer';
 import type { Outbox } from '../outbox';
@@ -318,22 +318,24 @@ export class SyncEngine {
   /** Sends the manifests of uploaded submissions as one batch (a 422 still carries per-item answers). */
   private async submitBatch(ready: ReadyItem[], signal: AbortSignal): Promise<{ kind: 'answered'; sentAny: boolean } | PassOutcome> {
     const r = await this.d.client.call('submitBatch', { json: { items: ready.map((x) => x.manifest) }, signal, timeoutMs: this.options.requestTimeoutMs * 2 });
-    const answered = r.ok ? r.body : r.failure.kind === 'rejected' && r.failure.status === 422 ? r.failure.body : null;
-    const parsed = answered ? submissionBatchResponseSchema.safeParse(answered) : null;
-    if (parsed?.success) {
-      this.batchLimit = this.options.batchSize;
-      this.succeeded();
-      return { kind: 'answered', sentAny: this.applyAnswers(ready, parsed.data.results) };
-    }
-    if (!r.ok && r.failure.kind === 'rejected') {
+    if (r.ok) return this.answered(ready, r.body.results);
+    // A 422 (every item refused) carries the per-item answers too, in the error body.
+    const refusedAll = r.failure.kind === 'rejected' && r.failure.status === 422 ? submissionBatchResponseSchema.safeParse(r.failure.body).data : undefined;
+    if (refusedAll) return this.answered(ready, refusedAll.results);
+    if (r.failure.kind === 'rejected') {
       // The batch as a whole was refused: find the culprit by sending one at a time.
       if (ready.length > 1) this.batchLimit = 1;
       else this.dead(ready[0]!.row, r.failure.error, r.failure.message);
       this.emitProgress();
       return { kind: 'more' };
     }
-    if (!r.ok) return { kind: 'failed', failure: r.failure };
-    return { kind: 'failed', failure: { kind: 'internal', message: 'central answered the batch with an unexpected body' } };
+    return { kind: 'failed', failure: r.failure };
+  }
+
+  private answered(ready: ReadyItem[], results: z.infer<typeof submissionBatchResponseSchema>['results']): { kind: 'answered'; sentAny: boolean } {
+    this.batchLimit = this.options.batchSize;
+    this.succeeded();
+    return { kind: 'answered', sentAny: this.applyAnswers(ready, results) };
   }
 
   /** Central's answer per item: sent (or a duplicate of a sent one), refused for good, or missing pages. Says whether any was sent. */
@@ -390,9 +392,7 @@ export class SyncEngine {
       const comment = e.comment ? sealer.open(e.comment, `evaluation:${e.idempotency_key}`).toString('utf8') : null;
       const r = await client.call('evaluation', { json: { idempotencyKey: e.idempotency_key, caseNo: e.case_no, rating: e.rating, comment }, signal });
       if (r.ok) {
-        const body = evaluationResponseSchema.safeParse(r.body);
-        if (!body.success) return { kind: 'failed', failure: { kind: 'internal', message: 'central answered an evaluation with an unexpected body' } };
-        store.outbox.markEvaluationSent(e.id, body.data.evaluationId, new Date().toISOString());
+        store.outbox.markEvaluationSent(e.id, r.body.evaluationId, new Date().toISOString());
         this.succeeded();
       } else if (r.failure.kind === 'rejected') {
         const reason = scrubText(r.failure.message);
