@@ -249,8 +249,6 @@ export const deliveryStateSchema = z.object({
   carrier: z.string().max(40).nullable(),
   trackingNo: z.string().max(64).nullable(),
 });
-export type DeliveryState = z.infer<typeof deliveryStateSchema>;
-
 export const caseDocumentStateSchema = resultDocumentSchema.extend({
   kind: z.enum(['notice', 'result']),
   /** when a self-service terminal printed it (results print once) */
@@ -332,8 +330,6 @@ export const apiErrorSchema = z.object({
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
-export type ApiError = z.infer<typeof apiErrorSchema>;
-
 /** 401 answers of the signature check; `clock-skew` carries central's clock so the terminal can correct once. */
 export const authErrorSchema = apiErrorSchema.omit({ issues: true }).extend({ serverTime: z.iso.datetime().optional() });
 

@@ -8,7 +8,6 @@ import type { FormData, FormValue } from './form-data';
 import { isIsoDate } from './working-days';
 
 const bilingual = z.object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(300) });
-export type Bilingual = z.infer<typeof bilingual>;
 
 /** Fields an identity card read can fill in (the names used by `CardIdentity`, common/devices.ts). */
 export const idCardFieldSchema = z.enum(['name', 'gender', 'nation', 'birthDate', 'address', 'idNumber', 'authority', 'validFrom', 'validTo']);

@@ -21,7 +21,6 @@ import { HELPER_TOKEN_KEY } from '../staff/helper-sign-in';
 import { checkHelperProof } from '../staff/helper-tokens';
 import type { CentralStore } from '../store';
 
-export const MAX_BATCH_BODY = 16 * 1024 * 1024;
 
 /** Service codes of the published catalog, re-read only when a new version is published. */
 function serviceCodes(store: CentralStore) {
