@@ -3,7 +3,8 @@
 // printing notices and results on A4 (a result once), postal delivery of a result, and
 // reporting result prints to central (retried until central has heard).
 import crypto from 'node:crypto';
-import { caseLookupResponseSchema, caseSummarySchema, documentPrintedResponseSchema, type CaseLookupRequest, type PostalAddress } from '../../../common/central-api';
+import { chinaDateTime } from '../../../common/china-time';
+import type { CaseLookupRequest, PostalAddress } from '../../../common/central-api';
 import type { CaseProof } from '../../../common/receipt-claim';
 import { err, ok, type Result } from '../../../common/result';
 import { uuidv7 } from '../../../common/uuidv7';
@@ -84,19 +85,18 @@ export class FollowupService {
       this.ctx.logger.log('followup.lookup-limited', { by: q.by });
       return err({ kind: 'busy', message: BUSY_MESSAGE });
     }
-    const parsed = r.ok ? caseLookupResponseSchema.safeParse(r.body) : null;
-    if (parsed?.success) {
+    if (r.ok) {
       const submittedAt = (receiptNo: string) => local.find((l) => l.receiptNo === receiptNo)?.submittedAt ?? null;
       const cases: CaseProgressView[] = [
-        ...parsed.data.cases.map((c) => viewFromCentral(c, this.serviceName(c.serviceCode), this.localPrintedAt, submittedAt(c.receiptNo))),
-        ...parsed.data.statusOnly.map((c) => viewStatusOnly(c, this.serviceName(c.serviceCode), submittedAt(c.receiptNo))),
+        ...r.body.cases.map((c) => viewFromCentral(c, this.serviceName(c.serviceCode), this.localPrintedAt, submittedAt(c.receiptNo))),
+        ...r.body.statusOnly.map((c) => viewStatusOnly(c, this.serviceName(c.serviceCode), submittedAt(c.receiptNo))),
       ];
       // Submitted here but not at central yet (still uploading): shown from the local copy.
       for (const l of local) if (!cases.some((c) => c.receiptNo === l.receiptNo)) cases.push(localView(l));
       this.ctx.logger.log('followup.lookup', { by: q.by, source: 'live', cases: cases.length, proven: cases.filter((c) => c.access === 'full').length });
       return ok({ source: 'live', asOf: new Date().toISOString(), cases });
     }
-    this.ctx.logger.log('followup.lookup', { by: q.by, source: 'local', cases: local.length, proven: localProven ? local.length : 0, why: r.ok ? 'invalid answer' : r.failure.kind });
+    this.ctx.logger.log('followup.lookup', { by: q.by, source: 'local', cases: local.length, proven: localProven ? local.length : 0, why: r.failure.kind });
     return ok({ source: 'local', asOf: this.ctx.queue.feedPulledAt(), cases: local.map(localView) });
   }
 
@@ -138,7 +138,7 @@ export class FollowupService {
     if (!doc) return err({ kind: 'not-found', message: '该文书不可自助打印 / no such printable document' });
     if (!doc.printable && doc.kind === 'result') {
       this.ctx.logger.log('followup.result-print-refused', { receiptNo, documentId, why: doc.printedAt ? 'already-printed' : 'posted' });
-      return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${formatChinaTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${formatChinaTime(doc.printedAt)}; a result prints here once only — ask at the counter` : (doc.why ?? '') });
+      return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${chinaDateTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${chinaDateTime(doc.printedAt)}; a result prints here once only — ask at the counter` : (doc.why ?? '') });
     }
     // A case from another terminal has no local copy: its download is checked against central's digest.
     const sha = this.ctx.store.outbox.document(documentId)?.sha256 ?? doc.sha256;
@@ -180,8 +180,8 @@ export class FollowupService {
         continue;
       }
       const r = await this.client.call('documentPrinted', { params: { documentId: p.id }, json: { printedAt: p.printedAt, proof } });
-      if (!r.ok || !documentPrintedResponseSchema.safeParse(r.body).success) {
-        this.ctx.logger.log('followup.print-report-failed', { documentId: p.id, why: r.ok ? 'invalid answer' : r.failure.kind });
+      if (!r.ok) {
+        this.ctx.logger.log('followup.print-report-failed', { documentId: p.id, why: r.failure.kind });
         return n;
       }
       this.ctx.store.followup.markPrintReported(p.id, new Date().toISOString());
@@ -217,14 +217,7 @@ export class FollowupService {
       if (r.failure.kind === 'rejected' && r.failure.status === 403) return err({ kind: 'not-yours', message: NOT_PROVEN });
       return err({ kind: r.failure.kind === 'rejected' && r.failure.status === 409 ? 'refused' : 'central', message: r.failure.message });
     }
-    const s = caseSummarySchema.safeParse(r.body);
-    if (!s.success) return err({ kind: 'central', message: '中心系统答复异常 / central sent an unexpected answer' });
     this.ctx.logger.log('followup.delivery-requested', { receiptNo });
-    return ok(viewFromCentral(s.data, this.serviceName(s.data.serviceCode), this.localPrintedAt, c.submittedAt));
+    return ok(viewFromCentral(r.body, this.serviceName(r.body.serviceCode), this.localPrintedAt, c.submittedAt));
   }
-}
-
-export function formatChinaTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
 }

@@ -1,5 +1,5 @@
 // Interface text of the follow-up screens and 人证核验 (Chinese first; English has every key).
-import { CASE_STATUS_LABEL } from '../i18n/case-status';
+import { CASE_STATUS_LABELS } from '../../../common/case-status-labels';
 import { useSession } from '../session/SessionContext';
 
 const zh = {
@@ -28,7 +28,7 @@ const zh = {
   service: '事项',
   pendingUpload: '已在本机提交，正在上传到中心',
   stages: { received: '收件', decision: '受理', reviewing: '审查', concluded: '办结', delivered: '送达' },
-  statusLabel: CASE_STATUS_LABEL['zh-CN'],
+  statusLabel: CASE_STATUS_LABELS.zh,
   stageDone: '已完成',
   stageCurrent: '当前',
   stageTodo: '未开始',
@@ -117,7 +117,7 @@ const en: FollowupStrings = {
   service: 'Service',
   pendingUpload: 'Submitted here, uploading to central',
   stages: { received: 'Received', decision: 'Accepted', reviewing: 'Review', concluded: 'Concluded', delivered: 'Delivered' },
-  statusLabel: CASE_STATUS_LABEL.en,
+  statusLabel: CASE_STATUS_LABELS.en,
   stageDone: 'done',
   stageCurrent: 'now',
   stageTodo: 'not yet',

@@ -1,5 +1,5 @@
 // Interface text of 帮办代办 (Chinese first; English has every key).
-import { CASE_STATUS_LABEL } from '../i18n/case-status';
+import { CASE_STATUS_LABELS } from '../../../common/case-status-labels';
 import { useSession } from '../session/SessionContext';
 
 const zh = {
@@ -42,7 +42,7 @@ const zh = {
   dead: '上传失败，待技术人员处理',
   bringBack: '需带回补正的材料',
   deadline: (d: string) => `期限：${d}`,
-  statusLabel: CASE_STATUS_LABEL['zh-CN'],
+  statusLabel: CASE_STATUS_LABELS.zh,
   loading: '正在加载…',
   back: '返回',
 };
@@ -89,7 +89,7 @@ const en: HelperStrings = {
   dead: 'Upload failed; a technician will handle it',
   bringBack: 'Corrections to bring back',
   deadline: (d: string) => `Deadline: ${d}`,
-  statusLabel: CASE_STATUS_LABEL.en,
+  statusLabel: CASE_STATUS_LABELS.en,
   loading: 'Loading…',
   back: 'Back',
 };
