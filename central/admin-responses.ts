@@ -5,7 +5,7 @@ import { caseEventSchema, caseStatusSchema } from '../common/central-api';
 
 const count = z.number().int().min(0);
 
-export const healthResponseSchema = z.object({ ok: z.literal(true), service: z.literal('central'), apiVersion: z.number().int() });
+export { healthResponseSchema } from '../common/kiosk-answers';
 
 export const terminalRegisteredSchema = z.object({ terminalId: z.string(), registered: z.literal(true) });
 

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { MAX_CHUNK_BYTES } from '../common/central-api';
+import { CENTRAL_API_VERSION, MAX_CHUNK_BYTES } from '../common/central-api';
 import { terminalAuth, type AuthVariables } from './auth/terminal-auth';
 import { FaultInjector } from './faults';
 import { methodGuard } from './method-guard';
@@ -81,7 +81,7 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
 
   app.use('/v1/*', faults.middleware());
 
-  app.get('/v1/health', (c) => c.json({ ok: true, service: 'central', apiVersion: 1 }));
+  app.get('/v1/health', (c) => c.json({ ok: true, service: 'central', apiVersion: CENTRAL_API_VERSION }));
 
   // The published service catalog. Clients revalidate with If-None-Match; the body is the
   // catalog exactly as published, so the ETag is stable across restarts.
@@ -107,4 +107,3 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   return app;
 }
 
-export type CentralApp = ReturnType<typeof createCentralApp>;

@@ -29,7 +29,7 @@ function fullOf(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-export interface SearchHit {
+interface SearchHit {
   code: string;
   score: number;
 }

@@ -8,6 +8,8 @@ import { caseProofSchema, claimDigestSchema, receiptClaimSchema } from './receip
 import { idempotencyKeySchema, MAX_PAGE_BYTES, pageMimeSchema, receiptNoSchema, submissionShape } from './submission';
 import { cleanFileNameSchema, cleanText } from './text-hygiene';
 
+export const CENTRAL_API_VERSION = 1;
+
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位小写十六进制 SHA-256 / expected a lowercase hex SHA-256');
 
 /**
@@ -133,16 +135,6 @@ export const submissionBatchResponseSchema = z.object({ results: z.array(submiss
 export const caseStatusSchema = z.enum(['received', 'accepted', 'correction', 'not-accepted', 'reviewing', 'concluded', 'delivered']);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
-export const CASE_STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
-  received: { zh: '已收件', en: 'Received' },
-  accepted: { zh: '受理', en: 'Accepted' },
-  correction: { zh: '补正', en: 'Correction required' },
-  'not-accepted': { zh: '不予受理', en: 'Not accepted' },
-  reviewing: { zh: '审查', en: 'Under review' },
-  concluded: { zh: '办结', en: 'Concluded' },
-  delivered: { zh: '送达', en: 'Delivered' },
-};
-
 const dateSchema = z.iso.date();
 
 export const resultDocumentSchema = z.object({
@@ -257,8 +249,6 @@ export const deliveryStateSchema = z.object({
   carrier: z.string().max(40).nullable(),
   trackingNo: z.string().max(64).nullable(),
 });
-export type DeliveryState = z.infer<typeof deliveryStateSchema>;
-
 export const caseDocumentStateSchema = resultDocumentSchema.extend({
   kind: z.enum(['notice', 'result']),
   /** when a self-service terminal printed it (results print once) */
@@ -330,34 +320,8 @@ export const evaluationResponseSchema = z.object({ evaluationId: z.string(), dup
 
 // ── working-day calendar (法定节假日 and 调休 working days) ────────────────────────────────────
 
-export const calendarDaySchema = z.object({
-  date: dateSchema,
-  /** holiday: a weekday off; workday: a weekend day worked (调休) */
-  kind: z.enum(['holiday', 'workday']),
-  name: cleanText(z.string().min(1).max(40)),
-});
-/** A calendar year as central publishes calendars for (also the `{year}` of its paths). */
-export const CALENDAR_YEARS = { min: 2000, max: 2100 } as const;
-/** A calendar as the admin publishes it (the year comes from the path). */
-export const calendarBodySchema = z.object({
-  version: z.string().min(1).max(40),
-  days: z.array(calendarDaySchema).max(366),
-});
-/**
- * One year's exceptions, consistent in itself: every date inside that year and listed once (a
- * date both holiday and workday has no meaning; the working-day count would depend on order).
- */
-export const calendarSchema = calendarBodySchema.extend({ year: z.number().int().min(CALENDAR_YEARS.min).max(CALENDAR_YEARS.max) }).superRefine((cal, ctx) => {
-  const seen = new Set<string>();
-  cal.days.forEach((d, i) => {
-    if (!d.date.startsWith(`${cal.year}-`))
-      ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `${d.date} 不在 ${cal.year} 年 / date outside the year ${cal.year}` });
-    if (seen.has(d.date))
-      ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `${d.date} 重复列出（同一天不能既是假日又是调休工作日） / ${d.date} listed twice (a day cannot be both holiday and workday)` });
-    seen.add(d.date);
-  });
-});
-export type Calendar = z.infer<typeof calendarSchema>;
+// In calendar.ts, so working-days.ts (used by form-schema.ts, used by catalog.ts) needs no contract import.
+export { CALENDAR_YEARS, calendarBodySchema, calendarDaySchema, calendarSchema, type Calendar } from './calendar';
 
 // ── errors ───────────────────────────────────────────────────────────────────────────────────
 
@@ -366,8 +330,6 @@ export const apiErrorSchema = z.object({
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
-export type ApiError = z.infer<typeof apiErrorSchema>;
-
 /** 401 answers of the signature check; `clock-skew` carries central's clock so the terminal can correct once. */
 export const authErrorSchema = apiErrorSchema.omit({ issues: true }).extend({ serverTime: z.iso.datetime().optional() });
 

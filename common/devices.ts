@@ -17,21 +17,17 @@ export type OfflineReason =
 
 export type Offline = { state: 'offline'; reason: OfflineReason; detail: string };
 
-export type IdCardReaderStatus =
-  | Offline
-  | { state: 'ready' }
-  | { state: 'reading' }
-  /** a card was read; the reader accepts the next only after this one left the field */
-  | { state: 'card-held' }
-  | { state: 'sam-fault'; sw3: number };
+/** One `{ state }` member per name: the states that carry nothing else. */
+type Bare<S extends string> = S extends string ? { state: S } : never;
+
+/** card-held: a card was read; the reader accepts the next only after this one left the field */
+export type IdCardReaderStatus = Offline | Bare<'ready' | 'reading' | 'card-held'> | { state: 'sam-fault'; sw3: number };
 
 export type ReceiptPrinterStatus =
   | Offline
   | { state: 'ready'; paperNearEnd: boolean }
   | { state: 'printing'; paperNearEnd: boolean }
-  | { state: 'paper-out' }
-  | { state: 'cover-open' }
-  | { state: 'cutter-error' }
+  | Bare<'paper-out' | 'cover-open' | 'cutter-error'>
   | { state: 'printer-error'; detail: string };
 
 export type A4PrinterStatus =
@@ -41,14 +37,9 @@ export type A4PrinterStatus =
   /** the queue is stopped or paused (cupsdisable, printer fault); detail is CUPS's reason */
   | { state: 'stopped'; detail: string };
 
-export type ScannerStatus =
-  | Offline
-  | { state: 'ready' }
-  | { state: 'scanning' }
-  | { state: 'jammed' }
-  | { state: 'cover-open' };
+export type ScannerStatus = Offline | Bare<'ready' | 'scanning' | 'jammed' | 'cover-open'>;
 
-export type CodeScannerStatus = Offline | { state: 'ready' };
+export type CodeScannerStatus = Offline | Bare<'ready'>;
 
 export interface DeviceStatusMap {
   'id-card-reader': IdCardReaderStatus;
@@ -159,64 +150,56 @@ export function describeStatus(kind: DeviceKind, status: AnyDeviceStatus): strin
 
 export type Gender = 'unknown' | 'male' | 'female' | 'unspecified';
 
-export interface ResidentCardIdentity {
-  cardType: 'resident';
-  name: string;
+/** What every card type carries. */
+interface CardBasics {
   gender: Gender;
-  nationCode: string;
-  nation: string;
   /** YYYY-MM-DD */
   birthDate: string;
-  address: string;
-  idNumber: string;
-  authority: string;
   validFrom: string;
   /** YYYY-MM-DD, or null for a long-term (长期) card */
   validTo: string | null;
 }
 
-/** 港澳台居民居住证 (card-type flag "J") */
-export interface HmtResidencePermitIdentity {
-  cardType: 'hmt-residence-permit';
+/** The fields the resident card and the 居住证 share (same layout on the chip). */
+interface ResidentLike extends CardBasics {
   name: string;
-  gender: Gender;
-  birthDate: string;
   address: string;
   idNumber: string;
   authority: string;
-  validFrom: string;
-  validTo: string | null;
+}
+
+export interface ResidentCardIdentity extends ResidentLike {
+  cardType: 'resident';
+  nationCode: string;
+  nation: string;
+}
+
+/** 港澳台居民居住证 (card-type flag "J") */
+export interface HmtResidencePermitIdentity extends ResidentLike {
+  cardType: 'hmt-residence-permit';
   passNumber: string;
   issueCount: string;
 }
 
 /** 外国人永久居留身份证, 2017 edition (flag "I") */
-export interface ForeignPermanent2017Identity {
+export interface ForeignPermanent2017Identity extends CardBasics {
   cardType: 'foreign-permanent-2017';
   englishName: string;
   chineseName: string;
-  gender: Gender;
   cardNumber: string;
   nationality: string;
-  birthDate: string;
-  validFrom: string;
-  validTo: string | null;
   version: string;
   authorityCode: string;
 }
 
 /** 外国人永久居留身份证, 2023 edition (flag "Y") */
-export interface ForeignPermanent2023Identity {
+export interface ForeignPermanent2023Identity extends CardBasics {
   cardType: 'foreign-permanent-2023';
   chineseName: string;
   englishName: string;
-  gender: Gender;
   renewalCount: string;
-  birthDate: string;
   idNumber: string;
   authority: string;
-  validFrom: string;
-  validTo: string | null;
   nationality: string;
   previousNumberLink: string;
 }

@@ -4,11 +4,10 @@
 import { z } from 'zod';
 import { idNumberProblem } from './id-number';
 import { textProblem } from './text-hygiene';
-import type { FormData, FormValue } from './submission';
+import type { FormData, FormValue } from './form-data';
 import { isIsoDate } from './working-days';
 
 const bilingual = z.object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(300) });
-export type Bilingual = z.infer<typeof bilingual>;
 
 /** Fields an identity card read can fill in (the names used by `CardIdentity`, common/devices.ts). */
 export const idCardFieldSchema = z.enum(['name', 'gender', 'nation', 'birthDate', 'address', 'idNumber', 'authority', 'validFrom', 'validTo']);

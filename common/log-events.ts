@@ -130,7 +130,7 @@ export const logEvents = {
   'journey.notice-printed': { level: 'info', audience: 'operator', description: 'A 一次性告知单 (missing materials, nothing submitted) was printed; carries service code and the missing material ids.' },
   'journey.receipt-held': { level: 'warn', audience: 'technician', description: 'The 收件回执 could not print (paper out, cover open…); the job is held for reprint and the citizen was shown the receipt number.' },
   'journey.rated': { level: 'info', audience: 'operator', description: 'A 好差评 was given at the end of a journey; carries receipt number, rating and whether it is flagged for follow-up (rating ≤ 2).' },
-  'journey.wiped': { level: 'info', audience: 'operator', description: 'The journey session was wiped (finish or idle): held identity, scanned pages, submitted receipt numbers.' },
+  'journey.wiped': { level: 'info', audience: 'operator', description: 'The citizen session ended (main/backend/citizen/citizen-session.ts): held card and face verdict, scanned pages, submitted receipt numbers and follow-up proofs wiped; carries the reason (idle, finish, helper-card, followup-ended).' },
 } as const satisfies Record<string, LogEventSpec>;
 
 export type LogEventId = keyof typeof logEvents;

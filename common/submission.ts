@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { helperTokenSchema } from './staff-registry';
 import { deliverySchema } from './catalog';
 import { idNumberProblem } from './id-number';
+import { formDataSchema } from './form-data';
 import { cleanText } from './text-hygiene';
 import { UUIDV7_PATTERN } from './uuidv7';
 
@@ -23,21 +24,8 @@ export const receiptNoSchema = z.string().regex(/^[A-Z0-9]{4,16}-\d{8}-\d{4,6}$/
 export const submissionChannelSchema = z.enum(['kiosk', 'helper']);
 export type SubmissionChannel = z.infer<typeof submissionChannelSchema>;
 
-/** A form field's value: what generated forms produce (text, number, yes/no, choice list). */
-export const formValueSchema = z.union([
-  // Multi-line: a textarea's value keeps its line breaks; controls and bidi marks never pass.
-  cleanText(z.string().max(4000, '字段内容过长 / field too long'), { multiline: true }),
-  z.number().finite(),
-  z.boolean(),
-  z.null(),
-  z.array(cleanText(z.string().max(500))).max(50),
-]);
-export type FormValue = z.infer<typeof formValueSchema>;
-
-export const formDataSchema = z
-  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, '字段名不合法 / bad field name'), formValueSchema)
-  .refine((r) => Object.keys(r).length <= 300, '表单字段过多 / too many form fields');
-export type FormData = z.infer<typeof formDataSchema>;
+// Form data lives in form-data.ts: form-schema.ts (which catalog.ts uses) needs it too.
+export { formValueSchema, type FormData } from './form-data';
 
 export const applicantSchema = z.object({
   name: cleanText(z.string().trim().min(1).max(64)),

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { pageFileName } from '../offline-queue/outbox';
 import { attachmentRefSchema, evaluationRequestSchema, postalAddressSchema } from './central-api';
 import { validateForm, type FormField } from './form-schema';
-import { applicantSchema, formValueSchema } from './submission';
+import { formValueSchema } from './form-data';
+import { applicantSchema } from './submission';
 import { fileNameProblem, textProblem } from './text-hygiene';
 
 const REFUSED_IN_ANY_TEXT = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c', '\u2028', '\u2029', '\ufeff', '\u200b', '\ud800'];

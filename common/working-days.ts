@@ -1,14 +1,14 @@
 // Working-day arithmetic for promised completion dates (承诺办结时限). Dates are plain
 // "YYYY-MM-DD" strings of the day in China (UTC+8, no DST); the arithmetic runs on whole
 // day numbers in UTC so the terminal's own time zone can never shift a date.
-// Calendars are the ones central publishes (`Calendar` in central-api.ts: 法定节假日 and
+// Calendars are the ones central publishes (`Calendar` in calendar.ts: 法定节假日 and
 // 调休 working days per year); a year without a calendar is refused rather than guessed,
 // because a promise printed on a receipt must not silently ignore a holiday.
-import type { Calendar } from './central-api';
+import type { Calendar } from './calendar';
+import { chinaIsoDate } from './china-time';
 import { err, ok, type Result } from './result';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 /** No service limit is anywhere near this; it stops a typo (e.g. 2000 for 20) from looping over years. */
 export const MAX_WORKING_DAYS = 366;
 
@@ -57,9 +57,7 @@ export function isIsoDate(date: string): boolean {
 }
 
 /** The date in China at an instant, whatever the OS time zone: 2026-11-22T17:00:00Z → "2026-11-23". */
-export function chinaDateOf(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+export const chinaDateOf = chinaIsoDate;
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 function weekday(n: number): number {

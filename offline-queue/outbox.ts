@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../common/result';
 import { newReceiptClaim } from '../common/receipt-claim';
 import { submissionSchema, type PageMime, type Submission, type SubmissionInput } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
-import { chinaDay } from './china-time';
+import { chinaDay } from '../common/china-time';
 import type { Sealer } from './crypto/sealer';
 import type { NewPage, SubmissionRow } from './store/outbox-tables';
 import type { Store } from './store/store';

@@ -9,7 +9,7 @@ import type { Result } from '../common/result';
 import type { SubmissionInput } from '../common/submission';
 import { err, ok } from '../common/result';
 import { uuidv7 } from '../common/uuidv7';
-import { chinaDay, chinaIsoDate } from './china-time';
+import { chinaDay, chinaIsoDate } from '../common/china-time';
 import type { KeyProvider } from './crypto/key-provider';
 import { Sealer } from './crypto/sealer';
 import { HelperTicketVault } from './helper-tickets';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningCentral } from '../central/embedded';
 import { caseManifest } from '../central/test-support/case-manifest';
-import { chinaDay } from './china-time';
+import { chinaDay } from '../common/china-time';
 import { openQueue, SERVICE_CODE, tempDir, testCentral } from './test-support/harness';
 import { sampleSubmission, testIdNumber } from './test-support/sample-submission';
 

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { CALENDAR_YEARS, calendarBodySchema, calendarSchema, caseNoSchema, caseUpdateSchema, decimalInt, safeFileNameSchema, type CaseUpdate, type ResultDocument } from '../../common/central-api';
+import { chinaIsoDate, chinaYear } from '../../common/china-time';
 import { cleanText, textProblem, textProblemMessage } from '../../common/text-hygiene';
 import { adminEvaluationsQuerySchema } from '../admin-responses';
 import { renderCertificate } from '../certificate-pdf';
@@ -79,7 +80,7 @@ async function noticeFor(
       serviceName: service?.name ?? null,
       applicantName: manifest.applicant?.name ?? '申请人',
       submittedAt: manifest.submittedAt ?? row.created_at,
-      date: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+      date: chinaIsoDate(new Date()),
     },
     body,
   );
@@ -208,7 +209,7 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
       const body = parseWith(c, { ...sent.value, year: p.value.year }, calendarSchema);
       if (!body.ok) return body.response;
       // The State Council announces next year's holidays late in the year; a later year is a typo.
-      const latest = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) + 1;
+      const latest = chinaYear(new Date()) + 1;
       if (body.value.year > latest) return problem(c, 400, 'invalid-request', `${body.value.year} 年的节假日尚未公布，最晚可发布 ${latest} 年 / calendars can be published up to ${latest}`);
       store.publishCalendar(body.value);
       return c.json({ year: body.value.year, version: body.value.version, days: body.value.days.length });

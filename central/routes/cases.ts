@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { CALENDAR_YEARS, caseFeedQuerySchema, caseNoSchema, decimalInt, documentIdSchema, evaluationRequestSchema } from '../../common/central-api';
 import type { AuthVariables } from '../auth/terminal-auth';
+import { caseDetail } from '../case-views';
 import { parseJsonBody, parseWith, problem } from '../http-helpers';
 import type { CentralStore } from '../store';
 
@@ -22,14 +23,7 @@ export function caseRoutes(store: CentralStore) {
       if (!p.ok) return p.response;
       const row = store.caseRow(p.value.caseNo);
       if (!row || row.terminal_id !== c.get('terminalId')) return problem(c, 404, 'not-found', '无此案件 / no such case');
-      return c.json({
-        caseNo: row.case_no,
-        receiptNo: row.receipt_no,
-        idempotencyKey: row.idempotency_key,
-        serviceCode: row.service_code,
-        status: row.status,
-        events: store.caseEvents(row.case_no),
-      });
+      return c.json(caseDetail(store, row));
     })
     .get('/documents/:documentId', (c) => {
       const p = parseWith(c, c.req.param(), z.object({ documentId: documentIdSchema }));

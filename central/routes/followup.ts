@@ -17,8 +17,6 @@ import {
   documentIdSchema,
   documentFetchRequestSchema,
   documentPrintedRequestSchema,
-  type CaseStatusOnly,
-  type CaseSummary,
 } from '../../common/central-api';
 import type { CaseProof } from '../../common/receipt-claim';
 import type { AuthVariables } from '../auth/terminal-auth';
@@ -26,32 +24,9 @@ import { proofOpens } from '../followup/case-proof';
 import { lookupWait, type LookupLimit } from '../followup/lookup-limit';
 import { plausibleInstant } from '../../common/plausible-time';
 import { checkTransition } from '../case-transitions';
+import { caseStatusOnly, caseSummary } from '../case-views';
 import { parseJsonBody, parseWith, problem } from '../http-helpers';
 import type { CaseRow, CentralStore, LookupAuditEntry } from '../store';
-
-function summary(store: CentralStore, row: CaseRow): CaseSummary {
-  const d = store.delivery(row.case_no);
-  return {
-    caseNo: row.case_no,
-    receiptNo: row.receipt_no,
-    idempotencyKey: row.idempotency_key,
-    serviceCode: row.service_code,
-    status: row.status,
-    events: store.caseEvents(row.case_no),
-    documents: store.documentsOf(row.case_no),
-    delivery: d ? { method: 'post', requestedAt: d.requestedAt, carrier: d.carrier, trackingNo: d.trackingNo } : null,
-  };
-}
-
-/** What anyone holding the receipt number may see: where the case stands, nothing personal. */
-function statusOnly(store: CentralStore, row: CaseRow): CaseStatusOnly {
-  return {
-    receiptNo: row.receipt_no,
-    serviceCode: row.service_code,
-    status: row.status,
-    timeline: store.caseEvents(row.case_no).map((e) => ({ status: e.update.status, at: e.at })),
-  };
-}
 
 const NO_PROOF = '凭证与该案件不符：请扫描回执上的二维码或刷申请人本人身份证 / the proof does not match this case: scan the receipt’s QR code or place the applicant’s ID card';
 
@@ -86,13 +61,13 @@ export function followupRoutes(store: CentralStore, opts: { now?: () => number; 
       if (q.by === 'idNumber') {
         const rows = store.casesOfApplicant(q.idNumber);
         audit(terminalId, { action: 'lookup', by, found: rows.length > 0, proofOk: rows.length > 0 });
-        return c.json({ cases: rows.map((r) => summary(store, r)), statusOnly: [] });
+        return c.json({ cases: rows.map((r) => caseSummary(store, r)), statusOnly: [] });
       }
       const row = store.caseByReceiptNo(q.receiptNo);
       const ok = row !== null && q.claim !== undefined && (await proofOpens(store, row, { by: 'claim', claim: q.claim }));
       audit(terminalId, { action: 'lookup', by, found: row !== null, proofOk: ok });
       if (!row) return c.json({ cases: [], statusOnly: [] });
-      return c.json(ok ? { cases: [summary(store, row)], statusOnly: [] } : { cases: [], statusOnly: [statusOnly(store, row)] });
+      return c.json(ok ? { cases: [caseSummary(store, row)], statusOnly: [] } : { cases: [], statusOnly: [caseStatusOnly(store, row)] });
     })
     .post('/documents/:documentId/fetch', async (c) => {
       const p = parseWith(c, c.req.param(), z.object({ documentId: documentIdSchema }));
@@ -141,6 +116,6 @@ export function followupRoutes(store: CentralStore, opts: { now?: () => number; 
       if (row.status !== 'concluded') return problem(c, 409, 'not-concluded', '案件尚未办结，暂不能邮寄 / the case is not concluded yet');
       const d = store.requestDelivery(row.case_no, c.get('terminalId'), body.value.idempotencyKey, JSON.stringify(body.value.address));
       if (d.kind === 'conflict') return problem(c, 409, 'already-requested', '该案件已申请邮寄 / postal delivery was already requested');
-      return c.json(summary(store, row));
+      return c.json(caseSummary(store, row));
     });
 }

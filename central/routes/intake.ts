@@ -89,41 +89,26 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
         if (!parsed.success)
           return { index, idempotencyKey: key, outcome: 'rejected', code: 'invalid', reason: '申请内容不符合要求 / the submission is not valid', issues: issuesOf(parsed.error) };
         const m = parsed.data;
+        const refuse = (code: Extract<SubmissionResult, { outcome: 'rejected' }>['code'], reason: string, issues: { path: string; message: string }[] = []): SubmissionResult => ({ index, idempotencyKey: m.idempotencyKey, outcome: 'rejected', code, reason, issues });
         if (known && !known.has(m.serviceCode))
-          return { index, idempotencyKey: m.idempotencyKey, outcome: 'rejected', code: 'unknown-service', reason: `事项 ${m.serviceCode} 不在清单中 / unknown service`, issues: [] };
+          return refuse('unknown-service', `事项 ${m.serviceCode} 不在清单中 / unknown service`);
         // A receipt number names the terminal that issued it: no terminal files under another's.
         if (m.receiptNo.split('-')[0] !== terminalId) {
           store.recordReceiptRefusal(terminalId, 'receipt-terminal-mismatch', m.receiptNo);
-          return {
-            index,
-            idempotencyKey: m.idempotencyKey,
-            outcome: 'rejected',
-            code: 'receipt-terminal-mismatch',
-            reason: `回执编号 ${m.receiptNo} 不属于终端 ${terminalId} / the receipt number was not issued by this terminal`,
-            issues: [],
-          };
+          return refuse('receipt-terminal-mismatch', `回执编号 ${m.receiptNo} 不属于终端 ${terminalId} / the receipt number was not issued by this terminal`);
         }
         // A resend of a case central already holds is answered as before, however old it is.
         if (!store.hasCaseKey(terminalId, m.idempotencyKey)) {
           const nowMs = now();
           const t = plausibleInstant(m.submittedAt, { nowMs, notBeforeMs: nowMs - MAX_OFFLINE_DAYS * 86_400_000, what: { zh: '提交时间', en: 'submittedAt' } });
           if (!t.ok)
-            return { index, idempotencyKey: m.idempotencyKey, outcome: 'rejected', code: 'invalid', reason: '提交时间不可信 / implausible submission time', issues: [{ path: 'submittedAt', message: t.error.message }] };
+            return refuse('invalid', '提交时间不可信 / implausible submission time', [{ path: 'submittedAt', message: t.error.message }]);
         }
         // 帮办代办: central, not only the kiosk, checks that the helper signed in at this
         // terminal and that the proof was still valid when the submission was made.
         if (m.channel === 'helper') {
           const proof = checkHelperProof(store.centralKey(HELPER_TOKEN_KEY), m.helperProof, { staffId: m.helperId!, terminalId, submittedAt: m.submittedAt });
-          if (!proof.ok) {
-            return {
-              index,
-              idempotencyKey: m.idempotencyKey,
-              outcome: 'rejected',
-              code: 'helper-unverified',
-              reason: `帮办人员登录凭证无效（${proof.problem}） / no valid helper sign-in proof for this submission (${proof.problem})`,
-              issues: [],
-            };
-          }
+          if (!proof.ok) return refuse('helper-unverified', `帮办人员登录凭证无效（${proof.problem}） / no valid helper sign-in proof for this submission (${proof.problem})`);
         }
         const hash = crypto.createHash('sha256').update(JSON.stringify(m)).digest('hex');
         const r = store.intake(terminalId, m, hash);
@@ -135,23 +120,9 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
             return { index, idempotencyKey: m.idempotencyKey, outcome: 'missing-attachments', missing: r.missing };
           case 'receipt-taken':
             store.recordReceiptRefusal(terminalId, 'receipt-taken', m.receiptNo);
-            return {
-              index,
-              idempotencyKey: m.idempotencyKey,
-              outcome: 'rejected',
-              code: 'receipt-taken',
-              reason: `回执编号 ${m.receiptNo} 已有案件 / another case already holds this receipt number`,
-              issues: [],
-            };
+            return refuse('receipt-taken', `回执编号 ${m.receiptNo} 已有案件 / another case already holds this receipt number`);
           case 'key-reused':
-            return {
-              index,
-              idempotencyKey: m.idempotencyKey,
-              outcome: 'rejected',
-              code: 'key-reused',
-              reason: `幂等键已用于案件 ${r.caseNo} 的不同内容 / idempotency key already used for different content`,
-              issues: [],
-            };
+            return refuse('key-reused', `幂等键已用于案件 ${r.caseNo} 的不同内容 / idempotency key already used for different content`);
         }
       });
       const anyTaken = results.some((r) => r.outcome !== 'rejected');

@@ -6,11 +6,9 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { HELPER_TOKEN_PATTERN } from '../../common/staff-registry';
 
-/** 'session' proves an online sign-in; 'offline' is the ticket for card-only sign-in offline. */
-export type HelperTokenKind = 'session' | 'offline';
-
 const claimsSchema = z.strictObject({
   v: z.literal(1),
+  /** 'session' proves an online sign-in; 'offline' is the ticket for card-only sign-in offline. */
   k: z.enum(['session', 'offline']),
   /** staff id */
   sid: z.string().min(1).max(32),

@@ -4,8 +4,8 @@
 // later in front of the next person.
 import type { A4PrinterStatus, Offline } from '../../common/devices';
 import { err, ok, type Result } from '../../common/result';
-import type { DeviceSession } from '../core/session';
-import { StatusCell } from '../core/status-cell';
+import { PollingSession } from '../core/polling-session';
+import { sleep } from '../core/session';
 import { attr, attrAll, IppStatus, JobState, PrinterState, type IppMessage } from './ipp-codec';
 import type { IppClient } from './ipp-client';
 
@@ -28,8 +28,6 @@ export interface CupsOptions {
   jobTimeoutMs?: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export function printerStatusFrom(msg: IppMessage): A4PrinterStatus {
   const state = attr(msg, 'printer-state');
   const reasons = attrAll(msg, 'printer-state-reasons').map(String).filter((r) => r !== 'none');
@@ -41,11 +39,7 @@ export function printerStatusFrom(msg: IppMessage): A4PrinterStatus {
   return { state: 'ready' };
 }
 
-export class CupsPrinterSession implements DeviceSession<A4PrinterStatus> {
-  private readonly cell: StatusCell<A4PrinterStatus>;
-  private lostCb: ((r: Offline) => void) | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private running = true;
+export class CupsPrinterSession extends PollingSession<A4PrinterStatus> {
   private activeJob: number | null = null;
   private readonly opts: Required<CupsOptions>;
 
@@ -55,9 +49,9 @@ export class CupsPrinterSession implements DeviceSession<A4PrinterStatus> {
     initial: A4PrinterStatus,
     options: CupsOptions,
   ) {
+    super(initial);
     this.opts = { pollMs: 2000, stoppedGraceMs: 3000, jobTimeoutMs: 120_000, ...options };
-    this.cell = new StatusCell(initial);
-    this.schedule();
+    this.startPolling({ everyMs: this.opts.pollMs });
   }
 
   static async connect(client: IppClient, queue: string, options: CupsOptions = {}): Promise<Result<CupsPrinterSession, Offline>> {
@@ -66,39 +60,11 @@ export class CupsPrinterSession implements DeviceSession<A4PrinterStatus> {
     return ok(new CupsPrinterSession(client, queue, probe.value, options));
   }
 
-  get status(): A4PrinterStatus {
-    return this.cell.get();
-  }
-
-  onStatus(cb: (s: A4PrinterStatus) => void): () => void {
-    return this.cell.onChange(cb);
-  }
-
-  onLost(cb: (r: Offline) => void): void {
-    this.lostCb = cb;
-  }
-
-  async close(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-  }
-
-  private schedule(): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => void this.poll(), this.opts.pollMs);
-  }
-
-  private async poll(): Promise<void> {
+  protected override async pollOnce(): Promise<void> {
     const r = await probePrinter(this.client, this.queue);
-    if (!this.running) return;
-    if (!r.ok) {
-      this.running = false;
-      this.cell.set(r.error);
-      this.lostCb?.(r.error);
-      return;
-    }
+    if (!this.polling) return;
+    if (!r.ok) return this.lose(r.error);
     if (this.activeJob === null || r.value.state !== 'ready') this.cell.set(r.value);
-    this.schedule();
   }
 
   async printPdf(pdf: Uint8Array, title: string): Promise<Result<A4Printed, A4Error>> {

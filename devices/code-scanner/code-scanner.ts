@@ -1,10 +1,9 @@
 // QR / barcode scanner sessions: serial (a Link, CR/LF-terminated codes) and HID (keyboard
 // reports read below the OS keyboard layer). Both report each code once, as an event.
-import type { CodeScannerStatus, Offline } from '../../common/devices';
+import type { CodeScannerStatus } from '../../common/devices';
 import { Emitter } from '../core/emitter';
 import type { Link } from '../core/link';
-import type { DeviceSession } from '../core/session';
-import { StatusCell } from '../core/status-cell';
+import { PollingSession } from '../core/polling-session';
 import { HidKeyboardDecoder } from './hid-keyboard';
 import { SerialLineDecoder } from './serial-lines';
 
@@ -19,30 +18,13 @@ interface CodeEvents {
   overflow: { source: 'hid' | 'serial' };
 }
 
-abstract class CodeScannerSessionBase implements DeviceSession<CodeScannerStatus> {
+// A scanner pushes codes by itself: nothing to poll, the base only carries status and loss.
+abstract class CodeScannerSessionBase extends PollingSession<CodeScannerStatus> {
   readonly events = new Emitter<CodeEvents>();
-  protected readonly cell = new StatusCell<CodeScannerStatus>({ state: 'ready' });
-  protected lostCb: ((r: Offline) => void) | null = null;
 
-  get status(): CodeScannerStatus {
-    return this.cell.get();
+  constructor() {
+    super({ state: 'ready' });
   }
-
-  onStatus(cb: (s: CodeScannerStatus) => void): () => void {
-    return this.cell.onChange(cb);
-  }
-
-  onLost(cb: (r: Offline) => void): void {
-    this.lostCb = cb;
-  }
-
-  protected lose(detail: string): void {
-    const off: Offline = { state: 'offline', reason: 'unplugged', detail };
-    this.cell.set(off);
-    this.lostCb?.(off);
-  }
-
-  abstract close(): Promise<void>;
 }
 
 export class SerialCodeScannerSession extends CodeScannerSessionBase {
@@ -56,10 +38,10 @@ export class SerialCodeScannerSession extends CodeScannerSessionBase {
         else this.events.emit('overflow', { source: 'serial' });
       }
     });
-    link.onLost((why) => this.lose(why));
+    link.onLost((why) => this.unplugged(why));
   }
 
-  close(): Promise<void> {
+  protected override release(): Promise<void> {
     return this.link.close();
   }
 }
@@ -84,11 +66,11 @@ export class HidCodeScannerSession extends CodeScannerSessionBase {
       }
     });
     device.on('error', (e) => {
-      if (!this.closed) this.lose(e.message);
+      if (!this.closed) this.unplugged(e.message);
     });
   }
 
-  async close(): Promise<void> {
+  protected override async release(): Promise<void> {
     this.closed = true;
     try {
       this.device.close();

@@ -1,28 +1,23 @@
 // A serial QR / barcode scanner in software, on the device end of a pty pair: "scanning" a
 // code writes it followed by CR LF, as the hardware does.
 import iconv from 'iconv-lite';
-import { openSerialLink, type Link } from '../core/link';
+import { DeviceEnd } from '../sim/device-end';
 
 export class CodeScannerSim {
-  private link: Link | null = null;
+  private readonly end = new DeviceEnd();
 
   async attach(devicePath: string): Promise<void> {
-    const r = await openSerialLink(devicePath, 9600);
-    if (!r.ok) throw new Error(`simulator cannot open ${devicePath}: ${r.error.detail}`);
-    this.link = r.value;
-    r.value.onLost(() => {
-      if (this.link === r.value) this.link = null;
-    });
+    this.end.plug(await DeviceEnd.open(devicePath, 9600));
   }
 
-  async detach(): Promise<void> {
-    await this.link?.close();
-    this.link = null;
+  detach(): Promise<void> {
+    return this.end.unplug();
   }
 
   async scan(text: string, encoding: 'utf-8' | 'gb18030' = 'utf-8'): Promise<void> {
-    if (!this.link) throw new Error('code scanner simulator is not attached');
+    const link = this.end.link;
+    if (!link) throw new Error('code scanner simulator is not attached');
     const body = encoding === 'utf-8' ? new TextEncoder().encode(text) : new Uint8Array(iconv.encode(text, 'gb18030'));
-    await this.link.write(Uint8Array.from([...body, 0x0d, 0x0a]));
+    await link.write(Uint8Array.from([...body, 0x0d, 0x0a]));
   }
 }

@@ -3,6 +3,7 @@
 import type { Offline } from '../../common/devices';
 import type { Result } from '../../common/result';
 
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export interface DeviceSession<S> {
   readonly status: S;
   onStatus(cb: (s: S) => void): () => void;

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceStatusView } from '../../common/devices';
 import { memoryLogger } from '../core/log';
-import { PtyPair } from '../sim/pty-pair';
+import type { PtyPair } from '../sim/pty-pair';
 import { DeviceSupervisor } from '../supervisor/supervisor';
-import { tempDir, waitFor } from '../test-support/wait';
+import { simOnPty } from '../test-support/pty-sim';
+import { waitFor } from '../test-support/wait';
 import { idCardReaderConnector } from './connect';
 import type { CardRead, CardReadFailure, IdCardReaderSession } from './reader';
 import { SAMPLE_CARDS } from './sample-cards';
@@ -42,12 +43,8 @@ function startSupervisor(extra: { readFingerprint?: boolean } = {}) {
 const state = () => sup.view().status.state;
 
 beforeEach(async () => {
-  dir = tempDir('idcard');
-  const p = await PtyPair.start(dir, 'idcard');
-  if (!p.ok) throw new Error(p.error);
-  pair = p.value;
   sim = new IdCardReaderSim({ supportsFingerprint: false });
-  await sim.attach(pair.devicePath);
+  ({ dir, pair } = await simOnPty('idcard', sim));
   reads = [];
   failures = [];
   views = [];

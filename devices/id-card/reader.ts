@@ -5,8 +5,7 @@ import type { CardIdentity, IdCardReaderStatus, Offline } from '../../common/dev
 import { err, ok, type Result } from '../../common/result';
 import { Emitter } from '../core/emitter';
 import type { Link } from '../core/link';
-import type { DeviceSession } from '../core/session';
-import { StatusCell } from '../core/status-cell';
+import { PollingSession } from '../core/polling-session';
 import { Cmd, decodeReadData, encodeCommand, Sw3 } from './frame';
 import { SamFrameParser } from './frame-parser';
 import type { DecodedPhoto, PhotoDecoder } from './photo-decoder';
@@ -53,14 +52,11 @@ interface ReaderEvents {
   'link-trouble': { noiseBytes: number; badFrames: number };
 }
 
-export class IdCardReaderSession implements DeviceSession<IdCardReaderStatus> {
+export class IdCardReaderSession extends PollingSession<IdCardReaderStatus> {
   readonly events = new Emitter<ReaderEvents>();
-  private readonly cell = new StatusCell<IdCardReaderStatus>({ state: 'ready' });
   private readonly parser = new SamFrameParser();
   private waiter: { resolve: (body: Uint8Array | null) => void; accept: (body: Uint8Array) => boolean } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private running = false;
-  private pollTimer: NodeJS.Timeout | null = null;
   private missedPolls = 0;
   private cardHeld = false;
   /** fingerprint of the text block of the card last read, while it has not been seen to leave */
@@ -68,7 +64,6 @@ export class IdCardReaderSession implements DeviceSession<IdCardReaderStatus> {
   private fingerprintUnsupported = false;
   private noiseBytes = 0;
   private badFrames = 0;
-  private lostCb: ((r: Offline) => void) | null = null;
   samId: string | null = null;
   private readonly opts: Required<Omit<ReaderOptions, 'photoDecoder'>> & { photoDecoder: PhotoDecoder };
 
@@ -76,6 +71,7 @@ export class IdCardReaderSession implements DeviceSession<IdCardReaderStatus> {
     private readonly link: Link,
     options: ReaderOptions,
   ) {
+    super({ state: 'ready' });
     this.opts = {
       photoDecoder: options.photoDecoder,
       readFingerprint: options.readFingerprint ?? false,
@@ -85,23 +81,7 @@ export class IdCardReaderSession implements DeviceSession<IdCardReaderStatus> {
       pollMs: Math.max(MIN_POLL_MS, options.pollMs),
     };
     link.onData((chunk) => this.onBytes(chunk));
-    link.onLost((reason) => {
-      this.stopPolling();
-      this.cell.set({ state: 'offline', reason: 'unplugged', detail: reason });
-      this.lostCb?.({ state: 'offline', reason: 'unplugged', detail: reason });
-    });
-  }
-
-  get status(): IdCardReaderStatus {
-    return this.cell.get();
-  }
-
-  onStatus(cb: (s: IdCardReaderStatus) => void): () => void {
-    return this.cell.onChange(cb);
-  }
-
-  onLost(cb: (r: Offline) => void): void {
-    this.lostCb = cb;
+    link.onLost((reason) => this.unplugged(reason));
   }
 
   /** Checks the SAM answers, then starts polling. Fails when nothing answers (wrong port or baud). */
@@ -110,20 +90,15 @@ export class IdCardReaderSession implements DeviceSession<IdCardReaderStatus> {
     if (!sam.ok) return sam;
     const id = await this.transact(Cmd.samId, this.opts.commandTimeoutMs);
     if (id.ok && id.value.sw3 === Sw3.ok) this.samId = Buffer.from(id.value.data).toString('hex');
-    this.running = true;
-    this.schedulePoll(0);
+    this.startPolling({ everyMs: this.opts.pollMs, measure: 'rate' }, 0);
     return ok(undefined);
   }
 
-  async close(): Promise<void> {
-    this.stopPolling();
-    await this.link.close();
+  protected override release(): Promise<void> {
+    return this.link.close();
   }
 
-  private stopPolling(): void {
-    this.running = false;
-    if (this.pollTimer) clearTimeout(this.pollTimer);
-    this.pollTimer = null;
+  protected override onStopped(): void {
     this.waiter = null;
   }
 
@@ -199,18 +174,11 @@ export class IdCardReaderSession implements DeviceSession<IdCardReaderStatus> {
 
   // --- polling ---------------------------------------------------------------------------------
 
-  private schedulePoll(delay: number): void {
-    if (!this.running) return;
-    this.pollTimer = setTimeout(() => void this.poll(), delay);
-  }
-
-  private async poll(): Promise<void> {
-    const started = Date.now();
+  protected override async pollOnce(): Promise<void> {
     try {
-      await this.pollOnce();
+      await this.lookForCard();
     } finally {
       this.reportLinkTrouble();
-      this.schedulePoll(Math.max(0, this.opts.pollMs - (Date.now() - started)));
     }
   }
 
@@ -222,7 +190,7 @@ export class IdCardReaderSession implements DeviceSession<IdCardReaderStatus> {
     }
   }
 
-  private async pollOnce(): Promise<void> {
+  private async lookForCard(): Promise<void> {
     if (this.cell.get().state === 'sam-fault') {
       await this.samStatus();
       return;

@@ -3,7 +3,8 @@
 // be injected: line noise, corrupted checksums, split frames, silence, a failed SAM.
 import type { CardIdentity } from '../../common/devices';
 import { Emitter } from '../core/emitter';
-import { openSerialLink, type Link } from '../core/link';
+import type { Link } from '../core/link';
+import { DeviceEnd } from '../sim/device-end';
 import { Cmd, encodeReadData, encodeResponse, Sw3 } from './frame';
 import { SamFrameParser } from './frame-parser';
 import { SAMPLE_CARDS, samplePhotoWlt, type SampleCardName } from './sample-cards';
@@ -44,7 +45,7 @@ type CardState = 'absent' | 'present' | 'selected' | 'read';
 
 export class IdCardReaderSim {
   readonly events = new Emitter<{ command: number[]; read: SimCard }>();
-  private link: Link | null = null;
+  private readonly end = new DeviceEnd();
   private readonly parser = new SamFrameParser();
   private card: SimCard | null = null;
   private cardState: CardState = 'absent';
@@ -60,24 +61,17 @@ export class IdCardReaderSim {
 
   /** Opens the device end of the pty (again, after a replug). */
   async attach(devicePath: string): Promise<void> {
-    const r = await openSerialLink(devicePath, 115200);
-    if (!r.ok) throw new Error(`simulator cannot open ${devicePath}: ${r.error.detail}`);
-    this.attachLink(r.value);
+    this.attachLink(await DeviceEnd.open(devicePath, 115200));
   }
 
   attachLink(link: Link): void {
-    this.link = link;
     this.parser.reset();
     if (this.cardState === 'selected') this.cardState = 'present'; // power cycle drops the selection
-    link.onData((d) => this.onBytes(d));
-    link.onLost(() => {
-      if (this.link === link) this.link = null;
-    });
+    this.end.plug(link, (d) => this.onBytes(d));
   }
 
-  async detach(): Promise<void> {
-    await this.link?.close();
-    this.link = null;
+  detach(): Promise<void> {
+    return this.end.unplug();
   }
 
   insert(card: SimCard | SampleCardName): void {
@@ -136,7 +130,7 @@ export class IdCardReaderSim {
   }
 
   private async answer(frame: Uint8Array): Promise<void> {
-    const link = this.link;
+    const link = this.end.link;
     if (!link || this.faults.silent) return;
     let out = frame;
     if (this.faults.corruptNext > 0) {

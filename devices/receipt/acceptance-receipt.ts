@@ -5,6 +5,7 @@
 // masked before it reaches the layout: the receipt may be lost. The QR holds the receipt number and
 // its claim (common/receipt-claim.ts): whoever holds the paper may print the case's documents.
 import { z } from 'zod';
+import { chinaDateTime } from '../../common/china-time';
 import { maskIdNumber, maskName } from '../../common/mask';
 import { receiptClaimSchema, receiptQrPayload } from '../../common/receipt-claim';
 import { receiptNoSchema } from '../../common/submission';
@@ -54,11 +55,7 @@ export type AcceptanceReceiptInput = z.input<typeof acceptanceReceiptSchema>;
 export const RECEIPT_WIDTHS = [32, 48] as const;
 export type ReceiptWidth = (typeof RECEIPT_WIDTHS)[number];
 
-/** "2026-11-22T05:05:00Z" → "2026-11-22 13:05" (time in China). */
-export function chinaDateTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
-}
+export { chinaDateTime };
 
 const NO_LINE_START = new Set(Array.from('，。、；：！？）》」』】,.;:!?)'));
 const isAsciiWordChar = (ch: string) => /[A-Za-z0-9@._:/\-]/.test(ch);

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../common/events';
 import { memoryLogger } from '../core/log';
-import { PtyPair } from '../sim/pty-pair';
+import type { PtyPair } from '../sim/pty-pair';
 import { DeviceSupervisor } from '../supervisor/supervisor';
-import { tempDir, waitFor } from '../test-support/wait';
+import { simOnPty } from '../test-support/pty-sim';
+import { waitFor } from '../test-support/wait';
 import { receiptPrinterConnector, type ReceiptPrinterPortConfig } from './connect';
 import { HeldJobs } from './held-jobs';
 import type { ReceiptPrinterSession } from './printer';
@@ -54,12 +55,8 @@ function start(cfg: ReceiptPrinterPortConfig) {
 const state = () => sup.view().status.state;
 
 beforeEach(async () => {
-  dir = tempDir('receipt');
-  const p = await PtyPair.start(dir, 'receipt');
-  if (!p.ok) throw new Error(p.error);
-  pair = p.value;
   sim = new ReceiptPrinterSim();
-  await sim.attach(pair.devicePath);
+  ({ dir, pair } = await simOnPty('receipt', sim));
   events = [];
   logger.lines.length = 0;
 });

@@ -4,8 +4,7 @@
 import type { Offline, ReceiptPrinterStatus } from '../../common/devices';
 import { err, ok, type Result } from '../../common/result';
 import type { Link } from '../core/link';
-import type { DeviceSession } from '../core/session';
-import { StatusCell } from '../core/status-cell';
+import { PollingSession } from '../core/polling-session';
 import { Commands } from './escpos-encoder';
 import { interpretStatus, isStatusByte, type RtStatus } from './rt-status';
 
@@ -23,20 +22,17 @@ export interface PrinterOptions {
 
 type QueryError = { kind: 'timeout' } | { kind: 'closed'; detail: string };
 
-export class ReceiptPrinterSession implements DeviceSession<ReceiptPrinterStatus> {
-  private readonly cell = new StatusCell<ReceiptPrinterStatus>({ state: 'ready', paperNearEnd: false });
+export class ReceiptPrinterSession extends PollingSession<ReceiptPrinterStatus> {
   private byteWaiter: ((b: number) => void) | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private pollTimer: NodeJS.Timeout | null = null;
-  private running = false;
   private missed = 0;
-  private lostCb: ((r: Offline) => void) | null = null;
   private readonly opts: Required<PrinterOptions>;
 
   constructor(
     private readonly link: Link,
     options: PrinterOptions = {},
   ) {
+    super({ state: 'ready', paperNearEnd: false });
     this.opts = { statusPollMs: 1000, statusTimeoutMs: 500, missedPollsOffline: 3, ...options };
     link.onData((chunk) => {
       for (const b of chunk) {
@@ -48,44 +44,19 @@ export class ReceiptPrinterSession implements DeviceSession<ReceiptPrinterStatus
         }
       }
     });
-    link.onLost((reason) => {
-      this.stop();
-      const off: Offline = { state: 'offline', reason: 'unplugged', detail: reason };
-      this.cell.set(off);
-      this.lostCb?.(off);
-    });
-  }
-
-  get status(): ReceiptPrinterStatus {
-    return this.cell.get();
-  }
-
-  onStatus(cb: (s: ReceiptPrinterStatus) => void): () => void {
-    return this.cell.onChange(cb);
-  }
-
-  onLost(cb: (r: Offline) => void): void {
-    this.lostCb = cb;
+    link.onLost((reason) => this.unplugged(reason));
   }
 
   async start(): Promise<Result<void, Offline>> {
     const s = await this.serial(() => this.queryStatus());
     if (!s.ok) return err({ state: 'offline', reason: s.error.kind === 'timeout' ? 'no-response' : 'unplugged', detail: s.error.kind === 'timeout' ? '打印机未应答状态查询 / no answer to DLE EOT' : s.error.detail });
     this.cell.set(s.value);
-    this.running = true;
-    this.schedulePoll();
+    this.startPolling({ everyMs: this.opts.statusPollMs });
     return ok(undefined);
   }
 
-  async close(): Promise<void> {
-    this.stop();
-    await this.link.close();
-  }
-
-  private stop(): void {
-    this.running = false;
-    if (this.pollTimer) clearTimeout(this.pollTimer);
-    this.pollTimer = null;
+  protected override release(): Promise<void> {
+    return this.link.close();
   }
 
   /** Runs operations one at a time: a status poll never interleaves with a job. */
@@ -95,21 +66,15 @@ export class ReceiptPrinterSession implements DeviceSession<ReceiptPrinterStatus
     return r;
   }
 
-  private schedulePoll(): void {
-    if (!this.running) return;
-    this.pollTimer = setTimeout(() => void this.poll(), this.opts.statusPollMs);
-  }
-
-  private async poll(): Promise<void> {
+  protected override async pollOnce(): Promise<void> {
     const s = await this.serial(() => this.queryStatus());
-    if (!this.running) return;
+    if (!this.polling) return;
     if (s.ok) {
       this.missed = 0;
       this.cell.set(s.value);
     } else if (s.error.kind === 'timeout' && ++this.missed >= this.opts.missedPollsOffline) {
       this.cell.set({ state: 'offline', reason: 'no-response', detail: `${this.missed} status requests unanswered` });
     }
-    this.schedulePoll();
   }
 
   private async statusByte(n: 1 | 2 | 3 | 4): Promise<Result<number, QueryError>> {

@@ -3,7 +3,8 @@
 // lines, QR payloads and cut marks; and it answers real-time status like the hardware.
 import net from 'node:net';
 import { Emitter } from '../core/emitter';
-import { openSerialLink, type Link } from '../core/link';
+import type { Link } from '../core/link';
+import { DeviceEnd } from '../sim/device-end';
 import { EscPosDecoder, type LineStyle } from './escpos-decoder';
 import { statusByte, type PrinterCondition } from './rt-status';
 
@@ -31,16 +32,14 @@ export class ReceiptPrinterSim {
   readonly receipts: PrintedReceipt[] = [];
   private decoder = new EscPosDecoder();
   private current: PrintedItem[] = [];
-  private link: Link | null = null;
+  private readonly end = new DeviceEnd();
   private server: net.Server | null = null;
   private halted = false;
   discardedBytes = 0;
   bytesReceived = 0;
 
   async attach(devicePath: string): Promise<void> {
-    const r = await openSerialLink(devicePath, 115200);
-    if (!r.ok) throw new Error(`simulator cannot open ${devicePath}: ${r.error.detail}`);
-    this.attachLink(r.value);
+    this.attachLink(await DeviceEnd.open(devicePath, 115200));
   }
 
   /** Loses power now: whatever else arrives is gone (until attached again). */
@@ -51,18 +50,13 @@ export class ReceiptPrinterSim {
 
   attachLink(link: Link): void {
     this.halted = false;
-    this.link = link;
     this.decoder = new EscPosDecoder();
     this.current = [];
-    link.onData((d) => this.receive(d));
-    link.onLost(() => {
-      if (this.link === link) this.link = null;
-    });
+    this.end.plug(link, (d) => this.receive(d));
   }
 
-  async detach(): Promise<void> {
-    await this.link?.close();
-    this.link = null;
+  detach(): Promise<void> {
+    return this.end.unplug();
   }
 
   /** Listens like a network printer on port 9100 (0 = any free port); returns the port. */
@@ -89,7 +83,7 @@ export class ReceiptPrinterSim {
   }
 
   private reply(b: number): void {
-    void this.link?.write(Uint8Array.of(b)).catch(() => undefined);
+    void this.end.link?.write(Uint8Array.of(b)).catch(() => undefined);
   }
 
   private receive(chunk: Uint8Array, reply: (b: number) => void = (b) => this.reply(b)): void {

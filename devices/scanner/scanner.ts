@@ -3,8 +3,7 @@
 // SANE's failures as statuses: a jam or open cover stays on show until the next scan succeeds.
 import type { Offline, ScannerStatus } from '../../common/devices';
 import { err, ok, type Result } from '../../common/result';
-import type { DeviceSession } from '../core/session';
-import { StatusCell } from '../core/status-cell';
+import { PollingSession } from '../core/polling-session';
 import { deviceOptions, fault, listDevices, scan, type DeviceOptions, type SaneEnv, type ScanFault, type ScannedPage, type ScanOptions } from './scanimage';
 
 export interface ScannerConfig {
@@ -14,11 +13,7 @@ export interface ScannerConfig {
   probeMs?: number;
 }
 
-export class SaneScannerSession implements DeviceSession<ScannerStatus> {
-  private readonly cell = new StatusCell<ScannerStatus>({ state: 'ready' });
-  private lostCb: ((r: Offline) => void) | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private running = true;
+export class SaneScannerSession extends PollingSession<ScannerStatus> {
   private busy = false;
 
   private constructor(
@@ -26,7 +21,8 @@ export class SaneScannerSession implements DeviceSession<ScannerStatus> {
     readonly device: string,
     private readonly options: DeviceOptions,
   ) {
-    this.schedule();
+    super({ state: 'ready' });
+    this.startPolling({ everyMs: cfg.probeMs ?? 3000 });
   }
 
   static async connect(cfg: ScannerConfig): Promise<Result<SaneScannerSession, Offline>> {
@@ -40,45 +36,17 @@ export class SaneScannerSession implements DeviceSession<ScannerStatus> {
     return ok(new SaneScannerSession(cfg, device, options.value));
   }
 
-  get status(): ScannerStatus {
-    return this.cell.get();
-  }
-
   get hasFeeder(): boolean {
     return this.options.sources.some((s) => /feeder|adf/i.test(s));
   }
 
-  onStatus(cb: (s: ScannerStatus) => void): () => void {
-    return this.cell.onChange(cb);
-  }
-
-  onLost(cb: (r: Offline) => void): void {
-    this.lostCb = cb;
-  }
-
-  async close(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-  }
-
-  private schedule(): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => void this.probe(), this.cfg.probeMs ?? 3000);
-  }
-
-  private async probe(): Promise<void> {
-    if (!this.busy) {
-      const devices = await listDevices(this.cfg.env);
-      if (!this.running) return;
-      if (!devices.ok || !devices.value.includes(this.device)) {
-        this.running = false;
-        const off: Offline = { state: 'offline', reason: devices.ok ? 'unplugged' : 'unavailable', detail: devices.ok ? `${this.device} 已断开 / ${this.device} disappeared` : devices.error.detail };
-        this.cell.set(off);
-        this.lostCb?.(off);
-        return;
-      }
-    }
-    this.schedule();
+  /** A light probe (scanimage -L) while idle: a scan in progress shows an unplug by itself. */
+  protected override async pollOnce(): Promise<void> {
+    if (this.busy) return;
+    const devices = await listDevices(this.cfg.env);
+    if (!this.polling) return;
+    if (!devices.ok) this.lose({ state: 'offline', reason: 'unavailable', detail: devices.error.detail });
+    else if (!devices.value.includes(this.device)) this.unplugged(`${this.device} 已断开 / ${this.device} disappeared`);
   }
 
   async scan(opts: ScanOptions): Promise<Result<ScannedPage[], ScanFault>> {
@@ -90,12 +58,8 @@ export class SaneScannerSession implements DeviceSession<ScannerStatus> {
       if (r.ok) this.cell.set({ state: 'ready' });
       else if (r.error.kind === 'jammed') this.cell.set({ state: 'jammed' });
       else if (r.error.kind === 'cover-open') this.cell.set({ state: 'cover-open' });
-      else if (r.error.kind === 'not-found' || r.error.kind === 'io-error') {
-        const off: Offline = { state: 'offline', reason: 'unplugged', detail: r.error.detail };
-        this.running = false;
-        this.cell.set(off);
-        this.lostCb?.(off);
-      } else this.cell.set({ state: 'ready' });
+      else if (r.error.kind === 'not-found' || r.error.kind === 'io-error') this.unplugged(r.error.detail);
+      else this.cell.set({ state: 'ready' });
       return r;
     } finally {
       this.busy = false;

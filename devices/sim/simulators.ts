@@ -22,6 +22,20 @@ import type { SimAction, SimPrintedReceipt, SimState } from './sim-actions';
 
 export { testPhotoDecoder };
 
+// Fault switches the panel's buttons set on the simulated reader and printer.
+const ID_CARD_FAULTS: Record<'noise' | 'sam-fault' | 'clear', Partial<IdCardReaderSim['faults']>> = {
+  noise: { noiseBeforeAnswer: 9, corruptNext: 1, splitChunk: 64 },
+  'sam-fault': { samFault: true },
+  clear: { noiseBeforeAnswer: 0, corruptNext: 0, splitChunk: 0, silent: false, samFault: false },
+};
+const RECEIPT_CONDITIONS: Record<'paper-near-end' | 'paper-out' | 'cover-open' | 'cutter-error' | 'clear', Partial<ReceiptPrinterSim['condition']>> = {
+  'paper-near-end': { paperNearEnd: true },
+  'paper-out': { paperOut: true },
+  'cover-open': { coverOpen: true },
+  'cutter-error': { cutterError: true },
+  clear: { paperNearEnd: false, paperOut: false, coverOpen: false, cutterError: false },
+};
+
 type Started<T> = Promise<Result<T, string>>;
 interface PtySim<S> {
   pair: PtyPair;
@@ -134,7 +148,12 @@ export class DeviceSimulators {
     };
   }
 
-  private async replugPty<S extends { attach(p: string): Promise<void> }>(kind: DeviceKind, s: PtySim<S>): Promise<Result<void, string>> {
+  /** Pulls or puts back a serial device's cable: the driver sees a hangup, then the port again. */
+  private async plugPty<S extends { attach(p: string): Promise<void> }>(kind: DeviceKind, s: PtySim<S>, action: 'unplug' | 'replug'): Promise<Result<void, string>> {
+    if (action === 'unplug') {
+      await s.pair.unplug();
+      return ok(undefined);
+    }
     const r = await s.pair.plug();
     if (!r.ok) return r;
     await s.sim.attach(s.pair.devicePath);
@@ -150,62 +169,23 @@ export class DeviceSimulators {
       case 'id-card-reader': {
         const s = this.idCard ? await this.idCard : null;
         if (!s?.ok) return notSimulated;
-        const { sim, pair } = s.value;
-        switch (a.action) {
-          case 'insert':
-            sim.insert(a.card ?? 'resident');
-            this.inserted = a.card ?? 'resident';
-            return ok(undefined);
-          case 'remove':
-            sim.remove();
-            this.inserted = null;
-            return ok(undefined);
-          case 'noise':
-            sim.faults.noiseBeforeAnswer = 9;
-            sim.faults.corruptNext = 1;
-            sim.faults.splitChunk = 64;
-            return ok(undefined);
-          case 'sam-fault':
-            sim.faults.samFault = true;
-            return ok(undefined);
-          case 'clear':
-            Object.assign(sim.faults, { noiseBeforeAnswer: 0, corruptNext: 0, splitChunk: 0, silent: false, samFault: false });
-            return ok(undefined);
-          case 'unplug':
-            await pair.unplug();
-            return ok(undefined);
-          case 'replug':
-            return this.replugPty('id-card-reader', s.value);
-        }
-        return notSimulated;
+        const { sim } = s.value;
+        if (a.action === 'insert') {
+          sim.insert(a.card ?? 'resident');
+          this.inserted = a.card ?? 'resident';
+        } else if (a.action === 'remove') {
+          sim.remove();
+          this.inserted = null;
+        } else if (a.action === 'unplug' || a.action === 'replug') return this.plugPty('id-card-reader', s.value, a.action);
+        else Object.assign(sim.faults, ID_CARD_FAULTS[a.action]);
+        return ok(undefined);
       }
       case 'receipt-printer': {
         const s = this.receipt ? await this.receipt : null;
         if (!s?.ok) return notSimulated;
-        const c = s.value.sim.condition;
-        switch (a.action) {
-          case 'paper-near-end':
-            c.paperNearEnd = true;
-            return ok(undefined);
-          case 'paper-out':
-            c.paperOut = true;
-            return ok(undefined);
-          case 'cover-open':
-            c.coverOpen = true;
-            return ok(undefined);
-          case 'cutter-error':
-            c.cutterError = true;
-            return ok(undefined);
-          case 'clear':
-            Object.assign(c, { paperNearEnd: false, paperOut: false, coverOpen: false, cutterError: false });
-            return ok(undefined);
-          case 'unplug':
-            await s.value.pair.unplug();
-            return ok(undefined);
-          case 'replug':
-            return this.replugPty('receipt-printer', s.value);
-        }
-        return notSimulated;
+        if (a.action === 'unplug' || a.action === 'replug') return this.plugPty('receipt-printer', s.value, a.action);
+        Object.assign(s.value.sim.condition, RECEIPT_CONDITIONS[a.action]);
+        return ok(undefined);
       }
       case 'a4-printer': {
         const s = this.a4 ? await this.a4 : null;
@@ -248,11 +228,7 @@ export class DeviceSimulators {
             return err((e as Error).message);
           }
         }
-        if (a.action === 'unplug') {
-          await s.value.pair.unplug();
-          return ok(undefined);
-        }
-        return this.replugPty('code-scanner', s.value);
+        return this.plugPty('code-scanner', s.value, a.action);
       }
     }
   }

@@ -38,7 +38,7 @@ const post = (p: string, body: BodyInit, type = 'application/json') => k.get(p, 
 
 describe('JSON bodies', () => {
   it('answers malformed JSON with 400 and a reason on every kind of route, never 500', async () => {
-    for (const p of ['/api/system/session/end', '/api/progress/lookup', '/api/journey/submit', '/api/helper/session', '/api/usage/end']) {
+    for (const p of ['/api/system/session/end', '/api/progress/lookup', '/api/journey/submit', '/api/journey/rating', '/api/helper/session', '/api/usage/end']) {
       const r = await post(p, '{"reason": "finish"');
       expect(r.status, p).toBe(400);
       const body = await r.json();
@@ -50,6 +50,14 @@ describe('JSON bodies', () => {
   it('refuses a body that is not application/json with 415 instead of validating an empty object', async () => {
     const r = await post('/api/system/session/end', '{"reason":"finish"}', 'text/plain');
     expect(r.status).toBe(415);
+  });
+
+  it('reads the 好差评 body through the capped helper too (it was parsed uncapped, whole)', async () => {
+    expect((await post('/api/journey/rating', '{"receiptNo":"x","rating":5}', 'text/plain')).status).toBe(415);
+    const { stream, sent } = endlessBody(64 * 1024 * 1024);
+    const r = await post('/api/journey/rating', stream);
+    expect(r.status).toBe(413);
+    expect(sent.bytes).toBeLessThanOrEqual(JSON_BODY_MAX + 2 * CHUNK);
   });
 
   it('stops reading a chunked body at the route cap and answers 413 (default 1 MiB)', async () => {
@@ -78,7 +86,7 @@ describe('JSON bodies', () => {
     const dir = path.join(import.meta.dirname, 'routes');
     for (const f of fs.readdirSync(dir)) {
       const src = fs.readFileSync(path.join(dir, f), 'utf8');
-      expect(src, f).not.toMatch(/validate\('json'|c\.req\.(json|text|arrayBuffer|blob|formData|parseBody)\(/);
+      expect(src, f).not.toMatch(/validate\(\s*'json'|c\.req\.(json|text|arrayBuffer|blob|formData|parseBody)\(/);
     }
   });
 });

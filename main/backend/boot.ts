@@ -22,8 +22,10 @@ import type { BackendContext } from './context';
 import { EventBus } from './event-bus';
 import { createLogger, fileSink, type Logger } from './log/logger';
 import { MaintenanceServices } from './maintenance/services';
-import type { AtRestKeyFacts } from './maintenance/terminal-info';
+import type { AtRestKeyFacts } from './maintenance/at-rest-key';
 import { HelperServices } from './helpers/services';
+import { CitizenSession } from './citizen/citizen-session';
+import { FollowupService } from './followup/followup-service';
 
 export interface BootOptions {
   dataDir: string;
@@ -178,6 +180,10 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   const maintenance = new MaintenanceServices({ config, store, logger, bus, devices, dataDir: opts.dataDir, configFile: opts.configFile, atRestKey });
   const helpers = new HelperServices({ config, store, logger, bus, client: queue.client, tickets: queue.helperTickets });
   helpers.start();
+  // Before any route: the session holds the card reads from the bus from now on.
+  const citizen = new CitizenSession({ bus, pages: devices.pages, logger });
+  const followup = new FollowupService({ queue, catalog, store, logger, devices });
+  followup.startReporting();
 
   const ctx: BackendContext = {
     bootId: crypto.randomUUID(),
@@ -193,6 +199,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     devices,
     maintenance,
     helpers,
+    citizen,
+    followup,
   };
   // The developer API (raw queue, simulator controls) is loaded only outside production bundles,
   // which fold this test and drop the modules; it is mounted only with config.devTools.
@@ -208,6 +216,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     async close() {
       catalog.stop();
       await firstSync.catch(() => undefined);
+      followup.stopReporting();
       await maintenance.close();
       await helpers.close();
       await queue.close();

@@ -7,6 +7,8 @@ import type { SubmissionQueue } from '../../offline-queue/queue';
 import type { DeviceLayer } from '../../devices/device-layer';
 import type { MaintenanceServices } from './maintenance/services';
 import type { HelperServices } from './helpers/services';
+import type { CitizenSession } from './citizen/citizen-session';
+import type { FollowupService } from './followup/followup-service';
 
 /** Everything a route handler may use. Built once per boot by boot.ts. */
 export interface BackendContext {
@@ -27,4 +29,8 @@ export interface BackendContext {
   readonly maintenance: MaintenanceServices;
   /** 帮办代办: helper sign-in verified by central, offline tickets, sessions (main/backend/helpers/). */
   readonly helpers: HelperServices;
+  /** The person at the screen: held card, face verdict, journey, scanned pages, follow-up inputs; `end(reason)` wipes them (main/backend/citizen/). */
+  readonly citizen: CitizenSession;
+  /** Progress lookups, A4 prints and postal delivery for the follow-up screens (main/backend/followup/). */
+  readonly followup: FollowupService;
 }

@@ -42,4 +42,26 @@ describe('central client', () => {
     const refused = new CentralClient({ baseUrl: 'http://127.0.0.1:9', ...T });
     expect(await refused.call('caseFeed')).toMatchObject({ ok: false, failure: { kind: 'network' } });
   });
+
+  it('returns answers parsed by the call’s schema, and fails an answer that breaks the contract as invalid', async () => {
+    const app = testCentralApp({ store });
+    const feed = await client(app).call('caseFeed', { query: { after: 0 } });
+    if (!feed.ok) throw new Error('caseFeed failed');
+    // typed: no re-validation at the call site
+    expect(feed.body.cursor).toBe(0);
+    expect(feed.body.events).toEqual([]);
+
+    const lying = new CentralClient({
+      baseUrl: 'http://central.test',
+      ...T,
+      fetch: () => Promise.resolve(new Response(JSON.stringify({ events: 'nope' }), { status: 200, headers: { 'content-type': 'application/json' } })),
+    });
+    expect(await lying.call('caseFeed')).toEqual({ ok: false, failure: { kind: 'invalid', status: 200, message: '中心系统答复异常 / central sent an unexpected answer' } });
+  });
+
+  it('reads a 304 as not modified only for the calls sent with If-None-Match', async () => {
+    const notModified = new CentralClient({ baseUrl: 'http://central.test', ...T, fetch: () => Promise.resolve(new Response(null, { status: 304 })) });
+    expect(await notModified.call('calendar', { params: { year: 2026 } })).toMatchObject({ ok: true, status: 304, notModified: true, body: null });
+    expect(await notModified.call('caseFeed')).toMatchObject({ ok: false, failure: { kind: 'invalid', status: 304 } });
+  });
 });

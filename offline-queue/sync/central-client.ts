@@ -1,6 +1,8 @@
 // The kiosk's HTTP client for central: every request is signed with the terminal secret, has a
-// timeout, and fails in one of a few ways the sync engine knows how to treat.
+// timeout, and fails in one of a few ways the sync engine knows how to treat. Answers are parsed
+// with the call's schema (common/kiosk-answers.ts): callers get typed values, never `unknown`.
 import { fillPath, KIOSK_CALLS, type KioskCall } from '../../common/central-api';
+import { CONDITIONAL_CALLS, KIOSK_ANSWERS, type ConditionalCall, type KioskAnswer } from '../../common/kiosk-answers';
 import { signRequest } from '../../common/request-signing';
 import { parseRetryAfter } from './backoff';
 
@@ -12,9 +14,16 @@ export type CallFailure =
   /** Central refused this terminal's credentials. Nothing will get through until a technician acts. */
   | { kind: 'auth'; status: number; error: string; message: string }
   /** Central refused this request as such (other 4xx): retrying the same request will not help. */
-  | { kind: 'rejected'; status: number; error: string; message: string; body: unknown };
+  | { kind: 'rejected'; status: number; error: string; message: string; body: unknown }
+  /** Central answered 2xx with something that is not what the contract promises. Not a refusal of the request. */
+  | { kind: 'invalid'; status: number; message: string };
 
-export type CallResult = { ok: true; status: number; headers: Headers; body: unknown; bytes: Uint8Array | null } | { ok: false; failure: CallFailure };
+type Answered<C extends KioskCall> = { ok: true; status: number; notModified: false; headers: Headers; body: KioskAnswer<C>; bytes: Uint8Array | null };
+type NotModified = { ok: true; status: 304; notModified: true; headers: Headers; body: null; bytes: null };
+export type CallResult<C extends KioskCall = KioskCall> = Answered<C> | (C extends ConditionalCall ? NotModified : never) | { ok: false; failure: CallFailure };
+
+const INVALID_ANSWER = '中心系统答复异常 / central sent an unexpected answer';
+const isConditional = (call: KioskCall): call is ConditionalCall => (CONDITIONAL_CALLS as readonly KioskCall[]).includes(call);
 
 export interface CentralClientOptions {
   baseUrl: string;
@@ -45,20 +54,20 @@ export class CentralClient {
     return this.o.baseUrl;
   }
 
-  async call(
-    call: KioskCall,
+  async call<C extends KioskCall>(
+    call: C,
     opts: { params?: Record<string, string | number>; query?: Record<string, string | number>; json?: unknown; bytes?: Uint8Array; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal } = {},
-  ): Promise<CallResult> {
+  ): Promise<CallResult<C>> {
     const first = await this.once(call, opts);
     // A stale clock is fixed once from central's answer, then the request is signed again.
     if (!first.ok && first.failure.kind === 'auth' && first.failure.error === 'clock-skew') return this.once(call, opts);
     return first;
   }
 
-  private async once(
-    call: KioskCall,
+  private async once<C extends KioskCall>(
+    call: C,
     opts: { params?: Record<string, string | number>; query?: Record<string, string | number>; json?: unknown; bytes?: Uint8Array; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal },
-  ): Promise<CallResult> {
+  ): Promise<CallResult<C>> {
     const spec = KIOSK_CALLS[call];
     const url = new URL(fillPath(spec.path, opts.params), this.o.baseUrl);
     for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, String(v));
@@ -102,9 +111,17 @@ export class CentralClient {
       // The connection dropped while the body was on its way: as good as no answer.
       return { ok: false, failure: { kind: 'network', message: `incomplete answer: ${(e as Error).message}` } };
     }
+    if (res.status === 304 && isConditional(call)) {
+      this.answered++;
+      return { ok: true, status: 304, notModified: true, headers: res.headers, body: null, bytes: null } as CallResult<C>;
+    }
     if (res.ok || res.status === 304) {
       this.answered++;
-      return { ok: true, status: res.status, headers: res.headers, body: payload, bytes };
+      const schema = KIOSK_ANSWERS[call];
+      if (schema === null) return { ok: true, status: res.status, notModified: false, headers: res.headers, body: null as KioskAnswer<C>, bytes };
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) return { ok: false, failure: { kind: 'invalid', status: res.status, message: INVALID_ANSWER } };
+      return { ok: true, status: res.status, notModified: false, headers: res.headers, body: parsed.data as KioskAnswer<C>, bytes };
     }
     const p = (payload ?? {}) as { error?: string; message?: string; serverTime?: string };
     const message = p.message ?? `HTTP ${res.status}`;

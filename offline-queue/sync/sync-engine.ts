@@ -3,10 +3,11 @@
 // honouring Retry-After), so an offline kiosk costs no CPU; a new submission or a technician's
 // "sync now" wakes it. Central's 4xx answers move a submission to the dead-letter list with the
 // reason; nothing is ever dropped.
+import type { z } from 'zod';
 import { receiptClaimDigest } from '../../common/receipt-claim';
 import type { QueueProgressEvent, QueueSyncState } from '../../common/events';
 import type { LogEventId } from '../../common/log-events';
-import { evaluationResponseSchema, submissionBatchResponseSchema, type SubmissionManifest } from '../../common/central-api';
+import { submissionBatchResponseSchema, type SubmissionManifest } from '../../common/central-api';
 import { scrubText } from '../../common/mask';
 import type { Sealer } from '../crypto/sealer';
 import type { Outbox } from '../outbox';
@@ -47,6 +48,12 @@ export interface SyncEngineDeps {
   log: (event: LogEventId, fields?: Record<string, unknown>) => void;
   emit: (e: import('../../common/events').QueueEvent) => void;
   random?: () => number;
+}
+
+interface ReadyItem {
+  row: SubmissionRow;
+  manifest: SubmissionManifest;
+  bytes: number;
 }
 
 type PassOutcome = { kind: 'more' } | { kind: 'done' } | { kind: 'failed'; failure: CallFailure | { kind: 'internal'; message: string } };
@@ -235,114 +242,146 @@ export class SyncEngine {
     this.d.emit({ type: 'queue.dead-letter', receiptNo: row.receipt_no, code, reason: clean });
   }
 
+  /** One round: upload and submit what is due, send evaluations, pull what central has for us. */
   private async pass(): Promise<PassOutcome> {
-    const { store, outbox, client } = this.d;
     const signal = this.abort.signal;
-    const rows = store.outbox.due(Date.now(), this.batchLimit);
+    const rows = this.d.store.outbox.due(Date.now(), this.batchLimit);
     let sentAny = false;
     if (rows.length) {
       this.state = 'syncing';
       this.emitProgress();
-      const ready: { row: SubmissionRow; manifest: SubmissionManifest; bytes: number }[] = [];
-      let batchBytes = 0;
-      for (const row of rows) {
-        let manifest: SubmissionManifest;
-        try {
-          manifest = outbox.manifest(row);
-          // Central gets the digest of the receipt's claim, never the claim.
-          const claim = outbox.claim(row);
-          if (claim) manifest = { ...manifest, claimDigest: await receiptClaimDigest(claim) };
-        } catch (e) {
-          this.dead(row, 'undecryptable', `无法解密，密钥可能已更换 / cannot decrypt (key changed?): ${(e as Error).message}`);
-          continue;
-        }
-        const bytes = JSON.stringify(manifest).length;
-        if (ready.length && batchBytes + bytes > this.options.batchBytes) break;
-        this.upload = { receiptNo: row.receipt_no, sentBytes: 0, totalBytes: row.total_bytes };
-        const up = await uploadPages({
-          store,
-          outbox,
-          client,
-          row,
-          chunkBytes: this.options.chunkBytes,
-          signal,
-          onProgress: (sentBytes, totalBytes) => {
-            this.upload = { receiptNo: row.receipt_no, sentBytes, totalBytes };
-            this.emitProgress(false);
-          },
-        });
-        if (up.kind === 'failed') {
-          if (!ready.length) return { kind: 'failed', failure: up.failure };
-          break; // send what is ready; the rest waits for the backoff
-        }
-        if (up.kind === 'rejected') {
-          this.dead(row, up.code, up.reason);
-          continue;
-        }
-        ready.push({ row, manifest, bytes });
-        batchBytes += bytes;
-      }
-      this.upload = null;
-      if (ready.length) {
-        const r = await client.call('submitBatch', { json: { items: ready.map((x) => x.manifest) }, signal, timeoutMs: this.options.requestTimeoutMs * 2 });
-        const answered = r.ok ? r.body : r.failure.kind === 'rejected' && r.failure.status === 422 ? r.failure.body : null;
-        const parsed = answered ? submissionBatchResponseSchema.safeParse(answered) : null;
-        if (parsed?.success) {
-          this.batchLimit = this.options.batchSize;
-          this.succeeded();
-          for (const res of parsed.data.results) {
-            const item = ready[res.index];
-            if (!item) continue;
-            if (res.outcome === 'rejected') {
-              const detail = res.issues.length ? ` (${res.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})` : '';
-              this.dead(item.row, res.code, res.reason + detail);
-            } else if (res.outcome === 'missing-attachments') {
-              // Central lost pages it had confirmed (restored backup?): upload them again.
-              for (const p of store.outbox.pages(item.row.id)) if (res.missing.includes(p.sha256)) store.outbox.markPageUploaded(item.row.id, p.seq, null);
-              const attempt = item.row.attempts + 1;
-              store.outbox.defer(item.row.id, Date.now() + retryDelay(attempt, this.options.backoff, null, this.d.random), 'central is missing attachments');
-            } else {
-              store.outbox.markSent(item.row.id, res.caseNo, new Date().toISOString());
-              sentAny = true;
-              this.d.log('queue.sync.sent', { receiptNo: item.row.receipt_no, caseNo: res.caseNo, duplicate: res.outcome === 'duplicate' });
-            }
-          }
-        } else if (!r.ok && r.failure.kind === 'rejected') {
-          // The batch as a whole was refused: find the culprit by sending one at a time.
-          if (ready.length > 1) this.batchLimit = 1;
-          else this.dead(ready[0]!.row, r.failure.error, r.failure.message);
-          this.emitProgress();
-          return { kind: 'more' };
-        } else if (!r.ok) {
-          return { kind: 'failed', failure: r.failure };
-        } else {
-          return { kind: 'failed', failure: { kind: 'internal', message: 'central answered the batch with an unexpected body' } };
-        }
+      const uploaded = await this.uploadDue(rows, signal);
+      if (uploaded.kind === 'failed') return uploaded;
+      if (uploaded.ready.length) {
+        const submitted = await this.submitBatch(uploaded.ready, signal);
+        if (submitted.kind !== 'answered') return submitted;
+        sentAny = submitted.sentAny;
       }
       this.emitProgress();
     }
     const evaluations = await this.sendEvaluations(signal);
     if (evaluations.kind === 'failed') return evaluations;
+    const pulled = await this.pullIfDue(sentAny, signal);
+    if (pulled.kind === 'failed') return pulled;
+    return (rows.length >= this.batchLimit && rows.length > 0) || evaluations.kind === 'more' ? { kind: 'more' } : { kind: 'done' };
+  }
 
-    if (sentAny || this.downstreamDue || Date.now() - this.lastDownstreamAt >= this.options.downstreamEveryMs) {
-      this.lastDownstreamAt = Date.now();
-      this.downstreamDue = false;
-      const down = await pullDownstream({
+  /**
+   * Uploads the pages of due submissions, in order, until the batch's byte budget is reached.
+   * A failure after some are ready still lets those be submitted; the rest waits for the backoff.
+   */
+  private async uploadDue(rows: SubmissionRow[], signal: AbortSignal): Promise<{ kind: 'ready'; ready: ReadyItem[] } | Extract<PassOutcome, { kind: 'failed' }>> {
+    const { store, outbox, client } = this.d;
+    const ready: ReadyItem[] = [];
+    let batchBytes = 0;
+    for (const row of rows) {
+      let manifest: SubmissionManifest;
+      try {
+        manifest = outbox.manifest(row);
+        // Central gets the digest of the receipt's claim, never the claim.
+        const claim = outbox.claim(row);
+        if (claim) manifest = { ...manifest, claimDigest: await receiptClaimDigest(claim) };
+      } catch (e) {
+        this.dead(row, 'undecryptable', `无法解密，密钥可能已更换 / cannot decrypt (key changed?): ${(e as Error).message}`);
+        continue;
+      }
+      const bytes = JSON.stringify(manifest).length;
+      if (ready.length && batchBytes + bytes > this.options.batchBytes) break;
+      this.upload = { receiptNo: row.receipt_no, sentBytes: 0, totalBytes: row.total_bytes };
+      const up = await uploadPages({
         store,
-        sealer: this.d.sealer,
+        outbox,
         client,
+        row,
+        chunkBytes: this.options.chunkBytes,
         signal,
-        log: this.d.log,
-        onStatus: (e) => this.d.emit({ type: 'case.status', ...e }),
+        onProgress: (sentBytes, totalBytes) => {
+          this.upload = { receiptNo: row.receipt_no, sentBytes, totalBytes };
+          this.emitProgress(false);
+        },
       });
-      if (!down.ok) {
-        this.d.log('queue.downstream-failed', { kind: down.failure.kind, message: 'message' in down.failure ? down.failure.message : '' });
-        if (down.failure.kind === 'network' || down.failure.kind === 'unavailable' || down.failure.kind === 'auth') return { kind: 'failed', failure: down.failure };
+      if (up.kind === 'failed') {
+        if (!ready.length) return { kind: 'failed', failure: up.failure };
+        break;
+      }
+      if (up.kind === 'rejected') {
+        this.dead(row, up.code, up.reason);
+        continue;
+      }
+      ready.push({ row, manifest, bytes });
+      batchBytes += bytes;
+    }
+    this.upload = null;
+    return { kind: 'ready', ready };
+  }
+
+  /** Sends the manifests of uploaded submissions as one batch (a 422 still carries per-item answers). */
+  private async submitBatch(ready: ReadyItem[], signal: AbortSignal): Promise<{ kind: 'answered'; sentAny: boolean } | PassOutcome> {
+    const r = await this.d.client.call('submitBatch', { json: { items: ready.map((x) => x.manifest) }, signal, timeoutMs: this.options.requestTimeoutMs * 2 });
+    if (r.ok) return this.answered(ready, r.body.results);
+    // A 422 (every item refused) carries the per-item answers too, in the error body.
+    const refusedAll = r.failure.kind === 'rejected' && r.failure.status === 422 ? submissionBatchResponseSchema.safeParse(r.failure.body).data : undefined;
+    if (refusedAll) return this.answered(ready, refusedAll.results);
+    if (r.failure.kind === 'rejected') {
+      // The batch as a whole was refused: find the culprit by sending one at a time.
+      if (ready.length > 1) this.batchLimit = 1;
+      else this.dead(ready[0]!.row, r.failure.error, r.failure.message);
+      this.emitProgress();
+      return { kind: 'more' };
+    }
+    return { kind: 'failed', failure: r.failure };
+  }
+
+  private answered(ready: ReadyItem[], results: z.infer<typeof submissionBatchResponseSchema>['results']): { kind: 'answered'; sentAny: boolean } {
+    this.batchLimit = this.options.batchSize;
+    this.succeeded();
+    return { kind: 'answered', sentAny: this.applyAnswers(ready, results) };
+  }
+
+  /** Central's answer per item: sent (or a duplicate of a sent one), refused for good, or missing pages. Says whether any was sent. */
+  private applyAnswers(ready: ReadyItem[], results: z.infer<typeof submissionBatchResponseSchema>['results']): boolean {
+    const { store } = this.d;
+    let sentAny = false;
+    for (const res of results) {
+      const item = ready[res.index];
+      if (!item) continue;
+      if (res.outcome === 'rejected') {
+        const detail = res.issues.length ? ` (${res.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})` : '';
+        this.dead(item.row, res.code, res.reason + detail);
+      } else if (res.outcome === 'missing-attachments') {
+        // Central lost pages it had confirmed (restored backup?): upload them again.
+        for (const p of store.outbox.pages(item.row.id)) if (res.missing.includes(p.sha256)) store.outbox.markPageUploaded(item.row.id, p.seq, null);
+        const attempt = item.row.attempts + 1;
+        store.outbox.defer(item.row.id, Date.now() + retryDelay(attempt, this.options.backoff, null, this.d.random), 'central is missing attachments');
       } else {
-        this.succeeded();
+        store.outbox.markSent(item.row.id, res.caseNo, new Date().toISOString());
+        sentAny = true;
+        this.d.log('queue.sync.sent', { receiptNo: item.row.receipt_no, caseNo: res.caseNo, duplicate: res.outcome === 'duplicate' });
       }
     }
-    return (rows.length >= this.batchLimit && rows.length > 0) || evaluations.kind === 'more' ? { kind: 'more' } : { kind: 'done' };
+    return sentAny;
+  }
+
+  /** Pulls case status, documents and the calendar when something was sent, a sync was forced, or the poll interval passed. */
+  private async pullIfDue(sentAny: boolean, signal: AbortSignal): Promise<PassOutcome> {
+    if (!sentAny && !this.downstreamDue && Date.now() - this.lastDownstreamAt < this.options.downstreamEveryMs) return { kind: 'done' };
+    this.lastDownstreamAt = Date.now();
+    this.downstreamDue = false;
+    const down = await pullDownstream({
+      store: this.d.store,
+      sealer: this.d.sealer,
+      client: this.d.client,
+      signal,
+      log: this.d.log,
+      onStatus: (e) => this.d.emit({ type: 'case.status', ...e }),
+    });
+    if (!down.ok) {
+      this.d.log('queue.downstream-failed', { kind: down.failure.kind, message: 'message' in down.failure ? down.failure.message : '' });
+      if (down.failure.kind === 'network' || down.failure.kind === 'unavailable' || down.failure.kind === 'auth') return { kind: 'failed', failure: down.failure };
+    } else {
+      this.succeeded();
+    }
+    return { kind: 'done' };
   }
 
   /** 好差评 queued at the kiosk, sent once their case has a number. */
@@ -353,9 +392,7 @@ export class SyncEngine {
       const comment = e.comment ? sealer.open(e.comment, `evaluation:${e.idempotency_key}`).toString('utf8') : null;
       const r = await client.call('evaluation', { json: { idempotencyKey: e.idempotency_key, caseNo: e.case_no, rating: e.rating, comment }, signal });
       if (r.ok) {
-        const body = evaluationResponseSchema.safeParse(r.body);
-        if (!body.success) return { kind: 'failed', failure: { kind: 'internal', message: 'central answered an evaluation with an unexpected body' } };
-        store.outbox.markEvaluationSent(e.id, body.data.evaluationId, new Date().toISOString());
+        store.outbox.markEvaluationSent(e.id, r.body.evaluationId, new Date().toISOString());
         this.succeeded();
       } else if (r.failure.kind === 'rejected') {
         const reason = scrubText(r.failure.message);

@@ -34,7 +34,7 @@ export async function uploadPages(deps: {
       signal,
     });
     if (!init.ok) return init.failure.kind === 'rejected' ? { kind: 'rejected', code: init.failure.error, reason: init.failure.message } : { kind: 'failed', failure: init.failure };
-    let state = attachmentStateSchema.parse(init.body);
+    let state = init.body;
     if (!state.complete) {
       const bytes = outbox.pageBytes(row, p.seq);
       let restarts = 0;
@@ -43,7 +43,7 @@ export async function uploadPages(deps: {
         const chunk = bytes.subarray(offset, Math.min(offset + chunkBytes, bytes.length));
         const r = await client.call('attachmentChunk', { params: { sha256: p.sha256 }, query: { offset }, bytes: chunk, signal });
         if (r.ok) {
-          state = attachmentStateSchema.parse(r.body);
+          state = r.body;
         } else if (r.failure.kind === 'rejected' && (r.failure.error === 'offset-mismatch' || r.failure.error === 'hash-mismatch')) {
           // Resume where central says it is (a lost answer, or a restart after a bad hash).
           const resume = attachmentStateSchema.safeParse(r.failure.body);

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { api } from './api';
+import { send } from './call';
 import { CatalogProvider } from './catalog/CatalogContext';
 import { DevPanelSlot } from './devtools/DevPanelSlot';
 import { PostalScreen } from './followup/PostalScreen';
@@ -22,7 +23,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { ServiceListScreen } from './screens/ServiceListScreen';
 import { SessionProvider, useSession } from './session/SessionContext';
-import type { Lang, Screen } from './session/session';
+import type { Screen } from './session/session';
 import { SystemProvider, useSystem, type SystemInfo } from './system/SystemContext';
 
 function ScreenView({ screen }: { screen: Screen }) {
@@ -57,7 +58,7 @@ function Kiosk({ info }: { info: SystemInfo }) {
   const defaultLang = info.config.language;
   const onExpire = useCallback(() => {
     // The reset happens even if the backend cannot be told: the next citizen must not see this session.
-    void api.system.session.end.$post({ json: { reason: 'idle' } }).catch(() => undefined);
+    void send(api.system.session.end.$post({ json: { reason: 'idle' } }));
     dispatch({ type: 'reset', lang: defaultLang });
   }, [dispatch, defaultLang]);
   const idle = useIdleTimer(screen.kind !== 'attract', info.config.idle, onExpire);
@@ -75,7 +76,7 @@ function Kiosk({ info }: { info: SystemInfo }) {
       </div>
       {idle.phase.kind === 'warning' && <IdleDialog secondsLeft={idle.phase.secondsLeft} onContinue={idle.keepAlive} />}
       <DevPanelSlot enabled={info.config.devTools} />
-      <MaintenanceMode defaultLang={defaultLang as Lang} />
+      <MaintenanceMode defaultLang={defaultLang} />
     </div>
   );
 }
@@ -98,7 +99,7 @@ function Root() {
   const { info } = useSystem();
   if (!info) return <Waiting />;
   return (
-    <SessionProvider defaultLang={info.config.language as Lang}>
+    <SessionProvider defaultLang={info.config.language}>
       <CatalogProvider>
         <Kiosk info={info} />
       </CatalogProvider>

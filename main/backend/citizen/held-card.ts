@@ -1,9 +1,9 @@
 // The ID card the person at the screen placed on the reader, as the backend holds it: identity,
 // photo (for 人证核验), when it was read and whether 人证核验 matched its holder. One holder per
-// backend boot, shared by the application journey and the follow-up screens, so putting the card
+// citizen session (citizen-session.ts), shared by the journey and the follow-up screens, so putting the card
 // away or ending the session forgets it for both at once. Memory only; never sent to the renderer.
 import type { CardIdentity } from '../../../common/devices';
-import type { BackendContext } from '../context';
+import type { EventBus } from '../event-bus';
 
 export interface HeldCard {
   identity: CardIdentity;
@@ -23,7 +23,7 @@ export class HeldCards {
   private readonly readers = new Set<(card: HeldCard) => void>();
 
   constructor(
-    bus: Pick<BackendContext['bus'], 'subscribe'>,
+    bus: Pick<EventBus, 'subscribe'>,
     private readonly now: () => number = Date.now,
   ) {
     bus.subscribe((e) => {
@@ -53,16 +53,4 @@ export class HeldCards {
   forget(): void {
     this.card = null;
   }
-}
-
-const perContext = new WeakMap<BackendContext, HeldCards>();
-
-/** One holder per backend boot, created on first use (at app composition, before any card). */
-export function heldCardsFor(ctx: BackendContext): HeldCards {
-  let h = perContext.get(ctx);
-  if (!h) {
-    h = new HeldCards(ctx.bus);
-    perContext.set(ctx, h);
-  }
-  return h;
 }

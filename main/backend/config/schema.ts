@@ -1,46 +1,7 @@
 // The one configuration file of a terminal. Everything has a default that works on a
 // development machine with simulators, so `npm start` needs no file at all.
 import { z } from 'zod';
-
-const serialPath = z.string().min(1, '串口路径不能为空 / serial path must not be empty');
-
-export const deviceConfigSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('id-card-reader'),
-    mode: z.enum(['simulator', 'serial']),
-    path: serialPath.optional(),
-    vidPid: z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/, '格式应为 VID:PID，如 0400:c35a').optional(),
-    baudRate: z.number().int().positive().default(115200),
-    pollMs: z.number().int().min(300, '读卡器轮询间隔不得小于 300 ms').default(500),
-  }),
-  z.object({
-    kind: z.literal('receipt-printer'),
-    mode: z.enum(['simulator', 'serial', 'usb-lp', 'tcp']),
-    path: z.string().optional(),
-    host: z.string().optional(),
-    port: z.number().int().min(1).max(65535).optional(),
-    baudRate: z.number().int().positive().default(115200),
-    widthChars: z.number().int().min(24).max(64).default(32),
-  }),
-  z.object({
-    kind: z.literal('a4-printer'),
-    mode: z.enum(['simulator', 'cups']),
-    queue: z.string().min(1).default('kiosk-a4'),
-    fontPath: z.string().optional(),
-  }),
-  z.object({
-    kind: z.literal('scanner'),
-    mode: z.enum(['simulator', 'sane']),
-    device: z.string().optional(),
-  }),
-  z.object({
-    kind: z.literal('code-scanner'),
-    mode: z.enum(['simulator', 'hid', 'serial']),
-    path: z.string().optional(),
-    vidPid: z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/).optional(),
-  }),
-]);
-export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
+import { deviceConfigProblems, devicesConfigSchema } from '../../../devices/config';
 
 export const configSchema = z
   .object({
@@ -80,15 +41,7 @@ export const configSchema = z
       })
       .strict()
       .default({ retentionDays: 7, maxBackoffSec: 60, statusPollSec: 60, keyFile: null }),
-    devices: z
-      .array(deviceConfigSchema)
-      .default([
-        { kind: 'id-card-reader', mode: 'simulator', baudRate: 115200, pollMs: 500 },
-        { kind: 'receipt-printer', mode: 'simulator', baudRate: 115200, widthChars: 32 },
-        { kind: 'a4-printer', mode: 'simulator', queue: 'kiosk-a4' },
-        { kind: 'scanner', mode: 'simulator' },
-        { kind: 'code-scanner', mode: 'simulator' },
-      ]),
+    devices: devicesConfigSchema,
     /** Seconds between heartbeats to central (device health, consumables, queue, usage statistics). */
     heartbeatSec: z.number().int().min(10, '心跳间隔不得小于 10 秒 / at least 10 s').max(3600).default(60),
     /** Technician maintenance mode (entered by a hidden gesture plus the technician PIN). */
@@ -136,16 +89,7 @@ export const configSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    c.devices.forEach((d, i) => {
-      const needsPath =
-        (d.kind === 'id-card-reader' && d.mode === 'serial' && !d.path && !d.vidPid) ||
-        (d.kind === 'receipt-printer' && (d.mode === 'serial' || d.mode === 'usb-lp') && !d.path) ||
-        (d.kind === 'code-scanner' && d.mode !== 'simulator' && !d.path && !d.vidPid);
-      if (needsPath)
-        ctx.addIssue({ code: 'custom', path: ['devices', i, 'path'], message: '真实设备须配置端口路径或 VID:PID / a real device needs a port path or VID:PID' });
-      if (d.kind === 'receipt-printer' && d.mode === 'tcp' && (!d.host || !d.port))
-        ctx.addIssue({ code: 'custom', path: ['devices', i, 'host'], message: '网络打印机须配置 host 与 port / a TCP printer needs host and port' });
-    });
+    for (const p of deviceConfigProblems(c.devices)) ctx.addIssue({ code: 'custom', path: ['devices', p.index, p.field], message: p.message });
   });
 
 export type KioskConfig = z.infer<typeof configSchema>;

@@ -4,8 +4,8 @@
 // renderer through this module and is dropped when the session ends or after a few minutes.
 import { identityNumber } from '../../../common/devices';
 import { parseReceiptCode, type CaseProof } from '../../../common/receipt-claim';
-import { heldCardsFor, type HeldCard, type HeldCards } from '../citizen/held-card';
-import type { BackendContext } from '../context';
+import type { HeldCard, HeldCards } from '../citizen/held-card';
+import type { EventBus } from '../event-bus';
 
 export type CitizenInput = { kind: 'card'; at: number } | { kind: 'receipt'; receiptNo: string } | { kind: 'unknown-code' } | { kind: 'timeout' };
 /** An input with its place in the sequence: the screen asks for what came after the last it saw. */
@@ -36,7 +36,7 @@ export class CitizenInputs {
   private readonly ofCard = new Set<string>();
 
   constructor(
-    private readonly bus: BackendContext['bus'],
+    private readonly bus: Pick<EventBus, 'subscribe' | 'emit'>,
     private readonly held: HeldCards,
     private readonly now: () => number = Date.now,
   ) {
@@ -150,16 +150,4 @@ export class CitizenInputs {
     this.proven.clear();
     this.ofCard.clear();
   }
-}
-
-const perContext = new WeakMap<BackendContext, CitizenInputs>();
-
-/** One holder per backend boot, created on first use. */
-export function citizenInputsFor(ctx: BackendContext): CitizenInputs {
-  let c = perContext.get(ctx);
-  if (!c) {
-    c = new CitizenInputs(ctx.bus, heldCardsFor(ctx));
-    perContext.set(ctx, c);
-  }
-  return c;
 }

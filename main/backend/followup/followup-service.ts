@@ -3,12 +3,17 @@
 // printing notices and results on A4 (a result once), postal delivery of a result, and
 // reporting result prints to central (retried until central has heard).
 import crypto from 'node:crypto';
-import { caseLookupResponseSchema, caseSummarySchema, documentPrintedResponseSchema, type CaseLookupRequest, type PostalAddress } from '../../../common/central-api';
+import { chinaDateTime } from '../../../common/china-time';
+import type { CaseLookupRequest, PostalAddress } from '../../../common/central-api';
 import type { CaseProof } from '../../../common/receipt-claim';
 import { err, ok, type Result } from '../../../common/result';
 import { uuidv7 } from '../../../common/uuidv7';
+import type { DeviceLayer } from '../../../devices/device-layer';
+import type { SubmissionQueue } from '../../../offline-queue/queue';
+import type { Store } from '../../../offline-queue/store/store';
 import type { CallFailure } from '../../../offline-queue/sync/central-client';
-import type { BackendContext } from '../context';
+import type { CatalogService } from '../catalog/catalog-service';
+import type { Logger } from '../log/logger';
 import { statusOnlyOf, viewFromCentral, viewFromLocal, viewStatusOnly, type CaseProgressView, type ProgressAnswer } from './progress-view';
 
 export type FollowupError =
@@ -36,10 +41,19 @@ function isBusy(f: CallFailure): boolean {
 /** A lookup as the kiosk makes it: by receipt number (with the claim of a scanned QR, if any) or by the card's number. */
 export type KioskLookup = { by: 'receiptNo'; receiptNo: string; claim: string | null } | { by: 'idNumber'; idNumber: string };
 
+/** What the follow-up needs of the backend: the outbox and its central client, names of services, the A4 printer. */
+export interface FollowupDeps {
+  readonly queue: SubmissionQueue;
+  readonly catalog: Pick<CatalogService, 'service'>;
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly devices: Pick<DeviceLayer, 'a4'>;
+}
+
 export class FollowupService {
   private reportTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly ctx: BackendContext) {}
+  constructor(private readonly ctx: FollowupDeps) {}
 
   private get client() {
     return this.ctx.queue.client;
@@ -71,19 +85,18 @@ export class FollowupService {
       this.ctx.logger.log('followup.lookup-limited', { by: q.by });
       return err({ kind: 'busy', message: BUSY_MESSAGE });
     }
-    const parsed = r.ok ? caseLookupResponseSchema.safeParse(r.body) : null;
-    if (parsed?.success) {
+    if (r.ok) {
       const submittedAt = (receiptNo: string) => local.find((l) => l.receiptNo === receiptNo)?.submittedAt ?? null;
       const cases: CaseProgressView[] = [
-        ...parsed.data.cases.map((c) => viewFromCentral(c, this.serviceName(c.serviceCode), this.localPrintedAt, submittedAt(c.receiptNo))),
-        ...parsed.data.statusOnly.map((c) => viewStatusOnly(c, this.serviceName(c.serviceCode), submittedAt(c.receiptNo))),
+        ...r.body.cases.map((c) => viewFromCentral(c, this.serviceName(c.serviceCode), this.localPrintedAt, submittedAt(c.receiptNo))),
+        ...r.body.statusOnly.map((c) => viewStatusOnly(c, this.serviceName(c.serviceCode), submittedAt(c.receiptNo))),
       ];
       // Submitted here but not at central yet (still uploading): shown from the local copy.
       for (const l of local) if (!cases.some((c) => c.receiptNo === l.receiptNo)) cases.push(localView(l));
       this.ctx.logger.log('followup.lookup', { by: q.by, source: 'live', cases: cases.length, proven: cases.filter((c) => c.access === 'full').length });
       return ok({ source: 'live', asOf: new Date().toISOString(), cases });
     }
-    this.ctx.logger.log('followup.lookup', { by: q.by, source: 'local', cases: local.length, proven: localProven ? local.length : 0, why: r.ok ? 'invalid answer' : r.failure.kind });
+    this.ctx.logger.log('followup.lookup', { by: q.by, source: 'local', cases: local.length, proven: localProven ? local.length : 0, why: r.failure.kind });
     return ok({ source: 'local', asOf: this.ctx.queue.feedPulledAt(), cases: local.map(localView) });
   }
 
@@ -125,7 +138,7 @@ export class FollowupService {
     if (!doc) return err({ kind: 'not-found', message: '该文书不可自助打印 / no such printable document' });
     if (!doc.printable && doc.kind === 'result') {
       this.ctx.logger.log('followup.result-print-refused', { receiptNo, documentId, why: doc.printedAt ? 'already-printed' : 'posted' });
-      return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${formatChinaTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${formatChinaTime(doc.printedAt)}; a result prints here once only — ask at the counter` : (doc.why ?? '') });
+      return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${chinaDateTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${chinaDateTime(doc.printedAt)}; a result prints here once only — ask at the counter` : (doc.why ?? '') });
     }
     // A case from another terminal has no local copy: its download is checked against central's digest.
     const sha = this.ctx.store.outbox.document(documentId)?.sha256 ?? doc.sha256;
@@ -167,8 +180,8 @@ export class FollowupService {
         continue;
       }
       const r = await this.client.call('documentPrinted', { params: { documentId: p.id }, json: { printedAt: p.printedAt, proof } });
-      if (!r.ok || !documentPrintedResponseSchema.safeParse(r.body).success) {
-        this.ctx.logger.log('followup.print-report-failed', { documentId: p.id, why: r.ok ? 'invalid answer' : r.failure.kind });
+      if (!r.ok) {
+        this.ctx.logger.log('followup.print-report-failed', { documentId: p.id, why: r.failure.kind });
         return n;
       }
       this.ctx.store.followup.markPrintReported(p.id, new Date().toISOString());
@@ -185,6 +198,11 @@ export class FollowupService {
     this.reportTimer.unref();
   }
 
+  stopReporting(): void {
+    if (this.reportTimer) clearInterval(this.reportTimer);
+    this.reportTimer = null;
+  }
+
   /** Asks central to post the result instead of printing it here, for the citizen whose proof opens the case. Needs central now. */
   async requestPost(receiptNo: string, address: PostalAddress, proof: CaseProof, idempotencyKey = uuidv7()): Promise<Result<CaseProgressView, FollowupError>> {
     const found = await this.provenCase(receiptNo, proof);
@@ -199,26 +217,7 @@ export class FollowupService {
       if (r.failure.kind === 'rejected' && r.failure.status === 403) return err({ kind: 'not-yours', message: NOT_PROVEN });
       return err({ kind: r.failure.kind === 'rejected' && r.failure.status === 409 ? 'refused' : 'central', message: r.failure.message });
     }
-    const s = caseSummarySchema.safeParse(r.body);
-    if (!s.success) return err({ kind: 'central', message: '中心系统答复异常 / central sent an unexpected answer' });
     this.ctx.logger.log('followup.delivery-requested', { receiptNo });
-    return ok(viewFromCentral(s.data, this.serviceName(s.data.serviceCode), this.localPrintedAt, c.submittedAt));
+    return ok(viewFromCentral(r.body, this.serviceName(r.body.serviceCode), this.localPrintedAt, c.submittedAt));
   }
-}
-
-export function formatChinaTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
-}
-
-const perContext = new WeakMap<BackendContext, FollowupService>();
-
-export function followupFor(ctx: BackendContext): FollowupService {
-  let s = perContext.get(ctx);
-  if (!s) {
-    s = new FollowupService(ctx);
-    perContext.set(ctx, s);
-    s.startReporting();
-  }
-  return s;
 }

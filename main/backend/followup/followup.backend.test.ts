@@ -15,7 +15,6 @@ import { newReceiptClaim, receiptClaimDigest, receiptQrPayload } from '../../../
 import { uuidv7 } from '../../../common/uuidv7';
 import { bootBackend, type Backend } from '../boot';
 import { createLogger } from '../log/logger';
-import { citizenInputsFor } from './citizen-inputs';
 
 const A4_QUEUE = 'kiosk-a4-followup';
 const service = sampleCatalog.services.find((s) => s.kioskFull)!;
@@ -63,7 +62,7 @@ function qrOf(receiptNo: string): string {
 /** The citizen holds a QR to the scanner: the paper receipt's (proof that the case is theirs) unless another text is given. */
 async function present(receiptNo: string, text = qrOf(receiptNo)): Promise<void> {
   const wait = call('/api/progress/wait?timeoutMs=5000');
-  await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
+  await waitFor(() => backend.ctx.citizen.inputs.waiting > 0, 5000, 'listening');
   expect((await post('/api/dev/sim/actions', { device: 'code-scanner', action: 'scan', text })).status).toBe(200);
   expect(await (await wait).json()).toMatchObject({ kind: 'receipt', receiptNo });
 }
@@ -73,7 +72,7 @@ async function placeCardAgain(): Promise<void> {
   await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'remove' });
   await new Promise((res) => setTimeout(res, 400));
   const wait = call('/api/progress/wait?timeoutMs=8000');
-  await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
+  await waitFor(() => backend.ctx.citizen.inputs.waiting > 0, 5000, 'listening');
   await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'insert', card: 'resident' });
   expect(await (await wait).json()).toMatchObject({ kind: 'card' });
 }
@@ -151,7 +150,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
 
   it('placing the ID card finds the same person’s cases; the number is never logged in clear', async () => {
     const wait = call('/api/progress/wait?timeoutMs=8000');
-    await waitFor(() => citizenInputsFor(backend.ctx).waiting > 0, 5000, 'listening');
+    await waitFor(() => backend.ctx.citizen.inputs.waiting > 0, 5000, 'listening');
     await post('/api/dev/sim/actions', { device: 'id-card-reader', action: 'insert', card: 'resident' });
     expect(await (await wait).json()).toMatchObject({ kind: 'card' });
     const r = await post('/api/progress/lookup', { by: 'card' });

@@ -4,14 +4,32 @@
 // them (or an hour has passed): central keeps each day's latest figures, so a quiet terminal's
 // heartbeat stays small. A failed beat is not retried: the next one carries fresher figures.
 import type { Heartbeat } from '../../../common/heartbeat';
-import type { BackendContext } from '../context';
-import { diskUse } from '../maintenance/terminal-info';
+import type { DeviceLayer } from '../../../devices/device-layer';
+import type { SubmissionQueue } from '../../../offline-queue/queue';
+import type { CatalogService } from '../catalog/catalog-service';
+import type { KioskConfig } from '../config/schema';
+import type { Logger } from '../log/logger';
+import { diskUse } from './disk-use';
 import type { UsageTracker } from './usage-tracker';
 
 /** Resend unchanged usage aggregates at least this often (central may have lost a day). */
 export const USAGE_RESEND_MS = 3_600_000;
 
-export function buildHeartbeat(ctx: BackendContext, usage: UsageTracker, dataDir: string): Heartbeat {
+/**
+ * What a heartbeat reads and how it is sent. Named here, not taken as the whole backend context:
+ * the context holds the maintenance services, which start the heartbeat.
+ */
+export interface HeartbeatSources {
+  readonly bootId: string;
+  readonly version: string;
+  readonly config: Pick<KioskConfig, 'heartbeatSec'>;
+  readonly catalog: Pick<CatalogService, 'catalog'>;
+  readonly devices: Pick<DeviceLayer, 'list'>;
+  readonly queue: Pick<SubmissionQueue, 'status' | 'client'>;
+  readonly logger: Logger;
+}
+
+export function buildHeartbeat(ctx: HeartbeatSources, usage: UsageTracker, dataDir: string): Heartbeat {
   const q = ctx.queue.status();
   const disk = diskUse(dataDir);
   return {
@@ -48,7 +66,7 @@ export class HeartbeatSender {
   lastOk: string | null = null;
 
   constructor(
-    private readonly ctx: BackendContext,
+    private readonly ctx: HeartbeatSources,
     private readonly usage: UsageTracker,
     private readonly dataDir: string,
   ) {}

@@ -2,7 +2,7 @@
 // by channel (and how many reach the citizen without a counter visit: 不见面), how far citizens
 // get in each journey (steps reached vs abandoned), and 好差评 ratings. Sessions are anonymous
 // random ids from the renderer that rotate with every citizen session.
-import { chinaIsoDate } from '../../../offline-queue/china-time';
+import { chinaIsoDate } from '../../../common/china-time';
 import type { MaintenanceTables } from '../../../offline-queue/store/maintenance-tables';
 import type { UsageReport } from '../../../common/heartbeat';
 

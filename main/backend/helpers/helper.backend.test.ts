@@ -139,6 +139,19 @@ describe('sign-in', () => {
     expect(k.logLines.some((l) => l.includes('"helper.signed-out"') && l.includes('"sign-out"'))).toBe(true);
   });
 
+  it('a helper’s card ends the session of whoever used the screen before: their scanned pages do not stay for the helper’s session', async () => {
+    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x06, 0xda, 0x04, 0xd8, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xfe, 0, 3, 7, 0xff, 0xd9]);
+    // a resident's card at the helper screen: not a helper's, but now held for the journey
+    expect((await presentCard(k, 'resident')).status).toBe(404);
+    expect(((await (await k.get('/api/journey/identity')).json()) as { identity: unknown }).identity).not.toBeNull();
+    const page = k.ctx.devices.pages.add('scanner', jpeg);
+    if (!page.ok) throw new Error(page.error);
+    const r = await presentCard(k, 'township-helper');
+    expect(r.body).toMatchObject({ ok: true, helper: { staffId: 'HB-001' } });
+    expect(k.ctx.devices.pages.get(page.value.id)).toBeUndefined();
+    expect(((await (await k.get('/api/journey/identity')).json()) as { identity: unknown }).identity).toBeNull();
+  });
+
   it('five wrong PINs lock that helper for 15 minutes — also the right PIN, also after a restart — and not the other helper', async () => {
     const dataDir = fs.mkdtempSync(`${k.dataDir}-lock`);
     let x = await tempKiosk({ dataDir, overrides: { devTools: true } });

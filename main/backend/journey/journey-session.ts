@@ -1,10 +1,9 @@
 // The one citizen at the screen, as the backend knows them during an application: the identity
 // read from the card (citizen/held-card.ts, never trusted from the renderer), and the receipts they got
 // (so a rating is given once, for their own case). Wiped at finish or idle timeout together with
-// the scanned pages waiting in the inbox.
+// the scanned pages waiting in the inbox (citizen/citizen-session.ts ends it all at once).
 import type { CardIdentity } from '../../../common/devices';
-import { heldCardsFor, type HeldCards } from '../citizen/held-card';
-import type { BackendContext } from '../context';
+import type { HeldCards } from '../citizen/held-card';
 
 /**
  * A card read is good for one application: long enough for a slow citizen (the idle timeout
@@ -43,23 +42,4 @@ export class JourneySession {
     this.held.forget();
     this.receipts.clear();
   }
-}
-
-const perContext = new WeakMap<BackendContext, JourneySession>();
-
-/** One session per backend boot, created on first use (routes and session end share it). */
-export function journeySessionFor(ctx: BackendContext): JourneySession {
-  let s = perContext.get(ctx);
-  if (!s) {
-    s = new JourneySession(heldCardsFor(ctx));
-    perContext.set(ctx, s);
-  }
-  return s;
-}
-
-/** Everything of the citizen who just left: identity, receipts, scanned pages not submitted. */
-export function wipeJourney(ctx: BackendContext): void {
-  journeySessionFor(ctx).wipe();
-  ctx.devices.pages.clear();
-  ctx.logger.log('journey.wiped');
 }

@@ -3,9 +3,8 @@
 import type { DeviceLayer } from '../../../devices/device-layer';
 import type { Store } from '../../../offline-queue/store/store';
 import type { KioskConfig } from '../config/schema';
-import type { BackendContext } from '../context';
 import type { EventBus } from '../event-bus';
-import { HeartbeatSender } from '../health/heartbeat';
+import { HeartbeatSender, type HeartbeatSources } from '../health/heartbeat';
 import { UsageTracker } from '../health/usage-tracker';
 import type { Logger } from '../log/logger';
 import { Auditor } from './audit';
@@ -14,7 +13,7 @@ import { TechnicianAuth, type LockoutState } from './technician-auth';
 
 const LOCKOUT_META = 'maintenance_lockout';
 
-import type { AtRestKeyFacts } from './terminal-info';
+import type { AtRestKeyFacts } from './at-rest-key';
 
 export interface MaintenanceDeps {
   config: KioskConfig;
@@ -87,8 +86,8 @@ export class MaintenanceServices {
   }
 
   /** Starts the heartbeat once the context exists (it reads devices, queue and catalog). */
-  startHeartbeat(ctx: BackendContext): void {
-    this.heartbeat = new HeartbeatSender(ctx, this.usage, this.deps.dataDir);
+  startHeartbeat(sources: HeartbeatSources): void {
+    this.heartbeat = new HeartbeatSender(sources, this.usage, this.deps.dataDir);
     this.heartbeat.start();
   }
 

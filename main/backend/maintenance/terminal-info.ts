@@ -1,25 +1,7 @@
 // The terminal panel of maintenance mode: identity, software versions, network and disk.
-import fs from 'node:fs';
 import os from 'node:os';
 import type { BackendContext } from '../context';
-
-export interface DiskUse {
-  path: string;
-  totalBytes: number;
-  freeBytes: number;
-  usedShare: number;
-}
-
-export function diskUse(dir: string): DiskUse | null {
-  try {
-    const s = fs.statfsSync(dir);
-    const total = s.blocks * s.bsize;
-    const free = s.bavail * s.bsize;
-    return { path: dir, totalBytes: total, freeBytes: free, usedShare: total ? Math.round(((total - free) / total) * 1000) / 1000 : 0 };
-  } catch {
-    return null;
-  }
-}
+import { diskUse } from '../health/disk-use';
 
 export function networkInterfaces(): { name: string; address: string; family: string }[] {
   return Object.entries(os.networkInterfaces()).flatMap(([name, list]) =>
@@ -38,13 +20,6 @@ export async function centralReachable(ctx: BackendContext): Promise<{ reachable
 /** 帮办代办: how many helpers could sign in here offline right now (unexpired tickets) — a count, no names. */
 export function helperTicketFacts(ctx: BackendContext): { held: number } {
   return { held: ctx.helpers.tickets.held() };
-}
-
-/** Where the outbox key lives this boot. A plain-file fallback is shown, not hidden. */
-export interface AtRestKeyFacts {
-  keystore: 'safeStorage' | 'libsecret' | 'file' | 'static';
-  /** Why the key sits in a 0600 file beside the data; null when a keystore holds it. */
-  fallbackReason: string | null;
 }
 
 export async function terminalInfo(ctx: BackendContext, dataDir: string) {

@@ -101,7 +101,9 @@ function guardedRoutes(ctx: BackendContext) {
       }
       const r = editConfig(m.configFile, changes);
       for (const o of r.outcomes) m.audit.record(c.get('technician'), 'config-edit', o.ok ? 'ok' : 'refused', { field: o.field, message: o.message });
-      return c.json(r, r.outcomes.every((o) => o.ok) ? 200 : 422);
+      // Two answers, not one with a computed status, so the client's type tells success from refusal.
+      if (r.outcomes.every((o) => o.ok)) return c.json(r, 200);
+      return c.json(r, 422);
     })
     .post('/logs/export', jsonBody(z.object({ target: z.string().min(1).max(500) }), { maxBytes: SMALL_JSON_MAX }), (c) => {
       const r = exportLogs(path.join(m.dataDir, 'logs'), c.req.valid('json').target, ctx.config.maintenance.exportRoots, ctx.config.terminalId);

@@ -13,6 +13,7 @@ import type { BackendContext } from '../context';
 import { HELPER_COOKIE } from '../helpers/guard';
 import { validate } from '../validate';
 import { jsonBody } from '../json-body';
+import { SMALL_JSON_MAX } from '../body-limit';
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -68,14 +69,14 @@ export function submissionRoutes(ctx: BackendContext) {
     .post(
       '/:receiptNo/evaluation',
       validate('param', z.object({ receiptNo: receiptNoSchema })),
-      validate(
-        'json',
+      jsonBody(
         z.object({
           idempotencyKey: idempotencyKeySchema.optional(),
           /** 1 非常不满意 … 5 非常满意 */
           rating: z.number().int().min(1).max(5),
           comment: cleanText(z.string().trim().max(500), { multiline: true }).nullable().default(null),
         }),
+        { maxBytes: SMALL_JSON_MAX },
       ),
       (c) => {
         const r = ctx.queue.evaluate(c.req.valid('param').receiptNo, c.req.valid('json'));

@@ -15,7 +15,6 @@ import { identityDisplayName, identityNumber, type CardIdentity } from '../../..
 import { maskIdNumber, maskName } from '../../../common/mask';
 import { IppClient } from '../../../devices/a4/ipp-client';
 import { CupsPdfSim } from '../../../devices/a4/cups-sim';
-import type { DeviceConfig } from '../../../devices/config';
 import { memoryLogger } from '../../../devices/core/log';
 import { idCardReaderConnector } from '../../../devices/id-card/connect';
 import { noPhotoDecoder } from '../../../devices/id-card/photo-decoder';
@@ -86,7 +85,7 @@ async function probe(a: Args) {
     return 2;
   }
   const events: unknown[] = [];
-  const m = await DeviceManager.start({ devices: loaded.value.devices as DeviceConfig[], dataDir: paths.dataDir, logger: memoryLogger(), emit: (e) => events.push(e) });
+  const m = await DeviceManager.start({ devices: loaded.value.devices, dataDir: paths.dataDir, logger: memoryLogger(), emit: (e) => events.push(e) });
   await m.settled();
   await new Promise((r) => setTimeout(r, num(a, 'wait', 2) * 1000));
   const devices = m.list();

@@ -1,12 +1,12 @@
 // The service list as the backend caches it. Reloaded when central publishes a new version;
 // "unavailable" (503) is a normal state on a fresh terminal that has never synced.
-import type { InferResponseType } from 'hono/client';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Department, LifeEvent } from '../../../common/catalog';
 import { api } from '../api';
+import { call, send, type Answer } from '../call';
 import { useSystem } from '../system/SystemContext';
 
-export type CatalogListing = Extract<InferResponseType<typeof api.catalog.$get>, { version: string }>;
+export type CatalogListing = Answer<typeof api.catalog.$get>;
 export type ServiceListItem = CatalogListing['services'][number];
 
 export type CatalogState =
@@ -32,10 +32,10 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(async () => {
     try {
-      const res = await api.catalog.$get();
-      if (res.status === 503) return setState({ kind: 'unavailable' });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const listing = (await res.json()) as CatalogListing;
+      const r = await call(api.catalog.$get());
+      if (!r.ok && r.error.status === 503) return setState({ kind: 'unavailable' });
+      if (!r.ok) throw new Error(r.error.message);
+      const listing = r.value;
       setState({
         kind: 'ready',
         listing,
@@ -49,11 +49,8 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
 
   const retrySync = useCallback(async () => {
     setState({ kind: 'loading' });
-    try {
-      await api.catalog.refresh.$post();
-    } catch {
-      // reload below reports what is wrong
-    }
+    // reload below reports what is wrong
+    await send(api.catalog.refresh.$post());
     await reload();
   }, [reload]);
 

@@ -5,16 +5,9 @@
 import { useCallback, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import type { DeviceKind, DeviceStatusView } from '../../../common/devices';
 import { api } from '../api';
+import { call, type Answer } from '../call';
 
-type SimState = {
-  cards: string[];
-  idCard: { simulated: boolean; inserted: string | null; samFault: boolean };
-  receipt: { simulated: boolean; paperNearEnd: boolean; paperOut: boolean; coverOpen: boolean; cutterError: boolean; printed: { at: string; lines: string[]; qrPayloads: string[]; cut: string }[] };
-  a4: { simulated: boolean; queue: string | null; outputDir: string | null; problem: string | null };
-  scanner: { simulated: boolean; fault: string };
-  codeScanner: { simulated: boolean };
-  face?: { mode: string; calls: number };
-};
+type SimState = Answer<typeof api.dev.sim.$get>['state'];
 
 type Action = Parameters<typeof api.dev.sim.actions.$post>[0]['json'];
 
@@ -55,9 +48,9 @@ export function SimulatorPanel() {
 
   const refresh = useCallback(async () => {
     try {
-      const [d, st] = await Promise.all([api.devices.$get(), api.dev.sim.$get()]);
-      if (d.ok) setDevices((await d.json()).devices as DeviceStatusView[]);
-      if (st.ok) setState((await st.json()).state as SimState);
+      const [d, st] = await Promise.all([call(api.devices.$get()), call(api.dev.sim.$get())]);
+      if (d.ok) setDevices(d.value.devices);
+      if (st.ok) setState(st.value.state);
       else setMessage('模拟器未启用 / simulators are not enabled');
     } catch {
       setMessage('后端不可达 / backend unreachable');
@@ -72,9 +65,8 @@ export function SimulatorPanel() {
 
   const act = useCallback(
     async (a: Action) => {
-      const r = await api.dev.sim.actions.$post({ json: a });
-      const body = (await r.json()) as { ok: boolean; message?: string };
-      setMessage(body.ok ? `✓ ${a.device} ${a.action}` : `✗ ${body.message ?? r.status}`);
+      const r = await call(api.dev.sim.actions.$post({ json: a }));
+      setMessage(r.ok ? `✓ ${a.device} ${a.action}` : `✗ ${r.error.message}`);
       void refresh();
     },
     [refresh],

@@ -1,7 +1,10 @@
 // Document camera (高拍仪) in the renderer: a UVC camera opened with getUserMedia, a page
 // captured from the live video at full resolution, and the image posted to the backend, which
 // puts it in the same materials inbox as scanned pages. No Node APIs; no React.
+import { hc } from 'hono/client';
+import type { ApiType } from '../../../main/backend/app';
 import { err, ok, type Result } from '../../../common/result';
+import { call, type Answer } from '../call';
 
 export type CameraProblem =
   | { kind: 'no-camera'; message: string }
@@ -101,24 +104,17 @@ export async function capturePage(video: HTMLVideoElement, opts: { mime?: 'image
   return blob ? ok(blob) : err(problem('error', 'encoding the picture failed'));
 }
 
-export interface UploadedPage {
-  id: string;
-  source: 'camera';
-  mime: string;
-  width: number;
-  height: number;
-  size: number;
-}
+type CameraPages = ReturnType<typeof hc<ApiType>>['devices']['camera']['pages'];
+export type UploadedPage = Answer<CameraPages['$post']>['page'];
 
 /** Sends a captured page to the backend's materials inbox. */
 export async function uploadPage(blob: Blob, base = '/api'): Promise<Result<UploadedPage, string>> {
-  let res: Response;
+  // The route reads raw image bytes, which the typed client has no argument for: the body rides in `init`.
+  const pages = hc<ApiType>(new URL(base, location.origin).href).devices.camera.pages;
   try {
-    res = await fetch(`${base}/devices/camera/pages`, { method: 'POST', headers: { 'Content-Type': blob.type }, body: blob, credentials: 'same-origin' });
+    const r = await call(pages.$post({}, { headers: { 'Content-Type': blob.type }, init: { body: blob, credentials: 'same-origin' } }));
+    return r.ok ? ok(r.value.page) : err(r.error.message);
   } catch {
     return err('无法连接终端服务 / cannot reach the kiosk backend');
   }
-  const body = (await res.json().catch(() => ({}))) as { page?: UploadedPage; message?: string };
-  if (res.status === 201 && body.page) return ok(body.page);
-  return err(body.message ?? `HTTP ${res.status}`);
 }

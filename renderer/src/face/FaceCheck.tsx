@@ -3,6 +3,8 @@
 // camera or verifier is out of service, is sent to the counter — never left stuck.
 // Mount it after the card is read: <FaceCheck onPassed={…} onCounter={…} onSkip={…} />.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api';
+import { call } from '../call';
 import { useFollowupT } from '../followup/strings';
 import '../followup/followup.css';
 
@@ -73,17 +75,18 @@ export function FaceCheck({ onPassed, onCounter, onSkip }: FaceCheckProps) {
     const used = tries + 1;
     setTries(used);
     try {
-      const res = await fetch('/api/face/verify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ image: frame }) });
-      const body = (await res.json()) as { decision?: 'match' | 'no-match'; score?: number; message?: string; retryable?: boolean };
-      if (res.ok && body.decision === 'match') {
+      const r = await call(api.face.verify.$post({ json: { image: frame } }));
+      if (r.ok && r.value.decision === 'match') {
         stream.current?.getTracks().forEach((tr) => tr.stop());
-        setPhase({ kind: 'passed', score: body.score ?? 0 });
-        onPassed({ score: body.score ?? 0 });
+        setPhase({ kind: 'passed', score: r.value.score });
+        onPassed({ score: r.value.score });
         return;
       }
-      const retryable = used < MAX_TRIES && (res.ok || body.retryable === true);
-      const message = res.ok ? t.noMatch : (body.message ?? t.noCamera);
-      setPhase({ kind: 'failed', message: used >= MAX_TRIES && (res.ok || body.retryable) ? `${message}。${t.tooManyTries}` : message, retryable });
+      // A no-match may be tried again; a refusal only when the backend says so.
+      const again = r.ok || ((r.error.status === 409 || r.error.status === 422 || r.error.status === 503 || r.error.status === 504) && r.error.body.retryable);
+      const retryable = used < MAX_TRIES && again;
+      const message = r.ok ? t.noMatch : r.error.message;
+      setPhase({ kind: 'failed', message: used >= MAX_TRIES && again ? `${message}。${t.tooManyTries}` : message, retryable });
     } catch {
       setPhase({ kind: 'failed', message: t.noCamera, retryable: false });
     }

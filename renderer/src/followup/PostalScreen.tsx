@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { postalAddressSchema, type PostalAddress } from '../../../common/central-api';
 import { uuidv7 } from '../../../common/uuidv7';
 import { api } from '../api';
+import { call } from '../call';
 import { useSession } from '../session/SessionContext';
 import { Keypad, type KeypadLayout } from './Keypad';
 import { useFollowupT } from './strings';
@@ -58,14 +59,13 @@ export function PostalScreen({ receiptNo }: { receiptNo: string }) {
     }
     setState({ kind: 'sending' });
     try {
-      const res = await api.progress.delivery.$post({ json: { receiptNo, idempotencyKey: key, address: parsed.data } });
-      if (res.ok) {
+      const r = await call(api.progress.delivery.$post({ json: { receiptNo, idempotencyKey: key, address: parsed.data } }));
+      if (r.ok) {
         // Back to the progress screen, which now shows the postal request.
         dispatch({ type: 'back' });
         return;
       }
-      const body = (await res.json()) as { message?: string };
-      setState({ kind: 'failed', message: body.message ?? `HTTP ${res.status}` });
+      setState({ kind: 'failed', message: r.error.message });
     } catch {
       setState({ kind: 'failed', message: t.offlineHint });
     }

@@ -1,14 +1,16 @@
 // 办件进度: the citizen's cases with their status timeline (收件 → 受理 / 补正 / 不予受理 → 审查 →
 // 办结 → 送达), the notices and results to print, and postal delivery. Live from central, or the
 // last known state with the time it dates from when central cannot be reached.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { CaseStatus } from '../../../common/central-api';
 import { api } from '../api';
+import { call } from '../call';
 import { useSession } from '../session/SessionContext';
 import { useSystem } from '../system/SystemContext';
 import { speak } from './speak';
 import { useCitizenInputs } from './useCitizenInputs';
-import { chinaTime, FOLLOWUP_STRINGS, useFollowupT, type FollowupStrings } from './strings';
+import { chinaTime } from '../i18n/china-time';
+import { FOLLOWUP_STRINGS, useFollowupT, type FollowupStrings } from './strings';
 import type { CaseView, ProgressAnswer } from './types';
 import './followup.css';
 
@@ -22,9 +24,8 @@ export function ProgressCasesScreen({ lookup }: { lookup: Lookup }) {
   const receiptNo = lookup.by === 'receipt' ? lookup.receiptNo : null;
   const refresh = useCallback(async () => {
     try {
-      const res = await api.progress.lookup.$post({ json: receiptNo === null ? { by: 'card' } : { by: 'receipt', receiptNo } });
-      const body = (await res.json()) as ProgressAnswer | { message: string };
-      setLoad('cases' in body ? { kind: 'ready', answer: body } : { kind: 'error', message: body.message });
+      const r = await call(api.progress.lookup.$post({ json: receiptNo === null ? { by: 'card' } : { by: 'receipt', receiptNo } }));
+      setLoad(r.ok ? { kind: 'ready', answer: r.value } : { kind: 'error', message: r.error.message });
     } catch {
       setLoad({ kind: 'error', message: t.offlineHint });
     }
@@ -131,47 +132,37 @@ function Timeline({ c, t }: { c: CaseView; t: FollowupStrings }) {
   );
 }
 
+/** A decision's list for the citizen: what to correct, why not accepted, what is still owed. */
+function NoticeList(p: { tone: 'warn' | 'info'; testId: string; title: string; items: string[]; bullets?: boolean; children?: ReactNode }) {
+  const items = p.items.map((text, i) => <li key={i}>{text}</li>);
+  return (
+    <section className={`notice notice-${p.tone}`} data-testid={p.testId}>
+      <h3 className="notice-title">{p.title}</h3>
+      {p.bullets ? <ul>{items}</ul> : <ol>{items}</ol>}
+      {p.children}
+    </section>
+  );
+}
+
 function NoticeDetail({ c, t }: { c: CaseView; t: FollowupStrings }) {
   const last = [...c.timeline].reverse().find((e) => e.update && ['accepted', 'correction', 'not-accepted'].includes(e.status));
   const u = last?.update;
   if (!u || c.status !== last!.status) return null;
   if (u.status === 'correction')
     return (
-      <section className="notice notice-warn" data-testid="correction-detail">
-        <h3 className="notice-title">{t.correctionTitle}</h3>
-        <ol>
-          {u.items.map((it, i) => (
-            <li key={i}>{it.description}</li>
-          ))}
-        </ol>
+      <NoticeList tone="warn" testId="correction-detail" title={t.correctionTitle} items={u.items.map((it) => it.description)}>
         <p>
           <strong>{t.deadline(u.deadline)}</strong>
         </p>
-      </section>
+      </NoticeList>
     );
   if (u.status === 'not-accepted')
     return (
-      <section className="notice notice-warn" data-testid="not-accepted-detail">
-        <h3 className="notice-title">{t.reasonsTitle}</h3>
-        <ol>
-          {u.reasons.map((r, i) => (
-            <li key={i}>{r}</li>
-          ))}
-        </ol>
+      <NoticeList tone="warn" testId="not-accepted-detail" title={t.reasonsTitle} items={u.reasons}>
         <p>{t.remedy}</p>
-      </section>
+      </NoticeList>
     );
-  if (u.status === 'accepted' && u.owed.length)
-    return (
-      <section className="notice notice-info" data-testid="owed-detail">
-        <h3 className="notice-title">{t.owedTitle}</h3>
-        <ul>
-          {u.owed.map((o) => (
-            <li key={o.materialId}>{o.description}</li>
-          ))}
-        </ul>
-      </section>
-    );
+  if (u.status === 'accepted' && u.owed.length) return <NoticeList tone="info" testId="owed-detail" title={t.owedTitle} items={u.owed.map((o) => o.description)} bullets />;
   return null;
 }
 
@@ -186,10 +177,9 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
     setBusy(documentId);
     setMessage(null);
     try {
-      const res = await api.progress.print.$post({ json: { receiptNo: c.receiptNo, documentId } });
-      const body = (await res.json()) as { name?: string; message?: string };
-      const text = res.ok ? t.printed((body.name ?? '').replace(/\.pdf$/i, '')) : (body.message ?? `HTTP ${res.status}`);
-      setMessage({ ok: res.ok, text });
+      const r = await call(api.progress.print.$post({ json: { receiptNo: c.receiptNo, documentId } }));
+      const text = r.ok ? t.printed(r.value.name.replace(/\.pdf$/i, '')) : r.error.message;
+      setMessage({ ok: r.ok, text });
       speak(text.split(' / ')[0]!, lang);
     } catch {
       setMessage({ ok: false, text: t.offlineHint });

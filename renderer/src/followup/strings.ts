@@ -1,5 +1,5 @@
 // Interface text of the follow-up screens and 人证核验 (Chinese first; English has every key).
-import type { CaseStatus } from '../../../common/central-api';
+import { CASE_STATUS_LABELS } from '../../../common/case-status-labels';
 import { useSession } from '../session/SessionContext';
 
 const zh = {
@@ -28,7 +28,7 @@ const zh = {
   service: '事项',
   pendingUpload: '已在本机提交，正在上传到中心',
   stages: { received: '收件', decision: '受理', reviewing: '审查', concluded: '办结', delivered: '送达' },
-  statusLabel: { received: '已收件', accepted: '已受理', correction: '需补正', 'not-accepted': '不予受理', reviewing: '审查中', concluded: '已办结', delivered: '已送达' } as Record<CaseStatus, string>,
+  statusLabel: CASE_STATUS_LABELS.zh,
   stageDone: '已完成',
   stageCurrent: '当前',
   stageTodo: '未开始',
@@ -117,7 +117,7 @@ const en: FollowupStrings = {
   service: 'Service',
   pendingUpload: 'Submitted here, uploading to central',
   stages: { received: 'Received', decision: 'Accepted', reviewing: 'Review', concluded: 'Concluded', delivered: 'Delivered' },
-  statusLabel: { received: 'Received', accepted: 'Accepted', correction: 'Correction required', 'not-accepted': 'Not accepted', reviewing: 'Under review', concluded: 'Concluded', delivered: 'Delivered' },
+  statusLabel: CASE_STATUS_LABELS.en,
   stageDone: 'done',
   stageCurrent: 'now',
   stageTodo: 'not yet',
@@ -182,10 +182,4 @@ export const FOLLOWUP_STRINGS = { 'zh-CN': zh, en } as const;
 
 export function useFollowupT(): FollowupStrings {
   return FOLLOWUP_STRINGS[useSession().state.lang];
-}
-
-/** YYYY-MM-DD HH:mm in China time, whatever the machine's zone. */
-export function chinaTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
 }

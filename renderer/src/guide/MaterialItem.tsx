@@ -2,6 +2,7 @@ import type { Material } from '../../../common/catalog';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
 import { materialFacts } from './format';
+import { Fact } from '../components/Fact';
 
 export function MaterialItem({ m, index }: { m: Material; index: number }) {
   const t = useT();
@@ -39,15 +40,9 @@ export function MaterialItem({ m, index }: { m: Material; index: number }) {
         ))}
       </ul>
       <dl className="facts">
-        <div>
-          <dt>{t.source}</dt>
-          <dd lang="zh-CN">{m.source}</dd>
-        </div>
+        <Fact term={t.source} zh>{m.source}</Fact>
         {m.sample && (
-          <div>
-            <dt>{t.sample}</dt>
-            <dd lang="zh-CN">{m.sample}</dd>
-          </div>
+          <Fact term={t.sample} zh>{m.sample}</Fact>
         )}
       </dl>
       {m.rongque && <p className="material-hint">{t.rongqueHint}</p>}

@@ -2,6 +2,7 @@
 // never offered a button that cannot work; a failure mid-print says what to do instead.
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { call } from '../call';
 import { Icon } from '../components/Icon';
 import { useT } from '../i18n/useT';
 
@@ -11,11 +12,9 @@ function useA4Usable(): boolean {
   const [usable, setUsable] = useState(false);
   useEffect(() => {
     let live = true;
-    void api.devices
-      .$get()
-      .then((r) => r.json())
-      .then((b) => {
-        const a4 = b.devices.find((d) => d.device === 'a4-printer');
+    void call(api.devices.$get())
+      .then((r) => {
+        const a4 = r.ok ? r.value.devices.find((d) => d.device === 'a4-printer') : undefined;
         if (live) setUsable(!!a4 && a4.health !== 'offline');
       })
       .catch(() => undefined);
@@ -35,10 +34,9 @@ export function PrintGuideButton({ code }: { code: string }) {
   const print = async () => {
     setPhase({ kind: 'printing' });
     try {
-      const res = await api.catalog.services[':code'].print.$post({ param: { code } });
-      const body = await res.json();
-      if ('ok' in body && body.ok) setPhase({ kind: 'printed' });
-      else setPhase({ kind: 'failed', message: body.message });
+      const r = await call(api.catalog.services[':code'].print.$post({ param: { code } }));
+      if (r.ok) setPhase({ kind: 'printed' });
+      else setPhase({ kind: 'failed', message: r.error.message });
     } catch {
       setPhase({ kind: 'failed', message: '打印请求没有送达，请到窗口索取纸质指南 / the print request did not arrive; please ask at the counter' });
     }

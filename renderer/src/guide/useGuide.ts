@@ -1,9 +1,8 @@
-import type { InferResponseType } from 'hono/client';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { call, type Answer } from '../call';
 
-type ServiceResponse = InferResponseType<(typeof api.catalog.services)[':code']['$get']>;
-export type GuideData = Extract<ServiceResponse, { service: unknown }>;
+export type GuideData = Answer<(typeof api.catalog.services)[':code']['$get']>;
 
 export type GuideState = { kind: 'loading' } | { kind: 'ready'; data: GuideData } | { kind: 'not-found' } | { kind: 'unavailable' } | { kind: 'unreachable' };
 
@@ -15,13 +14,12 @@ export function useGuide(code: string): GuideState {
     setState({ kind: 'loading' });
     void (async () => {
       try {
-        const res = await api.catalog.services[':code'].$get({ param: { code } });
+        const r = await call(api.catalog.services[':code'].$get({ param: { code } }));
         if (!live) return;
-        if (res.status === 503) return setState({ kind: 'unavailable' });
-        if (res.status === 404 || res.status === 400) return setState({ kind: 'not-found' });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const data = (await res.json()) as GuideData;
-        if (live) setState({ kind: 'ready', data });
+        if (r.ok) return setState({ kind: 'ready', data: r.value });
+        if (r.error.status === 503) return setState({ kind: 'unavailable' });
+        if (r.error.status === 404 || r.error.status === 400) return setState({ kind: 'not-found' });
+        throw new Error(r.error.message);
       } catch {
         if (live) setState({ kind: 'unreachable' });
       }

@@ -1,6 +1,7 @@
 // Shown on every screen while a helper is signed in: who is applying on residents' behalf, their
 // case list, and sign-out. The citizen's own reset (finish, idle) leaves the helper signed in.
 import { api } from '../api';
+import { send } from '../call';
 import { useSession } from '../session/SessionContext';
 import { useHelperT } from './strings';
 import { useHelperPresence } from './useHelperPresence';
@@ -12,9 +13,9 @@ export function HelperBar({ idleSec }: { idleSec: number }) {
   useHelperPresence(idleSec);
   if (!state.helper) return null;
   const signOut = () => {
-    void api.helper.session.$delete({ query: { reason: 'sign-out' } }).catch(() => undefined);
+    void send(api.helper.session.$delete({ query: { reason: 'sign-out' } }));
     // The resident being served leaves with the helper: their card and pages go too.
-    void api.system.session.end.$post({ json: { reason: 'finish' } }).catch(() => undefined);
+    void send(api.system.session.end.$post({ json: { reason: 'finish' } }));
     dispatch({ type: 'helper-signed-out' });
   };
   return (

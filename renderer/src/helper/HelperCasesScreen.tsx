@@ -2,20 +2,12 @@
 // the helper session), with status and every 补正 item to bring back for the resident.
 import { useEffect, useState } from 'react';
 import { api } from '../api';
-import { chinaTime, useHelperT } from './strings';
+import { call, type Answer } from '../call';
+import { chinaTime } from '../i18n/china-time';
+import { useHelperT } from './strings';
 import './helper.css';
 
-interface HelperCase {
-  receiptNo: string;
-  caseNo: string | null;
-  serviceCode: string;
-  serviceName: string | null;
-  submittedAt: string;
-  applicantName: string | null;
-  status: keyof ReturnType<typeof useHelperT>['statusLabel'] | null;
-  delivery: 'pending' | 'sent' | 'dead';
-  toBringBack: { description: string; deadline: string | null }[];
-}
+type HelperCase = Answer<typeof api.helper.cases.$get>['cases'][number];
 
 type Load = { kind: 'loading' } | { kind: 'ready'; asOf: string | null; cases: HelperCase[] } | { kind: 'error'; message: string };
 
@@ -26,9 +18,8 @@ export function HelperCasesScreen() {
   useEffect(() => {
     void (async () => {
       try {
-        const res = await api.helper.cases.$get();
-        const body = (await res.json()) as { cases?: HelperCase[]; asOf?: string | null; message?: string };
-        setLoad(body.cases ? { kind: 'ready', asOf: body.asOf ?? null, cases: body.cases } : { kind: 'error', message: body.message ?? `HTTP ${res.status}` });
+        const r = await call(api.helper.cases.$get());
+        setLoad(r.ok ? { kind: 'ready', asOf: r.value.asOf, cases: r.value.cases } : { kind: 'error', message: r.error.message });
       } catch {
         setLoad({ kind: 'error', message: t.unreachable });
       }

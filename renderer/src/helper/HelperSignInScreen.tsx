@@ -4,8 +4,10 @@
 // signs in with the card alone (this terminal's offline ticket) — the screen says so plainly.
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
+import { call } from '../call';
 import { useSession } from '../session/SessionContext';
-import { chinaTime, useHelperT } from './strings';
+import { chinaTime } from '../i18n/china-time';
+import { useHelperT } from './strings';
 import './helper.css';
 
 type Step =
@@ -32,19 +34,19 @@ export function HelperSignInScreen() {
     void (async () => {
       while (!ctl.signal.aborted) {
         try {
-          const res = await api.helper.card.$post({ json: { waitSec: 25 } }, { init: { signal: ctl.signal } });
-          const body = (await res.json()) as { ok: boolean; error?: string; helper?: { name: string; staffId: string }; lockedUntil?: string | null; offline?: boolean; ticketExpiresAt?: string | null };
+          const r = await call(api.helper.card.$post({ json: { waitSec: 25 } }, { init: { signal: ctl.signal } }));
           if (ctl.signal.aborted) return;
-          if (body.ok && body.helper && body.offline) {
-            setStep({ kind: 'offline', name: body.helper.name, staffId: body.helper.staffId, until: body.ticketExpiresAt ?? '', problem: null });
+          if (r.ok && r.value.offline) {
+            setStep({ kind: 'offline', name: r.value.helper.name, staffId: r.value.helper.staffId, until: r.value.ticketExpiresAt ?? '', problem: null });
             return;
           }
-          if (body.ok && body.helper) {
+          if (r.ok) {
             setPin('');
-            setStep({ kind: 'pin', name: body.helper.name, staffId: body.helper.staffId, problem: body.lockedUntil ? { kind: 'locked', until: body.lockedUntil } : null });
+            setStep({ kind: 'pin', name: r.value.helper.name, staffId: r.value.helper.staffId, problem: r.value.lockedUntil ? { kind: 'locked', until: r.value.lockedUntil } : null });
             return;
           }
-          if (body.error === 'unknown-card' || body.error === 'offline-no-ticket' || body.error === 'refused') setStep({ kind: 'card', problem: body.error });
+          const e = r.error.error;
+          if (e === 'unknown-card' || e === 'offline-no-ticket' || e === 'refused') setStep({ kind: 'card', problem: e });
         } catch {
           if (ctl.signal.aborted) return;
           setStep({ kind: 'card', problem: 'unreachable' });
@@ -60,19 +62,19 @@ export function HelperSignInScreen() {
     setBusy(true);
     try {
       // Offline the backend signs in on the card and this terminal's ticket: no PIN is sent.
-      const res = await api.helper.session.$post({ json: { pin: step.kind === 'pin' ? pin : '' } });
-      const body = (await res.json()) as { ok: boolean; error?: string; helper?: { staffId: string; name: string }; attemptsLeft?: number; lockedUntil?: string; message?: string };
+      const r = await call(api.helper.session.$post({ json: { pin: step.kind === 'pin' ? pin : '' } }));
       setPin('');
-      if (body.ok && body.helper) {
-        dispatch({ type: 'helper-signed-in', helper: { id: body.helper.staffId, name: body.helper.name } });
+      if (r.ok) {
+        dispatch({ type: 'helper-signed-in', helper: { id: r.value.helper.staffId, name: r.value.helper.name } });
         dispatch({ type: 'home' });
         return;
       }
-      if (step.kind === 'offline') setStep(body.error === 'no-card' ? { kind: 'card', problem: 'no-card' } : { ...step, problem: body.message ?? `HTTP ${res.status}` });
-      else if (body.error === 'wrong-pin') setStep({ ...step, problem: { kind: 'wrong-pin', left: body.attemptsLeft ?? 0 } });
-      else if (body.error === 'locked') setStep({ ...step, problem: { kind: 'locked', until: body.lockedUntil ?? '' } });
-      else if (body.error === 'no-card') setStep({ kind: 'card', problem: 'no-card' });
-      else setStep({ ...step, problem: { kind: 'other', message: body.message ?? `HTTP ${res.status}` } });
+      const e = r.error;
+      if (step.kind === 'offline') setStep(e.error === 'no-card' ? { kind: 'card', problem: 'no-card' } : { ...step, problem: e.message });
+      else if (e.status === 401 && e.body.error === 'wrong-pin') setStep({ ...step, problem: { kind: 'wrong-pin', left: e.body.attemptsLeft } });
+      else if (e.status === 423 && e.body.error === 'locked') setStep({ ...step, problem: { kind: 'locked', until: e.body.lockedUntil } });
+      else if (e.error === 'no-card') setStep({ kind: 'card', problem: 'no-card' });
+      else setStep({ ...step, problem: { kind: 'other', message: e.message } });
     } catch {
       if (step.kind === 'offline') setStep({ ...step, problem: t.unreachable });
       else setStep({ ...step, problem: { kind: 'other', message: t.unreachable } });

@@ -1,5 +1,5 @@
 // Interface text of 帮办代办 (Chinese first; English has every key).
-import type { CaseStatus } from '../../../common/central-api';
+import { CASE_STATUS_LABELS } from '../../../common/case-status-labels';
 import { useSession } from '../session/SessionContext';
 
 const zh = {
@@ -42,7 +42,7 @@ const zh = {
   dead: '上传失败，待技术人员处理',
   bringBack: '需带回补正的材料',
   deadline: (d: string) => `期限：${d}`,
-  statusLabel: { received: '已收件', accepted: '已受理', correction: '需补正', 'not-accepted': '不予受理', reviewing: '审查中', concluded: '已办结', delivered: '已送达' } as Record<CaseStatus, string>,
+  statusLabel: CASE_STATUS_LABELS.zh,
   loading: '正在加载…',
   back: '返回',
 };
@@ -89,7 +89,7 @@ const en: HelperStrings = {
   dead: 'Upload failed; a technician will handle it',
   bringBack: 'Corrections to bring back',
   deadline: (d: string) => `Deadline: ${d}`,
-  statusLabel: { received: 'Received', accepted: 'Accepted', correction: 'Correction required', 'not-accepted': 'Not accepted', reviewing: 'Under review', concluded: 'Concluded', delivered: 'Delivered' },
+  statusLabel: CASE_STATUS_LABELS.en,
   loading: 'Loading…',
   back: 'Back',
 };
@@ -98,10 +98,4 @@ export const HELPER_STRINGS = { 'zh-CN': zh, en } as const;
 
 export function useHelperT(): HelperStrings {
   return HELPER_STRINGS[useSession().state.lang];
-}
-
-/** "2026-11-22T05:05:00Z" → "2026-11-22 13:05" (China time). */
-export function chinaTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
 }

@@ -3,6 +3,7 @@
 // drops the helper when the backend ended the session (idle there, or another sign-in).
 import { useEffect, useRef } from 'react';
 import { api } from '../api';
+import { call, send } from '../call';
 import { useSession } from '../session/SessionContext';
 import { useSystem } from '../system/SystemContext';
 
@@ -18,8 +19,8 @@ export function useHelperPresence(idleSec: number): void {
     if (!signedIn) return;
     let timer = 0;
     const expire = () => {
-      void api.helper.session.$delete({ query: { reason: 'idle' } }).catch(() => undefined);
-      void api.system.session.end.$post({ json: { reason: 'idle' } }).catch(() => undefined);
+      void send(api.helper.session.$delete({ query: { reason: 'idle' } }));
+      void send(api.system.session.end.$post({ json: { reason: 'idle' } }));
       dispatch({ type: 'helper-signed-out' });
     };
     const activity = () => {
@@ -28,11 +29,9 @@ export function useHelperPresence(idleSec: number): void {
       const now = Date.now();
       if (now - lastPing.current > PING_EVERY_MS) {
         lastPing.current = now;
-        void api.helper.session
-          .$get()
-          .then((r) => r.json())
-          .then((b) => {
-            if (!b.signedIn) dispatch({ type: 'helper-signed-out' });
+        void call(api.helper.session.$get())
+          .then((r) => {
+            if (!r.ok || !r.value.signedIn) dispatch({ type: 'helper-signed-out' });
           })
           .catch(() => undefined);
       }
@@ -50,7 +49,7 @@ export function useHelperPresence(idleSec: number): void {
     () =>
       subscribe((e) => {
         if (e.type === 'helper.signed-out' && signedIn) {
-          void api.system.session.end.$post({ json: { reason: 'idle' } }).catch(() => undefined);
+          void send(api.system.session.end.$post({ json: { reason: 'idle' } }));
           dispatch({ type: 'helper-signed-out' });
         }
       }),

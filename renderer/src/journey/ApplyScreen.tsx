@@ -4,9 +4,10 @@
 // remounts it) and the backend session (identity, scanned pages).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Service } from '../../../common/catalog';
-import type { FieldProblem, FormField } from '../../../common/form-schema';
+import type { FieldProblem } from '../../../common/form-schema';
 import { uuidv7 } from '../../../common/uuidv7';
 import { api } from '../api';
+import { call, send } from '../call';
 import { speak } from '../followup/speak';
 import { useGuide } from '../guide/useGuide';
 import { CatalogProblem, Loading } from '../screens/CatalogProblem';
@@ -33,7 +34,7 @@ export function ApplyScreen({ code }: { code: string }) {
   if (guide.kind === 'loading') return <Loading />;
   if (guide.kind === 'unavailable' || guide.kind === 'unreachable') return <CatalogProblem kind={guide.kind} />;
   if (guide.kind === 'not-found') return <CatalogProblem kind="unavailable" />;
-  return <Journey service={guide.data.service as Service} />;
+  return <Journey service={guide.data.service} />;
 }
 
 const pageRefs = (pages: Record<string, ScannedPage[]>) =>
@@ -95,14 +96,14 @@ function Journey({ service }: { service: Service }) {
   useEffect(
     () => () => {
       if (submittedRef.current) return;
-      for (const ps of Object.values(pagesRef.current)) for (const p of ps) void api.devices.pages[':id'].$delete({ param: { id: p.id } }).catch(() => undefined);
-      void api.journey.identity.$delete().catch(() => undefined);
+      for (const ps of Object.values(pagesRef.current)) for (const p of ps) void send(api.devices.pages[':id'].$delete({ param: { id: p.id } }));
+      void send(api.journey.identity.$delete());
     },
     [],
   );
 
   const finish = useCallback(() => {
-    void api.system.session.end.$post({ json: { reason: 'finish' } }).catch(() => undefined);
+    void send(api.system.session.end.$post({ json: { reason: 'finish' } }));
     dispatch({ type: 'reset', lang: state.lang });
   }, [dispatch, state.lang]);
 
@@ -111,9 +112,9 @@ function Journey({ service }: { service: Service }) {
   const loadForm = async () => {
     setBusy(true);
     try {
-      const res = await api.journey.services[':code'].form.$get({ param: { code: service.code } });
-      const body = await res.json();
-      if (!res.ok || !('fields' in body)) return setProblem('message' in body ? body.message : `HTTP ${res.status}`);
+      const r = await call(api.journey.services[':code'].form.$get({ param: { code: service.code } }));
+      if (!r.ok) return setProblem(r.error.message);
+      const body = r.value;
       setForm(body);
       // Prefilled answers start the form; what the citizen already typed (coming back) wins.
       setValues((v) => ({ ...Object.fromEntries(Object.entries(body.prefill).filter(([, p]) => !p.locked).map(([id, p]) => [id, p.value])), ...v }));
@@ -126,9 +127,9 @@ function Journey({ service }: { service: Service }) {
   const checkMaterials = async () => {
     setBusy(true);
     try {
-      const res = await api.journey.services[':code'].materials.$post({ param: { code: service.code }, json: { materials: pageRefs(pages) } });
-      const body = await res.json();
-      if (!res.ok || !('kind' in body)) return setProblem('message' in body ? body.message : `HTTP ${res.status}`);
+      const r = await call(api.journey.services[':code'].materials.$post({ param: { code: service.code }, json: { materials: pageRefs(pages) } }));
+      if (!r.ok) return setProblem(r.error.message);
+      const body = r.value;
       setDecision(body);
       setStep(body.kind === 'complete' ? 'review' : body.kind === 'commitment' ? 'commitment' : 'notice');
     } finally {
@@ -142,11 +143,11 @@ function Journey({ service }: { service: Service }) {
     if (!signature || (helper && !authorisation)) return setProblem(t.signEmpty);
     setBusy(true);
     try {
-      const res = await api.journey.submit.$post({
+      const r = await call(api.journey.submit.$post({
         json: {
           idempotencyKey,
           serviceCode: service.code,
-          form: answersToSend(form!.fields as FormField[], values, locked),
+          form: answersToSend(form!.fields, values, locked),
           materials: pageRefs(pages),
           commitment,
           signature: { mime: 'image/png', data: signature },
@@ -155,15 +156,14 @@ function Journey({ service }: { service: Service }) {
           authorisation: helper && authorisation ? { signature: { mime: 'image/png', data: authorisation }, signedAt: new Date().toISOString() } : null,
           delivery: service.result.delivery[0],
         },
-      });
-      const body = (await res.json()) as SubmitAnswer & { error?: string; message?: string; problems?: FieldProblem[] };
-      if (res.status === 201 || res.status === 200) {
-        setResult(body);
+      }));
+      if (r.ok) {
+        setResult(r.value);
         setStep('receipt');
-      } else if (body.error === 'form-invalid' && body.problems) {
-        setProblems(body.problems);
+      } else if (r.error.status === 400 && r.error.body.error === 'form-invalid') {
+        setProblems(r.error.body.problems);
         setStep('form');
-      } else setProblem(body.message ?? `HTTP ${res.status}`);
+      } else setProblem(r.error.message);
     } catch {
       setProblem('无法连接终端服务，申请未提交 / cannot reach the kiosk backend: nothing was submitted');
     } finally {
@@ -174,7 +174,7 @@ function Journey({ service }: { service: Service }) {
   const next = () => {
     switch (step) {
       case 'form': {
-        const p = formProblems(form!.fields as FormField[], values, locked);
+        const p = formProblems(form!.fields, values, locked);
         setProblems(p);
         if (p.length === 0) setStep('materials');
         else window.scrollTo(0, 0);

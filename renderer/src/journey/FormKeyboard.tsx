@@ -4,6 +4,7 @@
 // the pinyin index); a system IME or handwriting panel, where the OS offers one, works as well.
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { call } from '../call';
 import { useJourneyT } from './strings';
 
 const ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm-'] as const;
@@ -20,10 +21,8 @@ export function FormKeyboard(props: { onKey: (k: string) => void; onDelete: () =
   useEffect(() => {
     if (!typed) return setCandidates([]);
     let live = true;
-    void api.journey.ime
-      .$get({ query: { q: typed } })
-      .then((r) => r.json())
-      .then((b) => live && setCandidates(b.candidates))
+    void call(api.journey.ime.$get({ query: { q: typed } }))
+      .then((r) => live && r.ok && setCandidates(r.value.candidates))
       .catch(() => undefined);
     return () => void (live = false);
   }, [typed]);

@@ -7,6 +7,7 @@ import { useSession } from '../session/SessionContext';
 import { FormKeyboard } from './FormKeyboard';
 import type { FormAnswer } from './journey-types';
 import { useJourneyT } from './strings';
+import { StepShell } from './StepShell';
 
 const INPUT_MODE: Partial<Record<FormField['kind'], 'numeric' | 'tel' | 'text' | 'decimal'>> = { phone: 'tel', number: 'decimal', date: 'numeric', 'id-number': 'text' };
 
@@ -21,7 +22,7 @@ export function FormStep(props: {
   const en = state.lang === 'en';
   const [focused, setFocused] = useState<string | null>(null);
   const inputs = useRef(new Map<string, HTMLInputElement | HTMLTextAreaElement>());
-  const fields = props.form.fields as FormField[];
+  const fields = props.form.fields;
   const focusedField = fields.find((f) => f.id === focused);
   const problemOf = new Map(props.problems.map((p) => [p.field, p]));
 
@@ -32,16 +33,7 @@ export function FormStep(props: {
   };
 
   return (
-    <section className="journey-step" aria-labelledby="form-title" data-testid="journey-form">
-      <h1 id="form-title" className="journey-title">
-        {t.formTitle}
-      </h1>
-      <p className="journey-lead">{t.formLead}</p>
-      {props.problems.length > 0 && (
-        <p className="notice notice-warn" role="alert" data-testid="form-problems">
-          {t.fixBelow(props.problems.length)}
-        </p>
-      )}
+    <StepShell id="form" testId="journey-form" title={t.formTitle} lead={t.formLead} problem={props.problems.length > 0 ? { testId: 'form-problems', text: t.fixBelow(props.problems.length) } : null}>
       <div className="form-fields">
         {fields.map((f) => {
           const pre = props.form.prefill[f.id];
@@ -145,6 +137,6 @@ export function FormStep(props: {
           />
         </div>
       )}
-    </section>
+    </StepShell>
   );
 }

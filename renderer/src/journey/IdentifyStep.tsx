@@ -5,10 +5,12 @@
 // told where to go instead — never left stuck.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
+import { call, send } from '../call';
 import { FaceCheck } from '../face/FaceCheck';
 import { useSystem } from '../system/SystemContext';
 import type { MaskedIdentityView } from './journey-types';
 import { useJourneyT } from './strings';
+import { Fact } from '../components/Fact';
 
 type Phase = { kind: 'waiting' } | { kind: 'read'; identity: MaskedIdentityView } | { kind: 'no-card' } | { kind: 'counter' };
 
@@ -21,8 +23,8 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
   const [readerDown, setReaderDown] = useState<string | null>(null);
 
   const fetchIdentity = useCallback(async () => {
-    const res = await api.journey.identity.$get();
-    const { identity } = await res.json();
+    const r = await call(api.journey.identity.$get());
+    const identity = r.ok ? r.value.identity : null;
     if (identity) {
       setCardError(null);
       setPhase({ kind: 'read', identity });
@@ -31,10 +33,9 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
 
   useEffect(() => {
     // Only a card placed now counts: a card read earlier (a helper's, the last citizen's) is forgotten.
-    void api.journey.identity.$delete().catch(() => undefined);
-    void api.devices.$get().then(async (r) => {
-      const { devices } = await r.json();
-      const reader = devices.find((d) => d.device === 'id-card-reader');
+    void send(api.journey.identity.$delete());
+    void call(api.devices.$get()).then((r) => {
+      const reader = r.ok ? r.value.devices.find((d) => d.device === 'id-card-reader') : undefined;
       if (reader && reader.health === 'offline') setReaderDown(reader.message);
     });
     return subscribe((e) => {
@@ -64,18 +65,9 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
       {phase.kind === 'read' && (
         <>
           <dl className="facts identity-facts" data-testid="identity">
-            <div>
-              <dt>{t.cardType}</dt>
-              <dd>{phase.identity.cardTypeName.zh}</dd>
-            </div>
-            <div>
-              <dt>{t.name}</dt>
-              <dd data-testid="identity-name">{phase.identity.name}</dd>
-            </div>
-            <div>
-              <dt>{t.number}</dt>
-              <dd data-testid="identity-number">{phase.identity.number}</dd>
-            </div>
+            <Fact term={t.cardType}>{phase.identity.cardTypeName.zh}</Fact>
+            <Fact term={t.name} testId="identity-name">{phase.identity.name}</Fact>
+            <Fact term={t.number} testId="identity-number">{phase.identity.number}</Fact>
           </dl>
           {phase.identity.problem ? (
             <p className="notice notice-warn" role="alert" data-testid="identity-problem">
@@ -95,7 +87,7 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
             type="button"
             className="btn btn-secondary"
             onClick={() => {
-              void api.journey.identity.$delete();
+              void send(api.journey.identity.$delete());
               setPhase({ kind: 'waiting' });
             }}
             data-testid="use-another"

@@ -5,9 +5,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Service } from '../../../common/catalog';
 import { api } from '../api';
+import { call, send } from '../call';
 import { capturePage, openDocumentCamera, uploadPage, type DocumentCamera } from '../devices/document-camera';
 import type { ScannedPage } from './journey-types';
 import { useJourneyT } from './strings';
+import { StepShell } from './StepShell';
 
 type Busy = { materialId: string; kind: 'scan' | 'camera' } | null;
 
@@ -22,11 +24,11 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
     setBusy({ materialId, kind: 'scan' });
     setMessage(null);
     try {
-      const res = await api.devices.scan.$post({ json: { source, mode: 'color', resolution: 200, format: 'jpeg' } });
-      const body = await res.json();
-      const got = body.pages.map((p) => ({ id: p.id, width: p.width, height: p.height }));
-      if (!body.ok) setMessage(body.message);
-      add(materialId, got, replace);
+      const r = await call(api.devices.scan.$post({ json: { source, mode: 'color', resolution: 200, format: 'jpeg' } }));
+      // A scan that stopped part-way (409) still hands over the pages it took.
+      const pages = r.ok ? r.value.pages : r.error.status === 409 ? r.error.body.pages : null;
+      if (!r.ok) setMessage(r.error.message);
+      if (pages) add(materialId, pages.map((p) => ({ id: p.id, width: p.width, height: p.height })), replace);
     } catch {
       setMessage('扫描仪暂时无法使用 / the scanner is not available');
     } finally {
@@ -37,14 +39,14 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
   const add = (materialId: string, got: ScannedPage[], replace: string | null) => {
     const current = props.pages[materialId] ?? [];
     if (replace) {
-      void api.devices.pages[':id'].$delete({ param: { id: replace } });
+      void send(api.devices.pages[':id'].$delete({ param: { id: replace } }));
       const i = current.findIndex((p) => p.id === replace);
       props.onPages(materialId, [...current.slice(0, i), ...got, ...current.slice(i + 1)]);
     } else props.onPages(materialId, [...current, ...got]);
   };
 
   const remove = (materialId: string, id: string) => {
-    void api.devices.pages[':id'].$delete({ param: { id } });
+    void send(api.devices.pages[':id'].$delete({ param: { id } }));
     props.onPages(
       materialId,
       (props.pages[materialId] ?? []).filter((p) => p.id !== id),
@@ -52,16 +54,7 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
   };
 
   return (
-    <section className="journey-step" aria-labelledby="materials-title" data-testid="journey-materials">
-      <h1 id="materials-title" className="journey-title">
-        {t.materialsTitle}
-      </h1>
-      <p className="journey-lead">{t.materialsLead}</p>
-      {(message || props.problem) && (
-        <p className="notice notice-warn" role="alert" data-testid="materials-message">
-          {message ?? props.problem}
-        </p>
-      )}
+    <StepShell id="materials" testId="journey-materials" title={t.materialsTitle} lead={t.materialsLead} problem={message || props.problem ? { testId: 'materials-message', text: message ?? props.problem } : null}>
       <ol className="checklist">
         {props.service.materials.map((m) => {
           const pages = props.pages[m.id] ?? [];
@@ -132,7 +125,7 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
           onProblem={setMessage}
         />
       )}
-    </section>
+    </StepShell>
   );
 }
 

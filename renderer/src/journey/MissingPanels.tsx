@@ -2,6 +2,7 @@
 // of it may be 容缺, or the 一次性告知单 (every missing item at once) when it may not.
 import { forwardRef, useState } from 'react';
 import { api } from '../api';
+import { call } from '../call';
 import type { MaterialsAnswer } from './journey-types';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { useJourneyT } from './strings';
@@ -34,9 +35,9 @@ export function NoticePanel({ code, decision, materials }: { code: string; decis
   const print = async () => {
     setState({ kind: 'printing' });
     try {
-      const res = await api.journey.services[':code']['missing-notice'].$post({ param: { code }, json: { materials } });
-      const body = (await res.json()) as { printed?: boolean; message?: string };
-      setState(body.printed ? { kind: 'printed' } : { kind: 'failed', message: body.message ?? `HTTP ${res.status}` });
+      const r = await call(api.journey.services[':code']['missing-notice'].$post({ param: { code }, json: { materials } }));
+      if (!r.ok) setState({ kind: 'failed', message: r.error.message });
+      else setState(r.value.printed ? { kind: 'printed' } : { kind: 'failed', message: r.value.message });
     } catch {
       setState({ kind: 'failed', message: '无法连接终端服务 / cannot reach the kiosk backend' });
     }

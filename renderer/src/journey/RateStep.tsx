@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { uuidv7 } from '../../../common/uuidv7';
 import { api } from '../api';
+import { call } from '../call';
 import { JOURNEY_STRINGS, useJourneyT } from './strings';
+import { StepShell } from './StepShell';
 
 export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () => void }) {
   const t = useJourneyT();
@@ -19,31 +21,23 @@ export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () 
     // The reason goes to the department in Chinese, whatever language the screen shows.
     const reason = poor ? reasons.map((i) => JOURNEY_STRINGS['zh-CN'].reasons[i]).join('；') : null;
     try {
-      const res = await api.journey.rating.$post({ json: { receiptNo, rating, reason, idempotencyKey: key } });
-      const body = (await res.json()) as { followUp?: boolean; message?: string };
-      if (res.status === 201) {
-        setState({ kind: 'done', followUp: !!body.followUp });
+      const r = await call(api.journey.rating.$post({ json: { receiptNo, rating, reason, idempotencyKey: key } }));
+      if (r.ok) {
+        setState({ kind: 'done', followUp: r.value.followUp });
         onDone();
-      } else setState({ kind: 'failed', message: body.message ?? `HTTP ${res.status}` });
+      } else setState({ kind: 'failed', message: r.error.message });
     } catch {
       setState({ kind: 'failed', message: '无法连接终端服务 / cannot reach the kiosk backend' });
     }
   };
   if (state.kind === 'done')
     return (
-      <section className="journey-step" aria-labelledby="rated-title" data-testid="journey-rated">
-        <h1 id="rated-title" className="journey-title">
-          {t.rated}
-        </h1>
+      <StepShell id="rated" testId="journey-rated" title={t.rated}>
         {state.followUp && <p className="notice notice-info">{t.ratedFollowUp}</p>}
-      </section>
+      </StepShell>
     );
   return (
-    <section className="journey-step" aria-labelledby="rate-title" data-testid="journey-rate">
-      <h1 id="rate-title" className="journey-title">
-        {t.rateTitle}
-      </h1>
-      <p className="journey-lead">{t.rateLead}</p>
+    <StepShell id="rate" testId="journey-rate" title={t.rateTitle} lead={t.rateLead}>
       <div className="rating-levels" role="radiogroup" aria-labelledby="rate-title">
         {t.levels.map((label, i) => (
           <button key={label} type="button" role="radio" aria-checked={rating === i + 1} className="btn btn-choice btn-rating" onClick={() => setRating(i + 1)} data-testid="rating" data-value={i + 1}>
@@ -79,6 +73,6 @@ export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () 
       <button type="button" className="btn btn-primary btn-xl" disabled={rating === null || state.kind === 'sending'} onClick={() => void send()} data-testid="rating-submit">
         {t.rateSubmit}
       </button>
-    </section>
+    </StepShell>
   );
 }

@@ -2,6 +2,7 @@
 // the citizen is told the receipt is kept for reprint.
 import type { SubmitAnswer } from './journey-types';
 import { useJourneyT } from './strings';
+import { Fact } from '../components/Fact';
 
 export function ReceiptStep({ result }: { result: SubmitAnswer }) {
   const t = useJourneyT();
@@ -27,20 +28,14 @@ export function ReceiptStep({ result }: { result: SubmitAnswer }) {
             {result.receiptNo}
           </dd>
         </div>
-        <div>
-          <dt>{t.service}</dt>
-          <dd lang="zh-CN">{result.serviceName}</dd>
-        </div>
+        <Fact term={t.service} zh>{result.serviceName}</Fact>
         <div>
           <dt>{t.applicant}</dt>
           <dd>
             {result.applicant.name} {result.applicant.number}
           </dd>
         </div>
-        <div>
-          <dt>{t.completion}</dt>
-          <dd data-testid="completion">{c.kind === 'on-the-spot' ? t.onTheSpot : c.kind === 'by-date' ? t.byDate(c.date, c.workingDays) : t.within(c.workingDays)}</dd>
-        </div>
+        <Fact term={t.completion} testId="completion">{c.kind === 'on-the-spot' ? t.onTheSpot : c.kind === 'by-date' ? t.byDate(c.date, c.workingDays) : t.within(c.workingDays)}</Fact>
         {result.owed.length > 0 && (
           <div>
             <dt>{t.owed}</dt>
@@ -55,10 +50,7 @@ export function ReceiptStep({ result }: { result: SubmitAnswer }) {
             </dd>
           </div>
         )}
-        <div>
-          <dt>{t.consultation}</dt>
-          <dd>{result.consultationPhone}</dd>
-        </div>
+        <Fact term={t.consultation}>{result.consultationPhone}</Fact>
       </dl>
       <p className="journey-lead">{t.followProgress}</p>
     </section>

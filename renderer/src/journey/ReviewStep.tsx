@@ -7,6 +7,8 @@ import { useSession } from '../session/SessionContext';
 import type { FormAnswer, MaskedIdentityView, MaterialsAnswer } from './journey-types';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { useJourneyT } from './strings';
+import { StepShell } from './StepShell';
+import { Fact } from '../components/Fact';
 
 export function ReviewStep(p: {
   signatureRef: RefObject<SignaturePadHandle | null>;
@@ -22,7 +24,7 @@ export function ReviewStep(p: {
   const t = useJourneyT();
   const { state } = useSession();
   const en = state.lang === 'en';
-  const fields = p.form.fields as FormField[];
+  const fields = p.form.fields;
   const shown = (f: FormField) => {
     const pre = p.form.prefill[f.id];
     if (pre?.locked) return pre.value;
@@ -34,22 +36,27 @@ export function ReviewStep(p: {
     return v;
   };
   return (
-    <section className="journey-step" aria-labelledby="review-title" data-testid="journey-review">
-      <h1 id="review-title" className="journey-title">
-        {t.reviewTitle}
-      </h1>
-      <p className="journey-lead">{t.reviewLead}</p>
-      {p.problem && (
-        <p className="notice notice-warn" role="alert" data-testid="submit-problem">
-          {t.submitFailed}
-          {p.problem}
-        </p>
-      )}
+    <StepShell
+      id="review"
+      testId="journey-review"
+      title={t.reviewTitle}
+      lead={t.reviewLead}
+      problem={
+        p.problem
+          ? {
+              testId: 'submit-problem',
+              text: (
+                <>
+                  {t.submitFailed}
+                  {p.problem}
+                </>
+              ),
+            }
+          : null
+      }
+    >
       <dl className="facts review-facts">
-        <div>
-          <dt>{t.service}</dt>
-          <dd lang="zh-CN">{p.service.name}</dd>
-        </div>
+        <Fact term={t.service} zh>{p.service.name}</Fact>
         <div>
           <dt>{t.applicant}</dt>
           <dd data-testid="review-applicant">
@@ -87,6 +94,6 @@ export function ReviewStep(p: {
         </div>
       )}
       <SignaturePad ref={p.signatureRef} label={t.signHere} testId="applicant-signature" />
-    </section>
+    </StepShell>
   );
 }

@@ -1,11 +1,11 @@
 // Shapes the journey screens pass around, derived from the backend's answers (typed client).
-import type { InferResponseType } from 'hono/client';
 import type { api } from '../api';
+import type { Answer } from '../call';
 
-export type FormAnswer = InferResponseType<(typeof api.journey.services)[':code']['form']['$get'], 200>;
-export type MaterialsAnswer = InferResponseType<(typeof api.journey.services)[':code']['materials']['$post'], 200>;
-export type SubmitAnswer = InferResponseType<typeof api.journey.submit.$post, 201>;
-export type MaskedIdentityView = NonNullable<InferResponseType<typeof api.journey.identity.$get>['identity']>;
+export type FormAnswer = Answer<(typeof api.journey.services)[':code']['form']['$get']>;
+export type MaterialsAnswer = Answer<(typeof api.journey.services)[':code']['materials']['$post']>;
+export type SubmitAnswer = Answer<typeof api.journey.submit.$post>;
+export type MaskedIdentityView = NonNullable<Answer<typeof api.journey.identity.$get>['identity']>;
 
 export interface ScannedPage {
   id: string;

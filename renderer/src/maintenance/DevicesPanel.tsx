@@ -1,11 +1,13 @@
 // Device diagnostics: status, last error, consumables, self-test and reconnect for each device.
-import { useCallback, useEffect, useState } from 'react';
-import type { DeviceKind, DeviceStatusView } from '../../../common/devices';
+import { useCallback, useState } from 'react';
+import type { DeviceKind } from '../../../common/devices';
 import { deviceName } from '../../../common/devices';
 import { api } from '../api';
-import { BACKGROUND, techJson } from './tech-fetch';
+import type { Answer } from '../call';
+import { BACKGROUND, techValue } from './tech-fetch';
+import { usePanelLoad } from './usePanelLoad';
 
-type Row = DeviceStatusView & { lastError: { health: string; message: string; at: string } | null };
+type Row = Answer<typeof api.maintenance.devices.$get>['devices'][number];
 type TestResult = { ok: boolean; message: string };
 
 const HEALTH_LABEL = { ok: '正常 / OK', degraded: '需注意 / attention', offline: '不可用 / offline' } as const;
@@ -23,26 +25,14 @@ export function DevicesPanel({ onExpired }: { onExpired: (e: unknown) => void })
   const [busy, setBusy] = useState<string | null>(null);
   const [results, setResults] = useState<Partial<Record<DeviceKind, TestResult>>>({});
 
-  const load = useCallback(async (background = false) => {
-    try {
-      const r = await techJson<{ devices: Row[] }>(api.maintenance.devices.$get({}, background ? BACKGROUND : undefined));
-      setRows(r.devices);
-    } catch (e) {
-      onExpired(e);
-    }
-  }, [onExpired]);
-
-  useEffect(() => {
-    void load();
-    const t = setInterval(() => void load(true), 2000);
-    return () => clearInterval(t);
-  }, [load]);
+  const read = useCallback(async (background: boolean) => setRows((await techValue(api.maintenance.devices.$get({}, background ? BACKGROUND : undefined))).devices), []);
+  const load = usePanelLoad(read, 2000, onExpired);
 
   const act = async (kind: DeviceKind, what: 'self-test' | 'reconnect') => {
     setBusy(`${kind}:${what}`);
     try {
-      const p = what === 'self-test' ? api.maintenance.devices[':kind']['self-test'].$post({ param: { kind } }) : api.maintenance.devices[':kind'].reconnect.$post({ param: { kind } });
-      const r = await techJson<TestResult>(p);
+      const r: TestResult =
+        what === 'self-test' ? await techValue(api.maintenance.devices[':kind']['self-test'].$post({ param: { kind } })) : await techValue(api.maintenance.devices[':kind'].reconnect.$post({ param: { kind } }));
       setResults((x) => ({ ...x, [kind]: r }));
       await load();
     } catch (e) {

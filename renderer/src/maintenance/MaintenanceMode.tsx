@@ -4,6 +4,7 @@
 // every citizen session.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api';
+import { send } from '../call';
 import { useSession } from '../session/SessionContext';
 import type { Lang } from '../session/session';
 import { endUsageSession } from '../usage/track';
@@ -35,7 +36,7 @@ export function MaintenanceMode({ defaultLang }: { defaultLang: Lang }) {
   };
   const exit = useCallback(async () => {
     setPhase('closed');
-    await api.maintenance.session.$delete().catch(() => undefined);
+    await send(api.maintenance.session.$delete());
   }, []);
   const onExpired = useCallback((e: unknown) => {
     if (e instanceof SessionExpired) {

@@ -3,12 +3,11 @@
 // answers with personal fields.
 import { useEffect, useRef, useState } from 'react';
 import { summariseUsage, type UsageSummary } from '../../../common/usage-summary';
-import type { UsageReport } from '../../../common/heartbeat';
 import { api } from '../api';
 import { DevicesPanel } from './DevicesPanel';
 import { QueuePanel } from './QueuePanel';
 import { RecordsPanel } from './RecordsPanel';
-import { techJson } from './tech-fetch';
+import { techValue } from './tech-fetch';
 import { TerminalPanel } from './TerminalPanel';
 import { UsageCharts } from './UsageCharts';
 
@@ -24,7 +23,7 @@ type Tab = (typeof TABS)[number]['id'];
 function UsagePanel({ onExpired }: { onExpired: (e: unknown) => void }) {
   const [summary, setSummary] = useState<UsageSummary | null>(null);
   useEffect(() => {
-    techJson<UsageReport>(api.maintenance.usage.$get())
+    techValue(api.maintenance.usage.$get())
       .then((r) => setSummary(summariseUsage([r], r.days)))
       .catch(onExpired);
   }, [onExpired]);

@@ -1,6 +1,7 @@
 // Technician PIN entry on an on-screen number pad (no physical keyboard on the kiosk).
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
+import { call } from '../call';
 
 type Problem = { kind: 'wrong-pin'; attemptsLeft: number } | { kind: 'locked'; until: string } | { kind: 'not-configured' } | { kind: 'other'; message: string };
 
@@ -15,14 +16,14 @@ export function PinPad({ onSignedIn, onCancel }: { onSignedIn: () => void; onCan
     if (!pin || busy) return;
     setBusy(true);
     try {
-      const res = await api.maintenance.session.$post({ json: { pin } });
-      const body = (await res.json()) as { ok: boolean; error?: string; attemptsLeft?: number; lockedUntil?: string; message?: string };
+      const r = await call(api.maintenance.session.$post({ json: { pin } }));
       setPin('');
-      if (body.ok) return onSignedIn();
-      if (body.error === 'wrong-pin') setProblem({ kind: 'wrong-pin', attemptsLeft: body.attemptsLeft ?? 0 });
-      else if (body.error === 'locked') setProblem({ kind: 'locked', until: body.lockedUntil ?? '' });
-      else if (body.error === 'not-configured') setProblem({ kind: 'not-configured' });
-      else setProblem({ kind: 'other', message: body.message ?? `HTTP ${res.status}` });
+      if (r.ok) return onSignedIn();
+      const e = r.error;
+      if (e.status === 401) setProblem({ kind: 'wrong-pin', attemptsLeft: e.body.attemptsLeft });
+      else if (e.status === 423) setProblem({ kind: 'locked', until: e.body.lockedUntil });
+      else if (e.status === 503) setProblem({ kind: 'not-configured' });
+      else setProblem({ kind: 'other', message: e.message });
     } catch {
       setProblem({ kind: 'other', message: '无法连接后台 / backend unreachable' });
     } finally {

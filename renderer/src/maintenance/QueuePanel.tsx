@@ -4,13 +4,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { QueueProgressEvent } from '../../../common/events';
 import { api } from '../api';
 import { useSystem } from '../system/SystemContext';
-import { BACKGROUND, techJson } from './tech-fetch';
+import type { Answer } from '../call';
+import { BACKGROUND, techCall, techValue } from './tech-fetch';
+import { usePanelLoad } from './usePanelLoad';
 
-interface QueueView {
-  status: { state: string; pending: number; sent: number; dead: number; lastSyncAt: string | null; lastError: string | null; alerts: { kind: string; message: string }[] };
-  deadLetters: { id: number; receiptNo: string; serviceCode: string; code: string; reason: string; deadAt: string }[];
-  heartbeat: { last: { at: string; ok: boolean; message: string } | null; lastOk: string | null; intervalSec: number };
-}
+type QueueView = Answer<typeof api.maintenance.queue.$get>;
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN') : '从未 / never');
 
@@ -21,32 +19,23 @@ export function QueuePanel({ onExpired }: { onExpired: (e: unknown) => void }) {
   const [syncing, setSyncing] = useState(false);
   const [note, setNote] = useState<string | null>(null);
 
-  const load = useCallback(async (background = false) => {
-    try {
-      setView(await techJson<QueueView>(api.maintenance.queue.$get({}, background ? BACKGROUND : undefined)));
-    } catch (e) {
-      onExpired(e);
-    }
-  }, [onExpired]);
+  const read = useCallback(async (background: boolean) => setView(await techValue(api.maintenance.queue.$get({}, background ? BACKGROUND : undefined))), []);
+  const load = usePanelLoad(read, 3000, onExpired);
 
-  useEffect(() => {
-    void load();
-    const t = setInterval(() => void load(true), 3000);
-    const off = subscribe((e) => {
-      if (e.type === 'queue.progress') setProgress(e);
-      if (e.type === 'queue.dead-letter') void load(true);
-    });
-    return () => {
-      clearInterval(t);
-      off();
-    };
-  }, [load, subscribe]);
+  useEffect(
+    () =>
+      subscribe((e) => {
+        if (e.type === 'queue.progress') setProgress(e);
+        if (e.type === 'queue.dead-letter') void load(true);
+      }),
+    [load, subscribe],
+  );
 
   const sync = async () => {
     setSyncing(true);
     setNote(null);
     try {
-      const s = await techJson<QueueView['status']>(api.maintenance.queue.sync.$post());
+      const s = await techValue(api.maintenance.queue.sync.$post());
       setNote(s.lastError ? `同步未完成 / sync incomplete: ${s.lastError}` : `同步完成：待传 ${s.pending}，已传 ${s.sent}，待处理 ${s.dead} / sync done`);
       await load();
     } catch (e) {
@@ -58,8 +47,8 @@ export function QueuePanel({ onExpired }: { onExpired: (e: unknown) => void }) {
 
   const retry = async (id: number) => {
     try {
-      await techJson(api.maintenance.queue['dead-letters'][':id'].retry.$post({ param: { id: String(id) } }));
-      setNote('已重新排队，将立即发送 / queued again, sending now');
+      const r = await techCall(api.maintenance.queue['dead-letters'][':id'].retry.$post({ param: { id: String(id) } }));
+      setNote(r.ok ? '已重新排队，将立即发送 / queued again, sending now' : r.error.message);
       await load();
     } catch (e) {
       onExpired(e);

@@ -1,24 +1,14 @@
 // Hygiene (the hall's cleaning / disinfection rounds) and the audit trail of maintenance actions.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import { techJson } from './tech-fetch';
+import type { Answer } from '../call';
+import { techValue } from './tech-fetch';
 
 type Kind = 'disinfection' | 'screen-clean' | 'surface-clean';
 const KIND_LABEL: Record<Kind, string> = { disinfection: '消毒 / disinfection', 'screen-clean': '屏幕清洁 / screen clean', 'surface-clean': '台面清洁 / surface clean' };
 
-interface Hygiene {
-  id: number;
-  at: string;
-  kind: Kind;
-  note: string;
-}
-interface Audit {
-  id: number;
-  at: string;
-  sessionTag: string | null;
-  action: string;
-  outcome: string;
-}
+type Hygiene = Answer<typeof api.maintenance.hygiene.$get>['entries'][number];
+type Audit = Answer<typeof api.maintenance.audit.$get>['entries'][number];
 
 export function RecordsPanel({ onExpired }: { onExpired: (e: unknown) => void }) {
   const [hygiene, setHygiene] = useState<Hygiene[]>([]);
@@ -27,7 +17,7 @@ export function RecordsPanel({ onExpired }: { onExpired: (e: unknown) => void })
 
   const load = useCallback(async () => {
     try {
-      const [h, a] = await Promise.all([techJson<{ entries: Hygiene[] }>(api.maintenance.hygiene.$get()), techJson<{ entries: Audit[] }>(api.maintenance.audit.$get())]);
+      const [h, a] = await Promise.all([techValue(api.maintenance.hygiene.$get()), techValue(api.maintenance.audit.$get())]);
       setHygiene(h.entries);
       setAudit(a.entries);
     } catch (e) {
@@ -38,7 +28,7 @@ export function RecordsPanel({ onExpired }: { onExpired: (e: unknown) => void })
 
   const add = async (kind: Kind) => {
     try {
-      await techJson(api.maintenance.hygiene.$post({ json: { kind, note } }));
+      await techValue(api.maintenance.hygiene.$post({ json: { kind, note } }));
       setNote('');
       await load();
     } catch (e) {

@@ -2,22 +2,12 @@
 // refused field by field); redacted log export to a USB stick or folder.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import { techJson } from './tech-fetch';
+import type { Answer } from '../call';
+import { techCall, techValue } from './tech-fetch';
 
-interface Info {
-  terminalId: string;
-  hallName: string;
-  versions: Record<string, string | number | null>;
-  network: { interfaces: { name: string; address: string; family: string }[]; central: { reachable: boolean; ms: number | null; message: string } };
-  disk: { path: string; totalBytes: number; freeBytes: number; usedShare: number } | null;
-  helperTickets: { held: number };
-  atRestKey: { keystore: 'safeStorage' | 'libsecret' | 'file' | 'static'; fallbackReason: string | null } | null;
-}
-interface ConfigView {
-  editable: { field: string; value: unknown }[];
-  file: string | null;
-}
-type Outcome = { field: string; ok: boolean; message: string };
+type Info = Answer<typeof api.maintenance.terminal.$get>;
+type ConfigView = Answer<typeof api.maintenance.config.$get>;
+type Outcome = Answer<typeof api.maintenance.config.$put>['outcomes'][number];
 
 const gb = (n: number) => `${(n / 1e9).toFixed(1)} GB`;
 const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -32,7 +22,7 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
 
   const load = useCallback(async () => {
     try {
-      const [i, c] = await Promise.all([techJson<Info>(api.maintenance.terminal.$get()), techJson<ConfigView>(api.maintenance.config.$get())]);
+      const [i, c] = await Promise.all([techValue(api.maintenance.terminal.$get()), techValue(api.maintenance.config.$get())]);
       setInfo(i);
       setConfig(c);
       setDraft(Object.fromEntries(c.editable.map((f) => [f.field, f.value === null ? '' : String(f.value)])));
@@ -53,8 +43,10 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
     }
     if (!Object.keys(changes).length) return setOutcomes([{ field: '—', ok: true, message: '没有修改 / nothing changed' }]);
     try {
-      const r = await techJson<{ outcomes: Outcome[] }>(api.maintenance.config.$put({ json: { changes } }));
-      setOutcomes(r.outcomes);
+      const r = await techCall(api.maintenance.config.$put({ json: { changes } }));
+      if (r.ok) setOutcomes(r.value.outcomes);
+      else if (r.error.status === 422) setOutcomes(r.error.body.outcomes);
+      else setOutcomes([{ field: '—', ok: false, message: r.error.message }]);
     } catch (e) {
       onExpired(e);
     }
@@ -62,8 +54,8 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
 
   const exportLogs = async () => {
     try {
-      const r = await techJson<{ ok: boolean; message?: string; dir?: string; files?: number; lines?: number }>(api.maintenance.logs.export.$post({ json: { target } }));
-      setExportNote(r.ok ? { ok: true, text: `已导出 ${r.files} 个文件、${r.lines} 行（已脱敏）到 ${r.dir} / exported (redacted)` } : { ok: false, text: r.message ?? '导出失败 / export failed' });
+      const r = await techCall(api.maintenance.logs.export.$post({ json: { target } }));
+      setExportNote(r.ok ? { ok: true, text: `已导出 ${r.value.files} 个文件、${r.value.lines} 行（已脱敏）到 ${r.value.dir} / exported (redacted)` } : { ok: false, text: r.error.message });
     } catch (e) {
       onExpired(e);
     }

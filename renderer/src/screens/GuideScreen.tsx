@@ -13,6 +13,7 @@ import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
 import { CatalogProblem, Loading } from './CatalogProblem';
 import { useTrackStep } from '../usage/useTrackStep';
+import { Fact } from '../components/Fact';
 
 const TOC = ['materials', 'time', 'fees', 'flow', 'place', 'contact'] as const;
 
@@ -55,19 +56,10 @@ function Guide({ data }: { data: GuideData }) {
           {en && <span className="guide-title-en">{s.nameEn}</span>}
         </h1>
         <dl className="facts facts-inline">
-          <div>
-            <dt>{t.code}</dt>
-            <dd data-testid="service-code">{s.code}</dd>
-          </div>
-          <div>
-            <dt>{t.type}</dt>
-            <dd>{t.serviceType?.[s.type] ?? s.type}</dd>
-          </div>
+          <Fact term={t.code} testId="service-code">{s.code}</Fact>
+          <Fact term={t.type}>{t.serviceType?.[s.type] ?? s.type}</Fact>
           {department && (
-            <div>
-              <dt>{t.department}</dt>
-              <dd>{localName(department)}</dd>
-            </div>
+            <Fact term={t.department}>{localName(department)}</Fact>
           )}
         </dl>
         <ChannelBadges channels={s.channels} />
@@ -112,15 +104,9 @@ function Guide({ data }: { data: GuideData }) {
 
       <GuideSection id="basic" title={t.secBasic}>
         <dl className="facts">
-          <div>
-            <dt>{t.applicant}</dt>
-            <dd lang="zh-CN">{s.applicant}</dd>
-          </div>
+          <Fact term={t.applicant} zh>{s.applicant}</Fact>
           {lifeEvents.length > 0 && (
-            <div>
-              <dt>{t.lifeEvents}</dt>
-              <dd>{lifeEvents.map((e) => localName(e)).join(en ? ', ' : '、')}</dd>
-            </div>
+            <Fact term={t.lifeEvents}>{lifeEvents.map((e) => localName(e)).join(en ? ', ' : '、')}</Fact>
           )}
         </dl>
       </GuideSection>
@@ -170,19 +156,10 @@ function Guide({ data }: { data: GuideData }) {
                 <li key={f.name} className="fee">
                   <h3 lang="zh-CN">{f.name}</h3>
                   <dl className="facts">
-                    <div>
-                      <dt>{t.feeStandard}</dt>
-                      <dd lang="zh-CN">{f.standard}</dd>
-                    </div>
-                    <div>
-                      <dt>{t.feeBasis}</dt>
-                      <dd lang="zh-CN">{f.basis}</dd>
-                    </div>
+                    <Fact term={t.feeStandard} zh>{f.standard}</Fact>
+                    <Fact term={t.feeBasis} zh>{f.basis}</Fact>
                     {f.reduction && (
-                      <div>
-                        <dt>{t.feeReduction}</dt>
-                        <dd lang="zh-CN">{f.reduction}</dd>
-                      </div>
+                      <Fact term={t.feeReduction} zh>{f.reduction}</Fact>
                     )}
                   </dl>
                 </li>
@@ -217,54 +194,36 @@ function Guide({ data }: { data: GuideData }) {
 
       <GuideSection id="place" title={t.secPlace}>
         <dl className="facts">
-          <div>
-            <dt>{t.place}</dt>
-            <dd lang="zh-CN">{s.place}</dd>
-          </div>
-          <div>
-            <dt>{t.hours}</dt>
-            <dd lang="zh-CN">{s.hours}</dd>
-          </div>
+          <Fact term={t.place} zh>{s.place}</Fact>
+          <Fact term={t.hours} zh>{s.hours}</Fact>
         </dl>
       </GuideSection>
 
       <GuideSection id="result" title={t.secResult}>
         <dl className="facts">
-          <div>
-            <dt>{t.resultName}</dt>
-            <dd lang="zh-CN">{s.result.name}</dd>
-          </div>
-          <div>
-            <dt>{t.delivery}</dt>
-            <dd>{s.result.delivery.map((d) => t.deliveryMode[d]).join(en ? ', ' : '、')}</dd>
-          </div>
+          <Fact term={t.resultName} zh>{s.result.name}</Fact>
+          <Fact term={t.delivery}>{s.result.delivery.map((d) => t.deliveryMode[d]).join(en ? ', ' : '、')}</Fact>
         </dl>
       </GuideSection>
 
       <GuideSection id="contact" title={t.secContact}>
         <dl className="contacts">
-          <div className="contact">
-            <dt>{t.consultation}</dt>
-            <dd>
-              <span className="phone" data-testid="consultation-phone">
-                <Icon name="phone" />
-                {s.consultation.phone}
-              </span>
-              <span lang="zh-CN">{s.consultation.detail}</span>
-            </dd>
-          </div>
-          <div className="contact">
-            <dt>{t.complaint}</dt>
-            <dd>
-              <span className="phone" data-testid="complaint-phone">
-                <Icon name="phone" />
-                {s.complaint.phone}
-              </span>
-              <span lang="zh-CN">{s.complaint.detail}</span>
-            </dd>
-          </div>
+          <Contact term={t.consultation} testId="consultation-phone" contact={s.consultation} />
+          <Contact term={t.complaint} testId="complaint-phone" contact={s.complaint} />
         </dl>
       </GuideSection>
     </article>
+  );
+}
+
+function Contact({ term, testId, contact }: { term: string; testId: string; contact: { phone: string; detail: string } }) {
+  return (
+    <Fact term={term} className="contact">
+      <span className="phone" data-testid={testId}>
+        <Icon name="phone" />
+        {contact.phone}
+      </span>
+      <span lang="zh-CN">{contact.detail}</span>
+    </Fact>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ServiceListItem } from '../catalog/CatalogContext';
 import { api } from '../api';
+import { call } from '../call';
 
 export type SearchState =
   | { kind: 'idle' }
@@ -24,11 +25,10 @@ export function useSearch(query: string): SearchState {
     setState((s) => ({ kind: 'loading', query: q, previous: s.kind === 'done' ? s.results : s.kind === 'loading' ? s.previous : [] }));
     const timer = setTimeout(() => void (async () => {
       try {
-        const res = await api.catalog.search.$get({ query: { q } }, { init: { signal: ctl.signal } });
-        if (res.status === 503) return setState({ kind: 'unavailable' });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const body = (await res.json()) as { query: string; results: ServiceListItem[] };
-        setState({ kind: 'done', query: q, results: body.results });
+        const r = await call(api.catalog.search.$get({ query: { q } }, { init: { signal: ctl.signal } }));
+        if (!r.ok && r.error.status === 503) return setState({ kind: 'unavailable' });
+        if (!r.ok) throw new Error(r.error.message);
+        setState({ kind: 'done', query: q, results: r.value.results });
       } catch (e) {
         if (!ctl.signal.aborted) setState({ kind: 'error' });
       }

@@ -1,12 +1,12 @@
 // Terminal facts (config, catalog freshness) and the live event stream, shared by every screen.
-import type { InferResponseType } from 'hono/client';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { WireEvent } from '../../../common/events';
 import { api } from '../api';
+import { call, type Answer } from '../call';
 import { KNOWN_EVENT_TYPES, parseKioskEvent } from './events';
 import { syncStateFromInfo, type SyncState } from './sync-status';
 
-export type SystemInfo = InferResponseType<typeof api.system.info.$get>;
+export type SystemInfo = Answer<typeof api.system.info.$get>;
 
 interface SystemApi {
   info: SystemInfo | null;
@@ -32,9 +32,9 @@ export function SystemProvider({ children }: { children: ReactNode }) {
 
   const refreshInfo = useCallback(async () => {
     try {
-      const res = await api.system.info.$get();
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const next = await res.json();
+      const r = await call(api.system.info.$get());
+      if (!r.ok) throw new Error(r.error.message);
+      const next = r.value;
       bootId.current = next.bootId;
       setInfo(next);
       setSyncState(syncStateFromInfo(next.catalog.lastSync));

@@ -1,0 +1,83 @@
+// 帮办代办 helpers (hashes only), their wrong-PIN lockouts, and the keys only central holds.
+import crypto from 'node:crypto';
+import type { LockoutState } from '../../common/lockout';
+import type { StaffMember } from '../../common/staff-registry';
+import type { Db } from './database';
+
+export class StaffTables {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Enrols or changes a helper (hashes already made); every change is a new staff version.
+   * `idLookup` is a keyed MAC of the card number so sign-in finds the row without trying every
+   * helper's scrypt hash (rows enrolled before it existed get it at their first sign-in).
+   */
+  putStaff(m: StaffMember & { idLookup?: string | null }, now = new Date()): void {
+    const at = now.toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO staff (staff_id, name, township, id_number_hash, pin_hash, active, updated_at, id_lookup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (staff_id) DO UPDATE SET name = excluded.name, township = excluded.township, id_number_hash = excluded.id_number_hash,
+             pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at, id_lookup = excluded.id_lookup`,
+        )
+        .run(m.staffId, m.name, m.township, m.idNumberHash, m.pinHash, m.active ? 1 : 0, at, m.idLookup ?? null);
+      this.db
+        .prepare('INSERT INTO staff_registry_version (id, seq, published_at) VALUES (1, 1, ?) ON CONFLICT (id) DO UPDATE SET seq = seq + 1, published_at = excluded.published_at')
+        .run(at);
+    })();
+  }
+
+  /** The version of the enrolled staff (changes with every enrolment change; null before any). */
+  staffVersion(): string | null {
+    const v = this.db.prepare('SELECT seq FROM staff_registry_version WHERE id = 1').get() as { seq: number } | undefined;
+    return v ? `staff-${v.seq}` : null;
+  }
+
+  /** Active helpers with their hashes, for central's own sign-in check only: those with this lookup MAC, else those without one yet. */
+  activeStaff(idLookup?: string): StaffMember[] {
+    const where = idLookup === undefined ? '' : ' AND (id_lookup = ? OR id_lookup IS NULL) ORDER BY id_lookup IS NULL';
+    const rows = this.db.prepare(`SELECT staff_id, name, township, id_number_hash, pin_hash FROM staff WHERE active = 1${where}`).all(...(idLookup === undefined ? [] : [idLookup])) as {
+      staff_id: string;
+      name: string;
+      township: string;
+      id_number_hash: string;
+      pin_hash: string;
+    }[];
+    return rows.map((r) => ({ staffId: r.staff_id, name: r.name, township: r.township, idNumberHash: r.id_number_hash, pinHash: r.pin_hash, active: true }));
+  }
+
+  setStaffIdLookup(staffId: string, idLookup: string): void {
+    this.db.prepare('UPDATE staff SET id_lookup = ? WHERE staff_id = ?').run(idLookup, staffId);
+  }
+
+  staffExists(staffId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM staff WHERE staff_id = ?').get(staffId) !== undefined;
+  }
+
+  staffLockout(staffId: string): LockoutState | null {
+    const r = this.db.prepare('SELECT failures, locked_until FROM staff_lockouts WHERE staff_id = ?').get(staffId) as { failures: number; locked_until: number } | undefined;
+    return r ? { failures: r.failures, lockedUntil: r.locked_until } : null;
+  }
+
+  setStaffLockout(staffId: string, l: LockoutState): void {
+    this.db
+      .prepare(
+        `INSERT INTO staff_lockouts (staff_id, failures, locked_until) VALUES (?, ?, ?)
+         ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
+      )
+      .run(staffId, l.failures, l.lockedUntil);
+  }
+
+  /** A 32-byte key only central holds, made on first use (e.g. 'helper-token'). */
+  centralKey(name: string): Buffer {
+    this.db.prepare('INSERT OR IGNORE INTO central_keys (name, key, created_at) VALUES (?, ?, ?)').run(name, crypto.randomBytes(32), new Date().toISOString());
+    return (this.db.prepare('SELECT key FROM central_keys WHERE name = ?').get(name) as { key: Buffer }).key;
+  }
+
+  /** A helper's salted hash of their card number (null if unknown), to check an agent's card. */
+  staffIdNumberHash(staffId: string): string | null {
+    const r = this.db.prepare('SELECT id_number_hash FROM staff WHERE staff_id = ?').get(staffId) as { id_number_hash: string } | undefined;
+    return r?.id_number_hash ?? null;
+  }
+}

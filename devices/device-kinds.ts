@@ -1,0 +1,162 @@
+// What differs between the five device classes, as one table: how each is opened (real port or
+// its simulator), what it consumes, and which of its own events reach the backend. The manager
+// builds one supervisor per row; adding a device class is adding a row here.
+import type { DeviceKind, DeviceStatusMap, Offline } from '../common/devices';
+import { identityNumber } from '../common/devices';
+import type { KioskEvent } from '../common/events';
+import { maskIdNumber } from '../common/mask';
+import { err, type Result } from '../common/result';
+import { CupsPrinterSession } from './a4/cups-printer';
+import { IppClient } from './a4/ipp-client';
+import type { HidCodeScannerSession, SerialCodeScannerSession } from './code-scanner/code-scanner';
+import { codeScannerConnector } from './code-scanner/connect';
+import type { DeviceConfig } from './config';
+import type { DeviceLogger } from './core/log';
+import type { DeviceSession } from './core/session';
+import { idCardReaderConnector } from './id-card/connect';
+import type { PhotoDecoder } from './id-card/photo-decoder';
+import type { IdCardReaderSession } from './id-card/reader';
+import { receiptPrinterConnector, type ReceiptPrinterPortConfig } from './receipt/connect';
+import type { HeldJobs } from './receipt/held-jobs';
+import type { ReceiptPrinterSession } from './receipt/printer';
+import { SaneScannerSession } from './scanner/scanner';
+import type { DeviceSimulators } from './sim/simulators';
+import type { SupervisorOptions } from './supervisor/supervisor';
+
+interface Sessions {
+  'id-card-reader': IdCardReaderSession;
+  'receipt-printer': ReceiptPrinterSession;
+  'a4-printer': CupsPrinterSession;
+  scanner: SaneScannerSession;
+  'code-scanner': SerialCodeScannerSession | HidCodeScannerSession;
+}
+/** The session type of each kind (the intersection lets generic code see it is a DeviceSession). */
+export type SessionMap = { [K in DeviceKind]: Sessions[K] & DeviceSession<DeviceStatusMap[K]> };
+
+/** What a row may use besides its own configuration. */
+export interface KindEnv {
+  /** present whenever some device runs in simulator mode */
+  sims: DeviceSimulators | null;
+  /** the reader vendor's WLT decoder (real reader) */
+  photoDecoder: PhotoDecoder;
+  /** the simulator's test-image decoder (simulated reader) */
+  simPhotoDecoder: PhotoDecoder;
+  held: HeldJobs;
+  logger: DeviceLogger;
+  emit: (e: KioskEvent) => void;
+}
+
+type ConfigOf<K extends DeviceKind> = Extract<DeviceConfig, { kind: K }>;
+type Opened<K extends DeviceKind> = Result<SessionMap[K], Offline>;
+
+interface KindSpec<K extends DeviceKind> {
+  /** devices behind a system service (CUPS, SANE) are retried no faster than once a second */
+  slowRetry?: boolean;
+  connect(cfg: ConfigOf<K>, env: KindEnv): () => Promise<Opened<K>>;
+  consumables?(env: KindEnv): SupervisorOptions<K, SessionMap[K]>['consumables'];
+  onSession?(env: KindEnv): (session: SessionMap[K]) => void;
+}
+
+const unavailable = (detail: string): Result<never, Offline> => err({ state: 'offline', reason: 'unavailable', detail });
+
+function simulators(env: KindEnv): DeviceSimulators {
+  if (!env.sims) throw new Error('simulator mode without simulators');
+  return env.sims;
+}
+
+/** A serial device simulated on a pty pair: start its simulator, then open the real driver on the host end. */
+function overPty<K extends DeviceKind>(
+  env: KindEnv,
+  start: (sims: DeviceSimulators) => Promise<Result<{ pair: { hostPath: string } }, string>>,
+  open: (hostPath: string) => () => Promise<Opened<K>>,
+): () => Promise<Opened<K>> {
+  return async () => {
+    const s = await start(simulators(env));
+    if (!s.ok) return unavailable(s.error);
+    return open(s.value.pair.hostPath)();
+  };
+}
+
+function receiptPort(c: ConfigOf<'receipt-printer'>): ReceiptPrinterPortConfig {
+  switch (c.mode) {
+    case 'tcp':
+      return { mode: 'tcp', host: c.host ?? '127.0.0.1', port: c.port ?? 9100 };
+    case 'usb-lp':
+      return { mode: 'usb-lp', path: c.path ?? '/dev/usb/lp0' };
+    default:
+      return { mode: 'serial', path: c.path ?? '', baudRate: c.baudRate };
+  }
+}
+
+export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
+  'id-card-reader': {
+    connect: (c, env) =>
+      c.mode === 'simulator'
+        ? overPty(env, (sims) => sims.startIdCard(), (path) => idCardReaderConnector({ path, baudRate: c.baudRate, pollMs: c.pollMs }, env.simPhotoDecoder))
+        : idCardReaderConnector({ path: c.path, vidPid: c.vidPid, baudRate: c.baudRate, pollMs: c.pollMs }, env.photoDecoder),
+    onSession:
+      ({ logger, emit }) =>
+      (s) => {
+        s.events.on('card', (c) => {
+          logger.log('idcard.read', { cardType: c.identity.cardType, idNumber: maskIdNumber(identityNumber(c.identity)), ms: Math.round(c.readMs), photoDecoded: !!c.photo });
+          emit({
+            type: 'idcard.read',
+            identity: c.identity,
+            photo: c.photo ? { mime: c.photo.mime, dataUrl: `data:${c.photo.mime};base64,${Buffer.from(c.photo.bytes).toString('base64')}` } : null,
+            photoProblem: c.photoProblem,
+          });
+        });
+        s.events.on('card-error', (f) => {
+          logger.log('idcard.rejected', { reason: f.reason, message: f.message });
+          emit({ type: 'idcard.error', reason: f.reason, message: f.message });
+        });
+        s.events.on('link-trouble', (t) => logger.log('device.link-trouble', { device: 'id-card-reader', ...t }));
+      },
+  },
+  'receipt-printer': {
+    connect: (c, env) =>
+      c.mode === 'simulator'
+        ? overPty(env, (sims) => sims.startReceipt(), (path) => receiptPrinterConnector({ mode: 'serial', path, baudRate: c.baudRate }))
+        : receiptPrinterConnector(receiptPort(c)),
+    consumables:
+      ({ held }) =>
+      (s: DeviceStatusMap['receipt-printer']) => ({ paper: s.state === 'paper-out' ? 'out' : 'paperNearEnd' in s && s.paperNearEnd ? 'near-end' : 'ok', heldJobs: held.size }),
+  },
+  'a4-printer': {
+    slowRetry: true,
+    connect: (c, env) => {
+      const ipp = new IppClient();
+      return async () => {
+        if (c.mode === 'simulator') {
+          const s = await simulators(env).startA4(c.queue);
+          if (!s.ok) return unavailable(s.error);
+        }
+        return CupsPrinterSession.connect(ipp, c.queue);
+      };
+    },
+  },
+  scanner: {
+    slowRetry: true,
+    connect: (c, env) =>
+      c.mode === 'simulator'
+        ? () => {
+            const s = simulators(env).startScanner();
+            return SaneScannerSession.connect({ env: { configDir: s.configDir }, device: s.device, probeMs: 3000 });
+          }
+        : () => SaneScannerSession.connect({ env: { configDir: null }, device: c.device }),
+  },
+  'code-scanner': {
+    connect: (c, env) =>
+      c.mode === 'simulator'
+        ? overPty(env, (sims) => sims.startCodeScanner(), (path) => codeScannerConnector({ mode: 'serial', path, baudRate: 9600 }))
+        : codeScannerConnector({ mode: c.mode, path: c.path, vidPid: c.vidPid }),
+    onSession:
+      ({ logger, emit }) =>
+      (s) => {
+        s.events.on('code', (c) => {
+          logger.log('code.scanned', { source: c.source, length: c.text.length });
+          emit({ type: 'code.scanned', text: c.text, source: c.source });
+        });
+      },
+  },
+};

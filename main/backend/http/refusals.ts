@@ -1,0 +1,70 @@
+// The HTTP status of every refusal a use case can give, in one table: a use case returns
+// `err({ kind, message, … })`, the route answers `{ error: kind, message, … }` with the status
+// found here. Grouped by use case because a few codes mean different things in different places
+// (a helper's unknown card is "not found" at the reader and "start again" at the PIN pad).
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const REFUSAL_STATUS = {
+  /** the application journey's steps and submit (journey/submit.ts, print-missing-notice.ts) */
+  journey: {
+    // the service is not one the kiosk takes whole now (journey/service-for.ts)
+    'catalog-unavailable': 503,
+    'unknown-service': 404,
+    'not-at-kiosk': 409,
+    'no-card': 409,
+    'card-not-accepted': 409,
+    'face-check-needed': 409,
+    'helper-not-signed-in': 403,
+    'unknown-page': 409,
+    'materials-missing': 409,
+    'commitment-needed': 409,
+    'not-missing': 409,
+    'form-invalid': 400,
+    // the outbox refused the application (offline-queue/outbox.ts)
+    invalid: 400,
+    'key-reused': 409,
+    'disk-full': 507,
+    storage: 500,
+  },
+  /** 好差评 (journey/rating.ts) */
+  rating: { 'not-found': 404, invalid: 400, 'already-rated': 409, storage: 500 },
+  /** 人证核验 (citizen/face-check.ts) */
+  face: { 'no-card': 409, 'no-photo': 422, unavailable: 503, 'no-face': 422, 'bad-image': 422, timeout: 504 },
+  /** 办件进度查询: lookups, prints and postal delivery (followup/) */
+  followup: { 'no-card': 409, 'not-found': 404, refused: 409, 'not-yours': 403, busy: 429, offline: 503, printer: 503, central: 502 },
+  /** a helper's card at the reader (helpers/sign-in.ts) */
+  helperCard: { timeout: 408, 'unknown-card': 404, 'offline-no-ticket': 503, refused: 502 },
+  /** a helper's PIN (helpers/sign-in.ts) */
+  helperSignIn: { 'no-card': 409, 'unknown-card': 409, locked: 423, 'wrong-pin': 401, 'offline-no-ticket': 503, refused: 502 },
+} as const;
+
+type Table = typeof REFUSAL_STATUS;
+export type RefusalArea = keyof Table;
+export type Refusal<A extends RefusalArea> = { kind: keyof Table[A] & string; message: string };
+
+/** The status of a refusal of `area`. */
+export function statusOf<A extends RefusalArea, K extends keyof Table[A]>(area: A, kind: K): Table[A][K] {
+  return REFUSAL_STATUS[area][kind];
+}
+
+/**
+ * The answer to a refusal: `{ error: kind, message, … }` with what else the use case gave the
+ * screen (problems to correct, what is missing…), after `before` (the helper screens' `ok: false`),
+ * and the table's status.
+ */
+export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] & string; message: string }, B extends object = Record<never, never>>(
+  c: Context,
+  area: A,
+  e: E,
+  before?: B,
+) {
+  const { kind, ...rest } = e;
+  const status = statusOf(area, kind) as Table[A][E['kind']] & ContentfulStatusCode;
+  // Typed per refusal kind (distributive), so the screen that narrows on `error` sees that kind's
+  // own fields (attemptsLeft, lockedUntil, problems…) — a plain rest of a union keeps only the
+  // fields every kind shares.
+  return c.json({ ...(before as B), error: kind, ...rest } as B & RefusalBody<E>, status);
+}
+
+type RefusalBody<E> = E extends { kind: infer K } ? Omit<E, 'kind'> & { error: K } : never;
