@@ -28,10 +28,14 @@ const ALWAYS: Record<string, (v: string) => string> = {
   token: () => '[secret]',
 };
 
-/** The fields an event declares personal in the catalogue (none for an unknown event). */
+/**
+ * The fields an event declares personal in the catalogue. An event the catalogue does not know (a
+ * line an older build wrote, read back by the log export) may hold anything: every kind is masked.
+ */
 export function personalFields(event: unknown): ReadonlySet<string> {
   const spec = typeof event === 'string' && Object.hasOwn(logEvents, event) ? logEvents[event as keyof typeof logEvents] : undefined;
-  return new Set(spec && 'personal' in spec ? spec.personal : []);
+  if (!spec) return new Set(Object.keys(BY_KIND));
+  return new Set('personal' in spec ? spec.personal : []);
 }
 
 /**
