@@ -33,7 +33,9 @@ function busyHeartbeat(at = Date.now()): Heartbeat {
     days,
     submissions: days.flatMap((day) => services.flatMap((serviceCode) => (['kiosk', 'helper'] as const).map((channel) => ({ day, serviceCode, channel, count: 12, noVisit: 9 })))),
     steps: days.flatMap((day) =>
-      ['apply', 'followup'].flatMap((journey) => ['start', 'identity', 'form', 'materials', 'sign', 'review', 'submitted', 'receipt'].map((step) => ({ day, journey, step, reached: 40, abandoned: 3 }))),
+      ['apply', 'followup'].flatMap((journey) =>
+        ['start', 'identity', 'form', 'materials', 'sign', 'review', 'submitted', 'receipt'].map((step) => ({ day, journey, step, reached: 40, abandoned: 3 })),
+      ),
     ),
     ratings: days.flatMap((day) => [1, 2, 3, 4, 5].map((rating) => ({ day, rating, count: rating * 2 }))),
   };
@@ -133,8 +135,14 @@ export async function run(report: Report): Promise<void> {
     const minimalDay = (minimalBytes * perDay) / 1e6;
     // Busy hall: statistics change every 10 minutes over a 10-hour day, unchanged the rest.
     const changedBeats = 60 + 14; // 10 h × 6 changes + 1 hourly resend for the other 14 h
-    report(`heartbeat bytes per terminal per day (every ${cfg.heartbeatSec} s, busy day)`, (hbBytes * changedBeats + statusOnly * (perDay - changedBeats)) / 1e6, 'MB/day', { name: 'minimal signed requests at the same cadence', value: minimalDay });
-    report(`heartbeat bytes per terminal per day (every ${cfg.heartbeatSec} s, worst case: statistics change every beat)`, (hbBytes * perDay) / 1e6, 'MB/day', { name: 'minimal signed requests at the same cadence', value: minimalDay });
+    report(`heartbeat bytes per terminal per day (every ${cfg.heartbeatSec} s, busy day)`, (hbBytes * changedBeats + statusOnly * (perDay - changedBeats)) / 1e6, 'MB/day', {
+      name: 'minimal signed requests at the same cadence',
+      value: minimalDay,
+    });
+    report(`heartbeat bytes per terminal per day (every ${cfg.heartbeatSec} s, worst case: statistics change every beat)`, (hbBytes * perDay) / 1e6, 'MB/day', {
+      name: 'minimal signed requests at the same cadence',
+      value: minimalDay,
+    });
     report('heartbeat requests per terminal per day', perDay, 'req/day', { name: `case-status polls per day (every ${cfg.queue.statusPollSec} s)`, value: 86_400 / cfg.queue.statusPollSec });
 
     // Throughput: every terminal reports ROUNDS times; pre-signed so the client's HMAC cost is not timed.

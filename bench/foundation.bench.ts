@@ -79,7 +79,11 @@ export async function run(report: Report): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-paint-'));
   const secret = crypto.randomBytes(24).toString('base64url');
   const started = await new Promise<{ url: string; kill: () => void }>((resolve, reject) => {
-    const child = spawn(tsx, ['main/backend/host/headless.ts'], { cwd: root, env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: path.join(dataDir, 'none.json'), KIOSK_SECRET: secret }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(tsx, ['main/backend/host/headless.ts'], {
+      cwd: root,
+      env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: path.join(dataDir, 'none.json'), KIOSK_SECRET: secret },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let buf = '';
     child.stdout.on('data', (d) => {
       buf += d;
@@ -107,7 +111,10 @@ export async function run(report: Report): Promise<void> {
   // Bundle: everything the renderer ships, gzipped, vs React + ReactDOM alone.
   const assets = path.join(root, 'dist', 'renderer', 'assets');
   const gz = (f: string) => zlib.gzipSync(fs.readFileSync(f), { level: 9 }).byteLength;
-  const bundle = fs.readdirSync(assets).filter((f) => /\.(js|css)$/.test(f)).reduce((n, f) => n + gz(path.join(assets, f)), 0);
+  const bundle = fs
+    .readdirSync(assets)
+    .filter((f) => /\.(js|css)$/.test(f))
+    .reduce((n, f) => n + gz(path.join(assets, f)), 0);
   const react = gz(path.join(root, 'node_modules/react/cjs/react.production.js')) + gz(path.join(root, 'node_modules/react-dom/cjs/react-dom-client.production.js'));
   report('renderer JS+CSS bundle gzip', bundle / 1024, 'KiB', { name: 'React + ReactDOM alone', value: react / 1024 });
 }

@@ -125,7 +125,11 @@ export async function run(report: Report): Promise<void> {
       store.close();
       const t1 = performance.now();
       for (const p of pages) {
-        const res = await fetch(`${central.url}/v1/admin/sink`, { method: 'POST', body: new Uint8Array(p), headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/octet-stream' } });
+        const res = await fetch(`${central.url}/v1/admin/sink`, {
+          method: 'POST',
+          body: new Uint8Array(p),
+          headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/octet-stream' },
+        });
         await res.arrayBuffer();
       }
       const rawSec = (performance.now() - t1) / 1000;

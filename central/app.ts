@@ -106,4 +106,3 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
 
   return app;
 }
-

@@ -45,7 +45,14 @@ describe('calendar publication', () => {
   });
 
   it('is the same rule the kiosk applies to what it receives', () => {
-    const twice = { year: 2026, version: 'v1', days: [{ date: '2026-02-14', kind: 'workday', name: '调休' }, { date: '2026-02-14', kind: 'holiday', name: '春节' }] };
+    const twice = {
+      year: 2026,
+      version: 'v1',
+      days: [
+        { date: '2026-02-14', kind: 'workday', name: '调休' },
+        { date: '2026-02-14', kind: 'holiday', name: '春节' },
+      ],
+    };
     expect(calendarSchema.safeParse(twice).success).toBe(false);
   });
 });

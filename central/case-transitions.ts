@@ -25,11 +25,9 @@ export interface CaseFacts {
 }
 
 export function checkTransition(from: CaseStatus, update: CaseUpdate, facts: CaseFacts): Result<void, string> {
-  if (!NEXT_STATUS[from].includes(update.status))
-    return err(`案件状态不能从「${from}」变为「${update.status}」 / a case cannot go from ${from} to ${update.status}`);
+  if (!NEXT_STATUS[from].includes(update.status)) return err(`案件状态不能从「${from}」变为「${update.status}」 / a case cannot go from ${from} to ${update.status}`);
   if (update.status === 'delivered') {
-    if (update.method === 'post' && !facts.postalRequested)
-      return err('申请人未申请邮寄，不能记为邮寄送达 / no postal delivery was requested, so the case cannot be delivered by post');
+    if (update.method === 'post' && !facts.postalRequested) return err('申请人未申请邮寄，不能记为邮寄送达 / no postal delivery was requested, so the case cannot be delivered by post');
     if (update.method === 'kiosk_print' && !facts.resultPrinted)
       return err('结果文书未在自助终端打印，不能记为自助打印送达 / no result was printed at a kiosk, so the case cannot be delivered by self-service print');
   }

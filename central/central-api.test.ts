@@ -155,18 +155,15 @@ describe('central intake', () => {
     const items = [
       { ...good, idempotencyKey: uuidv7(), applicant: { name: 42, idNumber: 'x' } },
       { ...good, idempotencyKey: uuidv7(), form: { note: 'x'.repeat(5000) } },
-      manifest([{ sha256: 'c'.repeat(64), size: 5 }], { materials: [{ materialId: 'id-card', provision: 'scanned', pages: [{ sha256: 'c'.repeat(64), size: 5, mime: 'image/jpeg', name: '../secret.jpg' }] }] }),
+      manifest([{ sha256: 'c'.repeat(64), size: 5 }], {
+        materials: [{ materialId: 'id-card', provision: 'scanned', pages: [{ sha256: 'c'.repeat(64), size: 5, mime: 'image/jpeg', name: '../secret.jpg' }] }],
+      }),
       { ...good, idempotencyKey: uuidv7(), serviceCode: 'NOT-A-REAL-SERVICE' },
     ];
     const r = await call({ method: 'POST', path: '/v1/submissions/batch', json: { items } });
     expect(r.status).toBe(422);
     const body = await r.json();
-    expect(body.results.map((x: { outcome: string; code: string }) => `${x.outcome}:${x.code}`)).toEqual([
-      'rejected:invalid',
-      'rejected:invalid',
-      'rejected:invalid',
-      'rejected:unknown-service',
-    ]);
+    expect(body.results.map((x: { outcome: string; code: string }) => `${x.outcome}:${x.code}`)).toEqual(['rejected:invalid', 'rejected:invalid', 'rejected:invalid', 'rejected:unknown-service']);
     expect(body.results[0].issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['applicant.name', 'applicant.idNumber']));
     expect(body.results[2].issues.map((i: { path: string }) => i.path)).toContain('materials.0.pages.0.name');
     expect(before.attachments).toBe(0);
@@ -206,7 +203,9 @@ describe('central case status, documents, calendar and admin', () => {
   });
 
   it('records an evaluation once per idempotency key, only for the terminal’s own case', async () => {
-    const { results } = await (await call({ method: 'POST', path: '/v1/submissions/batch', json: { items: [manifest([], { materials: [{ materialId: 'id-card', provision: 'shared', pages: [] }] })] } })).json();
+    const { results } = await (
+      await call({ method: 'POST', path: '/v1/submissions/batch', json: { items: [manifest([], { materials: [{ materialId: 'id-card', provision: 'shared', pages: [] }] })] } })
+    ).json();
     const body = { idempotencyKey: uuidv7(), caseNo: results[0].caseNo, rating: 5, comment: '办事很方便' };
     const a = await (await call({ method: 'POST', path: '/v1/evaluations', json: body })).json();
     const b = await (await call({ method: 'POST', path: '/v1/evaluations', json: body })).json();
@@ -219,7 +218,10 @@ describe('central case status, documents, calendar and admin', () => {
   });
 
   it('publishes a holiday calendar and refuses admin calls without the token', async () => {
-    const days = [{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }, { date: '2026-10-10', kind: 'workday', name: '国庆调休' }];
+    const days = [
+      { date: '2026-10-01', kind: 'holiday', name: '国庆节' },
+      { date: '2026-10-10', kind: 'workday', name: '国庆调休' },
+    ];
     expect((await app.fetch(new Request('http://central.test/v1/admin/calendar/2026', { method: 'PUT', body: JSON.stringify({ version: 'v1', days }) }))).status).toBe(401);
     expect((await admin('/v1/admin/calendar/2026', { method: 'PUT', body: JSON.stringify({ version: 'v1', days }) })).status).toBe(200);
     const cal = await (await call({ method: 'GET', path: '/v1/calendar/2026' })).json();

@@ -95,20 +95,24 @@ describe('central answers as its document says', () => {
 });
 
 describe('strict numbers', () => {
-  it.each(['/v1/calendar/0x7EA', '/v1/calendar/2.026e3', '/v1/calendar/+2026', '/v1/calendar/02026', '/v1/cases/feed?after=0x10&limit=1e1', '/v1/cases/feed?after=&limit=5', '/v1/cases/feed?limit=5.0'])(
-    'refuses %s with 400',
-    async (p) => {
-      const r = await call({ method: 'GET', path: p });
-      expect(r.status).toBe(400);
-      expect((await r.json()).error).toBe('invalid-request');
-    },
-  );
+  it.each([
+    '/v1/calendar/0x7EA',
+    '/v1/calendar/2.026e3',
+    '/v1/calendar/+2026',
+    '/v1/calendar/02026',
+    '/v1/cases/feed?after=0x10&limit=1e1',
+    '/v1/cases/feed?after=&limit=5',
+    '/v1/cases/feed?limit=5.0',
+  ])('refuses %s with 400', async (p) => {
+    const r = await call({ method: 'GET', path: p });
+    expect(r.status).toBe(400);
+    expect((await r.json()).error).toBe('invalid-request');
+  });
 
   it('refuses a chunk at an empty or hexadecimal offset, and takes a decimal one', async () => {
     const bytes = crypto.randomBytes(100);
     const sha256 = await declare(bytes);
-    for (const offset of ['', '0x0', '0e0', '-0'])
-      expect((await call({ method: 'PUT', path: `/v1/attachments/${sha256}/content?offset=${offset}`, bytes })).status, `offset=${offset}`).toBe(400);
+    for (const offset of ['', '0x0', '0e0', '-0']) expect((await call({ method: 'PUT', path: `/v1/attachments/${sha256}/content?offset=${offset}`, bytes })).status, `offset=${offset}`).toBe(400);
     expect((await call({ method: 'PUT', path: `/v1/attachments/${sha256}/content?offset=0`, bytes })).status).toBe(200);
   });
 
@@ -131,7 +135,9 @@ describe('content types', () => {
   it('checks the content type on admin routes too', async () => {
     const r = await admin('/v1/admin/faults', { method: 'PUT', body: JSON.stringify({ errorRate: 0 }), headers: { 'Content-Type': 'text/plain' } });
     expect(r.status).toBe(415);
-    expect((await admin('/v1/admin/terminals', { method: 'POST', body: JSON.stringify({ terminalId: 'KSK0009', secret: 'z'.repeat(40) }), headers: { 'Content-Type': 'application/jsonx' } })).status).toBe(415);
+    expect(
+      (await admin('/v1/admin/terminals', { method: 'POST', body: JSON.stringify({ terminalId: 'KSK0009', secret: 'z'.repeat(40) }), headers: { 'Content-Type': 'application/jsonx' } })).status,
+    ).toBe(415);
     expect(store.terminalSecret('KSK0009')).toBeNull();
   });
 });

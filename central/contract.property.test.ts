@@ -98,9 +98,7 @@ function requestsFor(template: string, method: string, op: Operation): fc.Arbitr
   const params = op.parameters ?? [];
   const pathArb = fc.record(Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, valueOf(p)])));
   const queryArb = fc.tuple(
-    ...params
-      .filter((p) => p.in === 'query')
-      .map((p) => fc.option(valueOf(p), { nil: undefined, freq: 3 }).map((v) => (v === undefined ? null : `${p.name}=${encodeURIComponent(v)}`))),
+    ...params.filter((p) => p.in === 'query').map((p) => fc.option(valueOf(p), { nil: undefined, freq: 3 }).map((v) => (v === undefined ? null : `${p.name}=${encodeURIComponent(v)}`))),
   );
   const media = op.requestBody?.content ?? {};
   const jsonSchema = media['application/json']?.schema;
@@ -157,14 +155,18 @@ describe('central contract, property-based', () => {
     expect(operations.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.template}`, o] as const))('%s: every generated request gets a documented, conforming answer, never a 5xx', async (_name, { template, method, op }) => {
-    await fc.assert(
-      fc.asyncProperty(requestsFor(template, method, op), async (g) => {
-        const res = await app.fetch(await toRequest(g, op)); // throws ContractViolation on an undocumented answer
-        faults.reset(); // a generated PUT /v1/admin/faults must not inject failures into the next request
-        expect(res.status, `${g.method} ${g.path}`).toBeLessThan(500);
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-  }, 60_000);
+  it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.template}`, o] as const))(
+    '%s: every generated request gets a documented, conforming answer, never a 5xx',
+    async (_name, { template, method, op }) => {
+      await fc.assert(
+        fc.asyncProperty(requestsFor(template, method, op), async (g) => {
+          const res = await app.fetch(await toRequest(g, op)); // throws ContractViolation on an undocumented answer
+          faults.reset(); // a generated PUT /v1/admin/faults must not inject failures into the next request
+          expect(res.status, `${g.method} ${g.path}`).toBeLessThan(500);
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+    },
+    60_000,
+  );
 });

@@ -41,7 +41,15 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
   for (const t of opts.terminals ?? []) store.registerTerminal(t.terminalId, t.secret);
   if (opts.staff?.length && !store.staffVersion())
     for (const s of opts.staff)
-      store.putStaff({ staffId: s.staffId, name: s.name, township: s.township, idNumberHash: scryptHash(normaliseIdNumber(s.idNumber)), pinHash: scryptHash(s.pin), active: s.active, idLookup: staffIdLookup(store, s.idNumber) });
+      store.putStaff({
+        staffId: s.staffId,
+        name: s.name,
+        township: s.township,
+        idNumberHash: scryptHash(normaliseIdNumber(s.idNumber)),
+        pinHash: scryptHash(s.pin),
+        active: s.active,
+        idLookup: staffIdLookup(store, s.idNumber),
+      });
   const faults = new FaultInjector();
   const adminToken = opts.adminToken ?? crypto.randomBytes(24).toString('base64url');
   const app = createCentralApp({ store, faults, adminToken, lookupLimit: opts.lookupLimit });

@@ -71,7 +71,9 @@ describe('central follow-up', () => {
     const byId = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'idNumber', idNumber: id.toLowerCase() } })).json());
     expect(byId.cases.map((c) => c.caseNo).sort()).toEqual([mine, elsewhere].sort());
     expect(byId.cases.every((c) => c.status === 'received')).toBe(true);
-    const byReceipt = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json());
+    const byReceipt = caseLookupResponseSchema.parse(
+      await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json(),
+    );
     expect(byReceipt.cases.map((c) => c.caseNo)).toEqual([mine]);
     // a receipt from another terminal, its QR shown here
     const other = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0002-20261122-0001', claim: CLAIM } })).json());
@@ -87,11 +89,7 @@ describe('central follow-up', () => {
     const caseNo = await submit(testIdNumber(7), 'KSK0001-20261122-0001');
     const r = await admin(`/v1/admin/cases/${caseNo}/status`, {
       status: 'correction',
-      items: [
-        { materialId: 'household-register', description: '户口簿首页不清晰' },
-        { materialId: 'photo', description: '照片背景应为白色' },
-        { description: '申请表缺少签名' },
-      ],
+      items: [{ materialId: 'household-register', description: '户口簿首页不清晰' }, { materialId: 'photo', description: '照片背景应为白色' }, { description: '申请表缺少签名' }],
       deadline: '2026-12-15',
     });
     expect(r.status).toBe(200);
@@ -108,10 +106,13 @@ describe('central follow-up', () => {
 
     const na = await admin(`/v1/admin/cases/${caseNo}/status`, { status: 'not-accepted', reasons: ['不属于本机关职权范围'] });
     const naEv = (await na.json()) as { update: { documents: { id: string }[] } };
-    const naText = pdfText(Buffer.from(await (await call({ method: 'POST', path: `/v1/documents/${naEv.update.documents[0]!.id}/fetch`, json: { proof: { by: 'idNumber', idNumber: testIdNumber(7) } } })).arrayBuffer()));
+    const naText = pdfText(
+      Buffer.from(await (await call({ method: 'POST', path: `/v1/documents/${naEv.update.documents[0]!.id}/fetch`, json: { proof: { by: 'idNumber', idNumber: testIdNumber(7) } } })).arrayBuffer()),
+    );
     expect(naText).toContain('Remedy: administrative reconsideration (60 days) or administrative litigation (6 months).');
     expect(naText).toContain('不属于本机关职权范围');
-    const summary = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json()).cases[0]!;
+    const summary = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json())
+      .cases[0]!;
     expect(summary.documents.map((d) => d.kind)).toEqual(['notice', 'notice']);
     expect(summary.status).toBe('not-accepted');
   });
@@ -130,7 +131,8 @@ describe('central follow-up', () => {
     const first = await (await call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: firstAt, proof: BY_CLAIM } })).json();
     expect(first).toMatchObject({ first: true, printedAt: firstAt });
     // printed at the kiosk: the result reached the citizen (送达, self-service print)
-    const after = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json()).cases[0]!;
+    const after = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json())
+      .cases[0]!;
     expect(after.status).toBe('delivered');
     expect(after.events.at(-1)!.update).toMatchObject({ status: 'delivered', method: 'kiosk_print' });
     const again = await (await call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt: laterAt, proof: BY_CLAIM } })).json();
@@ -156,7 +158,8 @@ describe('central follow-up', () => {
     const badAddress = await call({ method: 'POST', path: `/v1/cases/${caseNo}/delivery`, json: { idempotencyKey: uuidv7(), address: { ...ADDRESS, postcode: '22380' }, proof: BY_CLAIM } });
     expect(badAddress.status).toBe(400);
     expect((await admin(`/v1/admin/cases/${caseNo}/tracking`, { carrier: 'EMS', trackingNo: 'EA123456789CN' })).status).toBe(200);
-    const s = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json()).cases[0]!;
+    const s = caseLookupResponseSchema.parse(await (await call({ method: 'POST', path: '/v1/cases/lookup', json: { by: 'receiptNo', receiptNo: 'KSK0001-20261122-0001', claim: CLAIM } })).json())
+      .cases[0]!;
     expect(s.delivery).toMatchObject({ carrier: 'EMS', trackingNo: 'EA123456789CN' });
   });
 });

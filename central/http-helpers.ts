@@ -22,8 +22,7 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
 
 /** Parses a JSON body (given as bytes) with a schema; answers 400 with reasons if it does not fit. */
 export function parseJsonBody<S extends ZodType>(c: Context, raw: Uint8Array, schema: S): Parsed<z.output<S>> {
-  if (!isJsonMediaType(c.req.header('content-type')))
-    return { ok: false, response: problem(c, 415, 'unsupported-media-type', '请求体应为 JSON / the body must be application/json') };
+  if (!isJsonMediaType(c.req.header('content-type'))) return { ok: false, response: problem(c, 415, 'unsupported-media-type', '请求体应为 JSON / the body must be application/json') };
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(raw).toString('utf8'));
@@ -40,8 +39,7 @@ export function parseJsonBody<S extends ZodType>(c: Context, raw: Uint8Array, sc
  * propagates as the body limit's error, so it answers 413, not "not JSON".
  */
 export async function readJsonBody<S extends ZodType>(c: Context, schema: S): Promise<Parsed<z.output<S>>> {
-  if (!isJsonMediaType(c.req.header('content-type')))
-    return { ok: false, response: problem(c, 415, 'unsupported-media-type', '请求体应为 JSON / the body must be application/json') };
+  if (!isJsonMediaType(c.req.header('content-type'))) return { ok: false, response: problem(c, 415, 'unsupported-media-type', '请求体应为 JSON / the body must be application/json') };
   return parseJsonBody(c, new Uint8Array(await c.req.arrayBuffer()), schema);
 }
 

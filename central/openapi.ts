@@ -111,7 +111,10 @@ const unavailable = { description: '暂不可用，见 Retry-After / unavailable
 const internal = error('中心系统内部错误 / internal error');
 const signedErrors = {
   '400': error('请求不符合要求（附原因）/ invalid request, with reasons'),
-  '401': ok('未签名（unsigned）、时间戳格式错误（bad-timestamp）、凭据无效（bad-credentials：终端未登记、已停用或签名错误，同一答复）、时钟偏差（clock-skew，附 serverTime）或重放（replayed） / unsigned, malformed timestamp, bad credentials (unknown terminal and bad signature answer alike), clock skew (with serverTime) or replay', authErrorSchema),
+  '401': ok(
+    '未签名（unsigned）、时间戳格式错误（bad-timestamp）、凭据无效（bad-credentials：终端未登记、已停用或签名错误，同一答复）、时钟偏差（clock-skew，附 serverTime）或重放（replayed） / unsigned, malformed timestamp, bad credentials (unknown terminal and bad signature answer alike), clock skew (with serverTime) or replay',
+    authErrorSchema,
+  ),
   '413': error('请求过大 / body too large'),
   '500': internal,
   '503': unavailable,
@@ -160,7 +163,9 @@ export function buildOpenApi(): Json {
     },
     paths: {
       '/v1/health': { get: { operationId: 'health', summary: 'Liveness', responses: { '200': ok('up', healthResponseSchema), ...publicErrors } } },
-      '/v1/openapi.json': { get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } },
+      '/v1/openapi.json': {
+        get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      },
       '/v1/catalog': {
         get: {
           operationId: 'catalog',
@@ -252,7 +257,8 @@ export function buildOpenApi(): Json {
       '/v1/documents/{documentId}/fetch': {
         post: {
           operationId: 'documentFetch',
-          summary: "A notice or result document (PDF) of a case, for the citizen whose proof (the receipt's claim, or the applicant's or authorised agent's identity number) opens it; X-Content-SHA256 carries its digest",
+          summary:
+            "A notice or result document (PDF) of a case, for the citizen whose proof (the receipt's claim, or the applicant's or authorised agent's identity number) opens it; X-Content-SHA256 carries its digest",
           security: SIGNED,
           parameters: [documentIdParam],
           requestBody: jsonBody(documentFetchRequestSchema),
@@ -396,14 +402,20 @@ export function buildOpenApi(): Json {
       '/v1/admin/staff/{staffId}/cases': {
         get: {
           operationId: 'adminStaffCases',
-          summary: 'Cases submitted through this helper, with the time the resident signed the authorisation and how the helper had signed in (signIn: online = PIN verified by central, offline = card + offline ticket)',
+          summary:
+            'Cases submitted through this helper, with the time the resident signed the authorisation and how the helper had signed in (signIn: online = PIN verified by central, offline = card + offline ticket)',
           security: ADMIN,
           parameters: [staffIdParam],
           responses: { '200': ok('cases', staffCasesSchema), ...adminErrors },
         },
       },
       '/v1/admin/faults': {
-        get: { operationId: 'adminGetFaults', summary: 'Fault injection in force, with counters', security: ADMIN, responses: { '200': ok('settings and counters', faultStateSchema), ...adminErrors } },
+        get: {
+          operationId: 'adminGetFaults',
+          summary: 'Fault injection in force, with counters',
+          security: ADMIN,
+          responses: { '200': ok('settings and counters', faultStateSchema), ...adminErrors },
+        },
         put: {
           operationId: 'adminSetFaults',
           summary: 'Change fault injection (unset fields are kept)',
@@ -448,7 +460,13 @@ export function buildOpenApi(): Json {
           security: ADMIN,
           parameters: [caseNoParam],
           requestBody: jsonBody(adminCaseUpdateSchema),
-          responses: { '200': ok('the new event', caseEventSchema), '404': error('no such case'), '409': error('bad-transition: not allowed by central/case-transitions.ts (送达 by post needs a postal request, by kiosk_print a result printed at a kiosk)'), ...adminErrors, ...jsonBodyErrors },
+          responses: {
+            '200': ok('the new event', caseEventSchema),
+            '404': error('no such case'),
+            '409': error('bad-transition: not allowed by central/case-transitions.ts (送达 by post needs a postal request, by kiosk_print a result printed at a kiosk)'),
+            ...adminErrors,
+            ...jsonBodyErrors,
+          },
         },
       },
       '/v1/admin/cases/{caseNo}/tracking': {
@@ -467,7 +485,12 @@ export function buildOpenApi(): Json {
           security: ADMIN,
           parameters: [yearParam],
           requestBody: jsonBody(calendarBodySchema),
-          responses: { '200': ok('published', calendarPublishedSchema), ...adminErrors, '400': error('invalid-request: a date outside the year or listed twice (holiday and workday), or a year after next year'), ...jsonBodyErrors },
+          responses: {
+            '200': ok('published', calendarPublishedSchema),
+            ...adminErrors,
+            '400': error('invalid-request: a date outside the year or listed twice (holiday and workday), or a year after next year'),
+            ...jsonBodyErrors,
+          },
         },
       },
       '/v1/admin/evaluations': {

@@ -22,8 +22,7 @@ async function concludedDocument(): Promise<{ caseNo: string; docId: string }> {
   return { caseNo, docId: (done.body as { update: { documents: { id: string }[] } }).update.documents[0]!.id };
 }
 
-const printed = (docId: string, printedAt: string) =>
-  h.call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt, proof: h.proof(h.store.document(docId)!.caseNo) } });
+const printed = (docId: string, printedAt: string) => h.call({ method: 'POST', path: `/v1/documents/${docId}/printed`, json: { printedAt, proof: h.proof(h.store.document(docId)!.caseNo) } });
 
 describe('plausible instants from terminals', () => {
   it('refuses a first print dated in the future, and a later honest report is the one kept', async () => {
@@ -45,14 +44,22 @@ describe('plausible instants from terminals', () => {
   });
 
   it('refuses a submission dated in the future or older than a terminal may stay offline, creating no case', async () => {
-    for (const submittedAt of ['9999-12-31T00:00:00.000Z', new Date(Date.now() + 3_600_000).toISOString(), new Date(Date.now() - (MAX_OFFLINE_DAYS + 1) * DAY).toISOString(), '1970-01-01T00:00:00.000Z']) {
+    for (const submittedAt of [
+      '9999-12-31T00:00:00.000Z',
+      new Date(Date.now() + 3_600_000).toISOString(),
+      new Date(Date.now() - (MAX_OFFLINE_DAYS + 1) * DAY).toISOString(),
+      '1970-01-01T00:00:00.000Z',
+    ]) {
       await expect(h.submit({ submittedAt }), submittedAt).rejects.toThrow(/submittedAt/);
     }
     expect(h.store.countCases()).toBe(0);
   });
 
   it('takes a submission that waited weeks in an offline terminal, and its resend after the window', async () => {
-    const m = { ...caseManifest({ receiptNo: 'KSK0001-20261122-0001', serviceCode: sampleCatalog.services[0]!.code, idNumber: testIdNumber(7) }), submittedAt: new Date(Date.now() - (MAX_OFFLINE_DAYS - 1) * DAY).toISOString() };
+    const m = {
+      ...caseManifest({ receiptNo: 'KSK0001-20261122-0001', serviceCode: sampleCatalog.services[0]!.code, idNumber: testIdNumber(7) }),
+      submittedAt: new Date(Date.now() - (MAX_OFFLINE_DAYS - 1) * DAY).toISOString(),
+    };
     const send = async () => {
       const body = (await (await h.call({ method: 'POST', path: '/v1/submissions/batch', json: { items: [m] } })).json()) as { results?: { outcome: string; caseNo?: string }[] };
       if (!body.results) throw new Error(JSON.stringify(body));

@@ -125,7 +125,11 @@ describe('a receipt number is not a credential', () => {
     expect(post.status).toBe(200);
     const pdf = await call({ ...OTHER, method: 'POST', path: `/v1/documents/${resultId}/fetch`, json: { proof: { by: 'idNumber', idNumber: APPLICANT.toLowerCase() } } });
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });
 

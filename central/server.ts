@@ -24,7 +24,15 @@ if (process.env.CENTRAL_TERMINALS) {
   terminals = parsed.data;
 }
 const lookupLimit = z
-  .object({ max: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_LOOKUP_LIMIT.max), windowSec: z.coerce.number().int().min(1).max(86_400).default(DEFAULT_LOOKUP_LIMIT.windowMs / 1000) })
+  .object({
+    max: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_LOOKUP_LIMIT.max),
+    windowSec: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .default(DEFAULT_LOOKUP_LIMIT.windowMs / 1000),
+  })
   .safeParse({ max: process.env.CENTRAL_LOOKUP_MAX || undefined, windowSec: process.env.CENTRAL_LOOKUP_WINDOW_SEC || undefined });
 if (!lookupLimit.success) {
   process.stderr.write(`CENTRAL_LOOKUP_MAX / CENTRAL_LOOKUP_WINDOW_SEC 不正确 / invalid lookup limit: ${lookupLimit.error.message}\n`);

@@ -38,7 +38,9 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 const enrol = (staffId: string, body: unknown, token = ADMIN) =>
-  app.fetch(new Request(`http://central.test/v1/admin/staff/${staffId}`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+  app.fetch(
+    new Request(`http://central.test/v1/admin/staff/${staffId}`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  );
 const enrolBoth = async () => {
   expect((await enrol('HB-001', { name: '周海燕', township: '耿车镇', idNumber: ID, pin: PIN })).status).toBe(200);
   expect((await enrol('HB-002', { name: '孙立军', township: '耿车镇', idNumber: ID_B, pin: PIN })).status).toBe(200);
@@ -188,7 +190,11 @@ describe('helper powers checked at intake', () => {
     expect(store.casesOfHelper('HB-001')).toHaveLength(3);
     // The admin sees how the helper had signed in for each case: PIN verified online, or card + ticket offline.
     const admin = await (await app.fetch(new Request('http://central.test/v1/admin/staff/HB-001/cases', { headers: { Authorization: `Bearer ${ADMIN}` } }))).json();
-    expect(Object.fromEntries(admin.cases.map((c: { receiptNo: string; signIn: string }) => [c.receiptNo, c.signIn]))).toEqual({ 'KSK0001-20261202-0008': 'online', 'KSK0001-20261202-0009': 'offline', 'KSK0001-20261202-0011': 'online' });
+    expect(Object.fromEntries(admin.cases.map((c: { receiptNo: string; signIn: string }) => [c.receiptNo, c.signIn]))).toEqual({
+      'KSK0001-20261202-0008': 'online',
+      'KSK0001-20261202-0009': 'offline',
+      'KSK0001-20261202-0011': 'online',
+    });
     // The kiosk channel needs no proof.
     expect(await submit({ ...caseManifest({ receiptNo: 'KSK0001-20261202-0010', serviceCode: 'SVC-TEST-001', idNumber: '110101199001011237' }) })).toMatchObject({ outcome: 'created' });
   });

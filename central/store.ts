@@ -30,7 +30,8 @@ function expose(store: object, group: object): void {
 }
 
 export interface CentralStore
-  extends Methods<CatalogTables>,
+  extends
+    Methods<CatalogTables>,
     Methods<TerminalTables>,
     Methods<AttachmentTables>,
     Methods<CaseTables>,

@@ -25,10 +25,13 @@ export const calendarBodySchema = z.object({
 export const calendarSchema = calendarBodySchema.extend({ year: z.number().int().min(CALENDAR_YEARS.min).max(CALENDAR_YEARS.max) }).superRefine((cal, ctx) => {
   const seen = new Set<string>();
   cal.days.forEach((d, i) => {
-    if (!d.date.startsWith(`${cal.year}-`))
-      ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `${d.date} 不在 ${cal.year} 年 / date outside the year ${cal.year}` });
+    if (!d.date.startsWith(`${cal.year}-`)) ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `${d.date} 不在 ${cal.year} 年 / date outside the year ${cal.year}` });
     if (seen.has(d.date))
-      ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `${d.date} 重复列出（同一天不能既是假日又是调休工作日） / ${d.date} listed twice (a day cannot be both holiday and workday)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['days', i, 'date'],
+        message: `${d.date} 重复列出（同一天不能既是假日又是调休工作日） / ${d.date} listed twice (a day cannot be both holiday and workday)`,
+      });
     seen.add(d.date);
   });
 });

@@ -4,16 +4,7 @@
 import { z } from 'zod';
 import { formFieldsSchema } from './form-schema';
 
-export const serviceTypeSchema = z.enum([
-  '行政许可',
-  '行政确认',
-  '行政给付',
-  '行政征收',
-  '行政奖励',
-  '行政裁决',
-  '其他行政权力',
-  '公共服务',
-]);
+export const serviceTypeSchema = z.enum(['行政许可', '行政确认', '行政给付', '行政征收', '行政奖励', '行政裁决', '其他行政权力', '公共服务']);
 
 /** 全程网办 / 自助机可办 / 最多跑一次 / 邮政寄递 / 帮办代办 */
 export const channelSchema = z.enum(['online', 'kiosk', 'max_once', 'post', 'helper']);
@@ -120,7 +111,15 @@ export const serviceSchema = z
      * kiosk shows the guide but cannot take the application. Optional so catalogs published
      * before forms existed still parse.
      */
-    form: z.object({ materialId: z.string().regex(/^[a-z0-9-]+$/).nullable(), fields: formFieldsSchema }).optional(),
+    form: z
+      .object({
+        materialId: z
+          .string()
+          .regex(/^[a-z0-9-]+$/)
+          .nullable(),
+        fields: formFieldsSchema,
+      })
+      .optional(),
   })
   .superRefine((s, ctx) => {
     if (s.timeLimit.kind === 'working_days' && s.timeLimit.promised > s.timeLimit.legal) {
@@ -134,8 +133,7 @@ export const serviceSchema = z
       if (ids.has(m.id)) ctx.addIssue({ code: 'custom', path: ['materials', i, 'id'], message: '材料编号重复' });
       ids.add(m.id);
     }
-    if (s.form?.materialId && !ids.has(s.form.materialId))
-      ctx.addIssue({ code: 'custom', path: ['form', 'materialId'], message: `申请表对应的材料 ${s.form.materialId} 不在材料清单中` });
+    if (s.form?.materialId && !ids.has(s.form.materialId)) ctx.addIssue({ code: 'custom', path: ['form', 'materialId'], message: `申请表对应的材料 ${s.form.materialId} 不在材料清单中` });
   });
 export type Service = z.infer<typeof serviceSchema>;
 export type ServiceForm = NonNullable<Service['form']>;
@@ -167,11 +165,8 @@ export const catalogSchema = z
     const events = new Set(c.lifeEvents.map((e) => e.id));
     const codes = new Set<string>();
     c.services.forEach((s, i) => {
-      if (!deps.has(s.departmentId))
-        ctx.addIssue({ code: 'custom', path: ['services', i, 'departmentId'], message: `未知部门 ${s.departmentId}` });
-      for (const e of s.lifeEventIds)
-        if (!events.has(e))
-          ctx.addIssue({ code: 'custom', path: ['services', i, 'lifeEventIds'], message: `未知主题 ${e}` });
+      if (!deps.has(s.departmentId)) ctx.addIssue({ code: 'custom', path: ['services', i, 'departmentId'], message: `未知部门 ${s.departmentId}` });
+      for (const e of s.lifeEventIds) if (!events.has(e)) ctx.addIssue({ code: 'custom', path: ['services', i, 'lifeEventIds'], message: `未知主题 ${e}` });
       if (codes.has(s.code)) ctx.addIssue({ code: 'custom', path: ['services', i, 'code'], message: '事项编码重复' });
       codes.add(s.code);
     });

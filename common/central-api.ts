@@ -159,14 +159,20 @@ export const caseUpdateSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('accepted'),
     /** 容缺受理: materials still owed, to be supplied before the decision */
-    owed: z.array(z.object({ materialId: z.string(), description: text })).max(50).default([]),
+    owed: z
+      .array(z.object({ materialId: z.string(), description: text }))
+      .max(50)
+      .default([]),
     note: text.nullable().default(null),
     /** the 受理通知书 central issued (printable at the kiosk) */
     documents: noticeDocumentsSchema,
   }),
   z.object({
     status: z.literal('correction'),
-    items: z.array(z.object({ materialId: z.string().nullable().default(null), description: text })).min(1).max(50),
+    items: z
+      .array(z.object({ materialId: z.string().nullable().default(null), description: text }))
+      .min(1)
+      .max(50),
     deadline: dateSchema,
     /** the 补正材料通知书 listing every item at once */
     documents: noticeDocumentsSchema,

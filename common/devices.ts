@@ -24,11 +24,7 @@ type Bare<S extends string> = S extends string ? { state: S } : never;
 export type IdCardReaderStatus = Offline | Bare<'ready' | 'reading' | 'card-held'> | { state: 'sam-fault'; sw3: number };
 
 export type ReceiptPrinterStatus =
-  | Offline
-  | { state: 'ready'; paperNearEnd: boolean }
-  | { state: 'printing'; paperNearEnd: boolean }
-  | Bare<'paper-out' | 'cover-open' | 'cutter-error'>
-  | { state: 'printer-error'; detail: string };
+  Offline | { state: 'ready'; paperNearEnd: boolean } | { state: 'printing'; paperNearEnd: boolean } | Bare<'paper-out' | 'cover-open' | 'cutter-error'> | { state: 'printer-error'; detail: string };
 
 export type A4PrinterStatus =
   | Offline

@@ -39,7 +39,6 @@ export type QueueEvent =
   | { type: 'queue.alert'; kind: 'integrity' | 'key' | 'auth' | 'disk-full'; message: string }
   | { type: 'case.status'; receiptNo: string; caseNo: string; status: string; at: string };
 
-
 /**
  * What /api/events sends to the renderer. A card read there is only "a card of this type was
  * read": name, number, address and photo stay in the backend, which shows the citizen a masked

@@ -30,7 +30,15 @@ describe('form field schema', () => {
   it('rejects duplicate field ids and duplicate options', () => {
     const t = { id: 'a', kind: 'text', label: L('甲', 'A') } as const;
     expect(formFieldsSchema.safeParse([t, t]).success).toBe(false);
-    const sel = { id: 's', kind: 'select', label: L('甲', 'A'), options: [{ value: 'x', label: L('一', 'one') }, { value: 'x', label: L('二', 'two') }] } as const;
+    const sel = {
+      id: 's',
+      kind: 'select',
+      label: L('甲', 'A'),
+      options: [
+        { value: 'x', label: L('一', 'one') },
+        { value: 'x', label: L('二', 'two') },
+      ],
+    } as const;
     expect(formFieldsSchema.safeParse([sel]).success).toBe(false);
   });
 
@@ -101,7 +109,16 @@ describe('validateForm', () => {
   });
 
   it('select: only the listed choices; an empty required select asks to choose', () => {
-    const f: FormFieldInput = { id: 'gender', kind: 'select', label: L('性别', 'Sex'), required: true, options: [{ value: 'male', label: L('男', 'Male') }, { value: 'female', label: L('女', 'Female') }] };
+    const f: FormFieldInput = {
+      id: 'gender',
+      kind: 'select',
+      label: L('性别', 'Sex'),
+      required: true,
+      options: [
+        { value: 'male', label: L('男', 'Male') },
+        { value: 'female', label: L('女', 'Female') },
+      ],
+    };
     expect(problem(f, 'female')).toBeUndefined();
     expect(problem(f, 'other')).toMatchObject({ code: 'not-an-option', zh: '“性别”的“other”不在可选范围内，请重新选择' });
     expect(problem(f, '')).toMatchObject({ code: 'required', zh: '请选择“性别”', en: 'Please choose "Sex"' });

@@ -53,7 +53,10 @@ export const formFieldSchema = z.discriminatedUnion('kind', [
   z.object({
     ...base,
     kind: z.literal('select'),
-    options: z.array(z.object({ value: z.string().min(1).max(100), label: bilingual })).min(1).max(200),
+    options: z
+      .array(z.object({ value: z.string().min(1).max(100), label: bilingual }))
+      .min(1)
+      .max(200),
   }),
   z.object({
     ...base,
@@ -149,9 +152,7 @@ function fieldProblem(f: FormField, v: FormValue | undefined, opts: ValidateOpti
   const en = `"${f.label.en}"`;
   if (isEmpty(v)) {
     if (!f.required) return null;
-    return f.kind === 'select'
-      ? { code: 'required', zh: `请选择${zh}`, en: `Please choose ${en}` }
-      : { code: 'required', zh: `请填写${zh}`, en: `Please fill in ${en}` };
+    return f.kind === 'select' ? { code: 'required', zh: `请选择${zh}`, en: `Please choose ${en}` } : { code: 'required', zh: `请填写${zh}`, en: `Please fill in ${en}` };
   }
 
   if (f.kind === 'number') return numberProblem(f, v!, zh, en);
@@ -176,7 +177,8 @@ function fieldProblem(f: FormField, v: FormValue | undefined, opts: ValidateOpti
     case 'id-number':
       return idProblem(s.toUpperCase());
     case 'phone':
-      if (!/^\d+$/.test(s)) return { code: 'phone-characters', zh: '手机号码只能填写数字，请去掉空格或其他符号', en: 'The mobile number may contain digits only; please remove spaces and other signs' };
+      if (!/^\d+$/.test(s))
+        return { code: 'phone-characters', zh: '手机号码只能填写数字，请去掉空格或其他符号', en: 'The mobile number may contain digits only; please remove spaces and other signs' };
       if (s.length !== 11) return { code: 'phone-length', zh: `手机号码应为 11 位数字，现在是 ${s.length} 位，请核对`, en: `A mobile number has 11 digits; this one has ${s.length}, please check` };
       if (!/^1[3-9]/.test(s)) return { code: 'phone-prefix', zh: '手机号码应以 13 至 19 开头，请核对', en: 'A mobile number starts with 13 to 19; please check' };
       return null;
@@ -186,8 +188,7 @@ function fieldProblem(f: FormField, v: FormValue | undefined, opts: ValidateOpti
       if (f.notAfterToday && s > opts.today) return { code: 'date-in-future', zh: `${zh}不能晚于今天（${opts.today}）`, en: `${en} cannot be later than today (${opts.today})` };
       return null;
     case 'select':
-      if (!f.options.some((o) => o.value === s))
-        return { code: 'not-an-option', zh: `${zh}的“${s}”不在可选范围内，请重新选择`, en: `${en}: "${s}" is not one of the choices, please choose again` };
+      if (!f.options.some((o) => o.value === s)) return { code: 'not-an-option', zh: `${zh}的“${s}”不在可选范围内，请重新选择`, en: `${en}: "${s}" is not one of the choices, please choose again` };
       return null;
   }
 }

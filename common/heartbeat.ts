@@ -18,9 +18,7 @@ export const heartbeatDeviceSchema = z.object({
 /** Aggregates by China day: no receipt numbers, names or ids, only counts. */
 export const usageReportSchema = z.object({
   days: z.array(day).max(14),
-  submissions: z
-    .array(z.object({ day, serviceCode: z.string().max(40), channel: z.enum(['kiosk', 'helper']), count, noVisit: count }))
-    .max(2000),
+  submissions: z.array(z.object({ day, serviceCode: z.string().max(40), channel: z.enum(['kiosk', 'helper']), count, noVisit: count })).max(2000),
   steps: z.array(z.object({ day, journey: z.string().max(32), step: z.string().max(32), reached: count, abandoned: count })).max(2000),
   ratings: z.array(z.object({ day, rating: z.number().int().min(1).max(5), count })).max(200),
 });

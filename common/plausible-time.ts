@@ -17,8 +17,7 @@ export type ImplausibleTime = { kind: 'in-future' | 'too-early'; message: string
 export function plausibleInstant(iso: string, o: { nowMs: number; notBeforeMs: number; what: { zh: string; en: string } }): Result<number, ImplausibleTime> {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return err({ kind: 'too-early', message: `${o.what.zh}不是有效时间 / ${o.what.en} is not a valid time` });
-  if (at > o.nowMs + MAX_CLOCK_SKEW_MS)
-    return err({ kind: 'in-future', message: `${o.what.zh}晚于中心当前时间 / ${o.what.en} is later than central's clock (${new Date(o.nowMs).toISOString()})` });
+  if (at > o.nowMs + MAX_CLOCK_SKEW_MS) return err({ kind: 'in-future', message: `${o.what.zh}晚于中心当前时间 / ${o.what.en} is later than central's clock (${new Date(o.nowMs).toISOString()})` });
   if (at < o.notBeforeMs - MAX_CLOCK_SKEW_MS)
     return err({ kind: 'too-early', message: `${o.what.zh}早于 ${new Date(o.notBeforeMs).toISOString()} / ${o.what.en} is before ${new Date(o.notBeforeMs).toISOString()}` });
   return ok(at);

@@ -55,14 +55,7 @@ export function newNonce(): string {
 }
 
 /** The headers that sign one request. */
-export async function signRequest(opts: {
-  terminalId: string;
-  secret: string;
-  method: string;
-  pathAndQuery: string;
-  body: Uint8Array | string | null;
-  now?: number;
-}): Promise<Record<string, string>> {
+export async function signRequest(opts: { terminalId: string; secret: string; method: string; pathAndQuery: string; body: Uint8Array | string | null; now?: number }): Promise<Record<string, string>> {
   const timestamp = String(opts.now ?? Date.now());
   const nonce = newNonce();
   const bodyHash = await sha256Hex(opts.body ?? '');

@@ -78,33 +78,25 @@ interface RefinableSubmission {
 
 /** Rules across fields, the same whatever form the pages take. */
 function refineSubmission(s: RefinableSubmission, ctx: z.RefinementCtx): void {
-  if (s.channel === 'helper' && !s.helperId)
-    ctx.addIssue({ code: 'custom', path: ['helperId'], message: '帮办渠道须填写帮办人员编号 / helper channel needs a helper id' });
-  if (s.channel === 'kiosk' && s.helperId)
-    ctx.addIssue({ code: 'custom', path: ['helperId'], message: '自助渠道不应有帮办人员 / kiosk channel has no helper' });
+  if (s.channel === 'helper' && !s.helperId) ctx.addIssue({ code: 'custom', path: ['helperId'], message: '帮办渠道须填写帮办人员编号 / helper channel needs a helper id' });
+  if (s.channel === 'kiosk' && s.helperId) ctx.addIssue({ code: 'custom', path: ['helperId'], message: '自助渠道不应有帮办人员 / kiosk channel has no helper' });
   if (s.channel === 'helper' && !s.authorisation)
     ctx.addIssue({ code: 'custom', path: ['authorisation'], message: '帮办代办须有申请人的委托授权签名 / the resident must sign the authorisation for a helper' });
-  if (s.channel === 'kiosk' && s.authorisation)
-    ctx.addIssue({ code: 'custom', path: ['authorisation'], message: '自助渠道无须委托授权 / kiosk channel carries no authorisation' });
+  if (s.channel === 'kiosk' && s.authorisation) ctx.addIssue({ code: 'custom', path: ['authorisation'], message: '自助渠道无须委托授权 / kiosk channel carries no authorisation' });
   const seen = new Set<string>();
   let pages = 0;
   s.materials.forEach((m, i) => {
     if (seen.has(m.materialId)) ctx.addIssue({ code: 'custom', path: ['materials', i, 'materialId'], message: '材料重复 / duplicate material' });
     seen.add(m.materialId);
     pages += m.pages.length;
-    if (m.provision === 'scanned' && m.pages.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['materials', i, 'pages'], message: '扫描材料至少一页 / a scanned material needs pages' });
-    if (m.provision !== 'scanned' && m.pages.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['materials', i, 'pages'], message: '只有扫描材料带页面 / only scanned materials carry pages' });
+    if (m.provision === 'scanned' && m.pages.length === 0) ctx.addIssue({ code: 'custom', path: ['materials', i, 'pages'], message: '扫描材料至少一页 / a scanned material needs pages' });
+    if (m.provision !== 'scanned' && m.pages.length > 0) ctx.addIssue({ code: 'custom', path: ['materials', i, 'pages'], message: '只有扫描材料带页面 / only scanned materials carry pages' });
   });
-  if (pages > MAX_PAGES_PER_SUBMISSION)
-    ctx.addIssue({ code: 'custom', path: ['materials'], message: `页数超过 ${MAX_PAGES_PER_SUBMISSION} / too many pages` });
+  if (pages > MAX_PAGES_PER_SUBMISSION) ctx.addIssue({ code: 'custom', path: ['materials'], message: `页数超过 ${MAX_PAGES_PER_SUBMISSION} / too many pages` });
   const owed = new Set(s.materials.filter((m) => m.provision === 'rongque').map((m) => m.materialId));
-  if (owed.size > 0 && !s.commitment)
-    ctx.addIssue({ code: 'custom', path: ['commitment'], message: '容缺材料须签署承诺书 / owed materials need a signed commitment' });
+  if (owed.size > 0 && !s.commitment) ctx.addIssue({ code: 'custom', path: ['commitment'], message: '容缺材料须签署承诺书 / owed materials need a signed commitment' });
   s.commitment?.materialIds.forEach((id, i) => {
-    if (!owed.has(id))
-      ctx.addIssue({ code: 'custom', path: ['commitment', 'materialIds', i], message: '承诺的材料不在容缺清单中 / committed material is not marked as owed' });
+    if (!owed.has(id)) ctx.addIssue({ code: 'custom', path: ['commitment', 'materialIds', i], message: '承诺的材料不在容缺清单中 / committed material is not marked as owed' });
   });
 }
 
@@ -154,7 +146,9 @@ export const wirePageSchema = z.object({
 /** A scanned page inside the backend (bytes). */
 export const bytesPageSchema = z.object({
   mime: pageMimeSchema,
-  data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, '页面应为字节 / page must be bytes').refine((b) => b.byteLength > 0 && b.byteLength <= MAX_PAGE_BYTES, '页面为空或过大 / page empty or too large'),
+  data: z
+    .custom<Uint8Array>((v) => v instanceof Uint8Array, '页面应为字节 / page must be bytes')
+    .refine((b) => b.byteLength > 0 && b.byteLength <= MAX_PAGE_BYTES, '页面为空或过大 / page empty or too large'),
 });
 
 const optionalKey = {

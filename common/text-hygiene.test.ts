@@ -10,7 +10,31 @@ import { formValueSchema } from './form-data';
 import { applicantSchema } from './submission';
 import { fileNameProblem, textProblem } from './text-hygiene';
 
-const REFUSED_IN_ANY_TEXT = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c', '\u2028', '\u2029', '\ufeff', '\u200b', '\ud800'];
+const REFUSED_IN_ANY_TEXT = [
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200e',
+  '\u200f',
+  '\u061c',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u200b',
+  '\ud800',
+];
 const LOOKALIKE_SLASHES = ['\u2215', '\uff0f', '\u2044', '\u29f8', '\ufe68', '\uff3c', '\u2216', '\u29f9'];
 const DEVICE_NAMES = ['CON', 'con', 'PRN', 'AUX', 'NUL', 'nul.txt', 'CON.tar.gz', 'COM1', 'com9.jpg', 'LPT1', 'lpt9.pdf', 'CON .jpg', 'NUL ', 'AUX.', 'COM\u00b9.png'];
 
@@ -23,8 +47,7 @@ describe('file names', () => {
   });
 
   it('keeps ordinary names, Chinese ones included', () => {
-    for (const n of ['id-card-1.jpg', '准予许可决定书.pdf', '户口簿（首页）-2.png', 'CONTRACT.pdf', 'console.jpg', 'com10.jpg', 'lpt.pdf', 'nul-1.jpg'])
-      expect(fileNameProblem(n), n).toBeNull();
+    for (const n of ['id-card-1.jpg', '准予许可决定书.pdf', '户口簿（首页）-2.png', 'CONTRACT.pdf', 'console.jpg', 'com10.jpg', 'lpt.pdf', 'nul-1.jpg']) expect(fileNameProblem(n), n).toBeNull();
   });
 
   it('is never tripped by a name the kiosk itself gives a scanned page', () => {

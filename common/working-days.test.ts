@@ -69,7 +69,7 @@ describe('addWorkingDays', () => {
     expect(add(both(), '2026-06-18', 1)).toBe('2026-06-22'); // 端午 Friday, then the weekend
   });
 
-  it('crosses the year boundary using next year\'s calendar', () => {
+  it("crosses the year boundary using next year's calendar", () => {
     expect(add(both(), '2026-12-30', 2)).toBe('2027-01-04'); // Thu 31, (Fri 1 元旦, weekend) Mon 4
   });
 

@@ -103,7 +103,11 @@ export function workingCalendar(calendars: Calendar | readonly Calendar[]): Resu
     const start = dayNumber(acceptedOn);
     if (start === null) return err(badDate(acceptedOn));
     if (!Number.isInteger(count) || count < 0 || count > MAX_WORKING_DAYS)
-      return err({ kind: 'bad-days', input: count, message: `工作日数应为 0 至 ${MAX_WORKING_DAYS} 的整数，收到 ${count} / the number of working days must be a whole number from 0 to ${MAX_WORKING_DAYS}, got ${count}` });
+      return err({
+        kind: 'bad-days',
+        input: count,
+        message: `工作日数应为 0 至 ${MAX_WORKING_DAYS} 的整数，收到 ${count} / the number of working days must be a whole number from 0 to ${MAX_WORKING_DAYS}, got ${count}`,
+      });
     let n = start;
     let left = count;
     while (left > 0) {

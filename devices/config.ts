@@ -39,7 +39,10 @@ const deviceConfigSchema = z.discriminatedUnion('kind', [
     kind: z.literal('code-scanner'),
     mode: z.enum(['simulator', 'hid', 'serial']),
     path: z.string().optional(),
-    vidPid: z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/).optional(),
+    vidPid: z
+      .string()
+      .regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/)
+      .optional(),
   }),
 ]);
 export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
@@ -73,8 +76,7 @@ export function deviceConfigProblems(devices: readonly DeviceConfig[]): DeviceCo
       (d.kind === 'receipt-printer' && (d.mode === 'serial' || d.mode === 'usb-lp') && !d.path) ||
       (d.kind === 'code-scanner' && d.mode !== 'simulator' && !d.path && !d.vidPid);
     if (needsPath) problems.push({ index, field: 'path', message: '真实设备须配置端口路径或 VID:PID / a real device needs a port path or VID:PID' });
-    if (d.kind === 'receipt-printer' && d.mode === 'tcp' && (!d.host || !d.port))
-      problems.push({ index, field: 'host', message: '网络打印机须配置 host 与 port / a TCP printer needs host and port' });
+    if (d.kind === 'receipt-printer' && d.mode === 'tcp' && (!d.host || !d.port)) problems.push({ index, field: 'host', message: '网络打印机须配置 host 与 port / a TCP printer needs host and port' });
   });
   return problems;
 }

@@ -92,7 +92,11 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
   'id-card-reader': {
     connect: (c, env) =>
       c.mode === 'simulator'
-        ? overPty(env, (sims) => sims.startIdCard(), (path) => idCardReaderConnector({ path, baudRate: c.baudRate, pollMs: c.pollMs }, env.simPhotoDecoder))
+        ? overPty(
+            env,
+            (sims) => sims.startIdCard(),
+            (path) => idCardReaderConnector({ path, baudRate: c.baudRate, pollMs: c.pollMs }, env.simPhotoDecoder),
+          )
         : idCardReaderConnector({ path: c.path, vidPid: c.vidPid, baudRate: c.baudRate, pollMs: c.pollMs }, env.photoDecoder),
     onSession:
       ({ logger, emit }) =>
@@ -116,7 +120,11 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
   'receipt-printer': {
     connect: (c, env) =>
       c.mode === 'simulator'
-        ? overPty(env, (sims) => sims.startReceipt(), (path) => receiptPrinterConnector({ mode: 'serial', path, baudRate: c.baudRate }))
+        ? overPty(
+            env,
+            (sims) => sims.startReceipt(),
+            (path) => receiptPrinterConnector({ mode: 'serial', path, baudRate: c.baudRate }),
+          )
         : receiptPrinterConnector(receiptPort(c)),
     consumables:
       ({ held }) =>
@@ -148,7 +156,11 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
   'code-scanner': {
     connect: (c, env) =>
       c.mode === 'simulator'
-        ? overPty(env, (sims) => sims.startCodeScanner(), (path) => codeScannerConnector({ mode: 'serial', path, baudRate: 9600 }))
+        ? overPty(
+            env,
+            (sims) => sims.startCodeScanner(),
+            (path) => codeScannerConnector({ mode: 'serial', path, baudRate: 9600 }),
+          )
         : codeScannerConnector({ mode: c.mode, path: c.path, vidPid: c.vidPid }),
     onSession:
       ({ logger, emit }) =>

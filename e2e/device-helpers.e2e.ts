@@ -36,7 +36,10 @@ beforeAll(async () => {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
-  fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><meta charset="utf-8"><title>devices</title><video width="320" height="240"></video><div id="panel"></div><script type="module" src="/app.js"></script>');
+  fs.writeFileSync(
+    path.join(web, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>devices</title><video width="320" height="240"></video><div id="panel"></div><script type="module" src="/app.js"></script>',
+  );
   backend = await bootBackend({
     dataDir: path.join(dir, 'data'),
     configFile: null,
@@ -69,7 +72,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('document camera helper (renderer) with Chromium\'s fake camera', () => {
+describe("document camera helper (renderer) with Chromium's fake camera", () => {
   it('captures a page from the camera and the backend keeps it as a camera page', async () => {
     const r = (await page.evaluate(() => window.captureOnePage())) as { ok: boolean; value?: { id: string; width: number; height: number; mime: string }; blob?: { type: string } };
     expect(r).toMatchObject({ ok: true, blob: { type: 'image/jpeg' }, value: { source: 'camera', mime: 'image/jpeg' } });

@@ -61,9 +61,7 @@ describe('fleet view', () => {
     await page.getByRole('heading', { level: 1, name: '终端运行总览 / Fleet view' }).waitFor();
     expect(await page.getByTestId('terminal-row').count()).toBe(20);
     expect(await page.getByTestId('fleet-count').textContent()).toBe('20');
-    const flags = Object.fromEntries(
-      await page.getByTestId('terminal-row').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-terminal')!, r.getAttribute('data-flags')!])),
-    );
+    const flags = Object.fromEntries(await page.getByTestId('terminal-row').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-terminal')!, r.getAttribute('data-flags')!])));
     expect(flags[SILENT]).toBe('silent');
     expect(flags.HALL0003).toBe('down paper-out');
     expect(flags.HALL0011).toBe('down');

@@ -185,7 +185,9 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     await checkScreen(page, 'followup-04-by-card');
     await sim(page, { device: 'id-card-reader', action: 'remove' });
     // This citizen leaves (as the idle timeout or 完成 would end it): their card no longer opens anything.
-    expect(await page.evaluate(async () => (await fetch('/api/system/session/end', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"reason":"finish"}' })).status)).toBe(200);
+    expect(await page.evaluate(async () => (await fetch('/api/system/session/end', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"reason":"finish"}' })).status)).toBe(
+      200,
+    );
   });
 
   it('补正: typed on the on-screen keys, every correction item is listed and the notice prints them all', async () => {
@@ -325,7 +327,14 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     await checkScreen(page, 'followup-10b-status-only');
     // the page's own request, as a forger would send it: refused, nothing printed
     const forced = await page.evaluate(
-      async (receiptNo) => (await fetch('/api/progress/delivery', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ receiptNo, address: { recipient: '李四', phone: '13812345678', region: '江苏省宿迁市', detail: '陌生路 9 号', postcode: '223800' } }) })).status,
+      async (receiptNo) =>
+        (
+          await fetch('/api/progress/delivery', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ receiptNo, address: { recipient: '李四', phone: '13812345678', region: '江苏省宿迁市', detail: '陌生路 9 号', postcode: '223800' } }),
+          })
+        ).status,
       g.receiptNo,
     );
     expect(forced).toBe(403);
@@ -377,7 +386,10 @@ describe('follow-up at the kiosk (Chromium, simulators, embedded central)', () =
     await admin('/faults', { downForSec: 60 }, 'PUT');
     await scanReceipt(page, a.receiptNo);
     const shanghai = new Date(Date.parse(pulledAt) + 8 * 3600_000).toISOString();
-    await page.getByTestId('offline-banner').filter({ hasText: `离线，显示的是 ${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)} 时的状态` }).waitFor();
+    await page
+      .getByTestId('offline-banner')
+      .filter({ hasText: `离线，显示的是 ${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)} 时的状态` })
+      .waitFor();
     const c = page.locator(`[data-testid="case"][data-receipt="${a.receiptNo}"]`);
     // the last state this kiosk heard: 送达 by the print here
     expect(await c.getByTestId('case-status').textContent()).toBe('已送达');

@@ -23,7 +23,55 @@ import { receiptQrOf } from './harness/receipt-qr';
 
 const SERVICE = sampleCatalog.services.find((s) => s.kioskFull)!;
 const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!; // a journey service with a form
-const jpeg = (salt: number) => Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0x00, 0x11, 0x08, 1754 >> 8, 1754 & 0xff, 1240 >> 8, 1240 & 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xfe, 0, 3, salt, 0xff, 0xd9]);
+const jpeg = (salt: number) =>
+  Uint8Array.from([
+    0xff,
+    0xd8,
+    0xff,
+    0xe0,
+    0x00,
+    0x10,
+    0x4a,
+    0x46,
+    0x49,
+    0x46,
+    0,
+    1,
+    1,
+    0,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    1754 >> 8,
+    1754 & 0xff,
+    1240 >> 8,
+    1240 & 0xff,
+    3,
+    1,
+    0x22,
+    0,
+    2,
+    0x11,
+    1,
+    3,
+    0x11,
+    1,
+    0xff,
+    0xfe,
+    0,
+    3,
+    salt,
+    0xff,
+    0xd9,
+  ]);
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const resident = SAMPLE_CARDS['resident-long-term'];
 
@@ -156,7 +204,11 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     const { page } = k;
     // The resident's own card, placed after the helper signed in, is the applicant.
     await placeCard({ device: 'id-card-reader', action: 'insert', card: 'resident-long-term' });
-    await waitFor(async () => ((await page.evaluate(async () => (await fetch('/api/journey/identity')).json())) as { identity: { name: string } | null }).identity?.name === '李**', 10_000, 'resident card held');
+    await waitFor(
+      async () => ((await page.evaluate(async () => (await fetch('/api/journey/identity')).json())) as { identity: { name: string } | null }).identity?.name === '李**',
+      10_000,
+      'resident card held',
+    );
     // 人证核验 of the resident (the simulated verifier matches): the backend submits only after it
     const face = await postFromPage(page, '/api/face/verify', { image: { mime: 'image/jpeg', data: Buffer.from([...jpeg(9), ...crypto.randomBytes(400)]).toString('base64') } });
     expect(face.body, JSON.stringify(face.body)).toMatchObject({ decision: 'match' });
@@ -181,7 +233,12 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     journeyReceipt = res.body.receiptNo;
-    const printed = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((p) => p.lines.some((l) => l.includes(journeyReceipt)) || p.qrPayloads.includes(receiptQrOf(backend(), journeyReceipt))), 10_000, 'receipt printed');
+    const printed = await waitFor(
+      async () =>
+        (await backend().ctx.devices.sim!.state()).receipt.printed.find((p) => p.lines.some((l) => l.includes(journeyReceipt)) || p.qrPayloads.includes(receiptQrOf(backend(), journeyReceipt))),
+      10_000,
+      'receipt printed',
+    );
     const text = printed.lines.join('\n');
     expect(text).toContain('收件回执');
     expect(text).toMatch(/帮办人员[\s\S]*周海燕[\s\S]*HB-001/);
@@ -202,7 +259,14 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     const adv = await fetch(`${c.url}/v1/admin/cases/${caseNo}/status`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${c.adminToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ status: 'correction', items: [{ materialId: null, description: '户口簿首页复印件不清晰' }, { materialId: null, description: '缺少近期一寸免冠照片' }], deadline: '2026-12-31' }),
+      body: JSON.stringify({
+        status: 'correction',
+        items: [
+          { materialId: null, description: '户口簿首页复印件不清晰' },
+          { materialId: null, description: '缺少近期一寸免冠照片' },
+        ],
+        deadline: '2026-12-31',
+      }),
     });
     expect(adv.status).toBe(200);
     await backend().ctx.queue.syncNow();
@@ -247,7 +311,10 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     await page.getByRole('heading', { name: '孙立军，请输入登录密码' }).waitFor();
     for (let i = 1; i <= 4; i++) {
       await enterPin(page, '000000');
-      await page.getByTestId('helper-pin-problem').filter({ hasText: `还可尝试 ${5 - i} 次` }).waitFor();
+      await page
+        .getByTestId('helper-pin-problem')
+        .filter({ hasText: `还可尝试 ${5 - i} 次` })
+        .waitFor();
     }
     await enterPin(page, '000000');
     const problem = page.getByTestId('helper-pin-problem');

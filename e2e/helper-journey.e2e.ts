@@ -53,7 +53,11 @@ beforeAll(async () => {
   });
   await backend().ctx.devices.settled();
   const c = backend().central!;
-  const cal = await fetch(`${c.url}/v1/admin/calendar/2026`, { method: 'PUT', headers: { Authorization: `Bearer ${c.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(CN_2026) });
+  const cal = await fetch(`${c.url}/v1/admin/calendar/2026`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${c.adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(CN_2026),
+  });
   expect(cal.status).toBe(200);
   await backend().ctx.queue.syncNow();
   await enrolHelper(backend(), TEST_HELPERS.a);
@@ -125,7 +129,11 @@ describe('帮办代办 through the journey (Chromium, simulators, embedded centr
     const receiptNo = (await page.getByTestId('receipt-no').textContent())!;
     await checkScreen(page, 'helper-journey-03-receipt');
 
-    const printed = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.qrPayloads.includes(receiptQrOf(backend(), receiptNo))), 15_000, 'receipt on the printer');
+    const printed = await waitFor(
+      async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.qrPayloads.includes(receiptQrOf(backend(), receiptNo))),
+      15_000,
+      'receipt on the printer',
+    );
     const text = printed.lines.join('\n');
     expect(text).toContain('收件回执');
     expect(text).toMatch(/帮办人员[\s\S]*周海燕[\s\S]*HB-001/);

@@ -170,7 +170,14 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     await expect.poll(() => lease.getByTestId('page-thumb').count()).toBe(3);
     await expect.poll(() => backend().ctx.devices.pages.list().length).toBe(3);
     // previews load from the backend's inbox
-    await expect.poll(() => lease.locator('img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        lease
+          .locator('img')
+          .first()
+          .evaluate((img: HTMLImageElement) => img.naturalWidth),
+      )
+      .toBeGreaterThan(0);
     await checkScreen(page, 'journey-05-materials-scanned', { fullPage: true });
 
     await page.getByTestId('journey-next').tap();
@@ -201,7 +208,11 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     const promised = /(\d{4}-\d{2}-\d{2}) 前（1 个工作日）/.exec(completion)![1]!;
     await checkScreen(page, 'journey-08-receipt');
 
-    const printed = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.qrPayloads.includes(receiptQrOf(backend(), receiptNo))), 15_000, 'receipt on the printer');
+    const printed = await waitFor(
+      async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.qrPayloads.includes(receiptQrOf(backend(), receiptNo))),
+      15_000,
+      'receipt on the printer',
+    );
     expect(printed.qrPayloads).toEqual([receiptQrOf(backend(), receiptNo)]);
     // lines are wrapped by columns: compare the text with the wrapping taken out
     const text = printed.lines.map((l) => l.trim()).join('');
@@ -276,7 +287,12 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     // Chinese text on the on-screen keyboard: pinyin letters, then tap the character
     await page.getByTestId('input-lastEmployer').tap();
     await page.locator('[data-testid="form-osk"][data-mode="pinyin"]').waitFor();
-    for (const [py, ch] of [['su', '宿'], ['qian', '迁'], ['gong', '公'], ['si', '司']] as const) {
+    for (const [py, ch] of [
+      ['su', '宿'],
+      ['qian', '迁'],
+      ['gong', '公'],
+      ['si', '司'],
+    ] as const) {
       for (const l of py) await page.locator(`[data-testid="form-osk"] [data-key="${l}"]`).tap();
       await expect.poll(() => page.getByTestId('ime-typed').textContent()).toBe(py);
       await page.locator(`[data-testid="ime-candidate"][data-char="${ch}"]`).tap();
@@ -296,7 +312,11 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     await page.getByTestId('print-notice').tap();
     await page.getByTestId('notice-printed').waitFor();
     await checkScreen(page, 'journey-14-notice-printed');
-    const notice = await waitFor(async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.at >= since && r.lines.some((l) => l.includes('一次性告知单'))), 15_000, 'notice on the printer');
+    const notice = await waitFor(
+      async () => (await backend().ctx.devices.sim!.state()).receipt.printed.find((r) => r.at >= since && r.lines.some((l) => l.includes('一次性告知单'))),
+      15_000,
+      'notice on the printer',
+    );
     const noticeText = notice.lines.map((l) => l.trim()).join('');
     expect(noticeText).toContain('终止或者解除劳动合同的证明');
     expect(noticeText).toContain('本次未提交申请');
@@ -309,7 +329,14 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
   it('paper out: the citizen is told, the receipt is kept for reprint and the receipt number is on screen', async () => {
     const { page } = k;
     await sim({ device: 'receipt-printer', action: 'paper-out' });
-    await waitFor(() => backend().ctx.devices.list().find((d) => d.device === 'receipt-printer')?.health === 'offline', 10_000, 'printer out of paper');
+    await waitFor(
+      () =>
+        backend()
+          .ctx.devices.list()
+          .find((d) => d.device === 'receipt-printer')?.health === 'offline',
+      10_000,
+      'printer out of paper',
+    );
     await startAndIdentify(page, 'gjj', RENT.code, null);
     await fillRentForm(page);
     await page.getByTestId('journey-next').tap();
@@ -325,7 +352,12 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     await page.getByTestId('camera-take').tap();
     await expect.poll(() => rent.getByTestId('page-thumb').count(), { timeout: 15_000 }).toBe(1);
     await page.getByTestId('camera-close').tap();
-    expect(backend().ctx.devices.pages.list().map((p) => p.source).sort()).toEqual(['camera', 'scanner']);
+    expect(
+      backend()
+        .ctx.devices.pages.list()
+        .map((p) => p.source)
+        .sort(),
+    ).toEqual(['camera', 'scanner']);
     // retake replaces the page in place
     const lease = page.locator('[data-testid="checklist-item"][data-material="lease-contract"]');
     const first = await lease.locator('img').getAttribute('src');
@@ -340,7 +372,11 @@ describe('application journey (Chromium, simulators, embedded central)', () => {
     const held = page.getByTestId('receipt-held');
     expect(await held.textContent()).toContain('缺纸');
     const no = (await page.getByTestId('receipt-no').textContent())!;
-    expect(backend().ctx.devices.receipt.heldJobs().some((j) => j.doc.lines.some((l) => l.type === 'qr' && l.data === receiptQrOf(backend(), no)))).toBe(true);
+    expect(
+      backend()
+        .ctx.devices.receipt.heldJobs()
+        .some((j) => j.doc.lines.some((l) => l.type === 'qr' && l.data === receiptQrOf(backend(), no))),
+    ).toBe(true);
     await checkScreen(page, 'journey-15-paper-out');
     await sim({ device: 'receipt-printer', action: 'clear' });
     await page.getByTestId('journey-finish').tap();

@@ -131,9 +131,7 @@ describe('citizen walk (landscape 1920×1080)', () => {
     // The section index jumps to the materials, landing below the sticky header.
     await page.getByRole('navigation', { name: '指南目录' }).getByRole('button', { name: '申请材料' }).tap();
     const header = (await page.locator('.app-header').boundingBox())!;
-    await expect
-      .poll(async () => (await page.locator('#sec-materials-title').boundingBox())!.y, { timeout: 5000 })
-      .toBeLessThan(LANDSCAPE.height / 2);
+    await expect.poll(async () => (await page.locator('#sec-materials-title').boundingBox())!.y, { timeout: 5000 }).toBeLessThan(LANDSCAPE.height / 2);
     expect((await page.locator('#sec-materials-title').boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
     await scrollSettled(page);
     await checkScreen(page, '06-guide-sbk-materials');

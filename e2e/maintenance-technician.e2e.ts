@@ -79,7 +79,11 @@ describe('technician maintenance mode', () => {
     await submit();
     await backend().ctx.queue.syncNow();
     const central = backend().central!;
-    const faults = await fetch(`${central.url}/v1/admin/faults`, { method: 'PUT', headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ rejectRate: 1 }) });
+    const faults = await fetch(`${central.url}/v1/admin/faults`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rejectRate: 1 }),
+    });
     expect(faults.status).toBe(200);
     deadReceipt = await submit();
     await waitFor(async () => (await backend().ctx.queue.syncNow()).dead === 1, 15_000, 'dead letter');
@@ -172,7 +176,10 @@ describe('technician maintenance mode', () => {
     await page.getByTestId('export-logs').tap();
     await page.getByTestId('export-note').filter({ hasText: '已导出' }).waitFor();
     const dir = fs.readdirSync(usb).find((d) => d.startsWith('kiosk-logs-E2E0001'))!;
-    const exported = fs.readdirSync(path.join(usb, dir)).map((f) => fs.readFileSync(path.join(usb, dir, f), 'utf8')).join('');
+    const exported = fs
+      .readdirSync(path.join(usb, dir))
+      .map((f) => fs.readFileSync(path.join(usb, dir, f), 'utf8'))
+      .join('');
     expect(exported.length).toBeGreaterThan(0);
     expect(exported).not.toContain(APPLICANT.idNumber);
     expect(exported).not.toContain(APPLICANT.name);
@@ -239,7 +246,10 @@ describe('a citizen cannot reach maintenance', () => {
     await page.getByTestId('pin-problem').filter({ hasText: '已锁定' }).waitFor();
     expect(await page.locator('[data-pin-key="1"]').isDisabled()).toBe(true);
     await checkScreen(page, 'maint-08-locked');
-    const res = await page.evaluate(async (pin) => (await fetch('/api/maintenance/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin }) })).status, TEST_PIN);
+    const res = await page.evaluate(
+      async (pin) => (await fetch('/api/maintenance/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin }) })).status,
+      TEST_PIN,
+    );
     expect(res).toBe(423);
     await page.getByTestId('pin-cancel').tap();
     expect(await page.getByTestId('maintenance-screen').count()).toBe(0);

@@ -62,7 +62,10 @@ it('keeps showing the full guide after central goes away, and says it is offline
 
   // The offline notice is translated too.
   await k.page.getByTestId('toggle-language').tap();
-  await k.page.getByTestId('sync-indicator').filter({ hasText: `Offline: showing the service list synced ${shanghaiMinute(fetchedAt)}` }).waitFor();
+  await k.page
+    .getByTestId('sync-indicator')
+    .filter({ hasText: `Offline: showing the service list synced ${shanghaiMinute(fetchedAt)}` })
+    .waitFor();
   expect(k.problems).toEqual([]);
   await k.context.close();
   await kiosk.close();

@@ -14,8 +14,7 @@ function store() {
 }
 afterEach(() => stores.splice(0).forEach((s) => s.close()));
 
-const respond = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  (async () => new Response(body == null ? null : JSON.stringify(body), { status, headers })) as typeof fetch;
+const respond = (status: number, body: unknown, headers: Record<string, string> = {}) => (async () => new Response(body == null ? null : JSON.stringify(body), { status, headers })) as typeof fetch;
 
 describe('catalog sync', () => {
   it('caches a valid catalog with its ETag and sends it back next time', async () => {

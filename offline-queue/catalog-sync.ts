@@ -4,11 +4,7 @@
 import { catalogSchema, type Catalog } from '../common/catalog';
 import type { Store } from './store/store';
 
-export type CatalogSyncOutcome =
-  | { kind: 'updated'; version: string }
-  | { kind: 'unchanged'; version: string }
-  | { kind: 'unreachable'; message: string }
-  | { kind: 'rejected'; message: string };
+export type CatalogSyncOutcome = { kind: 'updated'; version: string } | { kind: 'unchanged'; version: string } | { kind: 'unreachable'; message: string } | { kind: 'rejected'; message: string };
 
 export interface CatalogSyncDeps {
   store: Store;
@@ -42,7 +38,13 @@ export async function syncCatalog({ store, centralUrl, fetch: f = fetch, timeout
   }
   const parsed = catalogSchema.safeParse(body);
   if (!parsed.success) {
-    return { kind: 'rejected', message: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    return {
+      kind: 'rejected',
+      message: parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; '),
+    };
   }
   const etag = res.headers.get('ETag') ?? `"${parsed.data.version}"`;
   store.putCatalog(parsed.data, etag);

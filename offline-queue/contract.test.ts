@@ -64,7 +64,11 @@ describe('kiosk ↔ central contract', () => {
     await k.queue.syncNow();
     const caseNo = k.queue.caseStatus(r.value.receiptNo)!.caseNo!;
     const admin = (body: unknown) =>
-      fetch(`${central.url}/v1/admin/cases/${caseNo}/status`, { method: 'POST', headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${central.url}/v1/admin/cases/${caseNo}/status`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await admin({ status: 'accepted' })).status).toBe(200);
     const done = (await (await admin({ status: 'concluded', decision: 'approved', documents: [{ name: '证照.pdf' }] })).json()) as { update: { documents: { id: string }[] } };
     const calls: CallRecord[] = [];
@@ -77,7 +81,10 @@ describe('kiosk ↔ central contract', () => {
         params: { caseNo },
         json: { idempotencyKey: uuidv7(), address: { recipient: '张三', phone: '13812345678', region: '江苏省宿迁市宿城区', detail: '幸福路 1 号', postcode: '223800' }, proof },
       }),
-      await k.queue.client.call('documentPrinted', { params: { documentId: done.update.documents[0]!.id }, json: { printedAt: new Date().toISOString(), proof: { by: 'idNumber', idNumber: testIdNumber(77) } } }),
+      await k.queue.client.call('documentPrinted', {
+        params: { documentId: done.update.documents[0]!.id },
+        json: { printedAt: new Date().toISOString(), proof: { by: 'idNumber', idNumber: testIdNumber(77) } },
+      }),
       await k.queue.client.call('documentFetch', { params: { documentId: done.update.documents[0]!.id }, json: { proof } }),
     ];
     await k.close();

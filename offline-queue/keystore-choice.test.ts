@@ -120,11 +120,13 @@ describe('choosing where the outbox key lives', () => {
 
 describe('secret-tool as the Secret Service', () => {
   const calls: { args: string[]; input?: string }[] = [];
-  const fake = (answers: Record<string, { status: number; stdout?: string; stderr?: string }>): Run => (args, input) => {
-    calls.push({ args, input });
-    const a = answers[args[0]!]!;
-    return { status: a.status, stdout: a.stdout ?? '', stderr: a.stderr ?? '' };
-  };
+  const fake =
+    (answers: Record<string, { status: number; stdout?: string; stderr?: string }>): Run =>
+    (args, input) => {
+      calls.push({ args, input });
+      const a = answers[args[0]!]!;
+      return { status: a.status, stdout: a.stdout ?? '', stderr: a.stderr ?? '' };
+    };
   const env = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/run/user/1000/bus' };
 
   it('is unavailable without a D-Bus session or when secret-tool reports an error', () => {

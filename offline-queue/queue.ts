@@ -98,13 +98,18 @@ export class SubmissionQueue {
     }
     if (!known || known !== this.sealer.fingerprint) o.store.outbox.setMeta(KEY_FINGERPRINT, this.sealer.fingerprint);
     if (o.store.opened.quarantinedTo) {
-      this.raise('integrity', `数据库完整性检查失败，已隔离到 ${path.basename(o.store.opened.quarantinedTo)}，请技术人员恢复其中未上传的申请 / database failed its integrity check and was quarantined: a technician must recover unsent submissions from it`);
-      if (!salvageReceiptSequences(o.store.db, o.store.opened.quarantinedTo))
-        jumpReceiptSequence(o.store.db, o.terminalId, chinaDay(o.now?.() ?? new Date()), 5000);
+      this.raise(
+        'integrity',
+        `数据库完整性检查失败，已隔离到 ${path.basename(o.store.opened.quarantinedTo)}，请技术人员恢复其中未上传的申请 / database failed its integrity check and was quarantined: a technician must recover unsent submissions from it`,
+      );
+      if (!salvageReceiptSequences(o.store.db, o.store.opened.quarantinedTo)) jumpReceiptSequence(o.store.db, o.terminalId, chinaDay(o.now?.() ?? new Date()), 5000);
       const salvaged = salvageSubmissions(o.store.db, o.store.opened.quarantinedTo);
       this.log('queue.salvaged', { ...salvaged, from: path.basename(o.store.opened.quarantinedTo) });
       if (salvaged.unreadable !== 0)
-        this.raise('integrity', `隔离的数据库中有申请无法读取，请技术人员处理 / some submissions in the quarantined database could not be read (${salvaged.unreadable < 0 ? 'all' : salvaged.unreadable})`);
+        this.raise(
+          'integrity',
+          `隔离的数据库中有申请无法读取，请技术人员处理 / some submissions in the quarantined database could not be read (${salvaged.unreadable < 0 ? 'all' : salvaged.unreadable})`,
+        );
     }
     this.outbox = new Outbox({ store: o.store, sealer: this.sealer, terminalId: o.terminalId, dbFile: o.dbFile, now: o.now });
     this.helperTickets = new HelperTicketVault(o.store, this.sealer, o.now ? () => o.now!().getTime() : Date.now);
@@ -176,8 +181,7 @@ export class SubmissionQueue {
     if (!Number.isInteger(e.rating) || e.rating < 1 || e.rating > 5) return err({ kind: 'invalid', message: '评价应为 1–5 / rating must be 1–5' });
     const key = e.idempotencyKey ?? uuidv7();
     // 一次一评, as central enforces it: a second rating of this submission would only die there.
-    if (this.o.store.outbox.evaluationsOf(row.id).some((x) => x.idempotency_key !== key))
-      return err({ kind: 'already-rated', message: '本次办理已评价（一次一评）/ already rated' });
+    if (this.o.store.outbox.evaluationsOf(row.id).some((x) => x.idempotency_key !== key)) return err({ kind: 'already-rated', message: '本次办理已评价（一次一评）/ already rated' });
     try {
       const r = this.o.store.outbox.insertEvaluation({
         idempotencyKey: key,

@@ -58,9 +58,11 @@ describe('a receipt number central refuses', () => {
     // central lost the claim's digest (restored from an old backup): the claim held here no longer opens the case
     central.store.db.prepare('UPDATE cases SET claim_digest = NULL WHERE case_no = ?').run(caseNo);
     central.store.advanceCase(caseNo, { status: 'accepted', owed: [], note: null, documents: [] });
-    central.store.advanceCase(caseNo, { status: 'concluded', decision: 'approved', documents: [{ id: 'doc-refused-0001', name: '证照.pdf', mime: 'application/pdf', size: 4, sha256: 'a'.repeat(64), selfPrint: true }], note: null }, [
-      { meta: { id: 'doc-refused-0001', name: '证照.pdf', mime: 'application/pdf', size: 4, sha256: 'a'.repeat(64), selfPrint: true }, data: Buffer.from('%PDF') },
-    ]);
+    central.store.advanceCase(
+      caseNo,
+      { status: 'concluded', decision: 'approved', documents: [{ id: 'doc-refused-0001', name: '证照.pdf', mime: 'application/pdf', size: 4, sha256: 'a'.repeat(64), selfPrint: true }], note: null },
+      [{ meta: { id: 'doc-refused-0001', name: '证照.pdf', mime: 'application/pdf', size: 4, sha256: 'a'.repeat(64), selfPrint: true }, data: Buffer.from('%PDF') }],
+    );
     const year = new Date().getUTCFullYear();
     central.store.publishCalendar({ year, version: 'v-test', days: [] });
     await k.queue.syncNow();

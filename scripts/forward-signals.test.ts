@@ -28,12 +28,18 @@ describe('forwardSignals', () => {
     await new Promise<void>((resolve) => p.stdout.on('data', (d) => String(d).includes('started') && resolve()));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => p.once('exit', (code, signal) => r({ code, signal })));
 
-    const before = marked(mark).map((x) => x.pid).sort();
+    const before = marked(mark)
+      .map((x) => x.pid)
+      .sort();
     expect(before).toHaveLength(3);
     p.kill('SIGTERM');
     // passed on, and ignored: everything still runs
     await new Promise((r) => setTimeout(r, 500));
-    expect(marked(mark).map((x) => x.pid).sort()).toEqual(before);
+    expect(
+      marked(mark)
+        .map((x) => x.pid)
+        .sort(),
+    ).toEqual(before);
 
     const t0 = Date.now();
     p.kill('SIGTERM');

@@ -42,6 +42,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const found = findLeftovers(mark, tmpDir, (process.env.KIOSK_TMP_BEFORE ?? '').split('\n').filter(Boolean));
   const lines = describeLeftovers(found, tmpDir);
   for (const l of lines) process.stdout.write(`${l}\n`);
-  process.stdout.write(lines.length ? `leftovers: ${found.processes.length} processes, ${found.tempEntries.length} temp entries\n` : 'leftovers: none (no process or temp folder of the run remains)\n');
+  process.stdout.write(
+    lines.length ? `leftovers: ${found.processes.length} processes, ${found.tempEntries.length} temp entries\n` : 'leftovers: none (no process or temp folder of the run remains)\n',
+  );
   process.exit(lines.length ? 1 : 0);
 }

@@ -19,7 +19,11 @@ interface Built {
   text: string;
 }
 
-async function bundle(build: (out: string, o: { production: boolean }) => Promise<{ errors: unknown[]; metafile: { inputs: Record<string, unknown> } }>, out: string, production: boolean): Promise<Built> {
+async function bundle(
+  build: (out: string, o: { production: boolean }) => Promise<{ errors: unknown[]; metafile: { inputs: Record<string, unknown> } }>,
+  out: string,
+  production: boolean,
+): Promise<Built> {
   const r = await build(out, { production });
   expect(r.errors).toEqual([]);
   return { inputs: Object.keys(r.metafile.inputs), text: fs.readFileSync(out, 'utf8') };
@@ -36,7 +40,20 @@ function demoTraces(b: Built): string[] {
     if (i.startsWith('devices/sim/') || /\/(simulator|cups-sim|sane-sim|sample-cards)\.ts$/.test(i)) found.push(`input ${i}`);
     if (['main/backend/routes/submissions.ts', 'main/backend/routes/dev-sim.ts', 'main/backend/routes/dev-only.ts'].includes(i)) found.push(`input ${i}`);
   }
-  const strings = ['startCentral', 'FaultInjector', '/v1/admin', 'DEMO_STAFF', '135790', 'HB-001', ...spellings('周海燕'), ...spellings('孙立军'), 'DeviceSimulators', 'submissionRoutes', 'devSimRoutes', 'SimulatorPanel'];
+  const strings = [
+    'startCentral',
+    'FaultInjector',
+    '/v1/admin',
+    'DEMO_STAFF',
+    '135790',
+    'HB-001',
+    ...spellings('周海燕'),
+    ...spellings('孙立军'),
+    'DeviceSimulators',
+    'submissionRoutes',
+    'devSimRoutes',
+    'SimulatorPanel',
+  ];
   for (const s of strings) if (b.text.includes(s)) found.push(`text ${s}`);
   return found;
 }
@@ -63,7 +80,7 @@ describe('production bundles', () => {
     expect(demoTraces(prod)).toEqual([]);
     const dev = await bundle(buildMain, path.join(dir, 'dev-electron-main.mjs'), false);
     expect(dev.inputs).toEqual(expect.arrayContaining(['central/embedded.ts', 'central/faults.ts', 'central/staff/demo-staff.ts', 'main/backend/routes/submissions.ts', 'devices/sim/simulators.ts']));
-   }, 60_000);
+  }, 60_000);
 
   it('the headless host bundle holds none of them either', async () => {
     const prod = await bundle(buildHeadless, headlessProd, true);
@@ -71,16 +88,19 @@ describe('production bundles', () => {
     expect(demoTraces(prod)).toEqual([]);
     const dev = await bundle(buildHeadless, path.join(dir, 'dev-headless.mjs'), false);
     expect(demoTraces(dev)).toEqual(expect.arrayContaining(['input central/routes/admin.ts', 'input main/backend/routes/submissions.ts', 'text 135790']));
-   }, 60_000);
+  }, 60_000);
 
   it('the renderer has no simulator panel chunk', async () => {
     // vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
     const before = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      const files = (outDir: string) => fs.readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-      const panelTraces = (outDir: string) =>
-        files(outDir).filter((f) => /SimulatorPanel/.test(path.basename(f)) || /simulator-panel|设备模拟器/.test(fs.readFileSync(f, 'utf8')));
+      const files = (outDir: string) =>
+        fs
+          .readdirSync(outDir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => path.join(e.parentPath, e.name));
+      const panelTraces = (outDir: string) => files(outDir).filter((f) => /SimulatorPanel/.test(path.basename(f)) || /simulator-panel|设备模拟器/.test(fs.readFileSync(f, 'utf8')));
       const prodDir = path.join(dir, 'renderer-prod');
       await buildRenderer(prodDir, { production: true });
       expect(panelTraces(prodDir)).toEqual([]);
@@ -125,7 +145,11 @@ function runHeadless(config: object | null, args: string[] = [], untilLog?: stri
   );
 }
 
-const problemLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4).split(':')[0]);
+const problemLines = (stderr: string) =>
+  stderr
+    .split('\n')
+    .filter((l) => l.startsWith('  - '))
+    .map((l) => l.slice(4).split(':')[0]);
 
 describe('a production build refuses the demo configuration', () => {
   beforeAll(async () => {

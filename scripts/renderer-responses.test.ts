@@ -61,7 +61,11 @@ describe('renderer reads answers only through call()', () => {
       "void api.devices.pages[':id'].$delete({ param: { id } });",
     ];
     for (const line of bad) expect(findings(path.join(rendererSrc, 'x.ts'), line), line).not.toEqual([]);
-    const good = ["const r = await call(api.journey.services[':code'].form.$get({ param: { code } }));", 'void send(api.usage.end.$post({ json: { session } }));', 'type Info = Answer<typeof api.maintenance.terminal.$get>;'];
+    const good = [
+      "const r = await call(api.journey.services[':code'].form.$get({ param: { code } }));",
+      'void send(api.usage.end.$post({ json: { session } }));',
+      'type Info = Answer<typeof api.maintenance.terminal.$get>;',
+    ];
     for (const line of good) expect(findings(path.join(rendererSrc, 'x.ts'), line), line).toEqual([]);
   });
 });

@@ -74,7 +74,11 @@ async function vitest(label, config) {
 
 // The whole tree (DOM + Node types), then the layers that must run without Node (and common/
 // without DOM) on their own.
-for (const [label, project] of [['typecheck', 'tsconfig.json'], ['typecheck common', 'common/tsconfig.layer.json'], ['typecheck renderer', 'renderer/tsconfig.layer.json']]) {
+for (const [label, project] of [
+  ['typecheck', 'tsconfig.json'],
+  ['typecheck common', 'common/tsconfig.layer.json'],
+  ['typecheck renderer', 'renderer/tsconfig.layer.json'],
+]) {
   if (!only.length || only.includes('typecheck')) {
     if (await run(label, bin('tsc'), ['-p', project, '--noEmit'])) passed += 1;
     else failed += 1;

@@ -41,7 +41,10 @@ describe('terminal request signing', () => {
     const big = { method: 'POST', path: '/v1/attachments', rawBody: JSON.stringify({ pad: 'p'.repeat(200_000) }) };
     const spent = { known: 0, unknown: 0 };
     for (let i = 0; i < 120; i++)
-      for (const [k, terminalId] of [['known', 'KSK0001'], ['unknown', 'NOPE0001']] as const) {
+      for (const [k, terminalId] of [
+        ['known', 'KSK0001'],
+        ['unknown', 'NOPE0001'],
+      ] as const) {
         const req = await signedRequest('http://central.test', { ...big, terminalId, secret: 'q'.repeat(40) });
         const t0 = process.hrtime.bigint();
         await h.app.fetch(req);

@@ -36,8 +36,7 @@ export function terminalAuth(store: CentralStore, now: () => number = Date.now):
     if (!TIMESTAMP.test(timestamp)) return reject('bad-timestamp', '时间戳应为十进制毫秒数 / timestamp must be decimal milliseconds');
     const ts = Number(timestamp);
     const t = now();
-    if (Math.abs(t - ts) > MAX_CLOCK_SKEW_MS)
-      return reject('clock-skew', '终端时钟与中心相差过大 / terminal clock is off', { serverTime: new Date(t).toISOString() });
+    if (Math.abs(t - ts) > MAX_CLOCK_SKEW_MS) return reject('clock-skew', '终端时钟与中心相差过大 / terminal clock is off', { serverTime: new Date(t).toISOString() });
     const secret = store.terminalSecret(terminalId);
     const body = new Uint8Array(await c.req.arrayBuffer());
     const url = new URL(c.req.url);

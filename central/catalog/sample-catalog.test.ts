@@ -30,7 +30,10 @@ describe('sample catalog', () => {
 
   it('uses every life event and unique, well-formed codes', () => {
     for (const e of sampleCatalog.lifeEvents) {
-      expect(services.some((s) => s.lifeEventIds.includes(e.id)), e.id).toBe(true);
+      expect(
+        services.some((s) => s.lifeEventIds.includes(e.id)),
+        e.id,
+      ).toBe(true);
     }
     const codes = services.map((s) => s.code);
     expect(new Set(codes).size).toBe(codes.length);
@@ -55,7 +58,10 @@ describe('sample catalog', () => {
 
   it('describes the flow from application to delivery', () => {
     for (const s of services) {
-      expect(s.flow.map((f) => f.step), s.name).toEqual(['申请', '受理', '审查', '决定', '送达']);
+      expect(
+        s.flow.map((f) => f.step),
+        s.name,
+      ).toEqual(['申请', '受理', '审查', '决定', '送达']);
     }
   });
 
@@ -133,9 +139,7 @@ describe('sample catalog', () => {
   });
 
   it('has services with a required material that cannot be owed', () => {
-    const strict = services.filter((s) =>
-      s.materials.some((m) => m.id !== IDENTITY && m.required && !m.rongque && !m.sharedFrom),
-    );
+    const strict = services.filter((s) => s.materials.some((m) => m.id !== IDENTITY && m.required && !m.rongque && !m.sharedFrom));
     expect(strict.length).toBeGreaterThan(0);
     expect(strict.map((s) => s.name)).toContain('居民身份证换领');
   });

@@ -18,13 +18,7 @@ export const sampleCatalog: Catalog = catalogSchema.parse({
   departments,
   lifeEvents,
   // The kiosk's application form is attached to each service it can take fully (data/forms.ts).
-  services: [
-    ...socialSecurityServices,
-    ...medicalInsuranceServices,
-    ...housingFundServices,
-    ...hukouServices,
-    ...marketRegulationServices,
-    ...realEstateServices,
-    ...civilAffairsServices,
-  ].map((s) => (FORMS[s.code] ? { ...s, form: FORMS[s.code] } : s)),
+  services: [...socialSecurityServices, ...medicalInsuranceServices, ...housingFundServices, ...hukouServices, ...marketRegulationServices, ...realEstateServices, ...civilAffairsServices].map((s) =>
+    FORMS[s.code] ? { ...s, form: FORMS[s.code] } : s,
+  ),
 });

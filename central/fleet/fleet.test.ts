@@ -48,7 +48,11 @@ describe('heartbeats and the fleet view', () => {
     await beat('FLT0004', sampleHeartbeat({ at: clock, scannerOffline: true }));
     await beat('FLT0005', sampleHeartbeat({ at: clock, intervalSec: 60 }));
     clock += 150_000; // 2.5 intervals: nobody is silent yet
-    for (const id of ['FLT0001', 'FLT0002', 'FLT0003', 'FLT0004']) await beat(id, sampleHeartbeat({ at: clock, paper: id === 'FLT0002' ? 'out' : 'ok', pending: id === 'FLT0003' ? 4 : 0, lastSyncAgoMs: id === 'FLT0003' ? 3_600_000 : 5000, scannerOffline: id === 'FLT0004' }));
+    for (const id of ['FLT0001', 'FLT0002', 'FLT0003', 'FLT0004'])
+      await beat(
+        id,
+        sampleHeartbeat({ at: clock, paper: id === 'FLT0002' ? 'out' : 'ok', pending: id === 'FLT0003' ? 4 : 0, lastSyncAgoMs: id === 'FLT0003' ? 3_600_000 : 5000, scannerOffline: id === 'FLT0004' }),
+      );
     let flags = Object.fromEntries((await fleet()).terminals.map((t: { terminalId: string; flags: string[] }) => [t.terminalId, t.flags]));
     expect(flags).toEqual({ FLT0001: [], FLT0002: ['down', 'paper-out'], FLT0003: ['behind-sync'], FLT0004: ['down'], FLT0005: [] });
     clock += 40_000; // FLT0005 last reported 190 s ago, more than 3 × 60 s

@@ -17,7 +17,6 @@ export interface LookupVolume {
 
 export function lookupVolumes(store: CentralStore, now: number): Map<string, LookupVolume> {
   const out = new Map<string, LookupVolume>();
-  for (const [t, f] of store.lookupFigures(now - LOOKUP_VOLUME_WINDOW_MS))
-    out.set(t, { ...f, unusual: f.limited > 0 || f.notFound + f.proofFailed >= UNUSUAL_FAILED_LOOKUPS });
+  for (const [t, f] of store.lookupFigures(now - LOOKUP_VOLUME_WINDOW_MS)) out.set(t, { ...f, unusual: f.limited > 0 || f.notFound + f.proofFailed >= UNUSUAL_FAILED_LOOKUPS });
   return out;
 }

@@ -21,9 +21,24 @@ export function usageCharts(u: UsageSummary): string {
       <li>不见面占比 / share without a counter visit: <strong data-testid="usage-novisit">${pct(u.noVisitShare)}</strong></li>
       <li>满意率（4–5 星）/ satisfied: <strong data-testid="usage-satisfaction">${pct(u.satisfaction)}</strong></li>
     </ul>
-    ${stackedBars('chart-per-day', '每日办件量（按渠道）/ Submissions per day by channel', channels, u.perDay.map((d) => ({ label: d.day, values: [d.kiosk, d.helper] })))}
-    ${stackedBars('chart-per-service', '各事项办件量 / Submissions per service', channels, u.perService.slice(0, 15).map((s) => ({ label: s.serviceCode, values: [s.kiosk, s.helper] })))}
-    ${stackedBars('chart-ratings', '好差评分布 / Ratings', [{ name: '评价数 / ratings', color: '#2e7d32' }], u.ratings.map((n, i) => ({ label: `${i + 1} 星 / ${i + 1}★`, values: [n] })))}
+    ${stackedBars(
+      'chart-per-day',
+      '每日办件量（按渠道）/ Submissions per day by channel',
+      channels,
+      u.perDay.map((d) => ({ label: d.day, values: [d.kiosk, d.helper] })),
+    )}
+    ${stackedBars(
+      'chart-per-service',
+      '各事项办件量 / Submissions per service',
+      channels,
+      u.perService.slice(0, 15).map((s) => ({ label: s.serviceCode, values: [s.kiosk, s.helper] })),
+    )}
+    ${stackedBars(
+      'chart-ratings',
+      '好差评分布 / Ratings',
+      [{ name: '评价数 / ratings', color: '#2e7d32' }],
+      u.ratings.map((n, i) => ({ label: `${i + 1} 星 / ${i + 1}★`, values: [n] })),
+    )}
     ${stackedBars(
       'chart-steps',
       '各步骤完成与放弃 / Completion vs abandonment per step',

@@ -24,7 +24,10 @@ const adminDocumentSchema = z.object({
   name: safeFileNameSchema.refine((n) => n.toLowerCase().endsWith('.pdf'), '文书应为 PDF / must be a .pdf'),
   selfPrint: z.boolean().default(true),
   /** The PDF itself; when absent central renders a sample certificate. */
-  pdfBase64: z.base64().max(24 * 1024 * 1024).optional(),
+  pdfBase64: z
+    .base64()
+    .max(24 * 1024 * 1024)
+    .optional(),
 });
 
 /** Same as a case update, except that 办结 carries document content instead of references. */
@@ -65,13 +68,20 @@ export const trackingSchema = z.object({
 async function noticeFor(
   store: CentralStore,
   row: CaseRow,
-  u: { status: 'accepted'; owed: { materialId: string; description: string }[]; note: string | null } | { status: 'correction'; items: { materialId: string | null; description: string }[]; deadline: string } | { status: 'not-accepted'; reasons: string[] },
+  u:
+    | { status: 'accepted'; owed: { materialId: string; description: string }[]; note: string | null }
+    | { status: 'correction'; items: { materialId: string | null; description: string }[]; deadline: string }
+    | { status: 'not-accepted'; reasons: string[] },
 ): Promise<{ meta: ResultDocument; data: Buffer; kind: 'notice' }> {
   const manifest = JSON.parse(row.manifest) as { applicant?: { name?: string }; submittedAt?: string };
   const catalog = store.latestCatalog();
   const service = catalog ? (JSON.parse(catalog.body) as { services: { code: string; name: string }[] }).services.find((s) => s.code === row.service_code) : undefined;
   const body: NoticeBody =
-    u.status === 'accepted' ? { kind: 'accepted', owed: u.owed, note: u.note } : u.status === 'correction' ? { kind: 'correction', items: u.items, deadline: u.deadline } : { kind: 'not-accepted', reasons: u.reasons };
+    u.status === 'accepted'
+      ? { kind: 'accepted', owed: u.owed, note: u.note }
+      : u.status === 'correction'
+        ? { kind: 'correction', items: u.items, deadline: u.deadline }
+        : { kind: 'not-accepted', reasons: u.reasons };
   const data = await renderNotice(
     {
       caseNo: row.case_no,
@@ -102,116 +112,117 @@ const yearParam = z.object({ year: decimalInt(CALENDAR_YEARS.min, CALENDAR_YEARS
 export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; adminToken: string }) {
   const { store, faults, adminToken } = deps;
   const expected = Buffer.from(`Bearer ${adminToken}`);
-  return new Hono()
-    .use(async (c, next) => {
-      const got = Buffer.from(c.req.header('authorization') ?? '');
-      if (got.length !== expected.length || !crypto.timingSafeEqual(got, expected)) return problem(c, 401, 'unauthorized', '需要管理令牌 / admin token required');
-      await next();
-    })
-    .get('/faults', (c) => c.json(faults.state))
-    .put('/faults', async (c) => {
-      const body = await readJsonBody(c, faultUpdateSchema);
-      if (!body.ok) return body.response;
-      faults.update(body.value);
-      return c.json(faults.state);
-    })
-    .post('/terminals', async (c) => {
-      const body = await readJsonBody(c, terminalSchema);
-      if (!body.ok) return body.response;
-      store.registerTerminal(body.value.terminalId, body.value.secret);
-      return c.json({ terminalId: body.value.terminalId, registered: true });
-    })
-    .get('/stats', (c) => c.json(store.stats()))
-    // 好差评 received from kiosks; ?followUp=1 lists only the poor ones flagged for follow-up.
-    .get('/evaluations', (c) => {
-      const q = parseWith(c, c.req.query(), adminEvaluationsQuerySchema);
-      if (!q.ok) return q.response;
-      return c.json({ evaluations: store.evaluationList({ followUpOnly: q.value.followUp === '1' }) });
-    })
-    // Reads and discards a body: the benchmark's baseline for raw HTTP upload to this server.
-    .post('/sink', async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }))
-    .get('/cases', (c) => {
-      const q = parseWith(c, c.req.query(), adminCasesQuerySchema);
-      if (!q.ok) return q.response;
-      return c.json({
-        cases: store.cases(q.value).map((r) => ({
-          caseNo: r.case_no,
-          terminalId: r.terminal_id,
-          receiptNo: r.receipt_no,
-          idempotencyKey: r.idempotency_key,
-          serviceCode: r.service_code,
-          status: r.status,
-          createdAt: r.created_at,
-        })),
-      });
-    })
-    .get('/cases/:caseNo', (c) => {
-      const p = parseWith(c, c.req.param(), caseNoParam);
-      if (!p.ok) return p.response;
-      const row = store.caseRow(p.value.caseNo);
-      if (!row) return problem(c, 404, 'not-found', '无此案件 / no such case');
-      return c.json({ caseNo: row.case_no, status: row.status, manifest: JSON.parse(row.manifest), events: store.caseEvents(row.case_no) });
-    })
-    .post('/cases/:caseNo/status', async (c) => {
-      const p = parseWith(c, c.req.param(), caseNoParam);
-      if (!p.ok) return p.response;
-      const body = await readJsonBody(c, adminCaseUpdateSchema);
-      if (!body.ok) return body.response;
-      const caseNo = p.value.caseNo;
-      const row = store.caseRow(caseNo);
-      if (!row) return problem(c, 404, 'not-found', '无此案件 / no such case');
-      let update: CaseUpdate;
-      const docs: { meta: ResultDocument; data: Buffer }[] = [];
-      if (body.value.status === 'concluded') {
-        const v = body.value;
-        for (const d of v.documents) {
-          const data = d.pdfBase64
-            ? Buffer.from(d.pdfBase64, 'base64')
-            : await renderCertificate({ title: d.name.replace(/\.pdf$/i, ''), caseNo, serviceCode: row.service_code, decision: v.decision, date: new Date().toISOString().slice(0, 10) });
-          if (!data.subarray(0, 5).equals(Buffer.from('%PDF-'))) return problem(c, 400, 'not-pdf', `${d.name} 不是 PDF / is not a PDF`);
-          docs.push({
-            meta: { id: crypto.randomUUID(), name: d.name, mime: 'application/pdf', size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'), selfPrint: d.selfPrint },
-            data,
-          });
+  return (
+    new Hono()
+      .use(async (c, next) => {
+        const got = Buffer.from(c.req.header('authorization') ?? '');
+        if (got.length !== expected.length || !crypto.timingSafeEqual(got, expected)) return problem(c, 401, 'unauthorized', '需要管理令牌 / admin token required');
+        await next();
+      })
+      .get('/faults', (c) => c.json(faults.state))
+      .put('/faults', async (c) => {
+        const body = await readJsonBody(c, faultUpdateSchema);
+        if (!body.ok) return body.response;
+        faults.update(body.value);
+        return c.json(faults.state);
+      })
+      .post('/terminals', async (c) => {
+        const body = await readJsonBody(c, terminalSchema);
+        if (!body.ok) return body.response;
+        store.registerTerminal(body.value.terminalId, body.value.secret);
+        return c.json({ terminalId: body.value.terminalId, registered: true });
+      })
+      .get('/stats', (c) => c.json(store.stats()))
+      // 好差评 received from kiosks; ?followUp=1 lists only the poor ones flagged for follow-up.
+      .get('/evaluations', (c) => {
+        const q = parseWith(c, c.req.query(), adminEvaluationsQuerySchema);
+        if (!q.ok) return q.response;
+        return c.json({ evaluations: store.evaluationList({ followUpOnly: q.value.followUp === '1' }) });
+      })
+      // Reads and discards a body: the benchmark's baseline for raw HTTP upload to this server.
+      .post('/sink', async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }))
+      .get('/cases', (c) => {
+        const q = parseWith(c, c.req.query(), adminCasesQuerySchema);
+        if (!q.ok) return q.response;
+        return c.json({
+          cases: store.cases(q.value).map((r) => ({
+            caseNo: r.case_no,
+            terminalId: r.terminal_id,
+            receiptNo: r.receipt_no,
+            idempotencyKey: r.idempotency_key,
+            serviceCode: r.service_code,
+            status: r.status,
+            createdAt: r.created_at,
+          })),
+        });
+      })
+      .get('/cases/:caseNo', (c) => {
+        const p = parseWith(c, c.req.param(), caseNoParam);
+        if (!p.ok) return p.response;
+        const row = store.caseRow(p.value.caseNo);
+        if (!row) return problem(c, 404, 'not-found', '无此案件 / no such case');
+        return c.json({ caseNo: row.case_no, status: row.status, manifest: JSON.parse(row.manifest), events: store.caseEvents(row.case_no) });
+      })
+      .post('/cases/:caseNo/status', async (c) => {
+        const p = parseWith(c, c.req.param(), caseNoParam);
+        if (!p.ok) return p.response;
+        const body = await readJsonBody(c, adminCaseUpdateSchema);
+        if (!body.ok) return body.response;
+        const caseNo = p.value.caseNo;
+        const row = store.caseRow(caseNo);
+        if (!row) return problem(c, 404, 'not-found', '无此案件 / no such case');
+        let update: CaseUpdate;
+        const docs: { meta: ResultDocument; data: Buffer }[] = [];
+        if (body.value.status === 'concluded') {
+          const v = body.value;
+          for (const d of v.documents) {
+            const data = d.pdfBase64
+              ? Buffer.from(d.pdfBase64, 'base64')
+              : await renderCertificate({ title: d.name.replace(/\.pdf$/i, ''), caseNo, serviceCode: row.service_code, decision: v.decision, date: new Date().toISOString().slice(0, 10) });
+            if (!data.subarray(0, 5).equals(Buffer.from('%PDF-'))) return problem(c, 400, 'not-pdf', `${d.name} 不是 PDF / is not a PDF`);
+            docs.push({
+              meta: { id: crypto.randomUUID(), name: d.name, mime: 'application/pdf', size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'), selfPrint: d.selfPrint },
+              data,
+            });
+          }
+          update = { status: 'concluded', decision: v.decision, note: v.note, documents: docs.map((d) => d.meta) };
+        } else if (body.value.status === 'accepted' || body.value.status === 'correction' || body.value.status === 'not-accepted') {
+          const notice = await noticeFor(store, row, body.value);
+          docs.push(notice);
+          update = { ...body.value, documents: [notice.meta] } as CaseUpdate;
+        } else {
+          update = body.value;
         }
-        update = { status: 'concluded', decision: v.decision, note: v.note, documents: docs.map((d) => d.meta) };
-      } else if (body.value.status === 'accepted' || body.value.status === 'correction' || body.value.status === 'not-accepted') {
-        const notice = await noticeFor(store, row, body.value);
-        docs.push(notice);
-        update = { ...body.value, documents: [notice.meta] } as CaseUpdate;
-      } else {
-        update = body.value;
-      }
-      try {
-        return c.json(store.advanceCase(caseNo, update, docs));
-      } catch (e) {
-        if (e instanceof TransitionError) return problem(c, 409, 'bad-transition', e.message);
-        throw e;
-      }
-    })
-    // The issuing office posted the result: the kiosk shows the tracking number from now on.
-    .post('/cases/:caseNo/tracking', async (c) => {
-      const p = parseWith(c, c.req.param(), caseNoParam);
-      if (!p.ok) return p.response;
-      const body = await readJsonBody(c, trackingSchema);
-      if (!body.ok) return body.response;
-      const caseNo = p.value.caseNo;
-      if (!store.caseRow(caseNo)) return problem(c, 404, 'not-found', '无此案件 / no such case');
-      if (!store.setTracking(caseNo, body.value.carrier, body.value.trackingNo))
-        return problem(c, 409, 'no-delivery', '该案件未申请邮寄 / no postal delivery was requested for this case');
-      return c.json({ caseNo, ...body.value });
-    })
-    .put('/calendar/:year', async (c) => {
-      const p = parseWith(c, c.req.param(), yearParam);
-      if (!p.ok) return p.response;
-      const sent = await readJsonBody(c, calendarBodySchema);
-      if (!sent.ok) return sent.response;
-      const body = parseWith(c, { ...sent.value, year: p.value.year }, calendarSchema);
-      if (!body.ok) return body.response;
-      // The State Council announces next year's holidays late in the year; a later year is a typo.
-      const latest = chinaYear(new Date()) + 1;
-      if (body.value.year > latest) return problem(c, 400, 'invalid-request', `${body.value.year} 年的节假日尚未公布，最晚可发布 ${latest} 年 / calendars can be published up to ${latest}`);
-      store.publishCalendar(body.value);
-      return c.json({ year: body.value.year, version: body.value.version, days: body.value.days.length });
-    });
+        try {
+          return c.json(store.advanceCase(caseNo, update, docs));
+        } catch (e) {
+          if (e instanceof TransitionError) return problem(c, 409, 'bad-transition', e.message);
+          throw e;
+        }
+      })
+      // The issuing office posted the result: the kiosk shows the tracking number from now on.
+      .post('/cases/:caseNo/tracking', async (c) => {
+        const p = parseWith(c, c.req.param(), caseNoParam);
+        if (!p.ok) return p.response;
+        const body = await readJsonBody(c, trackingSchema);
+        if (!body.ok) return body.response;
+        const caseNo = p.value.caseNo;
+        if (!store.caseRow(caseNo)) return problem(c, 404, 'not-found', '无此案件 / no such case');
+        if (!store.setTracking(caseNo, body.value.carrier, body.value.trackingNo)) return problem(c, 409, 'no-delivery', '该案件未申请邮寄 / no postal delivery was requested for this case');
+        return c.json({ caseNo, ...body.value });
+      })
+      .put('/calendar/:year', async (c) => {
+        const p = parseWith(c, c.req.param(), yearParam);
+        if (!p.ok) return p.response;
+        const sent = await readJsonBody(c, calendarBodySchema);
+        if (!sent.ok) return sent.response;
+        const body = parseWith(c, { ...sent.value, year: p.value.year }, calendarSchema);
+        if (!body.ok) return body.response;
+        // The State Council announces next year's holidays late in the year; a later year is a typo.
+        const latest = chinaYear(new Date()) + 1;
+        if (body.value.year > latest) return problem(c, 400, 'invalid-request', `${body.value.year} 年的节假日尚未公布，最晚可发布 ${latest} 年 / calendars can be published up to ${latest}`);
+        store.publishCalendar(body.value);
+        return c.json({ year: body.value.year, version: body.value.version, days: body.value.days.length });
+      })
+  );
 }

@@ -29,7 +29,12 @@ export function caseRoutes(store: CentralStore) {
       const p = parseWith(c, c.req.param(), z.object({ documentId: documentIdSchema }));
       if (!p.ok) return p.response;
       // A document is released only against a proof of the case (POST …/fetch, routes/followup.ts).
-      return problem(c, 403, 'proof-required', '取文书须出示回执凭证或身份证号：请用 POST /v1/documents/{documentId}/fetch / a document is released only with a proof: use POST /v1/documents/{documentId}/fetch');
+      return problem(
+        c,
+        403,
+        'proof-required',
+        '取文书须出示回执凭证或身份证号：请用 POST /v1/documents/{documentId}/fetch / a document is released only with a proof: use POST /v1/documents/{documentId}/fetch',
+      );
     })
     .post('/evaluations', (c) => {
       const body = parseJsonBody(c, c.get('rawBody'), evaluationRequestSchema);
@@ -39,8 +44,7 @@ export function caseRoutes(store: CentralStore) {
       if (body.value.stage === 'result' && row.status !== 'concluded' && row.status !== 'delivered')
         return problem(c, 409, 'not-concluded', '案件尚未办结，暂不能评价办理结果 / the case is not concluded yet, its result cannot be rated');
       const r = store.evaluate(c.get('terminalId'), body.value);
-      if (r.kind === 'already-rated')
-        return problem(c, 409, 'already-rated', '该案件此次办理已评价（一次一评） / this case was already rated for this occasion (one rating per occasion)');
+      if (r.kind === 'already-rated') return problem(c, 409, 'already-rated', '该案件此次办理已评价（一次一评） / this case was already rated for this occasion (one rating per occasion)');
       return c.json({ evaluationId: r.evaluationId, duplicate: r.kind === 'duplicate' });
     })
     .get('/calendar/:year', (c) => {

@@ -50,7 +50,11 @@ export function fleetSnapshot(store: CentralStore, now: number, days = 14) {
   const dayList = lastChinaDays(days, now);
   const reports = store.usageSince(dayList[0]!).map((r) => {
     const b = JSON.parse(r.body) as { submissions: never[]; steps: never[]; ratings: never[] };
-    return { submissions: (b.submissions ?? []).map((s: object) => ({ ...s, day: r.day })), steps: (b.steps ?? []).map((s: object) => ({ ...s, day: r.day })), ratings: (b.ratings ?? []).map((s: object) => ({ ...s, day: r.day })) };
+    return {
+      submissions: (b.submissions ?? []).map((s: object) => ({ ...s, day: r.day })),
+      steps: (b.steps ?? []).map((s: object) => ({ ...s, day: r.day })),
+      ratings: (b.ratings ?? []).map((s: object) => ({ ...s, day: r.day })),
+    };
   });
   return { terminals, usage: summariseUsage(reports as never, dayList) };
 }

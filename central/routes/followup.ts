@@ -33,8 +33,7 @@ const NO_PROOF = '凭证与该案件不符：请扫描回执上的二维码或�
 export function followupRoutes(store: CentralStore, opts: { now?: () => number; lookupLimit?: LookupLimit } = {}) {
   const now = opts.now ?? Date.now;
   const limit = opts.lookupLimit ?? DEFAULT_LOOKUP_LIMIT;
-  const audit = (terminalId: string, e: Omit<LookupAuditEntry, 'terminalId' | 'at' | 'limited'> & { limited?: boolean }) =>
-    store.auditLookup({ terminalId, at: now(), limited: false, ...e });
+  const audit = (terminalId: string, e: Omit<LookupAuditEntry, 'terminalId' | 'at' | 'limited'> & { limited?: boolean }) => store.auditLookup({ terminalId, at: now(), limited: false, ...e });
 
   /** The case's row when the proof opens it; else the answer to give (audited either way). */
   async function proven(terminalId: string, row: CaseRow | null, proof: CaseProof, action: 'document' | 'printed' | 'delivery', missing: string) {
@@ -111,8 +110,7 @@ export function followupRoutes(store: CentralStore, opts: { now?: () => number; 
       if (!r.ok) return problem(c, r.status, r.error, r.message);
       const row = r.row;
       const results = store.documentsOf(row.case_no).filter((d) => d.kind === 'result');
-      if (results.some((d) => d.printedAt))
-        return problem(c, 409, 'already-printed', '结果文书已在自助终端打印，不能再邮寄 / the result was already printed at a kiosk');
+      if (results.some((d) => d.printedAt)) return problem(c, 409, 'already-printed', '结果文书已在自助终端打印，不能再邮寄 / the result was already printed at a kiosk');
       if (row.status !== 'concluded') return problem(c, 409, 'not-concluded', '案件尚未办结，暂不能邮寄 / the case is not concluded yet');
       const d = store.requestDelivery(row.case_no, c.get('terminalId'), body.value.idempotencyKey, JSON.stringify(body.value.address));
       if (d.kind === 'conflict') return problem(c, 409, 'already-requested', '该案件已申请邮寄 / postal delivery was already requested');

@@ -5,15 +5,7 @@ import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { catalogSchema } from '../../common/catalog';
-import {
-  attachmentRefSchema,
-  chunkQuerySchema,
-  MAX_BATCH_ITEMS,
-  MAX_CHUNK_BYTES,
-  sha256HexSchema,
-  submissionManifestSchema,
-  type SubmissionResult,
-} from '../../common/central-api';
+import { attachmentRefSchema, chunkQuerySchema, MAX_BATCH_ITEMS, MAX_CHUNK_BYTES, sha256HexSchema, submissionManifestSchema, type SubmissionResult } from '../../common/central-api';
 import { MAX_OFFLINE_DAYS, plausibleInstant } from '../../common/plausible-time';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { issuesOf, parseJsonBody, parseWith, problem } from '../http-helpers';
@@ -86,12 +78,17 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
       const results: SubmissionResult[] = envelope.value.items.map((item, index): SubmissionResult => {
         const key = typeof (item as { idempotencyKey?: unknown })?.idempotencyKey === 'string' ? (item as { idempotencyKey: string }).idempotencyKey : null;
         const parsed = submissionManifestSchema.safeParse(item);
-        if (!parsed.success)
-          return { index, idempotencyKey: key, outcome: 'rejected', code: 'invalid', reason: '申请内容不符合要求 / the submission is not valid', issues: issuesOf(parsed.error) };
+        if (!parsed.success) return { index, idempotencyKey: key, outcome: 'rejected', code: 'invalid', reason: '申请内容不符合要求 / the submission is not valid', issues: issuesOf(parsed.error) };
         const m = parsed.data;
-        const refuse = (code: Extract<SubmissionResult, { outcome: 'rejected' }>['code'], reason: string, issues: { path: string; message: string }[] = []): SubmissionResult => ({ index, idempotencyKey: m.idempotencyKey, outcome: 'rejected', code, reason, issues });
-        if (known && !known.has(m.serviceCode))
-          return refuse('unknown-service', `事项 ${m.serviceCode} 不在清单中 / unknown service`);
+        const refuse = (code: Extract<SubmissionResult, { outcome: 'rejected' }>['code'], reason: string, issues: { path: string; message: string }[] = []): SubmissionResult => ({
+          index,
+          idempotencyKey: m.idempotencyKey,
+          outcome: 'rejected',
+          code,
+          reason,
+          issues,
+        });
+        if (known && !known.has(m.serviceCode)) return refuse('unknown-service', `事项 ${m.serviceCode} 不在清单中 / unknown service`);
         // A receipt number names the terminal that issued it: no terminal files under another's.
         if (m.receiptNo.split('-')[0] !== terminalId) {
           store.recordReceiptRefusal(terminalId, 'receipt-terminal-mismatch', m.receiptNo);
@@ -101,8 +98,7 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
         if (!store.hasCaseKey(terminalId, m.idempotencyKey)) {
           const nowMs = now();
           const t = plausibleInstant(m.submittedAt, { nowMs, notBeforeMs: nowMs - MAX_OFFLINE_DAYS * 86_400_000, what: { zh: '提交时间', en: 'submittedAt' } });
-          if (!t.ok)
-            return refuse('invalid', '提交时间不可信 / implausible submission time', [{ path: 'submittedAt', message: t.error.message }]);
+          if (!t.ok) return refuse('invalid', '提交时间不可信 / implausible submission time', [{ path: 'submittedAt', message: t.error.message }]);
         }
         // 帮办代办: central, not only the kiosk, checks that the helper signed in at this
         // terminal and that the proof was still valid when the submission was made.

@@ -23,10 +23,7 @@ export function staffIdLookup(store: CentralStore, idNumber: string): string {
   return crypto.createHmac('sha256', store.centralKey(ID_LOOKUP_KEY)).update(normaliseIdNumber(idNumber)).digest('base64url');
 }
 
-export type HelperSignInError =
-  | { kind: 'unknown-card'; message: string }
-  | { kind: 'locked'; message: string; lockedUntil: string }
-  | { kind: 'wrong-pin'; message: string; attemptsLeft: number };
+export type HelperSignInError = { kind: 'unknown-card'; message: string } | { kind: 'locked'; message: string; lockedUntil: string } | { kind: 'wrong-pin'; message: string; attemptsLeft: number };
 
 const UNKNOWN: HelperSignInError = { kind: 'unknown-card', message: '此卡不是已登记的帮办人员证件 / this card is not a registered helper’s card' };
 const LOCKED = '输错次数过多，该帮办人员已被锁定，请稍后再试 / too many wrong PINs: this helper is locked out for now';
@@ -34,7 +31,11 @@ const LOCKED = '输错次数过多，该帮办人员已被锁定，请稍后再�
 const pub = (s: StaffMember): HelperPublic => ({ staffId: s.staffId, name: s.name, township: s.township });
 
 export class HelperSignIn {
-  constructor(private readonly store: CentralStore, private readonly now: () => number = Date.now, private readonly policy: LockoutPolicy = HELPER_LOCKOUT) {}
+  constructor(
+    private readonly store: CentralStore,
+    private readonly now: () => number = Date.now,
+    private readonly policy: LockoutPolicy = HELPER_LOCKOUT,
+  ) {}
 
   private byCard(idNumber: string): StaffMember | null {
     const n = normaliseIdNumber(idNumber);

@@ -23,7 +23,10 @@ export type HelperClaims = z.infer<typeof claimsSchema>;
 const CONTEXT = 'gov-kiosk helper token v1.';
 
 function mac(key: Buffer, payload: string): string {
-  return crypto.createHmac('sha256', key).update(CONTEXT + payload).digest('base64url');
+  return crypto
+    .createHmac('sha256', key)
+    .update(CONTEXT + payload)
+    .digest('base64url');
 }
 
 export function issueHelperToken(key: Buffer, c: Omit<HelperClaims, 'v'>): string {
@@ -62,7 +65,11 @@ export type HelperProofProblem = 'missing' | 'forged' | 'other-helper' | 'other-
  * Whether a helper-channel submission made at `submittedAt` by `terminalId` in the name of
  * `staffId` carries a proof that this helper had signed in there and the proof was valid then.
  */
-export function checkHelperProof(key: Buffer, proof: string | null, want: { staffId: string; terminalId: string; submittedAt: string }): { ok: true; claims: HelperClaims } | { ok: false; problem: HelperProofProblem } {
+export function checkHelperProof(
+  key: Buffer,
+  proof: string | null,
+  want: { staffId: string; terminalId: string; submittedAt: string },
+): { ok: true; claims: HelperClaims } | { ok: false; problem: HelperProofProblem } {
   if (!proof) return { ok: false, problem: 'missing' };
   const claims = verifyHelperToken(key, proof);
   if (!claims) return { ok: false, problem: 'forged' };

@@ -21,8 +21,7 @@ export class AttachmentTables {
 
   attachment(terminalId: string, sha256: string): AttachmentState | null {
     const r = this.db.prepare('SELECT sha256, size, received, complete FROM attachments WHERE terminal_id = ? AND sha256 = ?').get(terminalId, sha256) as
-      | { sha256: string; size: number; received: number; complete: number }
-      | undefined;
+      { sha256: string; size: number; received: number; complete: number } | undefined;
     return r ? { sha256: r.sha256, size: r.size, received: r.received, complete: r.complete === 1 } : null;
   }
 
@@ -35,7 +34,12 @@ export class AttachmentTables {
     sha256: string,
     offset: number,
     data: Uint8Array,
-  ): { kind: 'ok'; state: AttachmentState } | { kind: 'unknown' } | { kind: 'offset'; state: AttachmentState } | { kind: 'too-long'; state: AttachmentState } | { kind: 'hash-mismatch'; state: AttachmentState } {
+  ):
+    | { kind: 'ok'; state: AttachmentState }
+    | { kind: 'unknown' }
+    | { kind: 'offset'; state: AttachmentState }
+    | { kind: 'too-long'; state: AttachmentState }
+    | { kind: 'hash-mismatch'; state: AttachmentState } {
     return this.db.transaction(() => {
       const st = this.attachment(terminalId, sha256);
       if (!st) return { kind: 'unknown' as const };

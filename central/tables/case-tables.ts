@@ -21,10 +21,7 @@ export interface CaseRow {
 }
 
 export type IntakeOutcome =
-  | { kind: 'created' | 'duplicate'; caseNo: string; receivedAt: string }
-  | { kind: 'missing-attachments'; missing: string[] }
-  | { kind: 'key-reused'; caseNo: string }
-  | { kind: 'receipt-taken' };
+  { kind: 'created' | 'duplicate'; caseNo: string; receivedAt: string } | { kind: 'missing-attachments'; missing: string[] } | { kind: 'key-reused'; caseNo: string } | { kind: 'receipt-taken' };
 
 export class TransitionError extends Error {}
 
@@ -55,8 +52,7 @@ export class CaseTables {
   intake(terminalId: string, m: SubmissionManifest, contentHash: string, now = new Date()): IntakeOutcome {
     return this.db.transaction((): IntakeOutcome => {
       const existing = this.db.prepare('SELECT case_no, content_hash, created_at FROM cases WHERE terminal_id = ? AND idempotency_key = ?').get(terminalId, m.idempotencyKey) as
-        | { case_no: string; content_hash: string; created_at: string }
-        | undefined;
+        { case_no: string; content_hash: string; created_at: string } | undefined;
       if (existing) {
         if (existing.content_hash !== contentHash) return { kind: 'key-reused', caseNo: existing.case_no };
         return { kind: 'duplicate', caseNo: existing.case_no, receivedAt: existing.created_at };
@@ -67,15 +63,11 @@ export class CaseTables {
       const missing = refs.filter((r) => !this.attachments.attachment(terminalId, r.sha256)?.complete).map((r) => r.sha256);
       if (missing.length) return { kind: 'missing-attachments', missing: [...new Set(missing)] };
       const day = now.toISOString().slice(0, 10).replace(/-/g, '');
-      const { last } = this.db
-        .prepare('INSERT INTO case_counters (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last')
-        .get(day) as { last: number };
+      const { last } = this.db.prepare('INSERT INTO case_counters (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last').get(day) as { last: number };
       const caseNo = `AJ${day}${String(last).padStart(6, '0')}`;
       const at = now.toISOString();
       this.db
-        .prepare(
-          'INSERT INTO cases (case_no, terminal_id, idempotency_key, receipt_no, service_code, content_hash, manifest, status, created_at, claim_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
+        .prepare('INSERT INTO cases (case_no, terminal_id, idempotency_key, receipt_no, service_code, content_hash, manifest, status, created_at, claim_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(caseNo, terminalId, m.idempotencyKey, m.receiptNo, m.serviceCode, contentHash, JSON.stringify(m), 'received', at, m.claimDigest ?? null);
       this.db.prepare('INSERT INTO case_events (case_no, terminal_id, at, body) VALUES (?, ?, ?, ?)').run(caseNo, terminalId, at, JSON.stringify({ status: 'received' }));
       return { kind: 'created', caseNo, receivedAt: at };
@@ -116,9 +108,7 @@ export class CaseTables {
         this.db
           .prepare('INSERT INTO documents (id, case_no, name, size, sha256, self_print, data, created_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
           .run(d.meta.id, caseNo, d.meta.name, d.meta.size, d.meta.sha256, d.meta.selfPrint ? 1 : 0, d.data, at, d.kind ?? 'result');
-      const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO case_events (case_no, terminal_id, at, body) VALUES (?, ?, ?, ?)')
-        .run(caseNo, c.terminal_id, at, JSON.stringify(update));
+      const { lastInsertRowid } = this.db.prepare('INSERT INTO case_events (case_no, terminal_id, at, body) VALUES (?, ?, ?, ?)').run(caseNo, c.terminal_id, at, JSON.stringify(update));
       this.db.prepare('UPDATE cases SET status = ? WHERE case_no = ?').run(update.status, caseNo);
       return { seq: Number(lastInsertRowid), caseNo, receiptNo: c.receipt_no, idempotencyKey: c.idempotency_key, at, update };
     })();
@@ -155,9 +145,7 @@ export class CaseTables {
 
   /** The applicant's cases at every terminal, newest first (the number compared case-insensitively: a final x or X). */
   casesOfApplicant(idNumber: string, limit = 100): CaseRow[] {
-    return this.db
-      .prepare(`SELECT * FROM cases WHERE upper(json_extract(manifest, '$.applicant.idNumber')) = ? ORDER BY created_at DESC LIMIT ?`)
-      .all(idNumber.toUpperCase(), limit) as CaseRow[];
+    return this.db.prepare(`SELECT * FROM cases WHERE upper(json_extract(manifest, '$.applicant.idNumber')) = ? ORDER BY created_at DESC LIMIT ?`).all(idNumber.toUpperCase(), limit) as CaseRow[];
   }
 
   /** The case of a receipt number, whichever terminal issued it (numbers carry the terminal id). */
@@ -171,8 +159,6 @@ export class CaseTables {
 
   /** Cases submitted through a helper, for the admin view (the helper id is in the manifest). */
   casesOfHelper(helperId: string, limit = 200): CaseRow[] {
-    return this.db
-      .prepare(`SELECT * FROM cases WHERE json_extract(manifest, '$.helperId') = ? ORDER BY created_at DESC LIMIT ?`)
-      .all(helperId, limit) as CaseRow[];
+    return this.db.prepare(`SELECT * FROM cases WHERE json_extract(manifest, '$.helperId') = ? ORDER BY created_at DESC LIMIT ?`).all(helperId, limit) as CaseRow[];
   }
 }

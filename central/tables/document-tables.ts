@@ -7,9 +7,15 @@ export class DocumentTables {
 
   /** A case's documents without their bytes, notices and results alike. */
   documentsOf(caseNo: string): (ResultDocument & { kind: 'notice' | 'result'; printedAt: string | null })[] {
-    const rows = this.db
-      .prepare('SELECT id, name, size, sha256, self_print, kind, printed_at FROM documents WHERE case_no = ? ORDER BY created_at, rowid')
-      .all(caseNo) as { id: string; name: string; size: number; sha256: string; self_print: number; kind: 'notice' | 'result'; printed_at: string | null }[];
+    const rows = this.db.prepare('SELECT id, name, size, sha256, self_print, kind, printed_at FROM documents WHERE case_no = ? ORDER BY created_at, rowid').all(caseNo) as {
+      id: string;
+      name: string;
+      size: number;
+      sha256: string;
+      self_print: number;
+      kind: 'notice' | 'result';
+      printed_at: string | null;
+    }[];
     return rows.map((r) => ({ id: r.id, name: r.name, mime: 'application/pdf' as const, size: r.size, sha256: r.sha256, selfPrint: r.self_print === 1, kind: r.kind, printedAt: r.printed_at }));
   }
 
@@ -30,8 +36,7 @@ export class DocumentTables {
 
   delivery(caseNo: string): { idempotencyKey: string; terminalId: string; address: string; requestedAt: string; carrier: string | null; trackingNo: string | null } | null {
     const r = this.db.prepare('SELECT * FROM deliveries WHERE case_no = ?').get(caseNo) as
-      | { idempotency_key: string; terminal_id: string; address: string; requested_at: string; carrier: string | null; tracking_no: string | null }
-      | undefined;
+      { idempotency_key: string; terminal_id: string; address: string; requested_at: string; carrier: string | null; tracking_no: string | null } | undefined;
     return r ? { idempotencyKey: r.idempotency_key, terminalId: r.terminal_id, address: r.address, requestedAt: r.requested_at, carrier: r.carrier, trackingNo: r.tracking_no } : null;
   }
 
@@ -51,9 +56,8 @@ export class DocumentTables {
   }
 
   document(id: string): { caseNo: string; terminalId: string; name: string; data: Buffer; sha256: string } | null {
-    const r = this.db
-      .prepare('SELECT d.case_no, c.terminal_id, d.name, d.data, d.sha256 FROM documents d JOIN cases c ON c.case_no = d.case_no WHERE d.id = ?')
-      .get(id) as { case_no: string; terminal_id: string; name: string; data: Buffer; sha256: string } | undefined;
+    const r = this.db.prepare('SELECT d.case_no, c.terminal_id, d.name, d.data, d.sha256 FROM documents d JOIN cases c ON c.case_no = d.case_no WHERE d.id = ?').get(id) as
+      { case_no: string; terminal_id: string; name: string; data: Buffer; sha256: string } | undefined;
     return r ? { caseNo: r.case_no, terminalId: r.terminal_id, name: r.name, data: r.data, sha256: r.sha256 } : null;
   }
 }

@@ -16,8 +16,7 @@ export class EvaluationTables {
   ): { kind: 'created' | 'duplicate'; evaluationId: string } | { kind: 'already-rated' } {
     return this.db.transaction(() => {
       const existing = this.db.prepare('SELECT evaluation_id FROM evaluations WHERE terminal_id = ? AND idempotency_key = ?').get(terminalId, e.idempotencyKey) as
-        | { evaluation_id: string }
-        | undefined;
+        { evaluation_id: string } | undefined;
       if (existing) return { kind: 'duplicate' as const, evaluationId: existing.evaluation_id };
       if (this.db.prepare('SELECT 1 FROM evaluations WHERE case_no = ? AND stage = ?').get(e.caseNo, e.stage)) return { kind: 'already-rated' as const };
       const evaluationId = crypto.randomUUID();
@@ -32,7 +31,9 @@ export class EvaluationTables {
    * 好差评 as received, with the receipt of the case they rate. A rating of 1 or 2 (差评) is
    * flagged for follow-up (回访整改): the rule lives here so every channel's ratings get it.
    */
-  evaluationList(opts: { followUpOnly?: boolean } = {}): { evaluationId: string; terminalId: string; caseNo: string; receiptNo: string | null; rating: number; comment: string | null; createdAt: string; followUp: boolean }[] {
+  evaluationList(
+    opts: { followUpOnly?: boolean } = {},
+  ): { evaluationId: string; terminalId: string; caseNo: string; receiptNo: string | null; rating: number; comment: string | null; createdAt: string; followUp: boolean }[] {
     const rows = this.db
       .prepare(
         `SELECT e.evaluation_id, e.terminal_id, e.case_no, c.receipt_no, e.rating, e.comment, e.created_at
@@ -41,7 +42,16 @@ export class EvaluationTables {
           ORDER BY e.created_at`,
       )
       .all() as { evaluation_id: string; terminal_id: string; case_no: string; receipt_no: string | null; rating: number; comment: string | null; created_at: string }[];
-    return rows.map((r) => ({ evaluationId: r.evaluation_id, terminalId: r.terminal_id, caseNo: r.case_no, receiptNo: r.receipt_no, rating: r.rating, comment: r.comment, createdAt: r.created_at, followUp: r.rating <= 2 }));
+    return rows.map((r) => ({
+      evaluationId: r.evaluation_id,
+      terminalId: r.terminal_id,
+      caseNo: r.case_no,
+      receiptNo: r.receipt_no,
+      rating: r.rating,
+      comment: r.comment,
+      createdAt: r.created_at,
+      followUp: r.rating <= 2,
+    }));
   }
 
   publishCalendar(c: Calendar): void {

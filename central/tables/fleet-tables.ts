@@ -13,9 +13,7 @@ export class FleetTables {
            ON CONFLICT (terminal_id) DO UPDATE SET received_at = excluded.received_at, interval_sec = excluded.interval_sec, body = excluded.body`,
         )
         .run(terminalId, receivedAt, intervalSec, body);
-      const put = this.db.prepare(
-        `INSERT INTO terminal_usage (terminal_id, day, body) VALUES (?, ?, ?) ON CONFLICT (terminal_id, day) DO UPDATE SET body = excluded.body`,
-      );
+      const put = this.db.prepare(`INSERT INTO terminal_usage (terminal_id, day, body) VALUES (?, ?, ?) ON CONFLICT (terminal_id, day) DO UPDATE SET body = excluded.body`);
       for (const [day, b] of usageByDay) put.run(terminalId, day, b);
     })();
   }

@@ -25,9 +25,9 @@ export class LookupAuditTables {
 
   /** Lookups a terminal made (and was answered) since `since`, oldest first: the sliding window. */
   lookupTimesSince(terminalId: string, since: number): number[] {
-    return (
-      this.db.prepare("SELECT at FROM lookup_audit WHERE terminal_id = ? AND at > ? AND action = 'lookup' AND limited = 0 ORDER BY at").all(terminalId, since) as { at: number }[]
-    ).map((r) => r.at);
+    return (this.db.prepare("SELECT at FROM lookup_audit WHERE terminal_id = ? AND at > ? AND action = 'lookup' AND limited = 0 ORDER BY at").all(terminalId, since) as { at: number }[]).map(
+      (r) => r.at,
+    );
   }
 
   /** Per terminal since `since`: all accesses, not found, refused proofs (a wrong claim or card), rate-limited. */
@@ -48,9 +48,12 @@ export class LookupAuditTables {
   }
 
   receiptRefusals(limit = 200): { terminalId: string; at: string; code: string; receiptNo: string }[] {
-    return this.db
-      .prepare('SELECT terminal_id AS terminalId, at, code, receipt_no AS receiptNo FROM receipt_refusals ORDER BY seq DESC LIMIT ?')
-      .all(limit) as { terminalId: string; at: string; code: string; receiptNo: string }[];
+    return this.db.prepare('SELECT terminal_id AS terminalId, at, code, receipt_no AS receiptNo FROM receipt_refusals ORDER BY seq DESC LIMIT ?').all(limit) as {
+      terminalId: string;
+      at: string;
+      code: string;
+      receiptNo: string;
+    }[];
   }
 
   /** The audit as stored (tests and operators): no number or identity is in it to show. */

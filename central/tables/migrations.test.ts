@@ -54,7 +54,12 @@ describe('central migrations', () => {
     expect(store.lookupAudit()).toHaveLength(1);
     expect(store.terminalSecret('KSK0001')).toBe('x'.repeat(40));
     // the day's case counter carries on from the old database
-    const next = store.intake('KSK0001', caseManifest({ receiptNo: 'KSK0001-20261130-0002', serviceCode: sampleCatalog.services[0]!.code, idNumber: testIdNumber(4) }), 'd'.repeat(64), new Date('2026-11-30T03:00:00.000Z'));
+    const next = store.intake(
+      'KSK0001',
+      caseManifest({ receiptNo: 'KSK0001-20261130-0002', serviceCode: sampleCatalog.services[0]!.code, idNumber: testIdNumber(4) }),
+      'd'.repeat(64),
+      new Date('2026-11-30T03:00:00.000Z'),
+    );
     expect(next).toMatchObject({ kind: 'created', caseNo: 'AJ20261130000002' });
     store.close();
 

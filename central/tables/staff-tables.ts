@@ -22,9 +22,7 @@ export class StaffTables {
              pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at, id_lookup = excluded.id_lookup`,
         )
         .run(m.staffId, m.name, m.township, m.idNumberHash, m.pinHash, m.active ? 1 : 0, at, m.idLookup ?? null);
-      this.db
-        .prepare('INSERT INTO staff_registry_version (id, seq, published_at) VALUES (1, 1, ?) ON CONFLICT (id) DO UPDATE SET seq = seq + 1, published_at = excluded.published_at')
-        .run(at);
+      this.db.prepare('INSERT INTO staff_registry_version (id, seq, published_at) VALUES (1, 1, ?) ON CONFLICT (id) DO UPDATE SET seq = seq + 1, published_at = excluded.published_at').run(at);
     })();
   }
 

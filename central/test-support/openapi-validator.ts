@@ -40,7 +40,8 @@ export function responseValidator(doc: OpenApiDoc = buildOpenApi() as OpenApiDoc
       spec = doc.components?.responses?.NotFound;
     } else if (!found.methods.includes(m) && !(m === 'head' && found.methods.includes('get'))) {
       if (res.status !== 405) problems.push(`${where}: ${found.template} has no ${method.toUpperCase()}, expected 405`);
-      else if (res.headers.get('allow') !== allowHeader(found.methods)) problems.push(`${where}: Allow is ${JSON.stringify(res.headers.get('allow'))}, expected ${JSON.stringify(allowHeader(found.methods))}`);
+      else if (res.headers.get('allow') !== allowHeader(found.methods))
+        problems.push(`${where}: Allow is ${JSON.stringify(res.headers.get('allow'))}, expected ${JSON.stringify(allowHeader(found.methods))}`);
       spec = doc.components?.responses?.MethodNotAllowed;
     } else {
       const op = doc.paths[found.template]![m === 'head' ? 'get' : m]!;
@@ -73,7 +74,8 @@ export function responseValidator(doc: OpenApiDoc = buildOpenApi() as OpenApiDoc
         return problems;
       }
       const validate = validatorOf(media.schema);
-      if (!validate(body)) problems.push(`${where}: body does not match the document: ${ajv.errorsText(validate.errors, { separator: '; ' })}\n  body: ${new TextDecoder().decode(bytes).slice(0, 600)}`);
+      if (!validate(body))
+        problems.push(`${where}: body does not match the document: ${ajv.errorsText(validate.errors, { separator: '; ' })}\n  body: ${new TextDecoder().decode(bytes).slice(0, 600)}`);
     }
     return problems;
   };

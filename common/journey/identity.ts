@@ -29,8 +29,7 @@ export interface MaskedIdentity {
  * 15-character number that central's intake does not accept, so its holder goes to the counter.
  */
 export function applicantProblem(i: CardIdentity, today: string): MaskedIdentity['problem'] {
-  if (i.validTo && i.validTo < today)
-    return { zh: '证件已过有效期，请到窗口办理', en: 'The card has expired; please go to the counter' };
+  if (i.validTo && i.validTo < today) return { zh: '证件已过有效期，请到窗口办理', en: 'The card has expired; please go to the counter' };
   if (idNumberProblem(identityNumber(i)) !== null)
     return { zh: '此类证件暂不能在自助机提交申请，请到窗口办理', en: 'Applications with this card cannot be made at the kiosk yet; please go to the counter' };
   return null;

@@ -3,8 +3,7 @@ import type { Calendar } from '../central-api';
 
 function span(from: string, to: string, name: string): Calendar['days'] {
   const out: Calendar['days'] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
-    out.push({ date: new Date(t).toISOString().slice(0, 10), kind: 'holiday', name });
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push({ date: new Date(t).toISOString().slice(0, 10), kind: 'holiday', name });
   return out;
 }
 const workday = (date: string, name: string): Calendar['days'][number] => ({ date, kind: 'workday', name });

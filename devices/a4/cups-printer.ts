@@ -30,7 +30,9 @@ export interface CupsOptions {
 
 export function printerStatusFrom(msg: IppMessage): A4PrinterStatus {
   const state = attr(msg, 'printer-state');
-  const reasons = attrAll(msg, 'printer-state-reasons').map(String).filter((r) => r !== 'none');
+  const reasons = attrAll(msg, 'printer-state-reasons')
+    .map(String)
+    .filter((r) => r !== 'none');
   const message = String(attr(msg, 'printer-state-message') ?? '');
   const accepting = attr(msg, 'printer-is-accepting-jobs');
   if (state === PrinterState.stopped) return { state: 'stopped', detail: message || reasons.join(', ') || 'stopped' };
@@ -74,7 +76,11 @@ export class CupsPrinterSession extends PollingSession<A4PrinterStatus> {
     if (submit.value.code === IppStatus.notAcceptingJobs)
       return err({ kind: 'stopped', message: 'A4 打印机已停止，请到窗口打印 / the A4 printer is stopped', detail: String(attr(submit.value, 'status-message') ?? 'not accepting jobs') });
     if (submit.value.code > IppStatus.okIgnoredOrSubstituted)
-      return err({ kind: 'offline', message: 'A4 打印机拒绝了作业 / the printer refused the job', detail: `IPP status 0x${submit.value.code.toString(16)} ${String(attr(submit.value, 'status-message') ?? '')}` });
+      return err({
+        kind: 'offline',
+        message: 'A4 打印机拒绝了作业 / the printer refused the job',
+        detail: `IPP status 0x${submit.value.code.toString(16)} ${String(attr(submit.value, 'status-message') ?? '')}`,
+      });
     const jobId = Number(attr(submit.value, 'job-id'));
     this.activeJob = jobId;
     this.cell.set({ state: 'printing', jobId });
@@ -99,7 +105,12 @@ export class CupsPrinterSession extends PollingSession<A4PrinterStatus> {
         return ok({ jobId, pages: typeof pages === 'number' && pages > 0 ? pages : null, ms: Date.now() - started });
       }
       if (state === JobState.canceled || state === JobState.aborted)
-        return err({ kind: 'failed', jobId, message: 'A4 打印失败，请重试或到窗口打印 / printing failed', detail: `${state === JobState.aborted ? 'aborted' : 'canceled'}: ${reasons || String(attr(job.value, 'job-state-message') ?? '')}` });
+        return err({
+          kind: 'failed',
+          jobId,
+          message: 'A4 打印失败，请重试或到窗口打印 / printing failed',
+          detail: `${state === JobState.aborted ? 'aborted' : 'canceled'}: ${reasons || String(attr(job.value, 'job-state-message') ?? '')}`,
+        });
       const printer = await probePrinter(this.client, this.queue);
       const stopped = !printer.ok || printer.value.state === 'stopped' || state === JobState.stopped || state === JobState.held;
       stoppedSince = stopped ? (stoppedSince ?? Date.now()) : null;

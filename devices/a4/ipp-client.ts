@@ -25,11 +25,7 @@ export class IppClient {
       groups: [
         {
           tag: Tag.operation,
-          attributes: [
-            { tag: Tag.charset, name: 'attributes-charset', values: ['utf-8'] },
-            { tag: Tag.language, name: 'attributes-natural-language', values: ['zh-cn'] },
-            ...attributes,
-          ],
+          attributes: [{ tag: Tag.charset, name: 'attributes-charset', values: ['utf-8'] }, { tag: Tag.language, name: 'attributes-natural-language', values: ['zh-cn'] }, ...attributes],
         },
       ],
       data,

@@ -40,15 +40,28 @@ describe('IPP codec', () => {
 
   it('round-trips arbitrary messages (property)', () => {
     const attribute: fc.Arbitrary<IppAttribute> = fc.oneof(
-      fc.record({ tag: fc.constantFrom(Tag.integer, Tag.enum), name: fc.string({ minLength: 1, maxLength: 30 }), values: fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 4 }) }),
-      fc.record({ tag: fc.constantFrom(Tag.keyword, Tag.text, Tag.name, Tag.uri), name: fc.string({ minLength: 1, maxLength: 30 }), values: fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 4 }) }),
+      fc.record({
+        tag: fc.constantFrom(Tag.integer, Tag.enum),
+        name: fc.string({ minLength: 1, maxLength: 30 }),
+        values: fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 4 }),
+      }),
+      fc.record({
+        tag: fc.constantFrom(Tag.keyword, Tag.text, Tag.name, Tag.uri),
+        name: fc.string({ minLength: 1, maxLength: 30 }),
+        values: fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 4 }),
+      }),
       fc.record({ tag: fc.constant(Tag.boolean), name: fc.string({ minLength: 1, maxLength: 30 }), values: fc.array(fc.boolean(), { minLength: 1, maxLength: 3 }) }),
     );
     fc.assert(
-      fc.property(fc.array(fc.record({ tag: fc.constantFrom(1, 2, 4, 5), attributes: fc.array(attribute, { maxLength: 6 }) }), { maxLength: 4 }), fc.integer({ min: 0, max: 0xffff }), fc.uint8Array({ maxLength: 50 }), (groups, code, data) => {
-        const m = decodeIpp(encodeIpp({ code, requestId: 42, groups, data }));
-        expect(m).toEqual({ ok: true, value: { version: [1, 1], code, requestId: 42, groups, data } });
-      }),
+      fc.property(
+        fc.array(fc.record({ tag: fc.constantFrom(1, 2, 4, 5), attributes: fc.array(attribute, { maxLength: 6 }) }), { maxLength: 4 }),
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.uint8Array({ maxLength: 50 }),
+        (groups, code, data) => {
+          const m = decodeIpp(encodeIpp({ code, requestId: 42, groups, data }));
+          expect(m).toEqual({ ok: true, value: { version: [1, 1], code, requestId: 42, groups, data } });
+        },
+      ),
       { numRuns: 8_000 },
     );
   });

@@ -30,8 +30,7 @@ describe('A4 PDF builder', () => {
     const file = path.join(dir, 'doc.pdf');
     fs.writeFileSync(file, built.pdf);
     const text = pdfText(file);
-    for (const s of ['不见面审批受理回执', '事项名称：个体工商户设立登记', '受理编号：SQ20261122-000123', '扫码查询办理进度'])
-      expect(text).toContain(s);
+    for (const s of ['不见面审批受理回执', '事项名称：个体工商户设立登记', '受理编号：SQ20261122-000123', '扫码查询办理进度']) expect(text).toContain(s);
     expect(text).toMatch(/SQ20261122-000123 2026-11-22 DEV0001\s+1\/1/);
     expect(text.replace(/\s+/g, '')).toContain('您的申请材料已提交，审批结果将通过短信通知，并可在“我的办件”中查询办理进度。');
     expect(pdfPages(file)).toBe(1);
@@ -41,7 +40,10 @@ describe('A4 PDF builder', () => {
   it('flows long documents onto further pages, numbering every page', async () => {
     const font = findCjkFont();
     if (!font.ok) throw new Error(font.error);
-    const long = { ...sampleA4Doc, blocks: Array.from({ length: 60 }, (_, i) => ({ type: 'paragraph' as const, text: `第${i + 1}条 申请人应当如实提交有关材料和反映真实情况，并对其申请材料实质内容的真实性负责。` })) };
+    const long = {
+      ...sampleA4Doc,
+      blocks: Array.from({ length: 60 }, (_, i) => ({ type: 'paragraph' as const, text: `第${i + 1}条 申请人应当如实提交有关材料和反映真实情况，并对其申请材料实质内容的真实性负责。` })),
+    };
     const built = await buildA4Pdf(long, font.value);
     const file = path.join(dir, 'long.pdf');
     fs.writeFileSync(file, built.pdf);

@@ -116,7 +116,10 @@ export async function buildA4Pdf(input: A4Doc, font: CjkFont): Promise<BuiltPdf>
       // below the bottom margin: keep pdfkit from starting a new page for the footer
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
-      doc.font('Helvetica').fontSize(8).text(`${d.reference}  ${i + 1}/${range.count}`, 72, doc.page.height - 48, { width, align: 'right', lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(8)
+        .text(`${d.reference}  ${i + 1}/${range.count}`, 72, doc.page.height - 48, { width, align: 'right', lineBreak: false });
       doc.page.margins.bottom = bottom;
     }
   }

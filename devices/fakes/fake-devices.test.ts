@@ -18,7 +18,12 @@ describe('in-memory fake devices', () => {
   it('records receipts decoded to text, and holds them while the printer is out of paper', async () => {
     const d = new FakeDevices();
     d.setStatus('receipt-printer', { state: 'paper-out' });
-    const held = await d.receipt.print({ lines: [{ type: 'text', text: '受理回执' }, { type: 'qr', data: 'SQ-1' }] });
+    const held = await d.receipt.print({
+      lines: [
+        { type: 'text', text: '受理回执' },
+        { type: 'qr', data: 'SQ-1' },
+      ],
+    });
     expect(held).toMatchObject({ ok: false, error: { kind: 'held', reason: 'paper-out' } });
     d.setStatus('receipt-printer', { state: 'ready', paperNearEnd: false });
     if (held.ok || held.error.kind !== 'held') throw new Error();

@@ -5,10 +5,7 @@ import { MAX_LEN, MIN_LEN, PREAMBLE, xorOf } from './frame';
 
 export type SamParseEvent =
   /** body = everything between LEN and CHK (CMD PARA data, or SW1 SW2 SW3 data) */
-  | { type: 'frame'; body: Uint8Array }
-  | { type: 'noise'; bytes: number }
-  | { type: 'bad-length'; len: number }
-  | { type: 'bad-checksum' };
+  { type: 'frame'; body: Uint8Array } | { type: 'noise'; bytes: number } | { type: 'bad-length'; len: number } | { type: 'bad-checksum' };
 
 const HEADER = 7;
 const CAPACITY = HEADER + MAX_LEN;

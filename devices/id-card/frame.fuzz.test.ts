@@ -27,7 +27,9 @@ describe('SAM frame parser (properties)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 255 }), bytes(1400), fc.array(fc.nat(), { maxLength: 8 }), (sw3, data, cuts) => {
         const p = new SamFrameParser();
-        const frames = chunks(encodeResponse(sw3, data), cuts).flatMap((c) => p.push(c)).filter((e) => e.type === 'frame');
+        const frames = chunks(encodeResponse(sw3, data), cuts)
+          .flatMap((c) => p.push(c))
+          .filter((e) => e.type === 'frame');
         expect(frames.length).toBe(1);
         const body = (frames[0] as { body: Uint8Array }).body;
         expect(body[2]).toBe(sw3);
@@ -39,13 +41,18 @@ describe('SAM frame parser (properties)', () => {
 
   it('finds a command after noise that holds no preamble byte', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }).map((n) => n.map((b) => (b === 0xaa ? 0x55 : b))), fc.tuple(fc.nat(255), fc.nat(255)), bytes(64), (noise, [c, p], data) => {
-        const parser = new SamFrameParser();
-        const events = parser.push(new Uint8Array([...noise, ...encodeCommand([c, p], data)]));
-        const frames = events.filter((e) => e.type === 'frame') as { body: Uint8Array }[];
-        expect(frames.length).toBe(1);
-        expect([...frames[0]!.body.subarray(0, 2)]).toEqual([c, p]);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }).map((n) => n.map((b) => (b === 0xaa ? 0x55 : b))),
+        fc.tuple(fc.nat(255), fc.nat(255)),
+        bytes(64),
+        (noise, [c, p], data) => {
+          const parser = new SamFrameParser();
+          const events = parser.push(new Uint8Array([...noise, ...encodeCommand([c, p], data)]));
+          const frames = events.filter((e) => e.type === 'frame') as { body: Uint8Array }[];
+          expect(frames.length).toBe(1);
+          expect([...frames[0]!.body.subarray(0, 2)]).toEqual([c, p]);
+        },
+      ),
       { numRuns: 8_000 },
     );
   });
@@ -95,39 +102,62 @@ const idNumber = (first: fc.Arbitrary<string>) =>
 const gender = fc.constantFrom('unknown', 'male', 'female', 'unspecified' as const);
 const validTo = fc.option(day, { nil: null });
 
-const resident: fc.Arbitrary<CardIdentity> = fc.record({
-  cardType: fc.constant('resident' as const),
-  name: cjk(15),
-  gender,
-  nationCode: fc.constantFrom('01', '02', '03', '56', '97', '98'),
-  birthDate: day,
-  address: cjk(35),
-  idNumber: idNumber(fc.integer({ min: 110000, max: 659999 }).map(String)),
-  authority: cjk(15),
-  validFrom: day,
-  validTo,
-}).map((r) => ({ ...r, nation: ({ '01': '汉', '02': '蒙古', '03': '回', '56': '基诺', '97': '其他', '98': '外国血统' } as Record<string, string>)[r.nationCode]! }));
+const resident: fc.Arbitrary<CardIdentity> = fc
+  .record({
+    cardType: fc.constant('resident' as const),
+    name: cjk(15),
+    gender,
+    nationCode: fc.constantFrom('01', '02', '03', '56', '97', '98'),
+    birthDate: day,
+    address: cjk(35),
+    idNumber: idNumber(fc.integer({ min: 110000, max: 659999 }).map(String)),
+    authority: cjk(15),
+    validFrom: day,
+    validTo,
+  })
+  .map((r) => ({ ...r, nation: ({ '01': '汉', '02': '蒙古', '03': '回', '56': '基诺', '97': '其他', '98': '外国血统' } as Record<string, string>)[r.nationCode]! }));
 
 const hmt: fc.Arbitrary<CardIdentity> = fc.record({
   cardType: fc.constant('hmt-residence-permit' as const),
-  name: cjk(15), gender, birthDate: day, address: cjk(35),
+  name: cjk(15),
+  gender,
+  birthDate: day,
+  address: cjk(35),
   idNumber: idNumber(fc.constantFrom('810000', '820000', '830000')),
-  authority: cjk(15), validFrom: day, validTo,
-  passNumber: fc.stringMatching(/^[HMT]\d{8}$/), issueCount: fc.stringMatching(/^\d{2}$/),
+  authority: cjk(15),
+  validFrom: day,
+  validTo,
+  passNumber: fc.stringMatching(/^[HMT]\d{8}$/),
+  issueCount: fc.stringMatching(/^\d{2}$/),
 });
 
 const foreign2017: fc.Arbitrary<CardIdentity> = fc.record({
   cardType: fc.constant('foreign-permanent-2017' as const),
-  englishName: latin(60), chineseName: fc.option(cjk(15), { nil: '' }), gender,
-  cardNumber: fc.stringMatching(/^[A-Z]{3}\d{12}$/), nationality: fc.stringMatching(/^[A-Z]{3}$/),
-  birthDate: day, validFrom: day, validTo, version: fc.stringMatching(/^\d{2}$/), authorityCode: fc.stringMatching(/^\d{4}$/),
+  englishName: latin(60),
+  chineseName: fc.option(cjk(15), { nil: '' }),
+  gender,
+  cardNumber: fc.stringMatching(/^[A-Z]{3}\d{12}$/),
+  nationality: fc.stringMatching(/^[A-Z]{3}$/),
+  birthDate: day,
+  validFrom: day,
+  validTo,
+  version: fc.stringMatching(/^\d{2}$/),
+  authorityCode: fc.stringMatching(/^\d{4}$/),
 });
 
 const foreign2023: fc.Arbitrary<CardIdentity> = fc.record({
   cardType: fc.constant('foreign-permanent-2023' as const),
-  chineseName: fc.option(cjk(15), { nil: '' }), englishName: latin(46), gender, renewalCount: fc.stringMatching(/^\d{2}$/),
-  birthDate: day, idNumber: idNumber(fc.integer({ min: 900000, max: 999999 }).map(String)), authority: cjk(15),
-  validFrom: day, validTo, nationality: fc.stringMatching(/^[A-Z]{3}$/), previousNumberLink: fc.stringMatching(/^\d{0,3}$/),
+  chineseName: fc.option(cjk(15), { nil: '' }),
+  englishName: latin(46),
+  gender,
+  renewalCount: fc.stringMatching(/^\d{2}$/),
+  birthDate: day,
+  idNumber: idNumber(fc.integer({ min: 900000, max: 999999 }).map(String)),
+  authority: cjk(15),
+  validFrom: day,
+  validTo,
+  nationality: fc.stringMatching(/^[A-Z]{3}$/),
+  previousNumberLink: fc.stringMatching(/^\d{0,3}$/),
 });
 
 describe('card text block (properties)', () => {

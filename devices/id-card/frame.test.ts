@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { Cmd, decodeReadData, encodeCommand, encodeReadData, encodeResponse } from './frame';
 import { SamFrameParser } from './frame-parser';
 
-const hex = (s: string) => Uint8Array.from(s.trim().split(/\s+/).map((h) => parseInt(h, 16)));
+const hex = (s: string) =>
+  Uint8Array.from(
+    s
+      .trim()
+      .split(/\s+/)
+      .map((h) => parseInt(h, 16)),
+  );
 const P = 'AA AA AA 96 69';
 
 describe('SAM frames', () => {

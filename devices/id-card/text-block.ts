@@ -1,14 +1,7 @@
 // The 256-byte text block of a card (UCS-2LE, space padded). Four layouts exist; the flag at
 // bytes 248–249 says which. One table per layout drives both decoding (driver) and encoding
 // (simulator), so the two cannot drift apart.
-import type {
-  CardIdentity,
-  ForeignPermanent2017Identity,
-  ForeignPermanent2023Identity,
-  Gender,
-  HmtResidencePermitIdentity,
-  ResidentCardIdentity,
-} from '../../common/devices';
+import type { CardIdentity, ForeignPermanent2017Identity, ForeignPermanent2023Identity, Gender, HmtResidencePermitIdentity, ResidentCardIdentity } from '../../common/devices';
 import { idNumberProblem, type IdNumberProblem } from '../../common/id-number';
 import { err, ok, type Result } from '../../common/result';
 import { GENDER_BY_CODE, GENDER_CODE, NATION_BY_CODE } from './codes';
@@ -19,28 +12,57 @@ const FLAG_AT = 248;
 type Field = readonly [name: string, offset: number, bytes: number];
 
 const RESIDENT: readonly Field[] = [
-  ['name', 0, 30], ['gender', 30, 2], ['nation', 32, 4], ['birth', 36, 16], ['address', 52, 70],
-  ['idNumber', 122, 36], ['authority', 158, 30], ['validFrom', 188, 16], ['validTo', 204, 16],
+  ['name', 0, 30],
+  ['gender', 30, 2],
+  ['nation', 32, 4],
+  ['birth', 36, 16],
+  ['address', 52, 70],
+  ['idNumber', 122, 36],
+  ['authority', 158, 30],
+  ['validFrom', 188, 16],
+  ['validTo', 204, 16],
 ];
 const HMT: readonly Field[] = [
-  ['name', 0, 30], ['gender', 30, 2], ['birth', 36, 16], ['address', 52, 70], ['idNumber', 122, 36],
-  ['authority', 158, 30], ['validFrom', 188, 16], ['validTo', 204, 16], ['passNumber', 220, 18], ['issueCount', 238, 4],
+  ['name', 0, 30],
+  ['gender', 30, 2],
+  ['birth', 36, 16],
+  ['address', 52, 70],
+  ['idNumber', 122, 36],
+  ['authority', 158, 30],
+  ['validFrom', 188, 16],
+  ['validTo', 204, 16],
+  ['passNumber', 220, 18],
+  ['issueCount', 238, 4],
 ];
 const FOREIGN_2017: readonly Field[] = [
-  ['englishName', 0, 120], ['gender', 120, 2], ['cardNumber', 122, 30], ['nationality', 152, 6], ['chineseName', 158, 30],
-  ['validFrom', 188, 16], ['validTo', 204, 16], ['birth', 220, 16], ['version', 236, 4], ['authorityCode', 240, 8],
+  ['englishName', 0, 120],
+  ['gender', 120, 2],
+  ['cardNumber', 122, 30],
+  ['nationality', 152, 6],
+  ['chineseName', 158, 30],
+  ['validFrom', 188, 16],
+  ['validTo', 204, 16],
+  ['birth', 220, 16],
+  ['version', 236, 4],
+  ['authorityCode', 240, 8],
 ];
 const FOREIGN_2023: readonly Field[] = [
-  ['chineseName', 0, 30], ['gender', 30, 2], ['renewalCount', 32, 4], ['birth', 36, 16], ['englishName', 52, 70],
-  ['idNumber', 122, 36], ['authority', 158, 30], ['validFrom', 188, 16], ['validTo', 204, 16], ['englishNameCont', 220, 22],
-  ['nationality', 242, 6], ['previousNumberLink', 250, 6],
+  ['chineseName', 0, 30],
+  ['gender', 30, 2],
+  ['renewalCount', 32, 4],
+  ['birth', 36, 16],
+  ['englishName', 52, 70],
+  ['idNumber', 122, 36],
+  ['authority', 158, 30],
+  ['validFrom', 188, 16],
+  ['validTo', 204, 16],
+  ['englishNameCont', 220, 22],
+  ['nationality', 242, 6],
+  ['previousNumberLink', 250, 6],
 ];
 
 export type CardTextProblem =
-  | { kind: 'length'; bytes: number }
-  | { kind: 'unknown-card-type'; flag: string }
-  | { kind: 'field'; field: string; reason: string }
-  | { kind: 'id-number'; problem: IdNumberProblem };
+  { kind: 'length'; bytes: number } | { kind: 'unknown-card-type'; flag: string } | { kind: 'field'; field: string; reason: string } | { kind: 'id-number'; problem: IdNumberProblem };
 
 export function describeTextProblem(p: CardTextProblem): string {
   switch (p.kind) {
@@ -62,7 +84,9 @@ function readRaw(block: Uint8Array, offset: number, bytes: number): string {
 }
 
 function readField(block: Uint8Array, offset: number, bytes: number): string {
-  return readRaw(block, offset, bytes).replace(/[\s\u0000]+$/u, '').replace(/^[\s\u0000]+/u, '');
+  return readRaw(block, offset, bytes)
+    .replace(/[\s\u0000]+$/u, '')
+    .replace(/^[\s\u0000]+/u, '');
 }
 
 function fields(block: Uint8Array, layout: readonly Field[]): Record<string, string> {
@@ -133,7 +157,13 @@ export function decodeTextBlock(block: Uint8Array): Result<CardIdentity, CardTex
       const r = all({ gender: gender(f.gender!), birthDate: date(f.birth!, 'birth'), idNumber: idNumber(f.idNumber!), validFrom: date(f.validFrom!, 'validFrom'), validTo: validTo(f.validTo!) });
       if (!r.ok) return r;
       const id: HmtResidencePermitIdentity = {
-        cardType: 'hmt-residence-permit', name: f.name!, address: f.address!, authority: f.authority!, passNumber: f.passNumber!, issueCount: f.issueCount!, ...r.value,
+        cardType: 'hmt-residence-permit',
+        name: f.name!,
+        address: f.address!,
+        authority: f.authority!,
+        passNumber: f.passNumber!,
+        issueCount: f.issueCount!,
+        ...r.value,
       };
       return ok(id);
     }
@@ -145,8 +175,14 @@ export function decodeTextBlock(block: Uint8Array): Result<CardIdentity, CardTex
       const r = all({ gender: gender(f.gender!), birthDate: date(f.birth!, 'birth'), validFrom: date(f.validFrom!, 'validFrom'), validTo: validTo(f.validTo!) });
       if (!r.ok) return r;
       const id: ForeignPermanent2017Identity = {
-        cardType: 'foreign-permanent-2017', englishName: f.englishName!, chineseName: f.chineseName!, cardNumber: f.cardNumber!, nationality: f.nationality!,
-        version: f.version!, authorityCode: f.authorityCode!, ...r.value,
+        cardType: 'foreign-permanent-2017',
+        englishName: f.englishName!,
+        chineseName: f.chineseName!,
+        cardNumber: f.cardNumber!,
+        nationality: f.nationality!,
+        version: f.version!,
+        authorityCode: f.authorityCode!,
+        ...r.value,
       };
       return ok(id);
     }
@@ -158,10 +194,15 @@ export function decodeTextBlock(block: Uint8Array): Result<CardIdentity, CardTex
       const r = all({ gender: gender(f.gender!), birthDate: date(f.birth!, 'birth'), idNumber: idNumber(f.idNumber!), validFrom: date(f.validFrom!, 'validFrom'), validTo: validTo(f.validTo!) });
       if (!r.ok) return r;
       const id: ForeignPermanent2023Identity = {
-        cardType: 'foreign-permanent-2023', chineseName: f.chineseName!,
+        cardType: 'foreign-permanent-2023',
+        chineseName: f.chineseName!,
         // A long name runs on into the continuation field; the space at the seam belongs to the name.
-        englishName: f.englishNameCont ? (readRaw(block, 52, 70) + readRaw(block, 220, 22)).replace(/[\s\u0000]+$/u, '').replace(/^[\s\u0000]+/u, '') : f.englishName!, renewalCount: f.renewalCount!,
-        authority: f.authority!, nationality: f.nationality!, previousNumberLink: f.previousNumberLink!, ...r.value,
+        englishName: f.englishNameCont ? (readRaw(block, 52, 70) + readRaw(block, 220, 22)).replace(/[\s\u0000]+$/u, '').replace(/^[\s\u0000]+/u, '') : f.englishName!,
+        renewalCount: f.renewalCount!,
+        authority: f.authority!,
+        nationality: f.nationality!,
+        previousNumberLink: f.previousNumberLink!,
+        ...r.value,
       };
       return ok(id);
     }
@@ -197,22 +238,67 @@ export function encodeTextBlock(id: CardIdentity): Uint8Array {
     case 'resident':
       layout = RESIDENT;
       flag = ' ';
-      values = { name: id.name, gender: GENDER_CODE[id.gender], nation: id.nationCode, birth: compact(id.birthDate), address: id.address, idNumber: id.idNumber, authority: id.authority, validFrom: compact(id.validFrom), validTo: to(id.validTo) };
+      values = {
+        name: id.name,
+        gender: GENDER_CODE[id.gender],
+        nation: id.nationCode,
+        birth: compact(id.birthDate),
+        address: id.address,
+        idNumber: id.idNumber,
+        authority: id.authority,
+        validFrom: compact(id.validFrom),
+        validTo: to(id.validTo),
+      };
       break;
     case 'hmt-residence-permit':
       layout = HMT;
       flag = 'J';
-      values = { name: id.name, gender: GENDER_CODE[id.gender], birth: compact(id.birthDate), address: id.address, idNumber: id.idNumber, authority: id.authority, validFrom: compact(id.validFrom), validTo: to(id.validTo), passNumber: id.passNumber, issueCount: id.issueCount };
+      values = {
+        name: id.name,
+        gender: GENDER_CODE[id.gender],
+        birth: compact(id.birthDate),
+        address: id.address,
+        idNumber: id.idNumber,
+        authority: id.authority,
+        validFrom: compact(id.validFrom),
+        validTo: to(id.validTo),
+        passNumber: id.passNumber,
+        issueCount: id.issueCount,
+      };
       break;
     case 'foreign-permanent-2017':
       layout = FOREIGN_2017;
       flag = 'I';
-      values = { englishName: id.englishName, gender: GENDER_CODE[id.gender], cardNumber: id.cardNumber, nationality: id.nationality, chineseName: id.chineseName, validFrom: compact(id.validFrom), validTo: to(id.validTo), birth: compact(id.birthDate), version: id.version, authorityCode: id.authorityCode };
+      values = {
+        englishName: id.englishName,
+        gender: GENDER_CODE[id.gender],
+        cardNumber: id.cardNumber,
+        nationality: id.nationality,
+        chineseName: id.chineseName,
+        validFrom: compact(id.validFrom),
+        validTo: to(id.validTo),
+        birth: compact(id.birthDate),
+        version: id.version,
+        authorityCode: id.authorityCode,
+      };
       break;
     case 'foreign-permanent-2023':
       layout = FOREIGN_2023;
       flag = 'Y';
-      values = { chineseName: id.chineseName, gender: GENDER_CODE[id.gender], renewalCount: id.renewalCount, birth: compact(id.birthDate), englishName: id.englishName.slice(0, 35), englishNameCont: id.englishName.slice(35), idNumber: id.idNumber, authority: id.authority, validFrom: compact(id.validFrom), validTo: to(id.validTo), nationality: id.nationality, previousNumberLink: id.previousNumberLink };
+      values = {
+        chineseName: id.chineseName,
+        gender: GENDER_CODE[id.gender],
+        renewalCount: id.renewalCount,
+        birth: compact(id.birthDate),
+        englishName: id.englishName.slice(0, 35),
+        englishNameCont: id.englishName.slice(35),
+        idNumber: id.idNumber,
+        authority: id.authority,
+        validFrom: compact(id.validFrom),
+        validTo: to(id.validTo),
+        nationality: id.nationality,
+        previousNumberLink: id.previousNumberLink,
+      };
       break;
   }
   for (const [name, o, n] of layout) writeField(block, o, n, values[name] ?? '');

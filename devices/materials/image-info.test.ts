@@ -7,7 +7,49 @@ import { PAGE_LIMITS, PageInbox } from './page-inbox';
 const png = (w: number, h: number) => new Uint8Array(PNG.sync.write(new PNG({ width: w, height: h })));
 // smallest baseline JPEG header: SOI, APP0, SOF0 with the frame size
 const jpeg = (w: number, h: number) =>
-  Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0x00, 0x11, 0x08, h >> 8, h & 0xff, w >> 8, w & 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xd9]);
+  Uint8Array.from([
+    0xff,
+    0xd8,
+    0xff,
+    0xe0,
+    0x00,
+    0x10,
+    0x4a,
+    0x46,
+    0x49,
+    0x46,
+    0,
+    1,
+    1,
+    0,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    h >> 8,
+    h & 0xff,
+    w >> 8,
+    w & 0xff,
+    3,
+    1,
+    0x22,
+    0,
+    2,
+    0x11,
+    1,
+    3,
+    0x11,
+    1,
+    0xff,
+    0xd9,
+  ]);
 
 describe('page images', () => {
   it('reads PNG and JPEG sizes from their headers', () => {
@@ -31,10 +73,17 @@ describe('page images', () => {
   it('never throws on arbitrary or truncated bytes (property)', () => {
     const valid = jpeg(800, 600);
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.nat(valid.length).map((n) => valid.subarray(0, n)), fc.uint8Array({ maxLength: 100 }).map((t) => Uint8Array.from([0xff, 0xd8, ...t]))), (b) => {
-        const r = imageInfo(b);
-        if (r) expect(r.width * r.height).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          fc.nat(valid.length).map((n) => valid.subarray(0, n)),
+          fc.uint8Array({ maxLength: 100 }).map((t) => Uint8Array.from([0xff, 0xd8, ...t])),
+        ),
+        (b) => {
+          const r = imageInfo(b);
+          if (r) expect(r.width * r.height).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 10_000 },
     );
   });

@@ -42,7 +42,10 @@ const input = (over: Partial<AcceptanceReceiptInput> = {}): AcceptanceReceiptInp
 });
 
 const textLines = (lines: ReceiptLine[]) => lines.filter((l): l is Extract<ReceiptLine, { type: 'text' }> => l.type === 'text');
-const allText = (lines: ReceiptLine[]) => textLines(lines).map((l) => l.text).join('\n');
+const allText = (lines: ReceiptLine[]) =>
+  textLines(lines)
+    .map((l) => l.text)
+    .join('\n');
 const columnsOf = (l: Extract<ReceiptLine, { type: 'text' }>, width: number) => (l.size === 'double' || l.size === 'double-width' ? width / 2 : width);
 
 describe.each([32, 48] as const)('acceptance receipt, %i columns', (width) => {
@@ -115,9 +118,10 @@ describe('acceptance receipt variants', () => {
     expect(t).not.toContain('承诺办结');
   });
   it('without the holiday calendar the promise and the 容缺 deadline are said in working days, not guessed as dates', () => {
-    const t = allText(
-      acceptanceReceipt(input({ completion: { kind: 'within', workingDays: 5 }, materialsOwed: [{ name: '租金支付凭证', deadline: { workingDays: 5 } }] }), 32).lines,
-    ).replace(/\n\s*/g, '');
+    const t = allText(acceptanceReceipt(input({ completion: { kind: 'within', workingDays: 5 }, materialsOwed: [{ name: '租金支付凭证', deadline: { workingDays: 5 } }] }), 32).lines).replace(
+      /\n\s*/g,
+      '',
+    );
     expect(t).toContain('承诺办结：受理后 5 个工作日内');
     expect(t).toContain('租金支付凭证，请于受理后 5 个工作日内补交');
     expect(t).not.toMatch(/\d{4}-\d{2}-\d{2} 前/);

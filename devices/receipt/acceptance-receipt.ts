@@ -48,7 +48,10 @@ export const acceptanceReceiptSchema = z.object({
   onlineProgressSite: shortText(120).nullable().default(null),
   consultationPhone: z.string().regex(/^[0-9-]{3,20}$/, '咨询电话格式不正确 / malformed consultation phone'),
   /** 帮办代办: the staff member who submitted on the citizen's behalf */
-  helper: z.object({ name: shortText(32), staffId: shortText(32) }).nullable().default(null),
+  helper: z
+    .object({ name: shortText(32), staffId: shortText(32) })
+    .nullable()
+    .default(null),
 });
 export type AcceptanceReceiptInput = z.input<typeof acceptanceReceiptSchema>;
 

@@ -4,10 +4,7 @@ import { err, ok, type Result } from '../../common/result';
 import { openCharDeviceLink, openSerialLink, openTcpLink, type Link, type LinkOpenError } from '../core/link';
 import { ReceiptPrinterSession, type PrinterOptions } from './printer';
 
-export type ReceiptPrinterPortConfig =
-  | { mode: 'serial'; path: string; baudRate: number }
-  | { mode: 'usb-lp'; path: string }
-  | { mode: 'tcp'; host: string; port: number };
+export type ReceiptPrinterPortConfig = { mode: 'serial'; path: string; baudRate: number } | { mode: 'usb-lp'; path: string } | { mode: 'tcp'; host: string; port: number };
 
 export function receiptPrinterConnector(cfg: ReceiptPrinterPortConfig, options: PrinterOptions = {}) {
   return async (): Promise<Result<ReceiptPrinterSession, Offline>> => {

@@ -56,22 +56,27 @@ describe('ESC/POS (properties)', () => {
 
   it('survives arbitrary bytes and truncated jobs without throwing or unbounded output', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.constantFrom(Uint8Array.of(0x1d, 0x28, 0x6b), Uint8Array.of(0x1d, 0x76, 0x30), Uint8Array.of(0x1b), Uint8Array.of(0x10, 0x04))), { maxLength: 20 }), (parts) => {
-        const d = new EscPosDecoder();
-        let total = 0;
-        let events = 0;
-        for (const p of parts) {
-          total += p.length;
-          for (const e of d.push(p)) {
-            events++;
-            if (e.type === 'line') expect(e.text.length).toBeLessThanOrEqual(4096);
-            if (e.type === 'qr') expect(e.data.length).toBeLessThanOrEqual(7089);
+      fc.property(
+        fc.array(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.constantFrom(Uint8Array.of(0x1d, 0x28, 0x6b), Uint8Array.of(0x1d, 0x76, 0x30), Uint8Array.of(0x1b), Uint8Array.of(0x10, 0x04))), {
+          maxLength: 20,
+        }),
+        (parts) => {
+          const d = new EscPosDecoder();
+          let total = 0;
+          let events = 0;
+          for (const p of parts) {
+            total += p.length;
+            for (const e of d.push(p)) {
+              events++;
+              if (e.type === 'line') expect(e.text.length).toBeLessThanOrEqual(4096);
+              if (e.type === 'qr') expect(e.data.length).toBeLessThanOrEqual(7089);
+            }
           }
-        }
-        d.flush();
-        // every event consumes at least one byte
-        expect(events).toBeLessThanOrEqual(total);
-      }),
+          d.flush();
+          // every event consumes at least one byte
+          expect(events).toBeLessThanOrEqual(total);
+        },
+      ),
       { numRuns: 15_000 },
     );
   });

@@ -4,7 +4,11 @@ import { EscPosDecoder, type EscPosEvent } from './escpos-decoder';
 import { Commands, encodeReceipt } from './escpos-encoder';
 import { interpretStatus, isStatusByte, statusByte } from './rt-status';
 
-const hex = (s: string) => s.trim().split(/\s+/).map((h) => parseInt(h, 16));
+const hex = (s: string) =>
+  s
+    .trim()
+    .split(/\s+/)
+    .map((h) => parseInt(h, 16));
 const contains = (hay: Uint8Array, needle: number[]) => Buffer.from(hay).indexOf(Buffer.from(needle)) >= 0;
 
 describe('ESC/POS encoder', () => {
@@ -72,7 +76,15 @@ describe('ESC/POS decoder', () => {
   });
 
   it('answers the same whether bytes arrive together or one at a time', () => {
-    const bytes = encodeReceipt({ lines: [{ type: 'text', text: '两行\n文字' }, { type: 'qr', data: 'x' }] }, { widthChars: 32 });
+    const bytes = encodeReceipt(
+      {
+        lines: [
+          { type: 'text', text: '两行\n文字' },
+          { type: 'qr', data: 'x' },
+        ],
+      },
+      { widthChars: 32 },
+    );
     const whole = new EscPosDecoder().push(bytes);
     const d = new EscPosDecoder();
     const single = [...bytes].flatMap((b) => d.push(Uint8Array.of(b)));
@@ -82,11 +94,7 @@ describe('ESC/POS decoder', () => {
   it('reports real-time status requests and buffer clears, and skips raster images', () => {
     const img = [0x1d, 0x76, 0x30, 0x00, 0x02, 0x00, 0x02, 0x00, 0x0a, 0x1b, 0x40, 0x10];
     const ev = new EscPosDecoder().push(Uint8Array.from([...Commands.status(2), ...img, 0x41, 0x0a, ...Commands.clearBuffers]));
-    expect(ev).toEqual([
-      { type: 'status-request', n: 2 },
-      { type: 'line', text: 'A', style: { bold: false, width: 1, height: 1, align: 'left' } },
-      { type: 'clear-buffers' },
-    ]);
+    expect(ev).toEqual([{ type: 'status-request', n: 2 }, { type: 'line', text: 'A', style: { bold: false, width: 1, height: 1, align: 'left' } }, { type: 'clear-buffers' }]);
   });
 });
 

@@ -31,7 +31,10 @@ export class HeldJobs {
   constructor(private readonly dir: string | null = null) {
     if (!dir) return;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const f of fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       try {
         const job = heldJobSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
         this.jobs.set(job.id, job);

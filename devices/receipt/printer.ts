@@ -49,7 +49,12 @@ export class ReceiptPrinterSession extends PollingSession<ReceiptPrinterStatus> 
 
   async start(): Promise<Result<void, Offline>> {
     const s = await this.serial(() => this.queryStatus());
-    if (!s.ok) return err({ state: 'offline', reason: s.error.kind === 'timeout' ? 'no-response' : 'unplugged', detail: s.error.kind === 'timeout' ? '打印机未应答状态查询 / no answer to DLE EOT' : s.error.detail });
+    if (!s.ok)
+      return err({
+        state: 'offline',
+        reason: s.error.kind === 'timeout' ? 'no-response' : 'unplugged',
+        detail: s.error.kind === 'timeout' ? '打印机未应答状态查询 / no answer to DLE EOT' : s.error.detail,
+      });
     this.cell.set(s.value);
     this.startPolling({ everyMs: this.opts.statusPollMs });
     return ok(undefined);

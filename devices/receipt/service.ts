@@ -9,10 +9,7 @@ import { HeldJobs, type HeldJob } from './held-jobs';
 import type { PrintFailure, ReceiptPrinterSession } from './printer';
 import { receiptDocSchema, type ReceiptDoc } from './receipt-doc';
 
-export type ReceiptError =
-  | { kind: 'held'; jobId: string; reason: PrintFailure['reason']; message: string }
-  | { kind: 'invalid'; message: string }
-  | { kind: 'not-found'; message: string };
+export type ReceiptError = { kind: 'held'; jobId: string; reason: PrintFailure['reason']; message: string } | { kind: 'invalid'; message: string } | { kind: 'not-found'; message: string };
 
 export interface Printed {
   jobId: string;

@@ -8,10 +8,7 @@ import { DeviceEnd } from '../sim/device-end';
 import { EscPosDecoder, type LineStyle } from './escpos-decoder';
 import { statusByte, type PrinterCondition } from './rt-status';
 
-export type PrintedItem =
-  | { type: 'line'; text: string; style: LineStyle }
-  | { type: 'qr'; payload: string; moduleSize: number; ecc: 'L' | 'M' | 'Q' | 'H' }
-  | { type: 'feed'; lines: number };
+export type PrintedItem = { type: 'line'; text: string; style: LineStyle } | { type: 'qr'; payload: string; moduleSize: number; ecc: 'L' | 'M' | 'Q' | 'H' } | { type: 'feed'; lines: number };
 
 export interface PrintedReceipt {
   items: PrintedItem[];

@@ -142,7 +142,11 @@ export async function deviceOptions(env: SaneEnv, device: string): Promise<Resul
   if (r.code !== 0) return err(classify(r, []));
   const values = (opt: string) => {
     const line = r.stdout.split('\n').find((l) => l.trim().startsWith(`--${opt} `));
-    const list = line?.trim().slice(opt.length + 3).split(' [')[0] ?? '';
+    const list =
+      line
+        ?.trim()
+        .slice(opt.length + 3)
+        .split(' [')[0] ?? '';
     return list ? list.split('|').map((s) => s.trim()) : [];
   };
   return ok({ sources: values('source'), modes: values('mode') });
@@ -150,7 +154,14 @@ export async function deviceOptions(env: SaneEnv, device: string): Promise<Resul
 
 function classify(r: Run, pages: ScannedPage[]): ScanFault {
   const text = r.stderr;
-  const detail = text.trim().split('\n').filter((l) => l.startsWith('scanimage:')).join(' ') || text.trim().slice(-300) || `exit ${r.code}`;
+  const detail =
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('scanimage:'))
+      .join(' ') ||
+    text.trim().slice(-300) ||
+    `exit ${r.code}`;
   if (/jammed/i.test(text) || r.code === 6) return fault('jammed', detail, pages);
   if (/cover is open/i.test(text) || r.code === 8) return fault('cover-open', detail, pages);
   if (/out of documents/i.test(text) || r.code === 7) return fault('no-documents', detail, pages);

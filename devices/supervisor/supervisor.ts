@@ -1,15 +1,7 @@
 // Keeps one device open: opens it, watches for it to go away (I/O error, hangup, failed probe),
 // and reopens it when it comes back — retrying every retryMs, so a replugged device is in use
 // again well within 2 s. Publishes one status view per real change and logs it once.
-import {
-  describeStatus,
-  healthOf,
-  type Consumables,
-  type DeviceKind,
-  type DeviceStatusMap,
-  type DeviceStatusView,
-  type Offline,
-} from '../../common/devices';
+import { describeStatus, healthOf, type Consumables, type DeviceKind, type DeviceStatusMap, type DeviceStatusView, type Offline } from '../../common/devices';
 import type { Result } from '../../common/result';
 import { Emitter } from '../core/emitter';
 import type { DeviceLogger } from '../core/log';
@@ -169,7 +161,14 @@ export class DeviceSupervisor<K extends DeviceKind, D extends DeviceSession<Devi
     if (logKey !== this.lastLogged) {
       this.lastLogged = logKey;
       const event = view.health === 'ok' ? 'device.ok' : view.health === 'degraded' ? 'device.degraded' : 'device.offline';
-      this.opts.logger.log(event, { device: view.device, mode: view.mode, state: s.state, reason: s.reason, detail: (view.status as { detail?: string }).detail, consumables: view.consumables ?? undefined });
+      this.opts.logger.log(event, {
+        device: view.device,
+        mode: view.mode,
+        state: s.state,
+        reason: s.reason,
+        detail: (view.status as { detail?: string }).detail,
+        consumables: view.consumables ?? undefined,
+      });
     }
   }
 }

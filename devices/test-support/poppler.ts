@@ -45,8 +45,7 @@ export function pixelDifference(a: Gray, b: Gray, tolerance = 64): number {
   const w = Math.min(a.width, b.width);
   const h = Math.min(a.height, b.height);
   let diff = 0;
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) if (Math.abs(a.pixels[y * a.width + x]! - b.pixels[y * b.width + x]!) > tolerance) diff++;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (Math.abs(a.pixels[y * a.width + x]! - b.pixels[y * b.width + x]!) > tolerance) diff++;
   return diff / (w * h);
 }
 

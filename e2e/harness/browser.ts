@@ -18,11 +18,7 @@ export interface KioskPage {
   problems: string[];
 }
 
-export async function openKioskPage(
-  browser: Browser,
-  url: string,
-  opts: { viewport?: { width: number; height: number }; beforeGoto?: (page: Page) => Promise<void> } = {},
-): Promise<KioskPage> {
+export async function openKioskPage(browser: Browser, url: string, opts: { viewport?: { width: number; height: number }; beforeGoto?: (page: Page) => Promise<void> } = {}): Promise<KioskPage> {
   const context = await browser.newContext({ viewport: opts.viewport ?? LANDSCAPE, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   const problems: string[] = [];

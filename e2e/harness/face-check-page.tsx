@@ -20,12 +20,7 @@ function Page() {
     <SessionProvider defaultLang="zh-CN">
       <main>
         <h1>人证核验测试页</h1>
-        <FaceCheck
-          key={n}
-          onPassed={(r) => window.faceOutcome.push(`passed:${r.score}`)}
-          onCounter={() => window.faceOutcome.push('counter')}
-          onSkip={() => window.faceOutcome.push('skip')}
-        />
+        <FaceCheck key={n} onPassed={(r) => window.faceOutcome.push(`passed:${r.score}`)} onCounter={() => window.faceOutcome.push('counter')} onSkip={() => window.faceOutcome.push('skip')} />
         <button type="button" onClick={() => setN(n + 1)} data-testid="again" style={{ minHeight: 48 }}>
           again
         </button>

@@ -15,7 +15,8 @@ export async function smallTouchTargets(page: Page, min = 48): Promise<SmallTarg
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
       if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || style.display === 'none') continue;
-      if (r.width < minPx || r.height < minPx) out.push({ label: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 40), width: Math.round(r.width), height: Math.round(r.height) });
+      if (r.width < minPx || r.height < minPx)
+        out.push({ label: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 40), width: Math.round(r.width), height: Math.round(r.height) });
     }
     return out;
   }, min);
@@ -31,7 +32,10 @@ export async function rootFontSizePx(page: Page): Promise<number> {
 }
 
 export async function fontSizePx(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 }
 
 /** Resolves once smooth scrolling has come to rest (scrollY unchanged over a few frames). */

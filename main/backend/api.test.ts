@@ -114,16 +114,13 @@ describe('backend API over the real store and embedded central', () => {
 describe('printing the guide on A4', () => {
   // Its own CUPS queue: stopping it must not disturb other tests printing at the same time.
   const config = { devTools: true, devices: [{ kind: 'a4-printer' as const, mode: 'simulator' as const, queue: 'kiosk-a4-guide' }] };
-  const post = (k: TempKiosk, p: string, body?: unknown) =>
-    k.get(p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const post = (k: TempKiosk, p: string, body?: unknown) => k.get(p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 
   it('prints the guide, and tells the citizen to ask at the counter when the printer has stopped', async () => {
     const k = await kiosk({ config });
     const code = (await (await k.get('/api/catalog')).json()).services[0].code;
     // The simulated queue comes up just after boot, as a real printer may.
-    await expect
-      .poll(async () => (await (await k.get('/api/devices')).json()).devices.find((d: { device: string }) => d.device === 'a4-printer')?.health, { timeout: 15_000 })
-      .toBe('ok');
+    await expect.poll(async () => (await (await k.get('/api/devices')).json()).devices.find((d: { device: string }) => d.device === 'a4-printer')?.health, { timeout: 15_000 }).toBe('ok');
     const printed = await post(k, `/api/catalog/services/${code}/print`);
     expect(printed.status).toBe(200);
     expect((await printed.json()).ok).toBe(true);

@@ -47,8 +47,5 @@ export async function readCapped(req: Request, limit: number): Promise<Uint8Arra
 }
 
 export function tooLarge(c: Context, limit: number) {
-  return c.json(
-    { error: 'too-large' as const, message: `请求内容过大（上限 ${Math.ceil(limit / 1024)} KB）/ the request body is too large (limit ${limit} bytes)` },
-    413,
-  );
+  return c.json({ error: 'too-large' as const, message: `请求内容过大（上限 ${Math.ceil(limit / 1024)} KB）/ the request body is too large (limit ${limit} bytes)` }, 413);
 }

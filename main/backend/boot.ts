@@ -54,8 +54,6 @@ export class BootError extends Error {}
 /** For the Electron shell, which may import only main/backend (not offline-queue). */
 export type { KeyWrapper };
 
-
-
 export interface Backend {
   ctx: BackendContext;
   fetch: (req: Request) => Response | Promise<Response>;
@@ -204,8 +202,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   };
   // The developer API (raw queue, simulator controls) is loaded only outside production bundles,
   // which fold this test and drop the modules; it is mounted only with config.devTools.
-  const devRoutes =
-    typeof __KIOSK_PRODUCTION_BUILD__ === 'boolean' && __KIOSK_PRODUCTION_BUILD__ ? null : (await import('./routes/dev-only')).devOnlyRoutes(ctx);
+  const devRoutes = typeof __KIOSK_PRODUCTION_BUILD__ === 'boolean' && __KIOSK_PRODUCTION_BUILD__ ? null : (await import('./routes/dev-only')).devOnlyRoutes(ctx);
   const app = createApp(ctx, { rendererDir: opts.rendererDir, devRoutes });
   maintenance.startHeartbeat(ctx);
 

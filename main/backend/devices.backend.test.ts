@@ -144,10 +144,14 @@ describe('devices through the real backend (simulator mode)', () => {
       ],
     });
     expect(r.ok).toBe(true);
-    const state = (await waitFor(async () => {
-      const s = (await get('/api/dev/sim')).state as SimState;
-      return s.receipt.printed.length ? s : null;
-    }, 3000, 'printed receipt')) as SimState;
+    const state = (await waitFor(
+      async () => {
+        const s = (await get('/api/dev/sim')).state as SimState;
+        return s.receipt.printed.length ? s : null;
+      },
+      3000,
+      'printed receipt',
+    )) as SimState;
     const printed = state.receipt.printed[0]!;
     expect(printed.lines.slice(0, 2)).toEqual(['政务服务中心', '受理编号：SQ20261122-000777']);
     expect(printed.qrPayloads).toEqual([payload]);
@@ -253,7 +257,9 @@ describe('simulator controls', () => {
       configOverrides: { devTools: false, devices: [{ kind: 'scanner', mode: 'simulator' }] },
     });
     try {
-      const res = await b.fetch(new Request('http://kiosk.test/api/dev/sim/actions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ device: 'scanner', action: 'jam' }) }));
+      const res = await b.fetch(
+        new Request('http://kiosk.test/api/dev/sim/actions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ device: 'scanner', action: 'jam' }) }),
+      );
       expect(res.status).toBe(404);
       const list = await (await b.fetch(new Request('http://kiosk.test/api/devices'))).json();
       expect(list.devices.find((d: DeviceStatusView) => d.device === 'receipt-printer')).toMatchObject({ health: 'offline', status: { reason: 'not-configured' } });

@@ -15,8 +15,7 @@ function invalid(c: Context, error: 'not-json' | 'unsupported-media-type', statu
 export function jsonBody<T extends ZodType>(schema: T, opts: { maxBytes?: number } = {}): ReturnType<typeof validate<T, 'json'>> {
   const maxBytes = opts.maxBytes ?? JSON_BODY_MAX;
   const handler: MiddlewareHandler = async (c, next) => {
-    if (!JSON_TYPE.test(c.req.header('content-type') ?? ''))
-      return invalid(c, 'unsupported-media-type', 415, '请求体应为 JSON / the body must be application/json');
+    if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) return invalid(c, 'unsupported-media-type', 415, '请求体应为 JSON / the body must be application/json');
     let bytes: Uint8Array;
     try {
       bytes = await readCapped(c.req.raw, maxBytes);

@@ -74,12 +74,22 @@ describe('submissions API (real store, sync engine and embedded central)', () =>
     ]);
     const pdf = await k.get(`/api/submissions/${receipt.receiptNo}/documents/${after.documents[1].id}`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     // 好差评 at the end of the visit
-    const evaluation = await k.get(`/api/submissions/${receipt.receiptNo}/evaluation`, { method: 'POST', body: JSON.stringify({ rating: 5, comment: '很方便' }), headers: { 'Content-Type': 'application/json' } });
+    const evaluation = await k.get(`/api/submissions/${receipt.receiptNo}/evaluation`, {
+      method: 'POST',
+      body: JSON.stringify({ rating: 5, comment: '很方便' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(evaluation.status).toBe(201);
-    expect((await k.get(`/api/submissions/${receipt.receiptNo}/evaluation`, { method: 'POST', body: JSON.stringify({ rating: 9 }), headers: { 'Content-Type': 'application/json' } })).status).toBe(400);
+    expect((await k.get(`/api/submissions/${receipt.receiptNo}/evaluation`, { method: 'POST', body: JSON.stringify({ rating: 9 }), headers: { 'Content-Type': 'application/json' } })).status).toBe(
+      400,
+    );
     await k.asTechnician('/api/queue/sync', { method: 'POST' });
     expect(k.central!.store.stats().evaluations).toBe(1);
   });
@@ -92,7 +102,9 @@ describe('submissions API (real store, sync engine and embedded central)', () =>
     expect(k.ctx.queue.status().pending).toBe(0);
     expect((await k.get('/api/submissions/DEV0001-20261122-0001')).status).toBe(404);
     expect((await k.get('/api/submissions/DEV0001-20261122-0001/documents/0123456789abcdef')).status).toBe(404);
-    expect((await k.get('/api/submissions/DEV0001-20261122-0001/evaluation', { method: 'POST', body: JSON.stringify({ rating: 5 }), headers: { 'Content-Type': 'application/json' } })).status).toBe(404);
+    expect((await k.get('/api/submissions/DEV0001-20261122-0001/evaluation', { method: 'POST', body: JSON.stringify({ rating: 5 }), headers: { 'Content-Type': 'application/json' } })).status).toBe(
+      404,
+    );
   });
 
   it('answers a repeated POST with the same receipt, and refuses bad submissions with reasons', async () => {

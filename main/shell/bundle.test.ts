@@ -22,7 +22,16 @@ describe('Electron main bundle', () => {
     expect(code).toMatch(/from ["']electron["']/);
     expect(code).toContain('registerSchemesAsPrivileged');
     // the shipped shell keeps every guard (electron-main.test.ts proves what each one does)
-    for (const hook of ['will-download', 'will-frame-navigate', 'select-hid-device', 'select-serial-port', 'select-usb-device', 'select-bluetooth-device', 'setDevicePermissionHandler', 'window-all-closed'])
+    for (const hook of [
+      'will-download',
+      'will-frame-navigate',
+      'select-hid-device',
+      'select-serial-port',
+      'select-usb-device',
+      'select-bluetooth-device',
+      'setDevicePermissionHandler',
+      'window-all-closed',
+    ])
       expect(code, hook).toContain(hook);
   });
 });

@@ -145,10 +145,8 @@ describe('Electron shell wiring (fake electron module)', () => {
     wc.emit('select-bluetooth-device', bluetoothEvent, [{ deviceId: 'phone', deviceName: 'x' }], bluetooth);
     expect(bluetoothEvent.preventDefault).toHaveBeenCalled();
     expect(bluetooth).toHaveBeenCalledWith('');
-    for (const deviceType of ['hid', 'serial', 'usb'])
-      expect(f.session.devicePermissionHandler!({ deviceType, origin: 'kiosk://app', device: {} })).toBe(false);
-    for (const permission of ['hid', 'serial', 'usb'])
-      expect(f.session.permissionCheckHandler!(wc, permission, 'kiosk://app', {})).toBe(false);
+    for (const deviceType of ['hid', 'serial', 'usb']) expect(f.session.devicePermissionHandler!({ deviceType, origin: 'kiosk://app', device: {} })).toBe(false);
+    for (const permission of ['hid', 'serial', 'usb']) expect(f.session.permissionCheckHandler!(wc, permission, 'kiosk://app', {})).toBe(false);
   });
 
   it('keeps every frame, not only the main one, inside the app', async () => {

@@ -27,9 +27,7 @@ import {
 import { decideRestart, type RestartDecision } from './restart-governor';
 import { readStartHistory, writeStartHistory } from './start-history';
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } }]);
 
 // The production bundle locks the window down even when run from an unpacked folder.
 const production = PRODUCTION_BUILD || app.isPackaged;
@@ -164,9 +162,7 @@ function hardenSession(ses: Session): void {
     if (!allowed) logger.log('renderer.permission-denied', { permission });
     callback(allowed);
   });
-  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
-    isAllowedPermission({ permission, requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : undefined }),
-  );
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => isAllowedPermission({ permission, requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : undefined }));
   ses.setDevicePermissionHandler((details) => {
     const allowed = isAllowedDevicePermission({ deviceType: details.deviceType, origin: details.origin });
     if (!allowed) logger.log('renderer.permission-denied', { permission: details.deviceType });

@@ -26,9 +26,7 @@ export const RESTART_POLICY: RestartPolicy = {
   outOfServiceRetryMs: 15 * 60_000,
 };
 
-export type RestartDecision =
-  | { action: 'restart'; delayMs: number; failures: number }
-  | { action: 'out-of-service'; retryAfterMs: number; failures: number };
+export type RestartDecision = { action: 'restart'; delayMs: number; failures: number } | { action: 'out-of-service'; retryAfterMs: number; failures: number };
 
 /** Records a failure at `now` and decides; returns the history to keep (only what still counts). */
 export function decideRestart(history: readonly number[], now: number, policy: RestartPolicy = RESTART_POLICY): { decision: RestartDecision; history: number[] } {

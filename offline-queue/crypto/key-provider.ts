@@ -73,8 +73,7 @@ export interface SafeStorageLike {
  */
 export function safeStorageWrapper(safeStorage: SafeStorageLike): KeyWrapper {
   const check = () => {
-    if (!safeStorage.isEncryptionAvailable())
-      throw new KeyFileError('系统密钥库不可用，无法保护本机数据 / the OS keystore is not available to protect the at-rest key');
+    if (!safeStorage.isEncryptionAvailable()) throw new KeyFileError('系统密钥库不可用，无法保护本机数据 / the OS keystore is not available to protect the at-rest key');
   };
   return {
     kind: 'safeStorage',

@@ -88,8 +88,7 @@ export function chooseKeyProvider(o: KeystoreOptions): KeystoreChoice {
             if (stored.length !== KEY_BYTES) throw new KeyFileError('系统密钥库中的密钥损坏 / the key in the Secret Service is not a 32-byte key');
             return { key: stored, created: false };
           }
-          if (fs.existsSync(marker))
-            throw new KeyFileError(`系统密钥库中找不到本机数据密钥 / the Secret Service no longer holds the outbox key (${marker} says it did); refusing to make a new one`);
+          if (fs.existsSync(marker)) throw new KeyFileError(`系统密钥库中找不到本机数据密钥 / the Secret Service no longer holds the outbox key (${marker} says it did); refusing to make a new one`);
           const key = plain ? readPlain(plain) : crypto.randomBytes(KEY_BYTES);
           ss.store(key);
           if (!ss.lookup()?.equals(key)) throw new KeyFileError('系统密钥库未能保存密钥 / the Secret Service did not keep the key');
@@ -105,8 +104,7 @@ export function chooseKeyProvider(o: KeystoreOptions): KeystoreChoice {
     };
   }
 
-  if (fs.existsSync(marker))
-    throw new KeyFileError(`本机数据密钥保存在系统密钥库（Secret Service），当前不可用 / the outbox key is in the Secret Service (${marker}), which is not reachable now`);
+  if (fs.existsSync(marker)) throw new KeyFileError(`本机数据密钥保存在系统密钥库（Secret Service），当前不可用 / the outbox key is in the Secret Service (${marker}), which is not reachable now`);
 
   const tried = [
     o.electron === null ? 'Electron safeStorage 不可用 / Electron safeStorage unavailable' : null,

@@ -40,7 +40,9 @@ export class HelperTables {
   }
 
   ticketsForCard(cardRef: string, now: number): TicketRow[] {
-    return (this.db.prepare('SELECT staff_id, expires_at, sealed FROM helper_tickets WHERE card_ref = ? AND expires_at > ?').all(cardRef, now) as { staff_id: string; expires_at: number; sealed: Buffer }[]).map((r) => ({
+    return (
+      this.db.prepare('SELECT staff_id, expires_at, sealed FROM helper_tickets WHERE card_ref = ? AND expires_at > ?').all(cardRef, now) as { staff_id: string; expires_at: number; sealed: Buffer }[]
+    ).map((r) => ({
       staffId: r.staff_id,
       expiresAt: r.expires_at,
       sealed: r.sealed,

@@ -53,9 +53,7 @@ export class MaintenanceTables {
   }
 
   recentAudit(limit = 50): AuditRow[] {
-    return this.db
-      .prepare('SELECT id, at, session_tag AS sessionTag, action, outcome, detail FROM maintenance_audit ORDER BY id DESC LIMIT ?')
-      .all(limit) as AuditRow[];
+    return this.db.prepare('SELECT id, at, session_tag AS sessionTag, action, outcome, detail FROM maintenance_audit ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[];
   }
 
   addHygiene(e: { at: string; kind: HygieneKind; note: string; sessionTag: string | null }): HygieneRow {

@@ -114,11 +114,23 @@ export class OutboxTables {
           `INSERT INTO submissions (idempotency_key, receipt_no, terminal_id, service_code, channel, created_at, content_mac, document, page_count, total_bytes, applicant_ref, helper_id, claim)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(s.idempotencyKey, receiptNo, s.terminalId, s.serviceCode, s.channel, s.createdAt, s.contentMac, document, s.pageCount, s.totalBytes, s.applicantRef ?? null, s.helperId ?? null, s.claim ?? null);
+        .run(
+          s.idempotencyKey,
+          receiptNo,
+          s.terminalId,
+          s.serviceCode,
+          s.channel,
+          s.createdAt,
+          s.contentMac,
+          document,
+          s.pageCount,
+          s.totalBytes,
+          s.applicantRef ?? null,
+          s.helperId ?? null,
+          s.claim ?? null,
+        );
       const id = Number(lastInsertRowid);
-      const insertPage = this.db.prepare(
-        'INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      );
+      const insertPage = this.db.prepare('INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const p of s.pages) insertPage.run(id, p.seq, p.materialId, p.mime, p.size, p.sha256, p.sealed);
       return { id, receiptNo };
     })();
@@ -142,9 +154,7 @@ export class OutboxTables {
 
   /** Oldest-first pending submissions whose next attempt is due: bounded, so a huge backlog never loads at once. */
   due(nowMs: number, limit: number): SubmissionRow[] {
-    return this.db
-      .prepare("SELECT * FROM submissions WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?")
-      .all(nowMs, limit) as SubmissionRow[];
+    return this.db.prepare("SELECT * FROM submissions WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(nowMs, limit) as SubmissionRow[];
   }
 
   nextDueAt(): number | null {
@@ -153,15 +163,11 @@ export class OutboxTables {
   }
 
   pages(submissionId: number): PageMeta[] {
-    return this.db
-      .prepare('SELECT submission_id, seq, material_id, mime, size, sha256, uploaded_at FROM submission_pages WHERE submission_id = ? ORDER BY seq')
-      .all(submissionId) as PageMeta[];
+    return this.db.prepare('SELECT submission_id, seq, material_id, mime, size, sha256, uploaded_at FROM submission_pages WHERE submission_id = ? ORDER BY seq').all(submissionId) as PageMeta[];
   }
 
   pageData(submissionId: number, seq: number): Buffer | null {
-    const r = this.db.prepare('SELECT data FROM submission_pages WHERE submission_id = ? AND seq = ?').get(submissionId, seq) as
-      | { data: Buffer }
-      | undefined;
+    const r = this.db.prepare('SELECT data FROM submission_pages WHERE submission_id = ? AND seq = ?').get(submissionId, seq) as { data: Buffer } | undefined;
     return r?.data ?? null;
   }
 
@@ -180,23 +186,18 @@ export class OutboxTables {
   }
 
   markDead(id: number, code: string, reason: string, at: string): void {
-    this.db
-      .prepare("UPDATE submissions SET state = 'dead', dead_code = ?, dead_reason = ?, dead_at = ?, last_error = ? WHERE id = ? AND state = 'pending'")
-      .run(code, reason, at, reason, id);
+    this.db.prepare("UPDATE submissions SET state = 'dead', dead_code = ?, dead_reason = ?, dead_at = ?, last_error = ? WHERE id = ? AND state = 'pending'").run(code, reason, at, reason, id);
   }
 
   defer(id: number, nextAttemptAt: number, error: string): void {
-    this.db
-      .prepare('UPDATE submissions SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?')
-      .run(nextAttemptAt, error, id);
+    this.db.prepare('UPDATE submissions SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?').run(nextAttemptAt, error, id);
   }
 
   /** A technician sends a dead letter again: it goes back to the queue, nothing else changes. */
   retryDead(id: number): boolean {
     return (
-      this.db
-        .prepare("UPDATE submissions SET state = 'pending', attempts = 0, next_attempt_at = 0, dead_code = NULL, dead_reason = NULL, dead_at = NULL WHERE id = ? AND state = 'dead'")
-        .run(id).changes === 1
+      this.db.prepare("UPDATE submissions SET state = 'pending', attempts = 0, next_attempt_at = 0, dead_code = NULL, dead_reason = NULL, dead_at = NULL WHERE id = ? AND state = 'dead'").run(id)
+        .changes === 1
     );
   }
 
@@ -286,9 +287,7 @@ export class OutboxTables {
   }
 
   calendar(year: number): { version: string; body: string; fetched_at: string } | undefined {
-    return this.db.prepare('SELECT version, body, fetched_at FROM calendars WHERE year = ?').get(year) as
-      | { version: string; body: string; fetched_at: string }
-      | undefined;
+    return this.db.prepare('SELECT version, body, fetched_at FROM calendars WHERE year = ?').get(year) as { version: string; body: string; fetched_at: string } | undefined;
   }
 
   // ── evaluations (好差评) ──────────────────────────────────────────────────────────────────
@@ -321,9 +320,13 @@ export class OutboxTables {
   }
 
   evaluationsOf(submissionId: number): { idempotency_key: string; rating: number; state: SubmissionState; created_at: string; dead_reason: string | null }[] {
-    return this.db
-      .prepare('SELECT idempotency_key, rating, state, created_at, dead_reason FROM evaluations WHERE submission_id = ? ORDER BY id')
-      .all(submissionId) as { idempotency_key: string; rating: number; state: SubmissionState; created_at: string; dead_reason: string | null }[];
+    return this.db.prepare('SELECT idempotency_key, rating, state, created_at, dead_reason FROM evaluations WHERE submission_id = ? ORDER BY id').all(submissionId) as {
+      idempotency_key: string;
+      rating: number;
+      state: SubmissionState;
+      created_at: string;
+      dead_reason: string | null;
+    }[];
   }
 
   // ── retention ─────────────────────────────────────────────────────────────────────────────
@@ -335,9 +338,7 @@ export class OutboxTables {
    */
   purgeAcknowledgedBefore(cutoff: string, now: string): number {
     return this.db.transaction(() => {
-      const ids = (
-        this.db.prepare("SELECT id FROM submissions WHERE state = 'sent' AND purged_at IS NULL AND acked_at < ?").all(cutoff) as { id: number }[]
-      ).map((r) => r.id);
+      const ids = (this.db.prepare("SELECT id FROM submissions WHERE state = 'sent' AND purged_at IS NULL AND acked_at < ?").all(cutoff) as { id: number }[]).map((r) => r.id);
       const delPages = this.db.prepare('DELETE FROM submission_pages WHERE submission_id = ?');
       const clearDoc = this.db.prepare('UPDATE submissions SET document = NULL, applicant_ref = NULL, claim = NULL, purged_at = ? WHERE id = ?');
       const clearNotices = this.db.prepare('UPDATE case_events SET notice = NULL WHERE submission_id = ?');
@@ -355,16 +356,12 @@ export class OutboxTables {
 
   /** Result documents are personal too: dropped once they are older than the retention. */
   purgeDocumentsFetchedBefore(cutoff: string, now: string): number {
-    return this.db
-      .prepare('UPDATE result_documents SET data = NULL, purged_at = ? WHERE data IS NOT NULL AND fetched_at < ?')
-      .run(now, cutoff).changes;
+    return this.db.prepare('UPDATE result_documents SET data = NULL, purged_at = ? WHERE data IS NOT NULL AND fetched_at < ?').run(now, cutoff).changes;
   }
 
   /** Notices of cases whose submission was purged arrive later too; they are not kept either. */
   clearNoticesOfPurged(): number {
-    return this.db
-      .prepare('UPDATE case_events SET notice = NULL WHERE notice IS NOT NULL AND submission_id IN (SELECT id FROM submissions WHERE purged_at IS NOT NULL)')
-      .run().changes;
+    return this.db.prepare('UPDATE case_events SET notice = NULL WHERE notice IS NOT NULL AND submission_id IN (SELECT id FROM submissions WHERE purged_at IS NOT NULL)').run().changes;
   }
 
   // ── meta ──────────────────────────────────────────────────────────────────────────────────

@@ -49,9 +49,7 @@ export function salvageSubmissions(db: Db, quarantinedFile: string): { recovered
             .prepare(`INSERT INTO submissions (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`)
             .run(...cols.map((c) => row[c]));
           if (!changes) return;
-          const ins = db.prepare(
-            'INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-          );
+          const ins = db.prepare('INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
           for (const p of pages) ins.run(Number(lastInsertRowid), p.seq, p.material_id, p.mime, p.size, p.sha256, p.data, p.uploaded_at);
           recovered++;
         })();

@@ -43,9 +43,7 @@ export class Store {
   }
 
   getCatalog(): CachedCatalog | null {
-    const row = this.db.prepare('SELECT etag, fetched_at, body FROM catalog_cache WHERE id = 1').get() as
-      | { etag: string; fetched_at: string; body: string }
-      | undefined;
+    const row = this.db.prepare('SELECT etag, fetched_at, body FROM catalog_cache WHERE id = 1').get() as { etag: string; fetched_at: string; body: string } | undefined;
     if (!row) return null;
     // Re-validated on read: a cache written by an older build must still match today's schema.
     const parsed = catalogSchema.safeParse(JSON.parse(row.body));

@@ -56,7 +56,15 @@ export class CentralClient {
 
   async call<C extends KioskCall>(
     call: C,
-    opts: { params?: Record<string, string | number>; query?: Record<string, string | number>; json?: unknown; bytes?: Uint8Array; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal } = {},
+    opts: {
+      params?: Record<string, string | number>;
+      query?: Record<string, string | number>;
+      json?: unknown;
+      bytes?: Uint8Array;
+      headers?: Record<string, string>;
+      timeoutMs?: number;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<CallResult<C>> {
     const first = await this.once(call, opts);
     // A stale clock is fixed once from central's answer, then the request is signed again.
@@ -66,7 +74,15 @@ export class CentralClient {
 
   private async once<C extends KioskCall>(
     call: C,
-    opts: { params?: Record<string, string | number>; query?: Record<string, string | number>; json?: unknown; bytes?: Uint8Array; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal },
+    opts: {
+      params?: Record<string, string | number>;
+      query?: Record<string, string | number>;
+      json?: unknown;
+      bytes?: Uint8Array;
+      headers?: Record<string, string>;
+      timeoutMs?: number;
+      signal?: AbortSignal;
+    },
   ): Promise<CallResult<C>> {
     const spec = KIOSK_CALLS[call];
     const url = new URL(fillPath(spec.path, opts.params), this.o.baseUrl);
@@ -92,9 +108,7 @@ export class CentralClient {
           ...opts.headers,
         },
         body: body as BodyInit | null,
-        signal: opts.signal
-          ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs ?? this.o.timeoutMs ?? 15_000)])
-          : AbortSignal.timeout(opts.timeoutMs ?? this.o.timeoutMs ?? 15_000),
+        signal: opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs ?? this.o.timeoutMs ?? 15_000)]) : AbortSignal.timeout(opts.timeoutMs ?? this.o.timeoutMs ?? 15_000),
       });
     } catch (e) {
       const err = e as Error & { cause?: { code?: string } };

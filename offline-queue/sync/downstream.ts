@@ -46,9 +46,7 @@ function storeEvent(d: DownstreamDeps, e: CaseEvent): boolean {
   const fresh = d.store.outbox.insertCaseEvent({ seq: e.seq, submissionId: row.id, status: e.update.status, at: e.at, notice });
   // Result documents (办结) and notices (受理 / 补正 / 不予受理通知书) are fetched alike.
   const docs = 'documents' in e.update ? e.update.documents : [];
-  if (!row.purged_at)
-    for (const doc of docs)
-      d.store.outbox.upsertResultDocument({ id: doc.id, submissionId: row.id, name: doc.name, size: doc.size, sha256: doc.sha256, selfPrint: doc.selfPrint });
+  if (!row.purged_at) for (const doc of docs) d.store.outbox.upsertResultDocument({ id: doc.id, submissionId: row.id, name: doc.name, size: doc.size, sha256: doc.sha256, selfPrint: doc.selfPrint });
   if (fresh) {
     d.log('queue.case-status', { receiptNo: row.receipt_no, caseNo: e.caseNo, status: e.update.status });
     d.onStatus?.({ receiptNo: row.receipt_no, caseNo: e.caseNo, status: e.update.status, at: e.at });

@@ -53,10 +53,11 @@ export function runHost(bundle: string, options: z.input<typeof hostOptionsSchem
       run.lines.push(line);
       const m = /^RECEIPT (\S+) (\S+)$/.exec(line);
       if (m) run.receipts.push({ receiptNo: m[1]!, key: m[2]! });
-      for (const w of [...waiters]) if (w.re.test(line)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(line);
-      }
+      for (const w of [...waiters])
+        if (w.re.test(line)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(line);
+        }
     }
   });
   child.stderr!.on('data', (d) => (run.stderr += String(d)));

@@ -13,10 +13,7 @@ export function testIdNumber(serial = 123): string {
 
 export const SAMPLE_SERVICE_CODE = '320100-TEST-0001';
 
-const TINY_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-).toString('base64');
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64').toString('base64');
 
 export function sampleSubmission(opts: { pages?: number; pageBytes?: number; idNumber?: string; name?: string; key?: string; serviceCode?: string } = {}): SubmissionInput {
   const pages = opts.pages ?? 2;

@@ -17,7 +17,8 @@ type Members<R> = R extends ClientResponse<infer T, infer S, infer F> ? { body: 
 /** What a successful answer's JSON parses to. */
 export type Success<R> = Members<R> extends infer M ? (M extends { body: infer T; status: infer S } ? (IsRefusal<S> extends true ? never : T) : never) : never;
 
-type Declared<R> = Members<R> extends infer M ? (M extends { body: infer T; status: infer S } ? (IsRefusal<S> extends true ? { status: S; error: string; message: string; body: T } : never) : never) : never;
+type Declared<R> =
+  Members<R> extends infer M ? (M extends { body: infer T; status: infer S } ? (IsRefusal<S> extends true ? { status: S; error: string; message: string; body: T } : never) : never) : never;
 type DeclaredStatus<R> = Declared<R>['status'];
 
 /** A refusal: narrow on `status` to reach a declared body's own fields. */

@@ -40,7 +40,8 @@ export function openRunSandbox(): { close(): Promise<void> } {
         // that is still running (esbuild's service) is only not ended yet: ended quietly.
         const ofRun = new Set(processesWithEnv(MARK_VAR, mark).map((p) => p.pid));
         const lost = found.filter((p) => !ofRun.has(parentPid(p.pid) ?? 0));
-        if (lost.length) process.stderr.write(`\n测试留下的进程已结束 / reaped ${lost.length} processes the run left running:\n${lost.map((p) => `  ${p.pid} ${p.cmdline.slice(0, 160)}`).join('\n')}\n`);
+        if (lost.length)
+          process.stderr.write(`\n测试留下的进程已结束 / reaped ${lost.length} processes the run left running:\n${lost.map((p) => `  ${p.pid} ${p.cmdline.slice(0, 160)}`).join('\n')}\n`);
         for (const p of found) {
           try {
             process.kill(p.pid, 'SIGKILL');

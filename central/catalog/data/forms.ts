@@ -13,11 +13,24 @@ const applicantBlock = (): F[] => [
   { id: 'applicantName', kind: 'text', label: bi('申请人姓名', 'Applicant name'), required: true, prefill: { from: 'id-card', field: 'name' }, maxLength: 64 },
   { id: 'applicantIdNumber', kind: 'id-number', label: bi('公民身份号码', 'Identity number'), required: true, prefill: { from: 'id-card', field: 'idNumber' } },
   { id: 'birthDate', kind: 'date', label: bi('出生日期', 'Date of birth'), required: true, notAfterToday: true, prefill: { from: 'id-card', field: 'birthDate' } },
-  { id: 'address', kind: 'address', label: bi('现居住地址', 'Current address'), required: true, prefill: { from: 'id-card', field: 'address' }, help: bi('默认为身份证地址，已搬家请改为现住址', 'Defaults to the address on the card; change it if you have moved') },
+  {
+    id: 'address',
+    kind: 'address',
+    label: bi('现居住地址', 'Current address'),
+    required: true,
+    prefill: { from: 'id-card', field: 'address' },
+    help: bi('默认为身份证地址，已搬家请改为现住址', 'Defaults to the address on the card; change it if you have moved'),
+  },
   { id: 'phone', kind: 'phone', label: bi('联系电话（手机）', 'Mobile number'), required: true, prefill: { from: 'none' }, help: bi('用于接收办理进度短信', 'For progress text messages') },
 ];
 
-const hukouAddress = (): F => ({ id: 'hukouAddress', kind: 'address', label: bi('户籍地址', 'Registered household address'), required: false, prefill: { from: 'shared', department: SHARED_FROM.police } });
+const hukouAddress = (): F => ({
+  id: 'hukouAddress',
+  kind: 'address',
+  label: bi('户籍地址', 'Registered household address'),
+  required: false,
+  prefill: { from: 'shared', department: SHARED_FROM.police },
+});
 
 const choice = (id: string, zh: string, en: string, options: [string, string, string][], required = true): F => ({
   id,
@@ -28,7 +41,16 @@ const choice = (id: string, zh: string, en: string, options: [string, string, st
   options: options.map(([value, z, e]) => ({ value, label: bi(z, e) })),
 });
 const text = (id: string, zh: string, en: string, required = true, maxLength = 100): F => ({ id, kind: 'text', label: bi(zh, en), required, prefill: { from: 'none' }, maxLength });
-const number = (id: string, zh: string, en: string, min: number, max: number, integer = false): F => ({ id, kind: 'number', label: bi(zh, en), required: true, prefill: { from: 'none' }, min, max, integer });
+const number = (id: string, zh: string, en: string, min: number, max: number, integer = false): F => ({
+  id,
+  kind: 'number',
+  label: bi(zh, en),
+  required: true,
+  prefill: { from: 'none' },
+  min,
+  max,
+  integer,
+});
 const date = (id: string, zh: string, en: string, notAfterToday = false): F => ({ id, kind: 'date', label: bi(zh, en), required: true, prefill: { from: 'none' }, notAfterToday });
 
 const form = (materialId: string | null, ...fields: F[]): ServiceForm => ({ materialId, fields: [...applicantBlock(), ...fields] });

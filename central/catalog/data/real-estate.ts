@@ -9,8 +9,7 @@ const consultation = {
 
 const place = `${HALL}三楼 不动产登记“一窗受理”区（31—36号窗口）；自助服务区`;
 
-const registrationFeeBasis =
-  '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）';
+const registrationFeeBasis = '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）';
 
 const registrationTimeLimit = {
   title: '《不动产登记暂行条例》',
@@ -55,11 +54,7 @@ export const realEstateServices = [
       },
     ],
     applicant: '不动产权利人及其委托代理人',
-    conditions: [
-      '查询本人名下的不动产登记结果，或查询本人在本市有无不动产登记记录',
-      '查询目的合法，并如实填写查询用途',
-      '查询人通过自助机身份证读取和人脸识别认证',
-    ],
+    conditions: ['查询本人名下的不动产登记结果，或查询本人在本市有无不动产登记记录', '查询目的合法，并如实填写查询用途', '查询人通过自助机身份证读取和人脸识别认证'],
     materials: [
       idCard(),
       kioskForm('search-application', '不动产登记资料查询申请书', 'Application to search registration records'),

@@ -20,8 +20,7 @@ export const SHARED_FROM = {
 
 export const HALL = '宿迁市政务服务中心（宿迁市宿城区）';
 
-export const HALL_HOURS =
-  '法定工作日 上午9:00-12:00，下午13:30-17:30；自助服务区自助机24小时开放（节假日照常）';
+export const HALL_HOURS = '法定工作日 上午9:00-12:00，下午13:30-17:30；自助服务区自助机24小时开放（节假日照常）';
 
 /** Services that cannot be completed at the kiosk are only taken at the counter. */
 export const COUNTER_HOURS = '法定工作日 上午9:00-12:00，下午13:30-17:30（本机可预约时段、查询进度）';

@@ -98,11 +98,7 @@ export const socialSecurityServices = [
       },
     ],
     applicant: '持有本市发行的社会保障卡的参保人员',
-    conditions: [
-      '申请人持有本市发行的社会保障卡',
-      '补换卡的，卡片遗失、损坏、有效期满或卡面信息已变更',
-      '因遗失补卡的，已先行办理正式挂失（自助机可即时挂失）',
-    ],
+    conditions: ['申请人持有本市发行的社会保障卡', '补换卡的，卡片遗失、损坏、有效期满或卡面信息已变更', '因遗失补卡的，已先行办理正式挂失（自助机可即时挂失）'],
     materials: [
       idCard(),
       {
@@ -159,17 +155,8 @@ export const socialSecurityServices = [
       },
     ],
     applicant: '本市户籍、年满16周岁（不含在校学生）的城乡居民',
-    conditions: [
-      '年满16周岁，且不是在校学生',
-      '非国家机关和事业单位工作人员，且未参加职工基本养老保险',
-      '具有本市户籍，在户籍地参保',
-      '未领取国家规定的基本养老保障待遇',
-    ],
-    materials: [
-      idCard(),
-      hukouBook(),
-      kioskForm('pension-enrolment-form', '城乡居民基本养老保险参保登记表', 'Residents’ pension enrolment form'),
-    ],
+    conditions: ['年满16周岁，且不是在校学生', '非国家机关和事业单位工作人员，且未参加职工基本养老保险', '具有本市户籍，在户籍地参保', '未领取国家规定的基本养老保障待遇'],
+    materials: [idCard(), hukouBook(), kioskForm('pension-enrolment-form', '城乡居民基本养老保险参保登记表', 'Residents’ pension enrolment form')],
     timeLimit: { kind: 'on_the_spot' },
     fees: { kind: 'free' },
     flow: [
@@ -199,7 +186,8 @@ export const socialSecurityServices = [
     legalBasis: [
       {
         title: '《中华人民共和国社会保险法》',
-        clause: '第四十五条：失业人员符合下列条件的，从失业保险基金中领取失业保险金：（一）失业前用人单位和本人已经缴纳失业保险费满一年的；（二）非因本人意愿中断就业的；（三）已经进行失业登记，并有求职要求的。',
+        clause:
+          '第四十五条：失业人员符合下列条件的，从失业保险基金中领取失业保险金：（一）失业前用人单位和本人已经缴纳失业保险费满一年的；（二）非因本人意愿中断就业的；（三）已经进行失业登记，并有求职要求的。',
       },
       {
         title: '《中华人民共和国社会保险法》',
@@ -283,10 +271,7 @@ export const socialSecurityServices = [
       },
     ],
     applicant: '在本市参加社会保险的个人',
-    conditions: [
-      '申请人在本市有社会保险参保缴费记录',
-      '申请人本人通过身份证或社会保障卡读取和人脸识别认证；委托代办的持授权委托书',
-    ],
+    conditions: ['申请人在本市有社会保险参保缴费记录', '申请人本人通过身份证或社会保障卡读取和人脸识别认证；委托代办的持授权委托书'],
     materials: [
       idCard(),
       {

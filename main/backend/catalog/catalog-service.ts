@@ -25,9 +25,7 @@ export class CatalogService {
   private timer: NodeJS.Timeout | null = null;
   lastOutcome: CatalogSyncOutcome | null = null;
 
-  constructor(
-    private readonly deps: { store: Store; centralUrl: string; bus: EventBus; logger: Logger },
-  ) {
+  constructor(private readonly deps: { store: Store; centralUrl: string; bus: EventBus; logger: Logger }) {
     const cached = deps.store.getCatalog();
     if (cached) this.current = { catalog: cached.catalog, fetchedAt: cached.fetchedAt, search: new CatalogSearch(cached.catalog) };
   }

@@ -15,7 +15,12 @@ function fakeBus() {
 
 function session() {
   const bus = fakeBus();
-  const pages = { cleared: 0, clear() { this.cleared++; } };
+  const pages = {
+    cleared: 0,
+    clear() {
+      this.cleared++;
+    },
+  };
   const lines: string[] = [];
   const s = new CitizenSession({ bus, pages, logger: createLogger({ sink: (l) => lines.push(l), minLevel: 'debug' }) });
   return { bus, pages, lines, s };

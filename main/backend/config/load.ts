@@ -10,9 +10,7 @@ export interface ConfigFieldProblem {
 }
 
 export type ConfigError =
-  | { kind: 'unreadable'; path: string; message: string }
-  | { kind: 'not-json'; path: string; message: string }
-  | { kind: 'invalid'; path: string; problems: ConfigFieldProblem[] };
+  { kind: 'unreadable'; path: string; message: string } | { kind: 'not-json'; path: string; message: string } | { kind: 'invalid'; path: string; problems: ConfigFieldProblem[] };
 
 export function parseConfig(raw: unknown, source = '(inline)'): Result<KioskConfig, ConfigError> {
   const parsed = configSchema.safeParse(raw ?? {});

@@ -12,8 +12,7 @@ export function productionConfigProblems(config: KioskConfig): ConfigFieldProble
       field: 'centralUrl',
       message: '正式版必须配置中心系统地址（内置参考中心仅供开发演示）/ a production build needs centralUrl (the embedded reference central is for development only)',
     });
-  if (config.devTools)
-    problems.push({ field: 'devTools', message: '正式版不能开启开发工具 / devTools cannot be enabled in a production build' });
+  if (config.devTools) problems.push({ field: 'devTools', message: '正式版不能开启开发工具 / devTools cannot be enabled in a production build' });
   config.devices.forEach((d, i) => {
     if (d.mode === 'simulator')
       problems.push({

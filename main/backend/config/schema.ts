@@ -12,7 +12,10 @@ export const configSchema = z
     hallName: z.string().min(2).default('宿迁市宿城区政务服务中心'),
     township: z.string().min(2).nullable().default(null),
     /** null → start an embedded reference central on loopback (development / demo). */
-    centralUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+    centralUrl: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .default(null),
     language: z.enum(['zh-CN', 'en']).default('zh-CN'),
     idle: z
       .object({

@@ -131,14 +131,23 @@ export class FollowupService {
    * result prints once: the print is claimed in the kiosk database before the printer starts,
    * given back only if the printer failed; central hears of it with the same proof.
    */
-  async print(receiptNo: string, documentId: string, proof: CaseProof): Promise<Result<{ name: string; kind: 'notice' | 'result'; printedAt: string; pages: number | null; jobId: number }, FollowupError>> {
+  async print(
+    receiptNo: string,
+    documentId: string,
+    proof: CaseProof,
+  ): Promise<Result<{ name: string; kind: 'notice' | 'result'; printedAt: string; pages: number | null; jobId: number }, FollowupError>> {
     const found = await this.provenCase(receiptNo, proof);
     if (!found.ok) return found;
     const doc = found.value.c.documents.find((d) => d.id === documentId);
     if (!doc) return err({ kind: 'not-found', message: '该文书不可自助打印 / no such printable document' });
     if (!doc.printable && doc.kind === 'result') {
       this.ctx.logger.log('followup.result-print-refused', { receiptNo, documentId, why: doc.printedAt ? 'already-printed' : 'posted' });
-      return err({ kind: 'refused', message: doc.printedAt ? `结果文书已于 ${chinaDateTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${chinaDateTime(doc.printedAt)}; a result prints here once only — ask at the counter` : (doc.why ?? '') });
+      return err({
+        kind: 'refused',
+        message: doc.printedAt
+          ? `结果文书已于 ${chinaDateTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${chinaDateTime(doc.printedAt)}; a result prints here once only — ask at the counter`
+          : (doc.why ?? ''),
+      });
     }
     // A case from another terminal has no local copy: its download is checked against central's digest.
     const sha = this.ctx.store.outbox.document(documentId)?.sha256 ?? doc.sha256;

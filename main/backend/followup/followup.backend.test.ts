@@ -224,10 +224,14 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     const again = await post('/api/progress/print', { receiptNo: first.receiptNo, documentId: result.id });
     expect(again.status).toBe(409);
     expect(again.body.message).toContain('只能自助打印一次');
-    await waitFor(async () => {
-      const live = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
-      return live.body.cases[0].documents.find((d: { id: string }) => d.id === result.id).printedAt !== null && backend.ctx.store.followup.unreportedPrints().length === 0;
-    }, 10_000, 'print reported to central');
+    await waitFor(
+      async () => {
+        const live = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
+        return live.body.cases[0].documents.find((d: { id: string }) => d.id === result.id).printedAt !== null && backend.ctx.store.followup.unreportedPrints().length === 0;
+      },
+      10_000,
+      'print reported to central',
+    );
     expect(logLines.some((l) => l.includes('"followup.result-printed"'))).toBe(true);
     expect(logLines.some((l) => l.includes('"followup.print-reported"'))).toBe(true);
     // printed here: postal delivery is no longer offered
@@ -278,7 +282,12 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     await admin(`/cases/${c.caseNo}/status`, { status: 'accepted' });
     await admin(`/cases/${c.caseNo}/status`, { status: 'concluded', decision: 'approved', documents: [] });
     // 送达 by post needs the citizen's postal request first (central's transition table).
-    backend.central!.store.requestDelivery(c.caseNo, 'KSK0001', uuidv7(), JSON.stringify({ recipient: '张三', phone: '13812345678', region: '江苏省宿迁市宿城区', detail: '幸福路1号', postcode: '223800' }));
+    backend.central!.store.requestDelivery(
+      c.caseNo,
+      'KSK0001',
+      uuidv7(),
+      JSON.stringify({ recipient: '张三', phone: '13812345678', region: '江苏省宿迁市宿城区', detail: '幸福路1号', postcode: '223800' }),
+    );
     await admin(`/cases/${c.caseNo}/status`, { status: 'delivered', method: 'post', trackingNo: 'SF1234567890' });
     await present(c.receiptNo);
     const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo });
@@ -365,7 +374,11 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
 
   it('offline: the last known state from the local store, with the time it dates from', async () => {
     await backend.ctx.queue.syncNow();
-    await fetch(`${backend.central!.url}/v1/admin/faults`, { method: 'PUT', headers: { Authorization: `Bearer ${backend.central!.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ downForSec: 30 }) }).catch(() => null); // central goes away mid-answer
+    await fetch(`${backend.central!.url}/v1/admin/faults`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${backend.central!.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ downForSec: 30 }),
+    }).catch(() => null); // central goes away mid-answer
     const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
     expect(r.status).toBe(200);
     expect(r.body.source).toBe('local');
@@ -385,7 +398,10 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     const byCard = await post('/api/progress/lookup', { by: 'card' });
     expect(byCard.body.source).toBe('local');
     expect(byCard.body.cases.length).toBe(6);
-    const post2 = await post('/api/progress/delivery', { receiptNo: first.receiptNo, address: { recipient: '王小明', phone: '13812345678', region: '江苏省宿迁市', detail: '幸福路 1 号', postcode: '223800' } });
+    const post2 = await post('/api/progress/delivery', {
+      receiptNo: first.receiptNo,
+      address: { recipient: '王小明', phone: '13812345678', region: '江苏省宿迁市', detail: '幸福路 1 号', postcode: '223800' },
+    });
     expect(post2.status).toBe(503);
   }, 60_000);
 });

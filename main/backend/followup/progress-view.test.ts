@@ -8,7 +8,14 @@ import { HeldCards } from '../citizen/held-card';
 import { viewFromCentral, viewFromLocal } from './progress-view';
 
 const doc = (id: string, name: string) => ({ id, name, mime: 'application/pdf' as const, size: 100, sha256: 'a'.repeat(64), selfPrint: true });
-const ev = (seq: number, update: CaseSummary['events'][number]['update']) => ({ seq, caseNo: 'AJ20261122000001', receiptNo: 'KSK0001-20261122-0001', idempotencyKey: 'k', at: `2026-11-22T0${seq}:00:00.000Z`, update });
+const ev = (seq: number, update: CaseSummary['events'][number]['update']) => ({
+  seq,
+  caseNo: 'AJ20261122000001',
+  receiptNo: 'KSK0001-20261122-0001',
+  idempotencyKey: 'k',
+  at: `2026-11-22T0${seq}:00:00.000Z`,
+  update,
+});
 
 function summary(over: Partial<CaseSummary> = {}): CaseSummary {
   return {
@@ -105,7 +112,19 @@ describe('citizen inputs', () => {
     const card = inputs.next(2000);
     bus.emit({
       type: 'idcard.read',
-      identity: { cardType: 'resident', name: '王小明', gender: 'male', nationCode: '01', nation: '汉', birthDate: '1990-03-07', address: '江苏省', idNumber: '320102199003070011', authority: 'x', validFrom: '2020-01-01', validTo: null } as never,
+      identity: {
+        cardType: 'resident',
+        name: '王小明',
+        gender: 'male',
+        nationCode: '01',
+        nation: '汉',
+        birthDate: '1990-03-07',
+        address: '江苏省',
+        idNumber: '320102199003070011',
+        authority: 'x',
+        validFrom: '2020-01-01',
+        validTo: null,
+      } as never,
       photo: { mime: 'image/png', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
       photoProblem: null,
     });

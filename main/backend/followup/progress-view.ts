@@ -53,8 +53,7 @@ function documentsFrom(events: { status: CaseStatus; update: CaseUpdate | null }
   const docs = new Map<string, { status: CaseStatus; kind: 'notice' | 'result'; name: string; selfPrint: boolean }>();
   for (const e of events) {
     const u = e.update;
-    if (u && 'documents' in u)
-      for (const d of u.documents) docs.set(d.id, { status: e.status, kind: u.status === 'concluded' ? 'result' : 'notice', name: d.name, selfPrint: d.selfPrint });
+    if (u && 'documents' in u) for (const d of u.documents) docs.set(d.id, { status: e.status, kind: u.status === 'concluded' ? 'result' : 'notice', name: d.name, selfPrint: d.selfPrint });
   }
   return docs;
 }
@@ -85,11 +84,28 @@ export function viewFromCentral(c: CaseSummary, serviceName: string | null, loca
   // without a request made at a kiosk).
   const postedDelivery = [...timeline].reverse().find((t) => t.update?.status === 'delivered' && t.update.method === 'post' && t.update.trackingNo);
   const delivery = c.delivery
-    ? { requestedAt: c.delivery.requestedAt, carrier: c.delivery.carrier, trackingNo: c.delivery.trackingNo ?? (postedDelivery?.update?.status === 'delivered' ? postedDelivery.update.trackingNo : null) }
+    ? {
+        requestedAt: c.delivery.requestedAt,
+        carrier: c.delivery.carrier,
+        trackingNo: c.delivery.trackingNo ?? (postedDelivery?.update?.status === 'delivered' ? postedDelivery.update.trackingNo : null),
+      }
     : postedDelivery?.update?.status === 'delivered'
       ? { requestedAt: postedDelivery.at, carrier: null, trackingNo: postedDelivery.update.trackingNo }
       : null;
-  return { receiptNo: c.receiptNo, caseNo: c.caseNo, serviceCode: c.serviceCode, serviceName, submittedAt, status: c.status, timeline, documents, delivery, canRequestPost: canPost(c.status, documents, delivery), mayHandle: false, access: 'full' };
+  return {
+    receiptNo: c.receiptNo,
+    caseNo: c.caseNo,
+    serviceCode: c.serviceCode,
+    serviceName,
+    submittedAt,
+    status: c.status,
+    timeline,
+    documents,
+    delivery,
+    canRequestPost: canPost(c.status, documents, delivery),
+    mayHandle: false,
+    access: 'full',
+  };
 }
 
 /** A case found by its receipt number without a valid claim: where it stands, nothing personal. */

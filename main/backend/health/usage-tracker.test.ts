@@ -37,7 +37,12 @@ describe('usage statistics', () => {
     u.step('sessionDDDD', 'apply', 'receipt');
     u.step('sessionDDDD', 'apply', 'rate');
     u.end('sessionDDDD');
-    expect(u.report(1).steps.filter((s) => s.abandoned > 0).map((s) => `${s.journey}.${s.step}`)).toEqual(['apply.materials', 'followup.lookup']);
+    expect(
+      u
+        .report(1)
+        .steps.filter((s) => s.abandoned > 0)
+        .map((s) => `${s.journey}.${s.step}`),
+    ).toEqual(['apply.materials', 'followup.lookup']);
     // Submissions by channel (自助办 / 代办) and whether the result needs a counter visit.
     u.recordSubmission({ receiptNo: 'DEV0001-20261122-0001', serviceCode: 'SVC-00000001', channel: 'kiosk', delivery: 'post' });
     u.recordSubmission({ receiptNo: 'DEV0001-20261122-0002', serviceCode: 'SVC-00000001', channel: 'helper', delivery: 'counter' });

@@ -10,7 +10,10 @@ export class CardWaiter {
   private readonly waiters = new Set<(n: string | null) => void>();
   private readonly off: () => void;
 
-  constructor(bus: EventBus, private readonly now: () => number = Date.now) {
+  constructor(
+    bus: EventBus,
+    private readonly now: () => number = Date.now,
+  ) {
     this.off = bus.subscribe((e) => {
       if (e.type !== 'idcard.read') return;
       const n = identityNumber(e.identity);

@@ -39,7 +39,11 @@ function rig() {
       issued += 2;
       return {
         kind: 'ok',
-        value: { helper: h, session: { token: token(issued - 1), expiresAt: new Date(t + 8 * HOUR).toISOString() }, ticket: { token: token(issued), expiresAt: new Date(t + 10 * HOUR).toISOString() } },
+        value: {
+          helper: h,
+          session: { token: token(issued - 1), expiresAt: new Date(t + 8 * HOUR).toISOString() },
+          ticket: { token: token(issued), expiresAt: new Date(t + 10 * HOUR).toISOString() },
+        },
       };
     },
   };

@@ -90,7 +90,8 @@ const UNKNOWN: CardError = { kind: 'unknown-card', message: '此卡不是已登�
 const refused = (reason: string): { kind: 'refused'; message: string } => ({ kind: 'refused', message: `中心系统拒绝了登录请求，请联系管理员 / central refused the sign-in request (${reason})` });
 const NO_TICKET: CardError = {
   kind: 'offline-no-ticket',
-  message: '暂时无法连接中心系统，且本机没有该帮办人员今日的离线登录凭证（须先在本机联网登录一次），请联网后再试 / central cannot be reached and this terminal holds no offline ticket for this helper (sign in here online first)',
+  message:
+    '暂时无法连接中心系统，且本机没有该帮办人员今日的离线登录凭证（须先在本机联网登录一次），请联网后再试 / central cannot be reached and this terminal holds no offline ticket for this helper (sign in here online first)',
 };
 
 interface Pending {
@@ -133,7 +134,11 @@ export class HelperAuth {
     const a = await this.o.central.identify(n);
     if (a.kind === 'ok') {
       this.pending = { idNumber: n, helper: a.value.helper, at: this.now(), ticket: null };
-      const lockedUntil = [a.value.lockedUntil, screen.lockedUntil].filter((x): x is string => x !== null).sort().at(-1) ?? null;
+      const lockedUntil =
+        [a.value.lockedUntil, screen.lockedUntil]
+          .filter((x): x is string => x !== null)
+          .sort()
+          .at(-1) ?? null;
       return ok({ helper: a.value.helper, lockedUntil, attemptsLeft: Math.min(a.value.attemptsLeft, screen.attemptsLeft), offline: false, ticketExpiresAt: null });
     }
     if (a.kind === 'unreachable') return this.offlineCard(n, a.reason);

@@ -87,8 +87,24 @@ describe('no PIN or card verifier on the terminal', () => {
   it('after sign-in and sync the kiosk database holds no scrypt hash, card number or PIN — and a database that cached the old registry loses it', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-verifier-'));
     // A terminal upgraded from the build that cached GET /v1/staff: real hashes in its database.
-    const old = openDatabase(path.join(dataDir, 'kiosk.db'), migrations.filter((m) => m.version <= 7)).db;
-    const leaked = { version: 'staff-1', publishedAt: new Date().toISOString(), staff: [{ staffId: 'HB-001', name: '周海燕', township: '耿车镇', idNumberHash: hashPin(SAMPLE_CARDS['township-helper'].idNumber, { N: 1024 }), pinHash: hashPin(HELPER_PIN, { N: 1024 }), active: true }] };
+    const old = openDatabase(
+      path.join(dataDir, 'kiosk.db'),
+      migrations.filter((m) => m.version <= 7),
+    ).db;
+    const leaked = {
+      version: 'staff-1',
+      publishedAt: new Date().toISOString(),
+      staff: [
+        {
+          staffId: 'HB-001',
+          name: '周海燕',
+          township: '耿车镇',
+          idNumberHash: hashPin(SAMPLE_CARDS['township-helper'].idNumber, { N: 1024 }),
+          pinHash: hashPin(HELPER_PIN, { N: 1024 }),
+          active: true,
+        },
+      ],
+    };
     old.prepare("INSERT INTO staff_registry (id, version, etag, fetched_at, body) VALUES (1, 'staff-1', '\"staff-1\"', ?, ?)").run(new Date().toISOString(), JSON.stringify(leaked));
     old.close();
     expect(kioskDbBytes(dataDir)).toContain(leaked.staff[0]!.pinHash.split('$')[5]);
@@ -140,7 +156,10 @@ describe('sign-in', () => {
   });
 
   it('a helper’s card ends the session of whoever used the screen before: their scanned pages do not stay for the helper’s session', async () => {
-    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x06, 0xda, 0x04, 0xd8, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xfe, 0, 3, 7, 0xff, 0xd9]);
+    const jpeg = Uint8Array.from([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x06, 0xda, 0x04, 0xd8, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xfe,
+      0, 3, 7, 0xff, 0xd9,
+    ]);
     // a resident's card at the helper screen: not a helper's, but now held for the journey
     expect((await presentCard(k, 'resident')).status).toBe(404);
     expect(((await (await k.get('/api/journey/identity')).json()) as { identity: unknown }).identity).not.toBeNull();

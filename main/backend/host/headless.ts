@@ -33,9 +33,14 @@ export async function runHeadless(opts: Partial<BootOptions> & { port?: number; 
   const chromium = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
   if (opts.openBrowser && process.env.DISPLAY && chromium) {
     const profile = path.join(opts.dataDir ?? paths.dataDir, 'chromium-profile');
-    browser = spawnTracked('chromium', chromium, ['--kiosk', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', `--user-data-dir=${profile}`, server.launchUrl()], {
-      stdio: 'ignore',
-    });
+    browser = spawnTracked(
+      'chromium',
+      chromium,
+      ['--kiosk', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', `--user-data-dir=${profile}`, server.launchUrl()],
+      {
+        stdio: 'ignore',
+      },
+    );
   }
   return {
     backend,

@@ -82,11 +82,7 @@ export function guardLoopback(handler: FetchHandler, opts: GuardOptions): FetchH
     const presented = cookie(req, SECRET_COOKIE) ?? bearer;
     if (!presented || !safeEqual(presented, opts.secret)) {
       opts.onReject?.('secret', req);
-      return refusal(
-        401,
-        '<!doctype html><meta charset="utf-8"><title>401</title><p>请使用终端启动时打印的链接打开 / Open the URL printed when the kiosk started.</p>',
-        'text/html; charset=utf-8',
-      );
+      return refusal(401, '<!doctype html><meta charset="utf-8"><title>401</title><p>请使用终端启动时打印的链接打开 / Open the URL printed when the kiosk started.</p>', 'text/html; charset=utf-8');
     }
     return handler(req);
   };

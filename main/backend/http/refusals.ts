@@ -53,12 +53,7 @@ export function statusOf<A extends RefusalArea, K extends keyof Table[A]>(area: 
  * screen (problems to correct, what is missing…), after `before` (the helper screens' `ok: false`),
  * and the table's status.
  */
-export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] & string; message: string }, B extends object = Record<never, never>>(
-  c: Context,
-  area: A,
-  e: E,
-  before?: B,
-) {
+export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] & string; message: string }, B extends object = Record<never, never>>(c: Context, area: A, e: E, before?: B) {
   const { kind, ...rest } = e;
   const status = statusOf(area, kind) as Table[A][E['kind']] & ContentfulStatusCode;
   // Typed per refusal kind (distributive), so the screen that narrows on `error` sees that kind's

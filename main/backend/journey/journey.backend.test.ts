@@ -45,7 +45,54 @@ async function kiosk(opts: { faceCheck?: boolean } = {}): Promise<TempKiosk> {
 }
 
 const jpeg = (w: number, h: number, salt: number) =>
-  Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0x00, 0x11, 0x08, h >> 8, h & 0xff, w >> 8, w & 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xfe, 0, 3, salt, 0xff, 0xd9]);
+  Uint8Array.from([
+    0xff,
+    0xd8,
+    0xff,
+    0xe0,
+    0x00,
+    0x10,
+    0x4a,
+    0x46,
+    0x49,
+    0x46,
+    0,
+    1,
+    1,
+    0,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    h >> 8,
+    h & 0xff,
+    w >> 8,
+    w & 0xff,
+    3,
+    1,
+    0x22,
+    0,
+    2,
+    0x11,
+    1,
+    3,
+    0x11,
+    1,
+    0xff,
+    0xfe,
+    0,
+    3,
+    salt,
+    0xff,
+    0xd9,
+  ]);
 function scanPages(k: TempKiosk, n: number): string[] {
   return Array.from({ length: n }, (_, i) => {
     const r = k.ctx.devices.pages.add('scanner', jpeg(1240, 1754, i));
@@ -56,7 +103,17 @@ function scanPages(k: TempKiosk, n: number): string[] {
 const json = (k: TempKiosk, p: string, body: unknown, method = 'POST') => k.get(p, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const SIGNATURE = { mime: 'image/png' as const, data: Buffer.from('signature-png').toString('base64') };
-const goodForm = { applicantName: '冒名顶替', applicantIdNumber: '110101199003070000', birthDate: card.birthDate, address: '宿迁市宿城区新地址1号', phone: '13912345678', fundAccount: '32000123456', monthlyRent: 1800, bankAccount: '6222020000000000000', married: 'no' };
+const goodForm = {
+  applicantName: '冒名顶替',
+  applicantIdNumber: '110101199003070000',
+  birthDate: card.birthDate,
+  address: '宿迁市宿城区新地址1号',
+  phone: '13912345678',
+  fundAccount: '32000123456',
+  monthlyRent: 1800,
+  bankAccount: '6222020000000000000',
+  married: 'no',
+};
 
 describe('application journey API', () => {
   it('holds the card in the backend, shows it masked, prefills the form with sources', async () => {
@@ -87,11 +144,19 @@ describe('application journey API', () => {
     const pages = scanPages(k, 3);
     const base = { idempotencyKey: uuidv7(), serviceCode: RENT.code, materials: [{ materialId: 'lease-contract', pageIds: pages }], signature: SIGNATURE, channel: 'kiosk' };
 
-    const decision = (await (await json(k, `/api/journey/services/${RENT.code}/materials`, { materials: base.materials })).json()) as { kind: string; owed: { materialId: string }[]; deadline: string };
+    const decision = (await (await json(k, `/api/journey/services/${RENT.code}/materials`, { materials: base.materials })).json()) as {
+      kind: string;
+      owed: { materialId: string }[];
+      deadline: string;
+    };
     expect(decision).toMatchObject({ kind: 'commitment', owed: [{ materialId: 'rent-receipt' }] });
     expect(decision.deadline).toMatch(/^2026-\d\d-\d\d$/);
 
-    const bad = await json(k, '/api/journey/submit', { ...base, form: { ...goodForm, phone: '1391234', monthlyRent: 'abc' }, commitment: { signature: SIGNATURE, signedAt: new Date().toISOString() } });
+    const bad = await json(k, '/api/journey/submit', {
+      ...base,
+      form: { ...goodForm, phone: '1391234', monthlyRent: 'abc' },
+      commitment: { signature: SIGNATURE, signedAt: new Date().toISOString() },
+    });
     expect(bad.status).toBe(400);
     const problems = ((await bad.json()) as { problems: { field: string; zh: string }[] }).problems;
     expect(problems.map((p) => p.field)).toEqual(['phone', 'monthlyRent']);
@@ -248,10 +313,14 @@ describe('application journey API', () => {
     await k.ctx.queue.syncNow();
     expect(k.ctx.queue.caseStatus(r.receiptNo)!.delivery).toBe('pending');
     k.central!.faults.update({ downForSec: 0 });
-    await waitFor(async () => {
-      await k.ctx.queue.syncNow();
-      return k.ctx.queue.caseStatus(r.receiptNo)!.delivery === 'sent';
-    }, 15_000, 'delivered after central is back');
+    await waitFor(
+      async () => {
+        await k.ctx.queue.syncNow();
+        return k.ctx.queue.caseStatus(r.receiptNo)!.delivery === 'sent';
+      },
+      15_000,
+      'delivered after central is back',
+    );
   });
 
   it('人证核验 is enforced by the backend: no submission until the verifier matches the holder of the card now held', async () => {
@@ -259,7 +328,18 @@ describe('application journey API', () => {
     const withPhoto = (name: 'resident' | 'hmt-residence-permit') => ({ ...cardReadEvent(name), photo: { mime: 'image/png', dataUrl: `data:image/png;base64,${PNG_1PX}` }, photoProblem: null });
     const live = { image: { mime: 'image/jpeg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 400 }, (_, i) => i & 0xff)]).toString('base64') } };
     const sim = (mode: string) => json(k, '/api/dev/sim/actions', { device: 'face-verifier', action: mode });
-    const submit = () => json(k, '/api/journey/submit', { idempotencyKey: uuidv7(), serviceCode: RENT.code, materials: [{ materialId: 'lease-contract', pageIds: scanPages(k, 1) }, { materialId: 'rent-receipt', pageIds: scanPages(k, 1) }], signature: SIGNATURE, channel: 'kiosk', form: goodForm });
+    const submit = () =>
+      json(k, '/api/journey/submit', {
+        idempotencyKey: uuidv7(),
+        serviceCode: RENT.code,
+        materials: [
+          { materialId: 'lease-contract', pageIds: scanPages(k, 1) },
+          { materialId: 'rent-receipt', pageIds: scanPages(k, 1) },
+        ],
+        signature: SIGNATURE,
+        channel: 'kiosk',
+        form: goodForm,
+      });
 
     k.ctx.bus.emit(withPhoto('resident'));
     const refused = await submit();

@@ -42,9 +42,7 @@ export function missingNoticeDoc(input: MissingNotice, width: ReceiptWidth): Rec
   add(labelled('终端编号', n.terminalId, width));
   lines.push({ type: 'rule' });
   add(wrapText(`您的申请材料不齐全，本次未提交申请。请备齐以下全部 ${n.missing.length} 项材料后再来办理：`, width), { bold: true });
-  n.missing.forEach((m, i) =>
-    add(numbered(i + 1, `${m.name}（${m.original ? '原件' : '复印件'} ${m.copies} 份；${m.source}）${m.rongque ? '〔可容缺后补〕' : ''}`, width)),
-  );
+  n.missing.forEach((m, i) => add(numbered(i + 1, `${m.name}（${m.original ? '原件' : '复印件'} ${m.copies} 份；${m.source}）${m.rongque ? '〔可容缺后补〕' : ''}`, width)));
   if (n.brought.length > 0) {
     add(wrapText('本次已带来的材料（再来时请一并带来）：', width));
     n.brought.forEach((b, i) => add(numbered(i + 1, b, width)));

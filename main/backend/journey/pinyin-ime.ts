@@ -11,8 +11,7 @@ let index: Map<string, string[]> | null = null;
 function commonCharacters(): string[] {
   const dec = new TextDecoder('gb18030');
   const out: string[] = [];
-  for (let hi = 0xb0; hi <= 0xd7; hi++)
-    for (let lo = 0xa1; lo <= (hi === 0xd7 ? 0xf9 : 0xfe); lo++) out.push(dec.decode(Uint8Array.of(hi, lo)));
+  for (let hi = 0xb0; hi <= 0xd7; hi++) for (let lo = 0xa1; lo <= (hi === 0xd7 ? 0xf9 : 0xfe); lo++) out.push(dec.decode(Uint8Array.of(hi, lo)));
   return out;
 }
 

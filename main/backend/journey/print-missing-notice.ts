@@ -33,7 +33,10 @@ export async function printMissingNotice(ctx: BackendContext, serviceCode: strin
   );
   const r = await ctx.devices.receipt.print(doc);
   ctx.logger.log('journey.notice-printed', { serviceCode: service.code, missing: d.missing.map((m) => m.id), printed: r.ok });
-  takePages(ctx.devices.pages, materials.flatMap((m) => m.pageIds));
+  takePages(
+    ctx.devices.pages,
+    materials.flatMap((m) => m.pageIds),
+  );
   const missing = d.missing.map((m) => m.name);
   return ok(r.ok ? { printed: true, missing } : { printed: false, missing, message: r.error.message });
 }

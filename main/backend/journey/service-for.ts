@@ -6,10 +6,7 @@ import type { CatalogService } from '../catalog/catalog-service';
 
 export type KioskService = { service: Service; fields: NonNullable<Service['form']>['fields'] };
 
-export type ServiceRefusal =
-  | { kind: 'catalog-unavailable'; message: string }
-  | { kind: 'unknown-service'; message: string }
-  | { kind: 'not-at-kiosk'; message: string };
+export type ServiceRefusal = { kind: 'catalog-unavailable'; message: string } | { kind: 'unknown-service'; message: string } | { kind: 'not-at-kiosk'; message: string };
 
 export function serviceFor(catalog: Pick<CatalogService, 'catalog' | 'service'>, code: string): Result<KioskService, ServiceRefusal> {
   if (!catalog.catalog) return err({ kind: 'catalog-unavailable', message: '事项清单尚未同步，暂不能申请 / the service list is not available yet' });

@@ -29,7 +29,11 @@ export const submitSchema = z.object({
   commitment: commitmentSchema.omit({ materialIds: true }).nullable().default(null),
   signature: signatureImageSchema,
   channel: z.enum(['kiosk', 'helper']).default('kiosk'),
-  helperId: z.string().regex(/^[A-Za-z0-9-]{2,32}$/).nullable().default(null),
+  helperId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{2,32}$/)
+    .nullable()
+    .default(null),
   authorisation: authorisationSchema.nullable().default(null),
   delivery: deliverySchema.default('kiosk_print'),
 });
@@ -98,7 +102,11 @@ function helperOf(ctx: BackendContext, body: SubmitRequest, helperCookie: string
 }
 
 /** What the submit checks make of a request: the application to store, or why not. */
-function checked(ctx: BackendContext, body: SubmitRequest, helperCookie: string | undefined): Result<{ application: CheckedApplication; helper: Helper | null; pageIds: Map<string, string[]> }, SubmitRefusal> {
+function checked(
+  ctx: BackendContext,
+  body: SubmitRequest,
+  helperCookie: string | undefined,
+): Result<{ application: CheckedApplication; helper: Helper | null; pageIds: Map<string, string[]> }, SubmitRefusal> {
   const today = chinaDateOf(new Date());
   const s = serviceFor(ctx.catalog, body.serviceCode);
   if (!s.ok) return s;
@@ -112,7 +120,11 @@ function checked(ctx: BackendContext, body: SubmitRequest, helperCookie: string 
   if (unknown.length) return err(UNKNOWN_PAGE);
   const decision = decideMaterials(service, counts);
   if (decision.kind === 'notice')
-    return err({ kind: 'materials-missing', message: '材料不齐全，不能提交，请打印一次性告知单 / materials are missing: the application cannot be submitted', missing: decision.missing.map((m) => m.name) });
+    return err({
+      kind: 'materials-missing',
+      message: '材料不齐全，不能提交，请打印一次性告知单 / materials are missing: the application cannot be submitted',
+      missing: decision.missing.map((m) => m.name),
+    });
   if (decision.kind === 'commitment' && !body.commitment) return err({ kind: 'commitment-needed', message: '容缺材料须签署告知承诺书 / sign the commitment for the owed materials' });
 
   const form = withCardValues(fields, body.form, card.value);
@@ -170,12 +182,17 @@ export async function submitApplication(ctx: BackendContext, body: SubmitRequest
   // A repeated submit (same key, after a lost answer) prints again: a second slip with the
   // same number is harmless, a citizen leaving without one is not.
   const receipt = await printReceipt(ctx, receiptNo, claim, (claim) =>
-    receiptOf(application, { receiptNo, submittedAt, claim }, { completion, deadline }, {
-      hallName: ctx.config.hallName,
-      terminalId: ctx.config.terminalId,
-      width: receiptWidth(ctx.config),
-      helper,
-    }),
+    receiptOf(
+      application,
+      { receiptNo, submittedAt, claim },
+      { completion, deadline },
+      {
+        hallName: ctx.config.hallName,
+        terminalId: ctx.config.terminalId,
+        width: receiptWidth(ctx.config),
+        helper,
+      },
+    ),
   );
   return ok({
     receiptNo,
@@ -198,7 +215,12 @@ function applicantView(card: CardIdentity): SubmitAnswer['applicant'] {
   return { name: maskedIdentity(card, chinaDateOf(new Date())).name, number: maskIdNumber(applicantOf(card).idNumber) };
 }
 
-async function printReceipt(ctx: BackendContext, receiptNo: string, claim: string | null, doc: (claim: string) => Parameters<BackendContext['devices']['receipt']['print']>[0]): Promise<ReceiptOutcome> {
+async function printReceipt(
+  ctx: BackendContext,
+  receiptNo: string,
+  claim: string | null,
+  doc: (claim: string) => Parameters<BackendContext['devices']['receipt']['print']>[0],
+): Promise<ReceiptOutcome> {
   // Only a repeat of a submission queued before receipts had claims has none: its receipt
   // cannot be made again here (a plain number would show status only), staff reprint it.
   if (!claim) {

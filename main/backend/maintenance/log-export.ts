@@ -37,15 +37,16 @@ export function exportLogs(logDir: string, target: string, roots: readonly strin
   const dir = path.join(target, `kiosk-logs-${terminalId}-${now.toISOString().replace(/[:.]/g, '-')}`);
   try {
     fs.mkdirSync(dir);
-    const files = fs.existsSync(logDir) ? fs.readdirSync(logDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
+    const files = fs.existsSync(logDir)
+      ? fs
+          .readdirSync(logDir)
+          .filter((f) => f.endsWith('.jsonl'))
+          .sort()
+      : [];
     let lines = 0;
     let bytes = 0;
     for (const f of files) {
-      const out = fs
-        .readFileSync(path.join(logDir, f), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map(redactLine);
+      const out = fs.readFileSync(path.join(logDir, f), 'utf8').split('\n').filter(Boolean).map(redactLine);
       lines += out.length;
       const text = out.join('\n') + '\n';
       bytes += Buffer.byteLength(text);

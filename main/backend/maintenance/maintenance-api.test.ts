@@ -149,13 +149,16 @@ describe('maintenance mode: what a technician can do', () => {
   it('runs a receipt self-test, sees paper-out with its last error, and every action is audited', async () => {
     const k = await kiosk();
     await k.ctx.devices.settled();
-    await waitFor(async () => ((await (await k.asTechnician('/api/maintenance/devices')).json()).devices.find((d: { device: string }) => d.device === 'receipt-printer').health === 'ok'), 10_000);
+    await waitFor(async () => (await (await k.asTechnician('/api/maintenance/devices')).json()).devices.find((d: { device: string }) => d.device === 'receipt-printer').health === 'ok', 10_000);
     const ok = await (await k.asTechnician('/api/maintenance/devices/receipt-printer/self-test', { method: 'POST' })).json();
     expect(ok).toMatchObject({ device: 'receipt-printer', ok: true });
     expect((await k.ctx.devices.sim!.state()).receipt.printed.at(-1)?.lines.join('\n')).toContain('打印测试');
 
     expect((await k.ctx.devices.sim!.act({ device: 'receipt-printer', action: 'paper-out' })).ok).toBe(true);
-    await waitFor(async () => ((await (await k.asTechnician('/api/maintenance/devices')).json()).devices.find((d: { device: string }) => d.device === 'receipt-printer').status.state === 'paper-out'), 10_000);
+    await waitFor(
+      async () => (await (await k.asTechnician('/api/maintenance/devices')).json()).devices.find((d: { device: string }) => d.device === 'receipt-printer').status.state === 'paper-out',
+      10_000,
+    );
     const failed = await (await k.asTechnician('/api/maintenance/devices/receipt-printer/self-test', { method: 'POST' })).json();
     expect(failed.ok).toBe(false);
     const { devices } = await (await k.asTechnician('/api/maintenance/devices')).json();
@@ -174,7 +177,10 @@ describe('maintenance mode: what a technician can do', () => {
   it('edits non-secret config fields in the file and refuses invalid ones field by field', async () => {
     const k = await kiosk({ config: { terminalId: 'CFG0001' } });
     const file = path.join(k.dataDir, 'config.json');
-    const res = await k.asTechnician('/api/maintenance/config', json({ changes: { hallName: '宿迁市宿豫区政务服务中心', 'idle.warnAfterSec': 3, heartbeatSec: 30, 'maintenance.pinHash': 'x', centralUrl: 'http://evil' } }, 'PUT'));
+    const res = await k.asTechnician(
+      '/api/maintenance/config',
+      json({ changes: { hallName: '宿迁市宿豫区政务服务中心', 'idle.warnAfterSec': 3, heartbeatSec: 30, 'maintenance.pinHash': 'x', centralUrl: 'http://evil' } }, 'PUT'),
+    );
     expect(res.status).toBe(422);
     const { outcomes, written } = await res.json();
     const by = Object.fromEntries(outcomes.map((o: { field: string; ok: boolean; message: string }) => [o.field, o]));
@@ -271,10 +277,20 @@ describe('maintenance mode: what a technician can do', () => {
     expect(again.outcome.ok).toBe(true);
     expect(again.outcome.bytes).toBeLessThan(r.outcome.bytes);
     expect(JSON.parse(k.central!.store.fleet().find((t) => t.terminalId === 'DEV0001')!.body!).usage).toBeNull();
-    expect(k.central!.store.usageSince('2000-01-01').map((u) => JSON.parse(u.body).steps).flat()).toHaveLength(1);
+    expect(
+      k
+        .central!.store.usageSince('2000-01-01')
+        .map((u) => JSON.parse(u.body).steps)
+        .flat(),
+    ).toHaveLength(1);
     await k.get('/api/usage/step', json({ session: 'anon-session-1', journey: 'apply', step: 'form' }));
     const changed = await (await k.asTechnician('/api/maintenance/heartbeat', { method: 'POST' })).json();
     expect(changed.outcome.bytes).toBeGreaterThan(again.outcome.bytes);
-    expect(k.central!.store.usageSince('2000-01-01').map((u) => JSON.parse(u.body).steps).flat()).toHaveLength(2);
+    expect(
+      k
+        .central!.store.usageSince('2000-01-01')
+        .map((u) => JSON.parse(u.body).steps)
+        .flat(),
+    ).toHaveLength(2);
   });
 });

@@ -8,7 +8,17 @@ function auth(over: Partial<ConstructorParameters<typeof TechnicianAuth>[0]> = {
   let clock = 1_000_000;
   let saved: LockoutState | null = null;
   const events: AuthEvent[] = [];
-  const a = new TechnicianAuth({ pinHash: HASH, maxFailures: 3, lockoutSec: 60, sessionIdleSec: 120, load: () => saved, save: (s) => (saved = s), onEvent: (e) => events.push(e), now: () => clock, ...over });
+  const a = new TechnicianAuth({
+    pinHash: HASH,
+    maxFailures: 3,
+    lockoutSec: 60,
+    sessionIdleSec: 120,
+    load: () => saved,
+    save: (s) => (saved = s),
+    onEvent: (e) => events.push(e),
+    now: () => clock,
+    ...over,
+  });
   return { a, events, tick: (ms: number) => (clock += ms) };
 }
 

@@ -26,10 +26,7 @@ export type AuthEvent =
   | { kind: 'refused-while-locked'; until: string }
   | { kind: 'signed-out'; tag: string; reason: 'sign-out' | 'idle' };
 
-export type SignInError =
-  | { kind: 'not-configured'; message: string }
-  | { kind: 'locked'; message: string; lockedUntil: string }
-  | { kind: 'wrong-pin'; message: string; attemptsLeft: number };
+export type SignInError = { kind: 'not-configured'; message: string } | { kind: 'locked'; message: string; lockedUntil: string } | { kind: 'wrong-pin'; message: string; attemptsLeft: number };
 
 const LOCKED = '输错次数过多，维护入口已锁定 / too many wrong PINs: maintenance entry is locked';
 

@@ -4,9 +4,7 @@ import type { BackendContext } from '../context';
 import { diskUse } from '../health/disk-use';
 
 export function networkInterfaces(): { name: string; address: string; family: string }[] {
-  return Object.entries(os.networkInterfaces()).flatMap(([name, list]) =>
-    (list ?? []).filter((i) => !i.internal).map((i) => ({ name, address: i.address, family: i.family })),
-  );
+  return Object.entries(os.networkInterfaces()).flatMap(([name, list]) => (list ?? []).filter((i) => !i.internal).map((i) => ({ name, address: i.address, family: i.family })));
 }
 
 /** Whether central answers now (its health endpoint), with the round trip. */

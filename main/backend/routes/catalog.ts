@@ -46,7 +46,10 @@ export function catalogRoutes(ctx: BackendContext) {
       const r = await ctx.devices.a4.printDoc(guideDocument(service, department, cat.version, new Date()));
       if (r.ok) return c.json({ ok: true as const, jobId: r.value.jobId, pages: r.value.pages });
       // The citizen is told in plain words; the CUPS detail goes to the technician's log (a4.failed).
-      return c.json({ ok: false as const, error: r.error.kind, message: '打印机暂时不能打印，请到窗口索取纸质指南 / the printer cannot print now; please ask at the counter for a printed guide' }, 409);
+      return c.json(
+        { ok: false as const, error: r.error.kind, message: '打印机暂时不能打印，请到窗口索取纸质指南 / the printer cannot print now; please ask at the counter for a printed guide' },
+        409,
+      );
     })
     .post('/refresh', async (c) => {
       const outcome = await ctx.catalog.refresh();

@@ -53,7 +53,9 @@ export function deviceRoutes(ctx: BackendContext) {
     })
     .get('/receipt/held', (c) =>
       c.json({
-        jobs: d.receipt.heldJobs().map((j) => ({ id: j.id, reason: j.reason, detail: j.detail, heldAt: j.heldAt, attempts: j.attempts, firstLine: j.doc.lines.find((l) => l.type === 'text')?.text ?? '' })),
+        jobs: d.receipt
+          .heldJobs()
+          .map((j) => ({ id: j.id, reason: j.reason, detail: j.detail, heldAt: j.heldAt, attempts: j.attempts, firstLine: j.doc.lines.find((l) => l.type === 'text')?.text ?? '' })),
       }),
     )
     .post('/receipt/held/:id/reprint', validate('param', idParam), async (c) => {

@@ -40,17 +40,19 @@ function decisionView(d: MaterialsDecision, deadline: Deadline) {
 
 /** Who is applying (masked), the on-screen keyboard, "use another card". */
 function identityRoutes(ctx: BackendContext) {
-  return new Hono()
-    .get('/identity', (c) => {
-      const card = ctx.citizen.journey.card();
-      return c.json({ identity: card ? maskedIdentity(card, today()) : null });
-    })
-    // Pinyin → characters for the form's on-screen keyboard.
-    .get('/ime', validate('query', z.object({ q: z.string().max(12) })), (c) => c.json({ candidates: pinyinCandidates(c.req.valid('query').q) }))
-    .delete('/identity', (c) => {
-      ctx.citizen.forgetCard(); // the held card (journey, face check) and the cases it found
-      return c.json({ ok: true as const });
-    });
+  return (
+    new Hono()
+      .get('/identity', (c) => {
+        const card = ctx.citizen.journey.card();
+        return c.json({ identity: card ? maskedIdentity(card, today()) : null });
+      })
+      // Pinyin → characters for the form's on-screen keyboard.
+      .get('/ime', validate('query', z.object({ q: z.string().max(12) })), (c) => c.json({ candidates: pinyinCandidates(c.req.valid('query').q) }))
+      .delete('/identity', (c) => {
+        ctx.citizen.forgetCard(); // the held card (journey, face check) and the cases it found
+        return c.json({ ok: true as const });
+      })
+  );
 }
 
 /** A service's form with its prefill, the materials decision and the 一次性告知单. */

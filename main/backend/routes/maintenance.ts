@@ -65,7 +65,12 @@ function guardedRoutes(ctx: BackendContext) {
       const supported = typeof d.reconnect === 'function';
       if (supported) d.reconnect!(kind);
       m.audit.record(c.get('technician'), `reconnect:${kind}`, supported ? 'ok' : 'failed', {});
-      return c.json({ device: kind, ok: supported, message: supported ? '已请求重新连接 / reconnect requested' : '此设备层不支持重连 / reconnect not supported', view: d.list().find((v) => v.device === kind) ?? null });
+      return c.json({
+        device: kind,
+        ok: supported,
+        message: supported ? '已请求重新连接 / reconnect requested' : '此设备层不支持重连 / reconnect not supported',
+        view: d.list().find((v) => v.device === kind) ?? null,
+      });
     })
     .get('/queue', (c) =>
       c.json({
@@ -112,16 +117,12 @@ function guardedRoutes(ctx: BackendContext) {
       return c.json({ ok: true as const, ...r.value });
     })
     .get('/hygiene', (c) => c.json({ entries: ctx.store.maintenance.recentHygiene() }))
-    .post(
-      '/hygiene',
-      jsonBody(z.object({ kind: z.enum(['disinfection', 'screen-clean', 'surface-clean']), note: z.string().trim().max(200).default('') }), { maxBytes: SMALL_JSON_MAX }),
-      (c) => {
-        const { kind, note } = c.req.valid('json');
-        const entry = ctx.store.maintenance.addHygiene({ at: new Date().toISOString(), kind, note: scrubText(note), sessionTag: c.get('technician') });
-        m.audit.record(c.get('technician'), 'hygiene', 'ok', { kind });
-        return c.json({ entry }, 201);
-      },
-    )
+    .post('/hygiene', jsonBody(z.object({ kind: z.enum(['disinfection', 'screen-clean', 'surface-clean']), note: z.string().trim().max(200).default('') }), { maxBytes: SMALL_JSON_MAX }), (c) => {
+      const { kind, note } = c.req.valid('json');
+      const entry = ctx.store.maintenance.addHygiene({ at: new Date().toISOString(), kind, note: scrubText(note), sessionTag: c.get('technician') });
+      m.audit.record(c.get('technician'), 'hygiene', 'ok', { kind });
+      return c.json({ entry }, 201);
+    })
     .get('/audit', (c) => c.json({ entries: ctx.store.maintenance.recentAudit(100) }))
     .get('/usage', (c) => c.json(m.usage.report(14)));
 }

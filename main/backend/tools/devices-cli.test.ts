@@ -82,7 +82,15 @@ describe('devices CLI', () => {
 
   it('probe opens the configured devices and fails when one is missing', async () => {
     const config = path.join(dir, 'config.json');
-    fs.writeFileSync(config, JSON.stringify({ devices: [{ kind: 'receipt-printer', mode: 'serial', path: printer.hostPath }, { kind: 'id-card-reader', mode: 'serial', path: path.join(dir, 'no-such-port') }] }));
+    fs.writeFileSync(
+      config,
+      JSON.stringify({
+        devices: [
+          { kind: 'receipt-printer', mode: 'serial', path: printer.hostPath },
+          { kind: 'id-card-reader', mode: 'serial', path: path.join(dir, 'no-such-port') },
+        ],
+      }),
+    );
     const { code, json } = await cli(['probe', '--config', config, '--wait', '1'], { KIOSK_DATA_DIR: path.join(dir, 'data') });
     expect(code).toBe(1);
     const devices = json.devices as { device: string; health: string; status: { reason?: string } }[];

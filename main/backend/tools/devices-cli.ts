@@ -62,7 +62,12 @@ async function list() {
     hid = [{ error: (e as Error).message }];
   }
   const sane = await listDevices({ configDir: null });
-  const lp = fs.existsSync('/dev/usb') ? fs.readdirSync('/dev/usb').filter((n) => n.startsWith('lp')).map((n) => `/dev/usb/${n}`) : [];
+  const lp = fs.existsSync('/dev/usb')
+    ? fs
+        .readdirSync('/dev/usb')
+        .filter((n) => n.startsWith('lp'))
+        .map((n) => `/dev/usb/${n}`)
+    : [];
   const lpstat = spawnSync('lpstat', ['-e'], { encoding: 'utf8' });
   print({
     serial: serial.map((p) => ({ path: p.path, vidPid: p.vendorId && p.productId ? `${p.vendorId}:${p.productId}` : null, manufacturer: p.manufacturer ?? null })),
@@ -125,11 +130,7 @@ async function testPrint(a: Args) {
   const port = str(a, 'port');
   if (!port) throw new Error('--port is required (a serial path, /dev/usb/lp0, or host:port for tcp)');
   const cfg =
-    mode === 'tcp'
-      ? { mode, host: port.split(':')[0]!, port: Number(port.split(':')[1] ?? 9100) }
-      : mode === 'usb-lp'
-        ? { mode, path: port }
-        : { mode, path: port, baudRate: num(a, 'baud', 115200) };
+    mode === 'tcp' ? { mode, host: port.split(':')[0]!, port: Number(port.split(':')[1] ?? 9100) } : mode === 'usb-lp' ? { mode, path: port } : { mode, path: port, baudRate: num(a, 'baud', 115200) };
   const s = await receiptPrinterConnector(cfg as never)();
   if (!s.ok) {
     print({ ok: false, status: s.error });
@@ -174,7 +175,18 @@ async function scanCmd(a: Args) {
     return 1;
   }
   const format = (str(a, 'format', 'jpeg') as 'jpeg' | 'png') ?? 'jpeg';
-  const r = await scan(env, device, { source: str(a, 'source', 'flatbed') === 'adf' ? 'adf' : 'flatbed', mode: 'color', resolution: num(a, 'resolution', 150), format, maxPages: typeof a.pages === 'string' ? Number(a.pages) : undefined }, options.value);
+  const r = await scan(
+    env,
+    device,
+    {
+      source: str(a, 'source', 'flatbed') === 'adf' ? 'adf' : 'flatbed',
+      mode: 'color',
+      resolution: num(a, 'resolution', 150),
+      format,
+      maxPages: typeof a.pages === 'string' ? Number(a.pages) : undefined,
+    },
+    options.value,
+  );
   const out = str(a, 'out');
   const pages = r.ok ? r.value : r.error.pages;
   const files: string[] = [];
@@ -186,7 +198,14 @@ async function scanCmd(a: Args) {
       files.push(f);
     }
   }
-  print({ ok: r.ok, device, options: options.value, pages: pages.map((p) => ({ index: p.index, mime: p.mime, bytes: p.bytes.length })), files, ...(r.ok ? {} : { error: { kind: r.error.kind, message: r.error.message, detail: r.error.detail } }) });
+  print({
+    ok: r.ok,
+    device,
+    options: options.value,
+    pages: pages.map((p) => ({ index: p.index, mime: p.mime, bytes: p.bytes.length })),
+    files,
+    ...(r.ok ? {} : { error: { kind: r.error.kind, message: r.error.message, detail: r.error.detail } }),
+  });
   return r.ok ? 0 : 1;
 }
 

@@ -10,10 +10,7 @@ export type CatalogListing = Answer<typeof api.catalog.$get>;
 export type ServiceListItem = CatalogListing['services'][number];
 
 export type CatalogState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; listing: CatalogListing; departments: Map<string, Department>; lifeEvents: Map<string, LifeEvent> }
-  | { kind: 'unavailable' }
-  | { kind: 'unreachable' };
+  { kind: 'loading' } | { kind: 'ready'; listing: CatalogListing; departments: Map<string, Department>; lifeEvents: Map<string, LifeEvent> } | { kind: 'unavailable' } | { kind: 'unreachable' };
 
 interface CatalogApi {
   state: CatalogState;

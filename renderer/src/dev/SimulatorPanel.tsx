@@ -22,7 +22,21 @@ const CARD_LABEL: Record<string, string> = {
 const HEALTH_COLOR = { ok: '#1b7f3b', degraded: '#b36b00', offline: '#b3261e' } as const;
 
 const s = {
-  panel: { position: 'fixed', right: 12, bottom: 12, width: 380, maxHeight: '80vh', overflow: 'auto', zIndex: 10000, background: '#fffdf5', border: '2px dashed #b36b00', borderRadius: 8, boxShadow: '0 4px 16px rgba(0,0,0,.25)', font: '13px/1.4 system-ui, sans-serif', color: '#222' },
+  panel: {
+    position: 'fixed',
+    right: 12,
+    bottom: 12,
+    width: 380,
+    maxHeight: '80vh',
+    overflow: 'auto',
+    zIndex: 10000,
+    background: '#fffdf5',
+    border: '2px dashed #b36b00',
+    borderRadius: 8,
+    boxShadow: '0 4px 16px rgba(0,0,0,.25)',
+    font: '13px/1.4 system-ui, sans-serif',
+    color: '#222',
+  },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '6px 10px', background: '#b36b00', color: '#fff', cursor: 'pointer' },
   body: { padding: 10, display: 'grid', gap: 10 },
   group: { border: '1px solid #e4d9bf', borderRadius: 6, padding: 8 },
@@ -111,7 +125,9 @@ export function SimulatorPanel() {
             </div>
             <div style={s.row}>
               <Btn onClick={() => void act({ device: 'id-card-reader', action: 'remove' })}>取走 remove</Btn>
-              <Btn onClick={() => void act({ device: 'id-card-reader', action: 'noise' })} title="line noise, split frames, one bad checksum">线路噪声 noise</Btn>
+              <Btn onClick={() => void act({ device: 'id-card-reader', action: 'noise' })} title="line noise, split frames, one bad checksum">
+                线路噪声 noise
+              </Btn>
               <Btn onClick={() => void act({ device: 'id-card-reader', action: 'sam-fault' })}>SAM 故障</Btn>
               <Btn onClick={() => void act({ device: 'id-card-reader', action: 'clear' })}>清除故障 clear</Btn>
               {plug('id-card-reader')}
@@ -182,7 +198,11 @@ export function SimulatorPanel() {
               <Btn onClick={() => void act({ device: 'face-verifier', action: 'no-face' })}>无人脸 no face</Btn>
               <Btn onClick={() => void act({ device: 'face-verifier', action: 'unavailable' })}>不可用 unavailable</Btn>
             </div>
-            {state?.face && <div style={s.status}>下次核验：{state.face.mode}（已核验 {state.face.calls} 次）</div>}
+            {state?.face && (
+              <div style={s.status}>
+                下次核验：{state.face.mode}（已核验 {state.face.calls} 次）
+              </div>
+            )}
           </section>
         </div>
       )}

@@ -10,13 +10,7 @@ import '../followup/followup.css';
 
 export const MAX_TRIES = 3;
 
-type Phase =
-  | { kind: 'starting' }
-  | { kind: 'live' }
-  | { kind: 'checking' }
-  | { kind: 'passed'; score: number }
-  | { kind: 'failed'; message: string; retryable: boolean }
-  | { kind: 'no-camera' };
+type Phase = { kind: 'starting' } | { kind: 'live' } | { kind: 'checking' } | { kind: 'passed'; score: number } | { kind: 'failed'; message: string; retryable: boolean } | { kind: 'no-camera' };
 
 export interface FaceCheckProps {
   onPassed: (r: { score: number }) => void;
@@ -99,7 +93,12 @@ export function FaceCheck({ onPassed, onCounter, onSkip }: FaceCheckProps) {
       </h2>
       <p>{t.lead}</p>
       <video ref={video} className="face-video" muted playsInline aria-label={t.video} hidden={phase.kind === 'no-camera' || phase.kind === 'passed'} />
-      <p role="status" aria-live="polite" data-testid="face-status" className={phase.kind === 'passed' ? 'notice notice-ok' : phase.kind === 'failed' || phase.kind === 'no-camera' ? 'notice notice-warn' : undefined}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="face-status"
+        className={phase.kind === 'passed' ? 'notice notice-ok' : phase.kind === 'failed' || phase.kind === 'no-camera' ? 'notice notice-warn' : undefined}
+      >
         {phase.kind === 'checking' && t.checking}
         {phase.kind === 'passed' && t.match}
         {phase.kind === 'failed' && phase.message}

@@ -25,7 +25,12 @@ export function Keypad({ layout, onKey, onDelete, onClear }: Props) {
   return (
     <div className={`fu-keypad fu-keypad-${layout}`} role="group" aria-label={t.keypad} data-testid="fu-keypad">
       <div className="fu-key-row">{[...DIGITS].map((d) => key(d))}</div>
-      {layout !== 'digits' && LETTERS.map((row) => <div key={row} className="fu-key-row">{[...row].map((l) => key(l))}</div>)}
+      {layout !== 'digits' &&
+        LETTERS.map((row) => (
+          <div key={row} className="fu-key-row">
+            {[...row].map((l) => key(l))}
+          </div>
+        ))}
       {layout === 'address' && (
         <div className="fu-key-row fu-chips" lang="zh-CN">
           {ADDRESS_CHIPS.map((c) => key(c))}

@@ -121,7 +121,13 @@ function Timeline({ c, t }: { c: CaseView; t: FollowupStrings }) {
         const state = st === current ? 'current' : r ? 'done' : 'todo';
         const label = st === 'decision' && r ? t.statusLabel[r.status] : t.stages[st];
         return (
-          <li key={st} className={`fu-stage fu-stage-${state}${r?.status === 'correction' || r?.status === 'not-accepted' ? ' fu-stage-alert' : ''}`} data-stage={st} data-state={state} aria-current={state === 'current' ? 'step' : undefined}>
+          <li
+            key={st}
+            className={`fu-stage fu-stage-${state}${r?.status === 'correction' || r?.status === 'not-accepted' ? ' fu-stage-alert' : ''}`}
+            data-stage={st}
+            data-state={state}
+            aria-current={state === 'current' ? 'step' : undefined}
+          >
             <span className="fu-stage-label">{label}</span>
             <span className="fu-stage-state">{state === 'done' ? t.stageDone : state === 'current' ? t.stageCurrent : t.stageTodo}</span>
             {r && <span className="fu-stage-at">{chinaTime(r.at)}</span>}

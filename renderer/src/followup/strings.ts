@@ -128,7 +128,8 @@ const en: FollowupStrings = {
   owedTitle: 'Materials owed under commitment',
   documentsTitle: 'Notices and results',
   proveToPrint: 'Notices or results are ready. To print them or have them posted, scan the QR code on your receipt or place your ID card.',
-  statusOnly: 'Status only. To see and print notices and results or have them posted, scan the QR code on your receipt or place the applicant’s ID card (a typed receipt number shows the status only).',
+  statusOnly:
+    'Status only. To see and print notices and results or have them posted, scan the QR code on your receipt or place the applicant’s ID card (a typed receipt number shows the status only).',
   notice: 'Notice',
   result: 'Result',
   print: 'Print',

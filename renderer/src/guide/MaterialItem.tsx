@@ -40,13 +40,21 @@ export function MaterialItem({ m, index }: { m: Material; index: number }) {
         ))}
       </ul>
       <dl className="facts">
-        <Fact term={t.source} zh>{m.source}</Fact>
+        <Fact term={t.source} zh>
+          {m.source}
+        </Fact>
         {m.sample && (
-          <Fact term={t.sample} zh>{m.sample}</Fact>
+          <Fact term={t.sample} zh>
+            {m.sample}
+          </Fact>
         )}
       </dl>
       {m.rongque && <p className="material-hint">{t.rongqueHint}</p>}
-      {m.note && <p className="material-note" lang="zh-CN">{m.note}</p>}
+      {m.note && (
+        <p className="material-note" lang="zh-CN">
+          {m.note}
+        </p>
+      )}
     </li>
   );
 }

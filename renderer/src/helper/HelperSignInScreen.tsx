@@ -100,7 +100,15 @@ export function HelperSignInScreen() {
         </p>
         {step.problem && (
           <p className="notice notice-warn" role="alert" data-testid="helper-card-problem">
-            {step.problem === 'unknown-card' ? t.unknownCard : step.problem === 'offline-no-ticket' ? t.offlineNoTicket : step.problem === 'refused' ? t.refused : step.problem === 'no-card' ? t.noCard : t.unreachable}
+            {step.problem === 'unknown-card'
+              ? t.unknownCard
+              : step.problem === 'offline-no-ticket'
+                ? t.offlineNoTicket
+                : step.problem === 'refused'
+                  ? t.refused
+                  : step.problem === 'no-card'
+                    ? t.noCard
+                    : t.unreachable}
           </p>
         )}
       </section>

@@ -8,7 +8,12 @@ const run = (s: SessionState, ...as: SessionAction[]) => as.reduce(sessionReduce
 
 describe('helper in the session', () => {
   it('survives the resident’s reset (finish or idle) and is gone after helper sign-out', () => {
-    const signedIn = run(initialSession('zh-CN'), { type: 'helper-signed-in', helper: { id: 'HB-001', name: '周海燕' } }, { type: 'home' }, { type: 'open', screen: { kind: 'guide', code: 'X1234567' } });
+    const signedIn = run(
+      initialSession('zh-CN'),
+      { type: 'helper-signed-in', helper: { id: 'HB-001', name: '周海燕' } },
+      { type: 'home' },
+      { type: 'open', screen: { kind: 'guide', code: 'X1234567' } },
+    );
     const afterResident = run(signedIn, { type: 'reset', lang: 'zh-CN' });
     expect(afterResident.helper).toEqual({ id: 'HB-001', name: '周海燕' });
     expect(currentScreen(afterResident)).toEqual({ kind: 'attract' });

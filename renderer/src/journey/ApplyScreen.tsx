@@ -107,7 +107,11 @@ function Journey({ service }: { service: Service }) {
     dispatch({ type: 'reset', lang: state.lang });
   }, [dispatch, state.lang]);
 
-  const locked = new Set(Object.entries(form?.prefill ?? {}).filter(([, p]) => p.locked).map(([id]) => id));
+  const locked = new Set(
+    Object.entries(form?.prefill ?? {})
+      .filter(([, p]) => p.locked)
+      .map(([id]) => id),
+  );
 
   const loadForm = async () => {
     setBusy(true);
@@ -117,7 +121,14 @@ function Journey({ service }: { service: Service }) {
       const body = r.value;
       setForm(body);
       // Prefilled answers start the form; what the citizen already typed (coming back) wins.
-      setValues((v) => ({ ...Object.fromEntries(Object.entries(body.prefill).filter(([, p]) => !p.locked).map(([id, p]) => [id, p.value])), ...v }));
+      setValues((v) => ({
+        ...Object.fromEntries(
+          Object.entries(body.prefill)
+            .filter(([, p]) => !p.locked)
+            .map(([id, p]) => [id, p.value]),
+        ),
+        ...v,
+      }));
       setStep('form');
     } finally {
       setBusy(false);
@@ -143,20 +154,22 @@ function Journey({ service }: { service: Service }) {
     if (!signature || (helper && !authorisation)) return setProblem(t.signEmpty);
     setBusy(true);
     try {
-      const r = await call(api.journey.submit.$post({
-        json: {
-          idempotencyKey,
-          serviceCode: service.code,
-          form: answersToSend(form!.fields, values, locked),
-          materials: pageRefs(pages),
-          commitment,
-          signature: { mime: 'image/png', data: signature },
-          channel: helper ? 'helper' : 'kiosk',
-          helperId: helper?.id ?? null,
-          authorisation: helper && authorisation ? { signature: { mime: 'image/png', data: authorisation }, signedAt: new Date().toISOString() } : null,
-          delivery: service.result.delivery[0],
-        },
-      }));
+      const r = await call(
+        api.journey.submit.$post({
+          json: {
+            idempotencyKey,
+            serviceCode: service.code,
+            form: answersToSend(form!.fields, values, locked),
+            materials: pageRefs(pages),
+            commitment,
+            signature: { mime: 'image/png', data: signature },
+            channel: helper ? 'helper' : 'kiosk',
+            helperId: helper?.id ?? null,
+            authorisation: helper && authorisation ? { signature: { mime: 'image/png', data: authorisation }, signedAt: new Date().toISOString() } : null,
+            delivery: service.result.delivery[0],
+          },
+        }),
+      );
       if (r.ok) {
         setResult(r.value);
         setStep('receipt');
@@ -199,7 +212,7 @@ function Journey({ service }: { service: Service }) {
   const nextLabel = step === 'review' ? (busy ? t.submitting : t.submit) : step === 'receipt' ? t.toRating : t.next;
   const hasNext = ['form', 'materials', 'commitment', 'review', 'receipt'].includes(step);
   const canNext = hasNext && !busy && (step !== 'commitment' || committedSigned);
-  const done = step === 'receipt' || step === 'rate' || step === 'rated' || (step === 'notice');
+  const done = step === 'receipt' || step === 'rate' || step === 'rated' || step === 'notice';
 
   return (
     <div className="journey" data-testid="journey" data-step={step}>

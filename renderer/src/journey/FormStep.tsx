@@ -11,12 +11,7 @@ import { StepShell } from './StepShell';
 
 const INPUT_MODE: Partial<Record<FormField['kind'], 'numeric' | 'tel' | 'text' | 'decimal'>> = { phone: 'tel', number: 'decimal', date: 'numeric', 'id-number': 'text' };
 
-export function FormStep(props: {
-  form: FormAnswer;
-  values: Record<string, string>;
-  problems: FieldProblem[];
-  onChange: (id: string, value: string) => void;
-}) {
+export function FormStep(props: { form: FormAnswer; values: Record<string, string>; problems: FieldProblem[]; onChange: (id: string, value: string) => void }) {
   const t = useJourneyT();
   const { state } = useSession();
   const en = state.lang === 'en';

@@ -55,7 +55,7 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
           <p className="journey-lead">{t.identifyLead}</p>
           <div className="card-slot" aria-hidden="true" />
           <p role="status" aria-live="polite" className="journey-status" data-testid="identify-status">
-            {readerDown ? `${t.readerOffline} ${readerDown}` : cardError ?? t.waitingCard}
+            {readerDown ? `${t.readerOffline} ${readerDown}` : (cardError ?? t.waitingCard)}
           </p>
           <button type="button" className="btn btn-secondary btn-xl" onClick={() => setPhase({ kind: 'no-card' })} data-testid="no-card">
             {t.noCard}
@@ -66,8 +66,12 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
         <>
           <dl className="facts identity-facts" data-testid="identity">
             <Fact term={t.cardType}>{phase.identity.cardTypeName.zh}</Fact>
-            <Fact term={t.name} testId="identity-name">{phase.identity.name}</Fact>
-            <Fact term={t.number} testId="identity-number">{phase.identity.number}</Fact>
+            <Fact term={t.name} testId="identity-name">
+              {phase.identity.name}
+            </Fact>
+            <Fact term={t.number} testId="identity-number">
+              {phase.identity.number}
+            </Fact>
           </dl>
           {phase.identity.problem ? (
             <p className="notice notice-warn" role="alert" data-testid="identity-problem">

@@ -28,7 +28,12 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
       // A scan that stopped part-way (409) still hands over the pages it took.
       const pages = r.ok ? r.value.pages : r.error.status === 409 ? r.error.body.pages : null;
       if (!r.ok) setMessage(r.error.message);
-      if (pages) add(materialId, pages.map((p) => ({ id: p.id, width: p.width, height: p.height })), replace);
+      if (pages)
+        add(
+          materialId,
+          pages.map((p) => ({ id: p.id, width: p.width, height: p.height })),
+          replace,
+        );
     } catch {
       setMessage('扫描仪暂时无法使用 / the scanner is not available');
     } finally {
@@ -54,7 +59,13 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
   };
 
   return (
-    <StepShell id="materials" testId="journey-materials" title={t.materialsTitle} lead={t.materialsLead} problem={message || props.problem ? { testId: 'materials-message', text: message ?? props.problem } : null}>
+    <StepShell
+      id="materials"
+      testId="journey-materials"
+      title={t.materialsTitle}
+      lead={t.materialsLead}
+      problem={message || props.problem ? { testId: 'materials-message', text: message ?? props.problem } : null}
+    >
       <ol className="checklist">
         {props.service.materials.map((m) => {
           const pages = props.pages[m.id] ?? [];
@@ -118,13 +129,7 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
           );
         })}
       </ol>
-      {cameraFor && (
-        <CameraPanel
-          onClose={() => setCameraFor(null)}
-          onPage={(p) => add(cameraFor.materialId, [p], cameraFor.replace)}
-          onProblem={setMessage}
-        />
-      )}
+      {cameraFor && <CameraPanel onClose={() => setCameraFor(null)} onPage={(p) => add(cameraFor.materialId, [p], cameraFor.replace)} onProblem={setMessage} />}
     </StepShell>
   );
 }

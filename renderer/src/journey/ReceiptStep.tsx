@@ -28,14 +28,18 @@ export function ReceiptStep({ result }: { result: SubmitAnswer }) {
             {result.receiptNo}
           </dd>
         </div>
-        <Fact term={t.service} zh>{result.serviceName}</Fact>
+        <Fact term={t.service} zh>
+          {result.serviceName}
+        </Fact>
         <div>
           <dt>{t.applicant}</dt>
           <dd>
             {result.applicant.name} {result.applicant.number}
           </dd>
         </div>
-        <Fact term={t.completion} testId="completion">{c.kind === 'on-the-spot' ? t.onTheSpot : c.kind === 'by-date' ? t.byDate(c.date, c.workingDays) : t.within(c.workingDays)}</Fact>
+        <Fact term={t.completion} testId="completion">
+          {c.kind === 'on-the-spot' ? t.onTheSpot : c.kind === 'by-date' ? t.byDate(c.date, c.workingDays) : t.within(c.workingDays)}
+        </Fact>
         {result.owed.length > 0 && (
           <div>
             <dt>{t.owed}</dt>

@@ -56,7 +56,9 @@ export function ReviewStep(p: {
       }
     >
       <dl className="facts review-facts">
-        <Fact term={t.service} zh>{p.service.name}</Fact>
+        <Fact term={t.service} zh>
+          {p.service.name}
+        </Fact>
         <div>
           <dt>{t.applicant}</dt>
           <dd data-testid="review-applicant">
@@ -81,8 +83,7 @@ export function ReviewStep(p: {
           .filter((l) => l.handling !== 'skipped')
           .map((l) => (
             <li key={l.materialId} lang="zh-CN" data-handling={l.handling}>
-              {l.name}：
-              {l.handling === 'scanned' ? t.pages(l.pages) : l.handling === 'shared' ? t.sharedMaterial(l.sharedFrom ?? '') : l.handling === 'form' ? t.formMaterial : t.owed}
+              {l.name}：{l.handling === 'scanned' ? t.pages(l.pages) : l.handling === 'shared' ? t.sharedMaterial(l.sharedFrom ?? '') : l.handling === 'form' ? t.formMaterial : t.owed}
             </li>
           ))}
       </ul>

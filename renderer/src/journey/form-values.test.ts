@@ -33,7 +33,18 @@ describe('device events for the identify step', () => {
     expect(parseKioskEvent(JSON.stringify({ type: 'idcard.read', cardType: 'library-card' }))).toBeNull();
     expect(parseKioskEvent(JSON.stringify({ type: 'idcard.error', reason: 'read-failed', message: '读卡失败' }))).toEqual({ type: 'idcard.error', reason: 'read-failed', message: '读卡失败' });
     expect(parseKioskEvent(JSON.stringify({ type: 'idcard.error', reason: 'boom', message: 'x' }))).toBeNull();
-    const status = { type: 'device.status', view: { device: 'id-card-reader', mode: 'simulator', health: 'offline', status: { state: 'offline', reason: 'unplugged', detail: '' }, message: '身份证阅读器：设备已断开', since: '2026-11-22T00:00:00Z', consumables: null } };
+    const status = {
+      type: 'device.status',
+      view: {
+        device: 'id-card-reader',
+        mode: 'simulator',
+        health: 'offline',
+        status: { state: 'offline', reason: 'unplugged', detail: '' },
+        message: '身份证阅读器：设备已断开',
+        since: '2026-11-22T00:00:00Z',
+        consumables: null,
+      },
+    };
     expect(parseKioskEvent(JSON.stringify(status))).toMatchObject({ type: 'device.status', view: { device: 'id-card-reader', health: 'offline' } });
     expect(parseKioskEvent(JSON.stringify({ ...status, view: { ...status.view, device: 'toaster' } }))).toBeNull();
   });

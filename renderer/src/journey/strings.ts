@@ -25,11 +25,7 @@ const zh = {
   useAnother: '换一张证件',
   noCard: '没有带证件？',
   noCardTitle: '没有证件怎么办',
-  noCardBody: [
-    '到人工窗口：工作人员可核验您的身份后为您办理（带上户口簿或临时身份证明）。',
-    '请帮办人员代办：乡镇（街道）便民服务中心的帮办代办人员可上门或在本机为您办理。',
-    '咨询电话 12345。',
-  ],
+  noCardBody: ['到人工窗口：工作人员可核验您的身份后为您办理（带上户口簿或临时身份证明）。', '请帮办人员代办：乡镇（街道）便民服务中心的帮办代办人员可上门或在本机为您办理。', '咨询电话 12345。'],
   counterTitle: '请到人工窗口办理',
   faceRequired: '为确认是本人申请，请完成人证核验',
   // form
@@ -72,8 +68,7 @@ const zh = {
   checking: '正在核对材料…',
   // commitment
   commitmentTitle: '告知承诺书（容缺受理）',
-  commitmentBody: (deadline: string) =>
-    `本人申请容缺受理，承诺在 ${deadline} 前补交下列材料，并对所提交材料的真实性负责。逾期未补交的，同意按规定不予办理或撤销办理结果。`,
+  commitmentBody: (deadline: string) => `本人申请容缺受理，承诺在 ${deadline} 前补交下列材料，并对所提交材料的真实性负责。逾期未补交的，同意按规定不予办理或撤销办理结果。`,
   commitmentSign: '请在下方框内签名，表示同意以上承诺',
   commitmentDone: '已签署承诺书',
   // notice

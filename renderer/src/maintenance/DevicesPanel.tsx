@@ -32,7 +32,9 @@ export function DevicesPanel({ onExpired }: { onExpired: (e: unknown) => void })
     setBusy(`${kind}:${what}`);
     try {
       const r: TestResult =
-        what === 'self-test' ? await techValue(api.maintenance.devices[':kind']['self-test'].$post({ param: { kind } })) : await techValue(api.maintenance.devices[':kind'].reconnect.$post({ param: { kind } }));
+        what === 'self-test'
+          ? await techValue(api.maintenance.devices[':kind']['self-test'].$post({ param: { kind } }))
+          : await techValue(api.maintenance.devices[':kind'].reconnect.$post({ param: { kind } }));
       setResults((x) => ({ ...x, [kind]: r }));
       await load();
     } catch (e) {

@@ -46,7 +46,17 @@ export function MaintenanceScreen({ onExit, onExpired }: { onExit: () => void; o
       </header>
       <div role="tablist" aria-label="维护功能 / maintenance sections" className="maint-tabs">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls="maint-panel" className={`btn maint-tab${tab === t.id ? ' is-active' : ''}`} data-testid={`maint-tab-${t.id}`} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="maint-panel"
+            className={`btn maint-tab${tab === t.id ? ' is-active' : ''}`}
+            data-testid={`maint-tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}

@@ -96,14 +96,15 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
         <div>
           <dt>本机数据密钥 / at-rest key</dt>
           <dd data-testid="maint-at-rest-key" className={info.atRestKey?.fallbackReason ? 'maint-problem' : undefined}>
-            {info.atRestKey?.fallbackReason ??
-              (info.atRestKey ? `由系统密钥库保管（${info.atRestKey.keystore}）/ held by the OS keystore (${info.atRestKey.keystore})` : '未知 / unknown')}
+            {info.atRestKey?.fallbackReason ?? (info.atRestKey ? `由系统密钥库保管（${info.atRestKey.keystore}）/ held by the OS keystore (${info.atRestKey.keystore})` : '未知 / unknown')}
           </dd>
         </div>
       </dl>
 
       <h3>配置 / Configuration</h3>
-      <p className="maint-sub">修改保存到 {config.file ?? '（无配置文件 / no file）'}，重启后生效；口令、地址与密钥不可在此修改 / saved to the config file, applies after restart; secrets are not editable here.</p>
+      <p className="maint-sub">
+        修改保存到 {config.file ?? '（无配置文件 / no file）'}，重启后生效；口令、地址与密钥不可在此修改 / saved to the config file, applies after restart; secrets are not editable here.
+      </p>
       <div className="maint-config">
         {config.editable.map((f) => {
           const outcome = outcomes.find((o) => o.field === f.field);
@@ -111,7 +112,14 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
           return (
             <div key={f.field} className="maint-field">
               <label htmlFor={id}>{f.field}</label>
-              <input id={id} data-field={f.field} inputMode={typeof f.value === 'number' ? 'numeric' : 'text'} value={draft[f.field] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [f.field]: e.target.value }))} aria-describedby={outcome ? `${id}-msg` : undefined} />
+              <input
+                id={id}
+                data-field={f.field}
+                inputMode={typeof f.value === 'number' ? 'numeric' : 'text'}
+                value={draft[f.field] ?? ''}
+                onChange={(e) => setDraft((d) => ({ ...d, [f.field]: e.target.value }))}
+                aria-describedby={outcome ? `${id}-msg` : undefined}
+              />
               {outcome && (
                 <span id={`${id}-msg`} className={outcome.ok ? 'maint-ok' : 'maint-problem'} data-testid="config-outcome" data-ok={String(outcome.ok)}>
                   {outcome.message}

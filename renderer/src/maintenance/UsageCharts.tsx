@@ -71,9 +71,24 @@ export function UsageCharts({ summary }: { summary: UsageSummary }) {
           满意率 / satisfied <strong data-testid="usage-satisfaction">{pct(summary.satisfaction)}</strong>
         </li>
       </ul>
-      <Bars id="chart-per-day" title="每日办件量（按渠道）/ Submissions per day by channel" series={channels} rows={summary.perDay.map((d) => ({ label: d.day.slice(5), values: [d.kiosk, d.helper] }))} />
-      <Bars id="chart-per-service" title="各事项办件量 / Submissions per service" series={channels} rows={summary.perService.slice(0, 10).map((s) => ({ label: s.serviceCode, values: [s.kiosk, s.helper] }))} />
-      <Bars id="chart-ratings" title="好差评分布 / Ratings" series={[{ name: '评价数 / ratings', className: 'bar-ok' }]} rows={summary.ratings.map((n, i) => ({ label: `${i + 1} 星 / ${i + 1}★`, values: [n] }))} />
+      <Bars
+        id="chart-per-day"
+        title="每日办件量（按渠道）/ Submissions per day by channel"
+        series={channels}
+        rows={summary.perDay.map((d) => ({ label: d.day.slice(5), values: [d.kiosk, d.helper] }))}
+      />
+      <Bars
+        id="chart-per-service"
+        title="各事项办件量 / Submissions per service"
+        series={channels}
+        rows={summary.perService.slice(0, 10).map((s) => ({ label: s.serviceCode, values: [s.kiosk, s.helper] }))}
+      />
+      <Bars
+        id="chart-ratings"
+        title="好差评分布 / Ratings"
+        series={[{ name: '评价数 / ratings', className: 'bar-ok' }]}
+        rows={summary.ratings.map((n, i) => ({ label: `${i + 1} 星 / ${i + 1}★`, values: [n] }))}
+      />
       <Bars
         id="chart-steps"
         title="各步骤完成与放弃 / Completion vs abandonment per step"

@@ -56,11 +56,11 @@ function Guide({ data }: { data: GuideData }) {
           {en && <span className="guide-title-en">{s.nameEn}</span>}
         </h1>
         <dl className="facts facts-inline">
-          <Fact term={t.code} testId="service-code">{s.code}</Fact>
+          <Fact term={t.code} testId="service-code">
+            {s.code}
+          </Fact>
           <Fact term={t.type}>{t.serviceType?.[s.type] ?? s.type}</Fact>
-          {department && (
-            <Fact term={t.department}>{localName(department)}</Fact>
-          )}
+          {department && <Fact term={t.department}>{localName(department)}</Fact>}
         </dl>
         <ChannelBadges channels={s.channels} />
         <PrintGuideButton code={s.code} />
@@ -104,10 +104,10 @@ function Guide({ data }: { data: GuideData }) {
 
       <GuideSection id="basic" title={t.secBasic}>
         <dl className="facts">
-          <Fact term={t.applicant} zh>{s.applicant}</Fact>
-          {lifeEvents.length > 0 && (
-            <Fact term={t.lifeEvents}>{lifeEvents.map((e) => localName(e)).join(en ? ', ' : '、')}</Fact>
-          )}
+          <Fact term={t.applicant} zh>
+            {s.applicant}
+          </Fact>
+          {lifeEvents.length > 0 && <Fact term={t.lifeEvents}>{lifeEvents.map((e) => localName(e)).join(en ? ', ' : '、')}</Fact>}
         </dl>
       </GuideSection>
 
@@ -156,10 +156,16 @@ function Guide({ data }: { data: GuideData }) {
                 <li key={f.name} className="fee">
                   <h3 lang="zh-CN">{f.name}</h3>
                   <dl className="facts">
-                    <Fact term={t.feeStandard} zh>{f.standard}</Fact>
-                    <Fact term={t.feeBasis} zh>{f.basis}</Fact>
+                    <Fact term={t.feeStandard} zh>
+                      {f.standard}
+                    </Fact>
+                    <Fact term={t.feeBasis} zh>
+                      {f.basis}
+                    </Fact>
                     {f.reduction && (
-                      <Fact term={t.feeReduction} zh>{f.reduction}</Fact>
+                      <Fact term={t.feeReduction} zh>
+                        {f.reduction}
+                      </Fact>
                     )}
                   </dl>
                 </li>
@@ -194,14 +200,20 @@ function Guide({ data }: { data: GuideData }) {
 
       <GuideSection id="place" title={t.secPlace}>
         <dl className="facts">
-          <Fact term={t.place} zh>{s.place}</Fact>
-          <Fact term={t.hours} zh>{s.hours}</Fact>
+          <Fact term={t.place} zh>
+            {s.place}
+          </Fact>
+          <Fact term={t.hours} zh>
+            {s.hours}
+          </Fact>
         </dl>
       </GuideSection>
 
       <GuideSection id="result" title={t.secResult}>
         <dl className="facts">
-          <Fact term={t.resultName} zh>{s.result.name}</Fact>
+          <Fact term={t.resultName} zh>
+            {s.result.name}
+          </Fact>
           <Fact term={t.delivery}>{s.result.delivery.map((d) => t.deliveryMode[d]).join(en ? ', ' : '、')}</Fact>
         </dl>
       </GuideSection>

@@ -29,7 +29,13 @@ export function HomeScreen({ tab }: { tab: CatalogTab }) {
       <FollowupEntry />
     </>
   );
-  if (state.kind === 'loading') return <>{header}<Loading /></>;
+  if (state.kind === 'loading')
+    return (
+      <>
+        {header}
+        <Loading />
+      </>
+    );
   if (state.kind !== 'ready') return <CatalogProblem kind={state.kind} />;
 
   const { listing } = state;

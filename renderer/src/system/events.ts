@@ -2,7 +2,19 @@
 // the stream is a boundary, and a newer backend may send variants this build does not know.
 import type { WireEvent } from '../../../common/events';
 
-export const KNOWN_EVENT_TYPES = ['hello', 'catalog.updated', 'catalog.sync', 'queue.progress', 'queue.dead-letter', 'case.status', 'helper.signed-out', 'idcard.read', 'idcard.error', 'device.status', 'followup.input'] as const satisfies readonly WireEvent['type'][];
+export const KNOWN_EVENT_TYPES = [
+  'hello',
+  'catalog.updated',
+  'catalog.sync',
+  'queue.progress',
+  'queue.dead-letter',
+  'case.status',
+  'helper.signed-out',
+  'idcard.read',
+  'idcard.error',
+  'device.status',
+  'followup.input',
+] as const satisfies readonly WireEvent['type'][];
 
 export function parseKioskEvent(data: string): WireEvent | null {
   let v: unknown;
@@ -19,9 +31,7 @@ export function parseKioskEvent(data: string): WireEvent | null {
     case 'catalog.updated':
       return typeof o.version === 'string' ? { type: 'catalog.updated', version: o.version } : null;
     case 'catalog.sync':
-      return o.state === 'ok' || o.state === 'offline' || o.state === 'rejected'
-        ? { type: 'catalog.sync', state: o.state, message: typeof o.message === 'string' ? o.message : undefined }
-        : null;
+      return o.state === 'ok' || o.state === 'offline' || o.state === 'rejected' ? { type: 'catalog.sync', state: o.state, message: typeof o.message === 'string' ? o.message : undefined } : null;
     case 'queue.progress':
       return parseQueueProgress(o);
     case 'queue.dead-letter':
