@@ -26,12 +26,19 @@ const WRAPPERS = new Set(['call(', 'techCall(', 'techValue(', 'send(']);
 
 export function findings(file: string, text: string): string[] {
   const out: string[] = [];
-  text.split('\n').forEach((line, i) => {
-    const code = line.replace(/\/\/.*$/, '');
-    const at = `${path.relative(root, file)}:${i + 1}`;
-    for (const r of RULES) if (r.pattern.test(code)) out.push(`${at} ${r.name}: ${line.trim()}`);
-    for (const m of code.matchAll(REQUEST)) if (!m[1] || !WRAPPERS.has(m[1].trim())) out.push(`${at} request not read through call()/send(): ${line.trim()}`);
+  const lines = text.split('\n');
+  const code = lines.map((line) => line.replace(/\/\/.*$/, ''));
+  const at = (i: number) => `${path.relative(root, file)}:${i + 1}`;
+  code.forEach((c, i) => {
+    for (const r of RULES) if (r.pattern.test(c)) out.push(`${at(i)} ${r.name}: ${lines[i]!.trim()}`);
   });
+  // Over the whole text: a formatter may put the request on the line after `call(`.
+  const whole = code.join('\n');
+  for (const m of whole.matchAll(REQUEST)) {
+    if (m[1] && WRAPPERS.has(m[1].trim())) continue;
+    const i = whole.slice(0, m.index + (m[0].length - m[0].trimStart().length)).split('\n').length - 1;
+    out.push(`${at(i)} request not read through call()/send(): ${lines[i]!.trim()}`);
+  }
   return out;
 }
 
@@ -59,12 +66,14 @@ describe('renderer reads answers only through call()', () => {
       'const v = body as Info;',
       'const res = await api.journey.identity.$get();',
       "void api.devices.pages[':id'].$delete({ param: { id } });",
+      'const res = await\n  api.journey.submit.$post({ json });',
     ];
     for (const line of bad) expect(findings(path.join(rendererSrc, 'x.ts'), line), line).not.toEqual([]);
     const good = [
       "const r = await call(api.journey.services[':code'].form.$get({ param: { code } }));",
       'void send(api.usage.end.$post({ json: { session } }));',
       'type Info = Answer<typeof api.maintenance.terminal.$get>;',
+      'const r = await call(\n  api.journey.submit.$post({ json }),\n);',
     ];
     for (const line of good) expect(findings(path.join(rendererSrc, 'x.ts'), line), line).toEqual([]);
   });
