@@ -1,15 +1,26 @@
 // `npm run bench`: runs every bench/*.bench.ts and prints one line per figure with its ratio
-// against a baseline measured in the same run (never an absolute threshold).
+// against a baseline measured in the same run (never an absolute threshold), writes them to
+// bench/results/<time>.json and, with `--compare FILE`, prints each figure's change since that run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openRunSandbox } from '../scripts/test-support/run-sandbox';
 import { printReport, type Report } from './report';
+import { compareResults, readResults, recordingReport, writeResults, type Figure } from './results';
 
 const here = import.meta.dirname;
 const root = path.resolve(here, '..');
-const filter = process.argv[2];
+const args = process.argv.slice(2);
+const compareAt = args.indexOf('--compare');
+const compareFile = compareAt >= 0 ? args[compareAt + 1] : undefined;
+if (compareAt >= 0 && !compareFile) {
+  process.stderr.write('usage: npm run bench -- [filter] [--compare bench/results/<time>.json]\n');
+  process.exit(2);
+}
+// read before running: a wrong path should not cost a whole run
+const before = compareFile ? readResults(path.resolve(compareFile)) : null;
+const filter = args.find((a, i) => !a.startsWith('--') && (compareAt < 0 || i !== compareAt + 1));
 
 const b = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 if (b.status !== 0) process.exit(1);
@@ -19,6 +30,9 @@ const files = fs
   .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
   .sort((a, b) => (a.startsWith('foundation') ? -1 : b.startsWith('foundation') ? 1 : a.localeCompare(b)));
 let failures = 0;
+const figures: Figure[] = [];
+let current = '';
+const report = recordingReport(printReport, figures, () => current);
 // a bench that fails half-way leaves hosts and centrals running: reaped at the end
 const sandbox = openRunSandbox();
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
@@ -27,13 +41,19 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
   });
 for (const f of files) {
   process.stdout.write(`# ${f}\n`);
+  current = f.replace(/\.bench\.ts$/, '');
   const mod = (await import(pathToFileURL(path.join(here, f)).href)) as { run: (r: Report) => Promise<void> };
   try {
-    await mod.run(printReport);
+    await mod.run(report);
   } catch (e) {
     failures++;
     process.stdout.write(`! ${f} failed: ${(e as Error).message}\n`);
   }
 }
 await sandbox.close();
+process.stdout.write(`# figures written to ${path.relative(root, writeResults(path.join(here, 'results'), figures))}\n`);
+if (before) {
+  process.stdout.write(`# change since ${compareFile} (ratios; each run against its own baselines)\n`);
+  for (const line of compareResults(before, figures)) process.stdout.write(`${line}\n`);
+}
 process.exit(failures ? 1 : 0);
