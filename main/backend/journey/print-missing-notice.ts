@@ -3,7 +3,7 @@
 import { decideMaterials } from '../../../common/journey/materials-decision';
 import { err, ok, type Result } from '../../../common/result';
 import type { BackendContext } from '../context';
-import { missingNoticeDoc } from './missing-notice';
+import { missingNoticeDoc } from '../../../documents/missing-notice/missing-notice';
 import { pagesOf, takePages, type Provided } from './provided-pages';
 import { receiptWidth } from './receipt-width';
 import { serviceFor, type ServiceRefusal } from './service-for';
