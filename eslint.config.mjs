@@ -24,17 +24,17 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer and common/ run without Node. Their layer type checks (*/tsconfig.layer.json)
+    // The renderer, common/ and documents/ run without Node. Their layer type checks (*/tsconfig.layer.json)
     // carry no Node types, but the backend's ApiType drags them in transitively, so the globals
     // are refused here too.
-    files: ['renderer/src/**/*.{ts,tsx}', 'common/**/*.ts'],
+    files: ['renderer/src/**/*.{ts,tsx}', 'common/**/*.ts', 'documents/**/*.ts'],
     ignores: ['**/*.test.{ts,tsx}', '**/test-support/**'],
     rules: {
       'no-restricted-globals': [
         'error',
         ...['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'setImmediate'].map((name) => ({
           name,
-          message: 'a Node global: the renderer and common/ run without Node',
+          message: 'a Node global: the renderer, common/ and documents/ run without Node',
         })),
       ],
     },

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit and API tests (fast, no browser). Browser e2e lives in e2e/vitest.config.ts.
 export default defineConfig({
   test: {
-    include: ['{common,main,renderer,devices,offline-queue,central,build,scripts,bench}/**/*.test.{ts,tsx}'],
+    include: ['{common,documents,main,renderer,devices,offline-queue,central,build,scripts,bench}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'dist/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -10,7 +10,7 @@ import { SAMPLE_CARD_NAMES } from '../devices/id-card/sample-cards';
 import { IdCardReaderSim } from '../devices/id-card/simulator';
 import { testPhotoDecoder } from '../devices/id-card/test-photo-decoder';
 import { encodeReceipt } from '../devices/receipt/escpos-encoder';
-import type { ReceiptDoc } from '../devices/receipt/receipt-doc';
+import type { ReceiptDoc } from '../documents/model/receipt-doc';
 import { PtyPair } from '../devices/sim/pty-pair';
 import { tempDir } from '../devices/test-support/wait';
 import type { Report } from './report';

@@ -113,6 +113,12 @@ describe('citizen walk (landscape 1920×1080)', () => {
     expect(await page.getByTestId('material').count()).toBe(SBK.materials.length);
     const shared = SBK.materials.find((m) => m.sharedFrom)!;
     expect(await page.getByTestId('badge-shared').first().textContent()).toBe(`无需提交，由${shared.sharedFrom}共享获取`);
+    // a shared material's badges say 无需提交 and nothing that contradicts it (复印件, 1 份, 必须提供)
+    const sharedItem = page
+      .getByTestId('material')
+      .filter({ has: page.getByTestId('badge-shared') })
+      .first();
+    expect(await sharedItem.locator('.badges > li').allTextContents()).toEqual([`无需提交，由${shared.sharedFrom}共享获取`]);
     expect(await page.getByTestId('fees').textContent()).toBe('本审批事项不收费');
     const tl = SBK.timeLimit;
     expect(await page.getByTestId('time-limit').textContent()).toBe(tl.kind === 'on_the_spot' ? '当场办结' : `${tl.promised} 个工作日（法定 ${tl.legal} 个工作日）`);

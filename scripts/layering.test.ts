@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import kiosk from './lint/import-boundaries.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const LAYERED = ['common', 'renderer', 'devices', 'offline-queue', 'central', 'main'];
+const LAYERED = ['common', 'documents', 'renderer', 'devices', 'offline-queue', 'central', 'main'];
 
 // Syntax only (no type information): fast enough to run over the whole tree here.
 const eslint = new ESLint({
@@ -55,6 +55,10 @@ describe('layering', () => {
     ['central/x.ts', "import { a } from '../offline-queue/outbox';", 'central may not import offline-queue'],
     ['central/x.ts', "const m = await import('../main/backend/app');", 'central may not import main/backend'],
     ['common/x.ts', "import { a } from '../devices/manager';", 'common may not import devices'],
+    ['documents/x/y.ts', "import { a } from '../../devices/a4/pdf-builder';", 'documents may not import devices'],
+    ['documents/x/y.ts', "import fs from 'node:fs';", 'documents may not use Node built-ins'],
+    ['devices/a4/x.ts', "import { guideDocument } from '../../documents/guide/guide-document';", 'devices may not import documents'],
+    ['renderer/src/x.ts', "import { a } from '../../documents/model/a4-doc';", 'renderer may not import documents'],
     ['common/x.ts', "import fs from 'node:fs';", 'common may not use Node built-ins'],
     ['renderer/src/x.ts', "import { createApp } from '../../main/backend/app';", 'renderer may not import main/backend'],
     ['renderer/src/x.ts', "import type { BackendContext } from '../../main/backend/context';", 'renderer may not import main/backend'],
@@ -72,6 +76,8 @@ describe('layering', () => {
     ['central/x.test.ts', "import { a } from '../offline-queue/test-support/x';"],
     ['offline-queue/test-support/x.ts', "import { a } from '../../central/embedded';"],
     ['main/backend/x.ts', "import { a } from '../../devices/manager';"],
+    ['main/backend/x.ts', "import { a } from '../../documents/guide/guide-document';"],
+    ['devices/a4/x.ts', "import type { A4Doc } from '../../documents/model/a4-doc';"],
   ])('%s: `%s` is allowed', async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });

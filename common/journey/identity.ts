@@ -19,9 +19,12 @@ export interface MaskedIdentity {
   cardTypeName: { zh: string; en: string };
   name: string;
   number: string;
-  /** null when the kiosk can take an application with this card */
-  problem: { zh: string; en: string } | null;
+  /** null when the kiosk can take an application with this card; the renderer words it */
+  problem: CardProblem | null;
 }
+
+/** Why a card cannot open a case at the kiosk (the holder goes to the counter). */
+export type CardProblem = 'card-expired' | 'card-not-accepted-here';
 
 /**
  * Whether a case can be opened with this card here. Case files are keyed by an 18-character
@@ -29,9 +32,8 @@ export interface MaskedIdentity {
  * 15-character number that central's intake does not accept, so its holder goes to the counter.
  */
 export function applicantProblem(i: CardIdentity, today: string): MaskedIdentity['problem'] {
-  if (i.validTo && i.validTo < today) return { zh: '证件已过有效期，请到窗口办理', en: 'The card has expired; please go to the counter' };
-  if (idNumberProblem(identityNumber(i)) !== null)
-    return { zh: '此类证件暂不能在自助机提交申请，请到窗口办理', en: 'Applications with this card cannot be made at the kiosk yet; please go to the counter' };
+  if (i.validTo && i.validTo < today) return 'card-expired';
+  if (idNumberProblem(identityNumber(i)) !== null) return 'card-not-accepted-here';
   return null;
 }
 

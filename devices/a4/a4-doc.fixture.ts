@@ -1,5 +1,5 @@
 // A realistic A4 document for tests and the technician's test print.
-import type { A4Doc } from './pdf-builder';
+import type { A4Doc } from '../../documents/model/a4-doc';
 
 export const sampleA4Doc: A4Doc = {
   title: '不见面审批受理回执',

@@ -1,32 +1,11 @@
-// A4 documents (受理回执, 告知书, certificates) as PDFs with an embedded CJK font. pdfkit embeds
+// A4 documents (laid out in documents/, model documents/model/a4-doc.ts) as PDFs with an embedded CJK font. pdfkit embeds
 // a font out of a .ttc collection only when told the PostScript name, so each known system font
 // carries it; a configured font may name it as "/path/font.ttc#PostScriptName".
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { z } from 'zod';
 import { err, ok, type Result } from '../../common/result';
-
-export const a4BlockSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('heading'), text: z.string().min(1).max(200) }),
-  z.object({ type: z.literal('paragraph'), text: z.string().max(5000) }),
-  z.object({ type: z.literal('field'), label: z.string().min(1).max(50), value: z.string().max(500) }),
-  z.object({ type: z.literal('qr'), data: z.string().min(1).max(1000), caption: z.string().max(100).optional() }),
-  z.object({ type: z.literal('spacer') }),
-]);
-
-export const a4DocSchema = z.object({
-  title: z.string().min(1).max(200),
-  blocks: z.array(a4BlockSchema).min(1).max(500),
-  /** printed in a standard Latin font at the foot of each page (reference number, date): it stays machine-readable even where a CJK font's text layer does not survive */
-  reference: z
-    .string()
-    .max(120)
-    .regex(/^[\x20-\x7e]*$/, '仅限 ASCII / ASCII only')
-    .optional(),
-});
-
-export type A4Doc = z.input<typeof a4DocSchema>;
+import { A4_TYPE, a4DocSchema, type A4Doc } from '../../documents/model/a4-doc';
 
 export interface CjkFont {
   path: string;
@@ -72,20 +51,20 @@ export async function buildA4Pdf(input: A4Doc, font: CjkFont): Promise<BuiltPdf>
   else doc.registerFont('cjk', font.path);
   const width = doc.page.width - 144;
 
-  doc.font('cjk').fontSize(20).text(d.title, { align: 'center', width });
+  doc.font('cjk').fontSize(A4_TYPE.title).text(d.title, { align: 'center', width });
   doc.moveDown(1);
   for (const b of d.blocks) {
     switch (b.type) {
       case 'heading':
-        doc.font('cjk').fontSize(14).text(b.text, { width });
+        doc.font('cjk').fontSize(A4_TYPE.heading).text(b.text, { width });
         doc.moveDown(0.4);
         break;
       case 'paragraph':
-        doc.font('cjk').fontSize(11).text(b.text, { width, lineGap: 4 });
+        doc.font('cjk').fontSize(A4_TYPE.body).text(b.text, { width, lineGap: 4 });
         doc.moveDown(0.6);
         break;
       case 'field':
-        doc.font('cjk').fontSize(11).text(`${b.label}：${b.value}`, { width, lineGap: 2 });
+        doc.font('cjk').fontSize(A4_TYPE.body).text(`${b.label}：${b.value}`, { width, lineGap: 2 });
         break;
       case 'qr': {
         // Drawn as vector squares rather than an image: no transparency for CUPS's PostScript
@@ -101,7 +80,7 @@ export async function buildA4Pdf(input: A4Doc, font: CjkFont): Promise<BuiltPdf>
         for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) doc.rect(x0 + c * cell, y0 + r * cell, cell, cell);
         doc.fill().restore();
         doc.y += side + 4;
-        if (b.caption) doc.font('cjk').fontSize(9).text(b.caption, 72, doc.y, { width, align: 'center' });
+        if (b.caption) doc.font('cjk').fontSize(A4_TYPE.caption).text(b.caption, 72, doc.y, { width, align: 'center' });
         break;
       }
       case 'spacer':
@@ -118,7 +97,7 @@ export async function buildA4Pdf(input: A4Doc, font: CjkFont): Promise<BuiltPdf>
       doc.page.margins.bottom = 0;
       doc
         .font('Helvetica')
-        .fontSize(8)
+        .fontSize(A4_TYPE.footer)
         .text(`${d.reference}  ${i + 1}/${range.count}`, 72, doc.page.height - 48, { width, align: 'right', lineBreak: false });
       doc.page.margins.bottom = bottom;
     }

@@ -4,7 +4,8 @@ import { err } from '../../common/result';
 import type { DeviceLogger } from '../core/log';
 import type { DeviceSupervisor } from '../supervisor/supervisor';
 import type { A4Error, A4Printed, CupsPrinterSession } from './cups-printer';
-import { buildA4Pdf, findCjkFont, type A4Doc, type BuiltPdf } from './pdf-builder';
+import type { A4Doc } from '../../documents/model/a4-doc';
+import { buildA4Pdf, findCjkFont, type BuiltPdf } from './pdf-builder';
 
 export class A4Service {
   constructor(

@@ -6,7 +6,8 @@ import { DEVICE_KINDS, type AnyDeviceStatus, type CardIdentity, type DeviceKind,
 import type { KioskEvent } from '../../common/events';
 import { err, ok, type Result } from '../../common/result';
 import type { A4Error, A4Printed } from '../a4/cups-printer';
-import { buildA4Pdf, findCjkFont, type A4Doc, type BuiltPdf } from '../a4/pdf-builder';
+import type { A4Doc } from '../../documents/model/a4-doc';
+import { buildA4Pdf, findCjkFont, type BuiltPdf } from '../a4/pdf-builder';
 import type { DeviceLayer } from '../device-layer';
 import type { SampleCardName } from '../id-card/sample-cards';
 import { PageInbox, type PageMeta } from '../materials/page-inbox';
@@ -14,7 +15,7 @@ import { EscPosDecoder } from '../receipt/escpos-decoder';
 import { encodeReceipt } from '../receipt/escpos-encoder';
 import { HeldJobs, type HeldJob } from '../receipt/held-jobs';
 import type { PrintFailureReason } from '../receipt/printer';
-import { receiptDocSchema, type ReceiptDoc } from '../receipt/receipt-doc';
+import { receiptDocSchema, type ReceiptDoc } from '../../documents/model/receipt-doc';
 import type { Printed, ReceiptError } from '../receipt/service';
 import { fault, type ScanFault, type ScanFaultKind, type ScanOptions } from '../scanner/scanimage';
 import { cardErrorEvent, cardReadEvent, codeScannedEvent, statusView } from './fake-events';

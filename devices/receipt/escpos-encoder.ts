@@ -1,9 +1,9 @@
 // ReceiptDoc → ESC/POS bytes: initialise, Chinese mode (FS &) with GB18030 text, bold / size /
 // alignment, QR codes with GS ( k, and a cut. Works on Epson-compatible 58/80 mm printers.
 import iconv from 'iconv-lite';
-import type { ReceiptDoc, ReceiptLine } from './receipt-doc';
-import { receiptDocSchema } from './receipt-doc';
-import { wrapColumns } from './text-width';
+import type { ReceiptDoc, ReceiptLine } from '../../documents/model/receipt-doc';
+import { receiptDocSchema } from '../../documents/model/receipt-doc';
+import { wrapColumns } from '../../documents/model/text-width';
 
 export const ESC = 0x1b;
 export const GS = 0x1d;

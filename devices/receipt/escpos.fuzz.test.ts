@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EscPosDecoder, type EscPosEvent } from './escpos-decoder';
 import { encodeReceipt } from './escpos-encoder';
-import type { ReceiptLine } from './receipt-doc';
+import type { ReceiptLine } from '../../documents/model/receipt-doc';
 
 const printable = fc
   .array(fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x4e00, max: 0x9fa5 }), fc.constantFrom(0xff1a, 0x3001, 0x20ac, 0x00b7)), { maxLength: 60 })

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { receiptDocSchema, type ReceiptDoc } from './receipt-doc';
+import { receiptDocSchema, type ReceiptDoc } from '../../documents/model/receipt-doc';
 import type { PrintFailureReason } from './printer';
 
 export interface HeldJob {

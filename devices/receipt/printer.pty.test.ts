@@ -12,7 +12,7 @@ import { receiptPrinterConnector, type ReceiptPrinterPortConfig } from './connec
 import { HeldJobs } from './held-jobs';
 import type { ReceiptPrinterSession } from './printer';
 import { decodeQrPng, renderQr } from './qr-roundtrip';
-import type { ReceiptDoc } from './receipt-doc';
+import type { ReceiptDoc } from '../../documents/model/receipt-doc';
 import { ReceiptService } from './service';
 import { ReceiptPrinterSim } from './simulator';
 

@@ -7,7 +7,7 @@ import type { DeviceSupervisor } from '../supervisor/supervisor';
 import { encodeReceipt } from './escpos-encoder';
 import { HeldJobs, type HeldJob } from './held-jobs';
 import type { PrintFailure, ReceiptPrinterSession } from './printer';
-import { receiptDocSchema, type ReceiptDoc } from './receipt-doc';
+import { receiptDocSchema, type ReceiptDoc } from '../../documents/model/receipt-doc';
 
 export type ReceiptError = { kind: 'held'; jobId: string; reason: PrintFailure['reason']; message: string } | { kind: 'invalid'; message: string } | { kind: 'not-found'; message: string };
 

@@ -54,3 +54,24 @@ export function inkShare(g: Gray): number {
   for (const p of g.pixels) if (p < 128) ink++;
   return ink / g.pixels.length;
 }
+
+export interface PdfWord {
+  text: string;
+  page: number;
+  width: number;
+  height: number;
+}
+
+/** Every word pdftotext finds, with its page (from 1) and box in points. */
+export function pdfWords(file: string): PdfWord[] {
+  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const line of r.stdout.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (m) words.push({ text: m[5]!, page, width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) });
+  }
+  return words;
+}

@@ -13,6 +13,14 @@ describe('call', () => {
     expect(await call(json(body, 401))).toEqual({ ok: false, error: { status: 401, error: 'wrong-pin', message: 'PIN 错误 / wrong PIN', body } });
   });
 
+  it('words a refusal the backend sends as a code with parameters, from the string table', async () => {
+    const body = { error: 'not-at-kiosk', note: '需现场核验原件' };
+    expect(await call(json(body, 409))).toEqual({
+      ok: false,
+      error: { status: 409, error: 'not-at-kiosk', message: '该事项不能在自助机全程办理：需现场核验原件 / this service cannot be completed at the kiosk', body },
+    });
+  });
+
   it('still gives an error and a message for an answer without them (a proxy page, an empty 502)', async () => {
     const r = await call(Promise.resolve(new Response('<html>bad gateway</html>', { status: 502 })));
     expect(r).toEqual({ ok: false, error: { status: 502, error: 'http-502', message: 'HTTP 502', body: null } });

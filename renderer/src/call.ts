@@ -1,9 +1,12 @@
 // The one way the renderer reads a backend answer: the typed client's response becomes a Result whose
 // success value and refusals are inferred from the API type, so no screen restates or casts a
-// response shape. A refusal always carries `error` and `message`: the backend's own when it sent
-// them, or a generic pair for answers no route declares (middleware 403/413/500, a proxy's 502).
+// response shape. A refusal always carries `error` and `message`: the backend's code, worded by the
+// string table (i18n/refusals.ts) where the backend sends only the code, the backend's own message
+// where it still sends one, or a generic pair for answers no route declares (middleware 403/413/500,
+// a proxy's 502).
 import type { ClientResponse } from 'hono/client';
 import { err, ok, type Result } from '../../common/result';
+import { refusalText } from './i18n/refusals';
 
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226;
 type RefusalStatus = 400 | 401 | 402 | 403 | 404 | 405 | 406 | 408 | 409 | 410 | 413 | 415 | 422 | 423 | 429 | 500 | 501 | 502 | 503 | 504;
@@ -38,12 +41,8 @@ export async function call<R extends Response>(request: Promise<R>): Promise<Res
   // The one cast in the renderer: the API type is the contract for what a success parses to.
   if (res.ok) return ok((await res.json()) as Success<R>);
   const body: unknown = await res.json().catch(() => null);
-  const refusal = {
-    status: res.status,
-    error: field(body, 'error') ?? `http-${res.status}`,
-    message: field(body, 'message') ?? `HTTP ${res.status}`,
-    body,
-  };
+  const error = field(body, 'error') ?? `http-${res.status}`;
+  const refusal = { status: res.status, error, message: field(body, 'message') ?? refusalText(error, body) ?? `HTTP ${res.status}`, body };
   return err(refusal as Refusal<R>);
 }
 

@@ -16,16 +16,24 @@ const TEST = /(\.test\.tsx?$|\.e2e\.tsx?$|\/test-support\/)/;
 export const LAYERS = {
   // common's tests take their fixtures (sample cards and catalog, the outbox's text checks) from below
   common: { may: ['common'], node: false, nodeInTests: true, tests: ['devices/id-card/sample-cards.ts', 'central/catalog/sample-catalog.ts', 'offline-queue/outbox.ts'] },
-  devices: { may: ['common', 'devices'], node: true },
+  // printed documents: pure layout over common/; their tests print through the real drivers
+  documents: {
+    may: ['common', 'documents'],
+    node: false,
+    nodeInTests: true,
+    tests: ['devices/receipt/escpos-decoder.ts', 'devices/receipt/escpos-encoder.ts', 'devices/a4/pdf-builder.ts', 'devices/test-support', 'central/catalog/sample-catalog.ts'],
+  },
+  // drivers render the document models (documents/model/), never the documents themselves
+  devices: { may: ['common', 'devices', 'documents/model'], node: true },
   // only test-support/ and tests start a reference central; the host process reuses the reaper
   'offline-queue': { may: ['common', 'offline-queue'], node: true, tests: ['central', 'devices/core/child-processes.ts'] },
   central: { may: ['common', 'central'], node: true, tests: ['offline-queue/test-support'] },
-  'main/backend': { may: ['common', 'devices', 'offline-queue', 'central', 'main/backend'], node: true, tests: ['scripts/test-support'] },
+  'main/backend': { may: ['common', 'documents', 'devices', 'offline-queue', 'central', 'main/backend'], node: true, tests: ['scripts/test-support'] },
   'main/shell': { may: ['main/shell', 'main/backend', 'common'], node: true, electron: true, tests: ['scripts/test-support', 'scripts/build.mjs'] },
   renderer: {
     may: ['renderer', 'common'],
     node: false,
-    types: ['main/backend/app.ts', 'main/backend/followup/progress-view.ts'],
+    types: ['main/backend/app.ts', 'main/backend/followup/progress-view.ts', 'main/backend/http/refusals.ts'],
     tests: ['devices/fakes/fake-events.ts'],
     nodeInTests: true,
   },

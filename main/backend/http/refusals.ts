@@ -41,7 +41,9 @@ export const REFUSAL_STATUS = {
 
 type Table = typeof REFUSAL_STATUS;
 export type RefusalArea = keyof Table;
-export type Refusal<A extends RefusalArea> = { kind: keyof Table[A] & string; message: string };
+export type Refusal<A extends RefusalArea> = { kind: keyof Table[A] & string; message?: string };
+/** The refusal codes of an area, for the renderer's string table (renderer/src/i18n/refusals.ts). */
+export type RefusalKind<A extends RefusalArea> = keyof Table[A] & string;
 
 /** The status of a refusal of `area`. */
 export function statusOf<A extends RefusalArea, K extends keyof Table[A]>(area: A, kind: K): Table[A][K] {
@@ -53,7 +55,7 @@ export function statusOf<A extends RefusalArea, K extends keyof Table[A]>(area: 
  * screen (problems to correct, what is missing…), after `before` (the helper screens' `ok: false`),
  * and the table's status.
  */
-export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] & string; message: string }, B extends object = Record<never, never>>(c: Context, area: A, e: E, before?: B) {
+export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] & string; message?: string }, B extends object = Record<never, never>>(c: Context, area: A, e: E, before?: B) {
   const { kind, ...rest } = e;
   const status = statusOf(area, kind) as Table[A][E['kind']] & ContentfulStatusCode;
   // Typed per refusal kind (distributive), so the screen that narrows on `error` sees that kind's

@@ -6,8 +6,9 @@ import { applicantOf } from '../../../common/journey/identity';
 import type { MaterialsDecision } from '../../../common/journey/materials-decision';
 import type { Authorisation, FormData, SignatureImage, SubmissionChannel, SubmissionInput } from '../../../common/submission';
 import type { Delivery } from '../../../common/catalog';
-import { acceptanceReceipt, type ReceiptWidth } from '../../../devices/receipt/acceptance-receipt';
-import type { ReceiptDoc } from '../../../devices/receipt/receipt-doc';
+import { acceptanceReceipt } from '../../../documents/acceptance-receipt/acceptance-receipt';
+import type { ReceiptWidth } from '../../../documents/layout/receipt-lines';
+import type { ReceiptDoc } from '../../../documents/model/receipt-doc';
 import type { Completion, Deadline } from './promised-dates';
 
 export interface CheckedApplication {

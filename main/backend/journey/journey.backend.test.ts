@@ -135,7 +135,8 @@ describe('application journey API', () => {
     // the 2017 foreign permanent resident card (15-character number) is sent to the counter
     k.ctx.bus.emit(cardReadEvent('foreign-permanent-2017'));
     const foreign = (await (await k.get('/api/journey/identity')).json()) as typeof id;
-    expect(foreign.identity.problem).toMatchObject({ zh: expect.stringContaining('窗口') });
+    // a code: the identify step words it from renderer/src/i18n/refusals.ts (refusals.test.ts)
+    expect(foreign.identity.problem).toBe('card-not-accepted-here');
   });
 
   it('rejects a form field by field, then queues with the card as applicant, pages by reference, one material owed, and prints the receipt', async () => {
@@ -344,7 +345,8 @@ describe('application journey API', () => {
     k.ctx.bus.emit(withPhoto('resident'));
     const refused = await submit();
     expect(refused.status).toBe(409);
-    expect(((await refused.json()) as { error: string; message: string }).message).toContain('人证核验');
+    // a code, not a sentence: the renderer's string table words it (renderer/src/i18n/refusals.test.ts)
+    expect(await refused.json()).toEqual({ error: 'face-check-needed' });
     // a face that does not match the card changes nothing
     await sim('no-match');
     expect(((await (await json(k, '/api/face/verify', live)).json()) as { decision: string }).decision).toBe('no-match');

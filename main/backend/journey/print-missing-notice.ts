@@ -3,12 +3,12 @@
 import { decideMaterials } from '../../../common/journey/materials-decision';
 import { err, ok, type Result } from '../../../common/result';
 import type { BackendContext } from '../context';
-import { missingNoticeDoc } from './missing-notice';
+import { missingNoticeDoc } from '../../../documents/missing-notice/missing-notice';
 import { pagesOf, takePages, type Provided } from './provided-pages';
 import { receiptWidth } from './receipt-width';
 import { serviceFor, type ServiceRefusal } from './service-for';
 
-export type NoticeRefusal = ServiceRefusal | { kind: 'not-missing'; message: string };
+export type NoticeRefusal = ServiceRefusal | { kind: 'not-missing' };
 export type NoticeAnswer = { printed: true; missing: string[] } | { printed: false; missing: string[]; message: string };
 
 export async function printMissingNotice(ctx: BackendContext, serviceCode: string, materials: Provided): Promise<Result<NoticeAnswer, NoticeRefusal>> {
@@ -16,7 +16,7 @@ export async function printMissingNotice(ctx: BackendContext, serviceCode: strin
   if (!s.ok) return s;
   const { service } = s.value;
   const d = decideMaterials(service, pagesOf(ctx.devices.pages, materials).counts);
-  if (d.kind !== 'notice') return err({ kind: 'not-missing', message: '材料已齐全或可容缺，无需告知单 / nothing is missing that needs a notice' });
+  if (d.kind !== 'notice') return err({ kind: 'not-missing' });
   const doc = missingNoticeDoc(
     {
       hallName: ctx.config.hallName,

@@ -7,7 +7,7 @@ const pageId = z.string().uuid();
 export const providedSchema = z.array(z.object({ materialId: z.string().regex(/^[a-z0-9-]{1,64}$/), pageIds: z.array(pageId).max(100) })).max(100);
 export type Provided = z.infer<typeof providedSchema>;
 
-export const UNKNOWN_PAGE = { kind: 'unknown-page' as const, message: '有页面已不在本机，请重新扫描 / some pages are gone, please scan again' };
+export const UNKNOWN_PAGE = { kind: 'unknown-page' as const };
 
 type Pages = Pick<DeviceLayer['pages'], 'get' | 'take'>;
 

@@ -6,13 +6,13 @@ import type { CatalogService } from '../catalog/catalog-service';
 
 export type KioskService = { service: Service; fields: NonNullable<Service['form']>['fields'] };
 
-export type ServiceRefusal = { kind: 'catalog-unavailable'; message: string } | { kind: 'unknown-service'; message: string } | { kind: 'not-at-kiosk'; message: string };
+/** Codes only: the renderer's string table (renderer/src/i18n/refusals.ts) words them. */
+export type ServiceRefusal = { kind: 'catalog-unavailable' } | { kind: 'unknown-service' } | { kind: 'not-at-kiosk'; note: string | null };
 
 export function serviceFor(catalog: Pick<CatalogService, 'catalog' | 'service'>, code: string): Result<KioskService, ServiceRefusal> {
-  if (!catalog.catalog) return err({ kind: 'catalog-unavailable', message: '事项清单尚未同步，暂不能申请 / the service list is not available yet' });
+  if (!catalog.catalog) return err({ kind: 'catalog-unavailable' });
   const service = catalog.service(code);
-  if (!service) return err({ kind: 'unknown-service', message: '未找到该事项 / no such service' });
-  if (!service.kioskFull || !service.form)
-    return err({ kind: 'not-at-kiosk', message: `该事项不能在自助机全程办理：${service.kioskNote ?? '请到窗口办理'} / this service cannot be completed at the kiosk` });
+  if (!service) return err({ kind: 'unknown-service' });
+  if (!service.kioskFull || !service.form) return err({ kind: 'not-at-kiosk', note: service.kioskNote ?? null });
   return ok({ service, fields: service.form.fields });
 }

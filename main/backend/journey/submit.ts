@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { deliverySchema } from '../../../common/catalog';
 import type { CardIdentity } from '../../../common/devices';
 import { validateForm, type FieldProblem } from '../../../common/form-schema';
-import { applicantOf, applicantProblem, maskedIdentity } from '../../../common/journey/identity';
+import { applicantOf, applicantProblem, maskedIdentity, type CardProblem } from '../../../common/journey/identity';
 import { decideMaterials, type MaterialsDecision } from '../../../common/journey/materials-decision';
 import { withCardValues } from '../../../common/journey/prefill';
 import { maskIdNumber } from '../../../common/mask';
@@ -39,18 +39,19 @@ export const submitSchema = z.object({
 });
 export type SubmitRequest = z.infer<typeof submitSchema>;
 
-export const NO_CARD = { kind: 'no-card' as const, message: '请先在读卡区放置身份证 / please place your ID card on the reader first' };
+export const NO_CARD = { kind: 'no-card' as const };
 
+/** Codes with their parameters; the renderer's string table words them (the outbox's still carry its message). */
 export type SubmitRefusal =
   | ServiceRefusal
   | typeof NO_CARD
-  | { kind: 'card-not-accepted'; message: string }
-  | { kind: 'face-check-needed'; message: string }
-  | { kind: 'helper-not-signed-in'; message: string }
+  | { kind: 'card-not-accepted'; problem: CardProblem }
+  | { kind: 'face-check-needed' }
+  | { kind: 'helper-not-signed-in' }
   | typeof UNKNOWN_PAGE
-  | { kind: 'materials-missing'; message: string; missing: string[] }
-  | { kind: 'commitment-needed'; message: string }
-  | { kind: 'form-invalid'; message: string; problems: FieldProblem[] }
+  | { kind: 'materials-missing'; missing: string[] }
+  | { kind: 'commitment-needed' }
+  | { kind: 'form-invalid'; problems: FieldProblem[] }
   | { kind: 'invalid' | 'key-reused' | 'disk-full' | 'storage'; message: string; issues: { path: string; message: string }[] };
 
 type ReceiptOutcome = { printed: true } | { printed: false; heldJobId: string | null; message: string };
@@ -74,12 +75,12 @@ function checkedApplicant(ctx: BackendContext, serviceCode: string, today: strin
   const card = ctx.citizen.journey.card();
   if (!card) return err(NO_CARD);
   const cardProblem = applicantProblem(card, today);
-  if (cardProblem) return err({ kind: 'card-not-accepted', message: `${cardProblem.zh} / ${cardProblem.en}` });
+  if (cardProblem) return err({ kind: 'card-not-accepted', problem: cardProblem });
   // 人证核验 is enforced here, not only on screen: a terminal that checks faces submits only
   // for the card whose holder the verifier matched.
   if (ctx.config.journey.faceCheck && !ctx.citizen.journey.isFaceMatched()) {
     ctx.logger.log('journey.face-check-missing', { serviceCode });
-    return err({ kind: 'face-check-needed', message: '请先完成人证核验 / please complete the face check first' });
+    return err({ kind: 'face-check-needed' });
   }
   return ok(card);
 }
@@ -96,7 +97,7 @@ function helperOf(ctx: BackendContext, body: SubmitRequest, helperCookie: string
   const helper = signedIn?.helper ?? null;
   if (!signedIn || !helper || helper.staffId !== body.helperId) {
     ctx.logger.log('helper.submit-refused', { signedIn: helper !== null });
-    return err({ kind: 'helper-not-signed-in', message: '帮办人员未登录或已超时退出，请重新登录 / the helper is not signed in (or was signed out)' });
+    return err({ kind: 'helper-not-signed-in' });
   }
   return ok({ helper: { name: helper.name, staffId: helper.staffId }, proof: signedIn.proof });
 }
@@ -119,19 +120,14 @@ function checked(
   const { counts, unknown } = pagesOf(ctx.devices.pages, body.materials);
   if (unknown.length) return err(UNKNOWN_PAGE);
   const decision = decideMaterials(service, counts);
-  if (decision.kind === 'notice')
-    return err({
-      kind: 'materials-missing',
-      message: '材料不齐全，不能提交，请打印一次性告知单 / materials are missing: the application cannot be submitted',
-      missing: decision.missing.map((m) => m.name),
-    });
-  if (decision.kind === 'commitment' && !body.commitment) return err({ kind: 'commitment-needed', message: '容缺材料须签署告知承诺书 / sign the commitment for the owed materials' });
+  if (decision.kind === 'notice') return err({ kind: 'materials-missing', missing: decision.missing.map((m) => m.name) });
+  if (decision.kind === 'commitment' && !body.commitment) return err({ kind: 'commitment-needed' });
 
   const form = withCardValues(fields, body.form, card.value);
   const problems = validateForm(fields, form, { today });
   if (problems.length) {
     ctx.logger.log('journey.form-rejected', { serviceCode: service.code, fields: problems.map((p) => p.field) });
-    return err({ kind: 'form-invalid', message: '申请表有需要修改的地方 / the form needs corrections', problems });
+    return err({ kind: 'form-invalid', problems });
   }
 
   const known = new Set(service.materials.map((m) => m.id));

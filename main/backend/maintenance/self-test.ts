@@ -1,7 +1,9 @@
 // Device self-tests from the diagnostics screen. Results say whether the device works, never
 // what it read: a test card read reports "card read", not the holder's name or number.
 import type { DeviceKind } from '../../../common/devices';
+import { selfTestPage, selfTestSlip } from '../../../documents/self-test/self-test-prints';
 import type { BackendContext } from '../context';
+import { receiptWidth } from '../journey/receipt-width';
 
 export interface SelfTestResult {
   ok: boolean;
@@ -11,18 +13,6 @@ export interface SelfTestResult {
 }
 
 const WAIT_MS = 20_000;
-
-function testReceipt(terminalId: string) {
-  return {
-    lines: [
-      { type: 'text' as const, text: '打印测试 / Test print', align: 'center' as const, size: 'double' as const, bold: true },
-      { type: 'text' as const, text: `终端 ${terminalId}  ${new Date().toISOString().slice(0, 19).replace('T', ' ')}` },
-      { type: 'rule' as const },
-      { type: 'text' as const, text: '中文打印正常则可见此行：政务服务' },
-      { type: 'qr' as const, data: `KIOSK-TEST-${terminalId}` },
-    ],
-  };
-}
 
 /** Waits for the next bus event that `match` recognises, or times out. */
 function nextEvent<T>(ctx: BackendContext, match: (e: Parameters<Parameters<BackendContext['bus']['subscribe']>[0]>[0]) => T | null, ms: number): Promise<T | null> {
@@ -45,7 +35,7 @@ export async function runSelfTest(ctx: BackendContext, kind: DeviceKind, waitMs 
   const d = ctx.devices;
   switch (kind) {
     case 'receipt-printer': {
-      const r = await d.receipt.print(testReceipt(ctx.config.terminalId));
+      const r = await d.receipt.print(selfTestSlip(ctx.config.terminalId, new Date(), receiptWidth(ctx.config)));
       if (r.ok) return { ok: true, message: '测试凭条已打印 / test receipt printed', detail: { jobId: r.value.jobId, bytes: r.value.bytes } };
       // A test slip is not a citizen's receipt: it must not come out later when paper is back.
       if (r.error.kind === 'held') d.receipt.discard(r.error.jobId);
@@ -53,11 +43,7 @@ export async function runSelfTest(ctx: BackendContext, kind: DeviceKind, waitMs 
       return { ok: false, message: `测试打印失败（${why}），测试凭条未保留 / test print failed (${why}); the test slip is not kept`, detail: { error: why } };
     }
     case 'a4-printer': {
-      const r = await d.a4.printDoc({
-        title: '打印测试 / Test print',
-        reference: `KIOSK-TEST ${ctx.config.terminalId}`,
-        blocks: [{ type: 'paragraph', text: `终端 ${ctx.config.terminalId} 的 A4 打印机工作正常。` }],
-      });
+      const r = await d.a4.printDoc(selfTestPage(ctx.config.terminalId));
       if (r.ok) return { ok: true, message: 'A4 测试页已打印 / A4 test page printed', detail: { jobId: String(r.value.jobId) } };
       return { ok: false, message: r.error.message, detail: { error: r.error.kind } };
     }

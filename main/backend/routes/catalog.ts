@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { BackendContext } from '../context';
 import { summarise } from '../catalog/catalog-service';
-import { guideDocument } from '../catalog/guide-document';
+import { guideDocument } from '../../../documents/guide/guide-document';
 import { validate } from '../validate';
 
 const unavailable = {

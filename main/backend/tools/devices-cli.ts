@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { SerialPort } from 'serialport';
 import { identityDisplayName, identityNumber, type CardIdentity } from '../../../common/devices';
 import { maskIdNumber, maskName } from '../../../common/mask';
+import { selfTestSlip } from '../../../documents/self-test/self-test-prints';
 import { IppClient } from '../../../devices/a4/ipp-client';
 import { CupsPdfSim } from '../../../devices/a4/cups-sim';
 import { memoryLogger } from '../../../devices/core/log';
@@ -137,18 +138,8 @@ async function testPrint(a: Args) {
     return 1;
   }
   try {
-    const bytes = encodeReceipt(
-      {
-        lines: [
-          { type: 'text', text: '打印测试 / Test print', align: 'center', size: 'double', bold: true },
-          { type: 'text', text: new Date().toISOString() },
-          { type: 'rule' },
-          { type: 'text', text: '中文：政务服务 一网通办' },
-          { type: 'qr', data: 'KIOSK-TEST-PRINT' },
-        ],
-      },
-      { widthChars: num(a, 'width', 32) },
-    );
+    const width = num(a, 'width', 32);
+    const bytes = encodeReceipt(selfTestSlip(null, new Date(), width >= 48 ? 48 : 32), { widthChars: width });
     const r = await s.value.printBytes(bytes);
     print({ ok: r.ok, bytes: bytes.length, status: s.value.status, ...(r.ok ? {} : { error: r.error }) });
     return r.ok ? 0 : 1;

@@ -34,9 +34,15 @@ describe('guide wording', () => {
     expect(zh.feesFree).toBe('本审批事项不收费');
   });
 
-  it('describes a material by copies, form, original or copy, and whether it is required', () => {
-    expect(materialFacts(zh, idCard)).toEqual(['1 份', '电子', '复印件', '必须提供']);
-    expect(materialFacts(en, { ...idCard, copies: 2, form: 'paper', original: true, required: false })).toEqual(['2 copies', 'Paper', 'Original', 'If applicable']);
+  it('describes a material the citizen brings by copies, form, original or copy, and whether it is required', () => {
+    const brought = { ...idCard, sharedFrom: null };
+    expect(materialFacts(zh, brought)).toEqual(['1 份', '电子', '复印件', '必须提供']);
+    expect(materialFacts(en, { ...brought, copies: 2, form: 'paper', original: true, required: false })).toEqual(['2 copies', 'Paper', 'Original', 'If applicable']);
+  });
+
+  it('says nothing beside 无需提交 of a shared material that would have the citizen bring it (no copies, photocopy, required)', () => {
+    expect(materialFacts(zh, idCard)).toEqual([]);
+    expect(materialFacts(en, idCard)).toEqual([]);
   });
 
   it('counts the materials the citizen need not bring, and names who supplies them', () => {

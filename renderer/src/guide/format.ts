@@ -12,6 +12,9 @@ export function feeItems(fees: Fees) {
 }
 
 export function materialFacts(t: Strings, m: Material): string[] {
+  // A material another department holds is fetched, not asked for: its 无需提交 badge stands
+  // alone, with no copies, photocopy or "required" beside it that would have the citizen bring it.
+  if (m.sharedFrom) return [];
   return [t.copies(m.copies), t.form[m.form], m.original ? t.original : t.photocopy, m.required ? t.required : t.optional];
 }
 

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { call, send } from '../call';
 import { FaceCheck } from '../face/FaceCheck';
+import { bilingual, CARD_PROBLEM_TEXT } from '../i18n/refusals';
 import { useSystem } from '../system/SystemContext';
 import type { MaskedIdentityView } from './journey-types';
 import { useJourneyT } from './strings';
@@ -75,7 +76,7 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
           </dl>
           {phase.identity.problem ? (
             <p className="notice notice-warn" role="alert" data-testid="identity-problem">
-              {phase.identity.problem.zh} / {phase.identity.problem.en}
+              {bilingual(CARD_PROBLEM_TEXT[phase.identity.problem])}
             </p>
           ) : faceCheck ? (
             <>

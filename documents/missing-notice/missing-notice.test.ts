@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textColumns } from '../../../devices/receipt/text-width';
+import { textColumns } from '../model/text-width';
 import { missingNoticeDoc } from './missing-notice';
 
 const input = {

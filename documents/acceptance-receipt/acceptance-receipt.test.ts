@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '../../common/id-number';
 import { CN_2026 } from '../../common/test-support/calendars';
 import { workingCalendar } from '../../common/working-days';
-import { acceptanceReceipt, chinaDateTime, wrapText, type AcceptanceReceiptInput } from './acceptance-receipt';
-import { EscPosDecoder } from './escpos-decoder';
-import { encodeReceipt } from './escpos-encoder';
-import type { ReceiptLine } from './receipt-doc';
-import { textColumns } from './text-width';
+import { chinaDateTime } from '../../common/china-time';
+import { wrapText } from '../layout/receipt-lines';
+import { acceptanceReceipt, type AcceptanceReceiptInput } from './acceptance-receipt';
+import { EscPosDecoder } from '../../devices/receipt/escpos-decoder';
+import { encodeReceipt } from '../../devices/receipt/escpos-encoder';
+import type { ReceiptLine } from '../model/receipt-doc';
+import { textColumns } from '../model/text-width';
 
 const ID = '32130219900307123' + idCheckCharacter('32130219900307123');
 const RECEIPT_NO = 'SQ0001-20260930-0042';
