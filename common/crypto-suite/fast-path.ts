@@ -1,12 +1,17 @@
 // The optional node:crypto fast path. common/ may not import Node, so the Node side hands its
 // `node:crypto` module in (`createCryptoSuite(tag, { nodeCrypto })`) and this file adapts what
-// that OpenSSL offers: SHA-256, SM3 and their HMACs, AES-256-GCM. SM4 is in Node's
-// OpenSSL only as ECB/CBC/CTR (no sm4-gcm), and SM2 signing cannot be given the user ID that Z
-// needs, so both stay on the pure-JS path. Electron's BoringSSL has neither SM3 nor SM4: each
-// algorithm is taken only if this OpenSSL actually has it, otherwise the pure-JS one runs.
+// that OpenSSL offers: SHA-256, SM3 and their HMACs, AES-256-GCM, and SM4-GCM built from
+// OpenSSL's sm4-ctr and sm4-ecb with GHASH in JS (Node's OpenSSL has no sm4-gcm). SM2 signing
+// stays pure JS: Node cannot be given the signer ID that Z needs. Electron's BoringSSL has
+// neither SM3 nor SM4: each algorithm is taken only if this OpenSSL actually has it, otherwise
+// the pure-JS one runs.
 //
 // Switched off with `KIOSK_CRYPTO_FAST_PATH=off` (see `fastPathWanted`): the suite's tests run
 // once each way, so the pure-JS path — the one Electron relies on — is proven on its own.
+
+import { ghash } from '@noble/ciphers/_polyval';
+
+type Update = { update(data: Uint8Array): Uint8Array; final(): Uint8Array };
 
 /** The part of node:crypto the fast path uses, typed structurally (no Node types in common/). */
 export interface NodeCryptoLike {
@@ -14,12 +19,9 @@ export interface NodeCryptoLike {
   getCiphers(): string[];
   createHash(algorithm: string): { update(data: Uint8Array): unknown; digest(): Uint8Array };
   createHmac(algorithm: string, key: Uint8Array): { update(data: Uint8Array): unknown; digest(): Uint8Array };
-  createCipheriv(algorithm: 'aes-256-gcm', key: Uint8Array, iv: Uint8Array): { setAAD(data: Uint8Array): unknown; update(data: Uint8Array): Uint8Array; final(): Uint8Array; getAuthTag(): Uint8Array };
-  createDecipheriv(
-    algorithm: 'aes-256-gcm',
-    key: Uint8Array,
-    iv: Uint8Array,
-  ): { setAAD(data: Uint8Array): unknown; setAuthTag(tag: Uint8Array): unknown; update(data: Uint8Array): Uint8Array; final(): Uint8Array };
+  createCipheriv(algorithm: 'aes-256-gcm', key: Uint8Array, iv: Uint8Array): Update & { setAAD(data: Uint8Array): unknown; getAuthTag(): Uint8Array };
+  createCipheriv(algorithm: 'sm4-ctr' | 'sm4-ecb', key: Uint8Array, iv: Uint8Array | null): Update & { setAutoPadding(pad: boolean): unknown };
+  createDecipheriv(algorithm: 'aes-256-gcm', key: Uint8Array, iv: Uint8Array): Update & { setAAD(data: Uint8Array): unknown; setAuthTag(tag: Uint8Array): unknown };
 }
 
 /** Whether the environment asks for the fast path (default yes; `KIOSK_CRYPTO_FAST_PATH=off` turns it off). */
@@ -49,7 +51,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /** What node:crypto can speed up for the given hash and AEAD names; absent entries fall back to pure JS. */
-export function nodeFastPath(nodeCrypto: NodeCryptoLike, hash: 'sha256' | 'sm3', aead: 'aes-256-gcm' | null): FastPath {
+export function nodeFastPath(nodeCrypto: NodeCryptoLike, hash: 'sha256' | 'sm3', aead: 'aes-256-gcm' | 'sm4-gcm'): FastPath {
   const hashes = new Set(nodeCrypto.getHashes().map((h) => h.toLowerCase()));
   const ciphers = new Set(nodeCrypto.getCiphers().map((c) => c.toLowerCase()));
   const haveHash = hashes.has(hash);
@@ -63,26 +65,30 @@ export function nodeFastPath(nodeCrypto: NodeCryptoLike, hash: 'sha256' | 'sm3',
         }
       : undefined,
     aead:
-      aead !== null && ciphers.has(aead)
-        ? {
-            seal(key, nonce, plaintext, aad) {
-              const c = nodeCrypto.createCipheriv(aead, key, nonce);
-              c.setAAD(aad);
-              const ciphertext = concat(c.update(plaintext), c.final());
-              return { ciphertext, tag: copy(c.getAuthTag()) };
-            },
-            open(key, nonce, ciphertext, tag, aad) {
-              try {
-                const d = nodeCrypto.createDecipheriv(aead, key, nonce);
-                d.setAAD(aad);
-                d.setAuthTag(tag);
-                return concat(d.update(ciphertext), d.final());
-              } catch {
-                return null;
-              }
-            },
-          }
-        : undefined,
+      aead === 'sm4-gcm'
+        ? ciphers.has('sm4-ctr') && ciphers.has('sm4-ecb')
+          ? sm4GcmFromCtr(nodeCrypto)
+          : undefined
+        : ciphers.has(aead)
+          ? {
+              seal(key, nonce, plaintext, aad) {
+                const c = nodeCrypto.createCipheriv(aead, key, nonce);
+                c.setAAD(aad);
+                const ciphertext = concat(c.update(plaintext), c.final());
+                return { ciphertext, tag: copy(c.getAuthTag()) };
+              },
+              open(key, nonce, ciphertext, tag, aad) {
+                try {
+                  const d = nodeCrypto.createDecipheriv(aead, key, nonce);
+                  d.setAAD(aad);
+                  d.setAuthTag(tag);
+                  return concat(d.update(ciphertext), d.final());
+                } catch {
+                  return null;
+                }
+              },
+            }
+          : undefined,
   };
 }
 
@@ -90,4 +96,61 @@ function hashOnce(nodeCrypto: NodeCryptoLike, hash: string, data: Uint8Array): U
   const h = nodeCrypto.createHash(hash);
   h.update(data);
   return h.digest();
+}
+
+const BLOCK = 16;
+/** inc32 wraps the low 32 bits only; OpenSSL's CTR carries into the nonce. They agree below this. */
+const MAX_GCM_BYTES = (2 ** 32 - 2) * BLOCK;
+
+/** SM4-GCM (NIST SP 800-38D over SM4) from OpenSSL's SM4 blocks and a JS GHASH, for 96-bit nonces. */
+function sm4GcmFromCtr(nodeCrypto: NodeCryptoLike): Aead {
+  const ecb = (key: Uint8Array, block: Uint8Array): Uint8Array => {
+    const c = nodeCrypto.createCipheriv('sm4-ecb', key, null);
+    c.setAutoPadding(false);
+    return concat(c.update(block), c.final());
+  };
+  const ctr = (key: Uint8Array, counter: Uint8Array, data: Uint8Array): Uint8Array => {
+    if (data.length > MAX_GCM_BYTES) throw new RangeError('SM4-GCM: one value must stay under 64 GiB');
+    const c = nodeCrypto.createCipheriv('sm4-ctr', key, counter);
+    return concat(c.update(data), c.final());
+  };
+  const counterBlock = (nonce: Uint8Array, n: number): Uint8Array => {
+    const b = new Uint8Array(BLOCK);
+    b.set(nonce);
+    b[15] = n;
+    return b;
+  };
+  const tagOf = (key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, ciphertext: Uint8Array): Uint8Array => {
+    const h = ecb(key, new Uint8Array(BLOCK));
+    const s = ghashTag(h, aad, ciphertext);
+    const mask = ecb(key, counterBlock(nonce, 1));
+    for (let i = 0; i < BLOCK; i++) s[i]! ^= mask[i]!;
+    return s;
+  };
+  return {
+    seal(key, nonce, plaintext, aad) {
+      const ciphertext = ctr(key, counterBlock(nonce, 2), plaintext);
+      return { ciphertext, tag: tagOf(key, nonce, aad, ciphertext) };
+    },
+    open(key, nonce, ciphertext, tag, aad) {
+      if (nonce.length !== 12 || tag.length !== BLOCK) return null;
+      const expected = tagOf(key, nonce, aad, ciphertext);
+      let diff = 0;
+      for (let i = 0; i < BLOCK; i++) diff |= expected[i]! ^ tag[i]!;
+      return diff === 0 ? ctr(key, counterBlock(nonce, 2), ciphertext) : null;
+    },
+  };
+}
+
+/** GHASH_H(A, C) with both zero-padded to blocks and the 64-bit bit lengths appended. */
+function ghashTag(h: Uint8Array, aad: Uint8Array, ciphertext: Uint8Array): Uint8Array {
+  const g = ghash.create(h);
+  g.update(aad); // noble's GHASH zero-pads each update to a whole block, as GCM needs
+  g.update(ciphertext);
+  const lengths = new Uint8Array(BLOCK);
+  const view = new DataView(lengths.buffer);
+  view.setBigUint64(0, BigInt(aad.length) * 8n);
+  view.setBigUint64(8, BigInt(ciphertext.length) * 8n);
+  g.update(lengths);
+  return g.digest();
 }

@@ -14,7 +14,7 @@ import type { CryptoSuite, SigningKeyPair } from './suite';
 
 const TAG_BYTES = 16;
 
-const pureAesGcm: Aead = {
+export const pureAesGcm: Aead = {
   seal(key, nonce, plaintext, aad) {
     const out = gcm(key, nonce, aad).encrypt(plaintext);
     return { ciphertext: out.subarray(0, out.length - TAG_BYTES), tag: out.subarray(out.length - TAG_BYTES) };
