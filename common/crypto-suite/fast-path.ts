@@ -1,7 +1,7 @@
 // The optional node:crypto fast path. common/ may not import Node, so the Node side hands its
 // `node:crypto` module in (`createCryptoSuite(tag, { nodeCrypto })`) and this file adapts what
 // that OpenSSL offers: SHA-256, SM3 and their HMACs, AES-256-GCM, and SM4-GCM built from
-// OpenSSL's sm4-ctr and sm4-ecb with GHASH in JS (Node's OpenSSL has no sm4-gcm). SM2 signing
+// OpenSSL's sm4-ctr with GHASH in JS (Node's OpenSSL has no sm4-gcm). SM2 signing
 // stays pure JS: Node cannot be given the signer ID that Z needs. Electron's BoringSSL has
 // neither SM3 nor SM4: each algorithm is taken only if this OpenSSL actually has it, otherwise
 // the pure-JS one runs.
@@ -9,7 +9,7 @@
 // Switched off with `KIOSK_CRYPTO_FAST_PATH=off` (see `fastPathWanted`): the suite's tests run
 // once each way, so the pure-JS path — the one Electron relies on — is proven on its own.
 
-import { ghash } from '@noble/ciphers/_polyval';
+import { sm4GcmWith, type Sm4Keystream } from './sm4-gcm';
 
 type Update = { update(data: Uint8Array): Uint8Array; final(): Uint8Array };
 
@@ -20,7 +20,7 @@ export interface NodeCryptoLike {
   createHash(algorithm: string): { update(data: Uint8Array): unknown; digest(): Uint8Array };
   createHmac(algorithm: string, key: Uint8Array): { update(data: Uint8Array): unknown; digest(): Uint8Array };
   createCipheriv(algorithm: 'aes-256-gcm', key: Uint8Array, iv: Uint8Array): Update & { setAAD(data: Uint8Array): unknown; getAuthTag(): Uint8Array };
-  createCipheriv(algorithm: 'sm4-ctr' | 'sm4-ecb', key: Uint8Array, iv: Uint8Array | null): Update & { setAutoPadding(pad: boolean): unknown };
+  createCipheriv(algorithm: 'sm4-ctr', key: Uint8Array, iv: Uint8Array): Update;
   createDecipheriv(algorithm: 'aes-256-gcm', key: Uint8Array, iv: Uint8Array): Update & { setAAD(data: Uint8Array): unknown; setAuthTag(tag: Uint8Array): unknown };
 }
 
@@ -66,8 +66,8 @@ export function nodeFastPath(nodeCrypto: NodeCryptoLike, hash: 'sha256' | 'sm3',
       : undefined,
     aead:
       aead === 'sm4-gcm'
-        ? ciphers.has('sm4-ctr') && ciphers.has('sm4-ecb')
-          ? sm4GcmFromCtr(nodeCrypto)
+        ? ciphers.has('sm4-ctr')
+          ? sm4GcmWith(nodeSm4Keystream(nodeCrypto))
           : undefined
         : ciphers.has(aead)
           ? {
@@ -98,59 +98,14 @@ function hashOnce(nodeCrypto: NodeCryptoLike, hash: string, data: Uint8Array): U
   return h.digest();
 }
 
-const BLOCK = 16;
-/** inc32 wraps the low 32 bits only; OpenSSL's CTR carries into the nonce. They agree below this. */
-const MAX_GCM_BYTES = (2 ** 32 - 2) * BLOCK;
-
-/** SM4-GCM (NIST SP 800-38D over SM4) from OpenSSL's SM4 blocks and a JS GHASH, for 96-bit nonces. */
-function sm4GcmFromCtr(nodeCrypto: NodeCryptoLike): Aead {
-  const ecb = (key: Uint8Array, block: Uint8Array): Uint8Array => {
-    const c = nodeCrypto.createCipheriv('sm4-ecb', key, null);
-    c.setAutoPadding(false);
-    return concat(c.update(block), c.final());
-  };
-  const ctr = (key: Uint8Array, counter: Uint8Array, data: Uint8Array): Uint8Array => {
-    if (data.length > MAX_GCM_BYTES) throw new RangeError('SM4-GCM: one value must stay under 64 GiB');
+/**
+ * OpenSSL's sm4-ctr as GCM's keystream. Its counter carries across all 128 bits where GCM's
+ * inc32 wraps the low 32; they agree while the low word does not overflow, which the counter
+ * values GCM starts from (0, and J0 = nonce ‖ 1) guarantee below sm4-gcm.ts's 64 GiB limit.
+ */
+function nodeSm4Keystream(nodeCrypto: NodeCryptoLike): Sm4Keystream {
+  return (key, counter, length) => {
     const c = nodeCrypto.createCipheriv('sm4-ctr', key, counter);
-    return concat(c.update(data), c.final());
+    return concat(c.update(new Uint8Array(length)), c.final());
   };
-  const counterBlock = (nonce: Uint8Array, n: number): Uint8Array => {
-    const b = new Uint8Array(BLOCK);
-    b.set(nonce);
-    b[15] = n;
-    return b;
-  };
-  const tagOf = (key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, ciphertext: Uint8Array): Uint8Array => {
-    const h = ecb(key, new Uint8Array(BLOCK));
-    const s = ghashTag(h, aad, ciphertext);
-    const mask = ecb(key, counterBlock(nonce, 1));
-    for (let i = 0; i < BLOCK; i++) s[i]! ^= mask[i]!;
-    return s;
-  };
-  return {
-    seal(key, nonce, plaintext, aad) {
-      const ciphertext = ctr(key, counterBlock(nonce, 2), plaintext);
-      return { ciphertext, tag: tagOf(key, nonce, aad, ciphertext) };
-    },
-    open(key, nonce, ciphertext, tag, aad) {
-      if (nonce.length !== 12 || tag.length !== BLOCK) return null;
-      const expected = tagOf(key, nonce, aad, ciphertext);
-      let diff = 0;
-      for (let i = 0; i < BLOCK; i++) diff |= expected[i]! ^ tag[i]!;
-      return diff === 0 ? ctr(key, counterBlock(nonce, 2), ciphertext) : null;
-    },
-  };
-}
-
-/** GHASH_H(A, C) with both zero-padded to blocks and the 64-bit bit lengths appended. */
-function ghashTag(h: Uint8Array, aad: Uint8Array, ciphertext: Uint8Array): Uint8Array {
-  const g = ghash.create(h);
-  g.update(aad); // noble's GHASH zero-pads each update to a whole block, as GCM needs
-  g.update(ciphertext);
-  const lengths = new Uint8Array(BLOCK);
-  const view = new DataView(lengths.buffer);
-  view.setBigUint64(0, BigInt(aad.length) * 8n);
-  view.setBigUint64(8, BigInt(ciphertext.length) * 8n);
-  g.update(lengths);
-  return g.digest();
 }

@@ -25,6 +25,7 @@ function fromHex(hex: string): Uint8Array {
   return out;
 }
 
+/** sm-crypto-v2's SM4-GCM: the pure-JS path (the fast path composes its own, `sm4-gcm.ts`). */
 export const sm4Gcm: Aead = {
   seal(key, nonce, plaintext, aad) {
     const { output, tag } = sm4.encrypt(plaintext, key, { mode: 'gcm', iv: nonce, associatedData: aad, output: 'array', outputTag: true });
