@@ -3,11 +3,13 @@
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCryptoSuite } from './create-suite';
 import { hkdf } from './hkdf';
 import { SUITE_TAGS, suiteTagSchema } from './suite';
 
+// each run spawns openssl: on a loaded CI machine that is the slow part, not the code under test
+vi.setConfig({ testTimeout: 120_000 });
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'hex'));
 const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 

@@ -4,12 +4,14 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { sm4 } from 'sm-crypto-v2';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { referenceGhash } from '../test-support/ghash-reference';
 import { derToRs, opensslHmacSm3, opensslSm2KeyPair, opensslSm2Sign, opensslSm2Verify, opensslSm3, opensslSm4, opensslWorkdir, rsToDer } from '../test-support/openssl-cli';
 import { createCryptoSuite } from './create-suite';
 import { encodeSignature } from './signature-envelope';
 
+// each run spawns openssl: on a loaded CI machine that is the slow part, not the code under test
+vi.setConfig({ testTimeout: 120_000 });
 const RUNS = { numRuns: 25 };
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const bytes = (n: number) => fc.uint8Array({ minLength: n, maxLength: n });
