@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCryptoSuite } from './create-suite';
 import { fastPathWanted } from './fast-path';
+import { isUsablePublicKey } from './public-key';
 import { sealedSuiteOf } from './sealed-envelope';
 import { signatureSuiteOf } from './signature-envelope';
 import { SUITE_TAGS, type SuiteTag } from './suite';
@@ -177,5 +178,27 @@ describe('the fast-path switch', () => {
     expect(sm.digest(utf8('abc'))).toEqual(pure.digest(utf8('abc')));
     const k = sm.newSealKey();
     expect(pure.open(k, sm.seal(k, utf8('abc'), utf8('ad')), utf8('ad'))).toEqual({ ok: true, value: utf8('abc') });
+  });
+});
+
+describe('which public keys can be registered', () => {
+  it('accepts each suite’s generated keys and refuses the other suite’s, garbage, off-curve and small-order keys', () => {
+    for (const tag of SUITE_TAGS) {
+      const suite = createCryptoSuite(tag);
+      const { publicKey } = suite.generateSigningKeyPair();
+      expect(isUsablePublicKey(tag, publicKey)).toBe(true);
+      expect(isUsablePublicKey(other(tag), publicKey)).toBe(false);
+      for (const junk of [new Uint8Array(0), publicKey.subarray(1), null, 'key', Uint8Array.of(...publicKey, 0)]) expect(isUsablePublicKey(tag, junk)).toBe(false);
+    }
+    expect(isUsablePublicKey('sm', Uint8Array.of(4, ...new Uint8Array(64).fill(1)))).toBe(false); // off the curve
+    expect(isUsablePublicKey('sm', Uint8Array.of(4, ...new Uint8Array(64)))).toBe(false);
+    expect(isUsablePublicKey('international', new Uint8Array(32))).toBe(false); // y = 0: a point of order 4
+    expect(isUsablePublicKey('international', Uint8Array.of(1, ...new Uint8Array(31)))).toBe(false); // the identity
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 64, maxLength: 64 }), (xy) => {
+        expect(typeof isUsablePublicKey('sm', Uint8Array.of(4, ...xy))).toBe('boolean');
+      }),
+      { numRuns: 100 },
+    );
   });
 });
