@@ -10,6 +10,7 @@
 // once each way, so the pure-JS path — the one Electron relies on — is proven on its own.
 
 import { sm4GcmWith, type Sm4Keystream } from './sm4-gcm';
+import type { IncrementalDigest } from './suite';
 
 type Update = { update(data: Uint8Array): Uint8Array; final(): Uint8Array };
 
@@ -37,6 +38,7 @@ export type Aead = {
 
 export type FastPath = {
   readonly digest?: (data: Uint8Array) => Uint8Array;
+  readonly createDigest?: () => IncrementalDigest;
   readonly hmac?: (key: Uint8Array, data: Uint8Array) => Uint8Array;
   readonly aead?: Aead;
 };
@@ -57,6 +59,19 @@ export function nodeFastPath(nodeCrypto: NodeCryptoLike, hash: 'sha256' | 'sm3',
   const haveHash = hashes.has(hash);
   return {
     digest: haveHash ? (data) => copy(hashOnce(nodeCrypto, hash, data)) : undefined,
+    createDigest: haveHash
+      ? () => {
+          const h = nodeCrypto.createHash(hash);
+          const self: IncrementalDigest = {
+            update(data) {
+              h.update(data);
+              return self;
+            },
+            digest: () => copy(h.digest()),
+          };
+          return self;
+        }
+      : undefined,
     hmac: haveHash
       ? (key, data) => {
           const h = nodeCrypto.createHmac(hash, key);

@@ -51,6 +51,7 @@ export function smSuite(fast: FastPath = {}, userId: string = SM2_DEFAULT_USER_I
     algorithms: { digest: 'SM3', mac: 'HMAC-SM3', aead: 'SM4-GCM', signature: 'SM2' },
     sealKeyBytes: 16,
     digest: fast.digest ?? ((data) => fromHex(sm3(data))),
+    createDigest: fast.createDigest, // sm-crypto-v2 exports no incremental SM3: pure JS keeps the pieces
     hmac: fast.hmac ?? ((key, data) => fromHex(sm3(data, { key, mode: 'hmac' }))),
     aead: fast.aead ?? sm4Gcm,
     generateSigningKeyPair(): SigningKeyPair {

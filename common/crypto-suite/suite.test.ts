@@ -58,6 +58,18 @@ describe.each(CASES)('$tag suite, $path', ({ tag, nodeCrypto }) => {
     );
   });
 
+  it('digests a file fed in pieces as the whole (chunk-by-chunk verification)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 500 }), { maxLength: 8 }), (pieces) => {
+        const whole = Uint8Array.from(pieces.flatMap((p) => [...p]));
+        const incremental = suite.createDigest();
+        for (const p of pieces) incremental.update(p);
+        expect(incremental.digest()).toEqual(suite.digest(whole));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('seals the same value differently each time (fresh nonce) and hides it', () => {
     const a = suite.seal(key, utf8('320102199001011234'), row);
     const b = suite.seal(key, utf8('320102199001011234'), row);

@@ -41,6 +41,13 @@ export type SigningKeyPair = {
  */
 export type OpenError = 'malformed' | 'unknown-suite' | 'wrong-suite' | 'unauthentic';
 
+/** A digest fed piece by piece (a file verified chunk by chunk); used once. */
+export type IncrementalDigest = {
+  update(data: Uint8Array): IncrementalDigest;
+  /** The digest of everything given; the object is spent afterwards. */
+  digest(): Uint8Array;
+};
+
 export interface CryptoSuite {
   readonly tag: SuiteTag;
   readonly algorithms: SuiteAlgorithms;
@@ -51,6 +58,8 @@ export interface CryptoSuite {
 
   /** SHA-256 / SM3 of `data` (attachment and chunk integrity, receipt-claim digests). */
   digest(data: Uint8Array): Uint8Array;
+  /** The same digest fed piece by piece: `createDigest().update(a).update(b).digest()` = `digest(a ‖ b)`. */
+  createDigest(): IncrementalDigest;
   /** HMAC-SHA256 / HMAC-SM3 (RFC 2104 over the suite's hash); any key length. */
   hmac(key: Uint8Array, data: Uint8Array): Uint8Array;
 

@@ -20,6 +20,7 @@ for (const tag of SUITE_TAGS) {
   const signature = suite.sign(pair, utf8('request'));
   out[tag] = {
     digest: hex(suite.digest(utf8('abc'))),
+    pieces: hex(suite.createDigest().update(utf8('a')).update(utf8('bc')).digest()) === hex(suite.digest(utf8('abc'))),
     hmac: hex(suite.hmac(utf8('k'), utf8('abc'))).length,
     hkdf: hkdf(suite, key, new Uint8Array(0), utf8('mac'), 32).length,
     opened: opened.ok ? new TextDecoder().decode(opened.value) : opened.error,
