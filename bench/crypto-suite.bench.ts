@@ -55,7 +55,12 @@ export async function run(report: Report): Promise<void> {
   const sm2 = smPure.generateSigningKeyPair();
   const edSignature = intlPure.sign(ed, message);
   const sm2Signature = smPure.sign(sm2, message);
-  report('SM2 sign (request signature)', perSecond(() => smPure.sign(sm2, message)), '/s', { name: 'Ed25519 sign', value: perSecond(() => intlPure.sign(ed, message)) });
+  report(
+    'SM2 sign (request signature)',
+    perSecond(() => smPure.sign(sm2, message)),
+    '/s',
+    { name: 'Ed25519 sign', value: perSecond(() => intlPure.sign(ed, message)) },
+  );
   report(
     'SM2 verify',
     perSecond(() => {
