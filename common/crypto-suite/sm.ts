@@ -2,14 +2,14 @@
 // @noble, maintained) so it runs inside Electron, whose BoringSSL has no SM algorithm;
 // node:crypto speeds up SM3, HMAC-SM3 and SM4 when given (`fast-path.ts`).
 //
-// SM4-GCM (GB/T 36624-2018 lists GCM among SM4's authenticated modes; RFC 8998 uses it for TLS
-// 1.3): one pass gives confidentiality and integrity with associated data, a 96-bit nonce and a
-// 128-bit tag, the same construction and failure behaviour as the international AES-256-GCM,
-// so the envelope and its tests are shared. CCM (the other RFC 8998 mode) needs two passes and
+// SM4-GCM (GCM is one of GB/T 36624-2018's authenticated-encryption mechanisms; RFC 8998 uses
+// it with SM4 for TLS 1.3): one pass gives confidentiality and integrity with associated data,
+// a 96-bit nonce and a 128-bit tag, the same construction and failure behaviour as the
+// international AES-256-GCM, so the envelope and its tests are shared. CCM (the other RFC 8998 mode) needs two passes and
 // the length up front; SM4-CBC + HMAC-SM3 is two keys and an order to get right.
 //
 // SM2 signatures per GB/T 32918.2: e = SM3(Z_A ‖ M) with Z_A = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖
-// xA ‖ yA) and the default ID 1234567812345678 (GB/T 35276-2017 §5), which central must use too.
+// xA ‖ yA) and the default ID 1234567812345678 (GB/T 35276-2017), which central must use too.
 import { sm2, sm3, sm4 } from 'sm-crypto-v2';
 import type { Aead, FastPath } from './fast-path';
 import { makeSuite, type Primitives } from './make-suite';

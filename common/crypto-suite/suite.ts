@@ -76,9 +76,13 @@ export interface CryptoSuite {
   open(key: Uint8Array, sealed: Uint8Array, associatedData: Uint8Array): Result<Uint8Array, OpenError>;
 
   generateSigningKeyPair(): SigningKeyPair;
-  /** The public key of a stored private key (after reading it back from a keystore). */
+  /** The public key of a stored private key (after reading it back from a keystore); throws if it is not a valid key. */
   publicKeyOf(privateKey: Uint8Array): Uint8Array;
-  /** A signature carrying this suite's tag (see `signature-envelope.ts`). */
+  /**
+   * A signature carrying this suite's tag (see `signature-envelope.ts`). The pair must be whole
+   * (from `generateSigningKeyPair`, or `publicKeyOf` its private key): SM2 hashes the public key
+   * into Z, so a mismatched one makes signatures nobody can verify.
+   */
   sign(keyPair: SigningKeyPair, message: Uint8Array): Uint8Array;
   /** False on anything but a good signature by `publicKey` over `message` made by this suite: never throws. */
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
