@@ -9,6 +9,7 @@
 // Switched off with `KIOSK_CRYPTO_FAST_PATH=off` (see `fastPathWanted`): the suite's tests run
 // once each way, so the pure-JS path — the one Electron relies on — is proven on its own.
 
+import type { Aead } from './aead';
 import { sm4GcmWith, type Sm4Keystream } from './sm4-gcm';
 import type { IncrementalDigest } from './suite';
 
@@ -29,12 +30,6 @@ export interface NodeCryptoLike {
 export function fastPathWanted(env: Readonly<Record<string, string | undefined>>): boolean {
   return !['off', '0', 'false', 'no'].includes((env.KIOSK_CRYPTO_FAST_PATH ?? '').trim().toLowerCase());
 }
-
-export type Aead = {
-  seal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): { ciphertext: Uint8Array; tag: Uint8Array };
-  /** The plaintext, or null when the tag does not check. */
-  open(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array, aad: Uint8Array): Uint8Array | null;
-};
 
 export type FastPath = {
   readonly digest?: (data: Uint8Array) => Uint8Array;

@@ -9,7 +9,8 @@ import { ed25519 } from '@noble/curves/ed25519';
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha2';
 import { makeSuite, type Primitives } from './make-suite';
-import type { Aead, FastPath } from './fast-path';
+import type { Aead } from './aead';
+import type { FastPath } from './fast-path';
 import type { CryptoSuite, IncrementalDigest, SigningKeyPair } from './suite';
 
 const TAG_BYTES = 16;

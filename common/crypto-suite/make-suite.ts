@@ -1,7 +1,7 @@
 // What both suites share: the sealed and signature envelopes around each suite's primitives,
 // input checks, and the rule that opening and verifying never throw on what they are given.
 import { err, ok } from '../result';
-import type { Aead } from './fast-path';
+import type { Aead } from './aead';
 import { authenticatedData, decodeSealed, encodeSealed, NONCE_BYTES } from './sealed-envelope';
 import { encodeSignature, RAW_SIGNATURE_BYTES, rawSignatureFor } from './signature-envelope';
 import type { CryptoSuite, IncrementalDigest, SigningKeyPair, SuiteAlgorithms, SuiteTag } from './suite';

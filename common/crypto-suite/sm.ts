@@ -11,7 +11,8 @@
 // SM2 signatures per GB/T 32918.2: e = SM3(Z_A ‖ M) with Z_A = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖
 // xA ‖ yA) and the default ID 1234567812345678 (GB/T 35276-2017), which central must use too.
 import { sm2, sm3, sm4 } from 'sm-crypto-v2';
-import type { Aead, FastPath } from './fast-path';
+import type { Aead } from './aead';
+import type { FastPath } from './fast-path';
 import { makeSuite, type Primitives } from './make-suite';
 import type { CryptoSuite, SigningKeyPair } from './suite';
 

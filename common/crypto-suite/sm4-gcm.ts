@@ -5,7 +5,7 @@
 // each against the other, against RFC 8998, and against openssl's SM4 with a GHASH written out
 // from the standard. GHASH's table window is sized to the message (sm-crypto-v2's is not).
 import { ghash } from '@noble/ciphers/_polyval';
-import type { Aead } from './fast-path';
+import type { Aead } from './aead';
 
 const BLOCK = 16;
 const NONCE_BYTES = 12;
