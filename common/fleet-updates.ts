@@ -58,9 +58,10 @@ export type UpdateAssignment = z.infer<typeof updateAssignmentSchema>;
 
 /**
  * Remote configuration as signed: a version and a partial kiosk configuration (the terminal
- * validates it with its own schema; central does not know that schema). `scope` says whether it
- * came from the terminal's group or the terminal itself; the version central serves is the
- * higher-precedence document's.
+ * validates it with its own schema; central does not know that schema). A terminal gets its
+ * group's document and its own; it lays its own over the group's field by field (terminal
+ * overrides group). `scope` and `target` are inside the signature, so a group's document cannot
+ * be served as another group's or as one terminal's.
  */
 export const remoteConfigSchema = z.object({
   version: z.number().int().min(1).max(2_147_483_647),
@@ -81,7 +82,16 @@ export const signedRemoteConfigSchema = z.object({
 });
 export type SignedRemoteConfig = z.infer<typeof signedRemoteConfigSchema>;
 
-export const configAssignmentSchema = z.object({ config: signedRemoteConfigSchema.nullable() });
+/** Central's answer to "what configuration is mine": the group's document and the terminal's own. */
+export const configAssignmentSchema = z.object({ group: signedRemoteConfigSchema.nullable(), terminal: signedRemoteConfigSchema.nullable() });
+export type ConfigAssignment = z.infer<typeof configAssignmentSchema>;
+
+/** The remote configuration versions in force on a terminal: its group's and its own document's. */
+export const appliedConfigSchema = z.object({
+  group: z.number().int().min(1).nullable(),
+  terminal: z.number().int().min(1).nullable(),
+});
+export type AppliedConfig = z.infer<typeof appliedConfigSchema>;
 
 /** The steps an update goes through, as the heartbeat reports them. */
 export const UPDATE_STEPS = ['idle', 'downloading', 'verified', 'waiting-for-idle', 'installing', 'health-check', 'done', 'rolled-back', 'refused'] as const;
@@ -114,13 +124,13 @@ export type HeartbeatUpdate = z.infer<typeof heartbeatUpdateSchema>;
 
 /** The configuration part of a heartbeat: the applied remote version and local drift. */
 export const heartbeatConfigSchema = z.object({
-  /** the remote configuration version in force (null: none received yet) */
-  appliedVersion: z.number().int().min(1).nullable(),
+  /** the remote configuration versions in force (both null: none received yet) */
+  applied: appliedConfigSchema,
   /** a technician changed the configuration locally since the applied remote version */
   drift: z.boolean(),
   /** the fields a technician changed locally (names only, never values) */
   driftFields: z.array(z.string().max(60)).max(40),
   /** the last remote configuration refused, and why */
-  refused: z.object({ version: z.number().int().min(1), reason: configRefusalSchema, message: z.string().max(300) }).nullable(),
+  refused: z.object({ scope: z.enum(['group', 'terminal']), version: z.number().int().min(0), reason: configRefusalSchema, message: z.string().max(300) }).nullable(),
 });
 export type HeartbeatConfig = z.infer<typeof heartbeatConfigSchema>;
