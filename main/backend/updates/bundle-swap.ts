@@ -91,6 +91,10 @@ export function confirmSwap(root: string): void {
 export class BundleSwapInstaller implements UpdateInstaller {
   readonly kind = 'bundle-swap' as const;
 
+  get stateFile(): string {
+    return bundlePaths(this.root).state;
+  }
+
   constructor(
     private readonly root: string,
     private readonly exit: () => void = () => process.exit(EXIT_RESTART_FOR_UPDATE),

@@ -7,6 +7,8 @@ import type { Result } from '../../../common/result';
 
 export interface UpdateInstaller {
   readonly kind: 'bundle-swap' | 'electron';
+  /** where the update's progress is kept when the installer shares it with a supervisor (the launcher); null: the data folder */
+  readonly stateFile: string | null;
   /** Stages the verified artifact so that the next start runs it (and can go back). */
   install(release: SignedRelease, artifactFile: string): Promise<Result<void, string>>;
   /** Ends this process so that its supervisor starts the staged release (and health-checks it). */
