@@ -217,7 +217,8 @@ describe('a signed release through a two-group rollout', () => {
     const release = await publish(bundle('1.3.0', GOOD_APP), '1.3.0', [{ group: 'pilot', percent: 100 }]);
     // one byte changed where central keeps the artifact (a compromised store or disk)
     const stored = (central.store.db.prepare('SELECT artifact FROM releases WHERE sha512 = ?').get(release.sha512) as { artifact: Buffer }).artifact;
-    stored[Math.floor(stored.length / 2)] ^= 0xff;
+    const mid = Math.floor(stored.length / 2);
+    stored[mid] = stored[mid]! ^ 0xff;
     central.store.db.prepare('UPDATE releases SET artifact = ? WHERE sha512 = ?').run(stored, release.sha512);
     const u = pilot.updater();
     expect(await u.check()).toMatchObject({ step: 'refused', target: '1.3.0', reason: 'tampered' });
