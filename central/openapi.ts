@@ -75,6 +75,7 @@ import { faultStateSchema, faultUpdateSchema } from './faults';
 import { adminCaseUpdateSchema, adminCasesQuerySchema, terminalSchema, trackingSchema } from './routes/admin';
 import {
   configDriftListSchema,
+  configTargetParamSchema,
   configStoredSchema,
   releaseListSchema,
   releasePublishedSchema,
@@ -84,7 +85,7 @@ import {
   terminalGroupSchema,
   terminalGroupSetSchema,
 } from './routes/releases';
-import { configAssignmentSchema, groupNameSchema, signedRemoteConfigSchema, updateAssignmentSchema } from '../common/fleet-updates';
+import { configAssignmentSchema, signedRemoteConfigSchema, updateAssignmentSchema } from '../common/fleet-updates';
 
 type Json = Record<string, unknown>;
 
@@ -579,8 +580,8 @@ export function buildOpenApi(): Json {
           summary: 'Store a signed configuration document for a group or a terminal (its version must be above the stored one)',
           security: ADMIN,
           parameters: [
-            pathParam('scope', z.enum(['group', 'terminal']), 'group or terminal'),
-            pathParam('target', z.union([groupNameSchema, z.string().regex(/^[A-Z0-9]{4,16}$/)]), 'group name or terminal id'),
+            pathParam('scope', configTargetParamSchema.shape.scope, 'group or terminal'),
+            pathParam('target', configTargetParamSchema.shape.target, 'group name or terminal id (the signed document must name the same)'),
           ],
           requestBody: jsonBody(signedRemoteConfigSchema),
           responses: {

@@ -13,10 +13,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCentral, type RunningCentral } from '../../../central/embedded';
+import type { RunningCentral } from '../../../central/embedded';
+import { checkContractAfterEach } from '../../../central/test-support/contract-fetch';
 import { sampleHeartbeat } from '../../../central/fleet/sample-heartbeat';
 import type { SignedRelease } from '../../../common/fleet-updates';
 import { CentralClient } from '../../../offline-queue/sync/central-client';
+import { testCentral } from '../../../offline-queue/test-support/harness';
 import { parseConfig } from '../config/load';
 import { RemoteConfigService } from '../config/remote-config';
 import type { KioskConfig } from '../config/schema';
@@ -35,6 +37,7 @@ const logger = createLogger({ sink: (l) => lines.push(l) });
 
 let work: string;
 let central: RunningCentral;
+checkContractAfterEach();
 
 const GOOD_APP = `import fs from 'node:fs';
 const { version } = JSON.parse(fs.readFileSync(new URL('./bundle.json', import.meta.url), 'utf8'));
@@ -154,7 +157,8 @@ let hall: Terminal;
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-rollout-'));
-  central = await startCentral({ dbFile: path.join(work, 'central.db') });
+  // every answer central gives in this test is held to its OpenAPI document
+  central = await testCentral(work);
   bundle('1.0.0', GOOD_APP);
   pilot = await terminal('PILOT001', 'pilot');
   hall = await terminal('HALL0001', 'hall');
