@@ -15,6 +15,7 @@ import { fleetRoutes, heartbeatRoutes } from './routes/fleet';
 import type { LookupLimit } from './followup/lookup-limit';
 import { followupRoutes } from './routes/followup';
 import { intakeRoutes } from './routes/intake';
+import { releaseAdminRoutes, updateRoutes } from './routes/releases';
 import { helperSignInRoutes, staffAdminRoutes } from './routes/staff';
 import type { ScryptCost } from './staff/staff-hash';
 import type { CentralStore } from './store';
@@ -72,6 +73,7 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   );
 
   app.route('/v1/admin/staff', staffAdminRoutes({ store, adminToken, cost: staffScryptCost }));
+  app.route('/v1/admin', releaseAdminRoutes({ store, adminToken }));
   app.route('/v1/admin', adminRoutes({ store, faults, adminToken }));
 
   app.get('/v1/openapi.json', (c) => c.json(openapi));
@@ -101,6 +103,7 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   signed.route('/', followupRoutes(store, { now, lookupLimit }));
   signed.route('/', caseRoutes(store));
   signed.route('/', heartbeatRoutes(store, now));
+  signed.route('/', updateRoutes(store));
   signed.route('/', helperSignInRoutes(store, now));
   app.route('/v1', signed);
 

@@ -73,6 +73,19 @@ import {
 } from './admin-responses';
 import { faultStateSchema, faultUpdateSchema } from './faults';
 import { adminCaseUpdateSchema, adminCasesQuerySchema, terminalSchema, trackingSchema } from './routes/admin';
+import {
+  configDriftListSchema,
+  configTargetParamSchema,
+  configStoredSchema,
+  releaseListSchema,
+  releasePublishedSchema,
+  releasePublishSchema,
+  rolloutSchema,
+  rolloutSetSchema,
+  terminalGroupSchema,
+  terminalGroupSetSchema,
+} from './routes/releases';
+import { configAssignmentSchema, signedRemoteConfigSchema, updateAssignmentSchema } from '../common/fleet-updates';
 
 type Json = Record<string, unknown>;
 
@@ -357,6 +370,40 @@ export function buildOpenApi(): Json {
           responses: { '200': ok('stored', heartbeatResponseSchema), ...signedErrors, ...jsonBodyErrors },
         },
       },
+      '/v1/updates/assignment': {
+        get: {
+          operationId: 'updateAssignment',
+          summary: 'The release this terminal should run (signed offline by the release key; the terminal verifies it), or why none',
+          security: SIGNED,
+          responses: { '200': ok('assignment', updateAssignmentSchema), ...signedErrors },
+        },
+      },
+      '/v1/releases/{sha512}/artifact': {
+        get: {
+          operationId: 'releaseArtifact',
+          summary: 'A byte range of a release artifact (Range: bytes=a-b, at most 4 MiB per answer; resumable downloads)',
+          security: SIGNED,
+          parameters: [pathParam('sha512', z.string().regex(/^[0-9a-f]{128}$/), 'SHA-512 of the artifact (hex)')],
+          responses: {
+            '206': {
+              description: 'the range (Content-Range: bytes a-b/size)',
+              headers: { 'Content-Range': { schema: { type: 'string' } } },
+              content: { 'application/octet-stream': {} },
+            },
+            '404': error('no such artifact'),
+            '416': { description: 'range not satisfiable (Content-Range: bytes */size)' },
+            ...signedErrors,
+          },
+        },
+      },
+      '/v1/config': {
+        get: {
+          operationId: 'remoteConfig',
+          summary: "The signed configuration documents of this terminal's group and of the terminal itself (terminal overrides group)",
+          security: SIGNED,
+          responses: { '200': ok('documents', configAssignmentSchema), ...signedErrors },
+        },
+      },
       '/v1/helpers/identify': {
         post: {
           operationId: 'helperIdentify',
@@ -491,6 +538,67 @@ export function buildOpenApi(): Json {
             '400': error('invalid-request: a date outside the year or listed twice (holiday and workday), or a year after next year'),
             ...jsonBodyErrors,
           },
+        },
+      },
+      '/v1/admin/releases': {
+        post: {
+          operationId: 'adminPublishRelease',
+          summary: 'Store a release signed offline (central checks size and SHA-512, never holds the key); the same artifact twice is one release',
+          security: ADMIN,
+          requestBody: jsonBody(releasePublishSchema),
+          responses: {
+            '200': ok('stored', releasePublishedSchema),
+            '422': error('size-mismatch or sha512-mismatch: the artifact is not what the manifest says'),
+            ...adminErrors,
+            ...jsonBodyErrors,
+          },
+        },
+        get: { operationId: 'adminReleases', summary: 'Releases, newest first, with their rollouts', security: ADMIN, responses: { '200': ok('releases', releaseListSchema), ...adminErrors } },
+      },
+      '/v1/admin/releases/{releaseId}/rollout': {
+        put: {
+          operationId: 'adminSetRollout',
+          summary: 'Rollout of a release: per terminal group, the percentage of its terminals (by a hash of the terminal id), and paused',
+          security: ADMIN,
+          parameters: [pathParam('releaseId', decimalInt(1, 2_147_483_647), 'release id from adminPublishRelease')],
+          requestBody: jsonBody(rolloutSchema),
+          responses: { '200': ok('set', rolloutSetSchema), '404': error('no such release'), ...adminErrors, ...jsonBodyErrors },
+        },
+      },
+      '/v1/admin/terminals/{terminalId}/group': {
+        put: {
+          operationId: 'adminSetTerminalGroup',
+          security: ADMIN,
+          parameters: [pathParam('terminalId', z.string().regex(/^[A-Z0-9]{4,16}$/), 'terminal id')],
+          requestBody: jsonBody(terminalGroupSchema),
+          responses: { '200': ok('set', terminalGroupSetSchema), '404': error('no such terminal'), ...adminErrors, ...jsonBodyErrors },
+        },
+      },
+      '/v1/admin/configs/{scope}/{target}': {
+        put: {
+          operationId: 'adminPutConfig',
+          summary: 'Store a signed configuration document for a group or a terminal (its version must be above the stored one)',
+          security: ADMIN,
+          parameters: [
+            pathParam('scope', configTargetParamSchema.shape.scope, 'group or terminal'),
+            pathParam('target', configTargetParamSchema.shape.target, 'group name or terminal id (the signed document must name the same)'),
+          ],
+          requestBody: jsonBody(signedRemoteConfigSchema),
+          responses: {
+            '200': ok('stored', configStoredSchema),
+            '409': error('not-newer: a document of this or a higher version is stored'),
+            '422': error('invalid-document or wrong-target (the signed document names another scope or target)'),
+            ...adminErrors,
+            ...jsonBodyErrors,
+          },
+        },
+      },
+      '/v1/admin/config-drift': {
+        get: {
+          operationId: 'adminConfigDrift',
+          summary: 'Local configuration changes terminals reported (field names only), newest first; an empty list: back in line',
+          security: ADMIN,
+          responses: { '200': ok('drift', configDriftListSchema), ...adminErrors },
         },
       },
       '/v1/admin/evaluations': {

@@ -364,6 +364,9 @@ export const KIOSK_CALLS = {
   heartbeat: { method: 'post', path: '/v1/heartbeats' },
   helperIdentify: { method: 'post', path: '/v1/helpers/identify' },
   helperSignIn: { method: 'post', path: '/v1/helpers/sign-in' },
+  updateAssignment: { method: 'get', path: '/v1/updates/assignment' },
+  releaseArtifact: { method: 'get', path: '/v1/releases/{sha512}/artifact' },
+  remoteConfig: { method: 'get', path: '/v1/config' },
 } as const satisfies Record<string, { method: 'get' | 'post' | 'put'; path: string }>;
 export type KioskCall = keyof typeof KIOSK_CALLS;
 

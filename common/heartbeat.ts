@@ -2,6 +2,7 @@
 // queue, its version, and non-personal usage aggregates. Central validates it with this schema,
 // the kiosk builds it with the same types, and central's OpenAPI document is generated from it.
 import { z } from 'zod';
+import { heartbeatConfigSchema, heartbeatUpdateSchema } from './fleet-updates';
 
 const day = z.iso.date();
 const count = z.number().int().min(0).max(10_000_000);
@@ -40,6 +41,10 @@ export const heartbeatSchema = z.object({
   }),
   disk: z.object({ freeBytes: z.number().min(0), totalBytes: z.number().min(0) }).nullable(),
   usage: usageReportSchema.nullable(),
+  /** update progress (signed staged updates); absent from terminals older than the updater */
+  update: heartbeatUpdateSchema.nullable().default(null),
+  /** remote configuration version applied and local drift; absent from older terminals */
+  config: heartbeatConfigSchema.nullable().default(null),
 });
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 

@@ -15,6 +15,7 @@ import {
   submissionBatchResponseSchema,
   type KioskCall,
 } from './central-api';
+import { configAssignmentSchema, updateAssignmentSchema } from './fleet-updates';
 import { heartbeatResponseSchema } from './heartbeat';
 import { helperIdentifyResponseSchema, helperSignInResponseSchema } from './staff-registry';
 
@@ -38,6 +39,9 @@ export const KIOSK_ANSWERS = {
   heartbeat: heartbeatResponseSchema,
   helperIdentify: helperIdentifyResponseSchema,
   helperSignIn: helperSignInResponseSchema,
+  updateAssignment: updateAssignmentSchema,
+  releaseArtifact: null,
+  remoteConfig: configAssignmentSchema,
 } as const satisfies Record<KioskCall, z.ZodType | null>;
 
 /** The parsed answer of a call (null for byte answers). */

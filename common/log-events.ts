@@ -248,6 +248,34 @@ export const logEvents = {
   },
   'maintenance.denied': { level: 'warn', audience: 'technician', description: 'A maintenance route was called without a technician session (403).' },
   // Terminal health and usage statistics (main/backend/health/).
+  'update.downloading': { level: 'info', audience: 'operator', description: 'The updater began (or resumed) downloading a release central assigned; carries version and size.' },
+  'update.download-interrupted': {
+    level: 'warn',
+    audience: 'operator',
+    description: 'A release download stopped (network, central); the partial file is kept and the next check resumes from its last byte.',
+  },
+  'update.verified': { level: 'info', audience: 'operator', description: 'A downloaded release matched its signed SHA-512 and size, and its manifest the pinned release key.' },
+  'update.refused': {
+    level: 'error',
+    audience: 'operator',
+    description: 'A release was refused: reason tampered, truncated, downgrade, unsigned, wrong-key or install-failed, with the message shown to technicians.',
+  },
+  'update.installing': { level: 'info', audience: 'operator', description: 'No citizen at the screen and within the maintenance window: the release is being staged, then the app restarts into it.' },
+  'config.remote.applied': {
+    level: 'info',
+    audience: 'operator',
+    description: 'A signed remote configuration was applied at idle; carries the group and terminal versions and which fields applied live or need a restart.',
+  },
+  'config.remote.refused': {
+    level: 'error',
+    audience: 'operator',
+    description: 'A remote configuration was refused and the last good one kept: reason bad-signature, unsigned, invalid (fails the schema), device-failed or older.',
+  },
+  'config.remote.drift': {
+    level: 'warn',
+    audience: 'operator',
+    description: 'The configuration file differs from the applied remote configuration in these fields (a technician changed them locally).',
+  },
   'heartbeat.sent': { level: 'debug', audience: 'technician', description: 'A heartbeat reached central; carries payload bytes.' },
   'heartbeat.failed': { level: 'warn', audience: 'technician', description: 'A heartbeat could not be delivered (network, central refused); the next one carries current figures.' },
   // Application journey (main/backend/journey/). No personal data: receipt numbers, service codes, counts.

@@ -54,6 +54,11 @@ export async function buildHeadless(outfile = path.join(root, 'dist', 'main', 'h
   return bundleNode('main/backend/host/headless.ts', outfile, production);
 }
 
+/** The headless host's supervisor (`node dist/main/launcher.mjs --root /opt/gov-kiosk`): starts `current/`, health-checks a new release, rolls back. */
+export async function buildLauncher(outfile = path.join(root, 'dist', 'main', 'launcher.mjs')) {
+  return bundleNode('main/backend/updates/bundle-launcher-cli.ts', outfile, true);
+}
+
 /** The renderer into outDir with Vite's API (vitest callers must set NODE_ENV=production first). */
 export async function buildRenderer(outDir = path.join(root, 'dist', 'renderer'), { production = true } = {}) {
   const vite = await import('vite');
@@ -80,6 +85,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (production) {
     await buildHeadless(undefined, { production });
     built.push('dist/main/headless.mjs');
+    await buildLauncher();
+    built.push('dist/main/launcher.mjs');
   }
   process.stdout.write(`built (${production ? 'production' : 'development'}): ${built.join(', ')}\n`);
 }

@@ -1,12 +1,13 @@
 // What the fleet page says about each terminal, from its latest heartbeat: silent (no heartbeat
-// for 3 of its intervals), down (a device cannot serve citizens), out of paper, behind on sync.
+// for 3 of its intervals), down (a device cannot serve citizens), out of paper, behind on sync,
+// an update refused or rolled back, a configuration changed locally by a technician.
 import { heartbeatSchema, type Heartbeat } from '../../common/heartbeat';
 
 export const SILENT_AFTER_INTERVALS = 3;
 /** Pending submissions older than this since the last successful sync count as "behind". */
 export const BEHIND_AFTER_MS = 10 * 60_000;
 
-export type Flag = 'never-reported' | 'silent' | 'down' | 'paper-out' | 'paper-low' | 'behind-sync' | 'dead-letters' | 'unusual-lookups';
+export type Flag = 'never-reported' | 'silent' | 'down' | 'paper-out' | 'paper-low' | 'behind-sync' | 'dead-letters' | 'unusual-lookups' | 'update-failed' | 'config-drift';
 
 export interface TerminalStatus {
   terminalId: string;
@@ -36,6 +37,8 @@ export function terminalStatus(row: { terminalId: string; receivedAt: number | n
     const last = hb.queue.lastSyncAt ? Date.parse(hb.queue.lastSyncAt) : null;
     if (hb.queue.state === 'auth-failed' || (hb.queue.pending > 0 && (last === null || row.receivedAt - last > BEHIND_AFTER_MS))) flags.push('behind-sync');
     if (hb.queue.dead > 0) flags.push('dead-letters');
+    if (hb.update?.step === 'rolled-back' || hb.update?.step === 'refused') flags.push('update-failed');
+    if (hb.config?.drift) flags.push('config-drift');
   }
   return { terminalId: row.terminalId, lastSeen: new Date(row.receivedAt).toISOString(), secondsSinceLast: Math.round(age / 1000), flags, heartbeat: hb, downDevices };
 }
@@ -49,4 +52,6 @@ export const FLAG_LABELS: Record<Flag, string> = {
   'behind-sync': '同步滞后 / behind on sync',
   'dead-letters': '有待处理申请 / dead letters',
   'unusual-lookups': '查询异常（近一小时大量未找到、凭证不符或被限流）/ unusual lookups in the last hour',
+  'update-failed': '更新被拒或已回退 / update refused or rolled back',
+  'config-drift': '配置被本地修改 / configuration changed locally',
 };

@@ -1,5 +1,6 @@
 // Heartbeats as simulated terminals send them (tests, the fleet e2e and the bench): healthy by
 // default, with the usual faults one option away.
+import type { HeartbeatConfig, HeartbeatUpdate } from '../../common/fleet-updates';
 import type { Heartbeat } from '../../common/heartbeat';
 import { lastChinaDays } from '../../common/usage-summary';
 
@@ -16,6 +17,8 @@ export interface SampleOptions {
   kiosk?: number;
   helper?: number;
   serviceCode?: string;
+  update?: HeartbeatUpdate | null;
+  config?: HeartbeatConfig | null;
 }
 
 export function sampleHeartbeat(o: SampleOptions = {}): Heartbeat {
@@ -47,6 +50,8 @@ export function sampleHeartbeat(o: SampleOptions = {}): Heartbeat {
     ],
     queue: { state: 'idle', pending: o.pending ?? 0, sent: 40, dead: o.dead ?? 0, lastSyncAt: new Date(at - (o.lastSyncAgoMs ?? 5000)).toISOString() },
     disk: { freeBytes: 50e9, totalBytes: 120e9 },
+    update: o.update ?? null,
+    config: o.config ?? null,
     usage: {
       days: [yesterday, today],
       submissions: [

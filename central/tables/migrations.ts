@@ -213,4 +213,48 @@ export const centralMigrations: readonly CentralMigration[] = [
      receipt_no TEXT NOT NULL
    ) STRICT;`,
   },
+  {
+    version: 10,
+    name: 'signed releases, rollouts, remote configuration',
+    // Fleet updates and remote configuration (issue 14): releases signed offline (central stores
+    // the artifact and the signature, never the key), a rollout per release (groups, percentage,
+    // paused), terminal groups, signed configuration per group and per terminal, and the drift
+    // terminals report when a technician changed their configuration locally.
+    sql: `CREATE TABLE releases (
+     release_id INTEGER PRIMARY KEY AUTOINCREMENT,
+     version TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     rollback INTEGER NOT NULL CHECK (rollback IN (0, 1)),
+     size INTEGER NOT NULL,
+     sha512 TEXT NOT NULL UNIQUE,
+     algorithm TEXT NOT NULL,
+     signature TEXT NOT NULL,
+     artifact BLOB NOT NULL,
+     published_at TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE rollouts (
+     release_id INTEGER PRIMARY KEY REFERENCES releases (release_id),
+     stages TEXT NOT NULL,
+     paused INTEGER NOT NULL CHECK (paused IN (0, 1)),
+     updated_at TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE terminal_groups (terminal_id TEXT PRIMARY KEY REFERENCES terminals (terminal_id), group_name TEXT NOT NULL) STRICT;
+   CREATE TABLE remote_configs (
+     scope TEXT NOT NULL CHECK (scope IN ('group', 'terminal')),
+     target TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     document TEXT NOT NULL,
+     algorithm TEXT NOT NULL,
+     signature TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (scope, target)
+   ) STRICT;
+   CREATE TABLE config_drift (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     terminal_id TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     fields TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX config_drift_terminal ON config_drift (terminal_id, seq);`,
+  },
 ];

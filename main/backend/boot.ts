@@ -26,6 +26,8 @@ import type { AtRestKeyFacts } from './maintenance/at-rest-key';
 import { HelperServices } from './helpers/services';
 import { CitizenSession } from './citizen/citizen-session';
 import { FollowupService } from './followup/followup-service';
+import { PINNED_KEYS, startFleetServices, type TrustedKeys } from './updates/fleet-services';
+import type { UpdateInstaller } from './updates/update-installer';
 
 export interface BootOptions {
   dataDir: string;
@@ -47,6 +49,12 @@ export interface BootOptions {
   osKeystore?: KeyWrapper | null;
   /** The Secret Service (tests pass a double); default: libsecret's secret-tool. */
   secretService?: SecretService | null;
+  /** How a verified release is installed (the host's choice); null or absent: releases are not fetched. */
+  updateInstaller?: UpdateInstaller | null;
+  /** Keys releases and remote configuration are checked against: the pinned ones unless a test gives its own. */
+  trustedKeys?: TrustedKeys;
+  /** Restarts the app when a remote configuration changed a field read only at start (default: logged, applies at the next start). */
+  restartApp?: (reason: string) => void;
 }
 
 export class BootError extends Error {}
@@ -182,6 +190,20 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   const citizen = new CitizenSession({ bus, pages: devices.pages, logger });
   const followup = new FollowupService({ queue, catalog, store, logger, devices });
   followup.startReporting();
+  const citizenQuietMs = (config.idle.warnAfterSec + config.idle.countdownSec) * 1000;
+  const fleet = startFleetServices({
+    config,
+    configFile: opts.configFile,
+    dataDir: opts.dataDir,
+    version: opts.version,
+    client: queue.client,
+    logger,
+    // A citizen on screen (a journey step not yet ended or gone quiet) or a card just read.
+    citizenPresent: () => maintenance.usage.openSessions() > 0 || citizen.card.current(citizenQuietMs) !== null,
+    installer: opts.updateInstaller ?? null,
+    keys: opts.trustedKeys ?? PINNED_KEYS,
+    restartApp: opts.restartApp ?? ((reason) => logger.log('config.remote.applied', { restartNeeded: reason })),
+  });
 
   const ctx: BackendContext = {
     bootId: crypto.randomUUID(),
@@ -199,12 +221,13 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     helpers,
     citizen,
     followup,
+    fleet,
   };
   // The developer API (raw queue, simulator controls) is loaded only outside production bundles,
   // which fold this test and drop the modules; it is mounted only with config.devTools.
   const devRoutes = typeof __KIOSK_PRODUCTION_BUILD__ === 'boolean' && __KIOSK_PRODUCTION_BUILD__ ? null : (await import('./routes/dev-only')).devOnlyRoutes(ctx);
   const app = createApp(ctx, { rendererDir: opts.rendererDir, devRoutes });
-  maintenance.startHeartbeat(ctx);
+  maintenance.startHeartbeat({ ...ctx, updates: fleet.updater ?? undefined, remoteConfig: fleet.remoteConfig ?? undefined });
 
   return {
     ctx,
@@ -214,6 +237,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       catalog.stop();
       await firstSync.catch(() => undefined);
       followup.stopReporting();
+      await fleet.close();
       await maintenance.close();
       await helpers.close();
       await queue.close();

@@ -9,6 +9,7 @@ import type { MaintenanceServices } from './maintenance/services';
 import type { HelperServices } from './helpers/services';
 import type { CitizenSession } from './citizen/citizen-session';
 import type { FollowupService } from './followup/followup-service';
+import type { FleetServices } from './updates/fleet-services';
 
 /** Everything a route handler may use. Built once per boot by boot.ts. */
 export interface BackendContext {
@@ -33,4 +34,6 @@ export interface BackendContext {
   readonly citizen: CitizenSession;
   /** Progress lookups, A4 prints and postal delivery for the follow-up screens (main/backend/followup/). */
   readonly followup: FollowupService;
+  /** Signed staged updates and remote configuration from central (main/backend/updates/, config/remote-config.ts). */
+  readonly fleet: FleetServices;
 }

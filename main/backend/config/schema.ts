@@ -87,6 +87,23 @@ export const configSchema = z
       })
       .strict()
       .default({ maxFailures: 5, lockoutSec: 900, idleSignOutSec: 600 }),
+    /** Signed staged updates and remote configuration from central (main/backend/updates/, config/remote-config.ts). */
+    updates: z
+      .object({
+        /** false: neither updates nor remote configuration are fetched (a terminal managed by hand) */
+        enabled: z.boolean().default(true),
+        /** how often central is asked for the assigned release and configuration */
+        checkEverySec: z.number().int().min(30).max(86_400).default(900),
+        /** bandwidth cap of release downloads, bytes per second (the hall's uplink is shared with submissions) */
+        maxBytesPerSec: z.number().int().min(8_000).max(1_000_000_000).default(500_000),
+        /** daily window (China time, HH:MM, may wrap midnight) in which a release may be installed; null: any time nobody is at the screen */
+        window: z
+          .object({ from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM / expected HH:MM'), to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM / expected HH:MM') })
+          .nullable()
+          .default({ from: '22:00', to: '06:00' }),
+      })
+      .strict()
+      .default({ enabled: true, checkEverySec: 900, maxBytesPerSec: 500_000, window: { from: '22:00', to: '06:00' } }),
     /** Development tools (the device simulator panel). Never true in a production build. */
     devTools: z.boolean().default(false),
   })

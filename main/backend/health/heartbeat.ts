@@ -3,6 +3,7 @@
 // other terminal call. The aggregates ride along only when they changed since central last got
 // them (or an hour has passed): central keeps each day's latest figures, so a quiet terminal's
 // heartbeat stays small. A failed beat is not retried: the next one carries fresher figures.
+import type { HeartbeatConfig, HeartbeatUpdate } from '../../../common/fleet-updates';
 import type { Heartbeat } from '../../../common/heartbeat';
 import type { DeviceLayer } from '../../../devices/device-layer';
 import type { SubmissionQueue } from '../../../offline-queue/queue';
@@ -27,6 +28,10 @@ export interface HeartbeatSources {
   readonly devices: Pick<DeviceLayer, 'list'>;
   readonly queue: Pick<SubmissionQueue, 'status' | 'client'>;
   readonly logger: Logger;
+  /** the updater's progress (absent where no updater runs) */
+  readonly updates?: { heartbeat(): HeartbeatUpdate };
+  /** the remote configuration's applied version and drift (absent where none is fetched) */
+  readonly remoteConfig?: { heartbeat(): HeartbeatConfig };
 }
 
 export function buildHeartbeat(ctx: HeartbeatSources, usage: UsageTracker, dataDir: string): Heartbeat {
@@ -49,6 +54,8 @@ export function buildHeartbeat(ctx: HeartbeatSources, usage: UsageTracker, dataD
     queue: { state: q.state, pending: q.pending, sent: q.sent, dead: q.dead, lastSyncAt: q.lastSyncAt },
     disk: disk ? { freeBytes: disk.freeBytes, totalBytes: disk.totalBytes } : null,
     usage: usage.report(2),
+    update: ctx.updates?.heartbeat() ?? null,
+    config: ctx.remoteConfig?.heartbeat() ?? null,
   };
 }
 

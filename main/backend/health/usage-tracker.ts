@@ -68,6 +68,12 @@ export class UsageTracker {
     this.tables.addStep({ day: s.day, journey: s.journey, step: s.step, reached: 0, abandoned: 1 });
   }
 
+  /** Citizen sessions on screen now (not ended, not gone quiet): an update or a configuration change waits for none. */
+  openSessions(): number {
+    this.settle();
+    return this.sessions.size;
+  }
+
   /** Sessions gone quiet count as abandoned at their last step. */
   settle(): void {
     const t = this.now();

@@ -8,6 +8,8 @@ import { appRoot, defaultPaths } from '../paths';
 import { spawnTracked } from '../../../devices/core/child-processes';
 import { serveLoopback } from './serve-loopback';
 import { stopOnSignals } from './stop-signals';
+import { BundleSwapInstaller, EXIT_RESTART_FOR_UPDATE } from '../updates/bundle-swap';
+import type { HealthMessage } from '../updates/bundle-launcher';
 
 const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -16,7 +18,14 @@ export async function runHeadless(opts: Partial<BootOptions> & { port?: number; 
   const root = appRoot(import.meta.dirname);
   const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
   const started = performance.now();
+  // Under the bundle launcher (KIOSK_BUNDLE_ROOT set by it), releases are installed by swapping
+  // versioned bundle folders; the app restarts into one by exiting with code 75.
+  const bundleRoot = process.env.KIOSK_BUNDLE_ROOT ?? null;
+  let closeForRestart: () => Promise<void> = async () => undefined;
+  const restart = () => void closeForRestart().finally(() => process.exit(EXIT_RESTART_FOR_UPDATE));
   const backend = await bootBackend({
+    updateInstaller: bundleRoot ? new BundleSwapInstaller(bundleRoot, restart) : null,
+    restartApp: bundleRoot ? restart : undefined,
     dataDir: opts.dataDir ?? paths.dataDir,
     configFile: opts.configFile === undefined ? paths.configFile : opts.configFile,
     rendererDir: opts.rendererDir ?? path.join(root, 'dist', 'renderer'),
@@ -29,6 +38,17 @@ export async function runHeadless(opts: Partial<BootOptions> & { port?: number; 
     onReject: (why, req) => backend.ctx.logger.log('http.rejected', { why, path: new URL(req.url).pathname }),
   });
   backend.ctx.logger.log('kiosk.boot.ready', { transport: `http://127.0.0.1:${server.port}/`, ms: Math.round(performance.now() - started) });
+  closeForRestart = async () => {
+    await server.close();
+    await backend.close();
+  };
+  // The launcher's health check of a new release: booted (config valid, database open, keys
+  // read), serving on loopback, and the backend answering its own API.
+  if (process.send) {
+    const probe = await Promise.resolve(backend.fetch(new Request(`${server.origin}/api/system/info`))).catch(() => null);
+    const health: HealthMessage = { type: 'kiosk-health', ok: probe?.status === 200, version, message: probe ? `api ${probe.status}` : 'api unreachable' };
+    process.send(health);
+  }
   let browser: ChildProcess | null = null;
   const chromium = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
   if (opts.openBrowser && process.env.DISPLAY && chromium) {

@@ -38,5 +38,9 @@ export async function terminalInfo(ctx: BackendContext, dataDir: string) {
     disk: diskUse(dataDir),
     helperTickets: helperTicketFacts(ctx),
     atRestKey: ctx.maintenance.deps.atRestKey ?? null,
+    /** the update's last step and, when refused or rolled back, its reason code */
+    update: ctx.fleet.updater?.heartbeat() ?? null,
+    /** the remote configuration versions applied, drift and the last refusal */
+    remoteConfig: ctx.fleet.remoteConfig?.heartbeat() ?? null,
   };
 }

@@ -99,6 +99,28 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
             {info.atRestKey?.fallbackReason ?? (info.atRestKey ? `由系统密钥库保管（${info.atRestKey.keystore}）/ held by the OS keystore (${info.atRestKey.keystore})` : '未知 / unknown')}
           </dd>
         </div>
+        <div>
+          <dt>软件更新 / software update</dt>
+          <dd data-testid="maint-update" className={info.update?.reason ? 'maint-problem' : undefined}>
+            {info.update
+              ? `${info.update.step}${info.update.target ? ` → ${info.update.target}` : ''}${info.update.reason ? `（${info.update.reason}）` : ''} ${info.update.message}`
+              : '本机不自动更新 / not updated automatically here'}
+          </dd>
+        </div>
+        <div>
+          <dt>远程配置 / remote configuration</dt>
+          <dd data-testid="maint-remote-config" className={info.remoteConfig?.refused || info.remoteConfig?.drift ? 'maint-problem' : undefined}>
+            {info.remoteConfig
+              ? [
+                  `分组版本 / group v${info.remoteConfig.applied.group ?? '—'} · 本机版本 / terminal v${info.remoteConfig.applied.terminal ?? '—'}`,
+                  info.remoteConfig.drift ? `本地修改（中心可见）/ changed locally (shown at central): ${info.remoteConfig.driftFields.join(', ')}` : null,
+                  info.remoteConfig.refused ? `已拒绝 v${info.remoteConfig.refused.version}（${info.remoteConfig.refused.reason}）: ${info.remoteConfig.refused.message}` : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+              : '未启用 / not enabled'}
+          </dd>
+        </div>
       </dl>
 
       <h3>配置 / Configuration</h3>

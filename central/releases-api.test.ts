@@ -1,0 +1,110 @@
+// Releases, rollouts and remote configuration at central: what an operator publishes reaches the
+// terminals the rollout names (and no others), artifacts download in resumable ranges, and a
+// terminal's reported local change shows as drift.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configAssignmentSchema, updateAssignmentSchema } from '../common/fleet-updates';
+import { sampleHeartbeat } from './fleet/sample-heartbeat';
+import { rolloutBucket } from './fleet/rollout';
+import { centralHarness, OTHER_TERMINAL, TERMINAL, type CentralHarness } from './test-support/central-harness';
+import { testReleaseKey } from './test-support/release-keys';
+
+let h: CentralHarness;
+const key = testReleaseKey();
+const artifact = new Uint8Array(300_000).map((_, i) => (i * 31) % 251);
+
+beforeEach(() => (h = centralHarness()));
+afterEach(() => h.close());
+
+async function assignment(terminal = TERMINAL) {
+  const r = await h.call({ ...terminal, method: 'GET', path: '/v1/updates/assignment' });
+  expect(r.status).toBe(200);
+  return updateAssignmentSchema.parse(await r.json());
+}
+
+async function publish(version: string, bytes = artifact): Promise<number> {
+  const r = await h.admin('/v1/admin/releases', 'POST', key.release(bytes, version));
+  expect(r.status).toBe(200);
+  return ((await r.json()) as { releaseId: number }).releaseId;
+}
+
+describe('releases and rollouts', () => {
+  it('assigns a release to the groups its rollout names, holds it back when paused', async () => {
+    expect((await assignment()).reason).toBe('no-release');
+    const id = await publish('1.1.0');
+    expect((await h.admin(`/v1/admin/terminals/${TERMINAL.terminalId}/group`, 'PUT', { group: 'pilot' })).status).toBe(200);
+    expect((await h.admin(`/v1/admin/terminals/${OTHER_TERMINAL.terminalId}/group`, 'PUT', { group: 'hall' })).status).toBe(200);
+    expect(
+      (
+        await h.admin(`/v1/admin/releases/${id}/rollout`, 'PUT', {
+          stages: [
+            { group: 'pilot', percent: 100 },
+            { group: 'hall', percent: 0 },
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    expect((await assignment()).release?.version).toBe('1.1.0');
+    expect(await assignment(OTHER_TERMINAL)).toEqual({ release: null, reason: 'not-in-rollout' });
+    await h.admin(`/v1/admin/releases/${id}/rollout`, 'PUT', { stages: [{ group: 'pilot', percent: 100 }], paused: true });
+    expect(await assignment()).toEqual({ release: null, reason: 'paused' });
+  });
+
+  it('takes a percentage of a group by a hash of the terminal id', async () => {
+    const id = await publish('1.1.0');
+    await h.admin(`/v1/admin/terminals/${TERMINAL.terminalId}/group`, 'PUT', { group: 'pilot' });
+    const b = rolloutBucket(TERMINAL.terminalId);
+    await h.admin(`/v1/admin/releases/${id}/rollout`, 'PUT', { stages: [{ group: 'pilot', percent: b }] });
+    expect((await assignment()).reason).toBe('not-in-rollout');
+    await h.admin(`/v1/admin/releases/${id}/rollout`, 'PUT', { stages: [{ group: 'pilot', percent: b + 1 }] });
+    expect((await assignment()).reason).toBe('assigned');
+  });
+
+  it('refuses an artifact that is not what its manifest says', async () => {
+    const signed = key.release(artifact, '1.2.0');
+    const r = await h.admin('/v1/admin/releases', 'POST', { ...signed, artifactBase64: Buffer.from(artifact.slice(1)).toString('base64') });
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { error: string }).error).toBe('size-mismatch');
+  });
+
+  it('serves the artifact in ranges a download can resume from', async () => {
+    await publish('1.1.0');
+    const sha = key.release(artifact, '1.1.0').sha512;
+    const r = await h.call({ method: 'GET', path: `/v1/releases/${sha}/artifact` });
+    expect(r.status).toBe(206);
+    // the signed client cannot set Range; the route's parser is exercised through the kiosk's downloader tests
+    expect(r.headers.get('content-range')).toBe(`bytes 0-${artifact.length - 1}/${artifact.length}`);
+    expect(Buffer.from(await r.arrayBuffer()).equals(artifact)).toBe(true);
+  });
+});
+
+describe('remote configuration', () => {
+  it('serves the group and terminal documents, refuses an older version and a document for another target', async () => {
+    await h.admin(`/v1/admin/terminals/${TERMINAL.terminalId}/group`, 'PUT', { group: 'pilot' });
+    expect((await h.admin('/v1/admin/configs/group/pilot', 'PUT', key.config('group', 'pilot', 2, { hallName: '试点大厅' }))).status).toBe(200);
+    expect((await h.admin('/v1/admin/configs/group/pilot', 'PUT', key.config('group', 'pilot', 2, { hallName: 'x' }))).status).toBe(409);
+    expect((await h.admin('/v1/admin/configs/group/hall', 'PUT', key.config('group', 'pilot', 3, {}))).status).toBe(422);
+    await h.admin(`/v1/admin/configs/terminal/${TERMINAL.terminalId}`, 'PUT', key.config('terminal', TERMINAL.terminalId, 1, { township: '幸福街道' }));
+    const r = await h.call({ method: 'GET', path: '/v1/config' });
+    const got = configAssignmentSchema.parse(await r.json());
+    expect(JSON.parse(got.group!.document)).toMatchObject({ version: 2, settings: { hallName: '试点大厅' } });
+    expect(JSON.parse(got.terminal!.document)).toMatchObject({ version: 1, scope: 'terminal' });
+    const other = configAssignmentSchema.parse(await (await h.call({ ...OTHER_TERMINAL, method: 'GET', path: '/v1/config' })).json());
+    expect(other).toEqual({ group: null, terminal: null });
+  });
+
+  it('records drift a terminal reports, and when it is back in line', async () => {
+    const beat = (drift: string[]) =>
+      h.call({
+        method: 'POST',
+        path: '/v1/heartbeats',
+        json: sampleHeartbeat({ config: { applied: { group: 2, terminal: null }, drift: drift.length > 0, driftFields: drift, refused: null } }),
+      });
+    expect((await beat([])).status).toBe(200);
+    await beat(['idle.warnAfterSec']);
+    await beat(['idle.warnAfterSec']);
+    await beat([]);
+    const r = (await (await h.admin('/v1/admin/config-drift', 'GET')).json()) as { drift: { terminalId: string; fields: string[] }[] };
+    expect(r.drift.map((d) => d.fields)).toEqual([[], ['idle.warnAfterSec']]);
+    expect(r.drift[0]!.terminalId).toBe(TERMINAL.terminalId);
+  });
+});

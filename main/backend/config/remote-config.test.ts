@@ -1,0 +1,148 @@
+// Remote configuration on the terminal: a signed change from central applies when nobody is at
+// the screen, live where it can; anything wrong with it (signature, schema, a device that cannot
+// start, a replayed old version) leaves the last good configuration in force and says why; a
+// technician's local change shows as drift.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConfigAssignment, RemoteConfig } from '../../../common/fleet-updates';
+import { createLogger } from '../log/logger';
+import { editConfig } from '../maintenance/config-edit';
+import { generateReleaseKey, signRemoteConfig } from '../updates/release-signing';
+import { parseConfig } from './load';
+import { RemoteConfigService } from './remote-config';
+import type { KioskConfig } from './schema';
+
+const key = generateReleaseKey();
+let dir: string;
+let file: string;
+let served: ConfigAssignment;
+let present: boolean;
+let restarts: string[];
+let live: KioskConfig;
+let lines: string[];
+let probeFails: boolean;
+
+const doc = (d: Partial<RemoteConfig> & { settings: Record<string, unknown> }, k = key.privateKey) => signRemoteConfig({ version: 1, scope: 'group', target: 'pilot', ...d }, k);
+
+function service() {
+  return new RemoteConfigService({
+    terminalId: 'KSK0001',
+    configFile: file,
+    stateDir: path.join(dir, 'remote-config'),
+    keys: [{ algorithm: 'ed25519', publicKey: key.publicKey }],
+    fetch: async () => ({ ok: true, value: served }),
+    citizenPresent: () => present,
+    live,
+    probeDevices: async () => (probeFails ? { ok: false, error: 'receipt-printer: /dev/usb/lp9' } : { ok: true, value: undefined }),
+    restartApp: (why) => restarts.push(why),
+    logger: createLogger({ sink: (l) => lines.push(l) }),
+  });
+}
+
+const fileNow = () => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'remote-config-'));
+  file = path.join(dir, 'config.json');
+  fs.writeFileSync(file, JSON.stringify({ terminalId: 'KSK0001', hallName: '原大厅' }));
+  const parsed = parseConfig(fileNow());
+  if (!parsed.ok) throw new Error('bad base config');
+  live = parsed.value;
+  served = { group: null, terminal: null };
+  present = false;
+  restarts = [];
+  lines = [];
+  probeFails = false;
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('remote configuration', () => {
+  it('waits while a citizen is at the screen, then applies; live fields need no restart', async () => {
+    const s = service();
+    served = { group: doc({ settings: { hallName: '宿城区政务服务中心', idle: { warnAfterSec: 120 } } }), terminal: null };
+    present = true;
+    await s.check();
+    expect(live.hallName).toBe('原大厅');
+    expect(s.heartbeat().applied).toEqual({ group: null, terminal: null });
+
+    present = false;
+    await s.check();
+    expect(live.hallName).toBe('宿城区政务服务中心');
+    expect(live.idle.warnAfterSec).toBe(120);
+    expect(fileNow()).toMatchObject({ hallName: '宿城区政务服务中心', idle: { warnAfterSec: 120 } });
+    expect(s.heartbeat()).toEqual({ applied: { group: 1, terminal: null }, drift: false, driftFields: [], refused: null });
+    expect(restarts).toEqual([]);
+    expect(JSON.parse(fs.readFileSync(s.lastGoodFile, 'utf8'))).toMatchObject({ hallName: '原大厅' });
+  });
+
+  it('lays the terminal document over the group one, and asks for a restart for start-time fields', async () => {
+    const s = service();
+    served = {
+      group: doc({ settings: { hallName: '组大厅', heartbeatSec: 30 } }),
+      terminal: doc({ scope: 'terminal', target: 'KSK0001', version: 4, settings: { hallName: '本机大厅' } }),
+    };
+    await s.check();
+    expect(live.hallName).toBe('本机大厅');
+    expect(fileNow()).toMatchObject({ hallName: '本机大厅', heartbeatSec: 30 });
+    expect(s.heartbeat().applied).toEqual({ group: 1, terminal: 4 });
+    expect(restarts).toHaveLength(1);
+    expect(restarts[0]).toContain('heartbeatSec');
+  });
+
+  it('refuses a document another key signed, and keeps the configuration', async () => {
+    const s = service();
+    served = { group: doc({ settings: { hallName: '冒充大厅' } }, generateReleaseKey().privateKey), terminal: null };
+    await s.check();
+    expect(live.hallName).toBe('原大厅');
+    expect(fileNow().hallName).toBe('原大厅');
+    expect(s.heartbeat().refused).toMatchObject({ scope: 'group', reason: 'bad-signature' });
+  });
+
+  it('refuses settings its own schema rejects, naming the field', async () => {
+    const s = service();
+    served = { group: doc({ settings: { idle: { warnAfterSec: 3 } } }), terminal: null };
+    await s.check();
+    expect(live.idle.warnAfterSec).toBe(90);
+    expect(s.heartbeat().refused).toMatchObject({ reason: 'invalid', version: 1 });
+    expect(s.heartbeat().refused!.message).toContain('idle.warnAfterSec');
+  });
+
+  it('refuses a device list a device cannot start with', async () => {
+    const s = service();
+    probeFails = true;
+    served = { group: doc({ settings: { devices: [{ kind: 'receipt-printer', mode: 'usb-lp', path: '/dev/usb/lp9' }] } }), terminal: null };
+    await s.check();
+    expect(fileNow().devices).toBeUndefined();
+    expect(s.heartbeat().refused).toMatchObject({ reason: 'device-failed' });
+    expect(restarts).toEqual([]);
+  });
+
+  it('refuses a replayed older version, and anything setting the terminal id', async () => {
+    const s = service();
+    served = { group: doc({ version: 5, settings: { hallName: '第五版' } }), terminal: null };
+    await s.check();
+    served = { group: doc({ version: 3, settings: { hallName: '第三版' } }), terminal: null };
+    await s.check();
+    expect(live.hallName).toBe('第五版');
+    expect(s.heartbeat().refused).toMatchObject({ reason: 'older', version: 3 });
+    served = { group: doc({ version: 6, settings: { terminalId: 'EVIL0001' } }), terminal: null };
+    await s.check();
+    expect(fileNow().terminalId).toBe('KSK0001');
+    expect(s.heartbeat().refused).toMatchObject({ reason: 'invalid', version: 6 });
+  });
+
+  it("reports a technician's local change of a remotely set field as drift", async () => {
+    const s = service();
+    served = { group: doc({ settings: { idle: { warnAfterSec: 120 } } }), terminal: null };
+    await s.check();
+    expect(s.heartbeat().drift).toBe(false);
+    expect(editConfig(file, { 'idle.warnAfterSec': 200, township: '幸福街道' }).written).toBe(true);
+    // township is not set remotely: a local matter, not drift
+    expect(s.heartbeat()).toMatchObject({ drift: true, driftFields: ['idle.warnAfterSec'] });
+    expect(lines.some((l) => l.includes('config.remote.drift'))).toBe(true);
+    // a new service (after a restart) still knows what was applied
+    expect(service().heartbeat()).toMatchObject({ applied: { group: 1, terminal: null }, drift: true });
+  });
+});
