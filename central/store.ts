@@ -8,6 +8,7 @@ import { openCentralDatabase, type Db } from './tables/database';
 import { DocumentTables } from './tables/document-tables';
 import { EvaluationTables } from './tables/evaluation-tables';
 import { FleetTables } from './tables/fleet-tables';
+import { HelpTables } from './tables/help-tables';
 import { LookupAuditTables } from './tables/lookup-audit-tables';
 import { StaffTables } from './tables/staff-tables';
 import { TerminalTables } from './tables/terminal-tables';
@@ -15,6 +16,7 @@ import { TerminalTables } from './tables/terminal-tables';
 export type { PublishedCatalog } from './tables/catalog-tables';
 export { TransitionError, type CaseRow, type IntakeOutcome } from './tables/case-tables';
 export type { LookupAuditEntry } from './tables/lookup-audit-tables';
+export type { HelpCallRow, HelpCallbackRow, HelpNoticeRow } from './tables/help-tables';
 
 /** A group's public methods (its database handle and collaborators stay private). */
 type Methods<T> = Pick<T, keyof T>;
@@ -39,7 +41,8 @@ export interface CentralStore
     Methods<LookupAuditTables>,
     Methods<EvaluationTables>,
     Methods<StaffTables>,
-    Methods<FleetTables> {}
+    Methods<FleetTables>,
+    Methods<HelpTables> {}
 
 export class CentralStore {
   readonly db: Db;
@@ -59,6 +62,7 @@ export class CentralStore {
       new EvaluationTables(this.db),
       new StaffTables(this.db),
       new FleetTables(this.db),
+      new HelpTables(this.db),
     ])
       expose(this, group);
   }

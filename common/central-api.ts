@@ -364,6 +364,13 @@ export const KIOSK_CALLS = {
   heartbeat: { method: 'post', path: '/v1/heartbeats' },
   helperIdentify: { method: 'post', path: '/v1/helpers/identify' },
   helperSignIn: { method: 'post', path: '/v1/helpers/sign-in' },
+  helpCallStart: { method: 'post', path: '/v1/help/calls' },
+  helpCallStatus: { method: 'get', path: '/v1/help/calls/{callId}' },
+  helpSignalsGet: { method: 'get', path: '/v1/help/calls/{callId}/signals' },
+  helpSignalPost: { method: 'post', path: '/v1/help/calls/{callId}/signals' },
+  helpCallHangUp: { method: 'post', path: '/v1/help/calls/{callId}/hangup' },
+  helpCallback: { method: 'post', path: '/v1/help/calls/{callId}/callback' },
+  helpRequest: { method: 'post', path: '/v1/help/requests' },
 } as const satisfies Record<string, { method: 'get' | 'post' | 'put'; path: string }>;
 export type KioskCall = keyof typeof KIOSK_CALLS;
 

@@ -15,6 +15,14 @@ import {
   submissionBatchResponseSchema,
   type KioskCall,
 } from './central-api';
+import {
+  helpCallbackAcceptedSchema,
+  helpCallStartedSchema,
+  helpCallStatusSchema,
+  helpRequestAcceptedSchema,
+  helpSignalListSchema,
+  helpSignalPostedSchema,
+} from './help-desk';
 import { heartbeatResponseSchema } from './heartbeat';
 import { helperIdentifyResponseSchema, helperSignInResponseSchema } from './staff-registry';
 
@@ -38,6 +46,13 @@ export const KIOSK_ANSWERS = {
   heartbeat: heartbeatResponseSchema,
   helperIdentify: helperIdentifyResponseSchema,
   helperSignIn: helperSignInResponseSchema,
+  helpCallStart: helpCallStartedSchema,
+  helpCallStatus: helpCallStatusSchema,
+  helpSignalsGet: helpSignalListSchema,
+  helpSignalPost: helpSignalPostedSchema,
+  helpCallHangUp: helpCallStatusSchema,
+  helpCallback: helpCallbackAcceptedSchema,
+  helpRequest: helpRequestAcceptedSchema,
 } as const satisfies Record<KioskCall, z.ZodType | null>;
 
 /** The parsed answer of a call (null for byte answers). */

@@ -45,7 +45,7 @@ describe('central migrations', () => {
     const before = schemaOf(file);
 
     const store = new CentralStore(file);
-    expect(versionsOf(store)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(versionsOf(store)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(store.caseRow('AJ20261130000001')).toMatchObject({ terminal_id: 'KSK0001', receipt_no: 'KSK0001-20261130-0001', status: 'received' });
     expect(store.caseEvents('AJ20261130000001').map((e) => e.update.status)).toEqual(['received']);
     expect(store.staffVersion()).toBe('staff-1');
@@ -75,7 +75,7 @@ describe('central migrations', () => {
     old.close();
 
     const store = new CentralStore(file);
-    expect(versionsOf(store)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(versionsOf(store)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(store.terminalSecret('KSK0009')).toBe('s'.repeat(40));
     store.close();
     expect(schemaOf(file)).toEqual(freshSchema());
