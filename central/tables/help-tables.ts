@@ -50,7 +50,7 @@ export class HelpTables {
 
   /** Calls still waiting, oldest first (the queue). */
   waitingHelpCalls(): HelpCallRow[] {
-    return this.db.prepare(`SELECT ${CALL_COLUMNS} FROM help_calls WHERE state = 'waiting' ORDER BY created_at, call_id`).all() as HelpCallRow[];
+    return this.db.prepare(`SELECT ${CALL_COLUMNS} FROM help_calls WHERE state = 'waiting' ORDER BY created_at, rowid`).all() as HelpCallRow[];
   }
 
   /** Answers a waiting call; false when it was no longer waiting (another staff member was faster, or it ended). */

@@ -37,7 +37,7 @@ function freshSchema(): ReturnType<typeof schemaOf> {
 }
 
 describe('central migrations', () => {
-  test('a database made by the store before the split opens as it is: same schema, its rows kept, no migration run again', () => {
+  test('a database made by the store before the split opens as it is: same schema, its rows kept, no migration of its time run again', () => {
     const file = path.join(dir, 'old.sqlite');
     const old = new Database(file);
     old.exec(fs.readFileSync(path.join(__dirname, 'fixtures', 'central-before-issue-11.sql'), 'utf8'));
@@ -63,8 +63,10 @@ describe('central migrations', () => {
     expect(next).toMatchObject({ kind: 'created', caseNo: 'AJ20261130000002' });
     store.close();
 
-    expect(schemaOf(file)).toEqual(before);
-    expect(before).toEqual(freshSchema());
+    // the old file got only what came after it (the help desk, migration 10), everything else as it was
+    const fresh = freshSchema();
+    expect(schemaOf(file)).toEqual(fresh);
+    expect(before).toEqual(fresh.filter((o) => !/(^|_)help_/.test(o.name)));
   });
 
   test('a database at an older version gets the named migrations it has not run, and its rows', () => {
