@@ -13,13 +13,19 @@ export const helpNoticeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'æ±‚åŠ
 /** Where the citizen is: the screen kind and, in a journey, the step and the service (no personal data). */
 export const helpScreenSchema = z.strictObject({
   screen: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
-  step: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/).nullable(),
+  step: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,31}$/)
+    .nullable(),
   serviceName: z.string().trim().max(64).nullable(),
 });
 export type HelpScreen = z.infer<typeof helpScreenSchema>;
 
 export const iceServerSchema = z.strictObject({
-  urls: z.array(z.string().regex(/^(stun|turn|turns):[^\s]{1,200}$/)).min(1).max(4),
+  urls: z
+    .array(z.string().regex(/^(stun|turn|turns):[^\s]{1,200}$/))
+    .min(1)
+    .max(4),
   username: z.string().max(128).optional(),
   credential: z.string().max(128).optional(),
 });

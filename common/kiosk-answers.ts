@@ -15,14 +15,7 @@ import {
   submissionBatchResponseSchema,
   type KioskCall,
 } from './central-api';
-import {
-  helpCallbackAcceptedSchema,
-  helpCallStartedSchema,
-  helpCallStatusSchema,
-  helpRequestAcceptedSchema,
-  helpSignalListSchema,
-  helpSignalPostedSchema,
-} from './help-desk';
+import { helpCallbackAcceptedSchema, helpCallStartedSchema, helpCallStatusSchema, helpRequestAcceptedSchema, helpSignalListSchema, helpSignalPostedSchema } from './help-desk';
 import { heartbeatResponseSchema } from './heartbeat';
 import { helperIdentifyResponseSchema, helperSignInResponseSchema } from './staff-registry';
 

@@ -122,8 +122,14 @@ describe('远程帮办 through TURN, and 呼叫帮助', () => {
     await page.getByTestId('start-apply').tap();
     await page.locator('[data-testid="journey-identify"][data-phase="waiting"]').waitFor();
     await page.waitForTimeout(300);
-    await sim({ device: 'id-card-reader', action: 'insert', card: 'resident' });
-    await page.locator('[data-testid="journey-identify"][data-phase="read"]').waitFor();
+    // on a loaded machine the first read can come before the step listens: place the card again
+    const read = page.locator('[data-testid="journey-identify"][data-phase="read"]');
+    for (let attempt = 0; attempt < 3 && !(await read.isVisible()); attempt++) {
+      await sim({ device: 'id-card-reader', action: 'insert', card: 'resident' });
+      await read.waitFor({ timeout: 15_000 }).catch(() => undefined);
+      if (!(await read.isVisible())) await sim({ device: 'id-card-reader', action: 'remove' });
+    }
+    await read.waitFor();
     await page.getByTestId('identity-continue').tap();
     await page.getByTestId('journey-form').waitFor({ timeout: 20_000 });
     await sim({ device: 'id-card-reader', action: 'remove' });
@@ -158,7 +164,20 @@ describe('远程帮办 through TURN, and 呼叫帮助', () => {
     await expect.poll(() => staff.getByTestId('call-path').textContent(), { timeout: 10_000 }).toContain('via TURN relay (relay → relay)');
     expect(turn.log()).toMatch(/ALLOCATE|allocation/i);
     // the citizen's camera and microphone arrive at the console
-    await expect.poll(() => staff.getByTestId('remote-video').evaluate((v: HTMLVideoElement) => (v.srcObject as MediaStream | null)?.getTracks().map((t) => t.kind).sort().join(',') ?? ''), { timeout: 10_000 }).toBe('audio,video');
+    await expect
+      .poll(
+        () =>
+          staff.getByTestId('remote-video').evaluate(
+            (v: HTMLVideoElement) =>
+              (v.srcObject as MediaStream | null)
+                ?.getTracks()
+                .map((t) => t.kind)
+                .sort()
+                .join(',') ?? '',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('audio,video');
     await expect.poll(() => staff.getByTestId('remote-video').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await staff.getByTestId('call-consent').textContent()).toContain('摄像头和麦克风');
 

@@ -11,11 +11,7 @@ import { iceConfigFor, type TurnConfig } from './turn-credentials';
 import { estimateWaitSec } from './wait-estimate';
 
 export type HelpSide = 'kiosk' | 'staff';
-export type HelpDeskError =
-  | { kind: 'not-found'; message: string }
-  | { kind: 'not-waiting'; message: string }
-  | { kind: 'over'; message: string }
-  | { kind: 'too-many-signals'; message: string };
+export type HelpDeskError = { kind: 'not-found'; message: string } | { kind: 'not-waiting'; message: string } | { kind: 'over'; message: string } | { kind: 'too-many-signals'; message: string };
 
 const NOT_FOUND: HelpDeskError = { kind: 'not-found', message: '无此呼叫 / no such call' };
 const OVER: HelpDeskError = { kind: 'over', message: '呼叫已结束 / the call is over' };

@@ -73,9 +73,7 @@ export class HelpTables {
   /** Handling times (answered → ended, seconds) of the most recent answered calls: the basis of the estimated wait. */
   recentHelpDurations(limit: number): number[] {
     return (
-      this.db
-        .prepare("SELECT (ended_at - answered_at) / 1000 AS sec FROM help_calls WHERE state = 'ended' AND answered_at IS NOT NULL ORDER BY ended_at DESC LIMIT ?")
-        .all(limit) as { sec: number }[]
+      this.db.prepare("SELECT (ended_at - answered_at) / 1000 AS sec FROM help_calls WHERE state = 'ended' AND answered_at IS NOT NULL ORDER BY ended_at DESC LIMIT ?").all(limit) as { sec: number }[]
     ).map((r) => r.sec);
   }
 
@@ -109,9 +107,7 @@ export class HelpTables {
   }
 
   insertHelpNotice(n: { noticeId: string; terminalId: string; screen: string; waitingSec: number; createdAt: number }): void {
-    this.db
-      .prepare('INSERT INTO help_notices (notice_id, terminal_id, screen, waiting_sec, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(n.noticeId, n.terminalId, n.screen, n.waitingSec, n.createdAt);
+    this.db.prepare('INSERT INTO help_notices (notice_id, terminal_id, screen, waiting_sec, created_at) VALUES (?, ?, ?, ?, ?)').run(n.noticeId, n.terminalId, n.screen, n.waitingSec, n.createdAt);
   }
 
   /** Notices nobody has taken yet, oldest first. */

@@ -8,11 +8,7 @@ import type { CallFailure, CentralClient } from '../../../offline-queue/sync/cen
 import type { Logger } from '../log/logger';
 
 export type HelpDeskError =
-  | { kind: 'offline'; message: string }
-  | { kind: 'no-call'; message: string }
-  | { kind: 'over'; message: string }
-  | { kind: 'refused'; message: string }
-  | { kind: 'busy'; message: string };
+  { kind: 'offline'; message: string } | { kind: 'no-call'; message: string } | { kind: 'over'; message: string } | { kind: 'refused'; message: string } | { kind: 'busy'; message: string };
 
 const OFFLINE = '暂时连不上服务大厅，请稍后再试或拨打咨询电话 / cannot reach the service hall right now: try again later or call the hotline';
 const NO_CALL: HelpDeskError = { kind: 'no-call', message: '当前没有视频帮办通话 / there is no video call' };
