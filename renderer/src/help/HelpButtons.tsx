@@ -22,6 +22,7 @@ export function HelpButtons() {
   const [pointed, setPointed] = useState<{ el: HTMLElement; at: number } | null>(null);
   const video = useHelpCall({ onPoint: (el) => setPointed({ el, at: Date.now() }) });
   const [asking, setAsking] = useState(false);
+  const pointerDone = useCallback(() => setPointed(null), []);
   // how long the citizen has been on this screen: the hall is told it with 呼叫帮助
   const screenSince = useRef(Date.now());
   useEffect(() => {
@@ -59,7 +60,7 @@ export function HelpButtons() {
       </button>
       {video.phase.k !== 'closed' && <VideoHelpPanel call={video} hotline={hotline} screen={here} />}
       {asking && <CallForHelpDialog hotline={hotline} screen={here} waitingSec={() => Math.round((Date.now() - screenSince.current) / 1000)} onClose={() => setAsking(false)} />}
-      {pointed && <StaffPointer key={pointed.at} target={pointed.el} label={t.staffPointed} onDone={() => setPointed(null)} />}
+      {pointed && <StaffPointer key={pointed.at} target={pointed.el} label={t.staffPointed} onDone={pointerDone} />}
     </div>
   );
 }

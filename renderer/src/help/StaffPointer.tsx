@@ -2,7 +2,8 @@
 // seconds. It takes no taps (the element under it stays the citizen's to press).
 import { useEffect, useState } from 'react';
 
-const SHOW_MS = 8000;
+/** long enough for an elderly citizen to find it while being told where to look */
+const SHOW_MS = 15_000;
 
 export function StaffPointer({ target, label, onDone }: { target: HTMLElement; label: string; onDone: () => void }) {
   const [rect, setRect] = useState<DOMRect | null>(null);
