@@ -7,6 +7,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { CENTRAL_API_VERSION, MAX_CHUNK_BYTES } from '../common/central-api';
 import { terminalAuth, type AuthVariables } from './auth/terminal-auth';
 import { FaultInjector } from './faults';
+import { ConsoleSessions } from './help/console-session';
+import { HelpDesk } from './help/help-desk';
+import type { TurnConfig } from './help/turn-credentials';
 import { methodGuard } from './method-guard';
 import { buildOpenApi } from './openapi';
 import { adminRoutes } from './routes/admin';
@@ -14,9 +17,12 @@ import { caseRoutes } from './routes/cases';
 import { fleetRoutes, heartbeatRoutes } from './routes/fleet';
 import type { LookupLimit } from './followup/lookup-limit';
 import { followupRoutes } from './routes/followup';
+import { helpRoutes } from './routes/help';
+import { helpConsoleRoutes } from './routes/help-console';
 import { intakeRoutes } from './routes/intake';
 import { releaseAdminRoutes, updateRoutes } from './routes/releases';
 import { helperSignInRoutes, staffAdminRoutes } from './routes/staff';
+import { HelperSignIn } from './staff/helper-sign-in';
 import type { ScryptCost } from './staff/staff-hash';
 import type { CentralStore } from './store';
 
@@ -31,6 +37,8 @@ export interface CentralDeps {
   staffScryptCost?: ScryptCost;
   /** follow-up lookups a terminal may make per sliding window (DEFAULT_LOOKUP_LIMIT when not given) */
   lookupLimit?: LookupLimit;
+  /** TURN server for 远程帮办 calls (coturn with use-auth-secret); null: ICE with host candidates only (a hall's own LAN). */
+  turn?: TurnConfig | null;
 }
 
 const LIMITS = {
@@ -47,7 +55,7 @@ function limitFor(path: string): number {
   return LIMITS.other;
 }
 
-export function createCentralApp({ store, faults = new FaultInjector(), adminToken = crypto.randomBytes(24).toString('base64url'), now, staffScryptCost, lookupLimit }: CentralDeps) {
+export function createCentralApp({ store, faults = new FaultInjector(), adminToken = crypto.randomBytes(24).toString('base64url'), now, staffScryptCost, lookupLimit, turn = null }: CentralDeps) {
   const app = new Hono<{ Variables: AuthVariables }>();
   const openapi = buildOpenApi();
 
@@ -81,6 +89,11 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   // The fleet view for operators (HTML, admin token); not part of the kiosk contract.
   app.route('/fleet', fleetRoutes({ store, adminToken, now }));
 
+  // The hall's help desk: one desk (queue, signalling) shared by the terminals' routes and the console.
+  const desk = new HelpDesk(store, turn, now);
+  const consoleSessions = new ConsoleSessions(store, new HelperSignIn(store, now), now);
+  app.route('/console', helpConsoleRoutes({ store, desk, sessions: consoleSessions, now }));
+
   app.use('/v1/*', faults.middleware());
 
   app.get('/v1/health', (c) => c.json({ ok: true, service: 'central', apiVersion: CENTRAL_API_VERSION }));
@@ -105,6 +118,7 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   signed.route('/', heartbeatRoutes(store, now));
   signed.route('/', updateRoutes(store));
   signed.route('/', helperSignInRoutes(store, now));
+  signed.route('/', helpRoutes(desk));
   app.route('/v1', signed);
 
   return app;

@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { createCentralApp } from './app';
 import type { LookupLimit } from './followup/lookup-limit';
 import { FaultInjector } from './faults';
+import type { TurnConfig } from './help/turn-credentials';
 import { CentralStore } from './store';
 import { sampleCatalog } from './catalog/sample-catalog';
 import type { StaffEnrolment } from '../common/staff-registry';
@@ -33,6 +34,8 @@ export interface StartCentralOptions {
   staff?: (StaffEnrolment & { staffId: string })[];
   /** follow-up lookups per terminal and sliding window (default DEFAULT_LOOKUP_LIMIT) */
   lookupLimit?: LookupLimit;
+  /** TURN server for 远程帮办 calls (tests: a coturn on loopback) */
+  turn?: TurnConfig | null;
 }
 
 export async function startCentral(opts: StartCentralOptions): Promise<RunningCentral> {
@@ -52,7 +55,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       });
   const faults = new FaultInjector();
   const adminToken = opts.adminToken ?? crypto.randomBytes(24).toString('base64url');
-  const app = createCentralApp({ store, faults, adminToken, lookupLimit: opts.lookupLimit });
+  const app = createCentralApp({ store, faults, adminToken, lookupLimit: opts.lookupLimit, turn: opts.turn ?? null });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: opts.port ?? 0 }, () => resolve(s as Server));
     (s as Server).once('error', reject);

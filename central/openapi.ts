@@ -46,6 +46,20 @@ import {
   submissionBatchResponseSchema,
 } from '../common/central-api';
 import { catalogSchema } from '../common/catalog';
+import {
+  helpCallbackAcceptedSchema,
+  helpCallbackRequestSchema,
+  helpCallIdSchema,
+  helpCallStartedSchema,
+  helpCallStartSchema,
+  helpCallStatusSchema,
+  helpRequestAcceptedSchema,
+  helpRequestSchema,
+  helpSignalListSchema,
+  helpSignalPostedSchema,
+  helpSignalSchema,
+  helpSignalsQuerySchema,
+} from '../common/help-desk';
 import { heartbeatResponseSchema, heartbeatSchema } from '../common/heartbeat';
 import {
   helperIdentifyRequestSchema,
@@ -146,6 +160,7 @@ const documentIdParam = pathParam('documentId', documentIdSchema, 'document id f
 const sha256Param = pathParam('sha256', sha256HexSchema, 'SHA-256 of the whole file');
 const yearParam = pathParam('year', decimalInt(CALENDAR_YEARS.min, CALENDAR_YEARS.max), 'year (decimal)');
 const staffIdParam = pathParam('staffId', staffIdSchema, 'staff id (工号)');
+const callIdParam = pathParam('callId', helpCallIdSchema, 'call id central gave when the call was placed');
 
 export function buildOpenApi(): Json {
   return {
@@ -402,6 +417,82 @@ export function buildOpenApi(): Json {
           summary: "The signed configuration documents of this terminal's group and of the terminal itself (terminal overrides group)",
           security: SIGNED,
           responses: { '200': ok('documents', configAssignmentSchema), ...signedErrors },
+        },
+      },
+      '/v1/help/calls': {
+        post: {
+          operationId: 'helpCallStart',
+          summary:
+            '远程帮办: the citizen at this terminal asks for a video call. Queued at the hall; answers the position, the estimated wait and the ICE servers (TURN with time-limited REST credentials) for this call',
+          security: SIGNED,
+          requestBody: jsonBody(helpCallStartSchema),
+          responses: { '200': ok('queued', helpCallStartedSchema), ...signedErrors, ...jsonBodyErrors },
+        },
+      },
+      '/v1/help/calls/{callId}': {
+        get: {
+          operationId: 'helpCallStatus',
+          summary: 'Where a call of this terminal stands (position and estimated wait while waiting; who answered; why it ended). A call of another terminal is not-found',
+          security: SIGNED,
+          parameters: [callIdParam],
+          responses: { '200': ok('the call', helpCallStatusSchema), '404': error('not-found: no such call at this terminal'), ...signedErrors },
+        },
+      },
+      '/v1/help/calls/{callId}/signals': {
+        get: {
+          operationId: 'helpSignalsGet',
+          summary: 'Signalling messages (SDP, ICE candidates) the staff member sent after `after`, with the call state',
+          security: SIGNED,
+          parameters: [callIdParam, ...queryParams(helpSignalsQuerySchema)],
+          responses: { '200': ok('messages', helpSignalListSchema), '404': error('not-found: no such call at this terminal'), ...signedErrors },
+        },
+        post: {
+          operationId: 'helpSignalPost',
+          summary: 'Sends one signalling message to the staff member who answered (a hangup ends the call)',
+          security: SIGNED,
+          parameters: [callIdParam],
+          requestBody: jsonBody(helpSignalSchema),
+          responses: {
+            '200': ok('queued for the other side', helpSignalPostedSchema),
+            '404': error('not-found: no such call at this terminal'),
+            '409': error('not-waiting (not answered yet), call-over or too-many-signals'),
+            ...signedErrors,
+            ...jsonBodyErrors,
+          },
+        },
+      },
+      '/v1/help/calls/{callId}/hangup': {
+        post: {
+          operationId: 'helpCallHangUp',
+          summary: 'The citizen ends the call (or gives up waiting); the staff console sees it at its next poll',
+          security: SIGNED,
+          parameters: [callIdParam],
+          responses: { '200': ok('the call, ended', helpCallStatusSchema), '404': error('not-found: no such call at this terminal'), ...signedErrors },
+        },
+      },
+      '/v1/help/calls/{callId}/callback': {
+        post: {
+          operationId: 'helpCallback',
+          summary: 'Nobody answered: the citizen leaves a phone number for a callback. The number is kept until the callback is made or for 3 days',
+          security: SIGNED,
+          parameters: [callIdParam],
+          requestBody: jsonBody(helpCallbackRequestSchema),
+          responses: {
+            '200': ok('the callback is on the hall’s list', helpCallbackAcceptedSchema),
+            '404': error('not-found: no such call at this terminal'),
+            '409': error('not-waiting: the call was answered'),
+            ...signedErrors,
+            ...jsonBodyErrors,
+          },
+        },
+      },
+      '/v1/help/requests': {
+        post: {
+          operationId: 'helpRequest',
+          summary: '呼叫帮助: asks the hall’s on-duty staff to come to this terminal (shown in the help desk console and the fleet view with the screen and the waiting time)',
+          security: SIGNED,
+          requestBody: jsonBody(helpRequestSchema),
+          responses: { '200': ok('the hall was told; how many staff are on duty now', helpRequestAcceptedSchema), ...signedErrors, ...jsonBodyErrors },
         },
       },
       '/v1/helpers/identify': {

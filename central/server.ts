@@ -3,7 +3,8 @@
 // CENTRAL_ADMIN_TOKEN (default: random, printed once), CENTRAL_TERMINALS (JSON file:
 // [{ "terminalId": "KSK0001", "secret": "…" }]) to provision terminals at start,
 // CENTRAL_LOOKUP_MAX and CENTRAL_LOOKUP_WINDOW_SEC (follow-up lookups per terminal per sliding
-// window; default 60 per 600 s).
+// window; default 60 per 600 s), CENTRAL_TURN_URLS (comma-separated turn:/turns: URLs),
+// CENTRAL_TURN_SECRET (coturn's static-auth-secret) and CENTRAL_TURN_RELAY_ONLY=1 for 远程帮办 calls.
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -38,7 +39,13 @@ if (!lookupLimit.success) {
   process.stderr.write(`CENTRAL_LOOKUP_MAX / CENTRAL_LOOKUP_WINDOW_SEC 不正确 / invalid lookup limit: ${lookupLimit.error.message}\n`);
   process.exit(78);
 }
+const turnUrls = (process.env.CENTRAL_TURN_URLS ?? '').split(',').filter((u) => u.trim());
+if (turnUrls.length && !process.env.CENTRAL_TURN_SECRET) {
+  process.stderr.write('CENTRAL_TURN_URLS 需要 CENTRAL_TURN_SECRET / CENTRAL_TURN_URLS needs CENTRAL_TURN_SECRET\n');
+  process.exit(78);
+}
 const central = await startCentral({
+  turn: turnUrls.length ? { urls: turnUrls, secret: process.env.CENTRAL_TURN_SECRET!, relayOnly: process.env.CENTRAL_TURN_RELAY_ONLY === '1' } : null,
   dbFile,
   port,
   terminals,

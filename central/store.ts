@@ -8,6 +8,7 @@ import { openCentralDatabase, type Db } from './tables/database';
 import { DocumentTables } from './tables/document-tables';
 import { EvaluationTables } from './tables/evaluation-tables';
 import { FleetTables } from './tables/fleet-tables';
+import { HelpTables } from './tables/help-tables';
 import { LookupAuditTables } from './tables/lookup-audit-tables';
 import { ReleaseTables } from './tables/release-tables';
 import { StaffTables } from './tables/staff-tables';
@@ -17,6 +18,7 @@ export type { PublishedCatalog } from './tables/catalog-tables';
 export { TransitionError, type CaseRow, type IntakeOutcome } from './tables/case-tables';
 export type { LookupAuditEntry } from './tables/lookup-audit-tables';
 export type { ReleaseRow, RolloutStage } from './tables/release-tables';
+export type { HelpCallRow, HelpCallbackRow, HelpNoticeRow } from './tables/help-tables';
 
 /** A group's public methods (its database handle and collaborators stay private). */
 type Methods<T> = Pick<T, keyof T>;
@@ -42,7 +44,8 @@ export interface CentralStore
     Methods<EvaluationTables>,
     Methods<StaffTables>,
     Methods<FleetTables>,
-    Methods<ReleaseTables> {}
+    Methods<ReleaseTables>,
+    Methods<HelpTables> {}
 
 export class CentralStore {
   readonly db: Db;
@@ -63,6 +66,7 @@ export class CentralStore {
       new StaffTables(this.db),
       new FleetTables(this.db),
       new ReleaseTables(this.db),
+      new HelpTables(this.db),
     ])
       expose(this, group);
   }

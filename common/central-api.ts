@@ -367,6 +367,13 @@ export const KIOSK_CALLS = {
   updateAssignment: { method: 'get', path: '/v1/updates/assignment' },
   releaseArtifact: { method: 'get', path: '/v1/releases/{sha512}/artifact' },
   remoteConfig: { method: 'get', path: '/v1/config' },
+  helpCallStart: { method: 'post', path: '/v1/help/calls' },
+  helpCallStatus: { method: 'get', path: '/v1/help/calls/{callId}' },
+  helpSignalsGet: { method: 'get', path: '/v1/help/calls/{callId}/signals' },
+  helpSignalPost: { method: 'post', path: '/v1/help/calls/{callId}/signals' },
+  helpCallHangUp: { method: 'post', path: '/v1/help/calls/{callId}/hangup' },
+  helpCallback: { method: 'post', path: '/v1/help/calls/{callId}/callback' },
+  helpRequest: { method: 'post', path: '/v1/help/requests' },
 } as const satisfies Record<string, { method: 'get' | 'post' | 'put'; path: string }>;
 export type KioskCall = keyof typeof KIOSK_CALLS;
 

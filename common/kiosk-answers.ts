@@ -16,6 +16,7 @@ import {
   type KioskCall,
 } from './central-api';
 import { configAssignmentSchema, updateAssignmentSchema } from './fleet-updates';
+import { helpCallbackAcceptedSchema, helpCallStartedSchema, helpCallStatusSchema, helpRequestAcceptedSchema, helpSignalListSchema, helpSignalPostedSchema } from './help-desk';
 import { heartbeatResponseSchema } from './heartbeat';
 import { helperIdentifyResponseSchema, helperSignInResponseSchema } from './staff-registry';
 
@@ -42,6 +43,13 @@ export const KIOSK_ANSWERS = {
   updateAssignment: updateAssignmentSchema,
   releaseArtifact: null,
   remoteConfig: configAssignmentSchema,
+  helpCallStart: helpCallStartedSchema,
+  helpCallStatus: helpCallStatusSchema,
+  helpSignalsGet: helpSignalListSchema,
+  helpSignalPost: helpSignalPostedSchema,
+  helpCallHangUp: helpCallStatusSchema,
+  helpCallback: helpCallbackAcceptedSchema,
+  helpRequest: helpRequestAcceptedSchema,
 } as const satisfies Record<KioskCall, z.ZodType | null>;
 
 /** The parsed answer of a call (null for byte answers). */

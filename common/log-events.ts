@@ -297,6 +297,28 @@ export const logEvents = {
     audience: 'operator',
     description: 'A 好差评 was given at the end of a journey; carries receipt number, rating and whether it is flagged for follow-up (rating ≤ 2).',
   },
+  'help.call.started': {
+    level: 'info',
+    audience: 'operator',
+    description: '远程帮办: the citizen placed a video call with the hall; carries the screen and step it came from, the queue position and the estimated wait.',
+  },
+  'help.call.ended': {
+    level: 'info',
+    audience: 'operator',
+    description: '远程帮办: the call ended at this screen (why: citizen hung up or the session ended) and how long it lasted; reached: whether central heard of it.',
+  },
+  'help.call.unreachable': { level: 'warn', audience: 'technician', description: '远程帮办: central could not be reached to place a call; the screen said so and offered the hotline.' },
+  'help.callback.left': {
+    level: 'info',
+    audience: 'operator',
+    description: '远程帮办: nobody answered and the citizen left a phone number for a callback (masked here; central keeps it until the callback is made or 3 days).',
+    personal: ['phone'],
+  },
+  'help.requested': {
+    level: 'info',
+    audience: 'operator',
+    description: '呼叫帮助: the citizen asked for someone from the hall; carries the screen, how long they had been on it, whether central was told and how many staff were on duty.',
+  },
   'journey.wiped': {
     level: 'info',
     audience: 'operator',

@@ -3,6 +3,7 @@
 // terminals with their flags (problems first), then the usage figures as SVG charts.
 import { summariseUsage, type UsageSummary } from '../../common/usage-summary';
 import { stackedBars } from './svg-charts';
+import type { HelpNoticeView } from '../help/help-views';
 import { FLAG_LABELS, type TerminalStatus } from './fleet-status';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -67,7 +68,20 @@ function row(t: TerminalStatus): string {
   </tr>`;
 }
 
-export function fleetPage(terminals: TerminalStatus[], usage: UsageSummary, now: Date): string {
+/** 呼叫帮助 notices nobody has taken yet: first on the page, since a citizen is standing at a kiosk waiting. */
+function helpNoticeSection(notices: readonly HelpNoticeView[]): string {
+  if (!notices.length) return '';
+  const rows = notices
+    .map(
+      (n) =>
+        `<li data-testid="fleet-help-notice" data-terminal="${esc(n.terminalId)}"><strong>${esc(n.terminalId)}</strong> · ${esc(n.screen)} · 已等 / waiting ${Math.floor(n.waitingSec / 60)} 分 ${n.waitingSec % 60} 秒 / ${Math.floor(n.waitingSec / 60)} min ${n.waitingSec % 60} s</li>`,
+    )
+    .join('');
+  return `<section aria-labelledby="help-h" class="help"><h2 id="help-h">呼叫帮助（待处理）/ Help requested at a kiosk</h2><ul>${rows}</ul>
+<p>在帮办坐席处理 / take them in the help desk console: <a href="/console">/console</a></p></section>`;
+}
+
+export function fleetPage(terminals: TerminalStatus[], usage: UsageSummary, now: Date, helpNotices: readonly HelpNoticeView[] = []): string {
   const problems = terminals.filter((t) => t.flags.length > 0);
   const sorted = [...problems, ...terminals.filter((t) => t.flags.length === 0)];
   const count = (f: string) => terminals.filter((t) => t.flags.includes(f as never)).length;
@@ -81,10 +95,12 @@ table{border-collapse:collapse;width:100%;margin:16px 0}th,td{border:1px solid #
 thead th{background:#e8eef6}.flag{display:inline-block;padding:2px 6px;margin:1px;border-radius:4px;background:#fde7e9;color:#7a0010;border:1px solid #b00020}
 .flag-paper-low,.flag-dead-letters{background:#fff4e0;color:#5c3200;border-color:#c25e00}.ok{color:#1b5e20}.detail{font-size:90%;color:#333;margin-top:4px}
 .refresh{display:inline-flex;align-items:center;min-height:48px;padding:0 16px;border:1px solid #0b4a8b;border-radius:6px;color:#0b4a8b;text-decoration:none}
+.help{border:3px solid #b00020;padding:8px 16px;margin:16px 0}.help li{font-size:120%;margin:4px 0}
 .figures{display:flex;gap:32px;list-style:none;padding:0;font-size:110%}svg{display:block;margin:16px 0}
 </style></head>
 <body><main>
 <h1>终端运行总览 / Fleet view</h1>
+${helpNoticeSection(helpNotices)}
 <p><a class="refresh" href="/fleet" data-testid="fleet-refresh">刷新 / Refresh</a></p>
 <p>生成于 / generated ${esc(now.toISOString().replace('T', ' ').slice(0, 19))}Z · 终端 / terminals <strong data-testid="fleet-count">${terminals.length}</strong> ·
 失联 / silent <strong data-testid="count-silent">${count('silent')}</strong> · 设备故障 / down <strong data-testid="count-down">${count('down')}</strong> ·

@@ -9,6 +9,7 @@ import { heartbeatSchema } from '../../common/heartbeat';
 import { lastChinaDays, summariseUsage } from '../../common/usage-summary';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { terminalStatus } from '../fleet/fleet-status';
+import { openNotices } from '../help/help-views';
 import { fleetPage } from '../fleet/page';
 import { parseJsonBody, problem } from '../http-helpers';
 import type { CentralStore } from '../store';
@@ -57,7 +58,7 @@ export function fleetSnapshot(store: CentralStore, now: number, days = 14) {
       ratings: (b.ratings ?? []).map((s: object) => ({ ...s, day: r.day })),
     };
   });
-  return { terminals, usage: summariseUsage(reports as never, dayList) };
+  return { terminals, usage: summariseUsage(reports as never, dayList), helpNotices: openNotices(store, now) };
 }
 
 export function fleetRoutes(deps: { store: CentralStore; adminToken: string; now?: () => number }) {
@@ -82,7 +83,7 @@ export function fleetRoutes(deps: { store: CentralStore; adminToken: string; now
       const t = now();
       const snap = fleetSnapshot(deps.store, t);
       c.header('Cache-Control', 'no-store');
-      return c.html(fleetPage(snap.terminals, snap.usage, new Date(t)));
+      return c.html(fleetPage(snap.terminals, snap.usage, new Date(t), snap.helpNotices));
     })
     .get('/json', (c) => c.json(fleetSnapshot(deps.store, now())));
 }

@@ -53,7 +53,11 @@ export class HelperSignIn {
     return ok({ helper: pub(s), lockedUntil: v.lockedUntil, attemptsLeft: v.attemptsLeft });
   }
 
-  signIn(terminalId: string, idNumber: string, pin: string): Result<HelperSignInResponse, HelperSignInError> {
+  /**
+   * Card and PIN of an active helper, counted against the helper's lockout wherever they are
+   * typed (a kiosk's PIN pad or the help desk console at the hall).
+   */
+  checkPin(idNumber: string, pin: string): Result<StaffMember, HelperSignInError> {
     const s = this.byCard(idNumber);
     if (!s) return err(UNKNOWN);
     const t = this.now();
@@ -66,6 +70,14 @@ export class HelperSignIn {
       return err({ kind: 'wrong-pin', message: `密码不正确，还可尝试 ${f.view.attemptsLeft} 次 / wrong PIN, ${f.view.attemptsLeft} tries left`, attemptsLeft: f.view.attemptsLeft });
     }
     this.store.setStaffLockout(s.staffId, NO_FAILURES);
+    return ok(s);
+  }
+
+  signIn(terminalId: string, idNumber: string, pin: string): Result<HelperSignInResponse, HelperSignInError> {
+    const checked = this.checkPin(idNumber, pin);
+    if (!checked.ok) return checked;
+    const s = checked.value;
+    const t = this.now();
     const key = this.store.centralKey(HELPER_TOKEN_KEY);
     const issue = (k: 'session' | 'offline', sec: number) => {
       const exp = t + sec * 1000;

@@ -257,4 +257,41 @@ export const centralMigrations: readonly CentralMigration[] = [
    ) STRICT;
    CREATE INDEX config_drift_terminal ON config_drift (terminal_id, seq);`,
   },
+  {
+    version: 11,
+    name: 'help desk: video calls, callbacks, call-for-help notices',
+    // 远程帮办 and 呼叫帮助 (issue 15): the session log (who, when, how long; never a recording),
+    // callback numbers (purged when done or expired) and the call-for-help notices.
+    sql: `CREATE TABLE help_calls (
+     call_id TEXT PRIMARY KEY,
+     terminal_id TEXT NOT NULL,
+     screen TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('waiting', 'answered', 'ended', 'missed')),
+     created_at INTEGER NOT NULL,
+     answered_at INTEGER,
+     ended_at INTEGER,
+     staff_id TEXT,
+     end_reason TEXT
+   ) STRICT;
+   CREATE INDEX help_calls_state ON help_calls (state, created_at);
+   CREATE TABLE help_callbacks (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     call_id TEXT NOT NULL REFERENCES help_calls (call_id),
+     terminal_id TEXT NOT NULL,
+     phone TEXT,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     done_at INTEGER,
+     done_by TEXT
+   ) STRICT;
+   CREATE TABLE help_notices (
+     notice_id TEXT PRIMARY KEY,
+     terminal_id TEXT NOT NULL,
+     screen TEXT NOT NULL,
+     waiting_sec INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     ack_at INTEGER,
+     ack_by TEXT
+   ) STRICT;`,
+  },
 ];

@@ -45,6 +45,12 @@ export class StaffTables {
     return rows.map((r) => ({ staffId: r.staff_id, name: r.name, township: r.township, idNumberHash: r.id_number_hash, pinHash: r.pin_hash, active: true }));
   }
 
+  /** Name and standing of one helper (the console's session check: a helper made inactive loses the console at once). */
+  activeStaffName(staffId: string): string | null {
+    const r = this.db.prepare('SELECT name FROM staff WHERE staff_id = ? AND active = 1').get(staffId) as { name: string } | undefined;
+    return r?.name ?? null;
+  }
+
   setStaffIdLookup(staffId: string, idLookup: string): void {
     this.db.prepare('UPDATE staff SET id_lookup = ? WHERE staff_id = ?').run(idLookup, staffId);
   }

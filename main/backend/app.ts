@@ -11,6 +11,7 @@ import { eventRoutes } from './routes/events';
 import { faceRoutes } from './routes/face';
 import { journeyRoutes } from './routes/journey';
 import { helperRoutes } from './routes/helper';
+import { helpRoutes } from './routes/help';
 import { progressRoutes } from './routes/progress';
 import { maintenanceRoutes } from './routes/maintenance';
 import { queueRoutes } from './routes/queue';
@@ -36,6 +37,7 @@ export function createApiRoutes(ctx: BackendContext, dev: DevOnlyRoutes | null =
     .route('/face', faceRoutes(ctx))
     .route('/journey', journeyRoutes(ctx))
     .route('/helper', helperRoutes(ctx))
+    .route('/help', helpRoutes(ctx))
     .route('/dev/sim', dev?.sim ?? absent<DevOnlyRoutes['sim']>());
 }
 

@@ -13,6 +13,7 @@ import type { RunningCentral } from '../../central/embedded';
 import { DeviceManager } from '../../devices/manager';
 import { openRunFile } from '../../devices/core/run-file';
 import { createApp } from './app';
+import { HelpDeskLink } from './help/help-desk-link';
 import { CatalogService } from './catalog/catalog-service';
 import { PRODUCTION_BUILD } from '../../common/build-flavour';
 import { formatConfigError, loadConfig } from './config/load';
@@ -189,6 +190,9 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   // Before any route: the session holds the card reads from the bus from now on.
   const citizen = new CitizenSession({ bus, pages: devices.pages, logger });
   const followup = new FollowupService({ queue, catalog, store, logger, devices });
+  // A video call with the hall is the citizen's: it ends when their session does (leave, idle).
+  const help = new HelpDeskLink(queue.client, logger);
+  citizen.onEnd(() => void help.hangUp('session-ended'));
   followup.startReporting();
   const citizenQuietMs = (config.idle.warnAfterSec + config.idle.countdownSec) * 1000;
   const fleet = startFleetServices({
@@ -222,6 +226,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     citizen,
     followup,
     fleet,
+    help,
   };
   // The developer API (raw queue, simulator controls) is loaded only outside production bundles,
   // which fold this test and drop the modules; it is mounted only with config.devTools.

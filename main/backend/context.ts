@@ -10,6 +10,7 @@ import type { HelperServices } from './helpers/services';
 import type { CitizenSession } from './citizen/citizen-session';
 import type { FollowupService } from './followup/followup-service';
 import type { FleetServices } from './updates/fleet-services';
+import type { HelpDeskLink } from './help/help-desk-link';
 
 /** Everything a route handler may use. Built once per boot by boot.ts. */
 export interface BackendContext {
@@ -36,4 +37,6 @@ export interface BackendContext {
   readonly followup: FollowupService;
   /** Signed staged updates and remote configuration from central (main/backend/updates/, config/remote-config.ts). */
   readonly fleet: FleetServices;
+  /** 远程帮办 video calls and 呼叫帮助 with the hall's help desk at central (main/backend/help/). */
+  readonly help: HelpDeskLink;
 }

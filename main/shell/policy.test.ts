@@ -31,9 +31,11 @@ describe('kiosk window policy', () => {
     expect(isAllowedNavigation('not a url')).toBe(false);
   });
 
-  it('grants only the camera, only to the app', () => {
+  it('grants only the camera and the microphone (video help), only to the app', () => {
     expect(isAllowedPermission({ permission: 'media', requestingOrigin: 'kiosk://app/', mediaTypes: ['video'] })).toBe(true);
-    expect(isAllowedPermission({ permission: 'media', requestingOrigin: 'kiosk://app/', mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(isAllowedPermission({ permission: 'media', requestingOrigin: 'kiosk://app/', mediaTypes: ['video', 'audio'] })).toBe(true);
+    expect(isAllowedPermission({ permission: 'media', requestingOrigin: 'https://x.cn', mediaTypes: ['audio'] })).toBe(false);
+    expect(isAllowedPermission({ permission: 'media', requestingOrigin: 'kiosk://app/', mediaTypes: ['video', 'screen'] })).toBe(false);
     expect(isAllowedPermission({ permission: 'media', requestingOrigin: 'kiosk://app/', mediaTypes: [] })).toBe(false);
     expect(isAllowedPermission({ permission: 'media', requestingOrigin: 'https://x.cn', mediaTypes: ['video'] })).toBe(false);
     for (const p of ['geolocation', 'notifications', 'clipboard-read', 'usb', 'serial', 'hid', 'display-capture', 'openExternal'])

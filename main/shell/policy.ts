@@ -27,12 +27,16 @@ export interface PermissionAsk {
   mediaTypes?: readonly string[];
 }
 
-/** Every permission is denied except the camera (document camera 高拍仪) for the app itself. */
+/**
+ * Every permission is denied except the camera (document camera 高拍仪, 人证核验) and the
+ * microphone (远程帮办 video calls, opened only after the citizen agreed on the consent screen)
+ * for the app itself. Screen capture stays denied: staff see a structured view, never pixels.
+ */
 export function isAllowedPermission(ask: PermissionAsk): boolean {
   if (ask.permission !== 'media') return false;
   if (!isAppUrl(ask.requestingOrigin)) return false;
   const types = ask.mediaTypes ?? [];
-  return types.length > 0 && types.every((t) => t === 'video');
+  return types.length > 0 && types.every((t) => t === 'video' || t === 'audio');
 }
 
 export interface KeyInput {

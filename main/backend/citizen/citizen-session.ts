@@ -20,6 +20,7 @@ export class CitizenSession {
   readonly card: HeldCards;
   readonly journey: JourneySession;
   readonly inputs: CitizenInputs;
+  private readonly endHooks: (() => void)[] = [];
 
   constructor(
     private readonly deps: { bus: Pick<EventBus, 'subscribe' | 'emit'>; pages: Pick<DeviceLayer['pages'], 'clear'>; logger: Logger },
@@ -41,6 +42,12 @@ export class CitizenSession {
     this.inputs.clear();
     this.journey.wipe();
     this.deps.pages.clear();
+    for (const hook of this.endHooks) hook();
     this.deps.logger.log('journey.wiped', { reason });
+  }
+
+  /** What else belongs to the person at the screen and ends with them (a video call with the hall). */
+  onEnd(hook: () => void): void {
+    this.endHooks.push(hook);
   }
 }

@@ -104,6 +104,19 @@ export const configSchema = z
       })
       .strict()
       .default({ enabled: true, checkEverySec: 900, maxBytesPerSec: 500_000, window: { from: '22:00', to: '06:00' } }),
+    /** Help at the kiosk (issue 15): 远程帮办 video calls with the hall and 呼叫帮助. */
+    help: z
+      .object({
+        /** 视频帮办 on every screen (needs a camera and a microphone) */
+        videoCall: z.boolean().default(true),
+        /** said when nobody at the hall can come or answer */
+        hotline: z
+          .string()
+          .regex(/^[0-9-]{3,20}$/)
+          .default('12345'),
+      })
+      .strict()
+      .default({ videoCall: true, hotline: '12345' }),
     /** Development tools (the device simulator panel). Never true in a production build. */
     devTools: z.boolean().default(false),
   })
@@ -124,6 +137,8 @@ export function publicConfig(c: KioskConfig) {
     idle: c.idle,
     helperIdleSignOutSec: c.helpers.idleSignOutSec,
     faceCheck: c.journey.faceCheck,
+    videoHelp: c.help.videoCall,
+    helpHotline: c.help.hotline,
     devTools: c.devTools,
   };
 }

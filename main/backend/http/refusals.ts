@@ -37,6 +37,8 @@ export const REFUSAL_STATUS = {
   helperCard: { timeout: 408, 'unknown-card': 404, 'offline-no-ticket': 503, refused: 502 },
   /** a helper's PIN (helpers/sign-in.ts) */
   helperSignIn: { 'no-card': 409, 'unknown-card': 409, locked: 423, 'wrong-pin': 401, 'offline-no-ticket': 503, refused: 502 },
+  /** 远程帮办 with the hall (help/help-desk-link.ts) */
+  help: { offline: 503, 'no-call': 404, over: 409, refused: 502, busy: 409 },
 } as const;
 
 type Table = typeof REFUSAL_STATUS;

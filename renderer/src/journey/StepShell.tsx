@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 
 export function StepShell(props: { id: string; testId: string; title: ReactNode; lead?: ReactNode; problem?: { testId: string; text: ReactNode } | null; children?: ReactNode }) {
   return (
-    <section className="journey-step" aria-labelledby={`${props.id}-title`} data-testid={props.testId}>
+    <section className="journey-step" aria-labelledby={`${props.id}-title`} data-testid={props.testId} data-step={props.id}>
       <h1 id={`${props.id}-title`} className="journey-title">
         {props.title}
       </h1>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from '../components/Icon';
+import { HelpButtons } from '../help/HelpButtons';
 import { STRINGS } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
@@ -37,6 +38,7 @@ export function NavBar() {
         </div>
       )}
       <div className="navbar-group navbar-end">
+        <HelpButtons />
         <NavButton
           icon="text"
           label={t.largeText}
