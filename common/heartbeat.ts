@@ -2,6 +2,7 @@
 // queue, its version, and non-personal usage aggregates. Central validates it with this schema,
 // the kiosk builds it with the same types, and central's OpenAPI document is generated from it.
 import { z } from 'zod';
+import { suiteTagSchema } from './crypto-suite/suite';
 
 const day = z.iso.date();
 const count = z.number().int().min(0).max(10_000_000);
@@ -40,6 +41,8 @@ export const heartbeatSchema = z.object({
   }),
   disk: z.object({ freeBytes: z.number().min(0), totalBytes: z.number().min(0) }).nullable(),
   usage: usageReportSchema.nullable(),
+  /** The crypto suite this terminal runs (config `crypto.suite`); absent from terminals before issue 16. */
+  cryptoSuite: suiteTagSchema.optional(),
 });
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 

@@ -34,6 +34,7 @@ export function heartbeatRoutes(store: CentralStore, now: () => number = Date.no
     const { usage: _usage, ...status } = hb;
     const t = now();
     store.recordHeartbeat(c.get('terminalId'), t, hb.intervalSec, JSON.stringify({ ...status, usage: null }), usageByDay);
+    if (hb.cryptoSuite) store.recordAnnouncedSuite(c.get('terminalId'), hb.cryptoSuite);
     return c.json({ ok: true as const, receivedAt: new Date(t).toISOString() });
   });
 }

@@ -37,7 +37,7 @@ function freshSchema(): ReturnType<typeof schemaOf> {
 }
 
 describe('central migrations', () => {
-  test('a database made by the store before the split opens as it is: same schema, its rows kept, no migration run again', () => {
+  test('a database made by the store before the split opens with its rows kept, running only the migrations added since (10)', () => {
     const file = path.join(dir, 'old.sqlite');
     const old = new Database(file);
     old.exec(fs.readFileSync(path.join(__dirname, 'fixtures', 'central-before-issue-11.sql'), 'utf8'));
@@ -45,7 +45,7 @@ describe('central migrations', () => {
     const before = schemaOf(file);
 
     const store = new CentralStore(file);
-    expect(versionsOf(store)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(versionsOf(store)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(store.caseRow('AJ20261130000001')).toMatchObject({ terminal_id: 'KSK0001', receipt_no: 'KSK0001-20261130-0001', status: 'received' });
     expect(store.caseEvents('AJ20261130000001').map((e) => e.update.status)).toEqual(['received']);
     expect(store.staffVersion()).toBe('staff-1');
@@ -53,6 +53,7 @@ describe('central migrations', () => {
     expect(store.evaluationList()).toHaveLength(1);
     expect(store.lookupAudit()).toHaveLength(1);
     expect(store.terminalSecret('KSK0001')).toBe('x'.repeat(40));
+    expect(store.terminalSuite('KSK0001')).toMatchObject({ suite: 'international', sm2PublicKey: null });
     // the day's case counter carries on from the old database
     const next = store.intake(
       'KSK0001',
@@ -63,8 +64,10 @@ describe('central migrations', () => {
     expect(next).toMatchObject({ kind: 'created', caseNo: 'AJ20261130000002' });
     store.close();
 
-    expect(schemaOf(file)).toEqual(before);
-    expect(before).toEqual(freshSchema());
+    // Only the terminals table changed (migration 10): everything else is exactly as it was.
+    const after = schemaOf(file);
+    expect(after).toEqual(freshSchema());
+    expect(after.filter((t) => t.name !== 'terminals')).toEqual(before.filter((t) => t.name !== 'terminals'));
   });
 
   test('a database at an older version gets the named migrations it has not run, and its rows', () => {
@@ -75,7 +78,7 @@ describe('central migrations', () => {
     old.close();
 
     const store = new CentralStore(file);
-    expect(versionsOf(store)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(versionsOf(store)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(store.terminalSecret('KSK0009')).toBe('s'.repeat(40));
     store.close();
     expect(schemaOf(file)).toEqual(freshSchema());

@@ -22,7 +22,7 @@ export const USAGE_RESEND_MS = 3_600_000;
 export interface HeartbeatSources {
   readonly bootId: string;
   readonly version: string;
-  readonly config: Pick<KioskConfig, 'heartbeatSec'>;
+  readonly config: Pick<KioskConfig, 'heartbeatSec' | 'crypto'>;
   readonly catalog: Pick<CatalogService, 'catalog'>;
   readonly devices: Pick<DeviceLayer, 'list'>;
   readonly queue: Pick<SubmissionQueue, 'status' | 'client'>;
@@ -49,6 +49,7 @@ export function buildHeartbeat(ctx: HeartbeatSources, usage: UsageTracker, dataD
     queue: { state: q.state, pending: q.pending, sent: q.sent, dead: q.dead, lastSyncAt: q.lastSyncAt },
     disk: disk ? { freeBytes: disk.freeBytes, totalBytes: disk.totalBytes } : null,
     usage: usage.report(2),
+    cryptoSuite: ctx.config.crypto.suite,
   };
 }
 
