@@ -122,10 +122,10 @@ export class Outbox {
       helperProof: s.helperProof,
     };
     // The proof is not content: the same application resent under a fresh helper session is still the same.
-    const contentMac = sealer.mac(JSON.stringify({ ...body, helperProof: undefined }));
+    const contentMac = sealer.mac(contentMacInput(body));
 
     const existing = store.outbox.byKey(key);
-    if (existing) return this.sameKeyAgain(existing, contentMac);
+    if (existing) return this.sameKeyAgain(existing, sealer.macs(contentMacInput(body)));
 
     const now = this.now();
     const submittedAt = now.toISOString();
@@ -155,8 +155,8 @@ export class Outbox {
     }
   }
 
-  private sameKeyAgain(existing: SubmissionRow, contentMac: string): Result<EnqueueReceipt, EnqueueError> {
-    if (existing.content_mac !== contentMac) {
+  private sameKeyAgain(existing: SubmissionRow, contentMacs: string[]): Result<EnqueueReceipt, EnqueueError> {
+    if (!contentMacs.includes(existing.content_mac)) {
       return err({ kind: 'key-reused', message: '该幂等键已用于另一份申请 / this idempotency key was already used for a different application' });
     }
     return ok({
@@ -209,4 +209,14 @@ export class Outbox {
 /** The keyed MAC under which a submission is found again when its applicant places the card. */
 export function applicantRef(sealer: Sealer, idNumber: string): string {
   return sealer.mac(`applicant:${idNumber.toUpperCase()}`);
+}
+
+/** Every MAC a submission of this applicant may be stored under (both suites' while switching). */
+export function applicantRefs(sealer: Sealer, idNumber: string): string[] {
+  return sealer.macs(`applicant:${idNumber.toUpperCase()}`);
+}
+
+/** The content MAC a submission's key is compared by: the manifest less what a resend may change. */
+export function contentMacInput(body: ManifestBody): string {
+  return JSON.stringify({ ...body, helperProof: undefined });
 }

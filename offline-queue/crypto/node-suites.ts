@@ -1,0 +1,17 @@
+// The kiosk's crypto suites, built once with node:crypto as the fast path (SHA-256, SM3, their
+// HMACs and AES-256-GCM from OpenSSL; SM4-GCM and SM2 stay pure JS, see common/crypto-suite).
+import nodeCrypto from 'node:crypto';
+import { createCryptoSuite } from '../../common/crypto-suite/create-suite';
+import { fastPathWanted } from '../../common/crypto-suite/fast-path';
+import type { CryptoSuite, SuiteTag } from '../../common/crypto-suite/suite';
+
+const built = new Map<SuiteTag, CryptoSuite>();
+
+export function nodeSuite(tag: SuiteTag): CryptoSuite {
+  let s = built.get(tag);
+  if (!s) {
+    s = createCryptoSuite(tag, fastPathWanted(process.env) ? { nodeCrypto } : {});
+    built.set(tag, s);
+  }
+  return s;
+}
