@@ -9,7 +9,7 @@ import { newReceiptClaim } from '../common/receipt-claim';
 import { submissionSchema, type PageMime, type Submission, type SubmissionInput } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
 import { chinaDay } from '../common/china-time';
-import type { Sealer } from './crypto/sealer';
+import { WrongSuiteError, type Sealer } from './crypto/sealer';
 import type { NewPage, SubmissionRow } from './store/outbox-tables';
 import type { Store } from './store/store';
 
@@ -190,13 +190,30 @@ export class Outbox {
 
   /** The sealed document of a queued submission, opened. */
   manifest(row: SubmissionRow): SubmissionManifest {
-    if (!row.document) throw new Error('submission data was purged');
-    return this.deps.sealer.openJson<SubmissionManifest>(row.document, `submission:${row.idempotency_key}`);
+    return this.openFresh(row, (r) => {
+      if (!r.document) throw new Error('submission data was purged');
+      return this.deps.sealer.openJson<SubmissionManifest>(r.document, `submission:${r.idempotency_key}`);
+    });
   }
 
   /** The receipt's claim, opened (null before claims existed, or after purge). */
   claim(row: SubmissionRow): string | null {
-    return row.claim ? this.deps.sealer.open(row.claim, `claim:${row.idempotency_key}`).toString('utf8') : null;
+    return this.openFresh(row, (r) => (r.claim ? this.deps.sealer.open(r.claim, `claim:${r.idempotency_key}`).toString('utf8') : null));
+  }
+
+  /**
+   * Opens a row's sealed cells; a row read before a suite switch ended (the sync engine holds
+   * rows across its awaits) may hold the old suite's bytes that are re-sealed by now: read it
+   * again rather than refuse it.
+   */
+  private openFresh<T>(row: SubmissionRow, open: (r: SubmissionRow) => T): T {
+    try {
+      return open(row);
+    } catch (e) {
+      const fresh = e instanceof WrongSuiteError ? this.deps.store.outbox.byId(row.id) : undefined;
+      if (!fresh) throw e;
+      return open(fresh);
+    }
   }
 
   pageBytes(row: SubmissionRow, seq: number): Buffer {

@@ -35,6 +35,8 @@ export class SuiteSwitch {
     private readonly log: QueueLog,
     private readonly onFailure: (message: string) => void,
     private readonly o: SuiteSwitchOptions = {},
+    /** Whether the sync engine holds rows it read earlier (then the end waits: they may be the old suite's). */
+    private readonly busy: () => boolean = () => false,
   ) {
     this.target = sealer.suite;
   }
@@ -63,6 +65,9 @@ export class SuiteSwitch {
     }
     this.resealed += n;
     if (n > 0) return true;
+    // Refusing the old suite while a sync pass holds rows read before their re-seal would turn
+    // those submissions into dead letters: end between passes.
+    if (this.busy()) return true;
     const dropped = this.store.reseal.dropTicketsNotIn(this.target);
     this.store.outbox.setMeta(SEALED_SUITE_KEY, this.target);
     this.sealer.stopReadingOther();
