@@ -448,7 +448,13 @@ export function buildOpenApi(): Json {
           security: ADMIN,
           parameters: [terminalIdParam],
           requestBody: jsonBody(terminalSuiteUpdateSchema),
-          responses: { '200': ok('the suite now', terminalSuiteSchema), '404': error('no such terminal'), ...adminErrors, '400': error('sm without an SM2 public key (sm2-key-required) or a malformed body'), ...jsonBodyErrors },
+          responses: {
+            '200': ok('the suite now', terminalSuiteSchema),
+            '404': error('no such terminal'),
+            ...adminErrors,
+            '400': error('sm without an SM2 public key (sm2-key-required) or a malformed body'),
+            ...jsonBodyErrors,
+          },
         },
       },
       '/v1/admin/sink': {

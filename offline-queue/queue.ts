@@ -134,7 +134,14 @@ export class SubmissionQueue {
     }
     this.outbox = new Outbox({ store: o.store, sealer: this.sealer, terminalId: o.terminalId, dbFile: o.dbFile, now: o.now });
     this.helperTickets = new HelperTicketVault(o.store, this.sealer, o.now ? () => o.now!().getTime() : Date.now);
-    this.suiteSwitch = new SuiteSwitch(o.store, this.sealer, this.log, (message) => this.raise('key', message), o.suiteSwitch, () => this.engine.inPass);
+    this.suiteSwitch = new SuiteSwitch(
+      o.store,
+      this.sealer,
+      this.log,
+      (message) => this.raise('key', message),
+      o.suiteSwitch,
+      () => this.engine.inPass,
+    );
     this.client = new CentralClient({ baseUrl: o.centralUrl, terminalId: o.terminalId, credentials: requestCredentials(o), fetch: o.fetch, timeoutMs: o.sync?.requestTimeoutMs, log: this.log });
     this.engine = new SyncEngine({
       store: o.store,

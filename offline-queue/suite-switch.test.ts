@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningCentral } from '../central/embedded';
 import { CENTRAL_SUITE_HEADER } from '../common/request-signing';
 import { DecryptError, suiteOfSealed, WrongSuiteError } from './crypto/sealer';
-import { SEALED_COLUMNS } from './store/reseal-tables';
+import { DROPPED_AT_SWITCH_END, SEALED_COLUMNS } from './store/reseal-tables';
+import { Store } from './store/store';
 import { openQueue, SERVICE_CODE, tempDir, testCentral, waitFor } from './test-support/harness';
 import { sampleSubmission, testIdNumber } from './test-support/sample-submission';
 
@@ -64,6 +65,19 @@ describe('crypto suite sm at rest', () => {
 });
 
 describe('switching from international to sm', () => {
+  it('knows every BLOB column of the schema: each is re-sealed or dropped at the end of a switch', () => {
+    const store = Store.open(path.join(dir, 'schema.db'));
+    try {
+      const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+      const blobs = tables.flatMap((t) =>
+        (store.db.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(t) as { name: string; type: string }[]).filter((c) => c.type === 'BLOB').map((c) => `${t}.${c.name}`),
+      );
+      expect(blobs.sort()).toEqual([...SEALED_COLUMNS, ...DROPPED_AT_SWITCH_END].map((c) => `${c.table}.${c.column}`).sort());
+    } finally {
+      store.close();
+    }
+  });
+
   it('reads both suites while it re-seals a backlog, delivers each submission once, then refuses the old suite', async () => {
     central = await testCentral(dir, 'international');
     central.faults.update({ downForSec: 600 });
@@ -96,7 +110,7 @@ describe('switching from international to sm', () => {
       ids.forEach((id, i) => expect(after.queue.receiptsOfApplicant(id)).toEqual([receipts[i]]));
 
       central.faults.update({ downForSec: 0 });
-      after.queue.syncNow();
+      void after.queue.syncNow();
       await waitFor(() => after.queue.status().sent === 5, 15_000, 'delivery').catch((e) => {
         throw new Error(`${e}: ${JSON.stringify(after.queue.deadLetters())} ${JSON.stringify(after.queue.status())}`);
       });
@@ -106,7 +120,9 @@ describe('switching from international to sm', () => {
       // No silent downgrade: an item the old suite made is refused now that the switch is over.
       let refused: unknown = null;
       try {
-        after.queue.outbox.claim({ ...after.store.outbox.byReceipt(receipts[0]!)!, claim: oldBlob.claim, idempotency_key: oldBlob.k });
+        // (an old-suite item put back into the database, e.g. from a backup taken before the switch)
+        after.store.db.prepare('UPDATE submissions SET claim = ? WHERE idempotency_key = ?').run(oldBlob.claim, oldBlob.k);
+        after.queue.outbox.claim(after.store.outbox.byKey(oldBlob.k)!);
       } catch (e) {
         refused = e;
       }

@@ -60,7 +60,9 @@ export class SuiteSwitch {
       this.failed = true;
       const cell = (e as { cell?: SealedCell }).cell;
       this.log('crypto.suite.switch-failed', { table: cell?.table, column: cell?.column, message: (e as Error).message });
-      this.onFailure(`密码套件切换中断：有数据无法重新加密，请技术人员处理 / the crypto-suite switch stopped: a sealed item could not be re-sealed (${cell ? `${cell.table}.${cell.column}` : (e as Error).message})`);
+      this.onFailure(
+        `密码套件切换中断：有数据无法重新加密，请技术人员处理 / the crypto-suite switch stopped: a sealed item could not be re-sealed (${cell ? `${cell.table}.${cell.column}` : (e as Error).message})`,
+      );
       return false;
     }
     this.resealed += n;

@@ -12,16 +12,7 @@ import crypto from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { suiteTagSchema, type SuiteTag } from '../../common/crypto-suite/suite';
 import { createCryptoSuite } from '../../common/crypto-suite/create-suite';
-import {
-  bodyDigestHex,
-  canonicalRequest,
-  CENTRAL_SUITE_HEADER,
-  hexToBytes,
-  MAX_CLOCK_SKEW_MS,
-  signCanonical,
-  SIGNING_HEADERS,
-  verifyCanonicalWithKey,
-} from '../../common/request-signing';
+import { bodyDigestHex, canonicalRequest, CENTRAL_SUITE_HEADER, hexToBytes, MAX_CLOCK_SKEW_MS, signCanonical, SIGNING_HEADERS, verifyCanonicalWithKey } from '../../common/request-signing';
 import type { CentralStore } from '../store';
 import type { TerminalCredentials } from '../tables/terminal-tables';
 import { NonceGuard } from './nonce-guard';
@@ -81,9 +72,13 @@ export function terminalAuth(store: CentralStore, now: () => number = Date.now):
     }
     if (!terminal || !matches) return reject(...BAD_CREDENTIALS);
     if (!suiteAllowed(terminal, suite, t))
-      return reject('suite-mismatch', '本终端登记为国密套件（SM2/SM3/SM4），中心拒绝以其他套件签名的请求 / this terminal is registered for the sm suite: requests signed with another suite are refused', {
-        requiredSuite: terminal.suite,
-      });
+      return reject(
+        'suite-mismatch',
+        '本终端登记为国密套件（SM2/SM3/SM4），中心拒绝以其他套件签名的请求 / this terminal is registered for the sm suite: requests signed with another suite are refused',
+        {
+          requiredSuite: terminal.suite,
+        },
+      );
     // Checked last, so a forged request cannot burn a genuine terminal's nonce.
     if (!nonces.use(terminalId, nonce, t)) return reject('replayed', '重复的请求已拒绝 / replayed request refused');
     c.set('terminalId', terminalId);

@@ -176,8 +176,7 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
         const known = store.terminalSuite(p.value.terminalId);
         if (!known) return problem(c, 404, 'not-found', '无此终端 / no such terminal');
         const v = body.value;
-        if (v.suite === 'sm' && !v.sm2PublicKey && !known.sm2PublicKey)
-          return problem(c, 400, 'sm2-key-required', '国密终端须先登记 SM2 公钥 / register the terminal\'s SM2 public key first');
+        if (v.suite === 'sm' && !v.sm2PublicKey && !known.sm2PublicKey) return problem(c, 400, 'sm2-key-required', "国密终端须先登记 SM2 公钥 / register the terminal's SM2 public key first");
         store.setTerminalSuite(p.value.terminalId, { suite: v.suite, sm2PublicKey: v.sm2PublicKey, transitionUntil: v.transitionUntil === null ? null : Date.parse(v.transitionUntil) });
         return c.json(suiteView(store.terminalSuite(p.value.terminalId)!));
       })

@@ -64,9 +64,8 @@ export class TerminalTables {
 
   /** An enabled terminal's secret and suite; null for an unknown or disabled one. */
   terminalCredentials(terminalId: string): TerminalCredentials | null {
-    const r = this.db
-      .prepare('SELECT terminal_id, secret, suite, sm2_public_key, transition_until, announced_suite FROM terminals WHERE terminal_id = ? AND disabled = 0')
-      .get(terminalId) as TerminalRow | undefined;
+    const r = this.db.prepare('SELECT terminal_id, secret, suite, sm2_public_key, transition_until, announced_suite FROM terminals WHERE terminal_id = ? AND disabled = 0').get(terminalId) as
+      TerminalRow | undefined;
     return r ? { ...suiteOf(r), secret: r.secret } : null;
   }
 

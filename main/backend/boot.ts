@@ -152,7 +152,9 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       const { DEMO_STAFF } = await import('../../central/staff/demo-staff');
       fs.mkdirSync(path.join(opts.dataDir, 'central'), { recursive: true, mode: 0o700 });
       fs.chmodSync(path.join(opts.dataDir, 'central'), 0o700);
-      central = await startCentral({ dbFile: path.join(opts.dataDir, 'central', 'central.db'), terminals: [{ terminalId: config.terminalId, secret: terminalSecret, suite: config.crypto.suite, sm2PublicKey: signingKey.publicKeyHex }],
+      central = await startCentral({
+        dbFile: path.join(opts.dataDir, 'central', 'central.db'),
+        terminals: [{ terminalId: config.terminalId, secret: terminalSecret, suite: config.crypto.suite, sm2PublicKey: signingKey.publicKeyHex }],
         staff: DEMO_STAFF,
       });
       centralUrl = central.url;

@@ -143,8 +143,7 @@ export class Sealer {
     const madeBy = suiteOfSealed(buf);
     if (madeBy === null) throw new DecryptError('not a sealed value');
     if (madeBy === this.suite) return this.own.open(buf, context);
-    if (!this.readingOther)
-      throw new WrongSuiteError(`拒绝读取以其他密码套件（${madeBy}）加密的数据 / refusing an item sealed with the ${madeBy} suite: this terminal runs ${this.suite}`);
+    if (!this.readingOther) throw new WrongSuiteError(`拒绝读取以其他密码套件（${madeBy}）加密的数据 / refusing an item sealed with the ${madeBy} suite: this terminal runs ${this.suite}`);
     return this.other.open(buf, context);
   }
 

@@ -57,8 +57,7 @@ export class ResealTables {
   /** Sealed cells not yet in `target`. */
   remaining(target: SuiteTag): number {
     let n = 0;
-    for (const c of SEALED_COLUMNS)
-      n += (this.db.prepare(`SELECT COUNT(*) AS n FROM ${c.table} t WHERE t.${c.column} IS NOT NULL AND ${notIn(target, `t.${c.column}`)}`).get() as { n: number }).n;
+    for (const c of SEALED_COLUMNS) n += (this.db.prepare(`SELECT COUNT(*) AS n FROM ${c.table} t WHERE t.${c.column} IS NOT NULL AND ${notIn(target, `t.${c.column}`)}`).get() as { n: number }).n;
     return n;
   }
 
