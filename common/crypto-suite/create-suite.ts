@@ -17,6 +17,6 @@ export function createCryptoSuite(tag: SuiteTag, options: SuiteOptions = {}): Cr
     case 'international':
       return internationalSuite(options.nodeCrypto ? nodeFastPath(options.nodeCrypto, 'sha256', 'aes-256-gcm') : {});
     case 'sm':
-      return smSuite(options.nodeCrypto ? nodeFastPath(options.nodeCrypto, 'sm3', null) : {}, options.sm2UserId);
+      return smSuite(options.nodeCrypto ? nodeFastPath(options.nodeCrypto, 'sm3', 'sm4-gcm') : {}, options.sm2UserId);
   }
 }

@@ -9,12 +9,13 @@ import { ed25519 } from '@noble/curves/ed25519';
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha2';
 import { makeSuite, type Primitives } from './make-suite';
-import type { Aead, FastPath } from './fast-path';
-import type { CryptoSuite, SigningKeyPair } from './suite';
+import type { Aead } from './aead';
+import type { FastPath } from './fast-path';
+import type { CryptoSuite, IncrementalDigest, SigningKeyPair } from './suite';
 
 const TAG_BYTES = 16;
 
-const pureAesGcm: Aead = {
+export const pureAesGcm: Aead = {
   seal(key, nonce, plaintext, aad) {
     const out = gcm(key, nonce, aad).encrypt(plaintext);
     return { ciphertext: out.subarray(0, out.length - TAG_BYTES), tag: out.subarray(out.length - TAG_BYTES) };
@@ -37,6 +38,19 @@ export function internationalSuite(fast: FastPath = {}): CryptoSuite {
     algorithms: { digest: 'SHA-256', mac: 'HMAC-SHA256', aead: 'AES-256-GCM', signature: 'Ed25519' },
     sealKeyBytes: 32,
     digest: fast.digest ?? ((data) => sha256(data)),
+    createDigest:
+      fast.createDigest ??
+      (() => {
+        const h = sha256.create();
+        const self: IncrementalDigest = {
+          update(data) {
+            h.update(data);
+            return self;
+          },
+          digest: () => h.digest(),
+        };
+        return self;
+      }),
     hmac: fast.hmac ?? ((key, data) => hmac(sha256, key, data)),
     aead: fast.aead ?? pureAesGcm,
     generateSigningKeyPair(): SigningKeyPair {

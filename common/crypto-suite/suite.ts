@@ -41,6 +41,13 @@ export type SigningKeyPair = {
  */
 export type OpenError = 'malformed' | 'unknown-suite' | 'wrong-suite' | 'unauthentic';
 
+/** A digest fed piece by piece (a file verified chunk by chunk); used once. */
+export type IncrementalDigest = {
+  update(data: Uint8Array): IncrementalDigest;
+  /** The digest of everything given; the object is spent afterwards. */
+  digest(): Uint8Array;
+};
+
 export interface CryptoSuite {
   readonly tag: SuiteTag;
   readonly algorithms: SuiteAlgorithms;
@@ -51,6 +58,8 @@ export interface CryptoSuite {
 
   /** SHA-256 / SM3 of `data` (attachment and chunk integrity, receipt-claim digests). */
   digest(data: Uint8Array): Uint8Array;
+  /** The same digest fed piece by piece: `createDigest().update(a).update(b).digest()` = `digest(a ‖ b)`. */
+  createDigest(): IncrementalDigest;
   /** HMAC-SHA256 / HMAC-SM3 (RFC 2104 over the suite's hash); any key length. */
   hmac(key: Uint8Array, data: Uint8Array): Uint8Array;
 
@@ -67,9 +76,13 @@ export interface CryptoSuite {
   open(key: Uint8Array, sealed: Uint8Array, associatedData: Uint8Array): Result<Uint8Array, OpenError>;
 
   generateSigningKeyPair(): SigningKeyPair;
-  /** The public key of a stored private key (after reading it back from a keystore). */
+  /** The public key of a stored private key (after reading it back from a keystore); throws if it is not a valid key. */
   publicKeyOf(privateKey: Uint8Array): Uint8Array;
-  /** A signature carrying this suite's tag (see `signature-envelope.ts`). */
+  /**
+   * A signature carrying this suite's tag (see `signature-envelope.ts`). The pair must be whole
+   * (from `generateSigningKeyPair`, or `publicKeyOf` its private key): SM2 hashes the public key
+   * into Z, so a mismatched one makes signatures nobody can verify.
+   */
   sign(keyPair: SigningKeyPair, message: Uint8Array): Uint8Array;
   /** False on anything but a good signature by `publicKey` over `message` made by this suite: never throws. */
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
