@@ -31,9 +31,10 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function startCentralProcess(dir: string): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
+/** Reference central in its own process, with these terminals provisioned (queue-sm.bench.ts registers an sm one). */
+export async function startCentralProcess(dir: string, provisioned: object[] = [TERMINAL]): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
   const terminals = path.join(dir, 'terminals.json');
-  fs.writeFileSync(terminals, JSON.stringify([TERMINAL]));
+  fs.writeFileSync(terminals, JSON.stringify(provisioned));
   const adminToken = crypto.randomBytes(16).toString('hex');
   const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'central', 'server.ts')], {
     cwd: root,

@@ -9,6 +9,18 @@ export { healthResponseSchema } from '../common/kiosk-answers';
 
 export const terminalRegisteredSchema = z.object({ terminalId: z.string(), registered: z.literal(true) });
 
+/** A terminal's crypto suite as central holds it (issue 16). */
+export const terminalSuiteSchema = z.object({
+  terminalId: z.string(),
+  suite: z.enum(['international', 'sm']),
+  /** hex SM2 public key (04‖x‖y) the terminal's `sm` requests are verified with */
+  sm2PublicKey: z.string().nullable(),
+  /** until when requests signed with the other suite are still taken (ISO), null when not */
+  transitionUntil: z.string().nullable(),
+  /** the suite the terminal announced in its last heartbeat */
+  announcedSuite: z.enum(['international', 'sm']).nullable(),
+});
+
 export const adminStatsSchema = z.object({ cases: count, attachments: count, nonces: count, evaluations: count });
 
 export const adminEvaluationsQuerySchema = z.object({ followUp: z.enum(['0', '1']).optional() });

@@ -8,6 +8,7 @@ import type { LookupLimit } from './followup/lookup-limit';
 import { FaultInjector } from './faults';
 import type { TurnConfig } from './help/turn-credentials';
 import { CentralStore } from './store';
+import type { SuiteName } from './tables/terminal-tables';
 import { sampleCatalog } from './catalog/sample-catalog';
 import type { StaffEnrolment } from '../common/staff-registry';
 import { staffIdLookup } from './staff/helper-sign-in';
@@ -27,8 +28,8 @@ export interface StartCentralOptions {
   dbFile: string;
   port?: number;
   seedCatalog?: boolean;
-  /** Terminals provisioned at start (development: the embedding kiosk's own id and secret). */
-  terminals?: { terminalId: string; secret: string }[];
+  /** Terminals provisioned at start (development: the embedding kiosk's own id, secret, suite and SM2 public key). */
+  terminals?: { terminalId: string; secret: string; suite?: SuiteName; sm2PublicKey?: string }[];
   adminToken?: string;
   /** 帮办代办 helpers to enrol when nobody is enrolled yet (npm start: the demo helpers) */
   staff?: (StaffEnrolment & { staffId: string })[];
@@ -41,7 +42,7 @@ export interface StartCentralOptions {
 export async function startCentral(opts: StartCentralOptions): Promise<RunningCentral> {
   const store = new CentralStore(opts.dbFile);
   if (opts.seedCatalog !== false && !store.latestCatalog()) store.publishCatalog(sampleCatalog);
-  for (const t of opts.terminals ?? []) store.registerTerminal(t.terminalId, t.secret);
+  for (const t of opts.terminals ?? []) store.registerTerminal(t.terminalId, t.secret, { suite: t.suite, sm2PublicKey: t.sm2PublicKey });
   if (opts.staff?.length && !store.staffVersion())
     for (const s of opts.staff)
       store.putStaff({

@@ -83,10 +83,10 @@ import {
   staffCasesSchema,
   staffEnrolledSchema,
   terminalRegisteredSchema,
+  terminalSuiteSchema,
   trackingSetSchema,
 } from './admin-responses';
 import { faultStateSchema, faultUpdateSchema } from './faults';
-import { adminCaseUpdateSchema, adminCasesQuerySchema, terminalSchema, trackingSchema } from './routes/admin';
 import {
   configDriftListSchema,
   configTargetParamSchema,
@@ -100,6 +100,7 @@ import {
   terminalGroupSetSchema,
 } from './routes/releases';
 import { configAssignmentSchema, signedRemoteConfigSchema, updateAssignmentSchema } from '../common/fleet-updates';
+import { adminCaseUpdateSchema, adminCasesQuerySchema, terminalIdParamSchema, terminalSchema, terminalSuiteUpdateSchema, trackingSchema } from './routes/admin';
 
 type Json = Record<string, unknown>;
 
@@ -161,6 +162,7 @@ const sha256Param = pathParam('sha256', sha256HexSchema, 'SHA-256 of the whole f
 const yearParam = pathParam('year', decimalInt(CALENDAR_YEARS.min, CALENDAR_YEARS.max), 'year (decimal)');
 const staffIdParam = pathParam('staffId', staffIdSchema, 'staff id (工号)');
 const callIdParam = pathParam('callId', helpCallIdSchema, 'call id central gave when the call was placed');
+const terminalIdParam = pathParam('terminalId', terminalIdParamSchema.shape.terminalId, 'terminal id');
 
 export function buildOpenApi(): Json {
   return {
@@ -568,6 +570,29 @@ export function buildOpenApi(): Json {
           security: ADMIN,
           requestBody: jsonBody(terminalSchema),
           responses: { '200': ok('registered', terminalRegisteredSchema), ...adminErrors, ...jsonBodyErrors },
+        },
+      },
+      '/v1/admin/terminals/{terminalId}/suite': {
+        get: {
+          operationId: 'adminTerminalSuite',
+          summary: "A terminal's crypto suite (国密 or international), SM2 public key, transition window and announced suite",
+          security: ADMIN,
+          parameters: [terminalIdParam],
+          responses: { '200': ok('the suite', terminalSuiteSchema), '404': error('no such terminal'), ...adminErrors },
+        },
+        put: {
+          operationId: 'adminSetTerminalSuite',
+          summary: 'Register a terminal for a suite; requests signed with the other suite are refused (suite-mismatch) except before transitionUntil',
+          security: ADMIN,
+          parameters: [terminalIdParam],
+          requestBody: jsonBody(terminalSuiteUpdateSchema),
+          responses: {
+            '200': ok('the suite now', terminalSuiteSchema),
+            '404': error('no such terminal'),
+            ...adminErrors,
+            '400': error('sm without an SM2 public key (sm2-key-required) or a malformed body'),
+            ...jsonBodyErrors,
+          },
         },
       },
       '/v1/admin/sink': {

@@ -1,7 +1,8 @@
 // `npm run central`: the reference central as a standalone process.
 // Environment: CENTRAL_PORT (default 8787), CENTRAL_DB (default ./.kiosk-data/central/central.db),
 // CENTRAL_ADMIN_TOKEN (default: random, printed once), CENTRAL_TERMINALS (JSON file:
-// [{ "terminalId": "KSK0001", "secret": "…" }]) to provision terminals at start,
+// [{ "terminalId": "KSK0001", "secret": "…", "suite": "sm", "sm2PublicKey": "04…" }], suite and
+// key optional) to provision terminals at start,
 // CENTRAL_LOOKUP_MAX and CENTRAL_LOOKUP_WINDOW_SEC (follow-up lookups per terminal per sliding
 // window; default 60 per 600 s), CENTRAL_TURN_URLS (comma-separated turn:/turns: URLs),
 // CENTRAL_TURN_SECRET (coturn's static-auth-secret) and CENTRAL_TURN_RELAY_ONLY=1 for 远程帮办 calls.
@@ -11,7 +12,18 @@ import { z } from 'zod';
 import { DEFAULT_LOOKUP_LIMIT } from '../common/central-api';
 import { startCentral } from './embedded';
 
-const terminalsSchema = z.array(z.object({ terminalId: z.string().regex(/^[A-Z0-9]{4,16}$/), secret: z.string().min(32) }));
+const terminalsSchema = z.array(
+  z.object({
+    terminalId: z.string().regex(/^[A-Z0-9]{4,16}$/),
+    secret: z.string().min(32),
+    /** 国密 (issue 16): the suite the terminal must sign with, and its SM2 public key (hex 04…) */
+    suite: z.enum(['international', 'sm']).optional(),
+    sm2PublicKey: z
+      .string()
+      .regex(/^04[0-9a-f]{128}$/)
+      .optional(),
+  }),
+);
 
 const port = Number(process.env.CENTRAL_PORT ?? 8787);
 const dbFile = process.env.CENTRAL_DB ?? path.resolve('.kiosk-data', 'central', 'central.db');

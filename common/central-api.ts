@@ -336,8 +336,11 @@ export const apiErrorSchema = z.object({
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
-/** 401 answers of the signature check; `clock-skew` carries central's clock so the terminal can correct once. */
-export const authErrorSchema = apiErrorSchema.omit({ issues: true }).extend({ serverTime: z.iso.datetime().optional() });
+/**
+ * 401 answers of the signature check; `clock-skew` carries central's clock so the terminal can
+ * correct once, `suite-mismatch` the suite the terminal is registered for.
+ */
+export const authErrorSchema = apiErrorSchema.omit({ issues: true }).extend({ serverTime: z.iso.datetime().optional(), requiredSuite: z.enum(['international', 'sm']).optional() });
 
 /** 409 offset-mismatch and 422 hash-mismatch of a chunk carry the attachment's state: `received` is where to resume. */
 export const attachmentProblemSchema = apiErrorSchema.omit({ issues: true }).extend(attachmentStateSchema.shape);

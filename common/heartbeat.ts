@@ -3,6 +3,7 @@
 // the kiosk builds it with the same types, and central's OpenAPI document is generated from it.
 import { z } from 'zod';
 import { heartbeatConfigSchema, heartbeatUpdateSchema } from './fleet-updates';
+import { suiteTagSchema } from './crypto-suite/suite';
 
 const day = z.iso.date();
 const count = z.number().int().min(0).max(10_000_000);
@@ -45,6 +46,8 @@ export const heartbeatSchema = z.object({
   update: heartbeatUpdateSchema.nullable().default(null),
   /** remote configuration version applied and local drift; absent from older terminals */
   config: heartbeatConfigSchema.nullable().default(null),
+  /** The crypto suite this terminal runs (config `crypto.suite`); absent from terminals before issue 16. */
+  cryptoSuite: suiteTagSchema.optional(),
 });
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 

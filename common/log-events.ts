@@ -64,6 +64,36 @@ export const logEvents = {
       'No OS keystore is available: the outbox key sits in a 0600 file beside the data (protects from other users, not from a copied disk); carries the reason. Also shown on the terminal panel.',
   },
   'crypto.key.migrated': { level: 'info', audience: 'technician', description: 'A plain outbox key file was moved into the OS keystore and deleted; carries the old path and the keystore.' },
+  'crypto.suite.in-use': {
+    level: 'info',
+    audience: 'technician',
+    description: 'The crypto suite this terminal runs (config crypto.suite: international or sm) and its algorithms; at every start.',
+  },
+  'crypto.signing-key.created': {
+    level: 'warn',
+    audience: 'technician',
+    description: 'A new SM2 request-signing key pair was made (first start, or the old one is gone); carries the public key file central must register (PUT /v1/admin/terminals/{id}/suite).',
+  },
+  'crypto.suite.switch-started': {
+    level: 'warn',
+    audience: 'technician',
+    description: 'Stored data is sealed with another suite than crypto.suite: both are read while it is re-sealed in the background; carries from, to and the sealed cells left.',
+  },
+  'crypto.suite.switch-finished': {
+    level: 'info',
+    audience: 'technician',
+    description: 'Every sealed cell is in the configured suite; items of the other suite are refused from now on. Carries cells re-sealed and offline helper tickets dropped.',
+  },
+  'crypto.suite.switch-failed': {
+    level: 'error',
+    audience: 'technician',
+    description: 'A sealed cell could not be re-sealed (it does not open with this key): the switch stops and the technician is alerted; carries table and column.',
+  },
+  'central.suite-refused': {
+    level: 'error',
+    audience: 'technician',
+    description: "Central answered without naming this terminal's suite (a downgraded or misconfigured central): the answer was refused and the request will be retried.",
+  },
   'central.started': { level: 'info', audience: 'developer', description: 'The reference central case system is listening (embedded or standalone).' },
   'renderer.crashed': { level: 'error', audience: 'technician', description: "The kiosk window's renderer process died or hung; it is reloaded to the attract screen." },
   'renderer.navigation-blocked': { level: 'warn', audience: 'technician', description: 'The window tried to navigate or open a window outside the app; refused.' },

@@ -1,12 +1,13 @@
 // Chaos: a kiosk offline for a (simulated) day takes submissions while central is down, costs
 // no CPU while it waits, then delivers everything exactly once through 30 % injected failures
-// (errors, 503 + Retry-After, timeouts, connections dropped before and after commit).
+// (errors, 503 + Retry-After, timeouts, connections dropped before and after commit). Runs in the
+// suite of KIOSK_TEST_SUITE (`npm test` runs it in both).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCentral } from '../central/embedded';
 import { buildHost, processCpuMs, runHost } from './test-support/host-process';
-import { SERVICE_CODE, TERMINAL, tempDir, testCentral } from './test-support/harness';
+import { SERVICE_CODE, TERMINAL, TEST_SUITE, tempDir, testCentral } from './test-support/harness';
 
 let dir: string;
 let central: RunningCentral;
@@ -33,6 +34,8 @@ describe('chaos', () => {
       centralUrl: central.url,
       terminalId: TERMINAL.terminalId,
       secret: TERMINAL.secret,
+      suite: TEST_SUITE,
+      sm2Seed: TERMINAL.sm2Seed,
       serviceCode: SERVICE_CODE,
       count: COUNT,
       intervalMs: 5,

@@ -26,6 +26,11 @@ export class HelperTicketVault {
     return this.sealer.mac(`helper-card:${idNumber.trim().toUpperCase()}`);
   }
 
+  /** Both suites' refs while the terminal switches: a ticket held from before still signs its helper in. */
+  private cardRefs(idNumber: string): string[] {
+    return this.sealer.macs(`helper-card:${idNumber.trim().toUpperCase()}`);
+  }
+
   put(idNumber: string, t: HeldTicket): void {
     const ticket = heldTicketSchema.parse(t);
     this.store.helpers.putTicket(ticket.helper.staffId, this.cardRef(idNumber), Date.parse(ticket.expiresAt), this.sealer.sealJson(ticket, `helper-ticket:${ticket.helper.staffId}`));
@@ -34,7 +39,7 @@ export class HelperTicketVault {
   /** The unexpired ticket of the helper whose card this is, or null. */
   forCard(idNumber: string): HeldTicket | null {
     this.dropExpired();
-    for (const row of this.store.helpers.ticketsForCard(this.cardRef(idNumber), this.now())) {
+    for (const row of this.cardRefs(idNumber).flatMap((ref) => this.store.helpers.ticketsForCard(ref, this.now()))) {
       try {
         const t = heldTicketSchema.parse(this.sealer.openJson(row.sealed, `helper-ticket:${row.staffId}`));
         if (t.helper.staffId === row.staffId && Date.parse(t.expiresAt) > this.now()) return t;

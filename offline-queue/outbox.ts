@@ -9,7 +9,7 @@ import { newReceiptClaim } from '../common/receipt-claim';
 import { submissionSchema, type PageMime, type Submission, type SubmissionInput } from '../common/submission';
 import { uuidv7 } from '../common/uuidv7';
 import { chinaDay } from '../common/china-time';
-import type { Sealer } from './crypto/sealer';
+import { WrongSuiteError, type Sealer } from './crypto/sealer';
 import type { NewPage, SubmissionRow } from './store/outbox-tables';
 import type { Store } from './store/store';
 
@@ -122,10 +122,10 @@ export class Outbox {
       helperProof: s.helperProof,
     };
     // The proof is not content: the same application resent under a fresh helper session is still the same.
-    const contentMac = sealer.mac(JSON.stringify({ ...body, helperProof: undefined }));
+    const contentMac = sealer.mac(contentMacInput(body));
 
     const existing = store.outbox.byKey(key);
-    if (existing) return this.sameKeyAgain(existing, contentMac);
+    if (existing) return this.sameKeyAgain(existing, sealer.macs(contentMacInput(body)));
 
     const now = this.now();
     const submittedAt = now.toISOString();
@@ -155,8 +155,8 @@ export class Outbox {
     }
   }
 
-  private sameKeyAgain(existing: SubmissionRow, contentMac: string): Result<EnqueueReceipt, EnqueueError> {
-    if (existing.content_mac !== contentMac) {
+  private sameKeyAgain(existing: SubmissionRow, contentMacs: string[]): Result<EnqueueReceipt, EnqueueError> {
+    if (!contentMacs.includes(existing.content_mac)) {
       return err({ kind: 'key-reused', message: '该幂等键已用于另一份申请 / this idempotency key was already used for a different application' });
     }
     return ok({
@@ -190,13 +190,30 @@ export class Outbox {
 
   /** The sealed document of a queued submission, opened. */
   manifest(row: SubmissionRow): SubmissionManifest {
-    if (!row.document) throw new Error('submission data was purged');
-    return this.deps.sealer.openJson<SubmissionManifest>(row.document, `submission:${row.idempotency_key}`);
+    return this.openFresh(row, (r) => {
+      if (!r.document) throw new Error('submission data was purged');
+      return this.deps.sealer.openJson<SubmissionManifest>(r.document, `submission:${r.idempotency_key}`);
+    });
   }
 
   /** The receipt's claim, opened (null before claims existed, or after purge). */
   claim(row: SubmissionRow): string | null {
-    return row.claim ? this.deps.sealer.open(row.claim, `claim:${row.idempotency_key}`).toString('utf8') : null;
+    return this.openFresh(row, (r) => (r.claim ? this.deps.sealer.open(r.claim, `claim:${r.idempotency_key}`).toString('utf8') : null));
+  }
+
+  /**
+   * Opens a row's sealed cells; a row read before a suite switch ended (the sync engine holds
+   * rows across its awaits) may hold the old suite's bytes that are re-sealed by now: read it
+   * again rather than refuse it.
+   */
+  private openFresh<T>(row: SubmissionRow, open: (r: SubmissionRow) => T): T {
+    try {
+      return open(row);
+    } catch (e) {
+      const fresh = e instanceof WrongSuiteError ? this.deps.store.outbox.byId(row.id) : undefined;
+      if (!fresh) throw e;
+      return open(fresh);
+    }
   }
 
   pageBytes(row: SubmissionRow, seq: number): Buffer {
@@ -209,4 +226,14 @@ export class Outbox {
 /** The keyed MAC under which a submission is found again when its applicant places the card. */
 export function applicantRef(sealer: Sealer, idNumber: string): string {
   return sealer.mac(`applicant:${idNumber.toUpperCase()}`);
+}
+
+/** Every MAC a submission of this applicant may be stored under (both suites' while switching). */
+export function applicantRefs(sealer: Sealer, idNumber: string): string[] {
+  return sealer.macs(`applicant:${idNumber.toUpperCase()}`);
+}
+
+/** The content MAC a submission's key is compared by: the manifest less what a resend may change. */
+export function contentMacInput(body: ManifestBody): string {
+  return JSON.stringify({ ...body, helperProof: undefined });
 }

@@ -10,16 +10,20 @@ import type { SubmissionInput } from '../common/submission';
 import { err, ok } from '../common/result';
 import { uuidv7 } from '../common/uuidv7';
 import { chinaDay, chinaIsoDate } from '../common/china-time';
+import type { SigningKeyPair, SuiteTag } from '../common/crypto-suite/suite';
+import type { RequestCredentials } from '../common/request-signing';
 import type { KeyProvider } from './crypto/key-provider';
+import { nodeSuite } from './crypto/node-suites';
 import { Sealer } from './crypto/sealer';
 import { HelperTicketVault } from './helper-tickets';
-import { applicantRef, Outbox, type EnqueueError, type EnqueueReceipt } from './outbox';
+import { applicantRefs, Outbox, type EnqueueError, type EnqueueReceipt } from './outbox';
 import { purgeExpired } from './retention';
 import { jumpReceiptSequence, salvageReceiptSequences, salvageSubmissions } from './store/salvage';
 import type { Store } from './store/store';
 import { CentralClient } from './sync/central-client';
 import { FEED_PULLED_AT_KEY } from './sync/downstream';
 import { SyncEngine, type SyncOptions, type SyncStatus } from './sync/sync-engine';
+import { SuiteSwitch, type SuiteSwitchOptions } from './suite-switch';
 
 export type QueueLog = (event: LogEventId, fields?: Record<string, unknown>) => void;
 
@@ -29,6 +33,12 @@ export interface QueueOptions {
   keys: KeyProvider;
   terminalId: string;
   terminalSecret: string;
+  /** The deployment's crypto suite (config `crypto.suite`, default international). */
+  suite?: SuiteTag;
+  /** The terminal's SM2 key pair: what requests are signed with in the `sm` suite. */
+  signingKey?: SigningKeyPair | null;
+  /** Pace of the background re-seal after a suite change (tests make it quick or slow). */
+  suiteSwitch?: SuiteSwitchOptions;
   centralUrl: string;
   retentionDays?: number;
   sync?: Partial<SyncOptions>;
@@ -72,6 +82,13 @@ export interface CaseStatusView {
 
 const KEY_FINGERPRINT = 'key_fingerprint';
 
+/** What this terminal signs requests with: the shared secret (international) or its SM2 key pair (sm). */
+function requestCredentials(o: QueueOptions): RequestCredentials {
+  if ((o.suite ?? 'international') === 'international') return { suite: 'international', secret: o.terminalSecret };
+  if (!o.signingKey) throw new Error('the sm suite needs the terminal SM2 key pair (signingKey)');
+  return { suite: 'sm', keyPair: o.signingKey, crypto: nodeSuite('sm') };
+}
+
 export class SubmissionQueue {
   readonly outbox: Outbox;
   readonly engine: SyncEngine;
@@ -79,6 +96,8 @@ export class SubmissionQueue {
   /** 帮办代办 offline tickets, sealed with the outbox key. */
   readonly helperTickets: HelperTicketVault;
   private readonly sealer: Sealer;
+  /** Re-seals stored data after a change of crypto suite (idle when there is nothing to move). */
+  readonly suiteSwitch: SuiteSwitch;
   private readonly alerts: QueueAlert[] = [];
   private retentionTimer: NodeJS.Timeout | null = null;
   private readonly log: QueueLog;
@@ -88,7 +107,9 @@ export class SubmissionQueue {
     this.log = o.log ?? (() => undefined);
     this.emit = o.emit ?? (() => undefined);
     const { key, created } = o.keys.loadKey();
-    this.sealer = new Sealer(key);
+    const suite = o.suite ?? 'international';
+    const sealedIn = SuiteSwitch.sealedSuite(o.store);
+    this.sealer = new Sealer(key, { suite, readsOther: sealedIn !== suite });
     if (created) this.log('queue.key-created', { source: o.keys.kind });
     const known = o.store.outbox.getMeta(KEY_FINGERPRINT);
     if (known && known !== this.sealer.fingerprint) {
@@ -113,7 +134,15 @@ export class SubmissionQueue {
     }
     this.outbox = new Outbox({ store: o.store, sealer: this.sealer, terminalId: o.terminalId, dbFile: o.dbFile, now: o.now });
     this.helperTickets = new HelperTicketVault(o.store, this.sealer, o.now ? () => o.now!().getTime() : Date.now);
-    this.client = new CentralClient({ baseUrl: o.centralUrl, terminalId: o.terminalId, secret: o.terminalSecret, fetch: o.fetch, timeoutMs: o.sync?.requestTimeoutMs });
+    this.suiteSwitch = new SuiteSwitch(
+      o.store,
+      this.sealer,
+      this.log,
+      (message) => this.raise('key', message),
+      o.suiteSwitch,
+      () => this.engine.inPass,
+    );
+    this.client = new CentralClient({ baseUrl: o.centralUrl, terminalId: o.terminalId, credentials: requestCredentials(o), fetch: o.fetch, timeoutMs: o.sync?.requestTimeoutMs, log: this.log });
     this.engine = new SyncEngine({
       store: o.store,
       outbox: this.outbox,
@@ -143,11 +172,13 @@ export class SubmissionQueue {
     this.purge();
     this.retentionTimer = setInterval(() => this.purge(), 3_600_000);
     this.retentionTimer.unref();
+    this.suiteSwitch.start();
     this.engine.start();
   }
 
   async close(): Promise<void> {
     if (this.retentionTimer) clearInterval(this.retentionTimer);
+    this.suiteSwitch.stop();
     await this.engine.stop();
   }
 
@@ -284,7 +315,8 @@ export class SubmissionQueue {
 
   /** Receipt numbers of this applicant's submissions held here (found by keyed MAC, offline). */
   receiptsOfApplicant(idNumber: string): string[] {
-    return this.o.store.followup.receiptsByApplicantRef(applicantRef(this.sealer, idNumber));
+    // During a suite switch a submission not yet re-sealed is still under the other suite's MAC.
+    return this.o.store.followup.receiptsByApplicantRef(applicantRefs(this.sealer, idNumber));
   }
 
   /** When the case feed was last pulled from central: the age of every status shown offline. */

@@ -43,10 +43,10 @@ for (const sig of Object.keys(SIGNALS)) process.on(sig, () => stop(sig));
 const parent = process.ppid;
 setInterval(() => process.ppid !== parent && !stopping && stop('SIGTERM'), 250).unref();
 
-async function run(label, cmd, args) {
+async function run(label, cmd, args, env = {}) {
   if (stopping) return false;
   process.stdout.write(`\n=== ${label} ===\n`);
-  current = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, detached: process.platform !== 'win32' });
+  current = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, detached: process.platform !== 'win32' });
   const code = await new Promise((resolve) => {
     current.once('error', () => resolve(127));
     current.once('exit', (c) => resolve(c ?? 1));
@@ -58,9 +58,9 @@ async function run(label, cmd, args) {
   return code === 0;
 }
 
-async function vitest(label, config) {
-  const json = path.join(out, `${label}.json`);
-  await run(label, bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+async function vitest(label, config, files = [], env = {}) {
+  const json = path.join(out, `${label.replace(/\W+/g, '-')}.json`);
+  await run(label, bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...files], env);
   if (!fs.existsSync(json)) {
     failed += 1;
     return;
@@ -95,6 +95,13 @@ await check('format', process.execPath, [path.join(root, 'scripts/lint/format-ch
 await check('unused-exports', process.execPath, [path.join(root, 'scripts/lint/unused-exports.mjs')]);
 if (!only.length || only.includes('unit')) await vitest('unit', 'vitest.config.ts');
 if (!only.length || only.includes('e2e')) await vitest('e2e', 'e2e/vitest.config.ts');
+// The 国密 suite (issue 16) again over a representative subset rather than everything twice: the
+// whole journey in the browser, the SIGKILL crash test (25 trials; its international→sm switch
+// test already ran above), the sync chaos test and the sync engine's tests.
+const SM = { KIOSK_TEST_SUITE: 'sm', CRASH_TRIALS: '25' };
+if (!only.length || only.includes('unit') || only.includes('sm'))
+  await vitest('unit (sm suite)', 'vitest.config.ts', ['offline-queue/crash.test.ts', 'offline-queue/chaos.test.ts', 'offline-queue/sync/sync-engine.test.ts', '-t', '^(?!.*switches a terminal)'], SM);
+if (!only.length || only.includes('e2e') || only.includes('sm')) await vitest('e2e (sm suite)', 'e2e/vitest.config.ts', ['e2e/journey-apply.e2e.ts'], SM);
 
 fs.rmSync(out, { recursive: true, force: true });
 process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${stopping ? ` (stopped by ${stopping})` : ''}\n`);

@@ -1,16 +1,23 @@
 // Verifies a kiosk's signed request (see common/request-signing.ts): known terminal, fresh
-// timestamp, correct HMAC over method, path, timestamp, nonce and body hash, and a nonce never
-// seen before. The verified terminal id is what every handler scopes its data by.
+// timestamp, a correct signature over method, path, timestamp, nonce and body digest — HMAC with
+// the terminal's secret (`international`) or SM2 with its registered public key (`sm`) — the
+// suite the terminal is registered for, and a nonce never seen before. The verified terminal id
+// is what every handler scopes its data by.
 // An unknown (or disabled) terminal gets exactly the answer of a wrong signature, after the same
-// HMAC work against a throw-away secret: neither the answer nor its timing tells a prober which
-// terminal ids exist.
+// work against a throw-away secret or key: neither the answer nor its timing tells a prober which
+// terminal ids exist. A terminal registered for `sm` that signs with another suite is refused
+// (`suite-mismatch`) unless central gave it a transition window that is still open: no silent
+// downgrade. That check comes after the signature, so it tells nothing to someone who cannot sign.
 import crypto from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { canonicalRequest, MAX_CLOCK_SKEW_MS, sha256Hex, signCanonical, SIGNING_HEADERS } from '../../common/request-signing';
+import { suiteTagSchema, type SuiteTag } from '../../common/crypto-suite/suite';
+import { createCryptoSuite } from '../../common/crypto-suite/create-suite';
+import { bodyDigestHex, canonicalRequest, CENTRAL_SUITE_HEADER, hexToBytes, MAX_CLOCK_SKEW_MS, signCanonical, SIGNING_HEADERS, verifyCanonicalWithKey } from '../../common/request-signing';
 import type { CentralStore } from '../store';
+import type { TerminalCredentials } from '../tables/terminal-tables';
 import { NonceGuard } from './nonce-guard';
 
-export type AuthVariables = { terminalId: string; rawBody: Uint8Array };
+export type AuthVariables = { terminalId: string; rawBody: Uint8Array; suite: SuiteTag };
 
 function reject(error: string, message: string, extra: Record<string, unknown> = {}) {
   return new Response(JSON.stringify({ error, message, ...extra }), { status: 401, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
@@ -22,33 +29,63 @@ const BAD_CREDENTIALS = ['bad-credentials', '终端凭据无效（终端未登�
 /** Milliseconds since the epoch in plain decimal digits: no sign, hex, exponent, fraction or leading zero. */
 const TIMESTAMP = /^[1-9][0-9]{0,14}$/;
 
+/** Whether the terminal may sign with `suite` now: its registered suite, or the other inside its transition window. */
+function suiteAllowed(t: TerminalCredentials, suite: SuiteTag, nowMs: number): boolean {
+  if (t.suite === suite) return true;
+  // An international terminal that already signs with a registered SM2 key is moving up, never down.
+  if (suite === 'sm') return true;
+  return t.transitionUntil !== null && nowMs < t.transitionUntil;
+}
+
 export function terminalAuth(store: CentralStore, now: () => number = Date.now): MiddlewareHandler<{ Variables: AuthVariables }> {
   const nonces = new NonceGuard(store);
-  // Per process, never stored: the secret an unknown terminal's request is checked against.
+  // Per process, never stored: what an unknown terminal's request is checked against.
   const dummySecret = crypto.randomBytes(32).toString('base64url');
+  const sm = createCryptoSuite('sm', { nodeCrypto: crypto });
+  const dummyPublicKey = sm.generateSigningKeyPair().publicKey;
   return async (c, next) => {
     const terminalId = c.req.header(SIGNING_HEADERS.terminal);
     const timestamp = c.req.header(SIGNING_HEADERS.timestamp);
     const nonce = c.req.header(SIGNING_HEADERS.nonce);
     const signature = c.req.header(SIGNING_HEADERS.signature);
     if (!terminalId || !timestamp || !nonce || !signature) return reject('unsigned', '请求未签名 / request is not signed');
+    const suiteHeader = suiteTagSchema.safeParse(c.req.header(SIGNING_HEADERS.suite) ?? 'international');
+    if (!suiteHeader.success) return reject('bad-suite', '未知的密码套件 / unknown crypto suite (international or sm)');
+    const suite = suiteHeader.data;
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(nonce)) return reject('bad-nonce', '随机数格式不正确 / malformed nonce');
     if (!TIMESTAMP.test(timestamp)) return reject('bad-timestamp', '时间戳应为十进制毫秒数 / timestamp must be decimal milliseconds');
     const ts = Number(timestamp);
     const t = now();
     if (Math.abs(t - ts) > MAX_CLOCK_SKEW_MS) return reject('clock-skew', '终端时钟与中心相差过大 / terminal clock is off', { serverTime: new Date(t).toISOString() });
-    const secret = store.terminalSecret(terminalId);
+    const terminal = store.terminalCredentials(terminalId);
     const body = new Uint8Array(await c.req.arrayBuffer());
     const url = new URL(c.req.url);
-    const expected = await signCanonical(secret ?? dummySecret, canonicalRequest(c.req.method, url.pathname + url.search, timestamp, nonce, await sha256Hex(body)));
-    const a = Buffer.from(expected);
-    const b = Buffer.from(signature);
-    const matches = a.length === b.length && crypto.timingSafeEqual(a, b);
-    if (!secret || !matches) return reject(...BAD_CREDENTIALS);
+    const canonical = canonicalRequest(c.req.method, url.pathname + url.search, timestamp, nonce, await bodyDigestHex(suite === 'sm' ? sm : null, body), suite);
+    let matches: boolean;
+    if (suite === 'international') {
+      const a = Buffer.from(await signCanonical(terminal?.secret ?? dummySecret, canonical));
+      const b = Buffer.from(signature);
+      matches = a.length === b.length && crypto.timingSafeEqual(a, b);
+    } else {
+      const key = terminal?.sm2PublicKey ? hexToBytes(terminal.sm2PublicKey) : dummyPublicKey;
+      matches = verifyCanonicalWithKey(sm, key, canonical, signature) && Boolean(terminal?.sm2PublicKey);
+    }
+    if (!terminal || !matches) return reject(...BAD_CREDENTIALS);
+    if (!suiteAllowed(terminal, suite, t))
+      return reject(
+        'suite-mismatch',
+        '本终端登记为国密套件（SM2/SM3/SM4），中心拒绝以其他套件签名的请求 / this terminal is registered for the sm suite: requests signed with another suite are refused',
+        {
+          requiredSuite: terminal.suite,
+        },
+      );
     // Checked last, so a forged request cannot burn a genuine terminal's nonce.
     if (!nonces.use(terminalId, nonce, t)) return reject('replayed', '重复的请求已拒绝 / replayed request refused');
     c.set('terminalId', terminalId);
     c.set('rawBody', body);
+    c.set('suite', suite);
     await next();
+    // Tells the terminal which suite its request was checked with: an sm terminal refuses anything else.
+    c.res.headers.set(CENTRAL_SUITE_HEADER, suite);
   };
 }

@@ -12,13 +12,40 @@ import { NOTICE_TITLES, renderNotice, type NoticeBody } from '../notice-pdf';
 import { faultUpdateSchema, type FaultInjector } from '../faults';
 import { parseWith, problem, readJsonBody } from '../http-helpers';
 import { TransitionError, type CaseRow, type CentralStore } from '../store';
+import type { TerminalSuite } from '../tables/terminal-tables';
+import { suiteTagSchema } from '../../common/crypto-suite/suite';
 
 const terminalIdSchema = z.string().regex(/^[A-Z0-9]{4,16}$/, '终端编号格式不正确 / malformed terminal id');
 
-export const terminalSchema = z.object({
-  terminalId: terminalIdSchema,
-  secret: z.string().min(32).max(200),
+/** An uncompressed SM2 public key in hex (04‖x‖y), as a terminal writes it to `terminal.sm2.pub`. */
+const sm2PublicKeySchema = z
+  .string()
+  .regex(/^04[0-9a-fA-F]{128}$/, 'SM2 公钥应为 130 位十六进制（04 开头）/ SM2 public key: 130 hex digits starting 04')
+  .transform((k) => k.toLowerCase());
+
+export const terminalSchema = z
+  .object({
+    terminalId: terminalIdSchema,
+    secret: z.string().min(32).max(200),
+    /** the suite the terminal must sign with; absent on re-registration keeps the one it has */
+    suite: suiteTagSchema.optional(),
+    sm2PublicKey: sm2PublicKeySchema.optional(),
+  })
+  .refine((t) => t.suite !== 'sm' || t.sm2PublicKey, { path: ['sm2PublicKey'], message: '国密终端须登记 SM2 公钥 / an sm terminal needs its SM2 public key' });
+
+/** PUT /v1/admin/terminals/{terminalId}/suite */
+export const terminalSuiteUpdateSchema = z.object({
+  suite: suiteTagSchema,
+  sm2PublicKey: sm2PublicKeySchema.optional(),
+  /** until when the other suite is still taken from this terminal (switching); null or absent: not at all */
+  transitionUntil: z.iso.datetime({ offset: true }).nullable().default(null),
 });
+
+export const terminalIdParamSchema = z.object({ terminalId: terminalIdSchema });
+
+function suiteView(s: TerminalSuite) {
+  return { ...s, transitionUntil: s.transitionUntil === null ? null : new Date(s.transitionUntil).toISOString() };
+}
 
 const adminDocumentSchema = z.object({
   name: safeFileNameSchema.refine((n) => n.toLowerCase().endsWith('.pdf'), '文书应为 PDF / must be a .pdf'),
@@ -129,8 +156,29 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
       .post('/terminals', async (c) => {
         const body = await readJsonBody(c, terminalSchema);
         if (!body.ok) return body.response;
-        store.registerTerminal(body.value.terminalId, body.value.secret);
-        return c.json({ terminalId: body.value.terminalId, registered: true });
+        const { terminalId, secret, suite, sm2PublicKey } = body.value;
+        store.registerTerminal(terminalId, secret, { suite, sm2PublicKey });
+        return c.json({ terminalId, registered: true as const });
+      })
+      .get('/terminals/:terminalId/suite', (c) => {
+        const p = parseWith(c, c.req.param(), terminalIdParamSchema);
+        if (!p.ok) return p.response;
+        const s = store.terminalSuite(p.value.terminalId);
+        if (!s) return problem(c, 404, 'not-found', '无此终端 / no such terminal');
+        return c.json(suiteView(s));
+      })
+      // Moves a terminal to a suite, optionally with a window in which the other suite is still taken.
+      .put('/terminals/:terminalId/suite', async (c) => {
+        const p = parseWith(c, c.req.param(), terminalIdParamSchema);
+        if (!p.ok) return p.response;
+        const body = await readJsonBody(c, terminalSuiteUpdateSchema);
+        if (!body.ok) return body.response;
+        const known = store.terminalSuite(p.value.terminalId);
+        if (!known) return problem(c, 404, 'not-found', '无此终端 / no such terminal');
+        const v = body.value;
+        if (v.suite === 'sm' && !v.sm2PublicKey && !known.sm2PublicKey) return problem(c, 400, 'sm2-key-required', "国密终端须先登记 SM2 公钥 / register the terminal's SM2 public key first");
+        store.setTerminalSuite(p.value.terminalId, { suite: v.suite, sm2PublicKey: v.sm2PublicKey, transitionUntil: v.transitionUntil === null ? null : Date.parse(v.transitionUntil) });
+        return c.json(suiteView(store.terminalSuite(p.value.terminalId)!));
       })
       .get('/stats', (c) => c.json(store.stats()))
       // 好差评 received from kiosks; ?followUp=1 lists only the poor ones flagged for follow-up.

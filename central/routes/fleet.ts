@@ -36,6 +36,7 @@ export function heartbeatRoutes(store: CentralStore, now: () => number = Date.no
     const t = now();
     store.recordHeartbeat(c.get('terminalId'), t, hb.intervalSec, JSON.stringify({ ...status, usage: null }), usageByDay);
     if (hb.config) store.recordDrift(c.get('terminalId'), t, hb.config.drift ? hb.config.driftFields : []);
+    if (hb.cryptoSuite) store.recordAnnouncedSuite(c.get('terminalId'), hb.cryptoSuite);
     return c.json({ ok: true as const, receivedAt: new Date(t).toISOString() });
   });
 }

@@ -62,6 +62,7 @@ describe('central migrations', () => {
     expect(store.evaluationList()).toHaveLength(1);
     expect(store.lookupAudit()).toHaveLength(1);
     expect(store.terminalSecret('KSK0001')).toBe('x'.repeat(40));
+    expect(store.terminalSuite('KSK0001')).toMatchObject({ suite: 'international', sm2PublicKey: null });
     // the day's case counter carries on from the old database
     const next = store.intake(
       'KSK0001',

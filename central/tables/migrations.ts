@@ -294,4 +294,14 @@ export const centralMigrations: readonly CentralMigration[] = [
      ack_by TEXT
    ) STRICT;`,
   },
+  {
+    version: 12,
+    name: 'crypto suite per terminal',
+    // 国密 (issue 16): the suite a terminal is registered for, its SM2 public key, until when central
+    // still takes the other suite from it while it switches, and the suite it last announced.
+    sql: `ALTER TABLE terminals ADD COLUMN suite TEXT NOT NULL DEFAULT 'international' CHECK (suite IN ('international', 'sm'));
+   ALTER TABLE terminals ADD COLUMN sm2_public_key TEXT;
+   ALTER TABLE terminals ADD COLUMN transition_until INTEGER;
+   ALTER TABLE terminals ADD COLUMN announced_suite TEXT CHECK (announced_suite IN ('international', 'sm'));`,
+  },
 ];

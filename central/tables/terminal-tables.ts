@@ -1,21 +1,93 @@
-// Registered terminals (their signing secrets) and the nonces they used: replay protection.
+// Registered terminals (their signing secrets, crypto suite and SM2 public keys) and the nonces
+// they used: replay protection.
 import type { Db } from './database';
+
+export type SuiteName = 'international' | 'sm';
+
+/** How central expects a terminal to sign. */
+export interface TerminalSuite {
+  terminalId: string;
+  /** the suite the terminal is registered for: requests signed otherwise are refused … */
+  suite: SuiteName;
+  /** … except until this instant (ms), while the terminal switches */
+  transitionUntil: number | null;
+  /** hex SM2 public key (uncompressed, 04…); needed for `sm` */
+  sm2PublicKey: string | null;
+  /** the suite the terminal says it uses (its heartbeat); null before it first said */
+  announcedSuite: SuiteName | null;
+}
+
+/** Everything the request check needs about one terminal, in one read. */
+export interface TerminalCredentials extends TerminalSuite {
+  secret: string;
+}
+
+interface TerminalRow {
+  terminal_id: string;
+  secret: string;
+  suite: SuiteName;
+  sm2_public_key: string | null;
+  transition_until: number | null;
+  announced_suite: SuiteName | null;
+}
+
+const suiteOf = (r: TerminalRow): TerminalSuite => ({
+  terminalId: r.terminal_id,
+  suite: r.suite,
+  transitionUntil: r.transition_until,
+  sm2PublicKey: r.sm2_public_key,
+  announcedSuite: r.announced_suite,
+});
 
 export class TerminalTables {
   constructor(private readonly db: Db) {}
 
-  registerTerminal(terminalId: string, secret: string): void {
+  /**
+   * Registers (or re-provisions) a terminal. Re-registering without a suite keeps the one it has:
+   * a new secret is not a way to move a terminal off `sm`.
+   */
+  registerTerminal(terminalId: string, secret: string, crypto: { suite?: SuiteName; sm2PublicKey?: string | null } = {}): void {
     this.db
       .prepare(
-        `INSERT INTO terminals (terminal_id, secret, created_at) VALUES (?, ?, ?)
-         ON CONFLICT (terminal_id) DO UPDATE SET secret = excluded.secret, disabled = 0`,
+        `INSERT INTO terminals (terminal_id, secret, created_at, suite, sm2_public_key) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (terminal_id) DO UPDATE SET secret = excluded.secret, disabled = 0,
+           suite = CASE WHEN ? THEN excluded.suite ELSE suite END,
+           sm2_public_key = COALESCE(excluded.sm2_public_key, sm2_public_key)`,
       )
-      .run(terminalId, secret, new Date().toISOString());
+      .run(terminalId, secret, new Date().toISOString(), crypto.suite ?? 'international', crypto.sm2PublicKey ?? null, crypto.suite ? 1 : 0);
   }
 
   terminalSecret(terminalId: string): string | null {
     const r = this.db.prepare('SELECT secret FROM terminals WHERE terminal_id = ? AND disabled = 0').get(terminalId) as { secret: string } | undefined;
     return r?.secret ?? null;
+  }
+
+  /** An enabled terminal's secret and suite; null for an unknown or disabled one. */
+  terminalCredentials(terminalId: string): TerminalCredentials | null {
+    const r = this.db.prepare('SELECT terminal_id, secret, suite, sm2_public_key, transition_until, announced_suite FROM terminals WHERE terminal_id = ? AND disabled = 0').get(terminalId) as
+      TerminalRow | undefined;
+    return r ? { ...suiteOf(r), secret: r.secret } : null;
+  }
+
+  terminalSuite(terminalId: string): TerminalSuite | null {
+    const r = this.terminalCredentials(terminalId);
+    if (!r) return null;
+    const { secret: _secret, ...suite } = r;
+    return suite;
+  }
+
+  /** Sets a terminal's suite, SM2 key (kept when not given) and transition window; false for an unknown terminal. */
+  setTerminalSuite(terminalId: string, s: { suite: SuiteName; sm2PublicKey?: string | null; transitionUntil: number | null }): boolean {
+    return (
+      this.db
+        .prepare('UPDATE terminals SET suite = ?, sm2_public_key = COALESCE(?, sm2_public_key), transition_until = ? WHERE terminal_id = ? AND disabled = 0')
+        .run(s.suite, s.sm2PublicKey ?? null, s.transitionUntil, terminalId).changes === 1
+    );
+  }
+
+  /** What the terminal said about its own suite (its heartbeat). */
+  recordAnnouncedSuite(terminalId: string, suite: SuiteName): void {
+    this.db.prepare('UPDATE terminals SET announced_suite = ? WHERE terminal_id = ? AND announced_suite IS NOT ?').run(suite, terminalId, suite);
   }
 
   hasNonce(terminalId: string, nonce: string): boolean {

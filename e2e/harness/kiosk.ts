@@ -34,7 +34,9 @@ export function tempDir(label: string): string {
 export async function startKiosk(opts: { dataDir?: string; config?: Partial<Record<keyof KioskConfig, unknown>> } = {}): Promise<TestKiosk> {
   const dataDir = opts.dataDir ?? tempDir('data');
   const configFile = path.join(tempDir('config'), 'kiosk.json');
-  fs.writeFileSync(configFile, JSON.stringify({ terminalId: 'E2E0001', ...opts.config }, null, 2));
+  // KIOSK_TEST_SUITE=sm runs the journey with the 国密 suite (SM4-GCM at rest, SM2-signed sync to an sm-registered central).
+  const suite = process.env.KIOSK_TEST_SUITE === 'sm' ? { crypto: { suite: 'sm' } } : {};
+  fs.writeFileSync(configFile, JSON.stringify({ terminalId: 'E2E0001', ...suite, ...opts.config }, null, 2));
   const secret = `e2e-${Math.random().toString(36).slice(2)}-secret`;
   // secretService null: the 0600 key file, never the developer's own keyring
   const host = await runHeadless({ dataDir, configFile, rendererDir: RENDERER_DIR, secret, port: 0, firstSyncWaitMs: 5000, secretService: null });

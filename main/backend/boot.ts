@@ -8,6 +8,8 @@ import { KeyFileError, type KeyProvider, type KeyWrapper } from '../../offline-q
 import { chooseKeyProvider } from '../../offline-queue/crypto/keystore-choice';
 import { secretToolService, type SecretService } from '../../offline-queue/crypto/secret-service';
 import { loadOrCreateTerminalSecret } from '../../offline-queue/crypto/terminal-secret';
+import { loadTerminalSigningKey, type TerminalSigningKey } from '../../offline-queue/crypto/terminal-signing-key';
+import { nodeSuite } from '../../offline-queue/crypto/node-suites';
 import { SubmissionQueue } from '../../offline-queue/queue';
 import type { RunningCentral } from '../../central/embedded';
 import { DeviceManager } from '../../devices/manager';
@@ -103,6 +105,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   logger.log('store.opened', { schemaVersion: store.opened.schemaVersion });
 
   let terminalSecret: string;
+  let signingKey: TerminalSigningKey;
   let keys: KeyProvider;
   let atRestKey: AtRestKeyFacts;
   try {
@@ -124,6 +127,20 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       if (choice.fallbackReason) logger.log('crypto.key.fallback', { reason: choice.fallbackReason });
       else logger.log('crypto.key.keystore', { keystore: choice.kind });
     }
+    // The SM2 request-signing key pair exists whatever the suite, so its public key can be
+    // registered at central before the terminal is switched to sm (see README, 密评).
+    const keysDir = path.join(opts.dataDir, 'keys');
+    const signingKeys = chooseKeyProvider({
+      keysDir,
+      name: 'terminal-sm2',
+      fileKey: path.join(keysDir, 'terminal-sm2.key'),
+      electron: opts.osKeystore,
+      // A test's Secret Service double holds the outbox key only.
+      secretService: opts.secretService === undefined ? secretToolService(keysDir, { item: 'terminal-sm2' }) : null,
+    });
+    signingKey = loadTerminalSigningKey(signingKeys.provider, path.join(keysDir, 'terminal.sm2.pub'));
+    if (signingKey.created) logger.log('crypto.signing-key.created', { publicKeyFile: path.join(keysDir, 'terminal.sm2.pub'), keystore: signingKeys.kind });
+    logger.log('crypto.suite.in-use', { suite: config.crypto.suite, ...nodeSuite(config.crypto.suite).algorithms });
   } catch (e) {
     store.close();
     if (e instanceof KeyFileError) throw new BootError(e.message);
@@ -144,7 +161,11 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       const { DEMO_STAFF } = await import('../../central/staff/demo-staff');
       fs.mkdirSync(path.join(opts.dataDir, 'central'), { recursive: true, mode: 0o700 });
       fs.chmodSync(path.join(opts.dataDir, 'central'), 0o700);
-      central = await startCentral({ dbFile: path.join(opts.dataDir, 'central', 'central.db'), terminals: [{ terminalId: config.terminalId, secret: terminalSecret }], staff: DEMO_STAFF });
+      central = await startCentral({
+        dbFile: path.join(opts.dataDir, 'central', 'central.db'),
+        terminals: [{ terminalId: config.terminalId, secret: terminalSecret, suite: config.crypto.suite, sm2PublicKey: signingKey.publicKeyHex }],
+        staff: DEMO_STAFF,
+      });
       centralUrl = central.url;
       logger.log('central.started', { url: centralUrl, embedded: true });
     }
@@ -169,6 +190,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       keys,
       terminalId: config.terminalId,
       terminalSecret,
+      suite: config.crypto.suite,
+      signingKey: signingKey.keyPair,
       centralUrl,
       retentionDays: config.queue.retentionDays,
       sync: { backoff: { baseMs: 1000, capMs: config.queue.maxBackoffSec * 1000 }, downstreamEveryMs: config.queue.statusPollSec * 1000 },

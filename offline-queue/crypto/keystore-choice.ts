@@ -24,6 +24,8 @@ export interface KeystoreOptions {
   /** Electron's keystore: a wrapper when usable, null when the shell has none, undefined outside Electron. */
   electron?: KeyWrapper | null;
   secretService?: SecretService | null;
+  /** Which key: `outbox` (the at-rest key, the default) or `terminal-sm2` (the SM2 signing seed); names its keystore files. */
+  name?: 'outbox' | 'terminal-sm2';
   /** Told when a plain key file was moved into the keystore (then deleted). */
   onMigrated?: (from: string, to: KeystoreKind) => void;
 }
@@ -40,8 +42,9 @@ function readPlain(file: string): Buffer {
 }
 
 export function chooseKeyProvider(o: KeystoreOptions): KeystoreChoice {
-  const wrappedFile = path.join(o.keysDir, 'outbox.key.safestorage');
-  const marker = path.join(o.keysDir, 'outbox.key.libsecret');
+  const name = o.name ?? 'outbox';
+  const wrappedFile = path.join(o.keysDir, `${name}.key.safestorage`);
+  const marker = path.join(o.keysDir, `${name}.key.libsecret`);
   // Older shells wrote a plain key under the safeStorage name when the OS had no keystore.
   const legacyPlain = isPlainKey(wrappedFile) ? wrappedFile : null;
   const plain = fs.existsSync(o.fileKey) ? o.fileKey : legacyPlain;
@@ -93,7 +96,7 @@ export function chooseKeyProvider(o: KeystoreOptions): KeystoreChoice {
           ss.store(key);
           if (!ss.lookup()?.equals(key)) throw new KeyFileError('系统密钥库未能保存密钥 / the Secret Service did not keep the key');
           // Says where the key went, so a later boot without the keystore refuses instead of starting a new key.
-          writeKeyFile(marker, Buffer.from('outbox key in the Secret Service (libsecret)\n'));
+          writeKeyFile(marker, Buffer.from(`${name} key in the Secret Service (libsecret)\n`));
           if (plain) {
             fs.rmSync(plain);
             o.onMigrated?.(plain, 'libsecret');

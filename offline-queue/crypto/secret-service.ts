@@ -23,10 +23,11 @@ const runSecretTool: Run = (args, input) => {
  * never share a key. `lookup` exits 1 with nothing on stderr when the item does not exist; any
  * message on stderr means no Secret Service (no D-Bus session, no keyring daemon, locked).
  */
-export function secretToolService(keysDir: string, opts: { run?: Run; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform } = {}): SecretService {
+export function secretToolService(keysDir: string, opts: { run?: Run; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; item?: 'outbox' | 'terminal-sm2' } = {}): SecretService {
   const run = opts.run ?? runSecretTool;
   const env = opts.env ?? process.env;
-  const attrs = ['service', 'gov-kiosk', 'key', 'outbox', 'dir', keysDir];
+  const item = opts.item ?? 'outbox';
+  const attrs = ['service', 'gov-kiosk', 'key', item, 'dir', keysDir];
   return {
     kind: 'libsecret',
     available() {
@@ -41,7 +42,7 @@ export function secretToolService(keysDir: string, opts: { run?: Run; env?: Node
       return text ? Buffer.from(text, 'base64') : null;
     },
     store(key) {
-      const r = run(['store', '--label=gov-kiosk outbox key', ...attrs], key.toString('base64'));
+      const r = run(['store', `--label=gov-kiosk ${item} key`, ...attrs], key.toString('base64'));
       if (r.error || r.status !== 0) throw new Error(`secret-tool store failed: ${r.error?.message ?? r.stderr.trim()}`);
     },
   };

@@ -6,8 +6,10 @@ import type { Db } from './database';
 export class FollowupTables {
   constructor(private readonly db: Db) {}
 
-  receiptsByApplicantRef(ref: string, limit = 50): string[] {
-    return (this.db.prepare('SELECT receipt_no FROM submissions WHERE applicant_ref = ? ORDER BY id DESC LIMIT ?').all(ref, limit) as { receipt_no: string }[]).map((r) => r.receipt_no);
+  /** Receipts under any of these refs (one per suite while a terminal switches suites). */
+  receiptsByApplicantRef(refs: string[], limit = 50): string[] {
+    const marks = refs.map(() => '?').join(', ');
+    return (this.db.prepare(`SELECT receipt_no FROM submissions WHERE applicant_ref IN (${marks}) ORDER BY id DESC LIMIT ?`).all(...refs, limit) as { receipt_no: string }[]).map((r) => r.receipt_no);
   }
 
   /** Takes the one print of a result: true for exactly one caller, however many tap at once. */

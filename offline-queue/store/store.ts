@@ -6,6 +6,7 @@ import { MaintenanceTables } from './maintenance-tables';
 import { FollowupTables } from './followup-tables';
 import { HelperTables } from './helper-tables';
 import { OutboxTables } from './outbox-tables';
+import { ResealTables } from './reseal-tables';
 
 export interface CachedCatalog {
   catalog: Catalog;
@@ -22,6 +23,8 @@ export class Store {
   readonly maintenance: MaintenanceTables;
   /** 帮办代办: the sign-in screen's lockout, sealed offline tickets, a helper's submissions (migrations 7, 8). */
   readonly helpers: HelperTables;
+  /** Re-sealing every sealed column in another crypto suite (issue 16). */
+  readonly reseal: ResealTables;
 
   private constructor(
     readonly db: Db,
@@ -31,6 +34,7 @@ export class Store {
     this.followup = new FollowupTables(db);
     this.maintenance = new MaintenanceTables(db);
     this.helpers = new HelperTables(db);
+    this.reseal = new ResealTables(db);
   }
 
   static open(file: string): Store {

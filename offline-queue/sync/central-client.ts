@@ -3,7 +3,8 @@
 // with the call's schema (common/kiosk-answers.ts): callers get typed values, never `unknown`.
 import { fillPath, KIOSK_CALLS, type KioskCall } from '../../common/central-api';
 import { CONDITIONAL_CALLS, KIOSK_ANSWERS, type ConditionalCall, type KioskAnswer } from '../../common/kiosk-answers';
-import { signRequest } from '../../common/request-signing';
+import type { LogEventId } from '../../common/log-events';
+import { CENTRAL_SUITE_HEADER, signRequest, type RequestCredentials } from '../../common/request-signing';
 import { parseRetryAfter } from './backoff';
 
 export type CallFailure =
@@ -23,12 +24,17 @@ type NotModified = { ok: true; status: 304; notModified: true; headers: Headers;
 export type CallResult<C extends KioskCall = KioskCall> = Answered<C> | (C extends ConditionalCall ? NotModified : never) | { ok: false; failure: CallFailure };
 
 const INVALID_ANSWER = '中心系统答复异常 / central sent an unexpected answer';
+const SUITE_REFUSED = '中心答复未使用国密套件，已拒绝 / central answered outside the sm suite this terminal runs: answer refused';
 const isConditional = (call: KioskCall): call is ConditionalCall => (CONDITIONAL_CALLS as readonly KioskCall[]).includes(call);
 
 export interface CentralClientOptions {
   baseUrl: string;
   terminalId: string;
-  secret: string;
+  /** the HMAC secret (international suite); ignored when `credentials` is given */
+  secret?: string;
+  /** what requests are signed with; an `sm` terminal also refuses answers central did not check in `sm` */
+  credentials?: RequestCredentials;
+  log?: (event: LogEventId, fields?: Record<string, unknown>) => void;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -48,7 +54,11 @@ export class CentralClient {
   /** Requests central answered successfully, ever: lets the engine tell a flaky link from a dead one. */
   answered = 0;
 
-  constructor(private readonly o: CentralClientOptions) {}
+  private readonly credentials: RequestCredentials;
+
+  constructor(private readonly o: CentralClientOptions) {
+    this.credentials = o.credentials ?? { suite: 'international', secret: o.secret ?? '' };
+  }
 
   get baseUrl(): string {
     return this.o.baseUrl;
@@ -94,7 +104,7 @@ export class CentralClient {
     try {
       const signed = await signRequest({
         terminalId: this.o.terminalId,
-        secret: this.o.secret,
+        credentials: this.credentials,
         method,
         pathAndQuery: url.pathname + url.search,
         body,
@@ -124,6 +134,12 @@ export class CentralClient {
     } catch (e) {
       // The connection dropped while the body was on its way: as good as no answer.
       return { ok: false, failure: { kind: 'network', message: `incomplete answer: ${(e as Error).message}` } };
+    }
+    // No silent downgrade: an sm terminal takes no answer central did not check in sm (a central, or
+    // something in front of it, that verified the request otherwise or not at all).
+    if ((res.ok || res.status === 304) && this.credentials.suite === 'sm' && res.headers.get(CENTRAL_SUITE_HEADER) !== 'sm') {
+      this.o.log?.('central.suite-refused', { call, status: res.status, suite: res.headers.get(CENTRAL_SUITE_HEADER) });
+      return { ok: false, failure: { kind: 'auth', status: res.status, error: 'suite-mismatch', message: SUITE_REFUSED } };
     }
     if (res.status === 304 && isConditional(call)) {
       this.answered++;

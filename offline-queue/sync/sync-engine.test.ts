@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../../central/catalog/sample-catalog';
 import type { RunningCentral } from '../../central/embedded';
-import { openQueue, SERVICE_CODE, TERMINAL, tempDir, testCentral, waitFor } from '../test-support/harness';
+import { nodeSuite } from '../crypto/node-suites';
+import { openQueue, SERVICE_CODE, TERMINAL, TEST_SUITE, tempDir, testCentral, waitFor } from '../test-support/harness';
 import { sampleSubmission } from '../test-support/sample-submission';
 
 let dir: string;
@@ -34,7 +35,7 @@ describe('sync engine', () => {
       receipts.push(r.value.receiptNo);
     }
     k.queue.start();
-    await waitFor(() => k.queue.status().sent === 7 && k.queue.status().state === 'idle', 10_000, 'all sent, engine idle');
+    await waitFor(() => k.queue.status().sent === 7 && k.queue.status().state === 'idle', 30_000, 'all sent, engine idle');
     const cases = central.store.cases({ terminalId: TERMINAL.terminalId });
     expect(cases.map((c) => c.receipt_no).sort()).toEqual([...receipts].sort());
     // pages arrived intact: central's bytes match what the citizen scanned
@@ -46,7 +47,7 @@ describe('sync engine', () => {
     const progress = k.events.filter((e) => e.type === 'queue.progress');
     expect(progress.some((e) => e.type === 'queue.progress' && e.upload !== null)).toBe(true);
     expect(progress.at(-1)).toMatchObject({ state: 'idle', pending: 0, sent: 7 });
-  });
+  }, 40_000);
 
   it('puts a submission central rejects on the dead-letter list with the reason, and retries it on request', async () => {
     const k = kiosk();
@@ -84,7 +85,8 @@ describe('sync engine', () => {
   });
 
   it('stops on refused credentials with an alert, without dead-lettering anything', async () => {
-    const k = kiosk({ terminalSecret: 'w'.repeat(43) });
+    // Credentials central does not know: another HMAC secret, or (sm suite) another SM2 key.
+    const k = kiosk(TEST_SUITE === 'sm' ? { signingKey: nodeSuite('sm').generateSigningKeyPair() } : { terminalSecret: 'w'.repeat(43) });
     k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE }));
     k.queue.start();
     await waitFor(() => k.queue.status().state === 'auth-failed', 5000, 'auth-failed');

@@ -72,6 +72,7 @@ export interface SyncStatus {
 export class SyncEngine {
   readonly options: SyncOptions;
   private running = false;
+  private passing = false;
   private loop: Promise<void> | null = null;
   private abort = new AbortController();
   private wakeTimer: NodeJS.Timeout | null = null;
@@ -133,6 +134,11 @@ export class SyncEngine {
     return this.status();
   }
 
+  /** Whether a pass is under way: it holds rows read from the store across its awaits. */
+  get inPass(): boolean {
+    return this.passing;
+  }
+
   status(): SyncStatus {
     const counts = this.d.store.outbox.counts();
     return {
@@ -178,7 +184,12 @@ export class SyncEngine {
       let outcome: PassOutcome;
       const answeredBefore = this.d.client.answered;
       try {
-        outcome = await this.pass();
+        this.passing = true;
+        try {
+          outcome = await this.pass();
+        } finally {
+          this.passing = false;
+        }
       } catch (e) {
         outcome = { kind: 'failed', failure: { kind: 'internal', message: scrubText((e as Error).message) } };
         this.d.log('queue.sync.error', { message: (e as Error).message });

@@ -15,7 +15,7 @@ export interface CrashRunResult {
   reissued: string[];
   drained: string;
   centralCases: { receiptNo: string; key: string; caseNo: string; pages: string[] }[];
-  committed: Map<string, { key: string; state: string }>;
+  committed: Map<string, { key: string; state: string; deadReason: string | null }>;
   integrity: string;
 }
 
@@ -25,19 +25,33 @@ export async function runCrashTrials(o: {
   kioskDir: string;
   terminalId: string;
   secret: string;
+  /** the suite of every run (default international); `switchTo` runs the later trials and the drain in another */
+  suite?: 'international' | 'sm';
+  switchTo?: 'international' | 'sm';
+  /** the trial from which `switchTo` applies */
+  switchAt?: number;
+  sm2Seed?: string;
+  /** called before each trial (e.g. central switches the terminal's registration) */
+  beforeTrial?: (t: number) => void;
   serviceCode: string;
   trials: number;
   maxKillDelayMs?: number;
 }): Promise<CrashRunResult> {
   const shown = new Map<string, string>();
   const reissued: string[] = [];
-  const base = { dataDir: o.kioskDir, centralUrl: o.central.url, terminalId: o.terminalId, secret: o.secret, serviceCode: o.serviceCode };
+  const base = { dataDir: o.kioskDir, centralUrl: o.central.url, terminalId: o.terminalId, secret: o.secret, serviceCode: o.serviceCode, sm2Seed: o.sm2Seed };
+  const suiteAt = (t: number) => (o.switchTo && t >= (o.switchAt ?? 0) ? o.switchTo : (o.suite ?? 'international'));
   let kills = 0;
   for (let t = 0; t < o.trials; t++) {
+    o.beforeTrial?.(t);
     // Every third trial only syncs the backlog; the others enqueue while syncing. Big pages on
     // odd trials make the enqueue transaction long enough to be hit.
     const host = runHost(o.bundle, {
       ...base,
+      suite: suiteAt(t),
+      // a slow re-seal after the switch, so kills land in the middle of it
+      resealBatch: 4,
+      resealPauseMs: 5,
       count: t % 3 === 2 ? 0 : 8,
       intervalMs: 5 + (t % 4) * 5,
       pages: 2,
@@ -54,7 +68,7 @@ export async function runCrashTrials(o: {
       shown.set(r.receiptNo, r.key);
     }
   }
-  const last = runHost(o.bundle, { ...base, count: 0, exitWhenDrained: true });
+  const last = runHost(o.bundle, { ...base, suite: suiteAt(o.trials), count: 0, exitWhenDrained: true });
   const drained = await last.waitForLine(/^DRAINED/, 120_000);
   await last.exited;
 
@@ -66,10 +80,15 @@ export async function runCrashTrials(o: {
   }));
   const kiosk = new Database(path.join(o.kioskDir, 'kiosk.db'), { readonly: true });
   const committed = new Map(
-    (kiosk.prepare('SELECT receipt_no, idempotency_key, state FROM submissions').all() as { receipt_no: string; idempotency_key: string; state: string }[]).map((r) => [
-      r.receipt_no,
-      { key: r.idempotency_key, state: r.state },
-    ]),
+    (
+      kiosk.prepare('SELECT receipt_no, idempotency_key, state, dead_code, dead_reason FROM submissions').all() as {
+        receipt_no: string;
+        idempotency_key: string;
+        state: string;
+        dead_code: string | null;
+        dead_reason: string | null;
+      }[]
+    ).map((r) => [r.receipt_no, { key: r.idempotency_key, state: r.state, deadReason: r.dead_code ? `${r.dead_code}: ${r.dead_reason}` : null }]),
   );
   const integrity = (kiosk.pragma('integrity_check') as { integrity_check: string }[])[0]!.integrity_check;
   kiosk.close();
@@ -96,7 +115,7 @@ export function exactlyOnceViolations(r: CrashRunResult, central: RunningCentral
     for (const sha of c.pages) if (!central.store.attachmentBytes(terminalId, sha)) v.push(`case ${c.caseNo} page ${sha.slice(0, 12)} incomplete`);
   }
   if (r.centralCases.length !== r.committed.size) v.push(`kiosk committed ${r.committed.size}, central has ${r.centralCases.length}`);
-  for (const [receipt, row] of r.committed) if (row.state !== 'sent') v.push(`${receipt} is ${row.state} after the drain`);
+  for (const [receipt, row] of r.committed) if (row.state !== 'sent') v.push(`${receipt} is ${row.state} after the drain${row.deadReason ? ` (${row.deadReason})` : ''}`);
   // A commit whose receipt line was cut off by the kill reaches central without having been
   // shown; there can be at most one such per kill.
   const unshown = r.centralCases.filter((c) => !r.shown.has(c.receiptNo)).length;

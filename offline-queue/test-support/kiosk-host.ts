@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { fileKeyProvider } from '../crypto/key-provider';
+import { fileKeyProvider, staticKeyProvider } from '../crypto/key-provider';
+import { loadTerminalSigningKey } from '../crypto/terminal-signing-key';
 import { SubmissionQueue } from '../queue';
 import { Store } from '../store/store';
 import { sampleSubmission } from './sample-submission';
@@ -15,6 +16,13 @@ export const hostOptionsSchema = z.object({
   centralUrl: z.string(),
   terminalId: z.string(),
   secret: z.string(),
+  /** the crypto suite the host runs (a switch is a run with another suite on the same data) */
+  suite: z.enum(['international', 'sm']).default('international'),
+  /** base64url seed of the SM2 signing key (the test registers its public key at central) */
+  sm2Seed: z.string().optional(),
+  /** cells per re-seal transaction and the pause between them, after a suite change */
+  resealBatch: z.number().int().min(1).default(16),
+  resealPauseMs: z.number().int().min(0).default(20),
   serviceCode: z.string(),
   /** submissions to enqueue in this run */
   count: z.number().int().min(0),
@@ -42,6 +50,9 @@ async function main() {
     keys: fileKeyProvider(path.join(o.dataDir, 'keys', 'outbox.key')),
     terminalId: o.terminalId,
     terminalSecret: o.secret,
+    suite: o.suite,
+    signingKey: o.sm2Seed ? loadTerminalSigningKey(staticKeyProvider(Buffer.from(o.sm2Seed, 'base64url'))).keyPair : null,
+    suiteSwitch: { batch: o.resealBatch, pauseMs: o.resealPauseMs },
     centralUrl: o.centralUrl,
     sync: {
       batchSize: o.batchSize,
@@ -52,6 +63,7 @@ async function main() {
     },
     log: (event, fields) => {
       if (event === 'queue.dead-letter' || event === 'queue.sync.error') process.stderr.write(`${event} ${JSON.stringify(fields)}\n`);
+      if (event === 'crypto.suite.switch-finished') say(`SWITCHED ${JSON.stringify(fields)}`);
     },
   });
   queue.start();
@@ -69,7 +81,8 @@ async function main() {
   if (!o.exitWhenDrained) return; // keep syncing until killed
   for (;;) {
     const s = queue.status();
-    if (s.pending === 0) {
+    // Drained means delivered and, after a suite change, every stored cell re-sealed.
+    if (s.pending === 0 && queue.suiteSwitch.done) {
       say(`DRAINED sent=${s.sent} dead=${s.dead}`);
       await queue.close();
       store.close();

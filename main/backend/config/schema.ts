@@ -1,6 +1,7 @@
 // The one configuration file of a terminal. Everything has a default that works on a
 // development machine with simulators, so `npm start` needs no file at all.
 import { z } from 'zod';
+import { suiteTagSchema } from '../../../common/crypto-suite/suite';
 import { deviceConfigProblems, devicesConfigSchema } from '../../../devices/config';
 
 export const configSchema = z
@@ -31,6 +32,15 @@ export const configSchema = z
      * generated on first start; a real deployment registers that secret with central.
      */
     terminalSecretFile: z.string().min(1).nullable().default(null),
+    /**
+     * The crypto suite of this deployment (issue 16, 密评): `international` (AES-256-GCM, SHA-256,
+     * HMAC-SHA256) or `sm` (SM4-GCM, SM3, HMAC-SM3, SM2 request signatures). Central must register
+     * the terminal for the same suite; a terminal set to `sm` refuses what the other suite made.
+     */
+    crypto: z
+      .object({ suite: suiteTagSchema.default('international') })
+      .strict()
+      .default({ suite: 'international' }),
     queue: z
       .object({
         /** days a submission's personal data stays on the kiosk after central acknowledged it */

@@ -23,7 +23,7 @@ export const USAGE_RESEND_MS = 3_600_000;
 export interface HeartbeatSources {
   readonly bootId: string;
   readonly version: string;
-  readonly config: Pick<KioskConfig, 'heartbeatSec'>;
+  readonly config: Pick<KioskConfig, 'heartbeatSec' | 'crypto'>;
   readonly catalog: Pick<CatalogService, 'catalog'>;
   readonly devices: Pick<DeviceLayer, 'list'>;
   readonly queue: Pick<SubmissionQueue, 'status' | 'client'>;
@@ -56,6 +56,7 @@ export function buildHeartbeat(ctx: HeartbeatSources, usage: UsageTracker, dataD
     usage: usage.report(2),
     update: ctx.updates?.heartbeat() ?? null,
     config: ctx.remoteConfig?.heartbeat() ?? null,
+    cryptoSuite: ctx.config.crypto.suite,
   };
 }
 

@@ -1,0 +1,125 @@
+// The offline queue's enqueue and sync figures again with the 国密 suite (issue 16): SM4-GCM at
+// rest, SM3 digests, SM2-signed requests to a central that holds the terminal to sm. Each figure
+// has the ratio against the same baseline as queue.bench.ts (write+fsync of the same bytes, raw
+// HTTP upload of the same bytes to the same server) and a second line against the international
+// suite measured in the same run, so the cost of 国密 itself reads off directly.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SuiteTag } from '../common/crypto-suite/suite';
+import { sampleCatalog } from '../central/catalog/sample-catalog';
+import { staticKeyProvider } from '../offline-queue/crypto/key-provider';
+import { Sealer } from '../offline-queue/crypto/sealer';
+import { loadTerminalSigningKey } from '../offline-queue/crypto/terminal-signing-key';
+import { Outbox } from '../offline-queue/outbox';
+import { SubmissionQueue } from '../offline-queue/queue';
+import { Store } from '../offline-queue/store/store';
+import { sampleSubmission } from '../offline-queue/test-support/sample-submission';
+import { startCentralProcess } from './queue.bench';
+import type { Report } from './report';
+
+const SERVICE = sampleCatalog.services[0]!.code;
+const PAGE_BYTES = 300_000;
+const signing = loadTerminalSigningKey(staticKeyProvider(crypto.randomBytes(32)));
+const TERMINALS: Record<SuiteTag, { terminalId: string; secret: string }> = {
+  international: { terminalId: 'BENCH101', secret: crypto.randomBytes(32).toString('base64url') },
+  sm: { terminalId: 'BENCH102', secret: crypto.randomBytes(32).toString('base64url') },
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function fsyncMs(dir: string, bytes: Buffer): number {
+  const t = performance.now();
+  const fd = fs.openSync(path.join(dir, `raw-${crypto.randomUUID()}.bin`), 'w');
+  fs.writeSync(fd, bytes);
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  return performance.now() - t;
+}
+
+/** Median durable enqueue of 10 pages (3 MB) in a suite, and of write+fsync of the same bytes. */
+function enqueueFigures(dir: string, suite: SuiteTag, rounds: number): { enqueue: number; raw: number } {
+  const d = path.join(dir, `enqueue-${suite}`);
+  const dbFile = path.join(d, 'kiosk.db');
+  const store = Store.open(dbFile);
+  const outbox = new Outbox({ store, sealer: new Sealer(crypto.randomBytes(32), { suite }), terminalId: TERMINALS[suite].terminalId, dbFile });
+  const enqueue: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const sub = sampleSubmission({ serviceCode: SERVICE, pages: 10, pageBytes: PAGE_BYTES });
+    const t0 = performance.now();
+    const r = outbox.enqueue(sub);
+    enqueue.push(performance.now() - t0);
+    if (!r.ok) throw new Error(r.error.message);
+    raw.push(fsyncMs(d, Buffer.concat(sub.materials.flatMap((m) => m.pages.map((p) => Buffer.from(p.data))))));
+  }
+  store.close();
+  return { enqueue: median(enqueue), raw: median(raw) };
+}
+
+/** MB/s delivering N submissions of 10 pages in a suite, and of raw HTTP upload of the same bytes. */
+async function syncFigures(dir: string, suite: SuiteTag, central: { url: string; adminToken: string }, n: number): Promise<{ sync: number; raw: number }> {
+  const dbFile = path.join(dir, `sync-${suite}`, 'kiosk.db');
+  const store = Store.open(dbFile);
+  const queue = new SubmissionQueue({
+    store,
+    dbFile,
+    keys: staticKeyProvider(crypto.randomBytes(32)),
+    terminalId: TERMINALS[suite].terminalId,
+    terminalSecret: TERMINALS[suite].secret,
+    suite,
+    signingKey: signing.keyPair,
+    centralUrl: central.url,
+    sync: { downstreamEveryMs: 3_600_000 },
+  });
+  const pages: Buffer[] = [];
+  for (let i = 0; i < n; i++) {
+    const sub = sampleSubmission({ serviceCode: SERVICE, pages: 10, pageBytes: PAGE_BYTES });
+    for (const m of sub.materials) for (const p of m.pages) pages.push(Buffer.from(p.data));
+    const r = queue.enqueue(sub);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  const total = pages.reduce((s, p) => s + p.length, 0);
+  const t0 = performance.now();
+  queue.start();
+  while (queue.status().pending > 0) {
+    if (queue.status().state === 'auth-failed') throw new Error(`central refused the ${suite} terminal`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const syncSec = (performance.now() - t0) / 1000;
+  await queue.close();
+  store.close();
+  const t1 = performance.now();
+  for (const p of pages) {
+    const res = await fetch(`${central.url}/v1/admin/sink`, {
+      method: 'POST',
+      body: new Uint8Array(p),
+      headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/octet-stream' },
+    });
+    await res.arrayBuffer();
+  }
+  return { sync: total / 1e6 / syncSec, raw: total / 1e6 / ((performance.now() - t1) / 1000) };
+}
+
+export async function run(report: Report): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-sm-bench-'));
+  const central = await startCentralProcess(dir, [TERMINALS.international, { ...TERMINALS.sm, suite: 'sm', sm2PublicKey: signing.publicKeyHex }]);
+  try {
+    const intlEnqueue = enqueueFigures(dir, 'international', 5);
+    const smEnqueue = enqueueFigures(dir, 'sm', 5);
+    report('durable enqueue, 10 pages (3 MB), sm suite (SM4-GCM)', smEnqueue.enqueue, 'ms', { name: 'write+fsync of the same bytes', value: smEnqueue.raw });
+    report('durable enqueue, 10 pages (3 MB), sm suite (SM4-GCM)', smEnqueue.enqueue, 'ms', { name: 'the same, international suite (AES-256-GCM)', value: intlEnqueue.enqueue });
+
+    const intlSync = await syncFigures(dir, 'international', central, 3);
+    const smSync = await syncFigures(dir, 'sm', central, 3);
+    report('sync throughput to central, sm suite (SM2-signed, SM3)', smSync.sync, 'MB/s', { name: 'raw HTTP upload, same bytes, same server', value: smSync.raw });
+    report('sync throughput to central, sm suite (SM2-signed, SM3)', smSync.sync, 'MB/s', { name: 'the same, international suite (HMAC-SHA256)', value: intlSync.sync });
+  } finally {
+    central.child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
