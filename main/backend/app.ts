@@ -14,6 +14,7 @@ import { helperRoutes } from './routes/helper';
 import { progressRoutes } from './routes/progress';
 import { maintenanceRoutes } from './routes/maintenance';
 import { queueRoutes } from './routes/queue';
+import { speechRoutes } from './routes/speech';
 import { systemRoutes } from './routes/system';
 import { usageRoutes } from './routes/usage';
 import { NO_STORE, SECURITY_HEADERS } from './security-headers';
@@ -36,6 +37,7 @@ export function createApiRoutes(ctx: BackendContext, dev: DevOnlyRoutes | null =
     .route('/face', faceRoutes(ctx))
     .route('/journey', journeyRoutes(ctx))
     .route('/helper', helperRoutes(ctx))
+    .route('/speech', speechRoutes(ctx))
     .route('/dev/sim', dev?.sim ?? absent<DevOnlyRoutes['sim']>());
 }
 

@@ -26,6 +26,7 @@ import type { AtRestKeyFacts } from './maintenance/at-rest-key';
 import { HelperServices } from './helpers/services';
 import { CitizenSession } from './citizen/citizen-session';
 import { FollowupService } from './followup/followup-service';
+import { SpeechService, speechSocketPath } from '../../devices/speech/speech-service';
 
 export interface BootOptions {
   dataDir: string;
@@ -182,6 +183,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   const citizen = new CitizenSession({ bus, pages: devices.pages, logger });
   const followup = new FollowupService({ queue, catalog, store, logger, devices });
   followup.startReporting();
+  const speech = new SpeechService({ socketPath: speechSocketPath(config.speech.socketPath), logger });
+  speech.start();
 
   const ctx: BackendContext = {
     bootId: crypto.randomUUID(),
@@ -199,6 +202,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     helpers,
     citizen,
     followup,
+    speech,
   };
   // The developer API (raw queue, simulator controls) is loaded only outside production bundles,
   // which fold this test and drop the modules; it is mounted only with config.devTools.
@@ -214,6 +218,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       catalog.stop();
       await firstSync.catch(() => undefined);
       followup.stopReporting();
+      speech.close();
       await maintenance.close();
       await helpers.close();
       await queue.close();

@@ -9,6 +9,7 @@ import type { MaintenanceServices } from './maintenance/services';
 import type { HelperServices } from './helpers/services';
 import type { CitizenSession } from './citizen/citizen-session';
 import type { FollowupService } from './followup/followup-service';
+import type { SpeechService } from '../../devices/speech/speech-service';
 
 /** Everything a route handler may use. Built once per boot by boot.ts. */
 export interface BackendContext {
@@ -33,4 +34,6 @@ export interface BackendContext {
   readonly citizen: CitizenSession;
   /** Progress lookups, A4 prints and postal delivery for the follow-up screens (main/backend/followup/). */
   readonly followup: FollowupService;
+  /** Spoken guidance through speech-dispatcher (devices/speech/); `unavailable` when the service is not there. */
+  readonly speech: SpeechService;
 }

@@ -37,6 +37,8 @@ export const REFUSAL_STATUS = {
   helperCard: { timeout: 408, 'unknown-card': 404, 'offline-no-ticket': 503, refused: 502 },
   /** a helper's PIN (helpers/sign-in.ts) */
   helperSignIn: { 'no-card': 409, 'unknown-card': 409, locked: 423, 'wrong-pin': 401, 'offline-no-ticket': 503, refused: 502 },
+  /** spoken guidance (devices/speech/speech-service.ts) */
+  speech: { unavailable: 503 },
 } as const;
 
 type Table = typeof REFUSAL_STATUS;
