@@ -25,7 +25,6 @@ export class SsipError extends Error {}
 
 /** The text of one SPEAK: one line (SSIP ends the data at a lone "."), no control characters. */
 export function ssipData(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   // A data line that starts with "." is sent with the dot doubled (SSIP's escaping).
   return line.startsWith('.') ? `.${line}` : line;

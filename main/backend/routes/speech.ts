@@ -8,8 +8,8 @@ import type { BackendContext } from '../context';
 import { refuse } from '../http/refusals';
 import { jsonBody } from '../json-body';
 
-/** Longer than any prompt or error on screen (a step's title, lead and warning together). */
-const SPOKEN_TEXT_MAX = 600;
+/** Far longer than any prompt or error on screen (a step's title, lead and warnings together). */
+const SPOKEN_TEXT_MAX = 2000;
 
 const sayBody = z.object({
   text: z.string().trim().min(1).max(SPOKEN_TEXT_MAX),
