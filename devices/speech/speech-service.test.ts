@@ -54,6 +54,10 @@ describe('speech service', () => {
     expect(en.ok).toBe(true);
     await waitFor(() => spd.spoken().includes('Place your ID card on the reader'), 5000);
     await waitFor(() => spd.sounded().some((u) => u.text === 'Place your ID card on the reader' && u.firstSoundAt !== null), 5000);
+    // The voice module got the language and volume asked for (the kiosk's 0–100 as SSIP's -100–100).
+    const [first, second] = spd.sounded();
+    expect(first).toMatchObject({ text: '请将身份证放在读卡区', language: 'zh', volume: 60 });
+    expect(second).toMatchObject({ text: 'Place your ID card on the reader', language: 'en', volume: -20 });
   });
 
   it('says nothing but a clear technician message when speech-dispatcher is not there, and does not repeat it on every retry', async () => {

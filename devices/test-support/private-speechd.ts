@@ -8,12 +8,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+export interface Utterance {
+  text: string;
+  language: string | null;
+  volume: number | null;
+  queuedAt: number;
+  firstSoundAt: number | null;
+}
+
 export interface PrivateSpeechd {
   socketPath: string;
   /** every text the service queued, oldest first */
   spoken(): string[];
-  /** the texts with the time (ms since the epoch, the service's own clock) its first audio went out */
-  sounded(): Array<{ text: string; queuedAt: number; firstSoundAt: number | null }>;
+  /** each utterance: its text, the language and volume (SSIP's -100…100) the voice module was given, when it was queued and when its first audio went out (ms since the epoch, the service's own clock) */
+  sounded(): Utterance[];
   stop(): Promise<void>;
 }
 
@@ -61,17 +69,22 @@ export async function startPrivateSpeechd(opts: { socketPath?: string } = {}): P
     }
   };
   const sounded = () => {
-    const out: Array<{ text: string; queuedAt: number; firstSoundAt: number | null }> = [];
+    const out: Utterance[] = [];
     for (const line of logText().split('\n')) {
+      // the settings block sent to the voice module for the message just queued
+      const setting = /^(language|volume)=(\S+)$/.exec(line);
+      const last = out[out.length - 1];
+      if (setting && last) {
+        if (setting[1] === 'language') last.language ??= setting[2]!;
+        else last.volume ??= Number(setting[2]);
+        continue;
+      }
       const at = /^\[\w{3} (\w{3} +\d+ [\d:]+ \d{4}) : (\d+)\]/.exec(line);
       if (!at) continue;
       const ms = Math.floor(new Date(`${at[1]} UTC`).getTime() / 1000) * 1000 + Number(at[2]) / 1000;
       const queued = /Queueing message \|(.*)\| with priority/.exec(line);
-      if (queued) out.push({ text: queued[1]!, queuedAt: ms, firstSoundAt: null });
-      else if (/speak_queue Sending \d+ samples to audio/.test(line)) {
-        const last = out[out.length - 1];
-        if (last && last.firstSoundAt === null) last.firstSoundAt = ms;
-      }
+      if (queued) out.push({ text: queued[1]!, language: null, volume: null, queuedAt: ms, firstSoundAt: null });
+      else if (/speak_queue Sending \d+ samples to audio/.test(line) && last && last.firstSoundAt === null) last.firstSoundAt = ms;
     }
     return out;
   };
