@@ -23,6 +23,9 @@ const EVENT_KINDS: Record<string, SsipEvent['kind']> = { '700': 'index-mark', '7
 
 export class SsipError extends Error {}
 
+/** speech-dispatcher answers in milliseconds; a busy terminal (a scan, a print) may take seconds. */
+const REPLY_TIMEOUT_MS = 10_000;
+
 /** The text of one SPEAK: one line (SSIP ends the data at a lone "."), no control characters. */
 export function ssipData(text: string): string {
   const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
@@ -78,7 +81,7 @@ export class SsipConnection {
   }
 
   /** One command line; resolves with its reply (any code: the caller decides what a refusal means). */
-  command(line: string, timeoutMs = 3000): Promise<SsipReply> {
+  command(line: string, timeoutMs = REPLY_TIMEOUT_MS): Promise<SsipReply> {
     return this.send(`${line}\r\n`, timeoutMs);
   }
 
@@ -86,7 +89,7 @@ export class SsipConnection {
   async speak(text: string): Promise<string> {
     const ready = await this.command('SPEAK');
     if (ready.code !== 230) throw new SsipError(`SPEAK refused: ${ready.code} ${ready.text}`);
-    const queued = await this.send(`${ssipData(text)}\r\n.\r\n`, 3000);
+    const queued = await this.send(`${ssipData(text)}\r\n.\r\n`, REPLY_TIMEOUT_MS);
     if (queued.code !== 225) throw new SsipError(`message refused: ${queued.code} ${queued.text}`);
     return queued.lines[0] ?? '';
   }

@@ -27,9 +27,6 @@ export interface PrivateSpeechd {
 
 const SPEECHD = '/usr/bin/speech-dispatcher';
 
-export function speechdInstalled(): boolean {
-  return fs.existsSync(SPEECHD) && fs.existsSync('/usr/lib/speech-dispatcher-modules/sd_espeak-ng');
-}
 
 /** `socketPath`: listen there (a restarted service on the socket the kiosk already knows). */
 export async function startPrivateSpeechd(opts: { socketPath?: string } = {}): Promise<PrivateSpeechd> {
@@ -52,12 +49,14 @@ export async function startPrivateSpeechd(opts: { socketPath?: string } = {}): P
     stdio: 'ignore',
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 10_000;
+  // generous: on a loaded machine its start (reading the symbol dictionaries) takes seconds
+  const deadline = Date.now() + 30_000;
   while (!fs.existsSync(socketPath)) {
     if (child.exitCode !== null || Date.now() > deadline) {
+      const why = child.exitCode !== null ? `exited with ${child.exitCode}` : 'no socket after 30 s';
       child.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });
-      throw new Error('private speech-dispatcher did not open its socket');
+      throw new Error(`private speech-dispatcher did not start: ${why}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -14,6 +14,8 @@ export const VOLUME_MAX = 100;
 const GATHER_MS = 60;
 /** How often a terminal whose speech service is away looks for it again. */
 const RECHECK_MS = 30_000;
+/** …and soon after a prompt could not be said. */
+const RETRY_AFTER_FAILURE_MS = 3000;
 
 interface SpeechApi {
   /** the speech service can speak now; the controls hide while it cannot */
@@ -56,12 +58,16 @@ export function SpeechProvider({ defaults, children }: { defaults: { onByDefault
     if (!s.on || !s.available || !text) return;
     try {
       const r = await call(api.speech.say.$post({ json: { text, lang: s.lang, volume: s.volume } }));
-      // The service went away: hide the controls rather than offer a voice that is not there.
-      if (!r.ok && r.error.status === 503) setAvailable(false);
+      // The service went away: hide the controls rather than offer a voice that is not there,
+      // and look again soon (the backend reconnects at once when it is back).
+      if (!r.ok && r.error.status === 503) {
+        setAvailable(false);
+        setTimeout(() => void checkAvailable(), RETRY_AFTER_FAILURE_MS);
+      }
     } catch {
       setAvailable(false);
     }
-  }, []);
+  }, [checkAvailable]);
 
   const sayScreen = useCallback(() => void say(utterance(spokenElements(document.body).map((x) => x.text))), [say]);
 
