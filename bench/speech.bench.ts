@@ -25,10 +25,14 @@ function median(xs: number[]): number {
 
 /** Waits for utterance number `index` to reach the sound card; the ms from `t0` (wall clock) to it. */
 async function firstSoundAfter(spd: PrivateSpeechd, index: number, t0: number): Promise<{ ms: number; text: string }> {
-  const u = await waitFor(() => {
-    const x = spd.sounded()[index];
-    return x?.firstSoundAt ? x : null;
-  }, 15_000, `utterance ${index} sounding`);
+  const u = await waitFor(
+    () => {
+      const x = spd.sounded()[index];
+      return x?.firstSoundAt ? x : null;
+    },
+    15_000,
+    `utterance ${index} sounding`,
+  );
   return { ms: u.firstSoundAt! - t0, text: u.text };
 }
 
@@ -72,7 +76,10 @@ export async function run(report: Report): Promise<void> {
       const index = spd.sounded().length;
       const text = texts[i]!;
       const t0 = Date.now();
-      const child = spawn('spd-say', ['-l', /[A-Za-z]{4}/.test(text.slice(0, 8)) ? 'en' : 'zh', '--', text], { env: { ...process.env, SPEECHD_ADDRESS: `unix_socket:${spd.socketPath}` }, stdio: 'ignore' });
+      const child = spawn('spd-say', ['-l', /[A-Za-z]{4}/.test(text.slice(0, 8)) ? 'en' : 'zh', '--', text], {
+        env: { ...process.env, SPEECHD_ADDRESS: `unix_socket:${spd.socketPath}` },
+        stdio: 'ignore',
+      });
       const done = new Promise((r) => child.once('exit', r));
       spdSayMs.push((await firstSoundAfter(spd, index, t0)).ms);
       await done;

@@ -72,8 +72,13 @@ async function heard(page: Page, language: 'zh' | 'en', what: string): Promise<s
     );
   } catch (e) {
     await screenshot(page, `speech-failed-${what.replace(/\W+/g, '-')}`);
-    const step = await page.locator('[data-testid="journey"]').getAttribute('data-step', { timeout: 1000 }).catch(() => null);
-    throw new Error(`${what} not said as shown (shown: "${shown}", step ${step}, service ${JSON.stringify(backend().ctx.speech.status())}, said last: ${JSON.stringify(speechd.spoken().slice(-3))})`, { cause: e });
+    const step = await page
+      .locator('[data-testid="journey"]')
+      .getAttribute('data-step', { timeout: 1000 })
+      .catch(() => null);
+    throw new Error(`${what} not said as shown (shown: "${shown}", step ${step}, service ${JSON.stringify(backend().ctx.speech.status())}, said last: ${JSON.stringify(speechd.spoken().slice(-3))})`, {
+      cause: e,
+    });
   }
   return shown;
 }
@@ -130,7 +135,10 @@ describe('spoken guidance and screen reader on the application journey', () => {
     expect(said).toContain(await page.getByTestId('identify-status').textContent());
     await screenReaderCheck(page, '03-identify', '请将身份证放在读卡区');
     const live = await axLiveRegions(page);
-    expect(live.some((r) => r.role === 'status' && r.live === 'polite'), JSON.stringify(live)).toBe(true);
+    expect(
+      live.some((r) => r.role === 'status' && r.live === 'polite'),
+      JSON.stringify(live),
+    ).toBe(true);
   });
 
   it('says the form prompt and its problems, repeats on 再听一遍, and speaks louder after 音量增大', async () => {
@@ -147,7 +155,11 @@ describe('spoken guidance and screen reader on the application journey', () => {
     await page.getByTestId('journey-next').tap();
     await page.getByTestId('form-problems').waitFor();
     const problems = (await page.getByTestId('form-problems').textContent())!;
-    await waitFor(() => speechd.spoken().some((t) => t.includes(problems)), 20_000, `the form problems said (service ${JSON.stringify(backend().ctx.speech.status())}, said last: ${JSON.stringify(speechd.spoken().slice(-3))})`);
+    await waitFor(
+      () => speechd.spoken().some((t) => t.includes(problems)),
+      20_000,
+      `the form problems said (service ${JSON.stringify(backend().ctx.speech.status())}, said last: ${JSON.stringify(speechd.spoken().slice(-3))})`,
+    );
 
     // Say again: the same words once more; louder: the same words at the next volume step.
     const before = speechd.sounded().length;
@@ -176,7 +188,10 @@ describe('spoken guidance and screen reader on the application journey', () => {
 
     // English: the same step's prompt, in English words and an English voice.
     await page.getByTestId('toggle-language').tap();
-    await page.locator('#materials-title').filter({ hasText: /[A-Za-z]/ }).waitFor();
+    await page
+      .locator('#materials-title')
+      .filter({ hasText: /[A-Za-z]/ })
+      .waitFor();
     expect(await heard(page, 'en', 'the materials step in English')).toContain('Scan each material');
     await screenReaderCheck(page, '05-materials-en', null);
     await page.getByTestId('toggle-language').tap();
@@ -216,7 +231,10 @@ describe('spoken guidance and screen reader on the application journey', () => {
     expect(announcer).toMatch(/^还有 \d+ 秒返回首页$/);
     await waitFor(() => speechd.spoken().some((t) => t.includes(announcer)), 10_000, 'the countdown said');
     const live = await axLiveRegions(page);
-    expect(live.some((r) => r.role === 'timer' && r.live === 'assertive'), JSON.stringify(live)).toBe(true);
+    expect(
+      live.some((r) => r.role === 'timer' && r.live === 'assertive'),
+      JSON.stringify(live),
+    ).toBe(true);
     await screenReaderCheck(page, '10-idle', null);
     await dialog.getByRole('button').tap();
     await expect.poll(() => dialog.count()).toBe(0);

@@ -27,7 +27,6 @@ export interface PrivateSpeechd {
 
 const SPEECHD = '/usr/bin/speech-dispatcher';
 
-
 /** `socketPath`: listen there (a restarted service on the socket the kiosk already knows). */
 export async function startPrivateSpeechd(opts: { socketPath?: string } = {}): Promise<PrivateSpeechd> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-speechd-'));
@@ -38,7 +37,16 @@ export async function startPrivateSpeechd(opts: { socketPath?: string } = {}): P
   for (const d of [path.join(conf, 'modules'), run, home, log]) fs.mkdirSync(d, { recursive: true, mode: 0o700 });
   fs.writeFileSync(
     path.join(conf, 'speechd.conf'),
-    [`LogLevel 5`, `LogDir "${log}"`, `DefaultVolume 100`, `AudioOutputMethod "libao"`, `AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"`, `DefaultModule espeak-ng`, `DefaultLanguage "zh"`, ''].join('\n'),
+    [
+      `LogLevel 5`,
+      `LogDir "${log}"`,
+      `DefaultVolume 100`,
+      `AudioOutputMethod "libao"`,
+      `AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"`,
+      `DefaultModule espeak-ng`,
+      `DefaultLanguage "zh"`,
+      '',
+    ].join('\n'),
   );
   fs.copyFileSync('/etc/speech-dispatcher/modules/espeak-ng.conf', path.join(conf, 'modules', 'espeak-ng.conf'));
   // libao reads ~/.libao: the null driver takes the samples and plays nothing.

@@ -46,7 +46,13 @@ describe('spoken guidance API', () => {
     const spd = await speechd();
     const k = await kiosk(spd.socketPath);
     await expect.poll(async () => (await (await k.get('/api/speech')).json()).available, { timeout: 10_000 }).toBe(true);
-    for (const body of [{ text: '', lang: 'zh-CN', volume: 60 }, { text: '   ', lang: 'zh-CN', volume: 60 }, { text: '好', lang: 'fr', volume: 60 }, { text: '好', lang: 'zh-CN', volume: 101 }, { text: 'x'.repeat(2001), lang: 'en', volume: 60 }]) {
+    for (const body of [
+      { text: '', lang: 'zh-CN', volume: 60 },
+      { text: '   ', lang: 'zh-CN', volume: 60 },
+      { text: '好', lang: 'fr', volume: 60 },
+      { text: '好', lang: 'zh-CN', volume: 101 },
+      { text: 'x'.repeat(2001), lang: 'en', volume: 60 },
+    ]) {
       expect((await post(k, '/api/speech/say', body)).status, JSON.stringify(body).slice(0, 60)).toBe(400);
     }
     const garbage = await k.get('/api/speech/say', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '\u0000\u00ff{{' });

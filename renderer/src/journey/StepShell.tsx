@@ -11,9 +11,11 @@ export function StepShell(props: { id: string; testId: string; title: ReactNode;
       <h1 id={`${props.id}-title`} className="journey-title" ref={heading} tabIndex={-1} data-spoken>
         {props.title}
       </h1>
-      {props.lead !== undefined && <p className="journey-lead" data-spoken>
+      {props.lead !== undefined && (
+        <p className="journey-lead" data-spoken>
           {props.lead}
-        </p>}
+        </p>
+      )}
       {props.problem && (
         <p className="notice notice-warn" role="alert" data-testid={props.problem.testId}>
           {props.problem.text}

@@ -53,21 +53,24 @@ export function SpeechProvider({ defaults, children }: { defaults: { onByDefault
     return () => clearInterval(timer);
   }, [checkAvailable]);
 
-  const say = useCallback(async (text: string) => {
-    const s = settings.current;
-    if (!s.on || !s.available || !text) return;
-    try {
-      const r = await call(api.speech.say.$post({ json: { text, lang: s.lang, volume: s.volume } }));
-      // The service went away: hide the controls rather than offer a voice that is not there,
-      // and look again soon (the backend reconnects at once when it is back).
-      if (!r.ok && r.error.status === 503) {
+  const say = useCallback(
+    async (text: string) => {
+      const s = settings.current;
+      if (!s.on || !s.available || !text) return;
+      try {
+        const r = await call(api.speech.say.$post({ json: { text, lang: s.lang, volume: s.volume } }));
+        // The service went away: hide the controls rather than offer a voice that is not there,
+        // and look again soon (the backend reconnects at once when it is back).
+        if (!r.ok && r.error.status === 503) {
+          setAvailable(false);
+          setTimeout(() => void checkAvailable(), RETRY_AFTER_FAILURE_MS);
+        }
+      } catch {
         setAvailable(false);
-        setTimeout(() => void checkAvailable(), RETRY_AFTER_FAILURE_MS);
       }
-    } catch {
-      setAvailable(false);
-    }
-  }, [checkAvailable]);
+    },
+    [checkAvailable],
+  );
 
   const sayScreen = useCallback(() => void say(utterance(spokenElements(document.body).map((x) => x.text))), [say]);
 

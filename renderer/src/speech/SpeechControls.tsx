@@ -33,13 +33,27 @@ export function SpeechControls() {
             <span className="btn-label">{t.repeat}</span>
           </button>
           <div className="speech-volume">
-            <button type="button" className="btn btn-nav speech-step" aria-label={t.volumeDown} disabled={level <= 1} onClick={() => speech.setVolume(speech.volume - VOLUME_STEP)} data-testid="speech-quieter">
+            <button
+              type="button"
+              className="btn btn-nav speech-step"
+              aria-label={t.volumeDown}
+              disabled={level <= 1}
+              onClick={() => speech.setVolume(speech.volume - VOLUME_STEP)}
+              data-testid="speech-quieter"
+            >
               <span aria-hidden="true">−</span>
             </button>
             <span className="speech-level" data-testid="speech-level">
               {t.volumeLevel(level, levels)}
             </span>
-            <button type="button" className="btn btn-nav speech-step" aria-label={t.volumeUp} disabled={level >= levels} onClick={() => speech.setVolume(speech.volume + VOLUME_STEP)} data-testid="speech-louder">
+            <button
+              type="button"
+              className="btn btn-nav speech-step"
+              aria-label={t.volumeUp}
+              disabled={level >= levels}
+              onClick={() => speech.setVolume(speech.volume + VOLUME_STEP)}
+              data-testid="speech-louder"
+            >
               <span aria-hidden="true">+</span>
             </button>
           </div>
