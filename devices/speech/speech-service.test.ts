@@ -36,24 +36,25 @@ function tempDir(): string {
   return d;
 }
 
-describe('speech service', () => {
+// real speech-dispatcher starts and stops: slow on a loaded machine
+describe('speech service', { timeout: 90_000 }, () => {
   it('speaks a prompt in Mandarin and in English through speech-dispatcher, and reports when the sound began', async () => {
     const spd = await speechd();
     const { s, logger } = service(spd.socketPath);
-    await waitFor(() => s.status().state === 'ready', 5000);
+    await waitFor(() => s.status().state === 'ready', 20_000);
     expect(logger.lines.map((l) => l.event)).toContain('speech.ready');
 
     const begun: string[] = [];
     s.onBegin((id) => begun.push(id));
     const zh = await s.say({ text: '请将身份证放在读卡区', lang: 'zh-CN', volume: 80 });
     expect(zh.ok).toBe(true);
-    await waitFor(() => spd.spoken().includes('请将身份证放在读卡区'), 5000);
-    await waitFor(() => zh.ok && begun.includes(zh.value.messageId), 5000);
+    await waitFor(() => spd.spoken().includes('请将身份证放在读卡区'), 20_000);
+    await waitFor(() => zh.ok && begun.includes(zh.value.messageId), 20_000);
 
     const en = await s.say({ text: 'Place your ID card on the reader', lang: 'en', volume: 40 });
     expect(en.ok).toBe(true);
-    await waitFor(() => spd.spoken().includes('Place your ID card on the reader'), 5000);
-    await waitFor(() => spd.sounded().some((u) => u.text === 'Place your ID card on the reader' && u.firstSoundAt !== null), 5000);
+    await waitFor(() => spd.spoken().includes('Place your ID card on the reader'), 20_000);
+    await waitFor(() => spd.sounded().some((u) => u.text === 'Place your ID card on the reader' && u.firstSoundAt !== null), 20_000);
     // The voice module got the language and volume asked for (the kiosk's 0–100 as SSIP's -100–100).
     const [first, second] = spd.sounded();
     expect(first).toMatchObject({ text: '请将身份证放在读卡区', language: 'zh', volume: 60 });
@@ -77,9 +78,9 @@ describe('speech service', () => {
   it('notices the service dying, says so, and comes back when it restarts', async () => {
     const spd = await speechd();
     const { s, logger } = service(spd.socketPath);
-    await waitFor(() => s.status().state === 'ready', 5000);
+    await waitFor(() => s.status().state === 'ready', 20_000);
     await spd.stop();
-    await waitFor(() => s.status().state === 'unavailable', 5000);
+    await waitFor(() => s.status().state === 'unavailable', 20_000);
     expect((await s.say({ text: '第一步', lang: 'zh-CN', volume: 80 })).ok).toBe(false);
     expect(logger.lines.map((l) => l.event)).toEqual(['speech.ready', 'speech.unavailable']);
 
@@ -87,13 +88,13 @@ describe('speech service', () => {
     const sockDir = tempDir();
     const again = await speechd(path.join(sockDir, 'speechd.sock'));
     const moved = service(again.socketPath).s;
-    await waitFor(() => moved.status().state === 'ready', 5000);
+    await waitFor(() => moved.status().state === 'ready', 20_000);
     await again.stop();
-    await waitFor(() => moved.status().state === 'unavailable', 5000);
+    await waitFor(() => moved.status().state === 'unavailable', 20_000);
     const back = await speechd(path.join(sockDir, 'speechd.sock'));
-    await waitFor(() => moved.status().state === 'ready', 5000);
+    await waitFor(() => moved.status().state === 'ready', 20_000);
     expect((await moved.say({ text: '第二步', lang: 'zh-CN', volume: 80 })).ok).toBe(true);
-    await waitFor(() => back.spoken().includes('第二步'), 5000);
+    await waitFor(() => back.spoken().includes('第二步'), 20_000);
   });
 
   it('treats a socket that answers garbage as a failed service, not a crash', async () => {
@@ -106,7 +107,7 @@ describe('speech service', () => {
     await new Promise<void>((r) => server.listen(sock, r));
     cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
     const { s, logger } = service(sock, 60_000);
-    await waitFor(() => logger.lines.some((l) => l.event === 'speech.unavailable' && l.fields.reason === 'error'), 5000);
+    await waitFor(() => logger.lines.some((l) => l.event === 'speech.unavailable' && l.fields.reason === 'error'), 20_000);
     expect(s.status()).toMatchObject({ state: 'unavailable', reason: 'error' });
     expect((await s.say({ text: '请插卡', lang: 'zh-CN', volume: 80 })).ok).toBe(false);
   });

@@ -5,6 +5,7 @@
 // "Queueing message |TEXT|" for every utterance and "Sending N samples to audio" for its sound.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -26,6 +27,18 @@ export interface PrivateSpeechd {
 }
 
 const SPEECHD = '/usr/bin/speech-dispatcher';
+
+/** The service is listening (its socket file appears before it accepts). */
+function accepts(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const c = net.createConnection({ path: socketPath });
+    c.once('connect', () => {
+      c.destroy();
+      resolve(true);
+    });
+    c.once('error', () => resolve(false));
+  });
+}
 
 /** `socketPath`: listen there (a restarted service on the socket the kiosk already knows). */
 export async function startPrivateSpeechd(opts: { socketPath?: string } = {}): Promise<PrivateSpeechd> {
@@ -52,6 +65,8 @@ export async function startPrivateSpeechd(opts: { socketPath?: string } = {}): P
   // libao reads ~/.libao: the null driver takes the samples and plays nothing.
   fs.writeFileSync(path.join(home, '.libao'), 'default_driver=null\n');
   const socketPath = opts.socketPath ?? path.join(run, 'speechd.sock');
+  // a socket file left by a stopped one on the same path would answer "refused", not this one
+  fs.rmSync(socketPath, { force: true });
   const child: ChildProcess = spawn(SPEECHD, ['--run-single', '--timeout', '0', '--config-dir', conf, '--socket-path', socketPath, '--pid-file', path.join(run, 'pid'), '--log-dir', log], {
     env: { ...process.env, TZ: 'UTC', HOME: home, XDG_RUNTIME_DIR: run, XDG_CONFIG_HOME: path.join(home, '.config') },
     stdio: 'ignore',
@@ -59,14 +74,14 @@ export async function startPrivateSpeechd(opts: { socketPath?: string } = {}): P
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // generous: on a loaded machine its start (reading the symbol dictionaries) takes seconds
   const deadline = Date.now() + 30_000;
-  while (!fs.existsSync(socketPath)) {
+  while (!(await accepts(socketPath))) {
     if (child.exitCode !== null || Date.now() > deadline) {
-      const why = child.exitCode !== null ? `exited with ${child.exitCode}` : 'no socket after 30 s';
+      const why = child.exitCode !== null ? `exited with ${child.exitCode}` : 'no connection after 30 s';
       child.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });
       throw new Error(`private speech-dispatcher did not start: ${why}`);
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
   }
   const logText = () => {
     try {

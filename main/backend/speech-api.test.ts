@@ -26,7 +26,8 @@ async function speechd(): Promise<PrivateSpeechd> {
 
 const post = (k: TempKiosk, p: string, body: unknown) => k.get(p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-describe('spoken guidance API', () => {
+// each test boots a backend and a speech-dispatcher: slow on a loaded machine
+describe('spoken guidance API', { timeout: 90_000 }, () => {
   it('speaks what the screen sends, in the language chosen, and offers the session defaults', async () => {
     const spd = await speechd();
     const k = await kiosk(spd.socketPath);
@@ -36,9 +37,9 @@ describe('spoken guidance API', () => {
 
     const said = await post(k, '/api/speech/say', { text: '请将身份证放在读卡区', lang: 'zh-CN', volume: 60 });
     expect(said.status).toBe(202);
-    await expect.poll(() => spd.spoken(), { timeout: 5000 }).toContain('请将身份证放在读卡区');
+    await expect.poll(() => spd.spoken(), { timeout: 20_000 }).toContain('请将身份证放在读卡区');
     expect((await post(k, '/api/speech/say', { text: 'Fill in the form', lang: 'en', volume: 100 })).status).toBe(202);
-    await expect.poll(() => spd.spoken(), { timeout: 5000 }).toContain('Fill in the form');
+    await expect.poll(() => spd.spoken(), { timeout: 20_000 }).toContain('Fill in the form');
     expect((await k.get('/api/speech/stop', { method: 'POST' })).status).toBe(200);
   });
 
@@ -70,6 +71,9 @@ describe('spoken guidance API', () => {
     expect(r.status).toBe(503);
     expect(await r.json()).toMatchObject({ error: 'unavailable', message: expect.stringMatching(/speech-dispatcher is not running/) });
     expect(k.logLines.some((l) => l.includes('speech.unavailable') && l.includes('no-service'))).toBe(true);
+    // …and the maintenance panel's terminal facts say it in the technician's words.
+    const terminal = await (await k.asTechnician('/api/maintenance/terminal')).json();
+    expect(terminal.speech).toMatchObject({ ready: false, message: expect.stringMatching(/^语音服务未运行（speech-dispatcher）\/ speech-dispatcher is not running: no socket at /) });
     expect((await k.get('/api/catalog')).status).toBe(200);
   });
 });

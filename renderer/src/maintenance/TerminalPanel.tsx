@@ -99,6 +99,12 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
             {info.atRestKey?.fallbackReason ?? (info.atRestKey ? `由系统密钥库保管（${info.atRestKey.keystore}）/ held by the OS keystore (${info.atRestKey.keystore})` : '未知 / unknown')}
           </dd>
         </div>
+        <div>
+          <dt>语音播报 / spoken guidance</dt>
+          <dd data-testid="maint-speech" className={info.speech.ready ? undefined : 'maint-problem'}>
+            {info.speech.message}
+          </dd>
+        </div>
       </dl>
 
       <h3>配置 / Configuration</h3>
