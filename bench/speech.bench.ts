@@ -71,6 +71,24 @@ export async function run(report: Report): Promise<void> {
       await page.waitForTimeout(300);
     }
 
+    // The backend's part alone: the same words through the API's handler, no browser.
+    const apiMs: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const index = spd.sounded().length;
+      const text = texts[i]!;
+      const t0 = Date.now();
+      const res = await host.backend.fetch(
+        new Request('http://kiosk.bench/api/speech/say', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text, lang: /[A-Za-z]{4}/.test(text.slice(0, 8)) ? 'en' : 'zh-CN', volume: 60 }),
+        }),
+      );
+      if (res.status !== 202) throw new Error(`say answered ${res.status}`);
+      apiMs.push((await firstSoundAfter(spd, index, t0)).ms);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+
     const spdSayMs: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const index = spd.sounded().length;
@@ -85,6 +103,7 @@ export async function run(report: Report): Promise<void> {
       await done;
       await new Promise((r) => setTimeout(r, 300));
     }
+    report(`speech.api-say-to-first-sound (backend handler → SSIP → speech-dispatcher, median of ${ROUNDS})`, median(apiMs), 'ms', { name: 'spd-say of the same words', value: median(spdSayMs) });
     report(`speech.screen-change-to-first-sound (Chromium → kiosk API → speech-dispatcher, median of ${ROUNDS})`, median(kioskMs), 'ms', {
       name: 'spd-say of the same words',
       value: median(spdSayMs),
