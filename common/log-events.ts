@@ -215,6 +215,17 @@ export const logEvents = {
       "A print, document or postal request was refused because the citizen's proof (receipt QR claim or ID card) does not open that case; carries receipt number and action, never the claim or identity.",
   },
   'followup.delivery-requested': { level: 'info', audience: 'operator', description: 'A citizen chose postal delivery of a result; carries receipt number (the address is never logged).' },
+  'speech.ready': {
+    level: 'info',
+    audience: 'technician',
+    description: 'The system speech service (speech-dispatcher) answers and has a voice; carries its socket and output modules. Spoken guidance is on offer again.',
+  },
+  'speech.unavailable': {
+    level: 'warn',
+    audience: 'technician',
+    description:
+      'The system speech service is missing, has no voice module or failed (reason no-service / no-voice / error, with the detail); the citizen screens hide their speech controls until it is back.',
+  },
   'face.verified': { level: 'info', audience: 'operator', description: 'A person-and-card check (人证核验) finished; carries the decision (match / no-match) and score, never the images.' },
   'face.failed': { level: 'warn', audience: 'technician', description: 'The face verifier could not give a decision (unavailable, no face found, bad image, timeout).' },
   'queue.document-fetched': { level: 'info', audience: 'operator', description: 'A result document (PDF) released for self-service printing was downloaded and verified.' },

@@ -15,6 +15,7 @@ import { helpRoutes } from './routes/help';
 import { progressRoutes } from './routes/progress';
 import { maintenanceRoutes } from './routes/maintenance';
 import { queueRoutes } from './routes/queue';
+import { speechRoutes } from './routes/speech';
 import { systemRoutes } from './routes/system';
 import { usageRoutes } from './routes/usage';
 import { NO_STORE, SECURITY_HEADERS } from './security-headers';
@@ -38,6 +39,7 @@ export function createApiRoutes(ctx: BackendContext, dev: DevOnlyRoutes | null =
     .route('/journey', journeyRoutes(ctx))
     .route('/helper', helperRoutes(ctx))
     .route('/help', helpRoutes(ctx))
+    .route('/speech', speechRoutes(ctx))
     .route('/dev/sim', dev?.sim ?? absent<DevOnlyRoutes['sim']>());
 }
 

@@ -31,6 +31,7 @@ import { CitizenSession } from './citizen/citizen-session';
 import { FollowupService } from './followup/followup-service';
 import { PINNED_KEYS, startFleetServices, type TrustedKeys } from './updates/fleet-services';
 import type { UpdateInstaller } from './updates/update-installer';
+import { SpeechService, speechSocketPath } from '../../devices/speech/speech-service';
 
 export interface BootOptions {
   dataDir: string;
@@ -231,6 +232,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     keys: opts.trustedKeys ?? PINNED_KEYS,
     restartApp: opts.restartApp ?? ((reason) => logger.log('config.remote.applied', { restartNeeded: reason })),
   });
+  const speech = new SpeechService({ socketPath: speechSocketPath(config.speech.socketPath), logger });
+  speech.start();
 
   const ctx: BackendContext = {
     bootId: crypto.randomUUID(),
@@ -250,6 +253,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
     followup,
     fleet,
     help,
+    speech,
   };
   // The developer API (raw queue, simulator controls) is loaded only outside production bundles,
   // which fold this test and drop the modules; it is mounted only with config.devTools.
@@ -266,6 +270,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       await firstSync.catch(() => undefined);
       followup.stopReporting();
       await fleet.close();
+      speech.close();
       await maintenance.close();
       await helpers.close();
       await queue.close();

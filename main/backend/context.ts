@@ -11,6 +11,7 @@ import type { CitizenSession } from './citizen/citizen-session';
 import type { FollowupService } from './followup/followup-service';
 import type { FleetServices } from './updates/fleet-services';
 import type { HelpDeskLink } from './help/help-desk-link';
+import type { SpeechService } from '../../devices/speech/speech-service';
 
 /** Everything a route handler may use. Built once per boot by boot.ts. */
 export interface BackendContext {
@@ -39,4 +40,6 @@ export interface BackendContext {
   readonly fleet: FleetServices;
   /** 远程帮办 video calls and 呼叫帮助 with the hall's help desk at central (main/backend/help/). */
   readonly help: HelpDeskLink;
+  /** Spoken guidance through speech-dispatcher (devices/speech/); `unavailable` when the service is not there. */
+  readonly speech: SpeechService;
 }

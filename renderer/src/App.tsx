@@ -23,6 +23,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { ServiceListScreen } from './screens/ServiceListScreen';
 import { SessionProvider, useSession } from './session/SessionContext';
+import { SpeechProvider } from './speech/SpeechContext';
 import type { Screen } from './session/session';
 import { SystemProvider, useSystem, type SystemInfo } from './system/SystemContext';
 
@@ -100,9 +101,11 @@ function Root() {
   if (!info) return <Waiting />;
   return (
     <SessionProvider defaultLang={info.config.language}>
-      <CatalogProvider>
-        <Kiosk info={info} />
-      </CatalogProvider>
+      <SpeechProvider defaults={info.config.speech}>
+        <CatalogProvider>
+          <Kiosk info={info} />
+        </CatalogProvider>
+      </SpeechProvider>
     </SessionProvider>
   );
 }

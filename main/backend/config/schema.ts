@@ -127,6 +127,18 @@ export const configSchema = z
       })
       .strict()
       .default({ videoCall: true, hotline: '12345' }),
+    /** Spoken guidance through the system speech service (speech-dispatcher + espeak-ng). */
+    speech: z
+      .object({
+        /** speech-dispatcher's socket; null → `SPEECHD_ADDRESS`, else `$XDG_RUNTIME_DIR/speech-dispatcher/speechd.sock` */
+        socketPath: z.string().startsWith('/').nullable().default(null),
+        /** each citizen session starts with speech on (elderly and low-literacy users cannot find a switch they cannot read); false where a hall wants quiet */
+        onByDefault: z.boolean().default(true),
+        /** the volume each citizen session starts at, 0–100 (the citizen changes it in steps of 20) */
+        volume: z.number().int().min(20).max(100).multipleOf(20).default(60),
+      })
+      .strict()
+      .default({ socketPath: null, onByDefault: true, volume: 60 }),
     /** Development tools (the device simulator panel). Never true in a production build. */
     devTools: z.boolean().default(false),
   })
@@ -149,6 +161,7 @@ export function publicConfig(c: KioskConfig) {
     faceCheck: c.journey.faceCheck,
     videoHelp: c.help.videoCall,
     helpHotline: c.help.hotline,
+    speech: { onByDefault: c.speech.onByDefault, volume: c.speech.volume },
     devTools: c.devTools,
   };
 }

@@ -39,6 +39,8 @@ export const REFUSAL_STATUS = {
   helperSignIn: { 'no-card': 409, 'unknown-card': 409, locked: 423, 'wrong-pin': 401, 'offline-no-ticket': 503, refused: 502 },
   /** 远程帮办 with the hall (help/help-desk-link.ts) */
   help: { offline: 503, 'no-call': 404, over: 409, refused: 502, busy: 409 },
+  /** spoken guidance (devices/speech/speech-service.ts) */
+  speech: { unavailable: 503 },
 } as const;
 
 type Table = typeof REFUSAL_STATUS;

@@ -7,7 +7,6 @@ import { api } from '../api';
 import { call } from '../call';
 import { useSession } from '../session/SessionContext';
 import { useSystem } from '../system/SystemContext';
-import { speak } from './speak';
 import { useCitizenInputs } from './useCitizenInputs';
 import { chinaTime } from '../i18n/china-time';
 import { FOLLOWUP_STRINGS, useFollowupT, type FollowupStrings } from './strings';
@@ -186,7 +185,6 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
       const r = await call(api.progress.print.$post({ json: { receiptNo: c.receiptNo, documentId } }));
       const text = r.ok ? t.printed(r.value.name.replace(/\.pdf$/i, '')) : r.error.message;
       setMessage({ ok: r.ok, text });
-      speak(text.split(' / ')[0]!, lang);
     } catch {
       setMessage({ ok: false, text: t.offlineHint });
     } finally {
@@ -269,7 +267,7 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
         </section>
       )}
       {message && (
-        <p className={`notice ${message.ok ? 'notice-ok' : 'notice-warn'}`} role={message.ok ? 'status' : 'alert'} data-testid="print-message">
+        <p className={`notice ${message.ok ? 'notice-ok' : 'notice-warn'}`} role={message.ok ? 'status' : 'alert'} data-testid="print-message" data-spoken>
           {message.text}
         </p>
       )}

@@ -6,7 +6,6 @@ import { receiptNoSchema } from '../../../common/submission';
 import { useSession } from '../session/SessionContext';
 import { Keypad } from './Keypad';
 import { useCitizenInputs } from './useCitizenInputs';
-import { speak } from './speak';
 import { useFollowupT } from './strings';
 import './followup.css';
 
@@ -15,8 +14,6 @@ export function ProgressQueryScreen() {
   const { open, dispatch, state } = useSession();
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => speak(`${t.byCard}，${t.byQr}`, state.lang), [t, state.lang]);
 
   useCitizenInputs((a) => {
     if (a.kind === 'card') dispatch({ type: 'open', screen: { kind: 'progress-cases', by: 'card' } });
@@ -32,8 +29,12 @@ export function ProgressQueryScreen() {
 
   return (
     <div className="fu-screen" data-testid="progress-query">
-      <h1 className="screen-title">{t.title}</h1>
-      <p className="screen-sub">{t.lead}</p>
+      <h1 className="screen-title" data-spoken>
+        {t.title}
+      </h1>
+      <p className="screen-sub" data-spoken>
+        {t.lead}
+      </p>
       <ol className="fu-ways">
         <li className="fu-way" data-testid="way-card">
           <span className="fu-way-icon" aria-hidden="true">

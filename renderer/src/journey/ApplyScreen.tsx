@@ -8,7 +8,6 @@ import type { FieldProblem } from '../../../common/form-schema';
 import { uuidv7 } from '../../../common/uuidv7';
 import { api } from '../api';
 import { call, send } from '../call';
-import { speak } from '../followup/speak';
 import { useGuide } from '../guide/useGuide';
 import { CatalogProblem, Loading } from '../screens/CatalogProblem';
 import { useSession } from '../session/SessionContext';
@@ -64,27 +63,11 @@ function Journey({ service }: { service: Service }) {
   const authorisationPad = useRef<SignaturePadHandle | null>(null);
   const helper = state.helper;
 
-  // The prompt speaks once per step, not again when the language is toggled: the effect reads the
-  // current words and language through a ref instead of depending on them.
-  const voice = useRef({ t, lang: state.lang });
-  voice.current = { t, lang: state.lang };
   useEffect(() => {
-    const { t, lang } = voice.current;
     trackStep(step);
     setProblem(null);
     window.scrollTo(0, 0);
-    // Spoken prompt for the key steps (where the platform has speech).
-    const prompt: Partial<Record<Step, string>> = {
-      identify: t.identifyTitle,
-      form: t.formLead,
-      materials: t.materialsLead,
-      commitment: t.commitmentSign,
-      notice: t.noticeTitle,
-      review: t.reviewLead,
-      receipt: t.receiptTitle,
-      rate: t.rateTitle,
-    };
-    if (prompt[step]) speak(prompt[step]!, lang);
+    // The step's prompt is said by the speech watcher (src/speech/) from the title and lead on screen.
   }, [step]);
 
   // Leaving by the bottom bar (back / home) instead of finish: the pages scanned for an

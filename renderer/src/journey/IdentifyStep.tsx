@@ -11,6 +11,7 @@ import { bilingual, CARD_PROBLEM_TEXT } from '../i18n/refusals';
 import { useSystem } from '../system/SystemContext';
 import type { MaskedIdentityView } from './journey-types';
 import { useJourneyT } from './strings';
+import { useStepHeading } from './useStepHeading';
 import { Fact } from '../components/Fact';
 
 type Phase = { kind: 'waiting' } | { kind: 'read'; identity: MaskedIdentityView } | { kind: 'no-card' } | { kind: 'counter' };
@@ -20,6 +21,8 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
   const { subscribe, info } = useSystem();
   const faceCheck = info?.config.faceCheck ?? true;
   const [phase, setPhase] = useState<Phase>({ kind: 'waiting' });
+  // the title changes with the phase (no card, the counter): the focus follows it
+  const heading = useStepHeading(phase.kind);
   const [cardError, setCardError] = useState<string | null>(null);
   const [readerDown, setReaderDown] = useState<string | null>(null);
 
@@ -48,14 +51,16 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
 
   return (
     <section className="journey-step" aria-labelledby="identify-title" data-testid="journey-identify" data-phase={phase.kind}>
-      <h1 id="identify-title" className="journey-title">
+      <h1 id="identify-title" className="journey-title" ref={heading} tabIndex={-1} data-spoken>
         {phase.kind === 'no-card' ? t.noCardTitle : phase.kind === 'counter' ? t.counterTitle : t.identifyTitle}
       </h1>
       {phase.kind === 'waiting' && (
         <>
-          <p className="journey-lead">{t.identifyLead}</p>
+          <p className="journey-lead" data-spoken>
+            {t.identifyLead}
+          </p>
           <div className="card-slot" aria-hidden="true" />
-          <p role="status" aria-live="polite" className="journey-status" data-testid="identify-status">
+          <p role="status" aria-live="polite" className="journey-status" data-testid="identify-status" data-spoken>
             {readerDown ? `${t.readerOffline} ${readerDown}` : (cardError ?? t.waitingCard)}
           </p>
           <button type="button" className="btn btn-secondary btn-xl" onClick={() => setPhase({ kind: 'no-card' })} data-testid="no-card">
@@ -80,7 +85,9 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
             </p>
           ) : faceCheck ? (
             <>
-              <p className="journey-lead">{t.faceRequired}</p>
+              <p className="journey-lead" data-spoken>
+                {t.faceRequired}
+              </p>
               <FaceCheck onPassed={() => onIdentified(phase.identity)} onCounter={() => setPhase({ kind: 'counter' })} />
             </>
           ) : (

@@ -119,7 +119,7 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
                     </button>
                   </div>
                   {busy?.materialId === m.id && (
-                    <p role="status" className="journey-status" data-testid="scanning">
+                    <p role="status" className="journey-status" data-testid="scanning" data-spoken>
                       {t.scanning}
                     </p>
                   )}

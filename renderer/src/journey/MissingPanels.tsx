@@ -6,15 +6,17 @@ import { call } from '../call';
 import type { MaterialsAnswer } from './journey-types';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { useJourneyT } from './strings';
+import { useStepHeading } from './useStepHeading';
 
 export const CommitmentPanel = forwardRef<SignaturePadHandle, { decision: MaterialsAnswer; onSigned: (signed: boolean) => void }>(function CommitmentPanel({ decision, onSigned }, ref) {
   const t = useJourneyT();
+  const heading = useStepHeading('commitment');
   return (
     <section className="journey-step" aria-labelledby="commitment-title" data-testid="journey-commitment">
-      <h1 id="commitment-title" className="journey-title">
+      <h1 id="commitment-title" className="journey-title" ref={heading} tabIndex={-1} data-spoken>
         {t.commitmentTitle}
       </h1>
-      <p className="commitment-text" data-testid="commitment-deadline">
+      <p className="commitment-text" data-testid="commitment-deadline" data-spoken>
         {t.commitmentBody(decision.deadline)}
       </p>
       <ul className="plain-list" data-testid="owed-list">
@@ -31,6 +33,7 @@ export const CommitmentPanel = forwardRef<SignaturePadHandle, { decision: Materi
 
 export function NoticePanel({ code, decision, materials }: { code: string; decision: MaterialsAnswer; materials: { materialId: string; pageIds: string[] }[] }) {
   const t = useJourneyT();
+  const heading = useStepHeading('notice');
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
   const print = async () => {
     setState({ kind: 'printing' });
@@ -44,10 +47,12 @@ export function NoticePanel({ code, decision, materials }: { code: string; decis
   };
   return (
     <section className="journey-step" aria-labelledby="notice-title" data-testid="journey-notice">
-      <h1 id="notice-title" className="journey-title">
+      <h1 id="notice-title" className="journey-title" ref={heading} tabIndex={-1} data-spoken>
         {t.noticeTitle}
       </h1>
-      <p className="journey-lead">{t.noticeLead(decision.missing.length)}</p>
+      <p className="journey-lead" data-spoken>
+        {t.noticeLead(decision.missing.length)}
+      </p>
       <ol className="plain-list numbered" data-testid="missing-list">
         {decision.missing.map((m) => (
           <li key={m.materialId} lang="zh-CN">

@@ -1,14 +1,21 @@
 // The frame every journey step shares: a titled section (the title names the section for screen
-// readers and takes the e2e test id), the lead line and the step's warning, if any.
+// readers and takes the e2e test id), the lead line and the step's warning, if any. Title and
+// lead are the step's spoken prompt (data-spoken); the heading takes the focus on arrival.
 import type { ReactNode } from 'react';
+import { useStepHeading } from './useStepHeading';
 
 export function StepShell(props: { id: string; testId: string; title: ReactNode; lead?: ReactNode; problem?: { testId: string; text: ReactNode } | null; children?: ReactNode }) {
+  const heading = useStepHeading(props.id);
   return (
     <section className="journey-step" aria-labelledby={`${props.id}-title`} data-testid={props.testId} data-step={props.id}>
-      <h1 id={`${props.id}-title`} className="journey-title">
+      <h1 id={`${props.id}-title`} className="journey-title" ref={heading} tabIndex={-1} data-spoken>
         {props.title}
       </h1>
-      {props.lead !== undefined && <p className="journey-lead">{props.lead}</p>}
+      {props.lead !== undefined && (
+        <p className="journey-lead" data-spoken>
+          {props.lead}
+        </p>
+      )}
       {props.problem && (
         <p className="notice notice-warn" role="alert" data-testid={props.problem.testId}>
           {props.problem.text}

@@ -5,6 +5,7 @@ import { STRINGS } from '../i18n/strings';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
 import type { Lang } from '../session/session';
+import { SpeechControls } from '../speech/SpeechControls';
 
 function NavButton(props: { icon: IconName; label: string; sub?: { text: string; lang: Lang }; lang?: Lang; pressed?: boolean; onClick: () => void; testId: string }): ReactNode {
   return (
@@ -39,6 +40,7 @@ export function NavBar() {
       )}
       <div className="navbar-group navbar-end">
         <HelpButtons />
+        <SpeechControls />
         <NavButton
           icon="text"
           label={t.largeText}

@@ -121,6 +121,12 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
               : '未启用 / not enabled'}
           </dd>
         </div>
+        <div>
+          <dt>语音播报 / spoken guidance</dt>
+          <dd data-testid="maint-speech" className={info.speech.ready ? undefined : 'maint-problem'}>
+            {info.speech.message}
+          </dd>
+        </div>
       </dl>
 
       <h3>配置 / Configuration</h3>
