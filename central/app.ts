@@ -11,7 +11,8 @@ import { methodGuard } from './method-guard';
 import { buildOpenApi } from './openapi';
 import { adminRoutes } from './routes/admin';
 import { caseRoutes } from './routes/cases';
-import { fleetRoutes, heartbeatRoutes } from './routes/fleet';
+import { FleetMetrics } from './fleet/fleet-metrics';
+import { fleetRoutes, heartbeatRoutes, metricsRoutes } from './routes/fleet';
 import type { LookupLimit } from './followup/lookup-limit';
 import { followupRoutes } from './routes/followup';
 import { intakeRoutes } from './routes/intake';
@@ -25,6 +26,8 @@ export interface CentralDeps {
   faults?: FaultInjector;
   /** Bearer token of the admin API; random (and so unusable) when not given. */
   adminToken?: string;
+  /** Bearer token that may read GET /metrics and nothing else (the admin token may too); none when not given. */
+  metricsToken?: string;
   now?: () => number;
   /** scrypt cost of enrolled helpers' hashes (tests use a cheap one) */
   staffScryptCost?: ScryptCost;
@@ -46,7 +49,7 @@ function limitFor(path: string): number {
   return LIMITS.other;
 }
 
-export function createCentralApp({ store, faults = new FaultInjector(), adminToken = crypto.randomBytes(24).toString('base64url'), now, staffScryptCost, lookupLimit }: CentralDeps) {
+export function createCentralApp({ store, faults = new FaultInjector(), adminToken = crypto.randomBytes(24).toString('base64url'), metricsToken, now, staffScryptCost, lookupLimit }: CentralDeps) {
   const app = new Hono<{ Variables: AuthVariables }>();
   const openapi = buildOpenApi();
 
@@ -78,6 +81,10 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
 
   // The fleet view for operators (HTML, admin token); not part of the kiosk contract.
   app.route('/fleet', fleetRoutes({ store, adminToken, now }));
+
+  // Prometheus scrapes the fleet's figures here (fleet/fleet-metrics.ts); documented like /v1.
+  app.use('/metrics', methodGuard(openapi as { paths: Record<string, Record<string, unknown>> }));
+  app.route('/metrics', metricsRoutes({ metrics: new FleetMetrics(store, now), tokens: metricsToken ? [adminToken, metricsToken] : [adminToken] }));
 
   app.use('/v1/*', faults.middleware());
 
