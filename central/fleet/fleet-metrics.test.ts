@@ -117,9 +117,10 @@ describe('GET /metrics', () => {
     expect(value(s, 'kiosk_fleet_ratings_today', { rating: '1' })).toBe(0);
     expect(value(s, 'kiosk_fleet_terminal_heartbeat_age_seconds', { terminal: 'MTR0006' })).toBeUndefined();
 
-    clock += 200_000; // 3 intervals and more without a heartbeat, except from MTR0001
-    await beat('MTR0001', sampleHeartbeat({ at: clock, kiosk: 3, helper: 1 }));
+    clock += 200_000; // 3 intervals and more without a heartbeat, except from MTR0001, whose paper ran out meanwhile
+    await beat('MTR0001', sampleHeartbeat({ at: clock, kiosk: 3, helper: 1, paper: 'out' }));
     s = await figures();
+    expect(value(s, 'kiosk_fleet_receipt_paper', { terminal: 'MTR0001', state: 'out' })).toBe(1);
     expect(value(s, 'kiosk_fleet_terminal_silent', { terminal: 'MTR0002' })).toBe(1);
     expect(value(s, 'kiosk_fleet_terminal_silent', { terminal: 'MTR0001' })).toBe(0);
     expect(value(s, 'kiosk_fleet_terminal_heartbeat_age_seconds', { terminal: 'MTR0002' })).toBe(200);
