@@ -101,6 +101,16 @@ describe('systemd units', () => {
   });
 });
 
+describe('package', () => {
+  it('installs every session file from the .deb (after-install.sh), without enabling the session', () => {
+    const script = fs.readFileSync(path.join(import.meta.dirname, 'linux', 'after-install.sh'), 'utf8');
+    for (const f of fs.readdirSync(dir)) expect(script, f).toContain(`"$session/${f}"`);
+    const commands = script.split('\n').filter((l) => !l.trim().startsWith('#'));
+    expect(commands.join('\n')).not.toMatch(/systemctl\s+enable/);
+    expect(spawnSync('sh', ['-n', path.join(import.meta.dirname, 'linux', 'after-install.sh')]).status).toBe(0);
+  });
+});
+
 describe('session launcher', () => {
   it('refuses a Node older than 22.12 with exit 78 (a technician must install it; restarting cannot help)', () => {
     const oldNode = path.join(tmp, 'old-node');
