@@ -99,10 +99,11 @@ describe('GET /metrics', () => {
     expect(value(s, 'kiosk_fleet_terminals', { health: 'silent' })).toBe(0);
     expect(value(s, 'kiosk_fleet_receipt_paper', { terminal: 'MTR0002', state: 'out' })).toBe(1);
     expect(value(s, 'kiosk_fleet_receipt_paper', { terminal: 'MTR0004', state: 'near_end' })).toBe(1);
-    expect(value(s, 'kiosk_fleet_receipt_paper', { terminal: 'MTR0001', state: 'out' })).toBe(0);
+    expect(value(s, 'kiosk_fleet_receipt_paper', { terminal: 'MTR0001', state: 'ok' })).toBe(1);
+    expect(value(s, 'kiosk_fleet_receipt_paper', { terminal: 'MTR0001', state: 'out' })).toBeUndefined();
     expect(value(s, 'kiosk_fleet_devices_down', { terminal: 'MTR0004', device: 'scanner' })).toBe(1);
     expect(value(s, 'kiosk_fleet_devices_down', { terminal: 'MTR0002', device: 'receipt-printer' })).toBe(1);
-    expect(value(s, 'kiosk_fleet_devices_down', { terminal: 'MTR0001', device: 'scanner' })).toBe(0);
+    expect(value(s, 'kiosk_fleet_devices_down', { terminal: 'MTR0001' })).toBeUndefined(); // all its devices work
     expect(value(s, 'kiosk_fleet_queue_pending', { terminal: 'MTR0003' })).toBe(4);
     expect(value(s, 'kiosk_fleet_queue_unsynced_age_seconds', { terminal: 'MTR0003' })).toBe(3600);
     expect(value(s, 'kiosk_fleet_queue_unsynced_age_seconds', { terminal: 'MTR0001' })).toBe(0);

@@ -131,16 +131,6 @@ export class FleetMetrics {
       },
     });
     new Gauge({
-      name: 'kiosk_fleet_terminal_heartbeat_interval_seconds',
-      help: 'The heartbeat interval each terminal reports (a terminal is silent after 3 of them).',
-      labelNames: ['terminal'],
-      registers,
-      collect() {
-        this.reset();
-        for (const t of fig().terminals) if (t.heartbeat) this.set({ terminal: t.terminalId }, t.heartbeat.intervalSec);
-      },
-    });
-    new Gauge({
       name: 'kiosk_fleet_terminal_silent',
       help: '1 when the terminal has not reported for 3 of its heartbeat intervals.',
       labelNames: ['terminal'],
@@ -152,21 +142,19 @@ export class FleetMetrics {
     });
     new Gauge({
       name: 'kiosk_fleet_devices_down',
-      help: 'Devices that cannot serve citizens (health offline), by terminal and device kind, from terminals still reporting.',
+      help: 'One series, value 1, per device that cannot serve citizens (health offline), by terminal and device kind, from terminals still reporting; no series for working devices.',
       labelNames: ['terminal', 'device'],
       registers,
       collect() {
         this.reset();
         for (const t of live())
-          for (const d of t.heartbeat!.devices) {
-            const device = (DEVICE_KINDS as readonly string[]).includes(d.device) ? d.device : OTHER;
-            this.inc({ terminal: t.terminalId, device }, d.health === 'offline' ? 1 : 0);
-          }
+          for (const d of t.heartbeat!.devices)
+            if (d.health === 'offline') this.inc({ terminal: t.terminalId, device: (DEVICE_KINDS as readonly string[]).includes(d.device) ? d.device : OTHER });
       },
     });
     new Gauge({
       name: 'kiosk_fleet_receipt_paper',
-      help: 'Receipt printer paper by terminal: 1 on the state it reports (ok, near_end, out), 0 on the others.',
+      help: 'Receipt printer paper by terminal: one series, value 1, labelled with the state it reports (ok, near_end, out).',
       labelNames: ['terminal', 'state'],
       registers,
       collect() {
@@ -174,8 +162,7 @@ export class FleetMetrics {
         for (const t of live()) {
           const printer = t.heartbeat!.devices.find((d) => d.device === 'receipt-printer');
           if (!printer) continue;
-          const state = t.flags.includes('paper-out') ? 'out' : printer.paper === 'near-end' ? 'near_end' : 'ok';
-          for (const s of ['ok', 'near_end', 'out']) this.set({ terminal: t.terminalId, state: s }, s === state ? 1 : 0);
+          this.set({ terminal: t.terminalId, state: t.flags.includes('paper-out') ? 'out' : printer.paper === 'near-end' ? 'near_end' : 'ok' }, 1);
         }
       },
     });
