@@ -44,13 +44,16 @@ export async function run(report: Report): Promise<void> {
   const metricsToken = crypto.randomBytes(16).toString('hex');
   const { url, adminToken, child } = await startCentralProcess(dir, terminals, { CENTRAL_METRICS_TOKEN: metricsToken });
   const load = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const scraper = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  // a connection per scrape: 15 s apart, a kept-alive one would meet the server's idle timeout
+  const scraper = new http.Agent({ keepAlive: false, maxSockets: 1 });
   try {
     const signedAll: Prepared[] = [];
     for (let r = 0; r < 3; r++)
       for (const t of terminals)
         signedAll.push(
-          await prepare(await signedRequest(url, { ...t, method: 'POST', path: '/v1/heartbeats', json: sampleHeartbeat({ kiosk: r, paper: Number(t.terminalId.slice(2)) % 50 === 0 ? 'out' : 'ok' }) })),
+          await prepare(
+            await signedRequest(url, { ...t, method: 'POST', path: '/v1/heartbeats', json: sampleHeartbeat({ kiosk: r, paper: Number(t.terminalId.slice(2)) % 50 === 0 ? 'out' : 'ok' }) }),
+          ),
         );
     const body = signedAll[0]!.body;
     const sink: Prepared[] = signedAll.map(() => ({ url: `${url}/v1/admin/sink`, method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body }));

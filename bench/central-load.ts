@@ -73,4 +73,3 @@ export async function drive(reqs: Prepared[], agent: http.Agent): Promise<{ rps:
   );
   return { rps: reqs.length / ((performance.now() - t0) / 1000), failed };
 }
-

@@ -127,7 +127,10 @@ describe('kiosk user', () => {
     fs.mkdirSync(path.join(root, 'etc'), { recursive: true });
     execFileSync('systemd-sysusers', [`--root=${root}`, path.join(dir, 'gov-kiosk.sysusers')], { stdio: 'ignore' });
     const passwd = fs.readFileSync(path.join(root, 'etc', 'passwd'), 'utf8');
-    const user = passwd.split('\n').find((l) => l.startsWith('gov-kiosk:'))!.split(':');
+    const user = passwd
+      .split('\n')
+      .find((l) => l.startsWith('gov-kiosk:'))!
+      .split(':');
     expect(Number(user[2])).toBeGreaterThan(0);
     expect(Number(user[2])).toBeLessThan(1000); // a system user, not a person's account
     expect(user[5]).toBe('/var/lib/gov-kiosk');
@@ -141,7 +144,11 @@ describe('kiosk user', () => {
     const modules = [...read('gov-kiosk.pam').matchAll(/^(?:account|session)\s+required\s+(\S+)/gm)].map((m) => m[1]!);
     expect(modules).toContain('pam_systemd.so');
     const dirs = ['/usr/lib/x86_64-linux-gnu/security', '/lib/x86_64-linux-gnu/security', '/usr/lib/aarch64-linux-gnu/security', '/lib/aarch64-linux-gnu/security'];
-    for (const m of modules) expect(dirs.some((d) => fs.existsSync(path.join(d, m))), m).toBe(true);
+    for (const m of modules)
+      expect(
+        dirs.some((d) => fs.existsSync(path.join(d, m))),
+        m,
+      ).toBe(true);
   });
 });
 
@@ -168,7 +175,11 @@ describe('udev rules', () => {
 
   it('give the kiosk user the ID reader, receipt printer and HID scanner — and nobody else', () => {
     const deviceRules = lines.filter((l) => l.includes('SUBSYSTEM=='));
-    for (const subsystem of ['tty', 'usbmisc', 'usb', 'hidraw']) expect(deviceRules.some((l) => l.includes(`SUBSYSTEM=="${subsystem}"`)), subsystem).toBe(true);
+    for (const subsystem of ['tty', 'usbmisc', 'usb', 'hidraw'])
+      expect(
+        deviceRules.some((l) => l.includes(`SUBSYSTEM=="${subsystem}"`)),
+        subsystem,
+      ).toBe(true);
     for (const l of deviceRules) {
       expect(l).toContain('GROUP="gov-kiosk"');
       expect(l).toContain('MODE="0660"');

@@ -85,7 +85,17 @@ describe('Grafana dashboard', () => {
 
   it('has panels for the fleet figures the issue names', () => {
     const all = exprs.map((e) => e.expr).join('\n');
-    for (const name of ['kiosk_fleet_terminals', 'kiosk_fleet_devices_down', 'kiosk_fleet_receipt_paper', 'kiosk_fleet_queue_pending', 'kiosk_fleet_queue_unsynced_age_seconds', 'kiosk_fleet_sync_state', 'kiosk_fleet_submissions_today', 'kiosk_fleet_ratings_today', 'kiosk_fleet_release'])
+    for (const name of [
+      'kiosk_fleet_terminals',
+      'kiosk_fleet_devices_down',
+      'kiosk_fleet_receipt_paper',
+      'kiosk_fleet_queue_pending',
+      'kiosk_fleet_queue_unsynced_age_seconds',
+      'kiosk_fleet_sync_state',
+      'kiosk_fleet_submissions_today',
+      'kiosk_fleet_ratings_today',
+      'kiosk_fleet_release',
+    ])
       expect(all).toContain(name);
     for (const p of dashboard.panels) expect(p.gridPos.x + p.gridPos.w, p.title).toBeLessThanOrEqual(24);
   });

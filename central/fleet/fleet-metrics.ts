@@ -148,8 +148,7 @@ export class FleetMetrics {
       collect() {
         this.reset();
         for (const t of live())
-          for (const d of t.heartbeat!.devices)
-            if (d.health === 'offline') this.inc({ terminal: t.terminalId, device: (DEVICE_KINDS as readonly string[]).includes(d.device) ? d.device : OTHER });
+          for (const d of t.heartbeat!.devices) if (d.health === 'offline') this.inc({ terminal: t.terminalId, device: (DEVICE_KINDS as readonly string[]).includes(d.device) ? d.device : OTHER });
       },
     });
     new Gauge({

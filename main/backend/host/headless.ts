@@ -46,8 +46,7 @@ export async function runHeadless(
     secret: opts.secret,
     onReject: (why, req) => backend.ctx.logger.log('http.rejected', { why, path: new URL(req.url).pathname }),
   });
-  const metrics: MetricsServer | null =
-    opts.metricsPort === undefined ? null : await serveMetrics(kioskMetrics(backend.ctx, opts.dataDir ?? paths.dataDir), opts.metricsPort);
+  const metrics: MetricsServer | null = opts.metricsPort === undefined ? null : await serveMetrics(kioskMetrics(backend.ctx, opts.dataDir ?? paths.dataDir), opts.metricsPort);
   backend.ctx.logger.log('kiosk.boot.ready', { transport: `http://127.0.0.1:${server.port}/`, ms: Math.round(performance.now() - started) });
   let browser: ChildProcess | null = null;
   let closing = false;
