@@ -73,7 +73,9 @@ async function uiStreams(port: number): Promise<number | null> {
 
 describe('locked session under cage', () => {
   it('starts the kiosk in Chromium as cage’s Wayland client, unprivileged, and ends the session when the kiosk window ends', async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-cage-'));
+    // under /tmp itself: the run sandbox's TMPDIR is root's alone (0700), which the session's
+    // unprivileged user could not enter; afterEach removes it
+    tmp = fs.mkdtempSync(path.join(process.getuid?.() === 0 ? '/tmp' : os.tmpdir(), 'kiosk-cage-'));
     const asRoot = process.getuid?.() === 0;
     const runtime = path.join(tmp, 'runtime');
     const data = path.join(tmp, 'data');
@@ -100,7 +102,7 @@ describe('locked session under cage', () => {
       KIOSK_DATA_DIR: data,
       KIOSK_CONFIG: path.join(tmp, 'none.json'),
       KIOSK_METRICS_PORT: String(metricsPort),
-      KIOSK_CI_RUN: process.env.KIOSK_CI_RUN,
+      ...(process.env.KIOSK_CI_RUN ? { KIOSK_CI_RUN: process.env.KIOSK_CI_RUN } : {}),
     };
     const launcher = path.join(ROOT, 'build', 'linux', 'session', 'gov-kiosk-session');
     const cage = ['cage', '-d', '--', launcher];
@@ -119,7 +121,7 @@ describe('locked session under cage', () => {
       await new Promise((r) => setTimeout(r, 1000));
       streams = await uiStreams(metricsPort);
     }
-    expect(streams, `no kiosk window connected; session output:\n${output.slice(-3000)}`).toBeGreaterThanOrEqual(1);
+    expect(streams ?? 0, `no kiosk window connected; session output:\n${output.slice(-3000)}`).toBeGreaterThanOrEqual(1);
 
     // cage → the launcher, exec'd into the node host → Chromium, a Wayland client in kiosk mode
     const cagePid = session.pid!; // setpriv execs cage: same process
