@@ -31,12 +31,17 @@ const one = (m: Map<string, string[]>, key: string) => m.get(key)?.at(-1);
 
 describe('systemd units', () => {
   it('pass systemd-analyze verify with no warning (a broken copy does not)', () => {
-    for (const f of ['gov-kiosk-session.service', 'gov-kiosk-out-of-service.service']) fs.copyFileSync(path.join(dir, f), path.join(tmp, f));
+    // the units name the launchers where the package installs them; here they are at their source path
+    const installed = (unit: string) => unit.replaceAll('/usr/lib/gov-kiosk/', `${dir}/`);
+    for (const f of ['gov-kiosk-session.service', 'gov-kiosk-out-of-service.service']) fs.writeFileSync(path.join(tmp, f), installed(read(f)));
     const ok = spawnSync('systemd-analyze', ['verify', '--man=no', './gov-kiosk-session.service', './gov-kiosk-out-of-service.service'], { cwd: tmp, encoding: 'utf8' });
     expect(ok.stderr + ok.stdout).toBe('');
     expect(ok.status).toBe(0);
     // the check has teeth: a misspelt directive and a missing compositor are reported
-    fs.writeFileSync(path.join(tmp, 'gov-kiosk-session.service'), read('gov-kiosk-session.service').replace('RestartSec=5', 'RestartSecs=5').replace('/usr/bin/cage', '/usr/bin/no-such-cage'));
+    fs.writeFileSync(
+      path.join(tmp, 'gov-kiosk-session.service'),
+      installed(read('gov-kiosk-session.service')).replace('RestartSec=5', 'RestartSecs=5').replace(`${dir}/gov-kiosk-cage`, '/usr/bin/no-such-cage'),
+    );
     const bad = spawnSync('systemd-analyze', ['verify', '--man=no', './gov-kiosk-session.service', './gov-kiosk-out-of-service.service'], { cwd: tmp, encoding: 'utf8' });
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain("Unknown key 'RestartSecs'");
@@ -50,10 +55,28 @@ describe('systemd units', () => {
       expect(one(s, 'PAMName'), f).toBe('gov-kiosk');
       expect(one(s, 'TTYPath'), f).toBe('/dev/tty1');
       // cage's -s would allow Ctrl+Alt+Fn to another VT
-      expect(one(s, 'ExecStart'), f).toMatch(/^\/usr\/bin\/cage -d -- \/usr\/lib\/gov-kiosk\/gov-kiosk-[a-z-]+$/);
+      expect(one(s, 'ExecStart'), f).toMatch(/^\/usr\/lib\/gov-kiosk\/gov-kiosk-cage \/usr\/lib\/gov-kiosk\/gov-kiosk-[a-z-]+$/);
       expect(directives(read(f), 'Unit').get('Conflicts')?.join(' '), f).toContain('getty@tty1.service');
     }
     expect(directives(read('gov-kiosk-session.service'), 'Install').get('WantedBy')).toEqual(['graphical.target']);
+    expect(read('gov-kiosk-cage')).toMatch(/^KIOSK_EXIT_FILE="\$exit_file" cage -d -- "\$@"$/m);
+  });
+
+  it('hands the kiosk’s exit status through cage (which exits 0 whatever its client did) to systemd', () => {
+    // a stand-in cage that, like cage 0.1.x, runs its client and exits 0
+    const bin = path.join(tmp, 'fake-cage-bin');
+    fs.mkdirSync(bin, { recursive: true });
+    fs.writeFileSync(path.join(bin, 'cage'), '#!/bin/sh\nshift 2\n"$@"\nexit 0\n', { mode: 0o755 });
+    const client = path.join(tmp, 'client');
+    const run = (code: number) => {
+      fs.writeFileSync(client, `#!/bin/sh\necho ${code} > "$KIOSK_EXIT_FILE"\nexit ${code}\n`, { mode: 0o755 });
+      return spawnSync('sh', [path.join(dir, 'gov-kiosk-cage'), client], { env: { PATH: `${bin}:${process.env.PATH}`, XDG_RUNTIME_DIR: tmp } }).status;
+    };
+    expect(run(78)).toBe(78); // config error: no restart, out of service
+    expect(run(1)).toBe(1); // crash: restart
+    expect(run(0)).toBe(0); // the out-of-service page's time is up: OnSuccess starts the kiosk
+    fs.writeFileSync(client, '#!/bin/sh\nkill -9 $$\n', { mode: 0o755 });
+    expect(spawnSync('sh', [path.join(dir, 'gov-kiosk-cage'), client], { env: { PATH: `${bin}:${process.env.PATH}`, XDG_RUNTIME_DIR: tmp } }).status).toBe(1);
   });
 
   it('restarts a crashed kiosk a few times, then shows out of service — at once for a config error — and tries again later', () => {

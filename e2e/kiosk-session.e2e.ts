@@ -44,6 +44,12 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Descendants of a process, from /proc. */
+function descendants(pid: number): number[] {
+  const direct = children(pid);
+  return [...direct, ...direct.flatMap(descendants)];
+}
+
 /** Children of a process, from /proc. */
 function children(pid: number): number[] {
   const out: number[] = [];
@@ -105,7 +111,8 @@ describe('locked session under cage', () => {
       ...(process.env.KIOSK_CI_RUN ? { KIOSK_CI_RUN: process.env.KIOSK_CI_RUN } : {}),
     };
     const launcher = path.join(ROOT, 'build', 'linux', 'session', 'gov-kiosk-session');
-    const cage = ['cage', '-d', '--', launcher];
+    // as the unit starts it: gov-kiosk-cage runs cage and exits with the kiosk's status
+    const cage = [path.join(ROOT, 'build', 'linux', 'session', 'gov-kiosk-cage'), launcher];
     const [cmd, ...args] = asRoot ? ['setpriv', `--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, '--clear-groups', '--', ...cage] : cage;
     let output = '';
     session = spawn(cmd!, args, { cwd: tmp, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -124,14 +131,11 @@ describe('locked session under cage', () => {
     expect(streams ?? 0, `no kiosk window connected; session output:\n${output.slice(-3000)}`).toBeGreaterThanOrEqual(1);
 
     // cage → the launcher, exec'd into the node host → Chromium, a Wayland client in kiosk mode
-    const cagePid = session.pid!; // setpriv execs cage: same process
-    const [hostPid] = children(cagePid).filter((p) => cmdline(p).some((a) => a.endsWith('headless.ts')));
-    expect(
-      hostPid,
-      `cage's children: ${children(cagePid)
-        .map((p) => cmdline(p).join(' '))
-        .join(' | ')}`,
-    ).toBeDefined();
+    // gov-kiosk-cage → cage → the launcher → the node host → Chromium
+    const tree = descendants(session.pid!);
+    expect(tree.some((p) => cmdline(p)[0] === 'cage')).toBe(true);
+    const hostPid = tree.find((p) => cmdline(p).some((a) => a.endsWith('headless.ts')));
+    expect(hostPid, `session processes: ${tree.map((p) => cmdline(p).join(' ')).join(' | ')}`).toBeDefined();
     expect(cmdline(hostPid!)).toContain('--session');
     const browser = children(hostPid!).find((p) => cmdline(p).some((a) => a === '--kiosk'));
     expect(browser).toBeDefined();

@@ -15,6 +15,7 @@ session="$share/session"
 if [ -d "$session" ]; then
   install -D -m 0644 "$session/gov-kiosk-session.service" /usr/lib/systemd/system/gov-kiosk-session.service
   install -D -m 0644 "$session/gov-kiosk-out-of-service.service" /usr/lib/systemd/system/gov-kiosk-out-of-service.service
+  install -D -m 0755 "$session/gov-kiosk-cage" /usr/lib/gov-kiosk/gov-kiosk-cage
   install -D -m 0755 "$session/gov-kiosk-session" /usr/lib/gov-kiosk/gov-kiosk-session
   install -D -m 0755 "$session/gov-kiosk-out-of-service" /usr/lib/gov-kiosk/gov-kiosk-out-of-service
   install -D -m 0644 "$session/out-of-service.html" /usr/share/gov-kiosk/out-of-service.html
