@@ -6,12 +6,12 @@
 // - central sustaining 1,000 terminals' heartbeats (signature check, validation, SQLite upsert)
 //   in requests per second vs a no-op handler (admin sink, same body) on the same server
 // Central runs in its own process so the load generator does not share its event loop.
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
+import { CONCURRENCY, drive, prepare, startCentralProcess, type Prepared } from './central-load';
 import { sampleHeartbeat } from '../central/fleet/sample-heartbeat';
 import { signedRequest } from '../central/test-support/signed-client';
 import type { Heartbeat } from '../common/heartbeat';
@@ -19,10 +19,8 @@ import { lastChinaDays } from '../common/usage-summary';
 import { configSchema } from '../main/backend/config/schema';
 import type { Report } from './report';
 
-const root = path.resolve(import.meta.dirname, '..');
 const TERMINALS = Number(process.env.BENCH_FLEET_TERMINALS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_FLEET_ROUNDS ?? 4);
-const CONCURRENCY = 64;
 
 /** A busy terminal's heartbeat: 15 services × 2 channels × 2 days, two journeys of 8 steps, all ratings. */
 function busyHeartbeat(at = Date.now()): Heartbeat {
@@ -49,66 +47,6 @@ async function wireBytes(req: Request): Promise<number> {
   const headers: [string, string][] = [['host', url.host], ['connection', 'keep-alive'], ['content-length', String(body.byteLength)], ...req.headers.entries()];
   const head = `${req.method} ${url.pathname}${url.search} HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
   return Buffer.byteLength(head) + body.byteLength;
-}
-
-async function startCentralProcess(dir: string, terminals: { terminalId: string; secret: string }[]): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
-  const file = path.join(dir, 'terminals.json');
-  fs.writeFileSync(file, JSON.stringify(terminals));
-  const adminToken = crypto.randomBytes(16).toString('hex');
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'central', 'server.ts')], {
-    cwd: root,
-    env: { ...process.env, CENTRAL_PORT: '0', CENTRAL_DB: path.join(dir, 'central.db'), CENTRAL_TERMINALS: file, CENTRAL_ADMIN_TOKEN: adminToken },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`central exited ${code}`)));
-  });
-  return { url, adminToken, child };
-}
-
-interface Prepared {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: Uint8Array;
-}
-
-async function prepare(req: Request): Promise<Prepared> {
-  return { url: req.url, method: req.method, headers: Object.fromEntries(req.headers.entries()), body: new Uint8Array(await req.arrayBuffer()) };
-}
-
-function send(r: Prepared, agent: http.Agent): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const u = new URL(r.url);
-    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: r.method, headers: { ...r.headers, 'content-length': r.body.byteLength }, agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(r.body);
-  });
-}
-
-/** Sends every request with CONCURRENCY in flight over keep-alive connections; returns requests per second. */
-async function drive(reqs: Prepared[], agent: http.Agent): Promise<{ rps: number; failed: number }> {
-  let next = 0;
-  let failed = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < reqs.length) {
-        const status = await send(reqs[next++]!, agent);
-        if (status !== 200) failed++;
-      }
-    }),
-  );
-  return { rps: reqs.length / ((performance.now() - t0) / 1000), failed };
 }
 
 export async function run(report: Report): Promise<void> {

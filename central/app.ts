@@ -14,7 +14,8 @@ import { methodGuard } from './method-guard';
 import { buildOpenApi } from './openapi';
 import { adminRoutes } from './routes/admin';
 import { caseRoutes } from './routes/cases';
-import { fleetRoutes, heartbeatRoutes } from './routes/fleet';
+import { FleetMetrics } from './fleet/fleet-metrics';
+import { fleetRoutes, heartbeatRoutes, metricsRoutes } from './routes/fleet';
 import type { LookupLimit } from './followup/lookup-limit';
 import { followupRoutes } from './routes/followup';
 import { helpRoutes } from './routes/help';
@@ -32,6 +33,8 @@ export interface CentralDeps {
   faults?: FaultInjector;
   /** Bearer token of the admin API; random (and so unusable) when not given. */
   adminToken?: string;
+  /** Bearer token that may read GET /metrics and nothing else (the admin token may too); none when not given. */
+  metricsToken?: string;
   now?: () => number;
   /** scrypt cost of enrolled helpers' hashes (tests use a cheap one) */
   staffScryptCost?: ScryptCost;
@@ -55,7 +58,16 @@ function limitFor(path: string): number {
   return LIMITS.other;
 }
 
-export function createCentralApp({ store, faults = new FaultInjector(), adminToken = crypto.randomBytes(24).toString('base64url'), now, staffScryptCost, lookupLimit, turn = null }: CentralDeps) {
+export function createCentralApp({
+  store,
+  faults = new FaultInjector(),
+  adminToken = crypto.randomBytes(24).toString('base64url'),
+  metricsToken,
+  now,
+  staffScryptCost,
+  lookupLimit,
+  turn = null,
+}: CentralDeps) {
   const app = new Hono<{ Variables: AuthVariables }>();
   const openapi = buildOpenApi();
 
@@ -93,6 +105,9 @@ export function createCentralApp({ store, faults = new FaultInjector(), adminTok
   const desk = new HelpDesk(store, turn, now);
   const consoleSessions = new ConsoleSessions(store, new HelperSignIn(store, now), now);
   app.route('/console', helpConsoleRoutes({ store, desk, sessions: consoleSessions, now }));
+  // Prometheus scrapes the fleet's figures here (fleet/fleet-metrics.ts); documented like /v1.
+  app.use('/metrics', methodGuard(openapi as { paths: Record<string, Record<string, unknown>> }));
+  app.route('/metrics', metricsRoutes({ metrics: new FleetMetrics(store, now), tokens: metricsToken ? [adminToken, metricsToken] : [adminToken] }));
 
   app.use('/v1/*', faults.middleware());
 

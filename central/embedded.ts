@@ -31,6 +31,8 @@ export interface StartCentralOptions {
   /** Terminals provisioned at start (development: the embedding kiosk's own id, secret, suite and SM2 public key). */
   terminals?: { terminalId: string; secret: string; suite?: SuiteName; sm2PublicKey?: string }[];
   adminToken?: string;
+  /** read-only bearer token for GET /metrics (Prometheus) */
+  metricsToken?: string;
   /** 帮办代办 helpers to enrol when nobody is enrolled yet (npm start: the demo helpers) */
   staff?: (StaffEnrolment & { staffId: string })[];
   /** follow-up lookups per terminal and sliding window (default DEFAULT_LOOKUP_LIMIT) */
@@ -56,7 +58,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       });
   const faults = new FaultInjector();
   const adminToken = opts.adminToken ?? crypto.randomBytes(24).toString('base64url');
-  const app = createCentralApp({ store, faults, adminToken, lookupLimit: opts.lookupLimit, turn: opts.turn ?? null });
+  const app = createCentralApp({ store, faults, adminToken, metricsToken: opts.metricsToken, lookupLimit: opts.lookupLimit, turn: opts.turn ?? null });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: opts.port ?? 0 }, () => resolve(s as Server));
     (s as Server).once('error', reject);

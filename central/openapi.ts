@@ -185,6 +185,7 @@ export function buildOpenApi(): Json {
             'HMAC-SHA256 (base64url) with the terminal secret over METHOD\\nPATH?QUERY\\nx-kiosk-timestamp\\nx-kiosk-nonce\\nSHA-256(body) hex; plus headers x-kiosk-terminal, x-kiosk-timestamp (ms), x-kiosk-nonce (single use).',
         },
         adminToken: { type: 'http', scheme: 'bearer' },
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'read-only token of GET /metrics (CENTRAL_METRICS_TOKEN); the admin token is accepted too' },
       },
       responses: {
         MethodNotAllowed: { description: '此接口不支持该方法 / method not allowed', headers: { Allow: { schema: { type: 'string' } } }, ...json(apiErrorSchema, 'output') },
@@ -192,6 +193,22 @@ export function buildOpenApi(): Json {
       },
     },
     paths: {
+      '/metrics': {
+        get: {
+          operationId: 'metrics',
+          summary:
+            'The fleet’s figures for Prometheus, computed when scraped: terminals by health, heartbeat age, devices down, receipt paper, queue depth and unsynced age, sync state, release versions, today’s submissions and ratings. No personal data: label values are terminal ids, device kinds, catalog service codes and fixed states.',
+          security: [{ metricsToken: [] }, { adminToken: [] }],
+          responses: {
+            '200': {
+              description: 'OpenMetrics 1.0 when Accept asks for application/openmetrics-text, else the Prometheus text format 0.0.4',
+              content: { 'application/openmetrics-text': { schema: { type: 'string' } }, 'text/plain': { schema: { type: 'string' } } },
+            },
+            '401': error('需要监控令牌 / metrics token required'),
+            '500': internal,
+          },
+        },
+      },
       '/v1/health': { get: { operationId: 'health', summary: 'Liveness', responses: { '200': ok('up', healthResponseSchema), ...publicErrors } } },
       '/v1/openapi.json': {
         get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },

@@ -1,6 +1,7 @@
 // `npm run central`: the reference central as a standalone process.
 // Environment: CENTRAL_PORT (default 8787), CENTRAL_DB (default ./.kiosk-data/central/central.db),
-// CENTRAL_ADMIN_TOKEN (default: random, printed once), CENTRAL_TERMINALS (JSON file:
+// CENTRAL_ADMIN_TOKEN (default: random, printed once), CENTRAL_METRICS_TOKEN (read-only bearer
+// token for Prometheus' GET /metrics; without it only the admin token may scrape), CENTRAL_TERMINALS (JSON file:
 // [{ "terminalId": "KSK0001", "secret": "…", "suite": "sm", "sm2PublicKey": "04…" }], suite and
 // key optional) to provision terminals at start,
 // CENTRAL_LOOKUP_MAX and CENTRAL_LOOKUP_WINDOW_SEC (follow-up lookups per terminal per sliding
@@ -62,6 +63,7 @@ const central = await startCentral({
   port,
   terminals,
   adminToken: process.env.CENTRAL_ADMIN_TOKEN,
+  metricsToken: process.env.CENTRAL_METRICS_TOKEN || undefined,
   lookupLimit: { max: lookupLimit.data.max, windowMs: lookupLimit.data.windowSec * 1000 },
 });
 process.stdout.write(`参考中心系统已启动 / reference central listening: ${central.url}\n`);

@@ -19,12 +19,19 @@ export interface TerminalStatus {
   downDevices: { device: string; message: string }[];
 }
 
-export function terminalStatus(row: { terminalId: string; receivedAt: number | null; intervalSec: number | null; body: string | null }, now: number): TerminalStatus {
+type HeartbeatRow = { terminalId: string; receivedAt: number | null; intervalSec: number | null; body: string | null };
+
+/** A stored heartbeat body as the current schema reads it (null: unreadable, e.g. an older build's). */
+export function parseStoredHeartbeat(body: string): Heartbeat | null {
+  const parsed = heartbeatSchema.safeParse(JSON.parse(body));
+  return parsed.success ? parsed.data : null;
+}
+
+export function terminalStatus(row: HeartbeatRow, now: number, parse: (row: HeartbeatRow & { body: string }) => Heartbeat | null = (r) => parseStoredHeartbeat(r.body)): TerminalStatus {
   if (row.receivedAt === null || row.body === null) {
     return { terminalId: row.terminalId, lastSeen: null, secondsSinceLast: null, flags: ['never-reported'], heartbeat: null, downDevices: [] };
   }
-  const parsed = heartbeatSchema.safeParse(JSON.parse(row.body));
-  const hb = parsed.success ? parsed.data : null;
+  const hb = parse({ ...row, body: row.body });
   const flags: Flag[] = [];
   const age = now - row.receivedAt;
   if (age > SILENT_AFTER_INTERVALS * (row.intervalSec ?? 60) * 1000) flags.push('silent');

@@ -10,6 +10,7 @@ import { lastChinaDays, summariseUsage } from '../../common/usage-summary';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { terminalStatus } from '../fleet/fleet-status';
 import { openNotices } from '../help/help-views';
+import type { FleetMetrics } from '../fleet/fleet-metrics';
 import { fleetPage } from '../fleet/page';
 import { parseJsonBody, problem } from '../http-helpers';
 import type { CentralStore } from '../store';
@@ -87,4 +88,25 @@ export function fleetRoutes(deps: { store: CentralStore; adminToken: string; now
       return c.html(fleetPage(snap.terminals, snap.usage, new Date(t), snap.helpNotices));
     })
     .get('/json', (c) => c.json(fleetSnapshot(deps.store, now())));
+}
+
+/**
+ * Prometheus scrape endpoint. Behind a bearer token although it holds no personal data: it maps
+ * every terminal's id to its health, devices and paper — which halls have an unattended, broken
+ * machine right now — so it is operational data for the province's monitoring, not the public.
+ * The metrics token is read-only and separate from the admin token (which may also scrape), so
+ * Prometheus' credentials file cannot change a case.
+ */
+export function metricsRoutes(deps: { metrics: FleetMetrics; tokens: string[] }) {
+  const expected = deps.tokens.map((t) => Buffer.from(t));
+  const allowed = (token: string | undefined) => {
+    const got = Buffer.from(token ?? '');
+    return expected.some((e) => got.length === e.length && crypto.timingSafeEqual(got, e));
+  };
+  return new Hono().get('/', async (c) => {
+    const bearer = c.req.header('authorization')?.replace(/^Bearer /, '');
+    if (!allowed(bearer)) return problem(c, 401, 'unauthorized', '需要监控令牌 / metrics token required');
+    const { contentType, body } = await deps.metrics.scrape(c.req.header('accept'));
+    return c.body(body, 200, { 'Content-Type': contentType });
+  });
 }

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { BootError, bootBackend, type BootOptions } from '../boot';
 import { appRoot, defaultPaths } from '../paths';
 import { spawnTracked } from '../../../devices/core/child-processes';
+import { kioskMetrics } from '../health/kiosk-metrics';
+import { serveMetrics, type MetricsServer } from './metrics-server';
 import { serveLoopback } from './serve-loopback';
 import { stopOnSignals } from './stop-signals';
 import { BundleSwapInstaller, EXIT_RESTART_FOR_UPDATE } from '../updates/bundle-swap';
@@ -13,7 +15,23 @@ import type { HealthMessage } from '../updates/bundle-launcher';
 
 const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-export async function runHeadless(opts: Partial<BootOptions> & { port?: number; openBrowser?: boolean; secret?: string } = {}) {
+/** Chromium's arguments for the kiosk window: native Wayland under cage (the locked session), X11 otherwise. */
+export function chromiumKioskArgs(env: NodeJS.ProcessEnv, profile: string, url: string): string[] {
+  const wayland = env.WAYLAND_DISPLAY ? ['--ozone-platform=wayland'] : [];
+  return [...wayland, '--kiosk', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', `--user-data-dir=${profile}`, url];
+}
+
+export async function runHeadless(
+  opts: Partial<BootOptions> & {
+    port?: number;
+    openBrowser?: boolean;
+    secret?: string;
+    /** Serve this terminal's own metrics on 127.0.0.1:<port>/metrics (0: any free port); off when not given. */
+    metricsPort?: number;
+    /** The locked session (cage): the host ends when the kiosk window does, so systemd restarts the session. */
+    onBrowserExit?: (code: number | null) => void;
+  } = {},
+) {
   const paths = defaultPaths();
   const root = appRoot(import.meta.dirname);
   const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
@@ -37,6 +55,7 @@ export async function runHeadless(opts: Partial<BootOptions> & { port?: number; 
     secret: opts.secret,
     onReject: (why, req) => backend.ctx.logger.log('http.rejected', { why, path: new URL(req.url).pathname }),
   });
+  const metrics: MetricsServer | null = opts.metricsPort === undefined ? null : await serveMetrics(kioskMetrics(backend.ctx, opts.dataDir ?? paths.dataDir), opts.metricsPort);
   backend.ctx.logger.log('kiosk.boot.ready', { transport: `http://127.0.0.1:${server.port}/`, ms: Math.round(performance.now() - started) });
   closeForRestart = async () => {
     await server.close();
@@ -50,40 +69,53 @@ export async function runHeadless(opts: Partial<BootOptions> & { port?: number; 
     process.send(health);
   }
   let browser: ChildProcess | null = null;
+  let closing = false;
   const chromium = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
-  if (opts.openBrowser && process.env.DISPLAY && chromium) {
+  if (opts.openBrowser && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && chromium) {
     const profile = path.join(opts.dataDir ?? paths.dataDir, 'chromium-profile');
-    browser = spawnTracked(
-      'chromium',
-      chromium,
-      ['--kiosk', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update', `--user-data-dir=${profile}`, server.launchUrl()],
-      {
-        stdio: 'ignore',
-      },
-    );
+    browser = spawnTracked('chromium', chromium, chromiumKioskArgs(process.env, profile, server.launchUrl()), { stdio: 'ignore' });
+    const onExit = opts.onBrowserExit;
+    if (onExit) browser.once('exit', (code) => closing || onExit(code));
   }
   return {
     backend,
     server,
+    metrics,
     async close() {
+      closing = true;
       browser?.kill();
+      await metrics?.close();
       await server.close();
       await backend.close();
     },
   };
 }
 
-// Run directly: `tsx main/backend/host/headless.ts [--port N] [--open]`
+// Run directly: `tsx main/backend/host/headless.ts [--port N] [--open] [--session] [--metrics-port N]`
+// (--metrics-port, or KIOSK_METRICS_PORT: this terminal's own metrics on 127.0.0.1)
+// --session (the locked session under cage, implies --open): when the kiosk window ends, the host
+// ends with code 1, so cage ends and systemd restarts the session or shows out-of-service.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const portArg = args.indexOf('--port');
+  const metricsArg = args.indexOf('--metrics-port');
+  const metricsPort = metricsArg >= 0 ? args[metricsArg + 1] : process.env.KIOSK_METRICS_PORT;
+  let host: Awaited<ReturnType<typeof runHeadless>> | undefined;
   runHeadless({
     port: portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env.KIOSK_PORT ?? 0) || undefined,
-    openBrowser: args.includes('--open'),
+    openBrowser: args.includes('--open') || args.includes('--session'),
+    onBrowserExit: args.includes('--session')
+      ? (code) => {
+          process.stderr.write(`自助终端窗口已退出 / the kiosk window ended (code ${code ?? 'signal'})\n`);
+          void (host?.close() ?? Promise.resolve()).finally(() => process.exit(1));
+        }
+      : undefined,
     secret: process.env.KIOSK_SECRET,
+    metricsPort: metricsPort ? Number(metricsPort) : undefined,
     configOverrides: args.includes('--dev') ? { devTools: true } : undefined,
   }).then(
     (h) => {
+      host = h;
       // The secret never reaches stdout (nor a command line). A developer gets a link with a
       // one-time code; a production start prints only where it listens.
       const dev = args.includes('--dev');

@@ -9,7 +9,7 @@ export function eventRoutes(ctx: BackendContext) {
     streamSSE(c, async (stream) => {
       const queue: KioskEvent[] = [{ type: 'hello', bootId: ctx.bootId }];
       let wake: (() => void) | null = null;
-      const unsubscribe = ctx.bus.subscribe((e) => {
+      const unsubscribe = ctx.bus.subscribeStream((e) => {
         queue.push(e);
         wake?.();
       });
