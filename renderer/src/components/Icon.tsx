@@ -12,6 +12,9 @@ const PATHS = {
   info: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 11v6M12 7.5v.5',
   check: 'M5 12.5l4.5 4.5L19 7',
   print: 'M7 9V3h10v6M7 17H4v-7a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v7h-3M7 14h10v7H7z',
+  larger: 'M12 5v14M5 12h14',
+  contrast: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 3v18M12 7h4M12 11h6M12 15h5',
+  reach: 'M12 3v11M7 9.5l5 5 5-5M4 20h16',
 } as const;
 
 export type IconName = keyof typeof PATHS;
