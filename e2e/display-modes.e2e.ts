@@ -23,6 +23,8 @@ import { CHROMIUM, CHROMIUM_ARGS, ROOT } from './harness/paths';
 
 const SHOTS = path.join(ROOT, 'test-results', 'display-modes');
 const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!;
+// Each screen is checked seven times: the walk's tests get minutes, not the default two.
+const WALK_MS = 600_000;
 const MODES = ['normal', 'text-1', 'text-2', 'text-3', 'high-contrast', 'low-reach', 'english'] as const;
 type Mode = (typeof MODES)[number];
 
@@ -121,151 +123,167 @@ afterAll(async () => {
 });
 
 describe('every screen in every display mode (landscape 1920×1080)', () => {
-  it('browsing: attract, home, a list, search, a full guide', async () => {
-    const { page } = k;
-    await page.getByTestId('attract-start').waitFor();
-    await everyMode(page, '01-attract');
-    await page.getByTestId('attract-start').tap();
-    await page.getByTestId('tile-grid').waitFor();
-    await everyMode(page, '02-home');
-    await page.locator('[data-testid="tile"]').first().tap();
-    await page.getByTestId('service-row').first().waitFor();
-    await everyMode(page, '03-list');
-    await page.getByTestId('nav-home').tap();
-    await page.getByTestId('open-search').tap();
-    await typeOnScreen(page, 'gjj');
-    await resultsSettled(page);
-    await everyMode(page, '04-search');
-    await page.locator(`[data-testid="service-row"][data-code="${RENT.code}"]`).tap();
-    await page.getByTestId('guide').waitFor();
-    await everyMode(page, '05-guide');
-  });
+  it(
+    'browsing: attract, home, a list, search, a full guide',
+    async () => {
+      const { page } = k;
+      await page.getByTestId('attract-start').waitFor();
+      await everyMode(page, '01-attract');
+      await page.getByTestId('attract-start').tap();
+      await page.getByTestId('tile-grid').waitFor();
+      await everyMode(page, '02-home');
+      await page.locator('[data-testid="tile"]').first().tap();
+      await page.getByTestId('service-row').first().waitFor();
+      await everyMode(page, '03-list');
+      await page.getByTestId('nav-home').tap();
+      await page.getByTestId('open-search').tap();
+      await typeOnScreen(page, 'gjj');
+      await resultsSettled(page);
+      await everyMode(page, '04-search');
+      await page.locator(`[data-testid="service-row"][data-code="${RENT.code}"]`).tap();
+      await page.getByTestId('guide').waitFor();
+      await everyMode(page, '05-guide');
+    },
+    WALK_MS,
+  );
 
-  it('the application journey: identify, face check, form, materials, commitment, review, receipt, rating', async () => {
-    const { page } = k;
-    await page.getByTestId('start-apply').tap();
-    await page.locator('[data-testid="journey-identify"][data-phase="waiting"]').waitFor();
-    await page.waitForTimeout(300);
-    await everyMode(page, '10-identify-waiting');
-    await sim({ device: 'id-card-reader', action: 'insert', card: 'resident' });
-    await page.locator('[data-testid="face-check"][data-phase="live"]').waitFor();
-    await everyMode(page, '11-face-check');
-    await page.getByTestId('face-capture').tap();
-    await page.getByTestId('journey-form').waitFor({ timeout: 20_000 });
-    await sim({ device: 'id-card-reader', action: 'remove' });
+  it(
+    'the application journey: identify, face check, form, materials, commitment, review, receipt, rating',
+    async () => {
+      const { page } = k;
+      await page.getByTestId('start-apply').tap();
+      await page.locator('[data-testid="journey-identify"][data-phase="waiting"]').waitFor();
+      await page.waitForTimeout(300);
+      await everyMode(page, '10-identify-waiting');
+      await sim({ device: 'id-card-reader', action: 'insert', card: 'resident' });
+      await page.locator('[data-testid="face-check"][data-phase="live"]').waitFor();
+      await everyMode(page, '11-face-check');
+      await page.getByTestId('face-capture').tap();
+      await page.getByTestId('journey-form').waitFor({ timeout: 20_000 });
+      await sim({ device: 'id-card-reader', action: 'remove' });
 
-    // 是 / 否 are buttons a citizen sees as buttons: outlined, full size, the chosen one filled.
-    const no = page.locator('[data-field="married"] [data-value="no"]');
-    const look = () =>
-      no.evaluate((el) => {
+      // 是 / 否 are buttons a citizen sees as buttons: outlined, full size, the chosen one filled.
+      const no = page.locator('[data-field="married"] [data-value="no"]');
+      const look = () =>
+        no.evaluate((el) => {
+          const s = getComputedStyle(el);
+          return { border: s.borderTopWidth, style: s.borderTopStyle, color: s.borderTopColor, bg: s.backgroundColor, height: el.getBoundingClientRect().height };
+        });
+      const before = await look();
+      expect(before).toMatchObject({ border: '2px', style: 'solid', color: 'rgb(91, 127, 176)', bg: 'rgb(255, 255, 255)' });
+      expect(before.height).toBeGreaterThanOrEqual(54); // 2.7rem
+      await no.tap();
+      expect(await no.getAttribute('aria-checked')).toBe('true');
+      expect((await look()).bg).toBe('rgb(11, 74, 139)');
+      await everyMode(page, '12-form');
+
+      for (const [id, text] of [
+        ['input-phone', '13912345678'],
+        ['input-fundAccount', '32000123456'],
+        ['input-monthlyRent', '1800'],
+        ['input-bankAccount', '6222020000000000000'],
+      ] as const) {
+        await page.getByTestId(id).tap();
+        for (const ch of text) await page.locator(`[data-testid="form-osk"] [data-key="${ch}"]`).tap();
+      }
+      await everyMode(page, '13-form-keyboard');
+      await page.locator('[data-testid="form-osk"] [data-key="done"]').tap();
+      await page.getByTestId('journey-next').tap();
+      await page.getByTestId('journey-materials').waitFor();
+      const lease = page.locator('[data-testid="checklist-item"][data-material="lease-contract"]');
+      await lease.getByTestId('scan-flatbed').tap();
+      await expect.poll(() => lease.getByTestId('page-thumb').count(), { timeout: 30_000 }).toBe(1);
+      await everyMode(page, '14-materials');
+      await page.getByTestId('journey-next').tap();
+      await page.getByTestId('journey-commitment').waitFor();
+      await everyMode(page, '15-commitment');
+      await sign(page, 'commitment-signature');
+      await page.getByTestId('journey-next').tap();
+      await page.getByTestId('journey-review').waitFor();
+      await everyMode(page, '16-review');
+      await sign(page, 'applicant-signature');
+      await page.getByTestId('journey-next').tap();
+      await page.getByTestId('journey-receipt').waitFor({ timeout: 20_000 });
+      await page.getByTestId('receipt-printed').waitFor();
+      await everyMode(page, '17-receipt');
+      await page.getByTestId('journey-next').tap();
+      await page.getByTestId('journey-rate').waitFor();
+
+      // The five levels are the 9 × 5 rem cards they were drawn as (180 × 100 px at 20 px).
+      const rating = (await page.locator('[data-testid="rating"][data-value="5"]').boundingBox())!;
+      expect(rating.width).toBeGreaterThanOrEqual(180);
+      expect(rating.height).toBeGreaterThanOrEqual(100);
+      await page.locator('[data-testid="rating"][data-value="2"]').tap();
+      await page.getByTestId('rating-reasons').waitFor();
+      await everyMode(page, '18-rating');
+      await page.getByTestId('rating-reason').first().tap();
+      await page.getByTestId('rating-submit').tap();
+      await page.getByTestId('journey-rated').waitFor();
+      await page.getByTestId('journey-finish').tap();
+      await page.getByTestId('attract-start').waitFor();
+    },
+    WALK_MS,
+  );
+
+  it(
+    'follow-up and helper sign-in: the progress query and the helper PIN pad',
+    async () => {
+      const { page } = k;
+      await page.getByTestId('attract-start').tap();
+      await page.getByTestId('open-progress').tap();
+      await page.getByTestId('progress-query').waitFor();
+      await everyMode(page, '20-progress-query');
+      await page.getByTestId('nav-home').tap();
+      await page.getByTestId('nav-back').tap();
+
+      await page.getByTestId('helper-entry').tap();
+      await page.getByTestId('helper-sign-in').waitFor();
+      await page.waitForTimeout(300);
+      await sim({ device: 'id-card-reader', action: 'insert', card: 'township-helper' });
+      const key = page.locator('[data-helper-key="5"]');
+      await key.waitFor();
+      await sim({ device: 'id-card-reader', action: 'remove' });
+      // The pad's own key size (4 rem, 1.6 rem digits), not the generic button's.
+      const box = (await key.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(80);
+      expect(await key.evaluate((el) => getComputedStyle(el).fontSize)).toBe('32px');
+      await everyMode(page, '21-helper-pin');
+      await page.getByTestId('nav-home').tap();
+    },
+    WALK_MS,
+  );
+
+  it(
+    'maintenance: the PIN pad keeps its big keys, and the panel has high contrast too',
+    async () => {
+      const { page } = k;
+      await page.getByTestId('nav-back').tap();
+      await page.getByTestId('attract-start').waitFor();
+      for (let i = 0; i < 5; i++) await page.locator('.brand-mark').tap();
+      const key = page.locator('[data-pin-key="5"]');
+      await key.waitFor();
+      expect((await key.boundingBox())!.height).toBeGreaterThanOrEqual(84); // 4.2rem
+      expect(await key.evaluate((el) => getComputedStyle(el).fontSize)).toBe('30px');
+      await everyMode(page, '30-maintenance-pin');
+      for (const d of TEST_PIN) await page.locator(`[data-pin-key="${d}"]`).tap();
+      await page.getByTestId('pin-submit').tap();
+      await page.getByTestId('maintenance-screen').waitFor();
+      await checkMode(page, '31-maintenance', 'normal');
+      await page.getByTestId('maint-high-contrast').tap();
+      expect(await page.getByTestId('maint-high-contrast').getAttribute('aria-pressed')).toBe('true');
+      const colours = await page.getByTestId('maint-exit').evaluate((el) => {
         const s = getComputedStyle(el);
-        return { border: s.borderTopWidth, style: s.borderTopStyle, color: s.borderTopColor, bg: s.backgroundColor, height: el.getBoundingClientRect().height };
+        return [s.color, s.backgroundColor, getComputedStyle(document.querySelector('.maint-screen')!).backgroundColor];
       });
-    const before = await look();
-    expect(before).toMatchObject({ border: '2px', style: 'solid', color: 'rgb(91, 127, 176)', bg: 'rgb(255, 255, 255)' });
-    expect(before.height).toBeGreaterThanOrEqual(54); // 2.7rem
-    await no.tap();
-    expect(await no.getAttribute('aria-checked')).toBe('true');
-    expect((await look()).bg).toBe('rgb(11, 74, 139)');
-    await everyMode(page, '12-form');
-
-    for (const [id, text] of [
-      ['input-phone', '13912345678'],
-      ['input-fundAccount', '32000123456'],
-      ['input-monthlyRent', '1800'],
-      ['input-bankAccount', '6222020000000000000'],
-    ] as const) {
-      await page.getByTestId(id).tap();
-      for (const ch of text) await page.locator(`[data-testid="form-osk"] [data-key="${ch}"]`).tap();
-    }
-    await everyMode(page, '13-form-keyboard');
-    await page.locator('[data-testid="form-osk"] [data-key="done"]').tap();
-    await page.getByTestId('journey-next').tap();
-    await page.getByTestId('journey-materials').waitFor();
-    const lease = page.locator('[data-testid="checklist-item"][data-material="lease-contract"]');
-    await lease.getByTestId('scan-flatbed').tap();
-    await expect.poll(() => lease.getByTestId('page-thumb').count(), { timeout: 30_000 }).toBe(1);
-    await everyMode(page, '14-materials');
-    await page.getByTestId('journey-next').tap();
-    await page.getByTestId('journey-commitment').waitFor();
-    await everyMode(page, '15-commitment');
-    await sign(page, 'commitment-signature');
-    await page.getByTestId('journey-next').tap();
-    await page.getByTestId('journey-review').waitFor();
-    await everyMode(page, '16-review');
-    await sign(page, 'applicant-signature');
-    await page.getByTestId('journey-next').tap();
-    await page.getByTestId('journey-receipt').waitFor({ timeout: 20_000 });
-    await page.getByTestId('receipt-printed').waitFor();
-    await everyMode(page, '17-receipt');
-    await page.getByTestId('journey-next').tap();
-    await page.getByTestId('journey-rate').waitFor();
-
-    // The five levels are the 9 × 5 rem cards they were drawn as (180 × 100 px at 20 px).
-    const rating = (await page.locator('[data-testid="rating"][data-value="5"]').boundingBox())!;
-    expect(rating.width).toBeGreaterThanOrEqual(180);
-    expect(rating.height).toBeGreaterThanOrEqual(100);
-    await page.locator('[data-testid="rating"][data-value="2"]').tap();
-    await page.getByTestId('rating-reasons').waitFor();
-    await everyMode(page, '18-rating');
-    await page.getByTestId('rating-reason').first().tap();
-    await page.getByTestId('rating-submit').tap();
-    await page.getByTestId('journey-rated').waitFor();
-    await page.getByTestId('journey-finish').tap();
-    await page.getByTestId('attract-start').waitFor();
-  });
-
-  it('follow-up and helper sign-in: the progress query and the helper PIN pad', async () => {
-    const { page } = k;
-    await page.getByTestId('attract-start').tap();
-    await page.getByTestId('open-progress').tap();
-    await page.getByTestId('progress-query').waitFor();
-    await everyMode(page, '20-progress-query');
-    await page.getByTestId('nav-home').tap();
-    await page.getByTestId('nav-back').tap();
-
-    await page.getByTestId('helper-entry').tap();
-    await page.getByTestId('helper-sign-in').waitFor();
-    await page.waitForTimeout(300);
-    await sim({ device: 'id-card-reader', action: 'insert', card: 'township-helper' });
-    const key = page.locator('[data-helper-key="5"]');
-    await key.waitFor();
-    await sim({ device: 'id-card-reader', action: 'remove' });
-    // The pad's own key size (4 rem, 1.6 rem digits), not the generic button's.
-    const box = (await key.boundingBox())!;
-    expect(box.height).toBeGreaterThanOrEqual(80);
-    expect(await key.evaluate((el) => getComputedStyle(el).fontSize)).toBe('32px');
-    await everyMode(page, '21-helper-pin');
-    await page.getByTestId('nav-home').tap();
-  });
-
-  it('maintenance: the PIN pad keeps its big keys, and the panel has high contrast too', async () => {
-    const { page } = k;
-    await page.getByTestId('nav-back').tap();
-    await page.getByTestId('attract-start').waitFor();
-    for (let i = 0; i < 5; i++) await page.locator('.brand-mark').tap();
-    const key = page.locator('[data-pin-key="5"]');
-    await key.waitFor();
-    expect((await key.boundingBox())!.height).toBeGreaterThanOrEqual(84); // 4.2rem
-    expect(await key.evaluate((el) => getComputedStyle(el).fontSize)).toBe('30px');
-    await everyMode(page, '30-maintenance-pin');
-    for (const d of TEST_PIN) await page.locator(`[data-pin-key="${d}"]`).tap();
-    await page.getByTestId('pin-submit').tap();
-    await page.getByTestId('maintenance-screen').waitFor();
-    await checkMode(page, '31-maintenance', 'normal');
-    await page.getByTestId('maint-high-contrast').tap();
-    expect(await page.getByTestId('maint-high-contrast').getAttribute('aria-pressed')).toBe('true');
-    const colours = await page.getByTestId('maint-exit').evaluate((el) => {
-      const s = getComputedStyle(el);
-      return [s.color, s.backgroundColor, getComputedStyle(document.querySelector('.maint-screen')!).backgroundColor];
-    });
-    expect(colours).toEqual(['rgb(255, 235, 59)', 'rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
-    await checkMode(page, '31-maintenance', 'high-contrast');
-    // Leaving maintenance hands the next citizen the normal display.
-    await page.getByTestId('maint-exit').tap();
-    await page.getByTestId('attract-start').waitFor();
-    expect(await page.evaluate(() => document.documentElement.classList.contains('high-contrast'))).toBe(false);
-  });
+      expect(colours).toEqual(['rgb(255, 235, 59)', 'rgb(0, 0, 0)', 'rgb(0, 0, 0)']);
+      await checkMode(page, '31-maintenance', 'high-contrast');
+      // Leaving maintenance hands the next citizen the normal display.
+      await page.getByTestId('maint-exit').tap();
+      await page.getByTestId('attract-start').waitFor();
+      expect(await page.evaluate(() => document.documentElement.classList.contains('high-contrast'))).toBe(false);
+    },
+    WALK_MS,
+  );
 
   it('saw no console error, CSP refusal or uncaught exception', () => {
     expect(k.problems).toEqual([]);

@@ -5,26 +5,9 @@ import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
 import { LARGEST_TEXT, type Lang, type TextSize } from '../session/session';
 
-function NavButton(props: {
-  icon: IconName;
-  label: string;
-  sub?: { text: string; lang: Lang };
-  lang?: Lang;
-  name?: string;
-  pressed?: boolean;
-  onClick: () => void;
-  testId: string;
-}): ReactNode {
+function NavButton(props: { icon: IconName; label: string; sub?: { text: string; lang: Lang }; lang?: Lang; name?: string; pressed?: boolean; onClick: () => void; testId: string }): ReactNode {
   return (
-    <button
-      type="button"
-      className="btn btn-nav"
-      lang={props.lang}
-      aria-label={props.name}
-      aria-pressed={props.pressed}
-      onClick={props.onClick}
-      data-testid={props.testId}
-    >
+    <button type="button" className="btn btn-nav" lang={props.lang} aria-label={props.name} aria-pressed={props.pressed} onClick={props.onClick} data-testid={props.testId}>
       <Icon name={props.pressed ? 'check' : props.icon} />
       <span className="btn-label">
         {props.label}
@@ -63,7 +46,13 @@ export function NavBar() {
       <div className="navbar-group navbar-display" role="group" aria-label={t.displayLabel} data-testid="navbar-display">
         <NavButton icon="text" label={t.largeText} pressed={textSize > 0} onClick={() => dispatch({ type: 'display', value: { textSize: textSize > 0 ? 0 : 1 } })} testId="toggle-large-text" />
         {textSize > 0 && (
-          <NavButton icon="larger" label={t.textLarger(textSize)} sub={{ text: t.textLargerHint, lang: state.lang }} onClick={() => dispatch({ type: 'display', value: { textSize: nextStep(textSize) } })} testId="text-larger" />
+          <NavButton
+            icon="larger"
+            label={t.textLarger(textSize)}
+            sub={{ text: t.textLargerHint, lang: state.lang }}
+            onClick={() => dispatch({ type: 'display', value: { textSize: nextStep(textSize) } })}
+            testId="text-larger"
+          />
         )}
         <NavButton icon="contrast" label={t.highContrast} pressed={highContrast} onClick={() => dispatch({ type: 'display', value: { highContrast: !highContrast } })} testId="toggle-high-contrast" />
         <NavButton icon="reach" label={t.lowReach} pressed={lowReach} onClick={() => dispatch({ type: 'display', value: { lowReach: !lowReach } })} testId="toggle-low-reach" />

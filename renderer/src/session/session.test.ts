@@ -31,12 +31,24 @@ describe('session', () => {
   });
 
   it('display settings change one at a time and survive navigation within the session', () => {
-    const s = run(initialSession('zh-CN'), { type: 'display', value: { textSize: 2 } }, { type: 'display', value: { highContrast: true } }, { type: 'home' }, { type: 'open', screen: { kind: 'search' } }, { type: 'back' });
+    const s = run(
+      initialSession('zh-CN'),
+      { type: 'display', value: { textSize: 2 } },
+      { type: 'display', value: { highContrast: true } },
+      { type: 'home' },
+      { type: 'open', screen: { kind: 'search' } },
+      { type: 'back' },
+    );
     expect(s.display).toEqual({ textSize: 2, highContrast: true, lowReach: false });
   });
 
   it('a helper signing out wipes the display settings with the resident', () => {
-    const s = run(initialSession('zh-CN'), { type: 'helper-signed-in', helper: { id: 'HB-001', name: '周海燕' } }, { type: 'display', value: { lowReach: true, textSize: 1 } }, { type: 'helper-signed-out' });
+    const s = run(
+      initialSession('zh-CN'),
+      { type: 'helper-signed-in', helper: { id: 'HB-001', name: '周海燕' } },
+      { type: 'display', value: { lowReach: true, textSize: 1 } },
+      { type: 'helper-signed-out' },
+    );
     expect(s.display).toEqual({ textSize: 0, highContrast: false, lowReach: false });
   });
 
