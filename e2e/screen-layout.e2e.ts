@@ -165,12 +165,13 @@ describe('English', () => {
 describe('the renderer under its CSP', () => {
   it('builds its schemas without eval: no CSP violation while screens that parse with zod are used', async () => {
     const k = await openKioskPage(browser, terminal.url, {
-      beforeGoto: (page) =>
-        page.addInitScript(() => {
+      beforeGoto: async (page) => {
+        await page.addInitScript(() => {
           const seen: string[] = [];
           (window as unknown as { cspViolations: string[] }).cspViolations = seen;
           document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-        }),
+        });
+      },
     });
     const { page } = k;
     await page.getByTestId('attract-start').tap();
