@@ -63,6 +63,8 @@ beforeAll(async () => {
   page = await context.newPage();
   await page.goto(server.launchUrl());
   await page.waitForSelector('[data-testid="simulator-panel"]');
+  // The panel starts collapsed (it must never cover the kiosk); these tests drive it.
+  await page.getByTestId('simulator-toggle').click();
 }, 60_000);
 
 afterAll(async () => {

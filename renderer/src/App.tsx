@@ -16,6 +16,7 @@ import { HelperBar } from './helper/HelperBar';
 import { HelperCasesScreen } from './helper/HelperCasesScreen';
 import { HelperSignInScreen } from './helper/HelperSignInScreen';
 import { MaintenanceMode } from './maintenance/MaintenanceMode';
+import { LowReachNote } from './layout/LowReachNote';
 import { NavBar } from './layout/NavBar';
 import { AttractScreen } from './screens/AttractScreen';
 import { GuideScreen } from './screens/GuideScreen';
@@ -68,6 +69,7 @@ function Kiosk({ info }: { info: SystemInfo }) {
     <div className={`app screen-${screen.kind}`}>
       <Header />
       <HelperBar idleSec={info.config.helperIdleSignOutSec} />
+      {state.display.lowReach && <LowReachNote />}
       <main id="main" className="app-main" key={`${state.generation}-${state.stack.length}`} data-screen={screen.kind}>
         <ScreenView screen={screen} />
       </main>

@@ -1,6 +1,8 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+// Import order is load order: zod's setting before any schema is built, and the shared styles
+// before any screen's own stylesheet (the cascade layers in styles/layers.css make the result
+// independent of that order, but the bundle then reads top to bottom as it applies).
+import './zod-jitless';
+import './styles/layers.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
@@ -8,6 +10,10 @@ import './styles/screens.css';
 import './styles/guide.css';
 import './styles/keyboard.css';
 import './styles/idle.css';
+import './styles/display-modes.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -14,6 +14,9 @@ const PATHS = {
   print: 'M7 9V3h10v6M7 17H4v-7a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v7h-3M7 14h10v7H7z',
   video: 'M3 7a1 1 0 0 1 1-1h11a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1zM16 10l5-3v10l-5-3',
   bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0',
+  larger: 'M12 5v14M5 12h14',
+  contrast: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 3v18M12 7h4M12 11h6M12 15h5',
+  reach: 'M12 3v11M7 9.5l5 5 5-5M4 20h16',
 } as const;
 
 export type IconName = keyof typeof PATHS;

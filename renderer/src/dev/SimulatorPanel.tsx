@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState, type CSSProperties, type ReactNode } 
 import type { DeviceKind, DeviceStatusView } from '../../../common/devices';
 import { api } from '../api';
 import { call, type Answer } from '../call';
+import './simulator-panel.css';
 
 type SimState = Answer<typeof api.dev.sim.$get>['state'];
 
@@ -22,22 +23,6 @@ const CARD_LABEL: Record<string, string> = {
 const HEALTH_COLOR = { ok: '#1b7f3b', degraded: '#b36b00', offline: '#b3261e' } as const;
 
 const s = {
-  panel: {
-    position: 'fixed',
-    right: 12,
-    bottom: 12,
-    width: 380,
-    maxHeight: '80vh',
-    overflow: 'auto',
-    zIndex: 10000,
-    background: '#fffdf5',
-    border: '2px dashed #b36b00',
-    borderRadius: 8,
-    boxShadow: '0 4px 16px rgba(0,0,0,.25)',
-    font: '13px/1.4 system-ui, sans-serif',
-    color: '#222',
-  },
-  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '6px 10px', background: '#b36b00', color: '#fff', cursor: 'pointer' },
   body: { padding: 10, display: 'grid', gap: 10 },
   group: { border: '1px solid #e4d9bf', borderRadius: 6, padding: 8 },
   row: { display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 },
@@ -54,7 +39,15 @@ function Btn({ children, onClick, title }: { children: ReactNode; onClick: () =>
 }
 
 export function SimulatorPanel() {
-  const [open, setOpen] = useState(true);
+  // Collapsed by default: a developer opens it when a device needs a nudge. Open or not, it
+  // is docked in a column of its own (simulator-panel.css), so it never lies over the kiosk.
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const html = document.documentElement.classList;
+    html.add('sim-docked');
+    html.toggle('sim-open', open);
+    return () => html.remove('sim-docked', 'sim-open');
+  }, [open]);
   const [devices, setDevices] = useState<DeviceStatusView[]>([]);
   const [state, setState] = useState<SimState | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -104,11 +97,11 @@ export function SimulatorPanel() {
   );
 
   return (
-    <aside style={s.panel} aria-label="设备模拟器 / device simulators" data-testid="simulator-panel">
-      <div style={s.head} onClick={() => setOpen(!open)}>
+    <aside className="sim-panel" aria-label="设备模拟器 / device simulators" data-testid="simulator-panel">
+      <button type="button" className="sim-head" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="simulator-toggle">
         <strong>设备模拟器 / Simulators（开发用）</strong>
-        <span>{open ? '▾' : '▸'}</span>
-      </div>
+        <span aria-hidden="true">{open ? '▸' : '◂'}</span>
+      </button>
       {open && (
         <div style={s.body}>
           {message && <div role="status">{message}</div>}

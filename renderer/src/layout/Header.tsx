@@ -12,7 +12,7 @@ export function Header() {
         <span className="brand-mark" aria-hidden="true">
           政
         </span>
-        <div>
+        <div className="brand-text">
           <p className="brand-title">{t.appTitle}</p>
           <p className="brand-hall" lang="zh-CN" data-testid="hall-name">
             {hall}

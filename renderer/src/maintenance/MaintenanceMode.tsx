@@ -36,8 +36,10 @@ export function MaintenanceMode({ defaultLang }: { defaultLang: Lang }) {
   };
   const exit = useCallback(async () => {
     setPhase('closed');
+    // The next citizen starts from the normal display, not the technician's.
+    dispatch({ type: 'reset', lang: defaultLang });
     await send(api.maintenance.session.$delete());
-  }, []);
+  }, [dispatch, defaultLang]);
   const onExpired = useCallback((e: unknown) => {
     if (e instanceof SessionExpired) {
       setPhase('closed');

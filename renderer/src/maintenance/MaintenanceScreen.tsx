@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { summariseUsage, type UsageSummary } from '../../../common/usage-summary';
 import { api } from '../api';
+import { useSession } from '../session/SessionContext';
 import { DevicesPanel } from './DevicesPanel';
 import { QueuePanel } from './QueuePanel';
 import { RecordsPanel } from './RecordsPanel';
@@ -34,12 +35,25 @@ export function MaintenanceScreen({ onExit, onExpired }: { onExit: () => void; o
   const [tab, setTab] = useState<Tab>('devices');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // Entering maintenance wiped the citizen's settings; a technician with low vision turns
+  // high contrast on here (it lasts until maintenance ends, like any session setting).
+  const { state, dispatch } = useSession();
+  const highContrast = state.display.highContrast;
   return (
     <div className="maint-screen" role="dialog" aria-modal="true" aria-labelledby="maint-title" data-testid="maintenance-screen">
       <header className="maint-header">
         <h1 id="maint-title" ref={heading} tabIndex={-1}>
           维护模式 <span lang="en">Maintenance mode</span>
         </h1>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          aria-pressed={highContrast}
+          data-testid="maint-high-contrast"
+          onClick={() => dispatch({ type: 'display', value: { highContrast: !highContrast } })}
+        >
+          高对比 / high contrast
+        </button>
         <button type="button" className="btn btn-primary" data-testid="maint-exit" onClick={onExit}>
           退出维护 / exit
         </button>

@@ -14,14 +14,19 @@ export function SessionProvider({ defaultLang, children }: { defaultLang: Lang; 
   const [state, dispatch] = useReducer(sessionReducer, defaultLang, initialSession);
   const screen = currentScreen(state);
 
-  // The document's language and text size follow the session, so screen readers, axe and
+  // The document's language and display modes (text size, contrast, reach) follow the session, so screen readers, axe and
   // font fallback see the right language, and rem-based layout scales as a whole.
   useEffect(() => {
     document.documentElement.lang = state.lang;
   }, [state.lang]);
+  const { textSize, highContrast, lowReach } = state.display;
   useEffect(() => {
-    document.documentElement.classList.toggle('large-text', state.largeText);
-  }, [state.largeText]);
+    const html = document.documentElement.classList;
+    html.toggle('large-text', textSize > 0);
+    for (const step of [1, 2, 3]) html.toggle(`text-${step}`, textSize === step);
+    html.toggle('high-contrast', highContrast);
+    html.toggle('low-reach', lowReach);
+  }, [textSize, highContrast, lowReach]);
   // Each new screen starts at the top; a citizen should never land mid-page.
   useEffect(() => {
     window.scrollTo(0, 0);

@@ -7,7 +7,7 @@ describe('session', () => {
   it('starts on the attract screen in the configured language, normal text, empty search', () => {
     const s = initialSession('en');
     expect(currentScreen(s)).toEqual({ kind: 'attract' });
-    expect(s).toMatchObject({ lang: 'en', largeText: false, query: '' });
+    expect(s).toMatchObject({ lang: 'en', display: { textSize: 0, highContrast: false, lowReach: false }, query: '' });
   });
 
   it('idle reset wipes everything the citizen did and returns to the attract screen', () => {
@@ -17,14 +17,39 @@ describe('session', () => {
       { type: 'open', screen: { kind: 'search' } },
       { type: 'query', value: 'sbk' },
       { type: 'lang', value: 'en' },
-      { type: 'largeText', value: true },
+      { type: 'display', value: { textSize: 3 } },
+      { type: 'display', value: { highContrast: true } },
+      { type: 'display', value: { lowReach: true } },
       { type: 'open', screen: { kind: 'guide', code: '321300-GG-00201-001' } },
     );
     const reset = sessionReducer(used, { type: 'reset', lang: 'zh-CN' });
     expect(currentScreen(reset)).toEqual({ kind: 'attract' });
     expect(reset.stack).toHaveLength(1);
-    expect(reset).toMatchObject({ query: '', lang: 'zh-CN', largeText: false });
+    expect(used.display).toEqual({ textSize: 3, highContrast: true, lowReach: true });
+    expect(reset).toMatchObject({ query: '', lang: 'zh-CN', display: { textSize: 0, highContrast: false, lowReach: false } });
     expect(reset.generation).toBe(used.generation + 1);
+  });
+
+  it('display settings change one at a time and survive navigation within the session', () => {
+    const s = run(
+      initialSession('zh-CN'),
+      { type: 'display', value: { textSize: 2 } },
+      { type: 'display', value: { highContrast: true } },
+      { type: 'home' },
+      { type: 'open', screen: { kind: 'search' } },
+      { type: 'back' },
+    );
+    expect(s.display).toEqual({ textSize: 2, highContrast: true, lowReach: false });
+  });
+
+  it('a helper signing out wipes the display settings with the resident', () => {
+    const s = run(
+      initialSession('zh-CN'),
+      { type: 'helper-signed-in', helper: { id: 'HB-001', name: '周海燕' } },
+      { type: 'display', value: { lowReach: true, textSize: 1 } },
+      { type: 'helper-signed-out' },
+    );
+    expect(s.display).toEqual({ textSize: 0, highContrast: false, lowReach: false });
   });
 
   it('Back walks the history; Back on the attract screen stays there', () => {

@@ -2,6 +2,19 @@
 // Everything here is wiped by the idle timeout, so a pure reducer keeps "reset" exact.
 
 export type Lang = 'zh-CN' | 'en';
+/** 0 = normal text; 1–3 = the three large-text steps (root font 1.35×, 1.6×, 1.85×). */
+export type TextSize = 0 | 1 | 2 | 3;
+export const LARGEST_TEXT: TextSize = 3;
+
+/** How the citizen wants the screen: text size, 高对比 colours, 低位 (every control in the
+ *  lower part of the screen, for a wheelchair user). Wiped with the session like the language. */
+export interface Display {
+  textSize: TextSize;
+  highContrast: boolean;
+  lowReach: boolean;
+}
+
+export const NORMAL_DISPLAY: Display = { textSize: 0, highContrast: false, lowReach: false };
 export type CatalogTab = 'department' | 'lifeEvent';
 
 export type Screen =
@@ -32,7 +45,7 @@ export interface SessionState {
   stack: Screen[];
   query: string;
   lang: Lang;
-  largeText: boolean;
+  display: Display;
   /** Bumped on every reset so screens can drop their own local state. */
   generation: number;
   /** 帮办代办: set while a helper is signed in; the journey then submits on the helper channel. */
@@ -46,7 +59,7 @@ export type SessionAction =
   | { type: 'home' }
   | { type: 'query'; value: string }
   | { type: 'lang'; value: Lang }
-  | { type: 'largeText'; value: boolean }
+  | { type: 'display'; value: Partial<Display> }
   | { type: 'reset'; lang: Lang }
   | { type: 'helper-signed-in'; helper: SessionHelper }
   | { type: 'helper-signed-out' };
@@ -55,7 +68,7 @@ export const MAX_QUERY = 50;
 const HOME: Screen = { kind: 'home', tab: 'department' };
 
 export function initialSession(lang: Lang): SessionState {
-  return { stack: [{ kind: 'attract' }], query: '', lang, largeText: false, generation: 0, helper: null };
+  return { stack: [{ kind: 'attract' }], query: '', lang, display: NORMAL_DISPLAY, generation: 0, helper: null };
 }
 
 export function currentScreen(s: SessionState): Screen {
@@ -77,8 +90,8 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
       return { ...s, query: a.value.slice(0, MAX_QUERY) };
     case 'lang':
       return { ...s, lang: a.value };
-    case 'largeText':
-      return { ...s, largeText: a.value };
+    case 'display':
+      return { ...s, display: { ...s.display, ...a.value } };
     case 'reset':
       // The resident leaves; the helper who served them stays signed in for the next resident.
       return { ...initialSession(a.lang), generation: s.generation + 1, helper: s.helper };
