@@ -131,6 +131,28 @@ describe('GET /metrics', () => {
     expect(value(s, 'kiosk_fleet_queue_pending', { terminal: 'MTR0003' })).toBeUndefined();
   });
 
+  it('shows each terminal’s update step and remote configuration version and drift', async () => {
+    const at = new Date(clock).toISOString();
+    const update = (step: 'done' | 'rolled-back') => ({ step, current: '0.1.0', target: '0.2.0', reason: step === 'rolled-back' ? ('unhealthy' as const) : null, message: '', at });
+    await beat('MTR0001', sampleHeartbeat({ at: clock, update: update('done'), config: { applied: { group: 3, terminal: null }, drift: false, driftFields: [], refused: null } }));
+    await beat(
+      'MTR0002',
+      sampleHeartbeat({ at: clock, update: update('rolled-back'), config: { applied: { group: 3, terminal: 7 }, drift: true, driftFields: ['idle.warnAfterSec'], refused: null } }),
+    );
+    await beat('MTR0003', sampleHeartbeat({ at: clock })); // an older terminal: neither part
+    const s = await figures();
+    expect(value(s, 'kiosk_fleet_update_state', { terminal: 'MTR0001', state: 'done' })).toBe(1);
+    expect(value(s, 'kiosk_fleet_update_state', { terminal: 'MTR0002', state: 'rolled-back' })).toBe(1);
+    expect(value(s, 'kiosk_fleet_update_state', { terminal: 'MTR0002', state: 'done' })).toBeUndefined();
+    expect(value(s, 'kiosk_fleet_update_state', { terminal: 'MTR0003', state: 'idle' })).toBeUndefined();
+    expect(value(s, 'kiosk_fleet_config_version', { terminal: 'MTR0001', scope: 'group' })).toBe(3);
+    expect(value(s, 'kiosk_fleet_config_version', { terminal: 'MTR0001', scope: 'terminal' })).toBeUndefined();
+    expect(value(s, 'kiosk_fleet_config_version', { terminal: 'MTR0002', scope: 'terminal' })).toBe(7);
+    expect(value(s, 'kiosk_fleet_config_drift', { terminal: 'MTR0001' })).toBe(0);
+    expect(value(s, 'kiosk_fleet_config_drift', { terminal: 'MTR0002' })).toBe(1);
+    expect(value(s, 'kiosk_fleet_config_drift', { terminal: 'MTR0003' })).toBeUndefined();
+  });
+
   it('answers OpenMetrics to a scraper that asks for it, the text format otherwise', async () => {
     await beat('MTR0001', sampleHeartbeat({ at: clock }));
     const om = await scrape({ Authorization: `Bearer ${METRICS}`, Accept: 'application/openmetrics-text; version=1.0.0,text/plain;version=0.0.4;q=0.5' });

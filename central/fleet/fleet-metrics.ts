@@ -10,6 +10,7 @@ import { Gauge, Registry } from 'prom-client';
 import { DEVICE_KINDS } from '../../common/devices';
 import { lastChinaDays } from '../../common/usage-summary';
 import type { CentralStore } from '../store';
+import { UPDATE_STEPS } from '../../common/fleet-updates';
 import type { Heartbeat } from '../../common/heartbeat';
 import { parseStoredHeartbeat, terminalStatus, type TerminalStatus } from './fleet-status';
 
@@ -222,6 +223,43 @@ export class FleetMetrics {
       collect() {
         this.reset();
         for (const t of live()) this.inc({ version: VERSION_LABEL.test(t.heartbeat!.version) ? t.heartbeat!.version : OTHER });
+      },
+    });
+    new Gauge({
+      name: 'kiosk_fleet_update_state',
+      help: 'The signed update step each terminal reports (1 for its current step): idle, downloading … done, rolled-back, refused. Absent for terminals without the updater.',
+      labelNames: ['terminal', 'state'],
+      registers,
+      collect() {
+        this.reset();
+        for (const t of live()) {
+          const u = t.heartbeat!.update;
+          if (u) this.set({ terminal: t.terminalId, state: (UPDATE_STEPS as readonly string[]).includes(u.step) ? u.step : OTHER }, 1);
+        }
+      },
+    });
+    new Gauge({
+      name: 'kiosk_fleet_config_version',
+      help: 'The remote configuration version in force on each terminal, per scope (group, terminal); absent until one was applied.',
+      labelNames: ['terminal', 'scope'],
+      registers,
+      collect() {
+        this.reset();
+        for (const t of live()) {
+          const applied = t.heartbeat!.config?.applied;
+          if (applied?.group != null) this.set({ terminal: t.terminalId, scope: 'group' }, applied.group);
+          if (applied?.terminal != null) this.set({ terminal: t.terminalId, scope: 'terminal' }, applied.terminal);
+        }
+      },
+    });
+    new Gauge({
+      name: 'kiosk_fleet_config_drift',
+      help: '1 when a technician changed a remotely set configuration field on the terminal (drift), 0 otherwise.',
+      labelNames: ['terminal'],
+      registers,
+      collect() {
+        this.reset();
+        for (const t of live()) if (t.heartbeat!.config) this.set({ terminal: t.terminalId }, t.heartbeat!.config.drift ? 1 : 0);
       },
     });
     new Gauge({
