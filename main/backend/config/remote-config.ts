@@ -26,6 +26,7 @@ import { readConfigFile } from '../maintenance/config-edit';
 import { verifiedByPinnedKey, type PinnedKey } from '../updates/signature-verifier';
 import { parseConfig } from './load';
 import type { KioskConfig } from './schema';
+import { PeriodicPass } from '../updates/periodic-pass';
 
 /** Fields the backend reads on each request: they apply without a restart. */
 export const LIVE_FIELDS = ['hallName', 'township', 'language', 'idle.warnAfterSec', 'idle.countdownSec', 'journey.faceCheck'] as const;
@@ -94,8 +95,7 @@ export class RemoteConfigService {
   private applied: AppliedDocs;
   private refused: Refused | null = null;
   private lastDrift = '[]';
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly passes = new PeriodicPass(() => this.pass());
   /** set when applied fields wait for a restart */
   restartNeeded: string[] = [];
 
@@ -157,22 +157,16 @@ export class RemoteConfigService {
   }
 
   start(everyMs: number): void {
-    if (this.timer) return;
-    void this.check();
-    this.timer = setInterval(() => void this.check(), everyMs);
-    this.timer.unref();
+    this.passes.start(everyMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.passes.stop();
   }
 
   /** One pass: fetch, check, and apply if nobody is at the screen. */
   check(): Promise<void> {
-    this.running ??= this.pass().finally(() => (this.running = null));
-    return this.running;
+    return this.passes.run();
   }
 
   private refuse(scope: Scope, version: number, reason: ConfigRefusal, message: string): void {

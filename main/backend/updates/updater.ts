@@ -13,6 +13,7 @@ import { inMaintenanceWindow, type MaintenanceWindow } from './maintenance-windo
 import { checkArtifact, checkManifest, type Refusal } from './release-check';
 import { downloadResumable, partialFile, type RangeFetcher } from './resumable-download';
 import type { PinnedKey } from './signature-verifier';
+import { PeriodicPass } from './periodic-pass';
 import { TokenBucket } from './token-bucket';
 import type { UpdateInstaller } from './update-installer';
 import { readUpdateState, writeUpdateState, type UpdateState } from './update-state';
@@ -38,8 +39,7 @@ export interface UpdaterDeps {
 
 export class Updater {
   private state: UpdateState;
-  private running: Promise<HeartbeatUpdate> | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly passes = new PeriodicPass(() => this.pass());
   private readonly abort = new AbortController();
   private readonly bucket: TokenBucket;
   private verified: { release: SignedRelease; file: string } | null = null;
@@ -59,23 +59,17 @@ export class Updater {
   }
 
   start(everyMs: number): void {
-    if (this.timer) return;
-    void this.check();
-    this.timer = setInterval(() => void this.check(), everyMs);
-    this.timer.unref();
+    this.passes.start(everyMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    this.abort.abort();
-    await this.running?.catch(() => undefined);
+  /** Stops polling and cuts a download in flight (it resumes at the next start). */
+  stop(): Promise<void> {
+    return this.passes.stop(() => this.abort.abort());
   }
 
   /** One pass; a pass already running is joined, not doubled. */
   check(): Promise<HeartbeatUpdate> {
-    this.running ??= this.pass().finally(() => (this.running = null));
-    return this.running;
+    return this.passes.run();
   }
 
   private now(): number {
