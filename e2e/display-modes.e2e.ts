@@ -16,7 +16,7 @@ import { technicianSettings, TEST_PIN } from '../main/backend/test-support/techn
 import { seriousA11yViolations } from './harness/axe';
 import { openKioskPage, type KioskPage } from './harness/browser';
 import { controlsAboveReach, smallText, weakOutlines } from './harness/display-checks';
-import { resultsSettled, typeOnScreen } from './harness/flows';
+import { resultsSettled, sign, typeOnScreen } from './harness/flows';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 import { horizontalOverflow, smallTouchTargets } from './harness/measure';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT } from './harness/paths';
@@ -312,13 +312,3 @@ describe('every screen in every display mode (landscape 1920×1080)', () => {
     expect(k.problems).toEqual([]);
   });
 });
-
-async function sign(page: Page, testId: string) {
-  await page.getByTestId(testId).scrollIntoViewIfNeeded();
-  const box = (await page.getByTestId(testId).boundingBox())!;
-  await page.mouse.move(box.x + 40, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 30, box.y + box.height / 2 + (i % 2 ? 30 : -30));
-  await page.mouse.up();
-  await expect.poll(() => page.getByTestId(testId).getAttribute('data-signed')).toBe('true');
-}

@@ -12,7 +12,7 @@ import { waitFor } from '../devices/test-support/wait';
 import { enrolHelper, HELPER_PIN, TEST_HELPERS } from '../main/backend/test-support/helper';
 import { openKioskPage, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
-import { resultsSettled, typeOnScreen } from './harness/flows';
+import { resultsSettled, sign, typeOnScreen } from './harness/flows';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 import { CHROMIUM, CHROMIUM_ARGS } from './harness/paths';
 import { receiptQrOf } from './harness/receipt-qr';
@@ -27,16 +27,6 @@ const backend = () => kiosk.host.backend;
 async function sim(action: SimAction): Promise<void> {
   const r = await backend().ctx.devices.sim!.act(action);
   expect(r.ok, JSON.stringify(r)).toBe(true);
-}
-
-async function sign(page: Page, testId: string) {
-  await page.getByTestId(testId).scrollIntoViewIfNeeded();
-  const box = (await page.getByTestId(testId).boundingBox())!;
-  await page.mouse.move(box.x + 40, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 30, box.y + box.height / 2 + (i % 2 ? 30 : -30));
-  await page.mouse.up();
-  await expect.poll(() => page.getByTestId(testId).getAttribute('data-signed')).toBe('true');
 }
 
 beforeAll(async () => {

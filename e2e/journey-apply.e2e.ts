@@ -16,7 +16,7 @@ import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import { waitFor } from '../devices/test-support/wait';
 import { openKioskPage, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
-import { openGuideBySearch } from './harness/flows';
+import { openGuideBySearch, sign, typeOsk } from './harness/flows';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 import { CHROMIUM, CHROMIUM_ARGS } from './harness/paths';
 import { receiptQrOf } from './harness/receipt-qr';
@@ -39,22 +39,6 @@ async function sim(action: SimAction): Promise<void> {
 async function admin(p: string, init: RequestInit = {}) {
   const c = backend().central!;
   return fetch(`${c.url}/v1/admin${p}`, { ...init, headers: { Authorization: `Bearer ${c.adminToken}`, 'Content-Type': 'application/json' } });
-}
-
-async function typeOsk(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).tap();
-  await page.getByTestId('form-osk').waitFor();
-  for (const ch of text) await page.locator(`[data-testid="form-osk"] [data-key="${ch.toLowerCase()}"]`).tap();
-}
-
-async function sign(page: Page, testId: string) {
-  await page.getByTestId(testId).scrollIntoViewIfNeeded();
-  const box = (await page.getByTestId(testId).boundingBox())!;
-  await page.mouse.move(box.x + 40, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 30, box.y + box.height / 2 + (i % 2 ? 30 : -30));
-  await page.mouse.up();
-  await expect.poll(() => page.getByTestId(testId).getAttribute('data-signed')).toBe('true');
 }
 
 /** From the attract screen to the identify step of a service, then card + face check. */

@@ -13,7 +13,7 @@ import { startPrivateSpeechd, type PrivateSpeechd } from '../devices/test-suppor
 import { waitFor } from '../devices/test-support/wait';
 import { axControls, axFocused, axLiveRegions } from './harness/ax-tree';
 import { openKioskPage, screenshot, type KioskPage } from './harness/browser';
-import { openGuideBySearch } from './harness/flows';
+import { openGuideBySearch, sign, typeOsk } from './harness/flows';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 import { CHROMIUM, CHROMIUM_ARGS } from './harness/paths';
 
@@ -30,21 +30,6 @@ const backend = () => kiosk.host.backend;
 async function sim(action: SimAction): Promise<void> {
   const r = await backend().ctx.devices.sim!.act(action);
   expect(r.ok, JSON.stringify(r)).toBe(true);
-}
-
-async function typeOsk(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).tap();
-  await page.getByTestId('form-osk').waitFor();
-  for (const ch of text) await page.locator(`[data-testid="form-osk"] [data-key="${ch.toLowerCase()}"]`).tap();
-}
-
-async function sign(page: Page, testId: string) {
-  await page.getByTestId(testId).scrollIntoViewIfNeeded();
-  const box = (await page.getByTestId(testId).boundingBox())!;
-  await page.mouse.move(box.x + 40, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 30, box.y + box.height / 2 + (i % 2 ? 30 : -30));
-  await page.mouse.up();
 }
 
 /** The prompts and errors on screen now, as a citizen reads them (the speech watcher's rule, restated). */

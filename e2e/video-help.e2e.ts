@@ -20,7 +20,7 @@ import type { SimAction } from '../devices/sim/sim-actions';
 import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import { openKioskPage, screenshot, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
-import { openGuideBySearch } from './harness/flows';
+import { openGuideBySearch, sign, typeOsk } from './harness/flows';
 import { startKiosk, tempDir, type TestKiosk } from './harness/kiosk';
 import { CHROMIUM, CHROMIUM_ARGS } from './harness/paths';
 import { startTurn, type RunningTurn } from './harness/turn-server';
@@ -42,22 +42,6 @@ const backend = () => kiosk.host.backend;
 async function sim(action: SimAction): Promise<void> {
   const r = await backend().ctx.devices.sim!.act(action);
   expect(r.ok, JSON.stringify(r)).toBe(true);
-}
-
-async function typeOsk(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).tap();
-  await page.getByTestId('form-osk').waitFor();
-  for (const ch of text) await page.locator(`[data-testid="form-osk"] [data-key="${ch.toLowerCase()}"]`).tap();
-}
-
-async function sign(page: Page, testId: string) {
-  await page.getByTestId(testId).scrollIntoViewIfNeeded();
-  const box = (await page.getByTestId(testId).boundingBox())!;
-  await page.mouse.move(box.x + 40, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 30, box.y + box.height / 2 + (i % 2 ? 30 : -30));
-  await page.mouse.up();
-  await expect.poll(() => page.getByTestId(testId).getAttribute('data-signed')).toBe('true');
 }
 
 beforeAll(async () => {
