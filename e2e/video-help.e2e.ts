@@ -308,4 +308,31 @@ describe('远程帮办 through TURN, and 呼叫帮助', () => {
     await checkScreen(page, 'video-help-07-network-lost');
     expect(k.problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
   }, 120_000);
+
+  it('the idle reset holds while the citizen waits for staff, and runs again once the call is over', async () => {
+    // short idle timings for this test only (the renderer reads them when it loads)
+    const idle = backend().ctx.config.idle;
+    const before = { ...idle };
+    Object.assign(idle, { warnAfterSec: 15, countdownSec: 5 });
+    try {
+      const { page } = k;
+      await page.reload();
+      await page.getByTestId('attract-start').tap();
+      await page.getByTestId('video-help').tap();
+      await page.getByTestId('consent-agree').tap();
+      await page.getByTestId('queue-position').waitFor();
+      // longer than the warning and the countdown together, without a touch
+      await page.waitForTimeout(25_000);
+      expect(await page.getByTestId('idle-dialog').isVisible()).toBe(false);
+      expect(await page.getByTestId('queue-position').isVisible()).toBe(true);
+      await page.getByTestId('cancel-call').tap();
+      await page.getByTestId('video-help-ended').waitFor();
+      await page.getByTestId('video-help-close').tap();
+      // the call is over: untouched, the screen warns and then returns to the start for the next citizen
+      await page.getByTestId('idle-dialog').waitFor({ timeout: 30_000 });
+      await page.getByTestId('attract-start').waitFor({ timeout: 30_000 });
+    } finally {
+      Object.assign(idle, before);
+    }
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { ProgressQueryScreen } from './followup/ProgressQueryScreen';
 import { IdleDialog } from './idle/IdleDialog';
 import { ApplyScreen } from './journey/ApplyScreen';
 import { useIdleTimer } from './idle/useIdleTimer';
+import { useCallActive } from './help/call-activity';
 import { STRINGS } from './i18n/strings';
 import { Footer } from './layout/Footer';
 import { Header } from './layout/Header';
@@ -63,7 +64,9 @@ function Kiosk({ info }: { info: SystemInfo }) {
     void send(api.system.session.end.$post({ json: { reason: 'idle' } }));
     dispatch({ type: 'reset', lang: defaultLang });
   }, [dispatch, defaultLang]);
-  const idle = useIdleTimer(screen.kind !== 'attract', info.config.idle, onExpire);
+  // held while a video call with the hall is placed, queued or connected (help/call-activity.ts)
+  const callActive = useCallActive();
+  const idle = useIdleTimer(screen.kind !== 'attract' && !callActive, info.config.idle, onExpire);
 
   return (
     <div className={`app screen-${screen.kind}`}>

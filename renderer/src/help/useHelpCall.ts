@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HelpScreen } from '../../../common/help-desk';
 import { api } from '../api';
 import { call, send, type Answer } from '../call';
+import { setCallActive } from './call-activity';
 import { describeScreen, pointTarget } from './screen-view';
 
 type Ice = Answer<typeof api.help.calls.$post>['ice'];
@@ -54,6 +55,11 @@ export function useHelpCall(hooks: { onPoint: (el: HTMLElement) => void }) {
   const live = useRef<Live | null>(null);
   const onPoint = useRef(hooks.onPoint);
   onPoint.current = hooks.onPoint;
+  const calling = phase.k === 'placing' || phase.k === 'waiting' || phase.k === 'connecting' || phase.k === 'in-call';
+  useEffect(() => {
+    setCallActive(calling);
+    return () => setCallActive(false);
+  }, [calling]);
 
   const cleanup = useCallback(() => {
     const l = live.current;
