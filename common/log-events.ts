@@ -72,7 +72,8 @@ export const logEvents = {
   'crypto.signing-key.created': {
     level: 'warn',
     audience: 'technician',
-    description: 'A new SM2 request-signing key pair was made (first start, or the old one is gone); carries the public key file central must register (PUT /v1/admin/terminals/{id}/suite).',
+    description:
+      'A new SM2 request-signing key pair was made (first start, or the old one is gone); carries the public key file central must register (see the terminal suite route in central/API.md).',
   },
   'crypto.suite.switch-started': {
     level: 'warn',
