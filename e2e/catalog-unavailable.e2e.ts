@@ -32,7 +32,7 @@ it('says the list is unavailable and what to do, then recovers on "try again"', 
   expect(await page.getByTestId('nav-home').isVisible()).toBe(true);
   await checkScreen(page, '16-catalog-unavailable');
 
-  const central = await startTestCentral(port);
+  const central = await startTestCentral({ port });
   try {
     await page.getByTestId('catalog-retry').tap();
     await expect.poll(() => page.getByTestId('tile').count(), { timeout: 15_000 }).toBe(sampleCatalog.departments.length);

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
-import { startCentral, type RunningCentral } from '../central/embedded';
+import type { RunningCentral } from '../central/embedded';
 import { DEMO_STAFF } from '../central/staff/demo-staff';
 import { checkCentralAnswers } from '../central/test-support/contract-fetch';
 import type { SimAction } from '../devices/sim/sim-actions';
@@ -21,7 +21,7 @@ import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import { openKioskPage, screenshot, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
 import { openGuideBySearch, sign, typeOsk } from './harness/flows';
-import { startKiosk, tempDir, type TestKiosk } from './harness/kiosk';
+import { startKiosk, startTestCentral, tempDir, type TestKiosk } from './harness/kiosk';
 import { CHROMIUM, CHROMIUM_ARGS } from './harness/paths';
 import { startTurn, type RunningTurn } from './harness/turn-server';
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   const secretFile = path.join(secretDir, 'terminal.secret');
   const secret = 'v'.repeat(43);
   fs.writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
-  central = await startCentral({ dbFile: path.join(tempDir('central'), 'central.db'), staff: DEMO_STAFF, turn: { urls: [turn.url], secret: turn.secret, relayOnly: true } });
+  central = await startTestCentral({ staff: DEMO_STAFF, turn: { urls: [turn.url], secret: turn.secret, relayOnly: true } });
   central.registerTerminal(TERMINAL, secret);
   checkCentralAnswers(central.url);
   kiosk = await startKiosk({

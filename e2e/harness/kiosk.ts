@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startCentral, type RunningCentral } from '../../central/embedded';
+import { startCentral, type RunningCentral, type StartCentralOptions } from '../../central/embedded';
 import { checkCentralAnswers, checkContractAfterEach } from '../../central/test-support/contract-fetch';
 import type { KioskConfig } from '../../main/backend/config/schema';
 import { runHeadless } from '../../main/backend/host/headless';
@@ -65,8 +65,8 @@ export async function startKiosk(opts: { dataDir?: string; config?: Partial<Reco
 }
 
 /** A reference central the test controls (to take it away and bring it back). */
-export async function startTestCentral(port?: number): Promise<RunningCentral> {
-  const central = await startCentral({ dbFile: path.join(tempDir('central'), 'central.db'), port });
+export async function startTestCentral(opts: Omit<StartCentralOptions, 'dbFile'> = {}): Promise<RunningCentral> {
+  const central = await startCentral({ ...opts, dbFile: path.join(tempDir('central'), 'central.db') });
   checkCentralAnswers(central.url);
   return central;
 }
