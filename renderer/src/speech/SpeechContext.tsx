@@ -81,7 +81,8 @@ export function SpeechProvider({ defaults, children }: { defaults: { onByDefault
     generation.current = state.generation;
     setOnState(defaults.onByDefault);
     setVolumeState(defaults.volume);
-    void send(api.speech.stop.$post());
+    // a terminal without the speech service has nothing to stop (and would log a 503 on every reset)
+    if (settings.current.available) void send(api.speech.stop.$post());
   }, [state.generation, defaults.onByDefault, defaults.volume]);
 
   // The watcher: what appears or changes among the prompts and errors is said, once.
