@@ -313,7 +313,8 @@ describe('远程帮办 through TURN, and 呼叫帮助', () => {
     // short idle timings for this test only (the renderer reads them when it loads)
     const idle = backend().ctx.config.idle;
     const before = { ...idle };
-    Object.assign(idle, { warnAfterSec: 15, countdownSec: 5 });
+    // below the config minimum on purpose (set in the running backend, not through the schema): the test waits them out
+    Object.assign(idle, { warnAfterSec: 6, countdownSec: 3 });
     try {
       const { page } = k;
       await page.reload();
@@ -322,7 +323,7 @@ describe('远程帮办 through TURN, and 呼叫帮助', () => {
       await page.getByTestId('consent-agree').tap();
       await page.getByTestId('queue-position').waitFor();
       // longer than the warning and the countdown together, without a touch
-      await page.waitForTimeout(25_000);
+      await page.waitForTimeout(12_000);
       expect(await page.getByTestId('idle-dialog').isVisible()).toBe(false);
       expect(await page.getByTestId('queue-position').isVisible()).toBe(true);
       await page.getByTestId('cancel-call').tap();
