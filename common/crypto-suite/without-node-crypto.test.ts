@@ -16,14 +16,14 @@ const run = (env: Record<string, string>) =>
   });
 
 describe('the suites without node:crypto (as in Electron)', () => {
-  it('seal, open, digest (whole and in pieces), HMAC, HKDF, sign and verify on both suites with only getRandomValues', () => {
+  it('seal, open, digest (whole and in pieces), HMAC, HKDF, sign and verify on both suites, and SM2 key exchange, with only getRandomValues', () => {
     const child = run({});
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
     const result = JSON.parse(child.stdout) as Record<string, Record<string, unknown>>;
     const expected = { pieces: true, hmac: 64, hkdf: 32, opened: '320102199001011234', tampered: false, verified: true, forged: false };
     expect(result.international).toEqual({ ...expected, digest: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' });
-    expect(result.sm).toEqual({ ...expected, digest: '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0' });
+    expect(result.sm).toEqual({ ...expected, digest: '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0', keyExchange: '6c89347354de2484c60b4ab1fde4c6e5' });
   }, 120_000);
 
   it('control: the same run handing node:crypto in as the fast path is stopped', () => {
