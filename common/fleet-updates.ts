@@ -1,11 +1,13 @@
 // Signed releases and signed remote configuration, as central serves them and terminals check
 // them. Central only stores and serves: releases are signed offline by the release key
 // (scripts/sign-release.mjs) and configurations by the configuration key; the terminal verifies
-// both against public keys pinned in the app. Signatures carry an algorithm tag so that a second
-// algorithm (SM2, issue 16) can be added next to Ed25519 without a new format.
+// both against public keys pinned in the app. Signatures carry an algorithm tag: `ed25519`
+// (RFC 8032, the 64-byte signature) or `sm2` (GB/T 32918.2 with SM3 and the signer ID
+// 1234567812345678, the 64-byte r ‖ s), both base64. A terminal running the `sm` suite takes
+// only `sm2` (no downgrade); see main/backend/updates/signature-verifier.ts.
 import { z } from 'zod';
 
-export const SIGNATURE_ALGORITHMS = ['ed25519'] as const;
+export const SIGNATURE_ALGORITHMS = ['ed25519', 'sm2'] as const;
 export const signatureAlgorithmSchema = z.enum(SIGNATURE_ALGORITHMS);
 export type SignatureAlgorithm = z.infer<typeof signatureAlgorithmSchema>;
 
@@ -99,11 +101,12 @@ export const updateStepSchema = z.enum(UPDATE_STEPS);
 export type UpdateStep = z.infer<typeof updateStepSchema>;
 
 /** Why a release was refused or rolled back; the technician screen and the fleet page show them. */
-export const UPDATE_REFUSALS = ['tampered', 'truncated', 'downgrade', 'unsigned', 'wrong-key', 'bad-manifest', 'download-failed', 'install-failed', 'unhealthy'] as const;
+/** `wrong-suite`: signed with an algorithm this terminal's crypto suite does not accept (Ed25519 on an `sm` terminal). */
+export const UPDATE_REFUSALS = ['tampered', 'truncated', 'downgrade', 'unsigned', 'wrong-key', 'wrong-suite', 'bad-manifest', 'download-failed', 'install-failed', 'unhealthy'] as const;
 export const updateRefusalSchema = z.enum(UPDATE_REFUSALS);
 export type UpdateRefusal = z.infer<typeof updateRefusalSchema>;
 
-export const CONFIG_REFUSALS = ['bad-signature', 'unsigned', 'invalid', 'device-failed', 'older'] as const;
+export const CONFIG_REFUSALS = ['bad-signature', 'wrong-suite', 'unsigned', 'invalid', 'device-failed', 'older'] as const;
 export const configRefusalSchema = z.enum(CONFIG_REFUSALS);
 export type ConfigRefusal = z.infer<typeof configRefusalSchema>;
 

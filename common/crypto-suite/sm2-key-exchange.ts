@@ -20,7 +20,7 @@ import { SM2_DEFAULT_USER_ID } from './sm';
 import type { CryptoSuite } from './suite';
 
 /** GB/T 32918.5 recommended 256-bit curve (sm2p256v1). */
-const CURVE = {
+const CURVE: Readonly<Record<'p' | 'a' | 'b' | 'n' | 'h' | 'Gx' | 'Gy', bigint>> = {
   p: 0xfffffffeffffffffffffffffffffffffffffffff00000000ffffffffffffffffn,
   a: 0xfffffffeffffffffffffffffffffffffffffffff00000000fffffffffffffffcn,
   b: 0x28e9fa9e9d9f5e344d5a9e4bcf6509a7f39789f515ab8f92ddbcbd414d940e93n,
@@ -28,7 +28,7 @@ const CURVE = {
   h: 1n,
   Gx: 0x32c4ae2c1f1981195f9904466a39c9948fe30bbff2660be1715a4589334c74c7n,
   Gy: 0xbc3736a2f4f6779c59bdcee36b692153d0a9877cc62a474002df32e52139f0a0n,
-} as const;
+};
 const Point = weierstrassN(CURVE);
 type CurvePoint = InstanceType<typeof Point>;
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SuiteTag } from '../../../common/crypto-suite/suite';
 import type { ConfigAssignment, RemoteConfig } from '../../../common/fleet-updates';
 import { createLogger } from '../log/logger';
 import { editConfig } from '../maintenance/config-edit';
@@ -15,6 +16,7 @@ import { RemoteConfigService } from './remote-config';
 import type { KioskConfig } from './schema';
 
 const key = generateReleaseKey();
+const smKey = generateReleaseKey('sm2');
 let dir: string;
 let file: string;
 let served: ConfigAssignment;
@@ -26,12 +28,19 @@ let probeFails: boolean;
 
 const doc = (d: Partial<RemoteConfig> & { settings: Record<string, unknown> }, k = key.privateKey) => signRemoteConfig({ version: 1, scope: 'group', target: 'pilot', ...d }, k);
 
-function service() {
+// Both keys pinned, as a build ships them; the terminal's suite decides which count.
+function service(suite: SuiteTag = 'international') {
   return new RemoteConfigService({
     terminalId: 'KSK0001',
     configFile: file,
     stateDir: path.join(dir, 'remote-config'),
-    keys: [{ algorithm: 'ed25519', publicKey: key.publicKey }],
+    trust: {
+      suite,
+      keys: [
+        { algorithm: 'ed25519', publicKey: key.publicKey },
+        { algorithm: 'sm2', publicKey: smKey.publicKey },
+      ],
+    },
     fetch: async () => ({ ok: true, value: served }),
     citizenPresent: () => present,
     live,
@@ -98,6 +107,55 @@ describe('remote configuration', () => {
     expect(live.hallName).toBe('原大厅');
     expect(fileNow().hallName).toBe('原大厅');
     expect(s.heartbeat().refused).toMatchObject({ scope: 'group', reason: 'bad-signature' });
+  });
+
+  it('on an sm terminal: applies an SM2-signed document, refuses an Ed25519-signed one with a clear reason', async () => {
+    const s = service('sm');
+    served = { group: doc({ settings: { hallName: '降级大厅' } }), terminal: null };
+    await s.check();
+    expect(live.hallName).toBe('原大厅');
+    expect(s.heartbeat().refused).toMatchObject({ scope: 'group', reason: 'wrong-suite' });
+    expect(s.heartbeat().refused!.message).toContain('refuses a configuration signed with ed25519');
+    expect(lines.some((l) => l.includes('config.remote.refused') && l.includes('wrong-suite'))).toBe(true);
+
+    served = { group: doc({ settings: { hallName: '国密大厅' } }, smKey.privateKey), terminal: null };
+    expect(served.group!.algorithm).toBe('sm2');
+    await s.check();
+    expect(live.hallName).toBe('国密大厅');
+    expect(s.heartbeat()).toMatchObject({ applied: { group: 1, terminal: null }, refused: null });
+  });
+
+  it('on an sm terminal: refuses an SM2 document tampered with after signing, another SM2 key’s, and a forged tag', async () => {
+    const s = service('sm');
+    const signed = doc({ settings: { hallName: '国密大厅' } }, smKey.privateKey);
+    served = { group: { ...signed, document: signed.document.replace('国密大厅', '篡改大厅') }, terminal: null };
+    await s.check();
+    expect(s.heartbeat().refused).toMatchObject({ reason: 'bad-signature' });
+    const sig = Buffer.from(signed.signature, 'base64');
+    sig[10] = sig[10]! ^ 0x01;
+    served = { group: { ...signed, signature: sig.toString('base64') }, terminal: null };
+    await s.check();
+    expect(s.heartbeat().refused).toMatchObject({ reason: 'bad-signature' });
+    served = { group: doc({ settings: { hallName: '冒充大厅' } }, generateReleaseKey('sm2').privateKey), terminal: null };
+    await s.check();
+    expect(s.heartbeat().refused).toMatchObject({ reason: 'bad-signature' });
+    // an Ed25519 signature relabelled sm2 is checked as SM2, and fails
+    served = { group: { ...doc({ settings: { hallName: '冒充大厅' } }), algorithm: 'sm2' }, terminal: null };
+    await s.check();
+    expect(s.heartbeat().refused).toMatchObject({ reason: 'bad-signature' });
+    expect(live.hallName).toBe('原大厅');
+    expect(fileNow().hallName).toBe('原大厅');
+  });
+
+  it('on an international terminal: applies Ed25519- and SM2-signed documents alike', async () => {
+    const s = service('international');
+    served = { group: doc({ settings: { hallName: '第一版' } }), terminal: null };
+    await s.check();
+    expect(live.hallName).toBe('第一版');
+    served = { group: doc({ version: 2, settings: { hallName: '第二版' } }, smKey.privateKey), terminal: null };
+    await s.check();
+    expect(live.hallName).toBe('第二版');
+    expect(s.heartbeat().refused).toBeNull();
   });
 
   it('refuses settings its own schema rejects, naming the field', async () => {

@@ -1,6 +1,7 @@
 // Remote configuration: central serves signed documents for the terminal's group and for the
 // terminal itself (terminal overrides group). The terminal checks each signature against the
-// pinned configuration key, refuses a version older than the one it applied (a replayed old
+// pinned configuration key (with an algorithm its crypto suite accepts: SM2 only on an `sm`
+// terminal), refuses a version older than the one it applied (a replayed old
 // document), lays the settings over its configuration file and validates the result with its own
 // schema. It applies only when no citizen is at the screen: fields the backend reads on each
 // request (hall name, idle timeouts, language, face check) apply live; devices are probed first
@@ -23,7 +24,7 @@ import {
 import type { Result } from '../../../common/result';
 import type { Logger } from '../log/logger';
 import { readConfigFile } from '../maintenance/config-edit';
-import { verifiedByPinnedKey, type PinnedKey } from '../updates/signature-verifier';
+import { checkPinnedSignature, wrongSuiteMessage, type SignatureTrust } from '../updates/signature-verifier';
 import { parseConfig } from './load';
 import type { KioskConfig } from './schema';
 import { PeriodicPass } from '../updates/periodic-pass';
@@ -41,7 +42,8 @@ export interface RemoteConfigDeps {
   configFile: string | null;
   /** where the applied documents and the last good file are kept */
   stateDir: string;
-  keys: readonly PinnedKey[];
+  /** the pinned configuration keys and the terminal's crypto suite (which signature algorithms count) */
+  trust: SignatureTrust;
   fetch: () => Promise<Result<ConfigAssignment, string>>;
   citizenPresent: () => boolean;
   /** the running configuration: live fields are set on it */
@@ -181,7 +183,9 @@ export class RemoteConfigService {
     if (!signed) return null;
     const current = this.applied[scope]?.version ?? 0;
     if (signed.signature.length === 0) return (this.refuse(scope, 0, 'unsigned', '配置未签名 / configuration is not signed'), 'refused');
-    if (!verifiedByPinnedKey(this.d.keys, signed.algorithm, new TextEncoder().encode(signed.document), signed.signature))
+    const signature = checkPinnedSignature(this.d.trust, signed.algorithm, new TextEncoder().encode(signed.document), signed.signature);
+    if (!signature.ok && signature.error === 'wrong-suite') return (this.refuse(scope, 0, 'wrong-suite', wrongSuiteMessage('configuration', signed.algorithm, this.d.trust.suite)), 'refused');
+    if (!signature.ok)
       return (this.refuse(scope, 0, 'bad-signature', '配置签名无法用本机信任的配置公钥验证 / configuration signature does not verify with the pinned key'), 'refused');
     let doc: RemoteConfig;
     try {

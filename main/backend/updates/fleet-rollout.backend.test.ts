@@ -96,7 +96,7 @@ async function terminal(id: string, group: string): Promise<Terminal> {
       const installer = new BundleSwapInstaller(root, () => process.kill(launcher.pid!, 'SIGUSR2'));
       return new Updater({
         currentVersion: t.running()!.version,
-        keys: [{ algorithm: 'ed25519', publicKey: key.publicKey }],
+        trust: { suite: 'international', keys: [{ algorithm: 'ed25519', publicKey: key.publicKey }] },
         assignment: async () => {
           const r = await client.call('updateAssignment');
           return r.ok ? { ok: true, value: r.body } : { ok: false, error: r.failure.message };
@@ -242,7 +242,7 @@ describe('remote configuration from central', () => {
       terminalId: pilot.id,
       configFile: file,
       stateDir: path.join(pilot.root, 'data', 'remote-config'),
-      keys: [{ algorithm: 'ed25519', publicKey: configKey.publicKey }],
+      trust: { suite: 'international', keys: [{ algorithm: 'ed25519', publicKey: configKey.publicKey }] },
       fetch: async () => {
         const r = await pilot.client.call('remoteConfig');
         return r.ok ? { ok: true, value: r.body } : { ok: false, error: r.failure.message };

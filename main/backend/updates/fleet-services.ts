@@ -54,7 +54,7 @@ export function startFleetServices(o: {
   const updater = o.installer
     ? new Updater({
         currentVersion: o.version,
-        keys: o.keys.release,
+        trust: { suite: o.config.crypto.suite, keys: o.keys.release },
         assignment: async (): Promise<Result<UpdateAssignment, string>> => {
           const r = await o.client.call('updateAssignment', { timeoutMs: 15_000 });
           return r.ok ? { ok: true, value: r.body } : { ok: false, error: r.failure.message };
@@ -73,7 +73,7 @@ export function startFleetServices(o: {
     terminalId: o.config.terminalId,
     configFile: o.configFile,
     stateDir: path.join(o.dataDir, 'remote-config'),
-    keys: o.keys.config,
+    trust: { suite: o.config.crypto.suite, keys: o.keys.config },
     fetch: async (): Promise<Result<ConfigAssignment, string>> => {
       const r = await o.client.call('remoteConfig', { timeoutMs: 15_000 });
       return r.ok ? { ok: true, value: r.body } : { ok: false, error: r.failure.message };

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkArtifact, checkManifest } from './release-check';
 import { generateReleaseKey, manifestFor, signRelease } from './release-signing';
-import type { PinnedKey } from './signature-verifier';
+import type { SignatureTrust } from './signature-verifier';
 
 const key = generateReleaseKey();
-const pinned: PinnedKey[] = [{ algorithm: 'ed25519', publicKey: key.publicKey }];
+const pinned: SignatureTrust = { suite: 'international', keys: [{ algorithm: 'ed25519', publicKey: key.publicKey }] };
 const artifact = new Uint8Array(50_000).map((_, i) => (i * 7) % 256);
 let dir: string;
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-check-'))));
@@ -51,6 +51,65 @@ describe('the manifest', () => {
     const plain = signRelease(manifestFor(artifact, '1.0.9'), key.privateKey);
     expect(checkManifest({ ...plain, rollback: true }, '1.1.0', pinned)).toMatchObject({ ok: false, error: { reason: 'wrong-key' } });
     expect(checkManifest(signRelease(manifestFor(artifact, '1.0.9', { rollback: true }), key.privateKey), '1.1.0', pinned).ok).toBe(true);
+  });
+});
+
+describe('the manifest under the sm suite (国密)', () => {
+  const smKey = generateReleaseKey('sm2');
+  // both kinds of key pinned, as a build ships them; the suite decides which count
+  const bothKeys = [
+    { algorithm: 'ed25519', publicKey: key.publicKey },
+    { algorithm: 'sm2', publicKey: smKey.publicKey },
+  ] as const;
+  const sm: SignatureTrust = { suite: 'sm', keys: bothKeys };
+  const international: SignatureTrust = { suite: 'international', keys: bothKeys };
+
+  it('accepts a release signed with the pinned SM2 key', () => {
+    const release = signRelease(manifestFor(artifact, '1.2.0'), smKey.privateKey);
+    expect(release.algorithm).toBe('sm2');
+    expect(Buffer.from(release.signature, 'base64')).toHaveLength(64);
+    expect(checkManifest(release, '1.1.0', sm).ok).toBe(true);
+  });
+
+  it('refuses an Ed25519-signed release with a reason that says why, though an Ed25519 key is pinned (no downgrade)', () => {
+    const r = checkManifest(signRelease(manifestFor(artifact, '1.2.0'), key.privateKey), '1.1.0', sm);
+    expect(r).toMatchObject({ ok: false, error: { reason: 'wrong-suite' } });
+    expect(!r.ok && r.error.message).toContain('refuses a release signed with ed25519');
+  });
+
+  it('refuses a tampered SM2 signature, a manifest changed after signing, another SM2 key’s signature and a relabelled Ed25519 one', () => {
+    const signed = signRelease(manifestFor(artifact, '1.2.0'), smKey.privateKey);
+    const sig = Buffer.from(signed.signature, 'base64');
+    for (const at of [0, 31, 32, 63]) {
+      const flipped = Buffer.from(sig);
+      flipped[at] = flipped[at]! ^ 0x80;
+      expect(checkManifest({ ...signed, signature: flipped.toString('base64') }, '1.1.0', sm)).toMatchObject({ ok: false, error: { reason: 'wrong-key' } });
+    }
+    expect(checkManifest({ ...signed, signature: sig.subarray(0, 63).toString('base64') }, '1.1.0', sm)).toMatchObject({ ok: false, error: { reason: 'wrong-key' } });
+    expect(checkManifest({ ...signed, sha512: 'b'.repeat(128) }, '1.1.0', sm)).toMatchObject({ ok: false, error: { reason: 'wrong-key' } });
+    expect(checkManifest(signRelease(manifestFor(artifact, '1.2.0'), generateReleaseKey('sm2').privateKey), '1.1.0', sm)).toMatchObject({ ok: false, error: { reason: 'wrong-key' } });
+    const ed = signRelease(manifestFor(artifact, '1.2.0'), key.privateKey);
+    expect(checkManifest({ ...ed, algorithm: 'sm2' }, '1.1.0', sm)).toMatchObject({ ok: false, error: { reason: 'wrong-key' } });
+  });
+
+  it('refuses an SM2 release when only an Ed25519 key is pinned', () => {
+    const onlyEd: SignatureTrust = { suite: 'international', keys: [{ algorithm: 'ed25519', publicKey: key.publicKey }] };
+    expect(checkManifest(signRelease(manifestFor(artifact, '1.2.0'), smKey.privateKey), '1.1.0', onlyEd)).toMatchObject({ ok: false, error: { reason: 'wrong-key' } });
+  });
+
+  it('an international terminal keeps accepting Ed25519, and accepts SM2 too', () => {
+    expect(checkManifest(signRelease(manifestFor(artifact, '1.2.0'), key.privateKey), '1.1.0', international).ok).toBe(true);
+    expect(checkManifest(signRelease(manifestFor(artifact, '1.2.0'), smKey.privateKey), '1.1.0', international).ok).toBe(true);
+  });
+
+  it('never throws on garbage SM2 signatures or pinned keys', () => {
+    const signed = signRelease(manifestFor(artifact, '1.2.0'), smKey.privateKey);
+    const garbageKeys: SignatureTrust = { suite: 'sm', keys: [{ algorithm: 'sm2', publicKey: 'not a pem' }, { algorithm: 'sm2', publicKey: key.publicKey }] };
+    expect(checkManifest(signed, '1.1.0', garbageKeys)).toMatchObject({ ok: false, error: { reason: 'wrong-key' } });
+    for (let i = 0; i < 50; i++) {
+      const junk = Buffer.from(Array.from({ length: i * 3 }, (_, j) => (j * 37 + i) % 256)).toString('base64');
+      expect(checkManifest({ ...signed, signature: junk || 'AA==' }, '1.1.0', sm).ok).toBe(false);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
-// Whether a release may be installed: its manifest signed by a pinned release key, not older than
+// Whether a release may be installed: its manifest signed by a pinned release key with an
+// algorithm the terminal's crypto suite accepts (no Ed25519 on an `sm` terminal), not older than
 // what runs (unless the release key signed it as a rollback), and the downloaded artifact exactly
 // the bytes the manifest names. Each refusal has its own reason code for the technician screen,
 // the heartbeat and the fleet page.
@@ -7,7 +8,7 @@ import fs from 'node:fs';
 import { releaseSignedBytes, type SignedRelease, type UpdateRefusal } from '../../../common/fleet-updates';
 import type { Result } from '../../../common/result';
 import { compareVersions } from './semver';
-import { verifiedByPinnedKey, type PinnedKey } from './signature-verifier';
+import { checkPinnedSignature, wrongSuiteMessage, type SignatureTrust } from './signature-verifier';
 
 export interface Refusal {
   reason: UpdateRefusal;
@@ -15,10 +16,13 @@ export interface Refusal {
 }
 
 /** Checks of the manifest alone, before anything is downloaded. */
-export function checkManifest(release: SignedRelease, currentVersion: string, keys: readonly PinnedKey[]): Result<SignedRelease, Refusal> {
+export function checkManifest(release: SignedRelease, currentVersion: string, trust: SignatureTrust): Result<SignedRelease, Refusal> {
   if (release.signature.length === 0) return { ok: false, error: { reason: 'unsigned', message: '版本未签名 / release is not signed' } };
-  if (!verifiedByPinnedKey(keys, release.algorithm, releaseSignedBytes(release), release.signature))
-    return { ok: false, error: { reason: 'wrong-key', message: '版本签名无法用本机信任的发布公钥验证 / release signature does not verify with the pinned release key' } };
+  const signature = checkPinnedSignature(trust, release.algorithm, releaseSignedBytes(release), release.signature);
+  if (!signature.ok)
+    return signature.error === 'wrong-suite'
+      ? { ok: false, error: { reason: 'wrong-suite', message: wrongSuiteMessage('release', release.algorithm, trust.suite) } }
+      : { ok: false, error: { reason: 'wrong-key', message: '版本签名无法用本机信任的发布公钥验证 / release signature does not verify with the pinned release key' } };
   if (compareVersions(release.version, currentVersion) <= 0 && !release.rollback)
     return {
       ok: false,

@@ -1,12 +1,16 @@
 // The release manager's offline tool (`npm run release-key -- …`), run on a machine that holds
 // the private key; central and terminals never see it.
-//   generate <dir>                                   writes release.key (0600) and release.pub; paste release.pub into pinned-keys.ts
+//   generate <dir> [--suite sm]                      writes release.key (0600) and release.pub; paste release.pub into pinned-keys.ts
+//                                                    (Ed25519; with --suite sm an SM2 key, what terminals of a 国密 deployment accept)
 //   sign-release <key> <artifact> <version> [--rollback] [--channel beta]
 //                                                    prints the JSON body of POST /v1/admin/releases (manifest, signature, artifact)
 //   sign-config <key> <group|terminal> <target> <version> <settings.json>
 //                                                    prints the JSON body of PUT /v1/admin/configs/{scope}/{target}
+// sign-release and sign-config sign with whatever key the file holds (Ed25519 or SM2) and tag the
+// signature with its algorithm.
 import fs from 'node:fs';
 import path from 'node:path';
+import { suiteTagSchema } from '../../../common/crypto-suite/suite';
 import { channelSchema, semverSchema } from '../../../common/fleet-updates';
 import { generateReleaseKey, manifestFor, signRelease, signRemoteConfig } from './release-signing';
 
@@ -18,9 +22,12 @@ function fail(message: string): never {
 const [command, ...args] = process.argv.slice(2);
 switch (command) {
   case 'generate': {
-    const dir = args[0] ?? fail('usage: generate <dir>');
+    const dir = args[0] ?? fail('usage: generate <dir> [--suite international|sm]');
+    const at = args.indexOf('--suite');
+    const suite = suiteTagSchema.safeParse(at >= 0 ? args[at + 1] : 'international');
+    if (!suite.success) fail(`--suite must be international or sm: ${args[at + 1] ?? ''}`);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const pair = generateReleaseKey();
+    const pair = generateReleaseKey(suite.data === 'sm' ? 'sm2' : 'ed25519');
     fs.writeFileSync(path.join(dir, 'release.key'), pair.privateKey, { mode: 0o600, flag: 'wx' });
     fs.writeFileSync(path.join(dir, 'release.pub'), pair.publicKey);
     process.stdout.write(pair.publicKey);
@@ -45,5 +52,5 @@ switch (command) {
     break;
   }
   default:
-    fail('usage: release-key generate <dir> | sign-release <key> <artifact> <version> [--rollback] | sign-config <key> <scope> <target> <version> <settings.json>');
+    fail('usage: release-key generate <dir> [--suite sm] | sign-release <key> <artifact> <version> [--rollback] | sign-config <key> <scope> <target> <version> <settings.json>');
 }

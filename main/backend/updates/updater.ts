@@ -12,7 +12,7 @@ import type { Logger } from '../log/logger';
 import { inMaintenanceWindow, type MaintenanceWindow } from './maintenance-window';
 import { checkArtifact, checkManifest, type Refusal } from './release-check';
 import { downloadResumable, partialFile, type RangeFetcher } from './resumable-download';
-import type { PinnedKey } from './signature-verifier';
+import type { SignatureTrust } from './signature-verifier';
 import { PeriodicPass } from './periodic-pass';
 import { TokenBucket } from './token-bucket';
 import type { UpdateInstaller } from './update-installer';
@@ -20,7 +20,8 @@ import { readUpdateState, writeUpdateState, type UpdateState } from './update-st
 
 export interface UpdaterDeps {
   currentVersion: string;
-  keys: readonly PinnedKey[];
+  /** the pinned release keys and the terminal's crypto suite (which signature algorithms count) */
+  trust: SignatureTrust;
   assignment: () => Promise<Result<UpdateAssignment, string>>;
   fetchRange: (sha512: string) => RangeFetcher;
   installer: UpdateInstaller;
@@ -108,7 +109,7 @@ export class Updater {
     // Refused once for what it is (signature, version, content): the same bytes are refused again without downloading.
     if (this.state.step === 'refused' && this.state.targetSha512 === release.sha512 && this.state.reason !== 'download-failed' && this.state.reason !== 'truncated') return this.heartbeat();
 
-    const manifest = checkManifest(release, this.d.currentVersion, this.d.keys);
+    const manifest = checkManifest(release, this.d.currentVersion, this.d.trust);
     if (!manifest.ok) return this.refuse(release, manifest.error);
 
     const file = partialFile(this.d.downloadDir, release.sha512);
