@@ -300,7 +300,8 @@ export const logEvents = {
   'update.refused': {
     level: 'error',
     audience: 'operator',
-    description: 'A release was refused: reason tampered, truncated, downgrade, unsigned, wrong-key, wrong-suite (an Ed25519 signature on an sm terminal) or install-failed, with the message shown to technicians.',
+    description:
+      'A release was refused: reason tampered, truncated, downgrade, unsigned, wrong-key, wrong-suite (an Ed25519 signature on an sm terminal) or install-failed, with the message shown to technicians.',
   },
   'update.installing': { level: 'info', audience: 'operator', description: 'No citizen at the screen and within the maintenance window: the release is being staged, then the app restarts into it.' },
   'config.remote.applied': {
@@ -311,7 +312,8 @@ export const logEvents = {
   'config.remote.refused': {
     level: 'error',
     audience: 'operator',
-    description: 'A remote configuration was refused and the last good one kept: reason bad-signature, wrong-suite (an Ed25519 signature on an sm terminal), unsigned, invalid (fails the schema), device-failed or older.',
+    description:
+      'A remote configuration was refused and the last good one kept: reason bad-signature, wrong-suite (an Ed25519 signature on an sm terminal), unsigned, invalid (fails the schema), device-failed or older.',
   },
   'config.remote.drift': {
     level: 'warn',

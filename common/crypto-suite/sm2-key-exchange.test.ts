@@ -51,7 +51,14 @@ describe.each(PATHS)('SM2 key exchange, $path', ({ nodeCrypto }) => {
     expect(toHex(b.value.key)).toBe(EXAMPLE.K);
     expect(toHex(b.value.confirmation)).toBe(EXAMPLE.SB);
 
-    const a = kx.finishAsInitiator({ self: alice, peer: bob, ephemeral: { privateKey: EXAMPLE.rA, publicKey: EXAMPLE.RA }, peerEphemeralPublicKey: EXAMPLE.RB, peerConfirmation: b.value.confirmation, keyBytes: 16 });
+    const a = kx.finishAsInitiator({
+      self: alice,
+      peer: bob,
+      ephemeral: { privateKey: EXAMPLE.rA, publicKey: EXAMPLE.RA },
+      peerEphemeralPublicKey: EXAMPLE.RB,
+      peerConfirmation: b.value.confirmation,
+      keyBytes: 16,
+    });
     if (!a.ok) throw new Error(a.error);
     expect(toHex(a.value.key)).toBe(EXAMPLE.K);
     expect(toHex(a.value.confirmation)).toBe(EXAMPLE.SA);
@@ -84,7 +91,14 @@ describe.each(PATHS)('SM2 key exchange, $path', ({ nodeCrypto }) => {
       const ra = kx.newEphemeral();
       const responder = kx.respond({ self: b, peer: a, peerEphemeralPublicKey: ra.publicKey, keyBytes: 16 });
       if (!responder.ok) throw new Error(responder.error);
-      const initiator = kx.finishAsInitiator({ self: a, peer: b, ephemeral: ra, peerEphemeralPublicKey: responder.value.ephemeralPublicKey, peerConfirmation: responder.value.confirmation, keyBytes: 16 });
+      const initiator = kx.finishAsInitiator({
+        self: a,
+        peer: b,
+        ephemeral: ra,
+        peerEphemeralPublicKey: responder.value.ephemeralPublicKey,
+        peerConfirmation: responder.value.confirmation,
+        keyBytes: 16,
+      });
       if (!initiator.ok) throw new Error(initiator.error);
       expect(toHex(initiator.value.key)).toBe(toHex(responder.value.key));
       expect(responder.value.initiatorConfirmed(initiator.value.confirmation)).toBe(true);
@@ -101,10 +115,24 @@ describe.each(PATHS)('SM2 key exchange, $path', ({ nodeCrypto }) => {
     // B believes it talks to A, but the initiator with A's ephemeral is Mallory: confirmations do not match
     const responder = kx.respond({ self: b, peer: a, peerEphemeralPublicKey: ra.publicKey, keyBytes: 16 });
     if (!responder.ok) throw new Error(responder.error);
-    const asMallory = kx.finishAsInitiator({ self: mallory, peer: b, ephemeral: ra, peerEphemeralPublicKey: responder.value.ephemeralPublicKey, peerConfirmation: responder.value.confirmation, keyBytes: 16 });
+    const asMallory = kx.finishAsInitiator({
+      self: mallory,
+      peer: b,
+      ephemeral: ra,
+      peerEphemeralPublicKey: responder.value.ephemeralPublicKey,
+      peerConfirmation: responder.value.confirmation,
+      keyBytes: 16,
+    });
     expect(asMallory).toEqual({ ok: false, error: 'confirmation-mismatch' });
     // the same keys under another signer ID for B
-    const otherId = kx.finishAsInitiator({ self: a, peer: { publicKey: b.publicKey, userId: 'not-b' }, ephemeral: ra, peerEphemeralPublicKey: responder.value.ephemeralPublicKey, peerConfirmation: responder.value.confirmation, keyBytes: 16 });
+    const otherId = kx.finishAsInitiator({
+      self: a,
+      peer: { publicKey: b.publicKey, userId: 'not-b' },
+      ephemeral: ra,
+      peerEphemeralPublicKey: responder.value.ephemeralPublicKey,
+      peerConfirmation: responder.value.confirmation,
+      keyBytes: 16,
+    });
     expect(otherId).toEqual({ ok: false, error: 'confirmation-mismatch' });
     // without S_B the initiator cannot tell, but the responder refuses its S_A
     const unconfirmed = kx.finishAsInitiator({ self: mallory, peer: b, ephemeral: ra, peerEphemeralPublicKey: responder.value.ephemeralPublicKey, keyBytes: 16 });

@@ -185,8 +185,7 @@ export class RemoteConfigService {
     if (signed.signature.length === 0) return (this.refuse(scope, 0, 'unsigned', '配置未签名 / configuration is not signed'), 'refused');
     const signature = checkPinnedSignature(this.d.trust, signed.algorithm, new TextEncoder().encode(signed.document), signed.signature);
     if (!signature.ok && signature.error === 'wrong-suite') return (this.refuse(scope, 0, 'wrong-suite', wrongSuiteMessage('configuration', signed.algorithm, this.d.trust.suite)), 'refused');
-    if (!signature.ok)
-      return (this.refuse(scope, 0, 'bad-signature', '配置签名无法用本机信任的配置公钥验证 / configuration signature does not verify with the pinned key'), 'refused');
+    if (!signature.ok) return (this.refuse(scope, 0, 'bad-signature', '配置签名无法用本机信任的配置公钥验证 / configuration signature does not verify with the pinned key'), 'refused');
     let doc: RemoteConfig;
     try {
       doc = remoteConfigSchema.parse(JSON.parse(signed.document));

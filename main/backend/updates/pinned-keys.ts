@@ -19,8 +19,7 @@ export const PINNED_RELEASE_KEYS: readonly PinnedKey[] = [
   },
   {
     algorithm: 'sm2',
-    publicKey:
-      '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAELHEfErpsNGfUkptkYDlX0L2bfe7q\nggsESuETVbjNPyMmsgEcAA+pDTz0orXJPyXRKU9TxfnlY6+6ky8TwAIzJw==\n-----END PUBLIC KEY-----\n',
+    publicKey: '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAELHEfErpsNGfUkptkYDlX0L2bfe7q\nggsESuETVbjNPyMmsgEcAA+pDTz0orXJPyXRKU9TxfnlY6+6ky8TwAIzJw==\n-----END PUBLIC KEY-----\n',
   },
 ];
 
@@ -31,7 +30,6 @@ export const PINNED_CONFIG_KEYS: readonly PinnedKey[] = [
   },
   {
     algorithm: 'sm2',
-    publicKey:
-      '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAEVBBwMNwwNOCAYGnzIGQUQN8Zb3lQ\neZAZthB7rCvWQTz0nMb9YJp4HaZifEbJ1XcoDaSowRVpM60RxHOXEVPgSw==\n-----END PUBLIC KEY-----\n',
+    publicKey: '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAEVBBwMNwwNOCAYGnzIGQUQN8Zb3lQ\neZAZthB7rCvWQTz0nMb9YJp4HaZifEbJ1XcoDaSowRVpM60RxHOXEVPgSw==\n-----END PUBLIC KEY-----\n',
   },
 ];

@@ -104,7 +104,13 @@ describe('the manifest under the sm suite (国密)', () => {
 
   it('never throws on garbage SM2 signatures or pinned keys', () => {
     const signed = signRelease(manifestFor(artifact, '1.2.0'), smKey.privateKey);
-    const garbageKeys: SignatureTrust = { suite: 'sm', keys: [{ algorithm: 'sm2', publicKey: 'not a pem' }, { algorithm: 'sm2', publicKey: key.publicKey }] };
+    const garbageKeys: SignatureTrust = {
+      suite: 'sm',
+      keys: [
+        { algorithm: 'sm2', publicKey: 'not a pem' },
+        { algorithm: 'sm2', publicKey: key.publicKey },
+      ],
+    };
     expect(checkManifest(signed, '1.1.0', garbageKeys)).toMatchObject({ ok: false, error: { reason: 'wrong-key' } });
     for (let i = 0; i < 50; i++) {
       const junk = Buffer.from(Array.from({ length: i * 3 }, (_, j) => (j * 37 + i) % 256)).toString('base64');

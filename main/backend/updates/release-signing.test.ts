@@ -49,12 +49,7 @@ describe('SM2 release keys and OpenSSL', () => {
   it('refuses to sign with a key file whose public point is not its scalar’s', () => {
     const a = sm2KeyPairFromPem(generateReleaseKey('sm2').privateKey)!;
     const b = sm2KeyPairFromPem(generateReleaseKey('sm2').privateKey)!;
-    const der = Buffer.concat([
-      Buffer.from('308187020100301306072a8648ce3d020106082a811ccf5501822d046d306b0201010420', 'hex'),
-      a.privateKey,
-      Buffer.from('a144034200', 'hex'),
-      b.publicKey,
-    ]);
+    const der = Buffer.concat([Buffer.from('308187020100301306072a8648ce3d020106082a811ccf5501822d046d306b0201010420', 'hex'), a.privateKey, Buffer.from('a144034200', 'hex'), b.publicKey]);
     const mixed = `-----BEGIN PRIVATE KEY-----\n${der.toString('base64')}\n-----END PRIVATE KEY-----\n`;
     expect(() => signRelease(manifestFor(artifact, '2.0.0'), mixed)).toThrow(/not its private key/);
   });
