@@ -1,9 +1,14 @@
 // Issue 16's cryptography figures: sealing throughput of the `sm` suite (SM4-GCM) against the
 // international suite's AES-256-GCM through node:crypto (what the kiosk seals with today), on the
 // pure-JS path Electron runs and the node:crypto fast path; SM2 signatures and verifications per
-// second against Ed25519, the international suite's signature, on the same pure-JS footing.
+// second against Ed25519, the international suite's signature, on the same pure-JS footing; and
+// SM2 key exchanges (GB/T 32918.3, one side: ephemeral key, shared key and confirmation) per
+// second against one side of an X25519 ECDH, what an international deployment would agree keys
+// with, also pure JS.
 import crypto from 'node:crypto';
+import { x25519 } from '@noble/curves/ed25519';
 import { createCryptoSuite } from '../common/crypto-suite/create-suite';
+import { sm2KeyExchange } from '../common/crypto-suite/sm2-key-exchange';
 import type { CryptoSuite } from '../common/crypto-suite/suite';
 import type { Report } from './report';
 
@@ -90,4 +95,22 @@ export async function run(report: Report): Promise<void> {
     },
   );
   report('SM2 verify', verify.figure, '/s', { name: 'Ed25519 verify', value: verify.baseline });
+
+  const kx = sm2KeyExchange(smPure);
+  const initiator = { ...smPure.generateSigningKeyPair() };
+  const responder = { ...smPure.generateSigningKeyPair() };
+  const initiatorEphemeral = kx.newEphemeral();
+  const xPeer = x25519.getPublicKey(x25519.utils.randomPrivateKey());
+  const exchange = paired(
+    () => {
+      const r = kx.respond({ self: responder, peer: initiator, peerEphemeralPublicKey: initiatorEphemeral.publicKey, keyBytes: 16 });
+      if (!r.ok) throw new Error(`SM2 key exchange failed: ${r.error}`);
+    },
+    () => {
+      const own = x25519.utils.randomPrivateKey();
+      x25519.getPublicKey(own);
+      x25519.getSharedSecret(own, xPeer);
+    },
+  );
+  report('SM2 key exchange (one side, with S_B)', exchange.figure, '/s', { name: 'X25519 ECDH (one side)', value: exchange.baseline });
 }

@@ -30,6 +30,9 @@ const CURVE: Readonly<Record<'p' | 'a' | 'b' | 'n' | 'h' | 'Gx' | 'Gy', bigint>>
   Gy: 0xbc3736a2f4f6779c59bdcee36b692153d0a9877cc62a474002df32e52139f0a0n,
 };
 const Point = weierstrassN(CURVE);
+// Each side multiplies G twice per exchange (its ephemeral R, and R again from r): a window
+// table for G makes those cheap, once per process.
+Point.BASE.precompute(8);
 type CurvePoint = InstanceType<typeof Point>;
 
 /** w = ⌈⌈log2 n⌉ / 2⌉ − 1 = 127 for a 256-bit n (§6.1). */
