@@ -92,6 +92,23 @@ describe('remote configuration', () => {
     expect(other).toEqual({ group: null, terminal: null });
   });
 
+  it('stores and serves SM2-signed releases and documents (国密) with their algorithm tag and signature unchanged', async () => {
+    const sm2 = testReleaseKey('sm2');
+    await h.admin(`/v1/admin/terminals/${TERMINAL.terminalId}/group`, 'PUT', { group: 'pilot' });
+    const published = sm2.release(artifact, '2.0.0');
+    const { artifactBase64: _, ...release } = published;
+    const id = await h.admin('/v1/admin/releases', 'POST', published);
+    expect(id.status).toBe(200);
+    await h.admin(`/v1/admin/releases/${((await id.json()) as { releaseId: number }).releaseId}/rollout`, 'PUT', { stages: [{ group: 'pilot', percent: 100 }] });
+    expect((await assignment()).release).toEqual(release);
+    const doc = sm2.config('group', 'pilot', 1, { hallName: '国密大厅' });
+    expect((await h.admin('/v1/admin/configs/group/pilot', 'PUT', doc)).status).toBe(200);
+    const got = configAssignmentSchema.parse(await (await h.call({ method: 'GET', path: '/v1/config' })).json());
+    expect(got.group).toEqual(doc);
+    // a tag central does not know is refused at the door, not stored
+    expect((await h.admin('/v1/admin/releases', 'POST', { ...sm2.release(artifact, '2.0.1'), algorithm: 'rsa' })).status).toBe(400);
+  });
+
   it('records drift a terminal reports, and when it is back in line', async () => {
     const beat = (drift: string[]) =>
       h.call({

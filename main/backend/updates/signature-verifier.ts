@@ -9,11 +9,11 @@
 // takes both: SM2 is no weaker, and a province can move its release signing to SM2 before every
 // terminal has switched suite (the pinned keys, not the algorithm, decide whom it trusts).
 import crypto from 'node:crypto';
-import { createCryptoSuite } from '../../../common/crypto-suite/create-suite';
 import { encodeSignature } from '../../../common/crypto-suite/signature-envelope';
 import type { SuiteTag } from '../../../common/crypto-suite/suite';
 import type { SignatureAlgorithm } from '../../../common/fleet-updates';
 import type { Result } from '../../../common/result';
+import { nodeSuite } from '../../../offline-queue/crypto/node-suites';
 import { sm2PublicKeyFromPem } from './sm2-key-pem';
 
 export interface SignatureVerifier {
@@ -36,13 +36,13 @@ const ed25519Verifier: SignatureVerifier = {
 };
 
 // SM2 per GB/T 32918.2 with SM3 and the default signer ID 1234567812345678 in Z (what
-// release-signing.ts signs with); the signature is r ‖ s. The suite's verify never throws.
-const smSuite = createCryptoSuite('sm', { nodeCrypto: crypto });
+// release-signing.ts signs with); the signature is r ‖ s. The suite's verify never throws; it
+// is the kiosk's one `sm` suite (node:crypto's SM3 unless KIOSK_CRYPTO_FAST_PATH=off).
 const sm2Verifier: SignatureVerifier = {
   algorithm: 'sm2',
   verify(publicKey, bytes, signature) {
     const point = sm2PublicKeyFromPem(publicKey);
-    return point !== null && signature.length === 64 && smSuite.verify(point, bytes, encodeSignature('sm', signature));
+    return point !== null && signature.length === 64 && nodeSuite('sm').verify(point, bytes, encodeSignature('sm', signature));
   },
 };
 
