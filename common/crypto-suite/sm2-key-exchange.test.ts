@@ -188,6 +188,17 @@ describe.each(PATHS)('SM2 key exchange, $path', ({ nodeCrypto }) => {
     );
   });
 
+  it('throws on the caller’s own mistakes (a key length out of range, an own private key that is not one), unlike the peer’s', () => {
+    const b = party();
+    const ra = kx.newEphemeral();
+    expect(() => kx.respond({ self: b, peer: party(), peerEphemeralPublicKey: ra.publicKey, keyBytes: 0 })).toThrow(/key length/);
+    expect(() => kx.respond({ self: b, peer: party(), peerEphemeralPublicKey: ra.publicKey, keyBytes: 1025 })).toThrow(/key length/);
+    expect(() => kx.respond({ self: { ...b, privateKey: new Uint8Array(32) }, peer: party(), peerEphemeralPublicKey: ra.publicKey, keyBytes: 16 })).toThrow(/own private key/);
+    expect(() => kx.finishAsInitiator({ self: b, peer: party(), ephemeral: { ...ra, privateKey: new Uint8Array(32).fill(0xff) }, peerEphemeralPublicKey: ra.publicKey, keyBytes: 16 })).toThrow(
+      /ephemeral private key/,
+    );
+  });
+
   it('refuses to run on the international suite (SM2 needs SM3)', () => {
     expect(() => sm2KeyExchange(createCryptoSuite('international', { nodeCrypto }))).toThrow(/sm suite/);
   });
