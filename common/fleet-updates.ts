@@ -1,7 +1,7 @@
 // Signed releases and signed remote configuration, as central serves them and terminals check
-// them. Central only stores and serves: releases are signed offline by the release key
-// (`npm run release-key -- sign-release`) and configurations by the configuration key; the terminal verifies
-// both against public keys pinned in the app. Signatures carry an algorithm tag: `ed25519`
+// them. Central only stores and serves: releases are signed offline by the release key and
+// configurations by the configuration key (`npm run release-key`); the terminal verifies both
+// against public keys pinned in the app. Signatures carry an algorithm tag: `ed25519`
 // (RFC 8032, the 64-byte signature) or `sm2` (GB/T 32918.2 with SM3 and the signer ID
 // 1234567812345678, the 64-byte r ‖ s), both base64. A terminal running the `sm` suite takes
 // only `sm2` (no downgrade); see main/backend/updates/signature-verifier.ts.

@@ -1,5 +1,5 @@
 // A throw-away release key for central's tests: signs manifests and configuration documents the
-// way scripts/sign-release does offline, with Ed25519 or (for 国密 deployments) SM2. Central never
+// way `npm run release-key` does offline, with Ed25519 or (for 国密 deployments) SM2. Central never
 // verifies these; the kiosk's tests do.
 import crypto from 'node:crypto';
 import { createCryptoSuite } from '../../common/crypto-suite/create-suite';

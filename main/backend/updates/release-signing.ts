@@ -1,5 +1,5 @@
-// Signing, done OFFLINE on the release manager's machine (`npm run release-key`, release-key-cli.ts, and tests):
-// manifests of release artifacts and remote configuration documents, with an Ed25519 key or an
+// Signing, done OFFLINE on the release manager's machine (`npm run release-key`, see
+// release-key-cli.ts; and tests): manifests of release artifacts and remote configuration documents, with an Ed25519 key or an
 // SM2 key (国密 deployments: their terminals accept SM2 only). The kiosk holds only public keys
 // (pinned-keys.ts); central stores what this signs and never a key.
 //
