@@ -177,6 +177,17 @@ describe('remote configuration', () => {
     expect(restarts).toEqual([]);
   });
 
+  it('never moves an sm terminal back to the international suite, even with a genuine SM2 signature', async () => {
+    const fileBefore = fileNow();
+    const s = service('sm');
+    served = { group: doc({ settings: { crypto: { suite: 'international' }, hallName: '降级大厅' } }, smKey.privateKey), terminal: null };
+    await s.check();
+    expect(fileNow()).toEqual(fileBefore);
+    expect(live.hallName).toBe('原大厅');
+    expect(s.heartbeat().refused).toMatchObject({ scope: 'group', reason: 'invalid', version: 1 });
+    expect(s.heartbeat().refused!.message).toContain('crypto.suite');
+  });
+
   it('refuses a replayed older version, and anything setting the terminal id', async () => {
     const s = service();
     served = { group: doc({ version: 5, settings: { hallName: '第五版' } }), terminal: null };

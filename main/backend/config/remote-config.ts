@@ -198,6 +198,10 @@ export class RemoteConfigService {
     if (doc.version === current) return null;
     const forbidden = leafPaths(doc.settings).filter((p) => FORBIDDEN_FIELDS.some((f) => p === f || p.startsWith(`${f}.`)));
     if (forbidden.length) return (this.refuse(scope, doc.version, 'invalid', `中心不能远程设置 / central may not set: ${forbidden.join(', ')}`), 'refused');
+    // Central may raise a terminal to the sm suite, never lower it: whoever holds the configuration
+    // key must not be able to take an sm terminal off the algorithms its 密评 was passed with.
+    if (this.d.trust.suite === 'sm' && suiteSetting(doc.settings) === 'international')
+      return (this.refuse(scope, doc.version, 'invalid', '中心不能把本机的密码套件降回 international / central may not set crypto.suite back to international'), 'refused');
     return doc;
   }
 
@@ -251,4 +255,9 @@ export class RemoteConfigService {
 export async function probeDevicePaths(devices: KioskConfig['devices']): Promise<Result<void, string>> {
   const missing = devices.flatMap((d) => ('path' in d && typeof d.path === 'string' && d.mode !== 'simulator' && !fs.existsSync(d.path) ? [`${d.kind}: ${d.path}`] : []));
   return missing.length ? { ok: false, error: `设备路径不存在 / device path missing: ${missing.join(', ')}` } : { ok: true, value: undefined };
+}
+
+function suiteSetting(settings: Record<string, unknown>): unknown {
+  const crypto = settings['crypto'];
+  return typeof crypto === 'object' && crypto !== null ? (crypto as Record<string, unknown>)['suite'] : undefined;
 }
