@@ -14,6 +14,7 @@ import { suiteAllowed } from '../auth/suite-allowed';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { issuesOf, parseJsonBody, parseWith, problem } from '../http-helpers';
 import { HELPER_TOKEN_KEY } from '../staff/helper-sign-in';
+import { centralMac } from '../staff/central-mac';
 import { checkHelperProof } from '../staff/helper-tokens';
 import type { CentralStore } from '../store';
 
@@ -122,7 +123,7 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
         // 帮办代办: central, not only the kiosk, checks that the helper signed in at this
         // terminal and that the proof was still valid when the submission was made.
         if (m.channel === 'helper') {
-          const proof = checkHelperProof(store.centralKey(HELPER_TOKEN_KEY), m.helperProof, { staffId: m.helperId!, terminalId, submittedAt: m.submittedAt });
+          const proof = checkHelperProof(centralMac(store, HELPER_TOKEN_KEY), m.helperProof, { staffId: m.helperId!, terminalId, submittedAt: m.submittedAt });
           if (!proof.ok) return refuse('helper-unverified', `帮办人员登录凭证无效（${proof.problem}） / no valid helper sign-in proof for this submission (${proof.problem})`);
         }
         const hash = crypto.createHash('sha256').update(JSON.stringify(m)).digest('hex');
