@@ -21,11 +21,6 @@ export function digestAlgOf(digest: string): DigestAlg {
   return digest.startsWith(SM3_PREFIX) ? 'sm3' : 'sha256';
 }
 
-/** The digest algorithm of a crypto suite: SM3 for `sm`, SHA-256 for `international`. */
-export function digestAlgOfSuite(suite: SuiteTag): DigestAlg {
-  return suite === 'sm' ? 'sm3' : 'sha256';
-}
-
 /** The suite whose hash an algorithm is. */
 export function suiteOfDigestAlg(alg: DigestAlg): SuiteTag {
   return alg === 'sm3' ? 'sm' : 'international';
