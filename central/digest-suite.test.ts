@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { caseLookupResponseSchema } from '../common/central-api';
 import { newReceiptClaim, receiptClaimDigest } from '../common/receipt-claim';
 import { uuidv7 } from '../common/uuidv7';
+import { centralSuite } from './crypto-suites';
 import { testIdNumber } from '../offline-queue/test-support/sample-submission';
 import { sampleCatalog } from './catalog/sample-catalog';
 import { centralHarness, OTHER_TERMINAL, TERMINAL, type CallOptions, type CentralHarness } from './test-support/central-harness';
@@ -14,6 +15,7 @@ import { testSm2KeyPair } from './test-support/signed-client';
 
 let h: CentralHarness;
 const sm2 = testSm2KeyPair();
+const sm3Suite = centralSuite('sm');
 beforeEach(() => {
   h = centralHarness();
 });
@@ -128,7 +130,7 @@ describe('no downgrade: SHA-256 digests from a terminal registered for sm', () =
     expect(await file(asSm, withShaClaim)).toMatchObject({ outcome: 'rejected', code: 'digest-suite-mismatch' });
     expect(h.store.countCases()).toBe(0);
     // All in SM3: filed.
-    const sm = manifest(TERMINAL.terminalId, [{ sha256: sm3Of(bytes), size: bytes.length }], await receiptClaimDigest(claim, 'sm'));
+    const sm = manifest(TERMINAL.terminalId, [{ sha256: sm3Of(bytes), size: bytes.length }], await receiptClaimDigest(claim, sm3Suite));
     expect(await file(asSm, sm)).toMatchObject({ outcome: 'created' });
     // An international terminal keeps filing SHA-256 as before.
     const other = crypto.randomBytes(900);
@@ -150,7 +152,7 @@ describe('no downgrade: SHA-256 digests from a terminal registered for sm', () =
     vi.setSystemTime(until + 1000);
     // The answer was lost and the terminal has finished its switch: the same submission in SM3.
     await upload(asSm, bytes, sm3Of(bytes));
-    const resent = { ...m, materials: [{ ...m.materials[0]!, pages: [{ ...m.materials[0]!.pages[0]!, sha256: sm3Of(bytes) }] }], claimDigest: await receiptClaimDigest(claim, 'sm') };
+    const resent = { ...m, materials: [{ ...m.materials[0]!, pages: [{ ...m.materials[0]!.pages[0]!, sha256: sm3Of(bytes) }] }], claimDigest: await receiptClaimDigest(claim, sm3Suite) };
     expect(await file(asSm, resent)).toMatchObject({ outcome: 'duplicate', caseNo: filed.caseNo });
     // Other content under the same key is still other content.
     const changed = { ...resent, form: { purpose: '别的' } };
@@ -166,7 +168,7 @@ describe('no downgrade: SHA-256 digests from a terminal registered for sm', () =
   it('opens a case filed with an SM3 claim digest by its claim, and not by another claim', async () => {
     await registerSm();
     const claim = newReceiptClaim();
-    const m = manifest(TERMINAL.terminalId, [], await receiptClaimDigest(claim, 'sm'));
+    const m = manifest(TERMINAL.terminalId, [], await receiptClaimDigest(claim, sm3Suite));
     m.materials = [];
     const filed = await file(asSm, m);
     expect(filed).toMatchObject({ outcome: 'created' });

@@ -6,9 +6,8 @@
 // (common/content-digest.ts); a claim is checked against a filed digest in the algorithm that
 // digest names, so a receipt printed before a terminal moved to sm still opens its case.
 import { z } from 'zod';
-import { createCryptoSuite } from './crypto-suite/create-suite';
-import type { CryptoSuite, SuiteTag } from './crypto-suite/suite';
-import { contentDigestSchema, digestAlgOf, formatDigest, suiteOfDigestAlg } from './content-digest';
+import type { CryptoSuite } from './crypto-suite/suite';
+import { contentDigestSchema, digestAlgOf, formatDigest } from './content-digest';
 import { sha256Hex } from './request-signing';
 import { receiptNoSchema } from './submission';
 
@@ -30,23 +29,24 @@ export function newReceiptClaim(): string {
 
 const CONTEXT = 'gk-receipt-claim-v1:';
 
-// A claim is 22–64 characters: the pure-JS SM3 costs nothing here, and common/ may not take node:crypto.
-let smSuite: CryptoSuite | null = null;
-
 /**
- * The one place a claim becomes its digest (kiosk outbox, central store): SHA-256 (Web Crypto)
- * for `international`, SM3 tagged `sm3:` for `sm`.
+ * The one place a claim becomes its digest (kiosk outbox, central store), in the terminal's
+ * suite: SHA-256 (Web Crypto) for `international` or none given, SM3 tagged `sm3:` for `sm`. The
+ * suite is handed in, so what imports this file (the renderer, through the contract) carries no
+ * cryptography.
  */
-export async function receiptClaimDigest(claim: string, suite: SuiteTag = 'international'): Promise<string> {
-  if (suite === 'international') return sha256Hex(CONTEXT + claim);
-  smSuite ??= createCryptoSuite('sm');
-  return formatDigest('sm', smSuite.digest(new TextEncoder().encode(CONTEXT + claim)));
+export async function receiptClaimDigest(claim: string, suite: CryptoSuite | null = null): Promise<string> {
+  if (!suite || suite.tag === 'international') return sha256Hex(CONTEXT + claim);
+  return formatDigest(suite.tag, suite.digest(new TextEncoder().encode(CONTEXT + claim)));
 }
 
-/** Whether `claim` is the one a filed digest was made of, in the algorithm the digest names; constant time. */
-export async function claimMatchesDigest(claim: string, filed: string): Promise<boolean> {
+/**
+ * Whether `claim` is the one a filed digest was made of, in the algorithm the digest names
+ * (`sm` computes SM3 digests); constant time.
+ */
+export async function claimMatchesDigest(claim: string, filed: string, sm: CryptoSuite): Promise<boolean> {
   if (!claimDigestSchema.safeParse(filed).success) return false;
-  return sameDigest(await receiptClaimDigest(claim, suiteOfDigestAlg(digestAlgOf(filed))), filed);
+  return sameDigest(await receiptClaimDigest(claim, digestAlgOf(filed) === 'sm3' ? sm : null), filed);
 }
 
 /** Equal digests, compared without an early exit (the digests are of equal, fixed length). */

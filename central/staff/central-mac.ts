@@ -4,9 +4,8 @@
 // (central_keys `<name>` for HMAC-SHA256, as before issue 16, and `<name>.sm3`), so a switch
 // never uses one key under two hashes. A MAC of the other algorithm is central's own only if it
 // was made before central switched: after that, nothing central makes uses it (no downgrade).
-import crypto from 'node:crypto';
-import { createCryptoSuite } from '../../common/crypto-suite/create-suite';
-import type { CryptoSuite, SuiteTag } from '../../common/crypto-suite/suite';
+import type { SuiteTag } from '../../common/crypto-suite/suite';
+import { centralSuite } from '../crypto-suites';
 import type { CentralStore } from '../store';
 
 export const MAC_ALGS = ['hmac-sha256', 'hmac-sm3'] as const;
@@ -14,13 +13,6 @@ export type MacAlg = (typeof MAC_ALGS)[number];
 
 const SUITE_OF: Record<MacAlg, SuiteTag> = { 'hmac-sha256': 'international', 'hmac-sm3': 'sm' };
 const MAC_OF: Record<SuiteTag, MacAlg> = { international: 'hmac-sha256', sm: 'hmac-sm3' };
-
-const suites = new Map<SuiteTag, CryptoSuite>();
-function suiteFor(tag: SuiteTag): CryptoSuite {
-  let s = suites.get(tag);
-  if (!s) suites.set(tag, (s = createCryptoSuite(tag, { nodeCrypto: crypto })));
-  return s;
-}
 
 export interface CentralMac {
   /** the MAC central makes now */
@@ -41,7 +33,7 @@ export function centralMac(store: CentralStore, keyName: string): CentralMac {
     previous: alg === 'hmac-sm3' ? 'hmac-sha256' : 'hmac-sm3',
     mac(a, data) {
       const key = store.centralKey(a === 'hmac-sha256' ? keyName : `${keyName}.sm3`);
-      return Buffer.from(suiteFor(SUITE_OF[a]).hmac(key, Buffer.from(data, 'utf8')));
+      return Buffer.from(centralSuite(SUITE_OF[a]).hmac(key, Buffer.from(data, 'utf8')));
     },
     mayHaveMade: (a, madeAt) => a === alg || madeAt < since,
   };

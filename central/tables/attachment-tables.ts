@@ -2,19 +2,10 @@
 // their digest names (SHA-256, or SM3 for `sm3:` digests: common/content-digest.ts). The digest,
 // tag included, is the attachment's key in the `sha256` column (named before SM3): a bare hex
 // there, as in every row written before, is SHA-256.
-import crypto from 'node:crypto';
 import type { AttachmentRef, AttachmentState } from '../../common/central-api';
 import { digestAlgOf, formatDigest, suiteOfDigestAlg } from '../../common/content-digest';
-import { createCryptoSuite } from '../../common/crypto-suite/create-suite';
-import type { CryptoSuite, SuiteTag } from '../../common/crypto-suite/suite';
+import { centralSuite } from '../crypto-suites';
 import type { Db } from './database';
-
-const suites = new Map<SuiteTag, CryptoSuite>();
-function suiteFor(tag: SuiteTag): CryptoSuite {
-  let s = suites.get(tag);
-  if (!s) suites.set(tag, (s = createCryptoSuite(tag, { nodeCrypto: crypto })));
-  return s;
-}
 
 export class AttachmentTables {
   constructor(private readonly db: Db) {}
@@ -66,7 +57,7 @@ export class AttachmentTables {
         return { kind: 'ok' as const, state: { ...st, received } };
       }
       // Chunk by chunk: a whole page is never held to be hashed.
-      const suite = suiteFor(suiteOfDigestAlg(digestAlgOf(sha256)));
+      const suite = centralSuite(suiteOfDigestAlg(digestAlgOf(sha256)));
       const hash = suite.createDigest();
       for (const c of this.db.prepare('SELECT data FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ? ORDER BY offset').iterate(terminalId, sha256) as Iterable<{ data: Buffer }>)
         hash.update(c.data);

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningCentral } from '../../central/embedded';
 import type { SuiteTag } from '../../common/crypto-suite/suite';
 import { receiptClaimDigest } from '../../common/receipt-claim';
+import { nodeSuite } from '../crypto/node-suites';
 import { openQueue, SERVICE_CODE, TERMINAL, tempDir, testCentral, waitFor } from '../test-support/harness';
 import { sampleSubmission } from '../test-support/sample-submission';
 
@@ -58,7 +59,7 @@ describe('digests on the wire', () => {
       const want = pages.map((b) => hashOf(suite, b));
       const seen = atCentral();
       expect(seen.attachments).toEqual([...want].sort());
-      expect(seen.cases).toEqual([{ receiptNo: r.value.receiptNo, pages: want, claimDigest: await receiptClaimDigest(k.queue.outbox.claim(row)!, suite) }]);
+      expect(seen.cases).toEqual([{ receiptNo: r.value.receiptNo, pages: want, claimDigest: await receiptClaimDigest(k.queue.outbox.claim(row)!, nodeSuite(suite)) }]);
       if (suite === 'sm') expect(seen.cases[0]!.claimDigest).toMatch(/^sm3:/);
       // central holds what the citizen scanned, under that digest
       expect(central.store.attachmentBytes(TERMINAL.terminalId, want[1]!)!.equals(pages[1]!)).toBe(true);

@@ -38,5 +38,5 @@ export async function manifestForWire(manifest: SubmissionManifest, wire: WireDi
     }),
   }));
   // Central gets the digest of the receipt's claim, never the claim.
-  return { ...manifest, materials, ...(claim ? { claimDigest: await receiptClaimDigest(claim, suite.tag) } : {}) };
+  return { ...manifest, materials, ...(claim ? { claimDigest: await receiptClaimDigest(claim, suite) } : {}) };
 }
