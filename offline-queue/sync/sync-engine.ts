@@ -17,7 +17,7 @@ import { retryDelay, type BackoffPolicy } from './backoff';
 import type { CallFailure, CentralClient } from './central-client';
 import { pullDownstream } from './downstream';
 import { uploadPages } from './uploader';
-import { manifestForWire, pageWireDigests, type WireDigests } from './wire-digests';
+import { manifestForWire, PageWireDigests, type WireDigests } from './wire-digests';
 
 export interface SyncOptions {
   /** submissions per manifest batch */
@@ -92,10 +92,13 @@ export class SyncEngine {
   private passWaiters: (() => void)[] = [];
   /** set by a forced sync: pull case status etc. in the next pass whatever the poll interval */
   private downstreamDue = false;
+  /** each page's digest in this terminal's suite, as central knows it */
+  private readonly wireDigests: PageWireDigests;
 
   constructor(private readonly d: SyncEngineDeps) {
     this.options = { ...DEFAULT_SYNC_OPTIONS, ...d.options, backoff: { ...DEFAULT_SYNC_OPTIONS.backoff, ...d.options?.backoff } };
     this.batchLimit = this.options.batchSize;
+    this.wireDigests = new PageWireDigests({ store: d.store, outbox: d.outbox }, nodeSuite(d.sealer.suite));
   }
 
   start(): void {
@@ -251,6 +254,7 @@ export class SyncEngine {
 
   private dead(row: SubmissionRow, code: string, reason: string): void {
     const clean = scrubText(reason).slice(0, 2000);
+    this.wireDigests.forget(row.id);
     this.d.store.outbox.markDead(row.id, code, clean, new Date().toISOString());
     this.d.log('queue.dead-letter', { receiptNo: row.receipt_no, code, reason: clean });
     this.d.emit({ type: 'queue.dead-letter', receiptNo: row.receipt_no, code, reason: clean });
@@ -293,7 +297,7 @@ export class SyncEngine {
       let manifest: SubmissionManifest;
       let wire: WireDigests;
       try {
-        wire = pageWireDigests({ store, outbox }, row, suite);
+        wire = this.wireDigests.of(row);
         manifest = await manifestForWire(outbox.manifest(row), wire, outbox.claim(row), suite);
       } catch (e) {
         this.dead(row, 'undecryptable', `无法解密，密钥可能已更换 / cannot decrypt (key changed?): ${(e as Error).message}`);
@@ -370,6 +374,7 @@ export class SyncEngine {
         store.outbox.defer(item.row.id, Date.now() + retryDelay(attempt, this.options.backoff, null, this.d.random), 'central is missing attachments');
       } else {
         store.outbox.markSent(item.row.id, res.caseNo, new Date().toISOString());
+        this.wireDigests.forget(item.row.id);
         sentAny = true;
         this.d.log('queue.sync.sent', { receiptNo: item.row.receipt_no, caseNo: res.caseNo, duplicate: res.outcome === 'duplicate' });
       }

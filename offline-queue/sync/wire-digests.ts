@@ -16,15 +16,39 @@ import type { Store } from '../store/store';
 /** Wire digest of each page, by the SHA-256 the outbox stored for it. */
 export type WireDigests = ReadonlyMap<string, string>;
 
-/** The wire digest of every page of `row`; an sm terminal opens and hashes each page once. */
-export function pageWireDigests(deps: { store: Store; outbox: Outbox }, row: SubmissionRow, suite: CryptoSuite): WireDigests {
-  const out = new Map<string, string>();
-  for (const p of deps.store.outbox.pages(row.id)) {
-    if (out.has(p.sha256)) continue;
-    // The stored digest is the page's SHA-256, made from the same bytes at enqueue.
-    out.set(p.sha256, suite.tag === 'international' ? p.sha256 : contentDigest(suite, deps.outbox.pageBytes(row, p.seq)));
+/** Rows whose page digests are remembered; past it the memory starts afresh (a backlog is drained in order). */
+const REMEMBERED_ROWS = 2000;
+
+/**
+ * The wire digest of every page of a submission. An sm terminal opens and hashes each page once
+ * per run, not at every pass: a backlog retried through an outage must not re-read its pages.
+ */
+export class PageWireDigests {
+  private readonly known = new Map<number, WireDigests>();
+
+  constructor(
+    private readonly deps: { store: Store; outbox: Outbox },
+    private readonly suite: CryptoSuite,
+  ) {}
+
+  of(row: SubmissionRow): WireDigests {
+    const known = this.known.get(row.id);
+    if (known) return known;
+    const out = new Map<string, string>();
+    for (const p of this.deps.store.outbox.pages(row.id)) {
+      if (out.has(p.sha256)) continue;
+      // The stored digest is the page's SHA-256, made from the same bytes at enqueue.
+      out.set(p.sha256, this.suite.tag === 'international' ? p.sha256 : contentDigest(this.suite, this.deps.outbox.pageBytes(row, p.seq)));
+    }
+    if (this.known.size >= REMEMBERED_ROWS) this.known.clear();
+    this.known.set(row.id, out);
+    return out;
   }
-  return out;
+
+  /** Forgets a submission central filed or refused for good. */
+  forget(rowId: number): void {
+    this.known.delete(rowId);
+  }
 }
 
 /** The manifest as central gets it: page references and the claim's digest in the terminal's suite. */
