@@ -26,6 +26,7 @@ import { helperSignInRoutes, staffAdminRoutes } from './routes/staff';
 import { HelperSignIn } from './staff/helper-sign-in';
 import type { ScryptCost } from './staff/staff-hash';
 import type { CentralStore } from './store';
+import type { SuiteTag } from '../common/crypto-suite/suite';
 
 export interface CentralDeps {
   store: CentralStore;
@@ -42,6 +43,12 @@ export interface CentralDeps {
   lookupLimit?: LookupLimit;
   /** TURN server for 远程帮办 calls (coturn with use-auth-secret); null: ICE with host candidates only (a hall's own LAN). */
   turn?: TurnConfig | null;
+  /**
+   * Central's own crypto suite (CENTRAL_CRYPTO_SUITE): the MAC of its helper proofs, console
+   * sessions and card lookups — HMAC-SM3 for `sm`, HMAC-SHA256 for `international` (default).
+   * Recorded in the database with the instant it changed (central/staff/central-mac.ts).
+   */
+  suite?: SuiteTag;
 }
 
 const LIMITS = {
@@ -67,7 +74,9 @@ export function createCentralApp({
   staffScryptCost,
   lookupLimit,
   turn = null,
+  suite = 'international',
 }: CentralDeps) {
+  store.runCentralSuite(suite, (now ?? Date.now)());
   const app = new Hono<{ Variables: AuthVariables }>();
   const openapi = buildOpenApi();
 

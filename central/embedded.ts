@@ -1,4 +1,5 @@
 // Starts the reference central on loopback inside another process (npm start, e2e tests, bench).
+import type { SuiteTag } from '../common/crypto-suite/suite';
 import crypto from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,10 +40,15 @@ export interface StartCentralOptions {
   lookupLimit?: LookupLimit;
   /** TURN server for 远程帮办 calls (tests: a coturn on loopback) */
   turn?: TurnConfig | null;
+  /** central's own suite (helper proofs' MAC); default international */
+  suite?: SuiteTag;
 }
 
 export async function startCentral(opts: StartCentralOptions): Promise<RunningCentral> {
   const store = new CentralStore(opts.dbFile);
+  // before enrolling anyone: card lookups are made with central's suite
+  const suite = opts.suite ?? 'international';
+  store.runCentralSuite(suite, Date.now());
   if (opts.seedCatalog !== false && !store.latestCatalog()) store.publishCatalog(sampleCatalog);
   for (const t of opts.terminals ?? []) store.registerTerminal(t.terminalId, t.secret, { suite: t.suite, sm2PublicKey: t.sm2PublicKey });
   if (opts.staff?.length && !store.staffVersion())
@@ -58,7 +64,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       });
   const faults = new FaultInjector();
   const adminToken = opts.adminToken ?? crypto.randomBytes(24).toString('base64url');
-  const app = createCentralApp({ store, faults, adminToken, metricsToken: opts.metricsToken, lookupLimit: opts.lookupLimit, turn: opts.turn ?? null });
+  const app = createCentralApp({ store, faults, adminToken, metricsToken: opts.metricsToken, lookupLimit: opts.lookupLimit, turn: opts.turn ?? null, suite });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: opts.port ?? 0 }, () => resolve(s as Server));
     (s as Server).once('error', reject);

@@ -41,10 +41,10 @@ import {
   evaluationRequestSchema,
   evaluationResponseSchema,
   integerParamBounds,
-  sha256HexSchema,
   submissionBatchRequestSchema,
   submissionBatchResponseSchema,
 } from '../common/central-api';
+import { contentDigestSchema } from '../common/content-digest';
 import { catalogSchema } from '../common/catalog';
 import {
   helpCallbackAcceptedSchema,
@@ -158,7 +158,7 @@ const adminErrors = {
 const publicErrors = { '500': internal, '503': unavailable };
 const caseNoParam = pathParam('caseNo', caseNoSchema, 'case number (AJ + 14 digits)');
 const documentIdParam = pathParam('documentId', documentIdSchema, 'document id from an event or a lookup');
-const sha256Param = pathParam('sha256', sha256HexSchema, 'SHA-256 of the whole file');
+const sha256Param = pathParam('sha256', contentDigestSchema, 'digest of the whole file: 64 hex (SHA-256) or sm3: + 64 hex (SM3); the name is v1.0’s');
 const yearParam = pathParam('year', decimalInt(CALENDAR_YEARS.min, CALENDAR_YEARS.max), 'year (decimal)');
 const staffIdParam = pathParam('staffId', staffIdSchema, 'staff id (工号)');
 const callIdParam = pathParam('callId', helpCallIdSchema, 'call id central gave when the call was placed');
@@ -170,7 +170,7 @@ export function buildOpenApi(): Json {
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: '不见面审批 reference central API',
-      version: '1.0.0',
+      version: '1.1.0',
       description:
         'Intake of kiosk submissions (idempotent), chunked attachments, case-status feed, result documents, evaluations and the working-day calendar. See central/API.md. ' +
         'Any path below asked with a method it does not list answers 405 with an Allow header (components.responses.MethodNotAllowed), before authentication; a path not listed answers 404.',
@@ -227,7 +227,12 @@ export function buildOpenApi(): Json {
           summary: 'Declare an attachment (idempotent); answers how many bytes central already holds',
           security: SIGNED,
           requestBody: jsonBody(attachmentRefSchema),
-          responses: { '200': ok('state', attachmentStateSchema), '409': error('same SHA-256 with another size'), ...signedErrors, ...jsonBodyErrors },
+          responses: {
+            '200': ok('state', attachmentStateSchema),
+            '409': error('`conflict`: same digest with another size; `digest-suite-mismatch`: a SHA-256 digest from a terminal registered for the sm suite, outside its transition window'),
+            ...signedErrors,
+            ...jsonBodyErrors,
+          },
         },
       },
       '/v1/attachments/{sha256}': {
@@ -242,7 +247,7 @@ export function buildOpenApi(): Json {
       '/v1/attachments/{sha256}/content': {
         put: {
           operationId: 'attachmentChunk',
-          summary: 'Append one chunk at offset; the file is verified against its SHA-256 when complete',
+          summary: 'Append one chunk at offset; the file is verified against its digest (SHA-256 or SM3, as the digest names) when complete',
           security: SIGNED,
           parameters: [sha256Param, ...queryParams(chunkQuerySchema)],
           requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },

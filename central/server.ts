@@ -6,11 +6,14 @@
 // key optional) to provision terminals at start,
 // CENTRAL_LOOKUP_MAX and CENTRAL_LOOKUP_WINDOW_SEC (follow-up lookups per terminal per sliding
 // window; default 60 per 600 s), CENTRAL_TURN_URLS (comma-separated turn:/turns: URLs),
-// CENTRAL_TURN_SECRET (coturn's static-auth-secret) and CENTRAL_TURN_RELAY_ONLY=1 for 远程帮办 calls.
+// CENTRAL_TURN_SECRET (coturn's static-auth-secret) and CENTRAL_TURN_RELAY_ONLY=1 for 远程帮办 calls,
+// CENTRAL_CRYPTO_SUITE (`international`, the default, or `sm`: central's own MACs — helper
+// proofs, console sessions — in HMAC-SM3; see central/API.md).
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_LOOKUP_LIMIT } from '../common/central-api';
+import { suiteTagSchema } from '../common/crypto-suite/suite';
 import { startCentral } from './embedded';
 
 const terminalsSchema = z.array(
@@ -57,7 +60,13 @@ if (turnUrls.length && !process.env.CENTRAL_TURN_SECRET) {
   process.stderr.write('CENTRAL_TURN_URLS 需要 CENTRAL_TURN_SECRET / CENTRAL_TURN_URLS needs CENTRAL_TURN_SECRET\n');
   process.exit(78);
 }
+const suite = suiteTagSchema.safeParse(process.env.CENTRAL_CRYPTO_SUITE || 'international');
+if (!suite.success) {
+  process.stderr.write(`CENTRAL_CRYPTO_SUITE 应为 international 或 sm / CENTRAL_CRYPTO_SUITE must be international or sm (got ${JSON.stringify(process.env.CENTRAL_CRYPTO_SUITE)})\n`);
+  process.exit(78);
+}
 const central = await startCentral({
+  suite: suite.data,
   turn: turnUrls.length ? { urls: turnUrls, secret: process.env.CENTRAL_TURN_SECRET!, relayOnly: process.env.CENTRAL_TURN_RELAY_ONLY === '1' } : null,
   dbFile,
   port,

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { submissionBatchResponseSchema, type SubmissionManifest } from '../common/central-api';
 import { helperIdentifyResponseSchema, helperSignInResponseSchema } from '../common/staff-registry';
 import { HELPER_SESSION_SEC, HELPER_TICKET_SEC } from './staff/helper-sign-in';
+import type { CentralMac } from './staff/central-mac';
 import { issueHelperToken } from './staff/helper-tokens';
 import { testCentralApp, type CheckedApp } from './test-support/checked-app';
 import { CentralStore } from './store';
@@ -162,7 +163,9 @@ describe('helper powers checked at intake', () => {
     // No proof: a terminal filing in the name of a helper who never signed in.
     await refused(helperManifest({ helperProof: null }, 1), 'missing');
     // A forged proof: claims made up, or a real one altered, or signed with another key.
-    const forged = issueHelperToken(crypto.randomBytes(32), { k: 'session', sid: 'HB-001', tid: 'KSK0001', iat: clock, exp: clock + 3_600_000 });
+    const otherKey = crypto.randomBytes(32);
+    const anotherCentral: CentralMac = { alg: 'hmac-sha256', previous: 'hmac-sm3', mac: (_alg, data) => crypto.createHmac('sha256', otherKey).update(data).digest(), mayHaveMade: () => true };
+    const forged = issueHelperToken(anotherCentral, { k: 'session', sid: 'HB-001', tid: 'KSK0001', iat: clock, exp: clock + 3_600_000 });
     await refused(helperManifest({ helperProof: forged }, 2), 'forged');
     const [payload, sig] = s.session.token.split('.');
     const stretched = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), exp: clock + 365 * 86_400_000 })).toString('base64url');

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { deliverySchema } from './catalog';
 import { helperTokenSchema } from './staff-registry';
+import { contentDigestSchema } from './content-digest';
 import { caseProofSchema, claimDigestSchema, receiptClaimSchema } from './receipt-claim';
 import { idempotencyKeySchema, MAX_PAGE_BYTES, pageMimeSchema, receiptNoSchema, submissionShape } from './submission';
 import { cleanFileNameSchema, cleanText } from './text-hygiene';
@@ -44,12 +45,14 @@ export const documentIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '文书
  */
 export const safeFileNameSchema = cleanFileNameSchema;
 
-// ── attachments: scanned pages, uploaded as resumable chunks and verified by SHA-256 ──────────
+// ── attachments: scanned pages, uploaded as resumable chunks and verified by their digest ─────
+// `sha256` keeps its v1 name but holds a content digest (common/content-digest.ts): 64 hex for
+// SHA-256, `sm3:` + 64 hex for SM3 (an sm terminal's).
 
 export const MAX_CHUNK_BYTES = 1024 * 1024;
 
 export const attachmentRefSchema = z.object({
-  sha256: sha256HexSchema,
+  sha256: contentDigestSchema,
   size: z.number().int().min(1).max(MAX_PAGE_BYTES),
   mime: pageMimeSchema,
   name: safeFileNameSchema,
@@ -57,7 +60,7 @@ export const attachmentRefSchema = z.object({
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 
 export const attachmentStateSchema = z.object({
-  sha256: sha256HexSchema,
+  sha256: contentDigestSchema,
   size: z.number().int(),
   /** Bytes central holds so far: the offset of the next chunk. */
   received: z.number().int().min(0),
@@ -110,7 +113,7 @@ export const submissionResultSchema = z.discriminatedUnion('outcome', [
     idempotencyKey: z.string(),
     /** Send these attachments first, then the manifest again. */
     outcome: z.literal('missing-attachments'),
-    missing: z.array(sha256HexSchema),
+    missing: z.array(contentDigestSchema),
   }),
   z.object({
     index: z.number().int(),
@@ -119,9 +122,11 @@ export const submissionResultSchema = z.discriminatedUnion('outcome', [
     outcome: z.literal('rejected'),
     /**
      * receipt-terminal-mismatch: the receipt number's terminal prefix is not the signing terminal;
-     * receipt-taken: another case already holds this receipt number.
+     * receipt-taken: another case already holds this receipt number;
+     * digest-suite-mismatch: a page or claim digest made with SHA-256 by a terminal registered for
+     * the sm suite, outside its transition window (no downgrade).
      */
-    code: z.enum(['invalid', 'unknown-service', 'key-reused', 'receipt-terminal-mismatch', 'receipt-taken', 'helper-unverified']),
+    code: z.enum(['invalid', 'unknown-service', 'key-reused', 'receipt-terminal-mismatch', 'receipt-taken', 'helper-unverified', 'digest-suite-mismatch']),
     reason: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
   }),

@@ -1,8 +1,9 @@
 // The receipt claim: enough randomness, the versioned QR payload, the old payload still read (it
-// shows status only), and one digest function.
+// shows status only), and one digest function per suite, checked in the algorithm a digest names.
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { newReceiptClaim, parseReceiptCode, receiptClaimDigest, receiptClaimSchema, receiptQrPayload, sameDigest } from './receipt-claim';
+import { createCryptoSuite } from './crypto-suite/create-suite';
+import { claimMatchesDigest, newReceiptClaim, parseReceiptCode, receiptClaimDigest, receiptClaimSchema, receiptQrPayload, sameDigest } from './receipt-claim';
 
 const NO = 'KSK0001-20261122-0042';
 
@@ -34,5 +35,21 @@ describe('receipt claim', () => {
     expect(sameDigest(d, await receiptClaimDigest(claim))).toBe(true);
     expect(sameDigest(d, await receiptClaimDigest(newReceiptClaim()))).toBe(false);
     expect(sameDigest(d, d.slice(0, 63))).toBe(false);
+  });
+
+  it('digests with SM3 for the sm suite, tagged sm3:, and checks a claim against a filed digest of either algorithm', async () => {
+    const claim = newReceiptClaim();
+    const smSuite = createCryptoSuite('sm');
+    const sm = await receiptClaimDigest(claim, smSuite);
+    expect(sm).toBe(`sm3:${crypto.createHash('sm3').update(`gk-receipt-claim-v1:${claim}`).digest('hex')}`);
+    const sha = await receiptClaimDigest(claim);
+    for (const filed of [sm, sha]) {
+      expect(await claimMatchesDigest(claim, filed, smSuite)).toBe(true);
+      expect(await claimMatchesDigest(newReceiptClaim(), filed, smSuite)).toBe(false);
+    }
+    // The SHA-256 value relabelled as SM3 (or the reverse) is not the claim's digest.
+    expect(await claimMatchesDigest(claim, `sm3:${sha}`, smSuite)).toBe(false);
+    expect(await claimMatchesDigest(claim, sm.slice(4), smSuite)).toBe(false);
+    expect(await claimMatchesDigest(claim, 'not a digest', smSuite)).toBe(false);
   });
 });

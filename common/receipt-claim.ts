@@ -2,7 +2,12 @@
 // A receipt number follows a sequence anyone could guess, so it only ever shows status; the claim
 // (>= 128 random bits, drawn at enqueue) is what proves the paper is in the citizen's hand. Central
 // keeps only its digest, so neither central's database nor its logs can mint a valid QR.
+// The digest is made with the terminal's suite (SM3 for `sm`, issue 16) and says which
+// (common/content-digest.ts); a claim is checked against a filed digest in the algorithm that
+// digest names, so a receipt printed before a terminal moved to sm still opens its case.
 import { z } from 'zod';
+import type { CryptoSuite } from './crypto-suite/suite';
+import { contentDigestSchema, digestAlgOf, formatDigest } from './content-digest';
 import { sha256Hex } from './request-signing';
 import { receiptNoSchema } from './submission';
 
@@ -11,8 +16,8 @@ export const RECEIPT_CLAIM_BYTES = 16;
 
 export const receiptClaimSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, '回执凭证格式不正确 / malformed receipt claim');
 
-/** What central stores and compares: a lowercase hex digest of the claim. */
-export const claimDigestSchema = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位小写十六进制摘要 / expected a lowercase hex digest');
+/** What central stores and compares: the claim's digest, 64 hex (SHA-256) or `sm3:` + 64 hex (SM3). */
+export const claimDigestSchema = contentDigestSchema;
 
 export function newReceiptClaim(): string {
   const b = new Uint8Array(RECEIPT_CLAIM_BYTES);
@@ -22,12 +27,26 @@ export function newReceiptClaim(): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+const CONTEXT = 'gk-receipt-claim-v1:';
+
 /**
- * The one place a claim becomes its digest (kiosk outbox, central store, offline check). Keep it
- * the only one: a later change of suite happens here.
+ * The one place a claim becomes its digest (kiosk outbox, central store), in the terminal's
+ * suite: SHA-256 (Web Crypto) for `international` or none given, SM3 tagged `sm3:` for `sm`. The
+ * suite is handed in, so what imports this file (the renderer, through the contract) carries no
+ * cryptography.
  */
-export function receiptClaimDigest(claim: string): Promise<string> {
-  return sha256Hex(`gk-receipt-claim-v1:${claim}`);
+export async function receiptClaimDigest(claim: string, suite: CryptoSuite | null = null): Promise<string> {
+  if (!suite || suite.tag === 'international') return sha256Hex(CONTEXT + claim);
+  return formatDigest(suite.tag, suite.digest(new TextEncoder().encode(CONTEXT + claim)));
+}
+
+/**
+ * Whether `claim` is the one a filed digest was made of, in the algorithm the digest names
+ * (`sm` computes SM3 digests); constant time.
+ */
+export async function claimMatchesDigest(claim: string, filed: string, sm: CryptoSuite): Promise<boolean> {
+  if (!claimDigestSchema.safeParse(filed).success) return false;
+  return sameDigest(await receiptClaimDigest(claim, digestAlgOf(filed) === 'sm3' ? sm : null), filed);
 }
 
 /** Equal digests, compared without an early exit (the digests are of equal, fixed length). */

@@ -14,8 +14,8 @@ import { suiteTagSchema, type SuiteTag } from '../../common/crypto-suite/suite';
 import { createCryptoSuite } from '../../common/crypto-suite/create-suite';
 import { bodyDigestHex, canonicalRequest, CENTRAL_SUITE_HEADER, hexToBytes, MAX_CLOCK_SKEW_MS, signCanonical, SIGNING_HEADERS, verifyCanonicalWithKey } from '../../common/request-signing';
 import type { CentralStore } from '../store';
-import type { TerminalCredentials } from '../tables/terminal-tables';
 import { NonceGuard } from './nonce-guard';
+import { suiteAllowed } from './suite-allowed';
 
 export type AuthVariables = { terminalId: string; rawBody: Uint8Array; suite: SuiteTag };
 
@@ -28,14 +28,6 @@ const BAD_CREDENTIALS = ['bad-credentials', '终端凭据无效（终端未登�
 
 /** Milliseconds since the epoch in plain decimal digits: no sign, hex, exponent, fraction or leading zero. */
 const TIMESTAMP = /^[1-9][0-9]{0,14}$/;
-
-/** Whether the terminal may sign with `suite` now: its registered suite, or the other inside its transition window. */
-function suiteAllowed(t: TerminalCredentials, suite: SuiteTag, nowMs: number): boolean {
-  if (t.suite === suite) return true;
-  // An international terminal that already signs with a registered SM2 key is moving up, never down.
-  if (suite === 'sm') return true;
-  return t.transitionUntil !== null && nowMs < t.transitionUntil;
-}
 
 export function terminalAuth(store: CentralStore, now: () => number = Date.now): MiddlewareHandler<{ Variables: AuthVariables }> {
   const nonces = new NonceGuard(store);

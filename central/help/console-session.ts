@@ -4,6 +4,7 @@
 // a console session is no helper proof at intake, and a helper proof opens no console.
 import { err, ok, type Result } from '../../common/result';
 import type { HelperSignIn, HelperSignInError } from '../staff/helper-sign-in';
+import { centralMac } from '../staff/central-mac';
 import { issueHelperToken, verifyHelperToken } from '../staff/helper-tokens';
 import type { CentralStore } from '../store';
 import type { StaffRef } from './help-desk';
@@ -26,14 +27,14 @@ export class ConsoleSessions {
     const r = this.signIn.checkPin(idNumber, pin);
     if (!r.ok) return err(r.error);
     const t = this.now();
-    const token = issueHelperToken(this.store.centralKey(CONSOLE_TOKEN_KEY), { k: 'session', sid: r.value.staffId, tid: CONSOLE_TID, iat: t, exp: t + CONSOLE_SESSION_SEC * 1000 });
+    const token = issueHelperToken(centralMac(this.store, CONSOLE_TOKEN_KEY), { k: 'session', sid: r.value.staffId, tid: CONSOLE_TID, iat: t, exp: t + CONSOLE_SESSION_SEC * 1000 });
     return ok({ token, staff: { staffId: r.value.staffId, name: r.value.name } });
   }
 
   /** The signed-in staff member of a cookie, or null (missing, forged, expired, or the helper left). */
   check(token: string | undefined): StaffRef | null {
     if (!token) return null;
-    const claims = verifyHelperToken(this.store.centralKey(CONSOLE_TOKEN_KEY), token);
+    const claims = verifyHelperToken(centralMac(this.store, CONSOLE_TOKEN_KEY), token);
     if (!claims || claims.tid !== CONSOLE_TID || claims.exp <= this.now()) return null;
     const name = this.store.activeStaffName(claims.sid);
     return name === null ? null : { staffId: claims.sid, name };

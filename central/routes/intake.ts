@@ -1,15 +1,20 @@
-// Intake: attachments as resumable, SHA-256-verified chunks, then submission manifests in
-// batches. A case is created only when every attachment it names is complete, and at most once
-// per idempotency key.
+// Intake: attachments as resumable chunks verified by their digest (SHA-256, or SM3 from an sm
+// terminal), then submission manifests in batches. A case is created only when every attachment
+// it names is complete, and at most once per idempotency key. A terminal registered for the sm
+// suite may not file SHA-256 digests (attachments, receipt claims) outside its transition window:
+// the same no-downgrade rule as its signatures (central/auth/suite-allowed.ts).
 import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { catalogSchema } from '../../common/catalog';
-import { attachmentRefSchema, chunkQuerySchema, MAX_BATCH_ITEMS, MAX_CHUNK_BYTES, sha256HexSchema, submissionManifestSchema, type SubmissionResult } from '../../common/central-api';
+import { attachmentRefSchema, chunkQuerySchema, MAX_BATCH_ITEMS, MAX_CHUNK_BYTES, submissionManifestSchema, type SubmissionManifest, type SubmissionResult } from '../../common/central-api';
+import { contentDigestSchema, digestAlgOf, suiteOfDigestAlg } from '../../common/content-digest';
 import { MAX_OFFLINE_DAYS, plausibleInstant } from '../../common/plausible-time';
+import { suiteAllowed } from '../auth/suite-allowed';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { issuesOf, parseJsonBody, parseWith, problem } from '../http-helpers';
 import { HELPER_TOKEN_KEY } from '../staff/helper-sign-in';
+import { centralMac } from '../staff/central-mac';
 import { checkHelperProof } from '../staff/helper-tokens';
 import type { CentralStore } from '../store';
 
@@ -27,14 +32,28 @@ function serviceCodes(store: CentralStore) {
   };
 }
 
+const DIGEST_SUITE_MISMATCH = '本终端登记为国密套件（SM2/SM3/SM4），中心拒绝 SHA-256 摘要，应使用 SM3 / this terminal is registered for the sm suite: SHA-256 digests are refused, SM3 expected';
+
+/** The digests a manifest files: every page's and the receipt claim's. */
+function digestsOf(m: SubmissionManifest): string[] {
+  return [...m.materials.flatMap((x) => x.pages.map((p) => p.sha256)), ...(m.claimDigest ? [m.claimDigest] : [])];
+}
+
 export function intakeRoutes(store: CentralStore, now: () => number = Date.now) {
   const codes = serviceCodes(store);
-  const shaParam = z.object({ sha256: sha256HexSchema });
+  const shaParam = z.object({ sha256: contentDigestSchema });
+  /** Whether the terminal may file these digests now: no SHA-256 from an sm terminal outside its window. */
+  const digestsAllowed = (terminalId: string, digests: string[]): boolean => {
+    const t = store.terminalSuite(terminalId);
+    const at = now();
+    return t !== null && digests.every((d) => suiteAllowed(t, suiteOfDigestAlg(digestAlgOf(d)), at));
+  };
 
   return new Hono<{ Variables: AuthVariables }>()
     .post('/attachments', async (c) => {
       const body = parseJsonBody(c, c.get('rawBody'), attachmentRefSchema);
       if (!body.ok) return body.response;
+      if (!digestsAllowed(c.get('terminalId'), [body.value.sha256])) return problem(c, 409, 'digest-suite-mismatch', DIGEST_SUITE_MISMATCH);
       const st = store.initAttachment(c.get('terminalId'), body.value);
       if ('conflict' in st) return problem(c, 409, 'conflict', st.conflict);
       return c.json(st);
@@ -66,7 +85,7 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
         case 'too-long':
           return problem(c, 422, 'too-long', '分片超出声明大小 / chunk goes past the declared size');
         case 'hash-mismatch':
-          return c.json({ error: 'hash-mismatch', message: 'SHA-256 校验失败，请重新上传 / SHA-256 mismatch, upload again', ...r.state }, 422);
+          return c.json({ error: 'hash-mismatch', message: '摘要校验失败，请重新上传 / digest mismatch, upload again', ...r.state }, 422);
       }
     })
     .post('/submissions/batch', async (c) => {
@@ -99,11 +118,12 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
           const nowMs = now();
           const t = plausibleInstant(m.submittedAt, { nowMs, notBeforeMs: nowMs - MAX_OFFLINE_DAYS * 86_400_000, what: { zh: '提交时间', en: 'submittedAt' } });
           if (!t.ok) return refuse('invalid', '提交时间不可信 / implausible submission time', [{ path: 'submittedAt', message: t.error.message }]);
+          if (!digestsAllowed(terminalId, digestsOf(m))) return refuse('digest-suite-mismatch', DIGEST_SUITE_MISMATCH);
         }
         // 帮办代办: central, not only the kiosk, checks that the helper signed in at this
         // terminal and that the proof was still valid when the submission was made.
         if (m.channel === 'helper') {
-          const proof = checkHelperProof(store.centralKey(HELPER_TOKEN_KEY), m.helperProof, { staffId: m.helperId!, terminalId, submittedAt: m.submittedAt });
+          const proof = checkHelperProof(centralMac(store, HELPER_TOKEN_KEY), m.helperProof, { staffId: m.helperId!, terminalId, submittedAt: m.submittedAt });
           if (!proof.ok) return refuse('helper-unverified', `帮办人员登录凭证无效（${proof.problem}） / no valid helper sign-in proof for this submission (${proof.problem})`);
         }
         const hash = crypto.createHash('sha256').update(JSON.stringify(m)).digest('hex');

@@ -7,6 +7,7 @@ import { helperIdentifyRequestSchema, helperSignInRequestSchema, staffEnrolmentS
 import type { AuthVariables } from '../auth/terminal-auth';
 import { parseJsonBody, parseWith, problem, readJsonBody } from '../http-helpers';
 import { HELPER_TOKEN_KEY, HelperSignIn, staffIdLookup, type HelperSignInError } from '../staff/helper-sign-in';
+import { centralMac } from '../staff/central-mac';
 import { verifyHelperToken } from '../staff/helper-tokens';
 import { normaliseIdNumber, scryptHash, STAFF_SCRYPT_COST, type ScryptCost } from '../staff/staff-hash';
 import type { CentralStore } from '../store';
@@ -46,7 +47,7 @@ export function staffAdminRoutes(deps: { store: CentralStore; adminToken: string
         cases: deps.store.casesOfHelper(p.value.staffId).map((r) => {
           const m = JSON.parse(r.manifest) as { authorisation?: { signedAt: string } | null; helperProof?: string | null };
           // how the helper had signed in: online (PIN verified by central) or offline (card + ticket)
-          const claims = m.helperProof ? verifyHelperToken(deps.store.centralKey(HELPER_TOKEN_KEY), m.helperProof) : null;
+          const claims = m.helperProof ? verifyHelperToken(centralMac(deps.store, HELPER_TOKEN_KEY), m.helperProof) : null;
           const signIn = claims ? (claims.k === 'session' ? 'online' : 'offline') : null;
           return { caseNo: r.case_no, receiptNo: r.receipt_no, terminalId: r.terminal_id, serviceCode: r.service_code, status: r.status, authorisedAt: m.authorisation?.signedAt ?? null, signIn };
         }),

@@ -2,11 +2,11 @@
 // the salted hashes only central holds), the PIN is checked here, and wrong PINs count per helper
 // at central — whichever terminal they come from — up to a lockout. A verified sign-in earns a
 // session proof and an offline ticket, both bound to the helper and the terminal.
-import crypto from 'node:crypto';
 import { afterFailure, current, NO_FAILURES, viewOf, type LockoutPolicy } from '../../common/lockout';
 import { err, ok, type Result } from '../../common/result';
 import type { HelperPublic, HelperSignInResponse, StaffMember } from '../../common/staff-registry';
 import type { CentralStore } from '../store';
+import { centralMac, type MacAlg } from './central-mac';
 import { issueHelperToken } from './helper-tokens';
 import { normaliseIdNumber, verifyScrypt } from './staff-hash';
 
@@ -18,9 +18,13 @@ export const HELPER_TICKET_SEC = 10 * 3600;
 export const HELPER_TOKEN_KEY = 'helper-token';
 const ID_LOOKUP_KEY = 'staff-id-lookup';
 
-/** Keyed MAC of a card number: finds a helper's row without trying every scrypt hash (one scrypt per sign-in, not one per helper). */
-export function staffIdLookup(store: CentralStore, idNumber: string): string {
-  return crypto.createHmac('sha256', store.centralKey(ID_LOOKUP_KEY)).update(normaliseIdNumber(idNumber)).digest('base64url');
+/**
+ * Keyed MAC of a card number: finds a helper's row without trying every scrypt hash (one scrypt
+ * per sign-in, not one per helper). In central's suite; `alg` for the one it used before a switch.
+ */
+export function staffIdLookup(store: CentralStore, idNumber: string, alg?: MacAlg): string {
+  const m = centralMac(store, ID_LOOKUP_KEY);
+  return m.mac(alg ?? m.alg, normaliseIdNumber(idNumber)).toString('base64url');
 }
 
 export type HelperSignInError = { kind: 'unknown-card'; message: string } | { kind: 'locked'; message: string; lockedUntil: string } | { kind: 'wrong-pin'; message: string; attemptsLeft: number };
@@ -40,8 +44,12 @@ export class HelperSignIn {
   private byCard(idNumber: string): StaffMember | null {
     const n = normaliseIdNumber(idNumber);
     const lookup = staffIdLookup(this.store, n);
-    const match = this.store.activeStaff(lookup).find((s) => verifyScrypt(n, s.idNumberHash)) ?? null;
-    // a helper enrolled before the lookup existed gets it now
+    // a helper enrolled before central switched suite is found by the lookup made then
+    const match =
+      this.store.activeStaff(lookup).find((s) => verifyScrypt(n, s.idNumberHash)) ??
+      this.store.activeStaff(staffIdLookup(this.store, n, centralMac(this.store, ID_LOOKUP_KEY).previous)).find((s) => verifyScrypt(n, s.idNumberHash)) ??
+      null;
+    // a helper enrolled before the lookup existed, or before the switch, gets the current one now
     if (match) this.store.setStaffIdLookup(match.staffId, lookup);
     return match;
   }
@@ -78,7 +86,7 @@ export class HelperSignIn {
     if (!checked.ok) return checked;
     const s = checked.value;
     const t = this.now();
-    const key = this.store.centralKey(HELPER_TOKEN_KEY);
+    const key = centralMac(this.store, HELPER_TOKEN_KEY);
     const issue = (k: 'session' | 'offline', sec: number) => {
       const exp = t + sec * 1000;
       return { token: issueHelperToken(key, { k, sid: s.staffId, tid: terminalId, iat: t, exp }), expiresAt: new Date(exp).toISOString() };

@@ -1,13 +1,19 @@
 // Helper proofs issued by central at a verified sign-in and checked by central at intake.
-// HMAC-SHA256 under a key only central holds (central_keys): central is both the issuer and the
-// only verifier, so no key ever needs to reach a terminal, and a terminal cannot mint or alter a
-// proof. (Ed25519 would let terminals verify too, but nothing on a terminal needs to.)
+// A MAC under a key only central holds (central_keys), in central's own suite (central-mac.ts):
+// HMAC-SM3 when central runs `sm`, HMAC-SHA256 otherwise. Central is both the issuer and the only
+// verifier, so no key ever needs to reach a terminal, and a terminal cannot mint or alter a
+// proof. (Ed25519 / SM2 would let terminals verify too, but nothing on a terminal needs to.)
+//
+// A token names its MAC inside what the MAC covers (`v: 2, m`; a `v: 1` token is HMAC-SHA256,
+// as central issued before issue 16), so it cannot be relabelled. After central switched suite, a
+// token of the old MAC is still central's own if it was issued before the switch (an offline
+// ticket whose submissions reach central later must not be lost); one issued after is refused.
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { HELPER_TOKEN_PATTERN } from '../../common/staff-registry';
+import { MAC_ALGS, type CentralMac, type MacAlg } from './central-mac';
 
-const claimsSchema = z.strictObject({
-  v: z.literal(1),
+const claimFields = {
   /** 'session' proves an online sign-in; 'offline' is the ticket for card-only sign-in offline. */
   k: z.enum(['session', 'offline']),
   /** staff id */
@@ -17,36 +23,40 @@ const claimsSchema = z.strictObject({
   /** issued / expires, epoch ms (central's clock) */
   iat: z.number().int().positive(),
   exp: z.number().int().positive(),
-});
-export type HelperClaims = z.infer<typeof claimsSchema>;
+};
+const claimsSchema = z.discriminatedUnion('v', [
+  z.strictObject({ v: z.literal(1), ...claimFields }),
+  /** `m`: the MAC that signs the token */
+  z.strictObject({ v: z.literal(2), m: z.enum(MAC_ALGS), ...claimFields }),
+]);
+export type HelperClaims = Omit<z.infer<typeof claimsSchema>, 'v' | 'm'> & { mac: MacAlg };
 
 const CONTEXT = 'gov-kiosk helper token v1.';
 
-function mac(key: Buffer, payload: string): string {
-  return crypto
-    .createHmac('sha256', key)
-    .update(CONTEXT + payload)
-    .digest('base64url');
+export function issueHelperToken(key: CentralMac, c: Omit<HelperClaims, 'mac'>): string {
+  const payload = Buffer.from(JSON.stringify({ v: 2, m: key.alg, ...c })).toString('base64url');
+  return `${payload}.${key.mac(key.alg, CONTEXT + payload).toString('base64url')}`;
 }
 
-export function issueHelperToken(key: Buffer, c: Omit<HelperClaims, 'v'>): string {
-  const payload = Buffer.from(JSON.stringify({ v: 1, ...c })).toString('base64url');
-  return `${payload}.${mac(key, payload)}`;
-}
-
-/** The claims of a token central issued and nobody changed; null for anything else. */
-export function verifyHelperToken(key: Buffer, token: string): HelperClaims | null {
+/** The claims of a token central issued and nobody changed, with a MAC central may have made then; null for anything else. */
+export function verifyHelperToken(key: CentralMac, token: string): HelperClaims | null {
   if (!HELPER_TOKEN_PATTERN.test(token)) return null;
   const [payload, sig] = token.split('.') as [string, string];
-  const want = Buffer.from(mac(key, payload));
-  const got = Buffer.from(sig);
-  if (got.length !== want.length || !crypto.timingSafeEqual(got, want)) return null;
+  let parsed: z.infer<typeof claimsSchema>;
   try {
     const r = claimsSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
-    return r.success ? r.data : null;
+    if (!r.success) return null;
+    parsed = r.data;
   } catch {
     return null;
   }
+  // The MAC the token names is covered by that MAC: read before checking, trusted only after.
+  const alg: MacAlg = parsed.v === 1 ? 'hmac-sha256' : parsed.m;
+  const want = Buffer.from(key.mac(alg, CONTEXT + payload).toString('base64url'));
+  const got = Buffer.from(sig);
+  if (got.length !== want.length || !crypto.timingSafeEqual(got, want)) return null;
+  if (!key.mayHaveMade(alg, parsed.iat)) return null;
+  return { k: parsed.k, sid: parsed.sid, tid: parsed.tid, iat: parsed.iat, exp: parsed.exp, mac: alg };
 }
 
 /**
@@ -66,7 +76,7 @@ export type HelperProofProblem = 'missing' | 'forged' | 'other-helper' | 'other-
  * `staffId` carries a proof that this helper had signed in there and the proof was valid then.
  */
 export function checkHelperProof(
-  key: Buffer,
+  key: CentralMac,
   proof: string | null,
   want: { staffId: string; terminalId: string; submittedAt: string },
 ): { ok: true; claims: HelperClaims } | { ok: false; problem: HelperProofProblem } {

@@ -1,6 +1,10 @@
-// Attachments uploaded in chunks, hashed whole when the last byte arrives.
-import crypto from 'node:crypto';
+// Attachments uploaded in chunks, hashed whole when the last byte arrives, with the algorithm
+// their digest names (SHA-256, or SM3 for `sm3:` digests: common/content-digest.ts). The digest,
+// tag included, is the attachment's key in the `sha256` column (named before SM3): a bare hex
+// there, as in every row written before, is SHA-256.
 import type { AttachmentRef, AttachmentState } from '../../common/central-api';
+import { digestAlgOf, formatDigest, suiteOfDigestAlg } from '../../common/content-digest';
+import { centralSuite } from '../crypto-suites';
 import type { Db } from './database';
 
 export class AttachmentTables {
@@ -10,7 +14,7 @@ export class AttachmentTables {
   initAttachment(terminalId: string, ref: AttachmentRef): AttachmentState | { conflict: string } {
     const existing = this.attachment(terminalId, ref.sha256);
     if (existing) {
-      if (existing.size !== ref.size) return { conflict: '同一摘要的附件大小不一致 / same SHA-256 declared with another size' };
+      if (existing.size !== ref.size) return { conflict: '同一摘要的附件大小不一致 / same digest declared with another size' };
       return existing;
     }
     this.db
@@ -52,10 +56,12 @@ export class AttachmentTables {
         this.db.prepare('UPDATE attachments SET received = ? WHERE terminal_id = ? AND sha256 = ?').run(received, terminalId, sha256);
         return { kind: 'ok' as const, state: { ...st, received } };
       }
-      const hash = crypto.createHash('sha256');
+      // Chunk by chunk: a whole page is never held to be hashed.
+      const suite = centralSuite(suiteOfDigestAlg(digestAlgOf(sha256)));
+      const hash = suite.createDigest();
       for (const c of this.db.prepare('SELECT data FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ? ORDER BY offset').iterate(terminalId, sha256) as Iterable<{ data: Buffer }>)
         hash.update(c.data);
-      if (hash.digest('hex') !== sha256) {
+      if (formatDigest(suite.tag, hash.digest()) !== sha256) {
         this.db.prepare('DELETE FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ?').run(terminalId, sha256);
         this.db.prepare('UPDATE attachments SET received = 0 WHERE terminal_id = ? AND sha256 = ?').run(terminalId, sha256);
         return { kind: 'hash-mismatch' as const, state: { ...st, received: 0 } };

@@ -2,6 +2,7 @@
 // one transition table, the per-terminal feed.
 import { checkTransition, type CaseFacts } from '../case-transitions';
 import type { CaseEvent, CaseStatus, CaseUpdate, ResultDocument, SubmissionManifest } from '../../common/central-api';
+import { digestAlgOf } from '../../common/content-digest';
 import type { AttachmentTables } from './attachment-tables';
 import type { Db } from './database';
 import type { DocumentTables } from './document-tables';
@@ -24,6 +25,22 @@ export type IntakeOutcome =
   { kind: 'created' | 'duplicate'; caseNo: string; receivedAt: string } | { kind: 'missing-attachments'; missing: string[] } | { kind: 'key-reused'; caseNo: string } | { kind: 'receipt-taken' };
 
 export class TransitionError extends Error {}
+
+/**
+ * Whether `sent` is `filed` sent again by a terminal that changed suite in between (an answer lost
+ * across its switch to sm): the same manifest except for digests, each of which is either equal
+ * or made with the other algorithm. Nothing else may differ; the same algorithm with another
+ * value is other content.
+ */
+function resentInOtherDigests(filed: SubmissionManifest, sent: SubmissionManifest): boolean {
+  const digests = (m: SubmissionManifest) => [...m.materials.flatMap((x) => x.pages.map((p) => p.sha256)), m.claimDigest ?? null];
+  const without = (m: SubmissionManifest) =>
+    JSON.stringify({ ...m, claimDigest: m.claimDigest ? 'digest' : null, materials: m.materials.map((x) => ({ ...x, pages: x.pages.map((p) => ({ ...p, sha256: '' })) })) });
+  if (without(filed) !== without(sent)) return false;
+  const a = digests(filed);
+  const b = digests(sent);
+  return a.length === b.length && a.every((d, i) => d === b[i] || (d !== null && b[i] !== null && digestAlgOf(d) !== digestAlgOf(b[i]!)));
+}
 
 interface EventRow {
   seq: number;
@@ -51,10 +68,10 @@ export class CaseTables {
    */
   intake(terminalId: string, m: SubmissionManifest, contentHash: string, now = new Date()): IntakeOutcome {
     return this.db.transaction((): IntakeOutcome => {
-      const existing = this.db.prepare('SELECT case_no, content_hash, created_at FROM cases WHERE terminal_id = ? AND idempotency_key = ?').get(terminalId, m.idempotencyKey) as
-        { case_no: string; content_hash: string; created_at: string } | undefined;
+      const existing = this.db.prepare('SELECT case_no, content_hash, created_at, manifest FROM cases WHERE terminal_id = ? AND idempotency_key = ?').get(terminalId, m.idempotencyKey) as
+        { case_no: string; content_hash: string; created_at: string; manifest: string } | undefined;
       if (existing) {
-        if (existing.content_hash !== contentHash) return { kind: 'key-reused', caseNo: existing.case_no };
+        if (existing.content_hash !== contentHash && !resentInOtherDigests(JSON.parse(existing.manifest) as SubmissionManifest, m)) return { kind: 'key-reused', caseNo: existing.case_no };
         return { kind: 'duplicate', caseNo: existing.case_no, receivedAt: existing.created_at };
       }
       // One case per receipt number across central: a second claim on it (any terminal) is refused.

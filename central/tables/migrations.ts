@@ -304,4 +304,15 @@ export const centralMigrations: readonly CentralMigration[] = [
    ALTER TABLE terminals ADD COLUMN transition_until INTEGER;
    ALTER TABLE terminals ADD COLUMN announced_suite TEXT CHECK (announced_suite IN ('international', 'sm'));`,
   },
+  {
+    version: 13,
+    name: 'central’s own crypto suite',
+    // 国密 (issue 16): the suite central itself runs (its helper proofs' MAC) and since when, so a
+    // proof central made before a switch is still told from one made with the old MAC afterwards.
+    sql: `CREATE TABLE central_suite (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     suite TEXT NOT NULL CHECK (suite IN ('international', 'sm')),
+     since INTEGER NOT NULL
+   ) STRICT;`,
+  },
 ];

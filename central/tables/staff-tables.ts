@@ -79,6 +79,24 @@ export class StaffTables {
     return (this.db.prepare('SELECT key FROM central_keys WHERE name = ?').get(name) as { key: Buffer }).key;
   }
 
+  /**
+   * The suite central runs and since when (ms): recorded at start, moved (with a new `since`) when
+   * central starts with another suite than last time.
+   */
+  runCentralSuite(suite: 'international' | 'sm', nowMs: number): { suite: 'international' | 'sm'; since: number } {
+    return this.db.transaction(() => {
+      const r = this.db.prepare('SELECT suite, since FROM central_suite WHERE id = 1').get() as { suite: 'international' | 'sm'; since: number } | undefined;
+      if (r?.suite === suite) return r;
+      this.db.prepare('INSERT INTO central_suite (id, suite, since) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET suite = excluded.suite, since = excluded.since').run(suite, nowMs);
+      return { suite, since: nowMs };
+    })();
+  }
+
+  /** The suite central runs and since when; international since 0 where central never recorded one. */
+  centralSuite(): { suite: 'international' | 'sm'; since: number } {
+    return (this.db.prepare('SELECT suite, since FROM central_suite WHERE id = 1').get() as { suite: 'international' | 'sm'; since: number } | undefined) ?? { suite: 'international', since: 0 };
+  }
+
   /** A helper's salted hash of their card number (null if unknown), to check an agent's card. */
   staffIdNumberHash(staffId: string): string | null {
     const r = this.db.prepare('SELECT id_number_hash FROM staff WHERE staff_id = ?').get(staffId) as { id_number_hash: string } | undefined;

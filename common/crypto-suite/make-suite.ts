@@ -11,8 +11,8 @@ export type Primitives = {
   readonly algorithms: SuiteAlgorithms;
   readonly sealKeyBytes: number;
   readonly digest: (data: Uint8Array) => Uint8Array;
-  /** Absent where the library has no incremental hash (SM3 in sm-crypto-v2): pieces are then kept and hashed at the end. */
-  readonly createDigest?: () => IncrementalDigest;
+  /** Constant memory whatever is fed (a large attachment is never held whole to be hashed). */
+  readonly createDigest: () => IncrementalDigest;
   readonly hmac: (key: Uint8Array, data: Uint8Array) => Uint8Array;
   readonly aead: Aead;
   readonly generateSigningKeyPair: () => SigningKeyPair;
@@ -26,31 +26,6 @@ export function randomBytes(n: number): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(n));
 }
 
-/** An incremental digest over a one-shot one: keeps the pieces, hashes them once at the end. */
-function bufferedDigest(digest: (data: Uint8Array) => Uint8Array): IncrementalDigest {
-  const pieces: Uint8Array[] = [];
-  let spent = false;
-  const self: IncrementalDigest = {
-    update(data) {
-      if (spent) throw new Error('digest already taken');
-      pieces.push(data.slice());
-      return self;
-    },
-    digest() {
-      if (spent) throw new Error('digest already taken');
-      spent = true;
-      const all = new Uint8Array(pieces.reduce((n, b) => n + b.length, 0));
-      let at = 0;
-      for (const b of pieces.splice(0)) {
-        all.set(b, at);
-        at += b.length;
-      }
-      return digest(all);
-    },
-  };
-  return self;
-}
-
 export function makeSuite(p: Primitives): CryptoSuite {
   const checkKey = (key: Uint8Array): void => {
     if (!(key instanceof Uint8Array) || key.length !== p.sealKeyBytes) throw new RangeError(`${p.algorithms.aead} needs a ${p.sealKeyBytes}-byte key`);
@@ -61,7 +36,7 @@ export function makeSuite(p: Primitives): CryptoSuite {
     sealKeyBytes: p.sealKeyBytes,
     digestBytes: 32,
     digest: p.digest,
-    createDigest: p.createDigest ?? (() => bufferedDigest(p.digest)),
+    createDigest: p.createDigest,
     hmac: p.hmac,
     newSealKey: () => randomBytes(p.sealKeyBytes),
     seal(key, plaintext, associatedData) {

@@ -13,6 +13,7 @@
 import { sm2, sm3, sm4 } from 'sm-crypto-v2';
 import type { Aead } from './aead';
 import type { FastPath } from './fast-path';
+import { createSm3 } from './sm3-stream';
 import { makeSuite, type Primitives } from './make-suite';
 import type { CryptoSuite, SigningKeyPair } from './suite';
 
@@ -52,7 +53,7 @@ export function smSuite(fast: FastPath = {}, userId: string = SM2_DEFAULT_USER_I
     algorithms: { digest: 'SM3', mac: 'HMAC-SM3', aead: 'SM4-GCM', signature: 'SM2' },
     sealKeyBytes: 16,
     digest: fast.digest ?? ((data) => fromHex(sm3(data))),
-    createDigest: fast.createDigest, // sm-crypto-v2 exports no incremental SM3: pure JS keeps the pieces
+    createDigest: fast.createDigest ?? createSm3, // sm-crypto-v2 exports no incremental SM3
     hmac: fast.hmac ?? ((key, data) => fromHex(sm3(data, { key, mode: 'hmac' }))),
     aead: fast.aead ?? sm4Gcm,
     generateSigningKeyPair(): SigningKeyPair {

@@ -165,6 +165,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       central = await startCentral({
         dbFile: path.join(opts.dataDir, 'central', 'central.db'),
         terminals: [{ terminalId: config.terminalId, secret: terminalSecret, suite: config.crypto.suite, sm2PublicKey: signingKey.publicKeyHex }],
+        // the terminal's suite is central's too: its helper proofs in HMAC-SM3 on an sm kiosk
+        suite: config.crypto.suite,
         staff: DEMO_STAFF,
       });
       centralUrl = central.url;

@@ -4,11 +4,11 @@
 // "sync now" wakes it. Central's 4xx answers move a submission to the dead-letter list with the
 // reason; nothing is ever dropped.
 import type { z } from 'zod';
-import { receiptClaimDigest } from '../../common/receipt-claim';
 import type { QueueProgressEvent, QueueSyncState } from '../../common/events';
 import type { LogEventId } from '../../common/log-events';
 import { submissionBatchResponseSchema, type SubmissionManifest } from '../../common/central-api';
 import { scrubText } from '../../common/mask';
+import { nodeSuite } from '../crypto/node-suites';
 import type { Sealer } from '../crypto/sealer';
 import type { Outbox } from '../outbox';
 import type { SubmissionRow } from '../store/outbox-tables';
@@ -17,6 +17,7 @@ import { retryDelay, type BackoffPolicy } from './backoff';
 import type { CallFailure, CentralClient } from './central-client';
 import { pullDownstream } from './downstream';
 import { uploadPages } from './uploader';
+import { manifestForWire, PageWireDigests, type WireDigests } from './wire-digests';
 
 export interface SyncOptions {
   /** submissions per manifest batch */
@@ -53,6 +54,8 @@ export interface SyncEngineDeps {
 interface ReadyItem {
   row: SubmissionRow;
   manifest: SubmissionManifest;
+  /** the pages' digests as central knows them (its `missing` names these) */
+  wire: WireDigests;
   bytes: number;
 }
 
@@ -89,10 +92,13 @@ export class SyncEngine {
   private passWaiters: (() => void)[] = [];
   /** set by a forced sync: pull case status etc. in the next pass whatever the poll interval */
   private downstreamDue = false;
+  /** each page's digest in this terminal's suite, as central knows it */
+  private readonly wireDigests: PageWireDigests;
 
   constructor(private readonly d: SyncEngineDeps) {
     this.options = { ...DEFAULT_SYNC_OPTIONS, ...d.options, backoff: { ...DEFAULT_SYNC_OPTIONS.backoff, ...d.options?.backoff } };
     this.batchLimit = this.options.batchSize;
+    this.wireDigests = new PageWireDigests({ store: d.store, outbox: d.outbox }, nodeSuite(d.sealer.suite));
   }
 
   start(): void {
@@ -248,6 +254,7 @@ export class SyncEngine {
 
   private dead(row: SubmissionRow, code: string, reason: string): void {
     const clean = scrubText(reason).slice(0, 2000);
+    this.wireDigests.forget(row.id);
     this.d.store.outbox.markDead(row.id, code, clean, new Date().toISOString());
     this.d.log('queue.dead-letter', { receiptNo: row.receipt_no, code, reason: clean });
     this.d.emit({ type: 'queue.dead-letter', receiptNo: row.receipt_no, code, reason: clean });
@@ -283,15 +290,15 @@ export class SyncEngine {
    */
   private async uploadDue(rows: SubmissionRow[], signal: AbortSignal): Promise<{ kind: 'ready'; ready: ReadyItem[] } | Extract<PassOutcome, { kind: 'failed' }>> {
     const { store, outbox, client } = this.d;
+    const suite = nodeSuite(this.d.sealer.suite);
     const ready: ReadyItem[] = [];
     let batchBytes = 0;
     for (const row of rows) {
       let manifest: SubmissionManifest;
+      let wire: WireDigests;
       try {
-        manifest = outbox.manifest(row);
-        // Central gets the digest of the receipt's claim, never the claim.
-        const claim = outbox.claim(row);
-        if (claim) manifest = { ...manifest, claimDigest: await receiptClaimDigest(claim) };
+        wire = this.wireDigests.of(row);
+        manifest = await manifestForWire(outbox.manifest(row), wire, outbox.claim(row), suite);
       } catch (e) {
         this.dead(row, 'undecryptable', `无法解密，密钥可能已更换 / cannot decrypt (key changed?): ${(e as Error).message}`);
         continue;
@@ -304,6 +311,7 @@ export class SyncEngine {
         outbox,
         client,
         row,
+        wire,
         chunkBytes: this.options.chunkBytes,
         signal,
         onProgress: (sentBytes, totalBytes) => {
@@ -319,7 +327,7 @@ export class SyncEngine {
         this.dead(row, up.code, up.reason);
         continue;
       }
-      ready.push({ row, manifest, bytes });
+      ready.push({ row, manifest, wire, bytes });
       batchBytes += bytes;
     }
     this.upload = null;
@@ -361,11 +369,12 @@ export class SyncEngine {
         this.dead(item.row, res.code, res.reason + detail);
       } else if (res.outcome === 'missing-attachments') {
         // Central lost pages it had confirmed (restored backup?): upload them again.
-        for (const p of store.outbox.pages(item.row.id)) if (res.missing.includes(p.sha256)) store.outbox.markPageUploaded(item.row.id, p.seq, null);
+        for (const p of store.outbox.pages(item.row.id)) if (res.missing.includes(item.wire.get(p.sha256) ?? p.sha256)) store.outbox.markPageUploaded(item.row.id, p.seq, null);
         const attempt = item.row.attempts + 1;
         store.outbox.defer(item.row.id, Date.now() + retryDelay(attempt, this.options.backoff, null, this.d.random), 'central is missing attachments');
       } else {
         store.outbox.markSent(item.row.id, res.caseNo, new Date().toISOString());
+        this.wireDigests.forget(item.row.id);
         sentAny = true;
         this.d.log('queue.sync.sent', { receiptNo: item.row.receipt_no, caseNo: res.caseNo, duplicate: res.outcome === 'duplicate' });
       }

@@ -1,11 +1,12 @@
 // Uploads one submission's pages as resumable chunks: asks central how much of each page it
 // holds, sends the rest from there, and marks a page done only when central says it is
-// complete (central verifies the SHA-256 of the whole page).
+// complete (central verifies the whole page's digest: SHA-256, or SM3 from an sm terminal).
 import { attachmentStateSchema } from '../../common/central-api';
 import type { Outbox } from '../outbox';
 import type { SubmissionRow } from '../store/outbox-tables';
 import type { Store } from '../store/store';
 import type { CallFailure, CentralClient } from './central-client';
+import type { WireDigests } from './wire-digests';
 
 export type UploadOutcome = { kind: 'done' } | { kind: 'failed'; failure: CallFailure } | { kind: 'rejected'; code: string; reason: string };
 
@@ -16,6 +17,8 @@ export async function uploadPages(deps: {
   outbox: Outbox;
   client: CentralClient;
   row: SubmissionRow;
+  /** each page's digest in the terminal's suite (wire-digests.ts) */
+  wire: WireDigests;
   chunkBytes: number;
   signal?: AbortSignal;
   onProgress?: (sentBytes: number, totalBytes: number) => void;
@@ -29,8 +32,10 @@ export async function uploadPages(deps: {
     const nth = (perMaterial.get(p.material_id) ?? 0) + 1;
     perMaterial.set(p.material_id, nth);
     if (p.uploaded_at) continue;
+    const digest = deps.wire.get(p.sha256);
+    if (!digest) return { kind: 'rejected', code: 'internal', reason: `第 ${p.seq + 1} 页没有摘要 / page ${p.seq + 1} has no digest` };
     const init = await client.call('attachmentInit', {
-      json: { sha256: p.sha256, size: p.size, mime: p.mime, name: `${p.material_id}-${nth}.${EXT[p.mime] ?? 'bin'}` },
+      json: { sha256: digest, size: p.size, mime: p.mime, name: `${p.material_id}-${nth}.${EXT[p.mime] ?? 'bin'}` },
       signal,
     });
     if (!init.ok) return init.failure.kind === 'rejected' ? { kind: 'rejected', code: init.failure.error, reason: init.failure.message } : { kind: 'failed', failure: init.failure };
@@ -41,7 +46,7 @@ export async function uploadPages(deps: {
       while (!state.complete) {
         const offset = state.received;
         const chunk = bytes.subarray(offset, Math.min(offset + chunkBytes, bytes.length));
-        const r = await client.call('attachmentChunk', { params: { sha256: p.sha256 }, query: { offset }, bytes: chunk, signal });
+        const r = await client.call('attachmentChunk', { params: { sha256: digest }, query: { offset }, bytes: chunk, signal });
         if (r.ok) {
           state = r.body;
         } else if (r.failure.kind === 'rejected' && (r.failure.error === 'offset-mismatch' || r.failure.error === 'hash-mismatch')) {
@@ -49,7 +54,7 @@ export async function uploadPages(deps: {
           const resume = attachmentStateSchema.safeParse(r.failure.body);
           if (!resume.success) return { kind: 'rejected', code: r.failure.error, reason: r.failure.message };
           if (r.failure.error === 'hash-mismatch' && ++restarts > 2)
-            return { kind: 'rejected', code: 'hash-mismatch', reason: `第 ${p.seq + 1} 页多次校验失败 / page ${p.seq + 1} failed SHA-256 verification repeatedly` };
+            return { kind: 'rejected', code: 'hash-mismatch', reason: `第 ${p.seq + 1} 页多次校验失败 / page ${p.seq + 1} failed digest verification repeatedly` };
           state = resume.data;
         } else if (r.failure.kind === 'rejected') {
           return { kind: 'rejected', code: r.failure.error, reason: r.failure.message };
