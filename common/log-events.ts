@@ -303,6 +303,18 @@ export const logEvents = {
     description: 'A release was refused: reason tampered, truncated, downgrade, unsigned, wrong-key or install-failed, with the message shown to technicians.',
   },
   'update.installing': { level: 'info', audience: 'operator', description: 'No citizen at the screen and within the maintenance window: the release is being staged, then the app restarts into it.' },
+  'update.install-interrupted': {
+    level: 'warn',
+    audience: 'operator',
+    description: 'The Electron build started on its old version with an update recorded as about to install (a crash or failed install before the restart); the release is tried again.',
+  },
+  'update.health-check': { level: 'info', audience: 'operator', description: 'The Electron build started on a new version and put it on probation; carries version, from and the start count.' },
+  'update.healthy': { level: 'info', audience: 'operator', description: 'A new version passed its health check after the restart (backend, devices, window) and stays.' },
+  'update.rolled-back': {
+    level: 'error',
+    audience: 'operator',
+    description: 'A new version failed its health check after the restart (or crash-looped) and the previous one was put back; carries from, to, why and whether a previous version was kept.',
+  },
   'config.remote.applied': {
     level: 'info',
     audience: 'operator',

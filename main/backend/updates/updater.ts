@@ -54,6 +54,7 @@ export class Updater {
   }
 
   heartbeat(): HeartbeatUpdate {
+    this.catchUp();
     const { targetSha512: _s, blocked: _b, ...hb } = this.state;
     return hb;
   }
@@ -70,6 +71,15 @@ export class Updater {
   /** One pass; a pass already running is joined, not doubled. */
   check(): Promise<HeartbeatUpdate> {
     return this.passes.run();
+  }
+
+  /**
+   * Takes in what the supervisor wrote since (the launcher's or the Electron shell's health check:
+   * done, rolled back, a blocked release); this updater's own steps are in the file already.
+   */
+  private catchUp(): void {
+    const saved = readUpdateState(this.d.stateFile);
+    if (saved) this.state = { ...saved, current: this.d.currentVersion };
   }
 
   private now(): number {
@@ -96,6 +106,7 @@ export class Updater {
   }
 
   private async pass(): Promise<HeartbeatUpdate> {
+    this.catchUp();
     const a = await this.d.assignment();
     if (!a.ok) return this.heartbeat();
     const release = a.value.release;
