@@ -115,6 +115,9 @@ function exitForUpdate(code: number): void {
   endingForUpdate = true;
   quitting = true;
   updates.close();
+  // A deliberate restart is not a failure: the next start must not back off for it.
+  const starts = startHistoryFile();
+  writeStartHistory(starts, readStartHistory(starts).slice(0, -1));
   const b = backend;
   backend = null;
   void Promise.resolve(b?.close())
@@ -163,11 +166,15 @@ async function start(): Promise<void> {
 
   // A new version on its first starts is on probation; one that crash-looped is rolled back now.
   if (updates.begin() === 'rolling-back') return;
-  const starts = path.join(paths.dataDir, 'shell-starts.json');
+  const starts = startHistoryFile();
   const { decision, history } = decideRestart(readStartHistory(starts), Date.now());
   writeStartHistory(starts, history);
   if (decision.failures > 1) schedule('boot', decision, 'restarted');
   else await bootAndServe();
+}
+
+function startHistoryFile(): string {
+  return path.join(paths.dataDir, 'shell-starts.json');
 }
 
 async function bootAndServe(): Promise<void> {

@@ -21,6 +21,7 @@ export function makeFakeElectron() {
     whenReady: () => Promise.resolve(),
     quit: vi.fn(),
     exit: vi.fn(),
+    relaunch: vi.fn(),
     getAppPath: () => '/opt/kiosk',
     getVersion: () => '0.0.0-test',
   });
