@@ -300,7 +300,7 @@ export const logEvents = {
   'update.refused': {
     level: 'error',
     audience: 'operator',
-    description: 'A release was refused: reason tampered, truncated, downgrade, unsigned, wrong-key or install-failed, with the message shown to technicians.',
+    description: 'A release was refused: reason tampered, truncated, downgrade, unsigned, wrong-key, wrong-channel or install-failed, with the message shown to technicians.',
   },
   'update.installing': { level: 'info', audience: 'operator', description: 'No citizen at the screen and within the maintenance window: the release is being staged, then the app restarts into it.' },
   'update.install-interrupted': {

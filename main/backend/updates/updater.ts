@@ -6,7 +6,7 @@
 // when a release is refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HeartbeatUpdate, SignedRelease, UpdateAssignment, UpdateStep } from '../../../common/fleet-updates';
+import { channelTakes, type Channel, type HeartbeatUpdate, type SignedRelease, type UpdateAssignment, type UpdateStep } from '../../../common/fleet-updates';
 import type { Result } from '../../../common/result';
 import type { Logger } from '../log/logger';
 import { inMaintenanceWindow, type MaintenanceWindow } from './maintenance-window';
@@ -20,6 +20,8 @@ import { readUpdateState, writeUpdateState, type UpdateState } from './update-st
 
 export interface UpdaterDeps {
   currentVersion: string;
+  /** this terminal's release channel (config updates.channel); default stable */
+  channel?: Channel;
   keys: readonly PinnedKey[];
   assignment: () => Promise<Result<UpdateAssignment, string>>;
   fetchRange: (sha512: string) => RangeFetcher;
@@ -121,6 +123,14 @@ export class Updater {
 
     const manifest = checkManifest(release, this.d.currentVersion, this.d.keys);
     if (!manifest.ok) return this.refuse(release, manifest.error);
+    // The channel is inside the signature: central assigning a beta release to a stable terminal
+    // (a mistake or a compromised central) is refused here too.
+    const channel = this.d.channel ?? 'stable';
+    if (!channelTakes(channel, release.channel))
+      return this.refuse(release, {
+        reason: 'wrong-channel',
+        message: `${release.version} 属于 ${release.channel} 渠道，本终端只接受 ${channel} / ${release.version} is a ${release.channel} release; this terminal takes ${channel} only`,
+      });
 
     const file = partialFile(this.d.downloadDir, release.sha512);
     if (this.verified?.release.sha512 !== release.sha512) {
