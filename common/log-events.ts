@@ -115,6 +115,11 @@ export const logEvents = {
     audience: 'technician',
     description: 'Too many failures in a short time: the terminal shows 暂停服务 / Out of service and tries again later; carries reason, failures, retry delay.',
   },
+  'shell.metrics-unavailable': {
+    level: 'warn',
+    audience: 'technician',
+    description: "The terminal's own metrics port (--metrics-port / KIOSK_METRICS_PORT) could not be opened (in use, not a port); the kiosk runs on without it. Carries the message.",
+  },
   'shell.download-blocked': { level: 'warn', audience: 'technician', description: 'The page started a download; cancelled (the kiosk never downloads).' },
   'session.idle-reset': { level: 'info', audience: 'operator', description: 'A citizen session ended by idle timeout after the countdown.' },
   'session.ended': { level: 'info', audience: 'operator', description: 'A citizen session ended by the citizen (finish / home).' },

@@ -9,6 +9,8 @@ import { BootError, bootBackend, type Backend, type KeyWrapper } from '../backen
 import { createLogger, fileSink, type Logger } from '../backend/log/logger';
 import { stopOnSignals } from '../backend/host/stop-signals';
 import { defaultPaths } from '../backend/paths';
+import { kioskMetrics } from '../backend/health/kiosk-metrics';
+import { serveMetrics, type MetricsServer } from '../backend/host/metrics-server';
 import { outOfServiceResponse, type OutOfServiceInfo } from './out-of-service';
 import {
   APP_SCHEME,
@@ -37,6 +39,8 @@ const production = PRODUCTION_BUILD || app.isPackaged;
 const paths = defaultPaths();
 const logger: Logger = createLogger({ sink: fileSink(paths.logDir) });
 let backend: Backend | null = null;
+/** this terminal's own Prometheus figures on 127.0.0.1 (`--metrics-port N` / KIOSK_METRICS_PORT), as the headless host serves them */
+let metrics: MetricsServer | null = null;
 let win: BrowserWindow | null = null;
 /** set once the system asks the app to end (systemd stop, shutdown): a closing window is then not re-created */
 let quitting = false;
@@ -91,12 +95,14 @@ if (!app.requestSingleInstanceLock()) {
     // electron-updater quits after installing; the shell ends on its own terms (exitForUpdate).
     if (endingForUpdate) return void e?.preventDefault();
     quitting = true;
+    void metrics?.close();
     void backend?.close();
   });
   // SIGTERM (service manager, start.mjs), SIGINT, SIGHUP or start.mjs gone: the same clean
   // shutdown as quitting; a second signal ends at once (helpers die with us regardless)
   stopOnSignals(async () => {
     quitting = true;
+    await metrics?.close();
     const b = backend;
     backend = null;
     await b?.close();
@@ -115,6 +121,7 @@ function exitForUpdate(code: number): void {
   endingForUpdate = true;
   quitting = true;
   updates.close();
+  void metrics?.close();
   // A deliberate restart is not a failure: the next start must not back off for it.
   const starts = startHistoryFile();
   writeStartHistory(starts, readStartHistory(starts).slice(0, -1));
@@ -200,7 +207,22 @@ async function bootAndServe(): Promise<void> {
   display = 'app';
   showPage();
   logger.log('kiosk.boot.ready', { transport: `${APP_SCHEME}://`, ms: Math.round(process.uptime() * 1000) });
+  await serveOwnMetrics(backend);
   if (updates.onProbation) await updates.backendReady(backend, `${APP_SCHEME}://app`);
+}
+
+/** `--metrics-port N` or KIOSK_METRICS_PORT: a port that cannot be opened is logged, never fatal. */
+async function serveOwnMetrics(b: Backend): Promise<void> {
+  const at = process.argv.indexOf('--metrics-port');
+  const raw = at >= 0 ? process.argv[at + 1] : process.env.KIOSK_METRICS_PORT;
+  if (raw === undefined || metrics) return;
+  const port = Number(raw);
+  try {
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`not a port: ${raw}`);
+    metrics = await serveMetrics(kioskMetrics(b.ctx, paths.dataDir), port);
+  } catch (e) {
+    logger.log('shell.metrics-unavailable', { message: (e as Error).message });
+  }
 }
 
 function hardenSession(ses: Session): void {
