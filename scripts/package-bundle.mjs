@@ -24,7 +24,8 @@ export const BUNDLE_ENTRY = 'dist/main/headless.mjs';
 /** Build leftovers a running app never reads (better-sqlite3's sources and object files). */
 function shipped(rel) {
   if (/\.(map|md|markdown)$/i.test(rel) && !rel.includes('/bin/')) return false;
-  if (rel.startsWith('node_modules/better-sqlite3/')) return !/^node_modules\/better-sqlite3\/(deps|src)(\/|$)|\/build\/Release\/(obj|obj\.target)(\/|$)|\/build\/Release\/(test_extension\.node|.*\.a)$/.test(rel);
+  if (rel.startsWith('node_modules/better-sqlite3/'))
+    return !/^node_modules\/better-sqlite3\/(deps|src)(\/|$)|\/build\/Release\/(obj|obj\.target)(\/|$)|\/build\/Release\/(test_extension\.node|.*\.a)$/.test(rel);
   return true;
 }
 

@@ -79,7 +79,10 @@ it('NSIS: a healthy release keeps only its own installer for the next rollback',
   await installV2(v1);
   const v2 = probation('2.0.0');
   v2.p.begin();
-  await v2.p.backendReady({ fetch: () => new Response('{}'), ctx: { devices: { list: () => ['id-card-reader', 'receipt-printer', 'a4-printer', 'scanner', 'code-scanner'].map((device) => ({ device })) } } }, 'kiosk://app');
+  await v2.p.backendReady(
+    { fetch: () => new Response('{}'), ctx: { devices: { list: () => ['id-card-reader', 'receipt-printer', 'a4-printer', 'scanner', 'code-scanner'].map((device) => ({ device })) } } },
+    'kiosk://app',
+  );
   v2.p.appLoaded();
   expect(readUpdateState(electronUpdatePaths(dataDir).state)).toMatchObject({ step: 'done', current: '2.0.0' });
   expect(fs.readdirSync(electronUpdatePaths(dataDir).installed)).toEqual(['2.0.0.exe']);

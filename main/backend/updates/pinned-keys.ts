@@ -20,16 +20,22 @@ declare global {
 // Tested on the identifier itself so that a keyed production bundle folds the test and drops the
 // placeholders from its text (as common/build-flavour.ts explains).
 
-export const PINNED_RELEASE_KEYS: readonly PinnedKey[] = typeof __KIOSK_KEYS_PINNED__ === 'boolean' && __KIOSK_KEYS_PINNED__ ? __KIOSK_PINNED_KEYS__.release : [
-  {
-    algorithm: 'ed25519',
-    publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEANmeVRqOlOj5D1vXY++YR5SKtWHPr3E8q3f9/e9SlyNQ=\n-----END PUBLIC KEY-----\n',
-  },
-];
+export const PINNED_RELEASE_KEYS: readonly PinnedKey[] =
+  typeof __KIOSK_KEYS_PINNED__ === 'boolean' && __KIOSK_KEYS_PINNED__
+    ? __KIOSK_PINNED_KEYS__.release
+    : [
+        {
+          algorithm: 'ed25519',
+          publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEANmeVRqOlOj5D1vXY++YR5SKtWHPr3E8q3f9/e9SlyNQ=\n-----END PUBLIC KEY-----\n',
+        },
+      ];
 
-export const PINNED_CONFIG_KEYS: readonly PinnedKey[] = typeof __KIOSK_KEYS_PINNED__ === 'boolean' && __KIOSK_KEYS_PINNED__ ? __KIOSK_PINNED_KEYS__.config : [
-  {
-    algorithm: 'ed25519',
-    publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAJt0b+S54QqGIDkglUlr7psL+2SLucPe8yOeXH7ZtTwE=\n-----END PUBLIC KEY-----\n',
-  },
-];
+export const PINNED_CONFIG_KEYS: readonly PinnedKey[] =
+  typeof __KIOSK_KEYS_PINNED__ === 'boolean' && __KIOSK_KEYS_PINNED__
+    ? __KIOSK_PINNED_KEYS__.config
+    : [
+        {
+          algorithm: 'ed25519',
+          publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAJt0b+S54QqGIDkglUlr7psL+2SLucPe8yOeXH7ZtTwE=\n-----END PUBLIC KEY-----\n',
+        },
+      ];

@@ -23,7 +23,7 @@ export function makeFakeElectron() {
     exit: vi.fn(),
     relaunch: vi.fn(),
     getAppPath: () => '/opt/kiosk',
-    getVersion: () => '0.0.0-test',
+    getVersion: (): string => '0.0.0-test',
   });
   const session = Object.assign(new EventEmitter(), {
     permissionRequestHandler: null as Handler | null,
