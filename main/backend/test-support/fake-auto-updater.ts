@@ -21,6 +21,8 @@ export function makeFakeAutoUpdater(cacheDir: string, platform: NodeJS.Platform 
     autoDownload: true,
     autoInstallOnAppQuit: true,
     disableDifferentialDownload: false,
+    allowDowngrade: false,
+    allowPrerelease: false,
     installs: [],
     downloads: 0,
     setFeedURL: (o) => void (feed = o.url),

@@ -53,6 +53,9 @@ it('offers the verified AppImage with its SHA-512, keeps the running one and rec
   expect(fake.autoDownload).toBe(false);
   expect(fake.autoInstallOnAppQuit).toBe(false);
   expect(fake.disableDifferentialDownload).toBe(true);
+  // the updater's own checks decide downgrades (signed rollbacks) and channels
+  expect(fake.allowDowngrade).toBe(true);
+  expect(fake.allowPrerelease).toBe(true);
   expect(await installer.install(r, file)).toEqual({ ok: true, value: undefined });
   expect(fake.downloads).toBe(1);
   const p = electronUpdatePaths(path.join(dir, 'data'));

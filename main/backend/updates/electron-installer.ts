@@ -22,6 +22,10 @@ export interface ElectronAppUpdater {
   autoInstallOnAppQuit: boolean;
   /** the loopback feed has no block maps: always the whole (verified) file */
   disableDifferentialDownload: boolean;
+  /** a lower version is offered only when the release key signed it as a rollback (release-check.ts) */
+  allowDowngrade: boolean;
+  /** beta releases carry pre-release versions (1.5.0-beta.1); the channel was checked already */
+  allowPrerelease: boolean;
   setFeedURL(options: { provider: 'generic'; url: string }): void;
   checkForUpdates(): Promise<unknown>;
   downloadUpdate(): Promise<unknown>;
@@ -72,6 +76,8 @@ export class ElectronInstaller implements UpdateInstaller {
     updater.autoDownload = false;
     updater.autoInstallOnAppQuit = false;
     updater.disableDifferentialDownload = true;
+    updater.allowDowngrade = true;
+    updater.allowPrerelease = true;
     this.stateFile = electronUpdatePaths(o.dataDir).state;
   }
 
@@ -83,7 +89,8 @@ export class ElectronInstaller implements UpdateInstaller {
     const yml = latestYml(release, fileName);
     const server = http.createServer((req, res) => {
       const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname);
-      if (name.startsWith('latest')) return void res.end(yml);
+      // latest.yml, latest-linux(-arm64).yml, or <channel>.yml for a pre-release app version
+      if (name.endsWith('.yml')) return void res.end(yml);
       if (name === fileName) return void fs.createReadStream(artifactFile).pipe(res);
       res.statusCode = 404;
       res.end();
