@@ -194,6 +194,10 @@ async function bootAndServe(): Promise<void> {
       logger,
       osKeystore: osKeystore(),
       updateInstaller: updates.installer,
+      restartApp: (reason) => {
+        logger.log('config.remote.applied', { restartNeeded: reason });
+        updates.restartApp();
+      },
     });
   } catch (e) {
     logger.log('kiosk.boot.failed', { message: (e as Error).message });

@@ -24,6 +24,7 @@ const fake = vi.hoisted(() => ({
   updater: null as unknown as FakeAutoUpdater,
   boot: null as unknown as (opts: { updateInstaller?: unknown }) => Promise<unknown>,
   installer: null as ElectronInstaller | null,
+  restartApp: null as ((reason: string) => void) | null,
 }));
 
 vi.mock('electron', () => {
@@ -58,8 +59,9 @@ vi.mock('electron-updater', () => ({
 }));
 vi.mock('../backend/boot', () => ({
   BootError: class BootError extends Error {},
-  bootBackend: (opts: { updateInstaller?: ElectronInstaller }) => {
+  bootBackend: (opts: { updateInstaller?: ElectronInstaller; restartApp?: (reason: string) => void }) => {
     fake.installer = opts.updateInstaller ?? null;
+    fake.restartApp = opts.restartApp ?? null;
     return fake.boot(opts);
   },
 }));
@@ -267,5 +269,20 @@ describe('an Electron update after its restart', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(fake.updater.installs).toHaveLength(1);
     expect(Buffer.from(fs.readFileSync(appImage)).equals(Buffer.from(v2))).toBe(true);
+  });
+
+  it('a remote configuration that needs a restart ends the shell for its supervisor, or relaunches the AppImage without one', async () => {
+    const f = await start('1.0.0');
+    fake.restartApp!('远程配置需要重启 / remote configuration needs a restart: devices');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(f.app.exit).toHaveBeenCalledWith(75);
+    delete process.env.INVOCATION_ID;
+    await vi.advanceTimersByTimeAsync(0);
+    const g = await start('1.0.0');
+    await vi.advanceTimersByTimeAsync(0);
+    fake.restartApp!('remote configuration needs a restart: devices');
+    await vi.advanceTimersByTimeAsync(0);
+    expect((g.app as unknown as { relaunch: ReturnType<typeof vi.fn> }).relaunch).toHaveBeenCalledWith(expect.objectContaining({ execPath: appImage }));
+    expect(g.app.exit).toHaveBeenCalledWith(0);
   });
 });

@@ -76,6 +76,17 @@ export class UpdateProbation {
     }
   }
 
+  /**
+   * Starts the app again (a remote configuration changed a field read only at start): under a
+   * supervisor by ending with 75, otherwise by relaunching itself.
+   */
+  restartApp(): void {
+    if (this.supervised) return this.d.exit(EXIT_RESTART_FOR_UPDATE);
+    // an AppImage runs from a mount that ends with this process: start the file itself
+    this.d.relaunch(this.d.env.APPIMAGE ?? process.execPath);
+    this.d.exit(0);
+  }
+
   get onProbation(): boolean {
     return this.pending !== null;
   }
