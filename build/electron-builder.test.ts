@@ -40,6 +40,18 @@ describe('electron-builder.yml', () => {
     expect(unit).toMatch(/^Restart=always$/m);
   });
 
+  it('publishes nowhere: electron-updater gets app-update.yml, but its only feed is on loopback', () => {
+    const publish = config.publish as { provider: string; url: string }[];
+    expect(publish.length).toBeGreaterThan(0);
+    for (const p of publish) {
+      expect(p.provider).toBe('generic');
+      expect(new URL(p.url).hostname).toBe('127.0.0.1');
+    }
+    for (const platform of ['linux', 'win', 'deb', 'appImage', 'nsis']) expect(config[platform]?.publish, platform).toBeUndefined();
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.dependencies['electron-updater']).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('pins a current Electron (42 or newer) exactly', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     const v = pkg.devDependencies.electron as string;

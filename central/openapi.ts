@@ -99,7 +99,7 @@ import {
   terminalGroupSchema,
   terminalGroupSetSchema,
 } from './routes/releases';
-import { configAssignmentSchema, signedRemoteConfigSchema, updateAssignmentSchema } from '../common/fleet-updates';
+import { configAssignmentSchema, signedRemoteConfigSchema, updateAssignmentQuerySchema, updateAssignmentSchema } from '../common/fleet-updates';
 import { adminCaseUpdateSchema, adminCasesQuerySchema, terminalIdParamSchema, terminalSchema, terminalSuiteUpdateSchema, trackingSchema } from './routes/admin';
 
 type Json = Record<string, unknown>;
@@ -414,6 +414,7 @@ export function buildOpenApi(): Json {
           operationId: 'updateAssignment',
           summary: 'The release this terminal should run (signed offline by the release key; the terminal verifies it), or why none',
           security: SIGNED,
+          parameters: queryParams(updateAssignmentQuerySchema),
           responses: { '200': ok('assignment', updateAssignmentSchema), ...signedErrors },
         },
       },

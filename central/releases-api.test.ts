@@ -15,14 +15,14 @@ const artifact = new Uint8Array(300_000).map((_, i) => (i * 31) % 251);
 beforeEach(() => (h = centralHarness()));
 afterEach(() => h.close());
 
-async function assignment(terminal = TERMINAL) {
-  const r = await h.call({ ...terminal, method: 'GET', path: '/v1/updates/assignment' });
+async function assignment(terminal = TERMINAL, channel?: 'stable' | 'beta') {
+  const r = await h.call({ ...terminal, method: 'GET', path: `/v1/updates/assignment${channel ? `?channel=${channel}` : ''}` });
   expect(r.status).toBe(200);
   return updateAssignmentSchema.parse(await r.json());
 }
 
-async function publish(version: string, bytes = artifact): Promise<number> {
-  const r = await h.admin('/v1/admin/releases', 'POST', key.release(bytes, version));
+async function publish(version: string, bytes = artifact, channel: 'stable' | 'beta' = 'stable'): Promise<number> {
+  const r = await h.admin('/v1/admin/releases', 'POST', key.release(bytes, version, { channel }));
   expect(r.status).toBe(200);
   return ((await r.json()) as { releaseId: number }).releaseId;
 }
@@ -56,6 +56,32 @@ describe('releases and rollouts', () => {
     await h.admin(`/v1/admin/releases/${id}/rollout`, 'PUT', { stages: [{ group: 'pilot', percent: b }] });
     expect((await assignment()).reason).toBe('not-in-rollout');
     await h.admin(`/v1/admin/releases/${id}/rollout`, 'PUT', { stages: [{ group: 'pilot', percent: b + 1 }] });
+    expect((await assignment()).reason).toBe('assigned');
+  });
+
+  it('never offers a beta release to a stable terminal; a beta terminal gets the newest of beta and stable', async () => {
+    await h.admin(`/v1/admin/terminals/${TERMINAL.terminalId}/group`, 'PUT', { group: 'pilot' });
+    const stable = await publish('1.1.0');
+    const beta = await publish('1.2.0-beta.1', artifact.slice(1), 'beta');
+    for (const id of [stable, beta]) await h.admin(`/v1/admin/releases/${id}/rollout`, 'PUT', { stages: [{ group: 'pilot', percent: 100 }] });
+    // no channel stated: stable
+    expect((await assignment()).release).toMatchObject({ version: '1.1.0', channel: 'stable' });
+    expect((await assignment(TERMINAL, 'stable')).release).toMatchObject({ version: '1.1.0', channel: 'stable' });
+    expect((await assignment(TERMINAL, 'beta')).release).toMatchObject({ version: '1.2.0-beta.1', channel: 'beta' });
+    // only a beta release published: a stable terminal has nothing to run
+    await h.admin(`/v1/admin/releases/${stable}/rollout`, 'PUT', { stages: [{ group: 'hall', percent: 100 }] });
+    expect(await assignment(TERMINAL, 'stable')).toEqual({ release: null, reason: 'not-in-rollout' });
+    const bad = await h.call({ method: 'GET', path: '/v1/updates/assignment?channel=nightly' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('a rollout never reaches a terminal outside the groups it names, nor one in no group', async () => {
+    const id = await publish('1.1.0');
+    await h.admin(`/v1/admin/releases/${id}/rollout`, 'PUT', { stages: [{ group: 'pilot', percent: 100 }] });
+    expect(await assignment()).toEqual({ release: null, reason: 'not-in-rollout' });
+    await h.admin(`/v1/admin/terminals/${TERMINAL.terminalId}/group`, 'PUT', { group: 'hall' });
+    expect(await assignment()).toEqual({ release: null, reason: 'not-in-rollout' });
+    await h.admin(`/v1/admin/terminals/${TERMINAL.terminalId}/group`, 'PUT', { group: 'pilot' });
     expect((await assignment()).reason).toBe('assigned');
   });
 
@@ -107,6 +133,23 @@ describe('remote configuration', () => {
     expect(got.group).toEqual(doc);
     // a tag central does not know is refused at the door, not stored
     expect((await h.admin('/v1/admin/releases', 'POST', { ...sm2.release(artifact, '2.0.1'), algorithm: 'rsa' })).status).toBe(400);
+  });
+
+  it('serves a group document only to terminals of that group, and only when it signs that group as its target', async () => {
+    const config = async (terminal = TERMINAL) => configAssignmentSchema.parse(await (await h.call({ ...terminal, method: 'GET', path: '/v1/config' })).json());
+    await h.admin(`/v1/admin/terminals/${TERMINAL.terminalId}/group`, 'PUT', { group: 'pilot' });
+    await h.admin(`/v1/admin/terminals/${OTHER_TERMINAL.terminalId}/group`, 'PUT', { group: 'hall' });
+    expect((await h.admin('/v1/admin/configs/group/pilot', 'PUT', key.config('group', 'pilot', 1, { hallName: '试点大厅' }))).status).toBe(200);
+    expect((await config()).group).not.toBeNull();
+    expect((await config(OTHER_TERMINAL)).group).toBeNull();
+    // moved to another group: the old group's document no longer reaches it
+    await h.admin(`/v1/admin/terminals/${TERMINAL.terminalId}/group`, 'PUT', { group: 'hall' });
+    expect((await config()).group).toBeNull();
+    // a row that names another group inside its signature (written around the admin route's check) is not served
+    h.store.putRemoteConfig('group', 'hall', 5, key.config('group', 'pilot', 5, { hallName: '别的大厅' }));
+    h.store.putRemoteConfig('terminal', OTHER_TERMINAL.terminalId, 1, key.config('terminal', TERMINAL.terminalId, 1, {}));
+    expect(await config()).toEqual({ group: null, terminal: null });
+    expect(await config(OTHER_TERMINAL)).toEqual({ group: null, terminal: null });
   });
 
   it('records drift a terminal reports, and when it is back in line', async () => {

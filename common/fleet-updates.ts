@@ -15,6 +15,15 @@ export type SignatureAlgorithm = z.infer<typeof signatureAlgorithmSchema>;
 export const semverSchema = z.string().regex(/^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})(-[0-9A-Za-z.-]{1,30})?$/, '版本号应为 x.y.z / version must be x.y.z');
 
 export const channelSchema = z.enum(['stable', 'beta']);
+export type Channel = z.infer<typeof channelSchema>;
+
+/** Which releases a terminal on `terminal` may run: stable takes stable only; beta takes both (the newest). */
+export function channelTakes(terminal: Channel, release: Channel): boolean {
+  return terminal === 'beta' || release === 'stable';
+}
+
+/** The terminal states its channel when it asks for its release. */
+export const updateAssignmentQuerySchema = z.object({ channel: channelSchema.default('stable') });
 export const groupNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '分组名格式不正确 / malformed group name');
 
 const sha512Hex = z.string().regex(/^[0-9a-f]{128}$/);
@@ -101,8 +110,20 @@ export const updateStepSchema = z.enum(UPDATE_STEPS);
 export type UpdateStep = z.infer<typeof updateStepSchema>;
 
 /** Why a release was refused or rolled back; the technician screen and the fleet page show them. */
-/** `wrong-suite`: signed with an algorithm this terminal's crypto suite does not accept (Ed25519 on an `sm` terminal). */
-export const UPDATE_REFUSALS = ['tampered', 'truncated', 'downgrade', 'unsigned', 'wrong-key', 'wrong-suite', 'bad-manifest', 'download-failed', 'install-failed', 'unhealthy'] as const;
+/** `wrong-suite`: signed with an algorithm this terminal's crypto suite does not accept (Ed25519 on an `sm` terminal). `wrong-channel`: a release of a channel this terminal does not take. */
+export const UPDATE_REFUSALS = [
+  'tampered',
+  'truncated',
+  'downgrade',
+  'unsigned',
+  'wrong-key',
+  'wrong-suite',
+  'bad-manifest',
+  'download-failed',
+  'install-failed',
+  'unhealthy',
+  'wrong-channel',
+] as const;
 export const updateRefusalSchema = z.enum(UPDATE_REFUSALS);
 export type UpdateRefusal = z.infer<typeof updateRefusalSchema>;
 

@@ -115,6 +115,11 @@ export const logEvents = {
     audience: 'technician',
     description: 'Too many failures in a short time: the terminal shows 暂停服务 / Out of service and tries again later; carries reason, failures, retry delay.',
   },
+  'shell.metrics-unavailable': {
+    level: 'warn',
+    audience: 'technician',
+    description: "The terminal's own metrics port (--metrics-port / KIOSK_METRICS_PORT) could not be opened (in use, not a port); the kiosk runs on without it. Carries the message.",
+  },
   'shell.download-blocked': { level: 'warn', audience: 'technician', description: 'The page started a download; cancelled (the kiosk never downloads).' },
   'session.idle-reset': { level: 'info', audience: 'operator', description: 'A citizen session ended by idle timeout after the countdown.' },
   'session.ended': { level: 'info', audience: 'operator', description: 'A citizen session ended by the citizen (finish / home).' },
@@ -301,9 +306,21 @@ export const logEvents = {
     level: 'error',
     audience: 'operator',
     description:
-      'A release was refused: reason tampered, truncated, downgrade, unsigned, wrong-key, wrong-suite (an Ed25519 signature on an sm terminal) or install-failed, with the message shown to technicians.',
+      'A release was refused: reason tampered, truncated, downgrade, unsigned, wrong-key, wrong-suite (an Ed25519 signature on an sm terminal), wrong-channel or install-failed, with the message shown to technicians.',
   },
   'update.installing': { level: 'info', audience: 'operator', description: 'No citizen at the screen and within the maintenance window: the release is being staged, then the app restarts into it.' },
+  'update.install-interrupted': {
+    level: 'warn',
+    audience: 'operator',
+    description: 'The Electron build started on its old version with an update recorded as about to install (a crash or failed install before the restart); the release is tried again.',
+  },
+  'update.health-check': { level: 'info', audience: 'operator', description: 'The Electron build started on a new version and put it on probation; carries version, from and the start count.' },
+  'update.healthy': { level: 'info', audience: 'operator', description: 'A new version passed its health check after the restart (backend, devices, window) and stays.' },
+  'update.rolled-back': {
+    level: 'error',
+    audience: 'operator',
+    description: 'A new version failed its health check after the restart (or crash-looped) and the previous one was put back; carries from, to, why and whether a previous version was kept.',
+  },
   'config.remote.applied': {
     level: 'info',
     audience: 'operator',

@@ -8,9 +8,14 @@
 // (common/build-flavour.ts), which drops the reference central, demo staff, fault injection,
 // device simulators, the raw queue API and the simulator panel, and makes boot refuse a config
 // that asks for them. `--dev` (used by `npm start`) keeps them.
+//
+// `--release` (used by `npm run dist`) is a build that will be packaged: it bakes the province's
+// pinned keys into the bundles (`--pinned-keys FILE` or $KIOSK_PINNED_KEYS, checked by
+// pinned-keys-file.mjs) and refuses to run without them unless `--dev-placeholder-keys`.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { pinnedKeysForPackaging } from './pinned-keys-file.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,7 +29,12 @@ export function flavourDefine(production) {
 /** Marks a production renderer's index.html, so `npm start` knows to rebuild it with the simulator panel. */
 export const PRODUCTION_HTML_MARK = '<meta name="kiosk-build" content="production">';
 
-function bundleNode(entry, outfile, production) {
+/** esbuild `define` of the pinned keys a packaged build trusts (main/backend/updates/pinned-keys.ts). */
+function keysDefine(pinnedKeys) {
+  return pinnedKeys ? { __KIOSK_KEYS_PINNED__: 'true', __KIOSK_PINNED_KEYS__: JSON.stringify(pinnedKeys) } : {};
+}
+
+function bundleNode(entry, outfile, production, pinnedKeys = null) {
   return build({
     entryPoints: [path.join(root, entry)],
     outfile,
@@ -33,7 +43,7 @@ function bundleNode(entry, outfile, production) {
     format: 'esm',
     target: 'node22',
     external: NATIVE_EXTERNALS,
-    define: flavourDefine(production),
+    define: { ...flavourDefine(production), ...keysDefine(pinnedKeys) },
     // Folded development branches disappear from the text too, not only their imports.
     minifySyntax: production,
     // ESM output still meets CommonJS dependencies that call require().
@@ -45,13 +55,13 @@ function bundleNode(entry, outfile, production) {
 }
 
 /** The Electron main process: production unless `{ production: false }`. */
-export async function buildMain(outfile = path.join(root, 'dist', 'main', 'electron-main.mjs'), { production = true } = {}) {
-  return bundleNode('main/shell/electron-main.ts', outfile, production);
+export async function buildMain(outfile = path.join(root, 'dist', 'main', 'electron-main.mjs'), { production = true, pinnedKeys = null } = {}) {
+  return bundleNode('main/shell/electron-main.ts', outfile, production, pinnedKeys);
 }
 
 /** The headless host (`node dist/main/headless.mjs [--port N] [--open]`): production unless `{ production: false }`. */
-export async function buildHeadless(outfile = path.join(root, 'dist', 'main', 'headless.mjs'), { production = true } = {}) {
-  return bundleNode('main/backend/host/headless.ts', outfile, production);
+export async function buildHeadless(outfile = path.join(root, 'dist', 'main', 'headless.mjs'), { production = true, pinnedKeys = null } = {}) {
+  return bundleNode('main/backend/host/headless.ts', outfile, production, pinnedKeys);
 }
 
 /** The headless host's supervisor (`node dist/main/launcher.mjs --root /opt/gov-kiosk`): starts `current/`, health-checks a new release, rolls back. */
@@ -74,19 +84,28 @@ export async function buildRenderer(outDir = path.join(root, 'dist', 'renderer')
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const production = !process.argv.includes('--dev');
+  let pinnedKeys = null;
+  if (process.argv.includes('--release')) {
+    try {
+      pinnedKeys = pinnedKeysForPackaging(process.argv);
+    } catch (e) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+  }
   const built = [];
   if (!process.argv.includes('--main-only')) {
     process.env.NODE_ENV = 'production';
     await buildRenderer(undefined, { production });
     built.push('dist/renderer');
   }
-  await buildMain(undefined, { production });
+  await buildMain(undefined, { production, pinnedKeys });
   built.push('dist/main/electron-main.mjs');
   if (production) {
-    await buildHeadless(undefined, { production });
+    await buildHeadless(undefined, { production, pinnedKeys });
     built.push('dist/main/headless.mjs');
     await buildLauncher();
     built.push('dist/main/launcher.mjs');
   }
-  process.stdout.write(`built (${production ? 'production' : 'development'}): ${built.join(', ')}\n`);
+  process.stdout.write(`built (${production ? 'production' : 'development'}${pinnedKeys ? ', province keys pinned' : ''}): ${built.join(', ')}\n`);
 }

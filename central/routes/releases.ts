@@ -8,8 +8,9 @@ import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { decimalInt } from '../../common/central-api';
-import { groupNameSchema, remoteConfigSchema, signedReleaseSchema, signedRemoteConfigSchema, type ConfigAssignment } from '../../common/fleet-updates';
+import { groupNameSchema, remoteConfigSchema, signedReleaseSchema, signedRemoteConfigSchema, updateAssignmentQuerySchema } from '../../common/fleet-updates';
 import type { AuthVariables } from '../auth/terminal-auth';
+import { configFor } from '../fleet/config-assignment';
 import { assignRelease } from '../fleet/rollout';
 import { parseWith, problem, readJsonBody } from '../http-helpers';
 import type { CentralStore } from '../store';
@@ -123,8 +124,10 @@ export function parseRange(header: string | undefined, size: number): { start: n
 export function updateRoutes(store: CentralStore) {
   return new Hono<{ Variables: AuthVariables }>()
     .get('/updates/assignment', (c) => {
+      const q = parseWith(c, c.req.query(), updateAssignmentQuerySchema);
+      if (!q.ok) return q.response;
       const id = c.get('terminalId');
-      return c.json(assignRelease(store.releases(), id, store.terminalGroup(id)));
+      return c.json(assignRelease(store.releases(), id, store.terminalGroup(id), q.value.channel));
     })
     .get('/releases/:sha512/artifact', (c) => {
       const p = parseWith(c, c.req.param(), sha512ParamSchema);
@@ -138,10 +141,5 @@ export function updateRoutes(store: CentralStore) {
       const headers = { 'Content-Type': 'application/octet-stream', 'Accept-Ranges': 'bytes', 'Content-Range': `bytes ${start}-${end}/${head.size}` };
       return c.body(new Uint8Array(part.bytes), 206, headers);
     })
-    .get('/config', (c) => {
-      const id = c.get('terminalId');
-      const group = store.terminalGroup(id);
-      const answer: ConfigAssignment = { group: group ? store.remoteConfig('group', group) : null, terminal: store.remoteConfig('terminal', id) };
-      return c.json(answer);
-    });
+    .get('/config', (c) => c.json(configFor(store, c.get('terminalId'))));
 }

@@ -19,8 +19,8 @@ function signer(algorithm: SignatureAlgorithm): (bytes: Uint8Array) => string {
 export function testReleaseKey(algorithm: SignatureAlgorithm = 'ed25519') {
   const sign = signer(algorithm);
   return {
-    release(artifact: Uint8Array, version: string, o: { rollback?: boolean } = {}): SignedRelease & { artifactBase64: string } {
-      const m = { version, channel: 'stable' as const, size: artifact.length, sha512: crypto.createHash('sha512').update(artifact).digest('hex'), rollback: o.rollback ?? false };
+    release(artifact: Uint8Array, version: string, o: { rollback?: boolean; channel?: SignedRelease['channel'] } = {}): SignedRelease & { artifactBase64: string } {
+      const m = { version, channel: o.channel ?? ('stable' as const), size: artifact.length, sha512: crypto.createHash('sha512').update(artifact).digest('hex'), rollback: o.rollback ?? false };
       return { ...m, algorithm, signature: sign(releaseSignedBytes(m)), artifactBase64: Buffer.from(artifact).toString('base64') };
     },
     config(scope: 'group' | 'terminal', target: string, version: number, settings: Record<string, unknown>) {

@@ -3,6 +3,7 @@
 // the wiring (every hook is installed and answers as policy.ts decides), the window that comes
 // back when closed, and the restart backoff that ends on the out-of-service page.
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -47,6 +48,18 @@ vi.mock('electron', () => {
     },
     get safeStorage() {
       return current('safeStorage');
+    },
+  };
+});
+
+// The metrics server is real; the figures are a stand-in registry (the fake backend has no store).
+vi.mock('../backend/health/kiosk-metrics', async () => {
+  const { Gauge, Registry } = await import('prom-client');
+  return {
+    kioskMetrics: () => {
+      const registry = new Registry();
+      new Gauge({ name: 'kiosk_shell_test', help: 'stand-in', registers: [registry] }).set(1);
+      return registry;
     },
   };
 });
@@ -258,5 +271,30 @@ describe('Electron shell wiring (fake electron module)', () => {
     expect(logText(dataDir)).toContain('"shell.out-of-service"');
     await vi.advanceTimersByTimeAsync(RESTART_POLICY.outOfServiceRetryMs);
     expect(fake.boot).toHaveBeenCalledTimes(1);
+  });
+
+  it('serves the terminal own metrics on 127.0.0.1 when given --metrics-port / KIOSK_METRICS_PORT, and closes them at quit', async () => {
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as net.AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    process.env.KIOSK_METRICS_PORT = String(port);
+    try {
+      // real timers: the metrics server and fetch run on the real event loop
+      vi.useRealTimers();
+      vi.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+      const { f } = await loadShell();
+      const text = await vi.waitFor(async () => {
+        const r = await fetch(`http://127.0.0.1:${port}/metrics`);
+        expect(r.status).toBe(200);
+        return r.text();
+      });
+      expect(text).toContain('kiosk_shell_test 1');
+      f.app.emit('before-quit');
+      await vi.waitFor(() => expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow());
+      await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow();
+    } finally {
+      delete process.env.KIOSK_METRICS_PORT;
+    }
   });
 });

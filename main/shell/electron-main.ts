@@ -1,6 +1,7 @@
 // The Electron shell: one locked-down, full-screen kiosk window, with the backend hosted in
 // this process and served on the privileged kiosk:// scheme. Everything else (devices,
 // storage, sync, rules) lives in the backend; this file only wires Electron to it.
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { app, BrowserWindow, Menu, protocol, safeStorage, session, type Session, type WebContents } from 'electron';
 import { PRODUCTION_BUILD } from '../../common/build-flavour';
@@ -8,6 +9,8 @@ import { BootError, bootBackend, type Backend, type KeyWrapper } from '../backen
 import { createLogger, fileSink, type Logger } from '../backend/log/logger';
 import { stopOnSignals } from '../backend/host/stop-signals';
 import { defaultPaths } from '../backend/paths';
+import { kioskMetrics } from '../backend/health/kiosk-metrics';
+import { serveMetrics, type MetricsServer } from '../backend/host/metrics-server';
 import { outOfServiceResponse, type OutOfServiceInfo } from './out-of-service';
 import {
   APP_SCHEME,
@@ -26,6 +29,8 @@ import {
 } from './policy';
 import { decideRestart, type RestartDecision } from './restart-governor';
 import { readStartHistory, writeStartHistory } from './start-history';
+import { UpdateProbation } from './update-probation';
+import electronUpdater from 'electron-updater';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } }]);
 
@@ -34,6 +39,8 @@ const production = PRODUCTION_BUILD || app.isPackaged;
 const paths = defaultPaths();
 const logger: Logger = createLogger({ sink: fileSink(paths.logDir) });
 let backend: Backend | null = null;
+/** this terminal's own Prometheus figures on 127.0.0.1 (`--metrics-port N` / KIOSK_METRICS_PORT), as the headless host serves them */
+let metrics: MetricsServer | null = null;
 let win: BrowserWindow | null = null;
 /** set once the system asks the app to end (systemd stop, shutdown): a closing window is then not re-created */
 let quitting = false;
@@ -43,6 +50,24 @@ let display: 'app' | OutOfServiceInfo['state'] = 'starting';
 const retryTimers: Record<'boot' | 'window', NodeJS.Timeout | null> = { boot: null, window: null };
 /** window failures (renderer crash or hang, window closed) of this process, for the backoff */
 let windowFailures: number[] = [];
+/** set when the process ends into an update or a rollback: its own exit code, not app.quit's */
+let endingForUpdate = false;
+/**
+ * Updates: electron-updater handed to the backend's updater (in-process: the backend is hosted
+ * here), and the probation of a freshly installed version. An unpackaged app (development) does
+ * not update itself.
+ */
+const updates = new UpdateProbation({
+  dataDir: paths.dataDir,
+  version: app.getVersion(),
+  platform: process.platform,
+  env: process.env,
+  autoUpdater: app.isPackaged ? electronUpdater.autoUpdater : null,
+  logger,
+  exit: exitForUpdate,
+  relaunch: (execPath) => app.relaunch({ execPath, args: process.argv.slice(1) }),
+  runInstaller: (file, args) => spawn(file, args, { detached: true, stdio: 'ignore' }).unref(),
+});
 
 // A crash of the main process is logged and ends the process; the service unit in
 // build/linux restarts it (Restart=always), which is simpler and safer than limping on. Those
@@ -66,14 +91,18 @@ if (!app.requestSingleInstanceLock()) {
   });
   // A closed window is re-created (createWindow), so the last window closing never ends the app.
   app.on('window-all-closed', () => undefined);
-  app.on('before-quit', () => {
+  app.on('before-quit', (e?: { preventDefault(): void }) => {
+    // electron-updater quits after installing; the shell ends on its own terms (exitForUpdate).
+    if (endingForUpdate) return void e?.preventDefault();
     quitting = true;
+    void metrics?.close();
     void backend?.close();
   });
   // SIGTERM (service manager, start.mjs), SIGINT, SIGHUP or start.mjs gone: the same clean
   // shutdown as quitting; a second signal ends at once (helpers die with us regardless)
   stopOnSignals(async () => {
     quitting = true;
+    await metrics?.close();
     const b = backend;
     backend = null;
     await b?.close();
@@ -84,6 +113,23 @@ if (!app.requestSingleInstanceLock()) {
 function exit(code: number): void {
   quitting = true;
   app.exit(code);
+}
+
+/** Ends into an update or a rollback: the backend closed first, then the code a supervisor acts on. */
+function exitForUpdate(code: number): void {
+  if (endingForUpdate) return;
+  endingForUpdate = true;
+  quitting = true;
+  updates.close();
+  void metrics?.close();
+  // A deliberate restart is not a failure: the next start must not back off for it.
+  const starts = startHistoryFile();
+  writeStartHistory(starts, readStartHistory(starts).slice(0, -1));
+  const b = backend;
+  backend = null;
+  void Promise.resolve(b?.close())
+    .catch(() => undefined)
+    .finally(() => app.exit(code));
 }
 
 function harden(contents: WebContents): void {
@@ -125,11 +171,17 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   showPage();
 
-  const starts = path.join(paths.dataDir, 'shell-starts.json');
+  // A new version on its first starts is on probation; one that crash-looped is rolled back now.
+  if (updates.begin() === 'rolling-back') return;
+  const starts = startHistoryFile();
   const { decision, history } = decideRestart(readStartHistory(starts), Date.now());
   writeStartHistory(starts, history);
   if (decision.failures > 1) schedule('boot', decision, 'restarted');
   else await bootAndServe();
+}
+
+function startHistoryFile(): string {
+  return path.join(paths.dataDir, 'shell-starts.json');
 }
 
 async function bootAndServe(): Promise<void> {
@@ -141,9 +193,15 @@ async function bootAndServe(): Promise<void> {
       version: app.getVersion(),
       logger,
       osKeystore: osKeystore(),
+      updateInstaller: updates.installer,
+      restartApp: (reason) => {
+        logger.log('config.remote.applied', { restartNeeded: reason });
+        updates.restartApp();
+      },
     });
   } catch (e) {
     logger.log('kiosk.boot.failed', { message: (e as Error).message });
+    if (updates.bootFailed((e as Error).message)) return;
     if (e instanceof BootError) process.stderr.write(e.message + '\n');
     // 78: a config error waits for a technician (the unit does not restart it); anything else is
     // restarted by the unit and counted in the start history.
@@ -153,6 +211,22 @@ async function bootAndServe(): Promise<void> {
   display = 'app';
   showPage();
   logger.log('kiosk.boot.ready', { transport: `${APP_SCHEME}://`, ms: Math.round(process.uptime() * 1000) });
+  await serveOwnMetrics(backend);
+  if (updates.onProbation) await updates.backendReady(backend, `${APP_SCHEME}://app`);
+}
+
+/** `--metrics-port N` or KIOSK_METRICS_PORT: a port that cannot be opened is logged, never fatal. */
+async function serveOwnMetrics(b: Backend): Promise<void> {
+  const at = process.argv.indexOf('--metrics-port');
+  const raw = at >= 0 ? process.argv[at + 1] : process.env.KIOSK_METRICS_PORT;
+  if (raw === undefined || metrics) return;
+  const port = Number(raw);
+  try {
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`not a port: ${raw}`);
+    metrics = await serveMetrics(kioskMetrics(b.ctx, paths.dataDir), port);
+  } catch (e) {
+    logger.log('shell.metrics-unavailable', { message: (e as Error).message });
+  }
 }
 
 function hardenSession(ses: Session): void {
@@ -209,6 +283,10 @@ function createWindow(): BrowserWindow {
     },
   });
   w.once('ready-to-show', () => w.show());
+  // The app's page loaded (not the shell's own): part of a new version's health check.
+  w.webContents.on('did-finish-load', () => {
+    if (display === 'app') updates.appLoaded();
+  });
   watchRenderer(w);
   // Closing the window (window manager, a stray shortcut) must not leave the desktop: a new one
   // takes its place, and repeated closes back off like crashes.

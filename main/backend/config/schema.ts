@@ -2,6 +2,7 @@
 // development machine with simulators, so `npm start` needs no file at all.
 import { z } from 'zod';
 import { suiteTagSchema } from '../../../common/crypto-suite/suite';
+import { channelSchema } from '../../../common/fleet-updates';
 import { deviceConfigProblems, devicesConfigSchema } from '../../../devices/config';
 
 export const configSchema = z
@@ -111,9 +112,11 @@ export const configSchema = z
           .object({ from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM / expected HH:MM'), to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM / expected HH:MM') })
           .nullable()
           .default({ from: '22:00', to: '06:00' }),
+        /** the release channel: stable terminals run stable releases only; beta (a pilot group) also the beta ones */
+        channel: channelSchema.default('stable'),
       })
       .strict()
-      .default({ enabled: true, checkEverySec: 900, maxBytesPerSec: 500_000, window: { from: '22:00', to: '06:00' } }),
+      .default({ enabled: true, checkEverySec: 900, maxBytesPerSec: 500_000, window: { from: '22:00', to: '06:00' }, channel: 'stable' }),
     /** Help at the kiosk (issue 15): 远程帮办 video calls with the hall and 呼叫帮助. */
     help: z
       .object({

@@ -12,6 +12,7 @@ import { serveLoopback } from './serve-loopback';
 import { stopOnSignals } from './stop-signals';
 import { BundleSwapInstaller, EXIT_RESTART_FOR_UPDATE } from '../updates/bundle-swap';
 import type { HealthMessage } from '../updates/bundle-launcher';
+import { checkReleaseHealth } from '../updates/release-health';
 
 const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -61,11 +62,11 @@ export async function runHeadless(
     await server.close();
     await backend.close();
   };
-  // The launcher's health check of a new release: booted (config valid, database open, keys
-  // read), serving on loopback, and the backend answering its own API.
+  // The launcher's health check of a new release: serving on loopback, and release-health.ts's
+  // checks (booted, answering its own API, every device class supervised).
   if (process.send) {
-    const probe = await Promise.resolve(backend.fetch(new Request(`${server.origin}/api/system/info`))).catch(() => null);
-    const health: HealthMessage = { type: 'kiosk-health', ok: probe?.status === 200, version, message: probe ? `api ${probe.status}` : 'api unreachable' };
+    const healthy = await checkReleaseHealth(backend, server.origin);
+    const health: HealthMessage = { type: 'kiosk-health', ok: healthy.ok, version, message: healthy.ok ? 'ok' : healthy.error };
     process.send(health);
   }
   let browser: ChildProcess | null = null;

@@ -6,6 +6,7 @@
 // SIGUSR2 starts `current` again at once (an update was staged); other exits restart after a
 // back-off. SIGTERM / SIGINT stop the app and the launcher.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { bundlePaths, confirmSwap, EXIT_RESTART_FOR_UPDATE, linkedVersion, readBundleManifest, readPending, rollBack } from './bundle-swap';
 import { readUpdateState, writeUpdateState } from './update-state';
@@ -31,6 +32,18 @@ function isHealth(m: unknown): m is HealthMessage {
   return !!m && typeof m === 'object' && (m as { type?: unknown }).type === 'kiosk-health' && typeof (m as { ok?: unknown }).ok === 'boolean';
 }
 
+/**
+ * The release folder `current` points at. The app is started by its real path: Node resolves the
+ * entry's symlinks for import.meta.url, and the headless host runs only when that equals argv[1].
+ */
+function resolvedDir(link: string): string {
+  try {
+    return fs.realpathSync(link);
+  } catch {
+    return link;
+  }
+}
+
 export class BundleLauncher {
   private child: ChildProcess | null = null;
   private stopping = false;
@@ -46,7 +59,7 @@ export class BundleLauncher {
   start(): void {
     const p = bundlePaths(this.o.root);
     const version = linkedVersion(p.current);
-    const dir = path.join(this.o.root, 'current');
+    const dir = resolvedDir(path.join(this.o.root, 'current'));
     const manifest = readBundleManifest(dir);
     if (!version || !manifest) {
       this.log('launcher.no-release', { root: this.o.root });

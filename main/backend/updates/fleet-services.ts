@@ -54,9 +54,10 @@ export function startFleetServices(o: {
   const updater = o.installer
     ? new Updater({
         currentVersion: o.version,
+        channel: o.config.updates.channel,
         trust: { suite: o.config.crypto.suite, keys: o.keys.release },
         assignment: async (): Promise<Result<UpdateAssignment, string>> => {
-          const r = await o.client.call('updateAssignment', { timeoutMs: 15_000 });
+          const r = await o.client.call('updateAssignment', { query: { channel: o.config.updates.channel }, timeoutMs: 15_000 });
           return r.ok ? { ok: true, value: r.body } : { ok: false, error: r.failure.message };
         },
         fetchRange: (sha) => rangeFetcher(o.client, sha),

@@ -6,7 +6,7 @@
 // when a release is refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HeartbeatUpdate, SignedRelease, UpdateAssignment, UpdateStep } from '../../../common/fleet-updates';
+import { channelTakes, type Channel, type HeartbeatUpdate, type SignedRelease, type UpdateAssignment, type UpdateStep } from '../../../common/fleet-updates';
 import type { Result } from '../../../common/result';
 import type { Logger } from '../log/logger';
 import { inMaintenanceWindow, type MaintenanceWindow } from './maintenance-window';
@@ -22,6 +22,8 @@ export interface UpdaterDeps {
   currentVersion: string;
   /** the pinned release keys and the terminal's crypto suite (which signature algorithms count) */
   trust: SignatureTrust;
+  /** this terminal's release channel (config updates.channel); default stable */
+  channel?: Channel;
   assignment: () => Promise<Result<UpdateAssignment, string>>;
   fetchRange: (sha512: string) => RangeFetcher;
   installer: UpdateInstaller;
@@ -55,6 +57,7 @@ export class Updater {
   }
 
   heartbeat(): HeartbeatUpdate {
+    this.catchUp();
     const { targetSha512: _s, blocked: _b, ...hb } = this.state;
     return hb;
   }
@@ -71,6 +74,15 @@ export class Updater {
   /** One pass; a pass already running is joined, not doubled. */
   check(): Promise<HeartbeatUpdate> {
     return this.passes.run();
+  }
+
+  /**
+   * Takes in what the supervisor wrote since (the launcher's or the Electron shell's health check:
+   * done, rolled back, a blocked release); this updater's own steps are in the file already.
+   */
+  private catchUp(): void {
+    const saved = readUpdateState(this.d.stateFile);
+    if (saved) this.state = { ...saved, current: this.d.currentVersion };
   }
 
   private now(): number {
@@ -97,6 +109,7 @@ export class Updater {
   }
 
   private async pass(): Promise<HeartbeatUpdate> {
+    this.catchUp();
     const a = await this.d.assignment();
     if (!a.ok) return this.heartbeat();
     const release = a.value.release;
@@ -111,6 +124,14 @@ export class Updater {
 
     const manifest = checkManifest(release, this.d.currentVersion, this.d.trust);
     if (!manifest.ok) return this.refuse(release, manifest.error);
+    // The channel is inside the signature: central assigning a beta release to a stable terminal
+    // (a mistake or a compromised central) is refused here too.
+    const channel = this.d.channel ?? 'stable';
+    if (!channelTakes(channel, release.channel))
+      return this.refuse(release, {
+        reason: 'wrong-channel',
+        message: `${release.version} 属于 ${release.channel} 渠道，本终端只接受 ${channel} / ${release.version} is a ${release.channel} release; this terminal takes ${channel} only`,
+      });
 
     const file = partialFile(this.d.downloadDir, release.sha512);
     if (this.verified?.release.sha512 !== release.sha512) {

@@ -21,8 +21,9 @@ export function makeFakeElectron() {
     whenReady: () => Promise.resolve(),
     quit: vi.fn(),
     exit: vi.fn(),
+    relaunch: vi.fn(),
     getAppPath: () => '/opt/kiosk',
-    getVersion: () => '0.0.0-test',
+    getVersion: (): string => '0.0.0-test',
   });
   const session = Object.assign(new EventEmitter(), {
     permissionRequestHandler: null as Handler | null,
