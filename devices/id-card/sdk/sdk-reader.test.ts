@@ -3,6 +3,7 @@
 // the supervisor drives it. Also a misbehaving SDK: garbage and impossible lengths, a call that
 // never returns (the event loop keeps running), a pulled reader, a missing library.
 import fs from 'node:fs';
+import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Offline } from '../../../common/devices';
 import { memoryLogger } from '../../core/log';
@@ -73,8 +74,12 @@ describe('ID-card reader through the vendor SDK (stand-in library, koffi, worker
     await waitFor(() => reads.length === 1, 3000, 'card read');
     const r = reads[0]!;
     expect(r.identity).toEqual(SAMPLE_CARDS.resident);
-    expect(r.photo).toMatchObject({ mime: 'image/bmp', width: 102, height: 126 });
-    expect(Buffer.from(r.photo!.bytes.subarray(0, 2)).toString()).toBe('BM');
+    expect(r.photo).toMatchObject({ mime: 'image/png', width: 102, height: 126 });
+    const png = PNG.sync.read(Buffer.from(r.photo!.bytes));
+    expect([png.width, png.height]).toEqual([102, 126]);
+    // the stand-in paints the face in skin tone at the centre of the picture
+    const centre = (48 * 102 + 51) * 4;
+    expect([...png.data.subarray(centre, centre + 3)]).toEqual([224, 190, 160]);
     await waitFor(() => status().state === 'card-held', 2000, 'card held');
     await new Promise((res) => setTimeout(res, 700)); // two more polls see the same card
     expect(reads.length).toBe(1);

@@ -1,11 +1,11 @@
 // The card photo through the reader vendor's WLT decoding library (the only lawful decoder),
 // called with koffi on its own worker thread with a deadline, like the SDK. The Linux library's
 // shape is int unpack(const unsigned char *wlt, unsigned char *bgr, int flag) → 1 and
-// 102 × 126 BGR pixels; symbol, flag, success code and row order are configurable per vendor.
+// 102 × 126 BGR pixels (made into a PNG); symbol, flag, success code and row order are configurable per vendor.
 import { err, ok, type Result } from '../../../common/result';
 import { FfiWorker } from '../../core/ffi-worker';
 import type { DecodedPhoto, PhotoDecoder } from '../photo-decoder';
-import { bgrToBmp } from './bmp';
+import { bgrToPng } from './bgr-png';
 import { PHOTO_BYTES } from './sdk-read';
 
 export const WLT_WIDTH = 102;
@@ -30,9 +30,9 @@ export interface ClosablePhotoDecoder extends PhotoDecoder {
 /** The decoder's output buffer made into a photo, or why not (pure: fuzzed). */
 export function photoFromDecoderOutput(ret: number, out: Uint8Array | undefined, cfg: Pick<WltDecoderConfig, 'okCode' | 'rowOrder'>): Result<DecodedPhoto, string> {
   if (ret !== cfg.okCode) return err(`照片解码失败（返回 ${ret}）/ the photo decoder refused the photo (returned ${ret})`);
-  const bmp = out ? bgrToBmp(out.subarray(0, BGR_BYTES), WLT_WIDTH, WLT_HEIGHT, cfg.rowOrder) : null;
-  if (!bmp) return err('照片解码库输出长度异常 / the photo decoder returned too few bytes');
-  return ok({ mime: 'image/bmp', bytes: bmp, width: WLT_WIDTH, height: WLT_HEIGHT });
+  const png = out ? bgrToPng(out.subarray(0, BGR_BYTES), WLT_WIDTH, WLT_HEIGHT, cfg.rowOrder) : null;
+  if (!png) return err('照片解码库输出长度异常 / the photo decoder returned too few bytes');
+  return ok({ mime: 'image/png', bytes: png, width: WLT_WIDTH, height: WLT_HEIGHT });
 }
 
 export function wltPhotoDecoder(cfg: WltDecoderConfig): ClosablePhotoDecoder {

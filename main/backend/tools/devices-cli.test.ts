@@ -65,7 +65,7 @@ describe('devices CLI', () => {
     setStandInCard(stateDir, sampleCard('foreign-permanent-2017'));
     const { code, json } = await run;
     expect(code).toBe(0);
-    expect(json).toMatchObject({ ok: true, card: { cardType: 'foreign-permanent-2017', birthYear: '1985' }, photo: { mime: 'image/bmp', width: 102, height: 126 } });
+    expect(json).toMatchObject({ ok: true, card: { cardType: 'foreign-permanent-2017', birthYear: '1985' }, photo: { mime: 'image/png', width: 102, height: 126 } });
     expect(JSON.stringify(json)).not.toContain(SAMPLE_CARDS['foreign-permanent-2017'].cardNumber);
   }, 60_000);
 
