@@ -230,7 +230,8 @@ export const logEvents = {
   'face-check.unavailable': {
     level: 'warn',
     audience: 'technician',
-    description: 'At boot: 人证核验 is configured but cannot work (reason: the ID reader has no photo decoder configured); journeys run as with journey.faceCheck false and the reader shows degraded until devices[].photoDecoder is set.',
+    description:
+      'At boot: 人证核验 is configured but cannot work (reason: the ID reader has no photo decoder configured); journeys run as with journey.faceCheck false and the reader shows degraded until devices[].photoDecoder is set.',
   },
   'face.verified': { level: 'info', audience: 'operator', description: 'A person-and-card check (人证核验) finished; carries the decision (match / no-match) and score, never the images.' },
   'face.failed': { level: 'warn', audience: 'technician', description: 'The face verifier could not give a decision (unavailable, no face found, bad image, timeout).' },

@@ -130,7 +130,10 @@ export class FfiWorker {
 
   private callNow(lib: string, fn: string, args: FfiArg[], timeoutMs: number): Promise<Result<FfiReturn, FfiError>> {
     if (this.dead) return Promise.resolve(err({ kind: 'closed', detail: this.dead }));
-    if (this.stuck) return Promise.resolve(err({ kind: 'busy', detail: `${this.stuck.fn} 已 ${Math.round((Date.now() - this.stuck.since) / 1000)} 秒未返回 / ${this.stuck.fn} has not returned for ${Date.now() - this.stuck.since} ms` }));
+    if (this.stuck)
+      return Promise.resolve(
+        err({ kind: 'busy', detail: `${this.stuck.fn} 已 ${Math.round((Date.now() - this.stuck.since) / 1000)} 秒未返回 / ${this.stuck.fn} has not returned for ${Date.now() - this.stuck.since} ms` }),
+      );
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

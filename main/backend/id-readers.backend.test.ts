@@ -49,10 +49,14 @@ describe.each(['hid', 'sdk'] as const)('a card on a simulated reader reached ove
     const read = reads[0] as Extract<KioskEvent, { type: 'idcard.read' }>;
     // HID: the simulator's test image; SDK: the stand-in vendor decoder's pixels, as PNG
     expect(read.photo?.mime).toBe('image/png');
-    const form = await waitFor(async () => {
-      const r = await k.get(`/api/journey/services/${RENT.code}/form`);
-      return r.status === 200 ? ((await r.json()) as { prefill: Record<string, { value: string; locked: boolean }> }) : null;
-    }, 10_000, 'the form');
+    const form = await waitFor(
+      async () => {
+        const r = await k.get(`/api/journey/services/${RENT.code}/form`);
+        return r.status === 200 ? ((await r.json()) as { prefill: Record<string, { value: string; locked: boolean }> }) : null;
+      },
+      10_000,
+      'the form',
+    );
     expect(form.prefill.applicantName).toMatchObject({ value: card.name, locked: true });
     expect(form.prefill.applicantIdNumber!.value).toBe(`${card.idNumber.slice(0, 4)}**********${card.idNumber.slice(-4)}`);
   });

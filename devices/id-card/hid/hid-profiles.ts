@@ -47,7 +47,7 @@ export const HID_PROFILES = {
     reportId: 0,
     reportSize: 64,
     framing: 'frame-padded',
-    source: 'USB HID 1.11 §8.4 fixed-size reports; the frame length is the SAM protocol\'s own LEN field (GA 467, devices/README.md)',
+    source: "USB HID 1.11 §8.4 fixed-size reports; the frame length is the SAM protocol's own LEN field (GA 467, devices/README.md)",
   },
 } as const satisfies Record<string, HidReportProfile>;
 

@@ -155,7 +155,11 @@ export class HidReaderSim {
     const run = async () => {
       const device = this.device;
       if (!device) return;
-      if (this.faults.garbageReport > 0) this.emitReport(device, Uint8Array.from({ length: this.faults.garbageReport }, (_, i) => (0xc3 + i * 29) & 0xff));
+      if (this.faults.garbageReport > 0)
+        this.emitReport(
+          device,
+          Uint8Array.from({ length: this.faults.garbageReport }, (_, i) => (0xc3 + i * 29) & 0xff),
+        );
       for (const wire of encodeReports(this.profile, bytes)) {
         if (this.faults.reportGapMs) await new Promise((r) => setTimeout(r, this.faults.reportGapMs));
         if (this.device !== device) return;

@@ -55,6 +55,7 @@ export function sdkPrototypes(s: SdkSymbols): Record<string, string> {
     readBase: `int ${cc}${s.readBase}(int port, uint8_t *text, uint32_t *textLen, uint8_t *photo, uint32_t *photoLen, int ifOpen)`,
   };
   if (s.samStatus) out.samStatus = `int ${cc}${s.samStatus}(int port, int ifOpen)`;
-  if (s.readBaseFingerprint) out.readBaseFingerprint = `int ${cc}${s.readBaseFingerprint}(int port, uint8_t *text, uint32_t *textLen, uint8_t *photo, uint32_t *photoLen, uint8_t *fp, uint32_t *fpLen, int ifOpen)`;
+  if (s.readBaseFingerprint)
+    out.readBaseFingerprint = `int ${cc}${s.readBaseFingerprint}(int port, uint8_t *text, uint32_t *textLen, uint8_t *photo, uint32_t *photoLen, uint8_t *fp, uint32_t *fpLen, int ifOpen)`;
   return out;
 }

@@ -134,7 +134,14 @@ function readerConnector(a: Args, decoder: PhotoDecoder): () => Promise<Result<I
       if (!library) throw new Error('--library is required: the vendor SDK (libsdtapi.so / sdtapi.dll)');
       const symbols = str(a, 'symbols');
       return sdkIdCardReaderConnector(
-        { library, profile: 'sdtapi', symbols: symbols ? sdkSymbolsSchema.partial().parse(JSON.parse(symbols)) : undefined, port: num(a, 'sdk-port', 1001), pollMs: 300, callTimeoutMs: num(a, 'call-timeout', 5) * 1000 },
+        {
+          library,
+          profile: 'sdtapi',
+          symbols: symbols ? sdkSymbolsSchema.partial().parse(JSON.parse(symbols)) : undefined,
+          port: num(a, 'sdk-port', 1001),
+          pollMs: 300,
+          callTimeoutMs: num(a, 'call-timeout', 5) * 1000,
+        },
         decoder,
       );
     }
@@ -165,7 +172,14 @@ async function readCardWith(a: Args, decoder: PhotoDecoder) {
   try {
     const card = await Promise.race([
       new Promise<{ ok: true; card: ReturnType<typeof maskedIdentity>; ms: number; photo: unknown } | { ok: false; error: string }>((resolve) => {
-        session.events.on('card', (c) => resolve({ ok: true, card: maskedIdentity(c.identity), ms: Math.round(c.readMs), photo: c.photo ? { mime: c.photo.mime, width: c.photo.width, height: c.photo.height } : { problem: c.photoProblem } }));
+        session.events.on('card', (c) =>
+          resolve({
+            ok: true,
+            card: maskedIdentity(c.identity),
+            ms: Math.round(c.readMs),
+            photo: c.photo ? { mime: c.photo.mime, width: c.photo.width, height: c.photo.height } : { problem: c.photoProblem },
+          }),
+        );
         session.events.on('card-error', (f) => resolve({ ok: false, error: f.message }));
       }),
       new Promise<{ ok: false; error: string }>((resolve) => setTimeout(() => resolve({ ok: false, error: 'no card within the timeout' }), num(a, 'timeout', 30) * 1000)),
