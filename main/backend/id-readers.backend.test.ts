@@ -1,8 +1,8 @@
 // The ID-card reader's new transports through the whole backend, as a technician configures
 // them: the simulated reader reached over USB HID (the report-level double below node-hid) and
 // through the vendor SDK (gcc-built stand-in libraries loaded with koffi, photo decoded by the
-// stand-in WLT decoder). A card placed on the reader reaches the journey's prefilled form
-// exactly as over serial. Then a real SDK reader without a photo decoder: 人证核验 unavailable.
+// stand-in WLT decoder). A card placed on the reader reaches the journey's prefilled form, and a
+// helper's card signs the helper in, exactly as over serial. Then a real SDK reader without a photo decoder: 人证核验 unavailable.
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../../central/catalog/sample-catalog';
@@ -12,6 +12,7 @@ import { SAMPLE_CARDS } from '../../devices/id-card/sample-cards';
 import { sampleCard } from '../../devices/id-card/simulator';
 import { buildStandIns, setStandInCard, type StandIns } from '../../devices/id-card/sdk/stand-in/build-stand-ins';
 import { tempDir, waitFor } from '../../devices/test-support/wait';
+import { enrolHelper, HELPER_PIN, TEST_HELPERS } from './test-support/helper';
 import { tempKiosk, type TempKiosk } from './test-support/temp-kiosk';
 
 const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!;
@@ -36,17 +37,30 @@ const reader = (k: TempKiosk) => k.ctx.devices.list().find((d) => d.device === '
 const json = async <T>(r: Response | Promise<Response>) => (await (await r).json()) as T;
 
 describe.each(['hid', 'sdk'] as const)('a card on a simulated reader reached over %s', (transport) => {
-  it('reaches the backend and prefills the form, with the card photo', async () => {
+  it("signs a helper in with card and PIN, and a citizen's card prefills the form, with its photo", async () => {
     const k = await kiosk({ journey: { faceCheck: true }, devices: [{ kind: 'id-card-reader', mode: 'simulator', simulatedTransport: transport, pollMs: 300 }] });
     const reads: KioskEvent[] = [];
     k.ctx.bus.subscribe((e) => e.type === 'idcard.read' && reads.push(e));
     await waitFor(() => reader(k).status.state === 'ready', 15_000, `${transport} reader ready`);
     expect(reader(k).health).toBe('ok');
     expect((await json<{ config: { faceCheck: boolean } }>(k.get('/api/system/info'))).config.faceCheck).toBe(true);
+    // 帮办代办 sign-in with the helper's own card on this reader, then the PIN (checked by central)
+    await enrolHelper(k, TEST_HELPERS.a);
+    const post = (p: string, body: unknown) => k.get(p, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const waiting = post('/api/helper/card', { waitSec: 10 });
+    await new Promise((r) => setTimeout(r, 50));
+    await k.ctx.devices.sim!.act({ device: 'id-card-reader', action: 'insert', card: 'township-helper' });
+    expect(await json(waiting)).toMatchObject({ ok: true, helper: { staffId: 'HB-001' } });
+    expect(await json(post('/api/helper/session', { pin: HELPER_PIN }))).toMatchObject({ ok: true, helper: { staffId: 'HB-001' } });
+    await k.ctx.devices.sim!.act({ device: 'id-card-reader', action: 'remove' });
+    await waitFor(() => reader(k).status.state === 'ready', 5000, 'helper card taken away');
+
+    // then a citizen's card reaches the journey
     const acted = await k.ctx.devices.sim!.act({ device: 'id-card-reader', action: 'insert', card: 'resident' });
     expect(acted.ok).toBe(true);
     await waitFor(async () => (await json<{ identity: unknown }>(k.get('/api/journey/identity'))).identity, 5000, 'identity held');
-    const read = reads[0] as Extract<KioskEvent, { type: 'idcard.read' }>;
+    const read = reads.at(-1) as Extract<KioskEvent, { type: 'idcard.read' }>;
+    expect(read.identity).toEqual(card);
     // HID: the simulator's test image; SDK: the stand-in vendor decoder's pixels, as PNG
     expect(read.photo?.mime).toBe('image/png');
     const form = await waitFor(
