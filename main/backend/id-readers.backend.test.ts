@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../../central/catalog/sample-catalog';
 import type { DeviceStatusView } from '../../common/devices';
 import type { KioskEvent } from '../../common/events';
+import { uuidv7 } from '../../common/uuidv7';
 import { SAMPLE_CARDS } from '../../devices/id-card/sample-cards';
 import { sampleCard } from '../../devices/id-card/simulator';
 import { buildStandIns, setStandInCard, type StandIns } from '../../devices/id-card/sdk/stand-in/build-stand-ins';
@@ -16,6 +17,7 @@ import { enrolHelper, HELPER_PIN, TEST_HELPERS } from './test-support/helper';
 import { tempKiosk, type TempKiosk } from './test-support/temp-kiosk';
 
 const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!;
+const UNEMPLOYMENT = sampleCatalog.services.find((s) => s.code === '321300-JF-00203-001')!;
 const card = SAMPLE_CARDS.resident;
 const open: TempKiosk[] = [];
 
@@ -35,6 +37,18 @@ async function kiosk(config: Record<string, unknown>): Promise<TempKiosk> {
 
 const reader = (k: TempKiosk) => k.ctx.devices.list().find((d) => d.device === 'id-card-reader')! as Extract<DeviceStatusView, { device: 'id-card-reader' }>;
 const json = async <T>(r: Response | Promise<Response>) => (await (await r).json()) as T;
+const submitWithoutMaterials = (k: TempKiosk) =>
+  k.get('/api/journey/submit', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      idempotencyKey: uuidv7(),
+      serviceCode: UNEMPLOYMENT.code,
+      form: {},
+      materials: [],
+      signature: { mime: 'image/png', data: Buffer.from('signature-png').toString('base64') },
+    }),
+  });
 
 describe.each(['hid', 'sdk'] as const)('a card on a simulated reader reached over %s', (transport) => {
   it("signs a helper in with card and PIN, and a citizen's card prefills the form, with its photo", async () => {
@@ -93,7 +107,7 @@ describe('a real reader without a photo decoder', () => {
 
   const sdkReader = (photoDecoder: unknown) => ({ kind: 'id-card-reader', mode: 'sdk', pollMs: 300, sdk: { library: libs.sdtapi }, photoDecoder });
 
-  it('reports 人证核验 unavailable at boot, on the technician screen and to the journey, and still reads cards', async () => {
+  it('reports 人证核验 unavailable at boot, on the technician screen and to the journey, still reads cards and logs a submission that goes without it', async () => {
     const k = await kiosk({ journey: { faceCheck: true }, devices: [sdkReader(null)] });
     expect(k.logLines.some((l) => l.includes('face-check.unavailable') && l.includes('photo decoder'))).toBe(true);
     await waitFor(() => reader(k).status.state === 'ready', 10_000, 'sdk reader ready');
@@ -107,6 +121,10 @@ describe('a real reader without a photo decoder', () => {
     setStandInCard(libs.stateDir, sampleCard('resident'));
     await waitFor(async () => (await json<{ identity: unknown }>(k.get('/api/journey/identity'))).identity, 5000, 'identity held');
     setStandInCard(libs.stateDir, null);
+    // a submission goes on without the face step (refused here only for its missing materials), logged
+    const r = await json<{ error: string }>(submitWithoutMaterials(k));
+    expect(r.error).not.toBe('face-check-needed');
+    expect(k.logLines.some((l) => l.includes('journey.face-check-skipped') && l.includes(UNEMPLOYMENT.code))).toBe(true);
   });
 
   it('checks faces once the vendor decoder is configured', async () => {
@@ -115,5 +133,10 @@ describe('a real reader without a photo decoder', () => {
     expect(reader(k).health).toBe('ok');
     expect(k.logLines.some((l) => l.includes('face-check.unavailable'))).toBe(false);
     expect((await json<{ config: { faceCheck: boolean } }>(k.get('/api/system/info'))).config.faceCheck).toBe(true);
+    // and a submission without a matched face is refused
+    setStandInCard(libs.stateDir, sampleCard('resident'));
+    await waitFor(async () => (await json<{ identity: unknown }>(k.get('/api/journey/identity'))).identity, 5000, 'identity held');
+    setStandInCard(libs.stateDir, null);
+    expect((await json<{ error: string }>(submitWithoutMaterials(k))).error).toBe('face-check-needed');
   });
 });
