@@ -32,7 +32,7 @@ import { FollowupService } from './followup/followup-service';
 import { PINNED_KEYS, startFleetServices, type TrustedKeys } from './updates/fleet-services';
 import type { UpdateInstaller } from './updates/update-installer';
 import { SpeechService, speechSocketPath } from '../../devices/speech/speech-service';
-import { faceCheckUnavailable } from './face-check';
+import { faceCheckUnavailable } from './face-check-availability';
 
 export interface BootOptions {
   dataDir: string;

@@ -19,7 +19,7 @@ import { commitmentDeadline, deadlineText, promisedCompletion } from './promised
 import { pageBytesOf, pagesOf, providedSchema, takePages, UNKNOWN_PAGE } from './provided-pages';
 import { receiptWidth } from './receipt-width';
 import { serviceFor, type ServiceRefusal } from './service-for';
-import { faceCheckRequired, faceCheckUnavailable } from '../face-check';
+import { faceCheckRequired, faceCheckUnavailable } from '../face-check-availability';
 
 export const submitSchema = z.object({
   idempotencyKey: idempotencyKeySchema,

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { publicConfig } from '../config/schema';
 import type { BackendContext } from '../context';
-import { faceCheckRequired } from '../face-check';
+import { faceCheckRequired } from '../face-check-availability';
 import { SMALL_JSON_MAX } from '../body-limit';
 import { jsonBody } from '../json-body';
 
