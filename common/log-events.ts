@@ -232,6 +232,12 @@ export const logEvents = {
     description:
       'The system speech service is missing, has no voice module or failed (reason no-service / no-voice / error, with the detail); the citizen screens hide their speech controls until it is back.',
   },
+  'face-check.unavailable': {
+    level: 'warn',
+    audience: 'technician',
+    description:
+      'At boot: 人证核验 is configured but cannot work (reason: the ID reader has no photo decoder configured); journeys run as with journey.faceCheck false and the reader shows degraded until devices[].photoDecoder is set.',
+  },
   'face.verified': { level: 'info', audience: 'operator', description: 'A person-and-card check (人证核验) finished; carries the decision (match / no-match) and score, never the images.' },
   'face.failed': { level: 'warn', audience: 'technician', description: 'The face verifier could not give a decision (unavailable, no face found, bad image, timeout).' },
   'queue.document-fetched': { level: 'info', audience: 'operator', description: 'A result document (PDF) released for self-service printing was downloaded and verified.' },
@@ -342,6 +348,11 @@ export const logEvents = {
   // Application journey (main/backend/journey/). No personal data: receipt numbers, service codes, counts.
   'journey.submitted': { level: 'info', audience: 'operator', description: 'An application was queued from the journey; carries receipt number, service code, pages, owed materials and channel.' },
   'journey.form-rejected': { level: 'info', audience: 'developer', description: 'A journey submission failed the service form check; carries the field ids (not their values).' },
+  'journey.face-check-skipped': {
+    level: 'warn',
+    audience: 'operator',
+    description: 'A journey submission went without 人证核验 because this terminal cannot check faces although configured to (reason: no card photo decoder); carries service code and reason.',
+  },
   'journey.face-check-missing': { level: 'warn', audience: 'operator', description: 'A journey submission came without a passed 人证核验 for the held card on a terminal that checks faces; refused.' },
   'journey.notice-printed': {
     level: 'info',

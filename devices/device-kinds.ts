@@ -14,8 +14,11 @@ import type { DeviceConfig } from './config';
 import type { DeviceLogger } from './core/log';
 import type { DeviceSession } from './core/session';
 import { idCardReaderConnector } from './id-card/connect';
+import { hidIdCardReaderConnector } from './id-card/hid/connect-hid';
 import type { PhotoDecoder } from './id-card/photo-decoder';
 import type { IdCardReaderSession } from './id-card/reader';
+import { sdkIdCardReaderConnector } from './id-card/sdk/connect-sdk';
+import type { SdkReaderSession } from './id-card/sdk/sdk-reader';
 import { receiptPrinterConnector, type ReceiptPrinterPortConfig } from './receipt/connect';
 import type { HeldJobs } from './receipt/held-jobs';
 import type { ReceiptPrinterSession } from './receipt/printer';
@@ -24,7 +27,7 @@ import type { DeviceSimulators } from './sim/simulators';
 import type { SupervisorOptions } from './supervisor/supervisor';
 
 interface Sessions {
-  'id-card-reader': IdCardReaderSession;
+  'id-card-reader': IdCardReaderSession | SdkReaderSession;
   'receipt-printer': ReceiptPrinterSession;
   'a4-printer': CupsPrinterSession;
   scanner: SaneScannerSession;
@@ -88,16 +91,44 @@ function receiptPort(c: ConfigOf<'receipt-printer'>): ReceiptPrinterPortConfig {
   }
 }
 
-export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
-  'id-card-reader': {
-    connect: (c, env) =>
-      c.mode === 'simulator'
-        ? overPty(
+/** The reader by its transport: serial SAM, SAM frames in HID reports, or the vendor's SDK. */
+function idCardConnect(c: ConfigOf<'id-card-reader'>, env: KindEnv): () => Promise<Opened<'id-card-reader'>> {
+  const hidProfile = c.hidProfile ?? 'length-byte-64';
+  switch (c.mode) {
+    case 'simulator':
+      switch (c.simulatedTransport ?? 'serial') {
+        case 'hid':
+          return async () => {
+            const s = await simulators(env).startIdCardHid(hidProfile);
+            if (!s.ok) return unavailable(s.error);
+            return hidIdCardReaderConnector({ vidPid: s.value.vidPid, profile: hidProfile, pollMs: c.pollMs }, env.simPhotoDecoder, s.value.binding)();
+          };
+        case 'sdk':
+          return async () => {
+            const s = await simulators(env).startIdCardSdk();
+            if (!s.ok) return unavailable(s.error);
+            return sdkIdCardReaderConnector({ library: s.value.libs.sdtapi, profile: 'sdtapi', port: 1001, pollMs: c.pollMs, callTimeoutMs: 5000 }, s.value.photoDecoder)();
+          };
+        default:
+          return overPty(
             env,
             (sims) => sims.startIdCard(),
             (path) => idCardReaderConnector({ path, baudRate: c.baudRate, pollMs: c.pollMs }, env.simPhotoDecoder),
-          )
-        : idCardReaderConnector({ path: c.path, vidPid: c.vidPid, baudRate: c.baudRate, pollMs: c.pollMs }, env.photoDecoder),
+          );
+      }
+    case 'hid':
+      return hidIdCardReaderConnector({ vidPid: c.vidPid, profile: hidProfile, pollMs: c.pollMs }, env.photoDecoder);
+    case 'sdk':
+      if (!c.sdk) return async () => err({ state: 'offline', reason: 'not-configured', detail: 'sdk.library 未配置 / sdk.library is not configured' });
+      return sdkIdCardReaderConnector({ ...c.sdk, pollMs: c.pollMs }, env.photoDecoder);
+    default:
+      return idCardReaderConnector({ path: c.path, vidPid: c.vidPid, baudRate: c.baudRate, pollMs: c.pollMs }, env.photoDecoder);
+  }
+}
+
+export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
+  'id-card-reader': {
+    connect: idCardConnect,
     onSession:
       ({ logger, emit }) =>
       (s) => {

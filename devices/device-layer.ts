@@ -22,6 +22,8 @@ export interface DeviceLayer {
   readonly pages: PageInbox;
   /** simulator controls, when devices run in simulator mode */
   readonly sim: SimulatorApi | null;
+  /** Why 人证核验 cannot work here (the reader gives no card photo), or null; absent: it can. */
+  readonly faceCheckProblem?: string | null;
   /** Try to open a device again now instead of waiting out the retry pause (maintenance mode). */
   reconnect?(kind: DeviceKind): void;
   settled(): Promise<void>;

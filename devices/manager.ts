@@ -12,6 +12,7 @@ import type { DeviceLayer } from './device-layer';
 import { DEVICE_KIND_SPECS, type KindEnv, type SessionMap } from './device-kinds';
 import type { DeviceLogger } from './core/log';
 import { noPhotoDecoder, type PhotoDecoder } from './id-card/photo-decoder';
+import { wltPhotoDecoder, type ClosablePhotoDecoder } from './id-card/sdk/wlt-decoder';
 import { PageInbox } from './materials/page-inbox';
 import { HeldJobs } from './receipt/held-jobs';
 import { ReceiptService } from './receipt/service';
@@ -44,13 +45,19 @@ export class DeviceManager implements DeviceLayer {
   readonly pages = new PageInbox();
   /** present when at least one device runs in simulator mode (tests, the developer panel) */
   readonly sim: DeviceSimulators | null;
+  /** why 人证核验 cannot work on this terminal (no card photo), or null */
+  readonly faceCheckProblem: string | null;
+  private readonly vendorDecoder: ClosablePhotoDecoder | null;
 
   private constructor(opts: DeviceManagerOptions, sims: DeviceSimulators | null, simDecoder: PhotoDecoder | null) {
     this.sim = sims;
     const retryMs = opts.retryMs ?? 500;
+    const reader = opts.devices.find((d) => d.kind === 'id-card-reader');
+    this.vendorDecoder = !opts.photoDecoder && reader?.photoDecoder ? wltPhotoDecoder(reader.photoDecoder) : null;
+    this.faceCheckProblem = photoProblem(reader, !!(opts.photoDecoder ?? this.vendorDecoder));
     const env: KindEnv = {
       sims,
-      photoDecoder: opts.photoDecoder ?? noPhotoDecoder,
+      photoDecoder: opts.photoDecoder ?? this.vendorDecoder ?? noPhotoDecoder,
       simPhotoDecoder: simDecoder ?? noPhotoDecoder,
       held: new HeldJobs(path.join(opts.dataDir, 'devices', 'held-receipts')),
       logger: opts.logger,
@@ -67,6 +74,7 @@ export class DeviceManager implements DeviceLayer {
         connect: cfg ? spec.connect(cfg, env) : notConfigured,
         consumables: spec.consumables?.(env),
         onSession: spec.onSession?.(env),
+        limitation: kind === 'id-card-reader' ? this.faceCheckProblem : null,
       });
       supervisor.events.on('view', (view) => opts.emit({ type: 'device.status', view }));
       return supervisor;
@@ -137,6 +145,16 @@ export class DeviceManager implements DeviceLayer {
 
   async close(): Promise<void> {
     await Promise.all(this.all.map((s) => s.stop()));
+    await this.vendorDecoder?.close();
     await this.sim?.close();
   }
+}
+
+/**
+ * A real reader gives a card photo only through the vendor's WLT decoder; without one there is
+ * nothing to compare a face with. Simulated readers decode with the test image or the stand-in.
+ */
+function photoProblem(reader: Extract<DeviceConfig, { kind: 'id-card-reader' }> | undefined, hasDecoder: boolean): string | null {
+  if (!reader || reader.mode === 'simulator' || hasDecoder) return null;
+  return '未配置照片解码库 (photoDecoder)，人证核验不可用 / no photo decoder configured: 人证核验 (face check) is unavailable';
 }

@@ -45,7 +45,7 @@ type TransactError = { kind: 'timeout' } | { kind: 'closed' };
 
 const MIN_POLL_MS = 300;
 
-interface ReaderEvents {
+export interface ReaderEvents {
   card: CardRead;
   'card-error': CardReadFailure;
   /** protocol trouble worth a technician's attention (counted, not per byte) */

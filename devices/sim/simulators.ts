@@ -17,6 +17,8 @@ import { testPhotoDecoder } from '../id-card/test-photo-decoder';
 import { ReceiptPrinterSim } from '../receipt/simulator';
 import { SaneTestSim } from '../scanner/sane-sim';
 import { trackDir, untrackDir } from '../core/child-processes';
+import type { HidProfileName } from '../id-card/hid/hid-profiles';
+import { hidSimReader, sdkSimReader, type SdkSimReader, type SimulatedReader } from './id-card-transports';
 import { PtyPair } from './pty-pair';
 import type { SimAction, SimPrintedReceipt, SimState } from './sim-actions';
 
@@ -45,6 +47,8 @@ interface PtySim<S> {
 export class DeviceSimulators {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-devsim-'));
   idCard: Started<PtySim<IdCardReaderSim>> | null = null;
+  /** the simulated reader when it is reached over HID or through the SDK stand-in instead of a pty */
+  idCardVia: Started<SimulatedReader> | null = null;
   receipt: Started<PtySim<ReceiptPrinterSim>> | null = null;
   codeScanner: Started<PtySim<CodeScannerSim>> | null = null;
   a4: Started<CupsPdfSim> | null = null;
@@ -54,6 +58,7 @@ export class DeviceSimulators {
   private a4Problem: string | null = null;
   private readonly printed: SimPrintedReceipt[] = [];
   private inserted: string | null = null;
+  private idCardPlugged = true;
 
   constructor(
     private readonly logger: DeviceLogger,
@@ -79,6 +84,23 @@ export class DeviceSimulators {
 
   startIdCard(): Started<PtySim<IdCardReaderSim>> {
     return (this.idCard ??= this.startPty('id-card-reader', 'idcard', new IdCardReaderSim({ supportsFingerprint: false })));
+  }
+
+  /** The simulated reader behind the HID test double (the real HID link and SAM driver on top). */
+  startIdCardHid(profile: HidProfileName): Started<ReturnType<typeof hidSimReader>> {
+    const r = (this.idCardVia ??= Promise.resolve(ok(hidSimReader(profile))));
+    this.logger.log('device.simulator.started', { device: 'id-card-reader', kind: 'hid', hostPath: profile });
+    return r as Started<ReturnType<typeof hidSimReader>>;
+  }
+
+  /** The stand-in vendor SDK and WLT decoder, built with gcc (the real SDK adapter on top). */
+  startIdCardSdk(): Started<SdkSimReader> {
+    this.idCardVia ??= sdkSimReader(this.dir).then((r) => {
+      if (r.ok) this.logger.log('device.simulator.started', { device: 'id-card-reader', kind: 'sdk', hostPath: r.value.libs.sdtapi });
+      else this.logger.log('device.simulator.unavailable', { device: 'id-card-reader', reason: r.error });
+      return r;
+    });
+    return this.idCardVia as Started<SdkSimReader>;
   }
 
   startReceipt(): Started<PtySim<ReceiptPrinterSim>> {
@@ -121,13 +143,16 @@ export class DeviceSimulators {
 
   async state(): Promise<SimState> {
     const id = this.idCard ? await this.idCard : null;
+    const via = this.idCardVia ? await this.idCardVia : null;
     const rc = this.receipt ? await this.receipt : null;
     const a4 = this.a4 ? await this.a4 : null;
     const code = this.codeScanner ? await this.codeScanner : null;
     const cond = rc?.ok ? rc.value.sim.condition : null;
     return {
       cards: SAMPLE_CARD_NAMES,
-      idCard: { simulated: !!id?.ok, inserted: id?.ok && id.value.sim.cardPresent ? this.inserted : null, samFault: !!id?.ok && id.value.sim.faults.samFault },
+      idCard: via?.ok
+        ? { simulated: true, inserted: via.value.cardPresent ? this.inserted : null, samFault: via.value.samFault }
+        : { simulated: !!id?.ok, inserted: id?.ok && id.value.sim.cardPresent ? this.inserted : null, samFault: !!id?.ok && id.value.sim.faults.samFault },
       receipt: {
         simulated: !!rc?.ok,
         paperNearEnd: !!cond?.paperNearEnd,
@@ -141,7 +166,7 @@ export class DeviceSimulators {
       codeScanner: { simulated: !!code?.ok },
       face: { mode: this.face.mode, calls: this.face.calls },
       plugged: {
-        'id-card-reader': !!id?.ok && id.value.pair.plugged,
+        'id-card-reader': via?.ok ? this.idCardPlugged : !!id?.ok && id.value.pair.plugged,
         'receipt-printer': !!rc?.ok && rc.value.pair.plugged,
         'code-scanner': !!code?.ok && code.value.pair.plugged,
       },
@@ -167,6 +192,8 @@ export class DeviceSimulators {
     const notSimulated = err(`${a.device} 未在模拟模式 / is not in simulator mode`);
     switch (a.device) {
       case 'id-card-reader': {
+        const via = this.idCardVia ? await this.idCardVia : null;
+        if (via?.ok) return this.actOnReader(via.value, a);
         const s = this.idCard ? await this.idCard : null;
         if (!s?.ok) return notSimulated;
         const { sim } = s.value;
@@ -233,7 +260,27 @@ export class DeviceSimulators {
     }
   }
 
+  private async actOnReader(r: SimulatedReader, a: Extract<SimAction, { device: 'id-card-reader' }>): Promise<Result<void, string>> {
+    if (a.action === 'insert') {
+      r.insert(a.card ?? 'resident');
+      this.inserted = a.card ?? 'resident';
+    } else if (a.action === 'remove') {
+      r.remove();
+      this.inserted = null;
+    } else if (a.action === 'unplug') {
+      await r.unplug();
+      this.idCardPlugged = false;
+    } else if (a.action === 'replug') {
+      await r.replug();
+      this.idCardPlugged = true;
+      this.poke('id-card-reader');
+    } else r.fault(a.action);
+    return ok(undefined);
+  }
+
   async close(): Promise<void> {
+    const via = this.idCardVia ? await this.idCardVia : null;
+    if (via?.ok) await via.value.close();
     for (const started of [this.idCard, this.receipt, this.codeScanner]) {
       const s = started ? await started : null;
       if (s?.ok) {

@@ -17,6 +17,11 @@ export interface SupervisorOptions<K extends DeviceKind, D extends DeviceSession
   consumables?: (status: DeviceStatusMap[K]) => Consumables | null;
   /** wire a freshly opened session's own events (card reads, scans) */
   onSession?: (session: D) => void;
+  /**
+   * A standing limitation of a working device (an ID reader without a photo decoder): its health
+   * is then degraded rather than ok, and the message says why.
+   */
+  limitation?: string | null;
 }
 
 export class DeviceSupervisor<K extends DeviceKind, D extends DeviceSession<DeviceStatusMap[K]>> {
@@ -138,12 +143,14 @@ export class DeviceSupervisor<K extends DeviceKind, D extends DeviceSession<Devi
 
   private buildView(): DeviceStatusView {
     const consumables = this.opts.consumables?.(this.status) ?? null;
+    const health = healthOf(this.status, consumables);
+    const limited = health === 'ok' && !!this.opts.limitation;
     return {
       device: this.opts.kind,
       mode: this.opts.mode,
-      health: healthOf(this.status, consumables),
+      health: limited ? 'degraded' : health,
       status: this.status,
-      message: describeStatus(this.opts.kind, this.status),
+      message: limited ? `${describeStatus(this.opts.kind, this.status)}；${this.opts.limitation}` : describeStatus(this.opts.kind, this.status),
       since: this.since.toISOString(),
       consumables,
     } as DeviceStatusView;

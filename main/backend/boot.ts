@@ -32,6 +32,7 @@ import { FollowupService } from './followup/followup-service';
 import { PINNED_KEYS, startFleetServices, type TrustedKeys } from './updates/fleet-services';
 import type { UpdateInstaller } from './updates/update-installer';
 import { SpeechService, speechSocketPath } from '../../devices/speech/speech-service';
+import { faceCheckUnavailable } from './face-check-availability';
 
 export interface BootOptions {
   dataDir: string;
@@ -180,6 +181,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   // before any device starts: a crashed previous run may still hold the ptys and queues
   const runFile = await openRunFile(opts.dataDir, logger);
   const devices = await DeviceManager.start({ devices: config.devices, dataDir: opts.dataDir, logger, emit: (e) => bus.emit(e) });
+  const faceUnavailable = faceCheckUnavailable({ config, devices });
+  if (faceUnavailable) logger.log('face-check.unavailable', { reason: faceUnavailable });
   const catalog = new CatalogService({ store, centralUrl, bus, logger });
   const firstSync = catalog.refresh();
   await Promise.race([firstSync, new Promise((r) => setTimeout(r, opts.firstSyncWaitMs ?? 3000).unref())]);

@@ -19,6 +19,7 @@ import { commitmentDeadline, deadlineText, promisedCompletion } from './promised
 import { pageBytesOf, pagesOf, providedSchema, takePages, UNKNOWN_PAGE } from './provided-pages';
 import { receiptWidth } from './receipt-width';
 import { serviceFor, type ServiceRefusal } from './service-for';
+import { faceCheckRequired, faceCheckUnavailable } from '../face-check-availability';
 
 export const submitSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
@@ -78,7 +79,9 @@ function checkedApplicant(ctx: BackendContext, serviceCode: string, today: strin
   if (cardProblem) return err({ kind: 'card-not-accepted', problem: cardProblem });
   // 人证核验 is enforced here, not only on screen: a terminal that checks faces submits only
   // for the card whose holder the verifier matched.
-  if (ctx.config.journey.faceCheck && !ctx.citizen.journey.isFaceMatched()) {
+  const faceUnavailable = faceCheckUnavailable(ctx);
+  if (faceUnavailable) ctx.logger.log('journey.face-check-skipped', { serviceCode, reason: faceUnavailable });
+  if (faceCheckRequired(ctx) && !ctx.citizen.journey.isFaceMatched()) {
     ctx.logger.log('journey.face-check-missing', { serviceCode });
     return err({ kind: 'face-check-needed' });
   }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { publicConfig } from '../config/schema';
 import type { BackendContext } from '../context';
+import { faceCheckRequired } from '../face-check-availability';
 import { SMALL_JSON_MAX } from '../body-limit';
 import { jsonBody } from '../json-body';
 
@@ -11,7 +12,7 @@ export function systemRoutes(ctx: BackendContext) {
       c.json({
         version: ctx.version,
         bootId: ctx.bootId,
-        config: publicConfig(ctx.config),
+        config: { ...publicConfig(ctx.config), faceCheck: faceCheckRequired(ctx) },
         catalog: {
           version: ctx.catalog.catalog?.version ?? null,
           fetchedAt: ctx.catalog.fetchedAt,

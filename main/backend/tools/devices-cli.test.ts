@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_CARDS } from '../../../devices/id-card/sample-cards';
-import { IdCardReaderSim } from '../../../devices/id-card/simulator';
+import { IdCardReaderSim, sampleCard } from '../../../devices/id-card/simulator';
+import { buildStandIns, setStandInCard } from '../../../devices/id-card/sdk/stand-in/build-stand-ins';
 import { ReceiptPrinterSim } from '../../../devices/receipt/simulator';
 import { SaneTestSim } from '../../../devices/scanner/sane-sim';
 import { PtyPair } from '../../../devices/sim/pty-pair';
@@ -55,6 +56,28 @@ describe('devices CLI', () => {
     expect(json).toMatchObject({ ok: true, card: { cardType: 'resident', name: '王**', number: `${id.slice(0, 4)}**********${id.slice(-4)}`, birthYear: '1990' } });
     expect(JSON.stringify(json)).not.toContain(id);
   });
+
+  it('read-card --transport sdk reads through the vendor SDK, the photo through the vendor decoder', async () => {
+    const built = await buildStandIns(path.join(dir, 'sdk'));
+    if (!built.ok) throw new Error(built.error);
+    const { sdtapi, wlt, stateDir } = built.value;
+    const run = cli(['read-card', '--transport', 'sdk', '--library', sdtapi, '--decoder', wlt, '--timeout', '10'], { KIOSK_SDK_STANDIN_DIR: stateDir });
+    setStandInCard(stateDir, sampleCard('foreign-permanent-2017'));
+    const { code, json } = await run;
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ ok: true, card: { cardType: 'foreign-permanent-2017', birthYear: '1985' }, photo: { mime: 'image/png', width: 102, height: 126 } });
+    expect(JSON.stringify(json)).not.toContain(SAMPLE_CARDS['foreign-permanent-2017'].cardNumber);
+  }, 60_000);
+
+  it('read-card --transport sdk says why when the library cannot be loaded, and hid when no such device is attached', async () => {
+    const sdk = await cli(['read-card', '--transport', 'sdk', '--library', path.join(dir, 'no-such-sdk.so'), '--timeout', '2']);
+    expect(sdk.code).toBe(1);
+    expect(sdk.json).toMatchObject({ ok: false, status: { reason: 'unavailable' } });
+    expect(JSON.stringify(sdk.json)).toContain('no-such-sdk.so');
+    const hid = await cli(['read-card', '--transport', 'hid', '--vid-pid', '1209:0001', '--timeout', '2']);
+    expect(hid.code).toBe(1);
+    expect(hid.json).toMatchObject({ ok: false });
+  }, 60_000);
 
   it('test-print prints a receipt and reports the printer status', async () => {
     const { code, json } = await cli(['test-print', '--port', printer.hostPath]);

@@ -2,7 +2,9 @@
 // wrong. How the terminal's devices are checked on site.
 //   list                                   what is attached: serial, HID, SANE, CUPS, /dev/usb/lp*
 //   probe [--config F] [--wait S]          opens every configured device and reports its status
-//   read-card --port P [--baud B] [--timeout S]   waits for a card, prints it (personal data masked)
+//   read-card [--transport serial|hid|sdk] [--timeout S]   waits for a card, prints it (personal data masked)
+//     serial: --port P [--baud B]; hid: --vid-pid V:P [--profile P]; sdk: --library L [--sdk-port N]
+//     [--symbols JSON]; any: --decoder LIB (the vendor's WLT decoder: reports whether the photo decodes)
 //   test-print --port P [--mode serial|usb-lp|tcp] [--baud B] [--width N]
 //   scan [--device D] [--source flatbed|adf] [--pages N] [--out DIR] [--format jpeg|png]
 //   setup-sim [--queue Q]                  prepares CUPS-PDF and checks socat / scanimage (CI, dev)
@@ -18,7 +20,16 @@ import { IppClient } from '../../../devices/a4/ipp-client';
 import { CupsPdfSim } from '../../../devices/a4/cups-sim';
 import { memoryLogger } from '../../../devices/core/log';
 import { idCardReaderConnector } from '../../../devices/id-card/connect';
-import { noPhotoDecoder } from '../../../devices/id-card/photo-decoder';
+import { hidIdCardReaderConnector } from '../../../devices/id-card/hid/connect-hid';
+import { HID_PROFILE_NAMES, HID_PROFILES, type HidProfileName } from '../../../devices/id-card/hid/hid-profiles';
+import { noPhotoDecoder, type PhotoDecoder } from '../../../devices/id-card/photo-decoder';
+import type { IdCardReaderSession } from '../../../devices/id-card/reader';
+import { sdkIdCardReaderConnector } from '../../../devices/id-card/sdk/connect-sdk';
+import { sdkSymbolsSchema } from '../../../devices/id-card/sdk/sdk-profiles';
+import type { SdkReaderSession } from '../../../devices/id-card/sdk/sdk-reader';
+import { wltPhotoDecoder } from '../../../devices/id-card/sdk/wlt-decoder';
+import type { Offline } from '../../../common/devices';
+import type { Result } from '../../../common/result';
 import { DeviceManager } from '../../../devices/manager';
 import { receiptPrinterConnector } from '../../../devices/receipt/connect';
 import { encodeReceipt } from '../../../devices/receipt/escpos-encoder';
@@ -73,6 +84,8 @@ async function list() {
   print({
     serial: serial.map((p) => ({ path: p.path, vidPid: p.vendorId && p.productId ? `${p.vendorId}:${p.productId}` : null, manufacturer: p.manufacturer ?? null })),
     hid,
+    // a HID ID-card reader is opened with read-card --transport hid --vid-pid V:P --profile P
+    idCardHidProfiles: Object.fromEntries(Object.entries(HID_PROFILES).map(([name, p]) => [name, p.source])),
     usbPrinters: lp,
     scanners: sane.ok ? sane.value : { error: sane.error.detail },
     cupsQueues: lpstat.status === 0 ? lpstat.stdout.split('\n').filter(Boolean) : { error: (lpstat.stderr || lpstat.error?.message || 'lpstat failed').trim() },
@@ -100,10 +113,55 @@ async function probe(a: Args) {
   return devices.every((d) => d.health !== 'offline') ? 0 : 1;
 }
 
+/** The reader over the transport the technician names, as the kiosk would open it. */
+function readerConnector(a: Args, decoder: PhotoDecoder): () => Promise<Result<IdCardReaderSession | SdkReaderSession, Offline>> {
+  const transport = str(a, 'transport', 'serial');
+  switch (transport) {
+    case 'serial': {
+      const port = str(a, 'port');
+      if (!port) throw new Error('--port is required, e.g. --port /dev/ttyACM0');
+      return idCardReaderConnector({ path: port, baudRate: num(a, 'baud', 115200), pollMs: 300 }, decoder);
+    }
+    case 'hid': {
+      const vidPid = str(a, 'vid-pid');
+      if (!vidPid) throw new Error('--vid-pid is required, e.g. --vid-pid 1a86:e010 (see `list`)');
+      const profile = str(a, 'profile', 'length-byte-64')!;
+      if (!(HID_PROFILE_NAMES as string[]).includes(profile)) throw new Error(`--profile must be one of ${HID_PROFILE_NAMES.join(', ')}`);
+      return hidIdCardReaderConnector({ vidPid, profile: profile as HidProfileName, pollMs: 300 }, decoder);
+    }
+    case 'sdk': {
+      const library = str(a, 'library');
+      if (!library) throw new Error('--library is required: the vendor SDK (libsdtapi.so / sdtapi.dll)');
+      const symbols = str(a, 'symbols');
+      return sdkIdCardReaderConnector(
+        {
+          library,
+          profile: 'sdtapi',
+          symbols: symbols ? sdkSymbolsSchema.partial().parse(JSON.parse(symbols)) : undefined,
+          port: num(a, 'sdk-port', 1001),
+          pollMs: 300,
+          callTimeoutMs: num(a, 'call-timeout', 5) * 1000,
+        },
+        decoder,
+      );
+    }
+    default:
+      throw new Error('--transport must be serial, hid or sdk');
+  }
+}
+
 async function readCard(a: Args) {
-  const port = str(a, 'port');
-  if (!port) throw new Error('--port is required, e.g. --port /dev/ttyACM0');
-  const connect = idCardReaderConnector({ path: port, baudRate: num(a, 'baud', 115200), pollMs: 300 }, noPhotoDecoder);
+  const decoderLib = str(a, 'decoder');
+  const decoder = decoderLib ? wltPhotoDecoder({ library: decoderLib, symbol: 'unpack', flag: 0, okCode: 1, rowOrder: 'top-down', callTimeoutMs: 3000 }) : null;
+  try {
+    return await readCardWith(a, decoder ?? noPhotoDecoder);
+  } finally {
+    await decoder?.close();
+  }
+}
+
+async function readCardWith(a: Args, decoder: PhotoDecoder) {
+  const connect = readerConnector(a, decoder);
   const s = await connect();
   if (!s.ok) {
     print({ ok: false, status: s.error });
@@ -113,8 +171,15 @@ async function readCard(a: Args) {
   const session = s.value;
   try {
     const card = await Promise.race([
-      new Promise<{ ok: true; card: ReturnType<typeof maskedIdentity>; ms: number } | { ok: false; error: string }>((resolve) => {
-        session.events.on('card', (c) => resolve({ ok: true, card: maskedIdentity(c.identity), ms: Math.round(c.readMs) }));
+      new Promise<{ ok: true; card: ReturnType<typeof maskedIdentity>; ms: number; photo: unknown } | { ok: false; error: string }>((resolve) => {
+        session.events.on('card', (c) =>
+          resolve({
+            ok: true,
+            card: maskedIdentity(c.identity),
+            ms: Math.round(c.readMs),
+            photo: c.photo ? { mime: c.photo.mime, width: c.photo.width, height: c.photo.height } : { problem: c.photoProblem },
+          }),
+        );
         session.events.on('card-error', (f) => resolve({ ok: false, error: f.message }));
       }),
       new Promise<{ ok: false; error: string }>((resolve) => setTimeout(() => resolve({ ok: false, error: 'no card within the timeout' }), num(a, 'timeout', 30) * 1000)),
@@ -229,7 +294,7 @@ async function main(): Promise<number> {
     case 'setup-sim':
       return setupSim(a);
     default:
-      process.stderr.write('usage: npm run devices -- list | probe | read-card --port P | test-print --port P | scan | setup-sim\n');
+      process.stderr.write('usage: npm run devices -- list | probe | read-card [--transport serial|hid|sdk] --port P | --vid-pid V:P | --library L | test-print --port P | scan | setup-sim\n');
       return 64;
   }
 }
