@@ -1,7 +1,7 @@
 // Keeps one device open: opens it, watches for it to go away (I/O error, hangup, failed probe),
 // and reopens it when it comes back — retrying every retryMs, so a replugged device is in use
 // again well within 2 s. Publishes one status view per real change and logs it once.
-import { describeStatus, healthOf, type Consumables, type DeviceKind, type DeviceStatusMap, type DeviceStatusView, type Offline } from '../../common/devices';
+import { healthOf, type Consumables, type DeviceKind, type DeviceStatusMap, type DeviceStatusView, type Offline } from '../../common/devices';
 import type { Result } from '../../common/result';
 import { Emitter } from '../core/emitter';
 import type { DeviceLogger } from '../core/log';
@@ -143,7 +143,6 @@ export class DeviceSupervisor<K extends DeviceKind, D extends DeviceSession<Devi
       mode: this.opts.mode,
       health: healthOf(this.status, consumables),
       status: this.status,
-      message: describeStatus(this.opts.kind, this.status),
       since: this.since.toISOString(),
       consumables,
     } as DeviceStatusView;

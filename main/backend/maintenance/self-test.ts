@@ -57,7 +57,7 @@ export async function runSelfTest(ctx: BackendContext, kind: DeviceKind, waitMs 
     }
     case 'id-card-reader': {
       const view = d.list().find((v) => v.device === kind);
-      if (view?.health === 'offline') return { ok: false, message: view.message, detail: { state: view.status.state } };
+      if (view?.health === 'offline') return { ok: false, message: view.status.state, detail: { state: view.status.state } };
       const got = nextEvent(ctx, (e) => (e.type === 'idcard.read' ? { ok: true as const } : e.type === 'idcard.error' ? { ok: false as const, reason: e.reason, message: e.message } : null), waitMs);
       const r = await got;
       if (!r) return { ok: false, message: `${Math.round(waitMs / 1000)} 秒内未读到卡，请放置测试卡后重试 / no card read in time: place a test card and try again`, detail: { timeout: true } };
