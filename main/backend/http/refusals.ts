@@ -42,6 +42,30 @@ export const REFUSAL_STATUS = {
   help: { offline: 503, 'no-call': 404, over: 409, refused: 502, busy: 409 },
   /** spoken guidance (devices/speech/speech-service.ts) */
   speech: { unavailable: 503 },
+  /** device services for the screens (routes/devices.ts): a scan's faults, pages, held receipts */
+  devices: {
+    // a scan that failed (devices/scanner/): the pages taken before the fault still come back
+    jammed: 409,
+    'cover-open': 409,
+    'no-documents': 409,
+    busy: 409,
+    'not-found': 409,
+    unavailable: 409,
+    'io-error': 409,
+    error: 409,
+    'pages-unusable': 409,
+    'no-page': 404,
+    'not-an-image': 415,
+    'bad-image': 422,
+    // a held receipt's reprint (devices/receipt/service.ts)
+    'no-held-receipt': 404,
+    held: 409,
+    invalid: 409,
+  },
+  /** the technician's PIN (maintenance/technician-auth.ts) */
+  techSignIn: { 'not-configured': 503, locked: 423, 'wrong-pin': 401 },
+  /** maintenance actions (routes/maintenance.ts) */
+  maintenance: { 'no-dead-letter': 404, 'no-config-file': 409, 'config-refused': 422, 'export-refused': 422 },
 } as const;
 
 type Table = typeof REFUSAL_STATUS;

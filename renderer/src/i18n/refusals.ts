@@ -5,6 +5,7 @@
 // the citizen and whoever helps them may read either.
 import type { CardProblem } from '../../../common/journey/identity';
 import type { RefusalArea, RefusalKind } from '../../../main/backend/http/refusals';
+import { DEVICE_REFUSAL_WORDS, MAINTENANCE_REFUSAL_WORDS } from './device-words';
 
 type Words = { zh: string; en: string };
 
@@ -41,6 +42,8 @@ export const bilingual = (w: Words) => `${w.zh} / ${w.en}`;
 /** Each area words its own codes (an area may still leave some to the backend's message). */
 const WORDS: { [A in RefusalArea]?: Partial<Record<RefusalKind<A>, Wording>> } = {
   journey: JOURNEY,
+  devices: DEVICE_REFUSAL_WORDS,
+  maintenance: MAINTENANCE_REFUSAL_WORDS,
 };
 
 const stringOr = (v: unknown, otherwise: string) => (typeof v === 'string' ? v : otherwise);

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { DeviceKind } from '../../../common/devices';
 import { api } from '../api';
 import type { Answer } from '../call';
+import { reconnectText, selfTestText } from '../i18n/device-words';
 import { deviceNameText, deviceStatusText } from '../i18n/devices';
 import { BACKGROUND, techValue } from './tech-fetch';
 import { usePanelLoad } from './usePanelLoad';
@@ -31,10 +32,14 @@ export function DevicesPanel({ onExpired }: { onExpired: (e: unknown) => void })
   const act = async (kind: DeviceKind, what: 'self-test' | 'reconnect') => {
     setBusy(`${kind}:${what}`);
     try {
-      const r: TestResult =
-        what === 'self-test'
-          ? await techValue(api.maintenance.devices[':kind']['self-test'].$post({ param: { kind } }))
-          : await techValue(api.maintenance.devices[':kind'].reconnect.$post({ param: { kind } }));
+      let r: TestResult;
+      if (what === 'self-test') {
+        const t = await techValue(api.maintenance.devices[':kind']['self-test'].$post({ param: { kind } }));
+        r = { ok: t.ok, message: selfTestText(t) };
+      } else {
+        const t = await techValue(api.maintenance.devices[':kind'].reconnect.$post({ param: { kind } }));
+        r = { ok: t.ok, message: reconnectText(t.code) };
+      }
       setResults((x) => ({ ...x, [kind]: r }));
       await load();
     } catch (e) {
