@@ -5,7 +5,7 @@
 // the fleet page. The backend, devices and queue never import it: they hand over the structured
 // status (`DeviceStatusView.status`, the heartbeat's `status`), and the words are chosen where
 // they are shown (scripts/no-sentences.test.ts keeps it that way).
-import type { DeviceKind, OfflineReason } from './devices';
+import type { AnyDeviceStatus, DeviceKind, OfflineReason } from './devices';
 
 export type Words = { zh: string; en: string };
 
@@ -35,7 +35,7 @@ export type StatusParams = { state: string; reason?: string; detail?: string; sw
 
 type Wording = (s: StatusParams) => Words;
 
-/** One entry per state of `AnyDeviceStatus` (renderer/src/i18n/devices.test.ts checks none is missing). */
+/** One entry per state of `AnyDeviceStatus` (the compiler checks none is missing). */
 export const DEVICE_STATE_WORDS = {
   offline: (s) => {
     const reason = s.reason !== undefined && Object.hasOwn(OFFLINE_REASON_WORDS, s.reason) ? OFFLINE_REASON_WORDS[s.reason as OfflineReason] : OFFLINE_REASON_WORDS.error;
@@ -53,7 +53,7 @@ export const DEVICE_STATE_WORDS = {
   stopped: (s) => ({ zh: '打印队列已停止', en: `print queue stopped${s.detail ? `: ${s.detail}` : ''}` }),
   scanning: () => ({ zh: '正在扫描', en: 'scanning' }),
   jammed: () => ({ zh: '卡纸，请清除后重试', en: 'paper jam, clear it and try again' }),
-} satisfies Record<string, Wording>;
+} satisfies Record<AnyDeviceStatus['state'], Wording>;
 
 export type DeviceState = keyof typeof DEVICE_STATE_WORDS;
 

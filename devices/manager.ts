@@ -33,7 +33,7 @@ export interface DeviceManagerOptions {
 
 type Supervisors = { [K in DeviceKind]: DeviceSupervisor<K, SessionMap[K]> };
 
-const notConfigured = async (): Promise<Result<never, Offline>> => err({ state: 'offline', reason: 'not-configured', detail: '配置中没有此设备 / not in the configuration' });
+const notConfigured = async (): Promise<Result<never, Offline>> => err({ state: 'offline', reason: 'not-configured', detail: 'not in the configuration' });
 
 export class DeviceManager implements DeviceLayer {
   private readonly supervisors: Supervisors;

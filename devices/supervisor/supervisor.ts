@@ -36,7 +36,7 @@ export class DeviceSupervisor<K extends DeviceKind, D extends DeviceSession<Devi
 
   constructor(private readonly opts: SupervisorOptions<K, D>) {
     this.retryMs = opts.retryMs ?? 500;
-    this.status = { state: 'offline', reason: 'not-found', detail: '尚未打开 / not opened yet' } as DeviceStatusMap[K];
+    this.status = { state: 'offline', reason: 'not-found', detail: 'not opened yet' } as DeviceStatusMap[K];
     this.lastView = this.buildView();
     this.firstAttempt = new Promise((r) => (this.settleFirst = r));
   }
