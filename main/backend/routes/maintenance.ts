@@ -103,15 +103,20 @@ function guardedRoutes(ctx: BackendContext) {
         return refuse(c, 'maintenance', { kind: 'no-config-file' as const });
       }
       const r = editConfig(m.configFile, changes);
-      for (const o of r.outcomes) m.audit.record(c.get('technician'), 'config-edit', o.ok ? 'ok' : 'refused', { field: o.field, message: o.message });
+      for (const o of r.outcomes) m.audit.record(c.get('technician'), 'config-edit', o.ok ? 'ok' : 'refused', { field: o.field, code: o.code, ...('issue' in o ? { issue: o.issue } : {}) });
       // A refusal when any field was refused (the others are saved), so the client's type tells them apart.
       if (r.outcomes.every((o) => o.ok)) return c.json(r, 200);
       return refuse(c, 'maintenance', { kind: 'config-refused' as const, ...r });
     })
     .post('/logs/export', jsonBody(z.object({ target: z.string().min(1).max(500) }), { maxBytes: SMALL_JSON_MAX }), (c) => {
       const r = exportLogs(path.join(m.dataDir, 'logs'), c.req.valid('json').target, ctx.config.maintenance.exportRoots, ctx.config.terminalId);
-      m.audit.record(c.get('technician'), 'log-export', r.ok ? 'ok' : 'failed', r.ok ? { files: r.value.files, lines: r.value.lines } : { message: r.error });
-      if (!r.ok) return refuse(c, 'maintenance', { kind: 'export-refused' as const, message: r.error }, { ok: false as const });
+      m.audit.record(
+        c.get('technician'),
+        'log-export',
+        r.ok ? 'ok' : 'failed',
+        r.ok ? { files: r.value.files, lines: r.value.lines } : { reason: r.error.reason, ...('detail' in r.error ? { detail: r.error.detail } : {}) },
+      );
+      if (!r.ok) return refuse(c, 'maintenance', { kind: 'export-refused' as const, ...r.error }, { ok: false as const });
       return c.json({ ok: true as const, ...r.value });
     })
     .get('/hygiene', (c) => c.json({ entries: ctx.store.maintenance.recentHygiene() }))

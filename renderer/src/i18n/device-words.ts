@@ -1,6 +1,5 @@
 // The words for what a device operation answers as a code: a scan's faults, the screens' device
-// refusals (area `devices`), the maintenance refusals (area `maintenance`), the technician's
-// self-tests and reconnects. Only the kiosk's screens show these, so they live here (a device's
+// refusals (area `devices`), the technician's self-tests and reconnects. Only the kiosk's screens show these, so they live here (a device's
 // status words are shared with central's fleet page: common/device-words.ts). Chinese first,
 // English second.
 import type { RefusalKind } from '../../../main/backend/http/refusals';
@@ -12,8 +11,8 @@ import type { Answer } from '../call';
 type SelfTestOutcome = Answer<(typeof api.maintenance.devices)[':kind']['self-test']['$post']>;
 
 /** A refusal's parameter as the backend sent it (the body is read defensively: it crossed a boundary). */
-type Param = (key: string) => unknown;
-type Wording = (param: Param) => Words;
+export type Param = (key: string) => unknown;
+export type Wording = (param: Param) => Words;
 
 type ScanFault = Extract<SelfTestOutcome, { code: 'scan-failed' }>['fault'];
 
@@ -38,12 +37,6 @@ export const DEVICE_REFUSAL_WORDS: Partial<Record<RefusalKind<'devices'>, Wordin
   ...SCAN_FAULT_WORDS,
   'no-page': () => ({ zh: '没有这一页', en: 'no such page' }),
   'not-an-image': () => ({ zh: '请上传 JPEG 或 PNG 图片', en: 'send a JPEG or PNG image' }),
-};
-
-/** The `maintenance` area's refusals (`export-refused` still brings the log exporter's message). */
-export const MAINTENANCE_REFUSAL_WORDS: Partial<Record<RefusalKind<'maintenance'>, Wording>> = {
-  'no-dead-letter': () => ({ zh: '没有这条待处理记录', en: 'no such dead letter' }),
-  'no-config-file': () => ({ zh: '本终端未指定配置文件', en: 'this terminal runs without a config file' }),
 };
 
 type SelfTestCode = SelfTestOutcome['code'];
@@ -80,4 +73,4 @@ export function reconnectText(code: keyof typeof RECONNECT_WORDS): string {
   return bilingual(RECONNECT_WORDS[code]);
 }
 
-const stringOr = (v: unknown, otherwise: string) => (typeof v === 'string' ? v : otherwise);
+export const stringOr = (v: unknown, otherwise: string) => (typeof v === 'string' ? v : otherwise);

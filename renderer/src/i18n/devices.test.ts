@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_KINDS, type AnyDeviceStatus } from '../../../common/devices';
 import { DEVICE_NAME_WORDS, DEVICE_STATE_WORDS, OFFLINE_REASON_WORDS, type Words } from '../../../common/device-words';
-import { DEVICE_REFUSAL_WORDS, MAINTENANCE_REFUSAL_WORDS, SCAN_FAULT_WORDS, reconnectText, selfTestText } from './device-words';
+import { DEVICE_REFUSAL_WORDS, SCAN_FAULT_WORDS, reconnectText, selfTestText } from './device-words';
+import { MAINTENANCE_REFUSAL_WORDS, configOutcomeText } from './maintenance-words';
 import { deviceNameText, deviceStatusText } from './devices';
 import { refusalText } from './refusals';
 
@@ -48,6 +49,9 @@ describe('device words', () => {
     for (const [code, words] of Object.entries(SCAN_FAULT_WORDS)) bothLanguages(words(noParams), code);
     for (const [code, words] of Object.entries(DEVICE_REFUSAL_WORDS)) bothLanguages(words!(noParams), code);
     for (const [code, words] of Object.entries(MAINTENANCE_REFUSAL_WORDS)) bothLanguages(words!(noParams), code);
+    expect(refusalText('maintenance', 'export-refused', { reason: 'no-folder' })).toBe('导出位置不存在或不是文件夹（U 盘是否已插入？） / the target folder does not exist (is the USB stick mounted?)');
+    expect(refusalText('maintenance', 'export-refused', { reason: 'outside-roots', roots: ['/media/usb', 7] })).toBe('只能导出到这些位置之下 / export only under: /media/usb');
+    expect(refusalText('maintenance', 'export-refused', { reason: 'not-absolute' })).toBe('导出位置应为绝对路径 / the target must be an absolute path');
     expect(refusalText('devices', 'jammed', { pages: [] })).toBe('扫描仪卡纸，请清除卡纸后重试 / The scanner jammed: clear the paper and try again.');
     expect(refusalText('devices', 'no-documents', {})).toBe('进纸器中没有文件，请放入材料 / No documents in the feeder: please insert them.');
     expect(refusalText('devices', 'pages-unusable', { unusable: 'page 1: 分辨率过低' })).toBe('部分页面无法使用：page 1: 分辨率过低 / some pages could not be used');
@@ -77,6 +81,9 @@ describe('device words', () => {
     expect(selfTestText({ ok: false, code: 'code-timeout', seconds: 20, detail, device: 'code-scanner' })).toBe('20 秒内未扫到码 / no code scanned in time');
     expect(selfTestText({ ok: true, code: 'code-scanned', length: 12, detail, device: 'code-scanner' })).toBe('扫码正常（12 个字符） / code scanned (12 characters)');
     expect(selfTestText({ ok: false, code: 'no-self-test', detail, device: 'code-scanner' })).toBe('此设备没有自检 / no self-test for this device');
+    expect(configOutcomeText({ field: 'hallName', ok: true, code: 'saved' })).toBe('已保存，重启后生效 / saved; applies after restart');
+    expect(configOutcomeText({ field: 'centralUrl', ok: false, code: 'not-editable' })).toBe('该字段不可在维护模式修改 / this field cannot be changed in maintenance mode');
+    expect(configOutcomeText({ field: 'heartbeatSec', ok: false, code: 'invalid', issue: 'Too small' })).toBe('取值不符合要求 / invalid value: Too small');
     expect(reconnectText('reconnect-requested')).toBe('已请求重新连接 / reconnect requested');
     expect(reconnectText('reconnect-not-supported')).toBe('此设备层不支持重连 / reconnect not supported');
   });

@@ -5,7 +5,8 @@
 // the citizen and whoever helps them may read either.
 import type { CardProblem } from '../../../common/journey/identity';
 import type { RefusalArea, RefusalKind } from '../../../main/backend/http/refusals';
-import { DEVICE_REFUSAL_WORDS, MAINTENANCE_REFUSAL_WORDS } from './device-words';
+import { DEVICE_REFUSAL_WORDS } from './device-words';
+import { MAINTENANCE_REFUSAL_WORDS } from './maintenance-words';
 
 type Words = { zh: string; en: string };
 
