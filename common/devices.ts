@@ -53,39 +53,22 @@ export interface Consumables {
 }
 
 /** What the backend publishes for one device. */
+/** What a working device cannot do here: an ID reader without a card-photo decoder gives no photo for 人证核验. */
+export type DeviceLimitation = 'no-photo-decoder';
+
 export type DeviceStatusView = {
   [K in DeviceKind]: {
     device: K;
     mode: string;
     health: DeviceHealth;
+    /** structured: the words are chosen where it is shown (common/device-words.ts) */
     status: DeviceStatusMap[K];
-    /** Chinese first, English second; for the technician screen and the citizen's hint */
-    message: string;
+    /** a standing limitation of a working device, which makes its health degraded */
+    limitation?: DeviceLimitation;
     since: string;
     consumables: Consumables | null;
   };
 }[DeviceKind];
-
-const OFFLINE_TEXT: Record<OfflineReason, string> = {
-  'not-configured': '未配置 / not configured',
-  'not-found': '未找到设备 / device not found',
-  unplugged: '设备已断开 / device disconnected',
-  'no-response': '设备无响应 / device does not respond',
-  unavailable: '所需系统服务不可用 / a required system service is unavailable',
-  error: '设备故障 / device error',
-};
-
-const DEVICE_NAME: Record<DeviceKind, string> = {
-  'id-card-reader': '身份证阅读器 / ID card reader',
-  'receipt-printer': '凭条打印机 / receipt printer',
-  'a4-printer': 'A4 打印机 / A4 printer',
-  scanner: '扫描仪 / scanner',
-  'code-scanner': '扫码器 / code scanner',
-};
-
-export function deviceName(kind: DeviceKind): string {
-  return DEVICE_NAME[kind];
-}
 
 /** Health of a status: the single rule the supervisor, the API and the renderer agree on. */
 export function healthOf(status: AnyDeviceStatus, consumables?: Consumables | null): DeviceHealth {
@@ -106,38 +89,6 @@ export function healthOf(status: AnyDeviceStatus, consumables?: Consumables | nu
       return consumables?.heldJobs ? 'degraded' : 'ok';
     default:
       return 'ok';
-  }
-}
-
-export function describeStatus(kind: DeviceKind, status: AnyDeviceStatus): string {
-  const name = DEVICE_NAME[kind];
-  switch (status.state) {
-    case 'offline':
-      return `${name}：${OFFLINE_TEXT[status.reason]}${status.detail ? `（${status.detail}）` : ''}`;
-    case 'ready':
-      return 'paperNearEnd' in status && status.paperNearEnd ? `${name}：纸将用尽，请及时换纸 / paper near end` : `${name}：就绪 / ready`;
-    case 'reading':
-      return `${name}：正在读卡，请勿移动证件 / reading, keep the card still`;
-    case 'card-held':
-      return `${name}：已读取，请取走证件 / card read, please remove it`;
-    case 'sam-fault':
-      return `${name}：安全模块故障 (SW3=${status.sw3.toString(16)}) / security module fault`;
-    case 'printing':
-      return `${name}：正在打印 / printing`;
-    case 'paper-out':
-      return `${name}：缺纸，请装纸 / paper out`;
-    case 'cover-open':
-      return `${name}：机盖打开，请合上 / cover open`;
-    case 'cutter-error':
-      return `${name}：切刀故障 / cutter error`;
-    case 'printer-error':
-      return `${name}：打印机故障 / printer error (${status.detail})`;
-    case 'stopped':
-      return `${name}：打印队列已停止 / print queue stopped${status.detail ? `: ${status.detail}` : ''}`;
-    case 'scanning':
-      return `${name}：正在扫描 / scanning`;
-    case 'jammed':
-      return `${name}：卡纸，请清除后重试 / paper jam, clear it and try again`;
   }
 }
 

@@ -8,11 +8,27 @@ import { suiteTagSchema } from './crypto-suite/suite';
 const day = z.iso.date();
 const count = z.number().int().min(0).max(10_000_000);
 
+/**
+ * A device's status with the parameters its state carries (why it is offline, CUPS's reason, the
+ * SAM's status word): central words it from common/device-words.ts, as the kiosk's screen does.
+ */
+const heartbeatDeviceStatusSchema = z.object({
+  state: z.string().max(40),
+  reason: z.string().max(40).optional(),
+  detail: z.string().max(300).optional(),
+  sw3: z.number().int().min(0).max(0xff).optional(),
+  paperNearEnd: z.boolean().optional(),
+});
+export type HeartbeatDeviceStatus = z.infer<typeof heartbeatDeviceStatusSchema>;
+
 export const heartbeatDeviceSchema = z.object({
   device: z.string().regex(/^[a-z0-9-]{2,40}$/),
   health: z.enum(['ok', 'degraded', 'offline']),
   state: z.string().max(40),
-  message: z.string().max(300),
+  /** since contract 1.1; absent from older terminals, which send `message` instead */
+  status: heartbeatDeviceStatusSchema.optional(),
+  /** the sentence terminals before contract 1.1 built themselves; kept for them, never sent now */
+  message: z.string().max(300).optional(),
   paper: z.enum(['ok', 'near-end', 'out']).nullable(),
   heldJobs: count.nullable(),
 });

@@ -1,6 +1,6 @@
 // The device layer's contract with the backend: what ctx.devices offers. DeviceManager is the
 // real one; devices/fakes/ has an in-memory one for fast UI and workflow tests.
-import type { DeviceKind, DeviceStatusView } from '../common/devices';
+import type { DeviceKind, DeviceLimitation, DeviceStatusView } from '../common/devices';
 import type { A4Service } from './a4/service';
 import type { PageInbox } from './materials/page-inbox';
 import type { ReceiptService } from './receipt/service';
@@ -23,7 +23,7 @@ export interface DeviceLayer {
   /** simulator controls, when devices run in simulator mode */
   readonly sim: SimulatorApi | null;
   /** Why 人证核验 cannot work here (the reader gives no card photo), or null; absent: it can. */
-  readonly faceCheckProblem?: string | null;
+  readonly faceCheckProblem?: DeviceLimitation | null;
   /** Try to open a device again now instead of waiting out the retry pause (maintenance mode). */
   reconnect?(kind: DeviceKind): void;
   settled(): Promise<void>;

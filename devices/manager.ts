@@ -3,7 +3,7 @@
 // events) and, in simulator mode, the simulators behind the real drivers.
 // Starting never blocks on a device: each one opens (or reports why not) in the background.
 import path from 'node:path';
-import { DEVICE_KINDS, type DeviceKind, type DeviceStatusView, type Offline } from '../common/devices';
+import { DEVICE_KINDS, type DeviceKind, type DeviceLimitation, type DeviceStatusView, type Offline } from '../common/devices';
 import type { KioskEvent } from '../common/events';
 import { err, type Result } from '../common/result';
 import { A4Service } from './a4/service';
@@ -34,7 +34,7 @@ export interface DeviceManagerOptions {
 
 type Supervisors = { [K in DeviceKind]: DeviceSupervisor<K, SessionMap[K]> };
 
-const notConfigured = async (): Promise<Result<never, Offline>> => err({ state: 'offline', reason: 'not-configured', detail: '配置中没有此设备 / not in the configuration' });
+const notConfigured = async (): Promise<Result<never, Offline>> => err({ state: 'offline', reason: 'not-configured', detail: 'not in the configuration' });
 
 export class DeviceManager implements DeviceLayer {
   private readonly supervisors: Supervisors;
@@ -46,7 +46,7 @@ export class DeviceManager implements DeviceLayer {
   /** present when at least one device runs in simulator mode (tests, the developer panel) */
   readonly sim: DeviceSimulators | null;
   /** why 人证核验 cannot work on this terminal (no card photo), or null */
-  readonly faceCheckProblem: string | null;
+  readonly faceCheckProblem: DeviceLimitation | null;
   private readonly vendorDecoder: ClosablePhotoDecoder | null;
 
   private constructor(opts: DeviceManagerOptions, sims: DeviceSimulators | null, simDecoder: PhotoDecoder | null) {
@@ -154,7 +154,7 @@ export class DeviceManager implements DeviceLayer {
  * A real reader gives a card photo only through the vendor's WLT decoder; without one there is
  * nothing to compare a face with. Simulated readers decode with the test image or the stand-in.
  */
-function photoProblem(reader: Extract<DeviceConfig, { kind: 'id-card-reader' }> | undefined, hasDecoder: boolean): string | null {
+function photoProblem(reader: Extract<DeviceConfig, { kind: 'id-card-reader' }> | undefined, hasDecoder: boolean): DeviceLimitation | null {
   if (!reader || reader.mode === 'simulator' || hasDecoder) return null;
-  return '未配置照片解码库 (photoDecoder)，人证核验不可用 / no photo decoder configured: 人证核验 (face check) is unavailable';
+  return 'no-photo-decoder';
 }

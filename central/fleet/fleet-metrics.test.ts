@@ -171,7 +171,11 @@ describe('GET /metrics', () => {
     await beat('MTR0001', {
       ...hb,
       version: idNumber,
-      devices: [...hb.devices.map((d) => ({ ...d, message: `张三 ${idNumber} 读卡失败` })), { device: 'zhangsan', health: 'offline', state: 'x', message: idNumber, paper: null, heldJobs: null }],
+      devices: [
+        // the sentence older terminals send and the status parameters newer ones send
+        ...hb.devices.map((d) => ({ ...d, message: `张三 ${idNumber} 读卡失败`, status: { state: `张三${idNumber}`.slice(0, 40), reason: idNumber, detail: `张三 ${idNumber}` } })),
+        { device: 'zhangsan', health: 'offline', state: 'x', message: idNumber, paper: null, heldJobs: null },
+      ],
     });
     const r = await scrape();
     const text = await r.text();

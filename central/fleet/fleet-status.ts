@@ -1,6 +1,7 @@
 // What the fleet page says about each terminal, from its latest heartbeat: silent (no heartbeat
 // for 3 of its intervals), down (a device cannot serve citizens), out of paper, behind on sync,
 // an update refused or rolled back, a configuration changed locally by a technician.
+import { deviceStatusLine } from '../../common/device-words';
 import { heartbeatSchema, type Heartbeat } from '../../common/heartbeat';
 
 export const SILENT_AFTER_INTERVALS = 3;
@@ -15,7 +16,7 @@ export interface TerminalStatus {
   secondsSinceLast: number | null;
   flags: Flag[];
   heartbeat: Heartbeat | null;
-  /** devices that are offline, with their message */
+  /** devices that are offline, with what is wrong in words (common/device-words.ts) */
   downDevices: { device: string; message: string }[];
 }
 
@@ -35,7 +36,7 @@ export function terminalStatus(row: HeartbeatRow, now: number, parse: (row: Hear
   const flags: Flag[] = [];
   const age = now - row.receivedAt;
   if (age > SILENT_AFTER_INTERVALS * (row.intervalSec ?? 60) * 1000) flags.push('silent');
-  const downDevices = (hb?.devices ?? []).filter((d) => d.health === 'offline').map((d) => ({ device: d.device, message: d.message }));
+  const downDevices = (hb?.devices ?? []).filter((d) => d.health === 'offline').map((d) => ({ device: d.device, message: deviceMessage(d) }));
   if (downDevices.length) flags.push('down');
   const paper = hb?.devices.find((d) => d.device === 'receipt-printer');
   if (paper?.paper === 'out' || paper?.state === 'paper-out') flags.push('paper-out');
@@ -48,6 +49,15 @@ export function terminalStatus(row: HeartbeatRow, now: number, parse: (row: Hear
     if (hb.config?.drift) flags.push('config-drift');
   }
   return { terminalId: row.terminalId, lastSeen: new Date(row.receivedAt).toISOString(), secondsSinceLast: Math.round(age / 1000), flags, heartbeat: hb, downDevices };
+}
+
+/**
+ * A device's status in the words the kiosk's maintenance screen uses. A terminal before contract
+ * 1.1 sent its own sentence (`message`) and no `status`: that sentence is shown as it came.
+ */
+function deviceMessage(d: Heartbeat['devices'][number]): string {
+  if (d.status) return deviceStatusLine(d.device, d.status);
+  return d.message ?? deviceStatusLine(d.device, { state: d.state });
 }
 
 export const FLAG_LABELS: Record<Flag, string> = {

@@ -68,6 +68,23 @@ describe('heartbeats and the fleet view', () => {
     expect(html).toContain('<svg id="chart-per-day"');
   });
 
+  it("words a down device as the kiosk's maintenance screen does, and keeps an older terminal's own sentence", async () => {
+    const hb = sampleHeartbeat({ at: clock, scannerOffline: true });
+    const a4Stopped = { device: 'a4-printer', health: 'offline', state: 'stopped', status: { state: 'stopped', detail: 'media-empty' }, paper: null, heldJobs: null };
+    await beat('FLT0001', { ...hb, devices: [...hb.devices.filter((d) => d.device !== 'a4-printer'), a4Stopped] });
+    // A terminal before contract 1.1 sends its sentence and no status.
+    const old = { device: 'scanner', health: 'offline', state: 'offline', message: '扫描仪 / scanner：设备已断开 / device disconnected（USB 3-1）', paper: null, heldJobs: null };
+    expect((await beat('FLT0002', { ...hb, devices: [...hb.devices.filter((d) => d.device !== 'scanner'), old] })).status).toBe(200);
+    const down = Object.fromEntries((await fleet()).terminals.map((t: { terminalId: string; downDevices: unknown }) => [t.terminalId, t.downDevices]));
+    expect(down.FLT0001).toEqual([
+      { device: 'scanner', message: '扫描仪 / scanner：设备已断开 / device disconnected' },
+      { device: 'a4-printer', message: 'A4 打印机 / A4 printer：打印队列已停止 / print queue stopped: media-empty' },
+    ]);
+    expect(down.FLT0002).toEqual([{ device: 'scanner', message: '扫描仪 / scanner：设备已断开 / device disconnected（USB 3-1）' }]);
+    const html = await (await app.fetch(new Request('http://central.test/fleet', { headers: { Authorization: `Bearer ${ADMIN}` } }))).text();
+    expect(html).toContain('A4 打印机 / A4 printer：打印队列已停止 / print queue stopped: media-empty');
+  });
+
   it('sums usage over terminals, replacing a day when a terminal reports it again', async () => {
     await beat('FLT0001', sampleHeartbeat({ at: clock, kiosk: 3, helper: 1 }));
     await beat('FLT0002', sampleHeartbeat({ at: clock, kiosk: 2, helper: 2 }));

@@ -33,20 +33,20 @@ export function sampleHeartbeat(o: SampleOptions = {}): Heartbeat {
     bootId: '00000000-0000-4000-8000-000000000000',
     catalogVersion: '2026.11.1',
     devices: [
-      { device: 'id-card-reader', health: 'ok', state: 'ready', message: '身份证阅读器 / ID card reader：就绪 / ready', paper: null, heldJobs: null },
+      { device: 'id-card-reader', health: 'ok', state: 'ready', status: { state: 'ready' }, paper: null, heldJobs: null },
       {
         device: 'receipt-printer',
         health: paper === 'out' ? 'offline' : paper === 'near-end' ? 'degraded' : 'ok',
         state: paper === 'out' ? 'paper-out' : 'ready',
-        message: paper === 'out' ? '凭条打印机 / receipt printer：缺纸 / paper out' : '凭条打印机 / receipt printer：就绪 / ready',
+        status: paper === 'out' ? { state: 'paper-out' } : { state: 'ready', paperNearEnd: paper === 'near-end' },
         paper,
         heldJobs: 0,
       },
-      { device: 'a4-printer', health: 'ok', state: 'ready', message: 'A4 打印机 / A4 printer：就绪 / ready', paper: null, heldJobs: null },
+      { device: 'a4-printer', health: 'ok', state: 'ready', status: { state: 'ready' }, paper: null, heldJobs: null },
       o.scannerOffline
-        ? { device: 'scanner', health: 'offline', state: 'offline', message: '扫描仪 / scanner：设备已断开 / device disconnected', paper: null, heldJobs: null }
-        : { device: 'scanner', health: 'ok', state: 'ready', message: '扫描仪 / scanner：就绪 / ready', paper: null, heldJobs: null },
-      { device: 'code-scanner', health: 'ok', state: 'ready', message: '扫码器 / code scanner：就绪 / ready', paper: null, heldJobs: null },
+        ? { device: 'scanner', health: 'offline', state: 'offline', status: { state: 'offline', reason: 'unplugged', detail: '' }, paper: null, heldJobs: null }
+        : { device: 'scanner', health: 'ok', state: 'ready', status: { state: 'ready' }, paper: null, heldJobs: null },
+      { device: 'code-scanner', health: 'ok', state: 'ready', status: { state: 'ready' }, paper: null, heldJobs: null },
     ],
     queue: { state: 'idle', pending: o.pending ?? 0, sent: 40, dead: o.dead ?? 0, lastSyncAt: new Date(at - (o.lastSyncAgoMs ?? 5000)).toISOString() },
     disk: { freeBytes: 50e9, totalBytes: 120e9 },

@@ -11,6 +11,7 @@ import { CupsPdfSim } from './cups-sim';
 import { CupsPrinterSession } from './cups-printer';
 import { IppClient } from './ipp-client';
 import { A4Service } from './service';
+import { deviceStatusLine } from '../../common/device-words';
 
 const QUEUE = 'kiosk-a4-unit';
 const client = new IppClient();
@@ -83,7 +84,7 @@ describe('A4 printer through CUPS', () => {
     expect(sim.stop('卡纸 paper jam').ok).toBe(true);
     await waitFor(() => state() === 'stopped', 3000, 'stopped');
     expect(sup.view()).toMatchObject({ health: 'offline', status: { state: 'stopped', detail: '卡纸 paper jam' } });
-    expect(sup.view().message).toContain('打印队列已停止');
+    expect(deviceStatusLine('a4-printer', sup.view().status)).toBe('A4 打印机 / A4 printer：打印队列已停止 / print queue stopped: 卡纸 paper jam');
 
     const built = await service.buildPdf(sampleA4Doc);
     if (!built.ok) throw new Error(built.error);

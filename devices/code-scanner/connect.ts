@@ -44,7 +44,7 @@ export function codeScannerConnector(cfg: CodeScannerPortConfig) {
       return ok(new SerialCodeScannerSession(link.value));
     }
     const lib = loadHid();
-    if (!lib) return err({ state: 'offline', reason: 'unavailable', detail: 'node-hid 无法加载 / node-hid could not be loaded' });
+    if (!lib) return err({ state: 'offline', reason: 'unavailable', detail: 'node-hid could not be loaded' });
     try {
       let device: HidDeviceLike;
       if (cfg.vidPid) {

@@ -72,7 +72,7 @@ abstract class BaseLink implements Link {
         else resolve();
       };
       const timer = setTimeout(() => {
-        const e = new Error(`设备 ${Math.round(timeoutMs / 1000)} 秒内未接收数据 / the device took no data for ${timeoutMs} ms`);
+        const e = new Error(`the device took no data for ${timeoutMs} ms`);
         finish(e);
         this.lost(e.message);
       }, timeoutMs);

@@ -11,7 +11,7 @@ describe('in-memory fake devices', () => {
     d.insertCard('hmt-residence-permit');
     d.setStatus('receipt-printer', { state: 'paper-out' });
     expect(events[0]).toMatchObject({ type: 'idcard.read', identity: SAMPLE_CARDS['hmt-residence-permit'] });
-    expect(events[1]).toMatchObject({ type: 'device.status', view: { device: 'receipt-printer', health: 'offline', message: expect.stringContaining('缺纸') } });
+    expect(events[1]).toMatchObject({ type: 'device.status', view: { device: 'receipt-printer', health: 'offline', status: { state: 'paper-out' } } });
     expect(d.list().find((v) => v.device === 'receipt-printer')?.status).toEqual({ state: 'paper-out' });
   });
 

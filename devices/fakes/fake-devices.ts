@@ -17,7 +17,8 @@ import { HeldJobs, type HeldJob } from '../receipt/held-jobs';
 import type { PrintFailureReason } from '../receipt/printer';
 import { receiptDocSchema, type ReceiptDoc } from '../../documents/model/receipt-doc';
 import type { Printed, ReceiptError } from '../receipt/service';
-import { fault, type ScanFault, type ScanFaultKind, type ScanOptions } from '../scanner/scanimage';
+import { fault, type ScanFaultKind, type ScanOptions } from '../scanner/scanimage';
+import type { ScanError } from '../scanner/service';
 import { cardErrorEvent, cardReadEvent, codeScannedEvent, statusView } from './fake-events';
 
 export interface FakeReceipt {
@@ -136,7 +137,7 @@ export class FakeDevices implements DeviceLayer {
   };
 
   readonly scanner = {
-    scan: async (opts: ScanOptions): Promise<Result<PageMeta[], ScanFault & { accepted: PageMeta[] }>> => {
+    scan: async (opts: ScanOptions): Promise<Result<PageMeta[], ScanError>> => {
       if (this.nextScanFault) {
         const f = fault(this.nextScanFault, 'fake');
         this.nextScanFault = null;

@@ -1,6 +1,6 @@
 // Ready-made device events for renderer and workflow tests (pure data, no Node APIs): what the
 // backend would stream when a card is read, a code scanned or a device changes state.
-import { describeStatus, healthOf, type AnyDeviceStatus, type CardIdentity, type DeviceKind, type DeviceStatusView } from '../../common/devices';
+import { healthOf, type AnyDeviceStatus, type CardIdentity, type DeviceKind, type DeviceStatusView } from '../../common/devices';
 import type { KioskEvent } from '../../common/events';
 import { SAMPLE_CARDS, type SampleCardName } from '../id-card/sample-cards';
 
@@ -17,5 +17,5 @@ export function codeScannedEvent(text: string): Extract<KioskEvent, { type: 'cod
 }
 
 export function statusView(device: DeviceKind, status: AnyDeviceStatus, mode = 'fake'): DeviceStatusView {
-  return { device, mode, status, health: healthOf(status), message: describeStatus(device, status), since: new Date().toISOString(), consumables: null } as DeviceStatusView;
+  return { device, mode, status, health: healthOf(status), since: new Date().toISOString(), consumables: null } as DeviceStatusView;
 }

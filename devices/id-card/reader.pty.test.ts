@@ -12,6 +12,7 @@ import type { CardRead, CardReadFailure, IdCardReaderSession } from './reader';
 import { SAMPLE_CARDS } from './sample-cards';
 import { IdCardReaderSim, simCard } from './simulator';
 import { testPhotoDecoder } from './test-photo-decoder';
+import { deviceStatusLine } from '../../common/device-words';
 
 let dir: string;
 let pair: PtyPair;
@@ -162,7 +163,7 @@ describe('ID-card reader driver over a pty', () => {
     sim.faults.silent = true;
     await waitFor(() => sup.view().status.state === 'offline', 5000, 'offline');
     expect(sup.view().status).toMatchObject({ state: 'offline', reason: 'no-response' });
-    expect(sup.view().message).toContain('设备无响应');
+    expect(deviceStatusLine('id-card-reader', sup.view().status)).toContain('设备无响应');
     sim.faults.silent = false;
     await waitFor(() => state() === 'ready', 3000, 'ready again');
   });

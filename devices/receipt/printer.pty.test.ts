@@ -15,6 +15,7 @@ import { decodeQrPng, renderQr } from './qr-roundtrip';
 import type { ReceiptDoc } from '../../documents/model/receipt-doc';
 import { ReceiptService } from './service';
 import { ReceiptPrinterSim } from './simulator';
+import { deviceStatusLine } from '../../common/device-words';
 
 const CASE_URL = 'https://zwfw.suqian.gov.cn/case/SQ20261122-000123?t=查询';
 const receipt: ReceiptDoc = {
@@ -110,7 +111,7 @@ describe('receipt printer driver over a pty', () => {
     sim.condition.paperNearEnd = true;
     await waitFor(() => sup.view().health === 'degraded', 2000, 'degraded');
     expect(sup.view().consumables).toMatchObject({ paper: 'near-end' });
-    expect(sup.view().message).toContain('纸将用尽');
+    expect(deviceStatusLine('receipt-printer', sup.view().status)).toBe('凭条打印机 / receipt printer：纸将用尽，请及时换纸 / paper near end');
     expect((await service.print(receipt)).ok).toBe(true);
   });
 
@@ -157,7 +158,7 @@ describe('receipt printer driver over a pty', () => {
     await waitFor(() => state() === 'ready', 3000, 'printer ready');
     sim.condition.coverOpen = true;
     await waitFor(() => state() === 'cover-open', 2000, 'cover open seen by polling');
-    expect(sup.view().message).toContain('机盖打开');
+    expect(deviceStatusLine('receipt-printer', sup.view().status)).toContain('机盖打开');
     expect(await service.print(receipt)).toMatchObject({ ok: false, error: { kind: 'held', reason: 'cover-open' } });
     expect(service.heldJobs().length).toBe(1);
   });

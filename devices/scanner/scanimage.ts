@@ -29,9 +29,9 @@ export interface ScannedPage {
 }
 
 export type ScanFaultKind = 'jammed' | 'cover-open' | 'no-documents' | 'busy' | 'not-found' | 'unavailable' | 'io-error' | 'error';
+/** A scan that failed: the screens word `kind` (renderer/src/i18n/device-words.ts); `detail` is for the technician's log. */
 export interface ScanFault {
   kind: ScanFaultKind;
-  message: string;
   detail: string;
   /** pages scanned before the fault (an ADF batch that jammed on page 3 keeps pages 1–2) */
   pages: ScannedPage[];
@@ -39,19 +39,8 @@ export interface ScanFault {
 
 const MAX_ADF_PAGES = 100;
 
-const FAULT_TEXT: Record<ScanFaultKind, string> = {
-  jammed: '扫描仪卡纸，请清除卡纸后重试 / The scanner jammed: clear the paper and try again.',
-  'cover-open': '扫描仪盖板打开，请合上后重试 / The scanner cover is open: close it and try again.',
-  'no-documents': '进纸器中没有文件，请放入材料 / No documents in the feeder: please insert them.',
-  busy: '扫描仪正忙，请稍候 / The scanner is busy, please wait.',
-  'not-found': '未找到扫描仪 / Scanner not found.',
-  unavailable: '扫描服务不可用 / The scanning service is unavailable.',
-  'io-error': '扫描仪通信错误 / Scanner communication error.',
-  error: '扫描失败 / Scanning failed.',
-};
-
 export function fault(kind: ScanFaultKind, detail: string, pages: ScannedPage[] = []): ScanFault {
-  return { kind, message: FAULT_TEXT[kind], detail, pages };
+  return { kind, detail, pages };
 }
 
 interface Run {

@@ -63,20 +63,19 @@ describe('scanner through SANE', () => {
   it('empties the feeder: without a page limit it stops when SANE says there are no more', async () => {
     const r = await service.scan({ source: 'adf', mode: 'gray', resolution: 30, format: 'png' });
     // the test backend's feeder holds 10 sheets; 30 dpi is too small for the inbox's minimum and says so
-    expect(r).toMatchObject({ ok: false, error: { kind: 'error', message: expect.stringContaining('部分页面无法使用') } });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'pages-unusable', unusable: expect.stringMatching(/^page \d+: /) } });
     const ok = await service.scan({ source: 'adf', mode: 'gray', resolution: 75, format: 'png' });
     if (!ok.ok) throw new Error(JSON.stringify(ok.error));
     expect(ok.value.length).toBe(10);
   });
 
   it.each([
-    ['jammed', 'jammed', '卡纸', 'degraded'],
-    ['cover-open', 'cover-open', '盖板打开', 'offline'],
-  ] as const)('maps a %s scanner to a status and a message, and clears it on the next good scan', async (f, kind, text, health) => {
+    ['jammed', 'jammed', 'degraded'],
+    ['cover-open', 'cover-open', 'offline'],
+  ] as const)('maps a %s scanner to a status and a fault code, and clears it on the next good scan', async (f, kind, health) => {
     sim.setFault(f);
     const r = await service.scan({ source: 'adf', mode: 'color', resolution: 100, format: 'png', maxPages: 3 });
     expect(r).toMatchObject({ ok: false, error: { kind } });
-    if (!r.ok) expect(r.error.message).toContain(text);
     expect(sup.view()).toMatchObject({ health, status: { state: kind } });
     sim.setFault('none');
     expect((await service.scan({ source: 'flatbed', mode: 'color', resolution: 100, format: 'png' })).ok).toBe(true);
@@ -87,7 +86,6 @@ describe('scanner through SANE', () => {
     sim.setFault('no-documents');
     const r = await service.scan({ source: 'adf', mode: 'color', resolution: 100, format: 'png' });
     expect(r).toMatchObject({ ok: false, error: { kind: 'no-documents', accepted: [] } });
-    if (!r.ok) expect(r.error.message).toContain('请放入材料');
     expect(inbox.list()).toEqual([]);
   });
 

@@ -29,8 +29,7 @@ export class SaneScannerSession extends PollingSession<ScannerStatus> {
     const devices = await listDevices(cfg.env);
     if (!devices.ok) return err({ state: 'offline', reason: 'unavailable', detail: devices.error.detail });
     const device = cfg.device ?? devices.value[0];
-    if (!device || !devices.value.includes(device))
-      return err({ state: 'offline', reason: 'not-found', detail: cfg.device ? `SANE 未发现 ${cfg.device} / SANE does not see ${cfg.device}` : 'SANE 未发现扫描仪 / SANE sees no scanner' });
+    if (!device || !devices.value.includes(device)) return err({ state: 'offline', reason: 'not-found', detail: cfg.device ? `SANE does not see ${cfg.device}` : 'SANE sees no scanner' });
     const options = await deviceOptions(cfg.env, device);
     if (!options.ok) return err({ state: 'offline', reason: options.error.kind === 'not-found' ? 'not-found' : 'error', detail: options.error.detail });
     return ok(new SaneScannerSession(cfg, device, options.value));
@@ -46,7 +45,7 @@ export class SaneScannerSession extends PollingSession<ScannerStatus> {
     const devices = await listDevices(this.cfg.env);
     if (!this.polling) return;
     if (!devices.ok) this.lose({ state: 'offline', reason: 'unavailable', detail: devices.error.detail });
-    else if (!devices.value.includes(this.device)) this.unplugged(`${this.device} 已断开 / ${this.device} disappeared`);
+    else if (!devices.value.includes(this.device)) this.unplugged(`${this.device} disappeared`);
   }
 
   async scan(opts: ScanOptions): Promise<Result<ScannedPage[], ScanFault>> {

@@ -4,7 +4,13 @@ import type { DeviceLogger } from '../core/log';
 import type { PageInbox, PageMeta } from '../materials/page-inbox';
 import type { DeviceSupervisor } from '../supervisor/supervisor';
 import type { SaneScannerSession } from './scanner';
-import { fault, type ScanFault, type ScanOptions } from './scanimage';
+import { fault, type ScanFault, type ScanFaultKind, type ScanOptions } from './scanimage';
+
+/**
+ * Why a scan gave no usable pages: the scanner's own fault, or `pages-unusable` when it scanned
+ * but the inbox refused a page (`unusable` says which and why, e.g. a resolution too low to read).
+ */
+export type ScanError = Omit<ScanFault, 'kind'> & { kind: ScanFaultKind | 'pages-unusable'; unusable?: string; accepted: PageMeta[] };
 
 export class ScannerService {
   constructor(
@@ -13,7 +19,7 @@ export class ScannerService {
     private readonly logger: DeviceLogger,
   ) {}
 
-  async scan(opts: ScanOptions): Promise<Result<PageMeta[], ScanFault & { accepted: PageMeta[] }>> {
+  async scan(opts: ScanOptions): Promise<Result<PageMeta[], ScanError>> {
     const session = this.supervisor.session;
     if (!session) {
       const s = this.supervisor.view().status as { reason?: string; detail?: string };
@@ -32,9 +38,9 @@ export class ScannerService {
     }
     if (r.ok && refused.length) {
       // e.g. a resolution too low to read: say so rather than return fewer pages than scanned
-      const f = fault('error', refused.join('; '));
-      this.logger.log('scan.failed', { kind: f.kind, detail: f.detail, pagesKept: accepted.length, source: opts.source });
-      return err({ ...f, message: `部分页面无法使用：${refused[0]} / some pages could not be used`, accepted });
+      const detail = refused.join('; ');
+      this.logger.log('scan.failed', { kind: 'pages-unusable', detail, pagesKept: accepted.length, source: opts.source });
+      return err({ kind: 'pages-unusable', unusable: refused[0], detail, pages: [], accepted });
     }
     if (!r.ok) {
       this.logger.log('scan.failed', { kind: r.error.kind, detail: r.error.detail, pagesKept: accepted.length, source: opts.source });

@@ -1,7 +1,7 @@
 // Keeps one device open: opens it, watches for it to go away (I/O error, hangup, failed probe),
 // and reopens it when it comes back — retrying every retryMs, so a replugged device is in use
 // again well within 2 s. Publishes one status view per real change and logs it once.
-import { describeStatus, healthOf, type Consumables, type DeviceKind, type DeviceStatusMap, type DeviceStatusView, type Offline } from '../../common/devices';
+import { healthOf, type Consumables, type DeviceKind, type DeviceLimitation, type DeviceStatusMap, type DeviceStatusView, type Offline } from '../../common/devices';
 import type { Result } from '../../common/result';
 import { Emitter } from '../core/emitter';
 import type { DeviceLogger } from '../core/log';
@@ -17,11 +17,8 @@ export interface SupervisorOptions<K extends DeviceKind, D extends DeviceSession
   consumables?: (status: DeviceStatusMap[K]) => Consumables | null;
   /** wire a freshly opened session's own events (card reads, scans) */
   onSession?: (session: D) => void;
-  /**
-   * A standing limitation of a working device (an ID reader without a photo decoder): its health
-   * is then degraded rather than ok, and the message says why.
-   */
-  limitation?: string | null;
+  /** A standing limitation of a working device (an ID reader without a photo decoder): its health is then degraded rather than ok. */
+  limitation?: DeviceLimitation | null;
 }
 
 export class DeviceSupervisor<K extends DeviceKind, D extends DeviceSession<DeviceStatusMap[K]>> {
@@ -41,7 +38,7 @@ export class DeviceSupervisor<K extends DeviceKind, D extends DeviceSession<Devi
 
   constructor(private readonly opts: SupervisorOptions<K, D>) {
     this.retryMs = opts.retryMs ?? 500;
-    this.status = { state: 'offline', reason: 'not-found', detail: '尚未打开 / not opened yet' } as DeviceStatusMap[K];
+    this.status = { state: 'offline', reason: 'not-found', detail: 'not opened yet' } as DeviceStatusMap[K];
     this.lastView = this.buildView();
     this.firstAttempt = new Promise((r) => (this.settleFirst = r));
   }
@@ -149,8 +146,8 @@ export class DeviceSupervisor<K extends DeviceKind, D extends DeviceSession<Devi
       device: this.opts.kind,
       mode: this.opts.mode,
       health: limited ? 'degraded' : health,
+      ...(limited ? { limitation: this.opts.limitation } : {}),
       status: this.status,
-      message: limited ? `${describeStatus(this.opts.kind, this.status)}；${this.opts.limitation}` : describeStatus(this.opts.kind, this.status),
       since: this.since.toISOString(),
       consumables,
     } as DeviceStatusView;

@@ -14,6 +14,7 @@ import { decodeQrPng, renderQr } from '../../devices/receipt/qr-roundtrip';
 import type { SimState } from '../../devices/sim/sim-actions';
 import { pdfText } from '../../devices/test-support/poppler';
 import { waitFor } from '../../devices/test-support/wait';
+import { deviceStatusLine } from '../../common/device-words';
 
 const A4_QUEUE = 'kiosk-a4-e2e';
 let dataDir: string;
@@ -105,7 +106,7 @@ describe('devices through the real backend (simulator mode)', () => {
       ['scanner', 'simulator', 'ok'],
       ['code-scanner', 'simulator', 'ok'],
     ]);
-    expect(list[1]!.message).toBe('凭条打印机 / receipt printer：就绪 / ready');
+    expect(deviceStatusLine(list[1]!.device, list[1]!.status)).toBe('凭条打印机 / receipt printer：就绪 / ready');
   });
 
   it('parses the identity for the backend when a card is placed, tells the renderer only the card type, and logs it masked', async () => {
@@ -181,7 +182,7 @@ describe('devices through the real backend (simulator mode)', () => {
     // receipt: paper out → offline with reason; job kept; paper back → reprint
     await sim({ device: 'receipt-printer', action: 'paper-out' });
     await waitFor(async () => (await device('receipt-printer')).status.state === 'paper-out', 3000, 'paper-out');
-    expect((await device('receipt-printer')).message).toContain('缺纸');
+    expect(deviceStatusLine('receipt-printer', (await device('receipt-printer')).status)).toContain('缺纸');
     const held = await backend.ctx.devices.receipt.print({ lines: [{ type: 'text', text: '缺纸测试' }] });
     expect(held).toMatchObject({ ok: false, error: { kind: 'held', reason: 'paper-out' } });
     await sim({ device: 'receipt-printer', action: 'clear' });
@@ -199,7 +200,9 @@ describe('devices through the real backend (simulator mode)', () => {
     // scanner jam
     await sim({ device: 'scanner', action: 'jam' });
     const jam = await post('/api/devices/scan', { source: 'adf', maxPages: 1 });
-    expect(jam).toMatchObject({ status: 409, body: { error: 'jammed', message: expect.stringContaining('卡纸') } });
+    // the code the screen words (renderer/src/i18n/device-words.test.ts: 扫描仪卡纸…)
+    expect(jam).toMatchObject({ status: 409, body: { ok: false, error: 'jammed', area: 'devices', pages: [] } });
+    expect(jam.body).not.toHaveProperty('message');
     expect((await device('scanner')).status.state).toBe('jammed');
     await sim({ device: 'scanner', action: 'clear' });
     expect((await post('/api/devices/scan', { source: 'flatbed', resolution: 100 })).status).toBe(200);
@@ -207,7 +210,7 @@ describe('devices through the real backend (simulator mode)', () => {
     // A4 queue stopped
     await sim({ device: 'a4-printer', action: 'stop', reason: '缺纸 out of paper' });
     await waitFor(async () => (await device('a4-printer')).status.state === 'stopped', 5000, 'a4 stopped');
-    expect((await device('a4-printer')).message).toContain('缺纸 out of paper');
+    expect(deviceStatusLine('a4-printer', (await device('a4-printer')).status)).toContain('缺纸 out of paper');
     await sim({ device: 'a4-printer', action: 'resume' });
     await waitFor(async () => (await device('a4-printer')).health === 'ok', 5000, 'a4 ok');
 

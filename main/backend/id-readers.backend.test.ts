@@ -13,6 +13,7 @@ import { SAMPLE_CARDS } from '../../devices/id-card/sample-cards';
 import { sampleCard } from '../../devices/id-card/simulator';
 import { buildStandIns, setStandInCard, type StandIns } from '../../devices/id-card/sdk/stand-in/build-stand-ins';
 import { tempDir, waitFor } from '../../devices/test-support/wait';
+import { deviceStatusLine } from '../../common/device-words';
 import { enrolHelper, HELPER_PIN, TEST_HELPERS } from './test-support/helper';
 import { tempKiosk, type TempKiosk } from './test-support/temp-kiosk';
 
@@ -109,11 +110,12 @@ describe('a real reader without a photo decoder', () => {
 
   it('reports 人证核验 unavailable at boot, on the technician screen and to the journey, still reads cards and logs a submission that goes without it', async () => {
     const k = await kiosk({ journey: { faceCheck: true }, devices: [sdkReader(null)] });
-    expect(k.logLines.some((l) => l.includes('face-check.unavailable') && l.includes('photo decoder'))).toBe(true);
+    expect(k.logLines.some((l) => l.includes('face-check.unavailable') && l.includes('no-photo-decoder'))).toBe(true);
     await waitFor(() => reader(k).status.state === 'ready', 10_000, 'sdk reader ready');
     const view = reader(k);
     expect(view.health).toBe('degraded');
-    expect(view.message).toContain('人证核验不可用');
+    expect(view.limitation).toBe('no-photo-decoder');
+    expect(deviceStatusLine(view.device, view.status, view.limitation)).toContain('人证核验不可用');
     const listed = await json<{ devices: DeviceStatusView[] }>(k.get('/api/devices'));
     expect(listed.devices.find((d) => d.device === 'id-card-reader')!.health).toBe('degraded');
     expect((await json<{ config: { faceCheck: boolean } }>(k.get('/api/system/info'))).config.faceCheck).toBe(false);

@@ -25,5 +25,7 @@ describe('heartbeat contract', () => {
     const body = buildHeartbeat(k.ctx, k.ctx.maintenance.usage, k.dataDir);
     expect(validate(JSON.parse(JSON.stringify(body))), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...body, queue: { ...body.queue, pending: -1 } })).toBe(false);
+    // Each device goes as its structured status (central words it); no sentence is built here.
+    expect(body.devices.map((d) => [d.device, d.status?.state, 'message' in d])).toEqual(body.devices.map((d) => [d.device, d.state, false]));
   });
 });

@@ -4,7 +4,8 @@
 // them (or an hour has passed): central keeps each day's latest figures, so a quiet terminal's
 // heartbeat stays small. A failed beat is not retried: the next one carries fresher figures.
 import type { HeartbeatConfig, HeartbeatUpdate } from '../../../common/fleet-updates';
-import type { Heartbeat } from '../../../common/heartbeat';
+import type { AnyDeviceStatus } from '../../../common/devices';
+import type { Heartbeat, HeartbeatDeviceStatus } from '../../../common/heartbeat';
 import type { DeviceLayer } from '../../../devices/device-layer';
 import type { SubmissionQueue } from '../../../offline-queue/queue';
 import type { CatalogService } from '../catalog/catalog-service';
@@ -47,7 +48,7 @@ export function buildHeartbeat(ctx: HeartbeatSources, usage: UsageTracker, dataD
       device: v.device,
       health: v.health,
       state: v.status.state,
-      message: v.message.slice(0, 300),
+      status: heartbeatStatus(v.status),
       paper: v.consumables?.paper ?? null,
       heldJobs: v.consumables?.heldJobs ?? null,
     })),
@@ -57,6 +58,17 @@ export function buildHeartbeat(ctx: HeartbeatSources, usage: UsageTracker, dataD
     update: ctx.updates?.heartbeat() ?? null,
     config: ctx.remoteConfig?.heartbeat() ?? null,
     cryptoSuite: ctx.config.crypto.suite,
+  };
+}
+
+/** The status's parameters as the heartbeat carries them (central words them, common/device-words.ts). */
+function heartbeatStatus(s: AnyDeviceStatus): HeartbeatDeviceStatus {
+  return {
+    state: s.state,
+    ...('reason' in s ? { reason: s.reason } : {}),
+    ...('detail' in s ? { detail: s.detail.slice(0, 300) } : {}),
+    ...('sw3' in s ? { sw3: s.sw3 } : {}),
+    ...('paperNearEnd' in s ? { paperNearEnd: s.paperNearEnd } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 // The HTTP status of every refusal a use case can give, in one table: a use case returns
-// `err({ kind, message, … })`, the route answers `{ error: kind, message, … }` with the status
-// found here. Grouped by use case because a few codes mean different things in different places
-// (a helper's unknown card is "not found" at the reader and "start again" at the PIN pad).
+// `err({ kind, … })`, the route answers `{ error: kind, area, … }` with the status found here.
+// Grouped by area because a few codes mean different things in different places (a helper's
+// unknown card is "not found" at the reader and "start again" at the PIN pad), so the answer names
+// its area and the renderer's string table (renderer/src/i18n/refusals.ts) words it by area and code.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -41,6 +42,30 @@ export const REFUSAL_STATUS = {
   help: { offline: 503, 'no-call': 404, over: 409, refused: 502, busy: 409 },
   /** spoken guidance (devices/speech/speech-service.ts) */
   speech: { unavailable: 503 },
+  /** device services for the screens (routes/devices.ts): a scan's faults, pages, held receipts */
+  devices: {
+    // a scan that failed (devices/scanner/): the pages taken before the fault still come back
+    jammed: 409,
+    'cover-open': 409,
+    'no-documents': 409,
+    busy: 409,
+    'not-found': 409,
+    unavailable: 409,
+    'io-error': 409,
+    error: 409,
+    'pages-unusable': 409,
+    'no-page': 404,
+    'not-an-image': 415,
+    'bad-image': 422,
+    // a held receipt's reprint (devices/receipt/service.ts)
+    'no-held-receipt': 404,
+    held: 409,
+    invalid: 409,
+  },
+  /** the technician's PIN (maintenance/technician-auth.ts) */
+  techSignIn: { 'not-configured': 503, locked: 423, 'wrong-pin': 401 },
+  /** maintenance actions (routes/maintenance.ts) */
+  maintenance: { 'no-dead-letter': 404, 'no-config-file': 409, 'config-refused': 422, 'export-refused': 422 },
 } as const;
 
 type Table = typeof REFUSAL_STATUS;
@@ -55,9 +80,9 @@ export function statusOf<A extends RefusalArea, K extends keyof Table[A]>(area: 
 }
 
 /**
- * The answer to a refusal: `{ error: kind, message, … }` with what else the use case gave the
- * screen (problems to correct, what is missing…), after `before` (the helper screens' `ok: false`),
- * and the table's status.
+ * The answer to a refusal: `{ error: kind, area, … }` with what else the use case gave the screen
+ * (problems to correct, what is missing…), after `before` (the helper screens' `ok: false`), and
+ * the table's status.
  */
 export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] & string; message?: string }, B extends object = Record<never, never>>(c: Context, area: A, e: E, before?: B) {
   const { kind, ...rest } = e;
@@ -65,7 +90,7 @@ export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] &
   // Typed per refusal kind (distributive), so the screen that narrows on `error` sees that kind's
   // own fields (attemptsLeft, lockedUntil, problems…) — a plain rest of a union keeps only the
   // fields every kind shares.
-  return c.json({ ...(before as B), error: kind, ...rest } as B & RefusalBody<E>, status);
+  return c.json({ ...(before as B), error: kind, area, ...rest } as B & RefusalBody<E> & { area: A }, status);
 }
 
 type RefusalBody<E> = E extends { kind: infer K } ? Omit<E, 'kind'> & { error: K } : never;

@@ -21,11 +21,8 @@ export const EDITABLE_FIELDS = [
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
-export interface FieldOutcome {
-  field: string;
-  ok: boolean;
-  message: string;
-}
+/** What became of one field: the maintenance screen words `code` (renderer/src/i18n/device-words.ts). */
+export type FieldOutcome = { field: string; ok: true; code: 'saved' } | { field: string; ok: false; code: 'not-editable' } | { field: string; ok: false; code: 'invalid'; issue: string };
 
 function get(obj: Record<string, unknown>, dotted: string): unknown {
   return dotted.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
@@ -66,18 +63,18 @@ export function editConfig(file: string, changes: Record<string, unknown>): { ou
   const outcomes: FieldOutcome[] = [];
   for (const [field, value] of Object.entries(changes)) {
     if (!(EDITABLE_FIELDS as readonly string[]).includes(field)) {
-      outcomes.push({ field, ok: false, message: '该字段不可在维护模式修改 / this field cannot be changed in maintenance mode' });
+      outcomes.push({ field, ok: false, code: 'not-editable' });
       continue;
     }
     const candidate = set(current, field, value);
     const parsed = configSchema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues.find((i) => i.path.join('.') === field) ?? parsed.error.issues[0]!;
-      outcomes.push({ field, ok: false, message: `取值不符合要求 / invalid value: ${issue.message}` });
+      outcomes.push({ field, ok: false, code: 'invalid', issue: issue.message });
       continue;
     }
     current = candidate;
-    outcomes.push({ field, ok: true, message: '已保存，重启后生效 / saved; applies after restart' });
+    outcomes.push({ field, ok: true, code: 'saved' });
   }
   const written = outcomes.some((o) => o.ok);
   if (written) {

@@ -1,11 +1,12 @@
 // The last problem each device reported, for the diagnostics screen: the live status says what
 // is wrong now, this says what went wrong last (a paper-out that was fixed an hour ago).
-import type { DeviceKind, DeviceStatusView } from '../../../common/devices';
+import type { AnyDeviceStatus, DeviceKind, DeviceStatusView } from '../../../common/devices';
 import type { EventBus } from '../event-bus';
 
 export interface DeviceError {
   health: 'degraded' | 'offline';
-  message: string;
+  /** the status it was in (the screen words it, renderer/src/i18n/devices.ts) */
+  status: AnyDeviceStatus;
   at: string;
 }
 
@@ -24,7 +25,7 @@ export class DeviceErrorLog {
     if (v.health === 'ok') return;
     // The supervisor's placeholder before its first attempt to open is not a fault.
     if (v.status.state === 'offline' && v.status.detail.includes('not opened yet')) return;
-    this.last.set(v.device, { health: v.health, message: v.message, at: v.since });
+    this.last.set(v.device, { health: v.health, status: v.status, at: v.since });
   }
 
   get(kind: DeviceKind): DeviceError | null {

@@ -30,10 +30,13 @@ export function redactLine(line: string): string {
   }
 }
 
-export function exportLogs(logDir: string, target: string, roots: readonly string[], terminalId: string, now = new Date()): Result<ExportSummary, string> {
-  if (!path.isAbsolute(target)) return err('导出位置应为绝对路径 / the target must be an absolute path');
-  if (!fs.existsSync(target) || !fs.statSync(target).isDirectory()) return err('导出位置不存在或不是文件夹（U 盘是否已插入？）/ the target folder does not exist (is the USB stick mounted?)');
-  if (!insideRoots(target, roots)) return err(`只能导出到这些位置之下 / export only under: ${roots.join(', ')}`);
+/** Why logs were not exported, with what the screen needs to say so (renderer/src/i18n/device-words.ts). */
+export type ExportRefusal = { reason: 'not-absolute' } | { reason: 'no-folder' } | { reason: 'outside-roots'; roots: string[] } | { reason: 'failed'; detail: string };
+
+export function exportLogs(logDir: string, target: string, roots: readonly string[], terminalId: string, now = new Date()): Result<ExportSummary, ExportRefusal> {
+  if (!path.isAbsolute(target)) return err({ reason: 'not-absolute' });
+  if (!fs.existsSync(target) || !fs.statSync(target).isDirectory()) return err({ reason: 'no-folder' });
+  if (!insideRoots(target, roots)) return err({ reason: 'outside-roots', roots: [...roots] });
   const dir = path.join(target, `kiosk-logs-${terminalId}-${now.toISOString().replace(/[:.]/g, '-')}`);
   try {
     fs.mkdirSync(dir);
@@ -54,6 +57,6 @@ export function exportLogs(logDir: string, target: string, roots: readonly strin
     }
     return ok({ dir, files: files.length, lines, bytes });
   } catch (e) {
-    return err(`导出失败 / export failed: ${scrubText((e as Error).message)}`);
+    return err({ reason: 'failed', detail: scrubText((e as Error).message) });
   }
 }

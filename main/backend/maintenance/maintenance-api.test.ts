@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleCatalog } from '../../../central/catalog/sample-catalog';
+import { deviceStatusLine } from '../../../common/device-words';
 import type { SubmissionWire } from '../../../common/submission';
 import { uuidv7 } from '../../../common/uuidv7';
 import { waitFor } from '../../../devices/test-support/wait';
@@ -151,7 +152,7 @@ describe('maintenance mode: what a technician can do', () => {
     await k.ctx.devices.settled();
     await waitFor(async () => (await (await k.asTechnician('/api/maintenance/devices')).json()).devices.find((d: { device: string }) => d.device === 'receipt-printer').health === 'ok', 10_000);
     const ok = await (await k.asTechnician('/api/maintenance/devices/receipt-printer/self-test', { method: 'POST' })).json();
-    expect(ok).toMatchObject({ device: 'receipt-printer', ok: true });
+    expect(ok).toMatchObject({ device: 'receipt-printer', ok: true, code: 'receipt-printed' });
     expect((await k.ctx.devices.sim!.state()).receipt.printed.at(-1)?.lines.join('\n')).toContain('打印测试');
 
     expect((await k.ctx.devices.sim!.act({ device: 'receipt-printer', action: 'paper-out' })).ok).toBe(true);
@@ -160,15 +161,15 @@ describe('maintenance mode: what a technician can do', () => {
       10_000,
     );
     const failed = await (await k.asTechnician('/api/maintenance/devices/receipt-printer/self-test', { method: 'POST' })).json();
-    expect(failed.ok).toBe(false);
+    expect(failed).toMatchObject({ ok: false, code: 'receipt-failed', why: 'paper-out' });
     const { devices } = await (await k.asTechnician('/api/maintenance/devices')).json();
     const printer = devices.find((d: { device: string }) => d.device === 'receipt-printer');
     expect(printer.health).toBe('offline');
     expect(printer.consumables.paper).toBe('out');
-    expect(printer.lastError.message).toMatch(/纸/);
+    expect(deviceStatusLine('receipt-printer', printer.lastError.status)).toMatch(/纸/);
 
     const reconnect = await (await k.asTechnician('/api/maintenance/devices/scanner/reconnect', { method: 'POST' })).json();
-    expect(reconnect.ok).toBe(true);
+    expect(reconnect).toMatchObject({ ok: true, code: 'reconnect-requested' });
     const actions = k.ctx.store.maintenance.recentAudit().map((a) => `${a.action}:${a.outcome}`);
     expect(actions).toEqual(expect.arrayContaining(['sign-in:ok', 'self-test:receipt-printer:ok', 'self-test:receipt-printer:failed', 'reconnect:scanner:ok']));
     expect(k.logLines.filter((l) => l.includes('"maintenance.action"')).length).toBe(3);

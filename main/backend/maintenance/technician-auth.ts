@@ -26,9 +26,8 @@ export type AuthEvent =
   | { kind: 'refused-while-locked'; until: string }
   | { kind: 'signed-out'; tag: string; reason: 'sign-out' | 'idle' };
 
-export type SignInError = { kind: 'not-configured'; message: string } | { kind: 'locked'; message: string; lockedUntil: string } | { kind: 'wrong-pin'; message: string; attemptsLeft: number };
-
-const LOCKED = '输错次数过多，维护入口已锁定 / too many wrong PINs: maintenance entry is locked';
+/** Codes with their parameters: the PIN pad words them (renderer/src/maintenance/PinPad.tsx). */
+export type SignInError = { kind: 'not-configured' } | { kind: 'locked'; lockedUntil: string } | { kind: 'wrong-pin'; attemptsLeft: number };
 
 interface Session {
   tag: string;
@@ -58,12 +57,12 @@ export class TechnicianAuth {
   }
 
   signIn(pin: string): Result<{ token: string; tag: string; idleSec: number }, SignInError> {
-    if (!this.o.pinHash) return err({ kind: 'not-configured', message: '本终端未设置技术员口令 / no technician PIN is configured on this terminal' });
+    if (!this.o.pinHash) return err({ kind: 'not-configured' });
     const t = this.now();
     this.state = current(this.state, this.policy, t);
     if (this.state.lockedUntil > t) {
       this.o.onEvent({ kind: 'refused-while-locked', until: new Date(this.state.lockedUntil).toISOString() });
-      return err({ kind: 'locked', message: LOCKED, lockedUntil: new Date(this.state.lockedUntil).toISOString() });
+      return err({ kind: 'locked', lockedUntil: new Date(this.state.lockedUntil).toISOString() });
     }
     if (!verifyPin(pin, this.o.pinHash)) {
       const { state, view } = afterFailure(this.state, this.policy, t);
@@ -72,9 +71,9 @@ export class TechnicianAuth {
       this.o.onEvent({ kind: 'pin-rejected', failures: state.failures });
       if (view.locked) {
         this.o.onEvent({ kind: 'locked-out', until: view.lockedUntil! });
-        return err({ kind: 'locked', message: LOCKED, lockedUntil: view.lockedUntil! });
+        return err({ kind: 'locked', lockedUntil: view.lockedUntil! });
       }
-      return err({ kind: 'wrong-pin', message: '口令不正确 / wrong PIN', attemptsLeft: view.attemptsLeft });
+      return err({ kind: 'wrong-pin', attemptsLeft: view.attemptsLeft });
     }
     this.state = NO_FAILURES;
     this.o.save(this.state);

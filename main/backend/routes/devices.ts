@@ -8,6 +8,7 @@ import { BodyTooLargeError, readCapped, tooLarge } from '../body-limit';
 import type { BackendContext } from '../context';
 import { validate } from '../validate';
 import { jsonBody } from '../json-body';
+import { refuse } from '../http/refusals';
 
 const scanSchema = z.object({
   source: z.enum(['flatbed', 'adf']).default('flatbed'),
@@ -26,19 +27,20 @@ export function deviceRoutes(ctx: BackendContext) {
     .post('/scan', jsonBody(scanSchema), async (c) => {
       const r = await d.scanner.scan(c.req.valid('json'));
       if (r.ok) return c.json({ ok: true as const, pages: r.value });
-      return c.json({ ok: false as const, error: r.error.kind, message: r.error.message, pages: r.error.accepted }, 409);
+      const { kind, unusable, accepted } = r.error;
+      return refuse(c, 'devices', { kind, pages: accepted, ...(unusable === undefined ? {} : { unusable }) }, { ok: false as const });
     })
     .get('/pages', (c) => c.json({ pages: d.pages.list() }))
     .get('/pages/:id', validate('param', idParam), (c) => {
       const p = d.pages.get(c.req.valid('param').id);
-      if (!p) return c.json({ error: 'not-found' as const, message: '没有这一页 / no such page' }, 404);
+      if (!p) return refuse(c, 'devices', { kind: 'no-page' as const });
       return c.body(Buffer.from(p.bytes), 200, { 'Content-Type': p.mime, 'Cache-Control': 'no-store' });
     })
     .delete('/pages/:id', validate('param', idParam), (c) => c.json({ removed: !!d.pages.take(c.req.valid('param').id) }))
     .post('/camera/pages', async (c) => {
       // The document camera posts the captured frame as image/jpeg or image/png bytes.
       const type = c.req.header('content-type') ?? '';
-      if (!/^image\/(jpeg|png)$/.test(type)) return c.json({ error: 'invalid-request' as const, message: '请上传 JPEG 或 PNG 图片 / send a JPEG or PNG image' }, 415);
+      if (!/^image\/(jpeg|png)$/.test(type)) return refuse(c, 'devices', { kind: 'not-an-image' as const });
       let bytes: Uint8Array;
       try {
         bytes = await readCapped(c.req.raw, PAGE_LIMITS.maxBytes);
@@ -47,7 +49,8 @@ export function deviceRoutes(ctx: BackendContext) {
         throw e;
       }
       const r = d.pages.add('camera', bytes);
-      if (!r.ok) return c.json({ error: 'invalid-request' as const, message: r.error }, 422);
+      // the inbox's own words for why the image cannot be a page (devices/materials/page-inbox.ts)
+      if (!r.ok) return refuse(c, 'devices', { kind: 'bad-image' as const, message: r.error });
       ctx.logger.log('camera.page-accepted', { bytes: r.value.size, width: r.value.width, height: r.value.height });
       return c.json({ page: r.value }, 201);
     })
@@ -61,7 +64,8 @@ export function deviceRoutes(ctx: BackendContext) {
     .post('/receipt/held/:id/reprint', validate('param', idParam), async (c) => {
       const r = await d.receipt.reprint(c.req.valid('param').id);
       if (r.ok) return c.json({ ok: true as const, jobId: r.value.jobId });
-      return c.json({ ok: false as const, error: r.error.kind, message: r.error.message }, r.error.kind === 'not-found' ? 404 : 409);
+      const e = r.error;
+      return refuse(c, 'devices', { kind: e.kind === 'not-found' ? ('no-held-receipt' as const) : e.kind, message: e.message }, { ok: false as const });
     })
     .delete('/receipt/held/:id', validate('param', idParam), (c) => c.json({ discarded: d.receipt.discard(c.req.valid('param').id) }));
 }

@@ -17,6 +17,7 @@ import { terminalInfo } from '../maintenance/terminal-info';
 import { validate } from '../validate';
 import { SMALL_JSON_MAX } from '../body-limit';
 import { jsonBody } from '../json-body';
+import { refuse } from '../http/refusals';
 
 const kindParam = z.object({ kind: z.enum(DEVICE_KINDS as [DeviceKind, ...DeviceKind[]]) });
 
@@ -30,10 +31,7 @@ function sessionRoutes(ctx: BackendContext) {
         setCookie(c, TECH_COOKIE, r.value.token, { httpOnly: true, sameSite: 'Strict', path: '/api' });
         return c.json({ ok: true as const, idleSec: r.value.idleSec });
       }
-      const e = r.error;
-      if (e.kind === 'not-configured') return c.json({ ok: false as const, error: e.kind, message: e.message }, 503);
-      if (e.kind === 'locked') return c.json({ ok: false as const, error: e.kind, message: e.message, lockedUntil: e.lockedUntil }, 423);
-      return c.json({ ok: false as const, error: e.kind, message: e.message, attemptsLeft: e.attemptsLeft }, 401);
+      return refuse(c, 'techSignIn', r.error, { ok: false as const });
     })
     .delete('/', (c) => {
       auth.signOut(getCookie(c, TECH_COOKIE));
@@ -57,7 +55,7 @@ function guardedRoutes(ctx: BackendContext) {
     .post('/devices/:kind/self-test', validate('param', kindParam), async (c) => {
       const { kind } = c.req.valid('param');
       const r = await runSelfTest(ctx, kind);
-      m.audit.record(c.get('technician'), `self-test:${kind}`, r.ok ? 'ok' : 'failed', { message: r.message, ...r.detail });
+      m.audit.record(c.get('technician'), `self-test:${kind}`, r.ok ? 'ok' : 'failed', { code: r.code, ...r.detail });
       return c.json({ device: kind, ...r });
     })
     .post('/devices/:kind/reconnect', validate('param', kindParam), (c) => {
@@ -68,7 +66,7 @@ function guardedRoutes(ctx: BackendContext) {
       return c.json({
         device: kind,
         ok: supported,
-        message: supported ? '已请求重新连接 / reconnect requested' : '此设备层不支持重连 / reconnect not supported',
+        code: supported ? ('reconnect-requested' as const) : ('reconnect-not-supported' as const),
         view: d.list().find((v) => v.device === kind) ?? null,
       });
     })
@@ -83,7 +81,7 @@ function guardedRoutes(ctx: BackendContext) {
       const { id } = c.req.valid('param');
       const ok = ctx.queue.retryDeadLetter(id);
       m.audit.record(c.get('technician'), 'retry-dead-letter', ok ? 'ok' : 'failed', { id });
-      if (!ok) return c.json({ error: 'not-found' as const, message: '没有这条待处理记录 / no such dead letter' }, 404);
+      if (!ok) return refuse(c, 'maintenance', { kind: 'no-dead-letter' as const });
       return c.json({ ok: true as const, status: ctx.queue.status() });
     })
     .post('/queue/sync', async (c) => {
@@ -102,18 +100,23 @@ function guardedRoutes(ctx: BackendContext) {
       const { changes } = c.req.valid('json');
       if (!m.configFile) {
         m.audit.record(c.get('technician'), 'config-edit', 'refused', { reason: 'no-config-file' });
-        return c.json({ error: 'no-config-file' as const, message: '本终端未指定配置文件 / this terminal runs without a config file' }, 409);
+        return refuse(c, 'maintenance', { kind: 'no-config-file' as const });
       }
       const r = editConfig(m.configFile, changes);
-      for (const o of r.outcomes) m.audit.record(c.get('technician'), 'config-edit', o.ok ? 'ok' : 'refused', { field: o.field, message: o.message });
-      // Two answers, not one with a computed status, so the client's type tells success from refusal.
+      for (const o of r.outcomes) m.audit.record(c.get('technician'), 'config-edit', o.ok ? 'ok' : 'refused', { field: o.field, code: o.code, ...('issue' in o ? { issue: o.issue } : {}) });
+      // A refusal when any field was refused (the others are saved), so the client's type tells them apart.
       if (r.outcomes.every((o) => o.ok)) return c.json(r, 200);
-      return c.json(r, 422);
+      return refuse(c, 'maintenance', { kind: 'config-refused' as const, ...r });
     })
     .post('/logs/export', jsonBody(z.object({ target: z.string().min(1).max(500) }), { maxBytes: SMALL_JSON_MAX }), (c) => {
       const r = exportLogs(path.join(m.dataDir, 'logs'), c.req.valid('json').target, ctx.config.maintenance.exportRoots, ctx.config.terminalId);
-      m.audit.record(c.get('technician'), 'log-export', r.ok ? 'ok' : 'failed', r.ok ? { files: r.value.files, lines: r.value.lines } : { message: r.error });
-      if (!r.ok) return c.json({ ok: false as const, message: r.error }, 422);
+      m.audit.record(
+        c.get('technician'),
+        'log-export',
+        r.ok ? 'ok' : 'failed',
+        r.ok ? { files: r.value.files, lines: r.value.lines } : { reason: r.error.reason, ...('detail' in r.error ? { detail: r.error.detail } : {}) },
+      );
+      if (!r.ok) return refuse(c, 'maintenance', { kind: 'export-refused' as const, ...r.error }, { ok: false as const });
       return c.json({ ok: true as const, ...r.value });
     })
     .get('/hygiene', (c) => c.json({ entries: ctx.store.maintenance.recentHygiene() }))

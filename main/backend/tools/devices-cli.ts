@@ -260,7 +260,7 @@ async function scanCmd(a: Args) {
     options: options.value,
     pages: pages.map((p) => ({ index: p.index, mime: p.mime, bytes: p.bytes.length })),
     files,
-    ...(r.ok ? {} : { error: { kind: r.error.kind, message: r.error.message, detail: r.error.detail } }),
+    ...(r.ok ? {} : { error: { kind: r.error.kind, detail: r.error.detail } }),
   });
   return r.ok ? 0 : 1;
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState, type CSSProperties, type ReactNode } 
 import type { DeviceKind, DeviceStatusView } from '../../../common/devices';
 import { api } from '../api';
 import { call, type Answer } from '../call';
+import { deviceStatusText } from '../i18n/devices';
 import './simulator-panel.css';
 
 type SimState = Answer<typeof api.dev.sim.$get>['state'];
@@ -85,7 +86,7 @@ export function SimulatorPanel() {
     if (!v) return null;
     return (
       <div style={s.status} data-device={k} data-health={v.health}>
-        <span style={{ color: HEALTH_COLOR[v.health], fontWeight: 600 }}>● {v.health}</span> {v.message}
+        <span style={{ color: HEALTH_COLOR[v.health], fontWeight: 600 }}>● {v.health}</span> {deviceStatusText(v)}
       </div>
     );
   };

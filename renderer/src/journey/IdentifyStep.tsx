@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { call, send } from '../call';
 import { FaceCheck } from '../face/FaceCheck';
+import { deviceStatusText } from '../i18n/devices';
 import { bilingual, CARD_PROBLEM_TEXT } from '../i18n/refusals';
 import { useSystem } from '../system/SystemContext';
 import type { MaskedIdentityView } from './journey-types';
@@ -40,12 +41,12 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
     void send(api.journey.identity.$delete());
     void call(api.devices.$get()).then((r) => {
       const reader = r.ok ? r.value.devices.find((d) => d.device === 'id-card-reader') : undefined;
-      if (reader && reader.health === 'offline') setReaderDown(reader.message);
+      if (reader && reader.health === 'offline') setReaderDown(deviceStatusText(reader));
     });
     return subscribe((e) => {
       if (e.type === 'idcard.read') void fetchIdentity();
       else if (e.type === 'idcard.error') setCardError(e.message);
-      else if (e.type === 'device.status' && e.view.device === 'id-card-reader') setReaderDown(e.view.health === 'offline' ? e.view.message : null);
+      else if (e.type === 'device.status' && e.view.device === 'id-card-reader') setReaderDown(e.view.health === 'offline' ? deviceStatusText(e.view) : null);
     });
   }, [subscribe, fetchIdentity]);
 

@@ -40,7 +40,6 @@ describe('device events for the identify step', () => {
         mode: 'simulator',
         health: 'offline',
         status: { state: 'offline', reason: 'unplugged', detail: '' },
-        message: '身份证阅读器：设备已断开',
         since: '2026-11-22T00:00:00Z',
         consumables: null,
       },

@@ -1,9 +1,10 @@
 // Device diagnostics: status, last error, consumables, self-test and reconnect for each device.
 import { useCallback, useState } from 'react';
 import type { DeviceKind } from '../../../common/devices';
-import { deviceName } from '../../../common/devices';
 import { api } from '../api';
 import type { Answer } from '../call';
+import { reconnectText, selfTestText } from '../i18n/device-words';
+import { deviceNameText, deviceStatusText } from '../i18n/devices';
 import { BACKGROUND, techValue } from './tech-fetch';
 import { usePanelLoad } from './usePanelLoad';
 
@@ -31,10 +32,14 @@ export function DevicesPanel({ onExpired }: { onExpired: (e: unknown) => void })
   const act = async (kind: DeviceKind, what: 'self-test' | 'reconnect') => {
     setBusy(`${kind}:${what}`);
     try {
-      const r: TestResult =
-        what === 'self-test'
-          ? await techValue(api.maintenance.devices[':kind']['self-test'].$post({ param: { kind } }))
-          : await techValue(api.maintenance.devices[':kind'].reconnect.$post({ param: { kind } }));
+      let r: TestResult;
+      if (what === 'self-test') {
+        const t = await techValue(api.maintenance.devices[':kind']['self-test'].$post({ param: { kind } }));
+        r = { ok: t.ok, message: selfTestText(t) };
+      } else {
+        const t = await techValue(api.maintenance.devices[':kind'].reconnect.$post({ param: { kind } }));
+        r = { ok: t.ok, message: reconnectText(t.code) };
+      }
       setResults((x) => ({ ...x, [kind]: r }));
       await load();
     } catch (e) {
@@ -48,9 +53,9 @@ export function DevicesPanel({ onExpired }: { onExpired: (e: unknown) => void })
     <ul className="maint-devices">
       {rows.map((d) => (
         <li key={d.device} className={`maint-card health-${d.health}`} data-testid="maint-device" data-device={d.device} data-health={d.health}>
-          <h3>{deviceName(d.device)}</h3>
+          <h3>{deviceNameText(d.device)}</h3>
           <p>
-            <span className={`maint-badge badge-${d.health}`}>{HEALTH_LABEL[d.health]}</span> <span data-testid="device-message">{d.message}</span>
+            <span className={`maint-badge badge-${d.health}`}>{HEALTH_LABEL[d.health]}</span> <span data-testid="device-message">{deviceStatusText(d)}</span>
           </p>
           <p className="maint-sub">
             方式 / mode: {d.mode}
@@ -62,7 +67,7 @@ export function DevicesPanel({ onExpired }: { onExpired: (e: unknown) => void })
             {d.consumables?.heldJobs ? ` · 待补打 / held receipts: ${d.consumables.heldJobs}` : ''}
           </p>
           <p className="maint-sub" data-testid="device-last-error">
-            最近故障 / last error: {d.lastError ? `${d.lastError.message}（${new Date(d.lastError.at).toLocaleString('zh-CN')}）` : '无 / none'}
+            最近故障 / last error: {d.lastError ? `${deviceStatusText({ device: d.device, status: d.lastError.status })}（${new Date(d.lastError.at).toLocaleString('zh-CN')}）` : '无 / none'}
           </p>
           <div className="maint-actions">
             <button type="button" className="btn btn-primary" data-testid={`selftest-${d.device}`} disabled={busy !== null} onClick={() => void act(d.device, 'self-test')}>

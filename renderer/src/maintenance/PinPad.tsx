@@ -20,9 +20,9 @@ export function PinPad({ onSignedIn, onCancel }: { onSignedIn: () => void; onCan
       setPin('');
       if (r.ok) return onSignedIn();
       const e = r.error;
-      if (e.status === 401) setProblem({ kind: 'wrong-pin', attemptsLeft: e.body.attemptsLeft });
-      else if (e.status === 423) setProblem({ kind: 'locked', until: e.body.lockedUntil });
-      else if (e.status === 503) setProblem({ kind: 'not-configured' });
+      if (e.status === 401 && e.body.error === 'wrong-pin') setProblem({ kind: 'wrong-pin', attemptsLeft: e.body.attemptsLeft });
+      else if (e.status === 423 && e.body.error === 'locked') setProblem({ kind: 'locked', until: e.body.lockedUntil });
+      else if (e.status === 503 && e.body.error === 'not-configured') setProblem({ kind: 'not-configured' });
       else setProblem({ kind: 'other', message: e.message });
     } catch {
       setProblem({ kind: 'other', message: '无法连接后台 / backend unreachable' });

@@ -3,11 +3,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import type { Answer } from '../call';
+import { configOutcomeText, type ConfigOutcome } from '../i18n/maintenance-words';
 import { techCall, techValue } from './tech-fetch';
 
 type Info = Answer<typeof api.maintenance.terminal.$get>;
 type ConfigView = Answer<typeof api.maintenance.config.$get>;
-type Outcome = Answer<typeof api.maintenance.config.$put>['outcomes'][number];
+/** A field's outcome as the screen shows it. */
+type Outcome = { field: string; ok: boolean; message: string };
+const shown = (outcomes: ConfigOutcome[]): Outcome[] => outcomes.map((o) => ({ field: o.field, ok: o.ok, message: configOutcomeText(o) }));
 
 const gb = (n: number) => `${(n / 1e9).toFixed(1)} GB`;
 const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -44,8 +47,8 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
     if (!Object.keys(changes).length) return setOutcomes([{ field: '—', ok: true, message: '没有修改 / nothing changed' }]);
     try {
       const r = await techCall(api.maintenance.config.$put({ json: { changes } }));
-      if (r.ok) setOutcomes(r.value.outcomes);
-      else if (r.error.status === 422) setOutcomes(r.error.body.outcomes);
+      if (r.ok) setOutcomes(shown(r.value.outcomes));
+      else if (r.error.status === 422) setOutcomes(shown(r.error.body.outcomes));
       else setOutcomes([{ field: '—', ok: false, message: r.error.message }]);
     } catch (e) {
       onExpired(e);

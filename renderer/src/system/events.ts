@@ -93,7 +93,7 @@ const HEALTH = ['ok', 'degraded', 'offline'] as const;
 function parseDeviceStatus(o: Record<string, unknown>): WireEvent | null {
   const v = o.view as Record<string, unknown> | null;
   if (typeof v !== 'object' || v === null) return null;
-  if (!DEVICE_KINDS.some((k) => k === v.device) || !HEALTH.some((h) => h === v.health) || typeof v.message !== 'string') return null;
+  if (!DEVICE_KINDS.some((k) => k === v.device) || !HEALTH.some((h) => h === v.health)) return null;
   const st = v.status as Record<string, unknown> | null;
   if (typeof st !== 'object' || st === null || typeof st.state !== 'string') return null;
   return { type: 'device.status', view: v as unknown as Extract<WireEvent, { type: 'device.status' }>['view'] };

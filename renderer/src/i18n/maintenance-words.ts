@@ -1,0 +1,42 @@
+// The words for the maintenance screen's codes: its refusals (area `maintenance`), what became of
+// each config field and why logs were not exported. Chinese first, English second.
+import { bilingual, type Words } from '../../../common/device-words';
+import type { RefusalKind } from '../../../main/backend/http/refusals';
+import type { api } from '../api';
+import type { Answer } from '../call';
+import { stringOr, type Param, type Wording } from './device-words';
+
+/** A config field's outcome as the API types it (main/backend/maintenance/config-edit.ts). */
+export type ConfigOutcome = Answer<typeof api.maintenance.config.$put>['outcomes'][number];
+
+const CONFIG_OUTCOME_WORDS: { [C in ConfigOutcome['code']]: (o: Extract<ConfigOutcome, { code: C }>) => Words } = {
+  saved: () => ({ zh: '已保存，重启后生效', en: 'saved; applies after restart' }),
+  'not-editable': () => ({ zh: '该字段不可在维护模式修改', en: 'this field cannot be changed in maintenance mode' }),
+  invalid: (o) => ({ zh: '取值不符合要求', en: `invalid value: ${o.issue}` }),
+};
+
+export function configOutcomeText(o: ConfigOutcome): string {
+  return bilingual((CONFIG_OUTCOME_WORDS[o.code] as (o: ConfigOutcome) => Words)(o));
+}
+
+/** Why the logs were not exported (main/backend/maintenance/log-export.ts), by the refusal's `reason`. */
+function exportRefused(p: Param): Words {
+  switch (p('reason')) {
+    case 'not-absolute':
+      return { zh: '导出位置应为绝对路径', en: 'the target must be an absolute path' };
+    case 'no-folder':
+      return { zh: '导出位置不存在或不是文件夹（U 盘是否已插入？）', en: 'the target folder does not exist (is the USB stick mounted?)' };
+    case 'outside-roots': {
+      const roots = p('roots');
+      return { zh: '只能导出到这些位置之下', en: `export only under: ${Array.isArray(roots) ? roots.filter((r) => typeof r === 'string').join(', ') : ''}` };
+    }
+    default:
+      return { zh: '导出失败', en: `export failed: ${stringOr(p('detail'), '')}` };
+  }
+}
+
+export const MAINTENANCE_REFUSAL_WORDS: Partial<Record<RefusalKind<'maintenance'>, Wording>> = {
+  'no-dead-letter': () => ({ zh: '没有这条待处理记录', en: 'no such dead letter' }),
+  'no-config-file': () => ({ zh: '本终端未指定配置文件', en: 'this terminal runs without a config file' }),
+  'export-refused': exportRefused,
+};
