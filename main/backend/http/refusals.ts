@@ -27,7 +27,25 @@ export const REFUSAL_STATUS = {
     'disk-full': 507,
     storage: 500,
   },
-  /** 好差评 (journey/rating.ts) */
+  /** the service guide and its A4 print (catalog/catalog-refusals.ts) */
+  catalog: { 'catalog-unavailable': 503, 'not-found': 404, printer: 409 },
+  /** the raw queue API of development and tests (routes/submissions.ts; the outbox's and 好差评's refusals) */
+  submissions: {
+    'catalog-unavailable': 503,
+    'unknown-service': 400,
+    'unknown-material': 400,
+    'helper-not-signed-in': 403,
+    'invalid-request': 400,
+    'invalid-rating': 400,
+    'key-reused': 409,
+    'disk-full': 507,
+    storage: 500,
+    'not-found': 404,
+    'not-printable': 404,
+    'already-rated': 409,
+    'not-downloaded': 409,
+  },
+  /** 好差评 (journey/rate.ts) */
   rating: { 'not-found': 404, invalid: 400, 'already-rated': 409, storage: 500 },
   /** 人证核验 (citizen/face-check.ts) */
   face: { 'no-card': 409, 'no-photo': 422, unavailable: 503, 'no-face': 422, 'bad-image': 422, timeout: 504 },
