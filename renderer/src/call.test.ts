@@ -14,11 +14,16 @@ describe('call', () => {
   });
 
   it('words a refusal the backend sends as a code with parameters, from the string table', async () => {
-    const body = { error: 'not-at-kiosk', note: '需现场核验原件' };
+    const body = { error: 'not-at-kiosk', area: 'journey', note: '需现场核验原件' };
     expect(await call(json(body, 409))).toEqual({
       ok: false,
       error: { status: 409, error: 'not-at-kiosk', message: '该事项不能在自助机全程办理：需现场核验原件 / this service cannot be completed at the kiosk', body },
     });
+  });
+
+  it('words a code only in the area the answer names (an answer without an area keeps the generic words)', async () => {
+    const body = { error: 'no-card' };
+    expect(await call(json(body, 409))).toEqual({ ok: false, error: { status: 409, error: 'no-card', message: 'HTTP 409', body } });
   });
 
   it('still gives an error and a message for an answer without them (a proxy page, an empty 502)', async () => {

@@ -1,7 +1,7 @@
 // The one way the renderer reads a backend answer: the typed client's response becomes a Result whose
 // success value and refusals are inferred from the API type, so no screen restates or casts a
 // response shape. A refusal always carries `error` and `message`: the backend's code, worded by the
-// string table (i18n/refusals.ts) where the backend sends only the code, the backend's own message
+// string table (i18n/refusals.ts, by the answer's `area` and code) where the backend sends only the code, the backend's own message
 // where it still sends one, or a generic pair for answers no route declares (middleware 403/413/500,
 // a proxy's 502).
 import type { ClientResponse } from 'hono/client';
@@ -30,7 +30,7 @@ export type Refusal<R> = Declared<R> | { status: Exclude<RefusalStatus, Declared
 /** A refusal of any route, for code that only shows the message. */
 export type Problem = { status: number; error: string; message: string };
 
-function field(body: unknown, key: 'error' | 'message'): string | null {
+function field(body: unknown, key: 'error' | 'message' | 'area'): string | null {
   if (typeof body !== 'object' || body === null) return null;
   const v: unknown = (body as Record<string, unknown>)[key];
   return typeof v === 'string' ? v : null;
@@ -42,7 +42,7 @@ export async function call<R extends Response>(request: Promise<R>): Promise<Res
   if (res.ok) return ok((await res.json()) as Success<R>);
   const body: unknown = await res.json().catch(() => null);
   const error = field(body, 'error') ?? `http-${res.status}`;
-  const refusal = { status: res.status, error, message: field(body, 'message') ?? refusalText(error, body) ?? `HTTP ${res.status}`, body };
+  const refusal = { status: res.status, error, message: field(body, 'message') ?? refusalText(field(body, 'area'), error, body) ?? `HTTP ${res.status}`, body };
   return err(refusal as Refusal<R>);
 }
 

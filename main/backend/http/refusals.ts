@@ -1,7 +1,8 @@
 // The HTTP status of every refusal a use case can give, in one table: a use case returns
-// `err({ kind, message, … })`, the route answers `{ error: kind, message, … }` with the status
-// found here. Grouped by use case because a few codes mean different things in different places
-// (a helper's unknown card is "not found" at the reader and "start again" at the PIN pad).
+// `err({ kind, … })`, the route answers `{ error: kind, area, … }` with the status found here.
+// Grouped by area because a few codes mean different things in different places (a helper's
+// unknown card is "not found" at the reader and "start again" at the PIN pad), so the answer names
+// its area and the renderer's string table (renderer/src/i18n/refusals.ts) words it by area and code.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -73,9 +74,9 @@ export function statusOf<A extends RefusalArea, K extends keyof Table[A]>(area: 
 }
 
 /**
- * The answer to a refusal: `{ error: kind, message, … }` with what else the use case gave the
- * screen (problems to correct, what is missing…), after `before` (the helper screens' `ok: false`),
- * and the table's status.
+ * The answer to a refusal: `{ error: kind, area, … }` with what else the use case gave the screen
+ * (problems to correct, what is missing…), after `before` (the helper screens' `ok: false`), and
+ * the table's status.
  */
 export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] & string; message?: string }, B extends object = Record<never, never>>(c: Context, area: A, e: E, before?: B) {
   const { kind, ...rest } = e;
@@ -83,7 +84,7 @@ export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] &
   // Typed per refusal kind (distributive), so the screen that narrows on `error` sees that kind's
   // own fields (attemptsLeft, lockedUntil, problems…) — a plain rest of a union keeps only the
   // fields every kind shares.
-  return c.json({ ...(before as B), error: kind, ...rest } as B & RefusalBody<E>, status);
+  return c.json({ ...(before as B), error: kind, area, ...rest } as B & RefusalBody<E> & { area: A }, status);
 }
 
 type RefusalBody<E> = E extends { kind: infer K } ? Omit<E, 'kind'> & { error: K } : never;

@@ -346,7 +346,7 @@ describe('application journey API', () => {
     const refused = await submit();
     expect(refused.status).toBe(409);
     // a code, not a sentence: the renderer's string table words it (renderer/src/i18n/refusals.test.ts)
-    expect(await refused.json()).toEqual({ error: 'face-check-needed' });
+    expect(await refused.json()).toEqual({ error: 'face-check-needed', area: 'journey' });
     // a face that does not match the card changes nothing
     await sim('no-match');
     expect(((await (await json(k, '/api/face/verify', live)).json()) as { decision: string }).decision).toBe('no-match');

@@ -1,9 +1,10 @@
-// The words for the backend's refusal codes. The backend answers `{ error: code, …params }`
+// The words for the backend's refusal codes. The backend answers `{ error: code, area, …params }`
 // (http/refusals.ts); `call()` puts these words in the refusal's `message`, so every screen shows
-// them the way it showed the backend's own sentence. Chinese first, English second, on one line:
+// them the way it showed the backend's own sentence. Looked up by area and code: `not-found` is a
+// case at 办件进度查询 and a rating's receipt at 好差评. Chinese first, English second, on one line:
 // the citizen and whoever helps them may read either.
 import type { CardProblem } from '../../../common/journey/identity';
-import type { RefusalKind } from '../../../main/backend/http/refusals';
+import type { RefusalArea, RefusalKind } from '../../../main/backend/http/refusals';
 
 type Words = { zh: string; en: string };
 
@@ -18,7 +19,9 @@ type JourneyCode = Exclude<RefusalKind<'journey'>, 'invalid' | 'key-reused' | 'd
 /** A refusal's parameter as the backend sent it (the body is read defensively: it crossed a boundary). */
 type Param = (key: string) => unknown;
 
-const JOURNEY: Record<JourneyCode, (param: Param) => Words> = {
+type Wording = (param: Param) => Words;
+
+const JOURNEY: Record<JourneyCode, Wording> = {
   'catalog-unavailable': () => ({ zh: '事项清单尚未同步，暂不能申请', en: 'the service list is not available yet' }),
   'unknown-service': () => ({ zh: '未找到该事项', en: 'no such service' }),
   'not-at-kiosk': (p) => ({ zh: `该事项不能在自助机全程办理：${stringOr(p('note'), '请到窗口办理')}`, en: 'this service cannot be completed at the kiosk' }),
@@ -35,12 +38,24 @@ const JOURNEY: Record<JourneyCode, (param: Param) => Words> = {
 
 export const bilingual = (w: Words) => `${w.zh} / ${w.en}`;
 
-const stringOr = (v: unknown, otherwise: string) => (typeof v === 'string' ? v : otherwise);
-const isJourneyCode = (code: string): code is JourneyCode => Object.hasOwn(JOURNEY, code);
+/** Each area words its own codes (an area may still leave some to the backend's message). */
+const WORDS: { [A in RefusalArea]?: Partial<Record<RefusalKind<A>, Wording>> } = {
+  journey: JOURNEY,
+};
 
-/** The sentence for a refusal code and its parameters, or null for a code this table does not word. */
-export function refusalText(code: string, body: unknown): string | null {
-  if (!isJourneyCode(code)) return null;
+const stringOr = (v: unknown, otherwise: string) => (typeof v === 'string' ? v : otherwise);
+/** An own entry only: `toString` is not a code, whatever the body says. */
+const own = (table: object, key: string): unknown => (Object.hasOwn(table, key) ? Object.getOwnPropertyDescriptor(table, key)?.value : undefined);
+
+/**
+ * The sentence for a refusal of `area` (as the answer named it) with code `code` and the body's
+ * parameters, or null for an area or code this table does not word.
+ */
+export function refusalText(area: unknown, code: string, body: unknown): string | null {
+  if (typeof area !== 'string') return null;
+  const table = own(WORDS, area);
+  const wording = typeof table === 'object' && table !== null ? own(table, code) : undefined;
+  if (typeof wording !== 'function') return null;
   const param: Param = (key) => (typeof body === 'object' && body !== null ? Object.getOwnPropertyDescriptor(body, key)?.value : undefined);
-  return bilingual(JOURNEY[code](param));
+  return bilingual((wording as Wording)(param));
 }
