@@ -45,6 +45,7 @@ export const REFUSAL_STATUS = {
     'not-printable': 404,
     'already-rated': 409,
     'not-downloaded': 409,
+    'evaluation-storage': 500,
   },
   /** 好差评 (journey/rate.ts) */
   rating: { 'not-found': 404, invalid: 400, 'already-rated': 409, storage: 500 },
@@ -54,6 +55,8 @@ export const REFUSAL_STATUS = {
   followup: { 'no-card': 409, 'not-found': 404, refused: 409, 'not-yours': 403, busy: 429, offline: 503, printer: 503, central: 502 },
   /** a helper's card at the reader (helpers/sign-in.ts) */
   helperCard: { timeout: 408, 'unknown-card': 404, 'offline-no-ticket': 503, refused: 502 },
+  /** a helper-only route without a signed-in helper (helpers/guard.ts) */
+  helper: { 'helper-only': 403 },
   /** a helper's PIN (helpers/sign-in.ts) */
   helperSignIn: { 'no-card': 409, 'unknown-card': 409, locked: 423, 'wrong-pin': 401, 'offline-no-ticket': 503, refused: 502 },
   /** 远程帮办 with the hall (help/help-desk-link.ts) */

@@ -69,7 +69,9 @@ export function submissionRoutes(ctx: BackendContext) {
         const r = ctx.queue.evaluate(c.req.valid('param').receiptNo, c.req.valid('json'));
         if (r.ok) return c.json(r.value, r.value.duplicate ? 200 : 201);
         const e = r.error;
-        return refuse(c, 'submissions', e.kind === 'invalid' ? { kind: 'invalid-rating' as const } : e);
+        if (e.kind === 'invalid') return refuse(c, 'submissions', { kind: 'invalid-rating' });
+        if (e.kind === 'storage') return refuse(c, 'submissions', { kind: 'evaluation-storage', detail: e.detail });
+        return refuse(c, 'submissions', e);
       },
     )
     .get('/:receiptNo/documents/:documentId', validate('param', z.object({ receiptNo: receiptNoSchema, documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) })), (c) => {
