@@ -91,3 +91,6 @@ export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] &
 }
 
 type RefusalBody<E> = E extends { kind: infer K } ? Omit<E, 'kind'> & { error: K } : never;
+
+/** The codes of every area, as a type the renderer's string table reads (through common/api/kiosk-api-types.ts). */
+export type RefusalCodeTable = { [A in RefusalArea]: RefusalKind<A> };

@@ -32,7 +32,7 @@ export function deviceRoutes(ctx: BackendContext) {
     .get('/pages/:id', validate('param', idParam), (c) => {
       const p = d.pages.get(c.req.valid('param').id);
       if (!p) return c.json({ error: 'not-found' as const, message: '没有这一页 / no such page' }, 404);
-      return c.body(Buffer.from(p.bytes), 200, { 'Content-Type': p.mime, 'Cache-Control': 'no-store' });
+      return c.body(new Uint8Array(p.bytes), 200, { 'Content-Type': p.mime, 'Cache-Control': 'no-store' });
     })
     .delete('/pages/:id', validate('param', idParam), (c) => c.json({ removed: !!d.pages.take(c.req.valid('param').id) }))
     .post('/camera/pages', async (c) => {

@@ -5,8 +5,11 @@
 // the citizen and whoever helps them may read either.
 import { chinaDateTime } from '../../../common/china-time';
 import type { CardProblem } from '../../../common/journey/identity';
-import type { NotPrintable } from '../../../main/backend/followup/progress-view';
-import type { RefusalArea, RefusalKind } from '../../../main/backend/http/refusals';
+import type { NotPrintable, RefusalCodes } from '../../../common/api/kiosk-api-types';
+
+/** The areas of the backend's refusal table (main/backend/http/refusals.ts) and their codes. */
+type RefusalArea = keyof RefusalCodes;
+type RefusalKind<A extends RefusalArea> = RefusalCodes[A];
 
 type Words = { zh: string; en: string };
 
