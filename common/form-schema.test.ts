@@ -9,7 +9,6 @@ const withCheck = (first17: string) => first17 + idCheckCharacter(first17);
 const VALID_ID = withCheck('32130219900307123');
 const wrongCheck = VALID_ID.slice(0, 17) + (VALID_ID[17] === '0' ? '1' : '0');
 
-
 describe('form field schema', () => {
   it('fills defaults and accepts every kind with bilingual labels', () => {
     const f = field({ id: 'name', kind: 'text', label: L('姓名', 'Name') });

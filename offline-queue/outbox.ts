@@ -29,11 +29,7 @@ export interface EnqueueReceipt {
  * Why an application was not queued: codes with their parameters (the kiosk's screens word them,
  * renderer/src/i18n/refusals.ts); `issues` are the schema's findings, `detail` the storage error.
  */
-export type EnqueueError =
-  | { kind: 'invalid'; issues: { path: string; message: string }[] }
-  | { kind: 'key-reused' }
-  | { kind: 'disk-full' }
-  | { kind: 'storage'; detail: string };
+export type EnqueueError = { kind: 'invalid'; issues: { path: string; message: string }[] } | { kind: 'key-reused' } | { kind: 'disk-full' } | { kind: 'storage'; detail: string };
 
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 

@@ -209,10 +209,7 @@ export class SubmissionQueue {
    * Queues a 好差评 for the case of a receipt. It is sent once central has given the case a
    * number, exactly once (idempotency key), and survives restarts like a submission.
    */
-  evaluate(
-    receiptNo: string,
-    e: { rating: number; comment: string | null; idempotencyKey?: string },
-  ): Result<{ idempotencyKey: string; duplicate: boolean }, EvaluationRefusal> {
+  evaluate(receiptNo: string, e: { rating: number; comment: string | null; idempotencyKey?: string }): Result<{ idempotencyKey: string; duplicate: boolean }, EvaluationRefusal> {
     const row = this.o.store.outbox.byReceipt(receiptNo);
     if (!row) return err({ kind: 'not-found' });
     if (!Number.isInteger(e.rating) || e.rating < 1 || e.rating > 5) return err({ kind: 'invalid' });

@@ -21,10 +21,7 @@ export function cachedCatalog(ctx: BackendContext): Result<Catalog, CatalogRefus
 }
 
 /** One service with its department and life events, for the full guide. */
-export function serviceGuide(
-  ctx: BackendContext,
-  code: string,
-): Result<{ service: Service; department: Department | null; lifeEvents: LifeEvent[]; catalogVersion: string }, CatalogRefusal> {
+export function serviceGuide(ctx: BackendContext, code: string): Result<{ service: Service; department: Department | null; lifeEvents: LifeEvent[]; catalogVersion: string }, CatalogRefusal> {
   const cat = cachedCatalog(ctx);
   if (!cat.ok) return cat;
   const service = ctx.catalog.service(code);

@@ -7,8 +7,7 @@ import { err, ok, type Result } from '../../../common/result';
 import type { CallFailure, CentralClient } from '../../../offline-queue/sync/central-client';
 import type { Logger } from '../log/logger';
 
-export type HelpDeskError =
-  { kind: 'offline' } | { kind: 'no-call' } | { kind: 'over' } | { kind: 'refused' } | { kind: 'busy' };
+export type HelpDeskError = { kind: 'offline' } | { kind: 'no-call' } | { kind: 'over' } | { kind: 'refused' } | { kind: 'busy' };
 
 const NO_CALL: HelpDeskError = { kind: 'no-call' };
 const TIMEOUT_MS = 8_000;

@@ -49,7 +49,9 @@ describe('refusal words', () => {
   });
 
   it("words the outbox's refusals at submit: nothing saved, and why", () => {
-    expect(refusalText('journey', 'disk-full', {})).toBe('终端存储空间已满，本次申请未能保存，请联系工作人员 / The terminal storage is full: your application was NOT saved. Please ask staff for help.');
+    expect(refusalText('journey', 'disk-full', {})).toBe(
+      '终端存储空间已满，本次申请未能保存，请联系工作人员 / The terminal storage is full: your application was NOT saved. Please ask staff for help.',
+    );
     expect(refusalText('journey', 'storage', { detail: 'SQLITE_IOERR' })).toBe('保存失败，请联系工作人员 / could not save the application: SQLITE_IOERR');
     expect(refusalText('journey', 'invalid', { issues: [] })).toBe('申请内容不完整或有误 / the application is incomplete or invalid');
     expect(refusalText('journey', 'key-reused', {})).toBe('该幂等键已用于另一份申请 / this idempotency key was already used for a different application');
@@ -67,7 +69,9 @@ describe('refusal words', () => {
   });
 
   it('words 办件进度查询 by its parameters, in China time, and shows what central or the printer said as it came', () => {
-    expect(refusalText('followup', 'not-yours', {})).toBe('打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证 / to print or have it posted, scan the QR code on your receipt or place your ID card');
+    expect(refusalText('followup', 'not-yours', {})).toBe(
+      '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证 / to print or have it posted, scan the QR code on your receipt or place your ID card',
+    );
     expect(refusalText('followup', 'refused', { why: 'already-printed', printedAt: '2026-11-22T05:05:00Z' })).toBe(
       '结果文书已于 2026-11-22 13:05 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at 2026-11-22 13:05; a result prints here once only — ask at the counter',
     );

@@ -117,12 +117,16 @@ describe('form problem words', () => {
       ['idNo', 'id-checksum'],
       ['mobile', 'phone-length'],
     ]);
-    for (const p of ps.map((x) => fieldProblemText(x, fields.find((f) => f.id === x.field)!))) {
+    for (const p of ps.map((x) =>
+      fieldProblemText(
+        x,
+        fields.find((f) => f.id === x.field)!,
+      ),
+    )) {
       expect(p.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(p.en).toMatch(/^[\x20-\x7e]+$/);
       expect(notCatchAll(p.zh) && notCatchAll(p.en)).toBe(true);
     }
     expect(validateForm(fields, { name: '王小明', idNo: VALID_ID, mobile: '13812345678' }, { today: TODAY })).toEqual([]);
   });
-
 });
