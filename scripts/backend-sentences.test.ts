@@ -96,8 +96,9 @@ export function chineseLiterals(fileName: string, text: string): { line: number;
       return;
     }
     if (ts.isStringLiteralLike(node) && CJK.test(node.text)) {
-      // an import path or a property key is not a sentence
-      if (!ts.isImportDeclaration(node.parent) && !(ts.isPropertyAssignment(node.parent) && node.parent.name === node)) found.push({ line: at(node), text: node.text });
+      // an import path, a property key or a literal type (a code in a type) is not a sentence
+      const p = node.parent;
+      if (!ts.isImportDeclaration(p) && !ts.isLiteralTypeNode(p) && !(ts.isPropertyAssignment(p) && p.name === node)) found.push({ line: at(node), text: node.text });
     }
     ts.forEachChild(node, visit);
   };
@@ -137,6 +138,7 @@ describe('no sentence is built in the backend, the queue or common code', () => 
       'const b = `还可尝试 ${n} 次`;',
       "import x from './数据';",
       "const ok = { code: 'no-card' };",
+      "type Kind = '公共服务' | '行政许可';",
     ].join('\n');
     expect(chineseLiterals('x.ts', code).map((f) => f.line)).toEqual([3, 4]);
   });
