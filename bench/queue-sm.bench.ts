@@ -54,7 +54,7 @@ function enqueueFigures(dir: string, suite: SuiteTag, rounds: number): { enqueue
     const t0 = performance.now();
     const r = outbox.enqueue(sub);
     enqueue.push(performance.now() - t0);
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     raw.push(fsyncMs(d, Buffer.concat(sub.materials.flatMap((m) => m.pages.map((p) => Buffer.from(p.data))))));
   }
   store.close();
@@ -81,7 +81,7 @@ async function syncFigures(dir: string, suite: SuiteTag, central: { url: string;
     const sub = sampleSubmission({ serviceCode: SERVICE, pages: 10, pageBytes: PAGE_BYTES });
     for (const m of sub.materials) for (const p of m.pages) pages.push(Buffer.from(p.data));
     const r = queue.enqueue(sub);
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
   const total = pages.reduce((s, p) => s + p.length, 0);
   const t0 = performance.now();

@@ -93,7 +93,7 @@ export async function run(report: Report): Promise<void> {
         const t0 = performance.now();
         const r = outbox.enqueue(sub);
         enqueueMs.push(performance.now() - t0);
-        if (!r.ok) throw new Error(r.error.message);
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
         const bytes = Buffer.concat(sub.materials.flatMap((m) => m.pages.map((p) => Buffer.from(p.data))));
         const t1 = performance.now();
         const fd = fs.openSync(path.join(d, `raw-${i}.bin`), 'w');
@@ -116,7 +116,7 @@ export async function run(report: Report): Promise<void> {
         const sub = sampleSubmission({ serviceCode: SERVICE, pages: 10, pageBytes: PAGE_BYTES });
         for (const m of sub.materials) for (const p of m.pages) pages.push(Buffer.from(p.data));
         const r = queue.enqueue(sub);
-        if (!r.ok) throw new Error(r.error.message);
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
       }
       const total = pages.reduce((n, p) => n + p.length, 0);
       const t0 = performance.now();
@@ -144,7 +144,7 @@ export async function run(report: Report): Promise<void> {
       const { store, queue } = openQueue(d, central.url);
       for (let i = 0; i < backlog; i++) {
         const r = queue.enqueue(sampleSubmission({ serviceCode: SERVICE, pages: 1, pageBytes: 2000 }));
-        if (!r.ok) throw new Error(r.error.message);
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
       }
       global.gc?.();
       const before = process.memoryUsage().rss;

@@ -1,6 +1,6 @@
-// Declarative application-form fields (申请表) and the validator that tells a citizen, in plain
-// Chinese and English, what is wrong with each answer. The same schema drives the renderer's
-// generated form and the backend's check of what arrives, so both say the same thing.
+// Declarative application-form fields (申请表) and the validator that finds what is wrong with
+// each answer, as a code the renderer words in plain Chinese and English. The same schema drives
+// the renderer's generated form and the backend's check of what arrives, so both find the same.
 import { z } from 'zod';
 import { idNumberProblem } from './id-number';
 import { textProblem } from './text-hygiene';
@@ -98,33 +98,23 @@ export const DEFAULT_MAX_LENGTH: Record<FieldKind, number> = {
   number: 30,
 };
 
-export type FieldProblemCode =
-  | 'required'
-  | 'bad-characters'
-  | 'too-long'
-  | 'wrong-type'
-  | 'id-length'
-  | 'id-characters'
-  | 'id-birth-date'
-  | 'id-checksum'
-  | 'phone-characters'
-  | 'phone-length'
-  | 'phone-prefix'
-  | 'date-format'
-  | 'date-not-real'
-  | 'date-in-future'
-  | 'not-an-option'
-  | 'not-a-number'
-  | 'not-whole'
-  | 'below-min'
-  | 'above-max';
+/**
+ * What is wrong with one answer, as a code and the figures it needs (the renderer words it with
+ * the field's label: renderer/src/journey/field-problem-text.ts). The label and the field's kind
+ * are the field's own, so a problem carries only what the answer adds.
+ */
+export type FieldProblemDetail =
+  | { code: 'required' | 'wrong-type' | 'bad-characters' | 'id-characters' | 'id-birth-date' | 'id-checksum' | 'phone-characters' | 'phone-prefix' | 'date-format' | 'not-a-number' | 'not-whole' }
+  | { code: 'too-long'; max: number; length: number }
+  | { code: 'id-length' | 'phone-length'; length: number }
+  | { code: 'date-not-real' | 'not-an-option'; value: string }
+  | { code: 'date-in-future'; today: string }
+  | { code: 'below-min'; min: number }
+  | { code: 'above-max'; max: number };
 
-export interface FieldProblem {
-  field: string;
-  code: FieldProblemCode;
-  zh: string;
-  en: string;
-}
+export type FieldProblemCode = FieldProblemDetail['code'];
+
+export type FieldProblem = { field: string } & FieldProblemDetail;
 
 export interface ValidateOptions {
   /** today's date in China, YYYY-MM-DD (for "not after today"); passed in so validation stays pure */
@@ -145,51 +135,39 @@ export function validateForm(fields: readonly FormField[], values: FormData | Re
   return problems;
 }
 
-type Problem = Omit<FieldProblem, 'field'>;
+type Problem = FieldProblemDetail;
 
 function fieldProblem(f: FormField, v: FormValue | undefined, opts: ValidateOptions): Problem | null {
-  const zh = `“${f.label.zh}”`;
-  const en = `"${f.label.en}"`;
-  if (isEmpty(v)) {
-    if (!f.required) return null;
-    return f.kind === 'select' ? { code: 'required', zh: `请选择${zh}`, en: `Please choose ${en}` } : { code: 'required', zh: `请填写${zh}`, en: `Please fill in ${en}` };
-  }
+  if (isEmpty(v)) return f.required ? { code: 'required' } : null;
 
-  if (f.kind === 'number') return numberProblem(f, v!, zh, en);
+  if (f.kind === 'number') return numberProblem(f, v!);
 
-  if (typeof v !== 'string') return { code: 'wrong-type', zh: `${zh}应填写文字`, en: `${en} should be written as text` };
+  if (typeof v !== 'string') return { code: 'wrong-type' };
   const s = v.trim();
   const max = f.maxLength ?? DEFAULT_MAX_LENGTH[f.kind];
-  // ID and phone numbers get their own, more specific length messages below.
-  if (f.kind !== 'id-number' && f.kind !== 'phone' && chars(s) > max)
-    return { code: 'too-long', zh: `${zh}最多 ${max} 个字，现在有 ${chars(s)} 个，请精简`, en: `${en} can be at most ${max} characters; it has ${chars(s)}, please shorten it` };
+  // ID and phone numbers get their own, more specific length problems below.
+  if (f.kind !== 'id-number' && f.kind !== 'phone' && chars(s) > max) return { code: 'too-long', max, length: chars(s) };
 
   switch (f.kind) {
     case 'text':
     case 'textarea':
     case 'address':
       // Only a textarea keeps line breaks; central refuses the same characters (text-hygiene.ts).
-      if (textProblem(s, { multiline: f.kind === 'textarea' }))
-        return f.kind === 'textarea'
-          ? { code: 'bad-characters', zh: `${zh}含有无法识别的隐藏字符，请删除后重新填写`, en: `${en} contains hidden characters that cannot be accepted; please delete them and type it again` }
-          : { code: 'bad-characters', zh: `${zh}只能填写一行文字，且不能含有隐藏字符，请重新填写`, en: `${en} must be a single line without hidden characters; please type it again` };
-      return null;
+      return textProblem(s, { multiline: f.kind === 'textarea' }) ? { code: 'bad-characters' } : null;
     case 'id-number':
       return idProblem(s.toUpperCase());
     case 'phone':
-      if (!/^\d+$/.test(s))
-        return { code: 'phone-characters', zh: '手机号码只能填写数字，请去掉空格或其他符号', en: 'The mobile number may contain digits only; please remove spaces and other signs' };
-      if (s.length !== 11) return { code: 'phone-length', zh: `手机号码应为 11 位数字，现在是 ${s.length} 位，请核对`, en: `A mobile number has 11 digits; this one has ${s.length}, please check` };
-      if (!/^1[3-9]/.test(s)) return { code: 'phone-prefix', zh: '手机号码应以 13 至 19 开头，请核对', en: 'A mobile number starts with 13 to 19; please check' };
+      if (!/^\d+$/.test(s)) return { code: 'phone-characters' };
+      if (s.length !== 11) return { code: 'phone-length', length: s.length };
+      if (!/^1[3-9]/.test(s)) return { code: 'phone-prefix' };
       return null;
     case 'date':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return { code: 'date-format', zh: `${zh}请按“年-月-日”填写，例如 1990-03-07`, en: `Please write ${en} as year-month-day, for example 1990-03-07` };
-      if (!isIsoDate(s)) return { code: 'date-not-real', zh: `${zh}填写的 ${s} 这一天不存在，请核对`, en: `${en}: ${s} is not a real date, please check` };
-      if (f.notAfterToday && s > opts.today) return { code: 'date-in-future', zh: `${zh}不能晚于今天（${opts.today}）`, en: `${en} cannot be later than today (${opts.today})` };
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return { code: 'date-format' };
+      if (!isIsoDate(s)) return { code: 'date-not-real', value: s };
+      if (f.notAfterToday && s > opts.today) return { code: 'date-in-future', today: opts.today };
       return null;
     case 'select':
-      if (!f.options.some((o) => o.value === s)) return { code: 'not-an-option', zh: `${zh}的“${s}”不在可选范围内，请重新选择`, en: `${en}: "${s}" is not one of the choices, please choose again` };
-      return null;
+      return f.options.some((o) => o.value === s) ? null : { code: 'not-an-option', value: s };
   }
 }
 
@@ -198,21 +176,21 @@ function idProblem(id: string): Problem | null {
     case null:
       return null;
     case 'length':
-      return { code: 'id-length', zh: `身份证号码应为 18 位，现在是 ${id.length} 位，请核对`, en: `The ID number has 18 characters; this one has ${id.length}, please check` };
+      return { code: 'id-length', length: id.length };
     case 'characters':
-      return { code: 'id-characters', zh: '身份证号码只能是数字，最后一位可以是 X，请核对', en: 'The ID number may contain only digits, with X allowed as the last character; please check' };
+      return { code: 'id-characters' };
     case 'birth-date':
-      return { code: 'id-birth-date', zh: '身份证号码中的出生日期不存在，请核对', en: 'The date of birth inside the ID number does not exist; please check' };
+      return { code: 'id-birth-date' };
     case 'checksum':
-      return { code: 'id-checksum', zh: '身份证号码校验位不正确，请核对', en: "The ID number's check digit is wrong; please check" };
+      return { code: 'id-checksum' };
   }
 }
 
-function numberProblem(f: Extract<FormField, { kind: 'number' }>, v: FormValue, zh: string, en: string): Problem | null {
+function numberProblem(f: Extract<FormField, { kind: 'number' }>, v: FormValue): Problem | null {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v.trim()) : Number.NaN;
-  if (!Number.isFinite(n)) return { code: 'not-a-number', zh: `${zh}应填写数字，例如 12 或 3.5`, en: `${en} should be a number, for example 12 or 3.5` };
-  if (f.integer && !Number.isInteger(n)) return { code: 'not-whole', zh: `${zh}应填写整数，不带小数`, en: `${en} should be a whole number, without decimals` };
-  if (f.min !== undefined && n < f.min) return { code: 'below-min', zh: `${zh}不能小于 ${f.min}`, en: `${en} cannot be less than ${f.min}` };
-  if (f.max !== undefined && n > f.max) return { code: 'above-max', zh: `${zh}不能大于 ${f.max}`, en: `${en} cannot be more than ${f.max}` };
+  if (!Number.isFinite(n)) return { code: 'not-a-number' };
+  if (f.integer && !Number.isInteger(n)) return { code: 'not-whole' };
+  if (f.min !== undefined && n < f.min) return { code: 'below-min', min: f.min };
+  if (f.max !== undefined && n > f.max) return { code: 'above-max', max: f.max };
   return null;
 }

@@ -109,7 +109,7 @@ function seedAs(h: (typeof TEST_HELPERS)[keyof typeof TEST_HELPERS], body: Submi
   const signedIn = new HelperSignIn(backend().central!.store).signIn(backend().ctx.config.terminalId, (SAMPLE_CARDS[h.card] as { idNumber: string }).idNumber, HELPER_PIN);
   if (!signedIn.ok) throw new Error(`helper sign-in at central: ${signedIn.error.kind}`);
   const r = backend().ctx.queue.enqueue({ ...submissionFromWire(submissionWireSchema.parse(body)), helperProof: signedIn.value.session.token });
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value.receiptNo;
 }
 

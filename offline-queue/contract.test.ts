@@ -59,7 +59,7 @@ describe('kiosk ↔ central contract', () => {
   it('sends follow-up bodies (lookup, document fetch, print report, postal delivery) with their proofs, validating against the document', async () => {
     const k = openQueue(dir, central.url);
     const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, idNumber: testIdNumber(77), pages: 1, pageBytes: 1000 }));
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     k.queue.start();
     await k.queue.syncNow();
     const caseNo = k.queue.caseStatus(r.value.receiptNo)!.caseNo!;

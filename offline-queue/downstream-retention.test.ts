@@ -24,7 +24,7 @@ const admin = (p: string, method: string, body: unknown) =>
 
 async function submitted(): Promise<{ receiptNo: string; caseNo: string }> {
   const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, idNumber: testIdNumber(314), pages: 2, pageBytes: 5000 }));
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
   await k.queue.syncNow();
   const view = k.queue.caseStatus(r.value.receiptNo)!;
   expect(view.delivery).toBe('sent');
@@ -87,7 +87,7 @@ describe('evaluations (好差评)', () => {
   it('queues an evaluation offline and sends it exactly once after the case has a number', async () => {
     central.faults.update({ downForSec: 30 });
     const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE }));
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     const first = k.queue.evaluate(r.value.receiptNo, { rating: 5, comment: '工作人员帮办很耐心' });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
@@ -111,7 +111,7 @@ describe('retention', () => {
   it('purges personal data of acknowledged submissions after the retention, keeping the audit row', async () => {
     const a = await submitted();
     const pending = k.queue.enqueue(sampleSubmission({ serviceCode: 'UNSENT-00000001' })); // never acknowledged (central rejects it)
-    if (!pending.ok) throw new Error(pending.error.message);
+    if (!pending.ok) throw new Error(JSON.stringify(pending.error));
     const row = k.store.outbox.byReceipt(a.receiptNo)!;
     const sealedPage = k.store.outbox.pageData(row.id, 0)!.subarray(0, 64);
     const sealedDoc = row.document!.subarray(0, 64);

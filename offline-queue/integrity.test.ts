@@ -14,7 +14,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 function receiptsOf(n: number, k: ReturnType<typeof openQueue>): string[] {
   return Array.from({ length: n }, () => {
     const r = k.queue.enqueue(sampleSubmission({ pages: 1, pageBytes: 30_000 }));
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value.receiptNo;
   });
 }
@@ -50,7 +50,7 @@ describe('database integrity', () => {
     const first = openQueue(dir, 'http://127.0.0.1:9');
     const before = Array.from({ length: 4 }, () => {
       const r = first.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, pages: 2, pageBytes: 8000 }));
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
       return r.value.receiptNo;
     });
     await first.close();

@@ -25,13 +25,11 @@ export interface EnqueueReceipt {
   claim: string | null;
 }
 
-export type EnqueueError =
-  | { kind: 'invalid'; message: string; issues: { path: string; message: string }[] }
-  | { kind: 'key-reused'; message: string }
-  | { kind: 'disk-full'; message: string }
-  | { kind: 'storage'; message: string };
-
-export const DISK_FULL_MESSAGE = '终端存储空间已满，本次申请未能保存，请联系工作人员 / The terminal storage is full: your application was NOT saved. Please ask staff for help.';
+/**
+ * Why an application was not queued: codes with their parameters (the kiosk's screens word them,
+ * renderer/src/i18n/refusals.ts); `issues` are the schema's findings, `detail` the storage error.
+ */
+export type EnqueueError = { kind: 'invalid'; issues: { path: string; message: string }[] } | { kind: 'key-reused' } | { kind: 'disk-full' } | { kind: 'storage'; detail: string };
 
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
@@ -83,7 +81,6 @@ export class Outbox {
     if (!parsed.success) {
       return err({
         kind: 'invalid',
-        message: '申请内容不完整或有误 / the application is incomplete or invalid',
         issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       });
     }
@@ -150,14 +147,14 @@ export class Outbox {
       });
       return ok({ receiptNo, idempotencyKey: key, serviceCode: s.serviceCode, submittedAt, pageCount: pages.length, duplicate: false, claim });
     } catch (e) {
-      if (isDiskFull(e, path.dirname(this.deps.dbFile))) return err({ kind: 'disk-full', message: DISK_FULL_MESSAGE });
-      return err({ kind: 'storage', message: `保存失败，请联系工作人员 / could not save the application: ${(e as Error).message}` });
+      if (isDiskFull(e, path.dirname(this.deps.dbFile))) return err({ kind: 'disk-full' });
+      return err({ kind: 'storage', detail: (e as Error).message });
     }
   }
 
   private sameKeyAgain(existing: SubmissionRow, contentMacs: string[]): Result<EnqueueReceipt, EnqueueError> {
     if (!contentMacs.includes(existing.content_mac)) {
-      return err({ kind: 'key-reused', message: '该幂等键已用于另一份申请 / this idempotency key was already used for a different application' });
+      return err({ kind: 'key-reused' });
     }
     return ok({
       receiptNo: existing.receipt_no,

@@ -48,6 +48,12 @@ export interface QueueOptions {
   now?: () => Date;
 }
 
+/** Why a 好差评 was not queued (codes; the screens word them). */
+export type EvaluationRefusal = { kind: 'not-found' } | { kind: 'invalid' } | { kind: 'already-rated' } | { kind: 'storage'; detail: string };
+
+// Queue alerts are the technician's (maintenance panel, queue.alert events) and still carry their words.
+const DISK_FULL_ALERT = '终端存储空间已满，本次申请未能保存，请联系工作人员 / The terminal storage is full: your application was NOT saved. Please ask staff for help.';
+
 export interface QueueAlert {
   kind: 'integrity' | 'key' | 'auth' | 'disk-full';
   message: string;
@@ -190,9 +196,9 @@ export class SubmissionQueue {
       this.engine.nudge();
     } else if (r.error.kind === 'disk-full') {
       this.log('queue.disk-full', { dir: path.dirname(this.o.dbFile) });
-      this.raise('disk-full', r.error.message);
+      this.raise('disk-full', DISK_FULL_ALERT);
     } else if (r.error.kind === 'storage') {
-      this.log('queue.enqueue-failed', { message: r.error.message });
+      this.log('queue.enqueue-failed', { message: r.error.detail });
     } else {
       this.log('queue.enqueue-rejected', { kind: r.error.kind, issues: r.error.kind === 'invalid' ? r.error.issues.map((i) => i.path) : [] });
     }
@@ -203,16 +209,13 @@ export class SubmissionQueue {
    * Queues a 好差评 for the case of a receipt. It is sent once central has given the case a
    * number, exactly once (idempotency key), and survives restarts like a submission.
    */
-  evaluate(
-    receiptNo: string,
-    e: { rating: number; comment: string | null; idempotencyKey?: string },
-  ): Result<{ idempotencyKey: string; duplicate: boolean }, { kind: 'not-found' | 'invalid' | 'already-rated' | 'storage'; message: string }> {
+  evaluate(receiptNo: string, e: { rating: number; comment: string | null; idempotencyKey?: string }): Result<{ idempotencyKey: string; duplicate: boolean }, EvaluationRefusal> {
     const row = this.o.store.outbox.byReceipt(receiptNo);
-    if (!row) return err({ kind: 'not-found', message: '未找到该回执编号 / no such receipt number' });
-    if (!Number.isInteger(e.rating) || e.rating < 1 || e.rating > 5) return err({ kind: 'invalid', message: '评价应为 1–5 / rating must be 1–5' });
+    if (!row) return err({ kind: 'not-found' });
+    if (!Number.isInteger(e.rating) || e.rating < 1 || e.rating > 5) return err({ kind: 'invalid' });
     const key = e.idempotencyKey ?? uuidv7();
     // 一次一评, as central enforces it: a second rating of this submission would only die there.
-    if (this.o.store.outbox.evaluationsOf(row.id).some((x) => x.idempotency_key !== key)) return err({ kind: 'already-rated', message: '本次办理已评价（一次一评）/ already rated' });
+    if (this.o.store.outbox.evaluationsOf(row.id).some((x) => x.idempotency_key !== key)) return err({ kind: 'already-rated' });
     try {
       const r = this.o.store.outbox.insertEvaluation({
         idempotencyKey: key,
@@ -224,7 +227,7 @@ export class SubmissionQueue {
       this.engine.nudge();
       return ok({ idempotencyKey: key, duplicate: r.duplicate });
     } catch (x) {
-      return err({ kind: 'storage', message: `评价保存失败 / could not save the evaluation: ${(x as Error).message}` });
+      return err({ kind: 'storage', detail: (x as Error).message });
     }
   }
 

@@ -26,7 +26,7 @@ describe('a receipt number central refuses', () => {
   it('becomes a dead letter with the reason after one attempt, and the case already holding the number stays', async () => {
     const k = openQueue(dir, central.url);
     const first = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, idNumber: testIdNumber(41), pages: 1, pageBytes: 500 }));
-    if (!first.ok) throw new Error(first.error.message);
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
     await k.close();
     // the same number is already held at central (filed before this database was replaced)
     const held = central.store.intake(first.value.receiptNo.split('-')[0]!, caseManifest({ receiptNo: first.value.receiptNo, serviceCode: SERVICE_CODE, idNumber: testIdNumber(42) }), 'f'.repeat(64));
@@ -51,7 +51,7 @@ describe('a receipt number central refuses', () => {
   it('a document central will not release for the claim held here is skipped, not a stalled download: the calendar still syncs', async () => {
     const k = openQueue(dir, central.url);
     const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, idNumber: testIdNumber(43), pages: 1, pageBytes: 500 }));
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     k.queue.start();
     await k.queue.syncNow();
     const caseNo = k.queue.caseStatus(r.value.receiptNo)!.caseNo!;

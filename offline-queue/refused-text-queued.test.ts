@@ -29,9 +29,9 @@ describe('a queued item central now refuses', () => {
     old.form = { ...old.form, purpose: '申请\u0085证明' };
     expect(submissionSchema.safeParse(old).success).toBe(false); // today's kiosk would refuse it up front
     const queued = k.queue.outbox.enqueueValid(old);
-    if (!queued.ok) throw new Error(queued.error.message);
+    if (!queued.ok) throw new Error(JSON.stringify(queued.error));
     const fine = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, idNumber: testIdNumber(42) }));
-    if (!fine.ok) throw new Error(fine.error.message);
+    if (!fine.ok) throw new Error(JSON.stringify(fine.error));
 
     k.queue.start();
     await k.queue.syncNow();

@@ -86,7 +86,7 @@ describe('switching from international to sm', () => {
     const receipts: string[] = [];
     for (const id of ids) {
       const r = before.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, idNumber: id, pages: 2, pageBytes: 3000 }));
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
       receipts.push(r.value.receiptNo);
     }
     expect(sealedSuites(before)).toEqual({ international: 20 });

@@ -6,6 +6,6 @@ import type { Backend } from '../../main/backend/boot';
 
 export function queueCase(backend: Backend, wire: SubmissionWire | Record<string, unknown>): string {
   const r = backend.ctx.queue.enqueue(submissionFromWire(submissionWireSchema.parse(wire)));
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value.receiptNo;
 }

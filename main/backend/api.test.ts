@@ -76,7 +76,8 @@ describe('backend API over the real store and embedded central', () => {
     const k = await kiosk({ config: { centralUrl: 'http://127.0.0.1:9/' } });
     const r = await k.get('/api/catalog');
     expect(r.status).toBe(503);
-    expect((await r.json()).message).toContain('尚未同步');
+    // a code the renderer words (i18n/refusals.ts: 事项清单尚未同步…), no sentence from the backend
+    expect(await r.json()).toEqual({ error: 'catalog-unavailable', area: 'catalog' });
   });
 
   it('revalidates with the ETag and gets 304 when nothing changed', async () => {
@@ -128,7 +129,8 @@ describe('printing the guide on A4', () => {
     expect((await post(k, '/api/dev/sim/actions', { device: 'a4-printer', action: 'stop', reason: '卡纸 paper jam' })).status).toBe(200);
     const refused = await post(k, `/api/catalog/services/${code}/print`);
     expect(refused.status).toBe(409);
-    expect((await refused.json()).message).toContain('请到窗口索取纸质指南');
+    // the printer's reason for the screen's 请到窗口索取纸质指南 (i18n/refusals.ts); CUPS detail only in the log
+    expect(await refused.json()).toEqual({ ok: false, error: 'printer', area: 'catalog', reason: expect.any(String) });
     expect(k.logLines.some((l) => l.includes('"event":"a4.failed"'))).toBe(true);
     await post(k, '/api/dev/sim/actions', { device: 'a4-printer', action: 'resume' });
 

@@ -31,7 +31,7 @@ describe('sync engine', () => {
     const receipts: string[] = [];
     for (let i = 0; i < 7; i++) {
       const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, pages: 2, pageBytes: 10_000 }));
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
       receipts.push(r.value.receiptNo);
     }
     k.queue.start();
@@ -53,7 +53,7 @@ describe('sync engine', () => {
     const k = kiosk();
     const unknownCode = '320000-NEW-9999';
     const r = k.queue.enqueue(sampleSubmission({ serviceCode: unknownCode, pages: 1 }));
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     k.queue.start();
     await waitFor(() => k.queue.status().dead === 1, 10_000, 'dead letter');
     const [dl] = k.queue.deadLetters();
@@ -74,7 +74,7 @@ describe('sync engine', () => {
     const k = kiosk();
     central.faults.update({ downForSec: 30 });
     const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE }));
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     k.queue.start();
     await waitFor(() => k.queue.status().state === 'offline', 5000, 'offline');
     expect(k.logs.map((l) => l.event)).toContain('queue.sync.offline');

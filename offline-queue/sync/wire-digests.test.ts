@@ -50,7 +50,7 @@ describe('digests on the wire', () => {
       central = await testCentral(dir, suite);
       const k = kiosk(suite, { sync: { chunkBytes: 2048 } });
       const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, pages: 2, pageBytes: 5000 }));
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
       k.queue.start();
       await waitFor(() => k.queue.status().sent === 1, 20_000, 'sent');
 
@@ -74,7 +74,7 @@ describe('digests on the wire', () => {
     const receipts: string[] = [];
     for (let i = 0; i < 3; i++) {
       const r = before.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, pages: 1, pageBytes: 3000 }));
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
       receipts.push(r.value.receiptNo);
     }
     await before.close();

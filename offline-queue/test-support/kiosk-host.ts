@@ -71,7 +71,7 @@ async function main() {
   for (let i = 0; i < o.count; i++) {
     const r = queue.enqueue(sampleSubmission({ serviceCode: o.serviceCode, pages: o.pages, pageBytes: o.pageBytes }));
     if (!r.ok) {
-      say(`ERROR ${r.error.kind} ${r.error.message}`);
+      say(`ERROR ${JSON.stringify(r.error)}`);
       continue;
     }
     say(`RECEIPT ${r.value.receiptNo} ${r.value.idempotencyKey}`);

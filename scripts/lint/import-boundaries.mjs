@@ -33,7 +33,6 @@ export const LAYERS = {
   renderer: {
     may: ['renderer', 'common'],
     node: false,
-    types: ['main/backend/app.ts', 'main/backend/followup/progress-view.ts', 'main/backend/http/refusals.ts'],
     tests: ['devices/fakes/fake-events.ts'],
     nodeInTests: true,
   },

@@ -8,7 +8,8 @@ import type { BackendContext } from '../context';
 /** How long a verifier may take before the citizen is told to try again. */
 const VERIFY_TIMEOUT_MS = 15_000;
 
-export type FaceRefusal = FaceError | { kind: 'no-card' | 'no-photo'; message: string; retryable: false };
+/** The verifier's own errors, or a code the renderer words (no card held, no photo on it). */
+export type FaceRefusal = FaceError | { kind: 'no-card'; retryable: false } | { kind: 'no-photo'; retryable: false };
 
 /** The simulator in simulator mode; a vendor verifier would be chosen from config here. */
 function faceVerifierOf(ctx: Pick<BackendContext, 'devices'>): FaceVerifier {
@@ -17,8 +18,8 @@ function faceVerifierOf(ctx: Pick<BackendContext, 'devices'>): FaceVerifier {
 
 export async function checkFace(ctx: BackendContext, live: { mime: 'image/jpeg' | 'image/png'; bytes: Uint8Array }, signal: AbortSignal): Promise<Result<FaceMatch, FaceRefusal>> {
   const card = ctx.citizen.inputs.currentCard();
-  if (!card) return err({ kind: 'no-card', message: '请先读取身份证 / please read your ID card first', retryable: false });
-  if (!card.photo) return err({ kind: 'no-photo', message: '未能读取证件照片，无法核验，请到窗口办理 / the card photo could not be read: please go to the counter', retryable: false });
+  if (!card) return err({ kind: 'no-card', retryable: false });
+  if (!card.photo) return err({ kind: 'no-photo', retryable: false });
   const r = await Promise.race([
     faceVerifierOf(ctx).verify(card.photo, live, signal),
     new Promise<{ ok: false; error: FaceError }>((resolve) => setTimeout(() => resolve({ ok: false, error: faceError('timeout') }), VERIFY_TIMEOUT_MS).unref()),

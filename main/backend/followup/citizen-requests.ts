@@ -17,7 +17,7 @@ export interface FollowupDesk {
   readonly logger: Logger;
 }
 
-export type LookupRefusal = FollowupError | { kind: 'no-card'; message: string };
+export type LookupRefusal = FollowupError | { kind: 'no-card' };
 export type LookupRequest = { by: 'receipt'; receiptNo: string } | { by: 'card' };
 export type ProgressWithAccess = ProgressAnswer & { cases: (CaseProgressView & { mayHandle: boolean })[] };
 
@@ -34,7 +34,7 @@ export async function lookupProgress(d: FollowupDesk, q: LookupRequest, signal?:
     return ok(withAccess(d.inputs, r.value));
   }
   const card = d.inputs.currentCard();
-  if (!card) return err({ kind: 'no-card', message: '请先将身份证放在读卡区 / please place your ID card on the reader first' });
+  if (!card) return err({ kind: 'no-card' });
   const r = await d.followup.lookup({ by: 'idNumber', idNumber: identityNumber(card.identity) }, signal);
   if (!r.ok) return r;
   d.inputs.cardCases(r.value.cases.filter((x) => x.access === 'full').map((x) => x.receiptNo));
@@ -44,10 +44,10 @@ export async function lookupProgress(d: FollowupDesk, q: LookupRequest, signal?:
 /** Runs `act` with the proof this citizen showed for the receipt; without one, or when it does not open the case, refuses. */
 async function withProof<T>(d: FollowupDesk, receiptNo: string, action: 'print' | 'delivery', act: (proof: CaseProof) => Promise<Result<T, FollowupError>>): Promise<Result<T, FollowupError>> {
   const proof = d.inputs.proofFor(receiptNo);
-  const r = proof ? await act(proof) : err({ kind: 'not-yours' as const, message: NOT_PROVEN });
+  const r = proof ? await act(proof) : err(NOT_PROVEN);
   if (!r.ok && r.error.kind === 'not-yours') {
     d.logger.log('followup.proof-refused', { receiptNo, action });
-    return err({ kind: 'not-yours', message: NOT_PROVEN });
+    return err(NOT_PROVEN);
   }
   return r;
 }

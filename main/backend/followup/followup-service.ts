@@ -3,7 +3,6 @@
 // printing notices and results on A4 (a result once), postal delivery of a result, and
 // reporting result prints to central (retried until central has heard).
 import crypto from 'node:crypto';
-import { chinaDateTime } from '../../../common/china-time';
 import type { CaseLookupRequest, PostalAddress } from '../../../common/central-api';
 import type { CaseProof } from '../../../common/receipt-claim';
 import { err, ok, type Result } from '../../../common/result';
@@ -14,20 +13,29 @@ import type { Store } from '../../../offline-queue/store/store';
 import type { CallFailure } from '../../../offline-queue/sync/central-client';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { Logger } from '../log/logger';
-import { statusOnlyOf, viewFromCentral, viewFromLocal, viewStatusOnly, type CaseProgressView, type ProgressAnswer } from './progress-view';
+import { statusOnlyOf, viewFromCentral, viewFromLocal, viewStatusOnly, type CaseProgressView, type NotPrintable, type ProgressAnswer } from './progress-view';
 
+/**
+ * Codes with their parameters (the renderer words them, area `followup`). `detail` is text that
+ * came from elsewhere and is shown as it came: central's refusal, the A4 printer's own message.
+ */
 export type FollowupError =
-  | { kind: 'not-found'; message: string }
-  | { kind: 'refused'; message: string }
-  | { kind: 'not-yours'; message: string }
-  | { kind: 'busy'; message: string }
-  | { kind: 'offline'; message: string }
-  | { kind: 'printer'; message: string }
-  | { kind: 'central'; message: string };
+  | { kind: 'not-found'; what: 'case' | 'document' }
+  | { kind: 'refused'; why: 'already-printed'; printedAt: string }
+  | { kind: 'refused'; why: NotPrintable }
+  | { kind: 'refused'; why: 'no-post' }
+  | { kind: 'refused'; why: 'central'; detail: string }
+  | typeof NOT_PROVEN
+  | { kind: 'busy' }
+  | { kind: 'offline'; what: 'central' | 'document' }
+  | { kind: 'printer'; detail: string }
+  | { kind: 'central'; why: 'answer'; detail: string }
+  | { kind: 'central'; why: 'document-check' };
 
-const OFFLINE_MESSAGE = '暂时无法连接中心系统，请稍后再试或到窗口办理 / central cannot be reached now: try later or ask at the counter';
-export const BUSY_MESSAGE = '本机查询过于频繁，请稍后再试 / too many lookups at this kiosk: please try again later';
-export const NOT_PROVEN = '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证 / to print or have it posted, scan the QR code on your receipt or place your ID card';
+const OFFLINE = { kind: 'offline', what: 'central' } as const;
+/** No proof of this citizen's opens the case: scan the receipt's QR or place the card. */
+export const NOT_PROVEN = { kind: 'not-yours' } as const;
+const NO_CASE = { kind: 'not-found', what: 'case' } as const;
 const REPORT_EVERY_MS = 60_000;
 
 function isOffline(f: CallFailure | { kind: 'invalid' }): boolean {
@@ -83,7 +91,7 @@ export class FollowupService {
     const r = await this.client.call('caseLookup', { json: wire, signal, timeoutMs: 8000 });
     if (!r.ok && isBusy(r.failure)) {
       this.ctx.logger.log('followup.lookup-limited', { by: q.by });
-      return err({ kind: 'busy', message: BUSY_MESSAGE });
+      return err({ kind: 'busy' });
     }
     if (r.ok) {
       const submittedAt = (receiptNo: string) => local.find((l) => l.receiptNo === receiptNo)?.submittedAt ?? null;
@@ -105,8 +113,8 @@ export class FollowupService {
     const answer = await this.lookup(proof.by === 'claim' ? { by: 'receiptNo', receiptNo, claim: proof.claim } : { by: 'idNumber', idNumber: proof.idNumber });
     if (!answer.ok) return answer;
     const c = answer.value.cases.find((x) => x.receiptNo === receiptNo);
-    if (!c) return err({ kind: 'not-found', message: '未找到该案件 / no such case' });
-    if (c.access !== 'full') return err({ kind: 'not-yours', message: NOT_PROVEN });
+    if (!c) return err(NO_CASE);
+    if (c.access !== 'full') return err(NOT_PROVEN);
     return ok({ answer: answer.value, c });
   }
 
@@ -116,13 +124,13 @@ export class FollowupService {
     if (local) return ok(new Uint8Array(local.bytes));
     const r = await this.client.call('documentFetch', { params: { documentId }, json: { proof }, timeoutMs: 30_000 });
     if (!r.ok) {
-      if (isOffline(r.failure)) return err({ kind: 'offline', message: '文书尚未下载到本机且中心暂不可达，请稍后再试 / the document is not on this kiosk and central cannot be reached' });
-      if (r.failure.kind === 'rejected' && r.failure.status === 403) return err({ kind: 'not-yours', message: NOT_PROVEN });
-      return err({ kind: 'central', message: r.failure.message });
+      if (isOffline(r.failure)) return err({ kind: 'offline', what: 'document' });
+      if (r.failure.kind === 'rejected' && r.failure.status === 403) return err(NOT_PROVEN);
+      return err({ kind: 'central', why: 'answer', detail: r.failure.message });
     }
     const bytes = r.bytes ?? new Uint8Array();
     const digest = crypto.createHash('sha256').update(bytes).digest('hex');
-    if (sha256 && digest !== sha256) return err({ kind: 'central', message: '文书校验失败，请到窗口领取 / the document failed verification: ask at the counter' });
+    if (sha256 && digest !== sha256) return err({ kind: 'central', why: 'document-check' });
     return ok(bytes);
   }
 
@@ -139,15 +147,10 @@ export class FollowupService {
     const found = await this.provenCase(receiptNo, proof);
     if (!found.ok) return found;
     const doc = found.value.c.documents.find((d) => d.id === documentId);
-    if (!doc) return err({ kind: 'not-found', message: '该文书不可自助打印 / no such printable document' });
+    if (!doc) return err({ kind: 'not-found', what: 'document' });
     if (!doc.printable && doc.kind === 'result') {
       this.ctx.logger.log('followup.result-print-refused', { receiptNo, documentId, why: doc.printedAt ? 'already-printed' : 'posted' });
-      return err({
-        kind: 'refused',
-        message: doc.printedAt
-          ? `结果文书已于 ${chinaDateTime(doc.printedAt)} 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at ${chinaDateTime(doc.printedAt)}; a result prints here once only — ask at the counter`
-          : (doc.why ?? ''),
-      });
+      return err(doc.printedAt ? { kind: 'refused', why: 'already-printed', printedAt: doc.printedAt } : { kind: 'refused', why: doc.why ?? 'result-posted' });
     }
     // A case from another terminal has no local copy: its download is checked against central's digest.
     const sha = this.ctx.store.outbox.document(documentId)?.sha256 ?? doc.sha256;
@@ -159,13 +162,13 @@ export class FollowupService {
     const at = new Date().toISOString();
     if (doc.kind === 'result' && !this.ctx.store.followup.claimPrint(documentId, at)) {
       this.ctx.logger.log('followup.result-print-refused', { receiptNo, documentId, why: 'already-printed' });
-      return err({ kind: 'refused', message: '结果文书已打印过一次，不能重复打印 / the result was already printed once' });
+      return err({ kind: 'refused', why: 'result-printed' });
     }
     const printed = await this.ctx.devices.a4.printPdf(bytes.value, doc.name);
     if (!printed.ok) {
       if (doc.kind === 'result') this.ctx.store.followup.releasePrint(documentId, at);
       this.ctx.logger.log('followup.print-failed', { receiptNo, documentId, kind: printed.error.kind });
-      return err({ kind: 'printer', message: printed.error.message });
+      return err({ kind: 'printer', detail: printed.error.message });
     }
     if (doc.kind === 'notice') {
       this.ctx.logger.log('followup.notice-printed', { receiptNo, documentId });
@@ -217,14 +220,15 @@ export class FollowupService {
     const found = await this.provenCase(receiptNo, proof);
     if (!found.ok) return found;
     const { answer, c } = found.value;
-    if (answer.source === 'local') return err({ kind: 'offline', message: OFFLINE_MESSAGE });
-    if (!c.caseNo) return err({ kind: 'not-found', message: '未找到该案件 / no such case' });
-    if (!c.canRequestPost && !c.delivery) return err({ kind: 'refused', message: '该案件暂不能选择邮寄（尚未办结或结果已打印）/ postal delivery is not possible for this case now' });
+    if (answer.source === 'local') return err(OFFLINE);
+    if (!c.caseNo) return err(NO_CASE);
+    if (!c.canRequestPost && !c.delivery) return err({ kind: 'refused', why: 'no-post' });
     const r = await this.client.call('deliveryRequest', { params: { caseNo: c.caseNo }, json: { idempotencyKey, address, proof }, timeoutMs: 8000 });
     if (!r.ok) {
-      if (isOffline(r.failure)) return err({ kind: 'offline', message: OFFLINE_MESSAGE });
-      if (r.failure.kind === 'rejected' && r.failure.status === 403) return err({ kind: 'not-yours', message: NOT_PROVEN });
-      return err({ kind: r.failure.kind === 'rejected' && r.failure.status === 409 ? 'refused' : 'central', message: r.failure.message });
+      if (isOffline(r.failure)) return err(OFFLINE);
+      if (r.failure.kind === 'rejected' && r.failure.status === 403) return err(NOT_PROVEN);
+      const detail = r.failure.message;
+      return err(r.failure.kind === 'rejected' && r.failure.status === 409 ? { kind: 'refused', why: 'central', detail } : { kind: 'central', why: 'answer', detail });
     }
     this.ctx.logger.log('followup.delivery-requested', { receiptNo });
     return ok(viewFromCentral(r.body, this.serviceName(r.body.serviceCode), this.localPrintedAt, c.submittedAt));

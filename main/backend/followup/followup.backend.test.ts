@@ -198,7 +198,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     const notice = ev.update.documents[0]!;
     const refused = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: notice.id });
     expect(refused.status).toBe(403);
-    expect(refused.body.message).toContain('二维码');
+    expect(refused.body).toMatchObject({ error: 'not-yours', area: 'followup' }); // 请扫描回执上的二维码… (i18n/refusals.ts)
     await present(c.receiptNo);
     expect((await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo })).body.cases[0].mayHandle).toBe(true);
     const p = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: notice.id });
@@ -223,7 +223,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     expect(await printedPdf(p.body.jobId)).toContain(first.caseNo);
     const again = await post('/api/progress/print', { receiptNo: first.receiptNo, documentId: result.id });
     expect(again.status).toBe(409);
-    expect(again.body.message).toContain('只能自助打印一次');
+    expect(again.body).toMatchObject({ error: 'refused', area: 'followup', why: 'already-printed', printedAt: expect.any(String) });
     await waitFor(
       async () => {
         const live = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
@@ -268,7 +268,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     expect((await post('/api/dev/sim/actions', { device: 'a4-printer', action: 'stop', reason: 'jam' })).status).toBe(200);
     const failed = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: result.id });
     expect(failed.status).toBe(503);
-    expect(failed.body.message).toMatch(/打印/);
+    expect(failed.body).toMatchObject({ error: 'printer', area: 'followup', detail: expect.stringMatching(/打印/) });
     expect(backend.ctx.store.followup.printedAt(result.id)).toBeNull();
     expect((await post('/api/dev/sim/actions', { device: 'a4-printer', action: 'resume' })).status).toBe(200);
     await waitFor(() => backend.ctx.devices.list().find((d) => d.device === 'a4-printer')?.health === 'ok', 10_000, 'printer back');
@@ -340,7 +340,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
       for (const secret of [c.caseNo, '准予许可决定书', resultId, card.name]) expect(text).not.toContain(secret);
       const p = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: resultId });
       expect(p.status).toBe(403);
-      expect(p.body.message).toContain('二维码');
+      expect(p.body).toMatchObject({ error: 'not-yours', area: 'followup' });
       expect((await post('/api/progress/delivery', { receiptNo: c.receiptNo, address })).status).toBe(403);
     }
     // nothing reached central: the result's one print and the postal choice are the citizen's still
@@ -366,7 +366,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     for (let i = 0; i < 60; i++) central.auditLookup({ terminalId, at: Date.now(), action: 'lookup', by: 'receiptNo', found: false, proofOk: false, limited: false });
     const r = await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo });
     expect(r.status).toBe(429);
-    expect(r.body.message).toContain('请稍后再试');
+    expect(r.body).toMatchObject({ error: 'busy', area: 'followup' });
     expect(logLines.some((l) => l.includes('"followup.lookup-limited"'))).toBe(true);
     central.db.prepare('DELETE FROM lookup_audit').run();
     expect((await post('/api/progress/lookup', { by: 'receipt', receiptNo: first.receiptNo })).status).toBe(200);

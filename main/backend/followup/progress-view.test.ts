@@ -59,7 +59,7 @@ describe('progress view', () => {
 
   it('after postal delivery was chosen the result is not printed here', () => {
     const v = viewFromCentral(summary({ delivery: { method: 'post', requestedAt: '2026-11-22T08:00:00.000Z', carrier: 'EMS', trackingNo: 'EA1' } }), null, () => null, null);
-    expect(v.documents.find((d) => d.kind === 'result')).toMatchObject({ printable: false, why: expect.stringContaining('邮寄') });
+    expect(v.documents.find((d) => d.kind === 'result')).toMatchObject({ printable: false, why: 'result-posted' });
     expect(v.delivery).toMatchObject({ trackingNo: 'EA1' });
     expect(v.canRequestPost).toBe(false);
   });
@@ -89,7 +89,7 @@ describe('progress view', () => {
       ['notice', true],
       ['result', false],
     ]);
-    expect(v.documents[1]!.why).toContain('尚未下载');
+    expect(v.documents[1]!.why).toBe('not-downloaded');
     expect(v.canRequestPost).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ export interface CaseDocumentView {
   /** can be printed now; `why` says why not */
   printable: boolean;
   printedAt: string | null;
-  why: string | null;
+  why: NotPrintable | null;
   /** the digest central gave for it (null in the local copy): a download is checked against it */
   sha256: string | null;
 }
@@ -46,8 +46,10 @@ export interface ProgressAnswer {
   cases: CaseProgressView[];
 }
 
-const RESULT_PRINTED = '结果文书已打印过一次，不能重复打印 / the result was already printed once';
-const RESULT_POSTED = '已选择邮寄，结果文书不在本机打印 / postal delivery was chosen';
+/** Why a result cannot be printed here (a code the renderer words). */
+export type ResultNotPrintable = 'result-printed' | 'result-posted';
+/** Why a document cannot be printed now: the result's reason, or its copy is not on this kiosk yet. */
+export type NotPrintable = ResultNotPrintable | 'not-downloaded';
 
 function documentsFrom(events: { status: CaseStatus; update: CaseUpdate | null }[]): Map<string, { status: CaseStatus; kind: 'notice' | 'result'; name: string; selfPrint: boolean }> {
   const docs = new Map<string, { status: CaseStatus; kind: 'notice' | 'result'; name: string; selfPrint: boolean }>();
@@ -58,10 +60,10 @@ function documentsFrom(events: { status: CaseStatus; update: CaseUpdate | null }
   return docs;
 }
 
-function resultState(kind: 'notice' | 'result', printedAt: string | null, posted: boolean): { printable: boolean; why: string | null } {
+function resultState(kind: 'notice' | 'result', printedAt: string | null, posted: boolean): { printable: boolean; why: ResultNotPrintable | null } {
   if (kind === 'notice') return { printable: true, why: null };
-  if (posted) return { printable: false, why: RESULT_POSTED };
-  if (printedAt) return { printable: false, why: RESULT_PRINTED };
+  if (posted) return { printable: false, why: 'result-posted' };
+  if (printedAt) return { printable: false, why: 'result-printed' };
   return { printable: true, why: null };
 }
 
@@ -149,7 +151,7 @@ export function viewFromLocal(v: CaseStatusView, serviceName: string | null, loc
         status: meta?.status ?? v.status ?? 'concluded',
         printedAt,
         printable: st.printable && d.available,
-        why: st.why ?? (d.available ? null : '文书尚未下载到本机 / not downloaded to this kiosk yet'),
+        why: st.why ?? (d.available ? null : ('not-downloaded' as const)),
         sha256: null,
       };
     });

@@ -7,18 +7,16 @@ import { err, ok, type Result } from '../../../common/result';
 import type { CallFailure, CentralClient } from '../../../offline-queue/sync/central-client';
 import type { Logger } from '../log/logger';
 
-export type HelpDeskError =
-  { kind: 'offline'; message: string } | { kind: 'no-call'; message: string } | { kind: 'over'; message: string } | { kind: 'refused'; message: string } | { kind: 'busy'; message: string };
+export type HelpDeskError = { kind: 'offline' } | { kind: 'no-call' } | { kind: 'over' } | { kind: 'refused' } | { kind: 'busy' };
 
-const OFFLINE = '暂时连不上服务大厅，请稍后再试或拨打咨询电话 / cannot reach the service hall right now: try again later or call the hotline';
-const NO_CALL: HelpDeskError = { kind: 'no-call', message: '当前没有视频帮办通话 / there is no video call' };
+const NO_CALL: HelpDeskError = { kind: 'no-call' };
 const TIMEOUT_MS = 8_000;
 
 function failure(f: CallFailure): HelpDeskError {
-  if (f.kind === 'network' || f.kind === 'unavailable' || f.kind === 'auth') return { kind: 'offline', message: OFFLINE };
+  if (f.kind === 'network' || f.kind === 'unavailable' || f.kind === 'auth') return { kind: 'offline' };
   if (f.kind === 'rejected' && f.status === 404) return NO_CALL;
-  if (f.kind === 'rejected' && f.status === 409) return { kind: 'over', message: '通话已结束 / the call is over' };
-  return { kind: 'refused', message: '服务大厅拒绝了请求 / the service hall refused the request' };
+  if (f.kind === 'rejected' && f.status === 409) return { kind: 'over' };
+  return { kind: 'refused' };
 }
 
 export class HelpDeskLink {
@@ -34,7 +32,7 @@ export class HelpDeskLink {
     if (this.current) {
       // One call per screen: a second tap while one is running is the same call, not a new one.
       const st = await this.status();
-      if (st.ok && (st.value.state === 'waiting' || st.value.state === 'answered')) return err({ kind: 'busy', message: '已在视频帮办中 / already in a video call' });
+      if (st.ok && (st.value.state === 'waiting' || st.value.state === 'answered')) return err({ kind: 'busy' });
     }
     const r = await this.client.call('helpCallStart', { json: { screen }, timeoutMs: TIMEOUT_MS });
     if (!r.ok) {

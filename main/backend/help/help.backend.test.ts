@@ -109,8 +109,8 @@ describe('central unreachable', () => {
     try {
       const placed = await api('/api/help/calls', post({ screen: SCREEN }));
       expect(placed.status).toBe(503);
-      expect(placed.body).toMatchObject({ error: 'offline', hotline: '0527-12345' });
-      expect(placed.body.message).toContain('咨询电话');
+      // worded by the renderer (暂时连不上服务大厅…拨打咨询电话), with the hotline beside it
+      expect(placed.body).toMatchObject({ error: 'offline', area: 'help', hotline: '0527-12345' });
       const asked = await api('/api/help/requests', post({ screen: SCREEN, waitingSec: 10 }));
       expect(asked.body).toMatchObject({ notified: false, hotline: '0527-12345' });
     } finally {

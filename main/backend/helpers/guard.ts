@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { BackendContext } from '../context';
 import type { SignedInHelper } from './helper-auth';
+import { refuse } from '../http/refusals';
 
 export const HELPER_COOKIE = 'kiosk_helper';
 
@@ -12,7 +13,7 @@ export type HelperVariables = { helper: SignedInHelper };
 export function requireHelper(ctx: BackendContext) {
   return createMiddleware<{ Variables: HelperVariables }>(async (c, next) => {
     const helper = ctx.helpers.auth.check(getCookie(c, HELPER_COOKIE));
-    if (!helper) return c.json({ error: 'helper-only' as const, message: '请帮办人员先登录 / helpers only: please sign in first' }, 403);
+    if (!helper) return refuse(c, 'helper', { kind: 'helper-only' });
     c.set('helper', helper);
     await next();
   });

@@ -64,15 +64,12 @@ export type HelperAuthEvent =
   | { kind: 'locked-out'; staffId: string; until: string; scope: 'helper' | 'screen' }
   | { kind: 'signed-out'; staffId: string; reason: 'sign-out' | 'idle' | 'replaced' | 'expired' };
 
-export type CardError = { kind: 'unknown-card'; message: string } | { kind: 'offline-no-ticket'; message: string } | { kind: 'refused'; message: string };
+// Codes with their parameters; the renderer words them (areas helperCard and helperSignIn).
+/** `reason`: central's own reason for refusing the request. */
+export type CardError = { kind: 'unknown-card' } | { kind: 'offline-no-ticket' } | { kind: 'refused'; reason: string };
 
-export type SignInError =
-  | { kind: 'no-card'; message: string }
-  | { kind: 'unknown-card'; message: string }
-  | { kind: 'offline-no-ticket'; message: string }
-  | { kind: 'refused'; message: string }
-  | { kind: 'locked'; message: string; lockedUntil: string }
-  | { kind: 'wrong-pin'; message: string; attemptsLeft: number };
+/** `scope`: this helper is locked at central, or this screen paused sign-in after too many wrong PINs. */
+export type SignInError = CardError | { kind: 'no-card' } | { kind: 'locked'; scope: 'helper' | 'screen'; lockedUntil: string } | { kind: 'wrong-pin'; attemptsLeft: number };
 
 export interface CardOutcome {
   helper: SignedInHelper;
@@ -84,15 +81,10 @@ export interface CardOutcome {
 }
 
 const SCREEN_KEY = 'screen';
-const LOCKED = '输错次数过多，该帮办人员已被锁定，请稍后再试 / too many wrong PINs: this helper is locked out for now';
-const SCREEN_LOCKED = '本机输错次数过多，帮办登录已暂停，请稍后再试 / too many wrong PINs on this terminal: helper sign-in is paused for now';
-const UNKNOWN: CardError = { kind: 'unknown-card', message: '此卡不是已登记的帮办人员证件 / this card is not a registered helper’s card' };
-const refused = (reason: string): { kind: 'refused'; message: string } => ({ kind: 'refused', message: `中心系统拒绝了登录请求，请联系管理员 / central refused the sign-in request (${reason})` });
-const NO_TICKET: CardError = {
-  kind: 'offline-no-ticket',
-  message:
-    '暂时无法连接中心系统，且本机没有该帮办人员今日的离线登录凭证（须先在本机联网登录一次），请联网后再试 / central cannot be reached and this terminal holds no offline ticket for this helper (sign in here online first)',
-};
+const UNKNOWN: CardError = { kind: 'unknown-card' };
+const refused = (reason: string) => ({ kind: 'refused', reason }) as const;
+const NO_TICKET: CardError = { kind: 'offline-no-ticket' };
+const screenLocked = (lockedUntil: string) => ({ kind: 'locked', scope: 'screen', lockedUntil }) as const;
 
 interface Pending {
   idNumber: string;
@@ -165,11 +157,11 @@ export class HelperAuth {
   async signIn(pin: string): Promise<Result<{ token: string; helper: SignedInHelper; mode: 'online' | 'offline'; expiresAt: string }, SignInError>> {
     const t = this.now();
     const p = this.pending;
-    if (!p || t - p.at > (this.o.cardTtlMs ?? 120_000)) return err({ kind: 'no-card', message: '请先将帮办人员本人证件放在读卡区 / place the helper’s own card on the reader first' });
+    if (!p || t - p.at > (this.o.cardTtlMs ?? 120_000)) return err({ kind: 'no-card' });
     if (p.ticket) return ok(this.open(p.helper, p.ticket.token, Date.parse(p.ticket.expiresAt), 'offline'));
 
     const screen = current(this.o.loadScreenLockout(), this.policy, t);
-    if (screen.lockedUntil > t) return err({ kind: 'locked', message: SCREEN_LOCKED, lockedUntil: new Date(screen.lockedUntil).toISOString() });
+    if (screen.lockedUntil > t) return err(screenLocked(new Date(screen.lockedUntil).toISOString()));
     const id = p.helper.staffId;
     const a = await this.o.central.signIn(p.idNumber, pin);
     switch (a.kind) {
@@ -184,14 +176,14 @@ export class HelperAuth {
         this.o.onEvent({ kind: 'pin-rejected', staffId: id, attemptsLeft: a.attemptsLeft, screenFailures: f.state.failures });
         if (f.view.locked) {
           this.o.onEvent({ kind: 'locked-out', staffId: id, until: f.view.lockedUntil!, scope: 'screen' });
-          return err({ kind: 'locked', message: SCREEN_LOCKED, lockedUntil: f.view.lockedUntil! });
+          return err(screenLocked(f.view.lockedUntil!));
         }
         const left = Math.min(a.attemptsLeft, f.view.attemptsLeft);
-        return err({ kind: 'wrong-pin', message: `密码不正确，还可尝试 ${left} 次 / wrong PIN, ${left} tries left`, attemptsLeft: left });
+        return err({ kind: 'wrong-pin', attemptsLeft: left });
       }
       case 'locked':
         this.o.onEvent({ kind: 'locked-out', staffId: id, until: a.lockedUntil, scope: 'helper' });
-        return err({ kind: 'locked', message: LOCKED, lockedUntil: a.lockedUntil });
+        return err({ kind: 'locked', scope: 'helper', lockedUntil: a.lockedUntil });
       case 'unknown-card':
         this.pending = null;
         return err(UNKNOWN);

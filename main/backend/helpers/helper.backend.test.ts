@@ -223,8 +223,7 @@ describe('sign-in', () => {
       // HB-002 never signed in on this terminal: no ticket, no sign-in, and the screen says why.
       const other = await presentCard(x, 'township-helper-2');
       expect(other.status).toBe(503);
-      expect(other.body).toMatchObject({ ok: false, error: 'offline-no-ticket' });
-      expect(other.body.message).toContain('离线登录凭证');
+      expect(other.body).toMatchObject({ ok: false, error: 'offline-no-ticket', area: 'helperCard' }); // …离线登录凭证… (i18n/refusals.ts)
     } finally {
       x.central!.faults.update({ downForSec: 0 });
     }

@@ -7,7 +7,7 @@ import type { CitizenSession } from '../citizen/citizen-session';
 import type { CardError } from './helper-auth';
 import type { HelperServices } from './services';
 
-export type CardAtReaderRefusal = CardError | { kind: 'timeout'; message: string };
+export type CardAtReaderRefusal = CardError | { kind: 'timeout' };
 
 export interface CardAtReader {
   helper: { name: string; staffId: string };
@@ -20,7 +20,7 @@ export interface CardAtReader {
 /** Waits up to `waitMs` for the helper's card and asks who it belongs to. */
 export async function helperCardAtReader(helpers: HelperServices, citizen: Pick<CitizenSession, 'end'>, waitMs: number, signal: AbortSignal): Promise<Result<CardAtReader, CardAtReaderRefusal>> {
   const n = await helpers.cards.next(waitMs, signal);
-  if (n === null || signal.aborted) return err({ kind: 'timeout', message: '未读到证件，请将证件放在读卡区 / no card read yet' });
+  if (n === null || signal.aborted) return err({ kind: 'timeout' });
   const r = await helpers.auth.presentCard(n);
   if (!r.ok) return r;
   citizen.end('helper-card');

@@ -28,7 +28,26 @@ export const REFUSAL_STATUS = {
     'disk-full': 507,
     storage: 500,
   },
-  /** 好差评 (journey/rating.ts) */
+  /** the service guide and its A4 print (catalog/catalog-refusals.ts) */
+  catalog: { 'catalog-unavailable': 503, 'not-found': 404, printer: 409 },
+  /** the raw queue API of development and tests (routes/submissions.ts; the outbox's and 好差评's refusals) */
+  submissions: {
+    'catalog-unavailable': 503,
+    'unknown-service': 400,
+    'unknown-material': 400,
+    'helper-not-signed-in': 403,
+    'invalid-request': 400,
+    'invalid-rating': 400,
+    'key-reused': 409,
+    'disk-full': 507,
+    storage: 500,
+    'not-found': 404,
+    'not-printable': 404,
+    'already-rated': 409,
+    'not-downloaded': 409,
+    'evaluation-storage': 500,
+  },
+  /** 好差评 (journey/rate.ts) */
   rating: { 'not-found': 404, invalid: 400, 'already-rated': 409, storage: 500 },
   /** 人证核验 (citizen/face-check.ts) */
   face: { 'no-card': 409, 'no-photo': 422, unavailable: 503, 'no-face': 422, 'bad-image': 422, timeout: 504 },
@@ -36,6 +55,8 @@ export const REFUSAL_STATUS = {
   followup: { 'no-card': 409, 'not-found': 404, refused: 409, 'not-yours': 403, busy: 429, offline: 503, printer: 503, central: 502 },
   /** a helper's card at the reader (helpers/sign-in.ts) */
   helperCard: { timeout: 408, 'unknown-card': 404, 'offline-no-ticket': 503, refused: 502 },
+  /** a helper-only route without a signed-in helper (helpers/guard.ts) */
+  helper: { 'helper-only': 403 },
   /** a helper's PIN (helpers/sign-in.ts) */
   helperSignIn: { 'no-card': 409, 'unknown-card': 409, locked: 423, 'wrong-pin': 401, 'offline-no-ticket': 503, refused: 502 },
   /** 远程帮办 with the hall (help/help-desk-link.ts) */
@@ -94,3 +115,6 @@ export function refuse<A extends RefusalArea, E extends { kind: keyof Table[A] &
 }
 
 type RefusalBody<E> = E extends { kind: infer K } ? Omit<E, 'kind'> & { error: K } : never;
+
+/** The codes of every area, as a type the renderer's string table reads (through common/api/kiosk-api-types.ts). */
+export type RefusalCodeTable = { [A in RefusalArea]: RefusalKind<A> };

@@ -159,9 +159,10 @@ describe('application journey API', () => {
       commitment: { signature: SIGNATURE, signedAt: new Date().toISOString() },
     });
     expect(bad.status).toBe(400);
-    const problems = ((await bad.json()) as { problems: { field: string; zh: string }[] }).problems;
+    const problems = ((await bad.json()) as { problems: { field: string; code: string; length?: number }[] }).problems;
     expect(problems.map((p) => p.field)).toEqual(['phone', 'monthlyRent']);
-    expect(problems[0]!.zh).toContain('11 位');
+    // the figures the form's words need (手机号码应为 11 位数字，现在是 N 位: renderer/src/journey/field-problem-text.ts)
+    expect(problems[0]).toEqual({ field: 'phone', code: 'phone-length', length: 7 });
 
     expect((await json(k, '/api/journey/submit', { ...base, form: goodForm })).status).toBe(409); // commitment not signed
 

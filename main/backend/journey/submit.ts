@@ -14,6 +14,7 @@ import { err, ok, type Result } from '../../../common/result';
 import { authorisationSchema, commitmentSchema, formValueSchema, idempotencyKeySchema, signatureImageSchema } from '../../../common/submission';
 import { chinaDateOf } from '../../../common/working-days';
 import type { BackendContext } from '../context';
+import type { EnqueueError } from '../../../offline-queue/outbox';
 import { receiptOf, submissionOf, type CheckedApplication } from './application';
 import { commitmentDeadline, deadlineText, promisedCompletion } from './promised-dates';
 import { pageBytesOf, pagesOf, providedSchema, takePages, UNKNOWN_PAGE } from './provided-pages';
@@ -42,7 +43,7 @@ export type SubmitRequest = z.infer<typeof submitSchema>;
 
 export const NO_CARD = { kind: 'no-card' as const };
 
-/** Codes with their parameters; the renderer's string table words them (the outbox's still carry its message). */
+/** Codes with their parameters; the renderer's string table words them. */
 export type SubmitRefusal =
   | ServiceRefusal
   | typeof NO_CARD
@@ -53,7 +54,7 @@ export type SubmitRefusal =
   | { kind: 'materials-missing'; missing: string[] }
   | { kind: 'commitment-needed' }
   | { kind: 'form-invalid'; problems: FieldProblem[] }
-  | { kind: 'invalid' | 'key-reused' | 'disk-full' | 'storage'; message: string; issues: { path: string; message: string }[] };
+  | EnqueueError;
 
 type ReceiptOutcome = { printed: true } | { printed: false; heldJobId: string | null; message: string };
 
@@ -164,7 +165,7 @@ export async function submitApplication(ctx: BackendContext, body: SubmitRequest
   const input = submissionOf(application);
 
   const r = ctx.queue.enqueue(input);
-  if (!r.ok) return err({ kind: r.error.kind, message: r.error.message, issues: r.error.kind === 'invalid' ? r.error.issues : [] });
+  if (!r.ok) return err(r.error);
   const { receiptNo, submittedAt, pageCount, duplicate, claim } = r.value;
   // Durable now: the pages live in the (sealed) outbox, not in the inbox any more.
   for (const ids of pageIds.values()) takePages(ctx.devices.pages, ids);

@@ -34,7 +34,7 @@ export function deviceRoutes(ctx: BackendContext) {
     .get('/pages/:id', validate('param', idParam), (c) => {
       const p = d.pages.get(c.req.valid('param').id);
       if (!p) return refuse(c, 'devices', { kind: 'no-page' as const });
-      return c.body(Buffer.from(p.bytes), 200, { 'Content-Type': p.mime, 'Cache-Control': 'no-store' });
+      return c.body(new Uint8Array(p.bytes), 200, { 'Content-Type': p.mime, 'Cache-Control': 'no-store' });
     })
     .delete('/pages/:id', validate('param', idParam), (c) => c.json({ removed: !!d.pages.take(c.req.valid('param').id) }))
     .post('/camera/pages', async (c) => {

@@ -2,7 +2,7 @@
 // captured from the live video at full resolution, and the image posted to the backend, which
 // puts it in the same materials inbox as scanned pages. No Node APIs; no React.
 import { hc } from 'hono/client';
-import type { ApiType } from '../../../main/backend/app';
+import type { KioskApi } from '../api';
 import { err, ok, type Result } from '../../../common/result';
 import { call, type Answer } from '../call';
 
@@ -104,13 +104,13 @@ export async function capturePage(video: HTMLVideoElement, opts: { mime?: 'image
   return blob ? ok(blob) : err(problem('error', 'encoding the picture failed'));
 }
 
-type CameraPages = ReturnType<typeof hc<ApiType>>['devices']['camera']['pages'];
+type CameraPages = ReturnType<typeof hc<KioskApi>>['devices']['camera']['pages'];
 export type UploadedPage = Answer<CameraPages['$post']>['page'];
 
 /** Sends a captured page to the backend's materials inbox. */
 export async function uploadPage(blob: Blob, base = '/api'): Promise<Result<UploadedPage, string>> {
   // The route reads raw image bytes, which the typed client has no argument for: the body rides in `init`.
-  const pages = hc<ApiType>(new URL(base, location.origin).href).devices.camera.pages;
+  const pages = hc<KioskApi>(new URL(base, location.origin).href).devices.camera.pages;
   try {
     const r = await call(pages.$post({}, { headers: { 'Content-Type': blob.type }, init: { body: blob, credentials: 'same-origin' } }));
     return r.ok ? ok(r.value.page) : err(r.error.message);

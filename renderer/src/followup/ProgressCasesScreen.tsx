@@ -12,6 +12,7 @@ import { chinaTime } from '../i18n/china-time';
 import { FOLLOWUP_STRINGS, useFollowupT, type FollowupStrings } from './strings';
 import type { CaseView, ProgressAnswer } from './types';
 import './followup.css';
+import { bilingual, NOT_PRINTABLE_TEXT } from '../i18n/refusals';
 
 type Lookup = { by: 'card' } | { by: 'receipt'; receiptNo: string };
 type Load = { kind: 'loading' } | { kind: 'ready'; answer: ProgressAnswer } | { kind: 'error'; message: string };
@@ -248,7 +249,7 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
                   d.why &&
                   !d.printable && (
                     <span className="fu-doc-note" data-testid="document-why">
-                      {d.why}
+                      {bilingual(NOT_PRINTABLE_TEXT[d.why])}
                     </span>
                   )
                 )}

@@ -2,7 +2,9 @@
 // refusals (area `devices`), the technician's self-tests and reconnects. Only the kiosk's screens show these, so they live here (a device's
 // status words are shared with central's fleet page: common/device-words.ts). Chinese first,
 // English second.
-import type { RefusalKind } from '../../../main/backend/http/refusals';
+import type { RefusalCodes } from '../../../common/api/kiosk-api-types';
+
+type RefusalKind<A extends keyof RefusalCodes> = RefusalCodes[A];
 import { bilingual, deviceStatusLine, type Words } from '../../../common/device-words';
 import type { api } from '../api';
 import type { Answer } from '../call';

@@ -1,7 +1,9 @@
 // The words for the maintenance screen's codes: its refusals (area `maintenance`), what became of
 // each config field and why logs were not exported. Chinese first, English second.
 import { bilingual, type Words } from '../../../common/device-words';
-import type { RefusalKind } from '../../../main/backend/http/refusals';
+import type { RefusalCodes } from '../../../common/api/kiosk-api-types';
+
+type RefusalKind<A extends keyof RefusalCodes> = RefusalCodes[A];
 import type { api } from '../api';
 import type { Answer } from '../call';
 import { stringOr, type Param, type Wording } from './device-words';

@@ -33,13 +33,72 @@ describe('refusal words', () => {
     expect(refusalText('journey', 'wrong-pin', {})).toBeNull();
     expect(refusalText('journey', 'toString', {})).toBeNull();
     expect(refusalText('toString', 'no-card', {})).toBeNull();
-    expect(refusalText('journey', 'storage', {})).toBeNull();
+    expect(refusalText('face', 'no-face', {})).toBeNull(); // the face verifier's own errors still bring their message
   });
 
   it("words a code by the area that gave it: the same code elsewhere is not the journey's sentence", () => {
     expect(refusalText('journey', 'no-card', {})).toBe('请先在读卡区放置身份证 / please place your ID card on the reader first');
-    expect(refusalText('helperSignIn', 'no-card', {})).toBeNull();
+    expect(refusalText('helperSignIn', 'no-card', {})).toBe('请先将帮办人员本人证件放在读卡区 / place the helper’s own card on the reader first');
+    expect(refusalText('followup', 'no-card', {})).toBe('请先将身份证放在读卡区 / please place your ID card on the reader first');
+    expect(refusalText('face', 'no-card', {})).toBe('请先读取身份证 / please read your ID card first');
+    expect(refusalText('rating', 'not-found', {})).toBe('只能评价本次办理的事项 / only this visit can be rated here');
+    expect(refusalText('submissions', 'not-found', {})).toBe('未找到该回执编号 / no such receipt number');
+    expect(refusalText('catalog', 'not-found', {})).toBe('未找到该事项 / no such service');
     expect(refusalText(undefined, 'no-card', {})).toBeNull();
     expect(refusalText('no-such-area', 'no-card', {})).toBeNull();
+  });
+
+  it("words the outbox's refusals at submit: nothing saved, and why", () => {
+    expect(refusalText('journey', 'disk-full', {})).toBe(
+      '终端存储空间已满，本次申请未能保存，请联系工作人员 / The terminal storage is full: your application was NOT saved. Please ask staff for help.',
+    );
+    expect(refusalText('journey', 'storage', { detail: 'SQLITE_IOERR' })).toBe('保存失败，请联系工作人员 / could not save the application: SQLITE_IOERR');
+    expect(refusalText('journey', 'invalid', { issues: [] })).toBe('申请内容不完整或有误 / the application is incomplete or invalid');
+    expect(refusalText('journey', 'key-reused', {})).toBe('该幂等键已用于另一份申请 / this idempotency key was already used for a different application');
+    expect(refusalText('submissions', 'disk-full', {})).toBe(refusalText('journey', 'disk-full', {}));
+    expect(refusalText('submissions', 'invalid-request', {})).toBe('申请内容不完整或有误 / the application is incomplete or invalid');
+    expect(refusalText('submissions', 'unknown-material', { materials: ['M9', 'M10'] })).toBe('该事项没有这些材料 / not materials of this service: M9, M10');
+    expect(refusalText('submissions', 'unknown-material', { materials: 'garbage' })).toBe('该事项没有这些材料 / not materials of this service: ');
+  });
+
+  it('words 好差评 and the service guide', () => {
+    expect(refusalText('rating', 'already-rated', {})).toBe('本次办理已评价（一次一评） / already rated');
+    expect(refusalText('rating', 'storage', { detail: 'disk I/O error' })).toBe('评价保存失败 / could not save the evaluation: disk I/O error');
+    expect(refusalText('catalog', 'catalog-unavailable', {})).toBe('事项清单尚未同步，请稍后再试或到窗口咨询 / The service list has not been downloaded yet.');
+    expect(refusalText('catalog', 'printer', { reason: 'stopped' })).toBe('打印机暂时不能打印，请到窗口索取纸质指南 / the printer cannot print now; please ask at the counter for a printed guide');
+  });
+
+  it('words 办件进度查询 by its parameters, in China time, and shows what central or the printer said as it came', () => {
+    expect(refusalText('followup', 'not-yours', {})).toBe(
+      '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证 / to print or have it posted, scan the QR code on your receipt or place your ID card',
+    );
+    expect(refusalText('followup', 'refused', { why: 'already-printed', printedAt: '2026-11-22T05:05:00Z' })).toBe(
+      '结果文书已于 2026-11-22 13:05 打印，每份只能自助打印一次；如需补打请到窗口 / already printed at 2026-11-22 13:05; a result prints here once only — ask at the counter',
+    );
+    expect(refusalText('followup', 'refused', { why: 'result-printed' })).toBe('结果文书已打印过一次，不能重复打印 / the result was already printed once');
+    expect(refusalText('followup', 'refused', { why: 'result-posted' })).toBe('已选择邮寄，结果文书不在本机打印 / postal delivery was chosen');
+    expect(refusalText('followup', 'refused', { why: 'no-post' })).toBe('该案件暂不能选择邮寄（尚未办结或结果已打印） / postal delivery is not possible for this case now');
+    expect(refusalText('followup', 'refused', { why: 'central', detail: '案件已办结 / concluded' })).toBe('案件已办结 / concluded');
+    expect(refusalText('followup', 'not-found', { what: 'case' })).toBe('未找到该案件 / no such case');
+    expect(refusalText('followup', 'not-found', { what: 'document' })).toBe('该文书不可自助打印 / no such printable document');
+    expect(refusalText('followup', 'offline', { what: 'central' })).toBe('暂时无法连接中心系统，请稍后再试或到窗口办理 / central cannot be reached now: try later or ask at the counter');
+    expect(refusalText('followup', 'offline', { what: 'document' })).toBe('文书尚未下载到本机且中心暂不可达，请稍后再试 / the document is not on this kiosk and central cannot be reached');
+    expect(refusalText('followup', 'busy', {})).toBe('本机查询过于频繁，请稍后再试 / too many lookups at this kiosk: please try again later');
+    expect(refusalText('followup', 'printer', { detail: 'A4 打印机已停止，请到窗口打印 / the A4 printer is stopped' })).toBe('A4 打印机已停止，请到窗口打印 / the A4 printer is stopped');
+    expect(refusalText('followup', 'central', { why: 'document-check' })).toBe('文书校验失败，请到窗口领取 / the document failed verification: ask at the counter');
+    expect(refusalText('followup', 'central', { why: 'answer', detail: 'bad request' })).toBe('bad request');
+  });
+
+  it('words 帮办代办 sign-in with its parameters: tries left, whose lock, central’s reason', () => {
+    expect(refusalText('helperSignIn', 'wrong-pin', { attemptsLeft: 2 })).toBe('密码不正确，还可尝试 2 次 / wrong PIN, 2 tries left');
+    expect(refusalText('helperSignIn', 'locked', { scope: 'screen' })).toBe('本机输错次数过多，帮办登录已暂停，请稍后再试 / too many wrong PINs on this terminal: helper sign-in is paused for now');
+    expect(refusalText('helperSignIn', 'locked', { scope: 'helper' })).toBe('输错次数过多，该帮办人员已被锁定，请稍后再试 / too many wrong PINs: this helper is locked out for now');
+    expect(refusalText('helperCard', 'refused', { reason: 'HTTP 400' })).toBe('中心系统拒绝了登录请求，请联系管理员 / central refused the sign-in request (HTTP 400)');
+    expect(refusalText('helperCard', 'unknown-card', {})).toBe('此卡不是已登记的帮办人员证件 / this card is not a registered helper’s card');
+    expect(refusalText('helperCard', 'timeout', {})).toBe('未读到证件，请将证件放在读卡区 / no card read yet');
+    expect(refusalText('helperCard', 'offline-no-ticket', {})).toContain('离线登录凭证（须先在本机联网登录一次）');
+    expect(refusalText('helper', 'helper-only', {})).toBe('请帮办人员先登录 / helpers only: please sign in first');
+    expect(refusalText('help', 'offline', {})).toBe('暂时连不上服务大厅，请稍后再试或拨打咨询电话 / cannot reach the service hall right now: try again later or call the hotline');
+    expect(refusalText('help', 'busy', {})).toBe('已在视频帮办中 / already in a video call');
   });
 });

@@ -8,6 +8,7 @@ import { FormKeyboard } from './FormKeyboard';
 import type { FormAnswer } from './journey-types';
 import { useJourneyT } from './strings';
 import { StepShell } from './StepShell';
+import { fieldProblemText } from './field-problem-text';
 
 const INPUT_MODE: Partial<Record<FormField['kind'], 'numeric' | 'tel' | 'text' | 'decimal'>> = { phone: 'tel', number: 'decimal', date: 'numeric', 'id-number': 'text' };
 
@@ -113,7 +114,7 @@ export function FormStep(props: { form: FormAnswer; values: Record<string, strin
               )}
               {problem && (
                 <p id={errId} className="form-error" data-testid="form-error">
-                  {en ? problem.en : problem.zh}
+                  {en ? fieldProblemText(problem, f).en : fieldProblemText(problem, f).zh}
                 </p>
               )}
             </div>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormField } from '../../../common/form-schema';
 import { parseKioskEvent } from '../system/events';
 import { answersToSend, formProblems } from './form-values';
+import { fieldProblemText } from './field-problem-text';
 
 const fields: FormField[] = [
   { id: 'applicantIdNumber', kind: 'id-number', label: { zh: '公民身份号码', en: 'ID' }, required: true, prefill: { from: 'id-card', field: 'idNumber' } },
@@ -18,7 +19,15 @@ describe('form answers in the renderer', () => {
 
   it('says in plain words what to fix, without complaining about the masked number from the card', () => {
     const p = formProblems(fields, { applicantIdNumber: '3213**********1234', phone: '1391234', rent: 'abc' }, locked, new Date('2026-11-22T02:00:00Z'));
-    expect(p.map((x) => [x.field, x.zh])).toEqual([
+    expect(
+      p.map((x) => [
+        x.field,
+        fieldProblemText(
+          x,
+          fields.find((f) => f.id === x.field)!,
+        ).zh,
+      ]),
+    ).toEqual([
       ['phone', '手机号码应为 11 位数字，现在是 7 位，请核对'],
       ['rent', '“月租金”应填写数字，例如 12 或 3.5'],
     ]);
