@@ -11,10 +11,16 @@ export interface PurgeResult {
 export function purgeExpired(store: Store, retentionDays: number, now = new Date()): PurgeResult {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
   const at = now.toISOString();
-  const submissions = store.outbox.purgeAcknowledgedBefore(cutoff, at);
+  const { submissions, pageFiles } = store.outbox.purgeAcknowledgedBefore(cutoff, at);
+  // only after the commit: until then the rows still name these files
+  store.pageFiles.remove(pageFiles);
   const documents = store.outbox.purgeDocumentsFetchedBefore(cutoff, at);
   store.outbox.clearNoticesOfPurged();
-  // Old WAL frames still hold the sealed bytes until a checkpoint rewrites them.
-  if (submissions || documents) store.outbox.checkpoint();
+  if (submissions || documents) {
+    // The freed pages go back to the file system instead of waiting for reuse, and old WAL
+    // frames, which still hold the sealed bytes, are rewritten by the checkpoint.
+    store.outbox.reclaimFreePages();
+    store.outbox.checkpoint();
+  }
   return { submissions, documents };
 }

@@ -1,6 +1,8 @@
 // SQL for the submission outbox and what comes back from central (case events, result
 // documents, calendars). Callers hand in sealed BLOBs; nothing here sees personal data in clear.
+import type { SuiteTag } from '../../common/crypto-suite/suite';
 import type { Db } from './database';
+import { PageFiles, type PagePlace } from './page-files';
 
 export type SubmissionState = 'pending' | 'sent' | 'dead';
 
@@ -42,13 +44,16 @@ export interface PageMeta {
   uploaded_at: string | null;
 }
 
+/** Where a page's sealed bytes are: in its row, or at a place in its submission's page file. */
+export type StoredPage = { data: Buffer } | { file: { suite: SuiteTag; place: PagePlace } };
+
 export interface NewPage {
   seq: number;
   materialId: string;
   mime: string;
   size: number;
   sha256: string;
-  sealed: Buffer;
+  stored: StoredPage;
 }
 
 export interface NewSubmission {
@@ -130,8 +135,13 @@ export class OutboxTables {
           s.claim ?? null,
         );
       const id = Number(lastInsertRowid);
-      const insertPage = this.db.prepare('INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      for (const p of s.pages) insertPage.run(id, p.seq, p.materialId, p.mime, p.size, p.sha256, p.sealed);
+      const insertPage = this.db.prepare(
+        'INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data, file_suite, file_offset, sealed_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const p of s.pages) {
+        const f = 'file' in p.stored ? p.stored.file : null;
+        insertPage.run(id, p.seq, p.materialId, p.mime, p.size, p.sha256, 'data' in p.stored ? p.stored.data : null, f?.suite ?? null, f?.place.offset ?? null, f?.place.size ?? null);
+      }
       return { id, receiptNo };
     })();
   }
@@ -166,9 +176,22 @@ export class OutboxTables {
     return this.db.prepare('SELECT submission_id, seq, material_id, mime, size, sha256, uploaded_at FROM submission_pages WHERE submission_id = ? ORDER BY seq').all(submissionId) as PageMeta[];
   }
 
-  pageData(submissionId: number, seq: number): Buffer | null {
-    const r = this.db.prepare('SELECT data FROM submission_pages WHERE submission_id = ? AND seq = ?').get(submissionId, seq) as { data: Buffer } | undefined;
-    return r?.data ?? null;
+  /** Where a page's sealed bytes are (undefined: no such page, e.g. purged). */
+  pageStored(submissionId: number, seq: number): StoredPage | undefined {
+    const r = this.db.prepare('SELECT data, file_suite, file_offset, sealed_size FROM submission_pages WHERE submission_id = ? AND seq = ?').get(submissionId, seq) as
+      | { data: Buffer | null; file_suite: SuiteTag | null; file_offset: number | null; sealed_size: number | null }
+      | undefined;
+    if (!r) return undefined;
+    if (r.data) return { data: r.data };
+    return { file: { suite: r.file_suite!, place: { offset: r.file_offset!, size: r.sealed_size! } } };
+  }
+
+  /** The names of every page file a page row refers to (whatever is not among them is an orphan). */
+  pageFileNames(): Set<string> {
+    const rows = this.db
+      .prepare('SELECT DISTINCT s.idempotency_key AS k, p.file_suite AS suite FROM submission_pages p JOIN submissions s ON s.id = p.submission_id WHERE p.file_suite IS NOT NULL')
+      .all() as { k: string; suite: SuiteTag }[];
+    return new Set(rows.map((r) => PageFiles.nameOf(r.k, r.suite)));
   }
 
   markPageUploaded(submissionId: number, seq: number, at: string | null): void {
@@ -202,7 +225,8 @@ export class OutboxTables {
   }
 
   counts(): { pending: number; sent: number; dead: number } {
-    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM submissions GROUP BY state').all() as { state: SubmissionState; n: number }[];
+    // kept by triggers (migration 10): reading them costs the same at 100 and at 100,000 rows
+    const rows = this.db.prepare('SELECT state, n FROM submission_counts').all() as { state: SubmissionState; n: number }[];
     const out = { pending: 0, sent: 0, dead: 0 };
     for (const r of rows) out[r.state] = r.n;
     return out;
@@ -336,21 +360,27 @@ export class OutboxTables {
    * audit row (receipt number, service, times, status). Dead letters and unsent submissions are
    * never purged: they were not delivered.
    */
-  purgeAcknowledgedBefore(cutoff: string, now: string): number {
+  purgeAcknowledgedBefore(cutoff: string, now: string): { submissions: number; pageFiles: string[] } {
     return this.db.transaction(() => {
       const ids = (this.db.prepare("SELECT id FROM submissions WHERE state = 'sent' AND purged_at IS NULL AND acked_at < ?").all(cutoff) as { id: number }[]).map((r) => r.id);
+      const filesOf = this.db.prepare(
+        'SELECT DISTINCT s.idempotency_key AS k, p.file_suite AS suite FROM submission_pages p JOIN submissions s ON s.id = p.submission_id WHERE p.submission_id = ? AND p.file_suite IS NOT NULL',
+      );
+      const pageFiles: string[] = [];
       const delPages = this.db.prepare('DELETE FROM submission_pages WHERE submission_id = ?');
       const clearDoc = this.db.prepare('UPDATE submissions SET document = NULL, applicant_ref = NULL, claim = NULL, purged_at = ? WHERE id = ?');
       const clearNotices = this.db.prepare('UPDATE case_events SET notice = NULL WHERE submission_id = ?');
       // Only comments of evaluations already delivered: an unsent one still has to reach central.
       const clearComments = this.db.prepare("UPDATE evaluations SET comment = NULL WHERE submission_id = ? AND state = 'sent'");
       for (const id of ids) {
+        for (const f of filesOf.all(id) as { k: string; suite: SuiteTag }[]) pageFiles.push(PageFiles.nameOf(f.k, f.suite));
         delPages.run(id);
         clearNotices.run(id);
         clearComments.run(id);
         clearDoc.run(now, id);
       }
-      return ids.length;
+      // the files go once this commits (the caller removes them): a crash in between leaves orphans the next start removes
+      return { submissions: ids.length, pageFiles };
     })();
   }
 
@@ -378,5 +408,10 @@ export class OutboxTables {
   /** Writes the WAL back into the database and truncates it (after a purge, so old frames go too). */
   checkpoint(): void {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Gives the pages a purge freed back to the file system (the database is auto_vacuum=INCREMENTAL). */
+  reclaimFreePages(): void {
+    this.db.pragma('incremental_vacuum');
   }
 }
