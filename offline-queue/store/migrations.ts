@@ -250,7 +250,9 @@ export const migrations: readonly Migration[] = [
     // so the table is rebuilt; the rows and their bytes are copied over, nothing is dropped.
     // submission_counts is kept by triggers, so the queue's status reads three rows instead of
     // counting a table that grows by every submission ever made here; submissions_purgeable
-    // lets retention find what to purge without reading the audit rows it keeps.
+    // lets retention find what to purge without reading the audit rows it keeps, and
+    // submissions_pending_order gives the sync engine the oldest due submissions by walking the
+    // pending ones in order (submissions_due made it sort every pending row on each pass).
     sql: `
       CREATE TABLE submission_pages_v10 (
         submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
@@ -292,6 +294,7 @@ export const migrations: readonly Migration[] = [
       END;
 
       CREATE INDEX submissions_purgeable ON submissions (acked_at) WHERE state = 'sent' AND purged_at IS NULL;
+      CREATE INDEX submissions_pending_order ON submissions (id) WHERE state = 'pending';
     `,
   },
 ];

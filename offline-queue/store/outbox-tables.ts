@@ -164,7 +164,8 @@ export class OutboxTables {
 
   /** Oldest-first pending submissions whose next attempt is due: bounded, so a huge backlog never loads at once. */
   due(nowMs: number, limit: number): SubmissionRow[] {
-    return this.db.prepare("SELECT * FROM submissions WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(nowMs, limit) as SubmissionRow[];
+    // Walks the pending rows oldest first and stops at `limit`: the cost does not grow with the backlog.
+    return this.db.prepare("SELECT * FROM submissions INDEXED BY submissions_pending_order WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(nowMs, limit) as SubmissionRow[];
   }
 
   nextDueAt(): number | null {
@@ -362,7 +363,9 @@ export class OutboxTables {
    */
   purgeAcknowledgedBefore(cutoff: string, now: string): { submissions: number; pageFiles: string[] } {
     return this.db.transaction(() => {
-      const ids = (this.db.prepare("SELECT id FROM submissions WHERE state = 'sent' AND purged_at IS NULL AND acked_at < ?").all(cutoff) as { id: number }[]).map((r) => r.id);
+      const ids = (this.db.prepare("SELECT id FROM submissions INDEXED BY submissions_purgeable WHERE state = 'sent' AND purged_at IS NULL AND acked_at < ?").all(cutoff) as { id: number }[]).map(
+        (r) => r.id,
+      );
       const filesOf = this.db.prepare(
         'SELECT DISTINCT s.idempotency_key AS k, p.file_suite AS suite FROM submission_pages p JOIN submissions s ON s.id = p.submission_id WHERE p.submission_id = ? AND p.file_suite IS NOT NULL',
       );
