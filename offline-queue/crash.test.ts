@@ -84,7 +84,9 @@ describe('crash safety', () => {
         expect(db.prepare("SELECT value FROM store_meta WHERE key = 'sealed_suite'").pluck().get()).toBe('sm');
         // pages kept in page files were re-sealed too: every file is sm's, and so is each page in it
         const inFiles = db
-          .prepare('SELECT s.idempotency_key AS k, p.file_suite AS suite, p.file_offset AS offset, p.sealed_size AS size FROM submission_pages p JOIN submissions s ON s.id = p.submission_id WHERE p.file_suite IS NOT NULL')
+          .prepare(
+            'SELECT s.idempotency_key AS k, p.file_suite AS suite, p.file_offset AS offset, p.sealed_size AS size FROM submission_pages p JOIN submissions s ON s.id = p.submission_id WHERE p.file_suite IS NOT NULL',
+          )
           .all() as { k: string; suite: string; offset: number; size: number }[];
         expect(inFiles.length).toBeGreaterThan(0);
         for (const p of inFiles) {

@@ -129,7 +129,10 @@ describe('page files', () => {
 
   it('still reads the pages of a database made before page files, whose pages are all in the database', () => {
     const dbFile = path.join(dir, 'kiosk.db');
-    const old = openDatabase(dbFile, migrations.filter((m) => m.version <= 9)).db;
+    const old = openDatabase(
+      dbFile,
+      migrations.filter((m) => m.version <= 9),
+    ).db;
     const sealer = new Sealer(key);
     const k = uuidv7();
     const page = crypto.randomBytes(200_000);
@@ -140,7 +143,9 @@ describe('page files', () => {
          VALUES (?, 'KSK0042-20261201-0001', 'KSK0042', '320100-TEST-0001', 'kiosk', '2026-12-01T00:00:00Z', 'mac', ?, 1, ?)`,
       )
       .run(k, doc, page.length);
-    old.prepare("INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data) VALUES (1, 0, 'id-card', 'image/jpeg', ?, 'x', ?)").run(page.length, sealer.seal(page, `page:${k}:0`));
+    old
+      .prepare("INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data) VALUES (1, 0, 'id-card', 'image/jpeg', ?, 'x', ?)")
+      .run(page.length, sealer.seal(page, `page:${k}:0`));
     old.close();
 
     const { store, outbox } = open();

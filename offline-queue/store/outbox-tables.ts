@@ -180,8 +180,7 @@ export class OutboxTables {
   /** Where a page's sealed bytes are (undefined: no such page, e.g. purged). */
   pageStored(submissionId: number, seq: number): StoredPage | undefined {
     const r = this.db.prepare('SELECT data, file_suite, file_offset, sealed_size FROM submission_pages WHERE submission_id = ? AND seq = ?').get(submissionId, seq) as
-      | { data: Buffer | null; file_suite: SuiteTag | null; file_offset: number | null; sealed_size: number | null }
-      | undefined;
+      { data: Buffer | null; file_suite: SuiteTag | null; file_offset: number | null; sealed_size: number | null } | undefined;
     if (!r) return undefined;
     if (r.data) return { data: r.data };
     return { file: { suite: r.file_suite!, place: { offset: r.file_offset!, size: r.sealed_size! } } };

@@ -100,9 +100,10 @@ export async function runCrashTrials(o: {
   const integrity = (kiosk.pragma('integrity_check') as { integrity_check: string }[])[0]!.integrity_check;
   const named = new Set(
     (
-      kiosk
-        .prepare('SELECT DISTINCT s.idempotency_key AS k, p.file_suite AS suite FROM submission_pages p JOIN submissions s ON s.id = p.submission_id WHERE p.file_suite IS NOT NULL')
-        .all() as { k: string; suite: string }[]
+      kiosk.prepare('SELECT DISTINCT s.idempotency_key AS k, p.file_suite AS suite FROM submission_pages p JOIN submissions s ON s.id = p.submission_id WHERE p.file_suite IS NOT NULL').all() as {
+        k: string;
+        suite: string;
+      }[]
     ).map((r) => `${r.k}.${r.suite}.pages`),
   );
   kiosk.close();
