@@ -416,4 +416,14 @@ export class OutboxTables {
   reclaimFreePages(): void {
     this.db.pragma('incremental_vacuum');
   }
+
+  /** Rebuilds the database, packing half-empty pages; false when it cannot now (a full disk: it needs room for a copy). */
+  compact(): boolean {
+    try {
+      this.db.exec('VACUUM');
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }
