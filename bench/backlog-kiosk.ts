@@ -19,26 +19,30 @@ import { PageFiles } from '../offline-queue/store/page-files';
 import { Store } from '../offline-queue/store/store';
 import { sampleSubmission } from '../offline-queue/test-support/sample-submission';
 
+interface Terminal {
+  terminalId: string;
+  secret: string;
+}
 interface Common {
   dir: string;
   centralUrl: string;
-  terminalId: string;
-  secret: string;
+  /** one terminal per kiosk database: two databases of one terminal would issue the same receipt numbers */
+  terminals: Terminal[];
   serviceCode: string;
 }
 type Options = Common & ({ mode: 'memory'; count: number } | { mode: 'scale'; small: number; large: number; rounds: number; window: number } | { mode: 'growth'; count: number });
 
 const o = JSON.parse(process.argv[2] ?? '{}') as Options;
 
-function openKiosk(name: string) {
+function openKiosk(name: string, terminal: Terminal) {
   const dbFile = path.join(o.dir, name, 'kiosk.db');
   const store = Store.open(dbFile);
   const queue = new SubmissionQueue({
     store,
     dbFile,
     keys: staticKeyProvider(crypto.randomBytes(32)),
-    terminalId: o.terminalId,
-    terminalSecret: o.secret,
+    terminalId: terminal.terminalId,
+    terminalSecret: terminal.secret,
     centralUrl: o.centralUrl,
     sync: { downstreamEveryMs: 3_600_000 },
   });
@@ -87,7 +91,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<object> {
   if (o.mode === 'memory') {
-    const k = openKiosk('memory');
+    const k = openKiosk('memory', o.terminals[0]!);
     fill(k, o.count);
     global.gc?.();
     const before = process.memoryUsage().rss;
@@ -99,7 +103,7 @@ async function main(): Promise<object> {
     return { before, peak, drainMs };
   }
   if (o.mode === 'scale') {
-    const sizes = { small: openKiosk('small'), large: openKiosk('large') };
+    const sizes = { small: openKiosk('small', o.terminals[0]!), large: openKiosk('large', o.terminals[1]!) };
     fill(sizes.small, o.small);
     fill(sizes.large, o.large);
     const per = { small: { enqueue: [] as number[], drain: [] as number[] }, large: { enqueue: [] as number[], drain: [] as number[] } };
@@ -114,6 +118,7 @@ async function main(): Promise<object> {
     }
     const backlog = { small: sizes.small.store.outbox.counts(), large: sizes.large.store.outbox.counts() };
     for (const k of Object.values(sizes)) k.store.close();
+    if (backlog.small.dead || backlog.large.dead) throw new Error(`central refused submissions: ${JSON.stringify(backlog)}`);
     return {
       enqueueMs: { small: median(per.small.enqueue), large: median(per.large.enqueue) },
       drainMs: { small: median(per.small.drain), large: median(per.large.drain) },
@@ -121,7 +126,7 @@ async function main(): Promise<object> {
     };
   }
   // growth
-  const k = openKiosk('growth');
+  const k = openKiosk('growth', o.terminals[0]!);
   const empty = storageBytes(k.dbFile);
   fill(k, o.count);
   // acknowledged, as the sync engine records central's answer

@@ -18,7 +18,8 @@ import type { Report } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SERVICE = sampleCatalog.services[0]!.code;
-const TERMINAL = { terminalId: 'BENCH201', secret: crypto.randomBytes(32).toString('base64url') };
+// one terminal per kiosk database (memory; scale at 1,000; scale at BENCH_SCALE; growth)
+const TERMINALS = [201, 202, 203, 204].map((n) => ({ terminalId: `BENCH${n}`, secret: crypto.randomBytes(32).toString('base64url') }));
 const MB = 1e6;
 
 /** Runs backlog-kiosk.ts with these options and returns the JSON line it prints. */
@@ -37,12 +38,12 @@ function kiosk<T>(options: object): Promise<T> {
 
 export async function run(report: Report): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-bench-'));
-  const central = await startCentralProcess(dir, [TERMINAL]);
-  const common = { centralUrl: central.url, ...TERMINAL, serviceCode: SERVICE };
+  const central = await startCentralProcess(dir, TERMINALS);
+  const common = { centralUrl: central.url, serviceCode: SERVICE };
   try {
     {
       const count = Number(process.env.BENCH_BACKLOG ?? 10_000);
-      const m = await kiosk<{ before: number; peak: number }>({ mode: 'memory', dir: path.join(dir, 'memory'), count, ...common });
+      const m = await kiosk<{ before: number; peak: number }>({ mode: 'memory', dir: path.join(dir, 'memory'), count, terminals: [TERMINALS[0]], ...common });
       const adds = (m.peak - m.before) / MB;
       report(
         `peak RSS draining ${count} submissions (kiosk process)`,
@@ -61,6 +62,7 @@ export async function run(report: Report): Promise<void> {
         large,
         rounds: 5,
         window: 100,
+        terminals: [TERMINALS[1], TERMINALS[2]],
         ...common,
       });
       const goal = (r: number) => ({ text: '≤ 1.25× (no growth with the backlog)', met: r <= 1.25 });
@@ -69,7 +71,13 @@ export async function run(report: Report): Promise<void> {
     }
     {
       const count = 10_000;
-      const g = await kiosk<{ empty: number; queued: number; purged: number; after: number; compact: number }>({ mode: 'growth', dir: path.join(dir, 'growth'), count, ...common });
+      const g = await kiosk<{ empty: number; queued: number; purged: number; after: number; compact: number }>({
+        mode: 'growth',
+        dir: path.join(dir, 'growth'),
+        count,
+        terminals: [TERMINALS[3]],
+        ...common,
+      });
       if (g.purged !== count) throw new Error(`retention purged ${g.purged} of ${count}`);
       report(
         `kiosk storage after retention purged ${count} submissions`,
