@@ -4,13 +4,20 @@ export interface Baseline {
   value: number;
 }
 
-export type Report = (name: string, value: number, unit: string, baseline: Baseline) => void;
+/** What the figure must reach (issue 12's table), and whether this run reached it. */
+export interface Goal {
+  text: string;
+  met: boolean;
+}
+
+export type Report = (name: string, value: number, unit: string, baseline: Baseline, goal?: Goal) => void;
 
 function fmt(v: number): string {
   return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
 }
 
-export const printReport: Report = (name, value, unit, baseline) => {
+export const printReport: Report = (name, value, unit, baseline, goal) => {
   const ratio = baseline.value > 0 ? value / baseline.value : NaN;
-  process.stdout.write(`${name}: ${fmt(value)} ${unit} (${fmt(ratio)}× vs ${baseline.name} ${fmt(baseline.value)} ${unit})\n`);
+  const aim = goal ? ` [goal ${goal.text}: ${goal.met ? 'met' : 'NOT MET'}]` : '';
+  process.stdout.write(`${name}: ${fmt(value)} ${unit} (${fmt(ratio)}× vs ${baseline.name} ${fmt(baseline.value)} ${unit})${aim}\n`);
 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from './report';
+import { printReport, type Report } from './report';
 import { compareResults, readResults, recordingReport, writeResults, type Figure } from './results';
 
 const dirs: string[] = [];
@@ -50,6 +50,25 @@ describe('bench results', () => {
       'queue › new figure: n/a (new figure)',
       'queue › old figure: not measured in this run (was 1.00×)',
     ]);
+  });
+
+  it('records a figure’s goal and whether the run met it, and prints it next to the figure', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-results-'));
+    dirs.push(dir);
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => lines.push(chunk) > 0) as typeof process.stdout.write;
+    const figures: Figure[] = [];
+    try {
+      const report = recordingReport(printReport, figures, () => 'queue');
+      report('durable enqueue', 90, 'ms', { name: 'write+fsync', value: 50 }, { text: '≤ 1.5×', met: false });
+      report('sync throughput', 7, 'MB/s', { name: 'raw upload', value: 10 });
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(lines).toEqual(['durable enqueue: 90.0 ms (1.80× vs write+fsync 50.0 ms) [goal ≤ 1.5×: NOT MET]\n', 'sync throughput: 7.00 MB/s (0.70× vs raw upload 10.0 MB/s)\n']);
+    const back = readResults(writeResults(dir, figures));
+    expect(back.figures.map((f) => f.goal)).toEqual([{ text: '≤ 1.5×', met: false }, undefined]);
   });
 
   it('refuses a file that is not a results file', () => {

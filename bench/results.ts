@@ -14,6 +14,8 @@ const FigureSchema = z.object({
   unit: z.string(),
   baseline: z.object({ name: z.string(), value: z.number() }),
   ratio: z.number().nullable(),
+  /** the figure's goal and whether this run met it (figures without one have none) */
+  goal: z.object({ text: z.string(), met: z.boolean() }).optional(),
 });
 export type Figure = z.infer<typeof FigureSchema>;
 
@@ -22,10 +24,10 @@ export type Results = z.infer<typeof ResultsSchema>;
 
 /** A report that also keeps every figure, tagged with the bench file it came from. */
 export function recordingReport(inner: Report, figures: Figure[], file: () => string): Report {
-  return (name, value, unit, baseline) => {
-    inner(name, value, unit, baseline);
+  return (name, value, unit, baseline, goal) => {
+    inner(name, value, unit, baseline, goal);
     const ratio = baseline.value > 0 && Number.isFinite(value / baseline.value) ? value / baseline.value : null;
-    figures.push({ file: file(), name, value, unit, baseline, ratio });
+    figures.push({ file: file(), name, value, unit, baseline, ratio, ...(goal ? { goal } : {}) });
   };
 }
 

@@ -250,6 +250,12 @@ export const logEvents = {
     description: 'After a quarantine, readable submissions were copied from the corrupt file into the new database; carries recovered and unreadable counts.',
   },
   'queue.purged': { level: 'info', audience: 'technician', description: 'Retention removed the personal data of acknowledged submissions; audit rows remain.' },
+  'queue.page-files-swept': {
+    level: 'warn',
+    audience: 'technician',
+    description:
+      'At start, sealed page files no submission refers to (left by a power cut or crash between writing a file and committing its row, or after a purge) were wiped and removed; carries the count. skipped: a quarantined database lies next to the store, so nothing was removed.',
+  },
   // Technician maintenance mode (main/backend/maintenance/). Audit lines are also kept in the
   // maintenance_audit table; none carries citizen data.
   // 帮办代办 (main/backend/helpers/). Staff ids are not citizen data; card numbers never appear.

@@ -40,6 +40,9 @@ describe('crash safety', () => {
     const r = await runCrashTrials({ bundle, central, kioskDir: path.join(dir, 'kiosk'), ...TERMINAL, suite: TEST_SUITE, serviceCode: SERVICE_CODE, trials: TRIALS });
     expect(r.kills).toBeGreaterThanOrEqual(Math.floor(TRIALS * 0.9));
     expect(r.shown.size).toBeGreaterThan(TRIALS); // the trials did issue receipts
+    // both page layouts were written and killed: in the database (12 KB pages) and in page files (96 KB)
+    expect(r.inPageFiles).toBeGreaterThan(0);
+    expect(r.inPageFiles).toBeLessThan(r.committed.size);
     expect(exactlyOnceViolations(r, central, TERMINAL.terminalId)).toEqual([]);
   }, 170_000);
 
@@ -79,6 +82,18 @@ describe('crash safety', () => {
         expect([...suites.keys()]).toEqual(['sm']);
         expect(suites.get('sm')).toBeGreaterThan(r.committed.size); // documents, claims and pages
         expect(db.prepare("SELECT value FROM store_meta WHERE key = 'sealed_suite'").pluck().get()).toBe('sm');
+        // pages kept in page files were re-sealed too: every file is sm's, and so is each page in it
+        const inFiles = db
+          .prepare(
+            'SELECT s.idempotency_key AS k, p.file_suite AS suite, p.file_offset AS offset, p.sealed_size AS size FROM submission_pages p JOIN submissions s ON s.id = p.submission_id WHERE p.file_suite IS NOT NULL',
+          )
+          .all() as { k: string; suite: string; offset: number; size: number }[];
+        expect(inFiles.length).toBeGreaterThan(0);
+        for (const p of inFiles) {
+          expect(p.suite).toBe('sm');
+          const bytes = fs.readFileSync(path.join(kioskDir, 'kiosk.db.pages', `${p.k}.sm.pages`)).subarray(p.offset, p.offset + p.size);
+          expect(suiteOfSealed(bytes)).toBe('sm');
+        }
       } finally {
         db.close();
       }

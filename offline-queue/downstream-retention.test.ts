@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningCentral } from '../central/embedded';
-import { openQueue, SERVICE_CODE, tempDir, testCentral } from './test-support/harness';
+import { openQueue, SERVICE_CODE, tempDir, TEST_SUITE, testCentral } from './test-support/harness';
 import { sampleSubmission, testIdNumber } from './test-support/sample-submission';
 
 let dir: string;
@@ -22,8 +22,8 @@ afterEach(async () => {
 const admin = (p: string, method: string, body: unknown) =>
   fetch(`${central.url}${p}`, { method, headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
-async function submitted(): Promise<{ receiptNo: string; caseNo: string }> {
-  const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, idNumber: testIdNumber(314), pages: 2, pageBytes: 5000 }));
+async function submitted(pageBytes = 5000): Promise<{ receiptNo: string; caseNo: string }> {
+  const r = k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE, idNumber: testIdNumber(314), pages: 2, pageBytes }));
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   await k.queue.syncNow();
   const view = k.queue.caseStatus(r.value.receiptNo)!;
@@ -110,14 +110,23 @@ describe('evaluations (好差评)', () => {
 describe('retention', () => {
   it('purges personal data of acknowledged submissions after the retention, keeping the audit row', async () => {
     const a = await submitted();
+    // big enough for its pages to be kept in a page file rather than in the database
+    const big = await submitted(100_000);
     const pending = k.queue.enqueue(sampleSubmission({ serviceCode: 'UNSENT-00000001' })); // never acknowledged (central rejects it)
     if (!pending.ok) throw new Error(JSON.stringify(pending.error));
     const row = k.store.outbox.byReceipt(a.receiptNo)!;
-    const sealedPage = k.store.outbox.pageData(row.id, 0)!.subarray(0, 64);
+    const stored = k.store.outbox.pageStored(row.id, 0)!;
+    if (!('data' in stored)) throw new Error('a small submission keeps its pages in the database');
+    const sealedPage = stored.data.subarray(0, 64);
     const sealedDoc = row.document!.subarray(0, 64);
+    const pagesDir = `${k.dbFile}.pages`;
+    expect(fs.readdirSync(pagesDir)).toEqual([`${k.store.outbox.byReceipt(big.receiptNo)!.idempotency_key}.${TEST_SUITE}.pages`]);
     expect(k.queue.receiptsOfApplicant(testIdNumber(314))).toContain(a.receiptNo);
     expect(k.queue.purge(new Date(Date.now() + 6 * 86_400_000)).submissions).toBe(0); // within 7 days: kept
-    expect(k.queue.purge(new Date(Date.now() + 8 * 86_400_000)).submissions).toBe(1);
+    expect(k.queue.purge(new Date(Date.now() + 8 * 86_400_000)).submissions).toBe(2);
+    // the page file is gone too, and the space the purge freed went back to the file system
+    expect(fs.readdirSync(pagesDir)).toEqual([]);
+    expect(k.store.db.pragma('freelist_count', { simple: true })).toBe(0);
     const audit = k.store.outbox.byReceipt(a.receiptNo)!;
     expect(audit).toMatchObject({ receipt_no: a.receiptNo, service_code: SERVICE_CODE, state: 'sent', case_no: a.caseNo, document: null });
     expect(audit.created_at).toBeTruthy();

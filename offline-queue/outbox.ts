@@ -11,6 +11,7 @@ import { uuidv7 } from '../common/uuidv7';
 import { chinaDay } from '../common/china-time';
 import { WrongSuiteError, type Sealer } from './crypto/sealer';
 import type { NewPage, SubmissionRow } from './store/outbox-tables';
+import { PageFiles } from './store/page-files';
 import type { Store } from './store/store';
 
 export interface EnqueueReceipt {
@@ -33,12 +34,19 @@ export type EnqueueError = { kind: 'invalid'; issues: { path: string; message: s
 
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
+/**
+ * Sealed page bytes per submission above which they go to a page file instead of the database.
+ * Below it one SQLite commit (one fsync) beats a file plus its directory entry plus the commit
+ * (three); above it SQLite's second copy (the checkpoint) costs more than the two extra fsyncs.
+ */
+export const PAGE_FILE_THRESHOLD = 128 * 1024;
+
 /** The document part of a submission (no page bytes), as stored sealed and later sent to central. */
 type ManifestBody = Omit<SubmissionManifest, 'receiptNo' | 'submittedAt'>;
 
 function isDiskFull(e: unknown, dir: string): boolean {
   const code = (e as { code?: string }).code ?? '';
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return true;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return true;
   if (code.startsWith('SQLITE_IOERR')) {
     // An I/O error while the volume is (nearly) full is the full disk speaking.
     try {
@@ -90,17 +98,20 @@ export class Outbox {
   enqueueValid(s: Submission): Result<EnqueueReceipt, EnqueueError> {
     const { store, sealer, terminalId } = this.deps;
     const key = s.idempotencyKey ?? uuidv7();
-    const pages: NewPage[] = [];
+    const sealedPages: (Omit<NewPage, 'stored'> & { sealed: Buffer })[] = [];
     const refs = new Map<string, AttachmentRef[]>();
     let totalBytes = 0;
+    let sealedBytes = 0;
     for (const m of s.materials) {
       const list: AttachmentRef[] = [];
       m.pages.forEach((p, i) => {
-        const seq = pages.length;
+        const seq = sealedPages.length;
         const sha256 = crypto.createHash('sha256').update(p.data).digest('hex');
-        pages.push({ seq, materialId: m.materialId, mime: p.mime, size: p.data.byteLength, sha256, sealed: sealer.seal(p.data, `page:${key}:${seq}`) });
+        const sealed = sealer.seal(p.data, `page:${key}:${seq}`);
+        sealedPages.push({ seq, materialId: m.materialId, mime: p.mime, size: p.data.byteLength, sha256, sealed });
         list.push({ sha256, size: p.data.byteLength, mime: p.mime, name: pageFileName(m.materialId, i, p.mime) });
         totalBytes += p.data.byteLength;
+        sealedBytes += sealed.length;
       });
       refs.set(m.materialId, list);
     }
@@ -127,8 +138,21 @@ export class Outbox {
     const now = this.now();
     const submittedAt = now.toISOString();
     const claim = newReceiptClaim();
+    let pageFile: string | null = null;
     try {
-      this.checkFreeSpace(totalBytes);
+      this.checkFreeSpace(sealedBytes);
+      let pages: NewPage[];
+      if (sealedBytes > PAGE_FILE_THRESHOLD) {
+        // The file is on disk before the row that names it commits; if the commit fails it goes.
+        pageFile = PageFiles.nameOf(key, sealer.suite);
+        const places = store.pageFiles.write(
+          pageFile,
+          sealedPages.map((p) => p.sealed),
+        );
+        pages = sealedPages.map(({ sealed: _sealed, ...p }, i) => ({ ...p, stored: { file: { suite: sealer.suite, place: places[i]! } } }));
+      } else {
+        pages = sealedPages.map(({ sealed, ...p }) => ({ ...p, stored: { data: sealed } }));
+      }
       const { receiptNo } = store.outbox.insertSubmission({
         idempotencyKey: key,
         terminalId,
@@ -145,8 +169,9 @@ export class Outbox {
         claim: sealer.seal(Buffer.from(claim, 'utf8'), `claim:${key}`),
         sealDocument: (receiptNo) => sealer.sealJson({ ...body, receiptNo, submittedAt } satisfies SubmissionManifest, `submission:${key}`),
       });
-      return ok({ receiptNo, idempotencyKey: key, serviceCode: s.serviceCode, submittedAt, pageCount: pages.length, duplicate: false, claim });
+      return ok({ receiptNo, idempotencyKey: key, serviceCode: s.serviceCode, submittedAt, pageCount: sealedPages.length, duplicate: false, claim });
     } catch (e) {
+      if (pageFile) store.pageFiles.remove([pageFile]);
       if (isDiskFull(e, path.dirname(this.deps.dbFile))) return err({ kind: 'disk-full' });
       return err({ kind: 'storage', detail: (e as Error).message });
     }
@@ -168,9 +193,10 @@ export class Outbox {
   }
 
   /**
-   * Refuses before writing when the volume clearly cannot take the submission (sealed pages
-   * plus WAL copies), so the citizen hears it before anything is half-written. SQLite's own
-   * SQLITE_FULL is still handled for what this estimate misses.
+   * Refuses before writing when the volume clearly cannot take the submission (sealed pages, in
+   * the WAL and then the database, or once in a page file), so the citizen hears it before
+   * anything is half-written. ENOSPC and SQLite's own SQLITE_FULL are still handled for what this
+   * estimate misses.
    */
   private checkFreeSpace(payloadBytes: number): void {
     if (this.deps.freeSpaceCheck === false) return;
@@ -181,7 +207,7 @@ export class Outbox {
       return;
     }
     const free = st.bavail * st.bsize;
-    const need = payloadBytes * 2 + 256 * 1024;
+    const need = (payloadBytes > PAGE_FILE_THRESHOLD ? payloadBytes : payloadBytes * 2) + 256 * 1024;
     if (free < need) throw Object.assign(new Error('insufficient free space'), { code: 'ENOSPC' });
   }
 
@@ -214,9 +240,11 @@ export class Outbox {
   }
 
   pageBytes(row: SubmissionRow, seq: number): Buffer {
-    const sealed = this.deps.store.outbox.pageData(row.id, seq);
-    if (!sealed) throw new Error('page data missing');
-    return this.deps.sealer.open(sealed, `page:${row.idempotency_key}:${seq}`);
+    const { store, sealer } = this.deps;
+    const stored = store.outbox.pageStored(row.id, seq);
+    if (!stored) throw new Error('page data missing');
+    const sealed = 'data' in stored ? stored.data : store.pageFiles.read(PageFiles.nameOf(row.idempotency_key, stored.file.suite), stored.file.place);
+    return sealer.open(sealed, `page:${row.idempotency_key}:${seq}`);
   }
 }
 

@@ -138,6 +138,9 @@ export class SubmissionQueue {
           `隔离的数据库中有申请无法读取，请技术人员处理 / some submissions in the quarantined database could not be read (${salvaged.unreadable < 0 ? 'all' : salvaged.unreadable})`,
         );
     }
+    // After salvage: salvaged rows refer to page files too.
+    const swept = o.store.sweepPageFiles();
+    if (swept.removed || swept.skipped) this.log('queue.page-files-swept', swept);
     this.outbox = new Outbox({ store: o.store, sealer: this.sealer, terminalId: o.terminalId, dbFile: o.dbFile, now: o.now });
     this.helperTickets = new HelperTicketVault(o.store, this.sealer, o.now ? () => o.now!().getTime() : Date.now);
     this.suiteSwitch = new SuiteSwitch(

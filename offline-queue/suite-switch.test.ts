@@ -37,7 +37,7 @@ function sealedSuites(q: Q): Record<string, number> {
 }
 
 describe('crypto suite sm at rest', () => {
-  it('keeps no name, ID number, phone or page bytes in clear in the database or WAL, and seals every cell with SM4-GCM', async () => {
+  it('keeps no name, ID number, phone or page bytes in clear in the database, WAL or page files, and seals every cell and page with SM4-GCM', async () => {
     central = await testCentral(dir, 'sm');
     const q = openQueue(dir, central.url, { suite: 'sm' });
     try {
@@ -47,17 +47,31 @@ describe('crypto suite sm at rest', () => {
       const r = q.queue.enqueue(s);
       expect(r.ok).toBe(true);
       q.queue.evaluate(r.ok ? r.value.receiptNo : '', { rating: 2, comment: '欧阳明月说排队太久' });
+      // a large submission: its pages go to a page file, which is sealed in sm too
+      const large = sampleSubmission({ serviceCode: SERVICE_CODE, idNumber, name: '欧阳明月', pages: 2, pageBytes: 100_000 });
+      const largePages = large.materials[0]!.pages.map((p) => Buffer.from(p.data).subarray(5000, 5064));
+      const rl = q.queue.enqueue(large);
+      if (!rl.ok) throw new Error(JSON.stringify(rl.error));
+      const pagesDir = `${q.dbFile}.pages`;
+      const pageFiles = fs.readdirSync(pagesDir).map((f) => path.join(pagesDir, f));
+      expect(pageFiles.map((f) => path.basename(f))).toEqual([`${rl.value.idempotencyKey}.sm.pages`]);
       const files = [q.dbFile, `${q.dbFile}-wal`].filter((f) => fs.existsSync(f));
       expect(files).toContain(`${q.dbFile}-wal`);
-      const raw = Buffer.concat(files.map((f) => fs.readFileSync(f)));
-      for (const clear of [Buffer.from(idNumber), Buffer.from(idNumber, 'utf16le'), Buffer.from('欧阳明月'), Buffer.from('13812345678'), Buffer.from('排队太久'), page])
+      const raw = Buffer.concat([...files, ...pageFiles].map((f) => fs.readFileSync(f)));
+      for (const clear of [Buffer.from(idNumber), Buffer.from(idNumber, 'utf16le'), Buffer.from('欧阳明月'), Buffer.from('13812345678'), Buffer.from('排队太久'), page, ...largePages])
         expect(raw.includes(clear)).toBe(false);
-      expect(sealedSuites(q)).toEqual({ sm: 4 }); // document, claim, page, comment
+      expect(sealedSuites(q)).toEqual({ sm: 6 }); // 2 documents, 2 claims, the small page, comment
+      const row = q.store.outbox.byKey(rl.value.idempotencyKey)!;
+      for (const seq of [0, 1]) {
+        const stored = q.store.outbox.pageStored(row.id, seq)!;
+        if (!('file' in stored)) throw new Error('the large submission’s pages are in a page file');
+        expect(suiteOfSealed(q.store.pageFiles.read(`${rl.value.idempotencyKey}.sm.pages`, stored.file.place))).toBe('sm');
+      }
       // …and it is delivered, signed with SM2, to a central that holds the terminal to sm.
       q.queue.start();
-      await waitFor(() => q.queue.status().sent === 1, 10_000, 'delivery');
-      expect(central.store.countCases()).toBe(1);
-      expect(q.queue.receiptsOfApplicant(idNumber)).toEqual([r.ok && r.value.receiptNo]);
+      await waitFor(() => q.queue.status().sent === 2, 10_000, 'delivery');
+      expect(central.store.countCases()).toBe(2);
+      expect(q.queue.receiptsOfApplicant(idNumber)).toEqual([rl.value.receiptNo, r.ok && r.value.receiptNo]);
     } finally {
       await q.close();
     }

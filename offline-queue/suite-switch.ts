@@ -9,6 +9,7 @@ import type { SubmissionManifest } from '../common/central-api';
 import type { Sealer } from './crypto/sealer';
 import { applicantRef, contentMacInput } from './outbox';
 import type { QueueLog } from './queue';
+import { PageFiles } from './store/page-files';
 import type { SealedCell, ResealedCell } from './store/reseal-tables';
 import type { Store } from './store/store';
 
@@ -56,6 +57,7 @@ export class SuiteSwitch {
     let n: number;
     try {
       n = this.store.reseal.resealBatch(this.target, this.o.batch ?? 16, this.o.batchBytes ?? 4 * 1024 * 1024, (cell) => this.resealCell(cell));
+      if (n === 0) n = this.resealPageFiles();
     } catch (e) {
       this.failed = true;
       const cell = (e as { cell?: SealedCell }).cell;
@@ -96,6 +98,41 @@ export class SuiteSwitch {
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /**
+   * Re-seals the page files of a few submissions: each one's pages into a new file named for the
+   * target suite, made durable before its rows point at it; the old file goes after that commit.
+   * A crash leaves the rows on one whole file or the other, and the other an orphan the next
+   * start removes. Returns how many pages moved.
+   */
+  private resealPageFiles(): number {
+    const files = this.store.pageFiles;
+    let pages = 0;
+    let bytes = 0;
+    for (const item of this.store.reseal.pageFilesNotIn(this.target, Math.max(1, Math.floor((this.o.batch ?? 16) / 4)))) {
+      if (bytes >= (this.o.batchBytes ?? 4 * 1024 * 1024)) break;
+      const from = PageFiles.nameOf(item.idempotencyKey, item.suite);
+      const to = PageFiles.nameOf(item.idempotencyKey, this.target);
+      const resealed = item.pages.map((p) => {
+        const context = `page:${item.idempotencyKey}:${p.seq}`;
+        try {
+          return this.sealer.seal(this.sealer.open(files.read(from, p.place), context), context);
+        } catch (e) {
+          throw Object.assign(e as Error, { cell: { table: 'submission_pages', column: `file ${from}`, rowid: item.submissionId, context } });
+        }
+      });
+      const places = files.write(to, resealed);
+      this.store.reseal.movePagesToFile(
+        item.submissionId,
+        this.target,
+        item.pages.map((p, i) => ({ seq: p.seq, place: places[i]! })),
+      );
+      files.remove([from]);
+      pages += item.pages.length;
+      bytes += places.reduce((n, p) => n + p.size, 0);
+    }
+    return pages;
   }
 
   private resealCell(cell: SealedCell): ResealedCell {

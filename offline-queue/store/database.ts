@@ -24,6 +24,26 @@ function applyPragmas(db: Db): void {
   db.pragma('secure_delete = ON');
 }
 
+const INCREMENTAL = 2;
+
+/**
+ * auto_vacuum=INCREMENTAL, so what retention frees can be handed back to the file system
+ * (`PRAGMA incremental_vacuum` after a purge) instead of the file keeping its high-water mark.
+ * A new database gets it before its first table; one made by an older build is rebuilt once
+ * (VACUUM); when that cannot be done now (a full disk) the file stays as it was and the next
+ * start tries again.
+ */
+function reclaimableSpace(db: Db): void {
+  if (db.pragma('auto_vacuum', { simple: true }) === INCREMENTAL) return;
+  db.pragma('auto_vacuum = INCREMENTAL');
+  if (db.prepare('SELECT COUNT(*) FROM sqlite_master').pluck().get() === 0) return;
+  try {
+    db.exec('VACUUM');
+  } catch {
+    // stays without auto_vacuum until a start with room to rebuild it
+  }
+}
+
 function integrityOk(db: Db): boolean {
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
@@ -76,6 +96,8 @@ export function openDatabase(file: string, all: readonly Migration[] = migration
     privateFiles(file);
     db = new Database(file);
   }
+  // before the WAL pragma: that writes the first page, after which only a VACUUM changes it
+  reclaimableSpace(db);
   applyPragmas(db);
   privateFiles(file);
   const applied = migrate(db, all);

@@ -239,4 +239,62 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE result_documents ADD COLUMN print_proof BLOB;
     `,
   },
+  {
+    version: 10,
+    name: 'page files, queue counters, purge index',
+    // Issue 12. Scanned pages of a large submission live in one sealed, fsync'd file next to the
+    // database (store/page-files.ts): SQLite wrote them twice (WAL, then checkpoint), six times
+    // slower than writing the bytes once. A page row now holds either its sealed bytes (data, as
+    // before: small submissions, and every page queued before this version) or where they are
+    // in the file of its submission, sealed in file_suite. SQLite cannot relax NOT NULL in place,
+    // so the table is rebuilt; the rows and their bytes are copied over, nothing is dropped.
+    // submission_counts is kept by triggers, so the queue's status reads three rows instead of
+    // counting a table that grows by every submission ever made here; submissions_purgeable
+    // lets retention find what to purge without reading the audit rows it keeps, and
+    // submissions_pending_order gives the sync engine the oldest due submissions by walking the
+    // pending ones in order (submissions_due made it sort every pending row on each pass).
+    sql: `
+      CREATE TABLE submission_pages_v10 (
+        submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        material_id TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        data BLOB,
+        uploaded_at TEXT,
+        file_suite TEXT CHECK (file_suite IN ('international', 'sm')),
+        file_offset INTEGER CHECK (file_offset >= 0),
+        sealed_size INTEGER CHECK (sealed_size > 0),
+        PRIMARY KEY (submission_id, seq),
+        CHECK ((data IS NULL) = (file_suite IS NOT NULL AND file_offset IS NOT NULL AND sealed_size IS NOT NULL))
+      ) STRICT;
+      INSERT INTO submission_pages_v10 (submission_id, seq, material_id, mime, size, sha256, data, uploaded_at)
+        SELECT submission_id, seq, material_id, mime, size, sha256, data, uploaded_at FROM submission_pages;
+      DROP TABLE submission_pages;
+      ALTER TABLE submission_pages_v10 RENAME TO submission_pages;
+      CREATE INDEX submission_pages_in_files ON submission_pages (file_suite, submission_id) WHERE file_suite IS NOT NULL;
+
+      CREATE TABLE submission_counts (
+        state TEXT PRIMARY KEY CHECK (state IN ('pending', 'sent', 'dead')),
+        n INTEGER NOT NULL CHECK (n >= 0)
+      ) STRICT;
+      INSERT INTO submission_counts (state, n) SELECT 'pending', COUNT(*) FROM submissions WHERE state = 'pending';
+      INSERT INTO submission_counts (state, n) SELECT 'sent', COUNT(*) FROM submissions WHERE state = 'sent';
+      INSERT INTO submission_counts (state, n) SELECT 'dead', COUNT(*) FROM submissions WHERE state = 'dead';
+      CREATE TRIGGER submissions_counted_insert AFTER INSERT ON submissions BEGIN
+        UPDATE submission_counts SET n = n + 1 WHERE state = NEW.state;
+      END;
+      CREATE TRIGGER submissions_counted_update AFTER UPDATE OF state ON submissions WHEN OLD.state <> NEW.state BEGIN
+        UPDATE submission_counts SET n = n - 1 WHERE state = OLD.state;
+        UPDATE submission_counts SET n = n + 1 WHERE state = NEW.state;
+      END;
+      CREATE TRIGGER submissions_counted_delete AFTER DELETE ON submissions BEGIN
+        UPDATE submission_counts SET n = n - 1 WHERE state = OLD.state;
+      END;
+
+      CREATE INDEX submissions_purgeable ON submissions (acked_at) WHERE state = 'sent' AND purged_at IS NULL;
+      CREATE INDEX submissions_pending_order ON submissions (id) WHERE state = 'pending';
+    `,
+  },
 ];

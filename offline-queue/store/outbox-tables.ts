@@ -1,6 +1,9 @@
 // SQL for the submission outbox and what comes back from central (case events, result
 // documents, calendars). Callers hand in sealed BLOBs; nothing here sees personal data in clear.
+import type { SuiteTag } from '../../common/crypto-suite/suite';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
+import { PageFiles, type PagePlace } from './page-files';
 
 export type SubmissionState = 'pending' | 'sent' | 'dead';
 
@@ -42,13 +45,16 @@ export interface PageMeta {
   uploaded_at: string | null;
 }
 
+/** Where a page's sealed bytes are: in its row, or at a place in its submission's page file. */
+export type StoredPage = { data: Buffer } | { file: { suite: SuiteTag; place: PagePlace } };
+
 export interface NewPage {
   seq: number;
   materialId: string;
   mime: string;
   size: number;
   sha256: string;
-  sealed: Buffer;
+  stored: StoredPage;
 }
 
 export interface NewSubmission {
@@ -91,7 +97,23 @@ export function formatReceiptNo(terminalId: string, day: string, seq: number): s
 }
 
 export class OutboxTables {
+  /**
+   * Each statement is prepared once. Preparing per call made a native sqlite3_stmt each time,
+   * freed only when V8 collects its small wrapper, which it does late: V8 does not see that
+   * memory. A sync pass and every status() call prepared several.
+   */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  private sql(source: string): Statement {
+    let s = this.statements.get(source);
+    if (!s) {
+      s = this.db.prepare(source);
+      this.statements.set(source, s);
+    }
+    return s;
+  }
 
   /**
    * Allocates the receipt number and stores the submission with all its pages in ONE
@@ -130,49 +152,67 @@ export class OutboxTables {
           s.claim ?? null,
         );
       const id = Number(lastInsertRowid);
-      const insertPage = this.db.prepare('INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      for (const p of s.pages) insertPage.run(id, p.seq, p.materialId, p.mime, p.size, p.sha256, p.sealed);
+      const insertPage = this.sql(
+        'INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data, file_suite, file_offset, sealed_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const p of s.pages) {
+        const f = 'file' in p.stored ? p.stored.file : null;
+        insertPage.run(id, p.seq, p.materialId, p.mime, p.size, p.sha256, 'data' in p.stored ? p.stored.data : null, f?.suite ?? null, f?.place.offset ?? null, f?.place.size ?? null);
+      }
       return { id, receiptNo };
     })();
   }
 
   byKey(key: string): SubmissionRow | undefined {
-    return this.db.prepare('SELECT * FROM submissions WHERE idempotency_key = ?').get(key) as SubmissionRow | undefined;
+    return this.sql('SELECT * FROM submissions WHERE idempotency_key = ?').get(key) as SubmissionRow | undefined;
   }
 
   byReceipt(receiptNo: string): SubmissionRow | undefined {
-    return this.db.prepare('SELECT * FROM submissions WHERE receipt_no = ?').get(receiptNo) as SubmissionRow | undefined;
+    return this.sql('SELECT * FROM submissions WHERE receipt_no = ?').get(receiptNo) as SubmissionRow | undefined;
   }
 
   byId(id: number): SubmissionRow | undefined {
-    return this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as SubmissionRow | undefined;
+    return this.sql('SELECT * FROM submissions WHERE id = ?').get(id) as SubmissionRow | undefined;
   }
 
   byCaseNo(caseNo: string): SubmissionRow | undefined {
-    return this.db.prepare('SELECT * FROM submissions WHERE case_no = ?').get(caseNo) as SubmissionRow | undefined;
+    return this.sql('SELECT * FROM submissions WHERE case_no = ?').get(caseNo) as SubmissionRow | undefined;
   }
 
   /** Oldest-first pending submissions whose next attempt is due: bounded, so a huge backlog never loads at once. */
   due(nowMs: number, limit: number): SubmissionRow[] {
-    return this.db.prepare("SELECT * FROM submissions WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(nowMs, limit) as SubmissionRow[];
+    // Walks the pending rows oldest first and stops at `limit`: the cost does not grow with the backlog.
+    return this.sql("SELECT * FROM submissions INDEXED BY submissions_pending_order WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(nowMs, limit) as SubmissionRow[];
   }
 
   nextDueAt(): number | null {
-    const r = this.db.prepare("SELECT MIN(next_attempt_at) AS t FROM submissions WHERE state = 'pending'").get() as { t: number | null };
+    const r = this.sql("SELECT MIN(next_attempt_at) AS t FROM submissions WHERE state = 'pending'").get() as { t: number | null };
     return r.t;
   }
 
   pages(submissionId: number): PageMeta[] {
-    return this.db.prepare('SELECT submission_id, seq, material_id, mime, size, sha256, uploaded_at FROM submission_pages WHERE submission_id = ? ORDER BY seq').all(submissionId) as PageMeta[];
+    return this.sql('SELECT submission_id, seq, material_id, mime, size, sha256, uploaded_at FROM submission_pages WHERE submission_id = ? ORDER BY seq').all(submissionId) as PageMeta[];
   }
 
-  pageData(submissionId: number, seq: number): Buffer | null {
-    const r = this.db.prepare('SELECT data FROM submission_pages WHERE submission_id = ? AND seq = ?').get(submissionId, seq) as { data: Buffer } | undefined;
-    return r?.data ?? null;
+  /** Where a page's sealed bytes are (undefined: no such page, e.g. purged). */
+  pageStored(submissionId: number, seq: number): StoredPage | undefined {
+    const r = this.sql('SELECT data, file_suite, file_offset, sealed_size FROM submission_pages WHERE submission_id = ? AND seq = ?').get(submissionId, seq) as
+      { data: Buffer | null; file_suite: SuiteTag | null; file_offset: number | null; sealed_size: number | null } | undefined;
+    if (!r) return undefined;
+    if (r.data) return { data: r.data };
+    return { file: { suite: r.file_suite!, place: { offset: r.file_offset!, size: r.sealed_size! } } };
+  }
+
+  /** The names of every page file a page row refers to (whatever is not among them is an orphan). */
+  pageFileNames(): Set<string> {
+    const rows = this.db
+      .prepare('SELECT DISTINCT s.idempotency_key AS k, p.file_suite AS suite FROM submission_pages p JOIN submissions s ON s.id = p.submission_id WHERE p.file_suite IS NOT NULL')
+      .all() as { k: string; suite: SuiteTag }[];
+    return new Set(rows.map((r) => PageFiles.nameOf(r.k, r.suite)));
   }
 
   markPageUploaded(submissionId: number, seq: number, at: string | null): void {
-    this.db.prepare('UPDATE submission_pages SET uploaded_at = ? WHERE submission_id = ? AND seq = ?').run(at, submissionId, seq);
+    this.sql('UPDATE submission_pages SET uploaded_at = ? WHERE submission_id = ? AND seq = ?').run(at, submissionId, seq);
   }
 
   markSent(id: number, caseNo: string, ackedAt: string): void {
@@ -186,34 +226,35 @@ export class OutboxTables {
   }
 
   markDead(id: number, code: string, reason: string, at: string): void {
-    this.db.prepare("UPDATE submissions SET state = 'dead', dead_code = ?, dead_reason = ?, dead_at = ?, last_error = ? WHERE id = ? AND state = 'pending'").run(code, reason, at, reason, id);
+    this.sql("UPDATE submissions SET state = 'dead', dead_code = ?, dead_reason = ?, dead_at = ?, last_error = ? WHERE id = ? AND state = 'pending'").run(code, reason, at, reason, id);
   }
 
   defer(id: number, nextAttemptAt: number, error: string): void {
-    this.db.prepare('UPDATE submissions SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?').run(nextAttemptAt, error, id);
+    this.sql('UPDATE submissions SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?').run(nextAttemptAt, error, id);
   }
 
   /** A technician sends a dead letter again: it goes back to the queue, nothing else changes. */
   retryDead(id: number): boolean {
     return (
-      this.db.prepare("UPDATE submissions SET state = 'pending', attempts = 0, next_attempt_at = 0, dead_code = NULL, dead_reason = NULL, dead_at = NULL WHERE id = ? AND state = 'dead'").run(id)
-        .changes === 1
+      this.sql("UPDATE submissions SET state = 'pending', attempts = 0, next_attempt_at = 0, dead_code = NULL, dead_reason = NULL, dead_at = NULL WHERE id = ? AND state = 'dead'").run(id).changes ===
+      1
     );
   }
 
   counts(): { pending: number; sent: number; dead: number } {
-    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM submissions GROUP BY state').all() as { state: SubmissionState; n: number }[];
+    // kept by triggers (migration 10): reading them costs the same at 100 and at 100,000 rows
+    const rows = this.sql('SELECT state, n FROM submission_counts').all() as { state: SubmissionState; n: number }[];
     const out = { pending: 0, sent: 0, dead: 0 };
     for (const r of rows) out[r.state] = r.n;
     return out;
   }
 
   deadLetters(limit = 200): SubmissionRow[] {
-    return this.db.prepare("SELECT * FROM submissions WHERE state = 'dead' ORDER BY dead_at DESC LIMIT ?").all(limit) as SubmissionRow[];
+    return this.sql("SELECT * FROM submissions WHERE state = 'dead' ORDER BY dead_at DESC LIMIT ?").all(limit) as SubmissionRow[];
   }
 
   pendingBytes(): number {
-    return (this.db.prepare("SELECT COALESCE(SUM(total_bytes), 0) AS b FROM submissions WHERE state = 'pending'").get() as { b: number }).b;
+    return (this.sql("SELECT COALESCE(SUM(total_bytes), 0) AS b FROM submissions WHERE state = 'pending'").get() as { b: number }).b;
   }
 
   // ── downstream ────────────────────────────────────────────────────────────────────────────
@@ -224,13 +265,13 @@ export class OutboxTables {
       const { changes } = this.db
         .prepare('INSERT INTO case_events (seq, submission_id, status, at, notice) VALUES (?, ?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING')
         .run(e.seq, e.submissionId, e.status, e.at, e.notice);
-      if (changes) this.db.prepare('UPDATE submissions SET case_status = ?, case_status_at = ? WHERE id = ?').run(e.status, e.at, e.submissionId);
+      if (changes) this.sql('UPDATE submissions SET case_status = ?, case_status_at = ? WHERE id = ?').run(e.status, e.at, e.submissionId);
       return changes === 1;
     })();
   }
 
   caseEvents(submissionId: number): { seq: number; status: string; at: string; notice: Buffer | null }[] {
-    return this.db.prepare('SELECT seq, status, at, notice FROM case_events WHERE submission_id = ? ORDER BY seq').all(submissionId) as {
+    return this.sql('SELECT seq, status, at, notice FROM case_events WHERE submission_id = ? ORDER BY seq').all(submissionId) as {
       seq: number;
       status: string;
       at: string;
@@ -262,19 +303,19 @@ export class OutboxTables {
   }
 
   storeDocumentData(id: string, sealed: Buffer, at: string): void {
-    this.db.prepare('UPDATE result_documents SET data = ?, fetched_at = ? WHERE id = ?').run(sealed, at, id);
+    this.sql('UPDATE result_documents SET data = ?, fetched_at = ? WHERE id = ?').run(sealed, at, id);
   }
 
   documentsOf(submissionId: number): ResultDocumentRow[] {
-    return this.db.prepare('SELECT * FROM result_documents WHERE submission_id = ? ORDER BY rowid').all(submissionId) as ResultDocumentRow[];
+    return this.sql('SELECT * FROM result_documents WHERE submission_id = ? ORDER BY rowid').all(submissionId) as ResultDocumentRow[];
   }
 
   document(id: string): ResultDocumentRow | undefined {
-    return this.db.prepare('SELECT * FROM result_documents WHERE id = ?').get(id) as ResultDocumentRow | undefined;
+    return this.sql('SELECT * FROM result_documents WHERE id = ?').get(id) as ResultDocumentRow | undefined;
   }
 
   markDocumentPrinted(id: string, at: string): void {
-    this.db.prepare('UPDATE result_documents SET printed_at = ? WHERE id = ?').run(at, id);
+    this.sql('UPDATE result_documents SET printed_at = ? WHERE id = ?').run(at, id);
   }
 
   putCalendar(year: number, version: string, body: string, at: string): void {
@@ -287,13 +328,13 @@ export class OutboxTables {
   }
 
   calendar(year: number): { version: string; body: string; fetched_at: string } | undefined {
-    return this.db.prepare('SELECT version, body, fetched_at FROM calendars WHERE year = ?').get(year) as { version: string; body: string; fetched_at: string } | undefined;
+    return this.sql('SELECT version, body, fetched_at FROM calendars WHERE year = ?').get(year) as { version: string; body: string; fetched_at: string } | undefined;
   }
 
   // ── evaluations (好差评) ──────────────────────────────────────────────────────────────────
 
   insertEvaluation(e: { idempotencyKey: string; submissionId: number; rating: number; comment: Buffer | null; createdAt: string }): { id: number; duplicate: boolean } {
-    const existing = this.db.prepare('SELECT id FROM evaluations WHERE idempotency_key = ?').get(e.idempotencyKey) as { id: number } | undefined;
+    const existing = this.sql('SELECT id FROM evaluations WHERE idempotency_key = ?').get(e.idempotencyKey) as { id: number } | undefined;
     if (existing) return { id: existing.id, duplicate: true };
     const { lastInsertRowid } = this.db
       .prepare('INSERT INTO evaluations (idempotency_key, submission_id, rating, comment, created_at) VALUES (?, ?, ?, ?, ?)')
@@ -312,15 +353,15 @@ export class OutboxTables {
   }
 
   markEvaluationSent(id: number, evaluationId: string, at: string): void {
-    this.db.prepare("UPDATE evaluations SET state = 'sent', evaluation_id = ?, sent_at = ? WHERE id = ?").run(evaluationId, at, id);
+    this.sql("UPDATE evaluations SET state = 'sent', evaluation_id = ?, sent_at = ? WHERE id = ?").run(evaluationId, at, id);
   }
 
   markEvaluationDead(id: number, reason: string): void {
-    this.db.prepare("UPDATE evaluations SET state = 'dead', dead_reason = ? WHERE id = ?").run(reason, id);
+    this.sql("UPDATE evaluations SET state = 'dead', dead_reason = ? WHERE id = ?").run(reason, id);
   }
 
   evaluationsOf(submissionId: number): { idempotency_key: string; rating: number; state: SubmissionState; created_at: string; dead_reason: string | null }[] {
-    return this.db.prepare('SELECT idempotency_key, rating, state, created_at, dead_reason FROM evaluations WHERE submission_id = ? ORDER BY id').all(submissionId) as {
+    return this.sql('SELECT idempotency_key, rating, state, created_at, dead_reason FROM evaluations WHERE submission_id = ? ORDER BY id').all(submissionId) as {
       idempotency_key: string;
       rating: number;
       state: SubmissionState;
@@ -336,47 +377,70 @@ export class OutboxTables {
    * audit row (receipt number, service, times, status). Dead letters and unsent submissions are
    * never purged: they were not delivered.
    */
-  purgeAcknowledgedBefore(cutoff: string, now: string): number {
+  purgeAcknowledgedBefore(cutoff: string, now: string): { submissions: number; pageFiles: string[] } {
     return this.db.transaction(() => {
-      const ids = (this.db.prepare("SELECT id FROM submissions WHERE state = 'sent' AND purged_at IS NULL AND acked_at < ?").all(cutoff) as { id: number }[]).map((r) => r.id);
-      const delPages = this.db.prepare('DELETE FROM submission_pages WHERE submission_id = ?');
-      const clearDoc = this.db.prepare('UPDATE submissions SET document = NULL, applicant_ref = NULL, claim = NULL, purged_at = ? WHERE id = ?');
-      const clearNotices = this.db.prepare('UPDATE case_events SET notice = NULL WHERE submission_id = ?');
+      const ids = (this.sql("SELECT id FROM submissions INDEXED BY submissions_purgeable WHERE state = 'sent' AND purged_at IS NULL AND acked_at < ?").all(cutoff) as { id: number }[]).map(
+        (r) => r.id,
+      );
+      const filesOf = this.sql(
+        'SELECT DISTINCT s.idempotency_key AS k, p.file_suite AS suite FROM submission_pages p JOIN submissions s ON s.id = p.submission_id WHERE p.submission_id = ? AND p.file_suite IS NOT NULL',
+      );
+      const pageFiles: string[] = [];
+      const delPages = this.sql('DELETE FROM submission_pages WHERE submission_id = ?');
+      const clearDoc = this.sql('UPDATE submissions SET document = NULL, applicant_ref = NULL, claim = NULL, purged_at = ? WHERE id = ?');
+      const clearNotices = this.sql('UPDATE case_events SET notice = NULL WHERE submission_id = ?');
       // Only comments of evaluations already delivered: an unsent one still has to reach central.
-      const clearComments = this.db.prepare("UPDATE evaluations SET comment = NULL WHERE submission_id = ? AND state = 'sent'");
+      const clearComments = this.sql("UPDATE evaluations SET comment = NULL WHERE submission_id = ? AND state = 'sent'");
       for (const id of ids) {
+        for (const f of filesOf.all(id) as { k: string; suite: SuiteTag }[]) pageFiles.push(PageFiles.nameOf(f.k, f.suite));
         delPages.run(id);
         clearNotices.run(id);
         clearComments.run(id);
         clearDoc.run(now, id);
       }
-      return ids.length;
+      // the files go once this commits (the caller removes them): a crash in between leaves orphans the next start removes
+      return { submissions: ids.length, pageFiles };
     })();
   }
 
   /** Result documents are personal too: dropped once they are older than the retention. */
   purgeDocumentsFetchedBefore(cutoff: string, now: string): number {
-    return this.db.prepare('UPDATE result_documents SET data = NULL, purged_at = ? WHERE data IS NOT NULL AND fetched_at < ?').run(now, cutoff).changes;
+    return this.sql('UPDATE result_documents SET data = NULL, purged_at = ? WHERE data IS NOT NULL AND fetched_at < ?').run(now, cutoff).changes;
   }
 
   /** Notices of cases whose submission was purged arrive later too; they are not kept either. */
   clearNoticesOfPurged(): number {
-    return this.db.prepare('UPDATE case_events SET notice = NULL WHERE notice IS NOT NULL AND submission_id IN (SELECT id FROM submissions WHERE purged_at IS NOT NULL)').run().changes;
+    return this.sql('UPDATE case_events SET notice = NULL WHERE notice IS NOT NULL AND submission_id IN (SELECT id FROM submissions WHERE purged_at IS NOT NULL)').run().changes;
   }
 
   // ── meta ──────────────────────────────────────────────────────────────────────────────────
 
   getMeta(key: string): string | null {
-    const r = this.db.prepare('SELECT value FROM store_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const r = this.sql('SELECT value FROM store_meta WHERE key = ?').get(key) as { value: string } | undefined;
     return r?.value ?? null;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   /** Writes the WAL back into the database and truncates it (after a purge, so old frames go too). */
   checkpoint(): void {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Gives the pages a purge freed back to the file system (the database is auto_vacuum=INCREMENTAL). */
+  reclaimFreePages(): void {
+    this.db.pragma('incremental_vacuum');
+  }
+
+  /** Rebuilds the database, packing half-empty pages; false when it cannot now (a full disk: it needs room for a copy). */
+  compact(): boolean {
+    try {
+      this.db.exec('VACUUM');
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

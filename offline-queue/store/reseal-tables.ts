@@ -4,6 +4,15 @@
 // a database the sealer (reading both suites while the switch lasts) opens whole.
 import type { SuiteTag } from '../../common/crypto-suite/suite';
 import type { Db } from './database';
+import type { PagePlace } from './page-files';
+
+/** A submission whose pages are in a page file of another suite: what re-sealing it needs. */
+export interface PageFileToReseal {
+  submissionId: number;
+  idempotencyKey: string;
+  suite: SuiteTag;
+  pages: { seq: number; place: PagePlace }[];
+}
 
 /** One sealed cell: where it is, what it was sealed for (its additional data) and the bytes. */
 export interface SealedCell {
@@ -58,7 +67,39 @@ export class ResealTables {
   remaining(target: SuiteTag): number {
     let n = 0;
     for (const c of SEALED_COLUMNS) n += (this.db.prepare(`SELECT COUNT(*) AS n FROM ${c.table} t WHERE t.${c.column} IS NOT NULL AND ${notIn(target, `t.${c.column}`)}`).get() as { n: number }).n;
-    return n;
+    return n + (this.db.prepare('SELECT COUNT(*) FROM submission_pages WHERE file_suite IS NOT NULL AND file_suite <> ?').pluck().get(target) as number);
+  }
+
+  /**
+   * Up to `limit` submissions whose pages are in a page file sealed in another suite (issue 12's
+   * page files: the cells of SEALED_COLUMNS do not cover them). The file's suite is recorded per
+   * page row, so finding them reads no file.
+   */
+  pageFilesNotIn(target: SuiteTag, limit: number): PageFileToReseal[] {
+    const rows = this.db
+      .prepare(
+        `SELECT p.submission_id AS id, s.idempotency_key AS k, p.file_suite AS suite, p.seq, p.file_offset AS offset, p.sealed_size AS size
+         FROM submission_pages p JOIN submissions s ON s.id = p.submission_id
+         WHERE p.submission_id IN (SELECT DISTINCT submission_id FROM submission_pages WHERE file_suite IS NOT NULL AND file_suite <> ? LIMIT ?)
+           AND p.file_suite IS NOT NULL
+         ORDER BY p.submission_id, p.seq`,
+      )
+      .all(target, limit) as { id: number; k: string; suite: SuiteTag; seq: number; offset: number; size: number }[];
+    const out = new Map<number, PageFileToReseal>();
+    for (const r of rows) {
+      const item = out.get(r.id) ?? { submissionId: r.id, idempotencyKey: r.k, suite: r.suite, pages: [] };
+      item.pages.push({ seq: r.seq, place: { offset: r.offset, size: r.size } });
+      out.set(r.id, item);
+    }
+    return [...out.values()];
+  }
+
+  /** Points a submission's pages at their re-sealed file (written and fsync'd by the caller), in one transaction. */
+  movePagesToFile(submissionId: number, suite: SuiteTag, pages: { seq: number; place: PagePlace }[]): void {
+    const up = this.db.prepare('UPDATE submission_pages SET file_suite = ?, file_offset = ?, sealed_size = ? WHERE submission_id = ? AND seq = ? AND file_suite IS NOT NULL');
+    this.db.transaction(() => {
+      for (const p of pages) up.run(suite, p.place.offset, p.place.size, submissionId, p.seq);
+    })();
   }
 
   /**

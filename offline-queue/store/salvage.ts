@@ -49,8 +49,13 @@ export function salvageSubmissions(db: Db, quarantinedFile: string): { recovered
             .prepare(`INSERT INTO submissions (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`)
             .run(...cols.map((c) => row[c]));
           if (!changes) return;
-          const ins = db.prepare('INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-          for (const p of pages) ins.run(Number(lastInsertRowid), p.seq, p.material_id, p.mime, p.size, p.sha256, p.data, p.uploaded_at);
+          const ins = db.prepare(
+            'INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data, uploaded_at, file_suite, file_offset, sealed_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          );
+          // A page in a page file stays there (the file is next to the database, not inside it);
+          // a quarantined file from before page files has no such columns.
+          for (const p of pages)
+            ins.run(Number(lastInsertRowid), p.seq, p.material_id, p.mime, p.size, p.sha256, p.data, p.uploaded_at, p.file_suite ?? null, p.file_offset ?? null, p.sealed_size ?? null);
           recovered++;
         })();
       } catch {

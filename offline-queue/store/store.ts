@@ -4,8 +4,11 @@ import { catalogSchema } from '../../common/catalog';
 import { openDatabase, type Db, type OpenResult } from './database';
 import { MaintenanceTables } from './maintenance-tables';
 import { FollowupTables } from './followup-tables';
+import fs from 'node:fs';
+import path from 'node:path';
 import { HelperTables } from './helper-tables';
 import { OutboxTables } from './outbox-tables';
+import { PageFiles } from './page-files';
 import { ResealTables } from './reseal-tables';
 
 export interface CachedCatalog {
@@ -25,21 +28,37 @@ export class Store {
   readonly helpers: HelperTables;
   /** Re-sealing every sealed column in another crypto suite (issue 16). */
   readonly reseal: ResealTables;
+  /** Sealed pages of large submissions, as files next to the database (issue 12). */
+  readonly pageFiles: PageFiles;
 
   private constructor(
     readonly db: Db,
     readonly opened: Omit<OpenResult, 'db'>,
+    private readonly file: string,
   ) {
     this.outbox = new OutboxTables(db);
     this.followup = new FollowupTables(db);
     this.maintenance = new MaintenanceTables(db);
     this.helpers = new HelperTables(db);
     this.reseal = new ResealTables(db);
+    this.pageFiles = new PageFiles(PageFiles.dirOf(file));
   }
 
   static open(file: string): Store {
     const { db, ...rest } = openDatabase(file);
-    return new Store(db, rest);
+    return new Store(db, rest, file);
+  }
+
+  /**
+   * Removes page files no row refers to (a crash between writing a file and committing its row,
+   * or between a purge and its unlink). Not while a quarantined copy of the database lies next to
+   * it: rows a technician may still recover from that copy refer to files here.
+   */
+  sweepPageFiles(): { removed: number; skipped: boolean } {
+    const base = path.basename(this.file);
+    const quarantined = fs.readdirSync(path.dirname(this.file)).some((f) => f.startsWith(`${base}.corrupt-`));
+    if (quarantined) return { removed: 0, skipped: true };
+    return { removed: this.pageFiles.sweep(this.outbox.pageFileNames()), skipped: false };
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 // The crash experiment shared by crash.test.ts (50 trials in CI) and the bench (more): run the
 // kiosk host, SIGKILL it at a random instant while it enqueues and/or syncs, repeat on the same
 // data, let it drain once more, then compare what citizens were shown with what central holds.
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { RunningCentral } from '../../central/embedded';
@@ -17,6 +18,12 @@ export interface CrashRunResult {
   centralCases: { receiptNo: string; key: string; caseNo: string; pages: string[] }[];
   committed: Map<string, { key: string; state: string; deadReason: string | null }>;
   integrity: string;
+  /** page files with no row naming them after the drain (a crash's leftovers must be gone) */
+  orphanPageFiles: string[];
+  /** page files a row names that are not there */
+  missingPageFiles: string[];
+  /** submissions whose pages were kept in page files (the trials must exercise both layouts) */
+  inPageFiles: number;
 }
 
 export async function runCrashTrials(o: {
@@ -91,8 +98,20 @@ export async function runCrashTrials(o: {
     ).map((r) => [r.receipt_no, { key: r.idempotency_key, state: r.state, deadReason: r.dead_code ? `${r.dead_code}: ${r.dead_reason}` : null }]),
   );
   const integrity = (kiosk.pragma('integrity_check') as { integrity_check: string }[])[0]!.integrity_check;
+  const named = new Set(
+    (
+      kiosk.prepare('SELECT DISTINCT s.idempotency_key AS k, p.file_suite AS suite FROM submission_pages p JOIN submissions s ON s.id = p.submission_id WHERE p.file_suite IS NOT NULL').all() as {
+        k: string;
+        suite: string;
+      }[]
+    ).map((r) => `${r.k}.${r.suite}.pages`),
+  );
   kiosk.close();
-  return { trials: o.trials, kills, shown, reissued, drained, centralCases, committed, integrity };
+  const pagesDir = path.join(o.kioskDir, 'kiosk.db.pages');
+  const present = fs.existsSync(pagesDir) ? fs.readdirSync(pagesDir) : [];
+  const orphanPageFiles = present.filter((f) => !named.has(f));
+  const missingPageFiles = [...named].filter((f) => !present.includes(f));
+  return { trials: o.trials, kills, shown, reissued, drained, centralCases, committed, integrity, orphanPageFiles, missingPageFiles, inPageFiles: named.size };
 }
 
 /** Everything that breaks "exactly once"; empty when the run was clean. */
@@ -101,6 +120,8 @@ export function exactlyOnceViolations(r: CrashRunResult, central: RunningCentral
   if (r.reissued.length) v.push(`receipt numbers issued twice: ${r.reissued.join(', ')}`);
   if (!/dead=0$/.test(r.drained)) v.push(`drain ended with dead letters: ${r.drained}`);
   if (r.integrity !== 'ok') v.push(`kiosk database integrity: ${r.integrity}`);
+  if (r.orphanPageFiles.length) v.push(`page files no submission refers to after a restart: ${r.orphanPageFiles.slice(0, 3).join(', ')}`);
+  if (r.missingPageFiles.length) v.push(`page files submissions refer to are missing: ${r.missingPageFiles.slice(0, 3).join(', ')}`);
   const perReceipt = new Map<string, number>();
   for (const c of r.centralCases) perReceipt.set(c.receiptNo, (perReceipt.get(c.receiptNo) ?? 0) + 1);
   for (const [receipt, n] of perReceipt) if (n > 1) v.push(`receipt ${receipt} has ${n} cases at central`);
