@@ -12,6 +12,12 @@ export interface Goal {
 
 export type Report = (name: string, value: number, unit: string, baseline: Baseline, goal?: Goal) => void;
 
+/** A goal on the ratio of value to baseline: at most (or at least) this many times. */
+export function ratioGoal(value: number, baseline: Baseline, bound: { atMost: number } | { atLeast: number }): Goal {
+  const ratio = value / baseline.value;
+  return 'atMost' in bound ? { text: `≤ ${bound.atMost}×`, met: ratio <= bound.atMost } : { text: `≥ ${bound.atLeast}×`, met: ratio >= bound.atLeast };
+}
+
 function fmt(v: number): string {
   return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
 }
