@@ -10,12 +10,16 @@ export interface Goal {
   met: boolean;
 }
 
-export type Report = (name: string, value: number, unit: string, baseline: Baseline, goal?: Goal) => void;
+/** A goal on the ratio of value to baseline alone: at most (or at least) this many times. */
+export type RatioBound = { atMost: number } | { atLeast: number };
 
-/** A goal on the ratio of value to baseline: at most (or at least) this many times. */
-export function ratioGoal(value: number, baseline: Baseline, bound: { atMost: number } | { atLeast: number }): Goal {
+export type Report = (name: string, value: number, unit: string, baseline: Baseline, goal?: Goal | RatioBound) => void;
+
+/** The goal a report was given, judged for this value (a ratio bound is judged here; a Goal was judged by its bench). */
+export function judgeGoal(value: number, baseline: Baseline, goal: Goal | RatioBound): Goal {
+  if ('text' in goal) return goal;
   const ratio = value / baseline.value;
-  return 'atMost' in bound ? { text: `≤ ${bound.atMost}×`, met: ratio <= bound.atMost } : { text: `≥ ${bound.atLeast}×`, met: ratio >= bound.atLeast };
+  return 'atMost' in goal ? { text: `≤ ${goal.atMost}×`, met: ratio <= goal.atMost } : { text: `≥ ${goal.atLeast}×`, met: ratio >= goal.atLeast };
 }
 
 function fmt(v: number): string {
@@ -24,6 +28,7 @@ function fmt(v: number): string {
 
 export const printReport: Report = (name, value, unit, baseline, goal) => {
   const ratio = baseline.value > 0 ? value / baseline.value : NaN;
-  const aim = goal ? ` [goal ${goal.text}: ${goal.met ? 'met' : 'NOT MET'}]` : '';
+  const judged = goal ? judgeGoal(value, baseline, goal) : null;
+  const aim = judged ? ` [goal ${judged.text}: ${judged.met ? 'met' : 'NOT MET'}]` : '';
   process.stdout.write(`${name}: ${fmt(value)} ${unit} (${fmt(ratio)}× vs ${baseline.name} ${fmt(baseline.value)} ${unit})${aim}\n`);
 };

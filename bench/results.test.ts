@@ -63,12 +63,19 @@ describe('bench results', () => {
       const report = recordingReport(printReport, figures, () => 'queue');
       report('durable enqueue', 90, 'ms', { name: 'write+fsync', value: 50 }, { text: '≤ 1.5×', met: false });
       report('sync throughput', 7, 'MB/s', { name: 'raw upload', value: 10 });
+      report('heartbeats', 6, 'req/s', { name: 'no-op', value: 10 }, { atLeast: 0.5 });
+      report('cold start', 5, 's', { name: 'bare server', value: 2 }, { atMost: 2 });
     } finally {
       process.stdout.write = write;
     }
-    expect(lines).toEqual(['durable enqueue: 90.0 ms (1.80× vs write+fsync 50.0 ms) [goal ≤ 1.5×: NOT MET]\n', 'sync throughput: 7.00 MB/s (0.70× vs raw upload 10.0 MB/s)\n']);
+    expect(lines).toEqual([
+      'durable enqueue: 90.0 ms (1.80× vs write+fsync 50.0 ms) [goal ≤ 1.5×: NOT MET]\n',
+      'sync throughput: 7.00 MB/s (0.70× vs raw upload 10.0 MB/s)\n',
+      'heartbeats: 6.00 req/s (0.60× vs no-op 10.0 req/s) [goal ≥ 0.5×: met]\n',
+      'cold start: 5.00 s (2.50× vs bare server 2.00 s) [goal ≤ 2×: NOT MET]\n',
+    ]);
     const back = readResults(writeResults(dir, figures));
-    expect(back.figures.map((f) => f.goal)).toEqual([{ text: '≤ 1.5×', met: false }, undefined]);
+    expect(back.figures.map((f) => f.goal)).toEqual([{ text: '≤ 1.5×', met: false }, undefined, { text: '≥ 0.5×', met: true }, { text: '≤ 2×', met: false }]);
   });
 
   it('refuses a file that is not a results file', () => {

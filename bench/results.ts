@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Report } from './report';
+import { judgeGoal, type Report } from './report';
 
 const FigureSchema = z.object({
   file: z.string(),
@@ -27,7 +27,7 @@ export function recordingReport(inner: Report, figures: Figure[], file: () => st
   return (name, value, unit, baseline, goal) => {
     inner(name, value, unit, baseline, goal);
     const ratio = baseline.value > 0 && Number.isFinite(value / baseline.value) ? value / baseline.value : null;
-    figures.push({ file: file(), name, value, unit, baseline, ratio, ...(goal ? { goal } : {}) });
+    figures.push({ file: file(), name, value, unit, baseline, ratio, ...(goal ? { goal: judgeGoal(value, baseline, goal) } : {}) });
   };
 }
 
