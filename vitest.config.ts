@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one on a 2-core terminal or CI machine.
+    // Most files wait on child processes, devices and sockets, not the CPU, so two run at once.
+    maxWorkers: 2,
     // reaps processes and temp folders tests left, even after a failure or timeout
     globalSetup: ['scripts/test-support/run-sandbox.ts'],
   },
