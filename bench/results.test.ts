@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from './report';
+import { printReport, type Report } from './report';
 import { compareResults, readResults, recordingReport, writeResults, type Figure } from './results';
 
 const dirs: string[] = [];
@@ -50,6 +50,32 @@ describe('bench results', () => {
       'queue › new figure: n/a (new figure)',
       'queue › old figure: not measured in this run (was 1.00×)',
     ]);
+  });
+
+  it('records each figure’s goal and whether the run met it, and prints the verdict next to the ratio', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-results-'));
+    dirs.push(dir);
+    const figures = run('queue', (r) => {
+      r('sync throughput', 3.5, 'MB/s', { name: 'raw upload', value: 7 }, { atLeast: 0.7 });
+      r('cold start', 300, 'ms', { name: 'bare server', value: 100 }, { atMost: 2 });
+      r('no goal', 1, 'ms', { name: 'x', value: 1 });
+    });
+    const back = readResults(writeResults(dir, figures));
+    expect(back.figures.map((f) => [f.name, f.goal, f.met])).toEqual([
+      ['sync throughput', { atLeast: 0.7 }, false],
+      ['cold start', { atMost: 2 }, false],
+      ['no goal', undefined, undefined],
+    ]);
+    const out: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((s: string) => (out.push(s), true)) as typeof process.stdout.write;
+    try {
+      printReport('cold start', 150, 'ms', { name: 'bare server', value: 100 }, { atMost: 2 });
+      printReport('sync throughput', 3.5, 'MB/s', { name: 'raw upload', value: 7 }, { atLeast: 0.7 });
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(out).toEqual(['cold start: 150 ms (1.50× vs bare server 100 ms) [goal ≤ 2×: met]\n', 'sync throughput: 3.50 MB/s (0.50× vs raw upload 7.00 MB/s) [goal ≥ 0.7×: NOT met]\n']);
   });
 
   it('refuses a file that is not a results file', () => {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Report } from './report';
+import { meetsGoal, type Report } from './report';
 
 const FigureSchema = z.object({
   file: z.string(),
@@ -14,6 +14,9 @@ const FigureSchema = z.object({
   unit: z.string(),
   baseline: z.object({ name: z.string(), value: z.number() }),
   ratio: z.number().nullable(),
+  /** the ratio's goal and whether this run met it (figures with a goal only) */
+  goal: z.union([z.object({ atMost: z.number() }), z.object({ atLeast: z.number() })]).optional(),
+  met: z.boolean().optional(),
 });
 export type Figure = z.infer<typeof FigureSchema>;
 
@@ -22,10 +25,10 @@ export type Results = z.infer<typeof ResultsSchema>;
 
 /** A report that also keeps every figure, tagged with the bench file it came from. */
 export function recordingReport(inner: Report, figures: Figure[], file: () => string): Report {
-  return (name, value, unit, baseline) => {
-    inner(name, value, unit, baseline);
+  return (name, value, unit, baseline, goal) => {
+    inner(name, value, unit, baseline, goal);
     const ratio = baseline.value > 0 && Number.isFinite(value / baseline.value) ? value / baseline.value : null;
-    figures.push({ file: file(), name, value, unit, baseline, ratio });
+    figures.push({ file: file(), name, value, unit, baseline, ratio, ...(goal ? { goal, met: ratio !== null && meetsGoal(ratio, goal) } : {}) });
   };
 }
 

@@ -2,7 +2,6 @@
 // a font out of a .ttc collection only when told the PostScript name, so each known system font
 // carries it; a configured font may name it as "/path/font.ttc#PostScriptName".
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { err, ok, type Result } from '../../common/result';
 import { A4_TYPE, a4DocSchema, type A4Doc } from '../../documents/model/a4-doc';
@@ -43,6 +42,9 @@ export interface BuiltPdf {
 
 export async function buildA4Pdf(input: A4Doc, font: CjkFont): Promise<BuiltPdf> {
   const d = a4DocSchema.parse(input);
+  // Loaded at the first A4 print, not at boot: pdfkit with fontkit's brotli and unicode tables was
+  // the largest module load of the production bundle's cold start (`--cpu-prof`, bench/foundation.bench.ts).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 72, right: 72 }, bufferPages: true, info: { Title: d.title, Creator: 'gov-kiosk' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
