@@ -16,6 +16,13 @@ import { tempDir } from '../devices/test-support/wait';
 import type { Report } from './report';
 
 const BAUD = 115200;
+/**
+ * The reader's find-card poll interval: the driver's floor (devices/id-card/reader.ts MIN_POLL_MS)
+ * and /work/shared/reference/devices.md, "Poll no faster than every ~300 ms" (SAM readers do not
+ * answer reliably when polled faster). A card placed at a random moment waits on average half of
+ * it before a poll sees it: that wait is physics of the protocol, not the kiosk's.
+ */
+const POLL_MS = 300;
 /** 8N1: start bit + 8 data bits + stop bit */
 const BITS_PER_BYTE = 10;
 
@@ -30,7 +37,7 @@ async function cardToIdentity(report: Report): Promise<void> {
   if (!pair.ok) throw new Error(pair.error);
   const sim = new IdCardReaderSim();
   await sim.attach(pair.value.devicePath);
-  const s = await idCardReaderConnector({ path: pair.value.hostPath, baudRate: BAUD, pollMs: 300 }, testPhotoDecoder)();
+  const s = await idCardReaderConnector({ path: pair.value.hostPath, baudRate: BAUD, pollMs: POLL_MS }, testPhotoDecoder)();
   if (!s.ok) throw new Error(s.error.detail);
   const session = s.value;
   const readMs: number[] = [];
@@ -45,7 +52,9 @@ async function cardToIdentity(report: Report): Promise<void> {
       placedMs.push(performance.now() - t0);
       readMs.push(c.readMs);
       sim.remove();
-      await new Promise((r) => setTimeout(r, 350)); // let a poll see the empty field
+      // let a poll see the empty field, then place the next card at a random point of the poll
+      // cycle, as a citizen does (a fixed pause would place every card at the same phase)
+      await new Promise((r) => setTimeout(r, POLL_MS + 50 + Math.random() * POLL_MS));
     }
   } finally {
     await session.close();
@@ -56,7 +65,13 @@ async function cardToIdentity(report: Report): Promise<void> {
   // find (10 + 14), select (10 + 19), read text+photo (10 + 1295) bytes on the wire
   const wireMs = ((10 + 14 + 10 + 19 + 10 + 1295) * BITS_PER_BYTE * 1000) / BAUD;
   report('idcard.found-to-identity (pty, median of 20)', median(readMs), 'ms', { name: `wire time at ${BAUD} baud`, value: wireMs });
-  report('idcard.placed-to-identity incl. poll wait (pty, median of 20)', median(placedMs), 'ms', { name: `wire time at ${BAUD} baud`, value: wireMs });
+  report('idcard.placed-to-identity incl. poll wait (pty, median of 20)', median(placedMs), 'ms', { name: `wire time at ${BAUD} baud`, value: wireMs }, { atMost: 1.3 });
+  // The floor for that figure at the readers' poll limit: half a poll interval (median wait of a
+  // card placed at a random moment) plus the frames' wire time. ≤ 1.3× wire time would need polls
+  // every ~70 ms, four times faster than readers allow; this figure shows how close the kiosk is.
+  // A pty does not pace bytes at the baud rate (found-to-identity above is below the wire time), so
+  // on a real reader both placed-to-identity figures are higher by up to the wire time.
+  report('idcard.placed-to-identity vs its floor at the 300 ms poll limit', median(placedMs), 'ms', { name: `half a ${POLL_MS} ms poll + wire time`, value: POLL_MS / 2 + wireMs }, { atMost: 1.3 });
 }
 
 const RECEIPT: ReceiptDoc = {

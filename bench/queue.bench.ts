@@ -134,7 +134,7 @@ export async function run(report: Report): Promise<void> {
         await res.arrayBuffer();
       }
       const rawSec = (performance.now() - t1) / 1000;
-      report('sync throughput to central', total / 1e6 / syncSec, 'MB/s', { name: 'raw HTTP upload, same bytes, same server', value: total / 1e6 / rawSec });
+      report('sync throughput to central', total / 1e6 / syncSec, 'MB/s', { name: 'raw HTTP upload, same bytes, same server', value: total / 1e6 / rawSec }, { atLeast: 0.7 });
     }
 
     // 3. peak memory while draining a backlog
