@@ -8,6 +8,7 @@ import { openCentralDatabase, type Db } from './tables/database';
 import { DocumentTables } from './tables/document-tables';
 import { EvaluationTables } from './tables/evaluation-tables';
 import { FleetTables } from './tables/fleet-tables';
+import { GroupCommit } from './tables/group-commit';
 import { HelpTables } from './tables/help-tables';
 import { LookupAuditTables } from './tables/lookup-audit-tables';
 import { ReleaseTables } from './tables/release-tables';
@@ -50,9 +51,11 @@ export interface CentralStore
 export class CentralStore {
   readonly db: Db;
   private readonly beforeClose = new Set<() => void>();
+  private readonly commits: GroupCommit;
 
   constructor(file: string) {
     this.db = openCentralDatabase(file);
+    this.commits = new GroupCommit(this.db);
     const attachments = new AttachmentTables(this.db);
     const documents = new DocumentTables(this.db);
     for (const group of [
@@ -76,7 +79,16 @@ export class CentralStore {
     this.beforeClose.add(fn);
   }
 
+  /**
+   * Runs store writes (one or more store methods) in a transaction shared with the other
+   * requests that arrived in the same turn of the event loop; resolves once it is committed.
+   */
+  grouped<T>(write: () => T): Promise<T> {
+    return this.commits.run(write);
+  }
+
   close(): void {
+    this.commits.flush();
     for (const fn of this.beforeClose) fn();
     this.db.close();
   }

@@ -1,7 +1,8 @@
 // Chaos: a kiosk offline for a (simulated) day takes submissions while central is down, costs
 // no CPU while it waits, then delivers everything exactly once through 30 % injected failures
-// (errors, 503 + Retry-After, timeouts, connections dropped before and after commit). Runs in the
-// suite of KIOSK_TEST_SUITE (`npm test` runs it in both).
+// (errors, 503 + Retry-After, timeouts, connections dropped before and after commit); and pages
+// uploaded several at a time survive dropped connections and a SIGKILL mid-pipeline without a
+// page or case stored twice. Runs in the suite of KIOSK_TEST_SUITE (`npm test` runs it in both).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,5 +88,57 @@ describe('chaos', () => {
     expect(cases).toHaveLength(COUNT);
     expect(cases.map((c) => c.receipt_no).sort()).toEqual(host.receipts.map((r) => r.receiptNo).sort());
     for (const r of host.receipts) expect(cases.find((c) => c.receipt_no === r.receiptNo)!.idempotency_key).toBe(r.key);
+  }, 170_000);
+
+  it('uploads pages several at a time through dropped connections and a SIGKILL mid-pipeline, storing each page and each case once', async () => {
+    const COUNT = 8;
+    const PAGES = 4;
+    // its own central: a fresh kiosk database numbers receipts from 1 again, which the first test's central holds
+    const central = await testCentral(path.join(dir, 'pipelined'));
+    try {
+      central.faults.update({ dropRate: 0.15, errorRate: 0.05, latencyMs: 2, latencyJitterMs: 8 });
+      const base = {
+        dataDir: path.join(dir, 'pipelined', 'kiosk'),
+        centralUrl: central.url,
+        terminalId: TERMINAL.terminalId,
+        secret: TERMINAL.secret,
+        suite: TEST_SUITE,
+        sm2Seed: TERMINAL.sm2Seed,
+        serviceCode: SERVICE_CODE,
+        pages: PAGES,
+        pageBytes: 40_000,
+        chunkBytes: 16_384,
+        batchSize: COUNT,
+        backoffBaseMs: 50,
+        backoffCapMs: 300,
+        requestTimeoutMs: 1000,
+      };
+      const first = runHost(bundle, { ...base, count: COUNT, intervalMs: 0 });
+      await first.waitForLine(/^ENQUEUED/, 30_000);
+      // killed while several pages are on the wire: some chunks committed, some answers lost
+      const attachments = () => central.store.stats().attachments;
+      const before = attachments();
+      while (attachments() < before + 3) await new Promise((r) => setTimeout(r, 5));
+      first.child.kill('SIGKILL');
+      await first.exited;
+      const second = runHost(bundle, { ...base, count: 0, exitWhenDrained: true });
+      expect(await second.waitForLine(/^DRAINED/, 120_000)).toBe(`DRAINED sent=${COUNT} dead=0`);
+      await second.exited;
+      central.faults.reset();
+      const mine = new Set(first.receipts.map((r) => r.receiptNo));
+      const cases = central.store.cases({ terminalId: TERMINAL.terminalId, limit: 1_000_000 }).filter((c) => mine.has(c.receipt_no));
+      expect(cases.map((c) => c.receipt_no).sort()).toEqual([...mine].sort());
+      // every page central holds is whole and stored once: its chunks add up to its size exactly
+      const pages = cases.flatMap((c) => (JSON.parse(c.manifest) as { materials: { pages: { sha256: string; size: number }[] }[] }).materials.flatMap((m) => m.pages));
+      expect(pages).toHaveLength(COUNT * PAGES);
+      for (const p of pages) {
+        const bytes = central.store.attachmentBytes(TERMINAL.terminalId, p.sha256);
+        expect(bytes?.length, `page ${p.sha256.slice(0, 8)}`).toBe(p.size);
+        const stored = central.store.db.prepare('SELECT SUM(length(data)) AS n FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ?').get(TERMINAL.terminalId, p.sha256) as { n: number };
+        expect(stored.n).toBe(p.size);
+      }
+    } finally {
+      await central.close();
+    }
   }, 170_000);
 });

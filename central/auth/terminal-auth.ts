@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { suiteTagSchema, type SuiteTag } from '../../common/crypto-suite/suite';
 import { createCryptoSuite } from '../../common/crypto-suite/create-suite';
-import { bodyDigestHex, canonicalRequest, CENTRAL_SUITE_HEADER, hexToBytes, MAX_CLOCK_SKEW_MS, signCanonical, SIGNING_HEADERS, verifyCanonicalWithKey } from '../../common/request-signing';
+import { bodyDigestHex, canonicalRequest, CENTRAL_SUITE_HEADER, hexToBytes, MAX_CLOCK_SKEW_MS, SIGNING_HEADERS, verifyCanonicalWithKey } from '../../common/request-signing';
 import type { CentralStore } from '../store';
 import { NonceGuard } from './nonce-guard';
 import { suiteAllowed } from './suite-allowed';
@@ -28,6 +28,19 @@ const BAD_CREDENTIALS = ['bad-credentials', '终端凭据无效（终端未登�
 
 /** Milliseconds since the epoch in plain decimal digits: no sign, hex, exponent, fraction or leading zero. */
 const TIMESTAMP = /^[1-9][0-9]{0,14}$/;
+
+// The international suite's SHA-256 and HMAC through node:crypto: the same bytes as the Web
+// Crypto of common/request-signing.ts (which the kiosk's shared code uses), without a promise and
+// a thread-pool job per call, and without re-importing an HMAC key whenever more than 100
+// terminals report (its key cache holds 100). `--cpu-prof` of central in bench/fleet.bench.ts:
+// Web Crypto was the largest single cost of a heartbeat.
+function sha256HexNode(body: Uint8Array): string {
+  return crypto.createHash('sha256').update(body).digest('hex');
+}
+
+function hmacNode(secret: string, canonical: string): string {
+  return crypto.createHmac('sha256', secret).update(canonical).digest('base64url');
+}
 
 export function terminalAuth(store: CentralStore, now: () => number = Date.now): MiddlewareHandler<{ Variables: AuthVariables }> {
   const nonces = new NonceGuard(store);
@@ -52,10 +65,10 @@ export function terminalAuth(store: CentralStore, now: () => number = Date.now):
     const terminal = store.terminalCredentials(terminalId);
     const body = new Uint8Array(await c.req.arrayBuffer());
     const url = new URL(c.req.url);
-    const canonical = canonicalRequest(c.req.method, url.pathname + url.search, timestamp, nonce, await bodyDigestHex(suite === 'sm' ? sm : null, body), suite);
+    const canonical = canonicalRequest(c.req.method, url.pathname + url.search, timestamp, nonce, suite === 'sm' ? await bodyDigestHex(sm, body) : sha256HexNode(body), suite);
     let matches: boolean;
     if (suite === 'international') {
-      const a = Buffer.from(await signCanonical(terminal?.secret ?? dummySecret, canonical));
+      const a = Buffer.from(hmacNode(terminal?.secret ?? dummySecret, canonical));
       const b = Buffer.from(signature);
       matches = a.length === b.length && crypto.timingSafeEqual(a, b);
     } else {

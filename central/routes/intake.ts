@@ -54,7 +54,7 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
       const body = parseJsonBody(c, c.get('rawBody'), attachmentRefSchema);
       if (!body.ok) return body.response;
       if (!digestsAllowed(c.get('terminalId'), [body.value.sha256])) return problem(c, 409, 'digest-suite-mismatch', DIGEST_SUITE_MISMATCH);
-      const st = store.initAttachment(c.get('terminalId'), body.value);
+      const st = await store.grouped(() => store.initAttachment(c.get('terminalId'), body.value));
       if ('conflict' in st) return problem(c, 409, 'conflict', st.conflict);
       return c.json(st);
     })
@@ -74,7 +74,7 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
       const data = c.get('rawBody');
       if (data.byteLength === 0) return problem(c, 400, 'empty-chunk', '分片为空 / empty chunk');
       if (data.byteLength > MAX_CHUNK_BYTES) return problem(c, 413, 'too-large', `分片超过 ${MAX_CHUNK_BYTES} 字节 / chunk too large`);
-      const r = store.appendChunk(c.get('terminalId'), p.value.sha256, q.value.offset, data);
+      const r = await store.grouped(() => store.appendChunk(c.get('terminalId'), p.value.sha256, q.value.offset, data));
       switch (r.kind) {
         case 'ok':
           return c.json(r.state);

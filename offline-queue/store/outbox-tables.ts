@@ -215,6 +215,14 @@ export class OutboxTables {
     this.sql('UPDATE submission_pages SET uploaded_at = ? WHERE submission_id = ? AND seq = ?').run(at, submissionId, seq);
   }
 
+  /** Several pages of one submission in one transaction (one commit, not one per page). */
+  markPagesUploaded(submissionId: number, seqs: readonly number[], at: string): void {
+    const mark = this.db.prepare('UPDATE submission_pages SET uploaded_at = ? WHERE submission_id = ? AND seq = ?');
+    this.db.transaction(() => {
+      for (const seq of seqs) mark.run(at, submissionId, seq);
+    })();
+  }
+
   markSent(id: number, caseNo: string, ackedAt: string): void {
     this.db
       .prepare(

@@ -16,7 +16,7 @@ import type { Store } from '../store/store';
 import { retryDelay, type BackoffPolicy } from './backoff';
 import type { CallFailure, CentralClient } from './central-client';
 import { pullDownstream } from './downstream';
-import { uploadPages } from './uploader';
+import { uploadSubmissions } from './upload-pipeline';
 import { manifestForWire, PageWireDigests, type WireDigests } from './wire-digests';
 
 export interface SyncOptions {
@@ -25,6 +25,8 @@ export interface SyncOptions {
   /** bytes of manifests per batch request (central accepts 16 MiB) */
   batchBytes: number;
   chunkBytes: number;
+  /** pages uploaded at once: overlaps each request's commit at central with the next page's transfer */
+  uploadConcurrency: number;
   backoff: BackoffPolicy;
   /** how often case status, documents and the calendar are pulled when nothing else happens */
   downstreamEveryMs: number;
@@ -35,6 +37,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   batchSize: 20,
   batchBytes: 8 * 1024 * 1024,
   chunkBytes: 1024 * 1024,
+  uploadConcurrency: 4,
   backoff: { baseMs: 1000, capMs: 60_000 },
   downstreamEveryMs: 60_000,
   requestTimeoutMs: 15_000,
@@ -285,13 +288,14 @@ export class SyncEngine {
   }
 
   /**
-   * Uploads the pages of due submissions, in order, until the batch's byte budget is reached.
-   * A failure after some are ready still lets those be submitted; the rest waits for the backoff.
+   * Uploads the pages of due submissions (oldest first, several pages in flight) up to the
+   * batch's byte budget. A failure after some are ready still lets those be submitted; the rest
+   * waits for the backoff.
    */
   private async uploadDue(rows: SubmissionRow[], signal: AbortSignal): Promise<{ kind: 'ready'; ready: ReadyItem[] } | Extract<PassOutcome, { kind: 'failed' }>> {
     const { store, outbox, client } = this.d;
     const suite = nodeSuite(this.d.sealer.suite);
-    const ready: ReadyItem[] = [];
+    const batch: ReadyItem[] = [];
     let batchBytes = 0;
     for (const row of rows) {
       let manifest: SubmissionManifest;
@@ -304,33 +308,34 @@ export class SyncEngine {
         continue;
       }
       const bytes = JSON.stringify(manifest).length;
-      if (ready.length && batchBytes + bytes > this.options.batchBytes) break;
-      this.upload = { receiptNo: row.receipt_no, sentBytes: 0, totalBytes: row.total_bytes };
-      const up = await uploadPages({
-        store,
-        outbox,
-        client,
-        row,
-        wire,
-        chunkBytes: this.options.chunkBytes,
-        signal,
-        onProgress: (sentBytes, totalBytes) => {
-          this.upload = { receiptNo: row.receipt_no, sentBytes, totalBytes };
-          this.emitProgress(false);
-        },
-      });
-      if (up.kind === 'failed') {
-        if (!ready.length) return { kind: 'failed', failure: up.failure };
-        break;
-      }
-      if (up.kind === 'rejected') {
-        this.dead(row, up.code, up.reason);
-        continue;
-      }
-      ready.push({ row, manifest, wire, bytes });
+      if (batch.length && batchBytes + bytes > this.options.batchBytes) break;
+      batch.push({ row, manifest, wire, bytes });
       batchBytes += bytes;
     }
+    const outcomes = await uploadSubmissions({
+      store,
+      outbox,
+      client,
+      rows: batch.map((b) => b.row),
+      wires: batch.map((b) => b.wire),
+      chunkBytes: this.options.chunkBytes,
+      concurrency: this.options.uploadConcurrency,
+      signal,
+      onProgress: (row, sentBytes, totalBytes) => {
+        this.upload = { receiptNo: row.receipt_no, sentBytes, totalBytes };
+        this.emitProgress(false);
+      },
+    });
     this.upload = null;
+    const ready: ReadyItem[] = [];
+    let failure: CallFailure | null = null;
+    batch.forEach((item, i) => {
+      const up = outcomes[i]!;
+      if (up.kind === 'done') ready.push(item);
+      else if (up.kind === 'rejected') this.dead(item.row, up.code, up.reason);
+      else failure ??= up.failure;
+    });
+    if (!ready.length && failure) return { kind: 'failed', failure };
     return { kind: 'ready', ready };
   }
 
