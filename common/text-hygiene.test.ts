@@ -84,13 +84,14 @@ describe('free text', () => {
     expect(applicantSchema.shape.name.safeParse('张三\n丰').success).toBe(false);
   });
 
+  // the words the citizen reads for it: renderer/src/journey/field-problem-text.test.ts
   it('tells the citizen at the form, before anything is queued', () => {
     const fields: FormField[] = [
       { id: 'purpose', kind: 'text', label: { zh: '用途', en: 'Purpose' }, required: true },
       { id: 'note', kind: 'textarea', label: { zh: '备注', en: 'Note' }, required: false },
     ] as FormField[];
     const problems = validateForm(fields, { purpose: '申请\u202e证明', note: '第一行\n第二行' }, { today: '2026-12-02' });
-    expect(problems).toEqual([expect.objectContaining({ field: 'purpose', code: 'bad-characters', zh: expect.stringContaining('用途') })]);
+    expect(problems).toEqual([expect.objectContaining({ field: 'purpose', code: 'bad-characters' })]);
     expect(validateForm(fields, { purpose: '申请证明', note: '备注\u0085' }, { today: '2026-12-02' })).toEqual([expect.objectContaining({ field: 'note', code: 'bad-characters' })]);
   });
 });

@@ -22,6 +22,13 @@ function problem(f: FormFieldInput, value: unknown) {
 const notCatchAll = (s: string) => !/invalid|无效|不合法$/i.test(s);
 
 describe('form problem words', () => {
+  it('hidden characters: the field is named, and a one-line field says it takes one line', () => {
+    const purpose = { id: 'purpose', kind: 'text', label: L('用途', 'Purpose'), required: true } as const;
+    expect(problem(purpose, '申请\u202e证明')).toMatchObject({ code: 'bad-characters', zh: '“用途”只能填写一行文字，且不能含有隐藏字符，请重新填写' });
+    const note = { id: 'note', kind: 'textarea', label: L('备注', 'Note'), required: false } as const;
+    expect(problem(note, '备注\u0085')).toMatchObject({ code: 'bad-characters', zh: '“备注”含有无法识别的隐藏字符，请删除后重新填写' });
+  });
+
   it('required: empty, blank and missing answers are reported; optional empty fields are fine', () => {
     const f = { id: 'name', kind: 'text', label: L('姓名', 'Name'), required: true } as const;
     for (const v of [undefined, null, '', '   ']) expect(problem(f, v)).toMatchObject({ field: 'name', code: 'required', zh: '请填写“姓名”', en: 'Please fill in "Name"' });
