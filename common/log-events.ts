@@ -232,7 +232,7 @@ export const logEvents = {
     description:
       'The system speech service is missing, has no voice module or failed (reason no-service / no-voice / error, with the detail); the citizen screens hide their speech controls until it is back.',
   },
-  'face-check.unavailable': {
+  'journey.face-check-unavailable': {
     level: 'warn',
     audience: 'technician',
     description:

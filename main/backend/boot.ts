@@ -182,7 +182,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   const runFile = await openRunFile(opts.dataDir, logger);
   const devices = await DeviceManager.start({ devices: config.devices, dataDir: opts.dataDir, logger, emit: (e) => bus.emit(e) });
   const faceUnavailable = faceCheckUnavailable({ config, devices });
-  if (faceUnavailable) logger.log('face-check.unavailable', { reason: faceUnavailable });
+  if (faceUnavailable) logger.log('journey.face-check-unavailable', { reason: faceUnavailable });
   const catalog = new CatalogService({ store, centralUrl, bus, logger });
   const firstSync = catalog.refresh();
   await Promise.race([firstSync, new Promise((r) => setTimeout(r, opts.firstSyncWaitMs ?? 3000).unref())]);

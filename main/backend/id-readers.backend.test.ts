@@ -110,7 +110,7 @@ describe('a real reader without a photo decoder', () => {
 
   it('reports 人证核验 unavailable at boot, on the technician screen and to the journey, still reads cards and logs a submission that goes without it', async () => {
     const k = await kiosk({ journey: { faceCheck: true }, devices: [sdkReader(null)] });
-    expect(k.logLines.some((l) => l.includes('face-check.unavailable') && l.includes('no-photo-decoder'))).toBe(true);
+    expect(k.logLines.some((l) => l.includes('journey.face-check-unavailable') && l.includes('no-photo-decoder'))).toBe(true);
     await waitFor(() => reader(k).status.state === 'ready', 10_000, 'sdk reader ready');
     const view = reader(k);
     expect(view.health).toBe('degraded');
@@ -133,7 +133,7 @@ describe('a real reader without a photo decoder', () => {
     const k = await kiosk({ journey: { faceCheck: true }, devices: [sdkReader({ library: libs.wlt })] });
     await waitFor(() => reader(k).status.state === 'ready', 10_000, 'sdk reader ready');
     expect(reader(k).health).toBe('ok');
-    expect(k.logLines.some((l) => l.includes('face-check.unavailable'))).toBe(false);
+    expect(k.logLines.some((l) => l.includes('journey.face-check-unavailable'))).toBe(false);
     expect((await json<{ config: { faceCheck: boolean } }>(k.get('/api/system/info'))).config.faceCheck).toBe(true);
     // and a submission without a matched face is refused
     setStandInCard(libs.stateDir, sampleCard('resident'));
