@@ -39,7 +39,9 @@ describe('crash safety', () => {
   it(`delivers every issued receipt exactly once across ${TRIALS} SIGKILLs during enqueue and sync (${TEST_SUITE} suite)`, async () => {
     const r = await runCrashTrials({ bundle, central, kioskDir: path.join(dir, 'kiosk'), ...TERMINAL, suite: TEST_SUITE, serviceCode: SERVICE_CODE, trials: TRIALS });
     expect(r.kills).toBeGreaterThanOrEqual(Math.floor(TRIALS * 0.9));
-    expect(r.shown.size).toBeGreaterThan(TRIALS); // the trials did issue receipts
+    // the trials did issue receipts (a guard on the test, not the product: under sm, half the trials
+    // write 96 KB pages into page files and sign with pure-JS SM2, so a trial issues about one)
+    expect(r.shown.size).toBeGreaterThanOrEqual(TRIALS / 2);
     // both page layouts were written and killed: in the database (12 KB pages) and in page files (96 KB)
     expect(r.inPageFiles).toBeGreaterThan(0);
     expect(r.inPageFiles).toBeLessThan(r.committed.size);

@@ -85,10 +85,12 @@ export async function uploadSubmissions(deps: {
   let linkFailure: CallFailure | null = null;
   const byDigest = new Map<string, Promise<UploadOutcome>>();
   let next = 0;
-  const worker = async () => {
-    while (!linkFailure && next < tasks.length) {
+  const worker = async (pages = Infinity) => {
+    let taken = 0;
+    while (!linkFailure && next < tasks.length && taken < pages) {
       const { at, page, digest, nth } = tasks[next++]!;
       if (at.outcome) continue; // its submission was refused already
+      taken++;
       let job = byDigest.get(digest);
       if (!job) {
         job = uploadPage({
@@ -122,7 +124,10 @@ export async function uploadSubmissions(deps: {
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency, tasks.length)) }, worker));
+  // One page alone first: while central is unreachable a pass then costs one failed request (one
+  // signature: pure-JS SM2 under the sm suite), not one per worker, and an offline kiosk stays idle.
+  await worker(1);
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency, tasks.length)) }, () => worker()));
 
   return progress.map((at) => {
     if (at.outcome) return at.outcome;
