@@ -29,7 +29,6 @@ const NOT_YET: Record<string, { max: number; why: string }> = {
   'devices/core/ffi-worker.ts': { max: 4, why: 'vendor SDK call failures (i13): detail text of an offline status' },
   'devices/sim/id-card-transports.ts': { max: 1, why: 'simulated HID/SDK transport set-up (i13)' },
   'devices/id-card/hid/connect-hid.ts': { max: 1, why: 'HID reader open failure detail (i13)' },
-  'devices/id-card/hid/hid-link.ts': { max: 1, why: 'HID link failure detail (i13)' },
   'devices/id-card/sdk/connect-sdk.ts': { max: 2, why: 'SDK library load failure detail (i13)' },
   'devices/id-card/sdk/sdk-read.ts': { max: 3, why: 'SDK buffer length problems (i13)' },
   'devices/id-card/sdk/sdk-reader.ts': { max: 5, why: 'SDK reader failure details (i13)' },

@@ -20,7 +20,7 @@ export interface Link {
 export type LinkOpenError = { reason: 'not-found' | 'busy' | 'error'; detail: string };
 
 /** Shared bookkeeping: data fan-out and a single "lost" notification. */
-abstract class BaseLink implements Link {
+export abstract class BaseLink implements Link {
   abstract readonly description: string;
   protected open = true;
   private closing = false;
