@@ -18,6 +18,7 @@ const DATA: Record<string, string> = {
   'devices/id-card/codes.ts': 'the GB 3304 nationality (民族) and region code tables: what the chip’s codes mean, printed on the card',
   'devices/id-card/sample-cards.ts': 'sample identities the simulator places on its reader (names and addresses are card data)',
   'devices/a4/a4-doc.fixture.ts': 'a sample printed document for the A4 driver’s tests',
+  'devices/receipt/receipt-models.ts': 'receipt printer makers’ brand names (新北洋, 佳博) as they appear on the printers',
 };
 
 /**
