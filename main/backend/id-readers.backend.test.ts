@@ -2,7 +2,8 @@
 // them: the simulated reader reached over USB HID (the report-level double below node-hid) and
 // through the vendor SDK (gcc-built stand-in libraries loaded with koffi, photo decoded by the
 // stand-in WLT decoder). A card placed on the reader reaches the journey's prefilled form, and a
-// helper's card signs the helper in, exactly as over serial. Then a real SDK reader without a photo decoder: 人证核验 unavailable.
+// helper's card signs the helper in, and the card finds the holder's cases in follow-up, exactly as over serial. Then a real SDK reader without a photo decoder: 人证核验 unavailable.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../../central/catalog/sample-catalog';
@@ -89,6 +90,46 @@ describe.each(['hid', 'sdk'] as const)('a card on a simulated reader reached ove
     expect(form.prefill.applicantName).toMatchObject({ value: card.name, locked: true });
     expect(form.prefill.applicantIdNumber!.value).toBe(`${card.idNumber.slice(0, 4)}**********${card.idNumber.slice(-4)}`);
   });
+});
+
+describe.each(['hid', 'sdk'] as const)('follow-up (progress by card) on a simulated reader reached over %s', (transport) => {
+  it("placing the card finds the holder's synced case; the number is neither answered nor logged in clear", async () => {
+    const k = await kiosk({ devices: [{ kind: 'id-card-reader', mode: 'simulator', simulatedTransport: transport, pollMs: 300 }] });
+    await waitFor(() => reader(k).status.state === 'ready', 15_000, `${transport} reader ready`);
+    const service = sampleCatalog.services.find((s) => s.kioskFull)!;
+    await waitFor(() => k.ctx.catalog.service(service.code), 10_000, 'catalog');
+    const post = async (p: string, body: unknown) => {
+      const r = await k.get(p, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: r.status, body: (await r.json()) as { receiptNo: string; cases: { receiptNo: string; caseNo: string | null }[] } };
+    };
+    const submitted = await post('/api/submissions', {
+      idempotencyKey: uuidv7(),
+      serviceCode: service.code,
+      applicant: { name: card.name, idNumber: card.idNumber, phone: '13912345678' },
+      form: {},
+      materials: [{ materialId: service.materials[0]!.id, provision: 'scanned', pages: [{ mime: 'image/jpeg', data: crypto.randomBytes(2000).toString('base64') }] }],
+      channel: 'kiosk',
+      delivery: 'kiosk_print',
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    await k.ctx.queue.syncNow();
+    const caseNo = k.ctx.queue.caseStatus(submitted.body.receiptNo)?.caseNo;
+    expect(caseNo).toMatch(/^AJ/);
+
+    // the progress screen listens; the citizen places the card on this reader
+    const wait = k.get('/api/progress/wait?timeoutMs=10000');
+    await waitFor(() => k.ctx.citizen.inputs.waiting > 0, 5000, 'listening');
+    expect((await k.ctx.devices.sim!.act({ device: 'id-card-reader', action: 'insert', card: 'resident' })).ok).toBe(true);
+    expect(await json(wait)).toMatchObject({ kind: 'card' });
+    const found = await post('/api/progress/lookup', { by: 'card' });
+    expect(found.status).toBe(200);
+    expect(found.body.cases).toEqual(expect.arrayContaining([expect.objectContaining({ receiptNo: submitted.body.receiptNo, caseNo })]));
+    expect(JSON.stringify(found.body)).not.toContain(card.idNumber);
+    expect(k.logLines.join('\n')).not.toContain(card.idNumber);
+    // leaving forgets the card: a lookup by card needs the card again
+    await post('/api/progress/end', {});
+    expect((await post('/api/progress/lookup', { by: 'card' })).status).toBe(409);
+  }, 60_000);
 });
 
 describe('a real reader without a photo decoder', () => {
