@@ -10,7 +10,7 @@ import type { DeviceSimulators } from './sim/simulators';
 export type ReceiptApi = Pick<ReceiptService, 'print' | 'reprint' | 'discard' | 'heldJobs' | 'encode'>;
 export type A4Api = Pick<A4Service, 'buildPdf' | 'printPdf' | 'printDoc'>;
 export type ScannerApi = Pick<ScannerService, 'scan'>;
-export type SimulatorApi = Pick<DeviceSimulators, 'act' | 'state' | 'face'>;
+export type SimulatorApi = Pick<DeviceSimulators, 'act' | 'state' | 'face' | 'spareReceiptPort'>;
 
 export interface DeviceLayer {
   /** one status view per device class, in DEVICE_KINDS order */

@@ -3312,6 +3312,298 @@ export type KioskApiSchema =
                 | -1;
             };
       };
+      '/maintenance/printers': {
+        $get: {
+          input: {};
+          output: {
+            receipt: { mode: 'serial' | 'usb-lp'; path: string; vidPid: string; maker: string; model: string; certainty: 'product' | 'vendor' | 'bridge'; source: string; simulated?: true }[];
+            a4: { uri: string; name: string; makeModel: null | string; via: 'ippfind' | 'lpinfo' }[];
+            problems: (
+              { code: 'tool-missing'; tool: string } | { code: 'bad-address'; detail: string } | { code: 'add-failed'; detail: string } | { code: 'tool-failed'; tool: string; detail: string }
+            )[];
+            current: {
+              receipt:
+                | null
+                | {
+                    kind: 'id-card-reader';
+                    mode: 'simulator' | 'serial' | 'hid' | 'sdk';
+                    baudRate: number;
+                    pollMs: number;
+                    path?: string;
+                    vidPid?: string;
+                    simulatedTransport?: 'serial' | 'hid' | 'sdk';
+                    hidProfile?: 'cp2110-bridge' | 'length-byte-64' | 'length-byte-64-id1' | 'frame-padded-64';
+                    sdk?: {
+                      library: string;
+                      profile: 'sdtapi';
+                      port: number;
+                      callTimeoutMs: number;
+                      symbols?: { openPort?: string; closePort?: string; samStatus?: null | string; findCard?: string; selectCard?: string; readBase?: string; readBaseFingerprint?: null | string };
+                    };
+                    photoDecoder?: null | { library: string; symbol: string; flag: number; okCode: number; rowOrder: 'top-down' | 'bottom-up'; callTimeoutMs: number };
+                  }
+                | { kind: 'receipt-printer'; mode: 'simulator' | 'serial' | 'usb-lp' | 'tcp'; baudRate: number; widthChars: number; path?: string; host?: string; port?: number }
+                | { kind: 'a4-printer'; mode: 'simulator' | 'cups'; queue: string; fontPath?: string }
+                | { kind: 'scanner'; mode: 'simulator' | 'sane'; device?: string }
+                | { kind: 'code-scanner'; mode: 'simulator' | 'serial' | 'hid'; path?: string; vidPid?: string };
+              a4:
+                | null
+                | {
+                    kind: 'id-card-reader';
+                    mode: 'simulator' | 'serial' | 'hid' | 'sdk';
+                    baudRate: number;
+                    pollMs: number;
+                    path?: string;
+                    vidPid?: string;
+                    simulatedTransport?: 'serial' | 'hid' | 'sdk';
+                    hidProfile?: 'cp2110-bridge' | 'length-byte-64' | 'length-byte-64-id1' | 'frame-padded-64';
+                    sdk?: {
+                      library: string;
+                      profile: 'sdtapi';
+                      port: number;
+                      callTimeoutMs: number;
+                      symbols?: { openPort?: string; closePort?: string; samStatus?: null | string; findCard?: string; selectCard?: string; readBase?: string; readBaseFingerprint?: null | string };
+                    };
+                    photoDecoder?: null | { library: string; symbol: string; flag: number; okCode: number; rowOrder: 'top-down' | 'bottom-up'; callTimeoutMs: number };
+                  }
+                | { kind: 'receipt-printer'; mode: 'simulator' | 'serial' | 'usb-lp' | 'tcp'; baudRate: number; widthChars: number; path?: string; host?: string; port?: number }
+                | { kind: 'a4-printer'; mode: 'simulator' | 'cups'; queue: string; fontPath?: string }
+                | { kind: 'scanner'; mode: 'simulator' | 'sane'; device?: string }
+                | { kind: 'code-scanner'; mode: 'simulator' | 'serial' | 'hid'; path?: string; vidPid?: string };
+            };
+          };
+          outputFormat: 'json';
+          status:
+            | 300
+            | 500
+            | 200
+            | 100
+            | 102
+            | 103
+            | 201
+            | 202
+            | 203
+            | 206
+            | 207
+            | 208
+            | 226
+            | 301
+            | 302
+            | 303
+            | 305
+            | 306
+            | 307
+            | 308
+            | 400
+            | 401
+            | 402
+            | 403
+            | 404
+            | 405
+            | 406
+            | 407
+            | 408
+            | 409
+            | 410
+            | 411
+            | 412
+            | 413
+            | 414
+            | 415
+            | 416
+            | 417
+            | 418
+            | 421
+            | 422
+            | 423
+            | 424
+            | 425
+            | 426
+            | 428
+            | 429
+            | 431
+            | 451
+            | 501
+            | 502
+            | 503
+            | 504
+            | 505
+            | 506
+            | 507
+            | 508
+            | 510
+            | 511
+            | -1;
+        };
+      };
+      '/maintenance/printers/receipt': {
+        $post:
+          | {
+              input: { json: { path: string } };
+              output:
+                | { error: 'no-config-file'; area: 'maintenance' }
+                | { error: 'printer-not-found'; area: 'maintenance' }
+                | { issue: string; error: 'printer-not-saved'; area: 'maintenance' }
+                | { detail: string; error: 'bad-address'; area: 'maintenance' }
+                | { code: 'bad-address' | 'tool-missing' | 'add-failed' | 'tool-failed'; detail: string; error: 'queue-not-added'; area: 'maintenance' };
+              outputFormat: 'json';
+              status: 404 | 409 | 422 | 502;
+            }
+          | {
+              input: { json: { path: string } };
+              output:
+                | { ok: true; code: 'receipt-chosen'; saved: true; path: string }
+                | { ok: false; code: 'receipt-test-failed'; saved: true; path: string; why: string }
+                | { ok: true; code: 'a4-chosen'; saved: true; queue: string; uri: string }
+                | { ok: false; code: 'a4-test-failed'; saved: true; queue: string; uri: string; why: string };
+              outputFormat: 'json';
+              status:
+                | 300
+                | 500
+                | 200
+                | 100
+                | 102
+                | 103
+                | 201
+                | 202
+                | 203
+                | 206
+                | 207
+                | 208
+                | 226
+                | 301
+                | 302
+                | 303
+                | 305
+                | 306
+                | 307
+                | 308
+                | 400
+                | 401
+                | 402
+                | 403
+                | 404
+                | 405
+                | 406
+                | 407
+                | 408
+                | 409
+                | 410
+                | 411
+                | 412
+                | 413
+                | 414
+                | 415
+                | 416
+                | 417
+                | 418
+                | 421
+                | 422
+                | 423
+                | 424
+                | 425
+                | 426
+                | 428
+                | 429
+                | 431
+                | 451
+                | 501
+                | 502
+                | 503
+                | 504
+                | 505
+                | 506
+                | 507
+                | 508
+                | 510
+                | 511
+                | -1;
+            };
+      };
+      '/maintenance/printers/a4': {
+        $post:
+          | {
+              input: { json: { uri: string; name?: string } | { address: string } };
+              output:
+                | { error: 'no-config-file'; area: 'maintenance' }
+                | { error: 'printer-not-found'; area: 'maintenance' }
+                | { issue: string; error: 'printer-not-saved'; area: 'maintenance' }
+                | { detail: string; error: 'bad-address'; area: 'maintenance' }
+                | { code: 'bad-address' | 'tool-missing' | 'add-failed' | 'tool-failed'; detail: string; error: 'queue-not-added'; area: 'maintenance' };
+              outputFormat: 'json';
+              status: 404 | 409 | 422 | 502;
+            }
+          | {
+              input: { json: { uri: string; name?: string } | { address: string } };
+              output:
+                | { ok: true; code: 'receipt-chosen'; saved: true; path: string }
+                | { ok: false; code: 'receipt-test-failed'; saved: true; path: string; why: string }
+                | { ok: true; code: 'a4-chosen'; saved: true; queue: string; uri: string }
+                | { ok: false; code: 'a4-test-failed'; saved: true; queue: string; uri: string; why: string };
+              outputFormat: 'json';
+              status:
+                | 300
+                | 500
+                | 200
+                | 100
+                | 102
+                | 103
+                | 201
+                | 202
+                | 203
+                | 206
+                | 207
+                | 208
+                | 226
+                | 301
+                | 302
+                | 303
+                | 305
+                | 306
+                | 307
+                | 308
+                | 400
+                | 401
+                | 402
+                | 403
+                | 404
+                | 405
+                | 406
+                | 407
+                | 408
+                | 409
+                | 410
+                | 411
+                | 412
+                | 413
+                | 414
+                | 415
+                | 416
+                | 417
+                | 418
+                | 421
+                | 422
+                | 423
+                | 424
+                | 425
+                | 426
+                | 428
+                | 429
+                | 431
+                | 451
+                | 501
+                | 502
+                | 503
+                | 504
+                | 505
+                | 506
+                | 507
+                | 508
+                | 510
+                | 511
+                | -1;
+            };
+      };
       '/maintenance/hygiene': {
         $get: {
           input: {};
@@ -5824,7 +6116,7 @@ export type RefusalCodes = {
     | 'bad-image'
     | 'no-held-receipt'
     | 'held';
-  maintenance: 'no-dead-letter' | 'no-config-file' | 'config-refused' | 'export-refused';
+  maintenance: 'no-dead-letter' | 'no-config-file' | 'config-refused' | 'export-refused' | 'printer-not-found' | 'bad-address' | 'queue-not-added' | 'printer-not-saved';
   journey:
     | 'catalog-unavailable'
     | 'unknown-service'

@@ -146,7 +146,8 @@ export function queueNameFor(printer: { name?: string; uri: string }): string {
 /** Adds (or redefines) queue `queue` for the IPP Everywhere printer at `uri`, enabled and accepting jobs. */
 export async function addDriverlessQueue(queue: string, uri: string, opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Result<{ queue: string; uri: string }, DriverlessError>> {
   if (!/^[A-Za-z0-9_-]{1,127}$/.test(queue)) return err({ code: 'bad-address', detail: `queue name ${queue}` });
-  const parsed = parsePrinterAddress(uri);
+  // a dnssd:// URI (from lpinfo) is cupsd's own: it resolves it when printing
+  const parsed: Result<string, DriverlessError> = /^dnssd:\/\/[^\s/]+\/\S*$/.test(uri) && uri.length <= 500 ? ok(uri) : parsePrinterAddress(uri);
   if (!parsed.ok) return parsed;
   // -E after -p: enabled and accepting. With -m everywhere cupsd fetches the printer's attributes
   // in the background, so an unreachable printer shows in the test print that follows, not here.

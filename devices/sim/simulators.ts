@@ -50,6 +50,7 @@ export class DeviceSimulators {
   /** the simulated reader when it is reached over HID or through the SDK stand-in instead of a pty */
   idCardVia: Started<SimulatedReader> | null = null;
   receipt: Started<PtySim<ReceiptPrinterSim>> | null = null;
+  private spareReceipt: Started<PtySim<ReceiptPrinterSim>> | null = null;
   codeScanner: Started<PtySim<CodeScannerSim>> | null = null;
   a4: Started<CupsPdfSim> | null = null;
   scanner: SaneTestSim | null = null;
@@ -113,6 +114,24 @@ export class DeviceSimulators {
       this.receipt = this.startPty('receipt-printer', 'receipt', sim);
     }
     return this.receipt;
+  }
+
+  /**
+   * A second simulated receipt printer, not yet configured: what printer discovery offers in
+   * simulator mode, as a USB-CDC Epson TM-T20 (04b8:0e03) would show in SerialPort.list(). Its
+   * prints join the panel's list like the configured printer's.
+   */
+  async spareReceiptPort(): Promise<Result<{ path: string; vendorId: string; productId: string; manufacturer: string }, string>> {
+    if (!this.spareReceipt) {
+      const sim = new ReceiptPrinterSim();
+      sim.events.on('receipt', (r) => {
+        this.printed.unshift({ at: new Date().toISOString(), lines: r.lines, qrPayloads: r.qrPayloads, cut: r.cut });
+        this.printed.length = Math.min(this.printed.length, 20);
+      });
+      this.spareReceipt = this.startPty('receipt-printer', 'receipt-spare', sim);
+    }
+    const s = await this.spareReceipt;
+    return s.ok ? ok({ path: s.value.pair.hostPath, vendorId: '04b8', productId: '0e03', manufacturer: 'EPSON (simulated)' }) : s;
   }
 
   startCodeScanner(): Started<PtySim<CodeScannerSim>> {
@@ -281,7 +300,7 @@ export class DeviceSimulators {
   async close(): Promise<void> {
     const via = this.idCardVia ? await this.idCardVia : null;
     if (via?.ok) await via.value.close();
-    for (const started of [this.idCard, this.receipt, this.codeScanner]) {
+    for (const started of [this.idCard, this.receipt, this.spareReceipt, this.codeScanner]) {
       const s = started ? await started : null;
       if (s?.ok) {
         await (s.value.sim as { detach(): Promise<void> }).detach();

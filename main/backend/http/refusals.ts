@@ -86,7 +86,17 @@ export const REFUSAL_STATUS = {
   /** the technician's PIN (maintenance/technician-auth.ts) */
   techSignIn: { 'not-configured': 503, locked: 423, 'wrong-pin': 401 },
   /** maintenance actions (routes/maintenance.ts) */
-  maintenance: { 'no-dead-letter': 404, 'no-config-file': 409, 'config-refused': 422, 'export-refused': 422 },
+  maintenance: {
+    'no-dead-letter': 404,
+    'no-config-file': 409,
+    'config-refused': 422,
+    'export-refused': 422,
+    // choosing a printer (maintenance/printer-setup.ts)
+    'printer-not-found': 404,
+    'bad-address': 422,
+    'queue-not-added': 502,
+    'printer-not-saved': 422,
+  },
 } as const;
 
 type Table = typeof REFUSAL_STATUS;

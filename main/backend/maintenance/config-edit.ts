@@ -3,6 +3,7 @@
 // and the schema's own reason; accepted changes are written atomically and apply after restart.
 import fs from 'node:fs';
 import path from 'node:path';
+import { deviceConfigProblems, type DeviceConfig } from '../../../devices/config';
 import { configSchema, type KioskConfig } from '../config/schema';
 
 /** Dotted paths a technician may change. Secrets, URLs, key files and devices are not here. */
@@ -77,11 +78,32 @@ export function editConfig(file: string, changes: Record<string, unknown>): { ou
     outcomes.push({ field, ok: true, code: 'saved' });
   }
   const written = outcomes.some((o) => o.ok);
-  if (written) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, JSON.stringify(current, null, 2) + '\n', { mode: 0o600 });
-    fs.renameSync(tmp, file);
-  }
+  if (written) writeConfigFile(file, current);
   return { outcomes, written };
+}
+
+function writeConfigFile(file: string, content: Record<string, unknown>): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, JSON.stringify(content, null, 2) + '\n', { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * Puts `row` in place of the configured device of its kind (the printer a technician chose in
+ * maintenance), checked like any edit: the whole file with the change must parse and the device
+ * must be reachable as configured. Applies after restart, like the other edits.
+ */
+export function setDeviceRow(file: string, row: DeviceConfig): { ok: true } | { ok: false; issue: string } {
+  const current = readConfigFile(file);
+  const parsed = configSchema.safeParse(current);
+  if (!parsed.success) return { ok: false, issue: parsed.error.issues[0]!.message };
+  const devices = [...parsed.data.devices.filter((d) => d.kind !== row.kind), row];
+  const candidate = { ...current, devices };
+  const checked = configSchema.safeParse(candidate);
+  if (!checked.success) return { ok: false, issue: checked.error.issues[0]!.message };
+  const problem = deviceConfigProblems(checked.data.devices)[0];
+  if (problem) return { ok: false, issue: problem.message };
+  writeConfigFile(file, candidate);
+  return { ok: true };
 }

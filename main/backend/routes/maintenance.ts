@@ -12,6 +12,7 @@ import type { BackendContext } from '../context';
 import { configView, editConfig } from '../maintenance/config-edit';
 import { requireTechnician, TECH_COOKIE } from '../maintenance/guard';
 import { exportLogs } from '../maintenance/log-export';
+import { chooseA4Printer, chooseReceiptPrinter, discoverPrinters } from '../maintenance/printer-setup';
 import { runSelfTest } from '../maintenance/self-test';
 import { terminalInfo } from '../maintenance/terminal-info';
 import { validate } from '../validate';
@@ -119,6 +120,33 @@ function guardedRoutes(ctx: BackendContext) {
       if (!r.ok) return refuse(c, 'maintenance', { kind: 'export-refused' as const, ...r.error }, { ok: false as const });
       return c.json({ ok: true as const, ...r.value });
     })
+    .get('/printers', async (c) => c.json(await discoverPrinters(ctx)))
+    .post('/printers/receipt', jsonBody(z.object({ path: z.string().min(1).max(300) }), { maxBytes: SMALL_JSON_MAX }), async (c) => {
+      const r = await chooseReceiptPrinter(ctx, m.configFile, c.req.valid('json').path);
+      m.audit.record(
+        c.get('technician'),
+        'printer-choose:receipt',
+        r.ok ? (r.value.ok ? 'ok' : 'failed') : 'refused',
+        r.ok ? { code: r.value.code, path: 'path' in r.value ? r.value.path : '' } : { reason: r.error.kind },
+      );
+      if (!r.ok) return refuse(c, 'maintenance', r.error);
+      return c.json(r.value);
+    })
+    .post(
+      '/printers/a4',
+      jsonBody(z.union([z.object({ uri: z.string().min(1).max(500), name: z.string().max(200).optional() }), z.object({ address: z.string().min(1).max(300) })]), { maxBytes: SMALL_JSON_MAX }),
+      async (c) => {
+        const r = await chooseA4Printer(ctx, m.configFile, c.req.valid('json'));
+        m.audit.record(
+          c.get('technician'),
+          'printer-choose:a4',
+          r.ok ? (r.value.ok ? 'ok' : 'failed') : 'refused',
+          r.ok ? { code: r.value.code, queue: 'queue' in r.value ? r.value.queue : '' } : { reason: r.error.kind },
+        );
+        if (!r.ok) return refuse(c, 'maintenance', r.error);
+        return c.json(r.value);
+      },
+    )
     .get('/hygiene', (c) => c.json({ entries: ctx.store.maintenance.recentHygiene() }))
     .post('/hygiene', jsonBody(z.object({ kind: z.enum(['disinfection', 'screen-clean', 'surface-clean']), note: z.string().trim().max(200).default('') }), { maxBytes: SMALL_JSON_MAX }), (c) => {
       const { kind, note } = c.req.valid('json');

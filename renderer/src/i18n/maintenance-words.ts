@@ -41,4 +41,8 @@ export const MAINTENANCE_REFUSAL_WORDS: Partial<Record<RefusalKind<'maintenance'
   'no-dead-letter': () => ({ zh: '没有这条待处理记录', en: 'no such dead letter' }),
   'no-config-file': () => ({ zh: '本终端未指定配置文件', en: 'this terminal runs without a config file' }),
   'export-refused': exportRefused,
+  'printer-not-found': () => ({ zh: '未找到该打印机，请重新查找', en: 'that printer is not attached now; search again' }),
+  'bad-address': (p) => ({ zh: '打印机地址无效，应为 IP 地址、主机名或 ipp:// 地址', en: `not a printer address (an IP address, host name or ipp:// address): ${stringOr(p('detail'), '')}` }),
+  'queue-not-added': (p) => ({ zh: '无法添加打印队列', en: `CUPS did not add the queue: ${stringOr(p('detail'), '')}` }),
+  'printer-not-saved': (p) => ({ zh: '打印机设置未保存', en: `the printer was not saved: ${stringOr(p('issue'), '')}` }),
 };

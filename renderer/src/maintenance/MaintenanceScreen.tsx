@@ -6,6 +6,7 @@ import { summariseUsage, type UsageSummary } from '../../../common/usage-summary
 import { api } from '../api';
 import { useSession } from '../session/SessionContext';
 import { DevicesPanel } from './DevicesPanel';
+import { PrintersPanel } from './PrintersPanel';
 import { QueuePanel } from './QueuePanel';
 import { RecordsPanel } from './RecordsPanel';
 import { techValue } from './tech-fetch';
@@ -14,6 +15,7 @@ import { UsageCharts } from './UsageCharts';
 
 const TABS = [
   { id: 'devices', label: '设备诊断 / Devices' },
+  { id: 'printers', label: '打印机 / Printers' },
   { id: 'queue', label: '队列与同步 / Queue & sync' },
   { id: 'terminal', label: '终端 / Terminal' },
   { id: 'usage', label: '使用统计 / Usage' },
@@ -77,6 +79,7 @@ export function MaintenanceScreen({ onExit, onExpired }: { onExit: () => void; o
       </div>
       <section id="maint-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="maint-panel">
         {tab === 'devices' && <DevicesPanel onExpired={onExpired} />}
+        {tab === 'printers' && <PrintersPanel onExpired={onExpired} />}
         {tab === 'queue' && <QueuePanel onExpired={onExpired} />}
         {tab === 'terminal' && <TerminalPanel onExpired={onExpired} />}
         {tab === 'usage' && <UsagePanel onExpired={onExpired} />}
