@@ -9,6 +9,7 @@ import { buildStandIns, setStandInCard } from '../../../devices/id-card/sdk/stan
 import { ReceiptPrinterSim } from '../../../devices/receipt/simulator';
 import { SaneTestSim } from '../../../devices/scanner/sane-sim';
 import { PtyPair } from '../../../devices/sim/pty-pair';
+import { startIppEverywherePrinter } from '../../../devices/test-support/ipp-everywhere-printer';
 import { tempDir, waitFor } from '../../../devices/test-support/wait';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -77,6 +78,19 @@ describe('devices CLI', () => {
     const hid = await cli(['read-card', '--transport', 'hid', '--vid-pid', '1209:0001', '--timeout', '2']);
     expect(hid.code).toBe(1);
     expect(hid.json).toMatchObject({ ok: false });
+  }, 60_000);
+
+  it('list shows the driverless A4 printer advertised on the network, and the receipt printers discovery offers', async () => {
+    const a4 = await startIppEverywherePrinter('Kiosk CLI A4');
+    try {
+      const { code, json } = await cli(['list', '--wait', '3'], a4.env);
+      expect(code).toBe(0);
+      expect(json.a4Printers).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Kiosk CLI A4', via: 'ippfind' })]));
+      // no USB receipt printer is attached to the build machine: an empty list, not an error
+      expect(json.receiptPrinters).toEqual([]);
+    } finally {
+      await a4.stop();
+    }
   }, 60_000);
 
   it('test-print prints a receipt and reports the printer status', async () => {

@@ -1,6 +1,7 @@
 // Technician CLI: `npm run devices -- <command>`; prints JSON, exits non-zero when something is
 // wrong. How the terminal's devices are checked on site.
-//   list                                   what is attached: serial, HID, SANE, CUPS, /dev/usb/lp*
+//   list [--wait S]                        what is attached: serial, HID, SANE, CUPS, /dev/usb/lp*, and the
+//                                          printers discovery offers (known receipt models, driverless A4)
 //   probe [--config F] [--wait S]          opens every configured device and reports its status
 //   read-card [--transport serial|hid|sdk] [--timeout S]   waits for a card, prints it (personal data masked)
 //     serial: --port P [--baud B]; hid: --vid-pid V:P [--profile P]; sdk: --library L [--sdk-port N]
@@ -16,6 +17,7 @@ import { SerialPort } from 'serialport';
 import { identityDisplayName, identityNumber, type CardIdentity } from '../../../common/devices';
 import { maskIdNumber, maskName } from '../../../common/mask';
 import { selfTestSlip } from '../../../documents/self-test/self-test-prints';
+import { discoverIppPrinters } from '../../../devices/a4/driverless';
 import { IppClient } from '../../../devices/a4/ipp-client';
 import { CupsPdfSim } from '../../../devices/a4/cups-sim';
 import { memoryLogger } from '../../../devices/core/log';
@@ -33,6 +35,7 @@ import type { Result } from '../../../common/result';
 import { DeviceManager } from '../../../devices/manager';
 import { receiptPrinterConnector } from '../../../devices/receipt/connect';
 import { encodeReceipt } from '../../../devices/receipt/escpos-encoder';
+import { discoverReceiptPrinters } from '../../../devices/receipt/receipt-discovery';
 import { deviceOptions, listDevices, scan } from '../../../devices/scanner/scanimage';
 import { socatAvailable } from '../../../devices/sim/pty-pair';
 
@@ -64,7 +67,7 @@ function maskedIdentity(i: CardIdentity) {
   return { cardType: i.cardType, name: maskName(identityDisplayName(i)), number: maskIdNumber(identityNumber(i)), gender: i.gender, birthYear: i.birthDate.slice(0, 4), validTo: i.validTo ?? '长期' };
 }
 
-async function list() {
+async function list(a: Args) {
   const serial = await SerialPort.list().catch(() => []);
   let hid: unknown[] = [];
   try {
@@ -81,6 +84,8 @@ async function list() {
         .map((n) => `/dev/usb/${n}`)
     : [];
   const lpstat = spawnSync('lpstat', ['-e'], { encoding: 'utf8' });
+  // what the maintenance screen's printers panel offers: known receipt models, driverless A4 printers
+  const [receiptPrinters, a4] = await Promise.all([discoverReceiptPrinters(), discoverIppPrinters({ seconds: num(a, 'wait', 3) })]);
   print({
     serial: serial.map((p) => ({ path: p.path, vidPid: p.vendorId && p.productId ? `${p.vendorId}:${p.productId}` : null, manufacturer: p.manufacturer ?? null })),
     hid,
@@ -88,6 +93,9 @@ async function list() {
     idCardHidProfiles: Object.fromEntries(Object.entries(HID_PROFILES).map(([name, p]) => [name, p.source])),
     usbPrinters: lp,
     scanners: sane.ok ? sane.value : { error: sane.error.detail },
+    receiptPrinters,
+    a4Printers: a4.printers,
+    ...(a4.problems.length ? { a4PrinterProblems: a4.problems } : {}),
     cupsQueues: lpstat.status === 0 ? lpstat.stdout.split('\n').filter(Boolean) : { error: (lpstat.stderr || lpstat.error?.message || 'lpstat failed').trim() },
   });
   return 0;
@@ -282,7 +290,7 @@ async function main(): Promise<number> {
   const a = parseArgs(process.argv.slice(2));
   switch (a._[0]) {
     case 'list':
-      return list();
+      return list(a);
     case 'probe':
       return probe(a);
     case 'read-card':
