@@ -88,6 +88,11 @@ export function PrintersPanel({ onExpired }: { onExpired: (e: unknown) => void }
       </section>
       <section aria-labelledby="printers-a4">
         <h3 id="printers-a4">{W.a4Title}</h3>
+        {currentQueue && (
+          <p className="maint-sub" data-testid="a4-current">
+            {W.current}: {currentQueue}
+          </p>
+        )}
         {view?.problems.map((p, i) => (
           <p key={i} className="maint-problem">
             {toolProblemText(p)}
@@ -101,10 +106,7 @@ export function PrintersPanel({ onExpired }: { onExpired: (e: unknown) => void }
                 {p.name}
                 {p.makeModel ? ` · ${p.makeModel}` : ''}
               </h4>
-              <p className="maint-sub">
-                {p.uri}
-                {currentQueue ? ` · ${W.current}: ${currentQueue}` : ''}
-              </p>
+              <p className="maint-sub">{p.uri}</p>
               <button
                 type="button"
                 className="btn btn-primary"
