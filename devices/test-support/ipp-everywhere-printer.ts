@@ -2,7 +2,8 @@
 // Everywhere printer that keeps every job it receives. It refuses to start without DNS-SD, so it
 // gets its own `dbus-daemon` (a private "system" bus in a temp folder) and its own `avahi-daemon`
 // on that bus, which advertises it over mDNS; `ippfind` run with `env` finds it there. Nothing
-// depends on the machine's own dbus or avahi. stop() ends all three and removes the folder.
+// depends on the machine's own dbus or avahi (but none may run: avahi allows one per machine).
+// stop() ends all three and removes the folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -76,7 +77,47 @@ async function end(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+// avahi-daemon's pid file and socket are at fixed paths (/run/avahi-daemon/): one per machine, so
+// test files running in parallel take turns. The lock is a directory (mkdir is atomic) naming
+// its holder; a holder that died leaves it stale and the next one takes it over.
+const LOCK = '/tmp/kiosk-private-avahi.lock';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function takeAvahiLock(timeoutMs = 180_000): Promise<() => void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      fs.writeFileSync(path.join(LOCK, 'pid'), String(process.pid));
+      let held = true;
+      return () => {
+        if (held) fs.rmSync(LOCK, { recursive: true, force: true });
+        held = false;
+      };
+    } catch {
+      let holder = NaN;
+      try {
+        holder = Number(fs.readFileSync(path.join(LOCK, 'pid'), 'utf8'));
+      } catch {
+        // being created or removed right now: look again
+      }
+      if (Number.isInteger(holder) && holder > 0 && !alive(holder)) fs.rmSync(LOCK, { recursive: true, force: true });
+      else if (Date.now() > until) throw new Error(`another test's private avahi-daemon has run for ${timeoutMs / 1000} s (lock ${LOCK}, pid ${holder})`);
+      else await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 export async function startIppEverywherePrinter(name = 'Kiosk Test A4'): Promise<IppEverywherePrinter> {
+  const unlock = await takeAvahiLock();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-ippeve-'));
   const socket = path.join(dir, 'bus.sock');
   const spool = path.join(dir, 'spool');
@@ -89,6 +130,7 @@ export async function startIppEverywherePrinter(name = 'Kiosk Test A4'): Promise
   const stop = async () => {
     for (const c of children.reverse()) await end(c);
     fs.rmSync(dir, { recursive: true, force: true });
+    unlock();
   };
   let port = 0;
   try {
