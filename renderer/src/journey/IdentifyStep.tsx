@@ -26,6 +26,8 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
   const heading = useStepHeading(phase.kind);
   const [cardError, setCardError] = useState<string | null>(null);
   const [readerDown, setReaderDown] = useState<string | null>(null);
+  // 网证 works without the reader: its progress and refusals have their own line
+  const [netidStatus, setNetidStatus] = useState<string | null>(null);
 
   const fetchIdentity = useCallback(async () => {
     const r = await call(api.journey.identity.$get());
@@ -46,8 +48,8 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
     return subscribe((e) => {
       if (e.type === 'idcard.read') void fetchIdentity();
       else if (e.type === 'idcard.error') setCardError(e.message);
-      else if (e.type === 'netid.verifying') setCardError(t.netidVerifying);
-      else if (e.type === 'netid.refused') setCardError(bilingual(NETID_REFUSAL_TEXT[e.reason]));
+      else if (e.type === 'netid.verifying') setNetidStatus(t.netidVerifying);
+      else if (e.type === 'netid.refused') setNetidStatus(bilingual(NETID_REFUSAL_TEXT[e.reason]));
       else if (e.type === 'device.status' && e.view.device === 'id-card-reader') setReaderDown(e.view.health === 'offline' ? deviceStatusText(e.view) : null);
     });
   }, [subscribe, fetchIdentity, t]);
@@ -66,6 +68,11 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
           <p className="journey-lead" data-testid="netid-lead" data-spoken>
             {t.netidLead}
           </p>
+          {netidStatus && (
+            <p role="status" aria-live="polite" className="journey-status" data-testid="netid-status" data-spoken>
+              {netidStatus}
+            </p>
+          )}
           <p role="status" aria-live="polite" className="journey-status" data-testid="identify-status" data-spoken>
             {readerDown ? `${t.readerOffline} ${readerDown}` : (cardError ?? t.waitingCard)}
           </p>
