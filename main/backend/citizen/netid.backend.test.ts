@@ -101,6 +101,17 @@ describe('网证 identification', () => {
     const row = k.central!.store.db.prepare('SELECT manifest FROM cases WHERE receipt_no = ?').get(receiptNo) as { manifest: string };
     expect(row.manifest).toContain(card.idNumber);
     expect(row.manifest).toContain('1990-03-07');
+
+    // follow-up by 网证 on a later visit (SECURITY.md: central's fresh verification is proof as a card read is)
+    k.ctx.citizen.end('finish');
+    const wait = k.get('/api/progress/wait?timeoutMs=8000');
+    await waitFor(() => k.ctx.citizen.inputs.waiting > 0, 5000, 'listening');
+    scan(k, await signTestNetid(claims()));
+    expect(await (await wait).json()).toMatchObject({ kind: 'card' });
+    const lookup = await k.get('/api/progress/lookup', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ by: 'card' }) });
+    expect(lookup.status).toBe(200);
+    const found = (await lookup.json()) as { cases: { receiptNo: string }[] };
+    expect(found.cases.map((c) => c.receiptNo)).toContain(receiptNo);
   }, 60_000);
 
   it('refuses a replayed, expired, forged or foreign QR, holds nothing, and never takes it for a receipt', async () => {
