@@ -2,7 +2,6 @@
 // code scanner is verified at central and becomes the held identity (no photo: 人证核验 is not
 // possible and the submit says so in the log); what the answer lacks is asked on the form; a
 // replayed, expired or forged QR, or no central, is refused with a code for the citizen's screen.
-import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../../../central/catalog/sample-catalog';
 import type { KioskEvent } from '../../../common/events';
@@ -12,20 +11,14 @@ import { CN_2026 } from '../../../common/test-support/calendars';
 import { uuidv7 } from '../../../common/uuidv7';
 import { SAMPLE_CARDS } from '../../../devices/id-card/sample-cards';
 import { waitFor } from '../../../devices/test-support/wait';
-import { tempKiosk, type TempKiosk } from '../test-support/temp-kiosk';
+import { closeTempKiosks, tempKiosk, type TempKiosk } from '../test-support/temp-kiosk';
 
 const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!;
 const card = SAMPLE_CARDS.resident;
 const SIGNATURE = { mime: 'image/png' as const, data: Buffer.from('signature-png').toString('base64') };
 
 const open: TempKiosk[] = [];
-afterEach(async () => {
-  while (open.length) {
-    const k = open.pop()!;
-    await k.close();
-    fs.rmSync(k.dataDir, { recursive: true, force: true });
-  }
-});
+afterEach(() => closeTempKiosks(open));
 
 /** 人证核验 configured on: a 网证 must get through without it, and say so. */
 async function kiosk(): Promise<{ k: TempKiosk; events: KioskEvent[] }> {
