@@ -23,7 +23,8 @@ export class NetidIdentify {
     this.off = deps.bus.subscribe((e) => {
       if (e.type !== 'code.scanned' || !looksLikeNetid(e.text)) return;
       // one verification at a time, in scan order: a second scan of the same QR is then a replay, not a race
-      this.busy = this.busy.then(() => this.identify(e.text));
+      // a verifier that throws must not stop every later scan: it is an answer nobody can vouch for
+      this.busy = this.busy.then(() => this.identify(e.text)).catch(() => this.refuse('netid-unverifiable'));
     });
   }
 
