@@ -11,6 +11,7 @@ import { seriousA11yViolations } from './harness/axe';
 import { launchBrowser, openKioskPage } from './harness/browser';
 import { openGuideBySearch } from './harness/flows';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
+import { queueSampleCase } from './harness/queued-case';
 
 const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!;
 const card = SAMPLE_CARDS.resident;
@@ -81,6 +82,20 @@ describe('网证 QR in the journey (Chromium, code scanner simulator, embedded c
     const verified = kiosk.logLines().find((l) => l.event === 'netid.verified');
     expect(verified).toBeDefined();
     expect(JSON.stringify(verified)).not.toContain(card.idNumber);
+    await context.close();
+  }, 90_000);
+
+  it('follow-up: a 网证 finds the holder’s case on the progress screen (the number never reaches the page)', async () => {
+    const receiptNo = queueSampleCase(kiosk.host.backend, { name: card.name, idNumber: card.idNumber });
+    await kiosk.host.backend.ctx.queue.syncNow();
+    const { page, context } = await openKioskPage(browser, kiosk.url);
+    await page.getByTestId('attract-start').tap();
+    await page.getByTestId('open-progress').tap();
+    await page.getByTestId('progress-query').waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)))); // the screen listens once painted
+    await showNetid('valid');
+    await page.locator(`[data-testid="case"][data-receipt="${receiptNo}"]`).waitFor({ timeout: 20_000 });
+    expect(await page.content()).not.toContain(card.idNumber);
     await context.close();
   }, 90_000);
 });
