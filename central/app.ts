@@ -23,6 +23,8 @@ import { helpConsoleRoutes } from './routes/help-console';
 import { intakeRoutes } from './routes/intake';
 import { releaseAdminRoutes, updateRoutes } from './routes/releases';
 import { helperSignInRoutes, staffAdminRoutes } from './routes/staff';
+import { netidRoutes } from './routes/netid';
+import { testNetidIssuers, type NetidIssuers } from './netid/netid-verifier';
 import { HelperSignIn } from './staff/helper-sign-in';
 import type { ScryptCost } from './staff/staff-hash';
 import type { CentralStore } from './store';
@@ -49,6 +51,8 @@ export interface CentralDeps {
    * Recorded in the database with the instant it changed (central/staff/central-mac.ts).
    */
   suite?: SuiteTag;
+  /** 网证 issuers central trusts, by kid: the published test issuer when not given (reference central only). */
+  netidIssuers?: NetidIssuers;
 }
 
 const LIMITS = {
@@ -75,6 +79,7 @@ export function createCentralApp({
   lookupLimit,
   turn = null,
   suite = 'international',
+  netidIssuers = testNetidIssuers(),
 }: CentralDeps) {
   store.runCentralSuite(suite, (now ?? Date.now)());
   const app = new Hono<{ Variables: AuthVariables }>();
@@ -143,6 +148,7 @@ export function createCentralApp({
   signed.route('/', updateRoutes(store));
   signed.route('/', helperSignInRoutes(store, now));
   signed.route('/', helpRoutes(desk));
+  signed.route('/', netidRoutes(store, netidIssuers, now));
   app.route('/v1', signed);
 
   return app;

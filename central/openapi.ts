@@ -61,6 +61,7 @@ import {
   helpSignalsQuerySchema,
 } from '../common/help-desk';
 import { heartbeatResponseSchema, heartbeatSchema } from '../common/heartbeat';
+import { netidVerifyRequestSchema, netidVerifyResponseSchema } from '../common/netid-credential';
 import {
   helperIdentifyRequestSchema,
   helperIdentifyResponseSchema,
@@ -170,7 +171,7 @@ export function buildOpenApi(): Json {
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: '不见面审批 reference central API',
-      version: '1.1.0',
+      version: '1.2.0',
       description:
         'Intake of kiosk submissions (idempotent), chunked attachments, case-status feed, result documents, evaluations and the working-day calendar. See central/API.md. ' +
         'Any path below asked with a method it does not list answers 405 with an Allow header (components.responses.MethodNotAllowed), before authentication; a path not listed answers 404.',
@@ -530,6 +531,21 @@ export function buildOpenApi(): Json {
           responses: {
             '200': ok('an active helper’s card', helperIdentifyResponseSchema),
             '404': error('unknown-card: not an active helper’s card'),
+            ...signedErrors,
+            ...jsonBodyErrors,
+          },
+        },
+      },
+      '/v1/netid/verify': {
+        post: {
+          operationId: 'netidVerify',
+          summary:
+            '网证: verifies a network identity credential scanned at the kiosk (issuer signature, lifetime ≤ 180 s, single use at any terminal) and answers the identity fields it carries (name, identity number, maybe sex and birth date; never an address or a photo). Since 1.2',
+          security: SIGNED,
+          requestBody: jsonBody(netidVerifyRequestSchema),
+          responses: {
+            '200': ok('verified; the identity the credential carries', netidVerifyResponseSchema),
+            '422': error('netid-malformed | netid-unknown-issuer | netid-bad-signature | netid-expired | netid-replayed'),
             ...signedErrors,
             ...jsonBodyErrors,
           },

@@ -11,6 +11,7 @@ import { FleetTables } from './tables/fleet-tables';
 import { GroupCommit } from './tables/group-commit';
 import { HelpTables } from './tables/help-tables';
 import { LookupAuditTables } from './tables/lookup-audit-tables';
+import { NetidTables } from './tables/netid-tables';
 import { ReleaseTables } from './tables/release-tables';
 import { StaffTables } from './tables/staff-tables';
 import { TerminalTables } from './tables/terminal-tables';
@@ -46,7 +47,8 @@ export interface CentralStore
     Methods<StaffTables>,
     Methods<FleetTables>,
     Methods<ReleaseTables>,
-    Methods<HelpTables> {}
+    Methods<HelpTables>,
+    Methods<NetidTables> {}
 
 export class CentralStore {
   readonly db: Db;
@@ -70,6 +72,7 @@ export class CentralStore {
       new FleetTables(this.db),
       new ReleaseTables(this.db),
       new HelpTables(this.db),
+      new NetidTables(this.db),
     ])
       expose(this, group);
   }

@@ -382,6 +382,7 @@ export const KIOSK_CALLS = {
   helpCallHangUp: { method: 'post', path: '/v1/help/calls/{callId}/hangup' },
   helpCallback: { method: 'post', path: '/v1/help/calls/{callId}/callback' },
   helpRequest: { method: 'post', path: '/v1/help/requests' },
+  netidVerify: { method: 'post', path: '/v1/netid/verify' },
 } as const satisfies Record<string, { method: 'get' | 'post' | 'put'; path: string }>;
 export type KioskCall = keyof typeof KIOSK_CALLS;
 

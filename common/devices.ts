@@ -151,7 +151,24 @@ export interface ForeignPermanent2023Identity extends CardBasics {
   previousNumberLink: string;
 }
 
-export type CardIdentity = ResidentCardIdentity | HmtResidencePermitIdentity | ForeignPermanent2017Identity | ForeignPermanent2023Identity;
+/**
+ * 网证: not a card, an identity verified fresh by central from the network identity credential QR
+ * the citizen's phone showed (main/backend/citizen/netid-identify.ts). It carries only what
+ * central's answer gave: no address, nation, authority or validity, and no photo (so no 人证核验).
+ */
+export interface NetidIdentity {
+  cardType: 'netid';
+  name: string;
+  idNumber: string;
+  /** 'unknown' when the answer did not say */
+  gender: Gender;
+  /** YYYY-MM-DD, or null when the answer did not say */
+  birthDate: string | null;
+}
+
+/** What an identity card's chip carries (the ID-card reader's answer). */
+export type ChipCardIdentity = ResidentCardIdentity | HmtResidencePermitIdentity | ForeignPermanent2017Identity | ForeignPermanent2023Identity;
+export type CardIdentity = ChipCardIdentity | NetidIdentity;
 export type CardType = CardIdentity['cardType'];
 
 /** The number that identifies the holder in a case file, whatever the card type. */
@@ -164,6 +181,7 @@ export function identityDisplayName(i: CardIdentity): string {
   switch (i.cardType) {
     case 'resident':
     case 'hmt-residence-permit':
+    case 'netid':
       return i.name;
     default:
       return i.chineseName || i.englishName;

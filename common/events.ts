@@ -1,4 +1,8 @@
 import type { CardIdentity, DeviceStatusView } from './devices';
+import type { NetidRefusal } from './netid-credential';
+
+/** Why a 网证 QR did not identify the citizen: central's refusal, or no central to ask (`netid-offline`), or an answer that does not fit the contract. */
+export type NetidCheckRefusal = NetidRefusal | 'netid-offline' | 'netid-unverifiable';
 
 // Events the backend streams to the renderer (over SSE at /api/events).
 // Each new producer adds its variant here so the renderer's switch stays exhaustive.
@@ -14,6 +18,10 @@ export type KioskEvent =
   | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; message: string }
   | { type: 'receipt.held'; jobId: string; reason: string; message: string }
   | { type: 'code.scanned'; text: string; source: 'hid' | 'serial' | 'wedge' }
+  // 网证 (main/backend/citizen/netid-identify.ts): a credential QR is being verified at central, or
+  // was refused (why, as a code). A verified one arrives as idcard.read with cardType 'netid'.
+  | { type: 'netid.verifying' }
+  | { type: 'netid.refused'; reason: NetidCheckRefusal }
   // Follow-up (main/backend/followup): what the citizen presented, for the progress screens. A
   // card is only "a card" here: the identity stays in the backend.
   | { type: 'followup.input'; input: { kind: 'card' } | { kind: 'receipt'; receiptNo: string } | { kind: 'unknown-code' } }

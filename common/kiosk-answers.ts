@@ -18,6 +18,7 @@ import {
 import { configAssignmentSchema, updateAssignmentSchema } from './fleet-updates';
 import { helpCallbackAcceptedSchema, helpCallStartedSchema, helpCallStatusSchema, helpRequestAcceptedSchema, helpSignalListSchema, helpSignalPostedSchema } from './help-desk';
 import { heartbeatResponseSchema } from './heartbeat';
+import { netidVerifyResponseSchema } from './netid-credential';
 import { helperIdentifyResponseSchema, helperSignInResponseSchema } from './staff-registry';
 
 export const healthResponseSchema = z.object({ ok: z.literal(true), service: z.literal('central'), apiVersion: z.number().int() });
@@ -50,6 +51,7 @@ export const KIOSK_ANSWERS = {
   helpCallHangUp: helpCallStatusSchema,
   helpCallback: helpCallbackAcceptedSchema,
   helpRequest: helpRequestAcceptedSchema,
+  netidVerify: netidVerifyResponseSchema,
 } as const satisfies Record<KioskCall, z.ZodType | null>;
 
 /** The parsed answer of a call (null for byte answers). */

@@ -151,6 +151,19 @@ export const logEvents = {
   },
   'device.simulator.action': { level: 'info', audience: 'developer', description: 'A simulator was driven from a test or the dev panel (insert card, paper out, unplug, …).' },
   'idcard.read': { level: 'info', audience: 'operator', description: 'An identity card was read and validated; carries card type and the masked number only.', personal: ['idNumber'] },
+  'netid.verified': {
+    level: 'info',
+    audience: 'operator',
+    description:
+      'A national network identity credential (netid) QR was verified at central and became the held identity; carries the masked number and which fields the answer gave (no photo: no face check).',
+    personal: ['idNumber'],
+  },
+  'netid.refused': {
+    level: 'info',
+    audience: 'operator',
+    description:
+      'A netid QR did not identify the citizen; carries the reason (malformed, expired, replayed, bad signature, unknown issuer, offline: central unreachable, unverifiable: an answer outside the contract).',
+  },
   'idcard.rejected': { level: 'warn', audience: 'operator', description: 'A card could not be read or failed validation (ID checksum, unknown layout); the citizen was asked to place it again.' },
   'receipt.printed': { level: 'info', audience: 'operator', description: 'A receipt was printed and cut; carries job id and byte count.' },
   'receipt.held': { level: 'warn', audience: 'operator', description: 'A receipt could not be printed (paper out, cover open, unplugged) and was kept for reprinting; carries job id and reason.' },
@@ -358,6 +371,11 @@ export const logEvents = {
     level: 'warn',
     audience: 'operator',
     description: 'A journey submission went without 人证核验 because this terminal cannot check faces although configured to (reason: no card photo decoder); carries service code and reason.',
+  },
+  'journey.face-check-not-possible': {
+    level: 'info',
+    audience: 'operator',
+    description: 'A journey submission went without the face check because the applicant identified by netid (network identity QR), which carries no photo to compare with; carries service code.',
   },
   'journey.face-check-missing': { level: 'warn', audience: 'operator', description: 'A journey submission came without a passed 人证核验 for the held card on a terminal that checks faces; refused.' },
   'journey.notice-printed': {

@@ -20,7 +20,7 @@ import { inkShare, pdfText, rasterise } from '../devices/test-support/poppler';
 import { waitFor } from '../devices/test-support/wait';
 import { launchBrowser, openKioskPage, PORTRAIT, type KioskPage } from './harness/browser';
 import { checkScreen } from './harness/checks';
-import { queueCase } from './harness/queued-case';
+import { queueSampleCase } from './harness/queued-case';
 import { receiptQrOf } from './harness/receipt-qr';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 
@@ -43,15 +43,7 @@ async function advance(caseNo: string, body: unknown) {
 
 /** A case queued (as an earlier journey left it) and synced to central. */
 async function submitted(): Promise<{ receiptNo: string; caseNo: string }> {
-  const receiptNo = queueCase(backend(), {
-    idempotencyKey: uuidv7(),
-    serviceCode: service.code,
-    applicant: { name: card.name, idNumber: card.idNumber, phone: '13912345678' },
-    form: {},
-    materials: [{ materialId: service.materials[0]!.id, provision: 'scanned', pages: [{ mime: 'image/jpeg', data: crypto.randomBytes(2000).toString('base64') }] }],
-    channel: 'kiosk',
-    delivery: 'kiosk_print',
-  });
+  const receiptNo = queueSampleCase(backend(), { name: card.name, idNumber: card.idNumber });
   await backend().ctx.queue.syncNow();
   const caseNo = backend().ctx.queue.caseStatus(receiptNo)!.caseNo!;
   expect(caseNo).toMatch(/^AJ/);

@@ -315,4 +315,17 @@ export const centralMigrations: readonly CentralMigration[] = [
      since INTEGER NOT NULL
    ) STRICT;`,
   },
+  {
+    version: 14,
+    name: '网证 credential nonces',
+    // 网证 (issue 13): a credential is single use. Its nonce is kept until the credential expires
+    // (≤ 180 s after issue), so a replayed QR is refused at any terminal; older rows are pruned.
+    sql: `CREATE TABLE netid_nonces (
+     kid TEXT NOT NULL,
+     nonce TEXT NOT NULL,
+     expires_at INTEGER NOT NULL,
+     PRIMARY KEY (kid, nonce)
+   ) STRICT;
+   CREATE INDEX netid_nonces_expiry ON netid_nonces (expires_at);`,
+  },
 ];

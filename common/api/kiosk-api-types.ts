@@ -4353,7 +4353,8 @@ export type KioskApiSchema =
           input: {};
           output: {
             identity: null | {
-              cardType: 'resident' | 'hmt-residence-permit' | 'foreign-permanent-2017' | 'foreign-permanent-2023';
+              faceCheckPossible: boolean;
+              cardType: 'resident' | 'hmt-residence-permit' | 'foreign-permanent-2017' | 'foreign-permanent-2023' | 'netid';
               cardTypeName: { zh: string; en: string };
               name: string;
               number: string;
@@ -4676,6 +4677,8 @@ export type KioskApiSchema =
                     }
                 )[];
                 prefill: { [key: string]: { value: string; source: { from: 'id-card' } | { from: 'shared'; department: string }; locked: boolean } };
+                notOnCard: string[];
+                identitySource: 'card' | 'netid';
                 deadline: string;
               };
               outputFormat: 'json';
@@ -6095,6 +6098,76 @@ export type KioskApiSchema =
               outputFormat: 'json';
               status: 409;
             };
+      };
+      '/dev/sim/netid': {
+        $post:
+          | {
+              input: { json: { kind: 'valid' | 'minimal' | 'expired' | 'forged' | 'unknown-issuer' } };
+              output: { ok: true };
+              outputFormat: 'json';
+              status:
+                | 300
+                | 500
+                | 200
+                | 100
+                | 102
+                | 103
+                | 201
+                | 202
+                | 203
+                | 206
+                | 207
+                | 208
+                | 226
+                | 301
+                | 302
+                | 303
+                | 305
+                | 306
+                | 307
+                | 308
+                | 400
+                | 401
+                | 402
+                | 403
+                | 404
+                | 405
+                | 406
+                | 407
+                | 408
+                | 409
+                | 410
+                | 411
+                | 412
+                | 413
+                | 414
+                | 415
+                | 416
+                | 417
+                | 418
+                | 421
+                | 422
+                | 423
+                | 424
+                | 425
+                | 426
+                | 428
+                | 429
+                | 431
+                | 451
+                | 501
+                | 502
+                | 503
+                | 504
+                | 505
+                | 506
+                | 507
+                | 508
+                | 510
+                | 511
+                | -1;
+            }
+          | { input: { json: { kind: 'valid' | 'minimal' | 'expired' | 'forged' | 'unknown-issuer' } }; output: { ok: false; message: string }; outputFormat: 'json'; status: 409 };
       };
     };
 

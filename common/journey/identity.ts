@@ -11,6 +11,7 @@ export const CARD_TYPE_NAME: Record<CardIdentity['cardType'], { zh: string; en: 
   'hmt-residence-permit': { zh: '港澳台居民居住证', en: 'Residence permit for Hong Kong, Macao and Taiwan residents' },
   'foreign-permanent-2017': { zh: '外国人永久居留身份证（2017 版）', en: 'Foreign permanent resident ID card (2017)' },
   'foreign-permanent-2023': { zh: '外国人永久居留身份证', en: 'Foreign permanent resident ID card' },
+  netid: { zh: '网络身份认证凭证（网证）', en: 'National network identity credential' },
 };
 
 /** What the identify step shows: enough for the citizen to recognise the card, no full number. */
@@ -32,7 +33,7 @@ export type CardProblem = 'card-expired' | 'card-not-accepted-here';
  * 15-character number that central's intake does not accept, so its holder goes to the counter.
  */
 export function applicantProblem(i: CardIdentity, today: string): MaskedIdentity['problem'] {
-  if (i.validTo && i.validTo < today) return 'card-expired';
+  if ('validTo' in i && i.validTo && i.validTo < today) return 'card-expired';
   if (idNumberProblem(identityNumber(i)) !== null) return 'card-not-accepted-here';
   return null;
 }
@@ -57,7 +58,7 @@ export function cardField(i: CardIdentity, field: Extract<Prefill, { from: 'id-c
     case 'idNumber':
       return identityNumber(i);
     case 'gender':
-      return GENDER_ZH[i.gender];
+      return i.gender === 'unknown' && i.cardType === 'netid' ? null : GENDER_ZH[i.gender];
     case 'birthDate':
       return i.birthDate;
     case 'nation':
@@ -66,10 +67,11 @@ export function cardField(i: CardIdentity, field: Extract<Prefill, { from: 'id-c
       return i.cardType === 'resident' || i.cardType === 'hmt-residence-permit' ? i.address : null;
     case 'authority':
       return 'authority' in i ? i.authority : null;
+    // 网证 answers carry no card validity: the citizen is asked (notOnCard)
     case 'validFrom':
-      return i.validFrom;
+      return 'validFrom' in i ? i.validFrom : null;
     case 'validTo':
-      return i.validTo ?? '长期';
+      return 'validTo' in i ? (i.validTo ?? '长期') : null;
   }
 }
 

@@ -40,9 +40,16 @@ export function withCardValues(fields: readonly FormField[], entered: Readonly<R
   const out: Record<string, string | number | boolean | null | string[]> = {};
   for (const f of fields) {
     const v = entered[f.id];
-    if (f.prefill.from === 'id-card' && isLockedToCard(f)) out[f.id] = cardField(identity, f.prefill.field);
+    // a card field this identity does not carry (网证: no nation, authority, validity) is the citizen's to enter
+    const fromCard = f.prefill.from === 'id-card' && isLockedToCard(f) ? cardField(identity, f.prefill.field) : null;
+    if (fromCard !== null) out[f.id] = fromCard;
     else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) out[f.id] = v;
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[f.id] = v as string[];
   }
   return out;
+}
+
+/** The fields the card would fill that this identity does not carry (a 网证 answer has no address, nation, …): asked on the form. */
+export function notOnCard(fields: readonly FormField[], identity: CardIdentity): string[] {
+  return fields.filter((f) => f.prefill.from === 'id-card' && cardField(identity, f.prefill.field) === null).map((f) => f.id);
 }

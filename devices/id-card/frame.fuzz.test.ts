@@ -2,7 +2,7 @@
 // bytes never throw, never hang and never grow the parser's buffer without bound.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CardIdentity } from '../../common/devices';
+import type { ChipCardIdentity } from '../../common/devices';
 import { idCheckCharacter } from '../../common/id-number';
 import { encodeCommand, encodeResponse, MAX_LEN } from './frame';
 import { SamFrameParser } from './frame-parser';
@@ -102,7 +102,7 @@ const idNumber = (first: fc.Arbitrary<string>) =>
 const gender = fc.constantFrom('unknown', 'male', 'female', 'unspecified' as const);
 const validTo = fc.option(day, { nil: null });
 
-const resident: fc.Arbitrary<CardIdentity> = fc
+const resident: fc.Arbitrary<ChipCardIdentity> = fc
   .record({
     cardType: fc.constant('resident' as const),
     name: cjk(15),
@@ -117,7 +117,7 @@ const resident: fc.Arbitrary<CardIdentity> = fc
   })
   .map((r) => ({ ...r, nation: ({ '01': '汉', '02': '蒙古', '03': '回', '56': '基诺', '97': '其他', '98': '外国血统' } as Record<string, string>)[r.nationCode]! }));
 
-const hmt: fc.Arbitrary<CardIdentity> = fc.record({
+const hmt: fc.Arbitrary<ChipCardIdentity> = fc.record({
   cardType: fc.constant('hmt-residence-permit' as const),
   name: cjk(15),
   gender,
@@ -131,7 +131,7 @@ const hmt: fc.Arbitrary<CardIdentity> = fc.record({
   issueCount: fc.stringMatching(/^\d{2}$/),
 });
 
-const foreign2017: fc.Arbitrary<CardIdentity> = fc.record({
+const foreign2017: fc.Arbitrary<ChipCardIdentity> = fc.record({
   cardType: fc.constant('foreign-permanent-2017' as const),
   englishName: latin(60),
   chineseName: fc.option(cjk(15), { nil: '' }),
@@ -145,7 +145,7 @@ const foreign2017: fc.Arbitrary<CardIdentity> = fc.record({
   authorityCode: fc.stringMatching(/^\d{4}$/),
 });
 
-const foreign2023: fc.Arbitrary<CardIdentity> = fc.record({
+const foreign2023: fc.Arbitrary<ChipCardIdentity> = fc.record({
   cardType: fc.constant('foreign-permanent-2023' as const),
   chineseName: fc.option(cjk(15), { nil: '' }),
   englishName: latin(46),

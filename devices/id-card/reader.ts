@@ -1,7 +1,7 @@
 // The ID-card reader driver: speaks the SAM serial protocol over a Link, polls for cards no
 // faster than the reader allows, reads and validates the card, and insists that a read card
 // leaves the field before the next one is accepted.
-import type { CardIdentity, IdCardReaderStatus, Offline } from '../../common/devices';
+import type { ChipCardIdentity, IdCardReaderStatus, Offline } from '../../common/devices';
 import { err, ok, type Result } from '../../common/result';
 import { Emitter } from '../core/emitter';
 import type { Link } from '../core/link';
@@ -12,7 +12,7 @@ import type { DecodedPhoto, PhotoDecoder } from './photo-decoder';
 import { decodeTextBlock, describeTextProblem } from './text-block';
 
 export interface CardRead {
-  identity: CardIdentity;
+  identity: ChipCardIdentity;
   photo: DecodedPhoto | null;
   /** why there is no photo, when there is none */
   photoProblem: string | null;

@@ -1,6 +1,6 @@
 // Cards the simulator can place on the reader: one of each layout. Invented people; the numbers
 // carry valid GB 11643 check characters so the driver's validation is exercised for real.
-import type { CardIdentity } from '../../common/devices';
+import type { ChipCardIdentity } from '../../common/devices';
 import { idCheckCharacter } from '../../common/id-number';
 
 const withCheck = (first17: string) => first17 + idCheckCharacter(first17);
@@ -99,7 +99,7 @@ export const SAMPLE_CARDS = {
     nationality: 'ESP',
     previousNumberLink: '',
   },
-} as const satisfies Record<string, CardIdentity>;
+} as const satisfies Record<string, ChipCardIdentity>;
 
 export type SampleCardName = keyof typeof SAMPLE_CARDS;
 export const SAMPLE_CARD_NAMES = Object.keys(SAMPLE_CARDS) as SampleCardName[];

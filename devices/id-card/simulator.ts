@@ -1,7 +1,7 @@
 // A second-generation ID-card reader in software. It sits on the device end of a pty pair and
 // answers the SAM protocol byte for byte, so the real driver is what gets tested. Faults can
 // be injected: line noise, corrupted checksums, split frames, silence, a failed SAM.
-import type { CardIdentity } from '../../common/devices';
+import type { ChipCardIdentity } from '../../common/devices';
 import { Emitter } from '../core/emitter';
 import type { Link } from '../core/link';
 import { DeviceEnd } from '../sim/device-end';
@@ -16,7 +16,7 @@ export interface SimCard {
   fingerprint: Uint8Array | null;
 }
 
-export function simCard(identity: CardIdentity, withFingerprint = false): SimCard {
+export function simCard(identity: ChipCardIdentity, withFingerprint = false): SimCard {
   const text = encodeTextBlock(identity);
   const photo = samplePhotoWlt(JSON.stringify(identity));
   return { text, photo, fingerprint: withFingerprint ? new Uint8Array(1024).fill(0x46) : null };

@@ -1,7 +1,7 @@
 // The 256-byte text block of a card (UCS-2LE, space padded). Four layouts exist; the flag at
 // bytes 248–249 says which. One table per layout drives both decoding (driver) and encoding
 // (simulator), so the two cannot drift apart.
-import type { CardIdentity, ForeignPermanent2017Identity, ForeignPermanent2023Identity, Gender, HmtResidencePermitIdentity, ResidentCardIdentity } from '../../common/devices';
+import type { ChipCardIdentity, ForeignPermanent2017Identity, ForeignPermanent2023Identity, Gender, HmtResidencePermitIdentity, ResidentCardIdentity } from '../../common/devices';
 import { idNumberProblem, type IdNumberProblem } from '../../common/id-number';
 import { err, ok, type Result } from '../../common/result';
 import { GENDER_BY_CODE, GENDER_CODE, NATION_BY_CODE } from './codes';
@@ -134,7 +134,7 @@ export function cardTypeFlag(block: Uint8Array): string {
   return block.length >= FLAG_AT + 2 ? String.fromCharCode(block[FLAG_AT]! | (block[FLAG_AT + 1]! << 8)) : '';
 }
 
-export function decodeTextBlock(block: Uint8Array): Result<CardIdentity, CardTextProblem> {
+export function decodeTextBlock(block: Uint8Array): Result<ChipCardIdentity, CardTextProblem> {
   if (block.length !== TEXT_BLOCK_BYTES) return err({ kind: 'length', bytes: block.length });
   const flag = cardTypeFlag(block);
   switch (flag) {
@@ -228,7 +228,7 @@ const compact = (isoDate: string) => isoDate.replaceAll('-', '');
 const to = (v: string | null) => (v === null ? '长期' : compact(v));
 
 /** Builds the text block a chip would hold for this identity. Throws if a field is too long. */
-export function encodeTextBlock(id: CardIdentity): Uint8Array {
+export function encodeTextBlock(id: ChipCardIdentity): Uint8Array {
   const block = new Uint8Array(TEXT_BLOCK_BYTES);
   writeField(block, 0, TEXT_BLOCK_BYTES, '');
   let layout: readonly Field[];

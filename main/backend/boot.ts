@@ -28,6 +28,8 @@ import { MaintenanceServices } from './maintenance/services';
 import type { AtRestKeyFacts } from './maintenance/at-rest-key';
 import { HelperServices } from './helpers/services';
 import { CitizenSession } from './citizen/citizen-session';
+import { NetidIdentify } from './citizen/netid-identify';
+import { centralNetidVerifier } from './citizen/netid-verifier';
 import { FollowupService } from './followup/followup-service';
 import { PINNED_KEYS, startFleetServices, type TrustedKeys } from './updates/fleet-services';
 import type { UpdateInstaller } from './updates/update-installer';
@@ -218,6 +220,8 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   helpers.start();
   // Before any route: the session holds the card reads from the bus from now on.
   const citizen = new CitizenSession({ bus, pages: devices.pages, logger });
+  // 网证 QRs at the code scanner become the held identity once central verified them.
+  const netid = new NetidIdentify({ bus, verifier: centralNetidVerifier(queue.client), logger });
   const followup = new FollowupService({ queue, catalog, store, logger, devices });
   // A video call with the hall is the citizen's: it ends when their session does (leave, idle).
   const help = new HelpDeskLink(queue.client, logger);
@@ -274,6 +278,7 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
       catalog.stop();
       await firstSync.catch(() => undefined);
       followup.stopReporting();
+      netid.close();
       await fleet.close();
       speech.close();
       await maintenance.close();

@@ -3,6 +3,7 @@
 // citizen at the screen: the identity (with its photo, for 人证核验) never goes back to the
 // renderer through this module and is dropped when the session ends or after a few minutes.
 import { identityNumber } from '../../../common/devices';
+import { looksLikeNetid } from '../../../common/netid-credential';
 import { parseReceiptCode, type CaseProof } from '../../../common/receipt-claim';
 import type { HeldCard, HeldCards } from '../citizen/held-card';
 import type { EventBus } from '../event-bus';
@@ -45,7 +46,8 @@ export class CitizenInputs {
       this.notify({ kind: 'card', at: card.at });
     });
     bus.subscribe((e) => {
-      if (e.type === 'code.scanned') {
+      // a 网证 QR is an identity, not a code: it counts as a card once central verified it (citizen/netid-identify.ts)
+      if (e.type === 'code.scanned' && !looksLikeNetid(e.text)) {
         const code = parseReceiptCode(e.text);
         if (code) {
           // Another code for the same number replaces the earlier claim (and what it proved).

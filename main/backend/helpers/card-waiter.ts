@@ -15,7 +15,8 @@ export class CardWaiter {
     private readonly now: () => number = Date.now,
   ) {
     this.off = bus.subscribe((e) => {
-      if (e.type !== 'idcard.read') return;
+      // a helper signs in with the card itself; 网证 is for citizens (SECURITY.md, 网证)
+      if (e.type !== 'idcard.read' || e.identity.cardType === 'netid') return;
       const n = identityNumber(e.identity);
       this.last = { number: n, at: this.now() };
       for (const w of [...this.waiters]) w(n);

@@ -80,6 +80,11 @@ function checkedApplicant(ctx: BackendContext, serviceCode: string, today: strin
   if (cardProblem) return err({ kind: 'card-not-accepted', problem: cardProblem });
   // 人证核验 is enforced here, not only on screen: a terminal that checks faces submits only
   // for the card whose holder the verifier matched.
+  // 网证 carries no photo: 人证核验 cannot be done, as with faceCheck false — said in the log, never silent.
+  if (card.cardType === 'netid') {
+    if (ctx.config.journey.faceCheck) ctx.logger.log('journey.face-check-not-possible', { serviceCode });
+    return ok(card);
+  }
   const faceUnavailable = faceCheckUnavailable(ctx);
   if (faceUnavailable) ctx.logger.log('journey.face-check-skipped', { serviceCode, reason: faceUnavailable });
   if (faceCheckRequired(ctx) && !ctx.citizen.journey.isFaceMatched()) {

@@ -7,7 +7,7 @@ import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { maskedIdentity } from '../../../common/journey/identity';
 import { decideMaterials, type MaterialsDecision } from '../../../common/journey/materials-decision';
-import { prefillForm } from '../../../common/journey/prefill';
+import { notOnCard, prefillForm } from '../../../common/journey/prefill';
 import { chinaDateOf } from '../../../common/working-days';
 import type { BackendContext } from '../context';
 import { HELPER_COOKIE } from '../helpers/guard';
@@ -44,7 +44,8 @@ function identityRoutes(ctx: BackendContext) {
     new Hono()
       .get('/identity', (c) => {
         const card = ctx.citizen.journey.card();
-        return c.json({ identity: card ? maskedIdentity(card, today()) : null });
+        // 网证 has no photo: the screen skips 人证核验 for it (submit logs why)
+        return c.json({ identity: card ? { ...maskedIdentity(card, today()), faceCheckPossible: card.cardType !== 'netid' } : null });
       })
       // Pinyin → characters for the form's on-screen keyboard.
       .get('/ime', validate('query', z.object({ q: z.string().max(12) })), (c) => c.json({ candidates: pinyinCandidates(c.req.valid('query').q) }))
@@ -63,7 +64,14 @@ function serviceRoutes(ctx: BackendContext) {
       if (!s.ok) return refuse(c, 'journey', s.error);
       const card = ctx.citizen.journey.card();
       if (!card) return refuse(c, 'journey', NO_CARD);
-      return c.json({ fields: s.value.fields, prefill: prefillForm(s.value.fields, card, sharedRecordsLookup), deadline: deadlineText(commitmentDeadline(ctx, today())) });
+      return c.json({
+        fields: s.value.fields,
+        prefill: prefillForm(s.value.fields, card, sharedRecordsLookup),
+        // fields the card would fill but this identity (a 网证 answer) does not carry: the citizen enters them
+        notOnCard: notOnCard(s.value.fields, card),
+        identitySource: card.cardType === 'netid' ? ('netid' as const) : ('card' as const),
+        deadline: deadlineText(commitmentDeadline(ctx, today())),
+      });
     })
     .post('/services/:code/materials', validate('param', codeParam), jsonBody(materialsBody), (c) => {
       const s = serviceFor(ctx.catalog, c.req.valid('param').code);

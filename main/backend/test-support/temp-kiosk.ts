@@ -51,3 +51,12 @@ export async function tempKiosk(opts: { dataDir?: string; config?: Partial<Kiosk
     },
   };
 }
+
+/** Closes the temp kiosks a test opened and removes their data dirs (an afterEach). */
+export async function closeTempKiosks(open: TempKiosk[]): Promise<void> {
+  while (open.length) {
+    const k = open.pop()!;
+    await k.close();
+    fs.rmSync(k.dataDir, { recursive: true, force: true });
+  }
+}

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { SerialPort } from 'serialport';
-import { identityDisplayName, identityNumber, type CardIdentity } from '../../../common/devices';
+import { identityDisplayName, identityNumber, type ChipCardIdentity } from '../../../common/devices';
 import { maskIdNumber, maskName } from '../../../common/mask';
 import { selfTestSlip } from '../../../documents/self-test/self-test-prints';
 import { discoverIppPrinters } from '../../../devices/a4/driverless';
@@ -63,7 +63,7 @@ function print(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
-function maskedIdentity(i: CardIdentity) {
+function maskedIdentity(i: ChipCardIdentity) {
   return { cardType: i.cardType, name: maskName(identityDisplayName(i)), number: maskIdNumber(identityNumber(i)), gender: i.gender, birthYear: i.birthDate.slice(0, 4), validTo: i.validTo ?? '长期' };
 }
 

@@ -12,6 +12,14 @@ import './simulator-panel.css';
 type SimState = Answer<typeof api.dev.sim.$get>['state'];
 
 type Action = Parameters<typeof api.dev.sim.actions.$post>[0]['json'];
+type NetidKind = Parameters<typeof api.dev.sim.netid.$post>[0]['json']['kind'];
+const NETID_KINDS: [NetidKind, string][] = [
+  ['valid', '有效 valid'],
+  ['minimal', '仅姓名号码 name + number only'],
+  ['expired', '已过期 expired'],
+  ['forged', '签名错 forged'],
+  ['unknown-issuer', '未知签发方 unknown issuer'],
+];
 
 const CARD_LABEL: Record<string, string> = {
   resident: '居民身份证',
@@ -79,6 +87,11 @@ export function SimulatorPanel() {
     },
     [refresh],
   );
+
+  const showNetid = useCallback(async (kind: NetidKind) => {
+    const r = await call(api.dev.sim.netid.$post({ json: { kind } }));
+    setMessage(r.ok ? `✓ 网证 ${kind}` : `✗ ${r.error.message}`);
+  }, []);
 
   const view = (k: DeviceKind) => devices.find((d) => d.device === k);
   const line = (k: DeviceKind) => {
@@ -181,6 +194,17 @@ export function SimulatorPanel() {
               <input aria-label="code" value={code} onChange={(e) => setCode(e.target.value)} style={{ flex: 1, font: 'inherit' }} />
               <Btn onClick={() => void act({ device: 'code-scanner', action: 'scan', text: code })}>扫码 scan</Btn>
               {plug('code-scanner')}
+            </div>
+          </section>
+
+          <section style={s.group} data-testid="sim-netid">
+            <strong>网证 / Network identity QR (test issuer → code scanner)</strong>
+            <div style={s.row}>
+              {NETID_KINDS.map(([kind, label]) => (
+                <Btn key={kind} onClick={() => void showNetid(kind)}>
+                  {label}
+                </Btn>
+              ))}
             </div>
           </section>
 

@@ -4,6 +4,7 @@
 // case at 办件进度查询 and a rating's receipt at 好差评. Chinese first, English second, on one line:
 // the citizen and whoever helps them may read either.
 import { chinaDateTime } from '../../../common/china-time';
+import type { NetidCheckRefusal } from '../../../common/events';
 import type { CardProblem } from '../../../common/journey/identity';
 import type { NotPrintable, RefusalCodes } from '../../../common/api/kiosk-api-types';
 
@@ -18,6 +19,17 @@ type Words = { zh: string; en: string };
 export const CARD_PROBLEM_TEXT: Record<CardProblem, Words> = {
   'card-expired': { zh: '证件已过有效期，请到窗口办理', en: 'The card has expired; please go to the counter' },
   'card-not-accepted-here': { zh: '此类证件暂不能在自助机提交申请，请到窗口办理', en: 'Applications with this card cannot be made at the kiosk yet; please go to the counter' },
+};
+
+/** Why a 网证 QR did not identify the citizen (the `netid.refused` event). */
+export const NETID_REFUSAL_TEXT: Record<NetidCheckRefusal, Words> = {
+  'netid-offline': { zh: '网证核验需要联网，当前无法连接，请使用身份证', en: 'Network identity needs the network, which is down now: please use your ID card' },
+  'netid-expired': { zh: '网证二维码已过期，请在手机上刷新后重新扫码', en: 'The QR code has expired: refresh it on your phone and scan again' },
+  'netid-replayed': { zh: '这个网证二维码已经用过，请在手机上刷新后重新扫码', en: 'This QR code was used already: refresh it on your phone and scan again' },
+  'netid-bad-signature': { zh: '网证核验未通过，请使用身份证或到人工窗口', en: 'The network identity did not verify: please use your ID card or go to the counter' },
+  'netid-unknown-issuer': { zh: '不支持此网证，请使用身份证或到人工窗口', en: 'This network identity is not supported: please use your ID card or go to the counter' },
+  'netid-malformed': { zh: '无法识别这个二维码，请出示网证二维码', en: 'This QR code is not a network identity: please show your 网证 QR code' },
+  'netid-unverifiable': { zh: '网证暂时无法核验，请使用身份证', en: 'The network identity cannot be verified now: please use your ID card' },
 };
 
 /** A refusal's parameter as the backend sent it (the body is read defensively: it crossed a boundary). */

@@ -53,7 +53,12 @@ export function FormStep(props: { form: FormAnswer; values: Record<string, strin
                 {f.required && <span className="form-required">{t.required}</span>}
                 {pre && (
                   <span className="badge badge-source" data-testid="prefill-source">
-                    {pre.source.from === 'id-card' ? t.fromCard : t.shared(pre.source.department)}
+                    {pre.source.from === 'id-card' ? (props.form.identitySource === 'netid' ? t.fromNetid : t.fromCard) : t.shared(pre.source.department)}
+                  </span>
+                )}
+                {props.form.identitySource === 'netid' && props.form.notOnCard.includes(f.id) && (
+                  <span className="badge badge-source" data-testid="not-on-netid">
+                    {t.notOnNetid}
                   </span>
                 )}
               </div>

@@ -8,7 +8,7 @@ import { api } from '../api';
 import { call, send } from '../call';
 import { FaceCheck } from '../face/FaceCheck';
 import { deviceStatusText } from '../i18n/devices';
-import { bilingual, CARD_PROBLEM_TEXT } from '../i18n/refusals';
+import { bilingual, CARD_PROBLEM_TEXT, NETID_REFUSAL_TEXT } from '../i18n/refusals';
 import { useSystem } from '../system/SystemContext';
 import type { MaskedIdentityView } from './journey-types';
 import { useJourneyT } from './strings';
@@ -26,6 +26,8 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
   const heading = useStepHeading(phase.kind);
   const [cardError, setCardError] = useState<string | null>(null);
   const [readerDown, setReaderDown] = useState<string | null>(null);
+  // 网证 works without the reader: its progress and refusals have their own line
+  const [netidStatus, setNetidStatus] = useState<string | null>(null);
 
   const fetchIdentity = useCallback(async () => {
     const r = await call(api.journey.identity.$get());
@@ -46,9 +48,11 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
     return subscribe((e) => {
       if (e.type === 'idcard.read') void fetchIdentity();
       else if (e.type === 'idcard.error') setCardError(e.message);
+      else if (e.type === 'netid.verifying') setNetidStatus(t.netidVerifying);
+      else if (e.type === 'netid.refused') setNetidStatus(bilingual(NETID_REFUSAL_TEXT[e.reason]));
       else if (e.type === 'device.status' && e.view.device === 'id-card-reader') setReaderDown(e.view.health === 'offline' ? deviceStatusText(e.view) : null);
     });
-  }, [subscribe, fetchIdentity]);
+  }, [subscribe, fetchIdentity, t]);
 
   return (
     <section className="journey-step" aria-labelledby="identify-title" data-testid="journey-identify" data-phase={phase.kind}>
@@ -61,6 +65,14 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
             {t.identifyLead}
           </p>
           <div className="card-slot" aria-hidden="true" />
+          <p className="journey-lead" data-testid="netid-lead" data-spoken>
+            {t.netidLead}
+          </p>
+          {netidStatus && (
+            <p role="status" aria-live="polite" className="journey-status" data-testid="netid-status" data-spoken>
+              {netidStatus}
+            </p>
+          )}
           <p role="status" aria-live="polite" className="journey-status" data-testid="identify-status" data-spoken>
             {readerDown ? `${t.readerOffline} ${readerDown}` : (cardError ?? t.waitingCard)}
           </p>
@@ -84,7 +96,7 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
             <p className="notice notice-warn" role="alert" data-testid="identity-problem">
               {bilingual(CARD_PROBLEM_TEXT[phase.identity.problem])}
             </p>
-          ) : faceCheck ? (
+          ) : faceCheck && phase.identity.faceCheckPossible ? (
             <>
               <p className="journey-lead" data-spoken>
                 {t.faceRequired}

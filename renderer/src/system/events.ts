@@ -1,6 +1,7 @@
 // Server-sent events from the backend (/api/events). The payload is checked before use:
 // the stream is a boundary, and a newer backend may send variants this build does not know.
 import type { WireEvent } from '../../../common/events';
+import { NETID_REFUSALS } from '../../../common/netid-credential';
 
 export const KNOWN_EVENT_TYPES = [
   'hello',
@@ -14,6 +15,8 @@ export const KNOWN_EVENT_TYPES = [
   'idcard.error',
   'device.status',
   'followup.input',
+  'netid.verifying',
+  'netid.refused',
 ] as const satisfies readonly WireEvent['type'][];
 
 export function parseKioskEvent(data: string): WireEvent | null {
@@ -54,6 +57,12 @@ export function parseKioskEvent(data: string): WireEvent | null {
       return (o.reason === 'read-failed' || o.reason === 'invalid-data') && typeof o.message === 'string' ? { type: 'idcard.error', reason: o.reason, message: o.message } : null;
     case 'device.status':
       return parseDeviceStatus(o);
+    case 'netid.verifying':
+      return { type: 'netid.verifying' };
+    case 'netid.refused': {
+      const reason = NETID_CHECK_REFUSALS.find((r) => r === o.reason);
+      return reason ? { type: 'netid.refused', reason } : null;
+    }
     case 'helper.signed-out':
       // 帮办代办: the backend ended the helper session (idle, or another helper signed in).
       return o.reason === 'sign-out' || o.reason === 'idle' || o.reason === 'replaced' || o.reason === 'expired' ? { type: 'helper.signed-out', reason: o.reason } : null;
@@ -79,7 +88,8 @@ function parseQueueProgress(o: Record<string, unknown>): WireEvent | null {
   return { type: 'queue.progress', state, pending: o.pending, sent: o.sent, dead: o.dead, lastSyncAt: o.lastSyncAt, nextAttemptAt: o.nextAttemptAt, upload };
 }
 
-const CARD_TYPES = ['resident', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const;
+const CARD_TYPES = ['resident', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023', 'netid'] as const;
+const NETID_CHECK_REFUSALS = [...NETID_REFUSALS, 'netid-offline', 'netid-unverifiable'] as const;
 
 /** A card was read: only its type comes over the stream, the journey then asks the backend for the masked view. */
 function parseCardRead(o: Record<string, unknown>): WireEvent | null {
