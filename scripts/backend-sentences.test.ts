@@ -42,10 +42,6 @@ const ALLOWED: Record<string, { max: number; why: string }> = {
   'common/journey/identity.ts': { max: 9, why: 'card types and sexes as printed on the card (data)' },
   'common/test-support/calendars.ts': { max: 14, why: 'holiday calendars for tests (data)' },
   // the technician's, installer's and operator's words (maintenance, config, updates, keys), and the device texts of issue 11's device slice
-  'main/backend/app.ts': { max: 1, why: 'the generic 404 of an unknown API path' },
-  'main/backend/body-limit.ts': { max: 1, why: 'generic too-large refusal' },
-  'main/backend/json-body.ts': { max: 3, why: 'generic request refusals (not-json, media type, invalid request)' },
-  'main/backend/validate.ts': { max: 1, why: 'generic invalid-request refusal' },
   'main/backend/config/load.ts': { max: 4, why: 'config file errors (exit 78) for whoever installs the terminal' },
   'main/backend/config/production.ts': { max: 3, why: 'production config refusals (exit 78)' },
   'main/backend/config/remote-config.ts': { max: 11, why: 'remote configuration refusals for the technician and central' },
