@@ -1,4 +1,5 @@
 import type { CardIdentity, DeviceStatusView } from './devices';
+import type { QueueAlertOf } from './queue-alert';
 
 // Events the backend streams to the renderer (over SSE at /api/events).
 // Each new producer adds its variant here so the renderer's switch stays exhaustive.
@@ -36,7 +37,7 @@ export type QueueProgressEvent = {
 export type QueueEvent =
   | QueueProgressEvent
   | { type: 'queue.dead-letter'; receiptNo: string; code: string; reason: string }
-  | { type: 'queue.alert'; kind: 'integrity' | 'key' | 'auth' | 'disk-full'; message: string }
+  | ({ type: 'queue.alert' } & QueueAlertOf)
   | { type: 'case.status'; receiptNo: string; caseNo: string; status: string; at: string };
 
 /**

@@ -1066,7 +1066,14 @@ export type KioskApiSchema =
             lastError: null | string;
             nextAttemptAt: null | string;
             consecutiveFailures: number;
-            alerts: { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; message: string; at: string }[];
+            alerts: (
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+            )[];
           };
           outputFormat: 'json';
           status:
@@ -1216,7 +1223,14 @@ export type KioskApiSchema =
                   lastError: null | string;
                   nextAttemptAt: null | string;
                   consecutiveFailures: number;
-                  alerts: { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; message: string; at: string }[];
+                  alerts: (
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+                  )[];
                 };
               };
               outputFormat: 'json';
@@ -2692,7 +2706,14 @@ export type KioskApiSchema =
               lastError: null | string;
               nextAttemptAt: null | string;
               consecutiveFailures: number;
-              alerts: { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; message: string; at: string }[];
+              alerts: (
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+              )[];
             };
             deadLetters: { reason: string; id: number; receiptNo: string; serviceCode: string; submittedAt: string; code: string; deadAt: string }[];
             heartbeat: { last: null | { at: string; ok: boolean; bytes: number; message: string }; lastOk: null | string; intervalSec: number };
@@ -2777,7 +2798,14 @@ export type KioskApiSchema =
                   lastError: null | string;
                   nextAttemptAt: null | string;
                   consecutiveFailures: number;
-                  alerts: { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; message: string; at: string }[];
+                  alerts: (
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+                  )[];
                 };
               };
               outputFormat: 'json';
