@@ -16,6 +16,7 @@ import { parseWith, problem, readJsonBody } from '../http-helpers';
 import { TransitionError, type CaseRow, type CentralStore } from '../store';
 import type { TerminalSuite } from '../tables/terminal-tables';
 import { suiteTagSchema } from '../../common/crypto-suite/suite';
+import { requireAdminToken } from '../auth/admin-token';
 
 const terminalIdSchema = z.string().regex(/^[A-Z0-9]{4,16}$/, '终端编号格式不正确 / malformed terminal id');
 
@@ -142,14 +143,9 @@ const yearParam = z.object({ year: decimalInt(CALENDAR_YEARS.min, CALENDAR_YEARS
 
 export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; adminToken: string }) {
   const { store, faults, adminToken } = deps;
-  const expected = Buffer.from(`Bearer ${adminToken}`);
   return (
     new Hono()
-      .use(async (c, next) => {
-        const got = Buffer.from(c.req.header('authorization') ?? '');
-        if (got.length !== expected.length || !crypto.timingSafeEqual(got, expected)) return problem(c, 401, 'unauthorized', '需要管理令牌 / admin token required');
-        await next();
-      })
+      .use(requireAdminToken(adminToken))
       .get('/faults', (c) => c.json(faults.state))
       .put('/faults', async (c) => {
         const body = await readJsonBody(c, faultUpdateSchema);
