@@ -1,4 +1,5 @@
 import type { CardIdentity, DeviceStatusView } from './devices';
+import type { QueueAlertOf } from './queue-alert';
 import type { NetidRefusal } from './netid-credential';
 
 /** Why a 网证 QR did not identify the citizen: central's refusal, or no central to ask (`netid-offline`), or an answer that does not fit the contract. */
@@ -44,7 +45,7 @@ export type QueueProgressEvent = {
 export type QueueEvent =
   | QueueProgressEvent
   | { type: 'queue.dead-letter'; receiptNo: string; code: string; reason: string }
-  | { type: 'queue.alert'; kind: 'integrity' | 'key' | 'auth' | 'disk-full'; message: string }
+  | ({ type: 'queue.alert' } & QueueAlertOf)
   | { type: 'case.status'; receiptNo: string; caseNo: string; status: string; at: string };
 
 /**

@@ -14,6 +14,12 @@ export interface LockoutPolicy {
   lockoutSec: number;
 }
 
+/** A PIN screen's rule with where its count is kept (it survives a restart). */
+export interface StoredLockout extends LockoutPolicy {
+  load: () => LockoutState | null;
+  save: (l: LockoutState) => void;
+}
+
 export interface LockoutView {
   locked: boolean;
   lockedUntil: string | null;

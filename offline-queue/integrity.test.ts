@@ -37,7 +37,7 @@ describe('database integrity', () => {
         expect(second.store.opened.quarantinedTo).toMatch(/kiosk\.db\.corrupt-\d+$/);
         expect(fs.existsSync(second.store.opened.quarantinedTo!)).toBe(true); // moved aside, not deleted
         expect(second.queue.status().alerts.map((a) => a.kind)).toContain('integrity');
-        expect(second.events).toContainEqual(expect.objectContaining({ type: 'queue.alert', kind: 'integrity' }));
+        expect(second.events).toContainEqual(expect.objectContaining({ type: 'queue.alert', kind: 'integrity', code: 'quarantined' }));
         const after = receiptsOf(3, second);
         for (const r of after) expect(before).not.toContain(r);
       } finally {
@@ -99,6 +99,7 @@ describe('database integrity', () => {
     try {
       expect(b.logs.map((l) => l.event)).toEqual(expect.arrayContaining(['queue.key-created', 'queue.key-mismatch']));
       expect(b.queue.status().alerts.map((x) => x.kind)).toContain('key');
+      expect(b.queue.status().alerts).toContainEqual(expect.objectContaining({ code: 'key-mismatch' }));
       b.queue.start();
       const deadline = Date.now() + 5000;
       while (b.queue.status().dead === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

@@ -4,6 +4,7 @@ import { receiptClaimDigest, sameDigest, type CaseProof } from '../common/receip
 import path from 'node:path';
 import { calendarSchema, type CaseStatus, type CaseUpdate } from '../common/central-api';
 import type { QueueEvent } from '../common/events';
+import { queueAlert, type QueueAlertDetail, type QueueAlertOf } from '../common/queue-alert';
 import type { LogEventId } from '../common/log-events';
 import type { Result } from '../common/result';
 import type { SubmissionInput } from '../common/submission';
@@ -51,14 +52,8 @@ export interface QueueOptions {
 /** Why a 好差评 was not queued (codes; the screens word them). */
 export type EvaluationRefusal = { kind: 'not-found' } | { kind: 'invalid' } | { kind: 'already-rated' } | { kind: 'storage'; detail: string };
 
-// Queue alerts are the technician's (maintenance panel, queue.alert events) and still carry their words.
-const DISK_FULL_ALERT = '终端存储空间已满，本次申请未能保存，请联系工作人员 / The terminal storage is full: your application was NOT saved. Please ask staff for help.';
-
-export interface QueueAlert {
-  kind: 'integrity' | 'key' | 'auth' | 'disk-full';
-  message: string;
-  at: string;
-}
+/** An alert for the technician (common/queue-alert.ts: a code the renderer words) and when it was raised. */
+export type QueueAlert = QueueAlertOf & { at: string };
 
 export interface DeadLetter {
   id: number;
@@ -119,24 +114,16 @@ export class SubmissionQueue {
     if (created) this.log('queue.key-created', { source: o.keys.kind });
     const known = o.store.outbox.getMeta(KEY_FINGERPRINT);
     if (known && known !== this.sealer.fingerprint) {
-      const message = '加密密钥与数据库不符，已排队的申请无法解密 / the encryption key does not match the database: queued submissions cannot be read';
       this.log('queue.key-mismatch', { expected: known, actual: this.sealer.fingerprint });
-      this.raise('key', message);
+      this.raise({ code: 'key-mismatch' });
     }
     if (!known || known !== this.sealer.fingerprint) o.store.outbox.setMeta(KEY_FINGERPRINT, this.sealer.fingerprint);
     if (o.store.opened.quarantinedTo) {
-      this.raise(
-        'integrity',
-        `数据库完整性检查失败，已隔离到 ${path.basename(o.store.opened.quarantinedTo)}，请技术人员恢复其中未上传的申请 / database failed its integrity check and was quarantined: a technician must recover unsent submissions from it`,
-      );
+      this.raise({ code: 'quarantined', file: path.basename(o.store.opened.quarantinedTo) });
       if (!salvageReceiptSequences(o.store.db, o.store.opened.quarantinedTo)) jumpReceiptSequence(o.store.db, o.terminalId, chinaDay(o.now?.() ?? new Date()), 5000);
       const salvaged = salvageSubmissions(o.store.db, o.store.opened.quarantinedTo);
       this.log('queue.salvaged', { ...salvaged, from: path.basename(o.store.opened.quarantinedTo) });
-      if (salvaged.unreadable !== 0)
-        this.raise(
-          'integrity',
-          `隔离的数据库中有申请无法读取，请技术人员处理 / some submissions in the quarantined database could not be read (${salvaged.unreadable < 0 ? 'all' : salvaged.unreadable})`,
-        );
+      if (salvaged.unreadable !== 0) this.raise({ code: 'salvage-unreadable', count: salvaged.unreadable < 0 ? null : salvaged.unreadable });
     }
     // After salvage: salvaged rows refer to page files too.
     const swept = o.store.sweepPageFiles();
@@ -147,7 +134,7 @@ export class SubmissionQueue {
       o.store,
       this.sealer,
       this.log,
-      (message) => this.raise('key', message),
+      (item) => this.raise({ code: 'suite-switch-failed', item }),
       o.suiteSwitch,
       () => this.engine.inPass,
     );
@@ -160,21 +147,25 @@ export class SubmissionQueue {
       options: o.sync,
       log: this.log,
       emit: (e) => {
-        if (e.type === 'queue.alert') this.remember(e.kind, e.message);
+        if (e.type === 'queue.alert') {
+          const { type: _type, ...alert } = e;
+          this.remember(alert);
+        }
         this.emit(e);
       },
     });
     this.log('queue.opened', { ...o.store.outbox.counts(), keySource: o.keys.kind });
   }
 
-  private remember(kind: QueueAlert['kind'], message: string): void {
-    this.alerts.push({ kind, message, at: new Date().toISOString() });
+  private remember(alert: QueueAlertOf): void {
+    this.alerts.push({ ...alert, at: new Date().toISOString() });
     if (this.alerts.length > 20) this.alerts.shift();
   }
 
-  private raise(kind: QueueAlert['kind'], message: string): void {
-    this.remember(kind, message);
-    this.emit({ type: 'queue.alert', kind, message });
+  private raise(detail: QueueAlertDetail): void {
+    const alert = queueAlert(detail);
+    this.remember(alert);
+    this.emit({ type: 'queue.alert', ...alert });
   }
 
   start(): void {
@@ -199,7 +190,7 @@ export class SubmissionQueue {
       this.engine.nudge();
     } else if (r.error.kind === 'disk-full') {
       this.log('queue.disk-full', { dir: path.dirname(this.o.dbFile) });
-      this.raise('disk-full', DISK_FULL_ALERT);
+      this.raise({ code: 'disk-full' });
     } else if (r.error.kind === 'storage') {
       this.log('queue.enqueue-failed', { message: r.error.detail });
     } else {

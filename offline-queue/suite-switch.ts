@@ -34,7 +34,8 @@ export class SuiteSwitch {
     private readonly store: Store,
     private readonly sealer: Sealer,
     private readonly log: QueueLog,
-    private readonly onFailure: (message: string) => void,
+    /** the sealed item that stopped the switch (`table.column`, or the error): the technician's alert */
+    private readonly onFailure: (item: string) => void,
     private readonly o: SuiteSwitchOptions = {},
     /** Whether the sync engine holds rows it read earlier (then the end waits: they may be the old suite's). */
     private readonly busy: () => boolean = () => false,
@@ -62,9 +63,7 @@ export class SuiteSwitch {
       this.failed = true;
       const cell = (e as { cell?: SealedCell }).cell;
       this.log('crypto.suite.switch-failed', { table: cell?.table, column: cell?.column, message: (e as Error).message });
-      this.onFailure(
-        `密码套件切换中断：有数据无法重新加密，请技术人员处理 / the crypto-suite switch stopped: a sealed item could not be re-sealed (${cell ? `${cell.table}.${cell.column}` : (e as Error).message})`,
-      );
+      this.onFailure(cell ? `${cell.table}.${cell.column}` : (e as Error).message);
       return false;
     }
     this.resealed += n;

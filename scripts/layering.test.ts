@@ -57,6 +57,7 @@ describe('layering', () => {
     ['common/x.ts', "import { a } from '../devices/manager';", 'common may not import devices'],
     ['documents/x/y.ts', "import { a } from '../../devices/a4/pdf-builder';", 'documents may not import devices'],
     ['documents/x/y.ts', "import fs from 'node:fs';", 'documents may not use Node built-ins'],
+    ['documents/x/y.ts', "import { drawIssuedPdf } from '../../central/issued-pdf';", 'documents may not import central'],
     ['devices/a4/x.ts', "import { guideDocument } from '../../documents/guide/guide-document';", 'devices may not import documents'],
     ['renderer/src/x.ts', "import { a } from '../../documents/model/a4-doc';", 'renderer may not import documents'],
     ['common/x.ts', "import fs from 'node:fs';", 'common may not use Node built-ins'],
@@ -80,6 +81,7 @@ describe('layering', () => {
     ['main/backend/x.ts', "import { a } from '../../devices/manager';"],
     ['main/backend/x.ts', "import { a } from '../../documents/guide/guide-document';"],
     ['devices/a4/x.ts', "import type { A4Doc } from '../../documents/model/a4-doc';"],
+    ['central/routes/x.ts', "import { caseNoticeDoc } from '../../documents/case-notice/case-notice';"],
   ])('%s: `%s` is allowed', async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });

@@ -109,187 +109,122 @@ export class FleetMetrics {
       return this.current;
     };
     const live = () => fig().terminals.filter((t) => t.heartbeat && !t.flags.includes('silent'));
+    // Each gauge is computed from the scrape's snapshot when a registry collects it.
+    const gauge = <L extends string>(name: string, help: string, labelNames: L[], collect: (g: Gauge<L>) => void) =>
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        registers,
+        collect() {
+          collect(this);
+        },
+      });
 
-    new Gauge({
-      name: 'kiosk_fleet_terminals',
-      help: 'Registered, enabled terminals by health (worst condition wins: never_reported, silent, down, degraded, ok).',
-      labelNames: ['health'],
-      registers,
-      collect() {
-        const counts = new Map<TerminalHealth, number>(TERMINAL_HEALTH.map((h) => [h, 0]));
-        for (const t of fig().terminals) counts.set(healthOf(t), counts.get(healthOf(t))! + 1);
-        for (const [health, n] of counts) this.set({ health }, n);
-      },
+    gauge('kiosk_fleet_terminals', 'Registered, enabled terminals by health (worst condition wins: never_reported, silent, down, degraded, ok).', ['health'], (g) => {
+      const counts = new Map<TerminalHealth, number>(TERMINAL_HEALTH.map((h) => [h, 0]));
+      for (const t of fig().terminals) counts.set(healthOf(t), counts.get(healthOf(t))! + 1);
+      for (const [health, n] of counts) g.set({ health }, n);
     });
-    new Gauge({
-      name: 'kiosk_fleet_terminal_heartbeat_age_seconds',
-      help: 'Seconds since each terminal’s latest heartbeat (absent for a terminal that never reported).',
-      labelNames: ['terminal'],
-      registers,
-      collect() {
-        this.reset();
-        for (const t of fig().terminals) if (t.secondsSinceLast !== null) this.set({ terminal: t.terminalId }, t.secondsSinceLast);
-      },
+    gauge('kiosk_fleet_terminal_heartbeat_age_seconds', 'Seconds since each terminal’s latest heartbeat (absent for a terminal that never reported).', ['terminal'], (g) => {
+      g.reset();
+      for (const t of fig().terminals) if (t.secondsSinceLast !== null) g.set({ terminal: t.terminalId }, t.secondsSinceLast);
     });
-    new Gauge({
-      name: 'kiosk_fleet_terminal_silent',
-      help: '1 when the terminal has not reported for 3 of its heartbeat intervals.',
-      labelNames: ['terminal'],
-      registers,
-      collect() {
-        this.reset();
-        for (const t of fig().terminals) if (t.heartbeat) this.set({ terminal: t.terminalId }, t.flags.includes('silent') ? 1 : 0);
-      },
+    gauge('kiosk_fleet_terminal_silent', '1 when the terminal has not reported for 3 of its heartbeat intervals.', ['terminal'], (g) => {
+      g.reset();
+      for (const t of fig().terminals) if (t.heartbeat) g.set({ terminal: t.terminalId }, t.flags.includes('silent') ? 1 : 0);
     });
-    new Gauge({
-      name: 'kiosk_fleet_devices_down',
-      help: 'One series, value 1, per device that cannot serve citizens (health offline), by terminal and device kind, from terminals still reporting; no series for working devices.',
-      labelNames: ['terminal', 'device'],
-      registers,
-      collect() {
-        this.reset();
+    gauge(
+      'kiosk_fleet_devices_down',
+      'One series, value 1, per device that cannot serve citizens (health offline), by terminal and device kind, from terminals still reporting; no series for working devices.',
+      ['terminal', 'device'],
+      (g) => {
+        g.reset();
         for (const t of live())
-          for (const d of t.heartbeat!.devices) if (d.health === 'offline') this.inc({ terminal: t.terminalId, device: (DEVICE_KINDS as readonly string[]).includes(d.device) ? d.device : OTHER });
+          for (const d of t.heartbeat!.devices) if (d.health === 'offline') g.inc({ terminal: t.terminalId, device: (DEVICE_KINDS as readonly string[]).includes(d.device) ? d.device : OTHER });
       },
+    );
+    gauge('kiosk_fleet_receipt_paper', 'Receipt printer paper by terminal: one series, value 1, labelled with the state it reports (ok, near_end, out).', ['terminal', 'state'], (g) => {
+      g.reset();
+      for (const t of live()) {
+        const printer = t.heartbeat!.devices.find((d) => d.device === 'receipt-printer');
+        if (!printer) continue;
+        g.set({ terminal: t.terminalId, state: t.flags.includes('paper-out') ? 'out' : printer.paper === 'near-end' ? 'near_end' : 'ok' }, 1);
+      }
     });
-    new Gauge({
-      name: 'kiosk_fleet_receipt_paper',
-      help: 'Receipt printer paper by terminal: one series, value 1, labelled with the state it reports (ok, near_end, out).',
-      labelNames: ['terminal', 'state'],
-      registers,
-      collect() {
-        this.reset();
-        for (const t of live()) {
-          const printer = t.heartbeat!.devices.find((d) => d.device === 'receipt-printer');
-          if (!printer) continue;
-          this.set({ terminal: t.terminalId, state: t.flags.includes('paper-out') ? 'out' : printer.paper === 'near-end' ? 'near_end' : 'ok' }, 1);
-        }
-      },
+    gauge('kiosk_fleet_queue_pending', 'Submissions waiting in the offline queue of each terminal still reporting.', ['terminal'], (g) => {
+      g.reset();
+      for (const t of live()) g.set({ terminal: t.terminalId }, t.heartbeat!.queue.pending);
     });
-    new Gauge({
-      name: 'kiosk_fleet_queue_pending',
-      help: 'Submissions waiting in the offline queue of each terminal still reporting.',
-      labelNames: ['terminal'],
-      registers,
-      collect() {
-        this.reset();
-        for (const t of live()) this.set({ terminal: t.terminalId }, t.heartbeat!.queue.pending);
-      },
+    gauge('kiosk_fleet_queue_dead', 'Submissions central refused for good (dead letters) still held by each terminal.', ['terminal'], (g) => {
+      g.reset();
+      for (const t of live()) g.set({ terminal: t.terminalId }, t.heartbeat!.queue.dead);
     });
-    new Gauge({
-      name: 'kiosk_fleet_queue_dead',
-      help: 'Submissions central refused for good (dead letters) still held by each terminal.',
-      labelNames: ['terminal'],
-      registers,
-      collect() {
-        this.reset();
-        for (const t of live()) this.set({ terminal: t.terminalId }, t.heartbeat!.queue.dead);
-      },
-    });
-    new Gauge({
-      name: 'kiosk_fleet_queue_unsynced_age_seconds',
-      help: 'While a terminal has submissions pending, seconds since its last successful sync (since its heartbeat when it never synced); 0 with an empty queue. The heartbeat carries the last sync time, not each submission’s: this is how long the backlog has gone unserved.',
-      labelNames: ['terminal'],
-      registers,
-      collect() {
-        this.reset();
+    gauge(
+      'kiosk_fleet_queue_unsynced_age_seconds',
+      'While a terminal has submissions pending, seconds since its last successful sync (since its heartbeat when it never synced); 0 with an empty queue. The heartbeat carries the last sync time, not each submission’s: this is how long the backlog has gone unserved.',
+      ['terminal'],
+      (g) => {
+        g.reset();
         const now = fig().now;
         for (const t of live()) {
           const hb = t.heartbeat!;
           const since = hb.queue.lastSyncAt ? Date.parse(hb.queue.lastSyncAt) : Date.parse(hb.sentAt);
-          this.set({ terminal: t.terminalId }, hb.queue.pending > 0 ? Math.max(0, Math.round((now - since) / 1000)) : 0);
+          g.set({ terminal: t.terminalId }, hb.queue.pending > 0 ? Math.max(0, Math.round((now - since) / 1000)) : 0);
         }
       },
+    );
+    gauge('kiosk_fleet_sync_state', 'Terminals still reporting, by the state of their sync with central (offline, backoff and auth-failed are sync errors).', ['state'], (g) => {
+      const counts = new Map<string, number>([...SYNC_STATES, OTHER].map((s) => [s, 0]));
+      for (const t of live()) {
+        const s = (SYNC_STATES as readonly string[]).includes(t.heartbeat!.queue.state) ? t.heartbeat!.queue.state : OTHER;
+        counts.set(s, counts.get(s)! + 1);
+      }
+      for (const [state, n] of counts) g.set({ state }, n);
     });
-    new Gauge({
-      name: 'kiosk_fleet_sync_state',
-      help: 'Terminals still reporting, by the state of their sync with central (offline, backoff and auth-failed are sync errors).',
-      labelNames: ['state'],
-      registers,
-      collect() {
-        const counts = new Map<string, number>([...SYNC_STATES, OTHER].map((s) => [s, 0]));
-        for (const t of live()) {
-          const s = (SYNC_STATES as readonly string[]).includes(t.heartbeat!.queue.state) ? t.heartbeat!.queue.state : OTHER;
-          counts.set(s, counts.get(s)! + 1);
-        }
-        for (const [state, n] of counts) this.set({ state }, n);
-      },
+    gauge('kiosk_fleet_release', 'Terminals that reported within 3 intervals, by the release version they run.', ['version'], (g) => {
+      g.reset();
+      for (const t of live()) g.inc({ version: VERSION_LABEL.test(t.heartbeat!.version) ? t.heartbeat!.version : OTHER });
     });
-    new Gauge({
-      name: 'kiosk_fleet_release',
-      help: 'Terminals that reported within 3 intervals, by the release version they run.',
-      labelNames: ['version'],
-      registers,
-      collect() {
-        this.reset();
-        for (const t of live()) this.inc({ version: VERSION_LABEL.test(t.heartbeat!.version) ? t.heartbeat!.version : OTHER });
-      },
-    });
-    new Gauge({
-      name: 'kiosk_fleet_update_state',
-      help: 'The signed update step each terminal reports (1 for its current step): idle, downloading … done, rolled-back, refused. Absent for terminals without the updater.',
-      labelNames: ['terminal', 'state'],
-      registers,
-      collect() {
-        this.reset();
+    gauge(
+      'kiosk_fleet_update_state',
+      'The signed update step each terminal reports (1 for its current step): idle, downloading … done, rolled-back, refused. Absent for terminals without the updater.',
+      ['terminal', 'state'],
+      (g) => {
+        g.reset();
         for (const t of live()) {
           const u = t.heartbeat!.update;
-          if (u) this.set({ terminal: t.terminalId, state: (UPDATE_STEPS as readonly string[]).includes(u.step) ? u.step : OTHER }, 1);
+          if (u) g.set({ terminal: t.terminalId, state: (UPDATE_STEPS as readonly string[]).includes(u.step) ? u.step : OTHER }, 1);
         }
       },
+    );
+    gauge('kiosk_fleet_config_version', 'The remote configuration version in force on each terminal, per scope (group, terminal); absent until one was applied.', ['terminal', 'scope'], (g) => {
+      g.reset();
+      for (const t of live()) {
+        const applied = t.heartbeat!.config?.applied;
+        if (applied?.group != null) g.set({ terminal: t.terminalId, scope: 'group' }, applied.group);
+        if (applied?.terminal != null) g.set({ terminal: t.terminalId, scope: 'terminal' }, applied.terminal);
+      }
     });
-    new Gauge({
-      name: 'kiosk_fleet_config_version',
-      help: 'The remote configuration version in force on each terminal, per scope (group, terminal); absent until one was applied.',
-      labelNames: ['terminal', 'scope'],
-      registers,
-      collect() {
-        this.reset();
-        for (const t of live()) {
-          const applied = t.heartbeat!.config?.applied;
-          if (applied?.group != null) this.set({ terminal: t.terminalId, scope: 'group' }, applied.group);
-          if (applied?.terminal != null) this.set({ terminal: t.terminalId, scope: 'terminal' }, applied.terminal);
-        }
-      },
+    gauge('kiosk_fleet_config_drift', '1 when a technician changed a remotely set configuration field on the terminal (drift), 0 otherwise.', ['terminal'], (g) => {
+      g.reset();
+      for (const t of live()) if (t.heartbeat!.config) g.set({ terminal: t.terminalId }, t.heartbeat!.config.drift ? 1 : 0);
     });
-    new Gauge({
-      name: 'kiosk_fleet_config_drift',
-      help: '1 when a technician changed a remotely set configuration field on the terminal (drift), 0 otherwise.',
-      labelNames: ['terminal'],
-      registers,
-      collect() {
-        this.reset();
-        for (const t of live()) if (t.heartbeat!.config) this.set({ terminal: t.terminalId }, t.heartbeat!.config.drift ? 1 : 0);
+    gauge(
+      'kiosk_fleet_submissions_today',
+      'Submissions today (China time) by channel (kiosk, helper) and service code of the published catalog, as the terminals report them.',
+      ['channel', 'service'],
+      (g) => {
+        g.reset();
+        for (const s of fig().submissions.values()) g.set({ channel: s.channel, service: s.service }, s.count);
       },
+    );
+    gauge('kiosk_fleet_submissions_no_visit_today', 'Of today’s submissions, those the citizen will not need to visit a counter for (不见面), by channel and service.', ['channel', 'service'], (g) => {
+      g.reset();
+      for (const s of fig().submissions.values()) g.set({ channel: s.channel, service: s.service }, s.noVisit);
     });
-    new Gauge({
-      name: 'kiosk_fleet_submissions_today',
-      help: 'Submissions today (China time) by channel (kiosk, helper) and service code of the published catalog, as the terminals report them.',
-      labelNames: ['channel', 'service'],
-      registers,
-      collect() {
-        this.reset();
-        for (const s of fig().submissions.values()) this.set({ channel: s.channel, service: s.service }, s.count);
-      },
-    });
-    new Gauge({
-      name: 'kiosk_fleet_submissions_no_visit_today',
-      help: 'Of today’s submissions, those the citizen will not need to visit a counter for (不见面), by channel and service.',
-      labelNames: ['channel', 'service'],
-      registers,
-      collect() {
-        this.reset();
-        for (const s of fig().submissions.values()) this.set({ channel: s.channel, service: s.service }, s.noVisit);
-      },
-    });
-    new Gauge({
-      name: 'kiosk_fleet_ratings_today',
-      help: 'Service ratings given at the terminals today (China time), by stars (1 to 5).',
-      labelNames: ['rating'],
-      registers,
-      collect() {
-        fig().ratings.forEach((n, i) => this.set({ rating: String(i + 1) }, n));
-      },
+    gauge('kiosk_fleet_ratings_today', 'Service ratings given at the terminals today (China time), by stars (1 to 5).', ['rating'], (g) => {
+      fig().ratings.forEach((n, i) => g.set({ rating: String(i + 1) }, n));
     });
   }
 

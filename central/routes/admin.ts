@@ -4,16 +4,19 @@ import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { CALENDAR_YEARS, calendarBodySchema, calendarSchema, caseNoSchema, caseUpdateSchema, decimalInt, safeFileNameSchema, type CaseUpdate, type ResultDocument } from '../../common/central-api';
-import { chinaIsoDate, chinaYear } from '../../common/china-time';
+import { chinaYear } from '../../common/china-time';
 import { cleanText, textProblem, textProblemMessage } from '../../common/text-hygiene';
 import { adminEvaluationsQuerySchema } from '../admin-responses';
-import { renderCertificate } from '../certificate-pdf';
-import { NOTICE_TITLES, renderNotice, type NoticeBody } from '../notice-pdf';
+import { caseNoticeDoc, type NoticeBody } from '../../documents/case-notice/case-notice';
+import { NOTICE_TITLES } from '../../documents/case-notice/case-notice-text';
+import { resultCertificateDoc } from '../../documents/result-certificate/result-certificate';
+import { drawIssuedPdf } from '../issued-pdf';
 import { faultUpdateSchema, type FaultInjector } from '../faults';
 import { parseWith, problem, readJsonBody } from '../http-helpers';
 import { TransitionError, type CaseRow, type CentralStore } from '../store';
 import type { TerminalSuite } from '../tables/terminal-tables';
 import { suiteTagSchema } from '../../common/crypto-suite/suite';
+import { requireAdminToken } from '../auth/admin-token';
 
 const terminalIdSchema = z.string().regex(/^[A-Z0-9]{4,16}$/, '终端编号格式不正确 / malformed terminal id');
 
@@ -109,17 +112,19 @@ async function noticeFor(
       : u.status === 'correction'
         ? { kind: 'correction', items: u.items, deadline: u.deadline }
         : { kind: 'not-accepted', reasons: u.reasons };
-  const data = await renderNotice(
-    {
-      caseNo: row.case_no,
-      receiptNo: row.receipt_no,
-      serviceCode: row.service_code,
-      serviceName: service?.name ?? null,
-      applicantName: manifest.applicant?.name ?? '申请人',
-      submittedAt: manifest.submittedAt ?? row.created_at,
-      date: chinaIsoDate(new Date()),
-    },
-    body,
+  const data = await drawIssuedPdf(
+    caseNoticeDoc(
+      {
+        caseNo: row.case_no,
+        receiptNo: row.receipt_no,
+        serviceCode: row.service_code,
+        serviceName: service?.name ?? null,
+        applicantName: manifest.applicant?.name ?? null,
+        submittedAt: manifest.submittedAt ?? row.created_at,
+        issuedAt: new Date(),
+      },
+      body,
+    ),
   );
   return {
     meta: { id: crypto.randomUUID(), name: NOTICE_TITLES[body.kind].file, mime: 'application/pdf', size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'), selfPrint: true },
@@ -138,14 +143,9 @@ const yearParam = z.object({ year: decimalInt(CALENDAR_YEARS.min, CALENDAR_YEARS
 
 export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; adminToken: string }) {
   const { store, faults, adminToken } = deps;
-  const expected = Buffer.from(`Bearer ${adminToken}`);
   return (
     new Hono()
-      .use(async (c, next) => {
-        const got = Buffer.from(c.req.header('authorization') ?? '');
-        if (got.length !== expected.length || !crypto.timingSafeEqual(got, expected)) return problem(c, 401, 'unauthorized', '需要管理令牌 / admin token required');
-        await next();
-      })
+      .use(requireAdminToken(adminToken))
       .get('/faults', (c) => c.json(faults.state))
       .put('/faults', async (c) => {
         const body = await readJsonBody(c, faultUpdateSchema);
@@ -226,7 +226,7 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
           for (const d of v.documents) {
             const data = d.pdfBase64
               ? Buffer.from(d.pdfBase64, 'base64')
-              : await renderCertificate({ title: d.name.replace(/\.pdf$/i, ''), caseNo, serviceCode: row.service_code, decision: v.decision, date: new Date().toISOString().slice(0, 10) });
+              : await drawIssuedPdf(resultCertificateDoc({ title: d.name.replace(/\.pdf$/i, ''), caseNo, serviceCode: row.service_code, decision: v.decision, issuedAt: new Date() }));
             if (!data.subarray(0, 5).equals(Buffer.from('%PDF-'))) return problem(c, 400, 'not-pdf', `${d.name} 不是 PDF / is not a PDF`);
             docs.push({
               meta: { id: crypto.randomUUID(), name: d.name, mime: 'application/pdf', size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'), selfPrint: d.selfPrint },

@@ -7,7 +7,7 @@
 // its documents, and only a proof opens a document, a print report or a postal request. A result
 // still prints once in all: the first print reported, from any terminal, is kept. Lookups are
 // rate-limited per terminal and every access is audited without the number or identity itself.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import {
   caseLookupRequestSchema,
@@ -44,6 +44,19 @@ export function followupRoutes(store: CentralStore, opts: { now?: () => number; 
     return { ok: true as const, row };
   }
 
+  /** A document's id from the path and the body with its proof: the document with its case's row when the proof opens it. */
+  async function provenDocument<S extends z.ZodType<{ proof: CaseProof }>>(c: Context<{ Variables: AuthVariables }>, schema: S, action: 'document' | 'printed') {
+    const p = parseWith(c, c.req.param(), z.object({ documentId: documentIdSchema }));
+    if (!p.ok) return p;
+    const body = parseJsonBody(c, c.get('rawBody'), schema);
+    if (!body.ok) return body;
+    const doc = store.document(p.value.documentId);
+    const r = await proven(c.get('terminalId'), doc ? store.caseRow(doc.caseNo) : null, body.value.proof, action, '无此文书 / no such document');
+    if (!r.ok) return { ok: false as const, response: problem(c, r.status, r.error, r.message) };
+    // a proof opened the document's case, so the document exists
+    return { ok: true as const, doc: doc!, row: r.row, documentId: p.value.documentId, body: body.value };
+  }
+
   return new Hono<{ Variables: AuthVariables }>()
     .post('/cases/lookup', async (c) => {
       const body = parseJsonBody(c, c.get('rawBody'), caseLookupRequestSchema);
@@ -69,37 +82,28 @@ export function followupRoutes(store: CentralStore, opts: { now?: () => number; 
       return c.json(ok ? { cases: [caseSummary(store, row)], statusOnly: [] } : { cases: [], statusOnly: [caseStatusOnly(store, row)] });
     })
     .post('/documents/:documentId/fetch', async (c) => {
-      const p = parseWith(c, c.req.param(), z.object({ documentId: documentIdSchema }));
-      if (!p.ok) return p.response;
-      const body = parseJsonBody(c, c.get('rawBody'), documentFetchRequestSchema);
-      if (!body.ok) return body.response;
-      const doc = store.document(p.value.documentId);
-      const r = await proven(c.get('terminalId'), doc ? store.caseRow(doc.caseNo) : null, body.value.proof, 'document', '无此文书 / no such document');
-      if (!r.ok) return problem(c, r.status, r.error, r.message);
-      return c.body(new Uint8Array(doc!.data), 200, {
+      const r = await provenDocument(c, documentFetchRequestSchema, 'document');
+      if (!r.ok) return r.response;
+      return c.body(new Uint8Array(r.doc.data), 200, {
         'Content-Type': 'application/pdf',
-        'X-Content-SHA256': doc!.sha256,
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(doc!.name)}`,
+        'X-Content-SHA256': r.doc.sha256,
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(r.doc.name)}`,
       });
     })
     .post('/documents/:documentId/printed', async (c) => {
-      const p = parseWith(c, c.req.param(), z.object({ documentId: documentIdSchema }));
-      if (!p.ok) return p.response;
-      const body = parseJsonBody(c, c.get('rawBody'), documentPrintedRequestSchema);
-      if (!body.ok) return body.response;
-      const doc = store.document(p.value.documentId);
-      const r = await proven(c.get('terminalId'), doc ? store.caseRow(doc.caseNo) : null, body.value.proof, 'printed', '无此文书 / no such document');
-      if (!r.ok) return problem(c, r.status, r.error, r.message);
+      const r = await provenDocument(c, documentPrintedRequestSchema, 'printed');
+      if (!r.ok) return r.response;
+      const { documentId, body } = r;
       // The first print reported is kept for good, so its time must be one that could be true.
-      const when = plausibleInstant(body.value.printedAt, { nowMs: now(), notBeforeMs: Date.parse(store.documentCreatedAt(p.value.documentId)!), what: { zh: '打印时间', en: 'printedAt' } });
+      const when = plausibleInstant(body.printedAt, { nowMs: now(), notBeforeMs: Date.parse(store.documentCreatedAt(documentId)!), what: { zh: '打印时间', en: 'printedAt' } });
       if (!when.ok) return problem(c, 422, 'implausible-time', when.error.message);
-      const first = store.documentPrinted(p.value.documentId, c.get('terminalId'), body.value.printedAt);
+      const first = store.documentPrinted(documentId, c.get('terminalId'), body.printedAt);
       // The citizen took the result away from the kiosk: that is its 送达 (self-service print).
-      const kind = store.documentsOf(r.row.case_no).find((d) => d.id === p.value.documentId)?.kind;
+      const kind = store.documentsOf(r.row.case_no).find((d) => d.id === documentId)?.kind;
       const delivered = { status: 'delivered', method: 'kiosk_print', trackingNo: null } as const;
       const status = store.caseRow(r.row.case_no)?.status;
       if (first.first && kind === 'result' && status && checkTransition(status, delivered, store.caseFacts(r.row.case_no)).ok) store.advanceCase(r.row.case_no, delivered);
-      return c.json({ documentId: p.value.documentId, printedAt: first.printedAt, first: first.first });
+      return c.json({ documentId, printedAt: first.printedAt, first: first.first });
     })
     .post('/cases/:caseNo/delivery', async (c) => {
       const p = parseWith(c, c.req.param(), z.object({ caseNo: caseNoSchema }));

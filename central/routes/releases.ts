@@ -14,6 +14,7 @@ import { configFor } from '../fleet/config-assignment';
 import { assignRelease } from '../fleet/rollout';
 import { parseWith, problem, readJsonBody } from '../http-helpers';
 import type { CentralStore } from '../store';
+import { requireAdminToken } from '../auth/admin-token';
 
 export const releasePublishSchema = signedReleaseSchema.extend({
   /** the artifact (a bundle tarball or an installer), base64 */
@@ -55,13 +56,8 @@ export const MAX_RANGE_BYTES = 4 * 1024 * 1024;
 
 export function releaseAdminRoutes(deps: { store: CentralStore; adminToken: string }) {
   const { store } = deps;
-  const expected = Buffer.from(`Bearer ${deps.adminToken}`);
   return new Hono()
-    .use(async (c, next) => {
-      const got = Buffer.from(c.req.header('authorization') ?? '');
-      if (got.length !== expected.length || !crypto.timingSafeEqual(got, expected)) return problem(c, 401, 'unauthorized', '需要管理令牌 / admin token required');
-      await next();
-    })
+    .use(requireAdminToken(deps.adminToken))
     .post('/releases', async (c) => {
       const body = await readJsonBody(c, releasePublishSchema);
       if (!body.ok) return body.response;

@@ -11,17 +11,13 @@ import { centralMac } from '../staff/central-mac';
 import { verifyHelperToken } from '../staff/helper-tokens';
 import { normaliseIdNumber, scryptHash, STAFF_SCRYPT_COST, type ScryptCost } from '../staff/staff-hash';
 import type { CentralStore } from '../store';
+import { requireAdminToken } from '../auth/admin-token';
 
 /** PUT /v1/admin/staff/{staffId}, GET /v1/admin/staff/{staffId}/cases (admin token). */
 export function staffAdminRoutes(deps: { store: CentralStore; adminToken: string; cost?: ScryptCost }) {
-  const expected = Buffer.from(`Bearer ${deps.adminToken}`);
   const cost = deps.cost ?? STAFF_SCRYPT_COST;
   return new Hono()
-    .use(async (c, next) => {
-      const got = Buffer.from(c.req.header('authorization') ?? '');
-      if (got.length !== expected.length || !crypto.timingSafeEqual(got, expected)) return problem(c, 401, 'unauthorized', '需要管理令牌 / admin token required');
-      await next();
-    })
+    .use(requireAdminToken(deps.adminToken))
     .put('/:staffId', async (c) => {
       const p = parseWith(c, c.req.param(), z.object({ staffId: staffIdSchema }));
       if (!p.ok) return p.response;

@@ -1,6 +1,7 @@
 // 帮办代办 helpers (hashes only), their wrong-PIN lockouts, and the keys only central holds.
 import crypto from 'node:crypto';
 import type { LockoutState } from '../../common/lockout';
+import { lockoutRows } from '../../common/lockout-rows';
 import type { StaffMember } from '../../common/staff-registry';
 import type { Db } from './database';
 
@@ -60,17 +61,11 @@ export class StaffTables {
   }
 
   staffLockout(staffId: string): LockoutState | null {
-    const r = this.db.prepare('SELECT failures, locked_until FROM staff_lockouts WHERE staff_id = ?').get(staffId) as { failures: number; locked_until: number } | undefined;
-    return r ? { failures: r.failures, lockedUntil: r.locked_until } : null;
+    return lockoutRows(this.db, 'staff_lockouts').read(staffId);
   }
 
   setStaffLockout(staffId: string, l: LockoutState): void {
-    this.db
-      .prepare(
-        `INSERT INTO staff_lockouts (staff_id, failures, locked_until) VALUES (?, ?, ?)
-         ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
-      )
-      .run(staffId, l.failures, l.lockedUntil);
+    lockoutRows(this.db, 'staff_lockouts').write(staffId, l);
   }
 
   /** A 32-byte key only central holds, made on first use (e.g. 'helper-token'). */

@@ -183,7 +183,7 @@ export type KioskApiSchema =
                   nameEn: string;
                   departmentId: string;
                   lifeEventIds: string[];
-                  channels: ('post' | 'kiosk' | 'helper' | 'online' | 'max_once')[];
+                  channels: ('post' | 'helper' | 'kiosk' | 'online' | 'max_once')[];
                   kioskFull: boolean;
                 }[];
               };
@@ -270,7 +270,7 @@ export type KioskApiSchema =
                   nameEn: string;
                   departmentId: string;
                   lifeEventIds: string[];
-                  channels: ('post' | 'kiosk' | 'helper' | 'online' | 'max_once')[];
+                  channels: ('post' | 'helper' | 'kiosk' | 'online' | 'max_once')[];
                   kioskFull: boolean;
                 }[];
               };
@@ -376,7 +376,7 @@ export type KioskApiSchema =
                   timeLimit: { kind: 'on_the_spot' } | { kind: 'working_days'; legal: number; promised: number };
                   fees: { kind: 'free' } | { kind: 'charged'; items: { name: string; standard: string; basis: string; reduction?: string }[]; payment: string };
                   flow: { step: string; detail: string }[];
-                  channels: ('post' | 'kiosk' | 'helper' | 'online' | 'max_once')[];
+                  channels: ('post' | 'helper' | 'kiosk' | 'online' | 'max_once')[];
                   kioskFull: boolean;
                   kioskNote: null | string;
                   place: string;
@@ -792,7 +792,7 @@ export type KioskApiSchema =
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
                   materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
-                  channel: 'kiosk' | 'helper';
+                  channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
                   commitment?: null | { materialIds: string[]; signature: { mime: 'image/png'; data: string }; signedAt: string };
@@ -812,7 +812,7 @@ export type KioskApiSchema =
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
                   materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
-                  channel: 'kiosk' | 'helper';
+                  channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
                   commitment?: null | { materialIds: string[]; signature: { mime: 'image/png'; data: string }; signedAt: string };
@@ -832,7 +832,7 @@ export type KioskApiSchema =
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
                   materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
-                  channel: 'kiosk' | 'helper';
+                  channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
                   commitment?: null | { materialIds: string[]; signature: { mime: 'image/png'; data: string }; signedAt: string };
@@ -852,7 +852,7 @@ export type KioskApiSchema =
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
                   materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
-                  channel: 'kiosk' | 'helper';
+                  channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
                   commitment?: null | { materialIds: string[]; signature: { mime: 'image/png'; data: string }; signedAt: string };
@@ -872,7 +872,7 @@ export type KioskApiSchema =
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
                   materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
-                  channel: 'kiosk' | 'helper';
+                  channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
                   commitment?: null | { materialIds: string[]; signature: { mime: 'image/png'; data: string }; signedAt: string };
@@ -892,7 +892,7 @@ export type KioskApiSchema =
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
                   materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
-                  channel: 'kiosk' | 'helper';
+                  channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
                   commitment?: null | { materialIds: string[]; signature: { mime: 'image/png'; data: string }; signedAt: string };
@@ -1066,7 +1066,14 @@ export type KioskApiSchema =
             lastError: null | string;
             nextAttemptAt: null | string;
             consecutiveFailures: number;
-            alerts: { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; message: string; at: string }[];
+            alerts: (
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
+              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+            )[];
           };
           outputFormat: 'json';
           status:
@@ -1216,7 +1223,14 @@ export type KioskApiSchema =
                   lastError: null | string;
                   nextAttemptAt: null | string;
                   consecutiveFailures: number;
-                  alerts: { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; message: string; at: string }[];
+                  alerts: (
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+                  )[];
                 };
               };
               outputFormat: 'json';
@@ -1722,7 +1736,7 @@ export type KioskApiSchema =
       '/devices/camera/pages': {
         $post:
           | { input: {}; output: { error: 'not-an-image'; area: 'devices' }; outputFormat: 'json'; status: 415 }
-          | { input: {}; output: { error: 'too-large'; message: string }; outputFormat: 'json'; status: 413 }
+          | { input: {}; output: { limit: number; error: 'too-large'; area: 'http' }; outputFormat: 'json'; status: 413 }
           | { input: {}; output: { message: string; error: 'bad-image'; area: 'devices' }; outputFormat: 'json'; status: 422 }
           | {
               input: {};
@@ -2692,7 +2706,14 @@ export type KioskApiSchema =
               lastError: null | string;
               nextAttemptAt: null | string;
               consecutiveFailures: number;
-              alerts: { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; message: string; at: string }[];
+              alerts: (
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
+                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+              )[];
             };
             deadLetters: { reason: string; id: number; receiptNo: string; serviceCode: string; submittedAt: string; code: string; deadAt: string }[];
             heartbeat: { last: null | { at: string; ok: boolean; bytes: number; message: string }; lastOk: null | string; intervalSec: number };
@@ -2777,7 +2798,14 @@ export type KioskApiSchema =
                   lastError: null | string;
                   nextAttemptAt: null | string;
                   consecutiveFailures: number;
-                  alerts: { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; message: string; at: string }[];
+                  alerts: (
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+                  )[];
                 };
               };
               outputFormat: 'json';
@@ -3751,7 +3779,7 @@ export type KioskApiSchema =
           input: {};
           output: {
             days: string[];
-            submissions: { day: string; serviceCode: string; channel: 'kiosk' | 'helper'; count: number; noVisit: number }[];
+            submissions: { day: string; serviceCode: string; channel: 'helper' | 'kiosk'; count: number; noVisit: number }[];
             steps: { day: string; journey: string; step: string; reached: number; abandoned: number }[];
             ratings: { day: string; rating: number; count: number }[];
           };
@@ -4864,7 +4892,7 @@ export type KioskApiSchema =
                   materials: { materialId: string; pageIds: string[] }[];
                   signature: { mime: 'image/png'; data: string };
                   commitment?: null | { signature: { mime: 'image/png'; data: string }; signedAt: string };
-                  channel?: 'kiosk' | 'helper';
+                  channel?: 'helper' | 'kiosk';
                   helperId?: null | string;
                   authorisation?: null | { signature: { mime: 'image/png'; data: string }; signedAt: string };
                   delivery?: 'post' | 'kiosk_print' | 'online' | 'counter';
@@ -4924,7 +4952,7 @@ export type KioskApiSchema =
                   materials: { materialId: string; pageIds: string[] }[];
                   signature: { mime: 'image/png'; data: string };
                   commitment?: null | { signature: { mime: 'image/png'; data: string }; signedAt: string };
-                  channel?: 'kiosk' | 'helper';
+                  channel?: 'helper' | 'kiosk';
                   helperId?: null | string;
                   authorisation?: null | { signature: { mime: 'image/png'; data: string }; signedAt: string };
                   delivery?: 'post' | 'kiosk_print' | 'online' | 'counter';
@@ -4953,7 +4981,7 @@ export type KioskApiSchema =
                   materials: { materialId: string; pageIds: string[] }[];
                   signature: { mime: 'image/png'; data: string };
                   commitment?: null | { signature: { mime: 'image/png'; data: string }; signedAt: string };
-                  channel?: 'kiosk' | 'helper';
+                  channel?: 'helper' | 'kiosk';
                   helperId?: null | string;
                   authorisation?: null | { signature: { mime: 'image/png'; data: string }; signedAt: string };
                   delivery?: 'post' | 'kiosk_print' | 'online' | 'counter';
@@ -6209,10 +6237,11 @@ export type RefusalCodes = {
     | 'form-invalid';
   help: 'offline' | 'busy' | 'refused' | 'no-call' | 'over';
   speech: 'unavailable';
-  helper: 'helper-only';
-  catalog: 'catalog-unavailable' | 'not-found' | 'printer';
+  http: 'invalid-request' | 'not-found' | 'too-large' | 'unsupported-media-type' | 'not-json' | 'internal';
+  catalog: 'not-found' | 'catalog-unavailable' | 'printer';
   submissions:
     | 'invalid-request'
+    | 'not-found'
     | 'catalog-unavailable'
     | 'unknown-service'
     | 'unknown-material'
@@ -6221,15 +6250,15 @@ export type RefusalCodes = {
     | 'key-reused'
     | 'disk-full'
     | 'storage'
-    | 'not-found'
     | 'not-printable'
     | 'already-rated'
     | 'not-downloaded'
     | 'evaluation-storage';
-  rating: 'storage' | 'not-found' | 'already-rated' | 'invalid';
+  rating: 'not-found' | 'storage' | 'already-rated' | 'invalid';
   face: 'no-face' | 'unavailable' | 'bad-image' | 'timeout' | 'no-card' | 'no-photo';
   followup: 'not-found' | 'printer' | 'offline' | 'busy' | 'refused' | 'not-yours' | 'no-card' | 'central';
   helperCard: 'refused' | 'timeout' | 'unknown-card' | 'offline-no-ticket';
+  helper: 'helper-only';
   helperSignIn: 'locked' | 'wrong-pin' | 'refused' | 'no-card' | 'unknown-card' | 'offline-no-ticket';
   techSignIn: 'locked' | 'not-configured' | 'wrong-pin';
 };

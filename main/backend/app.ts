@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { scrubText } from '../../common/mask';
 import { BodyTooLargeError, tooLarge } from './body-limit';
+import { refuse } from './http/refusals';
 import type { BackendContext } from './context';
 import { catalogRoutes } from './routes/catalog';
 import type { DevOnlyRoutes } from './routes/dev-only';
@@ -58,10 +59,10 @@ export function createApp(ctx: BackendContext, opts: { rendererDir: string | nul
     // A body cap met outside the JSON helper is still the client's doing, not ours.
     if (e instanceof BodyTooLargeError) return tooLarge(c, e.limit);
     ctx.logger.log('http.error', { route: c.req.path, message: scrubText(e.message) });
-    return c.json({ error: 'internal', message: '系统暂时出错，请稍后再试 / Something went wrong, please try again.' }, 500);
+    return refuse(c, 'http', { kind: 'internal' });
   });
   app.route('/api', createApiRoutes(ctx, opts.devRoutes));
-  app.all('/api/*', (c) => c.json({ error: 'not-found', message: 'no such API route' }, 404));
+  app.all('/api/*', (c) => refuse(c, 'http', { kind: 'not-found' }));
   app.get('*', async (c) => {
     if (!opts.rendererDir) return c.text('renderer not built', 404);
     return (await serveStatic(opts.rendererDir, c.req.path)) ?? c.text('not found', 404);

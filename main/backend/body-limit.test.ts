@@ -42,14 +42,21 @@ describe('JSON bodies', () => {
       const r = await post(p, '{"reason": "finish"');
       expect(r.status, p).toBe(400);
       const body = await r.json();
-      expect(body.error, p).toBe('not-json');
-      expect(body.message, p).toMatch(/JSON/);
+      // a code in the http area, worded by the renderer (renderer/src/i18n/http-words.ts)
+      expect(body, p).toEqual({ error: 'not-json', area: 'http' });
     }
+  });
+
+  it('answers an unknown API path with the http area’s not-found code, no backend sentence', async () => {
+    const r = await k.get('/api/no-such-route');
+    expect(r.status).toBe(404);
+    expect(await r.json()).toEqual({ error: 'not-found', area: 'http' });
   });
 
   it('refuses a body that is not application/json with 415 instead of validating an empty object', async () => {
     const r = await post('/api/system/session/end', '{"reason":"finish"}', 'text/plain');
     expect(r.status).toBe(415);
+    expect(await r.json()).toEqual({ error: 'unsupported-media-type', area: 'http' });
   });
 
   it('reads the 好差评 body through the capped helper too (it was parsed uncapped, whole)', async () => {
@@ -64,7 +71,7 @@ describe('JSON bodies', () => {
     const { stream, sent } = endlessBody(64 * 1024 * 1024);
     const r = await post('/api/journey/submit', stream);
     expect(r.status).toBe(413);
-    expect((await r.json()).error).toBe('too-large');
+    expect(await r.json()).toEqual({ error: 'too-large', area: 'http', limit: JSON_BODY_MAX });
     expect(sent.bytes).toBeLessThanOrEqual(JSON_BODY_MAX + 2 * CHUNK);
   });
 

@@ -1,6 +1,7 @@
 // Request bodies are read against a cap, and the reading stops at the cap: a 600 MB body is
 // refused after its first megabyte, never buffered whole (it held the process at 1.4 GB RSS).
 import type { Context } from 'hono';
+import { refuse } from './http/refusals';
 
 /** The default for JSON bodies; routes that need less say so, uploads have their own caps. */
 export const JSON_BODY_MAX = 1024 * 1024;
@@ -46,6 +47,7 @@ export async function readCapped(req: Request, limit: number): Promise<Uint8Arra
   return out;
 }
 
+/** `too-large` with the cap in bytes (the renderer words it). */
 export function tooLarge(c: Context, limit: number) {
-  return c.json({ error: 'too-large' as const, message: `请求内容过大（上限 ${Math.ceil(limit / 1024)} KB）/ the request body is too large (limit ${limit} bytes)` }, 413);
+  return refuse(c, 'http', { kind: 'too-large', limit });
 }

@@ -2,6 +2,7 @@
 // restart), the sealed offline tickets central issued to helpers who signed in here, and the
 // receipt numbers a helper submitted here. Nothing here can verify a PIN.
 import type { LockoutState } from '../../common/lockout';
+import { lockoutRows } from '../../common/lockout-rows';
 import type { Db } from './database';
 
 export type HelperLockout = LockoutState;
@@ -16,17 +17,11 @@ export class HelperTables {
   constructor(private readonly db: Db) {}
 
   lockout(key: string): HelperLockout | null {
-    const r = this.db.prepare('SELECT failures, locked_until FROM helper_lockouts WHERE staff_id = ?').get(key) as { failures: number; locked_until: number } | undefined;
-    return r ? { failures: r.failures, lockedUntil: r.locked_until } : null;
+    return lockoutRows(this.db, 'helper_lockouts').read(key);
   }
 
   setLockout(key: string, l: HelperLockout): void {
-    this.db
-      .prepare(
-        `INSERT INTO helper_lockouts (staff_id, failures, locked_until) VALUES (?, ?, ?)
-         ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
-      )
-      .run(key, l.failures, l.lockedUntil);
+    lockoutRows(this.db, 'helper_lockouts').write(key, l);
   }
 
   /** One ticket per helper on this terminal: a later sign-in replaces the earlier ticket. */

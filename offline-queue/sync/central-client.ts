@@ -47,6 +47,17 @@ export interface CallRecord {
   body: unknown;
 }
 
+/** What a call carries besides its name: path parameters, query, a JSON or raw body, extra headers, a deadline. */
+type CallOptions = {
+  params?: Record<string, string | number>;
+  query?: Record<string, string | number>;
+  json?: unknown;
+  bytes?: Uint8Array;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+};
+
 export class CentralClient {
   /** Correction for a terminal clock that disagrees with central's (learned from clock-skew answers). */
   private clockOffsetMs = 0;
@@ -64,36 +75,14 @@ export class CentralClient {
     return this.o.baseUrl;
   }
 
-  async call<C extends KioskCall>(
-    call: C,
-    opts: {
-      params?: Record<string, string | number>;
-      query?: Record<string, string | number>;
-      json?: unknown;
-      bytes?: Uint8Array;
-      headers?: Record<string, string>;
-      timeoutMs?: number;
-      signal?: AbortSignal;
-    } = {},
-  ): Promise<CallResult<C>> {
+  async call<C extends KioskCall>(call: C, opts: CallOptions = {}): Promise<CallResult<C>> {
     const first = await this.once(call, opts);
     // A stale clock is fixed once from central's answer, then the request is signed again.
     if (!first.ok && first.failure.kind === 'auth' && first.failure.error === 'clock-skew') return this.once(call, opts);
     return first;
   }
 
-  private async once<C extends KioskCall>(
-    call: C,
-    opts: {
-      params?: Record<string, string | number>;
-      query?: Record<string, string | number>;
-      json?: unknown;
-      bytes?: Uint8Array;
-      headers?: Record<string, string>;
-      timeoutMs?: number;
-      signal?: AbortSignal;
-    },
-  ): Promise<CallResult<C>> {
+  private async once<C extends KioskCall>(call: C, opts: CallOptions): Promise<CallResult<C>> {
     const spec = KIOSK_CALLS[call];
     const url = new URL(fillPath(spec.path, opts.params), this.o.baseUrl);
     for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, String(v));

@@ -92,5 +92,6 @@ describe('sync engine', () => {
     await waitFor(() => k.queue.status().state === 'auth-failed', 5000, 'auth-failed');
     expect(k.queue.status()).toMatchObject({ pending: 1, dead: 0 });
     expect(k.queue.status().alerts.map((a) => a.kind)).toContain('auth');
+    expect(k.queue.status().alerts).toContainEqual(expect.objectContaining({ code: 'auth-refused', detail: expect.any(String) }));
   });
 });

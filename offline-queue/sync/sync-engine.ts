@@ -8,6 +8,7 @@ import type { QueueProgressEvent, QueueSyncState } from '../../common/events';
 import type { LogEventId } from '../../common/log-events';
 import { submissionBatchResponseSchema, type SubmissionManifest } from '../../common/central-api';
 import { scrubText } from '../../common/mask';
+import { queueAlert } from '../../common/queue-alert';
 import { nodeSuite } from '../crypto/node-suites';
 import type { Sealer } from '../crypto/sealer';
 import type { Outbox } from '../outbox';
@@ -225,7 +226,7 @@ export class SyncEngine {
         this.state = f.kind === 'auth' ? 'auth-failed' : f.kind === 'network' ? 'offline' : 'backoff';
         if (f.kind === 'auth' && was !== 'auth-failed') {
           this.d.log('queue.sync.auth-failed', { error: f.error, message: f.message });
-          this.d.emit({ type: 'queue.alert', kind: 'auth', message: `中心拒绝本终端的凭据 / central refused this terminal's credentials: ${f.message}` });
+          this.d.emit({ type: 'queue.alert', ...queueAlert({ code: 'auth-refused', detail: f.message }) });
         } else if (this.failures === 1) {
           this.d.log('queue.sync.offline', { kind: f.kind, message: this.lastError, retryInMs: delay });
         }

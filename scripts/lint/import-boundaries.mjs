@@ -21,13 +21,21 @@ export const LAYERS = {
     may: ['common', 'documents'],
     node: false,
     nodeInTests: true,
-    tests: ['devices/receipt/escpos-decoder.ts', 'devices/receipt/escpos-encoder.ts', 'devices/a4/pdf-builder.ts', 'devices/test-support', 'central/catalog/sample-catalog.ts'],
+    tests: [
+      'devices/receipt/escpos-decoder.ts',
+      'devices/receipt/escpos-encoder.ts',
+      'devices/a4/pdf-builder.ts',
+      'devices/test-support',
+      'central/catalog/sample-catalog.ts',
+      'central/issued-pdf.ts',
+    ],
   },
   // drivers render the document models (documents/model/), never the documents themselves
   devices: { may: ['common', 'devices', 'documents/model'], node: true },
   // only test-support/ and tests start a reference central; the host process reuses the reaper
   'offline-queue': { may: ['common', 'offline-queue'], node: true, tests: ['central', 'devices/core/child-processes.ts'] },
-  central: { may: ['common', 'central'], node: true, tests: ['offline-queue/test-support'] },
+  // central draws its own issued documents (notices, certificates) from documents/
+  central: { may: ['common', 'central', 'documents'], node: true, tests: ['offline-queue/test-support'] },
   'main/backend': { may: ['common', 'documents', 'devices', 'offline-queue', 'central', 'main/backend'], node: true, tests: ['scripts/test-support'] },
   'main/shell': { may: ['main/shell', 'main/backend', 'common'], node: true, electron: true, tests: ['scripts/test-support', 'scripts/build.mjs'] },
   renderer: {

@@ -59,8 +59,8 @@ function rig() {
     maxFailures: 5,
     lockoutSec: 900,
     idleSec: 120,
-    loadScreenLockout: () => screen.l,
-    saveScreenLockout: (l) => (screen.l = l),
+    load: () => screen.l,
+    save: (l) => (screen.l = l),
     onEvent: (e) => events.push(e),
     now: () => t,
   });

@@ -13,7 +13,7 @@
 // A session is separate from the citizen's (own cookie), ends on sign-out, when idle, or when
 // central's proof expires; a new sign-in ends any earlier one (one screen, one helper).
 import crypto from 'node:crypto';
-import { afterFailure, current, NO_FAILURES, viewOf, type LockoutPolicy, type LockoutState } from '../../../common/lockout';
+import { afterFailure, current, NO_FAILURES, viewOf, type LockoutPolicy, type LockoutState, type StoredLockout } from '../../../common/lockout';
 import { err, ok, type Result } from '../../../common/result';
 import type { HelperPublic, HelperSignInResponse } from '../../../common/staff-registry';
 import type { HeldTicket } from '../../../offline-queue/helper-tickets';
@@ -40,15 +40,11 @@ export interface HelperTicketStore {
   forCard(idNumber: string): HeldTicket | null;
 }
 
-export interface HelperAuthOptions {
+/** The lockout is this screen's own (the per-helper one is central's). */
+export interface HelperAuthOptions extends StoredLockout {
   central: HelperCentral;
   tickets: HelperTicketStore;
-  /** this screen's own lockout (the per-helper one is central's) */
-  maxFailures: number;
-  lockoutSec: number;
   idleSec: number;
-  loadScreenLockout: () => LockoutState | null;
-  saveScreenLockout: (l: LockoutState) => void;
   onEvent: (e: HelperAuthEvent) => void;
   now?: () => number;
   /** how long a matched card stays good for entering the PIN */
@@ -122,7 +118,7 @@ export class HelperAuth {
   async presentCard(identityNumber: string): Promise<Result<CardOutcome, CardError>> {
     const n = identityNumber.trim().toUpperCase();
     this.pending = null;
-    const screen = viewOf(this.o.loadScreenLockout(), this.policy, this.now());
+    const screen = viewOf(this.o.load(), this.policy, this.now());
     const a = await this.o.central.identify(n);
     if (a.kind === 'ok') {
       this.pending = { idNumber: n, helper: a.value.helper, at: this.now(), ticket: null };
@@ -160,19 +156,19 @@ export class HelperAuth {
     if (!p || t - p.at > (this.o.cardTtlMs ?? 120_000)) return err({ kind: 'no-card' });
     if (p.ticket) return ok(this.open(p.helper, p.ticket.token, Date.parse(p.ticket.expiresAt), 'offline'));
 
-    const screen = current(this.o.loadScreenLockout(), this.policy, t);
+    const screen = current(this.o.load(), this.policy, t);
     if (screen.lockedUntil > t) return err(screenLocked(new Date(screen.lockedUntil).toISOString()));
     const id = p.helper.staffId;
     const a = await this.o.central.signIn(p.idNumber, pin);
     switch (a.kind) {
       case 'ok': {
-        this.o.saveScreenLockout(NO_FAILURES);
+        this.o.save(NO_FAILURES);
         this.o.tickets.put(p.idNumber, { helper: a.value.helper, token: a.value.ticket.token, expiresAt: a.value.ticket.expiresAt });
         return ok(this.open(a.value.helper, a.value.session.token, Date.parse(a.value.session.expiresAt), 'online'));
       }
       case 'wrong-pin': {
         const f = afterFailure(screen, this.policy, t);
-        this.o.saveScreenLockout(f.state);
+        this.o.save(f.state);
         this.o.onEvent({ kind: 'pin-rejected', staffId: id, attemptsLeft: a.attemptsLeft, screenFailures: f.state.failures });
         if (f.view.locked) {
           this.o.onEvent({ kind: 'locked-out', staffId: id, until: f.view.lockedUntil!, scope: 'screen' });

@@ -27,8 +27,8 @@ export class HelperServices {
       maxFailures: config.helpers.maxFailures,
       lockoutSec: config.helpers.lockoutSec,
       idleSec: config.helpers.idleSignOutSec,
-      loadScreenLockout: () => store.helpers.lockout('screen'),
-      saveScreenLockout: (l) => store.helpers.setLockout('screen', l),
+      load: () => store.helpers.lockout('screen'),
+      save: (l) => store.helpers.setLockout('screen', l),
       onEvent: (e) => {
         switch (e.kind) {
           case 'card-unknown':

@@ -7,6 +7,8 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const REFUSAL_STATUS = {
+  /** the HTTP layer itself, before or around any route: unknown path, body caps and checks, a crash (app.ts, body-limit.ts, json-body.ts, validate.ts) */
+  http: { 'not-found': 404, 'too-large': 413, 'unsupported-media-type': 415, 'not-json': 400, 'invalid-request': 400, internal: 500 },
   /** the application journey's steps and submit (journey/submit.ts, print-missing-notice.ts) */
   journey: {
     // the service is not one the kiosk takes whole now (journey/service-for.ts)

@@ -1,6 +1,7 @@
 // The technician PIN is stored only as a salted scrypt hash in the config file:
 // scrypt$N$r$p$<salt base64url>$<hash base64url>. Verification is constant-time.
 import crypto from 'node:crypto';
+import { formatScrypt, parseScrypt, scryptMaxmem } from '../../../common/scrypt-format';
 
 const KEY_LEN = 32;
 
@@ -9,18 +10,15 @@ export function hashPin(pin: string, opts: { N?: number; r?: number; p?: number;
   const r = opts.r ?? 8;
   const p = opts.p ?? 1;
   const salt = opts.salt ?? crypto.randomBytes(16);
-  const hash = crypto.scryptSync(pin.normalize('NFKC'), salt, KEY_LEN, { N, r, p, maxmem: 256 * N * r });
-  return `scrypt$${N}$${r}$${p}$${salt.toString('base64url')}$${hash.toString('base64url')}`;
+  const hash = crypto.scryptSync(pin.normalize('NFKC'), salt, KEY_LEN, { N, r, p, maxmem: scryptMaxmem({ N, r, p }) });
+  return formatScrypt({ N, r, p }, salt.toString('base64url'), hash.toString('base64url'));
 }
 
 export function verifyPin(pin: string, stored: string): boolean {
-  const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
-  if (![N, r, p].every((n) => Number.isSafeInteger(n) && n > 0) || N > 1 << 20) return false;
-  const salt = Buffer.from(parts[4]!, 'base64url');
-  const expected = Buffer.from(parts[5]!, 'base64url');
-  const got = crypto.scryptSync(pin.normalize('NFKC'), salt, expected.length, { N, r, p, maxmem: 256 * N * r });
+  const s = parseScrypt(stored);
+  if (!s) return false;
+  const expected = Buffer.from(s.hash, 'base64url');
+  const got = crypto.scryptSync(pin.normalize('NFKC'), Buffer.from(s.salt, 'base64url'), expected.length, { N: s.N, r: s.r, p: s.p, maxmem: scryptMaxmem(s) });
   return got.length === expected.length && crypto.timingSafeEqual(got, expected);
 }
 

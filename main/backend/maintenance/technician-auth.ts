@@ -2,19 +2,15 @@
 // (kept in the store, so power-cycling the kiosk does not reset it), and sessions separate from
 // the citizen's that end after an idle period.
 import crypto from 'node:crypto';
-import { afterFailure, current, NO_FAILURES, viewOf, type LockoutState } from '../../../common/lockout';
+import { afterFailure, current, NO_FAILURES, viewOf, type LockoutState, type StoredLockout } from '../../../common/lockout';
 import { err, ok, type Result } from '../../../common/result';
 import { verifyPin } from './pin';
 
 export type { LockoutState };
 
-export interface TechnicianAuthOptions {
+export interface TechnicianAuthOptions extends StoredLockout {
   pinHash: string | null;
-  maxFailures: number;
-  lockoutSec: number;
   sessionIdleSec: number;
-  load: () => LockoutState | null;
-  save: (s: LockoutState) => void;
   onEvent: (e: AuthEvent) => void;
   now?: () => number;
 }

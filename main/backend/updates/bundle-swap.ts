@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { SignedRelease } from '../../../common/fleet-updates';
 import type { Result } from '../../../common/result';
 import type { UpdateInstaller } from './update-installer';
+import { readJsonFile } from './update-state';
 
 const run = promisify(execFile);
 
@@ -57,21 +58,11 @@ export function switchLink(link: string, target: string): void {
 }
 
 export function readBundleManifest(dir: string): BundleManifest | null {
-  try {
-    const r = bundleManifestSchema.safeParse(JSON.parse(fs.readFileSync(path.join(dir, 'bundle.json'), 'utf8')));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
+  return readJsonFile(path.join(dir, 'bundle.json'), bundleManifestSchema);
 }
 
 export function readPending(root: string): PendingSwap | null {
-  try {
-    const r = pendingSwapSchema.safeParse(JSON.parse(fs.readFileSync(bundlePaths(root).pending, 'utf8')));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
+  return readJsonFile(bundlePaths(root).pending, pendingSwapSchema);
 }
 
 /** Goes back to `previous` (the launcher calls this when `current` fails its health check). */

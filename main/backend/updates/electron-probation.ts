@@ -21,7 +21,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { SignedRelease } from '../../../common/fleet-updates';
 import type { Result } from '../../../common/result';
-import { readUpdateState, writeUpdateState, type UpdateState } from './update-state';
+import { readJsonFile, readUpdateState, writeUpdateState, type UpdateState } from './update-state';
 
 /** Starts of the new version during its probation; one more is a crash loop, and it is rolled back. */
 export const MAX_PROBATION_STARTS = 3;
@@ -75,12 +75,7 @@ function copyDurably(from: string, to: string, mode: number): void {
 }
 
 export function readPendingElectronUpdate(dataDir: string): PendingElectronUpdate | null {
-  try {
-    const r = pendingElectronUpdateSchema.safeParse(JSON.parse(fs.readFileSync(electronUpdatePaths(dataDir).pending, 'utf8')));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
+  return readJsonFile(electronUpdatePaths(dataDir).pending, pendingElectronUpdateSchema);
 }
 
 function writePending(dataDir: string, p: PendingElectronUpdate): void {

@@ -15,13 +15,18 @@ export const updateStateSchema = heartbeatUpdateSchema.extend({
 });
 export type UpdateState = z.infer<typeof updateStateSchema>;
 
-export function readUpdateState(file: string): UpdateState | null {
+/** A small JSON file of the updater's, parsed with its schema: null when missing, unreadable or not what the schema says. */
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.output<S> | null {
   try {
-    const r = updateStateSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const r = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     return r.success ? r.data : null;
   } catch {
     return null;
   }
+}
+
+export function readUpdateState(file: string): UpdateState | null {
+  return readJsonFile(file, updateStateSchema);
 }
 
 export function writeUpdateState(file: string, state: UpdateState): void {

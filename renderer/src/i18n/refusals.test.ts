@@ -29,6 +29,16 @@ describe('refusal words', () => {
     );
   });
 
+  it("words the HTTP layer's own refusals, with a body's cap in KB and bytes", () => {
+    expect(refusalText('http', 'too-large', { limit: 1024 * 1024 })).toBe('请求内容过大（上限 1024 KB） / the request body is too large (limit 1048576 bytes)');
+    expect(refusalText('http', 'too-large', { limit: 'lots' })).toBe('请求内容过大 / the request body is too large');
+    expect(refusalText('http', 'not-json', {})).toBe('请求体不是合法的 JSON / the body is not valid JSON');
+    expect(refusalText('http', 'unsupported-media-type', {})).toBe('请求体应为 JSON / the body must be application/json');
+    expect(refusalText('http', 'invalid-request', { issues: [] })).toBe('请求内容不符合要求 / the request is not valid');
+    expect(refusalText('http', 'internal', {})).toBe('系统暂时出错，请稍后再试 / Something went wrong, please try again.');
+    expect(refusalText('http', 'not-found', {})).toBe('没有这项功能 / no such API route');
+  });
+
   it('leaves codes it does not word to the message the backend sent', () => {
     expect(refusalText('journey', 'wrong-pin', {})).toBeNull();
     expect(refusalText('journey', 'toString', {})).toBeNull();

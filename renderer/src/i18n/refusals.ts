@@ -12,6 +12,7 @@ import type { NotPrintable, RefusalCodes } from '../../../common/api/kiosk-api-t
 type RefusalArea = keyof RefusalCodes;
 type RefusalKind<A extends RefusalArea> = RefusalCodes[A];
 import { DEVICE_REFUSAL_WORDS } from './device-words';
+import { HTTP_REFUSAL_WORDS } from './http-words';
 import { MAINTENANCE_REFUSAL_WORDS } from './maintenance-words';
 
 type Words = { zh: string; en: string };
@@ -184,6 +185,7 @@ export const bilingual = (w: Words) => `${w.zh} / ${w.en}`;
 
 /** Each area words its own codes (an area may still leave some to the backend's message). */
 const WORDS: { [A in RefusalArea]?: Partial<Record<RefusalKind<A>, Wording>> } = {
+  http: HTTP_REFUSAL_WORDS,
   journey: JOURNEY,
   devices: DEVICE_REFUSAL_WORDS,
   maintenance: MAINTENANCE_REFUSAL_WORDS,

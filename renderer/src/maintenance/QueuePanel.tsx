@@ -5,6 +5,7 @@ import type { QueueProgressEvent } from '../../../common/events';
 import { api } from '../api';
 import { useSystem } from '../system/SystemContext';
 import type { Answer } from '../call';
+import { queueAlertText } from '../i18n/queue-alert-words';
 import { BACKGROUND, techCall, techValue } from './tech-fetch';
 import { usePanelLoad } from './usePanelLoad';
 
@@ -84,7 +85,7 @@ export function QueuePanel({ onExpired }: { onExpired: (e: unknown) => void }) {
       </dl>
       {s.alerts.map((a, i) => (
         <p key={i} className="maint-problem">
-          {a.message}
+          {queueAlertText(a)}
         </p>
       ))}
       <div className="maint-actions">

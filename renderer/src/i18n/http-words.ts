@@ -1,0 +1,19 @@
+// The words for the HTTP layer's own refusals (area `http`): an unknown API path, a body over its
+// cap, not JSON or not what the route takes, and a crash the backend logged. A screen meets these
+// only through a fault of its own or of the kiosk; Chinese first, English second.
+import type { RefusalCodes } from '../../../common/api/kiosk-api-types';
+import type { Wording } from './device-words';
+
+export const HTTP_REFUSAL_WORDS: Record<RefusalCodes['http'], Wording> = {
+  'not-found': () => ({ zh: '没有这项功能', en: 'no such API route' }),
+  'too-large': (p) => {
+    const limit = p('limit');
+    return typeof limit === 'number'
+      ? { zh: `请求内容过大（上限 ${Math.ceil(limit / 1024)} KB）`, en: `the request body is too large (limit ${limit} bytes)` }
+      : { zh: '请求内容过大', en: 'the request body is too large' };
+  },
+  'unsupported-media-type': () => ({ zh: '请求体应为 JSON', en: 'the body must be application/json' }),
+  'not-json': () => ({ zh: '请求体不是合法的 JSON', en: 'the body is not valid JSON' }),
+  'invalid-request': () => ({ zh: '请求内容不符合要求', en: 'the request is not valid' }),
+  internal: () => ({ zh: '系统暂时出错，请稍后再试', en: 'Something went wrong, please try again.' }),
+};
