@@ -1,7 +1,5 @@
-// Import order is load order: zod's setting before any schema is built, and the shared styles
-// before any screen's own stylesheet (the cascade layers in styles/layers.css make the result
+// Import order is load order: the shared styles before any screen's own stylesheet (the cascade layers in styles/layers.css make the result
 // independent of that order, but the bundle then reads top to bottom as it applies).
-import './zod-jitless';
 import './styles/layers.css';
 import './styles/base.css';
 import './styles/layout.css';
