@@ -74,6 +74,8 @@ export async function buildRenderer(outDir = path.join(root, 'dist', 'renderer')
   const vite = await import('vite');
   return vite.build({
     configFile: path.join(root, 'renderer', 'vite.config.ts'),
+    // The config imports the string tables (TypeScript, extensionless imports) for the boot screen.
+    configLoader: 'runner',
     mode: 'production',
     logLevel: 'warn',
     define: flavourDefine(production),

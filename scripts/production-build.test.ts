@@ -104,7 +104,10 @@ describe('production bundles', () => {
       const prodDir = path.join(dir, 'renderer-prod');
       await buildRenderer(prodDir, { production: true });
       expect(panelTraces(prodDir)).toEqual([]);
-      expect(fs.readFileSync(path.join(prodDir, 'index.html'), 'utf8')).toContain(PRODUCTION_HTML_MARK);
+      const html = fs.readFileSync(path.join(prodDir, 'index.html'), 'utf8');
+      expect(html).toContain(PRODUCTION_HTML_MARK);
+      // the boot screen is in the page itself, drawn before the bundle runs (renderer/src/boot-shell.ts)
+      expect(html).toMatch(/<div id="root"><main class="boot" data-testid="boot"><h1>[^<]+<\/h1>/);
       const devDir = path.join(dir, 'renderer-dev');
       await buildRenderer(devDir, { production: false });
       expect(panelTraces(devDir).length).toBeGreaterThan(0);
