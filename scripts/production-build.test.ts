@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM build script without type declarations
-import { buildHeadless, buildMain, buildRenderer, PRODUCTION_HTML_MARK } from './build.mjs';
+import { buildHeadless, buildMain, buildRenderer, headlessHostFile, PRODUCTION_HTML_MARK } from './build.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -26,7 +26,10 @@ async function bundle(
 ): Promise<Built> {
   const r = await build(out, { production });
   expect(r.errors).toEqual([]);
-  return { inputs: Object.keys(r.metafile.inputs), text: fs.readFileSync(out, 'utf8') };
+  // the headless host is two files: its entry and the host it loads (scripts/build.mjs)
+  const host = headlessHostFile(out);
+  const text = fs.readFileSync(out, 'utf8') + (build === buildHeadless ? fs.readFileSync(host, 'utf8') : '');
+  return { inputs: Object.keys(r.metafile.inputs), text };
 }
 
 /** esbuild escapes non-ASCII by default: look for a Chinese name in either spelling. */
@@ -124,8 +127,7 @@ interface Run {
 }
 
 /** Runs the built production headless host as a terminal would; `untilLog` ends it once that log event appears. */
-function runHeadless(config: object | null, args: string[] = [], untilLog?: string): Promise<Run> {
-  const home = fs.mkdtempSync(path.join(dir, 'run-'));
+function runHeadless(config: object | null, args: string[] = [], untilLog?: string, home = fs.mkdtempSync(path.join(dir, 'run-'))): Promise<Run> {
   const dataDir = path.join(home, 'data');
   const configFile = path.join(home, 'config.json');
   if (config) fs.writeFileSync(configFile, JSON.stringify(config));
@@ -187,4 +189,28 @@ describe('a production build refuses the demo configuration', () => {
     expect(r.stderr).not.toContain('"central.started"');
     expect(fs.existsSync(path.join(r.dataDir, 'kiosk.db'))).toBe(true);
   }, 30_000);
+
+  it('keeps its compiled code in the data dir for the next start, and a corrupt cache is refused and rewritten', async () => {
+    const config = { terminalId: 'SQ0012', centralUrl: 'http://127.0.0.1:9/', devices: [] };
+    const home = fs.mkdtempSync(path.join(dir, 'run-'));
+    const cacheFiles = (dataDir: string) =>
+      fs
+        .readdirSync(path.join(dataDir, 'code-cache'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name));
+    const first = await runHeadless(config, [], 'kiosk.code-cache.saved', home);
+    expect(first.stderr).toContain('"kiosk.boot.ready"');
+    const written = cacheFiles(first.dataDir);
+    expect(written.length).toBeGreaterThan(0);
+    // the host's 2.7 MB bundle is in it, not only the small entry
+    expect(Math.max(...written.map((f) => fs.statSync(f).size))).toBeGreaterThan(100_000);
+    expect(fs.statSync(path.join(first.dataDir, 'code-cache')).mode & 0o777).toBe(0o700);
+
+    for (const f of written) fs.writeFileSync(f, Buffer.alloc(fs.statSync(f).size, 0x5a));
+    const second = await runHeadless(config, [], 'kiosk.code-cache.saved', home);
+    expect(second.stderr).toContain('"kiosk.boot.ready"');
+    expect(second.stderr).not.toContain('"kiosk.code-cache.failed"');
+    const rewritten = cacheFiles(second.dataDir);
+    expect(rewritten.some((f) => fs.readFileSync(f).some((b) => b !== 0x5a))).toBe(true);
+  }, 60_000);
 });
