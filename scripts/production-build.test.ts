@@ -213,4 +213,28 @@ describe('a production build refuses the demo configuration', () => {
     const rewritten = cacheFiles(second.dataDir);
     expect(rewritten.some((f) => fs.readFileSync(f).some((b) => b !== 0x5a))).toBe(true);
   }, 60_000);
+
+  it('stopped the moment it says ready, it still closes cleanly and keeps its code cache', async () => {
+    const home = fs.mkdtempSync(path.join(dir, 'run-'));
+    const dataDir = path.join(home, 'data');
+    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ terminalId: 'SQ0012', centralUrl: 'http://127.0.0.1:9/', devices: [] }));
+    const child = spawn(process.execPath, [headlessProd], {
+      cwd: home,
+      env: { PATH: process.env.PATH, HOME: home, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: path.join(home, 'config.json') },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('kiosk ready')) child.kill('SIGTERM');
+    });
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    // ended by its own handler (exit 0), not by the signal's default action
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    const sizes = fs
+      .readdirSync(path.join(dataDir, 'code-cache'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => fs.statSync(path.join(e.parentPath, e.name)).size);
+    expect(Math.max(...sizes)).toBeGreaterThan(100_000);
+  }, 30_000);
 });

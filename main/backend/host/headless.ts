@@ -120,12 +120,14 @@ export function runHeadlessCli(codeCache?: CodeCacheState): void {
   }).then(
     (h) => {
       host = h;
+      // Before the ready line: whoever waits for it may stop the host at once, and a signal that
+      // comes before its handler ends the process on the spot (no clean close, no code cache).
+      stopOnSignals(() => h.close());
       // The secret never reaches stdout (nor a command line). A developer gets a link with a
       // one-time code; a production start prints only where it listens.
       const dev = args.includes('--dev');
       process.stdout.write(`自助终端已启动 / kiosk ready: ${dev ? h.server.launchUrl() : `${h.server.origin}/`}\n`);
       if (dev) process.stdout.write('（链接一次有效，60 秒内打开 / the link works once, within 60 s）\n');
-      stopOnSignals(() => h.close());
       if (codeCache) keepCodeCache(codeCache, h.backend.ctx.logger);
     },
     (e) => {
