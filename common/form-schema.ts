@@ -1,6 +1,6 @@
 // Declarative application-form fields (申请表). The same schema drives the renderer's generated
-// form and the backend's check of what arrives; the check (form-validation.ts, re-exported here)
-// finds what is wrong with each answer as a code, the same on both sides.
+// form and the backend's check of what arrives; the check (form-validation.ts, free of zod for the
+// renderer) finds what is wrong with each answer as a code, the same on both sides.
 import { z } from 'zod';
 
 const bilingual = z.object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(300) });
@@ -81,6 +81,3 @@ export const formFieldsSchema = z
         ctx.addIssue({ code: 'custom', path: [i, 'min'], message: `字段 ${f.id} 的最小值大于最大值 / field ${f.id} has min above max` });
     });
   });
-
-// The check itself needs no zod, so the renderer can run it without shipping zod (its bundle budget).
-export { DEFAULT_MAX_LENGTH, validateForm, type FieldProblem, type FieldProblemCode, type FieldProblemDetail, type ValidateOptions } from './form-validation';
