@@ -22,7 +22,10 @@ if (compareAt >= 0 && !compareFile) {
 const before = compareFile ? readResults(path.resolve(compareFile)) : null;
 const filter = args.find((a, i) => !a.startsWith('--') && (compareAt < 0 || i !== compareAt + 1));
 
-const b = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const b = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.ts', '--configLoader', 'runner', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (b.status !== 0) process.exit(1);
 
 const files = fs

@@ -8,6 +8,8 @@ import { contentDigestSchema } from './content-digest';
 import { caseProofSchema, claimDigestSchema, receiptClaimSchema } from './receipt-claim';
 import { idempotencyKeySchema, MAX_PAGE_BYTES, pageMimeSchema, receiptNoSchema, submissionShape } from './submission';
 import { cleanFileNameSchema, cleanText } from './text-hygiene';
+import { MOBILE_PATTERN, POSTCODE_PATTERN } from './contact-patterns';
+import { POSTAL_TEXT_LENGTHS, type PostalAddress } from './postal-address';
 
 export const CENTRAL_API_VERSION = 1;
 
@@ -243,15 +245,16 @@ export const caseLookupRequestSchema = z.discriminatedUnion('by', [
 ]);
 export type CaseLookupRequest = z.infer<typeof caseLookupRequestSchema>;
 
+const { recipient, region, detail } = POSTAL_TEXT_LENGTHS;
 export const postalAddressSchema = z.object({
-  recipient: cleanText(z.string().trim().min(1, '请填写收件人 / recipient required').max(32)),
-  phone: z.string().regex(/^1[3-9]\d{9}$/, '手机号码不正确 / invalid mobile number'),
+  recipient: cleanText(z.string().trim().min(recipient.min, '请填写收件人 / recipient required').max(recipient.max)),
+  phone: z.string().regex(MOBILE_PATTERN, '手机号码不正确 / invalid mobile number'),
   /** 省市区 as one line, e.g. 江苏省宿迁市宿城区 */
-  region: cleanText(z.string().trim().min(2, '请填写省市区 / region required').max(60)),
-  detail: cleanText(z.string().trim().min(4, '详细地址过短 / street address too short').max(120)),
-  postcode: z.string().regex(/^\d{6}$/, '邮政编码应为 6 位数字 / postcode must be 6 digits'),
-});
-export type PostalAddress = z.infer<typeof postalAddressSchema>;
+  region: cleanText(z.string().trim().min(region.min, '请填写省市区 / region required').max(region.max)),
+  detail: cleanText(z.string().trim().min(detail.min, '详细地址过短 / street address too short').max(detail.max)),
+  postcode: z.string().regex(POSTCODE_PATTERN, '邮政编码应为 6 位数字 / postcode must be 6 digits'),
+}) satisfies z.ZodType<PostalAddress>;
+export type { PostalAddress } from './postal-address';
 
 export const deliveryStateSchema = z.object({
   method: z.literal('post'),

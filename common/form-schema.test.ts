@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formFieldSchema, formFieldsSchema, parsePrefill, validateForm, type FormField, type FormFieldInput } from './form-schema';
+import { formFieldSchema, formFieldsSchema, parsePrefill, type FormField, type FormFieldInput } from './form-schema';
+import { validateForm } from './form-validation';
 import { idCheckCharacter } from './id-number';
 
 const TODAY = '2026-11-22';

@@ -5,6 +5,7 @@
 // call's own data channel, never through central. The ICE servers (TURN with time-limited REST
 // credentials) come from central with each call.
 import { z } from 'zod';
+import { CALLBACK_PHONE_PATTERN } from './contact-patterns';
 
 /** Central's call ids: 128 random bits, base64url. Unguessable, and still checked against the terminal that placed the call. */
 export const helpCallIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, '呼叫编号格式不正确 / malformed call id');
@@ -77,10 +78,7 @@ export type HelpSignalList = z.infer<typeof helpSignalListSchema>;
 export const helpSignalPostedSchema = z.strictObject({ seq: z.number().int().min(1) });
 
 /** Mainland mobile or a landline with area code; the only personal data of the help desk. */
-export const callbackPhoneSchema = z
-  .string()
-  .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入手机号码或带区号的固定电话 / enter a mobile number or a landline with area code');
+export const callbackPhoneSchema = z.string().trim().regex(CALLBACK_PHONE_PATTERN, '请输入手机号码或带区号的固定电话 / enter a mobile number or a landline with area code');
 
 /** POST /v1/help/calls/{callId}/callback: the citizen could not wait and leaves a number. */
 export const helpCallbackRequestSchema = z.strictObject({ phone: callbackPhoneSchema });

@@ -22,6 +22,16 @@ export const logEvents = {
   'kiosk.boot.start': { level: 'info', audience: 'technician', description: 'The backend host began starting (config path, data dir, mode).' },
   'kiosk.boot.ready': { level: 'info', audience: 'technician', description: 'The backend is serving; carries transport (scheme or loopback URL without secret) and start-up time.' },
   'kiosk.boot.failed': { level: 'error', audience: 'technician', description: 'The backend could not start; carries the reason.' },
+  'kiosk.code-cache.saved': {
+    level: 'info',
+    audience: 'technician',
+    description: 'The headless host wrote the compiled code of this start to its code cache in the data dir (or found it current), so the next start skips compiling; carries the directory.',
+  },
+  'kiosk.code-cache.failed': {
+    level: 'warn',
+    audience: 'technician',
+    description: 'The headless host could not use or write its code cache (e.g. the data dir is not writable); it runs normally, only starts slower; carries the reason.',
+  },
   'kiosk.shutdown': { level: 'info', audience: 'technician', description: 'The backend stopped on request (signal or window close).' },
   'host.run.reaped': {
     level: 'warn',

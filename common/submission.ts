@@ -8,6 +8,7 @@ import { idNumberProblem } from './id-number';
 import { formDataSchema } from './form-data';
 import { cleanText } from './text-hygiene';
 import { UUIDV7_PATTERN } from './uuidv7';
+import { MOBILE_PATTERN, RECEIPT_NO_PATTERN } from './contact-patterns';
 
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 export const MAX_PAGES_PER_SUBMISSION = 200;
@@ -19,7 +20,7 @@ const materialId = z.string().regex(/^[a-z0-9-]{1,64}$/, '材料编号格式不�
 export const idempotencyKeySchema = z.string().regex(UUIDV7_PATTERN, '幂等键应为 UUIDv7 / idempotency key must be a UUIDv7');
 
 /** Receipt number printed for the citizen: terminal id, China-time date, daily sequence. */
-export const receiptNoSchema = z.string().regex(/^[A-Z0-9]{4,16}-\d{8}-\d{4,6}$/, '回执编号格式不正确 / malformed receipt number');
+export const receiptNoSchema = z.string().regex(RECEIPT_NO_PATTERN, '回执编号格式不正确 / malformed receipt number');
 
 export const submissionChannelSchema = z.enum(['kiosk', 'helper']);
 export type SubmissionChannel = z.infer<typeof submissionChannelSchema>;
@@ -30,11 +31,7 @@ export { formValueSchema, type FormData } from './form-data';
 export const applicantSchema = z.object({
   name: cleanText(z.string().trim().min(1).max(64)),
   idNumber: z.string().refine((v) => idNumberProblem(v) === null, '身份证号码不正确 / invalid identity number'),
-  phone: z
-    .string()
-    .regex(/^1[3-9]\d{9}$/, '手机号码不正确 / invalid mobile number')
-    .nullable()
-    .default(null),
+  phone: z.string().regex(MOBILE_PATTERN, '手机号码不正确 / invalid mobile number').nullable().default(null),
 });
 export type Applicant = z.infer<typeof applicantSchema>;
 

@@ -4,23 +4,16 @@
 // parsers and nothing to others), and a look-alike slash or a Windows device name turns a plain
 // file name into a path or a device the moment someone saves the file on a desktop.
 import { z } from 'zod';
+import { textProblem, type TextProblem } from './text-problem';
 
-/** C0 and C1 controls and DEL, except tab, line feed and carriage return (judged separately). */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-/** Embeddings, overrides and isolates (U+202A–202E, U+2066–2069) and the implicit marks. */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-/** Invisible characters that split or join text unseen, and the Unicode line / paragraph separators. */
-const INVISIBLE = /[\u200B\u2028\u2029\u2060\uFEFF]/;
+export { textProblem, type TextProblem } from './text-problem';
+
 /** Characters that read as a slash, backslash or dot separator but are not one. */
 const LOOKALIKE_PATH = /[\u2044\u2215\u2216\u2571\u2572\u29F5\u29F8\u29F9\uFE68\uFF0F\uFF3C\u2024\u2025\uFF0E]/;
-/** Half of a UTF-16 pair without its other half (JSON can carry one; UTF-8 cannot). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Characters Windows and common tools refuse or treat specially in a file name. */
 const RESERVED_IN_NAME = /[\\/:*?"<>|]/;
 /** DOS device names, reserved with any extension and whatever trails them (CON.txt, nul . , COM¹). */
 const DEVICE_NAME = /^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[1-9\u00B9\u00B2\u00B3]|LPT[1-9\u00B9\u00B2\u00B3])$/i;
-
-export type TextProblem = 'control' | 'bidi' | 'invisible' | 'line-break' | 'ill-formed';
 
 const MESSAGES: Record<TextProblem | NameProblem, string> = {
   control: '含有不可见的控制字符 / contains invisible control characters',
@@ -32,16 +25,6 @@ const MESSAGES: Record<TextProblem | NameProblem, string> = {
   device: '文件名不能是系统保留的设备名（如 CON、NUL、COM1）/ file name must not be a reserved device name (CON, NUL, COM1 …)',
   edge: '文件名不能以点或空格开头或结尾 / file name must not start or end with a dot or a space',
 };
-
-/** What is wrong with a free text, or null. Multi-line fields may hold line breaks (\n, \r\n) and tabs. */
-export function textProblem(s: string, o: { multiline?: boolean } = {}): TextProblem | null {
-  if (LONE_SURROGATE.test(s)) return 'ill-formed';
-  if (CONTROL.test(s)) return 'control';
-  if (BIDI.test(s)) return 'bidi';
-  if (INVISIBLE.test(s)) return 'invisible';
-  if (!o.multiline && /[\t\n\r]/.test(s)) return 'line-break';
-  return null;
-}
 
 export type NameProblem = TextProblem | 'path' | 'device' | 'edge';
 

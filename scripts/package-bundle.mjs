@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildHeadless, buildRenderer } from './build.mjs';
+import { buildHeadless, buildRenderer, headlessHostFile } from './build.mjs';
 import { pinnedKeysForPackaging } from './pinned-keys-file.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,6 +72,7 @@ export async function packageBundle({ outDir, version, channel = 'stable', pinne
       process.env.NODE_ENV = before;
     }
     fs.rmSync(path.join(stage, `${BUNDLE_ENTRY}.map`), { force: true });
+    fs.rmSync(`${headlessHostFile(path.join(stage, BUNDLE_ENTRY))}.map`, { force: true });
     const externals = externalPackages(built.metafile).filter((n) => n !== 'electron');
     for (const rel of runtimeClosure(root, externals)) {
       fs.cpSync(path.join(root, rel), path.join(stage, rel), { recursive: true, filter: (src) => shipped(path.relative(root, src)) });

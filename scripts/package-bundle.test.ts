@@ -87,7 +87,8 @@ describe('a packaged, signed bundle goes through the terminal checks, swap and l
     expect(linkedVersion(bundlePaths(root).current)).toBe('9.1.0');
     const current = path.join(root, 'current');
     expect(readBundleManifest(current)).toEqual({ version: '9.1.0', entry: 'dist/main/headless.mjs' });
-    const bundled = fs.readFileSync(path.join(current, 'dist', 'main', 'headless.mjs'), 'utf8');
+    // the entry (headless.mjs) loads the host, which holds the keys (scripts/build.mjs)
+    const bundled = fs.readFileSync(path.join(current, 'dist', 'main', 'headless-app.mjs'), 'utf8');
     const body = (pem: string) => pem.split('\n')[1]!;
     expect(bundled).toContain(body(releaseKey.publicKey));
     expect(bundled).toContain(body(configKey.publicKey));

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM build script without type declarations
-import { buildHeadless, buildMain, buildRenderer, PRODUCTION_HTML_MARK } from './build.mjs';
+import { buildHeadless, buildMain, buildRenderer, headlessHostFile, PRODUCTION_HTML_MARK } from './build.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -26,7 +26,10 @@ async function bundle(
 ): Promise<Built> {
   const r = await build(out, { production });
   expect(r.errors).toEqual([]);
-  return { inputs: Object.keys(r.metafile.inputs), text: fs.readFileSync(out, 'utf8') };
+  // the headless host is two files: its entry and the host it loads (scripts/build.mjs)
+  const host = headlessHostFile(out);
+  const text = fs.readFileSync(out, 'utf8') + (build === buildHeadless ? fs.readFileSync(host, 'utf8') : '');
+  return { inputs: Object.keys(r.metafile.inputs), text };
 }
 
 /** esbuild escapes non-ASCII by default: look for a Chinese name in either spelling. */
@@ -104,7 +107,10 @@ describe('production bundles', () => {
       const prodDir = path.join(dir, 'renderer-prod');
       await buildRenderer(prodDir, { production: true });
       expect(panelTraces(prodDir)).toEqual([]);
-      expect(fs.readFileSync(path.join(prodDir, 'index.html'), 'utf8')).toContain(PRODUCTION_HTML_MARK);
+      const html = fs.readFileSync(path.join(prodDir, 'index.html'), 'utf8');
+      expect(html).toContain(PRODUCTION_HTML_MARK);
+      // the boot screen is in the page itself, drawn before the bundle runs (renderer/src/boot-shell.ts)
+      expect(html).toMatch(/<div id="root"><main class="boot" data-testid="boot"><h1>[^<]+<\/h1>/);
       const devDir = path.join(dir, 'renderer-dev');
       await buildRenderer(devDir, { production: false });
       expect(panelTraces(devDir).length).toBeGreaterThan(0);
@@ -121,8 +127,7 @@ interface Run {
 }
 
 /** Runs the built production headless host as a terminal would; `untilLog` ends it once that log event appears. */
-function runHeadless(config: object | null, args: string[] = [], untilLog?: string): Promise<Run> {
-  const home = fs.mkdtempSync(path.join(dir, 'run-'));
+function runHeadless(config: object | null, args: string[] = [], untilLog?: string, home = fs.mkdtempSync(path.join(dir, 'run-'))): Promise<Run> {
   const dataDir = path.join(home, 'data');
   const configFile = path.join(home, 'config.json');
   if (config) fs.writeFileSync(configFile, JSON.stringify(config));
@@ -183,5 +188,53 @@ describe('a production build refuses the demo configuration', () => {
     expect(r.stderr).toContain('"kiosk.boot.ready"');
     expect(r.stderr).not.toContain('"central.started"');
     expect(fs.existsSync(path.join(r.dataDir, 'kiosk.db'))).toBe(true);
+  }, 30_000);
+
+  it('keeps its compiled code in the data dir for the next start, and a corrupt cache is refused and rewritten', async () => {
+    const config = { terminalId: 'SQ0012', centralUrl: 'http://127.0.0.1:9/', devices: [] };
+    const home = fs.mkdtempSync(path.join(dir, 'run-'));
+    const cacheFiles = (dataDir: string) =>
+      fs
+        .readdirSync(path.join(dataDir, 'code-cache'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name));
+    const first = await runHeadless(config, [], 'kiosk.code-cache.saved', home);
+    expect(first.stderr).toContain('"kiosk.boot.ready"');
+    const written = cacheFiles(first.dataDir);
+    expect(written.length).toBeGreaterThan(0);
+    // the host's 2.7 MB bundle is in it, not only the small entry
+    expect(Math.max(...written.map((f) => fs.statSync(f).size))).toBeGreaterThan(100_000);
+    expect(fs.statSync(path.join(first.dataDir, 'code-cache')).mode & 0o777).toBe(0o700);
+
+    for (const f of written) fs.writeFileSync(f, Buffer.alloc(fs.statSync(f).size, 0x5a));
+    const second = await runHeadless(config, [], 'kiosk.code-cache.saved', home);
+    expect(second.stderr).toContain('"kiosk.boot.ready"');
+    expect(second.stderr).not.toContain('"kiosk.code-cache.failed"');
+    const rewritten = cacheFiles(second.dataDir);
+    expect(rewritten.some((f) => fs.readFileSync(f).some((b) => b !== 0x5a))).toBe(true);
+  }, 60_000);
+
+  it('stopped the moment it says ready, it still closes cleanly and keeps its code cache', async () => {
+    const home = fs.mkdtempSync(path.join(dir, 'run-'));
+    const dataDir = path.join(home, 'data');
+    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ terminalId: 'SQ0012', centralUrl: 'http://127.0.0.1:9/', devices: [] }));
+    const child = spawn(process.execPath, [headlessProd], {
+      cwd: home,
+      env: { PATH: process.env.PATH, HOME: home, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: path.join(home, 'config.json') },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('kiosk ready')) child.kill('SIGTERM');
+    });
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    // ended by its own handler (exit 0), not by the signal's default action
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    const sizes = fs
+      .readdirSync(path.join(dataDir, 'code-cache'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => fs.statSync(path.join(e.parentPath, e.name)).size);
+    expect(Math.max(...sizes)).toBeGreaterThan(100_000);
   }, 30_000);
 });

@@ -30,7 +30,7 @@ function ensureBuilt() {
   const production = fs.existsSync(index) && fs.readFileSync(index, 'utf8').includes('name="kiosk-build" content="production"');
   if (!stale && !production) return;
   process.stdout.write('正在构建界面 / building the renderer…\n');
-  const r = spawnSync(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--configLoader', 'runner', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

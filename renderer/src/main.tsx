@@ -1,16 +1,4 @@
-// Import order is load order: zod's setting before any schema is built, and the shared styles
-// before any screen's own stylesheet (the cascade layers in styles/layers.css make the result
-// independent of that order, but the bundle then reads top to bottom as it applies).
-import './zod-jitless';
-import './styles/layers.css';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/components.css';
-import './styles/screens.css';
-import './styles/guide.css';
-import './styles/keyboard.css';
-import './styles/idle.css';
-import './styles/display-modes.css';
+// The React app, mounted over the boot screen the HTML already shows (start.ts loads this module).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -10,6 +10,8 @@ import { kioskMetrics } from '../health/kiosk-metrics';
 import { serveMetrics, type MetricsServer } from './metrics-server';
 import { serveLoopback } from './serve-loopback';
 import { stopOnSignals } from './stop-signals';
+import type { Logger } from '../log/logger';
+import { saveCodeCache, type CodeCacheState } from './code-cache';
 import { BundleSwapInstaller, EXIT_RESTART_FOR_UPDATE } from '../updates/bundle-swap';
 import type { HealthMessage } from '../updates/bundle-launcher';
 import { checkReleaseHealth } from '../updates/release-health';
@@ -96,7 +98,8 @@ export async function runHeadless(
 // (--metrics-port, or KIOSK_METRICS_PORT: this terminal's own metrics on 127.0.0.1)
 // --session (the locked session under cage, implies --open): when the kiosk window ends, the host
 // ends with code 1, so cage ends and systemd restarts the session or shows out-of-service.
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The command line (see above); `codeCache` is what the bundled entry (headless-entry.ts) made of the code cache. */
+export function runHeadlessCli(codeCache?: CodeCacheState): void {
   const args = process.argv.slice(2);
   const portArg = args.indexOf('--port');
   const metricsArg = args.indexOf('--metrics-port');
@@ -117,12 +120,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }).then(
     (h) => {
       host = h;
+      // Before the ready line: whoever waits for it may stop the host at once, and a signal that
+      // comes before its handler ends the process on the spot (no clean close, no code cache).
+      stopOnSignals(() => h.close());
       // The secret never reaches stdout (nor a command line). A developer gets a link with a
       // one-time code; a production start prints only where it listens.
       const dev = args.includes('--dev');
       process.stdout.write(`自助终端已启动 / kiosk ready: ${dev ? h.server.launchUrl() : `${h.server.origin}/`}\n`);
       if (dev) process.stdout.write('（链接一次有效，60 秒内打开 / the link works once, within 60 s）\n');
-      stopOnSignals(() => h.close());
+      if (codeCache) keepCodeCache(codeCache, h.backend.ctx.logger);
     },
     (e) => {
       process.stderr.write((e instanceof BootError ? e.message : `启动失败 / failed to start: ${(e as Error).stack}`) + '\n');
@@ -130,3 +136,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   );
 }
+
+/** Saves the compiled code for the next start (after ready: boot's functions are compiled by then), and says how it went. */
+function keepCodeCache(state: CodeCacheState, logger: Logger): void {
+  if (state.kind === 'unavailable') return;
+  if (state.kind === 'failed') return logger.log('kiosk.code-cache.failed', { message: state.message });
+  try {
+    saveCodeCache();
+    logger.log('kiosk.code-cache.saved', { directory: state.directory });
+  } catch (e) {
+    logger.log('kiosk.code-cache.failed', { message: (e as Error).message });
+  }
+}
+
+// Run directly under tsx; the production bundle starts through headless-entry.ts instead.
+if (import.meta.url === `file://${process.argv[1]}`) runHeadlessCli();

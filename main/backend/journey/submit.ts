@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { deliverySchema } from '../../../common/catalog';
 import type { CardIdentity } from '../../../common/devices';
-import { validateForm, type FieldProblem } from '../../../common/form-schema';
+import { validateForm, type FieldProblem } from '../../../common/form-validation';
 import { applicantOf, applicantProblem, maskedIdentity, type CardProblem } from '../../../common/journey/identity';
 import { decideMaterials, type MaterialsDecision } from '../../../common/journey/materials-decision';
 import { withCardValues } from '../../../common/journey/prefill';

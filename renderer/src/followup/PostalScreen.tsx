@@ -2,7 +2,7 @@
 // input method where the terminal has one), checked field by field with the same rules central
 // applies, then sent to central. Needs the connection; says so when it is not there.
 import { useState } from 'react';
-import { postalAddressSchema, type PostalAddress } from '../../../common/central-api';
+import { checkPostalAddress, type PostalAddress } from '../../../common/postal-address';
 import { uuidv7 } from '../../../common/uuidv7';
 import { api } from '../api';
 import { call } from '../call';
@@ -46,20 +46,17 @@ export function PostalScreen({ receiptNo }: { receiptNo: string }) {
   };
 
   const submit = async () => {
-    const parsed = postalAddressSchema.safeParse(values);
-    if (!parsed.success) {
+    const checked = checkPostalAddress(values);
+    if (!checked.ok) {
       const next: Partial<Record<keyof PostalAddress, string>> = {};
-      for (const i of parsed.error.issues) {
-        const k = i.path[0] as keyof PostalAddress;
-        next[k] ??= messageFor(k, values[k]);
-      }
+      for (const k of checked.error) next[k] = messageFor(k, values[k]);
       setErrors(next);
       setFocus(FIELDS.find((f) => next[f.key])!.key);
       return;
     }
     setState({ kind: 'sending' });
     try {
-      const r = await call(api.progress.delivery.$post({ json: { receiptNo, idempotencyKey: key, address: parsed.data } }));
+      const r = await call(api.progress.delivery.$post({ json: { receiptNo, idempotencyKey: key, address: checked.value } }));
       if (r.ok) {
         // Back to the progress screen, which now shows the postal request.
         dispatch({ type: 'back' });

@@ -1,7 +1,7 @@
 // The callback number, typed on large on-screen digits (a terminal has no keyboard). Checked here
 // with the same rule central applies, so a mistake is said at once and in words.
 import { useState } from 'react';
-import { callbackPhoneSchema } from '../../../common/help-desk';
+import { CALLBACK_PHONE_PATTERN } from '../../../common/contact-patterns';
 import { useHelpT } from './strings';
 
 export function CallbackForm({ onSubmit, onCancel }: { onSubmit: (phone: string) => Promise<boolean>; onCancel: () => void }) {
@@ -15,7 +15,7 @@ export function CallbackForm({ onSubmit, onCancel }: { onSubmit: (phone: string)
     </button>
   );
   const submit = async () => {
-    if (!callbackPhoneSchema.safeParse(phone).success) return setProblem(t.phoneInvalid);
+    if (!CALLBACK_PHONE_PATTERN.test(phone.trim())) return setProblem(t.phoneInvalid);
     setBusy(true);
     const done = await onSubmit(phone);
     setBusy(false);

@@ -4,7 +4,7 @@
 // remounts it) and the backend session (identity, scanned pages).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Service } from '../../../common/catalog';
-import type { FieldProblem } from '../../../common/form-schema';
+import type { FieldProblem } from '../../../common/form-validation';
 import { uuidv7 } from '../../../common/uuidv7';
 import { api } from '../api';
 import { call, send } from '../call';

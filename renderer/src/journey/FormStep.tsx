@@ -2,7 +2,8 @@
 // they came from, answers locked to the card cannot be changed, each problem is said next to
 // its field in plain words, and text is typed on the on-screen keyboard.
 import { useRef, useState } from 'react';
-import type { FieldProblem, FormField } from '../../../common/form-schema';
+import type { FormField } from '../../../common/form-schema';
+import type { FieldProblem } from '../../../common/form-validation';
 import { useSession } from '../session/SessionContext';
 import { FormKeyboard } from './FormKeyboard';
 import type { FormAnswer } from './journey-types';

@@ -1,7 +1,8 @@
 // The words a citizen reads for each form problem: common/form-schema.ts finds the problem (a code
 // and its figures), this table words it with the field's label, Chinese and English.
 import { describe, expect, it } from 'vitest';
-import { formFieldSchema, formFieldsSchema, validateForm, type FormField, type FormFieldInput } from '../../../common/form-schema';
+import { formFieldSchema, formFieldsSchema, type FormField, type FormFieldInput } from '../../../common/form-schema';
+import { validateForm } from '../../../common/form-validation';
 import { idCheckCharacter } from '../../../common/id-number';
 import { fieldProblemText } from './field-problem-text';
 

@@ -1,7 +1,7 @@
 // From what the citizen typed to what is sent: empty answers dropped, numbers as numbers, and
 // fields locked to the card left out (the backend writes those from the card it holds).
-import type { FieldProblem, FormField } from '../../../common/form-schema';
-import { validateForm } from '../../../common/form-schema';
+import type { FormField } from '../../../common/form-schema';
+import { validateForm, type FieldProblem } from '../../../common/form-validation';
 import { chinaDateOf } from '../../../common/working-days';
 
 export function answersToSend(fields: readonly FormField[], values: Readonly<Record<string, string>>, locked: ReadonlySet<string>): Record<string, string | number> {
