@@ -23,6 +23,9 @@ type Bare<S extends string> = S extends string ? { state: S } : never;
 /** card-held: a card was read; the reader accepts the next only after this one left the field */
 export type IdCardReaderStatus = Offline | Bare<'ready' | 'reading' | 'card-held'> | { state: 'sam-fault'; sw3: number };
 
+/** card-held: a card was read (or refused); the next is read only after this one left the reader */
+export type SocialCardReaderStatus = Offline | Bare<'ready' | 'reading' | 'card-held'>;
+
 export type ReceiptPrinterStatus =
   Offline | { state: 'ready'; paperNearEnd: boolean } | { state: 'printing'; paperNearEnd: boolean } | Bare<'paper-out' | 'cover-open' | 'cutter-error'> | { state: 'printer-error'; detail: string };
 
