@@ -1,8 +1,8 @@
 // Device types shared by the backend and the renderer: what each device can be doing, how
 // healthy it is, and the identity read from a card. No Node APIs here (the renderer imports it).
 
-export type DeviceKind = 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
-export const DEVICE_KINDS: readonly DeviceKind[] = ['id-card-reader', 'receipt-printer', 'a4-printer', 'scanner', 'code-scanner'];
+export type DeviceKind = 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
+export const DEVICE_KINDS: readonly DeviceKind[] = ['id-card-reader', 'receipt-printer', 'a4-printer', 'scanner', 'code-scanner', 'social-card-reader'];
 
 /** ok: works; degraded: works but needs attention soon; offline: cannot serve citizens now. */
 export type DeviceHealth = 'ok' | 'degraded' | 'offline';
@@ -46,6 +46,7 @@ export interface DeviceStatusMap {
   'a4-printer': A4PrinterStatus;
   scanner: ScannerStatus;
   'code-scanner': CodeScannerStatus;
+  'social-card-reader': SocialCardReaderStatus;
 }
 export type AnyDeviceStatus = DeviceStatusMap[DeviceKind];
 
@@ -154,7 +155,32 @@ export interface ForeignPermanent2023Identity extends CardBasics {
   previousNumberLink: string;
 }
 
-export type CardIdentity = ResidentCardIdentity | HmtResidencePermitIdentity | ForeignPermanent2017Identity | ForeignPermanent2023Identity;
+/**
+ * 社会保障卡 (PC/SC, devices/social-card/): what its public files say. No address, issuing
+ * authority or photo; the 社会保障号码 is the holder's citizen identity number.
+ */
+export interface SocialSecurityCardIdentity {
+  cardType: 'social-security';
+  name: string;
+  idNumber: string;
+  cardNumber: string;
+  gender: Gender;
+  /** YYYY-MM-DD, or null when the card does not say */
+  birthDate: string | null;
+  nationCode: string | null;
+  /** YYYY-MM-DD, or null when the card does not say */
+  validTo: string | null;
+}
+
+export type CardIdentity = ResidentCardIdentity | HmtResidencePermitIdentity | ForeignPermanent2017Identity | ForeignPermanent2023Identity | SocialSecurityCardIdentity;
+
+/** Why a 社保卡 gave no identity: another card in the reader, unreadable, or data that fails its checks. */
+export type SocialCardErrorCode = 'not-social-card' | 'social-card-unreadable' | 'social-card-invalid';
+export const SOCIAL_CARD_ERROR_CODES: readonly SocialCardErrorCode[] = ['not-social-card', 'social-card-unreadable', 'social-card-invalid'];
+
+/** Which credential the citizen identified with. */
+export type CredentialSource = 'id-card' | 'social-card';
+export const credentialSource = (i: CardIdentity): CredentialSource => (i.cardType === 'social-security' ? 'social-card' : 'id-card');
 export type CardType = CardIdentity['cardType'];
 
 /** The number that identifies the holder in a case file, whatever the card type. */
@@ -167,6 +193,7 @@ export function identityDisplayName(i: CardIdentity): string {
   switch (i.cardType) {
     case 'resident':
     case 'hmt-residence-permit':
+    case 'social-security':
       return i.name;
     default:
       return i.chineseName || i.englishName;

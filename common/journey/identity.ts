@@ -11,6 +11,7 @@ export const CARD_TYPE_NAME: Record<CardIdentity['cardType'], { zh: string; en: 
   'hmt-residence-permit': { zh: '港澳台居民居住证', en: 'Residence permit for Hong Kong, Macao and Taiwan residents' },
   'foreign-permanent-2017': { zh: '外国人永久居留身份证（2017 版）', en: 'Foreign permanent resident ID card (2017)' },
   'foreign-permanent-2023': { zh: '外国人永久居留身份证', en: 'Foreign permanent resident ID card' },
+  'social-security': { zh: '社会保障卡', en: 'Social security card' },
 };
 
 /** What the identify step shows: enough for the citizen to recognise the card, no full number. */
@@ -24,22 +25,30 @@ export interface MaskedIdentity {
 }
 
 /** Why a card cannot open a case at the kiosk (the holder goes to the counter). */
-export type CardProblem = 'card-expired' | 'card-not-accepted-here';
+export type CardProblem = 'card-expired' | 'card-not-accepted-here' | 'social-card-not-accepted';
 
 /**
  * Whether a case can be opened with this card here. Case files are keyed by an 18-character
  * number with a GB 11643 check character; the 2017 foreign permanent resident card carries a
  * 15-character number that central's intake does not accept, so its holder goes to the counter.
  */
-export function applicantProblem(i: CardIdentity, today: string): MaskedIdentity['problem'] {
+export function applicantProblem(i: CardIdentity, today: string, service?: { socialCardAccepted?: boolean }): MaskedIdentity['problem'] {
+  // a 社保卡 identifies only for the 社保 / 医保 services the catalog marks
+  if (i.cardType === 'social-security' && service && !service.socialCardAccepted) return 'social-card-not-accepted';
   if (i.validTo && i.validTo < today) return 'card-expired';
   if (idNumberProblem(identityNumber(i)) !== null) return 'card-not-accepted-here';
   return null;
 }
 
-/** today: the date in China, YYYY-MM-DD (an expired card cannot open a case). */
-export function maskedIdentity(i: CardIdentity, today: string): MaskedIdentity {
-  return { cardType: i.cardType, cardTypeName: CARD_TYPE_NAME[i.cardType], name: maskName(identityDisplayName(i)), number: maskIdNumber(identityNumber(i)), problem: applicantProblem(i, today) };
+/** today: the date in China, YYYY-MM-DD (an expired card cannot open a case); service: the one applied for, when known. */
+export function maskedIdentity(i: CardIdentity, today: string, service?: { socialCardAccepted?: boolean }): MaskedIdentity {
+  return {
+    cardType: i.cardType,
+    cardTypeName: CARD_TYPE_NAME[i.cardType],
+    name: maskName(identityDisplayName(i)),
+    number: maskIdNumber(identityNumber(i)),
+    problem: applicantProblem(i, today, service),
+  };
 }
 
 /** The applicant of the case, taken from the card (never from what the renderer sends). */
@@ -67,9 +76,10 @@ export function cardField(i: CardIdentity, field: Extract<Prefill, { from: 'id-c
     case 'authority':
       return 'authority' in i ? i.authority : null;
     case 'validFrom':
-      return i.validFrom;
+      return i.cardType === 'social-security' ? null : i.validFrom;
     case 'validTo':
-      return i.validTo ?? '长期';
+      // a 社保卡 without an expiry record says nothing; an ID card's null is 长期
+      return i.cardType === 'social-security' ? i.validTo : (i.validTo ?? '长期');
   }
 }
 

@@ -300,6 +300,8 @@ export function encodeTextBlock(id: CardIdentity): Uint8Array {
         previousNumberLink: id.previousNumberLink,
       };
       break;
+    case 'social-security':
+      throw new RangeError('a social security card has no ID-card text block');
   }
   for (const [name, o, n] of layout) writeField(block, o, n, values[name] ?? '');
   writeField(block, FLAG_AT, 2, flag);

@@ -6,6 +6,7 @@ import type { SocialCardIdentity } from './ssc-records';
 
 export const SAMPLE_SOCIAL_CARDS = {
   resident: {
+    cardType: 'social-security',
     cardNumber: 'A01234567',
     idNumber: SAMPLE_CARDS.resident.idNumber,
     name: SAMPLE_CARDS.resident.name,
@@ -13,9 +14,9 @@ export const SAMPLE_SOCIAL_CARDS = {
     birthDate: SAMPLE_CARDS.resident.birthDate,
     nationCode: '01',
     validTo: '2033-06-30',
-    specVersion: '3.00',
   },
   'resident-long-term': {
+    cardType: 'social-security',
     cardNumber: 'B76543210',
     idNumber: SAMPLE_CARDS['resident-long-term'].idNumber,
     name: SAMPLE_CARDS['resident-long-term'].name,
@@ -23,7 +24,6 @@ export const SAMPLE_SOCIAL_CARDS = {
     birthDate: SAMPLE_CARDS['resident-long-term'].birthDate,
     nationCode: '03',
     validTo: null,
-    specVersion: '2.00',
   },
 } satisfies Record<string, SocialCardIdentity>;
 

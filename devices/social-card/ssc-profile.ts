@@ -18,7 +18,7 @@ export interface SscField {
   required: boolean;
 }
 
-export type SscFieldName = 'specVersion' | 'validTo' | 'cardNumber' | 'socialSecurityNumber' | 'name' | 'gender' | 'nationCode' | 'birthDate';
+export type SscFieldName = 'validTo' | 'cardNumber' | 'socialSecurityNumber' | 'name' | 'gender' | 'nationCode' | 'birthDate';
 
 export interface SscFile {
   /** file identifier inside the application, e.g. 0xEF05 */
@@ -44,7 +44,6 @@ export const SSC_PROFILES: Record<SscProfileName, SscProfile> = {
       {
         fid: 0xef05,
         fields: [
-          { tag: 0x03, name: 'specVersion', bytes: 4, encoding: 'an', required: false },
           { tag: 0x06, name: 'validTo', bytes: 4, encoding: 'bcd-date', required: false },
           { tag: 0x07, name: 'cardNumber', bytes: 9, encoding: 'an', required: true },
         ],

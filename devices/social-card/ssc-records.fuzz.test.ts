@@ -14,6 +14,7 @@ const tags = profile.files.flatMap((f) => f.fields.map((x) => x.tag));
 
 const bcdDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const identity: fc.Arbitrary<SocialCardIdentity> = fc.record({
+  cardType: fc.constant('social-security' as const),
   cardNumber: fc.stringMatching(/^[0-9A-Z]{9}$/),
   idNumber: fc.tuple(fc.stringMatching(/^\d{6}$/), bcdDate, fc.stringMatching(/^\d{3}$/)).map(([area, d, seq]) => {
     const first17 = area + d.replaceAll('-', '') + seq;
@@ -28,7 +29,6 @@ const identity: fc.Arbitrary<SocialCardIdentity> = fc.record({
     { nil: null },
   ),
   validTo: fc.option(bcdDate, { nil: null }),
-  specVersion: fc.option(fc.constantFrom('2.00', '3.00'), { nil: null }),
 });
 const GENDER_CODE = { unknown: '0', male: '1', female: '2', unspecified: '9' } as const;
 

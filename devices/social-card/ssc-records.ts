@@ -3,27 +3,14 @@
 // specification, and a value in the field's encoding. One field table (ssc-profile.ts) drives
 // decoding here and encoding in the simulator, so the two cannot drift apart.
 import iconv from 'iconv-lite';
-import type { Gender } from '../../common/devices';
+import type { SocialSecurityCardIdentity } from '../../common/devices';
 import { idNumberProblem, type IdNumberProblem } from '../../common/id-number';
 import { err, ok, type Result } from '../../common/result';
 import { GENDER_BY_CODE } from '../id-card/codes';
 import type { SscField, SscFieldName, SscProfile } from './ssc-profile';
 
 /** What the card says about its holder; no photo (the card has none a kiosk may read). */
-export interface SocialCardIdentity {
-  cardNumber: string;
-  /** 社会保障号码: the holder's citizen identity number */
-  idNumber: string;
-  name: string;
-  gender: Gender;
-  /** YYYY-MM-DD, or null when the card does not say */
-  birthDate: string | null;
-  /** GB 3304 two-digit code, or null */
-  nationCode: string | null;
-  /** YYYY-MM-DD, or null when the card does not say */
-  validTo: string | null;
-  specVersion: string | null;
-}
+export type SocialCardIdentity = SocialSecurityCardIdentity;
 
 export type SscRecordFault = 'short' | 'wrong-tag' | 'length' | 'encoding';
 
@@ -126,6 +113,7 @@ export function decodeSocialCard(profile: SscProfile, records: SscRecords): Resu
   // written as the digit ('1') or, on some cards, as the byte 0x01
   const genderCode = g ?? (records.get(0x0a)?.length === 3 ? String(records.get(0x0a)![2]) : undefined);
   return ok({
+    cardType: 'social-security',
     cardNumber,
     idNumber,
     name: values.get('name')!,
@@ -133,7 +121,6 @@ export function decodeSocialCard(profile: SscProfile, records: SscRecords): Resu
     birthDate: values.get('birthDate') ?? null,
     nationCode: values.get('nationCode') ?? null,
     validTo: values.get('validTo') ?? null,
-    specVersion: values.get('specVersion') ?? null,
   });
 }
 
@@ -141,7 +128,6 @@ export function decodeSocialCard(profile: SscProfile, records: SscRecords): Resu
 export function encodeSocialCard(profile: SscProfile, id: SocialCardIdentity, genderCode: string): Map<number, Uint8Array> {
   const out = new Map<number, Uint8Array>();
   const text: Record<SscFieldName, string | null> = {
-    specVersion: id.specVersion,
     validTo: id.validTo,
     cardNumber: id.cardNumber,
     socialSecurityNumber: id.idNumber,

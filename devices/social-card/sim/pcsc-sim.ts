@@ -153,6 +153,10 @@ export class PcscSim {
     await ended(p);
   }
 
+  get readerPlugged(): boolean {
+    return this.readerPresent && this.pcscd !== null;
+  }
+
   get cardInserted(): boolean {
     return this.vicc !== null;
   }

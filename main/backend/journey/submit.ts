@@ -73,16 +73,17 @@ export interface SubmitAnswer {
 type Helper = { name: string; staffId: string };
 
 /** The applicant: the card the backend holds, accepted, and (where the terminal checks faces) matched. */
-function checkedApplicant(ctx: BackendContext, serviceCode: string, today: string): Result<CardIdentity, SubmitRefusal> {
+function checkedApplicant(ctx: BackendContext, service: { code: string; socialCardAccepted?: boolean }, today: string): Result<CardIdentity, SubmitRefusal> {
+  const serviceCode = service.code;
   const card = ctx.citizen.journey.card();
   if (!card) return err(NO_CARD);
-  const cardProblem = applicantProblem(card, today);
+  const cardProblem = applicantProblem(card, today, service);
   if (cardProblem) return err({ kind: 'card-not-accepted', problem: cardProblem });
   // 人证核验 is enforced here, not only on screen: a terminal that checks faces submits only
   // for the card whose holder the verifier matched.
-  const faceUnavailable = faceCheckUnavailable(ctx);
+  const faceUnavailable = faceCheckUnavailable(ctx, card);
   if (faceUnavailable) ctx.logger.log('journey.face-check-skipped', { serviceCode, reason: faceUnavailable });
-  if (faceCheckRequired(ctx) && !ctx.citizen.journey.isFaceMatched()) {
+  if (faceCheckRequired(ctx, card) && !ctx.citizen.journey.isFaceMatched()) {
     ctx.logger.log('journey.face-check-missing', { serviceCode });
     return err({ kind: 'face-check-needed' });
   }
@@ -116,7 +117,7 @@ function checked(
   const s = serviceFor(ctx.catalog, body.serviceCode);
   if (!s.ok) return s;
   const { service, fields } = s.value;
-  const card = checkedApplicant(ctx, service.code, today);
+  const card = checkedApplicant(ctx, service, today);
   if (!card.ok) return card;
   const helper = helperOf(ctx, body, helperCookie);
   if (!helper.ok) return helper;

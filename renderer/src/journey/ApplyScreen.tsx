@@ -215,6 +215,7 @@ function Journey({ service }: { service: Service }) {
 
       {step === 'identify' && (
         <IdentifyStep
+          serviceCode={service.code}
           onIdentified={(i) => {
             setIdentity(i);
             void loadForm();
