@@ -11,6 +11,7 @@ import type { KioskEvent } from '../../common/events';
 import { uuidv7 } from '../../common/uuidv7';
 import { SAMPLE_SOCIAL_CARDS } from '../../devices/social-card/sample-social-cards';
 import { waitFor } from '../../devices/test-support/wait';
+import { runSelfTest } from './maintenance/self-test';
 import { tempKiosk, type TempKiosk } from './test-support/temp-kiosk';
 
 const RENT = sampleCatalog.services.find((s) => s.code === '321300-QT-00401-004')!;
@@ -91,6 +92,17 @@ describe('社保卡 through PC/SC (pcscd + vpcd + virtual card)', () => {
     await waitFor(() => socialReader(k)?.health === 'offline', 8000, 'reader offline');
     await k.ctx.devices.sim!.act({ device: 'social-card-reader', action: 'replug' });
     await waitFor(() => socialReader(k)?.status.state === 'ready', 8000, 'reader back');
+  });
+
+  it("the technician's read test takes a 社保卡 on its own reader and says which card is not one", async () => {
+    const k = await kiosk([{ kind: 'social-card-reader', mode: 'simulator', pollMs: 200 }]);
+    await waitFor(() => socialReader(k)?.status.state === 'ready', 15_000, 'social card reader ready');
+    const wrong = runSelfTest(k.ctx, 'social-card-reader', 8000);
+    await k.ctx.devices.sim!.act({ device: 'social-card-reader', action: 'insert-wrong-card' });
+    expect(await wrong).toMatchObject({ ok: false, code: 'card-error', note: 'not-social-card' });
+    const test = runSelfTest(k.ctx, 'social-card-reader', 8000);
+    await k.ctx.devices.sim!.act({ device: 'social-card-reader', action: 'insert', card: 'resident-long-term' });
+    expect(await test).toMatchObject({ ok: true, code: 'card-read' });
   });
 
   it('a terminal without a 社保卡 reader does not list it and is not degraded by it', async () => {
