@@ -95,6 +95,11 @@ export const serviceSchema = z
     channels: z.array(channelSchema).min(1),
     /** Whether the whole application can be taken at this kiosk */
     kioskFull: z.boolean(),
+    /**
+     * 社保 / 医保 services: the applicant may identify with a 社会保障卡 (PC/SC) instead of the ID
+     * card. Absent (older catalogs) = ID card only.
+     */
+    socialCardAccepted: z.boolean().optional(),
     /** Where to go instead when kioskFull is false */
     kioskNote: z.string().nullable(),
     /** 办理地点 */

@@ -15,6 +15,7 @@ export const DEVICE_NAME_WORDS: Record<DeviceKind, Words> = {
   'a4-printer': { zh: 'A4 打印机', en: 'A4 printer' },
   scanner: { zh: '扫描仪', en: 'scanner' },
   'code-scanner': { zh: '扫码器', en: 'code scanner' },
+  'social-card-reader': { zh: '社保卡读卡器', en: 'social security card reader' },
 };
 
 export const OFFLINE_REASON_WORDS: Record<OfflineReason, Words> = {

@@ -1,8 +1,8 @@
 // Device types shared by the backend and the renderer: what each device can be doing, how
 // healthy it is, and the identity read from a card. No Node APIs here (the renderer imports it).
 
-export type DeviceKind = 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
-export const DEVICE_KINDS: readonly DeviceKind[] = ['id-card-reader', 'receipt-printer', 'a4-printer', 'scanner', 'code-scanner'];
+export type DeviceKind = 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
+export const DEVICE_KINDS: readonly DeviceKind[] = ['id-card-reader', 'receipt-printer', 'a4-printer', 'scanner', 'code-scanner', 'social-card-reader'];
 
 /** ok: works; degraded: works but needs attention soon; offline: cannot serve citizens now. */
 export type DeviceHealth = 'ok' | 'degraded' | 'offline';
@@ -22,6 +22,9 @@ type Bare<S extends string> = S extends string ? { state: S } : never;
 
 /** card-held: a card was read; the reader accepts the next only after this one left the field */
 export type IdCardReaderStatus = Offline | Bare<'ready' | 'reading' | 'card-held'> | { state: 'sam-fault'; sw3: number };
+
+/** card-held: a card was read (or refused); the next is read only after this one left the reader */
+export type SocialCardReaderStatus = Offline | Bare<'ready' | 'reading' | 'card-held'>;
 
 export type ReceiptPrinterStatus =
   Offline | { state: 'ready'; paperNearEnd: boolean } | { state: 'printing'; paperNearEnd: boolean } | Bare<'paper-out' | 'cover-open' | 'cutter-error'> | { state: 'printer-error'; detail: string };
@@ -43,6 +46,7 @@ export interface DeviceStatusMap {
   'a4-printer': A4PrinterStatus;
   scanner: ScannerStatus;
   'code-scanner': CodeScannerStatus;
+  'social-card-reader': SocialCardReaderStatus;
 }
 export type AnyDeviceStatus = DeviceStatusMap[DeviceKind];
 
@@ -152,6 +156,31 @@ export interface ForeignPermanent2023Identity extends CardBasics {
 }
 
 /**
+ * 社会保障卡 (PC/SC, devices/social-card/): what its public files say. No address, issuing
+ * authority or photo; the 社会保障号码 is the holder's citizen identity number.
+ */
+export interface SocialSecurityCardIdentity {
+  cardType: 'social-security';
+  name: string;
+  idNumber: string;
+  cardNumber: string;
+  gender: Gender;
+  /** YYYY-MM-DD, or null when the card does not say */
+  birthDate: string | null;
+  nationCode: string | null;
+  /** YYYY-MM-DD, or null when the card does not say */
+  validTo: string | null;
+}
+
+/** Why a 社保卡 gave no identity: another card in the reader, unreadable, or data that fails its checks. */
+export type SocialCardErrorCode = 'not-social-card' | 'social-card-unreadable' | 'social-card-invalid';
+export const SOCIAL_CARD_ERROR_CODES: readonly SocialCardErrorCode[] = ['not-social-card', 'social-card-unreadable', 'social-card-invalid'];
+
+/** Which credential the citizen identified with. */
+export type CredentialSource = 'id-card' | 'social-card' | 'netid';
+export const credentialSource = (i: CardIdentity): CredentialSource => (i.cardType === 'social-security' ? 'social-card' : i.cardType === 'netid' ? 'netid' : 'id-card');
+
+/**
  * 网证: not a card, an identity verified fresh by central from the network identity credential QR
  * the citizen's phone showed (main/backend/citizen/netid-identify.ts). It carries only what
  * central's answer gave: no address, nation, authority or validity, and no photo (so no 人证核验).
@@ -168,7 +197,7 @@ export interface NetidIdentity {
 
 /** What an identity card's chip carries (the ID-card reader's answer). */
 export type ChipCardIdentity = ResidentCardIdentity | HmtResidencePermitIdentity | ForeignPermanent2017Identity | ForeignPermanent2023Identity;
-export type CardIdentity = ChipCardIdentity | NetidIdentity;
+export type CardIdentity = ChipCardIdentity | NetidIdentity | SocialSecurityCardIdentity;
 export type CardType = CardIdentity['cardType'];
 
 /** The number that identifies the holder in a case file, whatever the card type. */
@@ -182,6 +211,7 @@ export function identityDisplayName(i: CardIdentity): string {
     case 'resident':
     case 'hmt-residence-permit':
     case 'netid':
+    case 'social-security':
       return i.name;
     default:
       return i.chineseName || i.englishName;

@@ -1,4 +1,4 @@
-import type { CardIdentity, DeviceStatusView } from './devices';
+import type { CardIdentity, CredentialSource, DeviceStatusView, SocialCardErrorCode } from './devices';
 import type { QueueAlertOf } from './queue-alert';
 import type { NetidRefusal } from './netid-credential';
 
@@ -15,8 +15,9 @@ export type KioskEvent =
   // Devices (devices/ via ctx.devices). idcard.read carries personal data for the backend's own
   // consumers (journey, follow-up, helper sign-in); it leaves the backend only as a WireEvent.
   | { type: 'device.status'; view: DeviceStatusView }
-  | { type: 'idcard.read'; identity: CardIdentity; photo: { mime: string; dataUrl: string } | null; photoProblem: string | null }
-  | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; message: string }
+  | { type: 'idcard.read'; source: CredentialSource; identity: CardIdentity; photo: { mime: string; dataUrl: string } | null; photoProblem: string | null }
+  /** code: a 社保卡 refused (its words are the renderer's); message: the ID-card reader's own words */
+  | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; message: string; code?: SocialCardErrorCode }
   | { type: 'receipt.held'; jobId: string; reason: string; message: string }
   | { type: 'code.scanned'; text: string; source: 'hid' | 'serial' | 'wedge' }
   // 网证 (main/backend/citizen/netid-identify.ts): a credential QR is being verified at central, or

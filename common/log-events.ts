@@ -380,7 +380,8 @@ export const logEvents = {
   'journey.face-check-skipped': {
     level: 'warn',
     audience: 'operator',
-    description: 'A journey submission went without 人证核验 because this terminal cannot check faces although configured to (reason: no card photo decoder); carries service code and reason.',
+    description:
+      'A journey submission went without 人证核验 although configured: this terminal cannot check faces (reason no-photo-decoder) or the applicant identified with a 社保卡, which has no photo (reason social-card-has-no-photo); carries service code and reason.',
   },
   'journey.face-check-not-possible': {
     level: 'info',

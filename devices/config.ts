@@ -75,6 +75,16 @@ const deviceConfigSchema = z.discriminatedUnion('kind', [
       .regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/)
       .optional(),
   }),
+  // 社保卡 reader (PC/SC through pcscd): optional; a terminal without one is not degraded
+  z.object({
+    kind: z.literal('social-card-reader'),
+    mode: z.enum(['simulator', 'pcsc']),
+    /** a reader whose PC/SC name contains this; the first reader when absent */
+    reader: z.string().min(1).optional(),
+    profile: z.enum(['mohrss-v2']).default('mohrss-v2'),
+    pollMs: z.number().int().min(200).max(5000).default(300),
+    callTimeoutMs: z.number().int().min(500).max(60_000).default(5000),
+  }),
 ]);
 export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
 

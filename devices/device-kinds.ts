@@ -19,6 +19,8 @@ import type { PhotoDecoder } from './id-card/photo-decoder';
 import type { IdCardReaderSession } from './id-card/reader';
 import { sdkIdCardReaderConnector } from './id-card/sdk/connect-sdk';
 import type { SdkReaderSession } from './id-card/sdk/sdk-reader';
+import { pcscSocialCardConnector } from './social-card/connect-pcsc';
+import type { SocialCardReaderSession } from './social-card/social-card-reader';
 import { receiptPrinterConnector, type ReceiptPrinterPortConfig } from './receipt/connect';
 import type { HeldJobs } from './receipt/held-jobs';
 import type { ReceiptPrinterSession } from './receipt/printer';
@@ -27,6 +29,7 @@ import type { DeviceSimulators } from './sim/simulators';
 import type { SupervisorOptions } from './supervisor/supervisor';
 
 interface Sessions {
+  'social-card-reader': SocialCardReaderSession;
   'id-card-reader': IdCardReaderSession | SdkReaderSession;
   'receipt-printer': ReceiptPrinterSession;
   'a4-printer': CupsPrinterSession;
@@ -136,6 +139,7 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
           logger.log('idcard.read', { cardType: c.identity.cardType, idNumber: maskIdNumber(identityNumber(c.identity)), ms: Math.round(c.readMs), photoDecoded: !!c.photo });
           emit({
             type: 'idcard.read',
+            source: 'id-card',
             identity: c.identity,
             photo: c.photo ? { mime: c.photo.mime, dataUrl: `data:${c.photo.mime};base64,${Buffer.from(c.photo.bytes).toString('base64')}` } : null,
             photoProblem: c.photoProblem,
@@ -183,6 +187,32 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
             return SaneScannerSession.connect({ env: { configDir: s.configDir }, device: s.device, probeMs: 3000 });
           }
         : () => SaneScannerSession.connect({ env: { configDir: null }, device: c.device }),
+  },
+  'social-card-reader': {
+    connect: (c, env) => {
+      const open = (reader?: string) => pcscSocialCardConnector({ reader, profile: c.profile, pollMs: c.pollMs, callTimeoutMs: c.callTimeoutMs });
+      if (c.mode !== 'simulator') return open(c.reader);
+      return async () => {
+        const s = await simulators(env).startSocialCard();
+        if (!s.ok) return unavailable(s.error);
+        return open(c.reader)();
+      };
+    },
+    onSession:
+      ({ logger, emit }) =>
+      (s) => {
+        s.events.on('card', (c) => {
+          // no photo on a 社保卡: 人证核验 cannot be done with it (the journey treats it as faceCheck: false)
+          logger.log('idcard.read', { cardType: c.identity.cardType, idNumber: maskIdNumber(c.identity.idNumber), ms: Math.round(c.readMs), photoDecoded: false });
+          emit({ type: 'idcard.read', source: 'social-card', identity: c.identity, photo: null, photoProblem: 'social-card-has-no-photo' });
+        });
+        s.events.on('card-error', (f) => {
+          const code = f.reason === 'not-social-card' ? 'not-social-card' : f.reason === 'read-failed' ? 'social-card-unreadable' : 'social-card-invalid';
+          const detail = f.reason === 'read-failed' ? f.detail : f.reason === 'invalid-data' ? JSON.stringify(f.problem) : f.reason;
+          logger.log('idcard.rejected', { reason: code, message: detail });
+          emit({ type: 'idcard.error', reason: f.reason === 'read-failed' ? 'read-failed' : 'invalid-data', message: '', code });
+        });
+      },
   },
   'code-scanner': {
     connect: (c, env) =>

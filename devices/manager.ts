@@ -34,6 +34,9 @@ export interface DeviceManagerOptions {
 
 type Supervisors = { [K in DeviceKind]: DeviceSupervisor<K, SessionMap[K]> };
 
+/** Devices a terminal may lack without being degraded (the 社保卡 reader: ID cards are the rule). */
+const OPTIONAL_KINDS: ReadonlySet<DeviceKind> = new Set(['social-card-reader']);
+
 const notConfigured = async (): Promise<Result<never, Offline>> => err({ state: 'offline', reason: 'not-configured', detail: 'not in the configuration' });
 
 export class DeviceManager implements DeviceLayer {
@@ -48,6 +51,7 @@ export class DeviceManager implements DeviceLayer {
   /** why 人证核验 cannot work on this terminal (no card photo), or null */
   readonly faceCheckProblem: DeviceLimitation | null;
   private readonly vendorDecoder: ClosablePhotoDecoder | null;
+  private readonly configured: Set<DeviceKind>;
 
   private constructor(opts: DeviceManagerOptions, sims: DeviceSimulators | null, simDecoder: PhotoDecoder | null) {
     this.sim = sims;
@@ -85,7 +89,9 @@ export class DeviceManager implements DeviceLayer {
       'a4-printer': build('a4-printer'),
       scanner: build('scanner'),
       'code-scanner': build('code-scanner'),
+      'social-card-reader': build('social-card-reader'),
     };
+    this.configured = new Set(opts.devices.map((d) => d.kind));
     const widthChars = opts.devices.find((d) => d.kind === 'receipt-printer')?.widthChars;
     this.receipt = new ReceiptService(this.supervisors['receipt-printer'], env.held, { widthChars: widthChars ?? 32, logger: opts.logger, emit: opts.emit });
     this.a4 = new A4Service(this.supervisors['a4-printer'], { fontPath: opts.devices.find((d) => d.kind === 'a4-printer')?.fontPath, logger: opts.logger });
@@ -122,6 +128,11 @@ export class DeviceManager implements DeviceLayer {
     return DEVICE_KINDS.map((k) => this.supervisors[k]);
   }
 
+  /** An optional device that is not configured is not listed: a terminal without one is not degraded. */
+  private get listed() {
+    return this.all.filter((s) => !OPTIONAL_KINDS.has(s.kind) || this.configured.has(s.kind));
+  }
+
   private startAll(): void {
     for (const s of this.all) s.start();
   }
@@ -135,7 +146,7 @@ export class DeviceManager implements DeviceLayer {
   }
 
   list(): DeviceStatusView[] {
-    return this.all.map((s) => s.view());
+    return this.listed.map((s) => s.view());
   }
 
   /** Resolves when every device has had its first chance to open (tests, the technician CLI). */

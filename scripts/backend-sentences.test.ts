@@ -15,7 +15,7 @@ const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 /** Files that still hold Chinese literals: why, and how many literals at most. */
 const ALLOWED: Record<string, { max: number; why: string }> = {
-  'common/device-words.ts': { max: 26, why: 'device names and status words as data, read by the renderer and central’s fleet page (the table this sweep moved them into)' },
+  'common/device-words.ts': { max: 27, why: 'device names and status words as data, read by the renderer and central’s fleet page (the table this sweep moved them into)' },
   'common/content-digest.ts': { max: 1, why: 'wire digest format error (central’s contract, developer-facing)' },
   'main/backend/updates/signature-verifier.ts': { max: 3, why: 'the wrong-suite refusal of releases and configuration, for the technician (i16)' },
   'main/backend/updates/electron-probation.ts': { max: 7, why: 'the Electron build’s update steps for the technician panel and heartbeat (i14, merged after the sweep)' },
@@ -39,7 +39,7 @@ const ALLOWED: Record<string, { max: number; why: string }> = {
   'common/submission.ts': { max: 21, why: 'submission schema issues of the raw queue API and central intake (zod messages, developer-facing)' },
   'common/text-hygiene.ts': { max: 8, why: 'schema issue messages for hidden characters (zod messages)' },
   'common/working-days.ts': { max: 5, why: 'deadline phrases printed on receipts and notices (documents/ reads them)' },
-  'common/journey/identity.ts': { max: 10, why: 'card types (and the 网证 credential) and sexes as printed on the card (data)' },
+  'common/journey/identity.ts': { max: 11, why: 'card types (and the 网证 credential, the 社保卡) and sexes as printed on the card (data)' },
   'common/test-support/calendars.ts': { max: 14, why: 'holiday calendars for tests (data)' },
   // the technician's, installer's and operator's words (maintenance, config, updates, keys), and the device texts of issue 11's device slice
   'main/backend/config/load.ts': { max: 4, why: 'config file errors (exit 78) for whoever installs the terminal' },
@@ -61,7 +61,7 @@ const ALLOWED: Record<string, { max: number; why: string }> = {
   'main/backend/routes/maintenance.ts': { max: 4, why: 'maintenance refusals for the technician' },
   'main/backend/routes/queue.ts': { max: 1, why: 'queue panel refusal for the technician' },
   'main/backend/routes/usage.ts': { max: 1, why: 'usage export refusal for the technician' },
-  'main/backend/tools/devices-cli.ts': { max: 2, why: 'technician CLI output' },
+  'main/backend/tools/devices-cli.ts': { max: 3, why: 'technician CLI output' },
   'main/backend/updates/bundle-launcher.ts': { max: 6, why: 'update launcher messages for the technician' },
   'main/backend/updates/bundle-swap.ts': { max: 3, why: 'update swap messages' },
   'main/backend/updates/fleet-services.ts': { max: 1, why: 'update messages' },

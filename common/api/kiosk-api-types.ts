@@ -385,6 +385,7 @@ export type KioskApiSchema =
                   consultation: { phone: string; detail: string };
                   complaint: { phone: string; detail: string };
                   keywords: string[];
+                  socialCardAccepted?: boolean;
                   form?: {
                     materialId: null | string;
                     fields: (
@@ -1447,6 +1448,19 @@ export type KioskApiSchema =
                   since: string;
                   consumables: null | { paper?: 'out' | 'ok' | 'near-end'; heldJobs?: number };
                 }
+              | {
+                  device: 'social-card-reader';
+                  mode: string;
+                  health: 'ok' | 'offline' | 'degraded';
+                  status:
+                    | { state: 'offline'; reason: 'error' | 'not-found' | 'unavailable' | 'unplugged' | 'no-response' | 'not-configured'; detail: string }
+                    | { state: 'ready' }
+                    | { state: 'reading' }
+                    | { state: 'card-held' };
+                  limitation?: 'no-photo-decoder';
+                  since: string;
+                  consumables: null | { paper?: 'out' | 'ok' | 'near-end'; heldJobs?: number };
+                }
             )[];
           };
           outputFormat: 'json';
@@ -2345,6 +2359,39 @@ export type KioskApiSchema =
                   since: string;
                   consumables: null | { paper?: 'out' | 'ok' | 'near-end'; heldJobs?: number };
                 }
+              | {
+                  lastError: null | {
+                    health: 'offline' | 'degraded';
+                    status:
+                      | { state: 'offline'; reason: 'error' | 'not-found' | 'unavailable' | 'unplugged' | 'no-response' | 'not-configured'; detail: string }
+                      | { state: 'ready' }
+                      | { state: 'reading' }
+                      | { state: 'card-held' }
+                      | { state: 'sam-fault'; sw3: number }
+                      | { state: 'ready'; paperNearEnd: boolean }
+                      | { state: 'printing'; paperNearEnd: boolean }
+                      | { state: 'paper-out' }
+                      | { state: 'cover-open' }
+                      | { state: 'cutter-error' }
+                      | { state: 'printer-error'; detail: string }
+                      | { state: 'printing'; jobId: number }
+                      | { state: 'stopped'; detail: string }
+                      | { state: 'jammed' }
+                      | { state: 'scanning' };
+                    at: string;
+                  };
+                  device: 'social-card-reader';
+                  mode: string;
+                  health: 'ok' | 'offline' | 'degraded';
+                  status:
+                    | { state: 'offline'; reason: 'error' | 'not-found' | 'unavailable' | 'unplugged' | 'no-response' | 'not-configured'; detail: string }
+                    | { state: 'ready' }
+                    | { state: 'reading' }
+                    | { state: 'card-held' };
+                  limitation?: 'no-photo-decoder';
+                  since: string;
+                  consumables: null | { paper?: 'out' | 'ok' | 'near-end'; heldJobs?: number };
+                }
             )[];
             heldReceipts: { id: string; reason: 'paper-out' | 'cover-open' | 'cutter-error' | 'printer-error' | 'unplugged' | 'no-response'; heldAt: string; attempts: number }[];
             simulated: boolean;
@@ -2415,37 +2462,47 @@ export type KioskApiSchema =
       };
       '/maintenance/devices/:kind/self-test': {
         $post: {
-          input: { param: { kind: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' } };
+          input: { param: { kind: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader' } };
           output:
-            | { ok: true; code: 'receipt-printed'; detail: { [key: string]: boolean | string | number }; device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' }
+            | {
+                ok: true;
+                code: 'receipt-printed';
+                detail: { [key: string]: boolean | string | number };
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
+              }
             | {
                 ok: false;
                 code: 'receipt-failed';
                 why: string;
                 detail: { [key: string]: boolean | string | number };
-                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
-            | { ok: true; code: 'a4-printed'; detail: { [key: string]: boolean | string | number }; device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' }
+            | {
+                ok: true;
+                code: 'a4-printed';
+                detail: { [key: string]: boolean | string | number };
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
+              }
             | {
                 ok: false;
                 code: 'a4-failed';
                 note: string;
                 detail: { [key: string]: boolean | string | number };
-                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
             | {
                 ok: true;
                 code: 'scan-ok';
                 pages: number;
                 detail: { [key: string]: boolean | string | number };
-                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
             | {
                 ok: false;
                 code: 'scan-failed';
                 fault: 'error' | 'not-found' | 'cover-open' | 'no-documents' | 'unavailable' | 'jammed' | 'busy' | 'io-error' | 'pages-unusable';
                 detail: { [key: string]: boolean | string | number };
-                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
             | {
                 ok: false;
@@ -2457,38 +2514,48 @@ export type KioskApiSchema =
                   | { state: 'card-held' }
                   | { state: 'sam-fault'; sw3: number };
                 detail: { [key: string]: boolean | string | number };
-                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
             | {
                 ok: false;
                 code: 'card-timeout';
                 seconds: number;
                 detail: { [key: string]: boolean | string | number };
-                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
-            | { ok: true; code: 'card-read'; detail: { [key: string]: boolean | string | number }; device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' }
+            | {
+                ok: true;
+                code: 'card-read';
+                detail: { [key: string]: boolean | string | number };
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
+              }
             | {
                 ok: false;
                 code: 'card-error';
                 note: string;
                 detail: { [key: string]: boolean | string | number };
-                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
             | {
                 ok: false;
                 code: 'code-timeout';
                 seconds: number;
                 detail: { [key: string]: boolean | string | number };
-                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
             | {
                 ok: true;
                 code: 'code-scanned';
                 length: number;
                 detail: { [key: string]: boolean | string | number };
-                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
-            | { ok: false; code: 'no-self-test'; detail: { [key: string]: boolean | string | number }; device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' };
+            | {
+                ok: false;
+                code: 'no-self-test';
+                detail: { [key: string]: boolean | string | number };
+                device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
+              };
           outputFormat: 'json';
           status:
             | 300
@@ -2555,9 +2622,9 @@ export type KioskApiSchema =
       };
       '/maintenance/devices/:kind/reconnect': {
         $post: {
-          input: { param: { kind: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' } };
+          input: { param: { kind: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader' } };
           output: {
-            device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
+            device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
             ok: boolean;
             code: 'reconnect-requested' | 'reconnect-not-supported';
             view:
@@ -2624,6 +2691,19 @@ export type KioskApiSchema =
                   mode: string;
                   health: 'ok' | 'offline' | 'degraded';
                   status: { state: 'offline'; reason: 'error' | 'not-found' | 'unavailable' | 'unplugged' | 'no-response' | 'not-configured'; detail: string } | { state: 'ready' };
+                  limitation?: 'no-photo-decoder';
+                  since: string;
+                  consumables: null | { paper?: 'out' | 'ok' | 'near-end'; heldJobs?: number };
+                }
+              | {
+                  device: 'social-card-reader';
+                  mode: string;
+                  health: 'ok' | 'offline' | 'degraded';
+                  status:
+                    | { state: 'offline'; reason: 'error' | 'not-found' | 'unavailable' | 'unplugged' | 'no-response' | 'not-configured'; detail: string }
+                    | { state: 'ready' }
+                    | { state: 'reading' }
+                    | { state: 'card-held' };
                   limitation?: 'no-photo-decoder';
                   since: string;
                   consumables: null | { paper?: 'out' | 'ok' | 'near-end'; heldJobs?: number };
@@ -3150,6 +3230,7 @@ export type KioskApiSchema =
                 | { kind: 'a4-printer'; mode: 'simulator' | 'cups'; queue: string; fontPath?: string }
                 | { kind: 'scanner'; mode: 'simulator' | 'sane'; device?: string }
                 | { kind: 'code-scanner'; mode: 'simulator' | 'serial' | 'hid'; path?: string; vidPid?: string }
+                | { kind: 'social-card-reader'; mode: 'simulator' | 'pcsc'; profile: 'mohrss-v2'; pollMs: number; callTimeoutMs: number; reader?: string }
               )[];
               heartbeatSec: number;
               journey: { faceCheck: boolean };
@@ -3373,7 +3454,8 @@ export type KioskApiSchema =
                 | { kind: 'receipt-printer'; mode: 'simulator' | 'serial' | 'usb-lp' | 'tcp'; baudRate: number; widthChars: number; path?: string; host?: string; port?: number }
                 | { kind: 'a4-printer'; mode: 'simulator' | 'cups'; queue: string; fontPath?: string }
                 | { kind: 'scanner'; mode: 'simulator' | 'sane'; device?: string }
-                | { kind: 'code-scanner'; mode: 'simulator' | 'serial' | 'hid'; path?: string; vidPid?: string };
+                | { kind: 'code-scanner'; mode: 'simulator' | 'serial' | 'hid'; path?: string; vidPid?: string }
+                | { kind: 'social-card-reader'; mode: 'simulator' | 'pcsc'; profile: 'mohrss-v2'; pollMs: number; callTimeoutMs: number; reader?: string };
               a4:
                 | null
                 | {
@@ -3397,7 +3479,8 @@ export type KioskApiSchema =
                 | { kind: 'receipt-printer'; mode: 'simulator' | 'serial' | 'usb-lp' | 'tcp'; baudRate: number; widthChars: number; path?: string; host?: string; port?: number }
                 | { kind: 'a4-printer'; mode: 'simulator' | 'cups'; queue: string; fontPath?: string }
                 | { kind: 'scanner'; mode: 'simulator' | 'sane'; device?: string }
-                | { kind: 'code-scanner'; mode: 'simulator' | 'serial' | 'hid'; path?: string; vidPid?: string };
+                | { kind: 'code-scanner'; mode: 'simulator' | 'serial' | 'hid'; path?: string; vidPid?: string }
+                | { kind: 'social-card-reader'; mode: 'simulator' | 'pcsc'; profile: 'mohrss-v2'; pollMs: number; callTimeoutMs: number; reader?: string };
             };
           };
           outputFormat: 'json';
@@ -4071,7 +4154,8 @@ export type KioskApiSchema =
                 | { detail: string; error: 'printer'; area: 'followup' }
                 | { detail: string; why: 'answer'; error: 'central'; area: 'followup' }
                 | { why: 'document-check'; error: 'central'; area: 'followup' }
-                | { error: 'no-card'; area: 'followup' };
+                | { error: 'no-card'; area: 'followup' }
+                | { error: 'social-card-not-accepted'; area: 'followup' };
               outputFormat: 'json';
               status: 403 | 404 | 409 | 429 | 502 | 503;
             }
@@ -4378,15 +4462,15 @@ export type KioskApiSchema =
   | {
       '/journey/identity': {
         $get: {
-          input: {};
+          input: { query: { service?: string } };
           output: {
             identity: null | {
               faceCheckPossible: boolean;
-              cardType: 'resident' | 'hmt-residence-permit' | 'foreign-permanent-2017' | 'foreign-permanent-2023' | 'netid';
+              cardType: 'resident' | 'hmt-residence-permit' | 'foreign-permanent-2017' | 'foreign-permanent-2023' | 'social-security' | 'netid';
               cardTypeName: { zh: string; en: string };
               name: string;
               number: string;
-              problem: null | 'card-expired' | 'card-not-accepted-here';
+              problem: null | 'social-card-not-accepted' | 'card-expired' | 'card-not-accepted-here';
             };
           };
           outputFormat: 'json';
@@ -4598,6 +4682,7 @@ export type KioskApiSchema =
               status: 404 | 409 | 503;
             }
           | { input: { param: { code: string } }; output: { error: 'no-card'; area: 'journey' }; outputFormat: 'json'; status: 409 }
+          | { input: { param: { code: string } }; output: { problem: 'social-card-not-accepted'; error: 'card-not-accepted'; area: 'journey' }; outputFormat: 'json'; status: 409 }
           | {
               input: { param: { code: string } };
               output: {
@@ -4908,7 +4993,7 @@ export type KioskApiSchema =
                 | { error: 'no-card'; area: 'journey' }
                 | { error: 'unknown-page'; area: 'journey' }
                 | { issues: { path: string; message: string }[]; error: 'invalid'; area: 'journey' }
-                | { problem: 'card-expired' | 'card-not-accepted-here'; error: 'card-not-accepted'; area: 'journey' }
+                | { problem: 'social-card-not-accepted' | 'card-expired' | 'card-not-accepted-here'; error: 'card-not-accepted'; area: 'journey' }
                 | { error: 'face-check-needed'; area: 'journey' }
                 | { error: 'helper-not-signed-in'; area: 'journey' }
                 | { missing: string[]; error: 'materials-missing'; area: 'journey' }
@@ -5960,6 +6045,7 @@ export type KioskApiSchema =
               a4: { simulated: boolean; queue: null | string; outputDir: null | string; problem: null | string };
               scanner: { simulated: boolean; fault: string };
               codeScanner: { simulated: boolean };
+              socialCard: { simulated: boolean; inserted: boolean };
               face: { mode: string; calls: number };
               plugged: { [key: string]: boolean };
             };
@@ -6042,7 +6128,8 @@ export type KioskApiSchema =
                   | { device: 'a4-printer'; action: 'unplug' | 'replug' | 'stop' | 'resume'; reason?: string }
                   | { device: 'scanner'; action: 'unplug' | 'replug' | 'clear' | 'cover-open' | 'jam' | 'no-documents' }
                   | { device: 'face-verifier'; action: 'match' | 'no-match' | 'no-face' | 'unavailable' }
-                  | { device: 'code-scanner'; action: 'unplug' | 'replug' | 'scan'; text?: string };
+                  | { device: 'code-scanner'; action: 'unplug' | 'replug' | 'scan'; text?: string }
+                  | { device: 'social-card-reader'; action: 'insert' | 'remove' | 'unplug' | 'replug' | 'insert-wrong-card' | 'insert-garbage'; card?: 'resident' | 'resident-long-term' };
               };
               output: { ok: true };
               outputFormat: 'json';
@@ -6120,7 +6207,8 @@ export type KioskApiSchema =
                   | { device: 'a4-printer'; action: 'unplug' | 'replug' | 'stop' | 'resume'; reason?: string }
                   | { device: 'scanner'; action: 'unplug' | 'replug' | 'clear' | 'cover-open' | 'jam' | 'no-documents' }
                   | { device: 'face-verifier'; action: 'match' | 'no-match' | 'no-face' | 'unavailable' }
-                  | { device: 'code-scanner'; action: 'unplug' | 'replug' | 'scan'; text?: string };
+                  | { device: 'code-scanner'; action: 'unplug' | 'replug' | 'scan'; text?: string }
+                  | { device: 'social-card-reader'; action: 'insert' | 'remove' | 'unplug' | 'replug' | 'insert-wrong-card' | 'insert-garbage'; card?: 'resident' | 'resident-long-term' };
               };
               output: { ok: false; message: string };
               outputFormat: 'json';
@@ -6256,7 +6344,7 @@ export type RefusalCodes = {
     | 'evaluation-storage';
   rating: 'not-found' | 'storage' | 'already-rated' | 'invalid';
   face: 'no-face' | 'unavailable' | 'bad-image' | 'timeout' | 'no-card' | 'no-photo';
-  followup: 'not-found' | 'printer' | 'offline' | 'busy' | 'refused' | 'not-yours' | 'no-card' | 'central';
+  followup: 'not-found' | 'printer' | 'offline' | 'busy' | 'refused' | 'not-yours' | 'no-card' | 'social-card-not-accepted' | 'central';
   helperCard: 'refused' | 'timeout' | 'unknown-card' | 'offline-no-ticket';
   helper: 'helper-only';
   helperSignIn: 'locked' | 'wrong-pin' | 'refused' | 'no-card' | 'unknown-card' | 'offline-no-ticket';

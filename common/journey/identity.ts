@@ -12,6 +12,7 @@ export const CARD_TYPE_NAME: Record<CardIdentity['cardType'], { zh: string; en: 
   'foreign-permanent-2017': { zh: '外国人永久居留身份证（2017 版）', en: 'Foreign permanent resident ID card (2017)' },
   'foreign-permanent-2023': { zh: '外国人永久居留身份证', en: 'Foreign permanent resident ID card' },
   netid: { zh: '网络身份认证凭证（网证）', en: 'National network identity credential' },
+  'social-security': { zh: '社会保障卡', en: 'Social security card' },
 };
 
 /** What the identify step shows: enough for the citizen to recognise the card, no full number. */
@@ -25,22 +26,30 @@ export interface MaskedIdentity {
 }
 
 /** Why a card cannot open a case at the kiosk (the holder goes to the counter). */
-export type CardProblem = 'card-expired' | 'card-not-accepted-here';
+export type CardProblem = 'card-expired' | 'card-not-accepted-here' | 'social-card-not-accepted';
 
 /**
  * Whether a case can be opened with this card here. Case files are keyed by an 18-character
  * number with a GB 11643 check character; the 2017 foreign permanent resident card carries a
  * 15-character number that central's intake does not accept, so its holder goes to the counter.
  */
-export function applicantProblem(i: CardIdentity, today: string): MaskedIdentity['problem'] {
+export function applicantProblem(i: CardIdentity, today: string, service?: { socialCardAccepted?: boolean }): MaskedIdentity['problem'] {
+  // a 社保卡 identifies only for the 社保 / 医保 services the catalog marks
+  if (i.cardType === 'social-security' && service && !service.socialCardAccepted) return 'social-card-not-accepted';
   if ('validTo' in i && i.validTo && i.validTo < today) return 'card-expired';
   if (idNumberProblem(identityNumber(i)) !== null) return 'card-not-accepted-here';
   return null;
 }
 
-/** today: the date in China, YYYY-MM-DD (an expired card cannot open a case). */
-export function maskedIdentity(i: CardIdentity, today: string): MaskedIdentity {
-  return { cardType: i.cardType, cardTypeName: CARD_TYPE_NAME[i.cardType], name: maskName(identityDisplayName(i)), number: maskIdNumber(identityNumber(i)), problem: applicantProblem(i, today) };
+/** today: the date in China, YYYY-MM-DD (an expired card cannot open a case); service: the one applied for, when known. */
+export function maskedIdentity(i: CardIdentity, today: string, service?: { socialCardAccepted?: boolean }): MaskedIdentity {
+  return {
+    cardType: i.cardType,
+    cardTypeName: CARD_TYPE_NAME[i.cardType],
+    name: maskName(identityDisplayName(i)),
+    number: maskIdNumber(identityNumber(i)),
+    problem: applicantProblem(i, today, service),
+  };
 }
 
 /** The applicant of the case, taken from the card (never from what the renderer sends). */
@@ -71,7 +80,8 @@ export function cardField(i: CardIdentity, field: Extract<Prefill, { from: 'id-c
     case 'validFrom':
       return 'validFrom' in i ? i.validFrom : null;
     case 'validTo':
-      return 'validTo' in i ? (i.validTo ?? '长期') : null;
+      // a 社保卡 without an expiry record says nothing; an ID card's null is 长期; a 网证 has none
+      return i.cardType === 'social-security' ? i.validTo : 'validTo' in i ? (i.validTo ?? '长期') : null;
   }
 }
 

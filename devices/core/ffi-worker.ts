@@ -14,12 +14,17 @@ export interface FfiLibrarySpec {
   functions: Record<string, string>;
 }
 
-/** A number, an input buffer (copied in), or an output buffer of that many zeroed bytes (returned). */
-export type FfiArg = number | { in: Uint8Array } | { out: number };
+/**
+ * A number; a NULL pointer; an input buffer (copied in); an output buffer of that many zeroed
+ * bytes (returned); or an in/out buffer (copied in, returned), into which the worker may write the
+ * addresses of C strings it holds for the call (a struct that points at a name, e.g. PC/SC's
+ * SCARD_READERSTATE: a pointer cannot cross the thread boundary, the text can).
+ */
+export type FfiArg = number | null | { in: Uint8Array } | { out: number } | { inout: Uint8Array; cstrings?: { at: number; text: Uint8Array }[] };
 
 export interface FfiReturn {
   value: number;
-  /** the output buffers, in argument order */
+  /** the output and in/out buffers, in argument order */
   out: Uint8Array[];
 }
 
@@ -45,10 +50,24 @@ parentPort.on('message', (m) => {
   const f = fns[m.lib] && fns[m.lib][m.fn];
   if (!f) return parentPort.postMessage({ id: m.id, error: 'no function ' + m.lib + '.' + m.fn });
   const out = [];
+  const held = [];
+  const ptrBytes = koffi.sizeof('void *');
   const args = m.args.map((a) => {
-    if (typeof a === 'number') return a;
+    if (typeof a === 'number' || a === null) return a;
     if (a.out !== undefined) {
       const b = Buffer.alloc(a.out);
+      out.push(b);
+      return b;
+    }
+    if (a.inout !== undefined) {
+      const b = Buffer.from(a.inout);
+      for (const c of a.cstrings || []) {
+        const text = Buffer.concat([Buffer.from(c.text), Buffer.alloc(1)]);
+        held.push(text);
+        const addr = koffi.address(text);
+        if (ptrBytes === 8) b.writeBigUInt64LE(BigInt(addr), c.at);
+        else b.writeUInt32LE(Number(addr), c.at);
+      }
       out.push(b);
       return b;
     }

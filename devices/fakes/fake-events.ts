@@ -1,11 +1,12 @@
 // Ready-made device events for renderer and workflow tests (pure data, no Node APIs): what the
 // backend would stream when a card is read, a code scanned or a device changes state.
-import { healthOf, type AnyDeviceStatus, type CardIdentity, type DeviceKind, type DeviceStatusView } from '../../common/devices';
+import { credentialSource, healthOf, type AnyDeviceStatus, type CardIdentity, type DeviceKind, type DeviceStatusView } from '../../common/devices';
 import type { KioskEvent } from '../../common/events';
 import { SAMPLE_CARDS, type SampleCardName } from '../id-card/sample-cards';
 
 export function cardReadEvent(card: SampleCardName | CardIdentity = 'resident'): Extract<KioskEvent, { type: 'idcard.read' }> {
-  return { type: 'idcard.read', identity: typeof card === 'string' ? SAMPLE_CARDS[card] : card, photo: null, photoProblem: '测试数据无照片 / no photo in test data' };
+  const identity = typeof card === 'string' ? SAMPLE_CARDS[card] : card;
+  return { type: 'idcard.read', source: credentialSource(identity), identity, photo: null, photoProblem: '测试数据无照片 / no photo in test data' };
 }
 
 export function cardErrorEvent(reason: 'read-failed' | 'invalid-data' = 'read-failed'): Extract<KioskEvent, { type: 'idcard.error' }> {

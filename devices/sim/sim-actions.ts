@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { FACE_SIM_MODES } from '../face/simulator';
 import { SAMPLE_CARD_NAMES, type SampleCardName } from '../id-card/sample-cards';
+import { SAMPLE_SOCIAL_CARDS, type SampleSocialCardName } from '../social-card/sample-social-cards';
+
+const SOCIAL_CARD_NAMES = Object.keys(SAMPLE_SOCIAL_CARDS) as [SampleSocialCardName, ...SampleSocialCardName[]];
 
 const plug = z.enum(['unplug', 'replug']);
 
@@ -35,6 +38,12 @@ export const simActionSchema = z.discriminatedUnion('device', [
     action: z.union([z.literal('scan'), plug]),
     text: z.string().min(1).max(2000).optional(),
   }),
+  /** 社保卡 reader (pcscd + vpcd): insert a sample card, a card of another application, one answering garbage */
+  z.object({
+    device: z.literal('social-card-reader'),
+    action: z.union([z.enum(['insert', 'insert-wrong-card', 'insert-garbage', 'remove']), plug]),
+    card: z.enum(SOCIAL_CARD_NAMES).optional(),
+  }),
 ]);
 
 export type SimAction = z.infer<typeof simActionSchema>;
@@ -53,6 +62,7 @@ export interface SimState {
   a4: { simulated: boolean; queue: string | null; outputDir: string | null; problem: string | null };
   scanner: { simulated: boolean; fault: string };
   codeScanner: { simulated: boolean };
+  socialCard: { simulated: boolean; inserted: boolean };
   face: { mode: string; calls: number };
   plugged: Record<string, boolean>;
 }

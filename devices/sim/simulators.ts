@@ -20,6 +20,8 @@ import { trackDir, untrackDir } from '../core/child-processes';
 import type { HidProfileName } from '../id-card/hid/hid-profiles';
 import { hidSimReader, sdkSimReader, type SdkSimReader, type SimulatedReader } from './id-card-transports';
 import { PtyPair } from './pty-pair';
+import { SAMPLE_SOCIAL_CARDS } from '../social-card/sample-social-cards';
+import { PcscSim } from '../social-card/sim/pcsc-sim';
 import type { SimAction, SimPrintedReceipt, SimState } from './sim-actions';
 
 export { testPhotoDecoder };
@@ -54,6 +56,8 @@ export class DeviceSimulators {
   codeScanner: Started<PtySim<CodeScannerSim>> | null = null;
   a4: Started<CupsPdfSim> | null = null;
   scanner: SaneTestSim | null = null;
+  /** private pcscd + vpcd + the virtual 社保卡 */
+  socialCard: Started<PcscSim> | null = null;
   /** 人证核验 simulator: always present in simulator mode (no hardware behind it). */
   readonly face = new FaceVerifierSim();
   private a4Problem: string | null = null;
@@ -102,6 +106,16 @@ export class DeviceSimulators {
       return r;
     });
     return this.idCardVia as Started<SdkSimReader>;
+  }
+
+  /** A private pcscd with the vpcd reader (the real PC/SC driver on top, through libpcsclite). */
+  startSocialCard(): Started<PcscSim> {
+    this.socialCard ??= PcscSim.start().then((r) => {
+      if (r.ok) this.logger.log('device.simulator.started', { device: 'social-card-reader', kind: 'pcscd-vpcd', hostPath: r.value.socketPath });
+      else this.logger.log('device.simulator.unavailable', { device: 'social-card-reader', reason: r.error });
+      return r;
+    });
+    return this.socialCard;
   }
 
   startReceipt(): Started<PtySim<ReceiptPrinterSim>> {
@@ -166,6 +180,7 @@ export class DeviceSimulators {
     const rc = this.receipt ? await this.receipt : null;
     const a4 = this.a4 ? await this.a4 : null;
     const code = this.codeScanner ? await this.codeScanner : null;
+    const social = this.socialCard ? await this.socialCard : null;
     const cond = rc?.ok ? rc.value.sim.condition : null;
     return {
       cards: SAMPLE_CARD_NAMES,
@@ -183,11 +198,13 @@ export class DeviceSimulators {
       a4: { simulated: !!a4?.ok, queue: a4?.ok ? a4.value.queue : null, outputDir: a4?.ok ? a4.value.outputDir : null, problem: this.a4Problem },
       scanner: { simulated: !!this.scanner, fault: this.scanner?.currentFault ?? 'none' },
       codeScanner: { simulated: !!code?.ok },
+      socialCard: { simulated: !!social?.ok, inserted: !!social?.ok && social.value.cardInserted },
       face: { mode: this.face.mode, calls: this.face.calls },
       plugged: {
         'id-card-reader': via?.ok ? this.idCardPlugged : !!id?.ok && id.value.pair.plugged,
         'receipt-printer': !!rc?.ok && rc.value.pair.plugged,
         'code-scanner': !!code?.ok && code.value.pair.plugged,
+        'social-card-reader': !!social?.ok && social.value.readerPlugged,
       },
     };
   }
@@ -276,6 +293,27 @@ export class DeviceSimulators {
         }
         return this.plugPty('code-scanner', s.value, a.action);
       }
+      case 'social-card-reader': {
+        const s = this.socialCard ? await this.socialCard : null;
+        if (!s?.ok) return notSimulated;
+        const sim = s.value;
+        switch (a.action) {
+          case 'insert':
+            return sim.insert({ identity: SAMPLE_SOCIAL_CARDS[a.card ?? 'resident'] });
+          case 'insert-wrong-card':
+            return sim.insert({ kind: 'wrong-card' });
+          case 'insert-garbage':
+            return sim.insert({ kind: 'garbage' });
+          case 'remove':
+            await sim.remove();
+            return ok(undefined);
+          default: {
+            const r = await sim.setReaderPresent(a.action === 'replug');
+            if (r.ok && a.action === 'replug') this.poke('social-card-reader');
+            return r;
+          }
+        }
+      }
     }
   }
 
@@ -300,6 +338,8 @@ export class DeviceSimulators {
   async close(): Promise<void> {
     const via = this.idCardVia ? await this.idCardVia : null;
     if (via?.ok) await via.value.close();
+    const social = this.socialCard ? await this.socialCard : null;
+    if (social?.ok) await social.value.close();
     for (const started of [this.idCard, this.receipt, this.spareReceipt, this.codeScanner]) {
       const s = started ? await started : null;
       if (s?.ok) {

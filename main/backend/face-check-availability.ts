@@ -3,13 +3,19 @@
 // Without a photo the journey runs as with `journey.faceCheck: false` — said at boot, shown on
 // the technician screen (the reader's health is degraded with the reason) and logged at every
 // submission that went without it, never a silent pass.
+// A 社保卡 carries no photo the kiosk may read: with one, the journey also runs as with
+// `faceCheck: false`, and the submission logs why.
+import type { CardIdentity } from '../../common/devices';
 import type { BackendContext } from './context';
 
-export function faceCheckRequired(ctx: Pick<BackendContext, 'config' | 'devices'>): boolean {
-  return ctx.config.journey.faceCheck && !ctx.devices.faceCheckProblem;
+/** Why 人证核验 is impossible for this card whatever the terminal has, or null. */
+const cardWithoutPhoto = (card?: CardIdentity | null) => (card?.cardType === 'social-security' ? 'social-card-has-no-photo' : null);
+
+export function faceCheckRequired(ctx: Pick<BackendContext, 'config' | 'devices'>, card?: CardIdentity | null): boolean {
+  return ctx.config.journey.faceCheck && !ctx.devices.faceCheckProblem && !cardWithoutPhoto(card);
 }
 
-/** Why the configured 人证核验 cannot happen here, or null (also null when it is not configured). */
-export function faceCheckUnavailable(ctx: Pick<BackendContext, 'config' | 'devices'>): string | null {
-  return ctx.config.journey.faceCheck ? (ctx.devices.faceCheckProblem ?? null) : null;
+/** Why the configured 人证核验 cannot happen here (or for this card), or null (also null when it is not configured). */
+export function faceCheckUnavailable(ctx: Pick<BackendContext, 'config' | 'devices'>, card?: CardIdentity | null): string | null {
+  return ctx.config.journey.faceCheck ? (ctx.devices.faceCheckProblem ?? cardWithoutPhoto(card)) : null;
 }

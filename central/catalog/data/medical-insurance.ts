@@ -15,6 +15,7 @@ export const medicalInsuranceServices = [
     name: '基本医疗保险关系转移接续',
     nameEn: 'Transfer of basic medical insurance from another area',
     departmentId: 'medical-insurance',
+    socialCardAccepted: true,
     type: '公共服务',
     lifeEventIds: ['relocation', 'employment'],
     legalBasis: [
@@ -71,6 +72,7 @@ export const medicalInsuranceServices = [
     name: '异地就医备案',
     nameEn: 'Filing for medical treatment in another province',
     departmentId: 'medical-insurance',
+    socialCardAccepted: true,
     type: '公共服务',
     lifeEventIds: ['medical-care', 'relocation'],
     legalBasis: [
@@ -141,6 +143,7 @@ export const medicalInsuranceServices = [
     name: '城乡居民基本医疗保险参保登记',
     nameEn: 'Enrolment in the urban and rural residents’ basic medical insurance',
     departmentId: 'medical-insurance',
+    socialCardAccepted: true,
     type: '公共服务',
     lifeEventIds: ['birth', 'medical-care'],
     legalBasis: [

@@ -30,6 +30,7 @@ export const socialSecurityServices = [
     name: '社会保障卡申领',
     nameEn: 'Application for a social security card',
     departmentId: 'social-security',
+    socialCardAccepted: true,
     type: '公共服务',
     lifeEventIds: ['documents', 'employment', 'birth'],
     legalBasis: [
@@ -85,6 +86,7 @@ export const socialSecurityServices = [
     name: '社会保障卡挂失与补换',
     nameEn: 'Reporting loss and replacing a social security card',
     departmentId: 'social-security',
+    socialCardAccepted: true,
     type: '公共服务',
     lifeEventIds: ['documents'],
     legalBasis: [
@@ -142,6 +144,7 @@ export const socialSecurityServices = [
     name: '城乡居民基本养老保险参保登记',
     nameEn: 'Enrolment in the urban and rural residents’ basic pension insurance',
     departmentId: 'social-security',
+    socialCardAccepted: true,
     type: '公共服务',
     lifeEventIds: ['retirement'],
     legalBasis: [
@@ -181,6 +184,7 @@ export const socialSecurityServices = [
     name: '失业保险金申领',
     nameEn: 'Claiming unemployment insurance benefit',
     departmentId: 'social-security',
+    socialCardAccepted: true,
     type: '行政给付',
     lifeEventIds: ['employment'],
     legalBasis: [
@@ -262,6 +266,7 @@ export const socialSecurityServices = [
     name: '个人参保证明查询打印',
     nameEn: 'Printing a personal social insurance contribution certificate',
     departmentId: 'social-security',
+    socialCardAccepted: true,
     type: '公共服务',
     lifeEventIds: ['employment', 'housing', 'retirement'],
     legalBasis: [

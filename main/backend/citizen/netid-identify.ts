@@ -48,7 +48,7 @@ export class NetidIdentify {
     const a = r.value.identity;
     const identity: HeldNetid = { cardType: 'netid', name: a.name, idNumber: a.idNumber, gender: a.gender ?? 'unknown', birthDate: a.birthDate ?? null };
     this.deps.logger.log('netid.verified', { idNumber: maskIdNumber(identity.idNumber), fields: Object.keys(a).sort().join(',') });
-    this.deps.bus.emit({ type: 'idcard.read', identity, photo: null, photoProblem: NETID_NO_PHOTO });
+    this.deps.bus.emit({ type: 'idcard.read', source: 'netid', identity, photo: null, photoProblem: NETID_NO_PHOTO });
   }
 
   close(): void {

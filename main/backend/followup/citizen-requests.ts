@@ -17,7 +17,7 @@ export interface FollowupDesk {
   readonly logger: Logger;
 }
 
-export type LookupRefusal = FollowupError | { kind: 'no-card' };
+export type LookupRefusal = FollowupError | { kind: 'no-card' } | { kind: 'social-card-not-accepted' };
 export type LookupRequest = { by: 'receipt'; receiptNo: string } | { by: 'card' };
 export type ProgressWithAccess = ProgressAnswer & { cases: (CaseProgressView & { mayHandle: boolean })[] };
 
@@ -35,6 +35,9 @@ export async function lookupProgress(d: FollowupDesk, q: LookupRequest, signal?:
   }
   const card = d.inputs.currentCard();
   if (!card) return err({ kind: 'no-card' });
+  // A 社保卡's public files are unauthenticated data any card can carry: not proof of whose
+  // cases these are (SECURITY.md, Passer-by). Follow-up by card wants the ID card.
+  if (card.identity.cardType === 'social-security') return err({ kind: 'social-card-not-accepted' });
   const r = await d.followup.lookup({ by: 'idNumber', idNumber: identityNumber(card.identity) }, signal);
   if (!r.ok) return r;
   d.inputs.cardCases(r.value.cases.filter((x) => x.access === 'full').map((x) => x.receiptNo));

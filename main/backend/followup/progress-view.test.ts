@@ -112,6 +112,7 @@ describe('citizen inputs', () => {
     const card = inputs.next(2000);
     bus.emit({
       type: 'idcard.read',
+      source: 'id-card',
       identity: {
         cardType: 'resident',
         name: '王小明',

@@ -15,8 +15,9 @@ export class CardWaiter {
     private readonly now: () => number = Date.now,
   ) {
     this.off = bus.subscribe((e) => {
-      // a helper signs in with the card itself; 网证 is for citizens (SECURITY.md, 网证)
-      if (e.type !== 'idcard.read' || e.identity.cardType === 'netid') return;
+      // only the ID card (read through the SAM, which authenticates the chip) signs a helper in:
+      // a 社保卡's public files prove nothing a copy could not, and a 网证 is a citizen's (SECURITY.md)
+      if (e.type !== 'idcard.read' || e.source !== 'id-card') return;
       const n = identityNumber(e.identity);
       this.last = { number: n, at: this.now() };
       for (const w of [...this.waiters]) w(n);

@@ -54,7 +54,7 @@ export const REFUSAL_STATUS = {
   /** 人证核验 (citizen/face-check.ts) */
   face: { 'no-card': 409, 'no-photo': 422, unavailable: 503, 'no-face': 422, 'bad-image': 422, timeout: 504 },
   /** 办件进度查询: lookups, prints and postal delivery (followup/) */
-  followup: { 'no-card': 409, 'not-found': 404, refused: 409, 'not-yours': 403, busy: 429, offline: 503, printer: 503, central: 502 },
+  followup: { 'no-card': 409, 'social-card-not-accepted': 409, 'not-found': 404, refused: 409, 'not-yours': 403, busy: 429, offline: 503, printer: 503, central: 502 },
   /** a helper's card at the reader (helpers/sign-in.ts) */
   helperCard: { timeout: 408, 'unknown-card': 404, 'offline-no-ticket': 503, refused: 502 },
   /** a helper-only route without a signed-in helper (helpers/guard.ts) */

@@ -73,10 +73,11 @@ export interface SubmitAnswer {
 type Helper = { name: string; staffId: string };
 
 /** The applicant: the card the backend holds, accepted, and (where the terminal checks faces) matched. */
-function checkedApplicant(ctx: BackendContext, serviceCode: string, today: string): Result<CardIdentity, SubmitRefusal> {
+function checkedApplicant(ctx: BackendContext, service: { code: string; socialCardAccepted?: boolean }, today: string): Result<CardIdentity, SubmitRefusal> {
+  const serviceCode = service.code;
   const card = ctx.citizen.journey.card();
   if (!card) return err(NO_CARD);
-  const cardProblem = applicantProblem(card, today);
+  const cardProblem = applicantProblem(card, today, service);
   if (cardProblem) return err({ kind: 'card-not-accepted', problem: cardProblem });
   // 人证核验 is enforced here, not only on screen: a terminal that checks faces submits only
   // for the card whose holder the verifier matched.
@@ -85,9 +86,9 @@ function checkedApplicant(ctx: BackendContext, serviceCode: string, today: strin
     if (ctx.config.journey.faceCheck) ctx.logger.log('journey.face-check-not-possible', { serviceCode });
     return ok(card);
   }
-  const faceUnavailable = faceCheckUnavailable(ctx);
+  const faceUnavailable = faceCheckUnavailable(ctx, card);
   if (faceUnavailable) ctx.logger.log('journey.face-check-skipped', { serviceCode, reason: faceUnavailable });
-  if (faceCheckRequired(ctx) && !ctx.citizen.journey.isFaceMatched()) {
+  if (faceCheckRequired(ctx, card) && !ctx.citizen.journey.isFaceMatched()) {
     ctx.logger.log('journey.face-check-missing', { serviceCode });
     return err({ kind: 'face-check-needed' });
   }
@@ -121,7 +122,7 @@ function checked(
   const s = serviceFor(ctx.catalog, body.serviceCode);
   if (!s.ok) return s;
   const { service, fields } = s.value;
-  const card = checkedApplicant(ctx, service.code, today);
+  const card = checkedApplicant(ctx, service, today);
   if (!card.ok) return card;
   const helper = helperOf(ctx, body, helperCookie);
   if (!helper.ok) return helper;

@@ -72,10 +72,24 @@ export async function runSelfTest(ctx: BackendContext, kind: DeviceKind, waitMs 
       if (r.ok) return { ok: true, code: 'scan-ok', pages: pages.length, detail: { pages: pages.length } };
       return { ok: false, code: 'scan-failed', fault: r.error.kind, detail: { error: r.error.kind } };
     }
-    case 'id-card-reader': {
-      const view = d.list().find((v) => v.device === 'id-card-reader');
-      if (view?.device === 'id-card-reader' && view.health === 'offline') return { ok: false, code: 'reader-offline', status: view.status, detail: { state: view.status.state } };
-      const got = nextEvent(ctx, (e) => (e.type === 'idcard.read' ? { ok: true as const } : e.type === 'idcard.error' ? { ok: false as const, reason: e.reason, message: e.message } : null), waitMs);
+    case 'id-card-reader':
+    case 'social-card-reader': {
+      const view = d.list().find((v) => v.device === kind);
+      if ((view?.device === 'id-card-reader' || view?.device === 'social-card-reader') && view.health === 'offline')
+        return { ok: false, code: 'reader-offline', status: view.status, detail: { state: view.status.state } };
+      // each reader's own reads: a 社保卡 does not pass the ID reader's test, nor the reverse
+      const social = kind === 'social-card-reader';
+      const mine = (e: { code?: string }) => !!e.code === social;
+      const got = nextEvent(
+        ctx,
+        (e) =>
+          e.type === 'idcard.read' && (e.source === 'social-card') === social
+            ? { ok: true as const }
+            : e.type === 'idcard.error' && mine(e)
+              ? { ok: false as const, reason: e.reason, message: e.code ?? e.message }
+              : null,
+        waitMs,
+      );
       const r = await got;
       if (!r) return { ok: false, code: 'card-timeout', seconds: Math.round(waitMs / 1000), detail: { timeout: true } };
       if (r.ok) return { ok: true, code: 'card-read', detail: {} };

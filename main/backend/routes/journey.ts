@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { maskedIdentity } from '../../../common/journey/identity';
+import { applicantProblem, maskedIdentity } from '../../../common/journey/identity';
 import { decideMaterials, type MaterialsDecision } from '../../../common/journey/materials-decision';
 import { notOnCard, prefillForm } from '../../../common/journey/prefill';
 import { chinaDateOf } from '../../../common/working-days';
@@ -42,10 +42,13 @@ function decisionView(d: MaterialsDecision, deadline: Deadline) {
 function identityRoutes(ctx: BackendContext) {
   return (
     new Hono()
-      .get('/identity', (c) => {
+      // service: the one applied for, so a card it does not accept (a 社保卡 outside 社保 / 医保) is said at once
+      .get('/identity', validate('query', z.object({ service: z.string().max(40).optional() })), (c) => {
         const card = ctx.citizen.journey.card();
-        // 网证 has no photo: the screen skips 人证核验 for it (submit logs why)
-        return c.json({ identity: card ? { ...maskedIdentity(card, today()), faceCheckPossible: card.cardType !== 'netid' } : null });
+        const code = c.req.valid('query').service;
+        const s = code ? serviceFor(ctx.catalog, code) : null;
+        // 网证 and 社保卡 carry no photo: the screen skips 人证核验 for them (submit logs why)
+        return c.json({ identity: card ? { ...maskedIdentity(card, today(), s?.ok ? s.value.service : undefined), faceCheckPossible: card.cardType !== 'netid' && card.cardType !== 'social-security' } : null });
       })
       // Pinyin → characters for the form's on-screen keyboard.
       .get('/ime', validate('query', z.object({ q: z.string().max(12) })), (c) => c.json({ candidates: pinyinCandidates(c.req.valid('query').q) }))
@@ -64,6 +67,8 @@ function serviceRoutes(ctx: BackendContext) {
       if (!s.ok) return refuse(c, 'journey', s.error);
       const card = ctx.citizen.journey.card();
       if (!card) return refuse(c, 'journey', NO_CARD);
+      if (applicantProblem(card, today(), s.value.service) === 'social-card-not-accepted')
+        return refuse(c, 'journey', { kind: 'card-not-accepted' as const, problem: 'social-card-not-accepted' as const });
       return c.json({
         fields: s.value.fields,
         prefill: prefillForm(s.value.fields, card, sharedRecordsLookup),

@@ -1,10 +1,11 @@
 // Technician CLI: `npm run devices -- <command>`; prints JSON, exits non-zero when something is
 // wrong. How the terminal's devices are checked on site.
-//   list [--wait S]                        what is attached: serial, HID, SANE, CUPS, /dev/usb/lp*, and the
+//   list [--wait S]                        what is attached: serial, HID, PC/SC readers, SANE, CUPS, /dev/usb/lp*, and the
 //                                          printers discovery offers (known receipt models, driverless A4)
 //   probe [--config F] [--wait S]          opens every configured device and reports its status
-//   read-card [--transport serial|hid|sdk] [--timeout S]   waits for a card, prints it (personal data masked)
-//     serial: --port P [--baud B]; hid: --vid-pid V:P [--profile P]; sdk: --library L [--sdk-port N]
+//   read-card [--transport serial|hid|sdk|pcsc] [--timeout S]   waits for a card, prints it (personal data masked)
+//     serial: --port P [--baud B]; hid: --vid-pid V:P [--profile P]; sdk: --library L [--sdk-port N];
+//     pcsc (社保卡): [--reader NAME] (the first PC/SC reader otherwise)
 //     [--symbols JSON]; any: --decoder LIB (the vendor's WLT decoder: reports whether the photo decodes)
 //   test-print --port P [--mode serial|usb-lp|tcp] [--baud B] [--width N]
 //   scan [--device D] [--source flatbed|adf] [--pages N] [--out DIR] [--format jpeg|png]
@@ -14,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { SerialPort } from 'serialport';
-import { identityDisplayName, identityNumber, type ChipCardIdentity } from '../../../common/devices';
+import { identityDisplayName, identityNumber, type CardIdentity } from '../../../common/devices';
 import { maskIdNumber, maskName } from '../../../common/mask';
 import { selfTestSlip } from '../../../documents/self-test/self-test-prints';
 import { discoverIppPrinters } from '../../../devices/a4/driverless';
@@ -38,6 +39,7 @@ import { encodeReceipt } from '../../../devices/receipt/escpos-encoder';
 import { discoverReceiptPrinters } from '../../../devices/receipt/receipt-discovery';
 import { deviceOptions, listDevices, scan } from '../../../devices/scanner/scanimage';
 import { socatAvailable } from '../../../devices/sim/pty-pair';
+import { listPcscReaders, pcscSocialCardConnector } from '../../../devices/social-card/connect-pcsc';
 
 type Args = { _: string[]; [k: string]: string | boolean | string[] };
 
@@ -63,8 +65,15 @@ function print(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
-function maskedIdentity(i: ChipCardIdentity) {
-  return { cardType: i.cardType, name: maskName(identityDisplayName(i)), number: maskIdNumber(identityNumber(i)), gender: i.gender, birthYear: i.birthDate.slice(0, 4), validTo: i.validTo ?? '长期' };
+function maskedIdentity(i: CardIdentity) {
+  return {
+    cardType: i.cardType,
+    name: maskName(identityDisplayName(i)),
+    number: maskIdNumber(identityNumber(i)),
+    gender: i.gender,
+    birthYear: i.birthDate?.slice(0, 4) ?? null,
+    validTo: i.cardType === 'social-security' ? i.validTo : 'validTo' in i ? (i.validTo ?? '长期') : null,
+  };
 }
 
 async function list(a: Args) {
@@ -86,11 +95,14 @@ async function list(a: Args) {
   const lpstat = spawnSync('lpstat', ['-e'], { encoding: 'utf8' });
   // what the maintenance screen's printers panel offers: known receipt models, driverless A4 printers
   const [receiptPrinters, a4] = await Promise.all([discoverReceiptPrinters(), discoverIppPrinters({ seconds: num(a, 'wait', 3) })]);
+  // 社保卡 readers: what pcscd lists (read-card --transport pcsc --reader NAME)
+  const pcsc = await listPcscReaders();
   print({
     serial: serial.map((p) => ({ path: p.path, vidPid: p.vendorId && p.productId ? `${p.vendorId}:${p.productId}` : null, manufacturer: p.manufacturer ?? null })),
     hid,
     // a HID ID-card reader is opened with read-card --transport hid --vid-pid V:P --profile P
     idCardHidProfiles: Object.fromEntries(Object.entries(HID_PROFILES).map(([name, p]) => [name, p.source])),
+    pcscReaders: pcsc.ok ? pcsc.value : { error: pcsc.error },
     usbPrinters: lp,
     scanners: sane.ok ? sane.value : { error: sane.error.detail },
     receiptPrinters,
@@ -154,11 +166,36 @@ function readerConnector(a: Args, decoder: PhotoDecoder): () => Promise<Result<I
       );
     }
     default:
-      throw new Error('--transport must be serial, hid or sdk');
+      throw new Error('--transport must be serial, hid, sdk or pcsc');
+  }
+}
+
+/** A 社保卡 through PC/SC: waits for one, prints it masked. */
+async function readSocialCard(a: Args) {
+  const s = await pcscSocialCardConnector({ reader: str(a, 'reader'), profile: 'mohrss-v2', pollMs: 300, callTimeoutMs: num(a, 'call-timeout', 5) * 1000 })();
+  if (!s.ok) {
+    print({ ok: false, status: s.error });
+    return 1;
+  }
+  process.stderr.write('请插入社保卡 / insert a social security card…\n');
+  const session = s.value;
+  try {
+    const card = await Promise.race([
+      new Promise<{ ok: true; card: ReturnType<typeof maskedIdentity>; ms: number } | { ok: false; error: unknown }>((resolve) => {
+        session.events.on('card', (c) => resolve({ ok: true, card: maskedIdentity(c.identity), ms: Math.round(c.readMs) }));
+        session.events.on('card-error', (f) => resolve({ ok: false, error: f }));
+      }),
+      new Promise<{ ok: false; error: string }>((resolve) => setTimeout(() => resolve({ ok: false, error: 'no card within the timeout' }), num(a, 'timeout', 30) * 1000)),
+    ]);
+    print({ ...card, reader: session.readerName, status: session.status });
+    return card.ok ? 0 : 1;
+  } finally {
+    await session.close();
   }
 }
 
 async function readCard(a: Args) {
+  if (str(a, 'transport') === 'pcsc') return readSocialCard(a);
   const decoderLib = str(a, 'decoder');
   const decoder = decoderLib ? wltPhotoDecoder({ library: decoderLib, symbol: 'unpack', flag: 0, okCode: 1, rowOrder: 'top-down', callTimeoutMs: 3000 }) : null;
   try {

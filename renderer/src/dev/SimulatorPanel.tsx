@@ -142,6 +142,21 @@ export function SimulatorPanel() {
             {state?.idCard.inserted && <div style={s.status}>在感应区：{CARD_LABEL[state.idCard.inserted] ?? state.idCard.inserted}</div>}
           </section>
 
+          {state?.socialCard.simulated && (
+            <section style={s.group}>
+              <strong>社保卡读卡器 / Social security card (PC/SC)</strong>
+              {line('social-card-reader')}
+              <div style={s.row}>
+                <Btn onClick={() => void act({ device: 'social-card-reader', action: 'insert', card: 'resident' })}>插入社保卡 insert</Btn>
+                <Btn onClick={() => void act({ device: 'social-card-reader', action: 'insert-wrong-card' })}>插入其他卡 wrong card</Btn>
+                <Btn onClick={() => void act({ device: 'social-card-reader', action: 'insert-garbage' })}>乱码卡 garbage</Btn>
+                <Btn onClick={() => void act({ device: 'social-card-reader', action: 'remove' })}>取出 remove</Btn>
+                {plug('social-card-reader')}
+              </div>
+              {state.socialCard.inserted && <div style={s.status}>卡在读卡器中 / card inserted</div>}
+            </section>
+          )}
+
           <section style={s.group}>
             <strong>凭条打印机 / Receipt printer</strong>
             {line('receipt-printer')}

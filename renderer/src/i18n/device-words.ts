@@ -6,6 +6,7 @@ import type { RefusalCodes } from '../../../common/api/kiosk-api-types';
 
 type RefusalKind<A extends keyof RefusalCodes> = RefusalCodes[A];
 import { bilingual, deviceStatusLine, type Words } from '../../../common/device-words';
+import type { SocialCardErrorCode } from '../../../common/devices';
 import type { api } from '../api';
 import type { Answer } from '../call';
 
@@ -17,6 +18,13 @@ export type Param = (key: string) => unknown;
 export type Wording = (param: Param) => Words;
 
 type ScanFault = Extract<SelfTestOutcome, { code: 'scan-failed' }>['fault'];
+
+/** Why a 社保卡 gave no identity (devices/social-card/): the citizen at the identify step reads these. */
+export const SOCIAL_CARD_ERROR_WORDS: Record<SocialCardErrorCode, Words> = {
+  'not-social-card': { zh: '这张卡不是社会保障卡，请插入社保卡或使用身份证', en: 'This is not a social security card: insert your social security card or use your ID card.' },
+  'social-card-unreadable': { zh: '社保卡读取失败，请取出后重新插入', en: 'Could not read the social security card: take it out and insert it again.' },
+  'social-card-invalid': { zh: '社保卡信息无法识别，请使用身份证或到人工窗口办理', en: 'The social security card data cannot be used: please use your ID card or go to the counter.' },
+};
 
 /** Why a scan gave no pages (devices/scanner/): the citizen at the materials step reads these. */
 export const SCAN_FAULT_WORDS: Record<ScanFault, Wording> = {

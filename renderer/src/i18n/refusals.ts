@@ -20,6 +20,7 @@ type Words = { zh: string; en: string };
 export const CARD_PROBLEM_TEXT: Record<CardProblem, Words> = {
   'card-expired': { zh: '证件已过有效期，请到窗口办理', en: 'The card has expired; please go to the counter' },
   'card-not-accepted-here': { zh: '此类证件暂不能在自助机提交申请，请到窗口办理', en: 'Applications with this card cannot be made at the kiosk yet; please go to the counter' },
+  'social-card-not-accepted': { zh: '此事项不能使用社保卡办理，请取出社保卡，改用身份证', en: 'This service cannot be applied for with a social security card: please use your ID card' },
 };
 
 /** Why a 网证 QR did not identify the citizen (the `netid.refused` event). */
@@ -70,7 +71,7 @@ const JOURNEY: Record<RefusalKind<'journey'>, Wording> = {
   'unknown-service': NO_SERVICE,
   'not-at-kiosk': (p) => ({ zh: `该事项不能在自助机全程办理：${stringOr(p('note'), '请到窗口办理')}`, en: 'this service cannot be completed at the kiosk' }),
   'no-card': () => ({ zh: '请先在读卡区放置身份证', en: 'please place your ID card on the reader first' }),
-  'card-not-accepted': (p) => CARD_PROBLEM_TEXT[p('problem') === 'card-expired' ? 'card-expired' : 'card-not-accepted-here'],
+  'card-not-accepted': (p) => CARD_PROBLEM_TEXT[p('problem') === 'card-expired' || p('problem') === 'social-card-not-accepted' ? (p('problem') as CardProblem) : 'card-not-accepted-here'],
   'face-check-needed': () => ({ zh: '请先完成人证核验', en: 'please complete the face check first' }),
   'helper-not-signed-in': HELPER_NOT_SIGNED_IN,
   'unknown-page': () => ({ zh: '有页面已不在本机，请重新扫描', en: 'some pages are gone, please scan again' }),
@@ -131,6 +132,10 @@ const CENTRAL_REFUSED: Words = { zh: '中心系统拒绝了该请求，请到窗
 
 const FOLLOWUP: Record<RefusalKind<'followup'>, Wording> = {
   'no-card': () => ({ zh: '请先将身份证放在读卡区', en: 'please place your ID card on the reader first' }),
+  'social-card-not-accepted': () => ({
+    zh: '查询办件进度请使用身份证或扫描回执上的二维码，社保卡不能用于查询',
+    en: 'to follow your cases, place your ID card or scan the QR code on your receipt; a social security card cannot be used',
+  }),
   'not-found': (p) => (p('what') === 'document' ? NOT_PRINTABLE_DOCUMENT(p) : { zh: '未找到该案件', en: 'no such case' }),
   refused: refusedFollowup,
   'not-yours': () => ({ zh: '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证', en: 'to print or have it posted, scan the QR code on your receipt or place your ID card' }),

@@ -215,13 +215,14 @@ function Journey({ service }: { service: Service }) {
 
       {step === 'identify' && (
         <IdentifyStep
+          serviceCode={service.code}
           onIdentified={(i) => {
             setIdentity(i);
             void loadForm();
           }}
         />
       )}
-      {step === 'form' && form && <FormStep form={form} values={values} problems={problems} onChange={(id, v) => setValues((x) => ({ ...x, [id]: v }))} />}
+      {step === 'form' && form && <FormStep form={form} values={values} problems={problems} cardType={identity?.cardType} onChange={(id, v) => setValues((x) => ({ ...x, [id]: v }))} />}
       {step === 'materials' && <MaterialsStep service={service} pages={pages} onPages={(id, ps) => setPages((x) => ({ ...x, [id]: ps }))} problem={null} />}
       {step === 'commitment' && decision && <CommitmentPanel ref={commitmentPad} decision={decision} onSigned={setCommittedSigned} />}
       {step === 'notice' && decision && <NoticePanel code={service.code} decision={decision} materials={pageRefs(pages)} />}

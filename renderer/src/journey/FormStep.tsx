@@ -13,7 +13,14 @@ import { fieldProblemText } from './field-problem-text';
 
 const INPUT_MODE: Partial<Record<FormField['kind'], 'numeric' | 'tel' | 'text' | 'decimal'>> = { phone: 'tel', number: 'decimal', date: 'numeric', 'id-number': 'text' };
 
-export function FormStep(props: { form: FormAnswer; values: Record<string, string>; problems: FieldProblem[]; onChange: (id: string, value: string) => void }) {
+export function FormStep(props: {
+  form: FormAnswer;
+  values: Record<string, string>;
+  problems: FieldProblem[];
+  onChange: (id: string, value: string) => void;
+  /** the card the applicant identified with: its fields are labelled with where they came from */
+  cardType?: string;
+}) {
   const t = useJourneyT();
   const { state } = useSession();
   const en = state.lang === 'en';
@@ -54,7 +61,7 @@ export function FormStep(props: { form: FormAnswer; values: Record<string, strin
                 {f.required && <span className="form-required">{t.required}</span>}
                 {pre && (
                   <span className="badge badge-source" data-testid="prefill-source">
-                    {pre.source.from === 'id-card' ? (props.form.identitySource === 'netid' ? t.fromNetid : t.fromCard) : t.shared(pre.source.department)}
+                    {pre.source.from === 'id-card' ? (props.form.identitySource === 'netid' ? t.fromNetid : props.cardType === 'social-security' ? t.fromSocialCard : t.fromCard) : t.shared(pre.source.department)}
                   </span>
                 )}
                 {props.form.identitySource === 'netid' && props.form.notOnCard.includes(f.id) && (

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { call, send } from '../call';
 import { FaceCheck } from '../face/FaceCheck';
+import { SOCIAL_CARD_ERROR_WORDS } from '../i18n/device-words';
 import { deviceStatusText } from '../i18n/devices';
 import { bilingual, CARD_PROBLEM_TEXT, NETID_REFUSAL_TEXT } from '../i18n/refusals';
 import { useSystem } from '../system/SystemContext';
@@ -17,7 +18,7 @@ import { Fact } from '../components/Fact';
 
 type Phase = { kind: 'waiting' } | { kind: 'read'; identity: MaskedIdentityView } | { kind: 'no-card' } | { kind: 'counter' };
 
-export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentityView) => void }) {
+export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: string; onIdentified: (i: MaskedIdentityView) => void }) {
   const t = useJourneyT();
   const { subscribe, info } = useSystem();
   const faceCheck = info?.config.faceCheck ?? true;
@@ -30,13 +31,13 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
   const [netidStatus, setNetidStatus] = useState<string | null>(null);
 
   const fetchIdentity = useCallback(async () => {
-    const r = await call(api.journey.identity.$get());
+    const r = await call(api.journey.identity.$get({ query: { service: serviceCode } }));
     const identity = r.ok ? r.value.identity : null;
     if (identity) {
       setCardError(null);
       setPhase({ kind: 'read', identity });
     }
-  }, []);
+  }, [serviceCode]);
 
   useEffect(() => {
     // Only a card placed now counts: a card read earlier (a helper's, the last citizen's) is forgotten.
@@ -47,7 +48,7 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
     });
     return subscribe((e) => {
       if (e.type === 'idcard.read') void fetchIdentity();
-      else if (e.type === 'idcard.error') setCardError(e.message);
+      else if (e.type === 'idcard.error') setCardError(e.code ? bilingual(SOCIAL_CARD_ERROR_WORDS[e.code]) : e.message);
       else if (e.type === 'netid.verifying') setNetidStatus(t.netidVerifying);
       else if (e.type === 'netid.refused') setNetidStatus(bilingual(NETID_REFUSAL_TEXT[e.reason]));
       else if (e.type === 'device.status' && e.view.device === 'id-card-reader') setReaderDown(e.view.health === 'offline' ? deviceStatusText(e.view) : null);

@@ -19,6 +19,7 @@ const TEST_LABEL: Record<DeviceKind, string> = {
   'a4-printer': '打印 A4 测试页 / A4 test page',
   scanner: '扫描测试 / test scan',
   'code-scanner': '扫码测试 / test scan code',
+  'social-card-reader': '读社保卡测试 / read social security card',
 };
 
 export function DevicesPanel({ onExpired }: { onExpired: (e: unknown) => void }) {

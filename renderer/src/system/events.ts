@@ -1,5 +1,6 @@
 // Server-sent events from the backend (/api/events). The payload is checked before use:
 // the stream is a boundary, and a newer backend may send variants this build does not know.
+import { SOCIAL_CARD_ERROR_CODES } from '../../../common/devices';
 import type { WireEvent } from '../../../common/events';
 import { NETID_REFUSALS } from '../../../common/netid-credential';
 
@@ -54,7 +55,11 @@ export function parseKioskEvent(data: string): WireEvent | null {
     case 'idcard.read':
       return parseCardRead(o);
     case 'idcard.error':
-      return (o.reason === 'read-failed' || o.reason === 'invalid-data') && typeof o.message === 'string' ? { type: 'idcard.error', reason: o.reason, message: o.message } : null;
+      if (!((o.reason === 'read-failed' || o.reason === 'invalid-data') && typeof o.message === 'string')) return null;
+      {
+        const code = SOCIAL_CARD_ERROR_CODES.find((c) => c === o.code);
+        return code ? { type: 'idcard.error', reason: o.reason, message: o.message, code } : { type: 'idcard.error', reason: o.reason, message: o.message };
+      }
     case 'device.status':
       return parseDeviceStatus(o);
     case 'netid.verifying':
@@ -88,7 +93,7 @@ function parseQueueProgress(o: Record<string, unknown>): WireEvent | null {
   return { type: 'queue.progress', state, pending: o.pending, sent: o.sent, dead: o.dead, lastSyncAt: o.lastSyncAt, nextAttemptAt: o.nextAttemptAt, upload };
 }
 
-const CARD_TYPES = ['resident', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023', 'netid'] as const;
+const CARD_TYPES = ['resident', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023', 'netid', 'social-security'] as const;
 const NETID_CHECK_REFUSALS = [...NETID_REFUSALS, 'netid-offline', 'netid-unverifiable'] as const;
 
 /** A card was read: only its type comes over the stream, the journey then asks the backend for the masked view. */
@@ -97,7 +102,7 @@ function parseCardRead(o: Record<string, unknown>): WireEvent | null {
   return cardType ? { type: 'idcard.read', cardType } : null;
 }
 
-const DEVICE_KINDS = ['id-card-reader', 'receipt-printer', 'a4-printer', 'scanner', 'code-scanner'] as const;
+const DEVICE_KINDS = ['id-card-reader', 'receipt-printer', 'a4-printer', 'scanner', 'code-scanner', 'social-card-reader'] as const;
 const HEALTH = ['ok', 'degraded', 'offline'] as const;
 
 function parseDeviceStatus(o: Record<string, unknown>): WireEvent | null {
