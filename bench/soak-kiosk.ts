@@ -52,10 +52,19 @@ function page(bytes: number): Uint8Array {
   return Buffer.concat([Buffer.from(head), crypto.randomBytes(Math.max(0, bytes - head.length))]);
 }
 
+function rssKinds(): Sample['rssKinds'] {
+  const status = fs.readFileSync('/proc/self/status', 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { anon: kb('RssAnon'), file: kb('RssFile'), shmem: kb('RssShmem') };
+}
+
 interface Sample {
   session: number;
   rss: number;
   heap: number;
+  heapTotal: number;
+  /** RSS by kind (/proc/self/status): malloc and V8 (anon), mapped files, shared memory (SQLite's -shm) */
+  rssKinds: { anon: number; file: number; shmem: number };
   external: number;
   fds: number;
   timers: number;
@@ -135,6 +144,8 @@ async function main(): Promise<object> {
         session: i,
         rss: m.rss,
         heap: m.heapUsed,
+        heapTotal: m.heapTotal,
+        rssKinds: rssKinds(),
         external: m.external + m.arrayBuffers,
         fds: fs.readdirSync('/proc/self/fd').length,
         timers: resources.filter((r) => r === 'Timeout').length,
