@@ -58,7 +58,7 @@ function rssKinds(): Sample['rssKinds'] {
   return { anon: kb('RssAnon'), file: kb('RssFile'), shmem: kb('RssShmem') };
 }
 
-interface Sample {
+export interface Sample {
   session: number;
   rss: number;
   heap: number;
@@ -71,7 +71,19 @@ interface Sample {
   resources: number;
 }
 
-async function main(): Promise<object> {
+/** What the soak prints (soak.bench.ts imports the type alone: nothing of this file runs there). */
+export interface Soaked {
+  samples: Sample[];
+  submitted: number;
+  withPageFiles: number;
+  pageFiles: number;
+  orphans: number;
+  sent: number;
+  dead: number;
+  msPerSession: number;
+}
+
+async function main(): Promise<Soaked> {
   const dataDir = path.join(o.dir, 'kiosk');
   fs.mkdirSync(path.join(dataDir, 'keys'), { recursive: true, mode: 0o700 });
   const secretFile = path.join(dataDir, 'keys', 'terminal.secret');
