@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
+import { bundleForNode } from './bundle';
 import { startCentralProcess } from './queue.bench';
 import type { Report } from './report';
 
@@ -22,10 +23,10 @@ const SERVICE = sampleCatalog.services[0]!.code;
 const TERMINALS = [201, 202, 203, 204].map((n) => ({ terminalId: `BENCH${n}`, secret: crypto.randomBytes(32).toString('base64url') }));
 const MB = 1e6;
 
-/** Runs backlog-kiosk.ts with these options and returns the JSON line it prints. */
-function kiosk<T>(options: object): Promise<T> {
+/** Runs the bundled backlog kiosk with these options and returns the JSON line it prints. */
+function kiosk<T>(bundle: string, options: object): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'bench', 'backlog-kiosk.ts'), JSON.stringify(options)], {
+    const child = spawn(process.execPath, ['--expose-gc', bundle, JSON.stringify(options)], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -38,12 +39,14 @@ function kiosk<T>(options: object): Promise<T> {
 
 export async function run(report: Report): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-bench-'));
+  // bundled and run by plain node, as a terminal runs the backend (bundle.ts)
+  const bundle = await bundleForNode('bench/backlog-kiosk.ts', path.join(dir, 'bundle'), { production: true });
   const central = await startCentralProcess(dir, TERMINALS);
   const common = { centralUrl: central.url, serviceCode: SERVICE };
   try {
     {
       const count = Number(process.env.BENCH_BACKLOG ?? 10_000);
-      const m = await kiosk<{ before: number; peak: number }>({ mode: 'memory', dir: path.join(dir, 'memory'), count, terminals: [TERMINALS[0]], ...common });
+      const m = await kiosk<{ before: number; peak: number }>(bundle, { mode: 'memory', dir: path.join(dir, 'memory'), count, terminals: [TERMINALS[0]], ...common });
       const adds = (m.peak - m.before) / MB;
       report(
         `peak RSS draining ${count} submissions (kiosk process)`,
@@ -55,7 +58,7 @@ export async function run(report: Report): Promise<void> {
     }
     {
       const large = Number(process.env.BENCH_SCALE ?? 100_000);
-      const s = await kiosk<{ enqueueMs: { small: number; large: number }; drainMs: { small: number; large: number } }>({
+      const s = await kiosk<{ enqueueMs: { small: number; large: number }; drainMs: { small: number; large: number } }>(bundle, {
         mode: 'scale',
         dir: path.join(dir, 'scale'),
         small: 1000,
@@ -71,7 +74,7 @@ export async function run(report: Report): Promise<void> {
     }
     {
       const count = 10_000;
-      const g = await kiosk<{ empty: number; queued: number; purged: number; after: number; compact: number }>({
+      const g = await kiosk<{ empty: number; queued: number; purged: number; after: number; compact: number }>(bundle, {
         mode: 'growth',
         dir: path.join(dir, 'growth'),
         count,

@@ -19,6 +19,8 @@ export interface PrintedReceipt {
   chineseMode: boolean;
 }
 
+export const RECEIPTS_KEPT = 50;
+
 export class ReceiptPrinterSim {
   readonly events = new Emitter<{ receipt: PrintedReceipt; line: string; 'status-request': number; discarded: number }>();
   readonly condition: PrinterCondition = { paperNearEnd: false, paperOut: false, coverOpen: false, cutterError: false };
@@ -26,6 +28,7 @@ export class ReceiptPrinterSim {
   paperOutAfterLines: number | null = null;
   /** never answer status requests (a printer that hangs) */
   silent = false;
+  /** the latest receipts printed, newest last (the paper a citizen took away is not kept forever) */
   readonly receipts: PrintedReceipt[] = [];
   private decoder = new EscPosDecoder();
   private current: PrintedItem[] = [];
@@ -129,6 +132,9 @@ export class ReceiptPrinterSim {
             chineseMode: this.decoder.chineseMode,
           };
           this.receipts.push(receipt);
+          // A kiosk running on the simulator (demo, soak) prints for days: keeping every receipt
+          // grew its heap by ~6 KB per submission (the soak bench's heap snapshots).
+          if (this.receipts.length > RECEIPTS_KEPT) this.receipts.splice(0, this.receipts.length - RECEIPTS_KEPT);
           this.events.emit('receipt', receipt);
           break;
         }

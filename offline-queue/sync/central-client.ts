@@ -6,6 +6,7 @@ import { CONDITIONAL_CALLS, KIOSK_ANSWERS, type ConditionalCall, type KioskAnswe
 import type { LogEventId } from '../../common/log-events';
 import { CENTRAL_SUITE_HEADER, signRequest, type RequestCredentials } from '../../common/request-signing';
 import { parseRetryAfter } from './backoff';
+import { TransportFailure, transportFor, type IncomingAnswer } from './transport';
 
 export type CallFailure =
   /** No answer: refused, reset, timed out, DNS. Retry with backoff; the link is down. */
@@ -89,7 +90,9 @@ export class CentralClient {
     const body: Uint8Array | null = opts.bytes ?? (opts.json !== undefined ? new TextEncoder().encode(JSON.stringify(opts.json)) : null);
     const method = spec.method.toUpperCase();
     this.onCall?.({ call, method: spec.method, path: spec.path, body: opts.json ?? (opts.bytes ? '[bytes]' : null) });
-    let res: Response;
+    let res: IncomingAnswer;
+    let payload: unknown = null;
+    let bytes: Uint8Array | null = null;
     try {
       const signed = await signRequest({
         terminalId: this.o.terminalId,
@@ -99,34 +102,32 @@ export class CentralClient {
         body,
         now: Date.now() + this.clockOffsetMs,
       });
-      res = await (this.o.fetch ?? fetch)(url, {
+      res = await transportFor(this.o.fetch)({
+        url,
         method,
         headers: {
           ...signed,
           ...(opts.bytes ? { 'Content-Type': 'application/octet-stream' } : opts.json !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...opts.headers,
         },
-        body: body as BodyInit | null,
-        signal: opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs ?? this.o.timeoutMs ?? 15_000)]) : AbortSignal.timeout(opts.timeoutMs ?? this.o.timeoutMs ?? 15_000),
+        body,
+        timeoutMs: opts.timeoutMs ?? this.o.timeoutMs ?? 15_000,
+        signal: opts.signal,
       });
-    } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
-      return { ok: false, failure: { kind: 'network', message: err.cause?.code ?? err.name ?? err.message } };
-    }
-    let payload: unknown = null;
-    let bytes: Uint8Array | null = null;
-    try {
       const type = res.headers.get('content-type') ?? '';
       if (res.status === 304) payload = null;
-      else if (type.includes('application/json')) payload = await res.json();
-      else bytes = new Uint8Array(await res.arrayBuffer());
+      else if (type.includes('application/json')) payload = JSON.parse(res.body.toString('utf8'));
+      else bytes = new Uint8Array(res.body);
     } catch (e) {
-      // The connection dropped while the body was on its way: as good as no answer.
-      return { ok: false, failure: { kind: 'network', message: `incomplete answer: ${(e as Error).message}` } };
+      if (e instanceof TransportFailure) return { ok: false, failure: { kind: 'network', message: e.message } };
+      // JSON cut short on its way: as good as no answer.
+      if (e instanceof SyntaxError) return { ok: false, failure: { kind: 'network', message: `incomplete answer: ${e.message}` } };
+      return { ok: false, failure: { kind: 'network', message: (e as Error).name } };
     }
+    const ok = res.status >= 200 && res.status < 300;
     // No silent downgrade: an sm terminal takes no answer central did not check in sm (a central, or
     // something in front of it, that verified the request otherwise or not at all).
-    if ((res.ok || res.status === 304) && this.credentials.suite === 'sm' && res.headers.get(CENTRAL_SUITE_HEADER) !== 'sm') {
+    if ((ok || res.status === 304) && this.credentials.suite === 'sm' && res.headers.get(CENTRAL_SUITE_HEADER) !== 'sm') {
       this.o.log?.('central.suite-refused', { call, status: res.status, suite: res.headers.get(CENTRAL_SUITE_HEADER) });
       return { ok: false, failure: { kind: 'auth', status: res.status, error: 'suite-mismatch', message: SUITE_REFUSED } };
     }
@@ -134,7 +135,7 @@ export class CentralClient {
       this.answered++;
       return { ok: true, status: 304, notModified: true, headers: res.headers, body: null, bytes: null } as CallResult<C>;
     }
-    if (res.ok || res.status === 304) {
+    if (ok || res.status === 304) {
       this.answered++;
       const schema = KIOSK_ANSWERS[call];
       if (schema === null) return { ok: true, status: res.status, notModified: false, headers: res.headers, body: null as KioskAnswer<C>, bytes };

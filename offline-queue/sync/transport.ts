@@ -1,0 +1,135 @@
+// How the central client's requests reach central. The kiosk's own transport is node:http(s) with
+// one keep-alive agent: a heap snapshot of a 10,000-submission drain showed its peak was V8 garbage
+// from global fetch (undici's Request/Response objects and stream machinery, plus an
+// AbortSignal.timeout and an AbortSignal.any per request), not anything the queue keeps. Here a
+// request is one ClientRequest, one timer cleared when it settles and one Buffer each way.
+// A fetch (tests' in-process central, the contract check that wraps the global fetch) is adapted
+// to the same interface, so both paths give the client the same answer and the same failures.
+import http from 'node:http';
+import https from 'node:https';
+
+export interface OutgoingRequest {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body: Uint8Array | null;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface IncomingAnswer {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}
+
+/** No answer (refused, reset, timed out, aborted) or an answer cut off: `message` says which. */
+export class TransportFailure extends Error {}
+
+export type Transport = (r: OutgoingRequest) => Promise<IncomingAnswer>;
+
+// Sockets are reused across a drain's thousands of requests; node closes an idle one before the
+// server's advertised keep-alive timeout runs out.
+const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 16 }), https: new https.Agent({ keepAlive: true, maxSockets: 16 }) };
+
+function toHeaders(raw: http.IncomingHttpHeaders): Headers {
+  const h = new Headers();
+  for (const [k, v] of Object.entries(raw)) {
+    if (Array.isArray(v)) for (const one of v) h.append(k, one);
+    else if (v !== undefined) h.set(k, v);
+  }
+  return h;
+}
+
+function sendOnce(r: OutgoingRequest, retryOnStaleSocket: boolean): Promise<IncomingAnswer> {
+  return new Promise((resolve, reject) => {
+    if (r.signal?.aborted) return reject(new TransportFailure('AbortError'));
+    const tls = r.url.protocol === 'https:';
+    const req = (tls ? https : http).request(r.url, {
+      method: r.method,
+      headers: { ...r.headers, 'content-length': String(r.body?.byteLength ?? 0) },
+      agent: tls ? agents.https : agents.http,
+    });
+    let settled = false;
+    let answered = false;
+    const settle = () => {
+      settled = true;
+      clearTimeout(timer);
+      r.signal?.removeEventListener('abort', onAbort);
+    };
+    const fail = (message: string) => {
+      if (settled) return;
+      settle();
+      req.destroy();
+      reject(new TransportFailure(message));
+    };
+    const timer = setTimeout(() => fail('TimeoutError'), r.timeoutMs);
+    const onAbort = () => fail('AbortError');
+    r.signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (settled) return;
+      // A kept-alive socket the server closed just as this request went out: sent once more on a
+      // fresh socket (node's documentation advises it). Safe: the sync engine resends after any
+      // network failure anyway, so every call is already idempotent at central.
+      if (!answered && retryOnStaleSocket && req.reusedSocket && e.code === 'ECONNRESET') {
+        settle();
+        sendOnce(r, false).then(resolve, reject);
+        return;
+      }
+      fail(answered ? `incomplete answer: ${e.message}` : (e.code ?? e.message));
+    });
+    req.on('response', (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', (e) => fail(`incomplete answer: ${e.message}`));
+      res.on('close', () => {
+        if (!res.complete) fail('incomplete answer: connection closed');
+      });
+      res.on('end', () => {
+        if (settled) return;
+        settle();
+        resolve({ status: res.statusCode ?? 0, headers: toHeaders(res.headers), body: Buffer.concat(chunks) });
+      });
+    });
+    req.end(r.body ?? undefined);
+  });
+}
+
+/** The kiosk's transport: node:http(s) over keep-alive sockets. */
+export const httpTransport: Transport = (r) => sendOnce(r, true);
+
+/** The same interface over a fetch (an in-process central in tests, a wrapped global fetch). */
+export function fetchTransport(f: typeof fetch): Transport {
+  return async (r) => {
+    let res: Response;
+    try {
+      res = await f(r.url, {
+        method: r.method,
+        headers: r.headers,
+        body: r.body as BodyInit | null,
+        signal: r.signal ? AbortSignal.any([r.signal, AbortSignal.timeout(r.timeoutMs)]) : AbortSignal.timeout(r.timeoutMs),
+      });
+    } catch (e) {
+      const err = e as Error & { cause?: { code?: string } };
+      throw new TransportFailure(err.cause?.code ?? err.name ?? err.message);
+    }
+    try {
+      return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+    } catch (e) {
+      // The connection dropped while the body was on its way: as good as no answer.
+      throw new TransportFailure(`incomplete answer: ${(e as Error).message}`);
+    }
+  };
+}
+
+const PLATFORM_FETCH = globalThis.fetch;
+
+/**
+ * An injected fetch wins; so does a global fetch someone replaced after start (the kiosk tests'
+ * contract check wraps it to hold every central answer to the OpenAPI document). Otherwise node:http.
+ */
+export function transportFor(injected: typeof fetch | undefined): Transport {
+  if (injected) return fetchTransport(injected);
+  return globalThis.fetch === PLATFORM_FETCH ? httpTransport : fetchTransport(globalThis.fetch);
+}
