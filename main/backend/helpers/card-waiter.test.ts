@@ -24,7 +24,13 @@ describe('helper card waiter', () => {
     const bus = new EventBus();
     const waiter = new CardWaiter(bus);
     const netid = waiter.next(200);
-    bus.emit({ type: 'idcard.read', source: 'netid', identity: { cardType: 'netid', name: '王小明', idNumber: '110101199003074578', gender: 'unknown', birthDate: null }, photo: null, photoProblem: 'netid-no-photo' });
+    bus.emit({
+      type: 'idcard.read',
+      source: 'netid',
+      identity: { cardType: 'netid', name: '王小明', idNumber: '110101199003074578', gender: 'unknown', birthDate: null },
+      photo: null,
+      photoProblem: 'netid-no-photo',
+    });
     expect(await netid).toBeNull();
     const card = waiter.next(1000);
     bus.emit(cardReadEvent('resident'));

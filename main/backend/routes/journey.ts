@@ -48,7 +48,9 @@ function identityRoutes(ctx: BackendContext) {
         const code = c.req.valid('query').service;
         const s = code ? serviceFor(ctx.catalog, code) : null;
         // 网证 and 社保卡 carry no photo: the screen skips 人证核验 for them (submit logs why)
-        return c.json({ identity: card ? { ...maskedIdentity(card, today(), s?.ok ? s.value.service : undefined), faceCheckPossible: card.cardType !== 'netid' && card.cardType !== 'social-security' } : null });
+        return c.json({
+          identity: card ? { ...maskedIdentity(card, today(), s?.ok ? s.value.service : undefined), faceCheckPossible: card.cardType !== 'netid' && card.cardType !== 'social-security' } : null,
+        });
       })
       // Pinyin → characters for the form's on-screen keyboard.
       .get('/ime', validate('query', z.object({ q: z.string().max(12) })), (c) => c.json({ candidates: pinyinCandidates(c.req.valid('query').q) }))

@@ -61,7 +61,13 @@ export function FormStep(props: {
                 {f.required && <span className="form-required">{t.required}</span>}
                 {pre && (
                   <span className="badge badge-source" data-testid="prefill-source">
-                    {pre.source.from === 'id-card' ? (props.form.identitySource === 'netid' ? t.fromNetid : props.cardType === 'social-security' ? t.fromSocialCard : t.fromCard) : t.shared(pre.source.department)}
+                    {pre.source.from === 'id-card'
+                      ? props.form.identitySource === 'netid'
+                        ? t.fromNetid
+                        : props.cardType === 'social-security'
+                          ? t.fromSocialCard
+                          : t.fromCard
+                      : t.shared(pre.source.department)}
                   </span>
                 )}
                 {props.form.identitySource === 'netid' && props.form.notOnCard.includes(f.id) && (
