@@ -53,7 +53,6 @@ const ALLOWED: Record<string, { max: number; why: string }> = {
   'main/backend/health/heartbeat.ts': { max: 1, why: 'heartbeat detail for central’s fleet view' },
   'main/backend/host/headless.ts': { max: 4, why: 'the start line on the console (自助终端已启动 / kiosk ready)' },
   'main/backend/host/loopback-guard.ts': { max: 2, why: 'loopback refusals outside the kiosk window' },
-  'main/backend/journey/submit.ts': { max: 1, why: 'the receipt held for reprint: the receipt printer’s message (device words, i11-devcodes)' },
   'main/backend/maintenance/config-edit.ts': { max: 5, why: 'config edit refusals for the technician' },
   'main/backend/maintenance/guard.ts': { max: 1, why: 'technician session refusal' },
   'main/backend/maintenance/log-export.ts': { max: 4, why: 'log export refusals for the technician' },

@@ -1876,7 +1876,15 @@ export type KioskApiSchema =
                 | 511
                 | -1;
             }
-          | { input: { param: { id: string } }; output: { ok: false; message: string; error: 'invalid' | 'no-held-receipt' | 'held'; area: 'devices' }; outputFormat: 'json'; status: 404 | 409 };
+          | { input: { param: { id: string } }; output: { ok: false; error: 'no-held-receipt'; area: 'devices' }; outputFormat: 'json'; status: 404 }
+          | {
+              input: { param: { id: string } };
+              output:
+                | { ok: false; reason: 'paper-out' | 'cover-open' | 'cutter-error' | 'printer-error' | 'unplugged' | 'no-response'; jobId: string; error: 'held'; area: 'devices' }
+                | { ok: false; detail: string; error: 'invalid'; area: 'devices' };
+              outputFormat: 'json';
+              status: 409;
+            };
       };
       '/devices/receipt/held/:id': {
         $delete: {
@@ -4551,7 +4559,9 @@ export type KioskApiSchema =
             }
           | {
               input: { param: { code: string } } & { json: { materials: { materialId: string; pageIds: string[] }[] } };
-              output: { printed: true; missing: string[] } | { printed: false; missing: string[]; message: string };
+              output:
+                | { printed: true; missing: string[] }
+                | { printed: false; missing: string[]; reason: 'invalid' | 'paper-out' | 'cover-open' | 'cutter-error' | 'printer-error' | 'unplugged' | 'no-response' | 'no-claim' };
               outputFormat: 'json';
               status: 200;
             };
@@ -4644,7 +4654,9 @@ export type KioskApiSchema =
                 completion: { kind: 'on-the-spot'; date: string } | { kind: 'by-date'; date: string; workingDays: number } | { kind: 'within'; workingDays: number };
                 owed: { name: string; deadline: string }[];
                 consultationPhone: string;
-                receipt: { printed: true } | { printed: false; heldJobId: null | string; message: string };
+                receipt:
+                  | { printed: true }
+                  | { printed: false; heldJobId: null | string; reason: 'invalid' | 'paper-out' | 'cover-open' | 'cutter-error' | 'printer-error' | 'unplugged' | 'no-response' | 'no-claim' };
               };
               outputFormat: 'json';
               status: 200;
@@ -4673,7 +4685,9 @@ export type KioskApiSchema =
                 completion: { kind: 'on-the-spot'; date: string } | { kind: 'by-date'; date: string; workingDays: number } | { kind: 'within'; workingDays: number };
                 owed: { name: string; deadline: string }[];
                 consultationPhone: string;
-                receipt: { printed: true } | { printed: false; heldJobId: null | string; message: string };
+                receipt:
+                  | { printed: true }
+                  | { printed: false; heldJobId: null | string; reason: 'invalid' | 'paper-out' | 'cover-open' | 'cutter-error' | 'printer-error' | 'unplugged' | 'no-response' | 'no-claim' };
               };
               outputFormat: 'json';
               status: 201;

@@ -84,12 +84,12 @@ export class FakeDevices implements DeviceLayer {
     encode: (doc: ReceiptDoc) => encodeReceipt(doc, { widthChars: 32 }),
     print: async (doc: ReceiptDoc): Promise<Result<Printed, ReceiptError>> => {
       const parsed = receiptDocSchema.safeParse(doc);
-      if (!parsed.success) return err({ kind: 'invalid', message: parsed.error.message });
+      if (!parsed.success) return err({ kind: 'invalid', detail: parsed.error.message });
       return this.printReceipt(HeldJobs.newId(), parsed.data, 0);
     },
     reprint: async (jobId: string): Promise<Result<Printed, ReceiptError>> => {
       const job = this.held.get(jobId);
-      if (!job) return err({ kind: 'not-found', message: '没有这张待重打的凭条 / no such held receipt' });
+      if (!job) return err({ kind: 'not-found' });
       return this.printReceipt(job.id, job.doc, job.attempts);
     },
     discard: (jobId: string) => !!this.held.release(jobId),
@@ -101,9 +101,8 @@ export class FakeDevices implements DeviceLayer {
     const reason = RECEIPT_FAULT[status.state];
     if (reason) {
       this.held.hold({ id: jobId, doc, reason, detail: status.state, heldAt: new Date().toISOString(), attempts: attempts + 1 });
-      const message = `凭条已保留 / the receipt is kept (${reason})`;
-      this.emit({ type: 'receipt.held', jobId, reason, message });
-      return err({ kind: 'held', jobId, reason, message });
+      this.emit({ type: 'receipt.held', jobId, reason });
+      return err({ kind: 'held', jobId, reason });
     }
     const bytes = this.receipt.encode(doc);
     const events = new EscPosDecoder().push(bytes);

@@ -65,7 +65,8 @@ export function deviceRoutes(ctx: BackendContext) {
       const r = await d.receipt.reprint(c.req.valid('param').id);
       if (r.ok) return c.json({ ok: true as const, jobId: r.value.jobId });
       const e = r.error;
-      return refuse(c, 'devices', { kind: e.kind === 'not-found' ? ('no-held-receipt' as const) : e.kind, message: e.message }, { ok: false as const });
+      if (e.kind === 'not-found') return refuse(c, 'devices', { kind: 'no-held-receipt' as const }, { ok: false as const });
+      return refuse(c, 'devices', e, { ok: false as const });
     })
     .delete('/receipt/held/:id', validate('param', idParam), (c) => c.json({ discarded: d.receipt.discard(c.req.valid('param').id) }));
 }

@@ -8,6 +8,7 @@ type RefusalKind<A extends keyof RefusalCodes> = RefusalCodes[A];
 import { bilingual, deviceStatusLine, type Words } from '../../../common/device-words';
 import type { api } from '../api';
 import type { Answer } from '../call';
+import { RECEIPT_NOT_PRINTED_WORDS, receiptHeldWords } from './device-failures';
 
 /** A self-test's outcome as the API types it (main/backend/maintenance/self-test.ts). */
 type SelfTestOutcome = Answer<(typeof api.maintenance.devices)[':kind']['self-test']['$post']>;
@@ -32,13 +33,16 @@ export const SCAN_FAULT_WORDS: Record<ScanFault, Wording> = {
 };
 
 /**
- * The `devices` area's refusals. `bad-image` (the page inbox's reason) and the held receipts'
- * refusals still arrive with the backend's own message, which `call()` shows as it came.
+ * The `devices` area's refusals. `bad-image` (the page inbox's reason) still arrives with the
+ * backend's own message, which `call()` shows as it came.
  */
 export const DEVICE_REFUSAL_WORDS: Partial<Record<RefusalKind<'devices'>, Wording>> = {
   ...SCAN_FAULT_WORDS,
   'no-page': () => ({ zh: '没有这一页', en: 'no such page' }),
   'not-an-image': () => ({ zh: '请上传 JPEG 或 PNG 图片', en: 'send a JPEG or PNG image' }),
+  held: (p) => receiptHeldWords(p('reason')),
+  'no-held-receipt': () => ({ zh: '没有这张待重打的凭条', en: 'no such held receipt' }),
+  invalid: () => RECEIPT_NOT_PRINTED_WORDS.invalid,
 };
 
 type SelfTestCode = SelfTestOutcome['code'];

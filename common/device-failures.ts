@@ -1,0 +1,15 @@
+// Why a device operation failed, as codes with typed parameters. Devices and the backend answer
+// with these; the renderer's string tables (renderer/src/i18n/device-failures.ts) choose the words,
+// Chinese first. A `detail` is the driver's own diagnostic for the technician (English, as the
+// driver or CUPS said it), never a sentence for the citizen.
+
+/** Why a receipt was held for reprint instead of printed (devices/receipt/). */
+export const RECEIPT_HELD_REASONS = ['paper-out', 'cover-open', 'cutter-error', 'printer-error', 'unplugged', 'no-response'] as const;
+export type ReceiptHeldReason = (typeof RECEIPT_HELD_REASONS)[number];
+
+/**
+ * Why the journey's receipt did not come out: a held reason, `no-claim` (a repeat of a submission
+ * queued before receipts had claims: it cannot be made again here, staff reprint it) or `invalid`
+ * (the receipt document did not pass its schema: a bug, nothing was kept).
+ */
+export type ReceiptNotPrinted = ReceiptHeldReason | 'no-claim' | 'invalid';

@@ -1,0 +1,37 @@
+// Every code a device failure can carry has words in both languages, and the screens say the
+// printer's reason, not a sentence the backend built.
+import { describe, expect, it } from 'vitest';
+import { RECEIPT_HELD_REASONS, type ReceiptNotPrinted } from '../../../common/device-failures';
+import type { Words } from '../../../common/device-words';
+import { RECEIPT_NOT_PRINTED_WORDS, receiptHeldWords } from './device-failures';
+import { JOURNEY_STRINGS } from '../journey/strings';
+import { refusalText } from './refusals';
+
+const CJK = /[\u3400-\u9fff]/;
+const bothLanguages = (w: Words, what: string) => {
+  expect(w.zh, `${what} zh`).toMatch(CJK);
+  expect(w.en, `${what} en`).toMatch(/[a-z]/i);
+  expect(w.en, `${what} en`).not.toMatch(CJK);
+};
+
+describe('device failure words', () => {
+  it('words every reason a receipt did not print, in Chinese and English', () => {
+    const reasons: ReceiptNotPrinted[] = [...RECEIPT_HELD_REASONS, 'no-claim', 'invalid'];
+    expect(Object.keys(RECEIPT_NOT_PRINTED_WORDS).sort()).toEqual([...reasons].sort());
+    for (const r of reasons) bothLanguages(RECEIPT_NOT_PRINTED_WORDS[r], r);
+  });
+
+  it('tells the citizen at the receipt step why the receipt is kept, in the screen’s language', () => {
+    expect(JOURNEY_STRINGS['zh-CN'].receiptHeld('paper-out')).toBe('凭条打印机缺纸，凭条已保留，装纸后可重新打印。请记下回执编号，工作人员处理后可补打回执。');
+    expect(JOURNEY_STRINGS.en.receiptHeld('cover-open')).toBe('Printer cover open: the receipt is kept and can be reprinted. Please note the receipt number; staff can reprint the receipt.');
+    expect(JOURNEY_STRINGS['zh-CN'].receiptHeld('no-claim')).toContain('请联系工作人员');
+  });
+
+  it('words a held receipt’s reprint by the reason the body carries, and an unknown reason as a printer fault', () => {
+    expect(refusalText('devices', 'held', { error: 'held', area: 'devices', jobId: 'j', reason: 'unplugged' })).toBe(
+      '凭条打印机未连接，凭条已保留 / Printer not connected: the receipt is kept and can be reprinted.',
+    );
+    expect(refusalText('devices', 'no-held-receipt', { error: 'no-held-receipt' })).toBe('没有这张待重打的凭条 / no such held receipt');
+    expect(receiptHeldWords('toString')).toEqual(RECEIPT_NOT_PRINTED_WORDS['printer-error']);
+  });
+});
