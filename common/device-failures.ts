@@ -13,3 +13,12 @@ export type ReceiptHeldReason = (typeof RECEIPT_HELD_REASONS)[number];
  * (the receipt document did not pass its schema: a bug, nothing was kept).
  */
 export type ReceiptNotPrinted = ReceiptHeldReason | 'no-claim' | 'invalid';
+
+/**
+ * Why an A4 print did not come out (devices/a4/): the print service could not be reached or went
+ * away during the job, the printer is not available here, refused the job, is stopped (before the
+ * job, or while it printed: the job was cancelled), the job failed or timed out (cancelled), the
+ * bytes were not a PDF, or no PDF could be built (no CJK font: the technician's configuration).
+ */
+export const A4_FAILURES = ['service-unavailable', 'service-lost', 'not-available', 'refused', 'stopped', 'stopped-cancelled', 'failed', 'timeout', 'not-a-pdf', 'no-font'] as const;
+export type A4Failure = (typeof A4_FAILURES)[number];

@@ -2423,7 +2423,7 @@ export type KioskApiSchema =
             | {
                 ok: false;
                 code: 'a4-failed';
-                note: string;
+                failure: 'stopped' | 'service-unavailable' | 'service-lost' | 'not-available' | 'refused' | 'stopped-cancelled' | 'failed' | 'timeout' | 'not-a-pdf' | 'no-font';
                 detail: { [key: string]: boolean | string | number };
                 device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
               }
@@ -3011,7 +3011,7 @@ export type KioskApiSchema =
             helperTickets: { held: number };
             atRestKey: null | { keystore: 'file' | 'safeStorage' | 'libsecret' | 'static'; fallbackReason: null | string };
             update: null | {
-              step: 'idle' | 'downloading' | 'verified' | 'waiting-for-idle' | 'installing' | 'health-check' | 'done' | 'rolled-back' | 'refused';
+              step: 'idle' | 'refused' | 'downloading' | 'verified' | 'waiting-for-idle' | 'installing' | 'health-check' | 'done' | 'rolled-back';
               current: string;
               target: null | string;
               reason: null | 'tampered' | 'truncated' | 'downgrade' | 'unsigned' | 'wrong-key' | 'wrong-suite' | 'bad-manifest' | 'download-failed' | 'install-failed' | 'unhealthy' | 'wrong-channel';
@@ -3756,7 +3756,11 @@ export type KioskApiSchema =
                 | { error: 'not-yours'; area: 'followup' }
                 | { error: 'busy'; area: 'followup' }
                 | { what: 'central' | 'document'; error: 'offline'; area: 'followup' }
-                | { detail: string; error: 'printer'; area: 'followup' }
+                | {
+                    failure: 'stopped' | 'service-unavailable' | 'service-lost' | 'not-available' | 'refused' | 'stopped-cancelled' | 'failed' | 'timeout' | 'not-a-pdf' | 'no-font';
+                    error: 'printer';
+                    area: 'followup';
+                  }
                 | { detail: string; why: 'answer'; error: 'central'; area: 'followup' }
                 | { why: 'document-check'; error: 'central'; area: 'followup' }
                 | { error: 'no-card'; area: 'followup' };
@@ -3886,7 +3890,11 @@ export type KioskApiSchema =
                 | { error: 'not-yours'; area: 'followup' }
                 | { error: 'busy'; area: 'followup' }
                 | { what: 'central' | 'document'; error: 'offline'; area: 'followup' }
-                | { detail: string; error: 'printer'; area: 'followup' }
+                | {
+                    failure: 'stopped' | 'service-unavailable' | 'service-lost' | 'not-available' | 'refused' | 'stopped-cancelled' | 'failed' | 'timeout' | 'not-a-pdf' | 'no-font';
+                    error: 'printer';
+                    area: 'followup';
+                  }
                 | { detail: string; why: 'answer'; error: 'central'; area: 'followup' }
                 | { why: 'document-check'; error: 'central'; area: 'followup' };
               outputFormat: 'json';
@@ -3912,7 +3920,11 @@ export type KioskApiSchema =
                 | { error: 'not-yours'; area: 'followup' }
                 | { error: 'busy'; area: 'followup' }
                 | { what: 'central' | 'document'; error: 'offline'; area: 'followup' }
-                | { detail: string; error: 'printer'; area: 'followup' }
+                | {
+                    failure: 'stopped' | 'service-unavailable' | 'service-lost' | 'not-available' | 'refused' | 'stopped-cancelled' | 'failed' | 'timeout' | 'not-a-pdf' | 'no-font';
+                    error: 'printer';
+                    area: 'followup';
+                  }
                 | { detail: string; why: 'answer'; error: 'central'; area: 'followup' }
                 | { why: 'document-check'; error: 'central'; area: 'followup' };
               outputFormat: 'json';

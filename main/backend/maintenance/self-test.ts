@@ -1,5 +1,6 @@
 // Device self-tests from the diagnostics screen. Results say whether the device works, never
 // what it read: a test card read reports "card read", not the holder's name or number.
+import type { A4Failure } from '../../../common/device-failures';
 import type { DeviceKind, IdCardReaderStatus } from '../../../common/devices';
 import type { ScanError } from '../../../devices/scanner/service';
 import { selfTestPage, selfTestSlip } from '../../../documents/self-test/self-test-prints';
@@ -14,8 +15,7 @@ export type SelfTestOutcome =
   | { ok: true; code: 'receipt-printed' }
   | { ok: false; code: 'receipt-failed'; why: string }
   | { ok: true; code: 'a4-printed' }
-  /** `note`: the A4 driver's own sentence (devices/a4/ still words its errors) */
-  | { ok: false; code: 'a4-failed'; note: string }
+  | { ok: false; code: 'a4-failed'; failure: A4Failure }
   | { ok: true; code: 'scan-ok'; pages: number }
   | { ok: false; code: 'scan-failed'; fault: ScanError['kind'] }
   | { ok: false; code: 'reader-offline'; status: IdCardReaderStatus }
@@ -62,7 +62,7 @@ export async function runSelfTest(ctx: BackendContext, kind: DeviceKind, waitMs 
     case 'a4-printer': {
       const r = await d.a4.printDoc(selfTestPage(ctx.config.terminalId));
       if (r.ok) return { ok: true, code: 'a4-printed', detail: { jobId: String(r.value.jobId) } };
-      return { ok: false, code: 'a4-failed', note: r.error.message, detail: { error: r.error.kind } };
+      return { ok: false, code: 'a4-failed', failure: r.error.code, detail: { error: r.error.kind, cups: r.error.detail } };
     }
     case 'scanner': {
       const r = await d.scanner.scan({ source: 'flatbed', mode: 'gray', resolution: 75, format: 'jpeg', maxPages: 1 });

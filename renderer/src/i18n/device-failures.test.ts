@@ -1,9 +1,9 @@
 // Every code a device failure can carry has words in both languages, and the screens say the
 // printer's reason, not a sentence the backend built.
 import { describe, expect, it } from 'vitest';
-import { RECEIPT_HELD_REASONS, type ReceiptNotPrinted } from '../../../common/device-failures';
+import { A4_FAILURES, RECEIPT_HELD_REASONS, type ReceiptNotPrinted } from '../../../common/device-failures';
 import type { Words } from '../../../common/device-words';
-import { RECEIPT_NOT_PRINTED_WORDS, receiptHeldWords } from './device-failures';
+import { A4_FAILURE_WORDS, RECEIPT_NOT_PRINTED_WORDS, a4FailureWords, receiptHeldWords } from './device-failures';
 import { JOURNEY_STRINGS } from '../journey/strings';
 import { refusalText } from './refusals';
 
@@ -33,5 +33,14 @@ describe('device failure words', () => {
     );
     expect(refusalText('devices', 'no-held-receipt', { error: 'no-held-receipt' })).toBe('没有这张待重打的凭条 / no such held receipt');
     expect(receiptHeldWords('toString')).toEqual(RECEIPT_NOT_PRINTED_WORDS['printer-error']);
+  });
+
+  it('words every A4 failure, and a follow-up print refused by the printer says why', () => {
+    expect(Object.keys(A4_FAILURE_WORDS).sort()).toEqual([...A4_FAILURES].sort());
+    for (const f of A4_FAILURES) bothLanguages(A4_FAILURE_WORDS[f], f);
+    expect(refusalText('followup', 'printer', { error: 'printer', area: 'followup', failure: 'stopped-cancelled' })).toBe(
+      'A4 打印机已停止，本次打印已取消，请到窗口打印 / The printer stopped and the job was cancelled: please print at the counter.',
+    );
+    expect(a4FailureWords(undefined)).toEqual(A4_FAILURE_WORDS.failed);
   });
 });

@@ -1,6 +1,6 @@
 // The words for why a device operation failed (common/device-failures.ts): the devices and the
 // backend send the code and its parameters, the screens say it here. Chinese first, English second.
-import { RECEIPT_HELD_REASONS, type ReceiptHeldReason, type ReceiptNotPrinted } from '../../../common/device-failures';
+import { A4_FAILURES, RECEIPT_HELD_REASONS, type A4Failure, type ReceiptHeldReason, type ReceiptNotPrinted } from '../../../common/device-failures';
 import type { Words } from '../../../common/device-words';
 
 const KEPT = { zh: '凭条已保留', en: 'the receipt is kept and can be reprinted' };
@@ -21,4 +21,25 @@ export const RECEIPT_NOT_PRINTED_WORDS: Record<ReceiptNotPrinted, Words> = {
 export function receiptHeldWords(reason: unknown): Words {
   const known = (RECEIPT_HELD_REASONS as readonly unknown[]).includes(reason);
   return RECEIPT_NOT_PRINTED_WORDS[known ? (reason as ReceiptHeldReason) : 'printer-error'];
+}
+
+const AT_COUNTER = { zh: '请到窗口打印', en: 'please print at the counter' };
+
+/** Why an A4 print did not come out (follow-up printing, the technician's self-test). */
+export const A4_FAILURE_WORDS: Record<A4Failure, Words> = {
+  'service-unavailable': { zh: `A4 打印服务不可用，${AT_COUNTER.zh}`, en: `The print service is unavailable: ${AT_COUNTER.en}.` },
+  'service-lost': { zh: `A4 打印服务中断，${AT_COUNTER.zh}`, en: `The print service went away: ${AT_COUNTER.en}.` },
+  'not-available': { zh: `A4 打印机不可用，${AT_COUNTER.zh}`, en: `The A4 printer is not available: ${AT_COUNTER.en}.` },
+  refused: { zh: `A4 打印机拒绝了作业，${AT_COUNTER.zh}`, en: `The printer refused the job: ${AT_COUNTER.en}.` },
+  stopped: { zh: `A4 打印机已停止，${AT_COUNTER.zh}`, en: `The A4 printer is stopped: ${AT_COUNTER.en}.` },
+  'stopped-cancelled': { zh: `A4 打印机已停止，本次打印已取消，${AT_COUNTER.zh}`, en: `The printer stopped and the job was cancelled: ${AT_COUNTER.en}.` },
+  failed: { zh: 'A4 打印失败，请重试或到窗口打印', en: 'Printing failed: try again or print at the counter.' },
+  timeout: { zh: `A4 打印超时，已取消，${AT_COUNTER.zh}`, en: `Printing timed out and was cancelled: ${AT_COUNTER.en}.` },
+  'not-a-pdf': { zh: '文件不是 PDF，无法打印', en: 'The document is not a PDF and cannot be printed.' },
+  'no-font': { zh: '无法生成 PDF（未找到中文字体），请联系工作人员', en: 'The PDF cannot be made (no Chinese font): please ask staff.' },
+};
+
+/** An A4 failure as a body carried it (it crossed a boundary), or a plain print failure. */
+export function a4FailureWords(failure: unknown): Words {
+  return A4_FAILURE_WORDS[(A4_FAILURES as readonly unknown[]).includes(failure) ? (failure as A4Failure) : 'failed'];
 }

@@ -8,7 +8,7 @@ type RefusalKind<A extends keyof RefusalCodes> = RefusalCodes[A];
 import { bilingual, deviceStatusLine, type Words } from '../../../common/device-words';
 import type { api } from '../api';
 import type { Answer } from '../call';
-import { RECEIPT_NOT_PRINTED_WORDS, receiptHeldWords } from './device-failures';
+import { A4_FAILURE_WORDS, RECEIPT_NOT_PRINTED_WORDS, receiptHeldWords } from './device-failures';
 
 /** A self-test's outcome as the API types it (main/backend/maintenance/self-test.ts). */
 type SelfTestOutcome = Answer<(typeof api.maintenance.devices)[':kind']['self-test']['$post']>;
@@ -52,7 +52,7 @@ const SELF_TEST_WORDS: { [C in SelfTestCode]: (r: OutcomeOf<C>) => Words | strin
   'receipt-printed': () => ({ zh: '测试凭条已打印', en: 'test receipt printed' }),
   'receipt-failed': (r) => ({ zh: `测试打印失败（${r.why}），测试凭条未保留`, en: `test print failed (${r.why}); the test slip is not kept` }),
   'a4-printed': () => ({ zh: 'A4 测试页已打印', en: 'A4 test page printed' }),
-  'a4-failed': (r) => r.note,
+  'a4-failed': (r) => A4_FAILURE_WORDS[r.failure],
   'scan-ok': (r) => ({ zh: `扫描正常，${r.pages} 页`, en: `scan OK, ${r.pages} page(s)` }),
   'scan-failed': (r) => SCAN_FAULT_WORDS[r.fault](() => undefined),
   'reader-offline': (r) => deviceStatusLine('id-card-reader', r.status),

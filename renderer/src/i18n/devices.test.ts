@@ -69,6 +69,9 @@ describe('device words', () => {
       '测试打印失败（paper-out），测试凭条未保留 / test print failed (paper-out); the test slip is not kept',
     );
     expect(selfTestText({ ok: true, code: 'a4-printed', detail, device: 'a4-printer' })).toBe('A4 测试页已打印 / A4 test page printed');
+    expect(selfTestText({ ok: false, code: 'a4-failed', failure: 'stopped', detail, device: 'a4-printer' })).toBe(
+      'A4 打印机已停止，请到窗口打印 / The A4 printer is stopped: please print at the counter.',
+    );
     expect(selfTestText({ ok: true, code: 'scan-ok', pages: 2, detail, device: 'scanner' })).toBe('扫描正常，2 页 / scan OK, 2 page(s)');
     expect(selfTestText({ ok: false, code: 'scan-failed', fault: 'jammed', detail, device: 'scanner' })).toBe('扫描仪卡纸，请清除卡纸后重试 / The scanner jammed: clear the paper and try again.');
     expect(selfTestText({ ok: false, code: 'reader-offline', status: { state: 'offline', reason: 'no-response', detail: '' }, detail, device: 'id-card-reader' })).toBe(

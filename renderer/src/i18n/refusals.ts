@@ -11,6 +11,7 @@ import type { NotPrintable, RefusalCodes } from '../../../common/api/kiosk-api-t
 type RefusalArea = keyof RefusalCodes;
 type RefusalKind<A extends RefusalArea> = RefusalCodes[A];
 import { DEVICE_REFUSAL_WORDS } from './device-words';
+import { a4FailureWords } from './device-failures';
 import { MAINTENANCE_REFUSAL_WORDS } from './maintenance-words';
 
 type Words = { zh: string; en: string };
@@ -123,7 +124,7 @@ const FOLLOWUP: Record<RefusalKind<'followup'>, Wording> = {
   'not-yours': () => ({ zh: '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证', en: 'to print or have it posted, scan the QR code on your receipt or place your ID card' }),
   busy: () => ({ zh: '本机查询过于频繁，请稍后再试', en: 'too many lookups at this kiosk: please try again later' }),
   offline: (p) => (p('what') === 'document' ? { zh: '文书尚未下载到本机且中心暂不可达，请稍后再试', en: 'the document is not on this kiosk and central cannot be reached' } : CENTRAL_UNREACHABLE),
-  printer: (p) => asSent(p('detail'), { zh: 'A4 打印失败，请重试或到窗口打印', en: 'printing failed' }),
+  printer: (p) => a4FailureWords(p('failure')),
   central: (p) => (p('why') === 'document-check' ? { zh: '文书校验失败，请到窗口领取', en: 'the document failed verification: ask at the counter' } : asSent(p('detail'), CENTRAL_REFUSED)),
 };
 
