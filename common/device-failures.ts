@@ -22,3 +22,7 @@ export type ReceiptNotPrinted = ReceiptHeldReason | 'no-claim' | 'invalid';
  */
 export const A4_FAILURES = ['service-unavailable', 'service-lost', 'not-available', 'refused', 'stopped', 'stopped-cancelled', 'failed', 'timeout', 'not-a-pdf', 'no-font'] as const;
 export type A4Failure = (typeof A4_FAILURES)[number];
+
+/** Why 人证核验 gave no verdict (devices/face/): the screens word it, `retryable` says whether to offer another try. */
+export const FACE_FAILURES = ['unavailable', 'no-face', 'bad-image', 'timeout'] as const;
+export type FaceFailure = (typeof FACE_FAILURES)[number];

@@ -4061,7 +4061,7 @@ export type KioskApiSchema =
           | {
               input: { json: { image: { mime: 'image/jpeg' | 'image/png'; data: string } } };
               output:
-                | { message: string; retryable: boolean; error: 'no-face' | 'unavailable' | 'bad-image' | 'timeout'; area: 'face' }
+                | { retryable: boolean; cause?: string; error: 'no-face' | 'unavailable' | 'bad-image' | 'timeout'; area: 'face' }
                 | { retryable: false; error: 'no-card'; area: 'face' }
                 | { retryable: false; error: 'no-photo'; area: 'face' };
               outputFormat: 'json';

@@ -1,9 +1,9 @@
 // Every code a device failure can carry has words in both languages, and the screens say the
 // printer's reason, not a sentence the backend built.
 import { describe, expect, it } from 'vitest';
-import { A4_FAILURES, RECEIPT_HELD_REASONS, type ReceiptNotPrinted } from '../../../common/device-failures';
+import { A4_FAILURES, FACE_FAILURES, RECEIPT_HELD_REASONS, type ReceiptNotPrinted } from '../../../common/device-failures';
 import type { Words } from '../../../common/device-words';
-import { A4_FAILURE_WORDS, RECEIPT_NOT_PRINTED_WORDS, a4FailureWords, receiptHeldWords } from './device-failures';
+import { A4_FAILURE_WORDS, FACE_FAILURE_WORDS, RECEIPT_NOT_PRINTED_WORDS, a4FailureWords, receiptHeldWords } from './device-failures';
 import { JOURNEY_STRINGS } from '../journey/strings';
 import { refusalText } from './refusals';
 
@@ -42,5 +42,13 @@ describe('device failure words', () => {
       'A4 打印机已停止，本次打印已取消，请到窗口打印 / The printer stopped and the job was cancelled: please print at the counter.',
     );
     expect(a4FailureWords(undefined)).toEqual(A4_FAILURE_WORDS.failed);
+  });
+
+  it('words every reason 人证核验 gave no verdict, whatever cause the verifier logged', () => {
+    expect(Object.keys(FACE_FAILURE_WORDS).sort()).toEqual([...FACE_FAILURES].sort());
+    for (const f of FACE_FAILURES) bothLanguages(FACE_FAILURE_WORDS[f](), f);
+    expect(refusalText('face', 'no-face', { error: 'no-face', area: 'face', retryable: true })).toBe(
+      '未检测到人脸，请正对摄像头，摘下帽子和口罩后重试 / no face found: face the camera without hat or mask and try again',
+    );
   });
 });

@@ -1,6 +1,6 @@
 // The words for why a device operation failed (common/device-failures.ts): the devices and the
 // backend send the code and its parameters, the screens say it here. Chinese first, English second.
-import { A4_FAILURES, RECEIPT_HELD_REASONS, type A4Failure, type ReceiptHeldReason, type ReceiptNotPrinted } from '../../../common/device-failures';
+import { A4_FAILURES, RECEIPT_HELD_REASONS, type A4Failure, type FaceFailure, type ReceiptHeldReason, type ReceiptNotPrinted } from '../../../common/device-failures';
 import type { Words } from '../../../common/device-words';
 
 const KEPT = { zh: '凭条已保留', en: 'the receipt is kept and can be reprinted' };
@@ -43,3 +43,11 @@ export const A4_FAILURE_WORDS: Record<A4Failure, Words> = {
 export function a4FailureWords(failure: unknown): Words {
   return A4_FAILURE_WORDS[(A4_FAILURES as readonly unknown[]).includes(failure) ? (failure as A4Failure) : 'failed'];
 }
+
+/** Why 人证核验 gave no verdict (the face-check screen; the backend's `face` refusals). */
+export const FACE_FAILURE_WORDS: Record<FaceFailure, () => Words> = {
+  unavailable: () => ({ zh: '人证核验暂不可用，请到窗口办理', en: 'face verification is not available now, please go to the counter' }),
+  'no-face': () => ({ zh: '未检测到人脸，请正对摄像头，摘下帽子和口罩后重试', en: 'no face found: face the camera without hat or mask and try again' }),
+  'bad-image': () => ({ zh: '照片无法识别，请重新拍摄', en: 'the picture could not be read, please take it again' }),
+  timeout: () => ({ zh: '核验超时，请重试', en: 'verification timed out, please try again' }),
+};

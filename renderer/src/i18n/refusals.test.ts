@@ -33,7 +33,6 @@ describe('refusal words', () => {
     expect(refusalText('journey', 'wrong-pin', {})).toBeNull();
     expect(refusalText('journey', 'toString', {})).toBeNull();
     expect(refusalText('toString', 'no-card', {})).toBeNull();
-    expect(refusalText('face', 'no-face', {})).toBeNull(); // the face verifier's own errors still bring their message
   });
 
   it("words a code by the area that gave it: the same code elsewhere is not the journey's sentence", () => {

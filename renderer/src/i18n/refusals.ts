@@ -11,7 +11,7 @@ import type { NotPrintable, RefusalCodes } from '../../../common/api/kiosk-api-t
 type RefusalArea = keyof RefusalCodes;
 type RefusalKind<A extends RefusalArea> = RefusalCodes[A];
 import { DEVICE_REFUSAL_WORDS } from './device-words';
-import { a4FailureWords } from './device-failures';
+import { FACE_FAILURE_WORDS, a4FailureWords } from './device-failures';
 import { MAINTENANCE_REFUSAL_WORDS } from './maintenance-words';
 
 type Words = { zh: string; en: string };
@@ -95,8 +95,9 @@ const RATING: Record<RefusalKind<'rating'>, Wording> = {
   'not-found': () => ({ zh: '只能评价本次办理的事项', en: 'only this visit can be rated here' }),
 };
 
-/** 人证核验's own refusals; the verifier's errors still bring their message (devices/face). */
-const FACE: Partial<Record<RefusalKind<'face'>, Wording>> = {
+/** 人证核验's refusals: no card or photo here, and the verifier's failures (devices/face). */
+const FACE: Record<RefusalKind<'face'>, Wording> = {
+  ...FACE_FAILURE_WORDS,
   'no-card': () => ({ zh: '请先读取身份证', en: 'please read your ID card first' }),
   'no-photo': () => ({ zh: '未能读取证件照片，无法核验，请到窗口办理', en: 'the card photo could not be read: please go to the counter' }),
 };
