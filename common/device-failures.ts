@@ -26,3 +26,9 @@ export type A4Failure = (typeof A4_FAILURES)[number];
 /** Why 人证核验 gave no verdict (devices/face/): the screens word it, `retryable` says whether to offer another try. */
 export const FACE_FAILURES = ['unavailable', 'no-face', 'bad-image', 'timeout'] as const;
 export type FaceFailure = (typeof FACE_FAILURES)[number];
+
+/**
+ * Why an image cannot be a page (devices/materials/page-inbox.ts): larger than the limit (in MB),
+ * not a JPEG or PNG, too small to read (its size in pixels), or the inbox is full.
+ */
+export type PageProblem = { problem: 'too-large'; mb: number; maxMb: number } | { problem: 'not-an-image' } | { problem: 'too-small'; width: number; height: number } | { problem: 'too-many-pages' };

@@ -42,7 +42,6 @@ const NOT_YET: Record<string, { max: number; why: string }> = {
   'devices/id-card/sdk/sdk-reader.ts': { max: 5, why: 'SDK reader failure details (i13)' },
   'devices/id-card/sdk/wlt-decoder.ts': { max: 5, why: 'WLT decoder failure details (i13)' },
   'devices/a4/cups-sim.ts': { max: 3, why: 'simulator set-up problems (developer)' },
-  'devices/materials/page-inbox.ts': { max: 6, why: 'why an image cannot be a page (answered as `bad-image` with its message)' },
   'devices/id-card/reader.ts': { max: 2, why: 'card read errors (i13-idreaders owns devices/id-card/ today)' },
   'devices/id-card/text-block.ts': { max: 6, why: 'card data problems and the chip’s 长期 (i13-idreaders)' },
   'devices/id-card/photo-decoder.ts': { max: 1, why: 'no photo decoder (i13-idreaders)' },

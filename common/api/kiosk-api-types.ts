@@ -1572,7 +1572,11 @@ export type KioskApiSchema =
               output: {
                 ok: false;
                 pages: { mime: 'image/jpeg' | 'image/png'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number }[];
-                unusable?: string;
+                unusable?:
+                  | { problem: 'too-large'; mb: number; maxMb: number; page: number }
+                  | { problem: 'not-an-image'; page: number }
+                  | { problem: 'too-small'; width: number; height: number; page: number }
+                  | { problem: 'too-many-pages'; page: number };
                 error: 'error' | 'not-found' | 'cover-open' | 'no-documents' | 'unavailable' | 'jammed' | 'busy' | 'io-error' | 'pages-unusable';
                 area: 'devices';
               };
@@ -1723,7 +1727,16 @@ export type KioskApiSchema =
         $post:
           | { input: {}; output: { error: 'not-an-image'; area: 'devices' }; outputFormat: 'json'; status: 415 }
           | { input: {}; output: { error: 'too-large'; message: string }; outputFormat: 'json'; status: 413 }
-          | { input: {}; output: { message: string; error: 'bad-image'; area: 'devices' }; outputFormat: 'json'; status: 422 }
+          | {
+              input: {};
+              output:
+                | { mb: number; maxMb: number; problem: 'too-large'; error: 'bad-image'; area: 'devices' }
+                | { problem: 'not-an-image'; error: 'bad-image'; area: 'devices' }
+                | { width: number; height: number; problem: 'too-small'; error: 'bad-image'; area: 'devices' }
+                | { problem: 'too-many-pages'; error: 'bad-image'; area: 'devices' };
+              outputFormat: 'json';
+              status: 422;
+            }
           | {
               input: {};
               output: { page: { mime: 'image/jpeg' | 'image/png'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number } };

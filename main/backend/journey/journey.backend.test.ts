@@ -96,7 +96,7 @@ const jpeg = (w: number, h: number, salt: number) =>
 function scanPages(k: TempKiosk, n: number): string[] {
   return Array.from({ length: n }, (_, i) => {
     const r = k.ctx.devices.pages.add('scanner', jpeg(1240, 1754, i));
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value.id;
   });
 }

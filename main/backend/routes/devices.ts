@@ -49,8 +49,8 @@ export function deviceRoutes(ctx: BackendContext) {
         throw e;
       }
       const r = d.pages.add('camera', bytes);
-      // the inbox's own words for why the image cannot be a page (devices/materials/page-inbox.ts)
-      if (!r.ok) return refuse(c, 'devices', { kind: 'bad-image' as const, message: r.error });
+      // why the image cannot be a page, as the inbox's code (devices/materials/page-inbox.ts)
+      if (!r.ok) return refuse(c, 'devices', { kind: 'bad-image' as const, ...r.error });
       ctx.logger.log('camera.page-accepted', { bytes: r.value.size, width: r.value.width, height: r.value.height });
       return c.json({ page: r.value }, 201);
     })

@@ -51,3 +51,29 @@ export const FACE_FAILURE_WORDS: Record<FaceFailure, () => Words> = {
   'bad-image': () => ({ zh: '照片无法识别，请重新拍摄', en: 'the picture could not be read, please take it again' }),
   timeout: () => ({ zh: '核验超时，请重试', en: 'verification timed out, please try again' }),
 };
+
+/** A parameter of a body that crossed a boundary, by key. */
+type Param = (key: string) => unknown;
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '?');
+
+/** Why an image cannot be a page (the page inbox's `problem` and its figures). */
+export function pageProblemWords(p: Param): Words {
+  switch (p('problem')) {
+    case 'too-large':
+      return { zh: `图片过大（${num(p('mb'))} MB），不能超过 ${num(p('maxMb'))} MB`, en: `image larger than ${num(p('maxMb'))} MB` };
+    case 'too-small':
+      return { zh: `图片太小（${num(p('width'))}×${num(p('height'))}），无法辨认`, en: `image too small to read (${num(p('width'))}×${num(p('height'))})` };
+    case 'too-many-pages':
+      return { zh: '待提交页数已达上限', en: 'too many pages waiting' };
+    default:
+      return { zh: '不是 JPEG 或 PNG 图片', en: 'not a JPEG or PNG image' };
+  }
+}
+
+/** A scan whose pages the inbox refused: which page, and why. */
+export function unusablePagesWords(unusable: unknown): Words {
+  if (typeof unusable !== 'object' || unusable === null) return { zh: '部分页面无法使用', en: 'some pages could not be used' };
+  const p: Param = (key) => Object.getOwnPropertyDescriptor(unusable, key)?.value;
+  const why = pageProblemWords(p);
+  return { zh: `第 ${num(p('page'))} 页无法使用：${why.zh}`, en: `page ${num(p('page'))} could not be used: ${why.en}` };
+}

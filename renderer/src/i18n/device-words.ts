@@ -8,7 +8,7 @@ type RefusalKind<A extends keyof RefusalCodes> = RefusalCodes[A];
 import { bilingual, deviceStatusLine, type Words } from '../../../common/device-words';
 import type { api } from '../api';
 import type { Answer } from '../call';
-import { A4_FAILURE_WORDS, RECEIPT_NOT_PRINTED_WORDS, receiptHeldWords } from './device-failures';
+import { A4_FAILURE_WORDS, RECEIPT_NOT_PRINTED_WORDS, pageProblemWords, receiptHeldWords, unusablePagesWords } from './device-failures';
 
 /** A self-test's outcome as the API types it (main/backend/maintenance/self-test.ts). */
 type SelfTestOutcome = Answer<(typeof api.maintenance.devices)[':kind']['self-test']['$post']>;
@@ -29,17 +29,15 @@ export const SCAN_FAULT_WORDS: Record<ScanFault, Wording> = {
   unavailable: () => ({ zh: '扫描服务不可用', en: 'The scanning service is unavailable.' }),
   'io-error': () => ({ zh: '扫描仪通信错误', en: 'Scanner communication error.' }),
   error: () => ({ zh: '扫描失败', en: 'Scanning failed.' }),
-  'pages-unusable': (p) => ({ zh: `部分页面无法使用：${stringOr(p('unusable'), '')}`, en: 'some pages could not be used' }),
+  'pages-unusable': (p) => unusablePagesWords(p('unusable')),
 };
 
-/**
- * The `devices` area's refusals. `bad-image` (the page inbox's reason) still arrives with the
- * backend's own message, which `call()` shows as it came.
- */
-export const DEVICE_REFUSAL_WORDS: Partial<Record<RefusalKind<'devices'>, Wording>> = {
+/** The `devices` area's refusals. */
+export const DEVICE_REFUSAL_WORDS: Record<RefusalKind<'devices'>, Wording> = {
   ...SCAN_FAULT_WORDS,
   'no-page': () => ({ zh: '没有这一页', en: 'no such page' }),
   'not-an-image': () => ({ zh: '请上传 JPEG 或 PNG 图片', en: 'send a JPEG or PNG image' }),
+  'bad-image': pageProblemWords,
   held: (p) => receiptHeldWords(p('reason')),
   'no-held-receipt': () => ({ zh: '没有这张待重打的凭条', en: 'no such held receipt' }),
   invalid: () => RECEIPT_NOT_PRINTED_WORDS.invalid,

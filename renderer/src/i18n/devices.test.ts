@@ -54,7 +54,11 @@ describe('device words', () => {
     expect(refusalText('maintenance', 'export-refused', { reason: 'not-absolute' })).toBe('导出位置应为绝对路径 / the target must be an absolute path');
     expect(refusalText('devices', 'jammed', { pages: [] })).toBe('扫描仪卡纸，请清除卡纸后重试 / The scanner jammed: clear the paper and try again.');
     expect(refusalText('devices', 'no-documents', {})).toBe('进纸器中没有文件，请放入材料 / No documents in the feeder: please insert them.');
-    expect(refusalText('devices', 'pages-unusable', { unusable: 'page 1: 分辨率过低' })).toBe('部分页面无法使用：page 1: 分辨率过低 / some pages could not be used');
+    expect(refusalText('devices', 'pages-unusable', { unusable: { page: 1, problem: 'too-small', width: 200, height: 150 } })).toBe(
+      '第 1 页无法使用：图片太小（200×150），无法辨认 / page 1 could not be used: image too small to read (200×150)',
+    );
+    expect(refusalText('devices', 'bad-image', { problem: 'too-large', mb: 12, maxMb: 10 })).toBe('图片过大（12 MB），不能超过 10 MB / image larger than 10 MB');
+    expect(refusalText('devices', 'bad-image', { problem: 'not-an-image' })).toBe('不是 JPEG 或 PNG 图片 / not a JPEG or PNG image');
     expect(refusalText('devices', 'not-an-image', {})).toBe('请上传 JPEG 或 PNG 图片 / send a JPEG or PNG image');
     expect(refusalText('maintenance', 'no-dead-letter', {})).toBe('没有这条待处理记录 / no such dead letter');
     // the same code in another area is another thing: a scanner not found is not a missing page
