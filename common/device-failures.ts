@@ -32,3 +32,12 @@ export type FaceFailure = (typeof FACE_FAILURES)[number];
  * not a JPEG or PNG, too small to read (its size in pixels), or the inbox is full.
  */
 export type PageProblem = { problem: 'too-large'; mb: number; maxMb: number } | { problem: 'not-an-image' } | { problem: 'too-small'; width: number; height: number } | { problem: 'too-many-pages' };
+
+/**
+ * Why a card on the reader gave no identity (`idcard.error`): the read failed, the data came back
+ * incomplete, or the text block is not a card's: wrong length, unknown card type, a field missing
+ * or malformed, an identity number that fails its check. The screens word it; the reader's own
+ * detail (which field, which flag) goes to the log.
+ */
+export const CARD_READ_PROBLEMS = ['no-read', 'incomplete', 'text-length', 'unknown-card-type', 'bad-field', 'id-number'] as const;
+export type CardReadProblem = (typeof CARD_READ_PROBLEMS)[number];

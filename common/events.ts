@@ -1,4 +1,4 @@
-import type { ReceiptHeldReason } from './device-failures';
+import type { CardReadProblem, ReceiptHeldReason } from './device-failures';
 import type { CardIdentity, DeviceStatusView } from './devices';
 
 // Events the backend streams to the renderer (over SSE at /api/events).
@@ -12,7 +12,7 @@ export type KioskEvent =
   // consumers (journey, follow-up, helper sign-in); it leaves the backend only as a WireEvent.
   | { type: 'device.status'; view: DeviceStatusView }
   | { type: 'idcard.read'; identity: CardIdentity; photo: { mime: string; dataUrl: string } | null; photoProblem: string | null }
-  | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; message: string }
+  | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; problem: CardReadProblem }
   | { type: 'receipt.held'; jobId: string; reason: ReceiptHeldReason }
   | { type: 'code.scanned'; text: string; source: 'hid' | 'serial' | 'wedge' }
   // Follow-up (main/backend/followup): what the citizen presented, for the progress screens. A

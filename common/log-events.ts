@@ -151,7 +151,12 @@ export const logEvents = {
   },
   'device.simulator.action': { level: 'info', audience: 'developer', description: 'A simulator was driven from a test or the dev panel (insert card, paper out, unplug, …).' },
   'idcard.read': { level: 'info', audience: 'operator', description: 'An identity card was read and validated; carries card type and the masked number only.', personal: ['idNumber'] },
-  'idcard.rejected': { level: 'warn', audience: 'operator', description: 'A card could not be read or failed validation (ID checksum, unknown layout); the citizen was asked to place it again.' },
+  'idcard.rejected': {
+    level: 'warn',
+    audience: 'operator',
+    description:
+      'A card could not be read or failed validation (ID checksum, unknown layout); the citizen was asked to place it again; carries the problem code and the reader’s detail (which field, which flag).',
+  },
   'receipt.printed': { level: 'info', audience: 'operator', description: 'A receipt was printed and cut; carries job id and byte count.' },
   'receipt.held': { level: 'warn', audience: 'operator', description: 'A receipt could not be printed (paper out, cover open, unplugged) and was kept for reprinting; carries job id and reason.' },
   'receipt.discarded': { level: 'info', audience: 'operator', description: 'A held receipt was discarded by staff without reprinting.' },

@@ -2477,7 +2477,7 @@ export type KioskApiSchema =
             | {
                 ok: false;
                 code: 'card-error';
-                note: string;
+                problem: 'id-number' | 'no-read' | 'incomplete' | 'text-length' | 'unknown-card-type' | 'bad-field';
                 detail: { [key: string]: boolean | string | number };
                 device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner';
               }

@@ -1,6 +1,6 @@
 // Device self-tests from the diagnostics screen. Results say whether the device works, never
 // what it read: a test card read reports "card read", not the holder's name or number.
-import type { A4Failure } from '../../../common/device-failures';
+import type { A4Failure, CardReadProblem } from '../../../common/device-failures';
 import type { DeviceKind, IdCardReaderStatus } from '../../../common/devices';
 import type { ScanError } from '../../../devices/scanner/service';
 import { selfTestPage, selfTestSlip } from '../../../documents/self-test/self-test-prints';
@@ -21,8 +21,7 @@ export type SelfTestOutcome =
   | { ok: false; code: 'reader-offline'; status: IdCardReaderStatus }
   | { ok: false; code: 'card-timeout'; seconds: number }
   | { ok: true; code: 'card-read' }
-  /** `note`: the reader's own sentence (devices/id-card/ still words its read errors) */
-  | { ok: false; code: 'card-error'; note: string }
+  | { ok: false; code: 'card-error'; problem: CardReadProblem }
   | { ok: false; code: 'code-timeout'; seconds: number }
   | { ok: true; code: 'code-scanned'; length: number }
   | { ok: false; code: 'no-self-test' };
@@ -75,11 +74,11 @@ export async function runSelfTest(ctx: BackendContext, kind: DeviceKind, waitMs 
     case 'id-card-reader': {
       const view = d.list().find((v) => v.device === 'id-card-reader');
       if (view?.device === 'id-card-reader' && view.health === 'offline') return { ok: false, code: 'reader-offline', status: view.status, detail: { state: view.status.state } };
-      const got = nextEvent(ctx, (e) => (e.type === 'idcard.read' ? { ok: true as const } : e.type === 'idcard.error' ? { ok: false as const, reason: e.reason, message: e.message } : null), waitMs);
+      const got = nextEvent(ctx, (e) => (e.type === 'idcard.read' ? { ok: true as const } : e.type === 'idcard.error' ? { ok: false as const, reason: e.reason, problem: e.problem } : null), waitMs);
       const r = await got;
       if (!r) return { ok: false, code: 'card-timeout', seconds: Math.round(waitMs / 1000), detail: { timeout: true } };
       if (r.ok) return { ok: true, code: 'card-read', detail: {} };
-      return { ok: false, code: 'card-error', note: r.message, detail: { error: r.reason } };
+      return { ok: false, code: 'card-error', problem: r.problem, detail: { error: r.reason, problem: r.problem } };
     }
     case 'code-scanner': {
       const r = await nextEvent(ctx, (e) => (e.type === 'code.scanned' ? { length: e.text.length } : null), waitMs);

@@ -1,11 +1,12 @@
 // Every code a device failure can carry has words in both languages, and the screens say the
 // printer's reason, not a sentence the backend built.
 import { describe, expect, it } from 'vitest';
-import { A4_FAILURES, FACE_FAILURES, RECEIPT_HELD_REASONS, type ReceiptNotPrinted } from '../../../common/device-failures';
+import { A4_FAILURES, CARD_READ_PROBLEMS, FACE_FAILURES, RECEIPT_HELD_REASONS, type ReceiptNotPrinted } from '../../../common/device-failures';
 import type { Words } from '../../../common/device-words';
-import { A4_FAILURE_WORDS, FACE_FAILURE_WORDS, RECEIPT_NOT_PRINTED_WORDS, a4FailureWords, receiptHeldWords } from './device-failures';
+import { A4_FAILURE_WORDS, CARD_READ_PROBLEM_WORDS, FACE_FAILURE_WORDS, RECEIPT_NOT_PRINTED_WORDS, a4FailureWords, receiptHeldWords } from './device-failures';
 import { JOURNEY_STRINGS } from '../journey/strings';
 import { refusalText } from './refusals';
+import { selfTestText } from './device-words';
 
 const CJK = /[\u3400-\u9fff]/;
 const bothLanguages = (w: Words, what: string) => {
@@ -49,6 +50,14 @@ describe('device failure words', () => {
     for (const f of FACE_FAILURES) bothLanguages(FACE_FAILURE_WORDS[f](), f);
     expect(refusalText('face', 'no-face', { error: 'no-face', area: 'face', retryable: true })).toBe(
       '未检测到人脸，请正对摄像头，摘下帽子和口罩后重试 / no face found: face the camera without hat or mask and try again',
+    );
+  });
+
+  it('words every reason a card gave no identity, for the identify step and the card self-test', () => {
+    expect(Object.keys(CARD_READ_PROBLEM_WORDS).sort()).toEqual([...CARD_READ_PROBLEMS].sort());
+    for (const p of CARD_READ_PROBLEMS) bothLanguages(CARD_READ_PROBLEM_WORDS[p], p);
+    expect(selfTestText({ ok: false, code: 'card-error', problem: 'id-number', detail: {}, device: 'id-card-reader' })).toBe(
+      '证件号码校验失败，请重新放置证件 / The card number failed its check, please place the card again.',
     );
   });
 });

@@ -1,6 +1,6 @@
 // The words for why a device operation failed (common/device-failures.ts): the devices and the
 // backend send the code and its parameters, the screens say it here. Chinese first, English second.
-import { A4_FAILURES, RECEIPT_HELD_REASONS, type A4Failure, type FaceFailure, type ReceiptHeldReason, type ReceiptNotPrinted } from '../../../common/device-failures';
+import { A4_FAILURES, RECEIPT_HELD_REASONS, type A4Failure, type CardReadProblem, type FaceFailure, type ReceiptHeldReason, type ReceiptNotPrinted } from '../../../common/device-failures';
 import type { Words } from '../../../common/device-words';
 
 const KEPT = { zh: '凭条已保留', en: 'the receipt is kept and can be reprinted' };
@@ -77,3 +77,13 @@ export function unusablePagesWords(unusable: unknown): Words {
   const why = pageProblemWords(p);
   return { zh: `第 ${num(p('page'))} 页无法使用：${why.zh}`, en: `page ${num(p('page'))} could not be used: ${why.en}` };
 }
+
+/** Why a card on the reader gave no identity (the identify step, the technician's card self-test). */
+export const CARD_READ_PROBLEM_WORDS: Record<CardReadProblem, Words> = {
+  'no-read': { zh: '读卡失败，请将证件重新放置在感应区', en: 'Could not read the card, please place it again.' },
+  incomplete: { zh: '读卡数据不完整，请重新放置证件', en: 'Incomplete card data, please place the card again.' },
+  'text-length': { zh: '证件信息长度异常，请重新放置证件', en: 'The card data has the wrong length, please place the card again.' },
+  'unknown-card-type': { zh: '不支持的证件类型，请到窗口办理', en: 'This card type is not supported: please go to the counter.' },
+  'bad-field': { zh: '证件信息不完整，请重新放置证件', en: 'The card data is incomplete, please place the card again.' },
+  'id-number': { zh: '证件号码校验失败，请重新放置证件', en: 'The card number failed its check, please place the card again.' },
+};

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { call, send } from '../call';
 import { FaceCheck } from '../face/FaceCheck';
+import { CARD_READ_PROBLEM_WORDS } from '../i18n/device-failures';
 import { deviceStatusText } from '../i18n/devices';
 import { bilingual, CARD_PROBLEM_TEXT } from '../i18n/refusals';
 import { useSystem } from '../system/SystemContext';
@@ -45,7 +46,7 @@ export function IdentifyStep({ onIdentified }: { onIdentified: (i: MaskedIdentit
     });
     return subscribe((e) => {
       if (e.type === 'idcard.read') void fetchIdentity();
-      else if (e.type === 'idcard.error') setCardError(e.message);
+      else if (e.type === 'idcard.error') setCardError(bilingual(CARD_READ_PROBLEM_WORDS[e.problem]));
       else if (e.type === 'device.status' && e.view.device === 'id-card-reader') setReaderDown(e.view.health === 'offline' ? deviceStatusText(e.view) : null);
     });
   }, [subscribe, fetchIdentity]);

@@ -1,5 +1,6 @@
 // Server-sent events from the backend (/api/events). The payload is checked before use:
 // the stream is a boundary, and a newer backend may send variants this build does not know.
+import { CARD_READ_PROBLEMS, type CardReadProblem } from '../../../common/device-failures';
 import type { WireEvent } from '../../../common/events';
 
 export const KNOWN_EVENT_TYPES = [
@@ -51,7 +52,7 @@ export function parseKioskEvent(data: string): WireEvent | null {
     case 'idcard.read':
       return parseCardRead(o);
     case 'idcard.error':
-      return (o.reason === 'read-failed' || o.reason === 'invalid-data') && typeof o.message === 'string' ? { type: 'idcard.error', reason: o.reason, message: o.message } : null;
+      return (o.reason === 'read-failed' || o.reason === 'invalid-data') && isCardReadProblem(o.problem) ? { type: 'idcard.error', reason: o.reason, problem: o.problem } : null;
     case 'device.status':
       return parseDeviceStatus(o);
     case 'helper.signed-out':
@@ -98,3 +99,5 @@ function parseDeviceStatus(o: Record<string, unknown>): WireEvent | null {
   if (typeof st !== 'object' || st === null || typeof st.state !== 'string') return null;
   return { type: 'device.status', view: v as unknown as Extract<WireEvent, { type: 'device.status' }>['view'] };
 }
+
+const isCardReadProblem = (v: unknown): v is CardReadProblem => (CARD_READ_PROBLEMS as readonly unknown[]).includes(v);
