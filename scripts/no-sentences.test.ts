@@ -35,7 +35,6 @@ const KEPT: Record<string, { max: number; why: string }> = {
  */
 const NOT_YET: Record<string, { max: number; why: string }> = {
   'devices/a4/cups-sim.ts': { max: 3, why: 'simulator set-up problems (developer)' },
-  'devices/speech/speech-service.ts': { max: 4, why: 'speech service state for the maintenance screen' },
   'devices/config.ts': { max: 8, why: 'device config validation messages (the technician’s config errors)' },
   'devices/sim/simulators.ts': { max: 2, why: 'simulator panel answers (developer)' },
   'devices/sim/pty-pair.ts': { max: 1, why: 'socat missing (developer)' },

@@ -3037,7 +3037,7 @@ export type KioskApiSchema =
               driftFields: string[];
               refused: null | { scope: 'group' | 'terminal'; version: number; reason: 'invalid' | 'unsigned' | 'wrong-suite' | 'bad-signature' | 'device-failed' | 'older'; message: string };
             };
-            speech: { ready: boolean; message: string };
+            speech: { state: 'ready'; modules: string[] } | { state: 'unavailable'; reason: 'error' | 'no-service' | 'no-voice'; detail: string };
           };
           outputFormat: 'json';
           status:
@@ -5649,12 +5649,18 @@ export type KioskApiSchema =
       '/speech': { $get: { input: {}; output: { available: boolean }; outputFormat: 'json'; status: 200 } };
       '/speech/say': {
         $post:
-          | { input: { json: { text: string; lang: 'zh-CN' | 'en'; volume: number } }; output: { message: string; error: 'unavailable'; area: 'speech' }; outputFormat: 'json'; status: 503 }
+          | {
+              input: { json: { text: string; lang: 'zh-CN' | 'en'; volume: number } };
+              output: { reason: 'error' | 'no-service' | 'no-voice'; error: 'unavailable'; area: 'speech' };
+              outputFormat: 'json';
+              status: 503;
+            }
           | { input: { json: { text: string; lang: 'zh-CN' | 'en'; volume: number } }; output: { messageId: string }; outputFormat: 'json'; status: 202 };
       };
       '/speech/stop': {
         $post:
-          { input: {}; output: { message: string; error: 'unavailable'; area: 'speech' }; outputFormat: 'json'; status: 503 } | { input: {}; output: { ok: true }; outputFormat: 'json'; status: 200 };
+          | { input: {}; output: { reason: 'error' | 'no-service' | 'no-voice'; error: 'unavailable'; area: 'speech' }; outputFormat: 'json'; status: 503 }
+          | { input: {}; output: { ok: true }; outputFormat: 'json'; status: 200 };
       };
     }
   | {

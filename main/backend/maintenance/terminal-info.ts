@@ -2,7 +2,6 @@
 import os from 'node:os';
 import type { BackendContext } from '../context';
 import { diskUse } from '../health/disk-use';
-import { describeSpeechStatus } from '../../../devices/speech/speech-service';
 
 export function networkInterfaces(): { name: string; address: string; family: string }[] {
   return Object.entries(os.networkInterfaces()).flatMap(([name, list]) => (list ?? []).filter((i) => !i.internal).map((i) => ({ name, address: i.address, family: i.family })));
@@ -43,6 +42,7 @@ export async function terminalInfo(ctx: BackendContext, dataDir: string) {
     update: ctx.fleet.updater?.heartbeat() ?? null,
     /** the remote configuration versions applied, drift and the last refusal */
     remoteConfig: ctx.fleet.remoteConfig?.heartbeat() ?? null,
-    speech: { ready: ctx.speech.status().state === 'ready', message: describeSpeechStatus(ctx.speech.status()) },
+    /** the speech service's status (the maintenance screen words it) */
+    speech: ctx.speech.status(),
   };
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { A4_FAILURES, CARD_READ_PROBLEMS, FACE_FAILURES, RECEIPT_HELD_REASONS, type ReceiptNotPrinted } from '../../../common/device-failures';
 import type { Words } from '../../../common/device-words';
-import { A4_FAILURE_WORDS, CARD_READ_PROBLEM_WORDS, FACE_FAILURE_WORDS, RECEIPT_NOT_PRINTED_WORDS, a4FailureWords, receiptHeldWords } from './device-failures';
+import { A4_FAILURE_WORDS, CARD_READ_PROBLEM_WORDS, FACE_FAILURE_WORDS, RECEIPT_NOT_PRINTED_WORDS, speechStatusWords, a4FailureWords, receiptHeldWords } from './device-failures';
 import { JOURNEY_STRINGS } from '../journey/strings';
 import { refusalText } from './refusals';
 import { selfTestText } from './device-words';
@@ -59,5 +59,11 @@ describe('device failure words', () => {
     expect(selfTestText({ ok: false, code: 'card-error', problem: 'id-number', detail: {}, device: 'id-card-reader' })).toBe(
       '证件号码校验失败，请重新放置证件 / The card number failed its check, please place the card again.',
     );
+  });
+
+  it('words the speech service’s status for the technician, Chinese first', () => {
+    expect(speechStatusWords({ state: 'ready', modules: ['espeak-ng'] })).toEqual({ zh: '语音播报正常', en: 'speech ready (espeak-ng)' });
+    for (const reason of ['no-service', 'no-voice', 'error'] as const) bothLanguages(speechStatusWords({ state: 'unavailable', reason, detail: 'x' }), reason);
+    expect(speechStatusWords({ state: 'unavailable', reason: 'no-service', detail: 'no socket at /run/x' }).en).toBe('speech-dispatcher is not running: no socket at /run/x');
   });
 });

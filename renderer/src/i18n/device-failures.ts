@@ -87,3 +87,18 @@ export const CARD_READ_PROBLEM_WORDS: Record<CardReadProblem, Words> = {
   'bad-field': { zh: '证件信息不完整，请重新放置证件', en: 'The card data is incomplete, please place the card again.' },
   'id-number': { zh: '证件号码校验失败，请重新放置证件', en: 'The card number failed its check, please place the card again.' },
 };
+
+/** The speech service's status as the technician reads it (the maintenance screen's terminal facts). */
+export type SpeechStatusView = { state: 'ready'; modules: string[] } | { state: 'unavailable'; reason: 'no-service' | 'no-voice' | 'error'; detail: string };
+
+export function speechStatusWords(s: SpeechStatusView): Words {
+  if (s.state === 'ready') return { zh: '语音播报正常', en: `speech ready (${s.modules.join(', ')})` };
+  switch (s.reason) {
+    case 'no-service':
+      return { zh: '语音服务未运行（speech-dispatcher）', en: `speech-dispatcher is not running: ${s.detail}` };
+    case 'no-voice':
+      return { zh: '语音服务没有可用的语音模块，请安装 speech-dispatcher-espeak-ng', en: 'speech-dispatcher has no output module: install speech-dispatcher-espeak-ng' };
+    case 'error':
+      return { zh: '语音服务出错', en: `speech-dispatcher error: ${s.detail}` };
+  }
+}

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import type { Answer } from '../call';
+import { speechStatusWords } from '../i18n/device-failures';
+import { bilingual } from '../../../common/device-words';
 import { configOutcomeText, type ConfigOutcome } from '../i18n/maintenance-words';
 import { techCall, techValue } from './tech-fetch';
 
@@ -126,8 +128,8 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
         </div>
         <div>
           <dt>语音播报 / spoken guidance</dt>
-          <dd data-testid="maint-speech" className={info.speech.ready ? undefined : 'maint-problem'}>
-            {info.speech.message}
+          <dd data-testid="maint-speech" className={info.speech.state === 'ready' ? undefined : 'maint-problem'}>
+            {bilingual(speechStatusWords(info.speech))}
           </dd>
         </div>
       </dl>
