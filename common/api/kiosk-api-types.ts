@@ -2716,7 +2716,7 @@ export type KioskApiSchema =
               alerts: { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; message: string; at: string }[];
             };
             deadLetters: { reason: string; id: number; receiptNo: string; serviceCode: string; submittedAt: string; code: string; deadAt: string }[];
-            heartbeat: { last: null | { at: string; ok: boolean; bytes: number; message: string }; lastOk: null | string; intervalSec: number };
+            heartbeat: { last: null | { at: string; ok: boolean; bytes: number; detail: null | string }; lastOk: null | string; intervalSec: number };
           };
           outputFormat: 'json';
           status:
@@ -2945,7 +2945,7 @@ export type KioskApiSchema =
       '/maintenance/heartbeat': {
         $post: {
           input: {};
-          output: { outcome: null | { at: string; ok: boolean; bytes: number; message: string } };
+          output: { outcome: null | { at: string; ok: boolean; bytes: number; detail: null | string } };
           outputFormat: 'json';
           status:
             | 300
@@ -3019,7 +3019,7 @@ export type KioskApiSchema =
             versions: { app: string; node: string; electron: null | string; chromium: null | string; schema: number; catalog: null | string };
             bootId: string;
             startedAt: string;
-            network: { interfaces: { name: string; address: string; family: string }[]; central: { reachable: boolean; ms: null | number; message: string } };
+            network: { interfaces: { name: string; address: string; family: string }[]; central: { reachable: boolean; ms: null | number; detail: null | string } };
             disk: null | { path: string; totalBytes: number; freeBytes: number; usedShare: number };
             helperTickets: { held: number };
             atRestKey: null | { keystore: 'file' | 'safeStorage' | 'libsecret' | 'static'; fallbackReason: null | string };
@@ -3109,7 +3109,7 @@ export type KioskApiSchema =
           output: {
             file: null | string;
             values: {
-              maintenance: { pinHash: string; maxFailures: number; lockoutSec: number; sessionIdleSec: number; exportRoots: string[] };
+              maintenance: { pinHash: 'set' | 'not-set'; maxFailures: number; lockoutSec: number; sessionIdleSec: number; exportRoots: string[] };
               terminalId: string;
               hallName: string;
               township: null | string;
@@ -5912,6 +5912,7 @@ export type RefusalCodes = {
   helperCard: 'refused' | 'timeout' | 'unknown-card' | 'offline-no-ticket';
   helperSignIn: 'locked' | 'wrong-pin' | 'refused' | 'no-card' | 'unknown-card' | 'offline-no-ticket';
   techSignIn: 'locked' | 'not-configured' | 'wrong-pin';
+  technician: 'technician-only';
 };
 
 /** One case as 办件进度查询 shows it. */

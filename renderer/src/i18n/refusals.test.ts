@@ -40,6 +40,7 @@ describe('refusal words', () => {
     expect(refusalText('helperSignIn', 'no-card', {})).toBe('请先将帮办人员本人证件放在读卡区 / place the helper’s own card on the reader first');
     expect(refusalText('followup', 'no-card', {})).toBe('请先将身份证放在读卡区 / please place your ID card on the reader first');
     expect(refusalText('face', 'no-card', {})).toBe('请先读取身份证 / please read your ID card first');
+    expect(refusalText('technician', 'technician-only', {})).toBe('仅限技术人员，请先进入维护模式 / technicians only: enter maintenance mode first');
     expect(refusalText('rating', 'not-found', {})).toBe('只能评价本次办理的事项 / only this visit can be rated here');
     expect(refusalText('submissions', 'not-found', {})).toBe('未找到该回执编号 / no such receipt number');
     expect(refusalText('catalog', 'not-found', {})).toBe('未找到该事项 / no such service');

@@ -172,11 +172,17 @@ const HELP: Record<RefusalKind<'help'>, Wording> = {
 
 export const bilingual = (w: Words) => `${w.zh} / ${w.en}`;
 
+/** The maintenance screens without a live technician session. */
+const TECHNICIAN: Record<RefusalKind<'technician'>, Wording> = {
+  'technician-only': () => ({ zh: '仅限技术人员，请先进入维护模式', en: 'technicians only: enter maintenance mode first' }),
+};
+
 /** Each area words its own codes (an area may still leave some to the backend's message). */
 const WORDS: { [A in RefusalArea]?: Partial<Record<RefusalKind<A>, Wording>> } = {
   journey: JOURNEY,
   devices: DEVICE_REFUSAL_WORDS,
   maintenance: MAINTENANCE_REFUSAL_WORDS,
+  technician: TECHNICIAN,
   catalog: CATALOG,
   submissions: SUBMISSIONS,
   rating: RATING,

@@ -83,7 +83,7 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
         <div>
           <dt>网络 / network</dt>
           <dd data-testid="maint-network">
-            {info.network.central.reachable ? `中心可达 / central reachable（${info.network.central.ms} ms）` : `中心不可达 / central unreachable: ${info.network.central.message}`}
+            {info.network.central.reachable ? `中心可达 / central reachable（${info.network.central.ms} ms）` : `中心不可达 / central unreachable: ${info.network.central.detail ?? ''}`}
             <br />
             {info.network.interfaces.map((i) => `${i.name} ${i.address}`).join(' · ') || '无网卡 / no interface'}
           </dd>
