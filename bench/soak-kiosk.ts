@@ -117,7 +117,7 @@ async function main(): Promise<Soaked> {
   const scan = (n: number, bytes: number) =>
     Array.from({ length: n }, () => {
       const r = ctx.devices.pages.add('scanner', page(bytes));
-      if (!r.ok) throw new Error(r.error);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
       return r.value.id;
     });
 

@@ -172,10 +172,6 @@ export interface SocialSecurityCardIdentity {
   validTo: string | null;
 }
 
-/** Why a 社保卡 gave no identity: another card in the reader, unreadable, or data that fails its checks. */
-export type SocialCardErrorCode = 'not-social-card' | 'social-card-unreadable' | 'social-card-invalid';
-export const SOCIAL_CARD_ERROR_CODES: readonly SocialCardErrorCode[] = ['not-social-card', 'social-card-unreadable', 'social-card-invalid'];
-
 /** Which credential the citizen identified with. */
 export type CredentialSource = 'id-card' | 'social-card' | 'netid';
 export const credentialSource = (i: CardIdentity): CredentialSource => (i.cardType === 'social-security' ? 'social-card' : i.cardType === 'netid' ? 'netid' : 'id-card');

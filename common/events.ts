@@ -1,4 +1,5 @@
-import type { CardIdentity, CredentialSource, DeviceStatusView, SocialCardErrorCode } from './devices';
+import type { CardReadProblem, ReceiptHeldReason } from './device-failures';
+import type { CardIdentity, CredentialSource, DeviceStatusView } from './devices';
 import type { QueueAlertOf } from './queue-alert';
 import type { NetidRefusal } from './netid-credential';
 
@@ -16,9 +17,8 @@ export type KioskEvent =
   // consumers (journey, follow-up, helper sign-in); it leaves the backend only as a WireEvent.
   | { type: 'device.status'; view: DeviceStatusView }
   | { type: 'idcard.read'; source: CredentialSource; identity: CardIdentity; photo: { mime: string; dataUrl: string } | null; photoProblem: string | null }
-  /** code: a 社保卡 refused (its words are the renderer's); message: the ID-card reader's own words */
-  | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; message: string; code?: SocialCardErrorCode }
-  | { type: 'receipt.held'; jobId: string; reason: string; message: string }
+  | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; problem: CardReadProblem }
+  | { type: 'receipt.held'; jobId: string; reason: ReceiptHeldReason }
   | { type: 'code.scanned'; text: string; source: 'hid' | 'serial' | 'wedge' }
   // 网证 (main/backend/citizen/netid-identify.ts): a credential QR is being verified at central, or
   // was refused (why, as a code). A verified one arrives as idcard.read with cardType 'netid'.

@@ -174,7 +174,12 @@ export const logEvents = {
     description:
       'A netid QR did not identify the citizen; carries the reason (malformed, expired, replayed, bad signature, unknown issuer, offline: central unreachable, unverifiable: an answer outside the contract).',
   },
-  'idcard.rejected': { level: 'warn', audience: 'operator', description: 'A card could not be read or failed validation (ID checksum, unknown layout); the citizen was asked to place it again.' },
+  'idcard.rejected': {
+    level: 'warn',
+    audience: 'operator',
+    description:
+      'A card could not be read or failed validation (ID checksum, unknown layout); the citizen was asked to place it again; carries the problem code and the reader’s detail (which field, which flag).',
+  },
   'receipt.printed': { level: 'info', audience: 'operator', description: 'A receipt was printed and cut; carries job id and byte count.' },
   'receipt.held': { level: 'warn', audience: 'operator', description: 'A receipt could not be printed (paper out, cover open, unplugged) and was kept for reprinting; carries job id and reason.' },
   'receipt.discarded': { level: 'info', audience: 'operator', description: 'A held receipt was discarded by staff without reprinting.' },
@@ -262,7 +267,11 @@ export const logEvents = {
       'At boot: 人证核验 is configured but cannot work (reason: the ID reader has no photo decoder configured); journeys run as with journey.faceCheck false and the reader shows degraded until devices[].photoDecoder is set.',
   },
   'face.verified': { level: 'info', audience: 'operator', description: 'A person-and-card check (人证核验) finished; carries the decision (match / no-match) and score, never the images.' },
-  'face.failed': { level: 'warn', audience: 'technician', description: 'The face verifier could not give a decision (unavailable, no face found, bad image, timeout).' },
+  'face.failed': {
+    level: 'warn',
+    audience: 'technician',
+    description: 'The face verifier could not give a decision (unavailable, no face found, bad image, timeout); carries the verifier’s own cause when it gave one.',
+  },
   'queue.document-fetched': { level: 'info', audience: 'operator', description: 'A result document (PDF) released for self-service printing was downloaded and verified.' },
   'queue.downstream-failed': { level: 'warn', audience: 'technician', description: 'Pulling case status, documents or the calendar failed; retried at the next poll.' },
   'queue.calendar-updated': { level: 'info', audience: 'technician', description: 'A new holiday / working-day calendar was stored.' },

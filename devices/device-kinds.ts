@@ -122,7 +122,7 @@ function idCardConnect(c: ConfigOf<'id-card-reader'>, env: KindEnv): () => Promi
     case 'hid':
       return hidIdCardReaderConnector({ vidPid: c.vidPid, profile: hidProfile, pollMs: c.pollMs }, env.photoDecoder);
     case 'sdk':
-      if (!c.sdk) return async () => err({ state: 'offline', reason: 'not-configured', detail: 'sdk.library 未配置 / sdk.library is not configured' });
+      if (!c.sdk) return async () => err({ state: 'offline', reason: 'not-configured', detail: 'sdk.library is not configured' });
       return sdkIdCardReaderConnector({ ...c.sdk, pollMs: c.pollMs }, env.photoDecoder);
     default:
       return idCardReaderConnector({ path: c.path, vidPid: c.vidPid, baudRate: c.baudRate, pollMs: c.pollMs }, env.photoDecoder);
@@ -146,8 +146,8 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
           });
         });
         s.events.on('card-error', (f) => {
-          logger.log('idcard.rejected', { reason: f.reason, message: f.message });
-          emit({ type: 'idcard.error', reason: f.reason, message: f.message });
+          logger.log('idcard.rejected', { reason: f.reason, problem: f.problem, detail: f.detail });
+          emit({ type: 'idcard.error', reason: f.reason, problem: f.problem });
         });
         s.events.on('link-trouble', (t) => logger.log('device.link-trouble', { device: 'id-card-reader', ...t }));
       },
@@ -210,7 +210,7 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
           const code = f.reason === 'not-social-card' ? 'not-social-card' : f.reason === 'read-failed' ? 'social-card-unreadable' : 'social-card-invalid';
           const detail = f.reason === 'read-failed' ? f.detail : f.reason === 'invalid-data' ? JSON.stringify(f.problem) : f.reason;
           logger.log('idcard.rejected', { reason: code, message: detail });
-          emit({ type: 'idcard.error', reason: f.reason === 'read-failed' ? 'read-failed' : 'invalid-data', message: '', code });
+          emit({ type: 'idcard.error', reason: f.reason === 'read-failed' ? 'read-failed' : 'invalid-data', problem: code });
         });
       },
   },

@@ -214,7 +214,7 @@ describe('帮办代办 (Chromium, simulators, embedded central)', () => {
     expect(face.body, JSON.stringify(face.body)).toMatchObject({ decision: 'match' });
     const pages = [1, 2].map((i) => {
       const r = backend().ctx.devices.pages.add('scanner', jpeg(i));
-      if (!r.ok) throw new Error(r.error);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
       return r.value.id;
     });
     const signedAt = new Date().toISOString();

@@ -1600,7 +1600,11 @@ export type KioskApiSchema =
               output: {
                 ok: false;
                 pages: { mime: 'image/jpeg' | 'image/png'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number }[];
-                unusable?: string;
+                unusable?:
+                  | { problem: 'too-large'; mb: number; maxMb: number; page: number }
+                  | { problem: 'not-an-image'; page: number }
+                  | { problem: 'too-small'; width: number; height: number; page: number }
+                  | { problem: 'too-many-pages'; page: number };
                 error: 'error' | 'not-found' | 'cover-open' | 'no-documents' | 'unavailable' | 'jammed' | 'busy' | 'io-error' | 'pages-unusable';
                 area: 'devices';
               };
@@ -1751,7 +1755,16 @@ export type KioskApiSchema =
         $post:
           | { input: {}; output: { error: 'not-an-image'; area: 'devices' }; outputFormat: 'json'; status: 415 }
           | { input: {}; output: { limit: number; error: 'too-large'; area: 'http' }; outputFormat: 'json'; status: 413 }
-          | { input: {}; output: { message: string; error: 'bad-image'; area: 'devices' }; outputFormat: 'json'; status: 422 }
+          | {
+              input: {};
+              output:
+                | { mb: number; maxMb: number; problem: 'too-large'; error: 'bad-image'; area: 'devices' }
+                | { problem: 'not-an-image'; error: 'bad-image'; area: 'devices' }
+                | { width: number; height: number; problem: 'too-small'; error: 'bad-image'; area: 'devices' }
+                | { problem: 'too-many-pages'; error: 'bad-image'; area: 'devices' };
+              outputFormat: 'json';
+              status: 422;
+            }
           | {
               input: {};
               output: { page: { mime: 'image/jpeg' | 'image/png'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number } };
@@ -1904,7 +1917,15 @@ export type KioskApiSchema =
                 | 511
                 | -1;
             }
-          | { input: { param: { id: string } }; output: { ok: false; message: string; error: 'invalid' | 'no-held-receipt' | 'held'; area: 'devices' }; outputFormat: 'json'; status: 404 | 409 };
+          | { input: { param: { id: string } }; output: { ok: false; error: 'no-held-receipt'; area: 'devices' }; outputFormat: 'json'; status: 404 }
+          | {
+              input: { param: { id: string } };
+              output:
+                | { ok: false; reason: 'paper-out' | 'cover-open' | 'cutter-error' | 'printer-error' | 'unplugged' | 'no-response'; jobId: string; error: 'held'; area: 'devices' }
+                | { ok: false; detail: string; error: 'invalid'; area: 'devices' };
+              outputFormat: 'json';
+              status: 409;
+            };
       };
       '/devices/receipt/held/:id': {
         $delete: {
@@ -2486,7 +2507,7 @@ export type KioskApiSchema =
             | {
                 ok: false;
                 code: 'a4-failed';
-                note: string;
+                failure: 'stopped' | 'service-unavailable' | 'service-lost' | 'not-available' | 'refused' | 'stopped-cancelled' | 'failed' | 'timeout' | 'not-a-pdf' | 'no-font';
                 detail: { [key: string]: boolean | string | number };
                 device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
@@ -2532,7 +2553,7 @@ export type KioskApiSchema =
             | {
                 ok: false;
                 code: 'card-error';
-                note: string;
+                problem: 'id-number' | 'no-read' | 'incomplete' | 'text-length' | 'unknown-card-type' | 'bad-field' | 'not-social-card' | 'social-card-unreadable' | 'social-card-invalid';
                 detail: { [key: string]: boolean | string | number };
                 device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
@@ -2796,7 +2817,7 @@ export type KioskApiSchema =
               )[];
             };
             deadLetters: { reason: string; id: number; receiptNo: string; serviceCode: string; submittedAt: string; code: string; deadAt: string }[];
-            heartbeat: { last: null | { at: string; ok: boolean; bytes: number; message: string }; lastOk: null | string; intervalSec: number };
+            heartbeat: { last: null | { at: string; ok: boolean; bytes: number; detail: null | string }; lastOk: null | string; intervalSec: number };
           };
           outputFormat: 'json';
           status:
@@ -3032,7 +3053,7 @@ export type KioskApiSchema =
       '/maintenance/heartbeat': {
         $post: {
           input: {};
-          output: { outcome: null | { at: string; ok: boolean; bytes: number; message: string } };
+          output: { outcome: null | { at: string; ok: boolean; bytes: number; detail: null | string } };
           outputFormat: 'json';
           status:
             | 300
@@ -3106,12 +3127,12 @@ export type KioskApiSchema =
             versions: { app: string; node: string; electron: null | string; chromium: null | string; schema: number; catalog: null | string };
             bootId: string;
             startedAt: string;
-            network: { interfaces: { name: string; address: string; family: string }[]; central: { reachable: boolean; ms: null | number; message: string } };
+            network: { interfaces: { name: string; address: string; family: string }[]; central: { reachable: boolean; ms: null | number; detail: null | string } };
             disk: null | { path: string; totalBytes: number; freeBytes: number; usedShare: number };
             helperTickets: { held: number };
             atRestKey: null | { keystore: 'file' | 'safeStorage' | 'libsecret' | 'static'; fallbackReason: null | string };
             update: null | {
-              step: 'idle' | 'downloading' | 'verified' | 'waiting-for-idle' | 'installing' | 'health-check' | 'done' | 'rolled-back' | 'refused';
+              step: 'idle' | 'refused' | 'downloading' | 'verified' | 'waiting-for-idle' | 'installing' | 'health-check' | 'done' | 'rolled-back';
               current: string;
               target: null | string;
               reason: null | 'tampered' | 'truncated' | 'downgrade' | 'unsigned' | 'wrong-key' | 'wrong-suite' | 'bad-manifest' | 'download-failed' | 'install-failed' | 'unhealthy' | 'wrong-channel';
@@ -3124,7 +3145,7 @@ export type KioskApiSchema =
               driftFields: string[];
               refused: null | { scope: 'group' | 'terminal'; version: number; reason: 'invalid' | 'unsigned' | 'wrong-suite' | 'bad-signature' | 'device-failed' | 'older'; message: string };
             };
-            speech: { ready: boolean; message: string };
+            speech: { state: 'ready'; modules: string[] } | { state: 'unavailable'; reason: 'error' | 'no-service' | 'no-voice'; detail: string };
           };
           outputFormat: 'json';
           status:
@@ -3196,7 +3217,7 @@ export type KioskApiSchema =
           output: {
             file: null | string;
             values: {
-              maintenance: { pinHash: string; maxFailures: number; lockoutSec: number; sessionIdleSec: number; exportRoots: string[] };
+              maintenance: { pinHash: 'set' | 'not-set'; maxFailures: number; lockoutSec: number; sessionIdleSec: number; exportRoots: string[] };
               terminalId: string;
               hallName: string;
               township: null | string;
@@ -4151,7 +4172,11 @@ export type KioskApiSchema =
                 | { error: 'not-yours'; area: 'followup' }
                 | { error: 'busy'; area: 'followup' }
                 | { what: 'central' | 'document'; error: 'offline'; area: 'followup' }
-                | { detail: string; error: 'printer'; area: 'followup' }
+                | {
+                    failure: 'stopped' | 'service-unavailable' | 'service-lost' | 'not-available' | 'refused' | 'stopped-cancelled' | 'failed' | 'timeout' | 'not-a-pdf' | 'no-font';
+                    error: 'printer';
+                    area: 'followup';
+                  }
                 | { detail: string; why: 'answer'; error: 'central'; area: 'followup' }
                 | { why: 'document-check'; error: 'central'; area: 'followup' }
                 | { error: 'no-card'; area: 'followup' }
@@ -4282,7 +4307,11 @@ export type KioskApiSchema =
                 | { error: 'not-yours'; area: 'followup' }
                 | { error: 'busy'; area: 'followup' }
                 | { what: 'central' | 'document'; error: 'offline'; area: 'followup' }
-                | { detail: string; error: 'printer'; area: 'followup' }
+                | {
+                    failure: 'stopped' | 'service-unavailable' | 'service-lost' | 'not-available' | 'refused' | 'stopped-cancelled' | 'failed' | 'timeout' | 'not-a-pdf' | 'no-font';
+                    error: 'printer';
+                    area: 'followup';
+                  }
                 | { detail: string; why: 'answer'; error: 'central'; area: 'followup' }
                 | { why: 'document-check'; error: 'central'; area: 'followup' };
               outputFormat: 'json';
@@ -4308,7 +4337,11 @@ export type KioskApiSchema =
                 | { error: 'not-yours'; area: 'followup' }
                 | { error: 'busy'; area: 'followup' }
                 | { what: 'central' | 'document'; error: 'offline'; area: 'followup' }
-                | { detail: string; error: 'printer'; area: 'followup' }
+                | {
+                    failure: 'stopped' | 'service-unavailable' | 'service-lost' | 'not-available' | 'refused' | 'stopped-cancelled' | 'failed' | 'timeout' | 'not-a-pdf' | 'no-font';
+                    error: 'printer';
+                    area: 'followup';
+                  }
                 | { detail: string; why: 'answer'; error: 'central'; area: 'followup' }
                 | { why: 'document-check'; error: 'central'; area: 'followup' };
               outputFormat: 'json';
@@ -4445,7 +4478,7 @@ export type KioskApiSchema =
           | {
               input: { json: { image: { mime: 'image/jpeg' | 'image/png'; data: string } } };
               output:
-                | { message: string; retryable: boolean; error: 'no-face' | 'unavailable' | 'bad-image' | 'timeout'; area: 'face' }
+                | { retryable: boolean; cause?: string; error: 'no-face' | 'unavailable' | 'bad-image' | 'timeout'; area: 'face' }
                 | { retryable: false; error: 'no-card'; area: 'face' }
                 | { retryable: false; error: 'no-photo'; area: 'face' };
               outputFormat: 'json';
@@ -4959,7 +4992,9 @@ export type KioskApiSchema =
             }
           | {
               input: { param: { code: string } } & { json: { materials: { materialId: string; pageIds: string[] }[] } };
-              output: { printed: true; missing: string[] } | { printed: false; missing: string[]; message: string };
+              output:
+                | { printed: true; missing: string[] }
+                | { printed: false; missing: string[]; reason: 'invalid' | 'paper-out' | 'cover-open' | 'cutter-error' | 'printer-error' | 'unplugged' | 'no-response' | 'no-claim' };
               outputFormat: 'json';
               status: 200;
             };
@@ -5052,7 +5087,9 @@ export type KioskApiSchema =
                 completion: { kind: 'on-the-spot'; date: string } | { kind: 'by-date'; date: string; workingDays: number } | { kind: 'within'; workingDays: number };
                 owed: { name: string; deadline: string }[];
                 consultationPhone: string;
-                receipt: { printed: true } | { printed: false; heldJobId: null | string; message: string };
+                receipt:
+                  | { printed: true }
+                  | { printed: false; heldJobId: null | string; reason: 'invalid' | 'paper-out' | 'cover-open' | 'cutter-error' | 'printer-error' | 'unplugged' | 'no-response' | 'no-claim' };
               };
               outputFormat: 'json';
               status: 200;
@@ -5081,7 +5118,9 @@ export type KioskApiSchema =
                 completion: { kind: 'on-the-spot'; date: string } | { kind: 'by-date'; date: string; workingDays: number } | { kind: 'within'; workingDays: number };
                 owed: { name: string; deadline: string }[];
                 consultationPhone: string;
-                receipt: { printed: true } | { printed: false; heldJobId: null | string; message: string };
+                receipt:
+                  | { printed: true }
+                  | { printed: false; heldJobId: null | string; reason: 'invalid' | 'paper-out' | 'cover-open' | 'cutter-error' | 'printer-error' | 'unplugged' | 'no-response' | 'no-claim' };
               };
               outputFormat: 'json';
               status: 201;
@@ -6018,12 +6057,18 @@ export type KioskApiSchema =
       '/speech': { $get: { input: {}; output: { available: boolean }; outputFormat: 'json'; status: 200 } };
       '/speech/say': {
         $post:
-          | { input: { json: { text: string; lang: 'zh-CN' | 'en'; volume: number } }; output: { message: string; error: 'unavailable'; area: 'speech' }; outputFormat: 'json'; status: 503 }
+          | {
+              input: { json: { text: string; lang: 'zh-CN' | 'en'; volume: number } };
+              output: { reason: 'error' | 'no-service' | 'no-voice'; error: 'unavailable'; area: 'speech' };
+              outputFormat: 'json';
+              status: 503;
+            }
           | { input: { json: { text: string; lang: 'zh-CN' | 'en'; volume: number } }; output: { messageId: string }; outputFormat: 'json'; status: 202 };
       };
       '/speech/stop': {
         $post:
-          { input: {}; output: { message: string; error: 'unavailable'; area: 'speech' }; outputFormat: 'json'; status: 503 } | { input: {}; output: { ok: true }; outputFormat: 'json'; status: 200 };
+          | { input: {}; output: { reason: 'error' | 'no-service' | 'no-voice'; error: 'unavailable'; area: 'speech' }; outputFormat: 'json'; status: 503 }
+          | { input: {}; output: { ok: true }; outputFormat: 'json'; status: 200 };
       };
     }
   | {
@@ -6349,6 +6394,7 @@ export type RefusalCodes = {
   helper: 'helper-only';
   helperSignIn: 'locked' | 'wrong-pin' | 'refused' | 'no-card' | 'unknown-card' | 'offline-no-ticket';
   techSignIn: 'locked' | 'not-configured' | 'wrong-pin';
+  technician: 'technician-only';
 };
 
 /** One case as 办件进度查询 shows it. */

@@ -2,6 +2,7 @@
 // missing, scheduler down all become a status), PDFs submitted with Print-Job and followed to
 // completion. A job that cannot finish is cancelled, so a citizen's document never comes out
 // later in front of the next person.
+import type { A4Failure } from '../../common/device-failures';
 import type { A4PrinterStatus, Offline } from '../../common/devices';
 import { err, ok, type Result } from '../../common/result';
 import { PollingSession } from '../core/polling-session';
@@ -9,11 +10,12 @@ import { sleep } from '../core/session';
 import { attr, attrAll, IppStatus, JobState, PrinterState, type IppMessage } from './ipp-codec';
 import type { IppClient } from './ipp-client';
 
+/** Why a print failed: the kind, the code the screens word, and CUPS's own detail for the technician. */
 export type A4Error =
-  | { kind: 'stopped'; message: string; detail: string }
-  | { kind: 'offline'; message: string; detail: string }
-  | { kind: 'failed'; message: string; detail: string; jobId: number }
-  | { kind: 'timeout'; message: string; detail: string; jobId: number };
+  | { kind: 'stopped'; code: A4Failure; detail: string }
+  | { kind: 'offline'; code: A4Failure; detail: string }
+  | { kind: 'failed'; code: A4Failure; detail: string; jobId: number }
+  | { kind: 'timeout'; code: A4Failure; detail: string; jobId: number };
 
 export interface A4Printed {
   jobId: number;
@@ -36,7 +38,7 @@ export function printerStatusFrom(msg: IppMessage): A4PrinterStatus {
   const message = String(attr(msg, 'printer-state-message') ?? '');
   const accepting = attr(msg, 'printer-is-accepting-jobs');
   if (state === PrinterState.stopped) return { state: 'stopped', detail: message || reasons.join(', ') || 'stopped' };
-  if (accepting === false) return { state: 'stopped', detail: message || '不接受新作业 / not accepting jobs' };
+  if (accepting === false) return { state: 'stopped', detail: message || 'not accepting jobs' };
   if (reasons.some((r) => r.endsWith('-error') || r === 'paused')) return { state: 'stopped', detail: reasons.join(', ') };
   return { state: 'ready' };
 }
@@ -72,13 +74,12 @@ export class CupsPrinterSession extends PollingSession<A4PrinterStatus> {
   async printPdf(pdf: Uint8Array, title: string): Promise<Result<A4Printed, A4Error>> {
     const started = Date.now();
     const submit = await this.client.printJob(this.queue, pdf, title);
-    if (!submit.ok) return err({ kind: 'offline', message: 'A4 打印服务不可用 / the print service is unavailable', detail: submit.error.detail });
-    if (submit.value.code === IppStatus.notAcceptingJobs)
-      return err({ kind: 'stopped', message: 'A4 打印机已停止，请到窗口打印 / the A4 printer is stopped', detail: String(attr(submit.value, 'status-message') ?? 'not accepting jobs') });
+    if (!submit.ok) return err({ kind: 'offline', code: 'service-unavailable', detail: submit.error.detail });
+    if (submit.value.code === IppStatus.notAcceptingJobs) return err({ kind: 'stopped', code: 'stopped', detail: String(attr(submit.value, 'status-message') ?? 'not accepting jobs') });
     if (submit.value.code > IppStatus.okIgnoredOrSubstituted)
       return err({
         kind: 'offline',
-        message: 'A4 打印机拒绝了作业 / the printer refused the job',
+        code: 'refused',
         detail: `IPP status 0x${submit.value.code.toString(16)} ${String(attr(submit.value, 'status-message') ?? '')}`,
       });
     const jobId = Number(attr(submit.value, 'job-id'));
@@ -97,7 +98,7 @@ export class CupsPrinterSession extends PollingSession<A4PrinterStatus> {
     let stoppedSince: number | null = null;
     for (;;) {
       const job = await this.client.getJob(jobId);
-      if (!job.ok) return err({ kind: 'offline', message: 'A4 打印服务中断 / the print service went away', detail: job.error.detail });
+      if (!job.ok) return err({ kind: 'offline', code: 'service-lost', detail: job.error.detail });
       const state = Number(attr(job.value, 'job-state'));
       const reasons = attrAll(job.value, 'job-state-reasons').map(String).join(', ');
       if (state === JobState.completed) {
@@ -108,7 +109,7 @@ export class CupsPrinterSession extends PollingSession<A4PrinterStatus> {
         return err({
           kind: 'failed',
           jobId,
-          message: 'A4 打印失败，请重试或到窗口打印 / printing failed',
+          code: 'failed',
           detail: `${state === JobState.aborted ? 'aborted' : 'canceled'}: ${reasons || String(attr(job.value, 'job-state-message') ?? '')}`,
         });
       const printer = await probePrinter(this.client, this.queue);
@@ -117,11 +118,11 @@ export class CupsPrinterSession extends PollingSession<A4PrinterStatus> {
       if (stoppedSince !== null && Date.now() - stoppedSince > this.opts.stoppedGraceMs) {
         await this.client.cancelJob(jobId);
         const detail = printer.ok ? (printer.value.state === 'stopped' ? printer.value.detail : reasons) : printer.error.detail;
-        return err({ kind: 'stopped', message: 'A4 打印机已停止，本次打印已取消，请到窗口打印 / the printer stopped; the job was cancelled', detail });
+        return err({ kind: 'stopped', code: 'stopped-cancelled', detail });
       }
       if (Date.now() - started > this.opts.jobTimeoutMs) {
         await this.client.cancelJob(jobId);
-        return err({ kind: 'timeout', jobId, message: 'A4 打印超时，已取消 / printing timed out and was cancelled', detail: reasons });
+        return err({ kind: 'timeout', jobId, code: 'timeout', detail: reasons });
       }
       await sleep(250);
     }
@@ -131,7 +132,7 @@ export class CupsPrinterSession extends PollingSession<A4PrinterStatus> {
 async function probePrinter(client: IppClient, queue: string): Promise<Result<A4PrinterStatus, Offline>> {
   const r = await client.getPrinter(queue);
   if (!r.ok) return err({ state: 'offline', reason: r.error.kind === 'unavailable' ? 'unavailable' : 'error', detail: r.error.detail });
-  if (r.value.code === IppStatus.notFound) return err({ state: 'offline', reason: 'not-found', detail: `CUPS 中没有打印队列 ${queue} / no CUPS queue "${queue}"` });
+  if (r.value.code === IppStatus.notFound) return err({ state: 'offline', reason: 'not-found', detail: `no CUPS queue "${queue}"` });
   if (r.value.code > IppStatus.okIgnoredOrSubstituted) return err({ state: 'offline', reason: 'error', detail: `IPP status 0x${r.value.code.toString(16)}` });
   return ok(printerStatusFrom(r.value));
 }

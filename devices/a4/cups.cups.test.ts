@@ -90,7 +90,7 @@ describe('A4 printer through CUPS', () => {
     if (!built.ok) throw new Error(built.error);
     const r = await service.printPdf(built.value.pdf, 'stopped-test');
     expect(r).toMatchObject({ ok: false, error: { kind: 'stopped' } });
-    if (!r.ok) expect(r.error.message).toContain('已取消');
+    if (!r.ok) expect(r.error.code).toBe('stopped-cancelled');
 
     expect(sim.resume().ok).toBe(true);
     await waitFor(() => state() === 'ready', 3000, 'ready again');

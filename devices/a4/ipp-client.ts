@@ -40,7 +40,7 @@ export class IppClient {
       });
     } catch (e) {
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      return err({ kind: 'unavailable', detail: `CUPS 不可达 / cannot reach CUPS at ${this.base}: ${cause?.code ?? cause?.message ?? (e as Error).message}` });
+      return err({ kind: 'unavailable', detail: `cannot reach CUPS at ${this.base}: ${cause?.code ?? cause?.message ?? (e as Error).message}` });
     }
     if (!res.ok) return err({ kind: 'protocol', detail: `HTTP ${res.status} from CUPS` });
     const decoded = decodeIpp(new Uint8Array(await res.arrayBuffer()));

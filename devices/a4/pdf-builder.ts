@@ -21,18 +21,18 @@ const KNOWN_FONTS: CjkFont[] = [
   { path: '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf' },
 ];
 
-/** The configured font, or the first known CJK font installed; a reason when there is none. */
+/** The configured font, or the first known CJK font installed; the technician's reason (English, a log detail) when there is none. */
 export function findCjkFont(configured?: string): Result<CjkFont, string> {
   if (configured) {
     const [p, name] = configured.split('#') as [string, string | undefined];
-    if (!fs.existsSync(p)) return err(`配置的字体不存在 / configured font not found: ${p}`);
+    if (!fs.existsSync(p)) return err(`configured font not found: ${p}`);
     const known = KNOWN_FONTS.find((f) => f.path === p);
     const postscriptName = name ?? known?.postscriptName;
-    if (p.toLowerCase().endsWith('.ttc') && !postscriptName) return err(`字体集 ${p} 需要指定 PostScript 名称，如 ${p}#NotoSansCJKsc-Regular / a .ttc font needs its PostScript name`);
+    if (p.toLowerCase().endsWith('.ttc') && !postscriptName) return err(`a .ttc font needs its PostScript name, e.g. ${p}#NotoSansCJKsc-Regular`);
     return ok({ path: p, postscriptName });
   }
   const found = KNOWN_FONTS.find((f) => fs.existsSync(f.path));
-  return found ? ok(found) : err('系统中没有中文字体，请安装 fonts-wqy-microhei 或在配置中指定 fontPath / no CJK font installed');
+  return found ? ok(found) : err('no CJK font installed: install fonts-wqy-microhei or set fontPath');
 }
 
 export interface BuiltPdf {

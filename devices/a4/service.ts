@@ -19,13 +19,12 @@ export class A4Service {
     return { ok: true, value: await buildA4Pdf(doc, font.value) };
   }
 
-  async printPdf(pdf: Uint8Array, title = '自助终端文件'): Promise<Result<A4Printed, A4Error>> {
-    if (pdf.length < 5 || Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-')
-      return err({ kind: 'failed', jobId: 0, message: '不是 PDF 文件 / not a PDF', detail: 'missing %PDF- header' });
+  async printPdf(pdf: Uint8Array, title = 'kiosk document'): Promise<Result<A4Printed, A4Error>> {
+    if (pdf.length < 5 || Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') return err({ kind: 'failed', jobId: 0, code: 'not-a-pdf', detail: 'missing %PDF- header' });
     const session = this.supervisor.session;
     if (!session) {
       const s = this.supervisor.view().status as { detail?: string };
-      return err({ kind: 'offline', message: 'A4 打印机不可用，请到窗口打印 / the A4 printer is not available', detail: s.detail ?? 'offline' });
+      return err({ kind: 'offline', code: 'not-available', detail: s.detail ?? 'offline' });
     }
     const r = await session.printPdf(pdf, title);
     if (r.ok) this.opts.logger.log('a4.printed', { queue: session.queue, jobId: r.value.jobId, pages: r.value.pages, ms: r.value.ms });
@@ -33,9 +32,9 @@ export class A4Service {
     return r;
   }
 
-  async printDoc(doc: A4Doc): Promise<Result<A4Printed & { pages: number | null }, A4Error | { kind: 'no-font'; message: string; detail: string }>> {
+  async printDoc(doc: A4Doc): Promise<Result<A4Printed & { pages: number | null }, A4Error | { kind: 'no-font'; code: 'no-font'; detail: string }>> {
     const built = await this.buildPdf(doc);
-    if (!built.ok) return err({ kind: 'no-font', message: '无法生成 PDF / cannot build the PDF', detail: built.error });
+    if (!built.ok) return err({ kind: 'no-font', code: 'no-font', detail: built.error });
     return this.printPdf(built.value.pdf, doc.title);
   }
 }

@@ -111,13 +111,13 @@ export class FfiWorker {
     try {
       koffiPath = createRequire(import.meta.url).resolve('koffi');
     } catch (e) {
-      return Promise.resolve(err(`koffi 无法加载 / koffi could not be loaded: ${(e as Error).message}`));
+      return Promise.resolve(err(`koffi could not be loaded: ${(e as Error).message}`));
     }
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { koffiPath, libs } });
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         void worker.terminate();
-        resolve(err(`加载本地库超时 / loading the library took over ${loadTimeoutMs} ms`));
+        resolve(err(`loading the library took over ${loadTimeoutMs} ms`));
       }, loadTimeoutMs);
       const first = (m: { type?: string; detail?: string }) => {
         clearTimeout(timer);
@@ -149,17 +149,14 @@ export class FfiWorker {
 
   private callNow(lib: string, fn: string, args: FfiArg[], timeoutMs: number): Promise<Result<FfiReturn, FfiError>> {
     if (this.dead) return Promise.resolve(err({ kind: 'closed', detail: this.dead }));
-    if (this.stuck)
-      return Promise.resolve(
-        err({ kind: 'busy', detail: `${this.stuck.fn} 已 ${Math.round((Date.now() - this.stuck.since) / 1000)} 秒未返回 / ${this.stuck.fn} has not returned for ${Date.now() - this.stuck.since} ms` }),
-      );
+    if (this.stuck) return Promise.resolve(err({ kind: 'busy', detail: `${this.stuck.fn} has not returned for ${Date.now() - this.stuck.since} ms` }));
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         if (this.pending?.id !== id) return;
         this.stuck = { id, fn, since: this.pending.since };
         this.pending = null;
-        resolve(err({ kind: 'timeout', detail: `${fn} 在 ${timeoutMs} ms 内未返回 / ${fn} did not return within ${timeoutMs} ms` }));
+        resolve(err({ kind: 'timeout', detail: `${fn} did not return within ${timeoutMs} ms` }));
       }, timeoutMs);
       this.pending = {
         id,

@@ -1,6 +1,7 @@
 // Person-and-card verification (人证核验): does the face in front of the kiosk match the photo
 // on the ID card? A verifier answers with a score and a decision, or says why it could not;
-// each reason maps to what the citizen is told and whether trying again can help.
+// each reason is a code (the screens word it) with whether trying again can help.
+import type { FaceFailure } from '../../common/device-failures';
 import type { Result } from '../../common/result';
 import { err } from '../../common/result';
 
@@ -19,13 +20,15 @@ export interface FaceMatch {
   decision: 'match' | 'no-match';
 }
 
-export type FaceErrorKind = 'unavailable' | 'no-face' | 'bad-image' | 'timeout';
+export type FaceErrorKind = FaceFailure;
 
+/** Why no verdict: the code (the screens word it), whether another capture might succeed, and the verifier's own cause for the log. */
 export interface FaceError {
   kind: FaceErrorKind;
-  message: string;
   /** whether another capture might succeed (no face in view) or not (service down) */
   retryable: boolean;
+  /** the verifier's or the image check's own reason (English, for the developer and the log) */
+  cause?: string;
 }
 
 export interface FaceVerifier {
@@ -33,16 +36,10 @@ export interface FaceVerifier {
   verify(card: FaceImage, live: FaceImage, signal?: AbortSignal): Promise<Result<FaceMatch, FaceError>>;
 }
 
-export const FACE_ERRORS: Record<FaceErrorKind, Omit<FaceError, 'kind'>> = {
-  unavailable: { message: '人证核验暂不可用，请到窗口办理 / face verification is not available now, please go to the counter', retryable: false },
-  'no-face': { message: '未检测到人脸，请正对摄像头，摘下帽子和口罩后重试 / no face found: face the camera without hat or mask and try again', retryable: true },
-  'bad-image': { message: '照片无法识别，请重新拍摄 / the picture could not be read, please take it again', retryable: true },
-  timeout: { message: '核验超时，请重试 / verification timed out, please try again', retryable: true },
-};
+const RETRYABLE: Record<FaceErrorKind, boolean> = { unavailable: false, 'no-face': true, 'bad-image': true, timeout: true };
 
-export function faceError(kind: FaceErrorKind, detail?: string): FaceError {
-  const e = FACE_ERRORS[kind];
-  return { kind, message: detail ? `${e.message}（${detail}）` : e.message, retryable: e.retryable };
+export function faceError(kind: FaceErrorKind, cause?: string): FaceError {
+  return cause ? { kind, retryable: RETRYABLE[kind], cause } : { kind, retryable: RETRYABLE[kind] };
 }
 
 const JPEG = [0xff, 0xd8, 0xff];
@@ -60,5 +57,5 @@ export function imageProblem(img: FaceImage): string | null {
 /** Where no verifier is configured: the citizen is sent to the counter, never stuck. */
 export const unconfiguredFaceVerifier: FaceVerifier = {
   kind: 'unconfigured',
-  verify: async () => err(faceError('unavailable', '未配置 / not configured')),
+  verify: async () => err(faceError('unavailable', 'not configured')),
 };

@@ -25,15 +25,14 @@ describe('face verification', () => {
     sim.mode = 'unavailable';
     const u = await sim.verify(png(), jpeg());
     expect(!u.ok && u.error).toMatchObject({ kind: 'unavailable', retryable: false });
-    expect(!u.ok && u.error.message).toContain('窗口');
     const c = await unconfiguredFaceVerifier.verify(png(), jpeg());
-    expect(!c.ok && c.error.kind).toBe('unavailable');
+    expect(!c.ok && c.error).toEqual({ kind: 'unavailable', retryable: false, cause: 'not configured' });
   });
 
   it('refuses garbage instead of a picture, whatever mode it is in', async () => {
     const sim = new FaceVerifierSim();
     const r = await sim.verify(png(), { mime: 'image/jpeg', bytes: new Uint8Array(500).fill(0x41) });
-    expect(!r.ok && r.error).toMatchObject({ kind: 'bad-image', retryable: true });
+    expect(!r.ok && r.error).toEqual({ kind: 'bad-image', retryable: true, cause: 'not a image/jpeg' });
     expect(imageProblem({ mime: 'image/png', bytes: new Uint8Array(10) })).toBe('image too small');
     expect(imageProblem(jpeg())).toBeNull();
   });

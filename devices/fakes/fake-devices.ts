@@ -84,12 +84,12 @@ export class FakeDevices implements DeviceLayer {
     encode: (doc: ReceiptDoc) => encodeReceipt(doc, { widthChars: 32 }),
     print: async (doc: ReceiptDoc): Promise<Result<Printed, ReceiptError>> => {
       const parsed = receiptDocSchema.safeParse(doc);
-      if (!parsed.success) return err({ kind: 'invalid', message: parsed.error.message });
+      if (!parsed.success) return err({ kind: 'invalid', detail: parsed.error.message });
       return this.printReceipt(HeldJobs.newId(), parsed.data, 0);
     },
     reprint: async (jobId: string): Promise<Result<Printed, ReceiptError>> => {
       const job = this.held.get(jobId);
-      if (!job) return err({ kind: 'not-found', message: '没有这张待重打的凭条 / no such held receipt' });
+      if (!job) return err({ kind: 'not-found' });
       return this.printReceipt(job.id, job.doc, job.attempts);
     },
     discard: (jobId: string) => !!this.held.release(jobId),
@@ -101,9 +101,8 @@ export class FakeDevices implements DeviceLayer {
     const reason = RECEIPT_FAULT[status.state];
     if (reason) {
       this.held.hold({ id: jobId, doc, reason, detail: status.state, heldAt: new Date().toISOString(), attempts: attempts + 1 });
-      const message = `凭条已保留 / the receipt is kept (${reason})`;
-      this.emit({ type: 'receipt.held', jobId, reason, message });
-      return err({ kind: 'held', jobId, reason, message });
+      this.emit({ type: 'receipt.held', jobId, reason });
+      return err({ kind: 'held', jobId, reason });
     }
     const bytes = this.receipt.encode(doc);
     const events = new EscPosDecoder().push(bytes);
@@ -122,16 +121,16 @@ export class FakeDevices implements DeviceLayer {
       if (!font.ok) return font;
       return ok(await buildA4Pdf(doc, font.value));
     },
-    printPdf: async (pdf: Uint8Array, title = '自助终端文件'): Promise<Result<A4Printed, A4Error>> => {
+    printPdf: async (pdf: Uint8Array, title = 'kiosk document'): Promise<Result<A4Printed, A4Error>> => {
       const status = this.statuses.get('a4-printer')!;
-      if (status.state === 'stopped') return err({ kind: 'stopped', message: 'A4 打印机已停止 / the A4 printer is stopped', detail: status.detail });
-      if (status.state === 'offline') return err({ kind: 'offline', message: 'A4 打印机不可用 / the A4 printer is not available', detail: status.detail });
+      if (status.state === 'stopped') return err({ kind: 'stopped', code: 'stopped', detail: status.detail });
+      if (status.state === 'offline') return err({ kind: 'offline', code: 'not-available', detail: status.detail });
       this.printedPdfs.push({ title, bytes: pdf.length });
       return ok({ jobId: this.nextA4Job++, pages: null, ms: 0 });
     },
     printDoc: async (doc: A4Doc) => {
       const built = await this.a4.buildPdf(doc);
-      if (!built.ok) return err({ kind: 'no-font' as const, message: '无法生成 PDF / cannot build the PDF', detail: built.error });
+      if (!built.ok) return err({ kind: 'no-font' as const, code: 'no-font' as const, detail: built.error });
       return this.a4.printPdf(built.value.pdf, doc.title);
     },
   };

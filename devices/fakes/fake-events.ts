@@ -6,11 +6,11 @@ import { SAMPLE_CARDS, type SampleCardName } from '../id-card/sample-cards';
 
 export function cardReadEvent(card: SampleCardName | CardIdentity = 'resident'): Extract<KioskEvent, { type: 'idcard.read' }> {
   const identity = typeof card === 'string' ? SAMPLE_CARDS[card] : card;
-  return { type: 'idcard.read', source: credentialSource(identity), identity, photo: null, photoProblem: '测试数据无照片 / no photo in test data' };
+  return { type: 'idcard.read', source: credentialSource(identity), identity, photo: null, photoProblem: 'no photo in test data' };
 }
 
 export function cardErrorEvent(reason: 'read-failed' | 'invalid-data' = 'read-failed'): Extract<KioskEvent, { type: 'idcard.error' }> {
-  return { type: 'idcard.error', reason, message: '读卡失败，请将证件重新放置在感应区 / Could not read the card, please place it again.' };
+  return { type: 'idcard.error', reason, problem: reason === 'read-failed' ? 'no-read' : 'bad-field' };
 }
 
 export function codeScannedEvent(text: string): Extract<KioskEvent, { type: 'code.scanned' }> {

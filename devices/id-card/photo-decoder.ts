@@ -17,5 +17,5 @@ export interface PhotoDecoder {
 /** Used when no vendor library is installed: the identity is still read, without a photo. */
 export const noPhotoDecoder: PhotoDecoder = {
   name: 'none',
-  decode: async () => err('未安装照片解码库 / no photo decoder installed'),
+  decode: async () => err('no photo decoder installed'),
 };

@@ -9,7 +9,8 @@ import { PollingSession } from '../core/polling-session';
 import { Cmd, decodeReadData, encodeCommand, Sw3 } from './frame';
 import { SamFrameParser } from './frame-parser';
 import type { DecodedPhoto, PhotoDecoder } from './photo-decoder';
-import { decodeTextBlock, describeTextProblem } from './text-block';
+import type { CardReadProblem } from '../../common/device-failures';
+import { decodeTextBlock, textProblemOf } from './text-block';
 
 export interface CardRead {
   identity: ChipCardIdentity;
@@ -23,9 +24,11 @@ export interface CardRead {
   readMs: number;
 }
 
+/** Why a card gave no identity: the code the screens word, and the reader's own detail for the log (English). */
 export interface CardReadFailure {
   reason: 'read-failed' | 'invalid-data';
-  message: string;
+  problem: CardReadProblem;
+  detail?: string;
 }
 
 export interface ReaderOptions {
@@ -237,13 +240,13 @@ export class IdCardReaderSession extends PollingSession<IdCardReaderStatus> {
     }
     if (!read.ok || read.value.sw3 !== Sw3.ok) {
       idle();
-      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', message: '读卡失败，请将证件重新放置在感应区 / Could not read the card, please place it again.' });
+      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', problem: 'no-read' });
       return;
     }
     const blocks = decodeReadData(read.value.data, usedFp);
     if (!blocks) {
       idle();
-      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', message: '读卡数据不完整，请重新放置证件 / Incomplete card data, please place the card again.' });
+      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', problem: 'incomplete' });
       return;
     }
     const key = Buffer.from(blocks.text).toString('base64');
@@ -257,7 +260,7 @@ export class IdCardReaderSession extends PollingSession<IdCardReaderStatus> {
     this.cell.set({ state: 'card-held' });
     const identity = decodeTextBlock(blocks.text);
     if (!identity.ok) {
-      this.events.emit('card-error', { reason: 'invalid-data', message: describeTextProblem(identity.error) });
+      this.events.emit('card-error', { reason: 'invalid-data', ...textProblemOf(identity.error) });
       return;
     }
     const photo = await this.opts.photoDecoder.decode(blocks.photo);

@@ -1,6 +1,7 @@
 // The 256-byte text block of a card (UCS-2LE, space padded). Four layouts exist; the flag at
 // bytes 248–249 says which. One table per layout drives both decoding (driver) and encoding
 // (simulator), so the two cannot drift apart.
+import type { CardReadProblem } from '../../common/device-failures';
 import type { ChipCardIdentity, ForeignPermanent2017Identity, ForeignPermanent2023Identity, Gender, HmtResidencePermitIdentity, ResidentCardIdentity } from '../../common/devices';
 import { idNumberProblem, type IdNumberProblem } from '../../common/id-number';
 import { err, ok, type Result } from '../../common/result';
@@ -64,16 +65,17 @@ const FOREIGN_2023: readonly Field[] = [
 export type CardTextProblem =
   { kind: 'length'; bytes: number } | { kind: 'unknown-card-type'; flag: string } | { kind: 'field'; field: string; reason: string } | { kind: 'id-number'; problem: IdNumberProblem };
 
-export function describeTextProblem(p: CardTextProblem): string {
+/** A text block problem as the code the screens word, and what exactly was wrong for the log. */
+export function textProblemOf(p: CardTextProblem): { problem: CardReadProblem; detail: string } {
   switch (p.kind) {
     case 'length':
-      return `证件信息长度异常 / card text block has ${p.bytes} bytes`;
+      return { problem: 'text-length', detail: `card text block has ${p.bytes} bytes` };
     case 'unknown-card-type':
-      return `不支持的证件类型 / unsupported card type flag "${p.flag}"`;
+      return { problem: 'unknown-card-type', detail: `unsupported card type flag "${p.flag}"` };
     case 'field':
-      return `证件信息不完整 / card field ${p.field} is ${p.reason}`;
+      return { problem: 'bad-field', detail: `card field ${p.field} is ${p.reason}` };
     case 'id-number':
-      return `证件号码校验失败，请重新放置证件 / the card number failed its check (${p.problem})`;
+      return { problem: 'id-number', detail: `the card number failed its check (${p.problem})` };
   }
 }
 

@@ -62,9 +62,9 @@ describe('page images', () => {
     const inbox = new PageInbox();
     const ok = inbox.add('camera', png(640, 480));
     expect(ok).toMatchObject({ ok: true, value: { source: 'camera', mime: 'image/png', width: 640, height: 480 } });
-    expect(inbox.add('camera', png(100, 80))).toMatchObject({ ok: false, error: expect.stringContaining('太小') });
-    expect(inbox.add('camera', new Uint8Array(10))).toMatchObject({ ok: false, error: expect.stringContaining('JPEG') });
-    expect(inbox.add('camera', new Uint8Array(PAGE_LIMITS.maxBytes + 1))).toMatchObject({ ok: false, error: expect.stringContaining('过大') });
+    expect(inbox.add('camera', png(100, 80))).toEqual({ ok: false, error: { problem: 'too-small', width: 100, height: 80 } });
+    expect(inbox.add('camera', new Uint8Array(10))).toEqual({ ok: false, error: { problem: 'not-an-image' } });
+    expect(inbox.add('camera', new Uint8Array(PAGE_LIMITS.maxBytes + 1))).toEqual({ ok: false, error: { problem: 'too-large', mb: 10, maxMb: 10 } });
     if (!ok.ok) throw new Error();
     expect(inbox.take(ok.value.id)?.width).toBe(640);
     expect(inbox.list()).toEqual([]);

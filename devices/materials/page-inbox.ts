@@ -2,6 +2,7 @@
 // land here, and the materials workflow takes them. Bounded, and cleared at the end of a
 // citizen's session so nobody's papers stay behind for the next person.
 import crypto from 'node:crypto';
+import type { PageProblem } from '../../common/device-failures';
 import { err, ok, type Result } from '../../common/result';
 import { imageInfo, type ImageInfo } from './image-info';
 
@@ -19,13 +20,13 @@ export const PAGE_LIMITS = { maxBytes: 10 * 1024 * 1024, minWidth: 320, minHeigh
 export class PageInbox {
   private readonly pages = new Map<string, InboxPage>();
 
-  add(source: InboxPage['source'], bytes: Uint8Array): Result<PageMeta, string> {
-    if (bytes.length > PAGE_LIMITS.maxBytes) return err(`图片过大（${Math.round(bytes.length / 1048576)} MB）/ image larger than ${PAGE_LIMITS.maxBytes / 1048576} MB`);
+  /** The image as a page, or why it cannot be one (a code the screens word). */
+  add(source: InboxPage['source'], bytes: Uint8Array): Result<PageMeta, PageProblem> {
+    if (bytes.length > PAGE_LIMITS.maxBytes) return err({ problem: 'too-large', mb: Math.round(bytes.length / 1048576), maxMb: PAGE_LIMITS.maxBytes / 1048576 });
     const info = imageInfo(bytes);
-    if (!info) return err('不是 JPEG 或 PNG 图片 / not a JPEG or PNG image');
-    if (info.width < PAGE_LIMITS.minWidth || info.height < PAGE_LIMITS.minHeight)
-      return err(`图片太小（${info.width}×${info.height}），无法辨认 / image too small to read (${info.width}×${info.height})`);
-    if (this.pages.size >= PAGE_LIMITS.maxPages) return err('待提交页数已达上限 / too many pages waiting');
+    if (!info) return err({ problem: 'not-an-image' });
+    if (info.width < PAGE_LIMITS.minWidth || info.height < PAGE_LIMITS.minHeight) return err({ problem: 'too-small', width: info.width, height: info.height });
+    if (this.pages.size >= PAGE_LIMITS.maxPages) return err({ problem: 'too-many-pages' });
     const page: InboxPage = { id: crypto.randomUUID(), source, bytes, capturedAt: new Date().toISOString(), ...info };
     this.pages.set(page.id, page);
     return ok(meta(page));

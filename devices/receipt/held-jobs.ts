@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { receiptDocSchema, type ReceiptDoc } from '../../documents/model/receipt-doc';
+import { RECEIPT_HELD_REASONS } from '../../common/device-failures';
 import type { PrintFailureReason } from './printer';
 
 export interface HeldJob {
@@ -19,7 +20,7 @@ export interface HeldJob {
 const heldJobSchema = z.object({
   id: z.string().regex(/^[0-9a-f-]{36}$/),
   doc: receiptDocSchema,
-  reason: z.enum(['paper-out', 'cover-open', 'cutter-error', 'printer-error', 'unplugged', 'no-response']),
+  reason: z.enum(RECEIPT_HELD_REASONS),
   detail: z.string(),
   heldAt: z.string(),
   attempts: z.number().int(),

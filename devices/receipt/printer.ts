@@ -1,6 +1,7 @@
 // The receipt printer driver: real-time status (DLE EOT 1–4) polled while idle, and jobs
 // written only to a printer that says it is ready, with the status checked again afterwards so
 // a job that ran into paper-out or an open cover is reported, not assumed printed.
+import type { ReceiptHeldReason } from '../../common/device-failures';
 import type { Offline, ReceiptPrinterStatus } from '../../common/devices';
 import { err, ok, type Result } from '../../common/result';
 import type { Link } from '../core/link';
@@ -8,7 +9,7 @@ import { PollingSession } from '../core/polling-session';
 import { Commands } from './escpos-encoder';
 import { interpretStatus, isStatusByte, type RtStatus } from './rt-status';
 
-export type PrintFailureReason = 'paper-out' | 'cover-open' | 'cutter-error' | 'printer-error' | 'unplugged' | 'no-response';
+export type PrintFailureReason = ReceiptHeldReason;
 export interface PrintFailure {
   reason: PrintFailureReason;
   detail: string;
@@ -53,7 +54,7 @@ export class ReceiptPrinterSession extends PollingSession<ReceiptPrinterStatus> 
       return err({
         state: 'offline',
         reason: s.error.kind === 'timeout' ? 'no-response' : 'unplugged',
-        detail: s.error.kind === 'timeout' ? '打印机未应答状态查询 / no answer to DLE EOT' : s.error.detail,
+        detail: s.error.kind === 'timeout' ? 'no answer to DLE EOT' : s.error.detail,
       });
     this.cell.set(s.value);
     this.startPolling({ everyMs: this.opts.statusPollMs });
@@ -155,17 +156,17 @@ export class ReceiptPrinterSession extends PollingSession<ReceiptPrinterStatus> 
 }
 
 function toFailure(e: QueryError): PrintFailure {
-  return e.kind === 'timeout' ? { reason: 'no-response', detail: '打印机无响应 / the printer does not answer' } : { reason: 'unplugged', detail: e.detail };
+  return e.kind === 'timeout' ? { reason: 'no-response', detail: 'the printer does not answer' } : { reason: 'unplugged', detail: e.detail };
 }
 
 function statusFailure(s: ReceiptPrinterStatus): PrintFailure {
   switch (s.state) {
     case 'paper-out':
-      return { reason: 'paper-out', detail: '缺纸 / paper out' };
+      return { reason: 'paper-out', detail: 'paper out' };
     case 'cover-open':
-      return { reason: 'cover-open', detail: '机盖打开 / cover open' };
+      return { reason: 'cover-open', detail: 'cover open' };
     case 'cutter-error':
-      return { reason: 'cutter-error', detail: '切刀故障 / cutter error' };
+      return { reason: 'cutter-error', detail: 'cutter error' };
     case 'printer-error':
       return { reason: 'printer-error', detail: s.detail };
     case 'offline':

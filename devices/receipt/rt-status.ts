@@ -19,9 +19,9 @@ export function interpretStatus(s: RtStatus): ReceiptPrinterStatus {
   if (paperOut) return { state: 'paper-out' };
   if (s.offlineCause & 0x04) return { state: 'cover-open' };
   if (s.errorCause & 0x08) return { state: 'cutter-error' };
-  if (s.errorCause & 0x20) return { state: 'printer-error', detail: 'unrecoverable error / 不可恢复错误' };
-  if (s.errorCause & 0x40) return { state: 'printer-error', detail: 'auto-recoverable error / 可自动恢复错误' };
-  if (s.offlineCause & 0x40 || s.printer & 0x08) return { state: 'printer-error', detail: 'offline / 脱机' };
+  if (s.errorCause & 0x20) return { state: 'printer-error', detail: 'unrecoverable error' };
+  if (s.errorCause & 0x40) return { state: 'printer-error', detail: 'auto-recoverable error' };
+  if (s.offlineCause & 0x40 || s.printer & 0x08) return { state: 'printer-error', detail: 'offline' };
   return { state: 'ready', paperNearEnd: nearEnd };
 }
 

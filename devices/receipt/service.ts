@@ -1,5 +1,6 @@
 // What the backend calls to print a receipt. A job that fails (paper out, cover open, cable
 // pulled) is kept with its reason and can be reprinted; the caller always learns which.
+import type { ReceiptHeldReason } from '../../common/device-failures';
 import type { KioskEvent } from '../../common/events';
 import { err, ok, type Result } from '../../common/result';
 import type { DeviceLogger } from '../core/log';
@@ -9,21 +10,17 @@ import { HeldJobs, type HeldJob } from './held-jobs';
 import type { PrintFailure, ReceiptPrinterSession } from './printer';
 import { receiptDocSchema, type ReceiptDoc } from '../../documents/model/receipt-doc';
 
-export type ReceiptError = { kind: 'held'; jobId: string; reason: PrintFailure['reason']; message: string } | { kind: 'invalid'; message: string } | { kind: 'not-found'; message: string };
+/**
+ * Why a receipt did not print: held for reprint (with the printer's reason, a code the screens
+ * word), a document that fails its schema (`detail`: the schema's issues, for the developer), or
+ * no such held receipt.
+ */
+export type ReceiptError = { kind: 'held'; jobId: string; reason: ReceiptHeldReason } | { kind: 'invalid'; detail: string } | { kind: 'not-found' };
 
 export interface Printed {
   jobId: string;
   bytes: number;
 }
-
-const REASON_TEXT: Record<PrintFailure['reason'], string> = {
-  'paper-out': '凭条打印机缺纸，凭条已保留，装纸后可重新打印 / Out of paper: the receipt is kept and can be reprinted.',
-  'cover-open': '凭条打印机机盖打开，凭条已保留 / Printer cover open: the receipt is kept and can be reprinted.',
-  'cutter-error': '凭条打印机切刀故障，凭条已保留 / Cutter error: the receipt is kept and can be reprinted.',
-  'printer-error': '凭条打印机故障，凭条已保留 / Printer error: the receipt is kept and can be reprinted.',
-  unplugged: '凭条打印机未连接，凭条已保留 / Printer not connected: the receipt is kept and can be reprinted.',
-  'no-response': '凭条打印机无响应，凭条已保留 / Printer not answering: the receipt is kept and can be reprinted.',
-};
 
 export class ReceiptService {
   constructor(
@@ -39,7 +36,7 @@ export class ReceiptService {
 
   async print(doc: ReceiptDoc): Promise<Result<Printed, ReceiptError>> {
     const parsed = receiptDocSchema.safeParse(doc);
-    if (!parsed.success) return err({ kind: 'invalid', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (!parsed.success) return err({ kind: 'invalid', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     return this.attempt(HeldJobs.newId(), parsed.data, 0);
   }
 
@@ -49,7 +46,7 @@ export class ReceiptService {
 
   async reprint(jobId: string): Promise<Result<Printed, ReceiptError>> {
     const job = this.held.get(jobId);
-    if (!job) return err({ kind: 'not-found', message: '没有这张待重打的凭条 / no such held receipt' });
+    if (!job) return err({ kind: 'not-found' });
     return this.attempt(job.id, job.doc, job.attempts);
   }
 
@@ -75,9 +72,8 @@ export class ReceiptService {
     }
     this.held.hold({ id: jobId, doc, reason: r.error.reason, detail: r.error.detail, heldAt: this.held.get(jobId)?.heldAt ?? new Date().toISOString(), attempts: attempts + 1 });
     this.supervisor.refresh();
-    const message = REASON_TEXT[r.error.reason];
     this.opts.logger.log('receipt.held', { jobId, reason: r.error.reason, detail: r.error.detail, attempts: attempts + 1 });
-    this.opts.emit({ type: 'receipt.held', jobId, reason: r.error.reason, message });
-    return err({ kind: 'held', jobId, reason: r.error.reason, message });
+    this.opts.emit({ type: 'receipt.held', jobId, reason: r.error.reason });
+    return err({ kind: 'held', jobId, reason: r.error.reason });
   }
 }

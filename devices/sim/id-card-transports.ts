@@ -60,7 +60,7 @@ export interface SdkSimReader extends SimulatedReader {
 
 export async function sdkSimReader(dir: string): Promise<Result<SdkSimReader, string>> {
   const built = await buildStandIns(path.join(dir, 'sdk'));
-  if (!built.ok) return err(`读卡器驱动替身库无法编译 / the SDK stand-in could not be built (gcc): ${built.error}`);
+  if (!built.ok) return err(`the SDK stand-in could not be built (gcc): ${built.error}`);
   const libs = built.value;
   // the stand-in library reads its world from here (one simulated SDK reader per process)
   process.env.KIOSK_SDK_STANDIN_DIR = libs.stateDir;

@@ -13,23 +13,11 @@ export type SpeechUnavailableReason = 'no-service' | 'no-voice' | 'error';
 
 export type SpeechStatus = { state: 'ready'; modules: string[] } | { state: 'unavailable'; reason: SpeechUnavailableReason; detail: string };
 
-export type SpeechError = { kind: 'unavailable'; message: string };
+/** Speech is unavailable now, and why (the status's reason; the screens hide their speech controls). */
+export type SpeechError = { kind: 'unavailable'; reason: SpeechUnavailableReason };
 
 /** SSIP's language codes for the kiosk's two languages (espeak-ng: cmn for zh, en-us for en). */
 const SSIP_LANGUAGE: Record<SpeechLang, string> = { 'zh-CN': 'zh', en: 'en' };
-
-/** The technician's reading of a status (maintenance, health, logs). */
-export function describeSpeechStatus(s: SpeechStatus): string {
-  if (s.state === 'ready') return `语音播报正常 / speech ready (${s.modules.join(', ')})`;
-  switch (s.reason) {
-    case 'no-service':
-      return `语音服务未运行（speech-dispatcher）/ speech-dispatcher is not running: ${s.detail}`;
-    case 'no-voice':
-      return '语音服务没有可用的语音模块，请安装 speech-dispatcher-espeak-ng / speech-dispatcher has no output module: install speech-dispatcher-espeak-ng';
-    case 'error':
-      return `语音服务出错 / speech-dispatcher error: ${s.detail}`;
-  }
-}
 
 /**
  * Where speech-dispatcher listens: the configured path, else `SPEECHD_ADDRESS` (`unix_socket:PATH`,
@@ -116,13 +104,13 @@ export class SpeechService {
     const run = this.queue.then(async (): Promise<Result<T, SpeechError>> => {
       if (!this.connection?.isOpen) await this.connect();
       const c = this.connection;
-      if (!c?.isOpen || this.current.state !== 'ready') return err({ kind: 'unavailable', message: describeSpeechStatus(this.current) });
+      if (!c?.isOpen || this.current.state !== 'ready') return err({ kind: 'unavailable', reason: this.current.state === 'ready' ? 'error' : this.current.reason });
       try {
         return ok(await work(c));
       } catch (e) {
         this.setStatus({ state: 'unavailable', reason: 'error', detail: e instanceof Error ? e.message : String(e) });
         c.close();
-        return err({ kind: 'unavailable', message: describeSpeechStatus(this.current) });
+        return err({ kind: 'unavailable', reason: 'error' });
       }
     });
     this.queue = run.catch(() => undefined);
@@ -185,6 +173,6 @@ export class SpeechService {
     // first a closed connection, then refusals: one outage, one line).
     if (!first && before.state === next.state) return;
     if (next.state === 'ready') this.opts.logger.log('speech.ready', { socket: this.opts.socketPath, modules: next.modules });
-    else this.opts.logger.log('speech.unavailable', { socket: this.opts.socketPath, reason: next.reason, detail: next.detail, message: describeSpeechStatus(next) });
+    else this.opts.logger.log('speech.unavailable', { socket: this.opts.socketPath, reason: next.reason, detail: next.detail });
   }
 }

@@ -244,6 +244,8 @@ describe('devices through the real backend (simulator mode)', () => {
     expect((await ok.json()).page).toMatchObject({ source: 'camera', width: 640, height: 480 });
     const bad = await fetch(url('/api/devices/camera/pages'), { method: 'POST', headers: { ...auth(), 'Content-Type': 'image/png' }, body: 'not a png' });
     expect(bad.status).toBe(422);
+    // the inbox's reason as a code, worded by the screen; no backend sentence
+    expect(await bad.json()).toEqual({ error: 'bad-image', area: 'devices', problem: 'not-an-image' });
   });
 });
 

@@ -69,11 +69,11 @@ describe('spoken guidance API', { timeout: 90_000 }, () => {
     expect(await (await k.get('/api/speech')).json()).toEqual({ available: false });
     const r = await post(k, '/api/speech/say', { text: '请插卡', lang: 'zh-CN', volume: 60 });
     expect(r.status).toBe(503);
-    expect(await r.json()).toMatchObject({ error: 'unavailable', message: expect.stringMatching(/speech-dispatcher is not running/) });
+    expect(await r.json()).toEqual({ error: 'unavailable', area: 'speech', reason: 'no-service' });
     expect(k.logLines.some((l) => l.includes('speech.unavailable') && l.includes('no-service'))).toBe(true);
     // …and the maintenance panel's terminal facts say it in the technician's words.
     const terminal = await (await k.asTechnician('/api/maintenance/terminal')).json();
-    expect(terminal.speech).toMatchObject({ ready: false, message: expect.stringMatching(/^语音服务未运行（speech-dispatcher）\/ speech-dispatcher is not running: no socket at /) });
+    expect(terminal.speech).toMatchObject({ state: 'unavailable', reason: 'no-service', detail: expect.stringMatching(/^no socket at /) });
     expect((await k.get('/api/catalog')).status).toBe(200);
   });
 });

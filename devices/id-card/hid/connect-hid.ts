@@ -50,7 +50,7 @@ export interface HidReaderConfig extends ReaderSessionOptions {
 
 export function hidIdCardReaderConnector(cfg: HidReaderConfig, photoDecoder: PhotoDecoder, binding: HidBinding | null = nodeHidBinding()) {
   return async (): Promise<Result<IdCardReaderSession, Offline>> => {
-    if (!binding) return err({ state: 'offline', reason: 'unavailable', detail: 'node-hid 无法加载 / node-hid could not be loaded' });
+    if (!binding) return err({ state: 'offline', reason: 'unavailable', detail: 'node-hid could not be loaded' });
     if (!cfg.vidPid) return err({ state: 'offline', reason: 'not-configured', detail: 'no HID VID:PID configured' });
     const { vendorId, productId } = parseVidPid(cfg.vidPid);
     const [v, p] = [parseInt(vendorId, 16), parseInt(productId, 16)];

@@ -32,11 +32,11 @@ export function sdkIdCardReaderConnector(cfg: SdkReaderConfig, photoDecoder: Pho
       return err({
         state: 'offline',
         reason: 'no-response',
-        detail: `读卡器驱动仍卡在 ${stuck.fn}（${Math.round(stuck.forMs / 1000)} 秒）/ reader SDK still inside ${stuck.fn} for ${stuck.forMs} ms`,
+        detail: `reader SDK still inside ${stuck.fn} for ${stuck.forMs} ms`,
       });
     wedged.delete(cfg.library);
     const worker = await FfiWorker.start({ sdk: { path: cfg.library, functions: sdkPrototypes(symbols) } });
-    if (!worker.ok) return err({ state: 'offline', reason: 'unavailable', detail: `读卡器驱动库无法加载 / reader SDK ${cfg.library} could not be loaded: ${worker.error}` });
+    if (!worker.ok) return err({ state: 'offline', reason: 'unavailable', detail: `reader SDK ${cfg.library} could not be loaded: ${worker.error}` });
     const ffi = worker.value;
     const session = new SdkReaderSession(ffi, {
       port: cfg.port,

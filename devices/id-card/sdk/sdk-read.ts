@@ -29,12 +29,12 @@ function u32(b: Uint8Array | undefined): number | null {
 export function parseSdkRead(r: SdkReadBuffers): Result<ReadData, string> {
   const textLen = u32(r.textLen);
   const photoLen = u32(r.photoLen);
-  if (textLen !== TEXT_BYTES || r.text.length < TEXT_BYTES) return err(`文字信息长度异常 / text length ${textLen ?? 'missing'}, expected ${TEXT_BYTES}`);
-  if (photoLen !== PHOTO_BYTES || r.photo.length < PHOTO_BYTES) return err(`照片长度异常 / photo length ${photoLen ?? 'missing'}, expected ${PHOTO_BYTES}`);
+  if (textLen !== TEXT_BYTES || r.text.length < TEXT_BYTES) return err(`text length ${textLen ?? 'missing'}, expected ${TEXT_BYTES}`);
+  if (photoLen !== PHOTO_BYTES || r.photo.length < PHOTO_BYTES) return err(`photo length ${photoLen ?? 'missing'}, expected ${PHOTO_BYTES}`);
   let fingerprint: Uint8Array | null = null;
   if (r.fingerprintLen) {
     const fpLen = u32(r.fingerprintLen);
-    if (fpLen !== 0 && (fpLen !== FINGERPRINT_BYTES || !r.fingerprint || r.fingerprint.length < FINGERPRINT_BYTES)) return err(`指纹长度异常 / fingerprint length ${fpLen ?? 'missing'}`);
+    if (fpLen !== 0 && (fpLen !== FINGERPRINT_BYTES || !r.fingerprint || r.fingerprint.length < FINGERPRINT_BYTES)) return err(`fingerprint length ${fpLen ?? 'missing'}`);
     if (fpLen) fingerprint = r.fingerprint!.slice(0, FINGERPRINT_BYTES);
   }
   return ok({ text: r.text.slice(0, TEXT_BYTES), photo: r.photo.slice(0, PHOTO_BYTES), fingerprint });

@@ -10,7 +10,7 @@ import { PollingSession } from '../../core/polling-session';
 import { Sw3 } from '../frame';
 import type { PhotoDecoder } from '../photo-decoder';
 import type { ReaderEvents } from '../reader';
-import { decodeTextBlock, describeTextProblem } from '../text-block';
+import { decodeTextBlock, textProblemOf } from '../text-block';
 import { parseSdkRead, SDK_BUFFER_BYTES } from './sdk-read';
 
 export interface SdkReaderOptions {
@@ -79,8 +79,8 @@ export class SdkReaderSession extends PollingSession<IdCardReaderStatus> {
     if (r.ok) return r;
     const off: Offline =
       r.error.kind === 'timeout' || r.error.kind === 'busy'
-        ? { state: 'offline', reason: 'no-response', detail: `读卡器驱动无响应 / reader SDK not responding: ${r.error.detail}` }
-        : { state: 'offline', reason: 'error', detail: `读卡器驱动出错 / reader SDK failed: ${r.error.detail}` };
+        ? { state: 'offline', reason: 'no-response', detail: `reader SDK not responding: ${r.error.detail}` }
+        : { state: 'offline', reason: 'error', detail: `reader SDK failed: ${r.error.detail}` };
     return err(off);
   }
 
@@ -136,7 +136,7 @@ export class SdkReaderSession extends PollingSession<IdCardReaderStatus> {
     if (!read || !this.polling) return;
     if (read.value !== Sw3.ok) {
       idle();
-      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', message: '读卡失败，请将证件重新放置在感应区 / Could not read the card, please place it again.' });
+      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', problem: 'no-read' });
       return;
     }
     const [text, textLen, photo, photoLen, fingerprint, fingerprintLen] = read.out;
@@ -145,10 +145,10 @@ export class SdkReaderSession extends PollingSession<IdCardReaderStatus> {
       idle();
       this.events.emit('link-trouble', { noiseBytes: 0, badFrames: 1 });
       if (++this.malformed >= MALFORMED_READS_OFFLINE) {
-        this.lose({ state: 'offline', reason: 'error', detail: `读卡器驱动返回的数据异常 / the reader SDK returns malformed data: ${blocks.error}` });
+        this.lose({ state: 'offline', reason: 'error', detail: `the reader SDK returns malformed data: ${blocks.error}` });
         return;
       }
-      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', message: '读卡数据不完整，请重新放置证件 / Incomplete card data, please place the card again.' });
+      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', problem: 'incomplete' });
       return;
     }
     this.malformed = 0;
@@ -163,7 +163,7 @@ export class SdkReaderSession extends PollingSession<IdCardReaderStatus> {
     this.cell.set({ state: 'card-held' });
     const identity = decodeTextBlock(blocks.value.text);
     if (!identity.ok) {
-      this.events.emit('card-error', { reason: 'invalid-data', message: describeTextProblem(identity.error) });
+      this.events.emit('card-error', { reason: 'invalid-data', ...textProblemOf(identity.error) });
       return;
     }
     const photoResult = await this.opts.photoDecoder.decode(blocks.value.photo);

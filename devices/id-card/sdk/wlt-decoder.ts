@@ -29,9 +29,9 @@ export interface ClosablePhotoDecoder extends PhotoDecoder {
 
 /** The decoder's output buffer made into a photo, or why not (pure: fuzzed). */
 export function photoFromDecoderOutput(ret: number, out: Uint8Array | undefined, cfg: Pick<WltDecoderConfig, 'okCode' | 'rowOrder'>): Result<DecodedPhoto, string> {
-  if (ret !== cfg.okCode) return err(`照片解码失败（返回 ${ret}）/ the photo decoder refused the photo (returned ${ret})`);
+  if (ret !== cfg.okCode) return err(`the photo decoder refused the photo (returned ${ret})`);
   const png = out ? bgrToPng(out.subarray(0, BGR_BYTES), WLT_WIDTH, WLT_HEIGHT, cfg.rowOrder) : null;
-  if (!png) return err('照片解码库输出长度异常 / the photo decoder returned too few bytes');
+  if (!png) return err('the photo decoder returned too few bytes');
   return ok({ mime: 'image/png', bytes: png, width: WLT_WIDTH, height: WLT_HEIGHT });
 }
 
@@ -41,14 +41,14 @@ export function wltPhotoDecoder(cfg: WltDecoderConfig): ClosablePhotoDecoder {
   return {
     name: `wlt:${cfg.library}`,
     async decode(wlt) {
-      if (wlt.length !== PHOTO_BYTES) return err(`照片数据长度异常 / photo data is ${wlt.length} bytes, expected ${PHOTO_BYTES}`);
+      if (wlt.length !== PHOTO_BYTES) return err(`photo data is ${wlt.length} bytes, expected ${PHOTO_BYTES}`);
       const w = await start();
       if (!w.ok) {
         worker = null; // try loading again at the next card
-        return err(`照片解码库无法加载 / the photo decoder could not be loaded: ${w.error}`);
+        return err(`the photo decoder could not be loaded: ${w.error}`);
       }
       const r = await w.value.call('wlt', 'decode', [{ in: wlt }, { out: OUT_BYTES }, cfg.flag], cfg.callTimeoutMs);
-      if (!r.ok) return err(`照片解码库无响应 / the photo decoder failed: ${r.error.detail}`);
+      if (!r.ok) return err(`the photo decoder failed: ${r.error.detail}`);
       return photoFromDecoderOutput(r.value.value, r.value.out[0], cfg);
     },
     async close() {

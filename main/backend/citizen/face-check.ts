@@ -25,8 +25,9 @@ export async function checkFace(ctx: BackendContext, live: { mime: 'image/jpeg' 
     new Promise<{ ok: false; error: FaceError }>((resolve) => setTimeout(() => resolve({ ok: false, error: faceError('timeout') }), VERIFY_TIMEOUT_MS).unref()),
   ]);
   if (!r.ok) {
-    ctx.logger.log('face.failed', { kind: r.error.kind });
-    return r;
+    ctx.logger.log('face.failed', { kind: r.error.kind, cause: r.error.cause });
+    // the verifier's cause is for the log; the screen words the code
+    return err(faceError(r.error.kind));
   }
   ctx.logger.log('face.verified', { decision: r.value.decision, score: r.value.score });
   // the journey submits only for a card whose holder passed (when the terminal checks faces)

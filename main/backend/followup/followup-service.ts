@@ -12,12 +12,14 @@ import type { SubmissionQueue } from '../../../offline-queue/queue';
 import type { Store } from '../../../offline-queue/store/store';
 import type { CallFailure } from '../../../offline-queue/sync/central-client';
 import type { CatalogService } from '../catalog/catalog-service';
+import type { A4Failure } from '../../../common/device-failures';
 import type { Logger } from '../log/logger';
 import { statusOnlyOf, viewFromCentral, viewFromLocal, viewStatusOnly, type CaseProgressView, type NotPrintable, type ProgressAnswer } from './progress-view';
 
 /**
  * Codes with their parameters (the renderer words them, area `followup`). `detail` is text that
- * came from elsewhere and is shown as it came: central's refusal, the A4 printer's own message.
+ * came from elsewhere and is shown as it came: central's refusal. A printer failure is the A4
+ * printer's code (common/device-failures.ts).
  */
 export type FollowupError =
   | { kind: 'not-found'; what: 'case' | 'document' }
@@ -28,7 +30,7 @@ export type FollowupError =
   | typeof NOT_PROVEN
   | { kind: 'busy' }
   | { kind: 'offline'; what: 'central' | 'document' }
-  | { kind: 'printer'; detail: string }
+  | { kind: 'printer'; failure: A4Failure }
   | { kind: 'central'; why: 'answer'; detail: string }
   | { kind: 'central'; why: 'document-check' };
 
@@ -168,7 +170,7 @@ export class FollowupService {
     if (!printed.ok) {
       if (doc.kind === 'result') this.ctx.store.followup.releasePrint(documentId, at);
       this.ctx.logger.log('followup.print-failed', { receiptNo, documentId, kind: printed.error.kind });
-      return err({ kind: 'printer', detail: printed.error.message });
+      return err({ kind: 'printer', failure: printed.error.code });
     }
     if (doc.kind === 'notice') {
       this.ctx.logger.log('followup.notice-printed', { receiptNo, documentId });

@@ -268,7 +268,7 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     expect((await post('/api/dev/sim/actions', { device: 'a4-printer', action: 'stop', reason: 'jam' })).status).toBe(200);
     const failed = await post('/api/progress/print', { receiptNo: c.receiptNo, documentId: result.id });
     expect(failed.status).toBe(503);
-    expect(failed.body).toMatchObject({ error: 'printer', area: 'followup', detail: expect.stringMatching(/打印/) });
+    expect(failed.body).toMatchObject({ error: 'printer', area: 'followup', failure: expect.stringMatching(/^stopped/) });
     expect(backend.ctx.store.followup.printedAt(result.id)).toBeNull();
     expect((await post('/api/dev/sim/actions', { device: 'a4-printer', action: 'resume' })).status).toBe(200);
     await waitFor(() => backend.ctx.devices.list().find((d) => d.device === 'a4-printer')?.health === 'ok', 10_000, 'printer back');

@@ -76,7 +76,8 @@ export interface HeartbeatOutcome {
   at: string;
   ok: boolean;
   bytes: number;
-  message: string;
+  /** why it failed, as the central link said it (English, for the technician) */
+  detail: string | null;
 }
 
 export class HeartbeatSender {
@@ -124,10 +125,10 @@ export class HeartbeatSender {
       if (!unchanged) this.lastUsage = { json: usageJson, at: Date.now() };
       this.ctx.logger.log('heartbeat.sent', { bytes });
       this.lastOk = at;
-      this.last = { at, ok: true, bytes, message: '心跳已送达 / heartbeat delivered' };
+      this.last = { at, ok: true, bytes, detail: null };
     } else {
       this.ctx.logger.log('heartbeat.failed', { kind: r.failure.kind, message: r.failure.message });
-      this.last = { at, ok: false, bytes, message: r.failure.message };
+      this.last = { at, ok: false, bytes, detail: r.failure.message };
     }
     return this.last;
   }

@@ -164,7 +164,7 @@ describe('sign-in', () => {
     expect((await presentCard(k, 'resident')).status).toBe(404);
     expect(((await (await k.get('/api/journey/identity')).json()) as { identity: unknown }).identity).not.toBeNull();
     const page = k.ctx.devices.pages.add('scanner', jpeg);
-    if (!page.ok) throw new Error(page.error);
+    if (!page.ok) throw new Error(JSON.stringify(page.error));
     const r = await presentCard(k, 'township-helper');
     expect(r.body).toMatchObject({ ok: true, helper: { staffId: 'HB-001' } });
     expect(k.ctx.devices.pages.get(page.value.id)).toBeUndefined();

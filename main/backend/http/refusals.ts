@@ -87,6 +87,8 @@ export const REFUSAL_STATUS = {
   },
   /** the technician's PIN (maintenance/technician-auth.ts) */
   techSignIn: { 'not-configured': 503, locked: 423, 'wrong-pin': 401 },
+  /** every maintenance route without a live technician session (maintenance/guard.ts) */
+  technician: { 'technician-only': 403 },
   /** maintenance actions (routes/maintenance.ts) */
   maintenance: {
     'no-dead-letter': 404,

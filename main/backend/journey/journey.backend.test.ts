@@ -96,7 +96,7 @@ const jpeg = (w: number, h: number, salt: number) =>
 function scanPages(k: TempKiosk, n: number): string[] {
   return Array.from({ length: n }, (_, i) => {
     const r = k.ctx.devices.pages.add('scanner', jpeg(1240, 1754, i));
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value.id;
   });
 }
@@ -252,8 +252,8 @@ describe('application journey API', () => {
       signature: SIGNATURE,
     });
     expect(res.status).toBe(201);
-    const r = (await res.json()) as { receiptNo: string; receipt: { printed: boolean; heldJobId: string; message: string } };
-    expect(r.receipt).toMatchObject({ printed: false, message: expect.stringContaining('缺纸') });
+    const r = (await res.json()) as { receiptNo: string; receipt: { printed: boolean; heldJobId: string; reason: string } };
+    expect(r.receipt).toMatchObject({ printed: false, reason: 'paper-out' });
     expect(k.ctx.queue.caseStatus(r.receiptNo)).not.toBeNull();
     const held = k.ctx.devices.receipt.heldJobs().find((j) => j.id === r.receipt.heldJobId)!;
     expect(held.doc.lines.some((l) => l.type === 'qr' && isClaimQr(l.data, r.receiptNo))).toBe(true);

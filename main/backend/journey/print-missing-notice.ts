@@ -1,5 +1,6 @@
 // When a material that cannot be owed is missing: print the 一次性告知单 and let go of the pages
 // scanned so far (nothing was submitted, and the next citizen must not find them).
+import type { ReceiptNotPrinted } from '../../../common/device-failures';
 import { decideMaterials } from '../../../common/journey/materials-decision';
 import { err, ok, type Result } from '../../../common/result';
 import type { BackendContext } from '../context';
@@ -9,7 +10,8 @@ import { receiptWidth } from './receipt-width';
 import { serviceFor, type ServiceRefusal } from './service-for';
 
 export type NoticeRefusal = ServiceRefusal | { kind: 'not-missing' };
-export type NoticeAnswer = { printed: true; missing: string[] } | { printed: false; missing: string[]; message: string };
+/** Printed, or why not (the receipt printer's reason, a code the notice panel words). */
+export type NoticeAnswer = { printed: true; missing: string[] } | { printed: false; missing: string[]; reason: ReceiptNotPrinted };
 
 export async function printMissingNotice(ctx: BackendContext, serviceCode: string, materials: Provided): Promise<Result<NoticeAnswer, NoticeRefusal>> {
   const s = serviceFor(ctx.catalog, serviceCode);
@@ -38,5 +40,5 @@ export async function printMissingNotice(ctx: BackendContext, serviceCode: strin
     materials.flatMap((m) => m.pageIds),
   );
   const missing = d.missing.map((m) => m.name);
-  return ok(r.ok ? { printed: true, missing } : { printed: false, missing, message: r.error.message });
+  return ok(r.ok ? { printed: true, missing } : { printed: false, missing, reason: r.error.kind === 'held' ? r.error.reason : 'invalid' });
 }

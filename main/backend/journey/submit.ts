@@ -4,6 +4,7 @@
 // them to HTTP (http/refusals.ts).
 import { z } from 'zod';
 import { deliverySchema } from '../../../common/catalog';
+import type { ReceiptNotPrinted } from '../../../common/device-failures';
 import type { CardIdentity } from '../../../common/devices';
 import { validateForm, type FieldProblem } from '../../../common/form-validation';
 import { applicantOf, applicantProblem, maskedIdentity, type CardProblem } from '../../../common/journey/identity';
@@ -56,7 +57,8 @@ export type SubmitRefusal =
   | { kind: 'form-invalid'; problems: FieldProblem[] }
   | EnqueueError;
 
-type ReceiptOutcome = { printed: true } | { printed: false; heldJobId: string | null; message: string };
+/** The receipt came out, or why not (a code the receipt step words) and the held job staff reprint. */
+type ReceiptOutcome = { printed: true } | { printed: false; heldJobId: string | null; reason: ReceiptNotPrinted };
 
 export interface SubmitAnswer {
   receiptNo: string;
@@ -231,10 +233,12 @@ async function printReceipt(
   // cannot be made again here (a plain number would show status only), staff reprint it.
   if (!claim) {
     ctx.logger.log('journey.receipt-held', { receiptNo, reason: 'no-claim' });
-    return { printed: false, heldJobId: null, message: '回执无法重印，请联系工作人员 / this receipt cannot be printed again here: please ask staff' };
+    return { printed: false, heldJobId: null, reason: 'no-claim' };
   }
   const printed = await ctx.devices.receipt.print(doc(claim));
   if (printed.ok) return { printed: true };
-  ctx.logger.log('journey.receipt-held', { receiptNo, reason: printed.error.kind === 'held' ? printed.error.reason : printed.error.kind });
-  return { printed: false, heldJobId: printed.error.kind === 'held' ? printed.error.jobId : null, message: printed.error.message };
+  const e = printed.error;
+  const reason = e.kind === 'held' ? e.reason : 'invalid';
+  ctx.logger.log('journey.receipt-held', { receiptNo, reason });
+  return { printed: false, heldJobId: e.kind === 'held' ? e.jobId : null, reason };
 }

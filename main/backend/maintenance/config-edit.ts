@@ -44,7 +44,7 @@ function set(obj: Record<string, unknown>, dotted: string, value: unknown): Reco
 /** The configuration as a technician sees it: every field, secrets replaced by whether they are set. */
 export function configView(c: KioskConfig) {
   return {
-    values: { ...c, maintenance: { ...c.maintenance, pinHash: c.maintenance.pinHash ? '(已设置 / set)' : '(未设置 / not set)' } },
+    values: { ...c, maintenance: { ...c.maintenance, pinHash: c.maintenance.pinHash ? ('set' as const) : ('not-set' as const) } },
     editable: EDITABLE_FIELDS.map((f) => ({ field: f, value: get(c as unknown as Record<string, unknown>, f) })),
   };
 }

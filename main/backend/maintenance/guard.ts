@@ -3,6 +3,7 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { BackendContext } from '../context';
+import { refuse } from '../http/refusals';
 
 export const TECH_COOKIE = 'kiosk_tech';
 /** Sent by the maintenance screen's automatic refreshes: they do not count as technician activity. */
@@ -15,7 +16,7 @@ export function requireTechnician(ctx: BackendContext) {
     const tag = ctx.maintenance.auth.check(getCookie(c, TECH_COOKIE), c.req.header(BACKGROUND_HEADER) !== '1');
     if (!tag) {
       ctx.logger.log('maintenance.denied', { route: c.req.path, method: c.req.method });
-      return c.json({ error: 'technician-only' as const, message: '仅限技术人员，请先进入维护模式 / technicians only: enter maintenance mode first' }, 403);
+      return refuse(c, 'technician', { kind: 'technician-only' });
     }
     c.set('technician', tag);
     await next();

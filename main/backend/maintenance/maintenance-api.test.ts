@@ -77,7 +77,7 @@ describe('maintenance mode: who may enter', () => {
     for (const [method, p, body] of GUARDED) {
       const res = await k.get(p, body === undefined ? { method } : json(body, method));
       expect(res.status, `${method} ${p}`).toBe(403);
-      expect((await res.json()).error).toBe('technician-only');
+      expect(await res.json()).toEqual({ error: 'technician-only', area: 'technician' });
     }
     // A forged or expired cookie is no better than none.
     expect((await k.get('/api/maintenance/devices', { headers: { Cookie: 'kiosk_tech=forged' } })).status).toBe(403);

@@ -1,5 +1,6 @@
 // Device self-tests from the diagnostics screen. Results say whether the device works, never
 // what it read: a test card read reports "card read", not the holder's name or number.
+import { SOCIAL_CARD_PROBLEMS, type A4Failure, type CardReadProblem } from '../../../common/device-failures';
 import type { DeviceKind, IdCardReaderStatus } from '../../../common/devices';
 import type { ScanError } from '../../../devices/scanner/service';
 import { selfTestPage, selfTestSlip } from '../../../documents/self-test/self-test-prints';
@@ -14,15 +15,13 @@ export type SelfTestOutcome =
   | { ok: true; code: 'receipt-printed' }
   | { ok: false; code: 'receipt-failed'; why: string }
   | { ok: true; code: 'a4-printed' }
-  /** `note`: the A4 driver's own sentence (devices/a4/ still words its errors) */
-  | { ok: false; code: 'a4-failed'; note: string }
+  | { ok: false; code: 'a4-failed'; failure: A4Failure }
   | { ok: true; code: 'scan-ok'; pages: number }
   | { ok: false; code: 'scan-failed'; fault: ScanError['kind'] }
   | { ok: false; code: 'reader-offline'; status: IdCardReaderStatus }
   | { ok: false; code: 'card-timeout'; seconds: number }
   | { ok: true; code: 'card-read' }
-  /** `note`: the reader's own sentence (devices/id-card/ still words its read errors) */
-  | { ok: false; code: 'card-error'; note: string }
+  | { ok: false; code: 'card-error'; problem: CardReadProblem }
   | { ok: false; code: 'code-timeout'; seconds: number }
   | { ok: true; code: 'code-scanned'; length: number }
   | { ok: false; code: 'no-self-test' };
@@ -62,7 +61,7 @@ export async function runSelfTest(ctx: BackendContext, kind: DeviceKind, waitMs 
     case 'a4-printer': {
       const r = await d.a4.printDoc(selfTestPage(ctx.config.terminalId));
       if (r.ok) return { ok: true, code: 'a4-printed', detail: { jobId: String(r.value.jobId) } };
-      return { ok: false, code: 'a4-failed', note: r.error.message, detail: { error: r.error.kind } };
+      return { ok: false, code: 'a4-failed', failure: r.error.code, detail: { error: r.error.kind, cups: r.error.detail } };
     }
     case 'scanner': {
       const r = await d.scanner.scan({ source: 'flatbed', mode: 'gray', resolution: 75, format: 'jpeg', maxPages: 1 });
@@ -79,21 +78,21 @@ export async function runSelfTest(ctx: BackendContext, kind: DeviceKind, waitMs 
         return { ok: false, code: 'reader-offline', status: view.status, detail: { state: view.status.state } };
       // each reader's own reads: a 社保卡 does not pass the ID reader's test, nor the reverse
       const social = kind === 'social-card-reader';
-      const mine = (e: { code?: string }) => !!e.code === social;
+      const mine = (p: CardReadProblem) => SOCIAL_CARD_PROBLEMS.some((s) => s === p) === social;
       const got = nextEvent(
         ctx,
         (e) =>
           e.type === 'idcard.read' && (e.source === 'social-card') === social
             ? { ok: true as const }
-            : e.type === 'idcard.error' && mine(e)
-              ? { ok: false as const, reason: e.reason, message: e.code ?? e.message }
+            : e.type === 'idcard.error' && mine(e.problem)
+              ? { ok: false as const, reason: e.reason, problem: e.problem }
               : null,
         waitMs,
       );
       const r = await got;
       if (!r) return { ok: false, code: 'card-timeout', seconds: Math.round(waitMs / 1000), detail: { timeout: true } };
       if (r.ok) return { ok: true, code: 'card-read', detail: {} };
-      return { ok: false, code: 'card-error', note: r.message, detail: { error: r.reason } };
+      return { ok: false, code: 'card-error', problem: r.problem, detail: { error: r.reason, problem: r.problem } };
     }
     case 'code-scanner': {
       const r = await nextEvent(ctx, (e) => (e.type === 'code.scanned' ? { length: e.text.length } : null), waitMs);

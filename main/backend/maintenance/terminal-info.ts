@@ -2,18 +2,17 @@
 import os from 'node:os';
 import type { BackendContext } from '../context';
 import { diskUse } from '../health/disk-use';
-import { describeSpeechStatus } from '../../../devices/speech/speech-service';
 
 export function networkInterfaces(): { name: string; address: string; family: string }[] {
   return Object.entries(os.networkInterfaces()).flatMap(([name, list]) => (list ?? []).filter((i) => !i.internal).map((i) => ({ name, address: i.address, family: i.family })));
 }
 
-/** Whether central answers now (its health endpoint), with the round trip. */
-export async function centralReachable(ctx: BackendContext): Promise<{ reachable: boolean; ms: number | null; message: string }> {
+/** Whether central answers now (its health endpoint), with the round trip, or the link's own reason (English, for the technician). */
+export async function centralReachable(ctx: BackendContext): Promise<{ reachable: boolean; ms: number | null; detail: string | null }> {
   const t = Date.now();
   const r = await ctx.queue.client.call('health', { timeoutMs: 5000 });
-  if (r.ok) return { reachable: true, ms: Date.now() - t, message: '中心系统可达 / central reachable' };
-  return { reachable: false, ms: null, message: r.failure.message };
+  if (r.ok) return { reachable: true, ms: Date.now() - t, detail: null };
+  return { reachable: false, ms: null, detail: r.failure.message };
 }
 
 /** 帮办代办: how many helpers could sign in here offline right now (unexpired tickets) — a count, no names. */
@@ -43,6 +42,7 @@ export async function terminalInfo(ctx: BackendContext, dataDir: string) {
     update: ctx.fleet.updater?.heartbeat() ?? null,
     /** the remote configuration versions applied, drift and the last refusal */
     remoteConfig: ctx.fleet.remoteConfig?.heartbeat() ?? null,
-    speech: { ready: ctx.speech.status().state === 'ready', message: describeSpeechStatus(ctx.speech.status()) },
+    /** the speech service's status (the maintenance screen words it) */
+    speech: ctx.speech.status(),
   };
 }

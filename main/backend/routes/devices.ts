@@ -49,8 +49,8 @@ export function deviceRoutes(ctx: BackendContext) {
         throw e;
       }
       const r = d.pages.add('camera', bytes);
-      // the inbox's own words for why the image cannot be a page (devices/materials/page-inbox.ts)
-      if (!r.ok) return refuse(c, 'devices', { kind: 'bad-image' as const, message: r.error });
+      // why the image cannot be a page, as the inbox's code (devices/materials/page-inbox.ts)
+      if (!r.ok) return refuse(c, 'devices', { kind: 'bad-image' as const, ...r.error });
       ctx.logger.log('camera.page-accepted', { bytes: r.value.size, width: r.value.width, height: r.value.height });
       return c.json({ page: r.value }, 201);
     })
@@ -65,7 +65,8 @@ export function deviceRoutes(ctx: BackendContext) {
       const r = await d.receipt.reprint(c.req.valid('param').id);
       if (r.ok) return c.json({ ok: true as const, jobId: r.value.jobId });
       const e = r.error;
-      return refuse(c, 'devices', { kind: e.kind === 'not-found' ? ('no-held-receipt' as const) : e.kind, message: e.message }, { ok: false as const });
+      if (e.kind === 'not-found') return refuse(c, 'devices', { kind: 'no-held-receipt' as const }, { ok: false as const });
+      return refuse(c, 'devices', e, { ok: false as const });
     })
     .delete('/receipt/held/:id', validate('param', idParam), (c) => c.json({ discarded: d.receipt.discard(c.req.valid('param').id) }));
 }

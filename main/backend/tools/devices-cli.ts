@@ -216,7 +216,7 @@ async function readCardWith(a: Args, decoder: PhotoDecoder) {
   const session = s.value;
   try {
     const card = await Promise.race([
-      new Promise<{ ok: true; card: ReturnType<typeof maskedIdentity>; ms: number; photo: unknown } | { ok: false; error: string }>((resolve) => {
+      new Promise<{ ok: true; card: ReturnType<typeof maskedIdentity>; ms: number; photo: unknown } | { ok: false; error: string; detail?: string }>((resolve) => {
         session.events.on('card', (c) =>
           resolve({
             ok: true,
@@ -225,7 +225,7 @@ async function readCardWith(a: Args, decoder: PhotoDecoder) {
             photo: c.photo ? { mime: c.photo.mime, width: c.photo.width, height: c.photo.height } : { problem: c.photoProblem },
           }),
         );
-        session.events.on('card-error', (f) => resolve({ ok: false, error: f.message }));
+        session.events.on('card-error', (f) => resolve({ ok: false, error: f.problem, detail: f.detail }));
       }),
       new Promise<{ ok: false; error: string }>((resolve) => setTimeout(() => resolve({ ok: false, error: 'no card within the timeout' }), num(a, 'timeout', 30) * 1000)),
     ]);

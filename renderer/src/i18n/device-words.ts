@@ -6,9 +6,9 @@ import type { RefusalCodes } from '../../../common/api/kiosk-api-types';
 
 type RefusalKind<A extends keyof RefusalCodes> = RefusalCodes[A];
 import { bilingual, deviceStatusLine, type Words } from '../../../common/device-words';
-import type { SocialCardErrorCode } from '../../../common/devices';
 import type { api } from '../api';
 import type { Answer } from '../call';
+import { A4_FAILURE_WORDS, CARD_READ_PROBLEM_WORDS, RECEIPT_NOT_PRINTED_WORDS, pageProblemWords, receiptHeldWords, unusablePagesWords } from './device-failures';
 
 /** A self-test's outcome as the API types it (main/backend/maintenance/self-test.ts). */
 type SelfTestOutcome = Answer<(typeof api.maintenance.devices)[':kind']['self-test']['$post']>;
@@ -18,13 +18,6 @@ export type Param = (key: string) => unknown;
 export type Wording = (param: Param) => Words;
 
 type ScanFault = Extract<SelfTestOutcome, { code: 'scan-failed' }>['fault'];
-
-/** Why a 社保卡 gave no identity (devices/social-card/): the citizen at the identify step reads these. */
-export const SOCIAL_CARD_ERROR_WORDS: Record<SocialCardErrorCode, Words> = {
-  'not-social-card': { zh: '这张卡不是社会保障卡，请插入社保卡或使用身份证', en: 'This is not a social security card: insert your social security card or use your ID card.' },
-  'social-card-unreadable': { zh: '社保卡读取失败，请取出后重新插入', en: 'Could not read the social security card: take it out and insert it again.' },
-  'social-card-invalid': { zh: '社保卡信息无法识别，请使用身份证或到人工窗口办理', en: 'The social security card data cannot be used: please use your ID card or go to the counter.' },
-};
 
 /** Why a scan gave no pages (devices/scanner/): the citizen at the materials step reads these. */
 export const SCAN_FAULT_WORDS: Record<ScanFault, Wording> = {
@@ -36,17 +29,18 @@ export const SCAN_FAULT_WORDS: Record<ScanFault, Wording> = {
   unavailable: () => ({ zh: '扫描服务不可用', en: 'The scanning service is unavailable.' }),
   'io-error': () => ({ zh: '扫描仪通信错误', en: 'Scanner communication error.' }),
   error: () => ({ zh: '扫描失败', en: 'Scanning failed.' }),
-  'pages-unusable': (p) => ({ zh: `部分页面无法使用：${stringOr(p('unusable'), '')}`, en: 'some pages could not be used' }),
+  'pages-unusable': (p) => unusablePagesWords(p('unusable')),
 };
 
-/**
- * The `devices` area's refusals. `bad-image` (the page inbox's reason) and the held receipts'
- * refusals still arrive with the backend's own message, which `call()` shows as it came.
- */
-export const DEVICE_REFUSAL_WORDS: Partial<Record<RefusalKind<'devices'>, Wording>> = {
+/** The `devices` area's refusals. */
+export const DEVICE_REFUSAL_WORDS: Record<RefusalKind<'devices'>, Wording> = {
   ...SCAN_FAULT_WORDS,
   'no-page': () => ({ zh: '没有这一页', en: 'no such page' }),
   'not-an-image': () => ({ zh: '请上传 JPEG 或 PNG 图片', en: 'send a JPEG or PNG image' }),
+  'bad-image': pageProblemWords,
+  held: (p) => receiptHeldWords(p('reason')),
+  'no-held-receipt': () => ({ zh: '没有这张待重打的凭条', en: 'no such held receipt' }),
+  invalid: () => RECEIPT_NOT_PRINTED_WORDS.invalid,
 };
 
 type SelfTestCode = SelfTestOutcome['code'];
@@ -56,13 +50,13 @@ const SELF_TEST_WORDS: { [C in SelfTestCode]: (r: OutcomeOf<C>) => Words | strin
   'receipt-printed': () => ({ zh: '测试凭条已打印', en: 'test receipt printed' }),
   'receipt-failed': (r) => ({ zh: `测试打印失败（${r.why}），测试凭条未保留`, en: `test print failed (${r.why}); the test slip is not kept` }),
   'a4-printed': () => ({ zh: 'A4 测试页已打印', en: 'A4 test page printed' }),
-  'a4-failed': (r) => r.note,
+  'a4-failed': (r) => A4_FAILURE_WORDS[r.failure],
   'scan-ok': (r) => ({ zh: `扫描正常，${r.pages} 页`, en: `scan OK, ${r.pages} page(s)` }),
   'scan-failed': (r) => SCAN_FAULT_WORDS[r.fault](() => undefined),
   'reader-offline': (r) => deviceStatusLine('id-card-reader', r.status),
   'card-timeout': (r) => ({ zh: `${r.seconds} 秒内未读到卡，请放置测试卡后重试`, en: 'no card read in time: place a test card and try again' }),
   'card-read': () => ({ zh: '读卡正常（内容不显示）', en: 'card read OK (contents not shown)' }),
-  'card-error': (r) => r.note,
+  'card-error': (r) => CARD_READ_PROBLEM_WORDS[r.problem],
   'code-timeout': (r) => ({ zh: `${r.seconds} 秒内未扫到码`, en: 'no code scanned in time' }),
   'code-scanned': (r) => ({ zh: `扫码正常（${r.length} 个字符）`, en: `code scanned (${r.length} characters)` }),
   'no-self-test': () => ({ zh: '此设备没有自检', en: 'no self-test for this device' }),

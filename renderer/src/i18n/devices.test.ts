@@ -54,7 +54,11 @@ describe('device words', () => {
     expect(refusalText('maintenance', 'export-refused', { reason: 'not-absolute' })).toBe('导出位置应为绝对路径 / the target must be an absolute path');
     expect(refusalText('devices', 'jammed', { pages: [] })).toBe('扫描仪卡纸，请清除卡纸后重试 / The scanner jammed: clear the paper and try again.');
     expect(refusalText('devices', 'no-documents', {})).toBe('进纸器中没有文件，请放入材料 / No documents in the feeder: please insert them.');
-    expect(refusalText('devices', 'pages-unusable', { unusable: 'page 1: 分辨率过低' })).toBe('部分页面无法使用：page 1: 分辨率过低 / some pages could not be used');
+    expect(refusalText('devices', 'pages-unusable', { unusable: { page: 1, problem: 'too-small', width: 200, height: 150 } })).toBe(
+      '第 1 页无法使用：图片太小（200×150），无法辨认 / page 1 could not be used: image too small to read (200×150)',
+    );
+    expect(refusalText('devices', 'bad-image', { problem: 'too-large', mb: 12, maxMb: 10 })).toBe('图片过大（12 MB），不能超过 10 MB / image larger than 10 MB');
+    expect(refusalText('devices', 'bad-image', { problem: 'not-an-image' })).toBe('不是 JPEG 或 PNG 图片 / not a JPEG or PNG image');
     expect(refusalText('devices', 'not-an-image', {})).toBe('请上传 JPEG 或 PNG 图片 / send a JPEG or PNG image');
     expect(refusalText('maintenance', 'no-dead-letter', {})).toBe('没有这条待处理记录 / no such dead letter');
     // the same code in another area is another thing: a scanner not found is not a missing page
@@ -69,6 +73,9 @@ describe('device words', () => {
       '测试打印失败（paper-out），测试凭条未保留 / test print failed (paper-out); the test slip is not kept',
     );
     expect(selfTestText({ ok: true, code: 'a4-printed', detail, device: 'a4-printer' })).toBe('A4 测试页已打印 / A4 test page printed');
+    expect(selfTestText({ ok: false, code: 'a4-failed', failure: 'stopped', detail, device: 'a4-printer' })).toBe(
+      'A4 打印机已停止，请到窗口打印 / The A4 printer is stopped: please print at the counter.',
+    );
     expect(selfTestText({ ok: true, code: 'scan-ok', pages: 2, detail, device: 'scanner' })).toBe('扫描正常，2 页 / scan OK, 2 page(s)');
     expect(selfTestText({ ok: false, code: 'scan-failed', fault: 'jammed', detail, device: 'scanner' })).toBe('扫描仪卡纸，请清除卡纸后重试 / The scanner jammed: clear the paper and try again.');
     expect(selfTestText({ ok: false, code: 'reader-offline', status: { state: 'offline', reason: 'no-response', detail: '' }, detail, device: 'id-card-reader' })).toBe(

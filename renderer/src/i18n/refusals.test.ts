@@ -43,7 +43,6 @@ describe('refusal words', () => {
     expect(refusalText('journey', 'wrong-pin', {})).toBeNull();
     expect(refusalText('journey', 'toString', {})).toBeNull();
     expect(refusalText('toString', 'no-card', {})).toBeNull();
-    expect(refusalText('face', 'no-face', {})).toBeNull(); // the face verifier's own errors still bring their message
   });
 
   it("words a code by the area that gave it: the same code elsewhere is not the journey's sentence", () => {
@@ -51,6 +50,7 @@ describe('refusal words', () => {
     expect(refusalText('helperSignIn', 'no-card', {})).toBe('请先将帮办人员本人证件放在读卡区 / place the helper’s own card on the reader first');
     expect(refusalText('followup', 'no-card', {})).toBe('请先将身份证放在读卡区 / please place your ID card on the reader first');
     expect(refusalText('face', 'no-card', {})).toBe('请先读取身份证 / please read your ID card first');
+    expect(refusalText('technician', 'technician-only', {})).toBe('仅限技术人员，请先进入维护模式 / technicians only: enter maintenance mode first');
     expect(refusalText('rating', 'not-found', {})).toBe('只能评价本次办理的事项 / only this visit can be rated here');
     expect(refusalText('submissions', 'not-found', {})).toBe('未找到该回执编号 / no such receipt number');
     expect(refusalText('catalog', 'not-found', {})).toBe('未找到该事项 / no such service');
@@ -78,7 +78,7 @@ describe('refusal words', () => {
     expect(refusalText('catalog', 'printer', { reason: 'stopped' })).toBe('打印机暂时不能打印，请到窗口索取纸质指南 / the printer cannot print now; please ask at the counter for a printed guide');
   });
 
-  it('words 办件进度查询 by its parameters, in China time, and shows what central or the printer said as it came', () => {
+  it('words 办件进度查询 by its parameters, in China time, the printer’s failure by its code, and shows what central said as it came', () => {
     expect(refusalText('followup', 'not-yours', {})).toBe(
       '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证 / to print or have it posted, scan the QR code on your receipt or place your ID card',
     );
@@ -94,7 +94,7 @@ describe('refusal words', () => {
     expect(refusalText('followup', 'offline', { what: 'central' })).toBe('暂时无法连接中心系统，请稍后再试或到窗口办理 / central cannot be reached now: try later or ask at the counter');
     expect(refusalText('followup', 'offline', { what: 'document' })).toBe('文书尚未下载到本机且中心暂不可达，请稍后再试 / the document is not on this kiosk and central cannot be reached');
     expect(refusalText('followup', 'busy', {})).toBe('本机查询过于频繁，请稍后再试 / too many lookups at this kiosk: please try again later');
-    expect(refusalText('followup', 'printer', { detail: 'A4 打印机已停止，请到窗口打印 / the A4 printer is stopped' })).toBe('A4 打印机已停止，请到窗口打印 / the A4 printer is stopped');
+    expect(refusalText('followup', 'printer', { failure: 'stopped' })).toBe('A4 打印机已停止，请到窗口打印 / The A4 printer is stopped: please print at the counter.');
     expect(refusalText('followup', 'central', { why: 'document-check' })).toBe('文书校验失败，请到窗口领取 / the document failed verification: ask at the counter');
     expect(refusalText('followup', 'central', { why: 'answer', detail: 'bad request' })).toBe('bad request');
   });

@@ -12,6 +12,7 @@ import type { NotPrintable, RefusalCodes } from '../../../common/api/kiosk-api-t
 type RefusalArea = keyof RefusalCodes;
 type RefusalKind<A extends RefusalArea> = RefusalCodes[A];
 import { DEVICE_REFUSAL_WORDS } from './device-words';
+import { FACE_FAILURE_WORDS, a4FailureWords } from './device-failures';
 import { HTTP_REFUSAL_WORDS } from './http-words';
 import { MAINTENANCE_REFUSAL_WORDS } from './maintenance-words';
 
@@ -108,8 +109,9 @@ const RATING: Record<RefusalKind<'rating'>, Wording> = {
   'not-found': () => ({ zh: '只能评价本次办理的事项', en: 'only this visit can be rated here' }),
 };
 
-/** 人证核验's own refusals; the verifier's errors still bring their message (devices/face). */
-const FACE: Partial<Record<RefusalKind<'face'>, Wording>> = {
+/** 人证核验's refusals: no card or photo here, and the verifier's failures (devices/face). */
+const FACE: Record<RefusalKind<'face'>, Wording> = {
+  ...FACE_FAILURE_WORDS,
   'no-card': () => ({ zh: '请先读取身份证', en: 'please read your ID card first' }),
   'no-photo': () => ({ zh: '未能读取证件照片，无法核验，请到窗口办理', en: 'the card photo could not be read: please go to the counter' }),
 };
@@ -141,7 +143,7 @@ const FOLLOWUP: Record<RefusalKind<'followup'>, Wording> = {
   'not-yours': () => ({ zh: '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证', en: 'to print or have it posted, scan the QR code on your receipt or place your ID card' }),
   busy: () => ({ zh: '本机查询过于频繁，请稍后再试', en: 'too many lookups at this kiosk: please try again later' }),
   offline: (p) => (p('what') === 'document' ? { zh: '文书尚未下载到本机且中心暂不可达，请稍后再试', en: 'the document is not on this kiosk and central cannot be reached' } : CENTRAL_UNREACHABLE),
-  printer: (p) => asSent(p('detail'), { zh: 'A4 打印失败，请重试或到窗口打印', en: 'printing failed' }),
+  printer: (p) => a4FailureWords(p('failure')),
   central: (p) => (p('why') === 'document-check' ? { zh: '文书校验失败，请到窗口领取', en: 'the document failed verification: ask at the counter' } : asSent(p('detail'), CENTRAL_REFUSED)),
 };
 
@@ -188,12 +190,18 @@ const HELP: Record<RefusalKind<'help'>, Wording> = {
 
 export const bilingual = (w: Words) => `${w.zh} / ${w.en}`;
 
+/** The maintenance screens without a live technician session. */
+const TECHNICIAN: Record<RefusalKind<'technician'>, Wording> = {
+  'technician-only': () => ({ zh: '仅限技术人员，请先进入维护模式', en: 'technicians only: enter maintenance mode first' }),
+};
+
 /** Each area words its own codes (an area may still leave some to the backend's message). */
 const WORDS: { [A in RefusalArea]?: Partial<Record<RefusalKind<A>, Wording>> } = {
   http: HTTP_REFUSAL_WORDS,
   journey: JOURNEY,
   devices: DEVICE_REFUSAL_WORDS,
   maintenance: MAINTENANCE_REFUSAL_WORDS,
+  technician: TECHNICIAN,
   catalog: CATALOG,
   submissions: SUBMISSIONS,
   rating: RATING,

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { call, send } from '../call';
 import { FaceCheck } from '../face/FaceCheck';
-import { SOCIAL_CARD_ERROR_WORDS } from '../i18n/device-words';
+import { CARD_READ_PROBLEM_WORDS } from '../i18n/device-failures';
 import { deviceStatusText } from '../i18n/devices';
 import { bilingual, CARD_PROBLEM_TEXT, NETID_REFUSAL_TEXT } from '../i18n/refusals';
 import { useSystem } from '../system/SystemContext';
@@ -48,7 +48,7 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
     });
     return subscribe((e) => {
       if (e.type === 'idcard.read') void fetchIdentity();
-      else if (e.type === 'idcard.error') setCardError(e.code ? bilingual(SOCIAL_CARD_ERROR_WORDS[e.code]) : e.message);
+      else if (e.type === 'idcard.error') setCardError(bilingual(CARD_READ_PROBLEM_WORDS[e.problem]));
       else if (e.type === 'netid.verifying') setNetidStatus(t.netidVerifying);
       else if (e.type === 'netid.refused') setNetidStatus(bilingual(NETID_REFUSAL_TEXT[e.reason]));
       else if (e.type === 'device.status' && e.view.device === 'id-card-reader') setReaderDown(e.view.health === 'offline' ? deviceStatusText(e.view) : null);

@@ -3,6 +3,8 @@
 import { forwardRef, useState } from 'react';
 import { api } from '../api';
 import { call } from '../call';
+import { bilingual } from '../../../common/device-words';
+import { RECEIPT_NOT_PRINTED_WORDS } from '../i18n/device-failures';
 import type { MaterialsAnswer } from './journey-types';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { useJourneyT } from './strings';
@@ -40,7 +42,7 @@ export function NoticePanel({ code, decision, materials }: { code: string; decis
     try {
       const r = await call(api.journey.services[':code']['missing-notice'].$post({ param: { code }, json: { materials } }));
       if (!r.ok) setState({ kind: 'failed', message: r.error.message });
-      else setState(r.value.printed ? { kind: 'printed' } : { kind: 'failed', message: r.value.message });
+      else setState(r.value.printed ? { kind: 'printed' } : { kind: 'failed', message: bilingual(RECEIPT_NOT_PRINTED_WORDS[r.value.reason]) });
     } catch {
       setState({ kind: 'failed', message: '无法连接终端服务 / cannot reach the kiosk backend' });
     }

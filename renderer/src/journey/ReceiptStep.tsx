@@ -20,7 +20,7 @@ export function ReceiptStep({ result }: { result: SubmitAnswer }) {
         </p>
       ) : (
         <p className="notice notice-warn" role="alert" data-testid="receipt-held">
-          {t.receiptHeld(result.receipt.message)}
+          {t.receiptHeld(result.receipt.reason)}
         </p>
       )}
       <dl className="facts receipt-facts">

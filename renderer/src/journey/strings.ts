@@ -1,4 +1,6 @@
 // Interface text of the application journey (Chinese first; English has every key).
+import type { ReceiptNotPrinted } from '../../../common/device-failures';
+import { RECEIPT_NOT_PRINTED_WORDS } from '../i18n/device-failures';
 import { useSession } from '../session/SessionContext';
 
 const zh = {
@@ -103,7 +105,7 @@ const zh = {
   receiptTitle: '已提交',
   receiptNo: '回执编号',
   receiptPrinted: '收件回执已打印，请取走并妥善保管',
-  receiptHeld: (msg: string) => `${msg} 请记下回执编号，工作人员处理后可补打回执。`,
+  receiptHeld: (why: ReceiptNotPrinted) => `${RECEIPT_NOT_PRINTED_WORDS[why].zh}。请记下回执编号，工作人员处理后可补打回执。`,
   completion: '承诺办结',
   onTheSpot: '当场办结',
   byDate: (date: string, days: number) => `${date} 前（${days} 个工作日）`,
@@ -228,7 +230,7 @@ const en: JourneyStrings = {
   receiptTitle: 'Submitted',
   receiptNo: 'Receipt number',
   receiptPrinted: 'Your receipt has been printed: please take it and keep it',
-  receiptHeld: (msg) => `${msg} Please note the receipt number; staff can reprint the receipt.`,
+  receiptHeld: (why) => `${RECEIPT_NOT_PRINTED_WORDS[why].en} Please note the receipt number; staff can reprint the receipt.`,
   completion: 'Promised completion',
   onTheSpot: 'Done on the spot',
   byDate: (date, days) => `by ${date} (${days} working days)`,

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import type { Answer } from '../call';
+import { speechStatusWords } from '../i18n/device-failures';
+import { bilingual } from '../../../common/device-words';
 import { configOutcomeText, type ConfigOutcome } from '../i18n/maintenance-words';
 import { techCall, techValue } from './tech-fetch';
 
@@ -81,7 +83,7 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
         <div>
           <dt>网络 / network</dt>
           <dd data-testid="maint-network">
-            {info.network.central.reachable ? `中心可达 / central reachable（${info.network.central.ms} ms）` : `中心不可达 / central unreachable: ${info.network.central.message}`}
+            {info.network.central.reachable ? `中心可达 / central reachable（${info.network.central.ms} ms）` : `中心不可达 / central unreachable: ${info.network.central.detail ?? ''}`}
             <br />
             {info.network.interfaces.map((i) => `${i.name} ${i.address}`).join(' · ') || '无网卡 / no interface'}
           </dd>
@@ -126,8 +128,8 @@ export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }
         </div>
         <div>
           <dt>语音播报 / spoken guidance</dt>
-          <dd data-testid="maint-speech" className={info.speech.ready ? undefined : 'maint-problem'}>
-            {info.speech.message}
+          <dd data-testid="maint-speech" className={info.speech.state === 'ready' ? undefined : 'maint-problem'}>
+            {bilingual(speechStatusWords(info.speech))}
           </dd>
         </div>
       </dl>

@@ -1,6 +1,6 @@
 // Server-sent events from the backend (/api/events). The payload is checked before use:
 // the stream is a boundary, and a newer backend may send variants this build does not know.
-import { SOCIAL_CARD_ERROR_CODES } from '../../../common/devices';
+import { CARD_READ_PROBLEMS, type CardReadProblem } from '../../../common/device-failures';
 import type { WireEvent } from '../../../common/events';
 import { NETID_REFUSALS } from '../../../common/netid-credential';
 
@@ -55,11 +55,7 @@ export function parseKioskEvent(data: string): WireEvent | null {
     case 'idcard.read':
       return parseCardRead(o);
     case 'idcard.error':
-      if (!((o.reason === 'read-failed' || o.reason === 'invalid-data') && typeof o.message === 'string')) return null;
-      {
-        const code = SOCIAL_CARD_ERROR_CODES.find((c) => c === o.code);
-        return code ? { type: 'idcard.error', reason: o.reason, message: o.message, code } : { type: 'idcard.error', reason: o.reason, message: o.message };
-      }
+      return (o.reason === 'read-failed' || o.reason === 'invalid-data') && isCardReadProblem(o.problem) ? { type: 'idcard.error', reason: o.reason, problem: o.problem } : null;
     case 'device.status':
       return parseDeviceStatus(o);
     case 'netid.verifying':
@@ -113,3 +109,5 @@ function parseDeviceStatus(o: Record<string, unknown>): WireEvent | null {
   if (typeof st !== 'object' || st === null || typeof st.state !== 'string') return null;
   return { type: 'device.status', view: v as unknown as Extract<WireEvent, { type: 'device.status' }>['view'] };
 }
+
+const isCardReadProblem = (v: unknown): v is CardReadProblem => (CARD_READ_PROBLEMS as readonly unknown[]).includes(v);
