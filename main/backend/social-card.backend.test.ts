@@ -51,7 +51,7 @@ describe('社保卡 through PC/SC (pcscd + vpcd + virtual card)', () => {
     // the wrong card: a code the identify step words
     expect((await k.ctx.devices.sim!.act({ device: 'social-card-reader', action: 'insert-wrong-card' })).ok).toBe(true);
     await waitFor(() => events.some((e) => e.type === 'idcard.error'), 5000, 'wrong card refused');
-    expect(events.find((e) => e.type === 'idcard.error')).toMatchObject({ code: 'not-social-card' });
+    expect(events.find((e) => e.type === 'idcard.error')).toMatchObject({ problem: 'not-social-card' });
 
     expect((await k.ctx.devices.sim!.act({ device: 'social-card-reader', action: 'insert', card: 'resident' })).ok).toBe(true);
     const identity = await waitFor(
@@ -99,7 +99,7 @@ describe('社保卡 through PC/SC (pcscd + vpcd + virtual card)', () => {
     await waitFor(() => socialReader(k)?.status.state === 'ready', 15_000, 'social card reader ready');
     const wrong = runSelfTest(k.ctx, 'social-card-reader', 8000);
     await k.ctx.devices.sim!.act({ device: 'social-card-reader', action: 'insert-wrong-card' });
-    expect(await wrong).toMatchObject({ ok: false, code: 'card-error', note: 'not-social-card' });
+    expect(await wrong).toMatchObject({ ok: false, code: 'card-error', problem: 'not-social-card' });
     const test = runSelfTest(k.ctx, 'social-card-reader', 8000);
     await k.ctx.devices.sim!.act({ device: 'social-card-reader', action: 'insert', card: 'resident-long-term' });
     expect(await test).toMatchObject({ ok: true, code: 'card-read' });
