@@ -4,13 +4,11 @@
 // transform and its caches), which a terminal never runs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 // @ts-expect-error plain ESM build script without type declarations
-import { flavourDefine as flavour, NATIVE_EXTERNALS as natives } from '../scripts/build.mjs';
+import { bundleNode as bundle } from '../scripts/build.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const NATIVE_EXTERNALS = natives as string[];
-const flavourDefine = flavour as (production: boolean) => Record<string, string>;
+const bundleNode = bundle as (entry: string, outfile: string, production: boolean) => Promise<unknown>;
 
 /**
  * Bundles `entry` (relative to the repository) into `dir` and returns the file to run with node.
@@ -21,17 +19,6 @@ export async function bundleForNode(entry: string, dir: string, { production }: 
   // the externals (better-sqlite3) resolve from the bundle's folder upwards
   if (!fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   const outfile = path.join(dir, `${path.basename(entry, '.ts')}.mjs`);
-  await build({
-    entryPoints: [path.join(root, entry)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    external: NATIVE_EXTERNALS,
-    define: flavourDefine(production),
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await bundleNode(entry, outfile, production);
   return outfile;
 }

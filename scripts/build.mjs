@@ -34,7 +34,8 @@ function keysDefine(pinnedKeys) {
   return pinnedKeys ? { __KIOSK_KEYS_PINNED__: 'true', __KIOSK_PINNED_KEYS__: JSON.stringify(pinnedKeys) } : {};
 }
 
-function bundleNode(entry, outfile, production, pinnedKeys = null) {
+/** One Node entry as the production build bundles it (also the benches' child processes, bench/bundle.ts). */
+export function bundleNode(entry, outfile, production, pinnedKeys = null) {
   return build({
     entryPoints: [path.join(root, entry)],
     outfile,
