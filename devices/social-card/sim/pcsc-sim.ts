@@ -203,12 +203,24 @@ export class PcscSim {
     return ok(undefined);
   }
 
-  /** Takes the card out. */
+  /**
+   * Takes the card out, and returns once pcscd has seen it go: vpcd closes its end of the card's
+   * connection when its presence poll finds the card gone. Without this wait, a card put in right
+   * after (insert() removes first) connected while pcscd still reported the old card present, and
+   * the driver's SCardTransmit to that stale card failed (SCARD_E_NOT_TRANSACTED) before the new
+   * card saw any APDU. A person cannot swap cards faster than the reader polls.
+   */
   async remove(): Promise<void> {
     const p = this.vicc;
     if (!p) return;
     p.kill('SIGTERM');
     await ended(p);
+    if (this.pcscd) await waitFor(() => !this.vpcdConnected(), 5000);
+  }
+
+  /** vpcd still holds a connection to a virtual card (established, or closed by the card only). */
+  private vpcdConnected(): boolean {
+    return spawnSync('ss', ['-Htn', `sport = :${this.port}`], { encoding: 'utf8' }).stdout.trim().length > 0;
   }
 
   /** Unplugs the reader (pcscd restarted without it) or plugs it back. */
