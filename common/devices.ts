@@ -3,6 +3,8 @@
 
 export type DeviceKind = 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
 export const DEVICE_KINDS: readonly DeviceKind[] = ['id-card-reader', 'receipt-printer', 'a4-printer', 'scanner', 'code-scanner', 'social-card-reader'];
+/** Kinds a terminal may lack altogether: when not configured they are not listed, and nothing is degraded by them. */
+export const OPTIONAL_DEVICE_KINDS: readonly DeviceKind[] = ['social-card-reader'];
 
 /** ok: works; degraded: works but needs attention soon; offline: cannot serve citizens now. */
 export type DeviceHealth = 'ok' | 'degraded' | 'offline';

@@ -1,7 +1,7 @@
 import type { CardReadProblem, ReceiptHeldReason } from './device-failures';
 import type { CardIdentity, CredentialSource, DeviceStatusView } from './devices';
 import type { QueueAlertOf } from './queue-alert';
-import type { NetidRefusal } from './netid-credential';
+import type { NetidRefusal } from './netid-refusals';
 
 /** Why a 网证 QR did not identify the citizen: central's refusal, or no central to ask (`netid-offline`), or an answer that does not fit the contract. */
 export type NetidCheckRefusal = NetidRefusal | 'netid-offline' | 'netid-unverifiable';

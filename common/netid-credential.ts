@@ -106,7 +106,3 @@ export const netidVerifyResponseSchema = z.strictObject({
   expiresAt: z.string().datetime(),
 });
 export type NetidVerifyResponse = z.infer<typeof netidVerifyResponseSchema>;
-
-/** Why central refused a credential (422 `error`). */
-export const NETID_REFUSALS = ['netid-malformed', 'netid-unknown-issuer', 'netid-bad-signature', 'netid-expired', 'netid-replayed'] as const;
-export type NetidRefusal = (typeof NETID_REFUSALS)[number];

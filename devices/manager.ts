@@ -3,7 +3,7 @@
 // events) and, in simulator mode, the simulators behind the real drivers.
 // Starting never blocks on a device: each one opens (or reports why not) in the background.
 import path from 'node:path';
-import { DEVICE_KINDS, type DeviceKind, type DeviceLimitation, type DeviceStatusView, type Offline } from '../common/devices';
+import { DEVICE_KINDS, OPTIONAL_DEVICE_KINDS, type DeviceKind, type DeviceLimitation, type DeviceStatusView, type Offline } from '../common/devices';
 import type { KioskEvent } from '../common/events';
 import { err, type Result } from '../common/result';
 import { A4Service } from './a4/service';
@@ -35,7 +35,7 @@ export interface DeviceManagerOptions {
 type Supervisors = { [K in DeviceKind]: DeviceSupervisor<K, SessionMap[K]> };
 
 /** Devices a terminal may lack without being degraded (the 社保卡 reader: ID cards are the rule). */
-const OPTIONAL_KINDS: ReadonlySet<DeviceKind> = new Set(['social-card-reader']);
+const OPTIONAL_KINDS: ReadonlySet<DeviceKind> = new Set(OPTIONAL_DEVICE_KINDS);
 
 const notConfigured = async (): Promise<Result<never, Offline>> => err({ state: 'offline', reason: 'not-configured', detail: 'not in the configuration' });
 

@@ -4,7 +4,8 @@
 // nothing about the claims counts before the signature does, and a nonce is spent only by a
 // credential that is otherwise valid, so a forged or expired QR cannot burn a genuine one's nonce.
 import crypto from 'node:crypto';
-import { NETID_MAX_LIFETIME_SEC, parseNetidCredential, type NetidIdentity, type NetidRefusal } from '../../common/netid-credential';
+import { NETID_MAX_LIFETIME_SEC, parseNetidCredential, type NetidIdentity } from '../../common/netid-credential';
+import type { NetidRefusal } from '../../common/netid-refusals';
 import { NETID_TEST_ISSUER_JWK, NETID_TEST_KID } from '../../common/netid-test-issuer';
 import { err, ok, type Result } from '../../common/result';
 import type { CentralStore } from '../store';

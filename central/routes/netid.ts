@@ -1,7 +1,8 @@
 // POST /v1/netid/verify (signed by the terminal): a 网证 QR scanned at a kiosk, verified here
 // (central/netid/netid-verifier.ts); the answer is the identity the credential carries.
 import { Hono } from 'hono';
-import { netidVerifyRequestSchema, type NetidRefusal } from '../../common/netid-credential';
+import { netidVerifyRequestSchema } from '../../common/netid-credential';
+import type { NetidRefusal } from '../../common/netid-refusals';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { parseJsonBody, problem } from '../http-helpers';
 import { verifyNetid, type NetidIssuers } from '../netid/netid-verifier';

@@ -3,7 +3,8 @@
 // schema by the central client). A province whose verifier is another service implements the
 // same interface. Only central can verify: the kiosk holds no issuer key, and a credential is
 // single use, so verification cannot be done or queued offline.
-import { NETID_REFUSALS, type NetidIdentity, type NetidRefusal } from '../../../common/netid-credential';
+import type { NetidIdentity } from '../../../common/netid-credential';
+import { NETID_REFUSALS, type NetidRefusal } from '../../../common/netid-refusals';
 import { err, ok, type Result } from '../../../common/result';
 import type { CentralClient } from '../../../offline-queue/sync/central-client';
 

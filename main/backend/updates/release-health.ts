@@ -3,7 +3,7 @@
 // supervises every device class (a device that is unplugged is a hardware matter, not a bad
 // release: only a device layer that does not answer fails). The bundle launcher gets this as the
 // app's `kiosk-health` message; the Electron shell adds that the renderer loaded.
-import { DEVICE_KINDS } from '../../../common/devices';
+import { DEVICE_KINDS, OPTIONAL_DEVICE_KINDS } from '../../../common/devices';
 import type { Result } from '../../../common/result';
 
 export interface HealthSubject {
@@ -23,7 +23,8 @@ export async function checkReleaseHealth(backend: HealthSubject, origin: string)
   } catch (e) {
     return { ok: false, error: `devices: ${(e as Error).message.slice(0, 120)}` };
   }
-  const missing = DEVICE_KINDS.filter((k) => !kinds.includes(k));
+  // an optional kind a terminal does not have is not listed (devices/manager.ts)
+  const missing = DEVICE_KINDS.filter((k) => !OPTIONAL_DEVICE_KINDS.includes(k) && !kinds.includes(k));
   if (missing.length > 0) return { ok: false, error: `devices not supervised: ${missing.join(', ')}` };
   return { ok: true, value: undefined };
 }

@@ -2,7 +2,7 @@
 // the stream is a boundary, and a newer backend may send variants this build does not know.
 import { CARD_READ_PROBLEMS, type CardReadProblem } from '../../../common/device-failures';
 import type { WireEvent } from '../../../common/events';
-import { NETID_REFUSALS } from '../../../common/netid-credential';
+import { NETID_REFUSALS } from '../../../common/netid-refusals';
 
 export const KNOWN_EVENT_TYPES = [
   'hello',
