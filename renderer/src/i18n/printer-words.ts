@@ -60,7 +60,7 @@ export function toolProblemText(p: View['problems'][number]): string {
   return bilingual(
     p.code === 'tool-missing'
       ? { zh: `未安装 ${p.tool}，无法自动查找 A4 打印机`, en: `${p.tool} is not installed: A4 printers cannot be searched for` }
-      : { zh: '查找 A4 打印机时出错', en: `the A4 printer search failed: ${'detail' in p ? p.detail : ''}` },
+      : { zh: '查找 A4 打印机时出错', en: `the A4 printer search failed: ${p.detail}` },
   );
 }
 

@@ -3,12 +3,14 @@
 // it in the device configuration and prints a test page on it at once; the result is shown here.
 import { useCallback, useState } from 'react';
 import { api } from '../api';
-import type { Answer } from '../call';
+import type { Result } from '../../../common/result';
+import type { Answer, Problem } from '../call';
 import { certaintyText, chosenText, PRINTER_WORDS as W, toolProblemText } from '../i18n/printer-words';
 import { techCall, techValue } from './tech-fetch';
 import { usePanelLoad } from './usePanelLoad';
 
 type View = Answer<typeof api.maintenance.printers.$get>;
+type Chosen = Answer<typeof api.maintenance.printers.receipt.$post> | Answer<typeof api.maintenance.printers.a4.$post>;
 type Outcome = { ok: boolean; message: string };
 
 // discovery listens on the network for seconds: no background refresh, the technician asks again
@@ -31,11 +33,11 @@ export function PrintersPanel({ onExpired }: { onExpired: (e: unknown) => void }
   }, []);
   const load = usePanelLoad(read, NEVER_MS, onExpired);
 
-  const choose = async (key: string, request: () => ReturnType<typeof api.maintenance.printers.receipt.$post> | ReturnType<typeof api.maintenance.printers.a4.$post>) => {
+  const choose = async (key: string, request: () => Promise<Result<Chosen, Problem>>) => {
     setBusy(key);
     setOutcome(null);
     try {
-      const r = await techCall(request());
+      const r = await request();
       setOutcome(r.ok ? { ok: r.value.ok, message: chosenText(r.value) } : { ok: false, message: r.error.message });
     } catch (e) {
       onExpired(e);
@@ -44,8 +46,10 @@ export function PrintersPanel({ onExpired }: { onExpired: (e: unknown) => void }
     }
   };
 
-  const currentReceipt = view?.current.receipt && 'path' in view.current.receipt ? view.current.receipt.path : null;
-  const currentQueue = view?.current.a4 && 'queue' in view.current.a4 && view.current.a4.mode === 'cups' ? view.current.a4.queue : null;
+  const receipt = view?.current.receipt;
+  const currentReceipt = receipt?.kind === 'receipt-printer' ? receipt.path : null;
+  const a4 = view?.current.a4;
+  const currentQueue = a4?.kind === 'a4-printer' && a4.mode === 'cups' ? a4.queue : null;
 
   return (
     <div className="maint-printers" data-testid="printers-panel">
@@ -78,7 +82,7 @@ export function PrintersPanel({ onExpired }: { onExpired: (e: unknown) => void }
                 className="btn btn-primary"
                 data-testid="receipt-choose"
                 disabled={busy !== null}
-                onClick={() => void choose(`r:${p.path}`, () => api.maintenance.printers.receipt.$post({ json: { path: p.path } }))}
+                onClick={() => void choose(`r:${p.path}`, () => techCall(api.maintenance.printers.receipt.$post({ json: { path: p.path } })))}
               >
                 {busy === `r:${p.path}` ? W.choosing : W.choose}
               </button>
@@ -112,7 +116,7 @@ export function PrintersPanel({ onExpired }: { onExpired: (e: unknown) => void }
                 className="btn btn-primary"
                 data-testid="a4-choose"
                 disabled={busy !== null}
-                onClick={() => void choose(`a:${p.uri}`, () => api.maintenance.printers.a4.$post({ json: { uri: p.uri, name: p.name } }))}
+                onClick={() => void choose(`a:${p.uri}`, () => techCall(api.maintenance.printers.a4.$post({ json: { uri: p.uri, name: p.name } })))}
               >
                 {busy === `a:${p.uri}` ? W.choosing : W.choose}
               </button>
@@ -123,7 +127,7 @@ export function PrintersPanel({ onExpired }: { onExpired: (e: unknown) => void }
           className="maint-actions"
           onSubmit={(e) => {
             e.preventDefault();
-            if (address.trim()) void choose('address', () => api.maintenance.printers.a4.$post({ json: { address } }));
+            if (address.trim()) void choose('address', () => techCall(api.maintenance.printers.a4.$post({ json: { address } })));
           }}
         >
           <label htmlFor="printer-address">{W.addressLabel}</label>
