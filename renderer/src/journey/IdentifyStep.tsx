@@ -4,6 +4,7 @@
 // A citizen without a card, with a card the kiosk cannot take, or who fails the face check is
 // told where to go instead — never left stuck.
 import { useCallback, useEffect, useState } from 'react';
+import type { NetidCheckRefusal } from '../../../common/events';
 import { api } from '../api';
 import { call, send } from '../call';
 import { FaceCheck } from '../face/FaceCheck';
@@ -28,7 +29,8 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
   const [cardError, setCardError] = useState<string | null>(null);
   const [readerDown, setReaderDown] = useState<string | null>(null);
   // 网证 works without the reader: its progress and refusals have their own line
-  const [netidStatus, setNetidStatus] = useState<string | null>(null);
+  // kept as what happened, not as words: the citizen may switch the language while it shows
+  const [netid, setNetid] = useState<{ kind: 'verifying' } | { kind: 'refused'; reason: NetidCheckRefusal } | null>(null);
 
   const fetchIdentity = useCallback(async () => {
     const r = await call(api.journey.identity.$get({ query: { service: serviceCode } }));
@@ -41,7 +43,11 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
 
   useEffect(() => {
     // Only a card placed now counts: a card read earlier (a helper's, the last citizen's) is forgotten.
+    // Once, when the step opens: never again while it shows (a language switch must not drop the card).
     void send(api.journey.identity.$delete());
+  }, []);
+
+  useEffect(() => {
     void call(api.devices.$get()).then((r) => {
       const reader = r.ok ? r.value.devices.find((d) => d.device === 'id-card-reader') : undefined;
       if (reader && reader.health === 'offline') setReaderDown(deviceStatusText(reader));
@@ -49,11 +55,11 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
     return subscribe((e) => {
       if (e.type === 'idcard.read') void fetchIdentity();
       else if (e.type === 'idcard.error') setCardError(bilingual(CARD_READ_PROBLEM_WORDS[e.problem]));
-      else if (e.type === 'netid.verifying') setNetidStatus(t.netidVerifying);
-      else if (e.type === 'netid.refused') setNetidStatus(bilingual(NETID_REFUSAL_TEXT[e.reason]));
+      else if (e.type === 'netid.verifying') setNetid({ kind: 'verifying' });
+      else if (e.type === 'netid.refused') setNetid({ kind: 'refused', reason: e.reason });
       else if (e.type === 'device.status' && e.view.device === 'id-card-reader') setReaderDown(e.view.health === 'offline' ? deviceStatusText(e.view) : null);
     });
-  }, [subscribe, fetchIdentity, t]);
+  }, [subscribe, fetchIdentity]);
 
   return (
     <section className="journey-step" aria-labelledby="identify-title" data-testid="journey-identify" data-phase={phase.kind}>
@@ -69,9 +75,9 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
           <p className="journey-lead" data-testid="netid-lead" data-spoken>
             {t.netidLead}
           </p>
-          {netidStatus && (
+          {netid && (
             <p role="status" aria-live="polite" className="journey-status" data-testid="netid-status" data-spoken>
-              {netidStatus}
+              {netid.kind === 'verifying' ? t.netidVerifying : bilingual(NETID_REFUSAL_TEXT[netid.reason])}
             </p>
           )}
           <p role="status" aria-live="polite" className="journey-status" data-testid="identify-status" data-spoken>
