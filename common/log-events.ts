@@ -390,12 +390,7 @@ export const logEvents = {
     level: 'warn',
     audience: 'operator',
     description:
-      'A journey submission went without 人证核验 although configured: this terminal cannot check faces (reason no-photo-decoder) or the applicant identified with a 社保卡, which has no photo (reason social-card-has-no-photo); carries service code and reason.',
-  },
-  'journey.face-check-not-possible': {
-    level: 'info',
-    audience: 'operator',
-    description: 'A journey submission went without the face check because the applicant identified by netid (network identity QR), which carries no photo to compare with; carries service code.',
+      'A journey submission went without 人证核验 although configured: this terminal cannot check faces (reason no-photo-decoder) or the applicant identified with a 社保卡 or a netid (network identity QR), neither of which gives a photo (reasons social-card-has-no-photo, netid-has-no-photo); carries service code and reason.',
   },
   'journey.face-check-missing': { level: 'warn', audience: 'operator', description: 'A journey submission came without a passed 人证核验 for the held card on a terminal that checks faces; refused.' },
   'journey.notice-printed': {

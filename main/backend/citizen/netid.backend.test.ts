@@ -86,7 +86,7 @@ describe('网证 identification', () => {
       }),
     });
     expect(res.status, await res.clone().text()).toBe(201);
-    expect(k.logLines.some((l) => l.includes('"journey.face-check-not-possible"'))).toBe(true);
+    expect(k.logLines.some((l) => l.includes('"journey.face-check-skipped"') && l.includes('netid-has-no-photo'))).toBe(true);
     expect(k.logLines.some((l) => l.includes('"netid.verified"') && !l.includes(card.idNumber))).toBe(true);
     // central gets the verified identity as the applicant, and the birth date the citizen typed
     await k.ctx.queue.syncNow();

@@ -83,11 +83,6 @@ function checkedApplicant(ctx: BackendContext, service: { code: string; socialCa
   if (cardProblem) return err({ kind: 'card-not-accepted', problem: cardProblem });
   // 人证核验 is enforced here, not only on screen: a terminal that checks faces submits only
   // for the card whose holder the verifier matched.
-  // 网证 carries no photo: 人证核验 cannot be done, as with faceCheck false — said in the log, never silent.
-  if (card.cardType === 'netid') {
-    if (ctx.config.journey.faceCheck) ctx.logger.log('journey.face-check-not-possible', { serviceCode });
-    return ok(card);
-  }
   const faceUnavailable = faceCheckUnavailable(ctx, card);
   if (faceUnavailable) ctx.logger.log('journey.face-check-skipped', { serviceCode, reason: faceUnavailable });
   if (faceCheckRequired(ctx, card) && !ctx.citizen.journey.isFaceMatched()) {

@@ -10,6 +10,7 @@ import { decideMaterials, type MaterialsDecision } from '../../../common/journey
 import { notOnCard, prefillForm } from '../../../common/journey/prefill';
 import { chinaDateOf } from '../../../common/working-days';
 import type { BackendContext } from '../context';
+import { cardWithoutPhoto } from '../face-check-availability';
 import { HELPER_COOKIE } from '../helpers/guard';
 import { refuse } from '../http/refusals';
 import { printMissingNotice } from '../journey/print-missing-notice';
@@ -49,7 +50,7 @@ function identityRoutes(ctx: BackendContext) {
         const s = code ? serviceFor(ctx.catalog, code) : null;
         // 网证 and 社保卡 carry no photo: the screen skips 人证核验 for them (submit logs why)
         return c.json({
-          identity: card ? { ...maskedIdentity(card, today(), s?.ok ? s.value.service : undefined), faceCheckPossible: card.cardType !== 'netid' && card.cardType !== 'social-security' } : null,
+          identity: card ? { ...maskedIdentity(card, today(), s?.ok ? s.value.service : undefined), faceCheckPossible: cardWithoutPhoto(card) === null } : null,
         });
       })
       // Pinyin → characters for the form's on-screen keyboard.
