@@ -43,6 +43,7 @@ describe('printer discovery in maintenance', () => {
   it('is for technicians only', async () => {
     expect((await k.get('/api/maintenance/printers')).status).toBe(403);
     expect((await k.get('/api/maintenance/printers/receipt', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"path":"/dev/ttyACM0"}' })).status).toBe(403);
+    expect((await k.get('/api/maintenance/printers/a4', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"address":"192.168.1.20"}' })).status).toBe(403);
   });
 
   it('offers the attached receipt printer by its model and the advertised A4 printer by its name', async () => {
