@@ -38,7 +38,16 @@ describe('kiosk metrics on loopback', () => {
     expect(sample(text, 'kiosk_queue_submissions', 'state="pending"')).toBe(0);
     expect(sample(text, 'kiosk_ui_streams')).toBe(0);
     expect(sample(text, 'kiosk_disk_free_bytes')).toBeGreaterThan(0);
-    const devices = h.backend.ctx.devices.list();
+    // A device may change health between a scrape and reading the list (a simulator still coming
+    // up on a loaded machine): compare a scrape taken between two equal readings of the list.
+    const health = () => h.backend.ctx.devices.list().map((d) => ({ device: d.device, health: d.health }));
+    let devices = health();
+    for (let tries = 0; tries < 50; tries++) {
+      text = await scrape();
+      const now = health();
+      if (JSON.stringify(now) === JSON.stringify(devices)) break;
+      devices = now;
+    }
     expect(devices.length).toBeGreaterThan(0);
     for (const d of devices) expect(sample(text, 'kiosk_device_health', `device="${d.device}",health="${d.health}"`)).toBe(1);
 
