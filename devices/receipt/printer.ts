@@ -83,13 +83,13 @@ export class ReceiptPrinterSession extends PollingSession<ReceiptPrinterStatus> 
     }
   }
 
-  private async statusByte(n: 1 | 2 | 3 | 4): Promise<Result<number, QueryError>> {
+  private async statusByte(n: 1 | 2 | 3 | 4, timeoutMs: number): Promise<Result<number, QueryError>> {
     if (!this.link.isOpen) return err({ kind: 'closed', detail: 'link closed' });
     const answer = new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => {
         this.byteWaiter = null;
         resolve(null);
-      }, this.opts.statusTimeoutMs);
+      }, timeoutMs);
       this.byteWaiter = (b) => {
         clearTimeout(timer);
         resolve(b);
@@ -106,10 +106,10 @@ export class ReceiptPrinterSession extends PollingSession<ReceiptPrinterStatus> 
     return ok(b);
   }
 
-  private async queryStatus(): Promise<Result<ReceiptPrinterStatus, QueryError>> {
+  private async queryStatus(timeoutMs = this.opts.statusTimeoutMs): Promise<Result<ReceiptPrinterStatus, QueryError>> {
     const bytes: number[] = [];
     for (const n of [1, 2, 3, 4] as const) {
-      const b = await this.statusByte(n);
+      const b = await this.statusByte(n, timeoutMs);
       if (!b.ok) return b;
       bytes.push(b.value);
     }
@@ -127,10 +127,18 @@ export class ReceiptPrinterSession extends PollingSession<ReceiptPrinterStatus> 
     });
   }
 
+  // A citizen's receipt hangs on the answers around its job. The answer after a job queues behind
+  // the job's bytes on the link (a 10 KB receipt is ~0.9 s of wire at 115200 baud) and a USB
+  // bridge's buffers, so one late answer there must not hold a receipt that printed: the idle poll
+  // keeps the short timeout (three misses make the printer offline), a job waits longer.
+  private jobStatusTimeoutMs(): number {
+    return Math.max(this.opts.statusTimeoutMs, 3000);
+  }
+
   /** Writes one job. ok means the printer reported ready after the job; it is on paper and cut. */
   printBytes(job: Uint8Array): Promise<Result<void, PrintFailure>> {
     return this.serial(async () => {
-      const before = await this.queryStatus();
+      const before = await this.queryStatus(this.jobStatusTimeoutMs());
       if (!before.ok) return err(toFailure(before.error));
       this.cell.set(before.value);
       if (before.value.state !== 'ready') return err(statusFailure(before.value));
@@ -141,7 +149,7 @@ export class ReceiptPrinterSession extends PollingSession<ReceiptPrinterStatus> 
       } catch (e) {
         return err({ reason: 'unplugged', detail: (e as Error).message });
       }
-      const after = await this.queryStatus();
+      const after = await this.queryStatus(this.jobStatusTimeoutMs());
       if (!after.ok) return err(toFailure(after.error));
       this.cell.set(after.value);
       if (after.value.state !== 'ready') {

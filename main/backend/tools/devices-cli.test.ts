@@ -48,15 +48,17 @@ afterAll(async () => {
 
 describe('devices CLI', () => {
   it('read-card waits for a card and prints it with personal data masked', async () => {
-    const run = cli(['read-card', '--port', card.hostPath, '--timeout', '10']);
-    await waitFor(() => reader.commandsSeen > 2, 8000, 'CLI polling');
+    // The CLI starts under tsx, which on a loaded CI machine can take well over ten seconds before
+    // its first poll; the wait is for the poll, not a speed check.
+    const run = cli(['read-card', '--port', card.hostPath, '--timeout', '60']);
+    await waitFor(() => reader.commandsSeen > 2, 45_000, 'CLI polling');
     reader.insert('resident');
     const { code, json } = await run;
     expect(code).toBe(0);
     const id = SAMPLE_CARDS.resident.idNumber;
     expect(json).toMatchObject({ ok: true, card: { cardType: 'resident', name: '王**', number: `${id.slice(0, 4)}**********${id.slice(-4)}`, birthYear: '1990' } });
     expect(JSON.stringify(json)).not.toContain(id);
-  });
+  }, 90_000);
 
   it('read-card --transport sdk reads through the vendor SDK, the photo through the vendor decoder', async () => {
     const built = await buildStandIns(path.join(dir, 'sdk'));
