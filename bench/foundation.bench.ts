@@ -1,18 +1,12 @@
-// Foundation figures: backend cold start, first paint of the attract screen, bundle size.
+// Foundation figures: backend cold start (first paint and the renderer's size: paint.bench.ts).
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
 import type { Report } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Spawns a command and resolves with ms until a stdout line matches, after killing it. */
 function timeUntil(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ ms: number; line: string }> {
@@ -41,28 +35,6 @@ function timeUntil(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: R
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
-}
-
-async function firstPaint(url: string, secret?: string): Promise<number> {
-  const browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', args: CHROMIUM_ARGS });
-  try {
-    // The kiosk prints no credential: the bench hands the host its secret and presents it.
-    const page = await browser.newPage(secret ? { extraHTTPHeaders: { Authorization: `Bearer ${secret}` } } : {});
-    await page.goto(url);
-    // A string, not a function: tsx (esbuild keepNames) would wrap the inner arrow in a __name()
-    // helper that does not exist in the page.
-    return (await page.evaluate(`new Promise((resolve) => {
-      const get = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-      const v = get();
-      if (v) return resolve(v);
-      new PerformanceObserver(() => {
-        const w = get();
-        if (w) resolve(w);
-      }).observe({ type: 'paint', buffered: true });
-    })`)) as number;
-  } finally {
-    await browser.close();
-  }
 }
 
 export async function run(report: Report): Promise<void> {
@@ -102,48 +74,4 @@ export async function run(report: Report): Promise<void> {
   const bareStart = { name: 'bare node HTTP server start', value: median(base) };
   report('backend cold start to ready (production bundle, plain node, restart)', median(restart), 'ms', bareStart, { atMost: 2 });
   report('backend first start of an install (production bundle, fresh data dir)', median(first), 'ms', bareStart);
-
-  // First paint of the attract screen vs a static one-line page, both over loopback.
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-paint-'));
-  const secret = crypto.randomBytes(24).toString('base64url');
-  const started = await new Promise<{ url: string; kill: () => void }>((resolve, reject) => {
-    const child = spawn(tsx, ['main/backend/host/headless.ts'], {
-      cwd: root,
-      env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: path.join(dataDir, 'none.json'), KIOSK_SECRET: secret },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    let buf = '';
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const m = /kiosk ready: (\S+)/.exec(buf);
-      if (m) resolve({ url: m[1]!, kill: () => child.kill() });
-    });
-    child.on('exit', (c) => reject(new Error(`host exited ${c}`)));
-  });
-  const staticServer = http.createServer((_q, r) => r.end('<!doctype html><meta charset="utf-8"><title>t</title><h1>不见面审批</h1>'));
-  await new Promise<void>((r) => staticServer.listen(0, '127.0.0.1', r));
-  const staticUrl = `http://127.0.0.1:${(staticServer.address() as { port: number }).port}/`;
-  try {
-    const app: number[] = [];
-    const plain: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      app.push(await firstPaint(started.url, secret));
-      plain.push(await firstPaint(staticUrl));
-    }
-    report('attract screen first contentful paint', median(app), 'ms', { name: 'static one-line page', value: median(plain) }, { atMost: 2 });
-  } finally {
-    started.kill();
-    staticServer.close();
-  }
-
-  // Bundle: everything the renderer ships, gzipped, vs React + ReactDOM alone.
-  const assets = path.join(root, 'dist', 'renderer', 'assets');
-  const gz = (f: string) => zlib.gzipSync(fs.readFileSync(f), { level: 9 }).byteLength;
-  const bundle = fs
-    .readdirSync(assets)
-    .filter((f) => /\.(js|css)$/.test(f))
-    .reduce((n, f) => n + gz(path.join(assets, f)), 0);
-  const react = gz(path.join(root, 'node_modules/react/cjs/react.production.js')) + gz(path.join(root, 'node_modules/react-dom/cjs/react-dom-client.production.js'));
-  report('renderer JS+CSS bundle gzip', bundle / 1024, 'KiB', { name: 'React + ReactDOM alone', value: react / 1024 });
-  report('renderer JS+CSS bundle gzip vs its 150 KiB budget', bundle / 1024, 'KiB', { name: 'budget', value: 150 }, { atMost: 1 });
 }

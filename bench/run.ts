@@ -1,7 +1,6 @@
 // `npm run bench`: runs every bench/*.bench.ts and prints one line per figure with its ratio
 // against a baseline measured in the same run (never an absolute threshold), writes them to
 // bench/results/<time>.json and, with `--compare FILE`, prints each figure's change since that run.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,11 +21,14 @@ if (compareAt >= 0 && !compareFile) {
 const before = compareFile ? readResults(path.resolve(compareFile)) : null;
 const filter = args.find((a, i) => !a.startsWith('--') && (compareAt < 0 || i !== compareAt + 1));
 
-const b = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.ts', '--configLoader', 'runner', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
-if (b.status !== 0) process.exit(1);
+// The renderer a terminal ships (`npm run build`'s production flavour: no simulator panel), which
+// the paint bench loads and weighs and the speech bench drives. Vite bundles React's development
+// build unless NODE_ENV says production, as scripts/build.mjs sets it.
+const { buildRenderer } = (await import(pathToFileURL(path.join(root, 'scripts', 'build.mjs')).href)) as { buildRenderer: (out?: string, o?: { production: boolean }) => Promise<unknown> };
+const nodeEnv = process.env.NODE_ENV;
+process.env.NODE_ENV = 'production';
+await buildRenderer(undefined, { production: true });
+process.env.NODE_ENV = nodeEnv;
 
 const files = fs
   .readdirSync(here)

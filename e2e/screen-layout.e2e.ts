@@ -1,8 +1,8 @@
 // What a citizen found wrong when the screens were tried (issue 15), each measured in Chromium
 // on the built bundle: the header and bottom bar in large text, what starts under the bar, the
 // header wrapping, attract lines that looked like buttons, English set in a Chinese font, the
-// common terms and the missing space key, zod's eval probe under the CSP, and the simulator
-// panel lying over citizen controls (and never on a terminal).
+// common terms and the missing space key, zod's eval probe under the CSP, the boot screen styled
+// by the page alone, and the simulator panel lying over citizen controls (and never on a terminal).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
@@ -184,6 +184,26 @@ describe('the renderer under its CSP', () => {
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     expect(k.problems).toEqual([]);
     await k.context.close();
+  });
+});
+
+describe('the boot screen', () => {
+  it('is drawn styled by the page alone: with no script and every stylesheet refused, its own inline style applies, admitted by the CSP', async () => {
+    // What a citizen sees before any request for the bundle returns: the first paint waits for none.
+    const context = await browser.newContext({ viewport: LANDSCAPE, javaScriptEnabled: false, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
+    await page.route(/\.css(\?|$)/, (r) => r.abort());
+    await page.goto(terminal.url);
+    const look = await page.getByTestId('boot').evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { display: s.display, textAlign: s.textAlign, minHeight: s.minHeight === `${window.innerHeight}px`, page: getComputedStyle(document.body).backgroundColor };
+    });
+    expect(look).toEqual({ display: 'grid', textAlign: 'center', minHeight: true, page: 'rgb(242, 245, 249)' });
+    // a CSP refusal of the inline style would be logged here
+    expect(problems.filter((p) => /Content Security Policy/.test(p))).toEqual([]);
+    await context.close();
   });
 });
 

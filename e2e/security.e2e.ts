@@ -1,5 +1,6 @@
 // The loopback transport as an attacker on the same machine would meet it: no secret → 401,
 // a rebinding Host → 403, a foreign Origin → 403; the page itself carries a strict CSP.
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,9 +68,14 @@ describe('loopback guard', () => {
     const csp = String(r.headers['content-security-policy']);
     for (const d of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(d);
     expect(r.headers['x-content-type-options']).toBe('nosniff');
-    // The built page needs nothing the policy forbids: no inline script or style.
+    // The built page needs nothing the policy forbids: no inline script, no style attribute, and
+    // one inline style (the boot screen's, common/boot-style.ts) that the policy admits by its hash.
+    expect(csp).not.toContain('unsafe');
     expect(r.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-    expect(r.body).not.toMatch(/<style|style=/);
+    expect(r.body).not.toMatch(/\sstyle=/);
+    const styles = [...String(r.body).matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(styles).toHaveLength(1);
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(styles[0]!, 'utf8').digest('base64')}'`);
   });
 });
 

@@ -5,10 +5,12 @@
 // Then the built headless host is run the way a terminal runs it, to show a production build
 // refuses a config that asks for the demo (exit 78, field by field) and boots with a real one.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../main/backend/security-headers';
 // @ts-expect-error plain ESM build script without type declarations
 import { buildHeadless, buildMain, buildRenderer, headlessHostFile, PRODUCTION_HTML_MARK } from './build.mjs';
 
@@ -111,6 +113,12 @@ describe('production bundles', () => {
       expect(html).toContain(PRODUCTION_HTML_MARK);
       // the boot screen is in the page itself, drawn before the bundle runs (renderer/src/boot-shell.ts)
       expect(html).toMatch(/<div id="root"><main class="boot" data-testid="boot"><h1>[^<]+<\/h1>/);
+      // and painted styled without waiting for a request: its one inline <style>, admitted by the
+      // CSP's hash (common/boot-style.ts), and no stylesheet link to block the first paint
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+      expect(styles).toHaveLength(1);
+      expect(CONTENT_SECURITY_POLICY).toContain(`'sha256-${createHash('sha256').update(styles[0]!, 'utf8').digest('base64')}'`);
+      expect(html).not.toMatch(/<link[^>]*rel="stylesheet"/);
       const devDir = path.join(dir, 'renderer-dev');
       await buildRenderer(devDir, { production: false });
       expect(panelTraces(devDir).length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-// The renderer ships no zod: its bundle has a 150 KiB gzip budget (bench/foundation.bench.ts) and zod
+// The renderer ships no zod: its bundle has a 150 KiB gzip budget (bench/paint.bench.ts) and zod
 // was 20 KiB of it. Every module the renderer's entry (start.ts, and the app it loads) reaches at run time is listed by esbuild's
 // metafile; type-only imports are erased and do not count. The control bundles a module that
 // builds a zod schema, so the check is shown to see zod when it is there.

@@ -1,9 +1,15 @@
 // One Content-Security-Policy for every transport: the Electron custom scheme and loopback
 // HTTP serve the same responses, so the page is equally locked down in both.
+import { createHash } from 'node:crypto';
+import { BOOT_STYLE } from '../../common/boot-style';
+
+/** The one inline <style> the page may carry (the boot screen's, common/boot-style.ts), by its hash. */
+const BOOT_STYLE_SOURCE = `'sha256-${createHash('sha256').update(BOOT_STYLE, 'utf8').digest('base64')}'`;
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${BOOT_STYLE_SOURCE}`,
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
   "connect-src 'self'",

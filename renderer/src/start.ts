@@ -1,20 +1,9 @@
-// The page's entry: the stylesheets (so they stay render-blocking links in index.html and the
-// boot screen the HTML carries is drawn styled, src/boot-shell.ts), then the React app, loaded
-// after the first frame. Run at once, the half-megabyte bundle would be parsed and run before the
-// browser paints anything; loaded after a frame, the boot screen is on the glass first.
-// Import order is load order: the shared styles before any screen's own stylesheet (the cascade
-// layers in styles/layers.css make the result independent of that order, but the bundle then
-// reads top to bottom as it applies).
-import './styles/layers.css';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/components.css';
-import './styles/screens.css';
-import './styles/guide.css';
-import './styles/keyboard.css';
-import './styles/idle.css';
-import './styles/display-modes.css';
-
+// The page's entry: the React app (src/main.tsx, which brings the stylesheets), loaded after the
+// first frame. index.html already carries the boot screen with its own inline style
+// (src/boot-shell.ts, common/boot-style.ts), so nothing this module or the app loads blocks that
+// first paint: no render-blocking stylesheet link, and the half-megabyte bundle is fetched, parsed
+// and run only after the boot screen is on the glass. The app's stylesheets are loaded with its
+// chunk and applied before it renders (Vite waits for a chunk's CSS before running it).
 let started = false;
 const startApp = () => {
   if (started) return;
