@@ -195,7 +195,7 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
   };
 
   return (
-    <article className="fu-case" data-testid="case" data-receipt={c.receiptNo} data-status={c.status ?? 'pending'} aria-labelledby={`case-${c.receiptNo}`}>
+    <article className="fu-case panel" data-testid="case" data-receipt={c.receiptNo} data-status={c.status ?? 'pending'} aria-labelledby={`case-${c.receiptNo}`}>
       <h2 className="fu-case-title" id={`case-${c.receiptNo}`}>
         <span lang="zh-CN">{c.serviceName ?? c.serviceCode}</span>
         <span className={`fu-status fu-status-${c.status ?? 'pending'}`} data-testid="case-status">

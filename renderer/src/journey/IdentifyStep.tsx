@@ -62,7 +62,7 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
   }, [subscribe, fetchIdentity]);
 
   return (
-    <section className="journey-step" aria-labelledby="identify-title" data-testid="journey-identify" data-phase={phase.kind}>
+    <section className="journey-step panel" aria-labelledby="identify-title" data-testid="journey-identify" data-phase={phase.kind}>
       <h1 id="identify-title" className="journey-title" ref={heading} tabIndex={-1} data-spoken>
         {phase.kind === 'no-card' ? t.noCardTitle : phase.kind === 'counter' ? t.counterTitle : t.identifyTitle}
       </h1>

@@ -1,13 +1,14 @@
 // The frame every journey step shares: a titled section (the title names the section for screen
-// readers and takes the e2e test id), the lead line and the step's warning, if any. Title and
-// lead are the step's spoken prompt (data-spoken); the heading takes the focus on arrival.
+// readers; the e2e test id is `journey-` and the step's id), the lead line and the step's warning,
+// if any. Title and lead are the step's spoken prompt (data-spoken); the heading takes the focus
+// on arrival.
 import type { ReactNode } from 'react';
 import { useStepHeading } from './useStepHeading';
 
-export function StepShell(props: { id: string; testId: string; title: ReactNode; lead?: ReactNode; problem?: { testId: string; text: ReactNode } | null; children?: ReactNode }) {
+export function StepShell(props: { id: string; title: ReactNode; lead?: ReactNode; problem?: { testId: string; text: ReactNode } | null; children?: ReactNode }) {
   const heading = useStepHeading(props.id);
   return (
-    <section className="journey-step" aria-labelledby={`${props.id}-title`} data-testid={props.testId} data-step={props.id}>
+    <section className="journey-step panel" aria-labelledby={`${props.id}-title`} data-testid={`journey-${props.id}`} data-step={props.id}>
       <h1 id={`${props.id}-title`} className="journey-title" ref={heading} tabIndex={-1} data-spoken>
         {props.title}
       </h1>
