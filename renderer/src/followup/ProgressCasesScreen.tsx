@@ -12,7 +12,8 @@ import { chinaTime } from '../i18n/china-time';
 import { FOLLOWUP_STRINGS, useFollowupT, type FollowupStrings } from './strings';
 import type { CaseView, ProgressAnswer } from './types';
 import './followup.css';
-import { bilingual, NOT_PRINTABLE_TEXT } from '../i18n/refusals';
+import { bilingual } from '../../../common/device-words';
+import { NOT_PRINTABLE_TEXT } from '../i18n/refusals';
 
 type Lookup = { by: 'card' } | { by: 'receipt'; receiptNo: string };
 type Load = { kind: 'loading' } | { kind: 'ready'; answer: ProgressAnswer } | { kind: 'error'; message: string };
