@@ -12,7 +12,8 @@ import { chinaTime } from '../i18n/china-time';
 import { FOLLOWUP_STRINGS, useFollowupT, type FollowupStrings } from './strings';
 import type { CaseView, ProgressAnswer } from './types';
 import './followup.css';
-import { bilingual, NOT_PRINTABLE_TEXT } from '../i18n/refusals';
+import { bilingual } from '../../../common/device-words';
+import { NOT_PRINTABLE_TEXT } from '../i18n/refusals';
 
 type Lookup = { by: 'card' } | { by: 'receipt'; receiptNo: string };
 type Load = { kind: 'loading' } | { kind: 'ready'; answer: ProgressAnswer } | { kind: 'error'; message: string };
@@ -195,7 +196,7 @@ function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void
   };
 
   return (
-    <article className="fu-case" data-testid="case" data-receipt={c.receiptNo} data-status={c.status ?? 'pending'} aria-labelledby={`case-${c.receiptNo}`}>
+    <article className="fu-case panel" data-testid="case" data-receipt={c.receiptNo} data-status={c.status ?? 'pending'} aria-labelledby={`case-${c.receiptNo}`}>
       <h2 className="fu-case-title" id={`case-${c.receiptNo}`}>
         <span lang="zh-CN">{c.serviceName ?? c.serviceCode}</span>
         <span className={`fu-status fu-status-${c.status ?? 'pending'}`} data-testid="case-status">

@@ -44,7 +44,7 @@ export function HelperCasesScreen() {
           {load.cases.length === 0 && <p data-testid="helper-no-cases">{t.noCases}</p>}
           <ul className="hp-cases">
             {load.cases.map((c) => (
-              <li key={c.receiptNo} className="hp-case" data-testid="helper-case" data-receipt={c.receiptNo}>
+              <li key={c.receiptNo} className="hp-case panel" data-testid="helper-case" data-receipt={c.receiptNo}>
                 <h2 className="hp-case-title">{c.serviceName ?? c.serviceCode}</h2>
                 <dl className="hp-case-facts">
                   <dt>{t.receiptNo}</dt>

@@ -8,25 +8,19 @@ type Chosen = Answer<typeof api.maintenance.printers.receipt.$post> | Answer<typ
 type View = Answer<typeof api.maintenance.printers.$get>;
 
 /** A test print's failure reason: a printer status reason, a print failure kind, or an A4 error kind. */
+const WHY_WORDS: Partial<Record<string, Words>> = {
+  'paper-out': { zh: '缺纸', en: 'out of paper' },
+  'cover-open': { zh: '纸仓盖未关', en: 'cover open' },
+  'not-found': { zh: '找不到打印机', en: 'printer not found' },
+  'no-response': { zh: '打印机无响应', en: 'the printer does not answer' },
+  stopped: { zh: '打印队列已停止', en: 'the queue is stopped' },
+  timeout: { zh: '打印超时', en: 'the print timed out' },
+  'no-font': { zh: '缺少中文字体', en: 'no CJK font' },
+};
+
+/** Any other reason is shown as it came, after a plain "print failed". */
 function whyWords(why: string): Words {
-  switch (why) {
-    case 'paper-out':
-      return { zh: '缺纸', en: 'out of paper' };
-    case 'cover-open':
-      return { zh: '纸仓盖未关', en: 'cover open' };
-    case 'not-found':
-      return { zh: '找不到打印机', en: 'printer not found' };
-    case 'no-response':
-      return { zh: '打印机无响应', en: 'the printer does not answer' };
-    case 'stopped':
-      return { zh: '打印队列已停止', en: 'the queue is stopped' };
-    case 'timeout':
-      return { zh: '打印超时', en: 'the print timed out' };
-    case 'no-font':
-      return { zh: '缺少中文字体', en: 'no CJK font' };
-    default:
-      return { zh: '打印失败', en: `print failed (${why})` };
-  }
+  return (Object.hasOwn(WHY_WORDS, why) ? WHY_WORDS[why] : undefined) ?? { zh: '打印失败', en: `print failed (${why})` };
 }
 
 export function chosenText(c: Chosen): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bilingual, CARD_PROBLEM_TEXT, refusalText } from './refusals';
+import { bilingual } from '../../../common/device-words';
+import { CARD_PROBLEM_TEXT, refusalText } from './refusals';
 
 describe('refusal words', () => {
   it('words every application-journey refusal as the citizen has always read it, Chinese first', () => {

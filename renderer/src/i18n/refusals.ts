@@ -4,6 +4,7 @@
 // case at 办件进度查询 and a rating's receipt at 好差评. Chinese first, English second, on one line:
 // the citizen and whoever helps them may read either.
 import { chinaDateTime } from '../../../common/china-time';
+import { bilingual, type Words } from '../../../common/device-words';
 import type { NetidCheckRefusal } from '../../../common/events';
 import type { CardProblem } from '../../../common/journey/identity';
 import type { NotPrintable, RefusalCodes } from '../../../common/api/kiosk-api-types';
@@ -15,8 +16,6 @@ import { DEVICE_REFUSAL_WORDS } from './device-words';
 import { FACE_FAILURE_WORDS, a4FailureWords } from './device-failures';
 import { HTTP_REFUSAL_WORDS } from './http-words';
 import { MAINTENANCE_REFUSAL_WORDS } from './maintenance-words';
-
-type Words = { zh: string; en: string };
 
 export const CARD_PROBLEM_TEXT: Record<CardProblem, Words> = {
   'card-expired': { zh: '证件已过有效期，请到窗口办理', en: 'The card has expired; please go to the counter' },
@@ -187,8 +186,6 @@ const HELP: Record<RefusalKind<'help'>, Wording> = {
   refused: () => ({ zh: '服务大厅拒绝了请求', en: 'the service hall refused the request' }),
   busy: () => ({ zh: '已在视频帮办中', en: 'already in a video call' }),
 };
-
-export const bilingual = (w: Words) => `${w.zh} / ${w.en}`;
 
 /** The maintenance screens without a live technician session. */
 const TECHNICIAN: Record<RefusalKind<'technician'>, Wording> = {

@@ -20,7 +20,7 @@ export function IdleDialog({ secondsLeft, onContinue }: { secondsLeft: number; o
     if (announcedSecond(secondsLeft, first.current)) setAnnounced(secondsLeft);
   }, [secondsLeft]);
   return (
-    <div className="idle-backdrop">
+    <div className="dialog-backdrop idle-backdrop">
       <div className="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body" data-testid="idle-dialog">
         <div className="idle-count" aria-hidden="true">
           {secondsLeft}

@@ -199,7 +199,7 @@ function Journey({ service }: { service: Service }) {
 
   return (
     <div className="journey" data-testid="journey" data-step={step}>
-      <header className="journey-progress">
+      <header className="journey-progress panel">
         <p className="journey-service" lang="zh-CN">
           {service.name}
         </p>

@@ -37,7 +37,7 @@ export function FormStep(props: {
   };
 
   return (
-    <StepShell id="form" testId="journey-form" title={t.formTitle} lead={t.formLead} problem={props.problems.length > 0 ? { testId: 'form-problems', text: t.fixBelow(props.problems.length) } : null}>
+    <StepShell id="form" title={t.formTitle} lead={t.formLead} problem={props.problems.length > 0 ? { testId: 'form-problems', text: t.fixBelow(props.problems.length) } : null}>
       <div className="form-fields">
         {fields.map((f) => {
           const pre = props.form.prefill[f.id];

@@ -10,11 +10,12 @@ import { call, send } from '../call';
 import { FaceCheck } from '../face/FaceCheck';
 import { CARD_READ_PROBLEM_WORDS } from '../i18n/device-failures';
 import { deviceStatusText } from '../i18n/devices';
-import { bilingual, CARD_PROBLEM_TEXT, NETID_REFUSAL_TEXT } from '../i18n/refusals';
+import { bilingual } from '../../../common/device-words';
+import { CARD_PROBLEM_TEXT, NETID_REFUSAL_TEXT } from '../i18n/refusals';
 import { useSystem } from '../system/SystemContext';
 import type { MaskedIdentityView } from './journey-types';
 import { useJourneyT } from './strings';
-import { useStepHeading } from './useStepHeading';
+import { StepShell } from './StepShell';
 import { Fact } from '../components/Fact';
 
 type Phase = { kind: 'waiting' } | { kind: 'read'; identity: MaskedIdentityView } | { kind: 'no-card' } | { kind: 'counter' };
@@ -24,8 +25,6 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
   const { subscribe, info } = useSystem();
   const faceCheck = info?.config.faceCheck ?? true;
   const [phase, setPhase] = useState<Phase>({ kind: 'waiting' });
-  // the title changes with the phase (no card, the counter): the focus follows it
-  const heading = useStepHeading(phase.kind);
   const [cardError, setCardError] = useState<string | null>(null);
   const [readerDown, setReaderDown] = useState<string | null>(null);
   // 网证 works without the reader: its progress and refusals have their own line
@@ -62,15 +61,14 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
   }, [subscribe, fetchIdentity]);
 
   return (
-    <section className="journey-step" aria-labelledby="identify-title" data-testid="journey-identify" data-phase={phase.kind}>
-      <h1 id="identify-title" className="journey-title" ref={heading} tabIndex={-1} data-spoken>
-        {phase.kind === 'no-card' ? t.noCardTitle : phase.kind === 'counter' ? t.counterTitle : t.identifyTitle}
-      </h1>
+    <StepShell
+      id="identify"
+      phase={phase.kind}
+      title={phase.kind === 'no-card' ? t.noCardTitle : phase.kind === 'counter' ? t.counterTitle : t.identifyTitle}
+      lead={phase.kind === 'waiting' ? t.identifyLead : undefined}
+    >
       {phase.kind === 'waiting' && (
         <>
-          <p className="journey-lead" data-spoken>
-            {t.identifyLead}
-          </p>
           <div className="card-slot" aria-hidden="true" />
           <p className="journey-lead" data-testid="netid-lead" data-spoken>
             {t.netidLead}
@@ -135,6 +133,6 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
           ))}
         </ul>
       )}
-    </section>
+    </StepShell>
   );
 }

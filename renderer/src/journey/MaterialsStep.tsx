@@ -59,13 +59,7 @@ export function MaterialsStep(props: { service: Service; pages: Record<string, S
   };
 
   return (
-    <StepShell
-      id="materials"
-      testId="journey-materials"
-      title={t.materialsTitle}
-      lead={t.materialsLead}
-      problem={message || props.problem ? { testId: 'materials-message', text: message ?? props.problem } : null}
-    >
+    <StepShell id="materials" title={t.materialsTitle} lead={t.materialsLead} problem={message || props.problem ? { testId: 'materials-message', text: message ?? props.problem } : null}>
       <ol className="checklist">
         {props.service.materials.map((m) => {
           const pages = props.pages[m.id] ?? [];

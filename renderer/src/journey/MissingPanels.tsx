@@ -8,16 +8,12 @@ import { RECEIPT_NOT_PRINTED_WORDS } from '../i18n/device-failures';
 import type { MaterialsAnswer } from './journey-types';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { useJourneyT } from './strings';
-import { useStepHeading } from './useStepHeading';
+import { StepShell } from './StepShell';
 
 export const CommitmentPanel = forwardRef<SignaturePadHandle, { decision: MaterialsAnswer; onSigned: (signed: boolean) => void }>(function CommitmentPanel({ decision, onSigned }, ref) {
   const t = useJourneyT();
-  const heading = useStepHeading('commitment');
   return (
-    <section className="journey-step" aria-labelledby="commitment-title" data-testid="journey-commitment">
-      <h1 id="commitment-title" className="journey-title" ref={heading} tabIndex={-1} data-spoken>
-        {t.commitmentTitle}
-      </h1>
+    <StepShell id="commitment" title={t.commitmentTitle}>
       <p className="commitment-text" data-testid="commitment-deadline" data-spoken>
         {t.commitmentBody(decision.deadline)}
       </p>
@@ -29,13 +25,12 @@ export const CommitmentPanel = forwardRef<SignaturePadHandle, { decision: Materi
         ))}
       </ul>
       <SignaturePad ref={ref} label={t.commitmentSign} testId="commitment-signature" onChange={onSigned} />
-    </section>
+    </StepShell>
   );
 });
 
 export function NoticePanel({ code, decision, materials }: { code: string; decision: MaterialsAnswer; materials: { materialId: string; pageIds: string[] }[] }) {
   const t = useJourneyT();
-  const heading = useStepHeading('notice');
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
   const print = async () => {
     setState({ kind: 'printing' });
@@ -48,13 +43,7 @@ export function NoticePanel({ code, decision, materials }: { code: string; decis
     }
   };
   return (
-    <section className="journey-step" aria-labelledby="notice-title" data-testid="journey-notice">
-      <h1 id="notice-title" className="journey-title" ref={heading} tabIndex={-1} data-spoken>
-        {t.noticeTitle}
-      </h1>
-      <p className="journey-lead" data-spoken>
-        {t.noticeLead(decision.missing.length)}
-      </p>
+    <StepShell id="notice" title={t.noticeTitle} lead={t.noticeLead(decision.missing.length)}>
       <ol className="plain-list numbered" data-testid="missing-list">
         {decision.missing.map((m) => (
           <li key={m.materialId} lang="zh-CN">
@@ -76,6 +65,6 @@ export function NoticePanel({ code, decision, materials }: { code: string; decis
           {t.noticePrint}
         </button>
       )}
-    </section>
+    </StepShell>
   );
 }

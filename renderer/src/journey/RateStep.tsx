@@ -32,12 +32,12 @@ export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () 
   };
   if (state.kind === 'done')
     return (
-      <StepShell id="rated" testId="journey-rated" title={t.rated}>
+      <StepShell id="rated" title={t.rated}>
         {state.followUp && <p className="notice notice-info">{t.ratedFollowUp}</p>}
       </StepShell>
     );
   return (
-    <StepShell id="rate" testId="journey-rate" title={t.rateTitle} lead={t.rateLead}>
+    <StepShell id="rate" title={t.rateTitle} lead={t.rateLead}>
       <div className="rating-levels" role="radiogroup" aria-labelledby="rate-title">
         {t.levels.map((label, i) => (
           <button key={label} type="button" role="radio" aria-checked={rating === i + 1} className="btn btn-choice btn-rating" onClick={() => setRating(i + 1)} data-testid="rating" data-value={i + 1}>

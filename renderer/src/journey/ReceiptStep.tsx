@@ -3,17 +3,13 @@
 import type { SubmitAnswer } from './journey-types';
 import { useJourneyT } from './strings';
 import { Fact } from '../components/Fact';
-import { useStepHeading } from './useStepHeading';
+import { StepShell } from './StepShell';
 
 export function ReceiptStep({ result }: { result: SubmitAnswer }) {
   const t = useJourneyT();
   const c = result.completion;
-  const heading = useStepHeading('receipt');
   return (
-    <section className="journey-step" aria-labelledby="receipt-title" data-testid="journey-receipt">
-      <h1 id="receipt-title" className="journey-title" ref={heading} tabIndex={-1} data-spoken>
-        {t.receiptTitle}
-      </h1>
+    <StepShell id="receipt" title={t.receiptTitle}>
       {result.receipt.printed ? (
         <p className="notice notice-ok" role="status" data-testid="receipt-printed" data-spoken>
           {t.receiptPrinted}
@@ -59,6 +55,6 @@ export function ReceiptStep({ result }: { result: SubmitAnswer }) {
         <Fact term={t.consultation}>{result.consultationPhone}</Fact>
       </dl>
       <p className="journey-lead">{t.followProgress}</p>
-    </section>
+    </StepShell>
   );
 }

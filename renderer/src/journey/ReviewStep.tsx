@@ -38,7 +38,6 @@ export function ReviewStep(p: {
   return (
     <StepShell
       id="review"
-      testId="journey-review"
       title={t.reviewTitle}
       lead={t.reviewLead}
       problem={

@@ -1,13 +1,15 @@
 // The frame every journey step shares: a titled section (the title names the section for screen
-// readers and takes the e2e test id), the lead line and the step's warning, if any. Title and
-// lead are the step's spoken prompt (data-spoken); the heading takes the focus on arrival.
+// readers; the e2e test id is `journey-` and the step's id; `data-phase` the step's phase, if it has
+// phases), the lead line and the step's warning, if any. Title and lead are the step's spoken prompt (data-spoken); the heading takes the focus
+// on arrival.
 import type { ReactNode } from 'react';
 import { useStepHeading } from './useStepHeading';
 
-export function StepShell(props: { id: string; testId: string; title: ReactNode; lead?: ReactNode; problem?: { testId: string; text: ReactNode } | null; children?: ReactNode }) {
-  const heading = useStepHeading(props.id);
+export function StepShell(props: { id: string; phase?: string; title: ReactNode; lead?: ReactNode; problem?: { testId: string; text: ReactNode } | null; children?: ReactNode }) {
+  // a new phase of a step (the identify step's: waiting, read, no card) is a new place too
+  const heading = useStepHeading(props.phase === undefined ? props.id : `${props.id}/${props.phase}`);
   return (
-    <section className="journey-step" aria-labelledby={`${props.id}-title`} data-testid={props.testId} data-step={props.id}>
+    <section className="journey-step panel" aria-labelledby={`${props.id}-title`} data-testid={`journey-${props.id}`} data-step={props.id} data-phase={props.phase}>
       <h1 id={`${props.id}-title`} className="journey-title" ref={heading} tabIndex={-1} data-spoken>
         {props.title}
       </h1>

@@ -1,9 +1,8 @@
 // The words for a form answer's problem (common/form-schema.ts finds it, as a code and figures):
 // the field's own label in quotes, what is wrong and how to put it right, Chinese and English.
+import type { Words } from '../../../common/device-words';
 import type { FormField } from '../../../common/form-schema';
 import type { FieldProblemDetail } from '../../../common/form-validation';
-
-type Words = { zh: string; en: string };
 
 export function fieldProblemText(p: FieldProblemDetail, f: Pick<FormField, 'label' | 'kind'>): Words {
   const zh = `“${f.label.zh}”`;

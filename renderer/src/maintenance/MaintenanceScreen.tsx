@@ -77,7 +77,7 @@ export function MaintenanceScreen({ onExit, onExpired }: { onExit: () => void; o
           </button>
         ))}
       </div>
-      <section id="maint-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="maint-panel">
+      <section id="maint-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="maint-panel panel">
         {tab === 'devices' && <DevicesPanel onExpired={onExpired} />}
         {tab === 'printers' && <PrintersPanel onExpired={onExpired} />}
         {tab === 'queue' && <QueuePanel onExpired={onExpired} />}

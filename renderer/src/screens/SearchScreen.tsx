@@ -41,7 +41,7 @@ export function SearchScreen() {
         />
         <OnScreenKeyboard onKey={(k) => set(query + k)} onDelete={() => set([...query].slice(0, -1).join(''))} onClear={() => set('')} onTerm={set} />
       </div>
-      <section className="search-results" aria-labelledby="results-title" aria-busy={search.kind === 'loading'}>
+      <section className="search-results panel" aria-labelledby="results-title" aria-busy={search.kind === 'loading'}>
         <h2 id="results-title" className="section-title">
           {t.resultsTitle}
         </h2>
