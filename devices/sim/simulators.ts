@@ -118,16 +118,18 @@ export class DeviceSimulators {
     return this.socialCard;
   }
 
+  /** A simulated receipt printer whose prints join the panel's list (the newest 20). */
+  private startReceiptSim(name: string): Started<PtySim<ReceiptPrinterSim>> {
+    const sim = new ReceiptPrinterSim();
+    sim.events.on('receipt', (r) => {
+      this.printed.unshift({ at: new Date().toISOString(), lines: r.lines, qrPayloads: r.qrPayloads, cut: r.cut });
+      this.printed.length = Math.min(this.printed.length, 20);
+    });
+    return this.startPty('receipt-printer', name, sim);
+  }
+
   startReceipt(): Started<PtySim<ReceiptPrinterSim>> {
-    if (!this.receipt) {
-      const sim = new ReceiptPrinterSim();
-      sim.events.on('receipt', (r) => {
-        this.printed.unshift({ at: new Date().toISOString(), lines: r.lines, qrPayloads: r.qrPayloads, cut: r.cut });
-        this.printed.length = Math.min(this.printed.length, 20);
-      });
-      this.receipt = this.startPty('receipt-printer', 'receipt', sim);
-    }
-    return this.receipt;
+    return (this.receipt ??= this.startReceiptSim('receipt'));
   }
 
   /**
@@ -136,15 +138,7 @@ export class DeviceSimulators {
    * prints join the panel's list like the configured printer's.
    */
   async spareReceiptPort(): Promise<Result<{ path: string; vendorId: string; productId: string; manufacturer: string }, string>> {
-    if (!this.spareReceipt) {
-      const sim = new ReceiptPrinterSim();
-      sim.events.on('receipt', (r) => {
-        this.printed.unshift({ at: new Date().toISOString(), lines: r.lines, qrPayloads: r.qrPayloads, cut: r.cut });
-        this.printed.length = Math.min(this.printed.length, 20);
-      });
-      this.spareReceipt = this.startPty('receipt-printer', 'receipt-spare', sim);
-    }
-    const s = await this.spareReceipt;
+    const s = await (this.spareReceipt ??= this.startReceiptSim('receipt-spare'));
     return s.ok ? ok({ path: s.value.pair.hostPath, vendorId: '04b8', productId: '0e03', manufacturer: 'EPSON (simulated)' }) : s;
   }
 
