@@ -11,7 +11,7 @@ import { CupsPdfSim } from '../a4/cups-sim';
 import { CodeScannerSim } from '../code-scanner/simulator';
 import { FaceVerifierSim } from '../face/simulator';
 import type { DeviceLogger } from '../core/log';
-import { SAMPLE_CARD_NAMES } from '../id-card/sample-cards';
+import { SAMPLE_CARD_NAMES, type SampleCardName } from '../id-card/sample-cards';
 import { IdCardReaderSim } from '../id-card/simulator';
 import { testPhotoDecoder } from '../id-card/test-photo-decoder';
 import { ReceiptPrinterSim } from '../receipt/simulator';
@@ -227,13 +227,8 @@ export class DeviceSimulators {
         const s = this.idCard ? await this.idCard : null;
         if (!s?.ok) return notSimulated;
         const { sim } = s.value;
-        if (a.action === 'insert') {
-          sim.insert(a.card ?? 'resident');
-          this.inserted = a.card ?? 'resident';
-        } else if (a.action === 'remove') {
-          sim.remove();
-          this.inserted = null;
-        } else if (a.action === 'unplug' || a.action === 'replug') return this.plugPty('id-card-reader', s.value, a.action);
+        if (a.action === 'insert' || a.action === 'remove') this.placeCard(sim, a.action, a.card);
+        else if (a.action === 'unplug' || a.action === 'replug') return this.plugPty('id-card-reader', s.value, a.action);
         else Object.assign(sim.faults, ID_CARD_FAULTS[a.action]);
         return ok(undefined);
       }
@@ -311,14 +306,16 @@ export class DeviceSimulators {
     }
   }
 
+  /** A card put on or taken off the simulated ID-card reader (whichever transport), as the panel shows it. */
+  private placeCard(r: Pick<SimulatedReader, 'insert' | 'remove'>, action: 'insert' | 'remove', card: SampleCardName = 'resident'): void {
+    if (action === 'insert') r.insert(card);
+    else r.remove();
+    this.inserted = action === 'insert' ? card : null;
+  }
+
   private async actOnReader(r: SimulatedReader, a: Extract<SimAction, { device: 'id-card-reader' }>): Promise<Result<void, string>> {
-    if (a.action === 'insert') {
-      r.insert(a.card ?? 'resident');
-      this.inserted = a.card ?? 'resident';
-    } else if (a.action === 'remove') {
-      r.remove();
-      this.inserted = null;
-    } else if (a.action === 'unplug') {
+    if (a.action === 'insert' || a.action === 'remove') this.placeCard(r, a.action, a.card);
+    else if (a.action === 'unplug') {
       await r.unplug();
       this.idCardPlugged = false;
     } else if (a.action === 'replug') {
