@@ -332,25 +332,21 @@ async function setupSim(a: Args) {
   return result.socat && result.scanimage && cups.ok ? 0 : 1;
 }
 
+const COMMANDS = new Map<string, (a: Args) => Promise<number>>([
+  ['list', list],
+  ['probe', probe],
+  ['read-card', readCard],
+  ['test-print', testPrint],
+  ['scan', scanCmd],
+  ['setup-sim', setupSim],
+]);
+
 async function main(): Promise<number> {
   const a = parseArgs(process.argv.slice(2));
-  switch (a._[0]) {
-    case 'list':
-      return list(a);
-    case 'probe':
-      return probe(a);
-    case 'read-card':
-      return readCard(a);
-    case 'test-print':
-      return testPrint(a);
-    case 'scan':
-      return scanCmd(a);
-    case 'setup-sim':
-      return setupSim(a);
-    default:
-      process.stderr.write('usage: npm run devices -- list | probe | read-card [--transport serial|hid|sdk] --port P | --vid-pid V:P | --library L | test-print --port P | scan | setup-sim\n');
-      return 64;
-  }
+  const command = COMMANDS.get(a._[0] ?? '');
+  if (command) return command(a);
+  process.stderr.write('usage: npm run devices -- list | probe | read-card [--transport serial|hid|sdk] --port P | --vid-pid V:P | --library L | test-print --port P | scan | setup-sim\n');
+  return 64;
 }
 
 main().then(
