@@ -11,6 +11,8 @@ export interface NodeScrypt {
 }
 
 const HASH_BYTES = 32;
+/** Shorter stored hashes are refused: every hash this code makes has HASH_BYTES. */
+const MIN_HASH_BYTES = 16;
 
 function toBase64url(bytes: Uint8Array): string {
   let s = '';
@@ -39,7 +41,8 @@ export function verifyScryptWith(node: NodeScrypt, secret: string, stored: strin
   if (!s) return false;
   const salt = fromBase64url(s.salt);
   const expected = fromBase64url(s.hash);
-  if (!salt || !expected) return false;
+  // a hash part that is empty (or a few bytes) would match (almost) any secret
+  if (!salt || !expected || expected.length < MIN_HASH_BYTES) return false;
   const got = node.scryptSync(secret.normalize('NFKC'), salt, expected.length, { N: s.N, r: s.r, p: s.p, maxmem: scryptMaxmem(s) });
   return got.length === expected.length && node.timingSafeEqual(got, expected);
 }
