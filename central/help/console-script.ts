@@ -48,46 +48,57 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
     n.className = ok ? '' : 'offline';
   };
 
+  // The notices, the queue and the callbacks: each line says what it is (and how long it has
+  // waited) and has one button; an empty list says so.
+  const button = (testid, label, onClick, disabled) => {
+    const b = el('button', { 'data-testid': testid }, label);
+    if (disabled) b.disabled = true;
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  const actionLine = (attrs, what, waitedSec, action) => {
+    const li = el('li', attrs);
+    li.append(el('span', { class: 'what' }, what));
+    if (waitedSec !== null) li.append(el('span', { class: 'waiting' }, '已等 / waiting ' + mins(waitedSec)));
+    li.append(action);
+    return li;
+  };
+  const fillList = (id, lines) => $(id).replaceChildren(...(lines.length ? lines : [el('li', {}, '暂无 / none')]));
+
   function render(s) {
-    const notices = $('notices');
-    notices.replaceChildren(
-      ...s.notices.map((n) => {
-        const li = el('li', { 'data-testid': 'help-notice', 'data-terminal': n.terminalId });
-        li.append(el('span', { class: 'what' }, '终端 / terminal ' + n.terminalId + ' · ' + n.screen));
-        li.append(el('span', { class: 'waiting' }, '已等 / waiting ' + mins(n.waitingSec)));
-        const b = el('button', { 'data-testid': 'notice-ack' }, '我去处理 / On my way');
-        b.addEventListener('click', () => api('POST', '/notices/' + n.noticeId + '/ack', {}).then(refresh));
-        li.append(b);
-        return li;
-      }),
+    fillList(
+      'notices',
+      s.notices.map((n) =>
+        actionLine(
+          { 'data-testid': 'help-notice', 'data-terminal': n.terminalId },
+          '终端 / terminal ' + n.terminalId + ' · ' + n.screen,
+          n.waitingSec,
+          button('notice-ack', '我去处理 / On my way', () => api('POST', '/notices/' + n.noticeId + '/ack', {}).then(refresh)),
+        ),
+      ),
     );
-    if (!s.notices.length) notices.replaceChildren(el('li', {}, '暂无 / none'));
-    const queue = $('queue');
-    queue.replaceChildren(
-      ...s.queue.map((q) => {
-        const li = el('li', { 'data-testid': 'queued-call', 'data-terminal': q.terminalId });
-        li.append(el('span', { class: 'what' }, q.position + '. 终端 / terminal ' + q.terminalId + ' · ' + [q.screen.screen, q.screen.step, q.screen.serviceName].filter(Boolean).join(' · ')));
-        li.append(el('span', { class: 'waiting' }, '已等 / waiting ' + mins(q.waitedSec)));
-        const b = el('button', { 'data-testid': 'answer-call' }, '接听 / Answer');
-        if (call) b.disabled = true;
-        b.addEventListener('click', () => answer(q.callId, q.terminalId));
-        li.append(b);
-        return li;
-      }),
+    fillList(
+      'queue',
+      s.queue.map((q) =>
+        actionLine(
+          { 'data-testid': 'queued-call', 'data-terminal': q.terminalId },
+          q.position + '. 终端 / terminal ' + q.terminalId + ' · ' + [q.screen.screen, q.screen.step, q.screen.serviceName].filter(Boolean).join(' · '),
+          q.waitedSec,
+          button('answer-call', '接听 / Answer', () => answer(q.callId, q.terminalId), !!call),
+        ),
+      ),
     );
-    if (!s.queue.length) queue.replaceChildren(el('li', {}, '暂无 / none'));
-    const callbacks = $('callbacks');
-    callbacks.replaceChildren(
-      ...s.callbacks.map((cb) => {
-        const li = el('li', { 'data-testid': 'callback' });
-        li.append(el('span', { class: 'what' }, cb.phone + ' · 终端 / terminal ' + cb.terminalId + ' · ' + cb.at.replace('T', ' ').slice(0, 16) + 'Z'));
-        const b = el('button', { 'data-testid': 'callback-done' }, '已回拨 / Called back');
-        b.addEventListener('click', () => api('POST', '/callbacks/' + cb.seq + '/done', {}).then(refresh));
-        li.append(b);
-        return li;
-      }),
+    fillList(
+      'callbacks',
+      s.callbacks.map((cb) =>
+        actionLine(
+          { 'data-testid': 'callback' },
+          cb.phone + ' · 终端 / terminal ' + cb.terminalId + ' · ' + cb.at.replace('T', ' ').slice(0, 16) + 'Z',
+          null,
+          button('callback-done', '已回拨 / Called back', () => api('POST', '/callbacks/' + cb.seq + '/done', {}).then(refresh)),
+        ),
+      ),
     );
-    if (!s.callbacks.length) callbacks.replaceChildren(el('li', {}, '暂无 / none'));
     $('log').replaceChildren(
       ...s.log.map((r) => {
         const tr = el('tr', { 'data-testid': 'session-row' });

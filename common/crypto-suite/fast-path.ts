@@ -9,6 +9,7 @@
 // Switched off with `KIOSK_CRYPTO_FAST_PATH=off` (see `fastPathWanted`): the suite's tests run
 // once each way, so the pure-JS path — the one Electron relies on — is proven on its own.
 
+import { concatBytes } from '../bytes';
 import type { Aead } from './aead';
 import { sm4GcmWith, type Sm4Keystream } from './sm4-gcm';
 import type { IncrementalDigest } from './suite';
@@ -39,13 +40,6 @@ export type FastPath = {
 };
 
 const copy = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
 
 /** What node:crypto can speed up for the given hash and AEAD names; absent entries fall back to pure JS. */
 export function nodeFastPath(nodeCrypto: NodeCryptoLike, hash: 'sha256' | 'sm3', aead: 'aes-256-gcm' | 'sm4-gcm'): FastPath {
@@ -84,7 +78,7 @@ export function nodeFastPath(nodeCrypto: NodeCryptoLike, hash: 'sha256' | 'sm3',
               seal(key, nonce, plaintext, aad) {
                 const c = nodeCrypto.createCipheriv(aead, key, nonce);
                 c.setAAD(aad);
-                const ciphertext = concat(c.update(plaintext), c.final());
+                const ciphertext = concatBytes(c.update(plaintext), c.final());
                 return { ciphertext, tag: copy(c.getAuthTag()) };
               },
               open(key, nonce, ciphertext, tag, aad) {
@@ -92,7 +86,7 @@ export function nodeFastPath(nodeCrypto: NodeCryptoLike, hash: 'sha256' | 'sm3',
                   const d = nodeCrypto.createDecipheriv(aead, key, nonce);
                   d.setAAD(aad);
                   d.setAuthTag(tag);
-                  return concat(d.update(ciphertext), d.final());
+                  return concatBytes(d.update(ciphertext), d.final());
                 } catch {
                   return null;
                 }
@@ -116,6 +110,6 @@ function hashOnce(nodeCrypto: NodeCryptoLike, hash: string, data: Uint8Array): U
 function nodeSm4Keystream(nodeCrypto: NodeCryptoLike): Sm4Keystream {
   return (key, counter, length) => {
     const c = nodeCrypto.createCipheriv('sm4-ctr', key, counter);
-    return concat(c.update(new Uint8Array(length)), c.final());
+    return concatBytes(c.update(new Uint8Array(length)), c.final());
   };
 }

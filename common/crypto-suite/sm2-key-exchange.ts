@@ -15,6 +15,7 @@
 // is checked and refused with an error value, never a throw: garbage from the network is an
 // expected input here.
 import { weierstrassN } from '@noble/curves/abstract/weierstrass';
+import { concatBytes } from '../bytes';
 import { err, ok, type Result } from '../result';
 import { SM2_DEFAULT_USER_ID } from './sm';
 import type { CryptoSuite } from './suite';
@@ -115,16 +116,6 @@ export interface Sm2KeyExchange {
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-function concat(...parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 function toBytes(x: bigint): Uint8Array {
   const out = new Uint8Array(FIELD_BYTES);
   for (let i = FIELD_BYTES - 1; i >= 0; i--, x >>= 8n) out[i] = Number(x & 0xffn);
@@ -151,7 +142,7 @@ function pointOf(bytes: unknown): CurvePoint | null {
 
 function encodePoint(point: CurvePoint): Uint8Array {
   const { x, y } = point.toAffine();
-  return concat(Uint8Array.of(0x04), toBytes(x), toBytes(y));
+  return concatBytes(Uint8Array.of(0x04), toBytes(x), toBytes(y));
 }
 
 /** x̄ = 2^w + (x mod 2^w) (§6.1 A4 / A6 / B3 / B5). */
@@ -184,14 +175,14 @@ export function sm2KeyExchange(suite: Pick<CryptoSuite, 'tag' | 'digest'>): Sm2K
     const id = utf8(userId);
     if (id.length * 8 > 0xffff) throw new Error('SM2 key exchange: signer ID longer than 8191 bytes');
     const entl = Uint8Array.of((id.length * 8) >> 8, (id.length * 8) & 0xff);
-    return sm3(concat(entl, id, toBytes(CURVE.a), toBytes(CURVE.b), toBytes(CURVE.Gx), toBytes(CURVE.Gy), publicKey.subarray(1)));
+    return sm3(concatBytes(entl, id, toBytes(CURVE.a), toBytes(CURVE.b), toBytes(CURVE.Gx), toBytes(CURVE.Gy), publicKey.subarray(1)));
   };
 
   /** KDF(Z, klen): SM3(Z ‖ ct) for ct = 1, 2, … as 32-bit big-endian, concatenated and cut (GB/T 32918.3 §5.4.3). */
   const kdf = (input: Uint8Array, keyBytes: number): Uint8Array => {
     const out = new Uint8Array(keyBytes);
     for (let ct = 1, at = 0; at < keyBytes; ct++) {
-      const block = sm3(concat(input, Uint8Array.of(ct >>> 24, (ct >>> 16) & 0xff, (ct >>> 8) & 0xff, ct & 0xff)));
+      const block = sm3(concatBytes(input, Uint8Array.of(ct >>> 24, (ct >>> 16) & 0xff, (ct >>> 8) & 0xff, ct & 0xff)));
       out.set(block.subarray(0, Math.min(block.length, keyBytes - at)), at);
       at += block.length;
     }
@@ -232,10 +223,10 @@ export function sm2KeyExchange(suite: Pick<CryptoSuite, 'tag' | 'digest'>): Sm2K
     const [zA, zB] = role === 'initiator' ? [ownZ, peerZ] : [peerZ, ownZ];
     const [rA, rB] = role === 'initiator' ? [encodePoint(ownR), encodePoint(peerR)] : [encodePoint(peerR), encodePoint(ownR)];
 
-    const key = kdf(concat(toBytes(x), toBytes(y), zA, zB), keyBytes);
-    const inner = sm3(concat(toBytes(x), zA, zB, rA.subarray(1), rB.subarray(1)));
-    const s02 = sm3(concat(Uint8Array.of(0x02), toBytes(y), inner));
-    const s03 = sm3(concat(Uint8Array.of(0x03), toBytes(y), inner));
+    const key = kdf(concatBytes(toBytes(x), toBytes(y), zA, zB), keyBytes);
+    const inner = sm3(concatBytes(toBytes(x), zA, zB, rA.subarray(1), rB.subarray(1)));
+    const s02 = sm3(concatBytes(Uint8Array.of(0x02), toBytes(y), inner));
+    const s03 = sm3(concatBytes(Uint8Array.of(0x03), toBytes(y), inner));
     return ok({ key, s02, s03, ownEphemeral: role === 'initiator' ? rA : rB });
   };
 

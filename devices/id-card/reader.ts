@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../common/result';
 import { Emitter } from '../core/emitter';
 import type { Link } from '../core/link';
 import { PollingSession } from '../core/polling-session';
-import { Cmd, decodeReadData, encodeCommand, Sw3 } from './frame';
+import { Cmd, decodeReadData, encodeCommand, Sw3, type ReadData } from './frame';
 import { SamFrameParser } from './frame-parser';
 import type { DecodedPhoto, PhotoDecoder } from './photo-decoder';
 import type { CardReadProblem } from '../../common/device-failures';
@@ -43,11 +43,6 @@ export interface ReaderOptions {
   missedPollsOffline?: number;
 }
 
-type Reply = { sw3: number; data: Uint8Array };
-type TransactError = { kind: 'timeout' } | { kind: 'closed' };
-
-const MIN_POLL_MS = 300;
-
 export interface ReaderEvents {
   card: CardRead;
   'card-error': CardReadFailure;
@@ -55,15 +50,62 @@ export interface ReaderEvents {
   'link-trouble': { noiseBytes: number; badFrames: number };
 }
 
+// The card in the reader's field, the same for this driver and the vendor SDK's (sdk/sdk-reader.ts):
+// a card counts as read once its blocks are in, valid or not, and must leave the field before the
+// next one is accepted; reading the same card again changes nothing.
+export class CardInField {
+  /** the text block (base64) of the card last read, while it has not been seen to leave */
+  private readKey: string | null = null;
+
+  /** Whether a card was read and is still there: reading it again is a quiet re-check. */
+  get held(): boolean {
+    return this.readKey !== null;
+  }
+
+  /** No card in the field: the next one is read afresh. */
+  gone(): void {
+    this.readKey = null;
+  }
+
+  /** A card's blocks are in: the card still held stays held; another is decoded and announced (`card` or `card-error`). */
+  async read(
+    blocks: ReadData,
+    startedAt: number,
+    to: { readonly cell: { set(s: IdCardReaderStatus): void }; readonly events: Emitter<ReaderEvents>; readonly photoDecoder: PhotoDecoder },
+  ): Promise<void> {
+    const key = Buffer.from(blocks.text).toString('base64');
+    to.cell.set({ state: 'card-held' });
+    if (key === this.readKey) return;
+    this.readKey = key;
+    const identity = decodeTextBlock(blocks.text);
+    if (!identity.ok) {
+      to.events.emit('card-error', { reason: 'invalid-data', ...textProblemOf(identity.error) });
+      return;
+    }
+    const photo = await to.photoDecoder.decode(blocks.photo);
+    to.events.emit('card', {
+      identity: identity.value,
+      photo: photo.ok ? photo.value : null,
+      photoProblem: photo.ok ? null : photo.error,
+      photoWlt: blocks.photo,
+      fingerprint: blocks.fingerprint,
+      readMs: performance.now() - startedAt,
+    });
+  }
+}
+
+type Reply = { sw3: number; data: Uint8Array };
+type TransactError = { kind: 'timeout' } | { kind: 'closed' };
+
+const MIN_POLL_MS = 300;
+
 export class IdCardReaderSession extends PollingSession<IdCardReaderStatus> {
   readonly events = new Emitter<ReaderEvents>();
   private readonly parser = new SamFrameParser();
   private waiter: { resolve: (body: Uint8Array | null) => void; accept: (body: Uint8Array) => boolean } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private missedPolls = 0;
-  private cardHeld = false;
-  /** fingerprint of the text block of the card last read, while it has not been seen to leave */
-  private heldCard: string | null = null;
+  private readonly card = new CardInField();
   private fingerprintUnsupported = false;
   private noiseBytes = 0;
   private badFrames = 0;
@@ -207,8 +249,7 @@ export class IdCardReaderSession extends PollingSession<IdCardReaderStatus> {
     this.missedPolls = 0;
     if (found.value.sw3 !== Sw3.cardFound) {
       // No card in the field (or the reader will not see this one again until it is removed).
-      this.cardHeld = false;
-      this.heldCard = null;
+      this.card.gone();
       this.cell.set({ state: 'ready' });
       return;
     }
@@ -219,7 +260,7 @@ export class IdCardReaderSession extends PollingSession<IdCardReaderStatus> {
 
   private async readCard(): Promise<void> {
     const started = performance.now();
-    const recheck = this.cardHeld; // re-reading a card already read: quiet unless it turns out new
+    const recheck = this.card.held; // re-reading a card already read: quiet unless it turns out new
     const idle = () => this.cell.set(recheck ? { state: 'card-held' } : { state: 'ready' });
     if (!recheck) this.cell.set({ state: 'reading' });
     const sel = await this.transact(Cmd.selectCard, this.opts.commandTimeoutMs);
@@ -249,29 +290,7 @@ export class IdCardReaderSession extends PollingSession<IdCardReaderStatus> {
       if (!recheck) this.events.emit('card-error', { reason: 'read-failed', problem: 'incomplete' });
       return;
     }
-    const key = Buffer.from(blocks.text).toString('base64');
-    if (this.cardHeld && key === this.heldCard) {
-      this.cell.set({ state: 'card-held' });
-      return;
-    }
-    // From here on the card counts as read, valid or not: it must leave before the next attempt.
-    this.cardHeld = true;
-    this.heldCard = key;
-    this.cell.set({ state: 'card-held' });
-    const identity = decodeTextBlock(blocks.text);
-    if (!identity.ok) {
-      this.events.emit('card-error', { reason: 'invalid-data', ...textProblemOf(identity.error) });
-      return;
-    }
-    const photo = await this.opts.photoDecoder.decode(blocks.photo);
-    this.events.emit('card', {
-      identity: identity.value,
-      photo: photo.ok ? photo.value : null,
-      photoProblem: photo.ok ? null : photo.error,
-      photoWlt: blocks.photo,
-      fingerprint: blocks.fingerprint,
-      readMs: performance.now() - started,
-    });
+    await this.card.read(blocks, started, { cell: this.cell, events: this.events, photoDecoder: this.opts.photoDecoder });
   }
 }
 

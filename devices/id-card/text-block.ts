@@ -91,8 +91,11 @@ function readField(block: Uint8Array, offset: number, bytes: number): string {
     .replace(/^[\s\u0000]+/u, '');
 }
 
-function fields(block: Uint8Array, layout: readonly Field[]): Record<string, string> {
-  return Object.fromEntries(layout.map(([name, o, n]) => [name, readField(block, o, n)]));
+/** The layout's fields as text; the first of `required` that is empty is a problem. */
+function fields(block: Uint8Array, layout: readonly Field[], required: readonly string[]): Result<Record<string, string>, CardTextProblem> {
+  const f: Record<string, string> = Object.fromEntries(layout.map(([name, o, n]) => [name, readField(block, o, n)]));
+  const missing = required.find((n) => !f[n]);
+  return missing === undefined ? ok(f) : err({ kind: 'field', field: missing, reason: 'empty' });
 }
 
 function date(v: string, field: string): Result<string, CardTextProblem> {
@@ -112,11 +115,6 @@ function gender(v: string): Result<Gender, CardTextProblem> {
   return g ? ok(g) : err({ kind: 'field', field: 'gender', reason: 'not a gender code' });
 }
 
-function required(f: Record<string, string>, names: string[]): CardTextProblem | null {
-  for (const n of names) if (!f[n]) return { kind: 'field', field: n, reason: 'empty' };
-  return null;
-}
-
 function idNumber(v: string): Result<string, CardTextProblem> {
   const problem = idNumberProblem(v);
   return problem ? err({ kind: 'id-number', problem }) : ok(v);
@@ -132,6 +130,11 @@ function all<T extends Record<string, Result<unknown, CardTextProblem>>>(checks:
   return ok(out as never);
 }
 
+/** Gender, dates and the identity number, in the chip's order (the 2017 foreign card, which has no identity number, checks the rest itself). */
+function basicsWithIdNumber(f: Record<string, string>) {
+  return all({ gender: gender(f.gender!), birthDate: date(f.birth!, 'birth'), idNumber: idNumber(f.idNumber!), validFrom: date(f.validFrom!, 'validFrom'), validTo: validTo(f.validTo!) });
+}
+
 export function cardTypeFlag(block: Uint8Array): string {
   return block.length >= FLAG_AT + 2 ? String.fromCharCode(block[FLAG_AT]! | (block[FLAG_AT + 1]! << 8)) : '';
 }
@@ -142,21 +145,21 @@ export function decodeTextBlock(block: Uint8Array): Result<ChipCardIdentity, Car
   switch (flag) {
     case ' ':
     case '\u0000': {
-      const f = fields(block, RESIDENT);
-      const missing = required(f, ['name', 'address', 'authority']);
-      if (missing) return err(missing);
+      const t = fields(block, RESIDENT, ['name', 'address', 'authority']);
+      if (!t.ok) return t;
+      const f = t.value;
       const nation = NATION_BY_CODE[f.nation!];
       if (!nation) return err({ kind: 'field', field: 'nation', reason: 'not a nation code' });
-      const r = all({ gender: gender(f.gender!), birthDate: date(f.birth!, 'birth'), idNumber: idNumber(f.idNumber!), validFrom: date(f.validFrom!, 'validFrom'), validTo: validTo(f.validTo!) });
+      const r = basicsWithIdNumber(f);
       if (!r.ok) return r;
       const id: ResidentCardIdentity = { cardType: 'resident', name: f.name!, nationCode: f.nation!, nation, address: f.address!, authority: f.authority!, ...r.value };
       return ok(id);
     }
     case 'J': {
-      const f = fields(block, HMT);
-      const missing = required(f, ['name', 'authority', 'passNumber']);
-      if (missing) return err(missing);
-      const r = all({ gender: gender(f.gender!), birthDate: date(f.birth!, 'birth'), idNumber: idNumber(f.idNumber!), validFrom: date(f.validFrom!, 'validFrom'), validTo: validTo(f.validTo!) });
+      const t = fields(block, HMT, ['name', 'authority', 'passNumber']);
+      if (!t.ok) return t;
+      const f = t.value;
+      const r = basicsWithIdNumber(f);
       if (!r.ok) return r;
       const id: HmtResidencePermitIdentity = {
         cardType: 'hmt-residence-permit',
@@ -170,9 +173,9 @@ export function decodeTextBlock(block: Uint8Array): Result<ChipCardIdentity, Car
       return ok(id);
     }
     case 'I': {
-      const f = fields(block, FOREIGN_2017);
-      const missing = required(f, ['englishName', 'cardNumber', 'nationality']);
-      if (missing) return err(missing);
+      const t = fields(block, FOREIGN_2017, ['englishName', 'cardNumber', 'nationality']);
+      if (!t.ok) return t;
+      const f = t.value;
       if (!/^[A-Z]{3}\d{12}$/.test(f.cardNumber!)) return err({ kind: 'field', field: 'cardNumber', reason: 'not a permanent residence card number' });
       const r = all({ gender: gender(f.gender!), birthDate: date(f.birth!, 'birth'), validFrom: date(f.validFrom!, 'validFrom'), validTo: validTo(f.validTo!) });
       if (!r.ok) return r;
@@ -189,11 +192,11 @@ export function decodeTextBlock(block: Uint8Array): Result<ChipCardIdentity, Car
       return ok(id);
     }
     case 'Y': {
-      const f = fields(block, FOREIGN_2023);
-      const missing = required(f, ['englishName', 'idNumber', 'nationality']);
-      if (missing) return err(missing);
+      const t = fields(block, FOREIGN_2023, ['englishName', 'idNumber', 'nationality']);
+      if (!t.ok) return t;
+      const f = t.value;
       if (!f.idNumber!.startsWith('9')) return err({ kind: 'field', field: 'idNumber', reason: 'not a foreign permanent resident number' });
-      const r = all({ gender: gender(f.gender!), birthDate: date(f.birth!, 'birth'), idNumber: idNumber(f.idNumber!), validFrom: date(f.validFrom!, 'validFrom'), validTo: validTo(f.validTo!) });
+      const r = basicsWithIdNumber(f);
       if (!r.ok) return r;
       const id: ForeignPermanent2023Identity = {
         cardType: 'foreign-permanent-2023',
@@ -227,7 +230,11 @@ function writeField(block: Uint8Array, offset: number, bytes: number, value: str
 }
 
 const compact = (isoDate: string) => isoDate.replaceAll('-', '');
-const to = (v: string | null) => (v === null ? '长期' : compact(v));
+
+/** What every card type carries, as the chip writes it (a long-term card's validTo is 长期). */
+function basicsText(id: ChipCardIdentity): Record<'gender' | 'birth' | 'validFrom' | 'validTo', string> {
+  return { gender: GENDER_CODE[id.gender], birth: compact(id.birthDate), validFrom: compact(id.validFrom), validTo: id.validTo === null ? '长期' : compact(id.validTo) };
+}
 
 /** Builds the text block a chip would hold for this identity. Throws if a field is too long. */
 export function encodeTextBlock(id: ChipCardIdentity): Uint8Array {
@@ -242,14 +249,10 @@ export function encodeTextBlock(id: ChipCardIdentity): Uint8Array {
       flag = ' ';
       values = {
         name: id.name,
-        gender: GENDER_CODE[id.gender],
         nation: id.nationCode,
-        birth: compact(id.birthDate),
         address: id.address,
         idNumber: id.idNumber,
         authority: id.authority,
-        validFrom: compact(id.validFrom),
-        validTo: to(id.validTo),
       };
       break;
     case 'hmt-residence-permit':
@@ -257,13 +260,9 @@ export function encodeTextBlock(id: ChipCardIdentity): Uint8Array {
       flag = 'J';
       values = {
         name: id.name,
-        gender: GENDER_CODE[id.gender],
-        birth: compact(id.birthDate),
         address: id.address,
         idNumber: id.idNumber,
         authority: id.authority,
-        validFrom: compact(id.validFrom),
-        validTo: to(id.validTo),
         passNumber: id.passNumber,
         issueCount: id.issueCount,
       };
@@ -273,13 +272,9 @@ export function encodeTextBlock(id: ChipCardIdentity): Uint8Array {
       flag = 'I';
       values = {
         englishName: id.englishName,
-        gender: GENDER_CODE[id.gender],
         cardNumber: id.cardNumber,
         nationality: id.nationality,
         chineseName: id.chineseName,
-        validFrom: compact(id.validFrom),
-        validTo: to(id.validTo),
-        birth: compact(id.birthDate),
         version: id.version,
         authorityCode: id.authorityCode,
       };
@@ -289,21 +284,18 @@ export function encodeTextBlock(id: ChipCardIdentity): Uint8Array {
       flag = 'Y';
       values = {
         chineseName: id.chineseName,
-        gender: GENDER_CODE[id.gender],
         renewalCount: id.renewalCount,
-        birth: compact(id.birthDate),
         englishName: id.englishName.slice(0, 35),
         englishNameCont: id.englishName.slice(35),
         idNumber: id.idNumber,
         authority: id.authority,
-        validFrom: compact(id.validFrom),
-        validTo: to(id.validTo),
         nationality: id.nationality,
         previousNumberLink: id.previousNumberLink,
       };
       break;
   }
-  for (const [name, o, n] of layout) writeField(block, o, n, values[name] ?? '');
+  const text: Record<string, string> = { ...basicsText(id), ...values };
+  for (const [name, o, n] of layout) writeField(block, o, n, text[name] ?? '');
   writeField(block, FLAG_AT, 2, flag);
   return block;
 }

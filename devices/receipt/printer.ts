@@ -170,11 +170,10 @@ function toFailure(e: QueryError): PrintFailure {
 function statusFailure(s: ReceiptPrinterStatus): PrintFailure {
   switch (s.state) {
     case 'paper-out':
-      return { reason: 'paper-out', detail: 'paper out' };
     case 'cover-open':
-      return { reason: 'cover-open', detail: 'cover open' };
     case 'cutter-error':
-      return { reason: 'cutter-error', detail: 'cutter error' };
+      // the state is the reason; the log's detail is the same in words ("paper out")
+      return { reason: s.state, detail: s.state.replace('-', ' ') };
     case 'printer-error':
       return { reason: 'printer-error', detail: s.detail };
     case 'offline':

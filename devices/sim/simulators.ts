@@ -11,7 +11,7 @@ import { CupsPdfSim } from '../a4/cups-sim';
 import { CodeScannerSim } from '../code-scanner/simulator';
 import { FaceVerifierSim } from '../face/simulator';
 import type { DeviceLogger } from '../core/log';
-import { SAMPLE_CARD_NAMES } from '../id-card/sample-cards';
+import { SAMPLE_CARD_NAMES, type SampleCardName } from '../id-card/sample-cards';
 import { IdCardReaderSim } from '../id-card/simulator';
 import { testPhotoDecoder } from '../id-card/test-photo-decoder';
 import { ReceiptPrinterSim } from '../receipt/simulator';
@@ -118,16 +118,18 @@ export class DeviceSimulators {
     return this.socialCard;
   }
 
+  /** A simulated receipt printer whose prints join the panel's list (the newest 20). */
+  private startReceiptSim(name: string): Started<PtySim<ReceiptPrinterSim>> {
+    const sim = new ReceiptPrinterSim();
+    sim.events.on('receipt', (r) => {
+      this.printed.unshift({ at: new Date().toISOString(), lines: r.lines, qrPayloads: r.qrPayloads, cut: r.cut });
+      this.printed.length = Math.min(this.printed.length, 20);
+    });
+    return this.startPty('receipt-printer', name, sim);
+  }
+
   startReceipt(): Started<PtySim<ReceiptPrinterSim>> {
-    if (!this.receipt) {
-      const sim = new ReceiptPrinterSim();
-      sim.events.on('receipt', (r) => {
-        this.printed.unshift({ at: new Date().toISOString(), lines: r.lines, qrPayloads: r.qrPayloads, cut: r.cut });
-        this.printed.length = Math.min(this.printed.length, 20);
-      });
-      this.receipt = this.startPty('receipt-printer', 'receipt', sim);
-    }
-    return this.receipt;
+    return (this.receipt ??= this.startReceiptSim('receipt'));
   }
 
   /**
@@ -136,15 +138,7 @@ export class DeviceSimulators {
    * prints join the panel's list like the configured printer's.
    */
   async spareReceiptPort(): Promise<Result<{ path: string; vendorId: string; productId: string; manufacturer: string }, string>> {
-    if (!this.spareReceipt) {
-      const sim = new ReceiptPrinterSim();
-      sim.events.on('receipt', (r) => {
-        this.printed.unshift({ at: new Date().toISOString(), lines: r.lines, qrPayloads: r.qrPayloads, cut: r.cut });
-        this.printed.length = Math.min(this.printed.length, 20);
-      });
-      this.spareReceipt = this.startPty('receipt-printer', 'receipt-spare', sim);
-    }
-    const s = await this.spareReceipt;
+    const s = await (this.spareReceipt ??= this.startReceiptSim('receipt-spare'));
     return s.ok ? ok({ path: s.value.pair.hostPath, vendorId: '04b8', productId: '0e03', manufacturer: 'EPSON (simulated)' }) : s;
   }
 
@@ -233,13 +227,8 @@ export class DeviceSimulators {
         const s = this.idCard ? await this.idCard : null;
         if (!s?.ok) return notSimulated;
         const { sim } = s.value;
-        if (a.action === 'insert') {
-          sim.insert(a.card ?? 'resident');
-          this.inserted = a.card ?? 'resident';
-        } else if (a.action === 'remove') {
-          sim.remove();
-          this.inserted = null;
-        } else if (a.action === 'unplug' || a.action === 'replug') return this.plugPty('id-card-reader', s.value, a.action);
+        if (a.action === 'insert' || a.action === 'remove') this.placeCard(sim, a.action, a.card);
+        else if (a.action === 'unplug' || a.action === 'replug') return this.plugPty('id-card-reader', s.value, a.action);
         else Object.assign(sim.faults, ID_CARD_FAULTS[a.action]);
         return ok(undefined);
       }
@@ -317,14 +306,16 @@ export class DeviceSimulators {
     }
   }
 
+  /** A card put on or taken off the simulated ID-card reader (whichever transport), as the panel shows it. */
+  private placeCard(r: Pick<SimulatedReader, 'insert' | 'remove'>, action: 'insert' | 'remove', card: SampleCardName = 'resident'): void {
+    if (action === 'insert') r.insert(card);
+    else r.remove();
+    this.inserted = action === 'insert' ? card : null;
+  }
+
   private async actOnReader(r: SimulatedReader, a: Extract<SimAction, { device: 'id-card-reader' }>): Promise<Result<void, string>> {
-    if (a.action === 'insert') {
-      r.insert(a.card ?? 'resident');
-      this.inserted = a.card ?? 'resident';
-    } else if (a.action === 'remove') {
-      r.remove();
-      this.inserted = null;
-    } else if (a.action === 'unplug') {
+    if (a.action === 'insert' || a.action === 'remove') this.placeCard(r, a.action, a.card);
+    else if (a.action === 'unplug') {
       await r.unplug();
       this.idCardPlugged = false;
     } else if (a.action === 'replug') {

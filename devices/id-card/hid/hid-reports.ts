@@ -1,6 +1,7 @@
 // The SAM byte stream in and out of HID reports, per profile (hid-profiles.ts). Pure: the link
 // feeds every input report to a decoder and writes what the encoder makes; what comes out is the
 // same byte stream a serial reader sends, for the same resynchronising SAM frame parser.
+import { concatBytes } from '../../../common/bytes';
 import { MAX_LEN, MIN_LEN, PREAMBLE } from '../frame';
 import type { HidReportProfile } from './hid-profiles';
 
@@ -122,7 +123,7 @@ export class HidReportDecoder {
       if (i === 0) parts.push(payload);
       break;
     }
-    return concat(parts);
+    return concatBytes(...parts);
   }
 }
 
@@ -132,15 +133,4 @@ function samLengthAt(b: Uint8Array, at: number): number | null {
   for (let j = 0; j < PREAMBLE.length; j++) if (b[at + j] !== PREAMBLE[j]) return null;
   const len = (b[at + 5]! << 8) | b[at + 6]!;
   return len >= MIN_LEN && len <= MAX_LEN ? len : null;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!.slice();
-  const out = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
-  let o = 0;
-  for (const x of parts) {
-    out.set(x, o);
-    o += x.length;
-  }
-  return out;
 }

@@ -4,6 +4,7 @@
 // merged into shared ones, reports that fit no profile, a device that stops taking reports
 // (stall) and one pulled from the port (error event, then gone from the device list).
 import { EventEmitter } from 'node:events';
+import { concatBytes } from '../../../common/bytes';
 import type { Link } from '../../core/link';
 import { parseVidPid } from '../../core/usb-lookup';
 import { IdCardReaderSim } from '../simulator';
@@ -141,7 +142,7 @@ export class HidReaderSim {
       // answers written in the same tick go out together, sharing reports
       this.pending.push(bytes.slice());
       this.flushing ??= new Promise<void>((r) => setTimeout(r, 0)).then(() => {
-        const all = concat(this.pending);
+        const all = concatBytes(...this.pending);
         this.pending = [];
         this.flushing = null;
         return this.send(all);
@@ -175,14 +176,4 @@ export class HidReaderSim {
     this.reportsSent++;
     device.emit('data', Buffer.from(report));
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }

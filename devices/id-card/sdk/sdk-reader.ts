@@ -9,8 +9,7 @@ import type { FfiArg, FfiReturn, FfiWorker } from '../../core/ffi-worker';
 import { PollingSession } from '../../core/polling-session';
 import { Sw3 } from '../frame';
 import type { PhotoDecoder } from '../photo-decoder';
-import type { ReaderEvents } from '../reader';
-import { decodeTextBlock, textProblemOf } from '../text-block';
+import { CardInField, type ReaderEvents } from '../reader';
 import { parseSdkRead, SDK_BUFFER_BYTES } from './sdk-read';
 
 export interface SdkReaderOptions {
@@ -40,8 +39,7 @@ export class SdkReaderSession extends PollingSession<IdCardReaderStatus> {
   samId: string | null = null;
   private missed = 0;
   private malformed = 0;
-  private cardHeld = false;
-  private heldCard: string | null = null;
+  private readonly card = new CardInField();
 
   constructor(
     private readonly ffi: FfiWorker,
@@ -112,8 +110,7 @@ export class SdkReaderSession extends PollingSession<IdCardReaderStatus> {
       return;
     }
     if (code !== Sw3.cardFound) {
-      this.cardHeld = false;
-      this.heldCard = null;
+      this.card.gone();
       this.cell.set({ state: 'ready' });
       return;
     }
@@ -123,7 +120,7 @@ export class SdkReaderSession extends PollingSession<IdCardReaderStatus> {
   private async readCard(): Promise<void> {
     const { port } = this.opts;
     const started = performance.now();
-    const recheck = this.cardHeld;
+    const recheck = this.card.held;
     const idle = () => this.cell.set(recheck ? { state: 'card-held' } : { state: 'ready' });
     if (!recheck) this.cell.set({ state: 'reading' });
     const sel = await this.sdk('selectCard', [port, { out: 8 }, 0]);
@@ -152,28 +149,6 @@ export class SdkReaderSession extends PollingSession<IdCardReaderStatus> {
       return;
     }
     this.malformed = 0;
-    const key = Buffer.from(blocks.value.text).toString('base64');
-    if (this.cardHeld && key === this.heldCard) {
-      this.cell.set({ state: 'card-held' });
-      return;
-    }
-    // read, valid or not: it must leave the reader before the next attempt
-    this.cardHeld = true;
-    this.heldCard = key;
-    this.cell.set({ state: 'card-held' });
-    const identity = decodeTextBlock(blocks.value.text);
-    if (!identity.ok) {
-      this.events.emit('card-error', { reason: 'invalid-data', ...textProblemOf(identity.error) });
-      return;
-    }
-    const photoResult = await this.opts.photoDecoder.decode(blocks.value.photo);
-    this.events.emit('card', {
-      identity: identity.value,
-      photo: photoResult.ok ? photoResult.value : null,
-      photoProblem: photoResult.ok ? null : photoResult.error,
-      photoWlt: blocks.value.photo,
-      fingerprint: blocks.value.fingerprint,
-      readMs: performance.now() - started,
-    });
+    await this.card.read(blocks.value, started, { cell: this.cell, events: this.events, photoDecoder: this.opts.photoDecoder });
   }
 }

@@ -66,7 +66,7 @@ export async function discoverPrinters(ctx: BackendContext): Promise<PrintersVie
   };
 }
 
-type Chosen<T> = { ok: true; value: T } | { ok: false; error: ChooseRefusal };
+export type Chosen<T> = { ok: true; value: T } | { ok: false; error: ChooseRefusal };
 
 export async function chooseReceiptPrinter(ctx: BackendContext, configFile: string | null, path: string): Promise<Chosen<ChooseOutcome>> {
   if (!configFile) return { ok: false, error: { kind: 'no-config-file' } };

@@ -9,10 +9,11 @@ import { z } from 'zod';
 import { DEVICE_KINDS, type DeviceKind } from '../../../common/devices';
 import { scrubText } from '../../../common/mask';
 import type { BackendContext } from '../context';
+import type { AuditDetail } from '../maintenance/audit';
 import { configView, editConfig } from '../maintenance/config-edit';
 import { requireTechnician, TECH_COOKIE } from '../maintenance/guard';
 import { exportLogs } from '../maintenance/log-export';
-import { chooseA4Printer, chooseReceiptPrinter, discoverPrinters } from '../maintenance/printer-setup';
+import { chooseA4Printer, chooseReceiptPrinter, discoverPrinters, type Chosen, type ChooseOutcome } from '../maintenance/printer-setup';
 import { runSelfTest } from '../maintenance/self-test';
 import { terminalInfo } from '../maintenance/terminal-info';
 import { validate } from '../validate';
@@ -39,6 +40,14 @@ function sessionRoutes(ctx: BackendContext) {
       deleteCookie(c, TECH_COOKIE, { path: '/api' });
       return c.json({ ok: true as const });
     });
+}
+
+/** A printer choice in the audit trail: saved and printed, saved but the test print failed, or refused. */
+function auditPrinterChoice(audit: BackendContext['maintenance']['audit'], technician: string, printer: 'receipt' | 'a4', r: Chosen<ChooseOutcome>): void {
+  const outcome = r.ok ? (r.value.ok ? 'ok' : 'failed') : 'refused';
+  // the receipt printer is named by its port, the A4 printer by its CUPS queue
+  const chosen: AuditDetail = !r.ok ? { reason: r.error.kind } : 'path' in r.value ? { code: r.value.code, path: r.value.path } : { code: r.value.code, queue: r.value.queue };
+  audit.record(technician, `printer-choose:${printer}`, outcome, chosen);
 }
 
 function guardedRoutes(ctx: BackendContext) {
@@ -123,12 +132,7 @@ function guardedRoutes(ctx: BackendContext) {
     .get('/printers', async (c) => c.json(await discoverPrinters(ctx)))
     .post('/printers/receipt', jsonBody(z.object({ path: z.string().min(1).max(300) }), { maxBytes: SMALL_JSON_MAX }), async (c) => {
       const r = await chooseReceiptPrinter(ctx, m.configFile, c.req.valid('json').path);
-      m.audit.record(
-        c.get('technician'),
-        'printer-choose:receipt',
-        r.ok ? (r.value.ok ? 'ok' : 'failed') : 'refused',
-        r.ok ? { code: r.value.code, path: 'path' in r.value ? r.value.path : '' } : { reason: r.error.kind },
-      );
+      auditPrinterChoice(m.audit, c.get('technician'), 'receipt', r);
       if (!r.ok) return refuse(c, 'maintenance', r.error);
       return c.json(r.value);
     })
@@ -137,12 +141,7 @@ function guardedRoutes(ctx: BackendContext) {
       jsonBody(z.union([z.object({ uri: z.string().min(1).max(500), name: z.string().max(200).optional() }), z.object({ address: z.string().min(1).max(300) })]), { maxBytes: SMALL_JSON_MAX }),
       async (c) => {
         const r = await chooseA4Printer(ctx, m.configFile, c.req.valid('json'));
-        m.audit.record(
-          c.get('technician'),
-          'printer-choose:a4',
-          r.ok ? (r.value.ok ? 'ok' : 'failed') : 'refused',
-          r.ok ? { code: r.value.code, queue: 'queue' in r.value ? r.value.queue : '' } : { reason: r.error.kind },
-        );
+        auditPrinterChoice(m.audit, c.get('technician'), 'a4', r);
         if (!r.ok) return refuse(c, 'maintenance', r.error);
         return c.json(r.value);
       },

@@ -173,21 +173,40 @@ function readerConnector(a: Args, decoder: PhotoDecoder): () => Promise<Result<I
 /** A 社保卡 through PC/SC: waits for one, prints it masked. */
 async function readSocialCard(a: Args) {
   const s = await pcscSocialCardConnector({ reader: str(a, 'reader'), profile: 'mohrss-v2', pollMs: 300, callTimeoutMs: num(a, 'call-timeout', 5) * 1000 })();
-  if (!s.ok) {
-    print({ ok: false, status: s.error });
+  return printOneCard(
+    a,
+    s,
+    '请插入社保卡 / insert a social security card…\n',
+    (session, settle) => {
+      session.events.on('card', (c) => settle({ ok: true, card: maskedIdentity(c.identity), ms: Math.round(c.readMs) }));
+      session.events.on('card-error', (f) => settle({ ok: false, error: f }));
+    },
+    (session) => ({ reader: session.readerName, status: session.status }),
+  );
+}
+
+type CardOutcome = { ok: true; card: ReturnType<typeof maskedIdentity>; ms: number; photo?: unknown } | { ok: false; error: unknown; detail?: string };
+
+/** Waits on an opened reader for one card, a failed read or the timeout, prints it (masked) with what the session says of itself, and closes the session. */
+async function printOneCard<S extends { close(): Promise<void> }>(
+  a: Args,
+  opened: Result<S, unknown>,
+  prompt: string,
+  listen: (session: S, settle: (o: CardOutcome) => void) => void,
+  about: (session: S) => Record<string, unknown>,
+): Promise<number> {
+  if (!opened.ok) {
+    print({ ok: false, status: opened.error });
     return 1;
   }
-  process.stderr.write('请插入社保卡 / insert a social security card…\n');
-  const session = s.value;
+  process.stderr.write(prompt);
+  const session = opened.value;
   try {
     const card = await Promise.race([
-      new Promise<{ ok: true; card: ReturnType<typeof maskedIdentity>; ms: number } | { ok: false; error: unknown }>((resolve) => {
-        session.events.on('card', (c) => resolve({ ok: true, card: maskedIdentity(c.identity), ms: Math.round(c.readMs) }));
-        session.events.on('card-error', (f) => resolve({ ok: false, error: f }));
-      }),
-      new Promise<{ ok: false; error: string }>((resolve) => setTimeout(() => resolve({ ok: false, error: 'no card within the timeout' }), num(a, 'timeout', 30) * 1000)),
+      new Promise<CardOutcome>((resolve) => listen(session, resolve)),
+      new Promise<CardOutcome>((resolve) => setTimeout(() => resolve({ ok: false, error: 'no card within the timeout' }), num(a, 'timeout', 30) * 1000)),
     ]);
-    print({ ...card, reader: session.readerName, status: session.status });
+    print({ ...card, ...about(session) });
     return card.ok ? 0 : 1;
   } finally {
     await session.close();
@@ -207,33 +226,23 @@ async function readCard(a: Args) {
 
 async function readCardWith(a: Args, decoder: PhotoDecoder) {
   const connect = readerConnector(a, decoder);
-  const s = await connect();
-  if (!s.ok) {
-    print({ ok: false, status: s.error });
-    return 1;
-  }
-  process.stderr.write('请放置证件 / place a card on the reader…\n');
-  const session = s.value;
-  try {
-    const card = await Promise.race([
-      new Promise<{ ok: true; card: ReturnType<typeof maskedIdentity>; ms: number; photo: unknown } | { ok: false; error: string; detail?: string }>((resolve) => {
-        session.events.on('card', (c) =>
-          resolve({
-            ok: true,
-            card: maskedIdentity(c.identity),
-            ms: Math.round(c.readMs),
-            photo: c.photo ? { mime: c.photo.mime, width: c.photo.width, height: c.photo.height } : { problem: c.photoProblem },
-          }),
-        );
-        session.events.on('card-error', (f) => resolve({ ok: false, error: f.problem, detail: f.detail }));
-      }),
-      new Promise<{ ok: false; error: string }>((resolve) => setTimeout(() => resolve({ ok: false, error: 'no card within the timeout' }), num(a, 'timeout', 30) * 1000)),
-    ]);
-    print({ ...card, samId: session.samId, status: session.status });
-    return card.ok ? 0 : 1;
-  } finally {
-    await session.close();
-  }
+  return printOneCard(
+    a,
+    await connect(),
+    '请放置证件 / place a card on the reader…\n',
+    (session, settle) => {
+      session.events.on('card', (c) =>
+        settle({
+          ok: true,
+          card: maskedIdentity(c.identity),
+          ms: Math.round(c.readMs),
+          photo: c.photo ? { mime: c.photo.mime, width: c.photo.width, height: c.photo.height } : { problem: c.photoProblem },
+        }),
+      );
+      session.events.on('card-error', (f) => settle({ ok: false, error: f.problem, detail: f.detail }));
+    },
+    (session) => ({ samId: session.samId, status: session.status }),
+  );
 }
 
 async function testPrint(a: Args) {
@@ -323,25 +332,21 @@ async function setupSim(a: Args) {
   return result.socat && result.scanimage && cups.ok ? 0 : 1;
 }
 
+const COMMANDS = new Map<string, (a: Args) => Promise<number>>([
+  ['list', list],
+  ['probe', probe],
+  ['read-card', readCard],
+  ['test-print', testPrint],
+  ['scan', scanCmd],
+  ['setup-sim', setupSim],
+]);
+
 async function main(): Promise<number> {
   const a = parseArgs(process.argv.slice(2));
-  switch (a._[0]) {
-    case 'list':
-      return list(a);
-    case 'probe':
-      return probe(a);
-    case 'read-card':
-      return readCard(a);
-    case 'test-print':
-      return testPrint(a);
-    case 'scan':
-      return scanCmd(a);
-    case 'setup-sim':
-      return setupSim(a);
-    default:
-      process.stderr.write('usage: npm run devices -- list | probe | read-card [--transport serial|hid|sdk] --port P | --vid-pid V:P | --library L | test-print --port P | scan | setup-sim\n');
-      return 64;
-  }
+  const command = COMMANDS.get(a._[0] ?? '');
+  if (command) return command(a);
+  process.stderr.write('usage: npm run devices -- list | probe | read-card [--transport serial|hid|sdk] --port P | --vid-pid V:P | --library L | test-print --port P | scan | setup-sim\n');
+  return 64;
 }
 
 main().then(

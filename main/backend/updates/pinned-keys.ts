@@ -21,35 +21,30 @@ declare global {
   const __KIOSK_PINNED_KEYS__: { release: PinnedKey[]; config: PinnedKey[] };
 }
 
+/** A placeholder public key (SPKI, base64) as PEM. */
+const pem = (spki: string) => `-----BEGIN PUBLIC KEY-----\n${spki}\n-----END PUBLIC KEY-----\n`;
+
+/** One placeholder per suite for a role. */
+const placeholders = (ed25519: string, sm2: string): PinnedKey[] => [
+  { algorithm: 'ed25519', publicKey: pem(ed25519) },
+  { algorithm: 'sm2', publicKey: pem(sm2) },
+];
+
 // Tested on the identifier itself so that a keyed production bundle folds the test and drops the
 // placeholders from its text (as common/build-flavour.ts explains).
-
-export const PINNED_RELEASE_KEYS: readonly PinnedKey[] =
+const PINNED: { release: readonly PinnedKey[]; config: readonly PinnedKey[] } =
   typeof __KIOSK_KEYS_PINNED__ === 'boolean' && __KIOSK_KEYS_PINNED__
-    ? __KIOSK_PINNED_KEYS__.release
-    : [
-        {
-          algorithm: 'ed25519',
-          publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEANmeVRqOlOj5D1vXY++YR5SKtWHPr3E8q3f9/e9SlyNQ=\n-----END PUBLIC KEY-----\n',
-        },
-        {
-          algorithm: 'sm2',
-          publicKey:
-            '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAELHEfErpsNGfUkptkYDlX0L2bfe7q\nggsESuETVbjNPyMmsgEcAA+pDTz0orXJPyXRKU9TxfnlY6+6ky8TwAIzJw==\n-----END PUBLIC KEY-----\n',
-        },
-      ];
+    ? __KIOSK_PINNED_KEYS__
+    : {
+        release: placeholders(
+          'MCowBQYDK2VwAyEANmeVRqOlOj5D1vXY++YR5SKtWHPr3E8q3f9/e9SlyNQ=',
+          'MFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAELHEfErpsNGfUkptkYDlX0L2bfe7q\nggsESuETVbjNPyMmsgEcAA+pDTz0orXJPyXRKU9TxfnlY6+6ky8TwAIzJw==',
+        ),
+        config: placeholders(
+          'MCowBQYDK2VwAyEAJt0b+S54QqGIDkglUlr7psL+2SLucPe8yOeXH7ZtTwE=',
+          'MFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAEVBBwMNwwNOCAYGnzIGQUQN8Zb3lQ\neZAZthB7rCvWQTz0nMb9YJp4HaZifEbJ1XcoDaSowRVpM60RxHOXEVPgSw==',
+        ),
+      };
 
-export const PINNED_CONFIG_KEYS: readonly PinnedKey[] =
-  typeof __KIOSK_KEYS_PINNED__ === 'boolean' && __KIOSK_KEYS_PINNED__
-    ? __KIOSK_PINNED_KEYS__.config
-    : [
-        {
-          algorithm: 'ed25519',
-          publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAJt0b+S54QqGIDkglUlr7psL+2SLucPe8yOeXH7ZtTwE=\n-----END PUBLIC KEY-----\n',
-        },
-        {
-          algorithm: 'sm2',
-          publicKey:
-            '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAEVBBwMNwwNOCAYGnzIGQUQN8Zb3lQ\neZAZthB7rCvWQTz0nMb9YJp4HaZifEbJ1XcoDaSowRVpM60RxHOXEVPgSw==\n-----END PUBLIC KEY-----\n',
-        },
-      ];
+export const PINNED_RELEASE_KEYS: readonly PinnedKey[] = PINNED.release;
+export const PINNED_CONFIG_KEYS: readonly PinnedKey[] = PINNED.config;

@@ -61,6 +61,13 @@ static int port_state(void) {
   return SW_OK;
 }
 
+/* Every call on the card: one simulated reader, so the port number and if_open are not looked at. */
+static int ready(int port, int if_open) {
+  (void)port;
+  (void)if_open;
+  return port_state();
+}
+
 int SDT_OpenPort(int port) {
   wedge();
   if (has("unplugged") || port < 1) return SW_PORT_FAILED;
@@ -77,24 +84,18 @@ int SDT_ClosePort(int port) {
 }
 
 int SDT_GetSAMStatus(int port, int if_open) {
-  (void)port;
-  (void)if_open;
-  return port_state();
+  return ready(port, if_open);
 }
 
 int SDT_GetSAMIDToStr(int port, char *out, int if_open) {
-  (void)port;
-  (void)if_open;
-  int s = port_state();
+  int s = ready(port, if_open);
   if (s != SW_OK) return s;
   strcpy(out, "05.01-20261122-0000000001-0012345678");
   return SW_OK;
 }
 
 int SDT_StartFindIDCard(int port, unsigned char *iin, int if_open) {
-  (void)port;
-  (void)if_open;
-  int s = port_state();
+  int s = ready(port, if_open);
   if (s != SW_OK) return s;
   selected = 0;
   if (!has("card.bin")) return SW_NO_CARD;
@@ -103,9 +104,7 @@ int SDT_StartFindIDCard(int port, unsigned char *iin, int if_open) {
 }
 
 int SDT_SelectIDCard(int port, unsigned char *sn, int if_open) {
-  (void)port;
-  (void)if_open;
-  int s = port_state();
+  int s = ready(port, if_open);
   if (s != SW_OK) return s;
   if (!has("card.bin")) return SW_SELECT_FAILED;
   memset(sn, 0, 8);
@@ -113,8 +112,8 @@ int SDT_SelectIDCard(int port, unsigned char *sn, int if_open) {
   return SW_OK;
 }
 
-static int read_blocks(unsigned char *text, unsigned int *text_len, unsigned char *photo, unsigned int *photo_len, unsigned char *fp, unsigned int *fp_len) {
-  int s = port_state();
+static int read_blocks(int port, int if_open, unsigned char *text, unsigned int *text_len, unsigned char *photo, unsigned int *photo_len, unsigned char *fp, unsigned int *fp_len) {
+  int s = ready(port, if_open);
   if (s != SW_OK) return s;
   if (!selected) return 0x41;
   unsigned char card[8192];
@@ -144,13 +143,9 @@ static int read_blocks(unsigned char *text, unsigned int *text_len, unsigned cha
 }
 
 int SDT_ReadBaseMsg(int port, unsigned char *text, unsigned int *text_len, unsigned char *photo, unsigned int *photo_len, int if_open) {
-  (void)port;
-  (void)if_open;
-  return read_blocks(text, text_len, photo, photo_len, NULL, NULL);
+  return read_blocks(port, if_open, text, text_len, photo, photo_len, NULL, NULL);
 }
 
 int SDT_ReadBaseFPMsg(int port, unsigned char *text, unsigned int *text_len, unsigned char *photo, unsigned int *photo_len, unsigned char *fp, unsigned int *fp_len, int if_open) {
-  (void)port;
-  (void)if_open;
-  return read_blocks(text, text_len, photo, photo_len, fp, fp_len);
+  return read_blocks(port, if_open, text, text_len, photo, photo_len, fp, fp_len);
 }
