@@ -60,6 +60,9 @@ export class CentralStore {
     this.commits = new GroupCommit(this.db);
     const attachments = new AttachmentTables(this.db);
     const documents = new DocumentTables(this.db);
+    const fleet = new FleetTables(this.db);
+    // Heartbeats are written behind (tables/fleet-tables.ts): the last ones are committed before the file closes.
+    this.onClose(() => fleet.flushHeartbeats());
     for (const group of [
       new CatalogTables(this.db),
       new TerminalTables(this.db),
@@ -69,7 +72,7 @@ export class CentralStore {
       new LookupAuditTables(this.db),
       new EvaluationTables(this.db),
       new StaffTables(this.db),
-      new FleetTables(this.db),
+      fleet,
       new ReleaseTables(this.db),
       new HelpTables(this.db),
       new NetidTables(this.db),

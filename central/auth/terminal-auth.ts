@@ -14,7 +14,7 @@ import { suiteTagSchema, type SuiteTag } from '../../common/crypto-suite/suite';
 import { createCryptoSuite } from '../../common/crypto-suite/create-suite';
 import { bodyDigestHex, canonicalRequest, CENTRAL_SUITE_HEADER, hexToBytes, MAX_CLOCK_SKEW_MS, SIGNING_HEADERS, verifyCanonicalWithKey } from '../../common/request-signing';
 import type { CentralStore } from '../store';
-import { NonceGuard } from './nonce-guard';
+import { nonceGuard } from './nonce-guard';
 import { suiteAllowed } from './suite-allowed';
 
 export type AuthVariables = { terminalId: string; rawBody: Uint8Array; suite: SuiteTag };
@@ -35,15 +35,31 @@ const TIMESTAMP = /^[1-9][0-9]{0,14}$/;
 // terminals report (its key cache holds 100). `--cpu-prof` of central in bench/fleet.bench.ts:
 // Web Crypto was the largest single cost of a heartbeat.
 function sha256HexNode(body: Uint8Array): string {
-  return crypto.createHash('sha256').update(body).digest('hex');
+  return crypto.hash('sha256', body, 'hex');
 }
 
 function hmacNode(secret: string, canonical: string): string {
   return crypto.createHmac('sha256', secret).update(canonical).digest('base64url');
 }
 
+/**
+ * Registered SM2 keys as bytes, by the credentials object they came with: the store keeps that
+ * object while the terminal's row is unchanged, so a new key (or a re-registration) is a new entry.
+ */
+const sm2KeyBytes = new WeakMap<object, Uint8Array>();
+
+function sm2KeyOf(terminal: { sm2PublicKey: string | null }): Uint8Array | null {
+  if (!terminal.sm2PublicKey) return null;
+  let key = sm2KeyBytes.get(terminal);
+  if (!key) {
+    key = hexToBytes(terminal.sm2PublicKey);
+    sm2KeyBytes.set(terminal, key);
+  }
+  return key;
+}
+
 export function terminalAuth(store: CentralStore, now: () => number = Date.now): MiddlewareHandler<{ Variables: AuthVariables }> {
-  const nonces = new NonceGuard(store);
+  const nonces = nonceGuard(store);
   // Per process, never stored: what an unknown terminal's request is checked against.
   const dummySecret = crypto.randomBytes(32).toString('base64url');
   const sm = createCryptoSuite('sm', { nodeCrypto: crypto });
@@ -72,8 +88,8 @@ export function terminalAuth(store: CentralStore, now: () => number = Date.now):
       const b = Buffer.from(signature);
       matches = a.length === b.length && crypto.timingSafeEqual(a, b);
     } else {
-      const key = terminal?.sm2PublicKey ? hexToBytes(terminal.sm2PublicKey) : dummyPublicKey;
-      matches = verifyCanonicalWithKey(sm, key, canonical, signature) && Boolean(terminal?.sm2PublicKey);
+      const key = terminal ? sm2KeyOf(terminal) : null;
+      matches = verifyCanonicalWithKey(sm, key ?? dummyPublicKey, canonical, signature) && key !== null;
     }
     if (!terminal || !matches) return reject(...BAD_CREDENTIALS);
     if (!suiteAllowed(terminal, suite, t))

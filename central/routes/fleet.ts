@@ -35,13 +35,13 @@ export function heartbeatRoutes(store: CentralStore, now: () => number = Date.no
     }
     const { usage: _usage, ...status } = hb;
     const t = now();
-    // One commit for every heartbeat that arrived in this turn: a fleet reporting at once costs
-    // one fsync, not one per terminal per table (the fleet bench's profile: COMMIT was most of it).
-    await store.grouped(() => {
-      store.recordHeartbeat(c.get('terminalId'), t, hb.intervalSec, JSON.stringify({ ...status, usage: null }), usageByDay);
-      if (hb.config) store.recordDrift(c.get('terminalId'), t, hb.config.drift ? hb.config.driftFields : []);
-      if (hb.cryptoSuite) store.recordAnnouncedSuite(c.get('terminalId'), hb.cryptoSuite);
-    });
+    const terminalId = c.get('terminalId');
+    // Written behind (tables/fleet-tables.ts): a heartbeat is state the terminal sends again every
+    // interval, so it is answered before its commit; drift and the announced suite are written
+    // only when they change.
+    store.recordHeartbeat(terminalId, t, hb.intervalSec, JSON.stringify({ ...status, usage: null }), usageByDay);
+    if (hb.config) store.recordDrift(terminalId, t, hb.config.drift ? hb.config.driftFields : []);
+    if (hb.cryptoSuite) store.recordAnnouncedSuite(terminalId, hb.cryptoSuite);
     return c.json({ ok: true as const, receivedAt: new Date(t).toISOString() });
   });
 }

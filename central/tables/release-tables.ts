@@ -49,6 +49,9 @@ function toRow(r: RawRelease): ReleaseRow {
 const RELEASE_COLUMNS = `r.release_id, r.version, r.channel, r.rollback, r.size, r.sha512, r.algorithm, r.signature, r.published_at, o.stages, o.paused`;
 
 export class ReleaseTables {
+  /** Each terminal's last recorded drift (JSON of its sorted fields), see recordDrift. */
+  private readonly lastDrift = new Map<string, string>();
+
   constructor(private readonly db: Db) {}
 
   /** Stores a release; the same artifact (by SHA-512) published twice is the same release. */
@@ -129,9 +132,18 @@ export class ReleaseTables {
   /** Records a terminal's reported drift when it differs from the last one recorded for it. */
   recordDrift(terminalId: string, at: number, fields: string[]): void {
     const json = JSON.stringify([...fields].sort());
-    const last = this.db.prepare('SELECT fields FROM config_drift WHERE terminal_id = ? ORDER BY seq DESC LIMIT 1').get(terminalId) as { fields: string } | undefined;
-    if (last ? last.fields === json : fields.length === 0) return;
+    // Every heartbeat reports it; only this method writes config_drift, so the last one recorded
+    // per terminal is remembered instead of read again (no record counts as "no drift").
+    let last = this.lastDrift.get(terminalId);
+    if (last === undefined) {
+      const r = this.db.prepare('SELECT fields FROM config_drift WHERE terminal_id = ? ORDER BY seq DESC LIMIT 1').get(terminalId) as { fields: string } | undefined;
+      last = r?.fields ?? '[]';
+      if (!this.db.inTransaction) this.lastDrift.set(terminalId, last);
+    }
+    if (last === json) return;
     this.db.prepare('INSERT INTO config_drift (terminal_id, at, fields) VALUES (?, ?, ?)').run(terminalId, at, json);
+    if (!this.db.inTransaction) this.lastDrift.set(terminalId, json);
+    else this.lastDrift.delete(terminalId);
   }
 
   /** Drift records, newest first (an empty field list: the terminal is back in line). */

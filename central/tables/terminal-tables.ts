@@ -40,7 +40,25 @@ const suiteOf = (r: TerminalRow): TerminalSuite => ({
 });
 
 export class TerminalTables {
-  constructor(private readonly db: Db) {}
+  /**
+   * Enabled terminals' credentials as last read, so a signed request costs no query (`--cpu-prof`
+   * of central under bench/fleet.bench.ts: the lookup was a heartbeat's largest cost after its
+   * commit). Emptied by a trigger on every insert, update or delete of a terminal row on this
+   * connection — re-registration, a new suite or key, disabling, also by SQL outside these
+   * methods — and filled only outside a transaction, so it never holds a change that could still
+   * roll back. Central is the only writer of its database (one process, one connection).
+   * Unknown terminals are not kept: a prober cannot grow it.
+   */
+  private readonly credentials = new Map<string, Readonly<TerminalCredentials>>();
+
+  constructor(private readonly db: Db) {
+    db.function('central_terminals_changed', { deterministic: false, varargs: false }, () => {
+      this.credentials.clear();
+      return null;
+    });
+    for (const op of ['INSERT', 'UPDATE', 'DELETE'])
+      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS terminals_changed_${op.toLowerCase()} AFTER ${op} ON main.terminals BEGIN SELECT central_terminals_changed(); END`);
+  }
 
   /**
    * Registers (or re-provisions) a terminal. Re-registering without a suite keeps the one it has:
@@ -63,10 +81,15 @@ export class TerminalTables {
   }
 
   /** An enabled terminal's secret and suite; null for an unknown or disabled one. */
-  terminalCredentials(terminalId: string): TerminalCredentials | null {
+  terminalCredentials(terminalId: string): Readonly<TerminalCredentials> | null {
+    const cached = this.credentials.get(terminalId);
+    if (cached) return cached;
     const r = this.db.prepare('SELECT terminal_id, secret, suite, sm2_public_key, transition_until, announced_suite FROM terminals WHERE terminal_id = ? AND disabled = 0').get(terminalId) as
       TerminalRow | undefined;
-    return r ? { ...suiteOf(r), secret: r.secret } : null;
+    if (!r) return null;
+    const found = Object.freeze({ ...suiteOf(r), secret: r.secret });
+    if (!this.db.inTransaction) this.credentials.set(terminalId, found);
+    return found;
   }
 
   terminalSuite(terminalId: string): TerminalSuite | null {
@@ -87,11 +110,18 @@ export class TerminalTables {
 
   /** What the terminal said about its own suite (its heartbeat). */
   recordAnnouncedSuite(terminalId: string, suite: SuiteName): void {
+    // Sent with every heartbeat, changed almost never: written only when it differs.
+    if (this.credentials.get(terminalId)?.announcedSuite === suite) return;
     this.db.prepare('UPDATE terminals SET announced_suite = ? WHERE terminal_id = ? AND announced_suite IS NOT ?').run(suite, terminalId, suite);
   }
 
-  hasNonce(terminalId: string, nonce: string): boolean {
-    return this.db.prepare('SELECT 1 FROM nonces WHERE terminal_id = ? AND nonce = ?').get(terminalId, nonce) !== undefined;
+  /** Nonces seen at or after this instant, oldest first (what the replay guard starts with). */
+  noncesSince(since: number): { terminalId: string; nonce: string; seenAt: number }[] {
+    return this.db.prepare('SELECT terminal_id AS terminalId, nonce, seen_at AS seenAt FROM nonces WHERE seen_at >= ? ORDER BY seen_at').all(since) as {
+      terminalId: string;
+      nonce: string;
+      seenAt: number;
+    }[];
   }
 
   /** Persists seen nonces in one transaction and prunes those too old to be accepted anyway. */
