@@ -16,7 +16,7 @@ import { Outbox } from '../offline-queue/outbox';
 import { SubmissionQueue } from '../offline-queue/queue';
 import { Store } from '../offline-queue/store/store';
 import { sampleSubmission } from '../offline-queue/test-support/sample-submission';
-import { startCentralProcess } from './queue.bench';
+import { startCentralProcess, syncVsRaw } from './queue.bench';
 import type { Report } from './report';
 
 const SERVICE = sampleCatalog.services[0]!.code;
@@ -61,48 +61,30 @@ function enqueueFigures(dir: string, suite: SuiteTag, rounds: number): { enqueue
   return { enqueue: median(enqueue), raw: median(raw) };
 }
 
-/** MB/s delivering N submissions of 10 pages in a suite, and of raw HTTP upload of the same bytes. */
-async function syncFigures(dir: string, suite: SuiteTag, central: { url: string; adminToken: string }, n: number): Promise<{ sync: number; raw: number }> {
-  const dbFile = path.join(dir, `sync-${suite}`, 'kiosk.db');
-  const store = Store.open(dbFile);
-  const queue = new SubmissionQueue({
-    store,
-    dbFile,
-    keys: staticKeyProvider(crypto.randomBytes(32)),
-    terminalId: TERMINALS[suite].terminalId,
-    terminalSecret: TERMINALS[suite].secret,
-    suite,
-    signingKey: signing.keyPair,
-    centralUrl: central.url,
-    sync: { downstreamEveryMs: 3_600_000 },
+/** Median MB/s delivering N submissions of 10 pages in a suite, and of raw HTTP upload of the same bytes (queue.bench.ts's rounds). */
+function syncFigures(dir: string, suite: SuiteTag, central: { url: string; adminToken: string }, n: number): Promise<{ sync: number; raw: number }> {
+  return syncVsRaw({
+    dir: path.join(dir, `sync-${suite}`),
+    central,
+    submissions: n,
+    rounds: 3,
+    open: (d) => {
+      const dbFile = path.join(d, 'kiosk.db');
+      const store = Store.open(dbFile);
+      const queue = new SubmissionQueue({
+        store,
+        dbFile,
+        keys: staticKeyProvider(crypto.randomBytes(32)),
+        terminalId: TERMINALS[suite].terminalId,
+        terminalSecret: TERMINALS[suite].secret,
+        suite,
+        signingKey: signing.keyPair,
+        centralUrl: central.url,
+        sync: { downstreamEveryMs: 3_600_000 },
+      });
+      return { store, queue };
+    },
   });
-  const pages: Buffer[] = [];
-  for (let i = 0; i < n; i++) {
-    const sub = sampleSubmission({ serviceCode: SERVICE, pages: 10, pageBytes: PAGE_BYTES });
-    for (const m of sub.materials) for (const p of m.pages) pages.push(Buffer.from(p.data));
-    const r = queue.enqueue(sub);
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-  }
-  const total = pages.reduce((s, p) => s + p.length, 0);
-  const t0 = performance.now();
-  queue.start();
-  while (queue.status().pending > 0) {
-    if (queue.status().state === 'auth-failed') throw new Error(`central refused the ${suite} terminal`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const syncSec = (performance.now() - t0) / 1000;
-  await queue.close();
-  store.close();
-  const t1 = performance.now();
-  for (const p of pages) {
-    const res = await fetch(`${central.url}/v1/admin/sink`, {
-      method: 'POST',
-      body: new Uint8Array(p),
-      headers: { Authorization: `Bearer ${central.adminToken}`, 'Content-Type': 'application/octet-stream' },
-    });
-    await res.arrayBuffer();
-  }
-  return { sync: total / 1e6 / syncSec, raw: total / 1e6 / ((performance.now() - t1) / 1000) };
 }
 
 export async function run(report: Report): Promise<void> {

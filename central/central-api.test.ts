@@ -107,6 +107,48 @@ describe('central intake', () => {
     expect(store.attachmentBytes(T.terminalId, sha256)!.equals(bytes)).toBe(true);
   });
 
+  it('takes a one-chunk page declared by its chunk (1.3.0): one request, resent safely, resumed, and the declaration checked as POST /v1/attachments checks it', async () => {
+    const bytes = crypto.randomBytes(2500);
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    const put = (o: { offset?: number; size?: number; mime?: string; name?: string; data?: Uint8Array }) => {
+      const q = new URLSearchParams({ offset: String(o.offset ?? 0) });
+      for (const k of ['size', 'mime', 'name'] as const) if (o[k] !== undefined) q.set(k, String(o[k]));
+      return call({ method: 'PUT', path: `/v1/attachments/${sha256}/content?${q}`, bytes: o.data ?? bytes });
+    };
+    // Only part of the declaration: refused, nothing declared.
+    const partial = await put({ size: bytes.length });
+    expect(partial.status).toBe(400);
+    expect(store.attachment(T.terminalId, sha256)).toBeNull();
+    // Declared and complete in one request, verified against its digest.
+    const one = await put({ size: bytes.length, mime: 'image/jpeg', name: 'p.jpg' });
+    expect(one.status).toBe(200);
+    expect(await one.json()).toEqual({ sha256, size: bytes.length, received: bytes.length, complete: true });
+    // The same request again (its answer was lost): the page is complete, stored once.
+    expect(await (await put({ size: bytes.length, mime: 'image/jpeg', name: 'p.jpg' })).json()).toMatchObject({ complete: true });
+    expect(store.attachmentBytes(T.terminalId, sha256)!.equals(bytes)).toBe(true);
+    // The same digest declared with another size: conflict, the page untouched.
+    const other = await put({ size: bytes.length + 1, mime: 'image/jpeg', name: 'p.jpg' });
+    expect(other.status).toBe(409);
+    expect((await other.json()).error).toBe('conflict');
+    const r = await (await call({ method: 'POST', path: '/v1/submissions/batch', json: { items: [manifest([{ sha256, size: bytes.length }])] } })).json();
+    expect(r.results[0].outcome).toBe('created');
+
+    // A page central holds in part: a declaration with the first chunk again is answered with where to go on.
+    const big = crypto.randomBytes(3000);
+    const bigSha = crypto.createHash('sha256').update(big).digest('hex');
+    await call({ method: 'POST', path: '/v1/attachments', json: { sha256: bigSha, size: big.length, mime: 'image/jpeg', name: 'q.jpg' } });
+    await call({ method: 'PUT', path: `/v1/attachments/${bigSha}/content?offset=0`, bytes: big.subarray(0, 1000) });
+    const again = await call({ method: 'PUT', path: `/v1/attachments/${bigSha}/content?offset=0&size=${big.length}&mime=image%2Fjpeg&name=q.jpg`, bytes: big });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: 'offset-mismatch', received: 1000, complete: false });
+    // A corrupted one-chunk page is refused whole, and kept declared for the upload again.
+    const bad = crypto.randomBytes(1500);
+    const badSha = crypto.createHash('sha256').update(crypto.randomBytes(1500)).digest('hex');
+    const mismatch = await call({ method: 'PUT', path: `/v1/attachments/${badSha}/content?offset=0&size=1500&mime=image%2Fjpeg&name=r.jpg`, bytes: bad });
+    expect(mismatch.status).toBe(422);
+    expect(store.attachment(T.terminalId, badSha)).toMatchObject({ received: 0, complete: false });
+  });
+
   it('refuses unsigned, wrongly signed, stale and replayed requests, storing nothing', async () => {
     const json = { sha256: 'a'.repeat(64), size: 10, mime: 'image/jpeg', name: 'a.jpg' };
     const unsigned = await app.fetch(new Request('http://central.test/v1/attachments', { method: 'POST', body: JSON.stringify(json), headers: { 'Content-Type': 'application/json' } }));

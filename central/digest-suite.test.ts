@@ -122,6 +122,10 @@ describe('no downgrade: SHA-256 digests from a terminal registered for sm', () =
     const declared = await upload(asSm, bytes, sha256Of(bytes));
     expect(declared).toMatchObject({ status: 409, error: 'digest-suite-mismatch' });
     expect(declared.message).toContain('SM3');
+    // Declared with its one chunk (1.3.0): the same refusal, and nothing stored.
+    const withChunk = await body(await h.call(asSm({ method: 'PUT', path: `/v1/attachments/${sha256Of(bytes)}/content?offset=0&size=${bytes.length}&mime=image%2Fjpeg&name=p.jpg`, bytes })));
+    expect(withChunk).toMatchObject({ status: 409, error: 'digest-suite-mismatch' });
+    expect(h.store.attachment(TERMINAL.terminalId, sha256Of(bytes))).toBeNull();
     // A manifest naming SHA-256 pages, and one whose pages are SM3 but whose claim digest is SHA-256.
     expect(await file(asSm, manifest(TERMINAL.terminalId, [{ sha256: sha256Of(bytes), size: bytes.length }]))).toMatchObject({ outcome: 'rejected', code: 'digest-suite-mismatch' });
     await upload(asSm, bytes, sm3Of(bytes));

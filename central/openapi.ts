@@ -171,7 +171,7 @@ export function buildOpenApi(): Json {
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: '不见面审批 reference central API',
-      version: '1.2.0',
+      version: '1.3.0',
       description:
         'Intake of kiosk submissions (idempotent), chunked attachments, case-status feed, result documents, evaluations and the working-day calendar. See central/API.md. ' +
         'Any path below asked with a method it does not list answers 405 with an Allow header (components.responses.MethodNotAllowed), before authentication; a path not listed answers 404.',
@@ -248,14 +248,19 @@ export function buildOpenApi(): Json {
       '/v1/attachments/{sha256}/content': {
         put: {
           operationId: 'attachmentChunk',
-          summary: 'Append one chunk at offset; the file is verified against its digest (SHA-256 or SM3, as the digest names) when complete',
+          summary:
+            'Append one chunk at offset; the file is verified against its digest (SHA-256 or SM3, as the digest names) when complete. With `size`, `mime` and `name` (all three, 1.3.0) the request also declares the attachment as `POST /v1/attachments` does',
           security: SIGNED,
           parameters: [sha256Param, ...queryParams(chunkQuerySchema)],
           requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
           responses: {
             '200': ok('state', attachmentStateSchema),
             '404': error('declare first'),
-            '409': ok('offset mismatch: resume at `received`', attachmentProblemSchema),
+            '409': {
+              description:
+                'offset mismatch (`offset-mismatch`, with the state): resume at `received`; with a declaration also `conflict` (same digest with another size) and `digest-suite-mismatch` (no state)',
+              content: { 'application/json': { schema: { anyOf: [schema(attachmentProblemSchema, 'output'), schema(apiErrorSchema, 'output')] } } },
+            },
             '422': {
               description: 'hash mismatch (`received: 0`: upload again from 0) or chunk past the declared size (`too-long`, no state)',
               content: { 'application/json': { schema: { anyOf: [schema(attachmentProblemSchema, 'output'), schema(apiErrorSchema, 'output')] } } },

@@ -70,7 +70,26 @@ export const attachmentStateSchema = z.object({
 });
 export type AttachmentState = z.infer<typeof attachmentStateSchema>;
 
-export const chunkQuerySchema = z.object({ offset: decimalInt(0, MAX_PAGE_BYTES) });
+/**
+ * A file name declared in a query: the kiosk's page names (material id, page number, extension),
+ * plain enough to state as a pattern; any other name is declared by `POST /v1/attachments`.
+ */
+export const queryFileNameSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{1,80}\.(jpg|png|pdf|bin)$/)
+  .refine((n) => safeFileNameSchema.safeParse(n).success);
+
+/**
+ * A chunk's place, and (1.3.0) optionally the attachment's declaration — `size`, `mime` and `name`
+ * together, as in `POST /v1/attachments` — so a page that fits in one chunk is declared and sent
+ * in one request: one signature, one round trip and one commit at central instead of two each.
+ */
+export const chunkQuerySchema = z.object({
+  offset: decimalInt(0, MAX_PAGE_BYTES),
+  size: decimalInt(1, MAX_PAGE_BYTES).optional(),
+  mime: pageMimeSchema.optional(),
+  name: queryFileNameSchema.optional(),
+});
 
 // ── submissions ──────────────────────────────────────────────────────────────────────────────
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,5 +55,30 @@ describe('catalog sync', () => {
     });
     expect(r.kind).toBe('unreachable');
     expect(s.getCatalog()).toBeNull();
+  });
+
+  it('revalidates over the kiosk’s own HTTP transport (no fetch): the ETag goes out, a 304 keeps the cache, a central that never answers is unreachable after the timeout', async () => {
+    const seen: (string | undefined)[] = [];
+    let hang = false;
+    const server = http.createServer((req, res) => {
+      if (hang) return; // never answers
+      seen.push(req.headers['if-none-match']);
+      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
+      res.writeHead(200, { 'content-type': 'application/json', etag: '"v1"' }).end(JSON.stringify(sampleCatalog));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const s = store();
+      expect(await syncCatalog({ store: s, centralUrl: url })).toEqual({ kind: 'updated', version: sampleCatalog.version });
+      expect(await syncCatalog({ store: s, centralUrl: url })).toEqual({ kind: 'unchanged', version: sampleCatalog.version });
+      expect(seen).toEqual([undefined, '"v1"']);
+      hang = true;
+      expect(await syncCatalog({ store: s, centralUrl: url, timeoutMs: 300 })).toMatchObject({ kind: 'unreachable' });
+      expect(s.getCatalog()?.catalog.version).toBe(sampleCatalog.version);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -42,7 +42,7 @@ describe('kiosk ↔ central contract', () => {
     if (r.ok) expect(k.queue.evaluate(r.value.receiptNo, { rating: 4, comment: '方便' }).ok).toBe(true);
     await k.queue.syncNow();
     await k.close();
-    expect(new Set(calls.map((c) => c.call))).toEqual(new Set(['attachmentInit', 'attachmentChunk', 'submitBatch', 'caseFeed', 'calendar', 'evaluation']));
+    expect(new Set(calls.map((c) => c.call))).toEqual(new Set(['attachmentChunk', 'submitBatch', 'caseFeed', 'calendar', 'evaluation']));
     const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
     for (const c of calls) {
       const op = doc.paths[c.path]![c.method]!;

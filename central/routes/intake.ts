@@ -74,8 +74,21 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
       const data = c.get('rawBody');
       if (data.byteLength === 0) return problem(c, 400, 'empty-chunk', '分片为空 / empty chunk');
       if (data.byteLength > MAX_CHUNK_BYTES) return problem(c, 413, 'too-large', `分片超过 ${MAX_CHUNK_BYTES} 字节 / chunk too large`);
-      const r = await store.grouped(() => store.appendChunk(c.get('terminalId'), p.value.sha256, q.value.offset, data));
+      // 1.3.0: a chunk may carry its attachment's declaration (all of size, mime and name), so a
+      // one-chunk page costs one request; declared and appended in the same commit.
+      const { offset, size, mime, name } = q.value;
+      const given = [size, mime, name].filter((v) => v !== undefined).length;
+      if (given !== 0 && given !== 3) return problem(c, 400, 'invalid', '声明附件需同时给出 size、mime、name / a declaration needs size, mime and name together');
+      const declared = size !== undefined && mime !== undefined && name !== undefined ? { sha256: p.value.sha256, size, mime, name } : null;
+      if (declared && !digestsAllowed(c.get('terminalId'), [declared.sha256])) return problem(c, 409, 'digest-suite-mismatch', DIGEST_SUITE_MISMATCH);
+      const r = await store.grouped(() => {
+        const st = declared ? store.initAttachment(c.get('terminalId'), declared) : null;
+        if (st && 'conflict' in st) return { kind: 'conflict' as const, message: st.conflict };
+        return store.appendChunk(c.get('terminalId'), p.value.sha256, offset, data);
+      });
       switch (r.kind) {
+        case 'conflict':
+          return problem(c, 409, 'conflict', r.message);
         case 'ok':
           return c.json(r.state);
         case 'unknown':

@@ -56,11 +56,14 @@ export class AttachmentTables {
         this.db.prepare('UPDATE attachments SET received = ? WHERE terminal_id = ? AND sha256 = ?').run(received, terminalId, sha256);
         return { kind: 'ok' as const, state: { ...st, received } };
       }
-      // Chunk by chunk: a whole page is never held to be hashed.
+      // Chunk by chunk: a whole page is never held to be hashed. A page sent as one chunk is the
+      // bytes at hand (nothing was stored before offset 0), not read back from the database.
       const suite = centralSuite(suiteOfDigestAlg(digestAlgOf(sha256)));
       const hash = suite.createDigest();
-      for (const c of this.db.prepare('SELECT data FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ? ORDER BY offset').iterate(terminalId, sha256) as Iterable<{ data: Buffer }>)
-        hash.update(c.data);
+      if (offset === 0) hash.update(data);
+      else
+        for (const c of this.db.prepare('SELECT data FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ? ORDER BY offset').iterate(terminalId, sha256) as Iterable<{ data: Buffer }>)
+          hash.update(c.data);
       if (formatDigest(suite.tag, hash.digest()) !== sha256) {
         this.db.prepare('DELETE FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ?').run(terminalId, sha256);
         this.db.prepare('UPDATE attachments SET received = 0 WHERE terminal_id = ? AND sha256 = ?').run(terminalId, sha256);
