@@ -248,6 +248,12 @@ export const logEvents = {
     description:
       "A print, document or postal request was refused because the citizen's proof (receipt QR claim or ID card) does not open that case; carries receipt number and action, never the claim or identity.",
   },
+  'followup.central-refused': {
+    level: 'warn',
+    audience: 'technician',
+    description:
+      "Central refused (or answered oddly) a document fetch or a postal delivery request for a citizen; carries action, kind, HTTP status, central's error code and its message (the citizen is shown the kiosk's words for the code).",
+  },
   'followup.delivery-requested': { level: 'info', audience: 'operator', description: 'A citizen chose postal delivery of a result; carries receipt number (the address is never logged).' },
   'speech.ready': {
     level: 'info',
