@@ -65,7 +65,6 @@ const ALLOWED: Record<string, { max: number; why: string }> = {
   'offline-queue/store/database.ts': { max: 1, why: 'database errors for the technician' },
   'offline-queue/store/migrations.ts': { max: 2, why: 'database migration errors for the technician' },
   'offline-queue/sync/central-client.ts': { max: 2, why: 'central link failures for the technician' },
-  'offline-queue/sync/sync-engine.ts': { max: 1, why: 'the undecryptable dead letter’s reason for the technician' },
   'offline-queue/sync/uploader.ts': { max: 1, why: 'upload failure for the technician' },
 };
 
