@@ -160,7 +160,13 @@ export const logEvents = {
     description: 'A device simulator could not start (socat, cupsd or scanimage missing); the device is reported offline with the reason.',
   },
   'device.simulator.action': { level: 'info', audience: 'developer', description: 'A simulator was driven from a test or the dev panel (insert card, paper out, unplug, …).' },
-  'idcard.read': { level: 'info', audience: 'operator', description: 'An identity card was read and validated; carries card type and the masked number only.', personal: ['idNumber'] },
+  'idcard.read': {
+    level: 'info',
+    audience: 'operator',
+    description:
+      'An identity card was read and validated; carries card type and the masked number only, and without a photo why (photoProblem, a code of common/device-failures.ts, with the decoder’s own photoDetail).',
+    personal: ['idNumber'],
+  },
   'netid.verified': {
     level: 'info',
     audience: 'operator',

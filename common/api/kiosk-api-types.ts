@@ -2547,6 +2547,7 @@ export type KioskApiSchema =
             | {
                 ok: true;
                 code: 'card-read';
+                photo: null | 'no-decoder' | 'bad-photo-data' | 'decoder-unavailable' | 'decoder-failed' | 'decoder-refused' | 'social-card-has-no-photo' | 'netid-has-no-photo';
                 detail: { [key: string]: boolean | string | number };
                 device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
