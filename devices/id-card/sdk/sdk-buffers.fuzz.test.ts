@@ -33,7 +33,7 @@ describe('SDK and decoder buffers (properties)', () => {
       fc.property(buffer(200, 1300), lenBuf, buffer(900, 1300), lenBuf, fc.option(lenBuf), (text, tl, photo, pl, fl) => {
         const fp = new Uint8Array(1100);
         const r = parseSdkRead({ text, textLen: tl, photo, photoLen: pl, ...(fl ? { fingerprint: fp, fingerprintLen: fl } : {}) });
-        if (!r.ok) return typeof r.error === 'string' && r.error.length > 0;
+        if (!r.ok) return ['text', 'photo', 'fingerprint'].includes(r.error.block) && [TEXT_BYTES, PHOTO_BYTES, FINGERPRINT_BYTES].includes(r.error.expected);
         return (
           r.value.text.length === TEXT_BYTES &&
           r.value.photo.length === PHOTO_BYTES &&
