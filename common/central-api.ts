@@ -358,6 +358,11 @@ export { CALENDAR_YEARS, calendarBodySchema, calendarDaySchema, calendarSchema, 
 
 // ── errors ───────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Every non-2xx answer. `error` is the code a terminal acts on and words for the citizen in its
+ * own string tables; `message` and `issues` are for logs, operators and technicians, never shown
+ * to a citizen (API.md, *Errors*).
+ */
 export const apiErrorSchema = z.object({
   error: z.string(),
   message: z.string(),

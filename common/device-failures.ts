@@ -34,6 +34,17 @@ export type FaceFailure = (typeof FACE_FAILURES)[number];
 export type PageProblem = { problem: 'too-large'; mb: number; maxMb: number } | { problem: 'not-an-image' } | { problem: 'too-small'; width: number; height: number } | { problem: 'too-many-pages' };
 
 /**
+ * Why a card read gave no photo for 人证核验 (`idcard.read`'s `photoProblem`): this terminal has no
+ * photo decoder, the photo data is not the 1024 bytes of a WLT photo, the vendor's decoder could
+ * not be loaded, failed (crashed, timed out, gave too little back) or refused the photo; or the
+ * credential carries none (社保卡, 网证).
+ */
+export const PHOTO_PROBLEMS = ['no-decoder', 'bad-photo-data', 'decoder-unavailable', 'decoder-failed', 'decoder-refused', 'social-card-has-no-photo', 'netid-has-no-photo'] as const;
+export type PhotoProblem = (typeof PHOTO_PROBLEMS)[number];
+/** A photo decoder's failure: the code, and the decoder's own detail for the log (English, as the library or its worker said it). */
+export type PhotoFailure = { problem: PhotoProblem; detail?: string };
+
+/**
  * Why a card on the reader gave no identity (`idcard.error`): the read failed, the data came back
  * incomplete, or the text block is not a card's: wrong length, unknown card type, a field missing
  * or malformed, an identity number that fails its check. The screens word it; the reader's own

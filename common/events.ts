@@ -1,4 +1,4 @@
-import type { CardReadProblem, ReceiptHeldReason } from './device-failures';
+import type { CardReadProblem, PhotoProblem, ReceiptHeldReason } from './device-failures';
 import type { CardIdentity, CredentialSource, DeviceStatusView } from './devices';
 import type { QueueAlertOf } from './queue-alert';
 import type { NetidRefusal } from './netid-refusals';
@@ -16,7 +16,7 @@ export type KioskEvent =
   // Devices (devices/ via ctx.devices). idcard.read carries personal data for the backend's own
   // consumers (journey, follow-up, helper sign-in); it leaves the backend only as a WireEvent.
   | { type: 'device.status'; view: DeviceStatusView }
-  | { type: 'idcard.read'; source: CredentialSource; identity: CardIdentity; photo: { mime: string; dataUrl: string } | null; photoProblem: string | null }
+  | { type: 'idcard.read'; source: CredentialSource; identity: CardIdentity; photo: { mime: string; dataUrl: string } | null; photoProblem: PhotoProblem | null }
   | { type: 'idcard.error'; reason: 'read-failed' | 'invalid-data'; problem: CardReadProblem }
   | { type: 'receipt.held'; jobId: string; reason: ReceiptHeldReason }
   | { type: 'code.scanned'; text: string; source: 'hid' | 'serial' | 'wedge' }

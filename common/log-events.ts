@@ -160,7 +160,13 @@ export const logEvents = {
     description: 'A device simulator could not start (socat, cupsd or scanimage missing); the device is reported offline with the reason.',
   },
   'device.simulator.action': { level: 'info', audience: 'developer', description: 'A simulator was driven from a test or the dev panel (insert card, paper out, unplug, …).' },
-  'idcard.read': { level: 'info', audience: 'operator', description: 'An identity card was read and validated; carries card type and the masked number only.', personal: ['idNumber'] },
+  'idcard.read': {
+    level: 'info',
+    audience: 'operator',
+    description:
+      'An identity card was read and validated; carries card type and the masked number only, and without a photo why (photoProblem, a code of common/device-failures.ts, with the decoder’s own photoDetail).',
+    personal: ['idNumber'],
+  },
   'netid.verified': {
     level: 'info',
     audience: 'operator',
@@ -247,6 +253,12 @@ export const logEvents = {
     audience: 'operator',
     description:
       "A print, document or postal request was refused because the citizen's proof (receipt QR claim or ID card) does not open that case; carries receipt number and action, never the claim or identity.",
+  },
+  'followup.central-refused': {
+    level: 'warn',
+    audience: 'technician',
+    description:
+      "Central refused (or answered oddly) a document fetch or a postal delivery request for a citizen; carries action, kind, HTTP status, central's error code and its message (the citizen is shown the kiosk's words for the code).",
   },
   'followup.delivery-requested': { level: 'info', audience: 'operator', description: 'A citizen chose postal delivery of a result; carries receipt number (the address is never logged).' },
   'speech.ready': {

@@ -136,13 +136,19 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
       ({ logger, emit }) =>
       (s) => {
         s.events.on('card', (c) => {
-          logger.log('idcard.read', { cardType: c.identity.cardType, idNumber: maskIdNumber(identityNumber(c.identity)), ms: Math.round(c.readMs), photoDecoded: !!c.photo });
+          logger.log('idcard.read', {
+            cardType: c.identity.cardType,
+            idNumber: maskIdNumber(identityNumber(c.identity)),
+            ms: Math.round(c.readMs),
+            photoDecoded: !!c.photo,
+            ...(c.photoProblem ? { photoProblem: c.photoProblem.problem, photoDetail: c.photoProblem.detail } : {}),
+          });
           emit({
             type: 'idcard.read',
             source: 'id-card',
             identity: c.identity,
             photo: c.photo ? { mime: c.photo.mime, dataUrl: `data:${c.photo.mime};base64,${Buffer.from(c.photo.bytes).toString('base64')}` } : null,
-            photoProblem: c.photoProblem,
+            photoProblem: c.photoProblem?.problem ?? null,
           });
         });
         s.events.on('card-error', (f) => {

@@ -144,6 +144,8 @@ describe('technician maintenance mode', () => {
     await page.getByTestId('maint-tab-queue').tap();
     await page.locator(`[data-testid="dead-letter"][data-receipt="${deadReceipt}"]`).waitFor();
     expect(await page.getByTestId('queue-dead').textContent()).toBe('1');
+    // the code in words, central's own message under it for the technician
+    expect(await page.getByTestId('dead-letter-why').textContent()).toBe('中心按故障注入拒收了这份申请（测试） / central refused it by an injected fault (test)');
     await checkScreen(page, 'maint-04-queue-dead-letter', { fullPage: true });
     await pageShowsNoPersonalData(page);
 

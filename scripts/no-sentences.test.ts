@@ -34,7 +34,7 @@ const KEPT: Record<string, { max: number; why: string }> = {
   'devices/a4/cups-sim.ts': { max: 3, why: 'the CUPS simulator’s set-up problems, for the developer running it' },
   'devices/sim/simulators.ts': { max: 2, why: 'the simulator panel’s answers, for the developer' },
   'devices/sim/pty-pair.ts': { max: 1, why: 'socat missing, for the developer running the simulators' },
-  'main/backend/maintenance/pin.ts': { max: 1, why: 'the technician-pin set-up command’s output on the console' },
+  'main/backend/maintenance/hash-pin-cli.ts': { max: 1, why: 'the technician-pin set-up command’s output on the console (pin.ts answers a code)' },
   'devices/a4/pdf-builder.ts': { max: 1, why: 'the full-width colon between a field’s label and value on the printed A4 page (typography of a printed document)' },
 };
 

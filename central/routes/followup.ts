@@ -18,6 +18,7 @@ import {
   documentFetchRequestSchema,
   documentPrintedRequestSchema,
 } from '../../common/central-api';
+import type { PostRefusal } from '../../common/post-refusals';
 import type { CaseProof } from '../../common/receipt-claim';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { proofOpens } from '../followup/case-proof';
@@ -114,10 +115,10 @@ export function followupRoutes(store: CentralStore, opts: { now?: () => number; 
       if (!r.ok) return problem(c, r.status, r.error, r.message);
       const row = r.row;
       const results = store.documentsOf(row.case_no).filter((d) => d.kind === 'result');
-      if (results.some((d) => d.printedAt)) return problem(c, 409, 'already-printed', '结果文书已在自助终端打印，不能再邮寄 / the result was already printed at a kiosk');
-      if (row.status !== 'concluded') return problem(c, 409, 'not-concluded', '案件尚未办结，暂不能邮寄 / the case is not concluded yet');
+      if (results.some((d) => d.printedAt)) return problem(c, 409, 'already-printed' satisfies PostRefusal, '结果文书已在自助终端打印，不能再邮寄 / the result was already printed at a kiosk');
+      if (row.status !== 'concluded') return problem(c, 409, 'not-concluded' satisfies PostRefusal, '案件尚未办结，暂不能邮寄 / the case is not concluded yet');
       const d = store.requestDelivery(row.case_no, c.get('terminalId'), body.value.idempotencyKey, JSON.stringify(body.value.address));
-      if (d.kind === 'conflict') return problem(c, 409, 'already-requested', '该案件已申请邮寄 / postal delivery was already requested');
+      if (d.kind === 'conflict') return problem(c, 409, 'already-requested' satisfies PostRefusal, '该案件已申请邮寄 / postal delivery was already requested');
       return c.json(caseSummary(store, row));
     });
 }

@@ -2547,6 +2547,7 @@ export type KioskApiSchema =
             | {
                 ok: true;
                 code: 'card-read';
+                photo: null | 'no-decoder' | 'bad-photo-data' | 'decoder-unavailable' | 'decoder-failed' | 'decoder-refused' | 'social-card-has-no-photo' | 'netid-has-no-photo';
                 detail: { [key: string]: boolean | string | number };
                 device: 'id-card-reader' | 'receipt-printer' | 'a4-printer' | 'scanner' | 'code-scanner' | 'social-card-reader';
               }
@@ -4168,7 +4169,7 @@ export type KioskApiSchema =
                 | { why: 'already-printed'; printedAt: string; error: 'refused'; area: 'followup' }
                 | { why: 'not-downloaded' | 'result-printed' | 'result-posted'; error: 'refused'; area: 'followup' }
                 | { why: 'no-post'; error: 'refused'; area: 'followup' }
-                | { detail: string; why: 'central'; error: 'refused'; area: 'followup' }
+                | { code: 'already-printed' | 'not-concluded' | 'already-requested' | 'other'; why: 'central'; error: 'refused'; area: 'followup' }
                 | { error: 'not-yours'; area: 'followup' }
                 | { error: 'busy'; area: 'followup' }
                 | { what: 'central' | 'document'; error: 'offline'; area: 'followup' }
@@ -4177,7 +4178,7 @@ export type KioskApiSchema =
                     error: 'printer';
                     area: 'followup';
                   }
-                | { detail: string; why: 'answer'; error: 'central'; area: 'followup' }
+                | { why: 'answer'; error: 'central'; area: 'followup' }
                 | { why: 'document-check'; error: 'central'; area: 'followup' }
                 | { error: 'no-card'; area: 'followup' }
                 | { error: 'social-card-not-accepted'; area: 'followup' };
@@ -4303,7 +4304,7 @@ export type KioskApiSchema =
                 | { why: 'already-printed'; printedAt: string; error: 'refused'; area: 'followup' }
                 | { why: 'not-downloaded' | 'result-printed' | 'result-posted'; error: 'refused'; area: 'followup' }
                 | { why: 'no-post'; error: 'refused'; area: 'followup' }
-                | { detail: string; why: 'central'; error: 'refused'; area: 'followup' }
+                | { code: 'already-printed' | 'not-concluded' | 'already-requested' | 'other'; why: 'central'; error: 'refused'; area: 'followup' }
                 | { error: 'not-yours'; area: 'followup' }
                 | { error: 'busy'; area: 'followup' }
                 | { what: 'central' | 'document'; error: 'offline'; area: 'followup' }
@@ -4312,7 +4313,7 @@ export type KioskApiSchema =
                     error: 'printer';
                     area: 'followup';
                   }
-                | { detail: string; why: 'answer'; error: 'central'; area: 'followup' }
+                | { why: 'answer'; error: 'central'; area: 'followup' }
                 | { why: 'document-check'; error: 'central'; area: 'followup' };
               outputFormat: 'json';
               status: 403 | 404 | 409 | 429 | 502 | 503;
@@ -4333,7 +4334,7 @@ export type KioskApiSchema =
                 | { why: 'already-printed'; printedAt: string; error: 'refused'; area: 'followup' }
                 | { why: 'not-downloaded' | 'result-printed' | 'result-posted'; error: 'refused'; area: 'followup' }
                 | { why: 'no-post'; error: 'refused'; area: 'followup' }
-                | { detail: string; why: 'central'; error: 'refused'; area: 'followup' }
+                | { code: 'already-printed' | 'not-concluded' | 'already-requested' | 'other'; why: 'central'; error: 'refused'; area: 'followup' }
                 | { error: 'not-yours'; area: 'followup' }
                 | { error: 'busy'; area: 'followup' }
                 | { what: 'central' | 'document'; error: 'offline'; area: 'followup' }
@@ -4342,7 +4343,7 @@ export type KioskApiSchema =
                     error: 'printer';
                     area: 'followup';
                   }
-                | { detail: string; why: 'answer'; error: 'central'; area: 'followup' }
+                | { why: 'answer'; error: 'central'; area: 'followup' }
                 | { why: 'document-check'; error: 'central'; area: 'followup' };
               outputFormat: 'json';
               status: 403 | 404 | 409 | 429 | 502 | 503;

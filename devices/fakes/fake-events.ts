@@ -6,7 +6,7 @@ import { SAMPLE_CARDS, type SampleCardName } from '../id-card/sample-cards';
 
 export function cardReadEvent(card: SampleCardName | CardIdentity = 'resident'): Extract<KioskEvent, { type: 'idcard.read' }> {
   const identity = typeof card === 'string' ? SAMPLE_CARDS[card] : card;
-  return { type: 'idcard.read', source: credentialSource(identity), identity, photo: null, photoProblem: 'no photo in test data' };
+  return { type: 'idcard.read', source: credentialSource(identity), identity, photo: null, photoProblem: 'no-decoder' };
 }
 
 export function cardErrorEvent(reason: 'read-failed' | 'invalid-data' = 'read-failed'): Extract<KioskEvent, { type: 'idcard.error' }> {

@@ -9,14 +9,14 @@ import { PollingSession } from '../core/polling-session';
 import { Cmd, decodeReadData, encodeCommand, Sw3, type ReadData } from './frame';
 import { SamFrameParser } from './frame-parser';
 import type { DecodedPhoto, PhotoDecoder } from './photo-decoder';
-import type { CardReadProblem } from '../../common/device-failures';
+import type { CardReadProblem, PhotoFailure } from '../../common/device-failures';
 import { decodeTextBlock, textProblemOf } from './text-block';
 
 export interface CardRead {
   identity: ChipCardIdentity;
   photo: DecodedPhoto | null;
-  /** why there is no photo, when there is none */
-  photoProblem: string | null;
+  /** why there is no photo, when there is none: the code, and the decoder's detail for the log */
+  photoProblem: PhotoFailure | null;
   /** raw WLT bytes, for a vendor decoder elsewhere; never logged */
   photoWlt: Uint8Array;
   fingerprint: Uint8Array | null;

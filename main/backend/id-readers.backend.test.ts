@@ -164,6 +164,8 @@ describe('a real reader without a photo decoder', () => {
     setStandInCard(libs.stateDir, sampleCard('resident'));
     await waitFor(async () => (await json<{ identity: unknown }>(k.get('/api/journey/identity'))).identity, 5000, 'identity held');
     setStandInCard(libs.stateDir, null);
+    // the read's log line says why there is no photo, as a code
+    expect(k.logLines.some((l) => l.includes('"idcard.read"') && l.includes('"photoProblem":"no-decoder"'))).toBe(true);
     // a submission goes on without the face step (refused here only for its missing materials), logged
     const r = await json<{ error: string }>(submitWithoutMaterials(k));
     expect(r.error).not.toBe('face-check-needed');

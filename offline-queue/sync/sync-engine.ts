@@ -305,7 +305,8 @@ export class SyncEngine {
         wire = this.wireDigests.of(row);
         manifest = await manifestForWire(outbox.manifest(row), wire, outbox.claim(row), suite);
       } catch (e) {
-        this.dead(row, 'undecryptable', `无法解密，密钥可能已更换 / cannot decrypt (key changed?): ${(e as Error).message}`);
+        // the code is worded on the technician's queue panel; the reason is the decryption error as it came
+        this.dead(row, 'undecryptable', (e as Error).message);
         continue;
       }
       const bytes = JSON.stringify(manifest).length;

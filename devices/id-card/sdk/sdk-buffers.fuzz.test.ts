@@ -33,7 +33,7 @@ describe('SDK and decoder buffers (properties)', () => {
       fc.property(buffer(200, 1300), lenBuf, buffer(900, 1300), lenBuf, fc.option(lenBuf), (text, tl, photo, pl, fl) => {
         const fp = new Uint8Array(1100);
         const r = parseSdkRead({ text, textLen: tl, photo, photoLen: pl, ...(fl ? { fingerprint: fp, fingerprintLen: fl } : {}) });
-        if (!r.ok) return typeof r.error === 'string' && r.error.length > 0;
+        if (!r.ok) return ['text', 'photo', 'fingerprint'].includes(r.error.block) && [TEXT_BYTES, PHOTO_BYTES, FINGERPRINT_BYTES].includes(r.error.expected);
         return (
           r.value.text.length === TEXT_BYTES &&
           r.value.photo.length === PHOTO_BYTES &&
@@ -56,11 +56,11 @@ describe('SDK and decoder buffers (properties)', () => {
     );
   });
 
-  it('makes a decoder output into a 102 × 126 PNG or a reason, never a crash', () => {
+  it('makes a decoder output into a 102 × 126 PNG or a reason (refused by its code, too little back as failed), never a crash', () => {
     fc.assert(
       fc.property(fc.integer({ min: -3, max: 3 }), fc.option(fc.uint8Array({ maxLength: 40_000 })), fc.constantFrom('top-down' as const, 'bottom-up' as const), (ret, out, rowOrder) => {
         const r = photoFromDecoderOutput(ret, out ?? undefined, { okCode: 1, rowOrder });
-        if (!r.ok) return ret !== 1 || !out || out.length < WLT_WIDTH * WLT_HEIGHT * 3;
+        if (!r.ok) return r.error.problem === (ret !== 1 ? 'decoder-refused' : 'decoder-failed') && (ret !== 1 || !out || out.length < WLT_WIDTH * WLT_HEIGHT * 3);
         const v = new DataView(r.value.bytes.buffer, r.value.bytes.byteOffset);
         return r.value.bytes[1] === 0x50 && v.getUint32(16) === WLT_WIDTH && v.getUint32(20) === WLT_HEIGHT;
       }),

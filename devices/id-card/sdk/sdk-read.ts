@@ -21,20 +21,26 @@ export interface SdkReadBuffers {
   fingerprintLen?: Uint8Array;
 }
 
+/** Why an SDK read cannot be trusted: which block, the length the SDK wrote (null: none readable) and the length that block has. */
+export type SdkReadProblem = { block: 'text' | 'photo' | 'fingerprint'; length: number | null; expected: number };
+
+/** The problem as the technician's detail (the log, the device status), in the driver's English. */
+export const sdkReadDetail = (p: SdkReadProblem) => `${p.block} length ${p.length ?? 'missing'}, expected ${p.expected}`;
+
 function u32(b: Uint8Array | undefined): number | null {
   if (!b || b.length < 4) return null;
   return (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
 }
 
-export function parseSdkRead(r: SdkReadBuffers): Result<ReadData, string> {
+export function parseSdkRead(r: SdkReadBuffers): Result<ReadData, SdkReadProblem> {
   const textLen = u32(r.textLen);
   const photoLen = u32(r.photoLen);
-  if (textLen !== TEXT_BYTES || r.text.length < TEXT_BYTES) return err(`text length ${textLen ?? 'missing'}, expected ${TEXT_BYTES}`);
-  if (photoLen !== PHOTO_BYTES || r.photo.length < PHOTO_BYTES) return err(`photo length ${photoLen ?? 'missing'}, expected ${PHOTO_BYTES}`);
+  if (textLen !== TEXT_BYTES || r.text.length < TEXT_BYTES) return err({ block: 'text', length: textLen, expected: TEXT_BYTES });
+  if (photoLen !== PHOTO_BYTES || r.photo.length < PHOTO_BYTES) return err({ block: 'photo', length: photoLen, expected: PHOTO_BYTES });
   let fingerprint: Uint8Array | null = null;
   if (r.fingerprintLen) {
     const fpLen = u32(r.fingerprintLen);
-    if (fpLen !== 0 && (fpLen !== FINGERPRINT_BYTES || !r.fingerprint || r.fingerprint.length < FINGERPRINT_BYTES)) return err(`fingerprint length ${fpLen ?? 'missing'}`);
+    if (fpLen !== 0 && (fpLen !== FINGERPRINT_BYTES || !r.fingerprint || r.fingerprint.length < FINGERPRINT_BYTES)) return err({ block: 'fingerprint', length: fpLen, expected: FINGERPRINT_BYTES });
     if (fpLen) fingerprint = r.fingerprint!.slice(0, FINGERPRINT_BYTES);
   }
   return ok({ text: r.text.slice(0, TEXT_BYTES), photo: r.photo.slice(0, PHOTO_BYTES), fingerprint });

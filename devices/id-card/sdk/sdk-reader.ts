@@ -10,7 +10,8 @@ import { PollingSession } from '../../core/polling-session';
 import { Sw3 } from '../frame';
 import type { PhotoDecoder } from '../photo-decoder';
 import { CardInField, type ReaderEvents } from '../reader';
-import { parseSdkRead, SDK_BUFFER_BYTES } from './sdk-read';
+import { decodeTextBlock, textProblemOf } from '../text-block';
+import { parseSdkRead, SDK_BUFFER_BYTES, sdkReadDetail } from './sdk-read';
 
 export interface SdkReaderOptions {
   /** the SDK's port number: USB 1001–1016, serial 1–16 */
@@ -142,10 +143,10 @@ export class SdkReaderSession extends PollingSession<IdCardReaderStatus> {
       idle();
       this.events.emit('link-trouble', { noiseBytes: 0, badFrames: 1 });
       if (++this.malformed >= MALFORMED_READS_OFFLINE) {
-        this.lose({ state: 'offline', reason: 'error', detail: `the reader SDK returns malformed data: ${blocks.error}` });
+        this.lose({ state: 'offline', reason: 'error', detail: `the reader SDK returns malformed data: ${sdkReadDetail(blocks.error)}` });
         return;
       }
-      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', problem: 'incomplete' });
+      if (!recheck) this.events.emit('card-error', { reason: 'read-failed', problem: 'incomplete', detail: sdkReadDetail(blocks.error) });
       return;
     }
     this.malformed = 0;

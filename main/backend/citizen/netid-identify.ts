@@ -4,6 +4,7 @@
 // bus, cardType 'netid', no photo), so the journey and the follow-up screens take it unchanged.
 // The kiosk never decides a credential is valid by itself: offline, it refuses and says to use
 // the ID card. The scanned text stays in the backend (code.scanned never crosses to the screen).
+import type { PhotoProblem } from '../../../common/device-failures';
 import type { NetidIdentity as HeldNetid } from '../../../common/devices';
 import type { NetidCheckRefusal } from '../../../common/events';
 import { looksLikeNetid, parseNetidCredential } from '../../../common/netid-credential';
@@ -13,7 +14,7 @@ import type { Logger } from '../log/logger';
 import type { NetidVerifier } from './netid-verifier';
 
 /** Why there is no photo to compare the person at the screen with (HeldCard.photo stays null). */
-export const NETID_NO_PHOTO = 'netid-no-photo';
+export const NETID_NO_PHOTO = 'netid-has-no-photo' satisfies PhotoProblem;
 
 export class NetidIdentify {
   private readonly off: () => void;

@@ -4,6 +4,7 @@
 // reporting result prints to central (retried until central has heard).
 import crypto from 'node:crypto';
 import type { CaseLookupRequest, PostalAddress } from '../../../common/central-api';
+import { isPostRefusal, type PostRefusal } from '../../../common/post-refusals';
 import type { CaseProof } from '../../../common/receipt-claim';
 import { err, ok, type Result } from '../../../common/result';
 import { uuidv7 } from '../../../common/uuidv7';
@@ -17,21 +18,22 @@ import type { Logger } from '../log/logger';
 import { statusOnlyOf, viewFromCentral, viewFromLocal, viewStatusOnly, type CaseProgressView, type NotPrintable, type ProgressAnswer } from './progress-view';
 
 /**
- * Codes with their parameters (the renderer words them, area `followup`). `detail` is text that
- * came from elsewhere and is shown as it came: central's refusal. A printer failure is the A4
- * printer's code (common/device-failures.ts).
+ * Codes with their parameters (the renderer words them, area `followup`). Central's refusal of a
+ * postal delivery is its code (common/post-refusals.ts, `other` for one the contract does not
+ * name); what central said in words goes to the log (`followup.central-refused`), never to the
+ * screen. A printer failure is the A4 printer's code (common/device-failures.ts).
  */
 export type FollowupError =
   | { kind: 'not-found'; what: 'case' | 'document' }
   | { kind: 'refused'; why: 'already-printed'; printedAt: string }
   | { kind: 'refused'; why: NotPrintable }
   | { kind: 'refused'; why: 'no-post' }
-  | { kind: 'refused'; why: 'central'; detail: string }
+  | { kind: 'refused'; why: 'central'; code: PostRefusal | 'other' }
   | typeof NOT_PROVEN
   | { kind: 'busy' }
   | { kind: 'offline'; what: 'central' | 'document' }
   | { kind: 'printer'; failure: A4Failure }
-  | { kind: 'central'; why: 'answer'; detail: string }
+  | { kind: 'central'; why: 'answer' }
   | { kind: 'central'; why: 'document-check' };
 
 const OFFLINE = { kind: 'offline', what: 'central' } as const;
@@ -128,7 +130,8 @@ export class FollowupService {
     if (!r.ok) {
       if (isOffline(r.failure)) return err({ kind: 'offline', what: 'document' });
       if (r.failure.kind === 'rejected' && r.failure.status === 403) return err(NOT_PROVEN);
-      return err({ kind: 'central', why: 'answer', detail: r.failure.message });
+      this.centralRefused('document', r.failure);
+      return err({ kind: 'central', why: 'answer' });
     }
     const bytes = r.bytes ?? new Uint8Array();
     const digest = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -217,6 +220,11 @@ export class FollowupService {
     this.reportTimer = null;
   }
 
+  /** Central's refusal (or odd answer) for the technician: its code and words go to the log, the screen words the kiosk's code. */
+  private centralRefused(action: 'document' | 'delivery', f: CallFailure): void {
+    this.ctx.logger.log('followup.central-refused', { action, kind: f.kind, status: 'status' in f ? f.status : null, error: 'error' in f ? f.error : null, message: f.message });
+  }
+
   /** Asks central to post the result instead of printing it here, for the citizen whose proof opens the case. Needs central now. */
   async requestPost(receiptNo: string, address: PostalAddress, proof: CaseProof, idempotencyKey = uuidv7()): Promise<Result<CaseProgressView, FollowupError>> {
     const found = await this.provenCase(receiptNo, proof);
@@ -229,8 +237,9 @@ export class FollowupService {
     if (!r.ok) {
       if (isOffline(r.failure)) return err(OFFLINE);
       if (r.failure.kind === 'rejected' && r.failure.status === 403) return err(NOT_PROVEN);
-      const detail = r.failure.message;
-      return err(r.failure.kind === 'rejected' && r.failure.status === 409 ? { kind: 'refused', why: 'central', detail } : { kind: 'central', why: 'answer', detail });
+      this.centralRefused('delivery', r.failure);
+      if (r.failure.kind !== 'rejected' || r.failure.status !== 409) return err({ kind: 'central', why: 'answer' });
+      return err({ kind: 'refused', why: 'central', code: isPostRefusal(r.failure.error) ? r.failure.error : 'other' });
     }
     this.ctx.logger.log('followup.delivery-requested', { receiptNo });
     return ok(viewFromCentral(r.body, this.serviceName(r.body.serviceCode), this.localPrintedAt, c.submittedAt));

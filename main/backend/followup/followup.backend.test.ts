@@ -250,6 +250,11 @@ describe('follow-up at the kiosk (real backend, simulators, embedded central)', 
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.delivery).toMatchObject({ trackingNo: null });
     expect(logLines.join('\n')).not.toContain('幸福路');
+    // asked again (another request, another key): central's 409 reaches the screen as its code; its words go to the log only
+    const again = await post('/api/progress/delivery', { receiptNo: c.receiptNo, address });
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual({ error: 'refused', area: 'followup', why: 'central', code: 'already-requested' });
+    expect(logLines.some((l) => l.includes('"followup.central-refused"') && l.includes('"already-requested"') && l.includes('postal delivery was already requested'))).toBe(true);
     await admin(`/cases/${c.caseNo}/tracking`, { carrier: 'EMS', trackingNo: 'EA123456789CN' });
     const l = await post('/api/progress/lookup', { by: 'receipt', receiptNo: c.receiptNo });
     expect(l.body.cases[0].delivery).toMatchObject({ carrier: 'EMS', trackingNo: 'EA123456789CN' });

@@ -29,7 +29,7 @@ describe('helper card waiter', () => {
       source: 'netid',
       identity: { cardType: 'netid', name: '王小明', idNumber: '110101199003074578', gender: 'unknown', birthDate: null },
       photo: null,
-      photoProblem: 'netid-no-photo',
+      photoProblem: 'netid-has-no-photo',
     });
     expect(await netid).toBeNull();
     const card = waiter.next(1000);

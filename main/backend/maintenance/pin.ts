@@ -11,7 +11,11 @@ export function verifyPin(pin: string, stored: string): boolean {
   return verifyScryptWith(crypto, pin, stored);
 }
 
-/** PIN rules: 6–12 digits (entered on the on-screen number pad). */
-export function pinProblem(pin: string): string | null {
-  return /^\d{6,12}$/.test(pin) ? null : 'PIN 应为 6–12 位数字 / the PIN must be 6–12 digits';
+/** The PIN rule: digits only (entered on the on-screen number pad), this many of them. */
+const PIN_DIGITS = { min: 6, max: 12 } as const;
+
+/** Why a PIN cannot be the technician's, as a code with the rule's figures (whoever shows it words it), or null. */
+export function pinProblem(pin: string): { problem: 'pin-format'; minDigits: number; maxDigits: number } | null {
+  const fits = /^\d+$/.test(pin) && pin.length >= PIN_DIGITS.min && pin.length <= PIN_DIGITS.max;
+  return fits ? null : { problem: 'pin-format', minDigits: PIN_DIGITS.min, maxDigits: PIN_DIGITS.max };
 }

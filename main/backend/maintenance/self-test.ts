@@ -1,6 +1,6 @@
 // Device self-tests from the diagnostics screen. Results say whether the device works, never
 // what it read: a test card read reports "card read", not the holder's name or number.
-import { SOCIAL_CARD_PROBLEMS, type A4Failure, type CardReadProblem } from '../../../common/device-failures';
+import { SOCIAL_CARD_PROBLEMS, type A4Failure, type CardReadProblem, type PhotoProblem } from '../../../common/device-failures';
 import type { DeviceKind, IdCardReaderStatus } from '../../../common/devices';
 import type { ScanError } from '../../../devices/scanner/service';
 import { selfTestPage, selfTestSlip } from '../../../documents/self-test/self-test-prints';
@@ -20,7 +20,8 @@ export type SelfTestOutcome =
   | { ok: false; code: 'scan-failed'; fault: ScanError['kind'] }
   | { ok: false; code: 'reader-offline'; status: IdCardReaderStatus }
   | { ok: false; code: 'card-timeout'; seconds: number }
-  | { ok: true; code: 'card-read' }
+  /** `photo`: why the card gave no photo for 人证核验 (null: it did, or the card carries none) */
+  | { ok: true; code: 'card-read'; photo: PhotoProblem | null }
   | { ok: false; code: 'card-error'; problem: CardReadProblem }
   | { ok: false; code: 'code-timeout'; seconds: number }
   | { ok: true; code: 'code-scanned'; length: number }
@@ -83,7 +84,7 @@ export async function runSelfTest(ctx: BackendContext, kind: DeviceKind, waitMs 
         ctx,
         (e) =>
           e.type === 'idcard.read' && (e.source === 'social-card') === social
-            ? { ok: true as const }
+            ? { ok: true as const, photo: e.photoProblem }
             : e.type === 'idcard.error' && mine(e.problem)
               ? { ok: false as const, reason: e.reason, problem: e.problem }
               : null,
@@ -91,7 +92,11 @@ export async function runSelfTest(ctx: BackendContext, kind: DeviceKind, waitMs 
       );
       const r = await got;
       if (!r) return { ok: false, code: 'card-timeout', seconds: Math.round(waitMs / 1000), detail: { timeout: true } };
-      if (r.ok) return { ok: true, code: 'card-read', detail: {} };
+      if (r.ok) {
+        // a 社保卡 has no photo by nature: not a fault of the reader
+        const photo = r.photo === 'social-card-has-no-photo' ? null : r.photo;
+        return { ok: true, code: 'card-read', photo, detail: photo ? { photo } : {} };
+      }
       return { ok: false, code: 'card-error', problem: r.problem, detail: { error: r.reason, problem: r.problem } };
     }
     case 'code-scanner': {

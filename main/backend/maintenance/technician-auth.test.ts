@@ -30,8 +30,11 @@ describe('technician PIN and session', () => {
     expect(verifyPin('13572468', h1)).toBe(true);
     expect(verifyPin('13572469', h1)).toBe(false);
     expect(verifyPin('13572468', 'scrypt$garbage')).toBe(false);
-    expect(pinProblem('1234')).not.toBeNull();
+    expect(pinProblem('1234')).toEqual({ problem: 'pin-format', minDigits: 6, maxDigits: 12 });
+    expect(pinProblem('12345a')).toEqual({ problem: 'pin-format', minDigits: 6, maxDigits: 12 });
+    expect(pinProblem('1234567890123')).toEqual({ problem: 'pin-format', minDigits: 6, maxDigits: 12 });
     expect(pinProblem('123456')).toBeNull();
+    expect(pinProblem('123456789012')).toBeNull();
   });
 
   it('ends a session after the idle period, and touching it keeps it alive', () => {

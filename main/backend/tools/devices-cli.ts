@@ -236,7 +236,7 @@ async function readCardWith(a: Args, decoder: PhotoDecoder) {
           ok: true,
           card: maskedIdentity(c.identity),
           ms: Math.round(c.readMs),
-          photo: c.photo ? { mime: c.photo.mime, width: c.photo.width, height: c.photo.height } : { problem: c.photoProblem },
+          photo: c.photo ? { mime: c.photo.mime, width: c.photo.width, height: c.photo.height } : { problem: c.photoProblem?.problem, detail: c.photoProblem?.detail },
         }),
       );
       session.events.on('card-error', (f) => settle({ ok: false, error: f.problem, detail: f.detail }));

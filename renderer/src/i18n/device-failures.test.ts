@@ -1,9 +1,9 @@
 // Every code a device failure can carry has words in both languages, and the screens say the
 // printer's reason, not a sentence the backend built.
 import { describe, expect, it } from 'vitest';
-import { A4_FAILURES, CARD_READ_PROBLEMS, FACE_FAILURES, RECEIPT_HELD_REASONS, type ReceiptNotPrinted } from '../../../common/device-failures';
+import { A4_FAILURES, CARD_READ_PROBLEMS, FACE_FAILURES, PHOTO_PROBLEMS, RECEIPT_HELD_REASONS, type ReceiptNotPrinted } from '../../../common/device-failures';
 import type { Words } from '../../../common/device-words';
-import { A4_FAILURE_WORDS, CARD_READ_PROBLEM_WORDS, FACE_FAILURE_WORDS, RECEIPT_NOT_PRINTED_WORDS, speechStatusWords, a4FailureWords, receiptHeldWords } from './device-failures';
+import { A4_FAILURE_WORDS, CARD_READ_PROBLEM_WORDS, FACE_FAILURE_WORDS, PHOTO_PROBLEM_WORDS, RECEIPT_NOT_PRINTED_WORDS, speechStatusWords, a4FailureWords, receiptHeldWords } from './device-failures';
 import { JOURNEY_STRINGS } from '../journey/strings';
 import { refusalText } from './refusals';
 import { selfTestText } from './device-words';
@@ -51,6 +51,16 @@ describe('device failure words', () => {
     expect(refusalText('face', 'no-face', { error: 'no-face', area: 'face', retryable: true })).toBe(
       '未检测到人脸，请正对摄像头，摘下帽子和口罩后重试 / no face found: face the camera without hat or mask and try again',
     );
+  });
+
+  it('words every reason a card read gave no photo, and the card self-test says it beside the read', () => {
+    expect(Object.keys(PHOTO_PROBLEM_WORDS).sort()).toEqual([...PHOTO_PROBLEMS].sort());
+    for (const p of PHOTO_PROBLEMS) bothLanguages(PHOTO_PROBLEM_WORDS[p], p);
+    expect(new Set(PHOTO_PROBLEMS.map((p) => PHOTO_PROBLEM_WORDS[p].zh)).size).toBe(PHOTO_PROBLEMS.length);
+    expect(selfTestText({ ok: true, code: 'card-read', photo: 'decoder-refused', detail: {}, device: 'id-card-reader' })).toBe(
+      '读卡正常（内容不显示）；证件照片未能取得：证件照片解码库拒绝解码该照片 / card read OK (contents not shown); no card photo: the card-photo decoder refused the photo',
+    );
+    expect(selfTestText({ ok: true, code: 'card-read', photo: null, detail: {}, device: 'id-card-reader' })).toBe('读卡正常（内容不显示） / card read OK (contents not shown)');
   });
 
   it('words every reason a card gave no identity, for the identify step and the card self-test', () => {

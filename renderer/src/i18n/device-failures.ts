@@ -1,6 +1,15 @@
 // The words for why a device operation failed (common/device-failures.ts): the devices and the
 // backend send the code and its parameters, the screens say it here. Chinese first, English second.
-import { A4_FAILURES, RECEIPT_HELD_REASONS, type A4Failure, type CardReadProblem, type FaceFailure, type ReceiptHeldReason, type ReceiptNotPrinted } from '../../../common/device-failures';
+import {
+  A4_FAILURES,
+  RECEIPT_HELD_REASONS,
+  type A4Failure,
+  type CardReadProblem,
+  type FaceFailure,
+  type PhotoProblem,
+  type ReceiptHeldReason,
+  type ReceiptNotPrinted,
+} from '../../../common/device-failures';
 import type { Words } from '../../../common/device-words';
 
 const KEPT = { zh: '凭条已保留', en: 'the receipt is kept and can be reprinted' };
@@ -90,6 +99,17 @@ export const CARD_READ_PROBLEM_WORDS: Record<CardReadProblem, Words> = {
   'not-social-card': { zh: '这张卡不是社会保障卡，请插入社保卡或使用身份证', en: 'This is not a social security card: insert your social security card or use your ID card.' },
   'social-card-unreadable': { zh: '社保卡读取失败，请取出后重新插入', en: 'Could not read the social security card: take it out and insert it again.' },
   'social-card-invalid': { zh: '社保卡信息无法识别，请使用身份证或到人工窗口办理', en: 'The social security card data cannot be used: please use your ID card or go to the counter.' },
+};
+
+/** Why a card read gave no photo for 人证核验 (the technician's card self-test). */
+export const PHOTO_PROBLEM_WORDS: Record<PhotoProblem, Words> = {
+  'no-decoder': { zh: '本机未安装证件照片解码库，无法人证核验', en: 'no card-photo decoder is installed: no face check here' },
+  'bad-photo-data': { zh: '读到的照片数据长度异常', en: 'the photo data read from the card has the wrong length' },
+  'decoder-unavailable': { zh: '证件照片解码库无法加载', en: 'the card-photo decoder could not be loaded' },
+  'decoder-failed': { zh: '证件照片解码库出错或无响应', en: 'the card-photo decoder failed or did not answer' },
+  'decoder-refused': { zh: '证件照片解码库拒绝解码该照片', en: 'the card-photo decoder refused the photo' },
+  'social-card-has-no-photo': { zh: '社保卡不含照片', en: 'a social security card carries no photo' },
+  'netid-has-no-photo': { zh: '网证不含照片', en: 'a network identity carries no photo' },
 };
 
 /** The speech service's status as the technician reads it (the maintenance screen's terminal facts). */

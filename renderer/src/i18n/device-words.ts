@@ -8,7 +8,7 @@ type RefusalKind<A extends keyof RefusalCodes> = RefusalCodes[A];
 import { bilingual, deviceStatusLine, type Words } from '../../../common/device-words';
 import type { api } from '../api';
 import type { Answer } from '../call';
-import { A4_FAILURE_WORDS, CARD_READ_PROBLEM_WORDS, RECEIPT_NOT_PRINTED_WORDS, pageProblemWords, receiptHeldWords, unusablePagesWords } from './device-failures';
+import { A4_FAILURE_WORDS, CARD_READ_PROBLEM_WORDS, PHOTO_PROBLEM_WORDS, RECEIPT_NOT_PRINTED_WORDS, pageProblemWords, receiptHeldWords, unusablePagesWords } from './device-failures';
 
 /** A self-test's outcome as the API types it (main/backend/maintenance/self-test.ts). */
 type SelfTestOutcome = Answer<(typeof api.maintenance.devices)[':kind']['self-test']['$post']>;
@@ -55,7 +55,12 @@ const SELF_TEST_WORDS: { [C in SelfTestCode]: (r: OutcomeOf<C>) => Words | strin
   'scan-failed': (r) => SCAN_FAULT_WORDS[r.fault](() => undefined),
   'reader-offline': (r) => deviceStatusLine('id-card-reader', r.status),
   'card-timeout': (r) => ({ zh: `${r.seconds} 秒内未读到卡，请放置测试卡后重试`, en: 'no card read in time: place a test card and try again' }),
-  'card-read': () => ({ zh: '读卡正常（内容不显示）', en: 'card read OK (contents not shown)' }),
+  'card-read': (r) => {
+    const ok = { zh: '读卡正常（内容不显示）', en: 'card read OK (contents not shown)' };
+    if (!r.photo) return ok;
+    const why = PHOTO_PROBLEM_WORDS[r.photo];
+    return { zh: `${ok.zh}；证件照片未能取得：${why.zh}`, en: `${ok.en}; no card photo: ${why.en}` };
+  },
   'card-error': (r) => CARD_READ_PROBLEM_WORDS[r.problem],
   'code-timeout': (r) => ({ zh: `${r.seconds} 秒内未扫到码`, en: 'no code scanned in time' }),
   'code-scanned': (r) => ({ zh: `扫码正常（${r.length} 个字符）`, en: `code scanned (${r.length} characters)` }),

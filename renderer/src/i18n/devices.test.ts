@@ -84,7 +84,7 @@ describe('device words', () => {
     expect(selfTestText({ ok: false, code: 'card-timeout', seconds: 20, detail, device: 'id-card-reader' })).toBe(
       '20 秒内未读到卡，请放置测试卡后重试 / no card read in time: place a test card and try again',
     );
-    expect(selfTestText({ ok: true, code: 'card-read', detail, device: 'id-card-reader' })).toBe('读卡正常（内容不显示） / card read OK (contents not shown)');
+    expect(selfTestText({ ok: true, code: 'card-read', photo: null, detail, device: 'id-card-reader' })).toBe('读卡正常（内容不显示） / card read OK (contents not shown)');
     expect(selfTestText({ ok: false, code: 'code-timeout', seconds: 20, detail, device: 'code-scanner' })).toBe('20 秒内未扫到码 / no code scanned in time');
     expect(selfTestText({ ok: true, code: 'code-scanned', length: 12, detail, device: 'code-scanner' })).toBe('扫码正常（12 个字符） / code scanned (12 characters)');
     expect(selfTestText({ ok: false, code: 'no-self-test', detail, device: 'code-scanner' })).toBe('此设备没有自检 / no self-test for this device');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bilingual } from '../../../common/device-words';
+import { POST_REFUSALS } from '../../../common/post-refusals';
 import { CARD_PROBLEM_TEXT, refusalText } from './refusals';
 
 describe('refusal words', () => {
@@ -79,7 +80,7 @@ describe('refusal words', () => {
     expect(refusalText('catalog', 'printer', { reason: 'stopped' })).toBe('打印机暂时不能打印，请到窗口索取纸质指南 / the printer cannot print now; please ask at the counter for a printed guide');
   });
 
-  it('words 办件进度查询 by its parameters, in China time, the printer’s failure by its code, and shows what central said as it came', () => {
+  it('words 办件进度查询 by its parameters, in China time, the printer’s failure by its code, and central’s refusals by their code, never its words', () => {
     expect(refusalText('followup', 'not-yours', {})).toBe(
       '打印通知书、结果或申请邮寄，请扫描回执上的二维码或刷本人身份证 / to print or have it posted, scan the QR code on your receipt or place your ID card',
     );
@@ -89,7 +90,12 @@ describe('refusal words', () => {
     expect(refusalText('followup', 'refused', { why: 'result-printed' })).toBe('结果文书已打印过一次，不能重复打印 / the result was already printed once');
     expect(refusalText('followup', 'refused', { why: 'result-posted' })).toBe('已选择邮寄，结果文书不在本机打印 / postal delivery was chosen');
     expect(refusalText('followup', 'refused', { why: 'no-post' })).toBe('该案件暂不能选择邮寄（尚未办结或结果已打印） / postal delivery is not possible for this case now');
-    expect(refusalText('followup', 'refused', { why: 'central', detail: '案件已办结 / concluded' })).toBe('案件已办结 / concluded');
+    expect(refusalText('followup', 'refused', { why: 'central', code: 'already-printed' })).toBe('结果文书已在自助终端打印，不能再邮寄 / the result was already printed at a kiosk');
+    expect(refusalText('followup', 'refused', { why: 'central', code: 'not-concluded' })).toBe('案件尚未办结，暂不能邮寄 / the case is not concluded yet');
+    expect(refusalText('followup', 'refused', { why: 'central', code: 'already-requested' })).toBe('该案件已申请邮寄 / postal delivery was already requested');
+    expect(refusalText('followup', 'refused', { why: 'central', code: 'other', detail: '<b>central’s own words</b>' })).toBe(
+      '中心系统拒绝了该请求，请到窗口办理 / central refused the request: please ask at the counter',
+    );
     expect(refusalText('followup', 'not-found', { what: 'case' })).toBe('未找到该案件 / no such case');
     expect(refusalText('followup', 'not-found', { what: 'document' })).toBe('该文书不可自助打印 / no such printable document');
     expect(refusalText('followup', 'offline', { what: 'central' })).toBe('暂时无法连接中心系统，请稍后再试或到窗口办理 / central cannot be reached now: try later or ask at the counter');
@@ -97,7 +103,15 @@ describe('refusal words', () => {
     expect(refusalText('followup', 'busy', {})).toBe('本机查询过于频繁，请稍后再试 / too many lookups at this kiosk: please try again later');
     expect(refusalText('followup', 'printer', { failure: 'stopped' })).toBe('A4 打印机已停止，请到窗口打印 / The A4 printer is stopped: please print at the counter.');
     expect(refusalText('followup', 'central', { why: 'document-check' })).toBe('文书校验失败，请到窗口领取 / the document failed verification: ask at the counter');
-    expect(refusalText('followup', 'central', { why: 'answer', detail: 'bad request' })).toBe('bad request');
+    // what central said in words is for the log, not the citizen
+    expect(refusalText('followup', 'central', { why: 'answer', detail: 'bad request' })).toBe('中心系统拒绝了该请求，请到窗口办理 / central refused the request: please ask at the counter');
+  });
+
+  it('words every code central may refuse a postal delivery with, each in its own words in both languages', () => {
+    const other = refusalText('followup', 'refused', { why: 'central', code: 'other' });
+    const worded = POST_REFUSALS.map((code) => refusalText('followup', 'refused', { why: 'central', code }));
+    for (const w of worded) expect(w).toMatch(/^[^/]*[\u4e00-\u9fff][^/]* \/ [a-z]/);
+    expect(new Set([...worded, other]).size).toBe(POST_REFUSALS.length + 1);
   });
 
   it('words 帮办代办 sign-in with its parameters: tries left, whose lock, central’s reason', () => {

@@ -6,6 +6,7 @@
 import { chinaDateTime } from '../../../common/china-time';
 import { bilingual, type Words } from '../../../common/device-words';
 import type { NetidCheckRefusal } from '../../../common/events';
+import { isPostRefusal, type PostRefusal } from '../../../common/post-refusals';
 import type { CardProblem } from '../../../common/journey/identity';
 import type { NotPrintable, RefusalCodes } from '../../../common/api/kiosk-api-types';
 
@@ -37,8 +38,8 @@ export const NETID_REFUSAL_TEXT: Record<NetidCheckRefusal, Words> = {
 /** A refusal's parameter as the backend sent it (the body is read defensively: it crossed a boundary). */
 type Param = (key: string) => unknown;
 
-/** Words in both languages, or a `detail` that came from elsewhere (central, a printer) shown as it came. */
-type Wording = (param: Param) => Words | string;
+/** Words in both languages: a sentence from elsewhere (central, a printer) is never shown as it came. */
+type Wording = (param: Param) => Words;
 
 /** Why a result or notice cannot be printed here (the case view's `why`, and a print refused for it). */
 export const NOT_PRINTABLE_TEXT: Record<NotPrintable, Words> = {
@@ -63,7 +64,6 @@ const RATING_WORDS = {
 } satisfies Record<string, Wording>;
 const NO_SERVICE: Wording = () => ({ zh: '未找到该事项', en: 'no such service' });
 const NOT_PRINTABLE_DOCUMENT: Wording = () => ({ zh: '该文书不可自助打印', en: 'no such printable document' });
-const asSent = (v: unknown, otherwise: Words): Words | string => (typeof v === 'string' && v !== '' ? v : otherwise);
 
 const JOURNEY: Record<RefusalKind<'journey'>, Wording> = {
   ...NOT_SAVED,
@@ -117,7 +117,7 @@ const FACE: Record<RefusalKind<'face'>, Wording> = {
 
 const CENTRAL_UNREACHABLE: Words = { zh: '暂时无法连接中心系统，请稍后再试或到窗口办理', en: 'central cannot be reached now: try later or ask at the counter' };
 
-function refusedFollowup(p: Param): Words | string {
+function refusedFollowup(p: Param): Words {
   const why = p('why');
   const printedAt = p('printedAt');
   if (why === 'already-printed' && typeof printedAt === 'string') {
@@ -125,11 +125,19 @@ function refusedFollowup(p: Param): Words | string {
     return { zh: `结果文书已于 ${at} 打印，每份只能自助打印一次；如需补打请到窗口`, en: `already printed at ${at}; a result prints here once only — ask at the counter` };
   }
   if (why === 'no-post') return { zh: '该案件暂不能选择邮寄（尚未办结或结果已打印）', en: 'postal delivery is not possible for this case now' };
-  if (why === 'central') return asSent(p('detail'), CENTRAL_REFUSED);
+  if (why === 'central') return postRefusalWords(p('code'));
   return isNotPrintable(why) ? NOT_PRINTABLE_TEXT[why] : NOT_PRINTABLE_TEXT['result-printed'];
 }
 
 const CENTRAL_REFUSED: Words = { zh: '中心系统拒绝了该请求，请到窗口办理', en: 'central refused the request: please ask at the counter' };
+
+/** Why central would not post the result (its code, common/post-refusals.ts); a code it does not name is central's refusal. */
+const POST_REFUSAL_TEXT: Record<PostRefusal, Words> = {
+  'already-printed': { zh: '结果文书已在自助终端打印，不能再邮寄', en: 'the result was already printed at a kiosk' },
+  'not-concluded': { zh: '案件尚未办结，暂不能邮寄', en: 'the case is not concluded yet' },
+  'already-requested': { zh: '该案件已申请邮寄', en: 'postal delivery was already requested' },
+};
+const postRefusalWords = (code: unknown): Words => (isPostRefusal(code) ? POST_REFUSAL_TEXT[code] : CENTRAL_REFUSED);
 
 const FOLLOWUP: Record<RefusalKind<'followup'>, Wording> = {
   'no-card': () => ({ zh: '请先将身份证放在读卡区', en: 'please place your ID card on the reader first' }),
@@ -143,7 +151,7 @@ const FOLLOWUP: Record<RefusalKind<'followup'>, Wording> = {
   busy: () => ({ zh: '本机查询过于频繁，请稍后再试', en: 'too many lookups at this kiosk: please try again later' }),
   offline: (p) => (p('what') === 'document' ? { zh: '文书尚未下载到本机且中心暂不可达，请稍后再试', en: 'the document is not on this kiosk and central cannot be reached' } : CENTRAL_UNREACHABLE),
   printer: (p) => a4FailureWords(p('failure')),
-  central: (p) => (p('why') === 'document-check' ? { zh: '文书校验失败，请到窗口领取', en: 'the document failed verification: ask at the counter' } : asSent(p('detail'), CENTRAL_REFUSED)),
+  central: (p) => (p('why') === 'document-check' ? { zh: '文书校验失败，请到窗口领取', en: 'the document failed verification: ask at the counter' } : CENTRAL_REFUSED),
 };
 
 // 帮办代办 sign-in: the helper's own card at the reader, then the PIN (both checked by central).
@@ -226,6 +234,5 @@ export function refusalText(area: unknown, code: string, body: unknown): string 
   const wording = typeof table === 'object' && table !== null ? own(table, code) : undefined;
   if (typeof wording !== 'function') return null;
   const param: Param = (key) => (typeof body === 'object' && body !== null ? Object.getOwnPropertyDescriptor(body, key)?.value : undefined);
-  const words = (wording as Wording)(param);
-  return typeof words === 'string' ? words : bilingual(words);
+  return bilingual((wording as Wording)(param));
 }

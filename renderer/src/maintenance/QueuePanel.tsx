@@ -5,6 +5,7 @@ import type { QueueProgressEvent } from '../../../common/events';
 import { api } from '../api';
 import { useSystem } from '../system/SystemContext';
 import type { Answer } from '../call';
+import { deadLetterText } from '../i18n/dead-letter-words';
 import { queueAlertText } from '../i18n/queue-alert-words';
 import { BACKGROUND, techCall, techValue } from './tech-fetch';
 import { usePanelLoad } from './usePanelLoad';
@@ -117,7 +118,8 @@ export function QueuePanel({ onExpired }: { onExpired: (e: unknown) => void }) {
               <p>
                 <strong>{d.receiptNo}</strong> · {d.serviceCode} · {d.code}
               </p>
-              <p className="maint-sub">{d.reason}</p>
+              <p data-testid="dead-letter-why">{deadLetterText(d.code)}</p>
+              {d.reason && <p className="maint-sub">{d.reason}</p>}
               <button type="button" className="btn" data-testid="retry-dead-letter" onClick={() => void retry(d.id)}>
                 重试 / retry
               </button>
