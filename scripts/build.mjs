@@ -12,6 +12,7 @@
 // `--release` (used by `npm run dist`) is a build that will be packaged: it bakes the province's
 // pinned keys into the bundles (`--pinned-keys FILE` or $KIOSK_PINNED_KEYS, checked by
 // pinned-keys-file.mjs) and refuses to run without them unless `--dev-placeholder-keys`.
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -34,6 +35,30 @@ function keysDefine(pinnedKeys) {
   return pinnedKeys ? { __KIOSK_KEYS_PINNED__: 'true', __KIOSK_PINNED_KEYS__: JSON.stringify(pinnedKeys) } : {};
 }
 
+/** Node's builtins and the native packages (not Electron, which its own loader serves) are loaded by require(), not import. */
+const requiredAtRuntime = (specifier) =>
+  specifier !== 'electron' && (isBuiltin(specifier) || NATIVE_EXTERNALS.some((e) => (e.endsWith('/*') ? specifier.startsWith(e.slice(0, -1)) : specifier === e || specifier.startsWith(`${e}/`))));
+
+/**
+ * Static imports of builtins and native packages become require() calls (dynamic import() stays as it is).
+ * Why: to import a builtin, Node builds its ESM facade by reading every export, which runs the lazy
+ * getters a require() never touches — node:http's WebSocket/MessageEvent getters compile undici
+ * (~40 ms of a start), node:fs's ReadStream getter loads the stream machinery — and an imported
+ * CommonJS package is first scanned by cjs-module-lexer. A --cpu-prof of the production headless
+ * host's restart had these at ~90 ms of ~650 ms (bench/README.md, foundation.bench.ts).
+ */
+const requireExternals = {
+  name: 'require-externals',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.namespace === 'require-external') return { path: args.path, external: true };
+      if (args.kind === 'import-statement' && requiredAtRuntime(args.path)) return { path: args.path, namespace: 'require-external' };
+      return undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'require-external' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 /** One Node entry as the production build bundles it (also the benches' child processes, bench/bundle.ts). */
 export function bundleNode(entry, outfile, production, pinnedKeys = null) {
   return build({
@@ -52,6 +77,7 @@ export function bundleNode(entry, outfile, production, pinnedKeys = null) {
     sourcemap: 'linked',
     logLevel: 'warning',
     metafile: true,
+    plugins: [requireExternals],
   });
 }
 
