@@ -59,6 +59,35 @@ const requireExternals = {
   },
 };
 
+/**
+ * Pure-JS packages no start uses: the catalog search's pinyin dictionary (built once a catalog is
+ * cached), receipt QR codes, the local metrics registry (only with --metrics-port), device text
+ * encodings. Still bundled (a release ships only the native packages' node_modules), but
+ * evaluated at their first use instead of when the bundle loads.
+ */
+export const LAZY_DEPENDENCIES = ['pinyin-pro', 'qrcode', 'prom-client', 'iconv-lite'];
+
+/**
+ * An import of a LAZY_DEPENDENCIES package gets a stand-in with one getter per export, which
+ * require()s the package (esbuild then wraps it to run at that first require) when one is read.
+ * The export names are the package's own, read here at build time.
+ */
+const lazyDependencies = {
+  name: 'lazy-dependencies',
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY_DEPENDENCIES.join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'lazy-dependency' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-dependency' }, async (args) => {
+      const ns = await import(args.path);
+      const names = [...new Set([...Object.keys(ns), ...Object.keys(ns.default ?? {})])].filter((n) => n !== 'default' && n !== '__esModule');
+      const contents = `let loaded;
+const load = () => (loaded ??= require(${JSON.stringify(args.path)}));
+for (const name of ${JSON.stringify(names)}) Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });`;
+      return { contents, loader: 'js', resolveDir: root };
+    });
+  },
+};
+
 /** One Node entry as the production build bundles it (also the benches' child processes, bench/bundle.ts). */
 export function bundleNode(entry, outfile, production, pinnedKeys = null) {
   return build({
@@ -77,7 +106,7 @@ export function bundleNode(entry, outfile, production, pinnedKeys = null) {
     sourcemap: 'linked',
     logLevel: 'warning',
     metafile: true,
-    plugins: [requireExternals],
+    plugins: [requireExternals, lazyDependencies],
   });
 }
 
