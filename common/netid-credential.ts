@@ -11,6 +11,7 @@
 // central); central verifies it (central/netid/netid-verifier.ts). Pure: no Node, no crypto here.
 import { z } from 'zod';
 import { err, ok, type Result } from './result';
+import { lazySchema } from './lazy-schema';
 
 export const NETID_PREFIX = 'NETID1.';
 /** A QR of this stand-in stays well inside what a kiosk scanner reads in one pass. */
@@ -19,31 +20,35 @@ export const NETID_MAX_CHARS = 1024;
 export const NETID_MAX_LIFETIME_SEC = 180;
 
 const B64URL = /^[A-Za-z0-9_-]+$/;
-const kidSchema = z.string().regex(/^[A-Za-z0-9-]{1,32}$/);
+const kidSchema = lazySchema(() => z.string().regex(/^[A-Za-z0-9-]{1,32}$/));
 /** Ed25519: 64 bytes → 86 base64url characters without padding. */
 const SIGNATURE_CHARS = 86;
 const PAYLOAD_MAX_CHARS = 700;
 
 /** The identity fields a credential may carry. No address, no photo. */
-export const netidIdentitySchema = z.strictObject({
-  name: z.string().trim().min(1).max(32),
-  idNumber: z.string().regex(/^\d{17}[\dX]$/),
-  gender: z.enum(['male', 'female']).optional(),
-  /** YYYY-MM-DD */
-  birthDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-});
+export const netidIdentitySchema = lazySchema(() =>
+  z.strictObject({
+    name: z.string().trim().min(1).max(32),
+    idNumber: z.string().regex(/^\d{17}[\dX]$/),
+    gender: z.enum(['male', 'female']).optional(),
+    /** YYYY-MM-DD */
+    birthDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  }),
+);
 export type NetidIdentity = z.infer<typeof netidIdentitySchema>;
 
-export const netidClaimsSchema = netidIdentitySchema.extend({
-  v: z.literal(1),
-  /** single use: central refuses a nonce it has seen (16–32 random bytes, base64url) */
-  nonce: z.string().regex(/^[A-Za-z0-9_-]{22,43}$/),
-  iat: z.number().int().nonnegative(),
-  exp: z.number().int().nonnegative(),
-});
+export const netidClaimsSchema = lazySchema(() =>
+  netidIdentitySchema.extend({
+    v: z.literal(1),
+    /** single use: central refuses a nonce it has seen (16–32 random bytes, base64url) */
+    nonce: z.string().regex(/^[A-Za-z0-9_-]{22,43}$/),
+    iat: z.number().int().nonnegative(),
+    exp: z.number().int().nonnegative(),
+  }),
+);
 export type NetidClaims = z.infer<typeof netidClaimsSchema>;
 
 export interface NetidCredential {
@@ -97,12 +102,14 @@ export function parseNetidCredential(text: string): Result<NetidCredential, Neti
 }
 
 /** The request a terminal signs to central: the scanned text, as scanned. */
-export const netidVerifyRequestSchema = z.strictObject({ credential: z.string().min(1).max(NETID_MAX_CHARS) });
+export const netidVerifyRequestSchema = lazySchema(() => z.strictObject({ credential: z.string().min(1).max(NETID_MAX_CHARS) }));
 
 /** Central's answer: the identity the credential carries, verified fresh at central. */
-export const netidVerifyResponseSchema = z.strictObject({
-  identity: netidIdentitySchema,
-  /** ISO time the credential stops being valid (the verification itself is single use) */
-  expiresAt: z.string().datetime(),
-});
+export const netidVerifyResponseSchema = lazySchema(() =>
+  z.strictObject({
+    identity: netidIdentitySchema,
+    /** ISO time the credential stops being valid (the verification itself is single use) */
+    expiresAt: z.string().datetime(),
+  }),
+);
 export type NetidVerifyResponse = z.infer<typeof netidVerifyResponseSchema>;

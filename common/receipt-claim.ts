@@ -10,11 +10,12 @@ import type { CryptoSuite } from './crypto-suite/suite';
 import { contentDigestSchema, digestAlgOf, formatDigest } from './content-digest';
 import { sha256Hex } from './request-signing';
 import { receiptNoSchema } from './submission';
+import { lazySchema } from './lazy-schema';
 
 /** 16 random bytes = 128 bits, as base64url without padding (22 characters). */
 export const RECEIPT_CLAIM_BYTES = 16;
 
-export const receiptClaimSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, '回执凭证格式不正确 / malformed receipt claim');
+export const receiptClaimSchema = lazySchema(() => z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, '回执凭证格式不正确 / malformed receipt claim'));
 
 /** What central stores and compares: the claim's digest, 64 hex (SHA-256) or `sm3:` + 64 hex (SM3). */
 export const claimDigestSchema = contentDigestSchema;
@@ -86,8 +87,10 @@ export function parseReceiptCode(text: string): { receiptNo: string; claim: stri
  * claim, or the identity number of the applicant (or of the authorised agent the case records)
  * read from the card on the reader. Travels only in signed JSON bodies, never in a URL.
  */
-export const caseProofSchema = z.discriminatedUnion('by', [
-  z.object({ by: z.literal('claim'), claim: receiptClaimSchema }).strict(),
-  z.object({ by: z.literal('idNumber'), idNumber: z.string().regex(/^[0-9A-Za-z]{6,20}$/, '证件号码格式不正确 / malformed identity number') }).strict(),
-]);
+export const caseProofSchema = lazySchema(() =>
+  z.discriminatedUnion('by', [
+    z.object({ by: z.literal('claim'), claim: receiptClaimSchema }).strict(),
+    z.object({ by: z.literal('idNumber'), idNumber: z.string().regex(/^[0-9A-Za-z]{6,20}$/, '证件号码格式不正确 / malformed identity number') }).strict(),
+  ]),
+);
 export type CaseProof = z.infer<typeof caseProofSchema>;

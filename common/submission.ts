@@ -9,60 +9,69 @@ import { formDataSchema } from './form-data';
 import { cleanText } from './text-hygiene';
 import { UUIDV7_PATTERN } from './uuidv7';
 import { MOBILE_PATTERN, RECEIPT_NO_PATTERN } from './contact-patterns';
+import { lazySchema } from './lazy-schema';
 
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 export const MAX_PAGES_PER_SUBMISSION = 200;
 export const MAX_SIGNATURE_BYTES = 256 * 1024;
 
-const serviceCode = z.string().regex(/^[0-9A-Z-]{8,40}$/, '事项编码格式不正确 / malformed service code');
-const materialId = z.string().regex(/^[a-z0-9-]{1,64}$/, '材料编号格式不正确 / malformed material id');
+const serviceCode = lazySchema(() => z.string().regex(/^[0-9A-Z-]{8,40}$/, '事项编码格式不正确 / malformed service code'));
+const materialId = lazySchema(() => z.string().regex(/^[a-z0-9-]{1,64}$/, '材料编号格式不正确 / malformed material id'));
 
-export const idempotencyKeySchema = z.string().regex(UUIDV7_PATTERN, '幂等键应为 UUIDv7 / idempotency key must be a UUIDv7');
+export const idempotencyKeySchema = lazySchema(() => z.string().regex(UUIDV7_PATTERN, '幂等键应为 UUIDv7 / idempotency key must be a UUIDv7'));
 
 /** Receipt number printed for the citizen: terminal id, China-time date, daily sequence. */
-export const receiptNoSchema = z.string().regex(RECEIPT_NO_PATTERN, '回执编号格式不正确 / malformed receipt number');
+export const receiptNoSchema = lazySchema(() => z.string().regex(RECEIPT_NO_PATTERN, '回执编号格式不正确 / malformed receipt number'));
 
-export const submissionChannelSchema = z.enum(['kiosk', 'helper']);
+export const submissionChannelSchema = lazySchema(() => z.enum(['kiosk', 'helper']));
 export type SubmissionChannel = z.infer<typeof submissionChannelSchema>;
 
 // Form data lives in form-data.ts: form-schema.ts (which catalog.ts uses) needs it too.
 export { formValueSchema, type FormData } from './form-data';
 
-export const applicantSchema = z.object({
-  name: cleanText(z.string().trim().min(1).max(64)),
-  idNumber: z.string().refine((v) => idNumberProblem(v) === null, '身份证号码不正确 / invalid identity number'),
-  phone: z.string().regex(MOBILE_PATTERN, '手机号码不正确 / invalid mobile number').nullable().default(null),
-});
+export const applicantSchema = lazySchema(() =>
+  z.object({
+    name: cleanText(z.string().trim().min(1).max(64)),
+    idNumber: z.string().refine((v) => idNumberProblem(v) === null, '身份证号码不正确 / invalid identity number'),
+    phone: z.string().regex(MOBILE_PATTERN, '手机号码不正确 / invalid mobile number').nullable().default(null),
+  }),
+);
 export type Applicant = z.infer<typeof applicantSchema>;
 
-export const pageMimeSchema = z.enum(['image/jpeg', 'image/png', 'application/pdf']);
+export const pageMimeSchema = lazySchema(() => z.enum(['image/jpeg', 'image/png', 'application/pdf']));
 export type PageMime = z.infer<typeof pageMimeSchema>;
 
 /** A captured image (on-screen signature, commitment signature): small PNG as base64. */
-export const signatureImageSchema = z.object({
-  mime: z.literal('image/png'),
-  data: z.base64().max(Math.ceil((MAX_SIGNATURE_BYTES * 4) / 3) + 4, '签名图片过大 / signature image too large'),
-});
+export const signatureImageSchema = lazySchema(() =>
+  z.object({
+    mime: z.literal('image/png'),
+    data: z.base64().max(Math.ceil((MAX_SIGNATURE_BYTES * 4) / 3) + 4, '签名图片过大 / signature image too large'),
+  }),
+);
 export type SignatureImage = z.infer<typeof signatureImageSchema>;
 
 /** How a material is provided: scanned here, fetched by data sharing, owed under 容缺, or posted. */
-export const provisionSchema = z.enum(['scanned', 'shared', 'rongque', 'post']);
+export const provisionSchema = lazySchema(() => z.enum(['scanned', 'shared', 'rongque', 'post']));
 
 /** 容缺受理 commitment: the citizen signs to supply the listed materials before the decision. */
-export const commitmentSchema = z.object({
-  materialIds: z.array(materialId).min(1).max(50),
-  signature: signatureImageSchema,
-  signedAt: z.iso.datetime({ offset: true }),
-});
+export const commitmentSchema = lazySchema(() =>
+  z.object({
+    materialIds: z.array(materialId).min(1).max(50),
+    signature: signatureImageSchema,
+    signedAt: z.iso.datetime({ offset: true }),
+  }),
+);
 
 /**
  * 委托授权: on the helper channel the resident authorises the helper to apply on their behalf by
  * signing on screen; the signature and its time travel with the submission to central.
  */
-export const authorisationSchema = z.object({
-  signature: signatureImageSchema,
-  signedAt: z.iso.datetime({ offset: true }),
-});
+export const authorisationSchema = lazySchema(() =>
+  z.object({
+    signature: signatureImageSchema,
+    signedAt: z.iso.datetime({ offset: true }),
+  }),
+);
 export type Authorisation = z.infer<typeof authorisationSchema>;
 
 interface RefinableSubmission {
@@ -135,35 +144,41 @@ export function submissionShape<P extends z.ZodType, X extends z.ZodRawShape>(pa
 }
 
 /** A scanned page as the renderer sends it over the kiosk API (base64). */
-export const wirePageSchema = z.object({
-  mime: pageMimeSchema,
-  data: z.base64().max(Math.ceil((MAX_PAGE_BYTES * 4) / 3) + 4, '单页过大 / page too large'),
-});
+export const wirePageSchema = lazySchema(() =>
+  z.object({
+    mime: pageMimeSchema,
+    data: z.base64().max(Math.ceil((MAX_PAGE_BYTES * 4) / 3) + 4, '单页过大 / page too large'),
+  }),
+);
 
 /** A scanned page inside the backend (bytes). */
-export const bytesPageSchema = z.object({
-  mime: pageMimeSchema,
-  data: z
-    .custom<Uint8Array>((v) => v instanceof Uint8Array, '页面应为字节 / page must be bytes')
-    .refine((b) => b.byteLength > 0 && b.byteLength <= MAX_PAGE_BYTES, '页面为空或过大 / page empty or too large'),
-});
+export const bytesPageSchema = lazySchema(() =>
+  z.object({
+    mime: pageMimeSchema,
+    data: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, '页面应为字节 / page must be bytes')
+      .refine((b) => b.byteLength > 0 && b.byteLength <= MAX_PAGE_BYTES, '页面为空或过大 / page empty or too large'),
+  }),
+);
 
-const optionalKey = {
+const optionalKey = () => ({
   /** Made by the renderer (uuidv7()) so a repeated POST after a timeout is recognised. */
   idempotencyKey: idempotencyKeySchema.optional(),
-};
+});
 
-export const submissionWireSchema = submissionShape(wirePageSchema, optionalKey);
+export const submissionWireSchema = lazySchema(() => submissionShape(wirePageSchema, optionalKey()));
 export type SubmissionWire = z.input<typeof submissionWireSchema>;
 
-export const submissionSchema = submissionShape(bytesPageSchema, {
-  ...optionalKey,
-  /**
-   * 帮办代办: central's proof of the helper's sign-in, added by the backend from the helper's
-   * session (never taken from the renderer); it travels to central with the manifest.
-   */
-  helperProof: helperTokenSchema.nullable().default(null),
-});
+export const submissionSchema = lazySchema(() =>
+  submissionShape(bytesPageSchema, {
+    ...optionalKey(),
+    /**
+     * 帮办代办: central's proof of the helper's sign-in, added by the backend from the helper's
+     * session (never taken from the renderer); it travels to central with the manifest.
+     */
+    helperProof: helperTokenSchema.nullable().default(null),
+  }),
+);
 export type SubmissionInput = z.input<typeof submissionSchema>;
 export type Submission = z.output<typeof submissionSchema>;
 

@@ -12,6 +12,7 @@
 // `--release` (used by `npm run dist`) is a build that will be packaged: it bakes the province's
 // pinned keys into the bundles (`--pinned-keys FILE` or $KIOSK_PINNED_KEYS, checked by
 // pinned-keys-file.mjs) and refuses to run without them unless `--dev-placeholder-keys`.
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -34,6 +35,59 @@ function keysDefine(pinnedKeys) {
   return pinnedKeys ? { __KIOSK_KEYS_PINNED__: 'true', __KIOSK_PINNED_KEYS__: JSON.stringify(pinnedKeys) } : {};
 }
 
+/** Node's builtins and the native packages (not Electron, which its own loader serves) are loaded by require(), not import. */
+const requiredAtRuntime = (specifier) =>
+  specifier !== 'electron' && (isBuiltin(specifier) || NATIVE_EXTERNALS.some((e) => (e.endsWith('/*') ? specifier.startsWith(e.slice(0, -1)) : specifier === e || specifier.startsWith(`${e}/`))));
+
+/**
+ * Static imports of builtins and native packages become require() calls (dynamic import() stays as it is).
+ * Why: to import a builtin, Node builds its ESM facade by reading every export, which runs the lazy
+ * getters a require() never touches — node:http's WebSocket/MessageEvent getters compile undici
+ * (~40 ms of a start), node:fs's ReadStream getter loads the stream machinery — and an imported
+ * CommonJS package is first scanned by cjs-module-lexer. A --cpu-prof of the production headless
+ * host's restart had these at ~90 ms of ~650 ms (bench/README.md, foundation.bench.ts).
+ */
+const requireExternals = {
+  name: 'require-externals',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.namespace === 'require-external') return { path: args.path, external: true };
+      if (args.kind === 'import-statement' && requiredAtRuntime(args.path)) return { path: args.path, namespace: 'require-external' };
+      return undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'require-external' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/**
+ * Pure-JS packages no start uses: the catalog search's pinyin dictionary (built once a catalog is
+ * cached), receipt QR codes, the local metrics registry (only with --metrics-port), device text
+ * encodings. Still bundled (a release ships only the native packages' node_modules), but
+ * evaluated at their first use instead of when the bundle loads.
+ */
+export const LAZY_DEPENDENCIES = ['pinyin-pro', 'qrcode', 'prom-client', 'iconv-lite'];
+
+/**
+ * An import of a LAZY_DEPENDENCIES package gets a stand-in with one getter per export, which
+ * require()s the package (esbuild then wraps it to run at that first require) when one is read.
+ * The export names are the package's own, read here at build time.
+ */
+const lazyDependencies = {
+  name: 'lazy-dependencies',
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY_DEPENDENCIES.join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'lazy-dependency' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-dependency' }, async (args) => {
+      const ns = await import(args.path);
+      const names = [...new Set([...Object.keys(ns), ...Object.keys(ns.default ?? {})])].filter((n) => n !== 'default' && n !== '__esModule');
+      const contents = `let loaded;
+const load = () => (loaded ??= require(${JSON.stringify(args.path)}));
+for (const name of ${JSON.stringify(names)}) Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });`;
+      return { contents, loader: 'js', resolveDir: root };
+    });
+  },
+};
+
 /** One Node entry as the production build bundles it (also the benches' child processes, bench/bundle.ts). */
 export function bundleNode(entry, outfile, production, pinnedKeys = null) {
   return build({
@@ -52,6 +106,7 @@ export function bundleNode(entry, outfile, production, pinnedKeys = null) {
     sourcemap: 'linked',
     logLevel: 'warning',
     metafile: true,
+    plugins: [requireExternals, lazyDependencies],
   });
 }
 

@@ -792,7 +792,7 @@ export type KioskApiSchema =
                   serviceCode: string;
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
-                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
+                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/png' | 'image/jpeg' | 'application/pdf'; data: string }[] }[];
                   channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
@@ -812,7 +812,7 @@ export type KioskApiSchema =
                   serviceCode: string;
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
-                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
+                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/png' | 'image/jpeg' | 'application/pdf'; data: string }[] }[];
                   channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
@@ -832,7 +832,7 @@ export type KioskApiSchema =
                   serviceCode: string;
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
-                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
+                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/png' | 'image/jpeg' | 'application/pdf'; data: string }[] }[];
                   channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
@@ -852,7 +852,7 @@ export type KioskApiSchema =
                   serviceCode: string;
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
-                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
+                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/png' | 'image/jpeg' | 'application/pdf'; data: string }[] }[];
                   channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
@@ -872,7 +872,7 @@ export type KioskApiSchema =
                   serviceCode: string;
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
-                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
+                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/png' | 'image/jpeg' | 'application/pdf'; data: string }[] }[];
                   channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
@@ -892,7 +892,7 @@ export type KioskApiSchema =
                   serviceCode: string;
                   applicant: { name: string; idNumber: string; phone?: null | string };
                   form: Record<string, string | number | boolean | string[] | null>;
-                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/jpeg' | 'image/png' | 'application/pdf'; data: string }[] }[];
+                  materials: { materialId: string; provision: 'post' | 'scanned' | 'shared' | 'rongque'; pages: { mime: 'image/png' | 'image/jpeg' | 'application/pdf'; data: string }[] }[];
                   channel: 'helper' | 'kiosk';
                   delivery: 'post' | 'kiosk_print' | 'online' | 'counter';
                   idempotencyKey?: string;
@@ -1531,7 +1531,7 @@ export type KioskApiSchema =
         $post:
           | {
               input: { json: { source?: 'flatbed' | 'adf'; mode?: 'color' | 'gray'; resolution?: number; format?: 'jpeg' | 'png'; maxPages?: number } };
-              output: { ok: true; pages: { mime: 'image/jpeg' | 'image/png'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number }[] };
+              output: { ok: true; pages: { mime: 'image/png' | 'image/jpeg'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number }[] };
               outputFormat: 'json';
               status:
                 | 300
@@ -1599,7 +1599,7 @@ export type KioskApiSchema =
               input: { json: { source?: 'flatbed' | 'adf'; mode?: 'color' | 'gray'; resolution?: number; format?: 'jpeg' | 'png'; maxPages?: number } };
               output: {
                 ok: false;
-                pages: { mime: 'image/jpeg' | 'image/png'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number }[];
+                pages: { mime: 'image/png' | 'image/jpeg'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number }[];
                 unusable?:
                   | { problem: 'too-large'; mb: number; maxMb: number; page: number }
                   | { problem: 'not-an-image'; page: number }
@@ -1615,7 +1615,7 @@ export type KioskApiSchema =
       '/devices/pages': {
         $get: {
           input: {};
-          output: { pages: { mime: 'image/jpeg' | 'image/png'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number }[] };
+          output: { pages: { mime: 'image/png' | 'image/jpeg'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number }[] };
           outputFormat: 'json';
           status:
             | 300
@@ -1767,7 +1767,7 @@ export type KioskApiSchema =
             }
           | {
               input: {};
-              output: { page: { mime: 'image/jpeg' | 'image/png'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number } };
+              output: { page: { mime: 'image/png' | 'image/jpeg'; id: string; source: 'scanner' | 'camera'; capturedAt: string; width: number; height: number; size: number } };
               outputFormat: 'json';
               status: 201;
             };
@@ -4477,7 +4477,7 @@ export type KioskApiSchema =
       '/face/verify': {
         $post:
           | {
-              input: { json: { image: { mime: 'image/jpeg' | 'image/png'; data: string } } };
+              input: { json: { image: { mime: 'image/png' | 'image/jpeg'; data: string } } };
               output:
                 | { retryable: boolean; cause?: string; error: 'no-face' | 'unavailable' | 'bad-image' | 'timeout'; area: 'face' }
                 | { retryable: false; error: 'no-card'; area: 'face' }
@@ -4486,7 +4486,7 @@ export type KioskApiSchema =
               status: 409 | 422 | 503 | 504;
             }
           | {
-              input: { json: { image: { mime: 'image/jpeg' | 'image/png'; data: string } } };
+              input: { json: { image: { mime: 'image/png' | 'image/jpeg'; data: string } } };
               output: { decision: 'match' | 'no-match'; score: number; threshold: number };
               outputFormat: 'json';
               status: 200;

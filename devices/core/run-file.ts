@@ -9,12 +9,15 @@ import { z } from 'zod';
 import type { DeviceLogger } from './log';
 import { isTrackedChild, trackedSnapshot, watchTracked } from './child-processes';
 import { isSameProcess, processStartTime } from './proc-table';
+import { lazySchema } from '../../common/lazy-schema';
 
-const runFileSchema = z.object({
-  host: z.object({ pid: z.number().int().positive(), start: z.string() }),
-  children: z.array(z.object({ pid: z.number().int().min(2), start: z.string().min(1), name: z.string().max(40) })),
-  dirs: z.array(z.string()),
-});
+const runFileSchema = lazySchema(() =>
+  z.object({
+    host: z.object({ pid: z.number().int().positive(), start: z.string() }),
+    children: z.array(z.object({ pid: z.number().int().min(2), start: z.string().min(1), name: z.string().max(40) })),
+    dirs: z.array(z.string()),
+  }),
+);
 export type RunFile = z.infer<typeof runFileSchema>;
 
 /** Only folders the kiosk names itself are ever removed on the file's word. */

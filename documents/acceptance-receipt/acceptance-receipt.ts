@@ -11,47 +11,50 @@ import { isIsoDate } from '../../common/working-days';
 import { labelled, numbered, receiptLines, wrapText, type ReceiptWidth } from '../layout/receipt-lines';
 import type { ReceiptDoc } from '../model/receipt-doc';
 import { ACCEPTANCE_RECEIPT_TEXT as T } from './acceptance-receipt-text';
+import { lazySchema } from '../../common/lazy-schema';
 
-const isoDate = z.string().refine(isIsoDate, '日期应为 YYYY-MM-DD / date must be YYYY-MM-DD');
+const isoDate = lazySchema(() => z.string().refine(isIsoDate, '日期应为 YYYY-MM-DD / date must be YYYY-MM-DD'));
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
-export const acceptanceReceiptSchema = z.object({
-  hallName: shortText(80),
-  terminalId: shortText(40),
-  receiptNo: receiptNoSchema,
-  /** the receipt's claim, printed only inside the QR (never as text: a photo of the number alone proves nothing) */
-  claim: receiptClaimSchema,
-  service: z.object({ name: shortText(120), code: shortText(60) }),
-  /** in clear here; only the masked forms are printed */
-  applicant: z.object({ name: shortText(64), idNumber: shortText(40) }),
-  submittedAt: z.iso.datetime({ offset: true }),
-  materialsReceived: z.array(z.object({ name: shortText(120), pages: z.number().int().min(0).max(999) })).max(50),
-  /** 容缺: materials the citizen committed to supply later */
-  materialsOwed: z
-    .array(
-      z.object({
-        name: shortText(120),
-        /** a date, or "N working days after acceptance" when the holiday calendar is not cached yet */
-        deadline: z.union([isoDate, z.object({ workingDays: z.number().int().min(1).max(366) })]),
-      }),
-    )
-    .max(50),
-  /** from the working-day calculator (`promisedCompletion`, common/working-days.ts) */
-  completion: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('on-the-spot'), date: isoDate }),
-    z.object({ kind: z.literal('by-date'), date: isoDate, workingDays: z.number().int().min(0).max(366) }),
-    /** the calendar for the year the count reaches is not cached: the promise is said in working days */
-    z.object({ kind: z.literal('within'), workingDays: z.number().int().min(1).max(366) }),
-  ]),
-  /** where progress can be looked up online, e.g. the provincial government-service site */
-  onlineProgressSite: shortText(120).nullable().default(null),
-  consultationPhone: z.string().regex(/^[0-9-]{3,20}$/, '咨询电话格式不正确 / malformed consultation phone'),
-  /** 帮办代办: the staff member who submitted on the citizen's behalf */
-  helper: z
-    .object({ name: shortText(32), staffId: shortText(32) })
-    .nullable()
-    .default(null),
-});
+export const acceptanceReceiptSchema = lazySchema(() =>
+  z.object({
+    hallName: shortText(80),
+    terminalId: shortText(40),
+    receiptNo: receiptNoSchema,
+    /** the receipt's claim, printed only inside the QR (never as text: a photo of the number alone proves nothing) */
+    claim: receiptClaimSchema,
+    service: z.object({ name: shortText(120), code: shortText(60) }),
+    /** in clear here; only the masked forms are printed */
+    applicant: z.object({ name: shortText(64), idNumber: shortText(40) }),
+    submittedAt: z.iso.datetime({ offset: true }),
+    materialsReceived: z.array(z.object({ name: shortText(120), pages: z.number().int().min(0).max(999) })).max(50),
+    /** 容缺: materials the citizen committed to supply later */
+    materialsOwed: z
+      .array(
+        z.object({
+          name: shortText(120),
+          /** a date, or "N working days after acceptance" when the holiday calendar is not cached yet */
+          deadline: z.union([isoDate, z.object({ workingDays: z.number().int().min(1).max(366) })]),
+        }),
+      )
+      .max(50),
+    /** from the working-day calculator (`promisedCompletion`, common/working-days.ts) */
+    completion: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('on-the-spot'), date: isoDate }),
+      z.object({ kind: z.literal('by-date'), date: isoDate, workingDays: z.number().int().min(0).max(366) }),
+      /** the calendar for the year the count reaches is not cached: the promise is said in working days */
+      z.object({ kind: z.literal('within'), workingDays: z.number().int().min(1).max(366) }),
+    ]),
+    /** where progress can be looked up online, e.g. the provincial government-service site */
+    onlineProgressSite: shortText(120).nullable().default(null),
+    consultationPhone: z.string().regex(/^[0-9-]{3,20}$/, '咨询电话格式不正确 / malformed consultation phone'),
+    /** 帮办代办: the staff member who submitted on the citizen's behalf */
+    helper: z
+      .object({ name: shortText(32), staffId: shortText(32) })
+      .nullable()
+      .default(null),
+  }),
+);
 export type AcceptanceReceiptInput = z.input<typeof acceptanceReceiptSchema>;
 
 /** Lays out the acceptance receipt for a paper width of 32 or 48 columns. */

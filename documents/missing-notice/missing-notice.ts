@@ -10,24 +10,27 @@ import { chinaDateTime } from '../../common/china-time';
 import { labelled, numbered, receiptLines, wrapText, type ReceiptWidth } from '../layout/receipt-lines';
 import type { ReceiptDoc } from '../model/receipt-doc';
 import { MISSING_NOTICE_TEXT as T } from './missing-notice-text';
+import { lazySchema } from '../../common/lazy-schema';
 
 const short = (max: number) => z.string().trim().min(1).max(max);
 
-export const missingNoticeSchema = z.object({
-  hallName: short(80),
-  terminalId: short(40),
-  printedAt: z.iso.datetime({ offset: true }),
-  service: z.object({ name: short(120), code: short(60) }),
-  /** every material still missing, with what the guide says about it */
-  missing: z
-    .array(z.object({ name: short(120), copies: z.number().int().min(1), original: z.boolean(), source: short(120), rongque: z.boolean() }))
-    .min(1)
-    .max(50),
-  /** materials already scanned (kept in the citizen's mind, not on the kiosk) */
-  brought: z.array(short(120)).max(50),
-  consultationPhone: z.string().regex(/^[0-9-]{3,20}$/),
-  place: short(200),
-});
+export const missingNoticeSchema = lazySchema(() =>
+  z.object({
+    hallName: short(80),
+    terminalId: short(40),
+    printedAt: z.iso.datetime({ offset: true }),
+    service: z.object({ name: short(120), code: short(60) }),
+    /** every material still missing, with what the guide says about it */
+    missing: z
+      .array(z.object({ name: short(120), copies: z.number().int().min(1), original: z.boolean(), source: short(120), rongque: z.boolean() }))
+      .min(1)
+      .max(50),
+    /** materials already scanned (kept in the citizen's mind, not on the kiosk) */
+    brought: z.array(short(120)).max(50),
+    consultationPhone: z.string().regex(/^[0-9-]{3,20}$/),
+    place: short(200),
+  }),
+);
 export type MissingNotice = z.input<typeof missingNoticeSchema>;
 
 export function missingNoticeDoc(input: MissingNotice, width: ReceiptWidth): ReceiptDoc {

@@ -2,23 +2,26 @@
 // fixed C signature (the one GA 467 reader SDKs share, sdtapi.h); vendors that ship the same
 // API under other names are configured with `sdk.symbols` (devices/config.ts).
 import { z } from 'zod';
+import { lazySchema } from '../../../common/lazy-schema';
 
-export const sdkSymbolsSchema = z.object({
-  /** int openPort(int port): 0x90 when the reader answers on that port (USB 1001–1016, COM 1–16) */
-  openPort: z.string().min(1),
-  /** int closePort(int port) */
-  closePort: z.string().min(1),
-  /** int samStatus(int port, int ifOpen): 0x90, or 0x60 when the SAM fails its self-test */
-  samStatus: z.string().min(1).nullable(),
-  /** int findCard(int port, unsigned char *iin, int ifOpen): 0x9f card found, 0x80 none */
-  findCard: z.string().min(1),
-  /** int selectCard(int port, unsigned char *sn, int ifOpen): 0x90 selected (the mutual authentication) */
-  selectCard: z.string().min(1),
-  /** int readBase(int port, unsigned char *text, unsigned int *textLen, unsigned char *photo, unsigned int *photoLen, int ifOpen) */
-  readBase: z.string().min(1),
-  /** as readBase, plus unsigned char *fingerprint, unsigned int *fingerprintLen before ifOpen; null when the SDK has none */
-  readBaseFingerprint: z.string().min(1).nullable(),
-});
+export const sdkSymbolsSchema = lazySchema(() =>
+  z.object({
+    /** int openPort(int port): 0x90 when the reader answers on that port (USB 1001–1016, COM 1–16) */
+    openPort: z.string().min(1),
+    /** int closePort(int port) */
+    closePort: z.string().min(1),
+    /** int samStatus(int port, int ifOpen): 0x90, or 0x60 when the SAM fails its self-test */
+    samStatus: z.string().min(1).nullable(),
+    /** int findCard(int port, unsigned char *iin, int ifOpen): 0x9f card found, 0x80 none */
+    findCard: z.string().min(1),
+    /** int selectCard(int port, unsigned char *sn, int ifOpen): 0x90 selected (the mutual authentication) */
+    selectCard: z.string().min(1),
+    /** int readBase(int port, unsigned char *text, unsigned int *textLen, unsigned char *photo, unsigned int *photoLen, int ifOpen) */
+    readBase: z.string().min(1),
+    /** as readBase, plus unsigned char *fingerprint, unsigned int *fingerprintLen before ifOpen; null when the SDK has none */
+    readBaseFingerprint: z.string().min(1).nullable(),
+  }),
+);
 export type SdkSymbols = z.infer<typeof sdkSymbolsSchema>;
 
 export interface SdkProfile {

@@ -2,9 +2,10 @@
 // never round-trip through the renderer.
 import { z } from 'zod';
 import type { DeviceLayer } from '../../../devices/device-layer';
+import { lazySchema } from '../../../common/lazy-schema';
 
-const pageId = z.string().uuid();
-export const providedSchema = z.array(z.object({ materialId: z.string().regex(/^[a-z0-9-]{1,64}$/), pageIds: z.array(pageId).max(100) })).max(100);
+const pageId = lazySchema(() => z.string().uuid());
+export const providedSchema = lazySchema(() => z.array(z.object({ materialId: z.string().regex(/^[a-z0-9-]{1,64}$/), pageIds: z.array(pageId).max(100) })).max(100));
 export type Provided = z.infer<typeof providedSchema>;
 
 export const UNKNOWN_PAGE = { kind: 'unknown-page' as const };

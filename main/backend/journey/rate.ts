@@ -5,17 +5,20 @@ import { idempotencyKeySchema, receiptNoSchema } from '../../../common/submissio
 import { cleanText } from '../../../common/text-hygiene';
 import type { EvaluationRefusal } from '../../../offline-queue/queue';
 import type { BackendContext } from '../context';
+import { lazySchema } from '../../../common/lazy-schema';
 
-export const ratingSchema = z
-  .object({
-    receiptNo: receiptNoSchema,
-    idempotencyKey: idempotencyKeySchema.optional(),
-    /** 1 非常不满意 … 5 非常满意 */
-    rating: z.number().int().min(1).max(5),
-    reason: cleanText(z.string().trim().max(500), { multiline: true }).nullable().default(null),
-  })
-  // The rating step asks for the reason itself; this issue code is for whoever calls the API without one.
-  .refine((r) => r.rating > 2 || (r.reason !== null && r.reason.length >= 2), { path: ['reason'], message: 'reason-needed' });
+export const ratingSchema = lazySchema(() =>
+  z
+    .object({
+      receiptNo: receiptNoSchema,
+      idempotencyKey: idempotencyKeySchema.optional(),
+      /** 1 非常不满意 … 5 非常满意 */
+      rating: z.number().int().min(1).max(5),
+      reason: cleanText(z.string().trim().max(500), { multiline: true }).nullable().default(null),
+    })
+    // The rating step asks for the reason itself; this issue code is for whoever calls the API without one.
+    .refine((r) => r.rating > 2 || (r.reason !== null && r.reason.length >= 2), { path: ['reason'], message: 'reason-needed' }),
+);
 
 /** `not-found`: not a receipt of this visit (一次一评 is for what the citizen at the screen just did). */
 export type RatingRefusal = EvaluationRefusal;

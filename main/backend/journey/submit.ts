@@ -22,24 +22,27 @@ import { pageBytesOf, pagesOf, providedSchema, takePages, UNKNOWN_PAGE } from '.
 import { receiptWidth } from './receipt-width';
 import { serviceFor, type ServiceRefusal } from './service-for';
 import { faceCheckRequired, faceCheckUnavailable } from '../face-check-availability';
+import { lazySchema } from '../../../common/lazy-schema';
 
-export const submitSchema = z.object({
-  idempotencyKey: idempotencyKeySchema,
-  serviceCode: z.string().regex(/^[0-9A-Z-]{8,40}$/),
-  form: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/), formValueSchema),
-  /** scanned pages by reference to the backend's page inbox: the images never round-trip */
-  materials: providedSchema,
-  commitment: commitmentSchema.omit({ materialIds: true }).nullable().default(null),
-  signature: signatureImageSchema,
-  channel: z.enum(['kiosk', 'helper']).default('kiosk'),
-  helperId: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{2,32}$/)
-    .nullable()
-    .default(null),
-  authorisation: authorisationSchema.nullable().default(null),
-  delivery: deliverySchema.default('kiosk_print'),
-});
+export const submitSchema = lazySchema(() =>
+  z.object({
+    idempotencyKey: idempotencyKeySchema,
+    serviceCode: z.string().regex(/^[0-9A-Z-]{8,40}$/),
+    form: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/), formValueSchema),
+    /** scanned pages by reference to the backend's page inbox: the images never round-trip */
+    materials: providedSchema,
+    commitment: commitmentSchema.omit({ materialIds: true }).nullable().default(null),
+    signature: signatureImageSchema,
+    channel: z.enum(['kiosk', 'helper']).default('kiosk'),
+    helperId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{2,32}$/)
+      .nullable()
+      .default(null),
+    authorisation: authorisationSchema.nullable().default(null),
+    delivery: deliverySchema.default('kiosk_print'),
+  }),
+);
 export type SubmitRequest = z.infer<typeof submitSchema>;
 
 export const NO_CARD = { kind: 'no-card' as const };

@@ -9,16 +9,19 @@ import type { BackendContext } from '../context';
 import { validate } from '../validate';
 import { jsonBody } from '../json-body';
 import { refuse } from '../http/refusals';
+import { lazySchema } from '../../../common/lazy-schema';
 
-const scanSchema = z.object({
-  source: z.enum(['flatbed', 'adf']).default('flatbed'),
-  mode: z.enum(['color', 'gray']).default('color'),
-  resolution: z.number().int().min(75).max(600).default(200),
-  format: z.enum(['jpeg', 'png']).default('jpeg'),
-  maxPages: z.number().int().min(1).max(100).optional(),
-});
+const scanSchema = lazySchema(() =>
+  z.object({
+    source: z.enum(['flatbed', 'adf']).default('flatbed'),
+    mode: z.enum(['color', 'gray']).default('color'),
+    resolution: z.number().int().min(75).max(600).default(200),
+    format: z.enum(['jpeg', 'png']).default('jpeg'),
+    maxPages: z.number().int().min(1).max(100).optional(),
+  }),
+);
 
-const idParam = z.object({ id: z.string().uuid() });
+const idParam = lazySchema(() => z.object({ id: z.string().uuid() }));
 
 export function deviceRoutes(ctx: BackendContext) {
   const d = ctx.devices;

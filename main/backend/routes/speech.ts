@@ -7,15 +7,18 @@ import { SMALL_JSON_MAX } from '../body-limit';
 import type { BackendContext } from '../context';
 import { refuse } from '../http/refusals';
 import { jsonBody } from '../json-body';
+import { lazySchema } from '../../../common/lazy-schema';
 
 /** Far longer than any prompt or error on screen (a step's title, lead and warnings together). */
 const SPOKEN_TEXT_MAX = 2000;
 
-const sayBody = z.object({
-  text: z.string().trim().min(1).max(SPOKEN_TEXT_MAX),
-  lang: z.enum(['zh-CN', 'en']),
-  volume: z.number().int().min(0).max(100),
-});
+const sayBody = lazySchema(() =>
+  z.object({
+    text: z.string().trim().min(1).max(SPOKEN_TEXT_MAX),
+    lang: z.enum(['zh-CN', 'en']),
+    volume: z.number().int().min(0).max(100),
+  }),
+);
 
 export function speechRoutes(ctx: BackendContext) {
   return new Hono()

@@ -14,20 +14,23 @@ import type { SignedRelease } from '../../../common/fleet-updates';
 import type { Result } from '../../../common/result';
 import type { UpdateInstaller } from './update-installer';
 import { readJsonFile } from './update-state';
+import { lazySchema } from '../../../common/lazy-schema';
 
 const run = promisify(execFile);
 
 /** What every bundle carries at its top: its version and the script the launcher starts. */
-export const bundleManifestSchema = z.object({
-  version: z.string().max(40),
-  entry: z
-    .string()
-    .regex(/^[A-Za-z0-9_./-]{1,200}$/)
-    .refine((e) => !e.split('/').includes('..')),
-});
+export const bundleManifestSchema = lazySchema(() =>
+  z.object({
+    version: z.string().max(40),
+    entry: z
+      .string()
+      .regex(/^[A-Za-z0-9_./-]{1,200}$/)
+      .refine((e) => !e.split('/').includes('..')),
+  }),
+);
 export type BundleManifest = z.infer<typeof bundleManifestSchema>;
 
-export const pendingSwapSchema = z.object({ from: z.string().nullable(), to: z.string(), sha512: z.string(), at: z.string() });
+export const pendingSwapSchema = lazySchema(() => z.object({ from: z.string().nullable(), to: z.string(), sha512: z.string(), at: z.string() }));
 export type PendingSwap = z.infer<typeof pendingSwapSchema>;
 
 export function bundlePaths(root: string) {

@@ -1,0 +1,94 @@
+// The packages a start does not use (scripts/build.mjs, LAZY_DEPENDENCIES) are not evaluated
+// when the production headless host starts: proven with V8's own coverage of the built bundle
+// (NODE_V8_COVERAGE) from start to "kiosk ready". And, bundled that way, they still work:
+// each is imported the way the kiosk's code imports it and used.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM build script without type declarations
+import { bundleNode, buildHeadless, headlessHostFile, LAZY_DEPENDENCIES } from './build.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const lazy = LAZY_DEPENDENCIES as string[];
+
+interface Coverage {
+  result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
+}
+
+let dir: string;
+
+beforeAll(() => {
+  // a stand-in install, as scripts/production-build.test.ts makes one
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lazy-deps-'));
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('dependencies a start does not use', () => {
+  it('are in the production bundle but not evaluated from start to "kiosk ready"', async () => {
+    const entry = path.join(dir, 'dist', 'main', 'headless.mjs');
+    expect((await buildHeadless(entry, { production: true })).errors).toEqual([]);
+    const home = fs.mkdtempSync(path.join(dir, 'run-'));
+    const coverageDir = path.join(home, 'coverage');
+    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ terminalId: 'SQ0012', centralUrl: 'http://127.0.0.1:9/', devices: [] }));
+    const child = spawn(process.execPath, [entry], {
+      cwd: home,
+      env: { PATH: process.env.PATH, HOME: home, KIOSK_DATA_DIR: path.join(home, 'data'), KIOSK_CONFIG: path.join(home, 'config.json'), NODE_V8_COVERAGE: coverageDir },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('kiosk ready')) child.kill('SIGTERM');
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+
+    const host = `file://${headlessHostFile(entry)}`;
+    const functions = fs
+      .readdirSync(coverageDir)
+      .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(coverageDir, f), 'utf8')) as Coverage).result)
+      .filter((s) => s.url === host)
+      .flatMap((s) => s.functions);
+    // esbuild names the function that evaluates a wrapped module after its path
+    const evaluated = (pattern: RegExp) => functions.filter((f) => pattern.test(f.functionName)).map((f) => f.ranges[0]!.count);
+    // the control: what boot needs was evaluated, and the coverage shows it
+    expect(evaluated(/^require-external:better-sqlite3$/)).toEqual([1]);
+    for (const name of lazy) {
+      const counts = evaluated(new RegExp(`node_modules/${name}/`));
+      expect(counts.length, `${name} is in the bundle`).toBeGreaterThan(0);
+      expect(
+        counts.filter((c) => c > 0),
+        `${name} evaluated before ready`,
+      ).toEqual([]);
+    }
+  }, 120_000);
+
+  it('work when first used, imported as the kiosk imports them', async () => {
+    const fixture = path.join(dir, 'uses-lazy.ts');
+    fs.writeFileSync(
+      fixture,
+      `import { pinyin } from 'pinyin-pro';
+import QRCode from 'qrcode';
+import iconv from 'iconv-lite';
+import { Gauge, Registry } from 'prom-client';
+const registry = new Registry();
+new Gauge({ name: 'kiosk_test', help: 'h', registers: [registry] }).set(3);
+console.log(JSON.stringify({
+  initials: pinyin('社保卡', { pattern: 'first', toneType: 'none' }),
+  qr: (await QRCode.toString('GK2|X', { type: 'utf8' })).length > 0,
+  gb: iconv.decode(iconv.encode('不见面审批', 'gb18030'), 'gb18030'),
+  metrics: (await registry.metrics()).includes('kiosk_test 3'),
+}));
+`,
+    );
+    const out = path.join(dir, 'uses-lazy.mjs');
+    expect((await bundleNode(path.relative(ROOT, fixture), out, true)).errors).toEqual([]);
+    expect(fs.readFileSync(out, 'utf8')).toContain('lazy-dependency:pinyin-pro');
+    expect(JSON.parse(execFileSync(process.execPath, [out], { cwd: dir, encoding: 'utf8' }))).toEqual({ initials: 's b k', qr: true, gb: '不见面审批', metrics: true });
+  }, 60_000);
+});
