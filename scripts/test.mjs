@@ -15,6 +15,8 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-test-'));
 let passed = 0;
 let failed = 0;
 let broken = false;
+// What failed, repeated just above the summary: CI keeps only the tail of the output.
+const failures = [];
 
 // One step at a time, in its own process group. A signal (or our parent going away: npm passes
 // nothing on) goes to the running step's whole group (bin wrappers such as tsc's do not pass it
@@ -63,6 +65,7 @@ async function vitest(label, config, files = [], env = {}) {
   await run(label, bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...files], env);
   if (!fs.existsSync(json)) {
     failed += 1;
+    failures.push(`${label}: no report (the run did not finish)`);
     return;
   }
   const r = JSON.parse(fs.readFileSync(json, 'utf8'));
@@ -70,7 +73,17 @@ async function vitest(label, config, files = [], env = {}) {
   // A file that failed to load has no failed assertions but is still a failure.
   const fileErrors = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
   failed += r.numFailedTests + fileErrors;
+  for (const f of r.testResults ?? []) {
+    const file = path.relative(root, f.name);
+    const bad = (f.assertionResults ?? []).filter((a) => a.status === 'failed');
+    if (f.status === 'failed' && !bad.length) failures.push(`${label}: ${file}: ${firstLine(f.message)}`);
+    for (const a of bad) failures.push(`${label}: ${file} > ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+  }
 }
+const firstLine = (m) =>
+  String(m ?? '')
+    .split('\n')
+    .find((l) => l.trim()) ?? '';
 
 // The whole tree (DOM + Node types), then the layers that must run without Node (and common/
 // without DOM) on their own.
@@ -81,13 +94,19 @@ for (const [label, project] of [
 ]) {
   if (!only.length || only.includes('typecheck')) {
     if (await run(label, bin('tsc'), ['-p', project, '--noEmit'])) passed += 1;
-    else failed += 1;
+    else {
+      failed += 1;
+      failures.push(label);
+    }
   }
 }
 async function check(label, cmd, args) {
   if (!only.length || only.includes(label)) {
     if (await run(label, cmd, args)) passed += 1;
-    else failed += 1;
+    else {
+      failed += 1;
+      failures.push(label);
+    }
   }
 }
 await check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
@@ -104,5 +123,6 @@ if (!only.length || only.includes('unit') || only.includes('sm'))
 if (!only.length || only.includes('e2e') || only.includes('sm')) await vitest('e2e (sm suite)', 'e2e/vitest.config.ts', ['e2e/journey-apply.e2e.ts'], SM);
 
 fs.rmSync(out, { recursive: true, force: true });
+if (failures.length) process.stdout.write(`\nfailed:\n${failures.map((f) => `  ${f.slice(0, 400)}`).join('\n')}\n`);
 process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${stopping ? ` (stopped by ${stopping})` : ''}\n`);
 process.exit(stopping ? 128 + SIGNALS[stopping] : broken || failed ? 1 : 0);
