@@ -442,6 +442,11 @@ export const logEvents = {
     audience: 'operator',
     description: '呼叫帮助: the citizen asked for someone from the hall; carries the screen, how long they had been on it, whether central was told and how many staff were on duty.',
   },
+  'journey.left': {
+    level: 'info',
+    audience: 'operator',
+    description: 'An application was left unsubmitted by the bottom bar (back / home): its held card and the pages scanned for it were dropped together; the person stays at the screen.',
+  },
   'journey.wiped': {
     level: 'info',
     audience: 'operator',

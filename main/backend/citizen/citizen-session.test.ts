@@ -63,6 +63,16 @@ describe('citizen session', () => {
     expect(s.journey.takeRating('K0001-20260101-0002')).toBe('ok');
   });
 
+  it('leaving an application unsubmitted drops its card and its pages together; receipts to rate stay', () => {
+    const { bus, pages, s } = session();
+    bus.emit(cardReadEvent('resident'));
+    s.journey.submitted('K0001-20260101-0003');
+    s.leaveApplication();
+    expect(s.journey.card()).toBeNull();
+    expect(pages.cleared).toBe(1);
+    expect(s.journey.takeRating('K0001-20260101-0003')).toBe('ok');
+  });
+
   it('a card read after the end is a new person’s, with no face verdict carried over', () => {
     const { bus, s } = session();
     bus.emit(cardReadEvent('resident'));

@@ -36,6 +36,17 @@ export class CitizenSession {
     this.inputs.forgetCard();
   }
 
+  /**
+   * Left an application unsubmitted by the bottom bar (back / home): its card and the pages scanned
+   * for it go together, in one step, so no reload or lost request can leave one without the other.
+   * The person is still at the screen: receipts to rate and follow-up proofs stay.
+   */
+  leaveApplication(): void {
+    this.inputs.forgetCard();
+    this.deps.pages.clear();
+    this.deps.logger.log('journey.left', {});
+  }
+
   /** The citizen left: identity, face verdict, receipts, scanned pages and follow-up proofs go. */
   end(reason: SessionEndReason): void {
     this.card.forget();

@@ -236,6 +236,16 @@ describe('application journey API', () => {
     expect((await json(k, '/api/journey/rating', { receiptNo, rating: 4, reason: null })).status).toBe(404);
   });
 
+  it('leaving an application unsubmitted drops its card and its scanned pages in one request', async () => {
+    const k = await kiosk();
+    k.ctx.bus.emit(cardReadEvent('resident'));
+    scanPages(k, 2);
+    expect((await k.get('/api/journey/leave', { method: 'POST' })).status).toBe(200);
+    expect(((await (await k.get('/api/journey/identity')).json()) as { identity: unknown }).identity).toBeNull();
+    expect(k.ctx.devices.pages.list()).toEqual([]);
+    expect(k.logLines.some((l) => l.includes('"journey.left"'))).toBe(true);
+  });
+
   it('paper out: the application is queued, the receipt is held for reprint and the number still returned', async () => {
     const k = await kiosk();
     k.ctx.bus.emit(cardReadEvent('resident'));

@@ -59,6 +59,11 @@ function identityRoutes(ctx: BackendContext) {
         ctx.citizen.forgetCard(); // the held card (journey, face check) and the cases it found
         return c.json({ ok: true as const });
       })
+      // an application left unsubmitted: its card and its scanned pages, at once
+      .post('/leave', (c) => {
+        ctx.citizen.leaveApplication();
+        return c.json({ ok: true as const });
+      })
   );
 }
 

@@ -72,15 +72,13 @@ function Journey({ service }: { service: Service }) {
 
   // Leaving by the bottom bar (back / home) instead of finish: the pages scanned for an
   // application that was not submitted, and the card, do not wait for the idle timeout.
-  const pagesRef = useRef(pages);
-  pagesRef.current = pages;
   const submittedRef = useRef(false);
   submittedRef.current = result !== null;
   useEffect(
     () => () => {
       if (submittedRef.current) return;
-      for (const ps of Object.values(pagesRef.current)) for (const p of ps) void send(api.devices.pages[':id'].$delete({ param: { id: p.id } }));
-      void send(api.journey.identity.$delete());
+      // one request: a reload or a lost request cannot drop the pages and keep the card
+      void send(api.journey.leave.$post());
     },
     [],
   );
