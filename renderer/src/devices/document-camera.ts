@@ -1,10 +1,12 @@
 // Document camera (高拍仪) in the renderer: a UVC camera opened with getUserMedia, a page
 // captured from the live video at full resolution, and the image posted to the backend, which
 // puts it in the same materials inbox as scanned pages. No Node APIs; no React.
+import { bilingual } from '../../../common/device-words';
 import { hc } from 'hono/client';
 import type { KioskApi } from '../api';
 import { err, ok, type Result } from '../../../common/result';
 import { call, type Answer } from '../call';
+import { BACKEND_UNREACHABLE } from '../i18n/http-words';
 
 export type CameraProblem =
   | { kind: 'no-camera'; message: string }
@@ -115,6 +117,6 @@ export async function uploadPage(blob: Blob, base = '/api'): Promise<Result<Uplo
     const r = await call(pages.$post({}, { headers: { 'Content-Type': blob.type }, init: { body: blob, credentials: 'same-origin' } }));
     return r.ok ? ok(r.value.page) : err(r.error.message);
   } catch {
-    return err('无法连接终端服务 / cannot reach the kiosk backend');
+    return err(bilingual(BACKEND_UNREACHABLE));
   }
 }

@@ -2,7 +2,13 @@
 // cap, not JSON or not what the route takes, and a crash the backend logged. A screen meets these
 // only through a fault of its own or of the kiosk; Chinese first, English second.
 import type { RefusalCodes } from '../../../common/api/kiosk-api-types';
+import type { Words } from '../../../common/device-words';
 import type { Wording } from './device-words';
+
+/** The request never reached the backend (it is down or restarting): no answer, so no refusal code. */
+export const BACKEND_UNREACHABLE: Words = { zh: '无法连接终端服务', en: 'cannot reach the kiosk backend' };
+/** The same, when the citizen pressed submit: they must know nothing was sent. */
+export const BACKEND_UNREACHABLE_NOT_SUBMITTED: Words = { zh: '无法连接终端服务，申请未提交', en: 'cannot reach the kiosk backend: nothing was submitted' };
 
 export const HTTP_REFUSAL_WORDS: Record<RefusalCodes['http'], Wording> = {
   'not-found': () => ({ zh: '没有这项功能', en: 'no such API route' }),

@@ -2,6 +2,7 @@
 // 一次性告知单) → review and sign → submit → 收件回执 → rating → finish. Every step has a way
 // back and a way out; leaving or the idle timeout wipes this screen's state (the session reset
 // remounts it) and the backend session (identity, scanned pages).
+import { bilingual } from '../../../common/device-words';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Service } from '../../../common/catalog';
 import type { FieldProblem } from '../../../common/form-validation';
@@ -24,6 +25,7 @@ import { ReceiptStep } from './ReceiptStep';
 import { ReviewStep } from './ReviewStep';
 import type { SignaturePadHandle } from './SignaturePad';
 import { useJourneyT } from './strings';
+import { BACKEND_UNREACHABLE_NOT_SUBMITTED } from '../i18n/http-words';
 
 type Step = 'identify' | 'form' | 'materials' | 'commitment' | 'notice' | 'review' | 'receipt' | 'rate' | 'rated';
 const STEP_NUMBER: Record<Step, number> = { identify: 1, form: 2, materials: 3, commitment: 3, notice: 3, review: 4, receipt: 5, rate: 6, rated: 6 };
@@ -159,7 +161,7 @@ function Journey({ service }: { service: Service }) {
         setStep('form');
       } else setProblem(r.error.message);
     } catch {
-      setProblem('无法连接终端服务，申请未提交 / cannot reach the kiosk backend: nothing was submitted');
+      setProblem(bilingual(BACKEND_UNREACHABLE_NOT_SUBMITTED));
     } finally {
       setBusy(false);
     }

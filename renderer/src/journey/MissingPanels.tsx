@@ -9,6 +9,7 @@ import type { MaterialsAnswer } from './journey-types';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { useJourneyT } from './strings';
 import { StepShell } from './StepShell';
+import { BACKEND_UNREACHABLE } from '../i18n/http-words';
 
 export const CommitmentPanel = forwardRef<SignaturePadHandle, { decision: MaterialsAnswer; onSigned: (signed: boolean) => void }>(function CommitmentPanel({ decision, onSigned }, ref) {
   const t = useJourneyT();
@@ -39,7 +40,7 @@ export function NoticePanel({ code, decision, materials }: { code: string; decis
       if (!r.ok) setState({ kind: 'failed', message: r.error.message });
       else setState(r.value.printed ? { kind: 'printed' } : { kind: 'failed', message: bilingual(RECEIPT_NOT_PRINTED_WORDS[r.value.reason]) });
     } catch {
-      setState({ kind: 'failed', message: '无法连接终端服务 / cannot reach the kiosk backend' });
+      setState({ kind: 'failed', message: bilingual(BACKEND_UNREACHABLE) });
     }
   };
   return (

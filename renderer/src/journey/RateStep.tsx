@@ -6,6 +6,8 @@ import { api } from '../api';
 import { call } from '../call';
 import { JOURNEY_STRINGS, useJourneyT } from './strings';
 import { StepShell } from './StepShell';
+import { bilingual } from '../../../common/device-words';
+import { BACKEND_UNREACHABLE } from '../i18n/http-words';
 
 export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () => void }) {
   const t = useJourneyT();
@@ -27,7 +29,7 @@ export function RateStep({ receiptNo, onDone }: { receiptNo: string; onDone: () 
         onDone();
       } else setState({ kind: 'failed', message: r.error.message });
     } catch {
-      setState({ kind: 'failed', message: '无法连接终端服务 / cannot reach the kiosk backend' });
+      setState({ kind: 'failed', message: bilingual(BACKEND_UNREACHABLE) });
     }
   };
   if (state.kind === 'done')
