@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Offline, ScannerStatus } from '../../common/devices';
 import { waitFor } from '../test-support/wait';
 import { PollingSession, type PollPace } from './polling-session';
@@ -52,13 +52,23 @@ describe('polling session base', () => {
     expect(seen).toEqual([{ state: 'jammed' }]);
   });
 
-  it("'rate' pace counts the interval from the start of the previous poll", async () => {
-    const s = new ProbeSession({ everyMs: 100, measure: 'rate' }, 80);
-    await waitFor(() => s.polls.length >= 4, 2000, 'four polls');
-    await s.close();
-    const gaps = s.polls.slice(1, 4).map((t, i) => t - s.polls[i]!);
-    // measured from the end it would be ≥ 180 ms
-    for (const g of gaps) expect(g).toBeLessThan(160);
+  it("'rate' pace counts the interval from the start of the previous poll, 'delay' from its end", async () => {
+    // On the clock the session reads, not the machine's: a loaded machine must not decide this.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const gaps = async (measure: 'rate' | 'delay') => {
+        const s = new ProbeSession({ everyMs: 100, measure }, 80);
+        await vi.advanceTimersByTimeAsync(1_000);
+        const closed = s.close();
+        await vi.advanceTimersByTimeAsync(100);
+        await closed;
+        return s.polls.slice(1, 4).map((t, i) => t - s.polls[i]!);
+      };
+      expect(await gaps('rate')).toEqual([100, 100, 100]);
+      expect(await gaps('delay')).toEqual([180, 180, 180]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reports a lost device once, shows why, and polls no more', async () => {
