@@ -98,7 +98,7 @@ export class Outbox {
   enqueueValid(s: Submission): Result<EnqueueReceipt, EnqueueError> {
     const { store, sealer, terminalId } = this.deps;
     const key = s.idempotencyKey ?? uuidv7();
-    const sealedPages: (Omit<NewPage, 'stored'> & { sealed: Buffer })[] = [];
+    const sealedPages: (Omit<NewPage, 'stored'> & { sealed: Buffer[] })[] = [];
     const refs = new Map<string, AttachmentRef[]>();
     let totalBytes = 0;
     let sealedBytes = 0;
@@ -107,11 +107,12 @@ export class Outbox {
       m.pages.forEach((p, i) => {
         const seq = sealedPages.length;
         const sha256 = crypto.createHash('sha256').update(p.data).digest('hex');
-        const sealed = sealer.seal(p.data, `page:${key}:${seq}`);
+        // as its pieces: a page file writes them as they are, only a page kept in its row is joined
+        const sealed = sealer.sealParts(p.data, `page:${key}:${seq}`);
         sealedPages.push({ seq, materialId: m.materialId, mime: p.mime, size: p.data.byteLength, sha256, sealed });
         list.push({ sha256, size: p.data.byteLength, mime: p.mime, name: pageFileName(m.materialId, i, p.mime) });
         totalBytes += p.data.byteLength;
-        sealedBytes += sealed.length;
+        for (const part of sealed) sealedBytes += part.length;
       });
       refs.set(m.materialId, list);
     }
@@ -151,7 +152,7 @@ export class Outbox {
         );
         pages = sealedPages.map(({ sealed: _sealed, ...p }, i) => ({ ...p, stored: { file: { suite: sealer.suite, place: places[i]! } } }));
       } else {
-        pages = sealedPages.map(({ sealed, ...p }) => ({ ...p, stored: { data: sealed } }));
+        pages = sealedPages.map(({ sealed, ...p }) => ({ ...p, stored: { data: Buffer.concat(sealed) } }));
       }
       const { receiptNo } = store.outbox.insertSubmission({
         idempotencyKey: key,

@@ -115,6 +115,24 @@ describe('page files', () => {
     }
   });
 
+  it('writes each page as the pieces it was sealed into, back to back, and opens each whole (and the same as sealed in one piece)', () => {
+    const pagesDir = path.join(dir, 'kiosk.db.pages');
+    const files = new PageFiles(pagesDir);
+    const sealer = new Sealer(key, { suite: TEST_SUITE });
+    const plain = [crypto.randomBytes(70_000), crypto.randomBytes(1), crypto.randomBytes(131_073)];
+    const sealed = plain.map((p, i) => sealer.sealParts(p, `page:k:${i}`));
+    // an empty piece and a piece split in two change nothing about where each page is
+    const [head, ...rest] = sealed[2]!;
+    const pieces = [sealed[0]!, [Buffer.alloc(0), ...sealed[1]!], [head!.subarray(0, 3), head!.subarray(3), ...rest]];
+    const places = files.write('k.pages', pieces);
+    expect(places.map((p) => p.size)).toEqual(sealed.map((parts) => Buffer.concat(parts).length));
+    expect(places.map((p) => p.offset)).toEqual([0, places[0]!.size, places[0]!.size + places[1]!.size]);
+    expect(fs.statSync(path.join(pagesDir, 'k.pages')).size).toBe(places.reduce((n, p) => n + p.size, 0));
+    plain.forEach((p, i) => expect(sealer.open(files.read('k.pages', places[i]!), `page:k:${i}`).equals(p)).toBe(true));
+    // what seal() keeps in a row opens the same way
+    expect(sealer.open(sealer.seal(plain[0]!, 'page:k:0'), 'page:k:0').equals(plain[0]!)).toBe(true);
+  });
+
   it('says so when a page file is shorter than its rows say (a damaged disk), instead of sending a cut page', () => {
     const { store, outbox, pagesDir } = open();
     const r = outbox.enqueue(big());

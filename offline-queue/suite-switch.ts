@@ -116,7 +116,7 @@ export class SuiteSwitch {
       const resealed = item.pages.map((p) => {
         const context = `page:${item.idempotencyKey}:${p.seq}`;
         try {
-          return this.sealer.seal(this.sealer.open(files.read(from, p.place), context), context);
+          return this.sealer.sealParts(this.sealer.open(files.read(from, p.place), context), context);
         } catch (e) {
           throw Object.assign(e as Error, { cell: { table: 'submission_pages', column: `file ${from}`, rowid: item.submissionId, context } });
         }

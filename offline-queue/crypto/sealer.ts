@@ -57,15 +57,25 @@ class SuiteKeys {
     return Buffer.from(this.impl.hmac(this.macKey, typeof data === 'string' ? Buffer.from(data, 'utf8') : data)).toString('hex');
   }
 
-  seal(plain: Uint8Array, context: string): Buffer {
+  /**
+   * The sealed value as the pieces it was made in (their concatenation is the value): a page file
+   * writes them as they are (writev). Joining them cost two 3 MB copies per large submission.
+   */
+  sealParts(plain: Uint8Array, context: string): Buffer[] {
     if (this.tag === 'international') {
-      const iv = crypto.randomBytes(IV_BYTES);
+      const head = Buffer.allocUnsafe(LEGACY_HEADER);
+      head[0] = LEGACY_VERSION;
+      const iv = head.subarray(1, 1 + IV_BYTES);
+      crypto.randomFillSync(iv);
       const cipher = crypto.createCipheriv('aes-256-gcm', this.sealKey, iv);
       cipher.setAAD(Buffer.from(context, 'utf8'));
-      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-      return Buffer.concat([Buffer.from([LEGACY_VERSION]), iv, cipher.getAuthTag(), body]);
+      const body = cipher.update(plain);
+      const rest = cipher.final(); // empty for GCM, which is a stream mode
+      cipher.getAuthTag().copy(head, 1 + IV_BYTES);
+      return rest.length ? [head, body, rest] : [head, body];
     }
-    return Buffer.from(this.impl.seal(this.sealKey, plain, Buffer.from(context, 'utf8')));
+    const sealed = this.impl.seal(this.sealKey, plain, Buffer.from(context, 'utf8'));
+    return [Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength)];
   }
 
   open(buf: Buffer, context: string): Buffer {
@@ -130,7 +140,13 @@ export class Sealer {
   }
 
   seal(plain: Uint8Array, context: string): Buffer {
-    return this.own.seal(plain, context);
+    const parts = this.own.sealParts(plain, context);
+    return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  }
+
+  /** `seal`, as the pieces whose concatenation is the sealed value (written as they are, no join). */
+  sealParts(plain: Uint8Array, context: string): Buffer[] {
+    return this.own.sealParts(plain, context);
   }
 
   /** Whether a stored value is already sealed in this sealer's suite (re-sealing skips it). */

@@ -122,35 +122,31 @@ export class OutboxTables {
    */
   insertSubmission(s: NewSubmission): { id: number; receiptNo: string } {
     return this.db.transaction(() => {
-      const seqRow = this.db
-        .prepare(
-          `INSERT INTO receipt_sequences (terminal_id, day, last_seq) VALUES (?, ?, 1)
+      const seqRow = this.sql(
+        `INSERT INTO receipt_sequences (terminal_id, day, last_seq) VALUES (?, ?, 1)
            ON CONFLICT (terminal_id, day) DO UPDATE SET last_seq = last_seq + 1
            RETURNING last_seq`,
-        )
-        .get(s.terminalId, s.day) as { last_seq: number };
+      ).get(s.terminalId, s.day) as { last_seq: number };
       const receiptNo = formatReceiptNo(s.terminalId, s.day, seqRow.last_seq);
       const document = s.sealDocument(receiptNo);
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO submissions (idempotency_key, receipt_no, terminal_id, service_code, channel, created_at, content_mac, document, page_count, total_bytes, applicant_ref, helper_id, claim)
+      const { lastInsertRowid } = this.sql(
+        `INSERT INTO submissions (idempotency_key, receipt_no, terminal_id, service_code, channel, created_at, content_mac, document, page_count, total_bytes, applicant_ref, helper_id, claim)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          s.idempotencyKey,
-          receiptNo,
-          s.terminalId,
-          s.serviceCode,
-          s.channel,
-          s.createdAt,
-          s.contentMac,
-          document,
-          s.pageCount,
-          s.totalBytes,
-          s.applicantRef ?? null,
-          s.helperId ?? null,
-          s.claim ?? null,
-        );
+      ).run(
+        s.idempotencyKey,
+        receiptNo,
+        s.terminalId,
+        s.serviceCode,
+        s.channel,
+        s.createdAt,
+        s.contentMac,
+        document,
+        s.pageCount,
+        s.totalBytes,
+        s.applicantRef ?? null,
+        s.helperId ?? null,
+        s.claim ?? null,
+      );
       const id = Number(lastInsertRowid);
       const insertPage = this.sql(
         'INSERT INTO submission_pages (submission_id, seq, material_id, mime, size, sha256, data, file_suite, file_offset, sealed_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

@@ -26,9 +26,21 @@ function fsyncPath(p: string): void {
   }
 }
 
-function writeAll(fd: number, buf: Buffer, position: number): void {
+function writeAll(fd: number, buf: Uint8Array, position: number): void {
   let done = 0;
   while (done < buf.length) done += fs.writeSync(fd, buf, done, buf.length - done, position + done);
+}
+
+/** Writes the pieces back to back from `position` in one writev (a short write finishes piece by piece). */
+function writeParts(fd: number, parts: readonly Uint8Array[], position: number): void {
+  let written = fs.writevSync(fd, parts as Uint8Array[], position);
+  let at = position;
+  for (const p of parts) {
+    const done = Math.min(written, p.length);
+    if (done < p.length) writeAll(fd, p.subarray(done), at + done);
+    written -= done;
+    at += p.length;
+  }
 }
 
 export class PageFiles {
@@ -52,21 +64,23 @@ export class PageFiles {
 
   /**
    * Writes the sealed pages as the file `name` (replacing an unreferenced leftover of the same
-   * name) and returns where each page is. Returns only once the bytes and the directory entry
-   * are on disk; on failure (ENOSPC…) the partial file is removed and the error rethrown.
+   * name) and returns where each page is. Each page comes as the pieces it was sealed into
+   * (`Sealer.sealParts`), written as they are. Returns only once the bytes and the directory
+   * entry are on disk; on failure (ENOSPC…) the partial file is removed and the error rethrown.
    */
-  write(name: string, sealedPages: Buffer[]): PagePlace[] {
+  write(name: string, sealedPages: readonly (readonly Uint8Array[])[]): PagePlace[] {
     const file = path.join(this.dir, name);
     const places: PagePlace[] = [];
     let fd: number | null = null;
     try {
       fd = fs.openSync(file, 'w', 0o600);
       let offset = 0;
-      for (const p of sealedPages) {
-        writeAll(fd, p, offset);
-        places.push({ offset, size: p.length });
-        offset += p.length;
+      for (const parts of sealedPages) {
+        const size = parts.reduce((n, p) => n + p.length, 0);
+        places.push({ offset, size });
+        offset += size;
       }
+      writeParts(fd, sealedPages.flat(), 0);
       fs.fsyncSync(fd);
       fs.closeSync(fd);
       fd = null;
