@@ -65,10 +65,13 @@ const requireExternals = {
 /**
  * Pure-JS packages no start uses: the catalog search's pinyin dictionary (built once a catalog is
  * cached), receipt QR codes, the local metrics registry (only with --metrics-port), device text
- * encodings. Still bundled (a release ships only the native packages' node_modules), but
- * evaluated at their first use instead of when the bundle loads.
+ * encodings; and the pure-JS ciphers a terminal on node:crypto's fast path does not run at start
+ * (noble's AES-GCM, whose module builds its tables at load; the 国密 suite's sm-crypto-v2 and its
+ * GHASH, which a terminal on the sm suite loads at its first signed request). Still bundled (a
+ * release ships only the native packages' node_modules), but evaluated at their first use
+ * instead of when the bundle loads.
  */
-export const LAZY_DEPENDENCIES = ['pinyin-pro', 'qrcode', 'prom-client', 'iconv-lite'];
+export const LAZY_DEPENDENCIES = ['pinyin-pro', 'qrcode', 'prom-client', 'iconv-lite', '@noble/ciphers/aes', '@noble/ciphers/_polyval', 'sm-crypto-v2'];
 
 /**
  * Native packages no start without their devices uses, with their export names: serialport (its
@@ -111,7 +114,7 @@ for (const name of ${JSON.stringify(names)}) Object.defineProperty(module.export
 const lazyDependencies = {
   name: 'lazy-dependencies',
   setup(b) {
-    const filter = new RegExp(`^(${LAZY_DEPENDENCIES.join('|')})$`);
+    const filter = new RegExp(`^(${LAZY_DEPENDENCIES.map((d) => d.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
     b.onResolve({ filter }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'lazy-dependency' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'lazy-dependency' }, async (args) => {
       const ns = await import(args.path);
