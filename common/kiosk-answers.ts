@@ -20,8 +20,9 @@ import { helpCallbackAcceptedSchema, helpCallStartedSchema, helpCallStatusSchema
 import { heartbeatResponseSchema } from './heartbeat';
 import { netidVerifyResponseSchema } from './netid-credential';
 import { helperIdentifyResponseSchema, helperSignInResponseSchema } from './staff-registry';
+import { lazySchema } from './lazy-schema';
 
-export const healthResponseSchema = z.object({ ok: z.literal(true), service: z.literal('central'), apiVersion: z.number().int() });
+export const healthResponseSchema = lazySchema(() => z.object({ ok: z.literal(true), service: z.literal('central'), apiVersion: z.number().int() }));
 
 /** Per call, the schema of its 2xx answer; null where the answer is bytes (a document's PDF). */
 export const KIOSK_ANSWERS = {

@@ -7,12 +7,15 @@ import { z } from 'zod';
 import { helperPublicSchema, helperTokenSchema } from '../common/staff-registry';
 import type { Sealer } from './crypto/sealer';
 import type { Store } from './store/store';
+import { lazySchema } from '../common/lazy-schema';
 
-export const heldTicketSchema = z.object({
-  helper: helperPublicSchema,
-  token: helperTokenSchema,
-  expiresAt: z.iso.datetime({ offset: true }),
-});
+export const heldTicketSchema = lazySchema(() =>
+  z.object({
+    helper: helperPublicSchema,
+    token: helperTokenSchema,
+    expiresAt: z.iso.datetime({ offset: true }),
+  }),
+);
 export type HeldTicket = z.infer<typeof heldTicketSchema>;
 
 export class HelperTicketVault {

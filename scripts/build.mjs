@@ -55,35 +55,71 @@ const requireExternals = {
       if (args.kind === 'import-statement' && requiredAtRuntime(args.path)) return { path: args.path, namespace: 'require-external' };
       return undefined;
     });
-    b.onLoad({ filter: /.*/, namespace: 'require-external' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'require-external' }, (args) => ({
+      contents: Object.hasOwn(LAZY_NATIVE_DEPENDENCIES, args.path) ? lazyStandIn(args.path, LAZY_NATIVE_DEPENDENCIES[args.path]) : `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
   },
 };
 
 /**
  * Pure-JS packages no start uses: the catalog search's pinyin dictionary (built once a catalog is
  * cached), receipt QR codes, the local metrics registry (only with --metrics-port), device text
- * encodings. Still bundled (a release ships only the native packages' node_modules), but
- * evaluated at their first use instead of when the bundle loads.
+ * encodings; and the pure-JS ciphers a terminal on node:crypto's fast path does not run at start
+ * (noble's AES-GCM, whose module builds its tables at load; the 国密 suite's sm-crypto-v2 and its
+ * GHASH, which a terminal on the sm suite loads at its first signed request). Still bundled (a
+ * release ships only the native packages' node_modules), but evaluated at their first use
+ * instead of when the bundle loads.
  */
-export const LAZY_DEPENDENCIES = ['pinyin-pro', 'qrcode', 'prom-client', 'iconv-lite'];
+export const LAZY_DEPENDENCIES = ['pinyin-pro', 'qrcode', 'prom-client', 'iconv-lite', '@noble/ciphers/aes', '@noble/ciphers/_polyval', 'sm-crypto-v2'];
 
 /**
- * An import of a LAZY_DEPENDENCIES package gets a stand-in with one getter per export, which
- * require()s the package (esbuild then wraps it to run at that first require) when one is read.
- * The export names are the package's own, read here at build time.
+ * Native packages no start without their devices uses, with their export names: serialport (its
+ * require loads @serialport/bindings-cpp's native binding and every platform's code, ~30 ms of a
+ * production restart's CPU: --cpu-prof, bench/README.md, foundation.bench.ts) is needed once a
+ * serial device opens or a technician lists ports. The names are listed, not read from the
+ * package: a build must not load a native package, which may be built for Electron's ABI.
+ * scripts/lazy-dependencies.test.ts holds the list to the installed package's exports.
+ */
+export const LAZY_NATIVE_DEPENDENCIES = {
+  serialport: [
+    'ByteLengthParser',
+    'CCTalkParser',
+    'DelimiterParser',
+    'InterByteTimeoutParser',
+    'PacketLengthParser',
+    'ReadlineParser',
+    'ReadyParser',
+    'RegexParser',
+    'SlipDecoder',
+    'SlipEncoder',
+    'SpacePacketParser',
+    'SerialPortMock',
+    'SerialPort',
+  ],
+};
+
+/** A CommonJS stand-in with one getter per export name, which require()s `pkg` when one is first read. */
+function lazyStandIn(pkg, names) {
+  return `let loaded;
+const load = () => (loaded ??= require(${JSON.stringify(pkg)}));
+for (const name of ${JSON.stringify(names)}) Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });`;
+}
+
+/**
+ * An import of a LAZY_DEPENDENCIES package gets a stand-in (lazyStandIn), whose require() esbuild
+ * then wraps to run at that first require. The export names are the package's own, read here at
+ * build time.
  */
 const lazyDependencies = {
   name: 'lazy-dependencies',
   setup(b) {
-    const filter = new RegExp(`^(${LAZY_DEPENDENCIES.join('|')})$`);
+    const filter = new RegExp(`^(${LAZY_DEPENDENCIES.map((d) => d.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
     b.onResolve({ filter }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'lazy-dependency' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'lazy-dependency' }, async (args) => {
       const ns = await import(args.path);
       const names = [...new Set([...Object.keys(ns), ...Object.keys(ns.default ?? {})])].filter((n) => n !== 'default' && n !== '__esModule');
-      const contents = `let loaded;
-const load = () => (loaded ??= require(${JSON.stringify(args.path)}));
-for (const name of ${JSON.stringify(names)}) Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });`;
-      return { contents, loader: 'js', resolveDir: root };
+      return { contents: lazyStandIn(args.path, names), loader: 'js', resolveDir: root };
     });
   },
 };

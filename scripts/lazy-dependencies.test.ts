@@ -8,10 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM build script without type declarations
-import { bundleNode, buildHeadless, headlessHostFile, LAZY_DEPENDENCIES } from './build.mjs';
+import { bundleNode, buildHeadless, headlessHostFile, LAZY_DEPENDENCIES, LAZY_NATIVE_DEPENDENCIES } from './build.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const lazy = LAZY_DEPENDENCIES as string[];
+const lazyNative = LAZY_NATIVE_DEPENDENCIES as Record<string, string[]>;
 
 interface Coverage {
   result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
@@ -49,17 +50,18 @@ describe('dependencies a start does not use', () => {
     expect(code).toBe(0);
 
     const host = `file://${headlessHostFile(entry)}`;
-    const functions = fs
-      .readdirSync(coverageDir)
-      .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(coverageDir, f), 'utf8')) as Coverage).result)
-      .filter((s) => s.url === host)
-      .flatMap((s) => s.functions);
+    const scripts = fs.readdirSync(coverageDir).flatMap((f) => (JSON.parse(fs.readFileSync(path.join(coverageDir, f), 'utf8')) as Coverage).result);
+    const functions = scripts.filter((s) => s.url === host).flatMap((s) => s.functions);
+    // native packages stay outside the bundle: not loaded means none of their files was compiled
+    const loadedFrom = (pkg: string) => scripts.filter((s) => s.url.includes(`/node_modules/${pkg}/`)).map((s) => s.url);
+    expect(loadedFrom('better-sqlite3').length, 'the control: better-sqlite3 is loaded').toBeGreaterThan(0);
+    for (const name of Object.keys(lazyNative)) expect(loadedFrom(name), `${name} loaded before ready`).toEqual([]);
     // esbuild names the function that evaluates a wrapped module after its path
     const evaluated = (pattern: RegExp) => functions.filter((f) => pattern.test(f.functionName)).map((f) => f.ranges[0]!.count);
     // the control: what boot needs was evaluated, and the coverage shows it
     expect(evaluated(/^require-external:better-sqlite3$/)).toEqual([1]);
     for (const name of lazy) {
-      const counts = evaluated(new RegExp(`node_modules/${name}/`));
+      const counts = evaluated(new RegExp(`node_modules/${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/|\\.js$)`));
       expect(counts.length, `${name} is in the bundle`).toBeGreaterThan(0);
       expect(
         counts.filter((c) => c > 0),
@@ -76,6 +78,12 @@ describe('dependencies a start does not use', () => {
 import QRCode from 'qrcode';
 import iconv from 'iconv-lite';
 import { Gauge, Registry } from 'prom-client';
+import { SerialPort } from 'serialport';
+import { gcm } from '@noble/ciphers/aes';
+import { ghash } from '@noble/ciphers/_polyval';
+import { sm3 } from 'sm-crypto-v2';
+const key = new Uint8Array(32).fill(7);
+const nonce = new Uint8Array(12).fill(1);
 const registry = new Registry();
 new Gauge({ name: 'kiosk_test', help: 'h', registers: [registry] }).set(3);
 console.log(JSON.stringify({
@@ -83,12 +91,37 @@ console.log(JSON.stringify({
   qr: (await QRCode.toString('GK2|X', { type: 'utf8' })).length > 0,
   gb: iconv.decode(iconv.encode('不见面审批', 'gb18030'), 'gb18030'),
   metrics: (await registry.metrics()).includes('kiosk_test 3'),
+  aes: new TextDecoder().decode(gcm(key, nonce).decrypt(gcm(key, nonce).encrypt(new TextEncoder().encode('回执')))),
+  ghash: ghash.create(new Uint8Array(16).fill(2)).update(new Uint8Array(16)).digest().length,
+  sm3: sm3('abc'),
+  serial: new SerialPort({ path: '/dev/kiosk-no-such-port', baudRate: 9600, autoOpen: false }).isOpen === false,
 }));
 `,
     );
     const out = path.join(dir, 'uses-lazy.mjs');
     expect((await bundleNode(path.relative(ROOT, fixture), out, true)).errors).toEqual([]);
     expect(fs.readFileSync(out, 'utf8')).toContain('lazy-dependency:pinyin-pro');
-    expect(JSON.parse(execFileSync(process.execPath, [out], { cwd: dir, encoding: 'utf8' }))).toEqual({ initials: 's b k', qr: true, gb: '不见面审批', metrics: true });
+    expect(fs.readFileSync(out, 'utf8')).not.toMatch(/module\.exports = require\("serialport"\)/);
+    expect(JSON.parse(execFileSync(process.execPath, [out], { cwd: dir, encoding: 'utf8' }))).toEqual({
+      initials: 's b k',
+      qr: true,
+      gb: '不见面审批',
+      metrics: true,
+      aes: '回执',
+      ghash: 16,
+      sm3: '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0',
+      serial: true,
+    });
   }, 60_000);
+
+  it('native ones have the export names of the installed package (listed, not loaded, by the build)', async () => {
+    for (const [name, names] of Object.entries(lazyNative)) {
+      const ns = (await import(name)) as Record<string, unknown>;
+      expect([...names].sort(), name).toEqual(
+        Object.keys(ns)
+          .filter((n) => n !== 'default' && n !== '__esModule')
+          .sort(),
+      );
+    }
+  });
 });

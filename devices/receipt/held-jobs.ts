@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { receiptDocSchema, type ReceiptDoc } from '../../documents/model/receipt-doc';
 import { RECEIPT_HELD_REASONS } from '../../common/device-failures';
 import type { PrintFailureReason } from './printer';
+import { lazySchema } from '../../common/lazy-schema';
 
 export interface HeldJob {
   id: string;
@@ -17,14 +18,16 @@ export interface HeldJob {
   attempts: number;
 }
 
-const heldJobSchema = z.object({
-  id: z.string().regex(/^[0-9a-f-]{36}$/),
-  doc: receiptDocSchema,
-  reason: z.enum(RECEIPT_HELD_REASONS),
-  detail: z.string(),
-  heldAt: z.string(),
-  attempts: z.number().int(),
-});
+const heldJobSchema = lazySchema(() =>
+  z.object({
+    id: z.string().regex(/^[0-9a-f-]{36}$/),
+    doc: receiptDocSchema,
+    reason: z.enum(RECEIPT_HELD_REASONS),
+    detail: z.string(),
+    heldAt: z.string(),
+    attempts: z.number().int(),
+  }),
+);
 
 export class HeldJobs {
   private readonly jobs = new Map<string, HeldJob>();

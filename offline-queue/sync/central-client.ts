@@ -7,7 +7,7 @@ import { CONDITIONAL_CALLS, KIOSK_ANSWERS, type ConditionalCall, type KioskAnswe
 import type { LogEventId } from '../../common/log-events';
 import { CENTRAL_SUITE_HEADER, signRequest, type RequestCredentials } from '../../common/request-signing';
 import { parseRetryAfter } from './backoff';
-import { TransportFailure, transportFor, type IncomingAnswer } from './transport';
+import { TransportFailure, transportFor, type AnswerHeaders, type IncomingAnswer } from './transport';
 
 /**
  * The international suite's body digest through node:crypto: Web Crypto's copied each 300 KB page
@@ -28,8 +28,8 @@ export type CallFailure =
   /** Central answered 2xx with something that is not what the contract promises. Not a refusal of the request. */
   | { kind: 'invalid'; status: number; message: string };
 
-type Answered<C extends KioskCall> = { ok: true; status: number; notModified: false; headers: Headers; body: KioskAnswer<C>; bytes: Uint8Array | null };
-type NotModified = { ok: true; status: 304; notModified: true; headers: Headers; body: null; bytes: null };
+type Answered<C extends KioskCall> = { ok: true; status: number; notModified: false; headers: AnswerHeaders; body: KioskAnswer<C>; bytes: Uint8Array | null };
+type NotModified = { ok: true; status: 304; notModified: true; headers: AnswerHeaders; body: null; bytes: null };
 export type CallResult<C extends KioskCall = KioskCall> = Answered<C> | (C extends ConditionalCall ? NotModified : never) | { ok: false; failure: CallFailure };
 
 const INVALID_ANSWER = '中心系统答复异常 / central sent an unexpected answer';

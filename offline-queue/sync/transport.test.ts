@@ -1,5 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpTransport, TransportFailure, type OutgoingRequest } from './transport';
 
@@ -92,4 +97,40 @@ describe('node:http transport', () => {
     expect((await httpTransport(request(url))).body.toString()).toBe('ok');
     expect(seen.connections).toBe(2);
   });
+
+  it("reads an answer without fetch's Headers, so an answered catalog sync at boot does not make Node load undici", async () => {
+    // Bundled as the production build bundles it (builtins by require(): an ESM import of node:http
+    // alone compiles undici) and run in a process of its own (the test runner has undici loaded).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'transport-undici-'));
+    const out = path.join(dir, 'answer.cjs');
+    try {
+      await build({
+        stdin: {
+          resolveDir: import.meta.dirname,
+          contents: `
+            const http = require('node:http');
+            const { httpTransport } = require('./transport');
+            const undici = () => process.moduleLoadList.some((m) => m.includes('undici'));
+            const s = http.createServer((q, r) => { r.setHeader('ETag', '"v1"'); r.setHeader('Set-Cookie', ['a=1', 'b=2']); r.end('ok'); });
+            s.listen(0, '127.0.0.1', async () => {
+              const res = await httpTransport({ url: new URL('http://127.0.0.1:' + s.address().port + '/'), method: 'GET', headers: {}, body: null, timeoutMs: 5000 });
+              const seen = { status: res.status, etag: res.headers.get('ETag'), cookies: res.headers.get('set-cookie'), missing: res.headers.get('retry-after'), undici: undici() };
+              new Headers();
+              console.log(JSON.stringify({ ...seen, control: undici() }));
+              process.exit(0);
+            });`,
+        },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        outfile: out,
+        logLevel: 'silent',
+      });
+      const r = spawnSync(process.execPath, [out], { encoding: 'utf8', timeout: 30_000 });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual({ status: 200, etag: '"v1"', cookies: 'a=1, b=2', missing: null, undici: false, control: true });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -17,9 +17,14 @@ export interface OutgoingRequest {
   signal?: AbortSignal;
 }
 
+/** An answer's headers as the client reads them: by name, case-insensitive, repeated ones joined as fetch's Headers joins them. */
+export interface AnswerHeaders {
+  get(name: string): string | null;
+}
+
 export interface IncomingAnswer {
   status: number;
-  headers: Headers;
+  headers: AnswerHeaders;
   body: Buffer;
 }
 
@@ -32,13 +37,16 @@ export type Transport = (r: OutgoingRequest) => Promise<IncomingAnswer>;
 // server's advertised keep-alive timeout runs out.
 const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 16 }), https: new https.Agent({ keepAlive: true, maxSockets: 16 }) };
 
-function toHeaders(raw: http.IncomingHttpHeaders): Headers {
-  const h = new Headers();
-  for (const [k, v] of Object.entries(raw)) {
-    if (Array.isArray(v)) for (const one of v) h.append(k, one);
-    else if (v !== undefined) h.set(k, v);
-  }
-  return h;
+// Not fetch's Headers: the global Headers class is undici's, and building one made Node compile
+// undici when the first catalog sync was answered during boot (bench/README.md, foundation.bench.ts).
+// node:http has already lower-cased the names.
+function toHeaders(raw: http.IncomingHttpHeaders): AnswerHeaders {
+  return {
+    get: (name) => {
+      const v = raw[name.toLowerCase()];
+      return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+    },
+  };
 }
 
 function sendOnce(r: OutgoingRequest, retryOnStaleSocket: boolean): Promise<IncomingAnswer> {

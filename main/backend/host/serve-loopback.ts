@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { guardLoopback, type FetchHandler } from './loopback-guard';
 import { OneTimeCodes } from './one-time-codes';
 
@@ -15,6 +15,30 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
+type RequestListener = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
+
+/**
+ * node:http → fetch handler through Hono's Node adapter, loaded at the first request instead of
+ * with the host. Why: the adapter subclasses the global Request at module load, which makes Node
+ * compile undici (~40 ms of CPU, a sixth of a production restart: --cpu-prof, bench/README.md,
+ * foundation.bench.ts); no start needs it before the first request. The server listens at once;
+ * requests that arrive while the adapter loads wait for it, in order.
+ */
+function adapterOnFirstRequest(handler: FetchHandler): RequestListener {
+  let listener: Promise<RequestListener> | undefined;
+  return (req, res) => {
+    listener ??= import('@hono/node-server').then((m) => m.getRequestListener(handler, { hostname: '127.0.0.1' }));
+    listener.then(
+      (l) => l(req, res),
+      // The adapter is bundled with the host: this is a broken install, not a bad request.
+      () => {
+        res.statusCode = 500;
+        res.end();
+      },
+    );
+  };
+}
+
 export async function serveLoopback(
   handler: FetchHandler,
   opts: { port?: number; secret?: string; codes?: OneTimeCodes; onReject?: (why: string, req: Request) => void } = {},
@@ -23,9 +47,13 @@ export async function serveLoopback(
   const codes = opts.codes ?? new OneTimeCodes();
   let port = 0;
   const guarded = guardLoopback(handler, { secret, codes, port: () => port, onReject: opts.onReject });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: guarded, hostname: '127.0.0.1', port: opts.port ?? 0 }, () => resolve(s));
-    s.once('error', reject);
+  const server = http.createServer(adapterOnFirstRequest(guarded));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   port = (server.address() as AddressInfo).port;
   return {
@@ -37,7 +65,7 @@ export async function serveLoopback(
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         // SSE streams stay open forever; end them so close() returns.
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.closeAllConnections();
       }),
   };
 }

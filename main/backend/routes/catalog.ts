@@ -5,8 +5,9 @@ import { summarise } from '../catalog/catalog-service';
 import { cachedCatalog, printGuide, serviceGuide } from '../catalog/service-guide';
 import { refuse } from '../http/refusals';
 import { validate } from '../validate';
+import { lazySchema } from '../../../common/lazy-schema';
 
-const codeParam = z.object({ code: z.string().regex(/^[0-9A-Z-]{8,40}$/) });
+const codeParam = lazySchema(() => z.object({ code: z.string().regex(/^[0-9A-Z-]{8,40}$/) }));
 
 export function catalogRoutes(ctx: BackendContext) {
   return new Hono()
@@ -16,12 +17,19 @@ export function catalogRoutes(ctx: BackendContext) {
       const { version, departments, lifeEvents, services } = cat.value;
       return c.json({ version, fetchedAt: ctx.catalog.fetchedAt, departments, lifeEvents, services: services.map(summarise) });
     })
-    .get('/search', validate('query', z.object({ q: z.string().max(50) })), (c) => {
-      const cat = cachedCatalog(ctx);
-      if (!cat.ok) return refuse(c, 'catalog', cat.error);
-      const { q } = c.req.valid('query');
-      return c.json({ query: q, results: ctx.catalog.search(q).map(summarise) });
-    })
+    .get(
+      '/search',
+      validate(
+        'query',
+        lazySchema(() => z.object({ q: z.string().max(50) })),
+      ),
+      (c) => {
+        const cat = cachedCatalog(ctx);
+        if (!cat.ok) return refuse(c, 'catalog', cat.error);
+        const { q } = c.req.valid('query');
+        return c.json({ query: q, results: ctx.catalog.search(q).map(summarise) });
+      },
+    )
     .get('/services/:code', validate('param', codeParam), (c) => {
       const r = serviceGuide(ctx, c.req.valid('param').code);
       if (!r.ok) return refuse(c, 'catalog', r.error);

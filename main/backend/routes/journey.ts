@@ -24,9 +24,10 @@ import { NO_CARD, submitApplication, submitSchema } from '../journey/submit';
 import { validate } from '../validate';
 import { jsonBody } from '../json-body';
 import { SMALL_JSON_MAX } from '../body-limit';
+import { lazySchema } from '../../../common/lazy-schema';
 
-const codeParam = z.object({ code: z.string().regex(/^[0-9A-Z-]{8,40}$/) });
-const materialsBody = z.object({ materials: providedSchema });
+const codeParam = lazySchema(() => z.object({ code: z.string().regex(/^[0-9A-Z-]{8,40}$/) }));
+const materialsBody = lazySchema(() => z.object({ materials: providedSchema }));
 const today = () => chinaDateOf(new Date());
 
 function decisionView(d: MaterialsDecision, deadline: Deadline) {
@@ -44,17 +45,31 @@ function identityRoutes(ctx: BackendContext) {
   return (
     new Hono()
       // service: the one applied for, so a card it does not accept (a 社保卡 outside 社保 / 医保) is said at once
-      .get('/identity', validate('query', z.object({ service: z.string().max(40).optional() })), (c) => {
-        const card = ctx.citizen.journey.card();
-        const code = c.req.valid('query').service;
-        const s = code ? serviceFor(ctx.catalog, code) : null;
-        // 网证 and 社保卡 carry no photo: the screen skips 人证核验 for them (submit logs why)
-        return c.json({
-          identity: card ? { ...maskedIdentity(card, today(), s?.ok ? s.value.service : undefined), faceCheckPossible: cardWithoutPhoto(card) === null } : null,
-        });
-      })
+      .get(
+        '/identity',
+        validate(
+          'query',
+          lazySchema(() => z.object({ service: z.string().max(40).optional() })),
+        ),
+        (c) => {
+          const card = ctx.citizen.journey.card();
+          const code = c.req.valid('query').service;
+          const s = code ? serviceFor(ctx.catalog, code) : null;
+          // 网证 and 社保卡 carry no photo: the screen skips 人证核验 for them (submit logs why)
+          return c.json({
+            identity: card ? { ...maskedIdentity(card, today(), s?.ok ? s.value.service : undefined), faceCheckPossible: cardWithoutPhoto(card) === null } : null,
+          });
+        },
+      )
       // Pinyin → characters for the form's on-screen keyboard.
-      .get('/ime', validate('query', z.object({ q: z.string().max(12) })), (c) => c.json({ candidates: pinyinCandidates(c.req.valid('query').q) }))
+      .get(
+        '/ime',
+        validate(
+          'query',
+          lazySchema(() => z.object({ q: z.string().max(12) })),
+        ),
+        (c) => c.json({ candidates: pinyinCandidates(c.req.valid('query').q) }),
+      )
       .delete('/identity', (c) => {
         ctx.citizen.forgetCard(); // the held card (journey, face check) and the cases it found
         return c.json({ ok: true as const });

@@ -20,21 +20,29 @@ import { validate } from '../validate';
 import { SMALL_JSON_MAX } from '../body-limit';
 import { jsonBody } from '../json-body';
 import { refuse } from '../http/refusals';
+import { lazySchema } from '../../../common/lazy-schema';
 
-const kindParam = z.object({ kind: z.enum(DEVICE_KINDS as [DeviceKind, ...DeviceKind[]]) });
+const kindParam = lazySchema(() => z.object({ kind: z.enum(DEVICE_KINDS as [DeviceKind, ...DeviceKind[]]) }));
 
 function sessionRoutes(ctx: BackendContext) {
   const auth = ctx.maintenance.auth;
   return new Hono()
     .get('/', (c) => c.json({ signedIn: auth.check(getCookie(c, TECH_COOKIE)) !== null, ...auth.lockout() }))
-    .post('/', jsonBody(z.object({ pin: z.string().max(64) }), { maxBytes: SMALL_JSON_MAX }), (c) => {
-      const r = auth.signIn(c.req.valid('json').pin);
-      if (r.ok) {
-        setCookie(c, TECH_COOKIE, r.value.token, { httpOnly: true, sameSite: 'Strict', path: '/api' });
-        return c.json({ ok: true as const, idleSec: r.value.idleSec });
-      }
-      return refuse(c, 'techSignIn', r.error, { ok: false as const });
-    })
+    .post(
+      '/',
+      jsonBody(
+        lazySchema(() => z.object({ pin: z.string().max(64) })),
+        { maxBytes: SMALL_JSON_MAX },
+      ),
+      (c) => {
+        const r = auth.signIn(c.req.valid('json').pin);
+        if (r.ok) {
+          setCookie(c, TECH_COOKIE, r.value.token, { httpOnly: true, sameSite: 'Strict', path: '/api' });
+          return c.json({ ok: true as const, idleSec: r.value.idleSec });
+        }
+        return refuse(c, 'techSignIn', r.error, { ok: false as const });
+      },
+    )
     .delete('/', (c) => {
       auth.signOut(getCookie(c, TECH_COOKIE));
       deleteCookie(c, TECH_COOKIE, { path: '/api' });
@@ -87,13 +95,20 @@ function guardedRoutes(ctx: BackendContext) {
         heartbeat: { last: m.heartbeat?.last ?? null, lastOk: m.heartbeat?.lastOk ?? null, intervalSec: ctx.config.heartbeatSec },
       }),
     )
-    .post('/queue/dead-letters/:id/retry', validate('param', z.object({ id: z.coerce.number().int().positive() })), (c) => {
-      const { id } = c.req.valid('param');
-      const ok = ctx.queue.retryDeadLetter(id);
-      m.audit.record(c.get('technician'), 'retry-dead-letter', ok ? 'ok' : 'failed', { id });
-      if (!ok) return refuse(c, 'maintenance', { kind: 'no-dead-letter' as const });
-      return c.json({ ok: true as const, status: ctx.queue.status() });
-    })
+    .post(
+      '/queue/dead-letters/:id/retry',
+      validate(
+        'param',
+        lazySchema(() => z.object({ id: z.coerce.number().int().positive() })),
+      ),
+      (c) => {
+        const { id } = c.req.valid('param');
+        const ok = ctx.queue.retryDeadLetter(id);
+        m.audit.record(c.get('technician'), 'retry-dead-letter', ok ? 'ok' : 'failed', { id });
+        if (!ok) return refuse(c, 'maintenance', { kind: 'no-dead-letter' as const });
+        return c.json({ ok: true as const, status: ctx.queue.status() });
+      },
+    )
     .post('/queue/sync', async (c) => {
       const status = await ctx.queue.syncNow();
       m.audit.record(c.get('technician'), 'force-sync', status.lastError ? 'failed' : 'ok', { pending: status.pending, sent: status.sent, dead: status.dead });
@@ -106,7 +121,7 @@ function guardedRoutes(ctx: BackendContext) {
     })
     .get('/terminal', async (c) => c.json(await terminalInfo(ctx, m.dataDir)))
     .get('/config', (c) => c.json({ ...configView(ctx.config), file: m.configFile }))
-    .put('/config', jsonBody(z.object({ changes: z.record(z.string().max(64), z.unknown()) })), (c) => {
+    .put('/config', jsonBody(lazySchema(() => z.object({ changes: z.record(z.string().max(64), z.unknown()) }))), (c) => {
       const { changes } = c.req.valid('json');
       if (!m.configFile) {
         m.audit.record(c.get('technician'), 'config-edit', 'refused', { reason: 'no-config-file' });
@@ -118,27 +133,44 @@ function guardedRoutes(ctx: BackendContext) {
       if (r.outcomes.every((o) => o.ok)) return c.json(r, 200);
       return refuse(c, 'maintenance', { kind: 'config-refused' as const, ...r });
     })
-    .post('/logs/export', jsonBody(z.object({ target: z.string().min(1).max(500) }), { maxBytes: SMALL_JSON_MAX }), (c) => {
-      const r = exportLogs(path.join(m.dataDir, 'logs'), c.req.valid('json').target, ctx.config.maintenance.exportRoots, ctx.config.terminalId);
-      m.audit.record(
-        c.get('technician'),
-        'log-export',
-        r.ok ? 'ok' : 'failed',
-        r.ok ? { files: r.value.files, lines: r.value.lines } : { reason: r.error.reason, ...('detail' in r.error ? { detail: r.error.detail } : {}) },
-      );
-      if (!r.ok) return refuse(c, 'maintenance', { kind: 'export-refused' as const, ...r.error }, { ok: false as const });
-      return c.json({ ok: true as const, ...r.value });
-    })
+    .post(
+      '/logs/export',
+      jsonBody(
+        lazySchema(() => z.object({ target: z.string().min(1).max(500) })),
+        { maxBytes: SMALL_JSON_MAX },
+      ),
+      (c) => {
+        const r = exportLogs(path.join(m.dataDir, 'logs'), c.req.valid('json').target, ctx.config.maintenance.exportRoots, ctx.config.terminalId);
+        m.audit.record(
+          c.get('technician'),
+          'log-export',
+          r.ok ? 'ok' : 'failed',
+          r.ok ? { files: r.value.files, lines: r.value.lines } : { reason: r.error.reason, ...('detail' in r.error ? { detail: r.error.detail } : {}) },
+        );
+        if (!r.ok) return refuse(c, 'maintenance', { kind: 'export-refused' as const, ...r.error }, { ok: false as const });
+        return c.json({ ok: true as const, ...r.value });
+      },
+    )
     .get('/printers', async (c) => c.json(await discoverPrinters(ctx)))
-    .post('/printers/receipt', jsonBody(z.object({ path: z.string().min(1).max(300) }), { maxBytes: SMALL_JSON_MAX }), async (c) => {
-      const r = await chooseReceiptPrinter(ctx, m.configFile, c.req.valid('json').path);
-      auditPrinterChoice(m.audit, c.get('technician'), 'receipt', r);
-      if (!r.ok) return refuse(c, 'maintenance', r.error);
-      return c.json(r.value);
-    })
+    .post(
+      '/printers/receipt',
+      jsonBody(
+        lazySchema(() => z.object({ path: z.string().min(1).max(300) })),
+        { maxBytes: SMALL_JSON_MAX },
+      ),
+      async (c) => {
+        const r = await chooseReceiptPrinter(ctx, m.configFile, c.req.valid('json').path);
+        auditPrinterChoice(m.audit, c.get('technician'), 'receipt', r);
+        if (!r.ok) return refuse(c, 'maintenance', r.error);
+        return c.json(r.value);
+      },
+    )
     .post(
       '/printers/a4',
-      jsonBody(z.union([z.object({ uri: z.string().min(1).max(500), name: z.string().max(200).optional() }), z.object({ address: z.string().min(1).max(300) })]), { maxBytes: SMALL_JSON_MAX }),
+      jsonBody(
+        lazySchema(() => z.union([z.object({ uri: z.string().min(1).max(500), name: z.string().max(200).optional() }), z.object({ address: z.string().min(1).max(300) })])),
+        { maxBytes: SMALL_JSON_MAX },
+      ),
       async (c) => {
         const r = await chooseA4Printer(ctx, m.configFile, c.req.valid('json'));
         auditPrinterChoice(m.audit, c.get('technician'), 'a4', r);
@@ -147,12 +179,19 @@ function guardedRoutes(ctx: BackendContext) {
       },
     )
     .get('/hygiene', (c) => c.json({ entries: ctx.store.maintenance.recentHygiene() }))
-    .post('/hygiene', jsonBody(z.object({ kind: z.enum(['disinfection', 'screen-clean', 'surface-clean']), note: z.string().trim().max(200).default('') }), { maxBytes: SMALL_JSON_MAX }), (c) => {
-      const { kind, note } = c.req.valid('json');
-      const entry = ctx.store.maintenance.addHygiene({ at: new Date().toISOString(), kind, note: scrubText(note), sessionTag: c.get('technician') });
-      m.audit.record(c.get('technician'), 'hygiene', 'ok', { kind });
-      return c.json({ entry }, 201);
-    })
+    .post(
+      '/hygiene',
+      jsonBody(
+        lazySchema(() => z.object({ kind: z.enum(['disinfection', 'screen-clean', 'surface-clean']), note: z.string().trim().max(200).default('') })),
+        { maxBytes: SMALL_JSON_MAX },
+      ),
+      (c) => {
+        const { kind, note } = c.req.valid('json');
+        const entry = ctx.store.maintenance.addHygiene({ at: new Date().toISOString(), kind, note: scrubText(note), sessionTag: c.get('technician') });
+        m.audit.record(c.get('technician'), 'hygiene', 'ok', { kind });
+        return c.json({ entry }, 201);
+      },
+    )
     .get('/audit', (c) => c.json({ entries: ctx.store.maintenance.recentAudit(100) }))
     .get('/usage', (c) => c.json(m.usage.report(14)));
 }

@@ -15,6 +15,7 @@ import { refuse } from '../http/refusals';
 import { validate } from '../validate';
 import { jsonBody } from '../json-body';
 import { SMALL_JSON_MAX } from '../body-limit';
+import { lazySchema } from '../../../common/lazy-schema';
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -48,14 +49,24 @@ export function submissionRoutes(ctx: BackendContext) {
       // The raw API has always called a schema refusal `invalid-request`, as the validator does.
       return refuse(c, 'submissions', r.error.kind === 'invalid' ? { ...r.error, kind: 'invalid-request' } : r.error);
     })
-    .get('/:receiptNo', validate('param', z.object({ receiptNo: receiptNoSchema })), (c) => {
-      const view = ctx.queue.caseStatus(c.req.valid('param').receiptNo);
-      if (!view) return refuse(c, 'submissions', { kind: 'not-found' });
-      return c.json(view);
-    })
+    .get(
+      '/:receiptNo',
+      validate(
+        'param',
+        lazySchema(() => z.object({ receiptNo: receiptNoSchema })),
+      ),
+      (c) => {
+        const view = ctx.queue.caseStatus(c.req.valid('param').receiptNo);
+        if (!view) return refuse(c, 'submissions', { kind: 'not-found' });
+        return c.json(view);
+      },
+    )
     .post(
       '/:receiptNo/evaluation',
-      validate('param', z.object({ receiptNo: receiptNoSchema })),
+      validate(
+        'param',
+        lazySchema(() => z.object({ receiptNo: receiptNoSchema })),
+      ),
       jsonBody(
         z.object({
           idempotencyKey: idempotencyKeySchema.optional(),
@@ -74,14 +85,21 @@ export function submissionRoutes(ctx: BackendContext) {
         return refuse(c, 'submissions', e);
       },
     )
-    .get('/:receiptNo/documents/:documentId', validate('param', z.object({ receiptNo: receiptNoSchema, documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) })), (c) => {
-      const { receiptNo, documentId } = c.req.valid('param');
-      const view = ctx.queue.caseStatus(receiptNo);
-      if (!view?.documents.some((d) => d.id === documentId && d.selfPrint)) return refuse(c, 'submissions', { kind: 'not-printable' });
-      const doc = ctx.queue.resultDocument(documentId);
-      if (!doc) return refuse(c, 'submissions', { kind: 'not-downloaded' });
-      return c.body(new Uint8Array(doc.bytes), 200, { 'Content-Type': 'application/pdf', 'Cache-Control': 'no-store' });
-    });
+    .get(
+      '/:receiptNo/documents/:documentId',
+      validate(
+        'param',
+        lazySchema(() => z.object({ receiptNo: receiptNoSchema, documentId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) })),
+      ),
+      (c) => {
+        const { receiptNo, documentId } = c.req.valid('param');
+        const view = ctx.queue.caseStatus(receiptNo);
+        if (!view?.documents.some((d) => d.id === documentId && d.selfPrint)) return refuse(c, 'submissions', { kind: 'not-printable' });
+        const doc = ctx.queue.resultDocument(documentId);
+        if (!doc) return refuse(c, 'submissions', { kind: 'not-downloaded' });
+        return c.body(new Uint8Array(doc.bytes), 200, { 'Content-Type': 'application/pdf', 'Cache-Control': 'no-store' });
+      },
+    );
   // Typed as mounted (the typed client compiles in every build), but empty unless enabled.
   return ctx.config.devTools ? routes : (new Hono() as unknown as typeof routes);
 }

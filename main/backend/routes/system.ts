@@ -5,6 +5,7 @@ import type { BackendContext } from '../context';
 import { faceCheckRequired } from '../face-check-availability';
 import { SMALL_JSON_MAX } from '../body-limit';
 import { jsonBody } from '../json-body';
+import { lazySchema } from '../../../common/lazy-schema';
 
 export function systemRoutes(ctx: BackendContext) {
   return new Hono()
@@ -20,10 +21,17 @@ export function systemRoutes(ctx: BackendContext) {
         },
       }),
     )
-    .post('/session/end', jsonBody(z.object({ reason: z.enum(['idle', 'finish']) }), { maxBytes: SMALL_JSON_MAX }), (c) => {
-      const { reason } = c.req.valid('json');
-      ctx.logger.log(reason === 'idle' ? 'session.idle-reset' : 'session.ended');
-      ctx.citizen.end(reason);
-      return c.json({ ok: true as const });
-    });
+    .post(
+      '/session/end',
+      jsonBody(
+        lazySchema(() => z.object({ reason: z.enum(['idle', 'finish']) })),
+        { maxBytes: SMALL_JSON_MAX },
+      ),
+      (c) => {
+        const { reason } = c.req.valid('json');
+        ctx.logger.log(reason === 'idle' ? 'session.idle-reset' : 'session.ended');
+        ctx.citizen.end(reason);
+        return c.json({ ok: true as const });
+      },
+    );
 }

@@ -6,13 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { heartbeatUpdateSchema } from '../../../common/fleet-updates';
+import { lazySchema } from '../../../common/lazy-schema';
 
-export const updateStateSchema = heartbeatUpdateSchema.extend({
-  /** SHA-512 of the target release (null when idle) */
-  targetSha512: z.string().nullable().default(null),
-  /** artifacts that failed their health check here, by SHA-512 */
-  blocked: z.array(z.string()).max(100).default([]),
-});
+export const updateStateSchema = lazySchema(() =>
+  heartbeatUpdateSchema.extend({
+    /** SHA-512 of the target release (null when idle) */
+    targetSha512: z.string().nullable().default(null),
+    /** artifacts that failed their health check here, by SHA-512 */
+    blocked: z.array(z.string()).max(100).default([]),
+  }),
+);
 export type UpdateState = z.infer<typeof updateStateSchema>;
 
 /** A small JSON file of the updater's, parsed with its schema: null when missing, unreadable or not what the schema says. */
