@@ -5,6 +5,7 @@
 // - receipts delivered exactly once after BENCH_CRASH_TRIALS (default 200) random SIGKILLs
 // Central runs in its own process so the memory figure is the kiosk's alone.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { urlFromStdout } from '../scripts/test-support/url-from-stdout';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,15 +42,7 @@ export async function startCentralProcess(dir: string, provisioned: object[] = [
     env: { ...process.env, CENTRAL_PORT: '0', CENTRAL_DB: path.join(dir, 'central.db'), CENTRAL_TERMINALS: terminals, CENTRAL_ADMIN_TOKEN: adminToken },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`central exited ${code}`)));
-  });
+  const url = await urlFromStdout(child, 60_000);
   return { url, adminToken, child };
 }
 
