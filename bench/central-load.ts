@@ -1,6 +1,7 @@
 // Load on a reference central in its own process (so the load generator does not share its
 // event loop): start it with registered terminals, pre-sign requests, drive them over keep-alive
-// connections with a fixed number in flight. Used by fleet.bench.ts and capacity.bench.ts.
+// connections with a fixed number in flight. Used by fleet.bench.ts and capacity.bench.ts; the
+// queue benches start their central with it too.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { urlFromStdout } from '../scripts/test-support/url-from-stdout';
 import crypto from 'node:crypto';
@@ -11,11 +12,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 export const CONCURRENCY = 64;
 
-export async function startCentralProcess(
-  dir: string,
-  terminals: { terminalId: string; secret: string }[],
-  env: Record<string, string> = {},
-): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
+export async function startCentralProcess(dir: string, terminals: object[], env: Record<string, string> = {}): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
   const file = path.join(dir, 'terminals.json');
   fs.writeFileSync(file, JSON.stringify(terminals));
   const adminToken = crypto.randomBytes(16).toString('hex');
