@@ -1,7 +1,9 @@
 // Load on a reference central in its own process (so the load generator does not share its
 // event loop): start it with registered terminals, pre-sign requests, drive them over keep-alive
-// connections with a fixed number in flight. Used by fleet.bench.ts and capacity.bench.ts.
+// connections with a fixed number in flight. Used by fleet.bench.ts and capacity.bench.ts; the
+// queue benches start their central with it too.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { urlFromStdout } from '../scripts/test-support/url-from-stdout';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -10,11 +12,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 export const CONCURRENCY = 64;
 
-export async function startCentralProcess(
-  dir: string,
-  terminals: { terminalId: string; secret: string }[],
-  env: Record<string, string> = {},
-): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
+export async function startCentralProcess(dir: string, terminals: object[], env: Record<string, string> = {}): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
   const file = path.join(dir, 'terminals.json');
   fs.writeFileSync(file, JSON.stringify(terminals));
   const adminToken = crypto.randomBytes(16).toString('hex');
@@ -23,15 +21,7 @@ export async function startCentralProcess(
     env: { ...process.env, CENTRAL_PORT: '0', CENTRAL_DB: path.join(dir, 'central.db'), CENTRAL_TERMINALS: file, CENTRAL_ADMIN_TOKEN: adminToken, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`central exited ${code}`)));
-  });
+  const url = await urlFromStdout(child, 60_000);
   return { url, adminToken, child };
 }
 

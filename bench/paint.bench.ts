@@ -3,6 +3,7 @@
 // production headless bundle (dist/main/headless.mjs under plain node) on loopback, the way a
 // terminal's Chromium loads it — not the tsx development host, whose handler compiles on demand.
 import { spawn } from 'node:child_process';
+import { urlFromStdout } from '../scripts/test-support/url-from-stdout';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -46,25 +47,18 @@ async function firstPaint(url: string, secret?: string): Promise<number> {
 }
 
 /** Starts the production headless bundle of `install` and resolves with its origin once ready. */
-function startHost(install: string, secret: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startHost(install: string, secret: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(install, 'data-'));
   const config = path.join(install, 'config.json');
   fs.writeFileSync(config, JSON.stringify({ terminalId: 'BENCHFP1', centralUrl: 'http://127.0.0.1:9/', devices: [] }));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(install, 'dist', 'main', 'headless.mjs')], {
-      cwd: install,
-      env: { ...process.env, HOME: install, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: config, KIOSK_SECRET: secret },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    let buf = '';
-    const gone = new Promise<void>((r) => child.once('exit', () => r()));
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const m = /kiosk ready: (\S+)/.exec(buf);
-      if (m) resolve({ url: m[1]!, stop: () => (child.kill('SIGTERM'), gone) });
-    });
-    child.once('exit', (c) => reject(new Error(`host exited ${c}`)));
+  const child = spawn(process.execPath, [path.join(install, 'dist', 'main', 'headless.mjs')], {
+    cwd: install,
+    env: { ...process.env, HOME: install, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: config, KIOSK_SECRET: secret },
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
+  const gone = new Promise<void>((r) => child.once('exit', () => r()));
+  const url = await urlFromStdout(child, 60_000, /kiosk ready: (\S+)/);
+  return { url, stop: () => (child.kill('SIGTERM'), gone) };
 }
 
 export async function run(report: Report): Promise<void> {

@@ -4,7 +4,7 @@
 // (peak memory while draining a backlog: backlog.bench.ts, in a kiosk process of its own)
 // - receipts delivered exactly once after BENCH_CRASH_TRIALS (default 200) random SIGKILLs
 // Central runs in its own process so the memory figure is the kiosk's alone.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,9 +20,9 @@ import { startCentral } from '../central/embedded';
 import { exactlyOnceViolations, runCrashTrials } from '../offline-queue/test-support/crash-trials';
 import { buildHost } from '../offline-queue/test-support/host-process';
 import Database from 'better-sqlite3';
+import { startCentralProcess as startCentralOnItsOwn } from './central-load';
 import type { Report } from './report';
 
-const root = path.resolve(import.meta.dirname, '..');
 const SERVICE = sampleCatalog.services[0]!.code;
 const TERMINAL = { terminalId: 'BENCH001', secret: crypto.randomBytes(32).toString('base64url') };
 const PAGE_BYTES = 300_000;
@@ -33,25 +33,8 @@ function median(xs: number[]): number {
 }
 
 /** Reference central in its own process, with these terminals provisioned (queue-sm.bench.ts registers an sm one). */
-export async function startCentralProcess(dir: string, provisioned: object[] = [TERMINAL]): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
-  const terminals = path.join(dir, 'terminals.json');
-  fs.writeFileSync(terminals, JSON.stringify(provisioned));
-  const adminToken = crypto.randomBytes(16).toString('hex');
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'central', 'server.ts')], {
-    cwd: root,
-    env: { ...process.env, CENTRAL_PORT: '0', CENTRAL_DB: path.join(dir, 'central.db'), CENTRAL_TERMINALS: terminals, CENTRAL_ADMIN_TOKEN: adminToken },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`central exited ${code}`)));
-  });
-  return { url, adminToken, child };
+export function startCentralProcess(dir: string, provisioned: object[] = [TERMINAL]): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
+  return startCentralOnItsOwn(dir, provisioned);
 }
 
 function openQueue(dir: string, url: string) {

@@ -154,22 +154,18 @@ export const serviceSchema = lazySchema(() =>
 export type Service = z.infer<typeof serviceSchema>;
 export type ServiceForm = NonNullable<Service['form']>;
 
-export const departmentSchema = lazySchema(() =>
+/** A department and a life event are the same kind of entry: an id the services name, and its name in both languages. */
+const namedEntrySchema = () =>
   z.object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     name: z.string().min(2),
     nameEn: z.string().min(2),
-  }),
-);
+  });
+
+export const departmentSchema = lazySchema(namedEntrySchema);
 export type Department = z.infer<typeof departmentSchema>;
 
-export const lifeEventSchema = lazySchema(() =>
-  z.object({
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    name: z.string().min(2),
-    nameEn: z.string().min(2),
-  }),
-);
+export const lifeEventSchema = lazySchema(namedEntrySchema);
 export type LifeEvent = z.infer<typeof lifeEventSchema>;
 
 export const catalogSchema = lazySchema(() =>

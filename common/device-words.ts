@@ -9,6 +9,14 @@ import type { AnyDeviceStatus, DeviceKind, DeviceLimitation, OfflineReason } fro
 
 export type Words = { zh: string; en: string };
 
+/**
+ * What a table holds for a code that crossed a boundary, or `otherwise` for a code it does not know
+ * (a newer terminal's, central's): an own entry only, so `toString` is never a code.
+ */
+export function wordsOr<T>(table: Readonly<Record<string, T>>, code: string, otherwise: T): T {
+  return Object.hasOwn(table, code) ? table[code]! : otherwise;
+}
+
 export const DEVICE_NAME_WORDS: Record<DeviceKind, Words> = {
   'id-card-reader': { zh: '身份证阅读器', en: 'ID card reader' },
   'receipt-printer': { zh: '凭条打印机', en: 'receipt printer' },
@@ -39,7 +47,7 @@ type Wording = (s: StatusParams) => Words;
 /** One entry per state of `AnyDeviceStatus` (the compiler checks none is missing). */
 export const DEVICE_STATE_WORDS = {
   offline: (s) => {
-    const reason = s.reason !== undefined && Object.hasOwn(OFFLINE_REASON_WORDS, s.reason) ? OFFLINE_REASON_WORDS[s.reason as OfflineReason] : OFFLINE_REASON_WORDS.error;
+    const reason = wordsOr(OFFLINE_REASON_WORDS, s.reason ?? 'error', OFFLINE_REASON_WORDS.error);
     return { zh: reason.zh, en: `${reason.en}${s.detail ? `（${s.detail}）` : ''}` };
   },
   ready: (s) => (s.paperNearEnd ? { zh: '纸将用尽，请及时换纸', en: 'paper near end' } : { zh: '就绪', en: 'ready' }),
@@ -63,7 +71,7 @@ export const bilingual = (w: Words) => `${w.zh} / ${w.en}`;
 
 /** The name of a device kind, or the kind itself for one this table does not know (a newer terminal's). */
 export function deviceNameWords(device: string): Words {
-  return Object.hasOwn(DEVICE_NAME_WORDS, device) ? DEVICE_NAME_WORDS[device as DeviceKind] : { zh: device, en: device };
+  return wordsOr(DEVICE_NAME_WORDS, device, { zh: device, en: device });
 }
 
 export const LIMITATION_WORDS: Record<DeviceLimitation, Words> = {
@@ -72,7 +80,7 @@ export const LIMITATION_WORDS: Record<DeviceLimitation, Words> = {
 
 /** "身份证阅读器 / ID card reader：就绪 / ready" — the line the maintenance screen and the fleet page show. */
 export function deviceStatusLine(device: string, status: StatusParams, limitation?: DeviceLimitation): string {
-  const words = Object.hasOwn(DEVICE_STATE_WORDS, status.state) ? DEVICE_STATE_WORDS[status.state as DeviceState](status) : { zh: status.state, en: status.state };
+  const words = wordsOr<Wording>(DEVICE_STATE_WORDS, status.state, () => ({ zh: status.state, en: status.state }))(status);
   const line = `${bilingual(deviceNameWords(device))}：${bilingual(words)}`;
   return limitation ? `${line}；${bilingual(LIMITATION_WORDS[limitation])}` : line;
 }

@@ -83,6 +83,16 @@ function overPty<K extends DeviceKind>(
   };
 }
 
+/** A serial device's simulator on a pty, its real driver talking serial to the host end at `baudRate`. */
+function overSerialPty<K extends DeviceKind>(
+  env: KindEnv,
+  start: (sims: DeviceSimulators) => Promise<Result<{ pair: { hostPath: string } }, string>>,
+  connector: (port: { mode: 'serial'; path: string; baudRate: number }) => () => Promise<Opened<K>>,
+  baudRate: number,
+): () => Promise<Opened<K>> {
+  return overPty(env, start, (path) => connector({ mode: 'serial', path, baudRate }));
+}
+
 function receiptPort(c: ConfigOf<'receipt-printer'>): ReceiptPrinterPortConfig {
   switch (c.mode) {
     case 'tcp':
@@ -159,14 +169,7 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
       },
   },
   'receipt-printer': {
-    connect: (c, env) =>
-      c.mode === 'simulator'
-        ? overPty(
-            env,
-            (sims) => sims.startReceipt(),
-            (path) => receiptPrinterConnector({ mode: 'serial', path, baudRate: c.baudRate }),
-          )
-        : receiptPrinterConnector(receiptPort(c)),
+    connect: (c, env) => (c.mode === 'simulator' ? overSerialPty(env, (sims) => sims.startReceipt(), receiptPrinterConnector, c.baudRate) : receiptPrinterConnector(receiptPort(c))),
     consumables:
       ({ held }) =>
       (s: DeviceStatusMap['receipt-printer']) => ({ paper: s.state === 'paper-out' ? 'out' : 'paperNearEnd' in s && s.paperNearEnd ? 'near-end' : 'ok', heldJobs: held.size }),
@@ -222,13 +225,7 @@ export const DEVICE_KIND_SPECS: { [K in DeviceKind]: KindSpec<K> } = {
   },
   'code-scanner': {
     connect: (c, env) =>
-      c.mode === 'simulator'
-        ? overPty(
-            env,
-            (sims) => sims.startCodeScanner(),
-            (path) => codeScannerConnector({ mode: 'serial', path, baudRate: 9600 }),
-          )
-        : codeScannerConnector({ mode: c.mode, path: c.path, vidPid: c.vidPid }),
+      c.mode === 'simulator' ? overSerialPty(env, (sims) => sims.startCodeScanner(), codeScannerConnector, 9600) : codeScannerConnector({ mode: c.mode, path: c.path, vidPid: c.vidPid }),
     onSession:
       ({ logger, emit }) =>
       (s) => {

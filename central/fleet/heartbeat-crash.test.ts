@@ -2,6 +2,7 @@
 // crash is bounded: central SIGKILLed leaves a sound database holding every heartbeat answered
 // more than one flush interval before the kill.
 import { spawn } from 'node:child_process';
+import { urlFromStdout } from '../../scripts/test-support/url-from-stdout';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,15 +31,7 @@ describe('heartbeats and a central crash', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let buf = '';
-        child.stdout!.on('data', (d) => {
-          buf += d;
-          const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-          if (m) resolve(m[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`central exited ${code}`)));
-      });
+      const url = await urlFromStdout(child, 30_000);
       const beat = async (t: (typeof terminals)[number], kiosk: number) =>
         (await fetch(await signedRequest(url, { ...t, method: 'POST', path: '/v1/heartbeats', json: sampleHeartbeat({ kiosk }) }))).status;
       // Answered, then a few flush intervals pass: these must survive.

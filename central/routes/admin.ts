@@ -1,7 +1,7 @@
 // Admin API for tests and demos (bearer token): advance a case with its notice, release result
 // PDFs, publish holiday calendars, register terminals, and set fault injection at run time.
 import crypto from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { CALENDAR_YEARS, calendarBodySchema, calendarSchema, caseNoSchema, caseUpdateSchema, decimalInt, safeFileNameSchema, type CaseUpdate, type ResultDocument } from '../../common/central-api';
 import { chinaYear } from '../../common/china-time';
@@ -12,7 +12,7 @@ import { NOTICE_TITLES } from '../../documents/case-notice/case-notice-text';
 import { resultCertificateDoc } from '../../documents/result-certificate/result-certificate';
 import { drawIssuedPdf } from '../issued-pdf';
 import { faultUpdateSchema, type FaultInjector } from '../faults';
-import { parseWith, problem, readJsonBody } from '../http-helpers';
+import { parseWith, problem, readJsonBody, type Parsed } from '../http-helpers';
 import { TransitionError, type CaseRow, type CentralStore } from '../store';
 import type { TerminalSuite } from '../tables/terminal-tables';
 import { suiteTagSchema } from '../../common/crypto-suite/suite';
@@ -143,6 +143,13 @@ const yearParam = z.object({ year: decimalInt(CALENDAR_YEARS.min, CALENDAR_YEARS
 
 export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; adminToken: string }) {
   const { store, faults, adminToken } = deps;
+  /** The case a `/cases/:caseNo` route names: 400 for a malformed number, 404 for one central does not hold. */
+  const namedCase = (c: Context): Parsed<CaseRow> => {
+    const p = parseWith(c, c.req.param(), caseNoParam);
+    if (!p.ok) return p;
+    const row = store.caseRow(p.value.caseNo);
+    return row ? { ok: true, value: row } : { ok: false, response: problem(c, 404, 'not-found', '无此案件 / no such case') };
+  };
   return (
     new Hono()
       .use(requireAdminToken(adminToken))
@@ -205,20 +212,18 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
         });
       })
       .get('/cases/:caseNo', (c) => {
-        const p = parseWith(c, c.req.param(), caseNoParam);
-        if (!p.ok) return p.response;
-        const row = store.caseRow(p.value.caseNo);
-        if (!row) return problem(c, 404, 'not-found', '无此案件 / no such case');
+        const named = namedCase(c);
+        if (!named.ok) return named.response;
+        const row = named.value;
         return c.json({ caseNo: row.case_no, status: row.status, manifest: JSON.parse(row.manifest), events: store.caseEvents(row.case_no) });
       })
       .post('/cases/:caseNo/status', async (c) => {
-        const p = parseWith(c, c.req.param(), caseNoParam);
-        if (!p.ok) return p.response;
+        const named = namedCase(c);
+        if (!named.ok) return named.response;
         const body = await readJsonBody(c, adminCaseUpdateSchema);
         if (!body.ok) return body.response;
-        const caseNo = p.value.caseNo;
-        const row = store.caseRow(caseNo);
-        if (!row) return problem(c, 404, 'not-found', '无此案件 / no such case');
+        const row = named.value;
+        const caseNo = row.case_no;
         let update: CaseUpdate;
         const docs: { meta: ResultDocument; data: Buffer }[] = [];
         if (body.value.status === 'concluded') {
@@ -250,12 +255,11 @@ export function adminRoutes(deps: { store: CentralStore; faults: FaultInjector; 
       })
       // The issuing office posted the result: the kiosk shows the tracking number from now on.
       .post('/cases/:caseNo/tracking', async (c) => {
-        const p = parseWith(c, c.req.param(), caseNoParam);
-        if (!p.ok) return p.response;
+        const named = namedCase(c);
+        if (!named.ok) return named.response;
         const body = await readJsonBody(c, trackingSchema);
         if (!body.ok) return body.response;
-        const caseNo = p.value.caseNo;
-        if (!store.caseRow(caseNo)) return problem(c, 404, 'not-found', '无此案件 / no such case');
+        const caseNo = named.value.case_no;
         if (!store.setTracking(caseNo, body.value.carrier, body.value.trackingNo)) return problem(c, 409, 'no-delivery', '该案件未申请邮寄 / no postal delivery was requested for this case');
         return c.json({ caseNo, ...body.value });
       })

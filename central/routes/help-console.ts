@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { helpCallIdSchema, helpNoticeIdSchema, helpSignalSchema, helpSignalsQuerySchema } from '../../common/help-desk';
+import { helpNoticeIdSchema, helpSignalSchema, helpSignalsQuerySchema } from '../../common/help-desk';
 import { CONSOLE_COOKIE, CONSOLE_SESSION_SEC, type ConsoleSessions } from '../help/console-session';
 import { CONSOLE_CSP, consoleLoginPage, consolePage } from '../help/console-page';
 import { CONSOLE_SCRIPT } from '../help/console-script';
@@ -16,7 +16,7 @@ import type { HelpDesk, StaffRef } from '../help/help-desk';
 import { openCallbacks, openNotices, sessionLog } from '../help/help-views';
 import { parseWith, problem, readJsonBody } from '../http-helpers';
 import type { CentralStore } from '../store';
-import { helpRefusal } from './help';
+import { helpAnswer, onCall } from './help-answers';
 
 type Vars = { Variables: { staff: StaffRef } };
 
@@ -69,39 +69,36 @@ export function helpConsoleRoutes(deps: { store: CentralStore; desk: HelpDesk; s
       const t = now();
       return c.json({ staff: c.get('staff'), staffOnDuty: desk.staffOnDuty(), queue: desk.queue(), notices: openNotices(store, t), callbacks: openCallbacks(store, t), log: sessionLog(store, t) });
     })
-    .post('/calls/:callId/answer', async (c) => {
-      const p = parseWith(c, c.req.param(), z.object({ callId: helpCallIdSchema }));
-      if (!p.ok) return p.response;
-      const body = await readJsonBody(c, emptyBody);
-      if (!body.ok) return body.response;
-      const r = desk.answer(c.get('staff'), p.value.callId);
-      return r.ok ? c.json(r.value) : helpRefusal(c, r.error);
-    })
-    .get('/calls/:callId/signals', (c) => {
-      const p = parseWith(c, c.req.param(), z.object({ callId: helpCallIdSchema }));
-      if (!p.ok) return p.response;
-      const q = parseWith(c, c.req.query(), helpSignalsQuerySchema);
-      if (!q.ok) return q.response;
-      const r = desk.signals('staff', c.get('staff').staffId, p.value.callId, q.value.after);
-      return r.ok ? c.json(r.value) : helpRefusal(c, r.error);
-    })
-    .post('/calls/:callId/signals', async (c) => {
-      const p = parseWith(c, c.req.param(), z.object({ callId: helpCallIdSchema }));
-      if (!p.ok) return p.response;
-      const body = await readJsonBody(c, helpSignalSchema);
-      if (!body.ok) return body.response;
-      const r = desk.postSignal('staff', c.get('staff').staffId, p.value.callId, body.value);
-      return r.ok ? c.json(r.value) : helpRefusal(c, r.error);
-    })
-    .post('/calls/:callId/hangup', async (c) => {
-      const p = parseWith(c, c.req.param(), z.object({ callId: helpCallIdSchema }));
-      if (!p.ok) return p.response;
-      const body = await readJsonBody(c, z.object({ reason: z.enum(['hung-up', 'connection-lost']).default('hung-up') }).strict());
-      if (!body.ok) return body.response;
-      const staffId = c.get('staff').staffId;
-      const r = body.value.reason === 'connection-lost' ? desk.connectionLost('staff', staffId, p.value.callId) : desk.hangUp('staff', staffId, p.value.callId);
-      return r.ok ? c.json(r.value) : helpRefusal(c, r.error);
-    })
+    .post(
+      '/calls/:callId/answer',
+      onCall<Vars>(async (c, callId) => {
+        const body = await readJsonBody(c, emptyBody);
+        return body.ok ? helpAnswer(c, desk.answer(c.get('staff'), callId)) : body.response;
+      }),
+    )
+    .get(
+      '/calls/:callId/signals',
+      onCall<Vars>((c, callId) => {
+        const q = parseWith(c, c.req.query(), helpSignalsQuerySchema);
+        return q.ok ? helpAnswer(c, desk.signals('staff', c.get('staff').staffId, callId, q.value.after)) : q.response;
+      }),
+    )
+    .post(
+      '/calls/:callId/signals',
+      onCall<Vars>(async (c, callId) => {
+        const body = await readJsonBody(c, helpSignalSchema);
+        return body.ok ? helpAnswer(c, desk.postSignal('staff', c.get('staff').staffId, callId, body.value)) : body.response;
+      }),
+    )
+    .post(
+      '/calls/:callId/hangup',
+      onCall<Vars>(async (c, callId) => {
+        const body = await readJsonBody(c, z.object({ reason: z.enum(['hung-up', 'connection-lost']).default('hung-up') }).strict());
+        if (!body.ok) return body.response;
+        const staffId = c.get('staff').staffId;
+        return helpAnswer(c, body.value.reason === 'connection-lost' ? desk.connectionLost('staff', staffId, callId) : desk.hangUp('staff', staffId, callId));
+      }),
+    )
     .post('/notices/:noticeId/ack', async (c) => {
       const p = parseWith(c, c.req.param(), z.object({ noticeId: helpNoticeIdSchema }));
       if (!p.ok) return p.response;

@@ -4,6 +4,7 @@
 import type { LockoutState } from '../../common/lockout';
 import { lockoutRows } from '../../common/lockout-rows';
 import type { Db } from './database';
+import { upsert } from './upsert';
 
 export type HelperLockout = LockoutState;
 
@@ -26,12 +27,7 @@ export class HelperTables {
 
   /** One ticket per helper on this terminal: a later sign-in replaces the earlier ticket. */
   putTicket(staffId: string, cardRef: string, expiresAt: number, sealed: Buffer): void {
-    this.db
-      .prepare(
-        `INSERT INTO helper_tickets (staff_id, card_ref, expires_at, sealed) VALUES (?, ?, ?, ?)
-         ON CONFLICT (staff_id) DO UPDATE SET card_ref = excluded.card_ref, expires_at = excluded.expires_at, sealed = excluded.sealed`,
-      )
-      .run(staffId, cardRef, expiresAt, sealed);
+    upsert(this.db, 'helper_tickets', 'staff_id', { staff_id: staffId, card_ref: cardRef, expires_at: expiresAt, sealed });
   }
 
   ticketsForCard(cardRef: string, now: number): TicketRow[] {

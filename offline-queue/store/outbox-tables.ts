@@ -4,6 +4,7 @@ import type { SuiteTag } from '../../common/crypto-suite/suite';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { PageFiles, type PagePlace } from './page-files';
+import { upsert } from './upsert';
 
 export type SubmissionState = 'pending' | 'sent' | 'dead';
 
@@ -323,12 +324,7 @@ export class OutboxTables {
   }
 
   putCalendar(year: number, version: string, body: string, at: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO calendars (year, version, body, fetched_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (year) DO UPDATE SET version = excluded.version, body = excluded.body, fetched_at = excluded.fetched_at`,
-      )
-      .run(year, version, body, at);
+    upsert(this.db, 'calendars', 'year', { year, version, body, fetched_at: at });
   }
 
   calendar(year: number): { version: string; body: string; fetched_at: string } | undefined {

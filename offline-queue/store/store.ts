@@ -10,6 +10,7 @@ import { HelperTables } from './helper-tables';
 import { OutboxTables } from './outbox-tables';
 import { PageFiles } from './page-files';
 import { ResealTables } from './reseal-tables';
+import { upsert } from './upsert';
 
 export interface CachedCatalog {
   catalog: Catalog;
@@ -75,12 +76,7 @@ export class Store {
   }
 
   putCatalog(catalog: Catalog, etag: string, fetchedAt = new Date().toISOString()): void {
-    this.db
-      .prepare(
-        `INSERT INTO catalog_cache (id, version, etag, fetched_at, body) VALUES (1, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET version = excluded.version, etag = excluded.etag, fetched_at = excluded.fetched_at, body = excluded.body`,
-      )
-      .run(catalog.version, etag, fetchedAt, JSON.stringify(catalog));
+    upsert(this.db, 'catalog_cache', 'id', { id: 1, version: catalog.version, etag, fetched_at: fetchedAt, body: JSON.stringify(catalog) });
   }
 
   touchCatalog(fetchedAt = new Date().toISOString()): void {

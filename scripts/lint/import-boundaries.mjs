@@ -35,7 +35,7 @@ export const LAYERS = {
   // only test-support/ and tests start a reference central; the host process reuses the reaper
   'offline-queue': { may: ['common', 'offline-queue'], node: true, tests: ['central', 'devices/core/child-processes.ts'] },
   // central draws its own issued documents (notices, certificates) from documents/
-  central: { may: ['common', 'central', 'documents'], node: true, tests: ['offline-queue/test-support'] },
+  central: { may: ['common', 'central', 'documents'], node: true, tests: ['offline-queue/test-support', 'scripts/test-support'] },
   'main/backend': { may: ['common', 'documents', 'devices', 'offline-queue', 'central', 'main/backend'], node: true, tests: ['scripts/test-support'] },
   'main/shell': { may: ['main/shell', 'main/backend', 'common'], node: true, electron: true, tests: ['scripts/test-support', 'scripts/build.mjs'] },
   renderer: {

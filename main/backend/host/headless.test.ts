@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { stdoutMatch } from '../../../scripts/test-support/url-from-stdout';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -28,19 +29,8 @@ function start(args: string[]): Promise<string> {
     env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: path.join(dataDir, 'none.json'), KIOSK_SECRET: SECRET, DISPLAY: '', DBUS_SESSION_BUS_ADDRESS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no ready line: ${out}`)), 25_000);
-    child!.stdout!.on('data', (d) => {
-      out += d;
-      // the dev start adds a hint line after the URL
-      if (/kiosk ready/.test(out) && (!args.includes('--dev') || /60/.test(out))) {
-        clearTimeout(timer);
-        resolve(out);
-      }
-    });
-    child!.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
+  // the dev start adds a hint line after the URL (the link works once, within 60 s)
+  return stdoutMatch(child, 25_000, args.includes('--dev') ? /kiosk ready: \S+\n[^\n]*60/ : /kiosk ready: \S+\n/).then((r) => r.out);
 }
 
 describe('loopback host start', () => {

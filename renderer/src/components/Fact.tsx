@@ -12,3 +12,18 @@ export function Fact({ term, zh, className, testId, children }: { term: ReactNod
     </div>
   );
 }
+
+/** A facts list of catalog content (each value Chinese, as the catalog gives it); a fact without a value is left out. */
+export function CatalogFacts({ facts }: { facts: readonly (readonly [term: string, value: string | null | undefined])[] }) {
+  return (
+    <dl className="facts">
+      {facts.map(([term, value]) =>
+        value ? (
+          <Fact key={term} term={term} zh>
+            {value}
+          </Fact>
+        ) : null,
+      )}
+    </dl>
+  );
+}

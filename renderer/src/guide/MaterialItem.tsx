@@ -2,7 +2,7 @@ import type { Material } from '../../../common/catalog';
 import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
 import { materialFacts } from './format';
-import { Fact } from '../components/Fact';
+import { CatalogFacts } from '../components/Fact';
 
 export function MaterialItem({ m, index }: { m: Material; index: number }) {
   const t = useT();
@@ -39,16 +39,12 @@ export function MaterialItem({ m, index }: { m: Material; index: number }) {
           </li>
         ))}
       </ul>
-      <dl className="facts">
-        <Fact term={t.source} zh>
-          {m.source}
-        </Fact>
-        {m.sample && (
-          <Fact term={t.sample} zh>
-            {m.sample}
-          </Fact>
-        )}
-      </dl>
+      <CatalogFacts
+        facts={[
+          [t.source, m.source],
+          [t.sample, m.sample],
+        ]}
+      />
       {m.rongque && <p className="material-hint">{t.rongqueHint}</p>}
       {m.note && (
         <p className="material-note" lang="zh-CN">

@@ -7,6 +7,7 @@ import type { HelpScreen } from '../../../common/help-desk';
 import { CallbackForm } from './CallbackForm';
 import { useHelpT } from './strings';
 import type { useHelpCall } from './useHelpCall';
+import { BigButton } from '../components/BigButton';
 
 type Call = ReturnType<typeof useHelpCall>;
 
@@ -49,15 +50,9 @@ export function VideoHelpPanel({ call, hotline, screen }: { call: Call; hotline:
           <li>{t.consentNoRecording}</li>
         </ul>
         <div className="help-actions">
-          <button type="button" className="btn btn-primary btn-xl" onClick={() => void call.start({ camera: true, screen: shareScreen }, screen())} data-testid="consent-agree">
-            {t.consentStart}
-          </button>
-          <button type="button" className="btn btn-secondary btn-xl" onClick={() => void call.start({ camera: false, screen: shareScreen }, screen())} data-testid="consent-voice-only">
-            {t.consentVoiceOnly}
-          </button>
-          <button type="button" className="btn btn-secondary btn-xl" onClick={call.close} data-testid="consent-cancel">
-            {t.cancel}
-          </button>
+          <BigButton kind="primary" onClick={() => void call.start({ camera: true, screen: shareScreen }, screen())} testId="consent-agree" label={t.consentStart} />
+          <BigButton kind="secondary" onClick={() => void call.start({ camera: false, screen: shareScreen }, screen())} testId="consent-voice-only" label={t.consentVoiceOnly} />
+          <BigButton kind="secondary" onClick={call.close} testId="consent-cancel" label={t.cancel} />
         </div>
       </Modal>
     );
@@ -76,12 +71,8 @@ export function VideoHelpPanel({ call, hotline, screen }: { call: Call; hotline:
           )}
         </div>
         <div className="help-actions">
-          <button type="button" className="btn btn-secondary btn-xl" onClick={call.giveUpWaiting} disabled={p.k === 'placing'} data-testid="leave-number">
-            {t.leaveNumber}
-          </button>
-          <button type="button" className="btn btn-secondary btn-xl" onClick={call.hangUp} data-testid="cancel-call">
-            {t.hangUpWaiting}
-          </button>
+          <BigButton kind="secondary" onClick={call.giveUpWaiting} disabled={p.k === 'placing'} testId="leave-number" label={t.leaveNumber} />
+          <BigButton kind="secondary" onClick={call.hangUp} testId="cancel-call" label={t.hangUpWaiting} />
         </div>
       </Modal>
     );
@@ -94,9 +85,7 @@ export function VideoHelpPanel({ call, hotline, screen }: { call: Call; hotline:
         <p role="status" aria-live="polite" className={p.k === 'in-call' && p.reconnecting ? 'help-warn' : ''} data-testid="call-status">
           {p.k === 'connecting' ? t.connecting : p.reconnecting ? t.reconnecting : t.connected(p.staffName)}
         </p>
-        <button type="button" className="btn btn-danger btn-xl" onClick={call.hangUp} data-testid="hang-up">
-          {t.hangUp}
-        </button>
+        <BigButton kind="danger" onClick={call.hangUp} testId="hang-up" label={t.hangUp} />
       </aside>
     );
 
@@ -119,9 +108,7 @@ export function VideoHelpPanel({ call, hotline, screen }: { call: Call; hotline:
       <p className="help-big" role="alert" data-testid="video-help-ended" data-why={p.k === 'ended' ? p.why : p.k}>
         {ended}
       </p>
-      <button type="button" className="btn btn-primary btn-xl" onClick={call.close} data-testid="video-help-close">
-        {t.close}
-      </button>
+      <BigButton kind="primary" onClick={call.close} testId="video-help-close" label={t.close} />
     </Modal>
   );
 }

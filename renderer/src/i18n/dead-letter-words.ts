@@ -3,7 +3,7 @@
 // (a batch item's `code`, or the `error` of a refused upload or batch, central/API.md); the
 // stored `reason` is the detail for the technician (central's message, the decryption error),
 // shown under these words as it came. Chinese first, English second.
-import { bilingual, type Words } from '../../../common/device-words';
+import { bilingual, wordsOr, type Words } from '../../../common/device-words';
 
 const WORDS: Record<string, Words> = {
   // the kiosk's own
@@ -32,6 +32,5 @@ const WORDS: Record<string, Words> = {
 
 /** A dead letter's code as the technician reads it; a code central adds later is named as it came. */
 export function deadLetterText(code: string): string {
-  const w = Object.hasOwn(WORDS, code) ? WORDS[code]! : { zh: `中心拒绝了这份申请（${code}）`, en: `central refused this submission (${code})` };
-  return bilingual(w);
+  return bilingual(wordsOr(WORDS, code, { zh: `中心拒绝了这份申请（${code}）`, en: `central refused this submission (${code})` }));
 }

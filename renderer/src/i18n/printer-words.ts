@@ -1,6 +1,6 @@
 // The words of the printers panel (maintenance): what choosing a printer did, how sure discovery
 // is of a model, and why a tool could not look. Chinese first, English second.
-import { bilingual, type Words } from '../../../common/device-words';
+import { bilingual, wordsOr, type Words } from '../../../common/device-words';
 import type { api } from '../api';
 import type { Answer } from '../call';
 
@@ -8,7 +8,7 @@ type Chosen = Answer<typeof api.maintenance.printers.receipt.$post> | Answer<typ
 type View = Answer<typeof api.maintenance.printers.$get>;
 
 /** A test print's failure reason: a printer status reason, a print failure kind, or an A4 error kind. */
-const WHY_WORDS: Partial<Record<string, Words>> = {
+const WHY_WORDS: Record<string, Words> = {
   'paper-out': { zh: '缺纸', en: 'out of paper' },
   'cover-open': { zh: '纸仓盖未关', en: 'cover open' },
   'not-found': { zh: '找不到打印机', en: 'printer not found' },
@@ -20,7 +20,7 @@ const WHY_WORDS: Partial<Record<string, Words>> = {
 
 /** Any other reason is shown as it came, after a plain "print failed". */
 function whyWords(why: string): Words {
-  return (Object.hasOwn(WHY_WORDS, why) ? WHY_WORDS[why] : undefined) ?? { zh: '打印失败', en: `print failed (${why})` };
+  return wordsOr(WHY_WORDS, why, { zh: '打印失败', en: `print failed (${why})` });
 }
 
 export function chosenText(c: Chosen): string {

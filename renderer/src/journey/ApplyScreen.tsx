@@ -26,6 +26,7 @@ import { ReviewStep } from './ReviewStep';
 import type { SignaturePadHandle } from './SignaturePad';
 import { useJourneyT } from './strings';
 import { BACKEND_UNREACHABLE_NOT_SUBMITTED } from '../i18n/http-words';
+import { BigButton } from '../components/BigButton';
 
 type Step = 'identify' | 'form' | 'materials' | 'commitment' | 'notice' | 'review' | 'receipt' | 'rate' | 'rated';
 const STEP_NUMBER: Record<Step, number> = { identify: 1, form: 2, materials: 3, commitment: 3, notice: 3, review: 4, receipt: 5, rate: 6, rated: 6 };
@@ -249,24 +250,12 @@ function Journey({ service }: { service: Service }) {
       )}
 
       <div className="journey-actions">
-        {prev[step] && (
-          <button type="button" className="btn btn-secondary btn-xl" disabled={busy} onClick={() => setStep(prev[step]!)} data-testid="journey-prev">
-            {t.prev}
-          </button>
-        )}
-        {hasNext && (
-          <button type="button" className="btn btn-primary btn-xl" disabled={!canNext} onClick={next} data-testid="journey-next">
-            {nextLabel}
-          </button>
-        )}
+        {prev[step] && <BigButton kind="secondary" disabled={busy} onClick={() => setStep(prev[step]!)} testId="journey-prev" label={t.prev} />}
+        {hasNext && <BigButton kind="primary" disabled={!canNext} onClick={next} testId="journey-next" label={nextLabel} />}
         {done ? (
-          <button type="button" className="btn btn-primary btn-xl" onClick={finish} data-testid="journey-finish">
-            {t.finish}
-          </button>
+          <BigButton kind="primary" onClick={finish} testId="journey-finish" label={t.finish} />
         ) : (
-          <button type="button" className="btn btn-secondary btn-xl" onClick={() => setConfirmExit(true)} data-testid="journey-exit">
-            {t.exit}
-          </button>
+          <BigButton kind="secondary" onClick={() => setConfirmExit(true)} testId="journey-exit" label={t.exit} />
         )}
       </div>
       {done && <p className="journey-hint">{t.finishHint}</p>}
@@ -278,12 +267,8 @@ function Journey({ service }: { service: Service }) {
               {t.exitConfirm}
             </p>
             <div className="journey-actions">
-              <button type="button" className="btn btn-primary btn-xl" onClick={finish} data-testid="exit-yes">
-                {t.exitYes}
-              </button>
-              <button type="button" className="btn btn-secondary btn-xl" onClick={() => setConfirmExit(false)} data-testid="exit-no">
-                {t.exitNo}
-              </button>
+              <BigButton kind="primary" onClick={finish} testId="exit-yes" label={t.exitYes} />
+              <BigButton kind="secondary" onClick={() => setConfirmExit(false)} testId="exit-no" label={t.exitNo} />
             </div>
           </div>
         </div>

@@ -17,6 +17,7 @@ import type { MaskedIdentityView } from './journey-types';
 import { useJourneyT } from './strings';
 import { StepShell } from './StepShell';
 import { Fact } from '../components/Fact';
+import { BigButton } from '../components/BigButton';
 
 type Phase = { kind: 'waiting' } | { kind: 'read'; identity: MaskedIdentityView } | { kind: 'no-card' } | { kind: 'counter' };
 
@@ -60,6 +61,12 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
     });
   }, [subscribe, fetchIdentity]);
 
+  /** Drops the card read and waits for another. */
+  const anotherCard = () => {
+    void send(api.journey.identity.$delete());
+    setPhase({ kind: 'waiting' });
+  };
+
   return (
     <StepShell
       id="identify"
@@ -81,9 +88,7 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
           <p role="status" aria-live="polite" className="journey-status" data-testid="identify-status" data-spoken>
             {readerDown ? `${t.readerOffline} ${readerDown}` : (cardError ?? t.waitingCard)}
           </p>
-          <button type="button" className="btn btn-secondary btn-xl" onClick={() => setPhase({ kind: 'no-card' })} data-testid="no-card">
-            {t.noCard}
-          </button>
+          <BigButton kind="secondary" onClick={() => setPhase({ kind: 'no-card' })} testId="no-card" label={t.noCard} />
         </>
       )}
       {phase.kind === 'read' && (
@@ -109,19 +114,9 @@ export function IdentifyStep({ serviceCode, onIdentified }: { serviceCode: strin
               <FaceCheck onPassed={() => onIdentified(phase.identity)} onCounter={() => setPhase({ kind: 'counter' })} />
             </>
           ) : (
-            <button type="button" className="btn btn-primary btn-xl" onClick={() => onIdentified(phase.identity)} data-testid="identity-continue">
-              {t.next}
-            </button>
+            <BigButton kind="primary" onClick={() => onIdentified(phase.identity)} testId="identity-continue" label={t.next} />
           )}
-          <button
-            type="button"
-            className="btn btn-secondary"
-            onClick={() => {
-              void send(api.journey.identity.$delete());
-              setPhase({ kind: 'waiting' });
-            }}
-            data-testid="use-another"
-          >
+          <button type="button" className="btn btn-secondary" onClick={anotherCard} data-testid="use-another">
             {t.useAnother}
           </button>
         </>

@@ -1,3 +1,4 @@
+import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
 import { HelperEntry } from '../helper/HelperBar';
 import { useT } from '../i18n/useT';
@@ -6,6 +7,10 @@ import { useSession } from '../session/SessionContext';
 export function AttractScreen() {
   const t = useT();
   const { dispatch, open } = useSession();
+  const search = () => {
+    dispatch({ type: 'home' });
+    open({ kind: 'search' });
+  };
   return (
     <section className="attract" aria-labelledby="attract-title">
       <h1 id="attract-title" className="attract-title">
@@ -16,18 +21,7 @@ export function AttractScreen() {
         <button type="button" className="btn btn-primary btn-start" onClick={() => dispatch({ type: 'home' })} data-testid="attract-start">
           {t.attractStart}
         </button>
-        <button
-          type="button"
-          className="btn btn-secondary btn-xl"
-          onClick={() => {
-            dispatch({ type: 'home' });
-            open({ kind: 'search' });
-          }}
-          data-testid="attract-search"
-        >
-          <Icon name="search" />
-          {t.searchCta}
-        </button>
+        <BigButton kind="secondary" icon="search" onClick={search} testId="attract-search" label={t.searchCta} />
       </div>
       <p className="attract-hint">{t.attractStartHint}</p>
       <HelperEntry />

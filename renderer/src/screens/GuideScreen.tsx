@@ -13,7 +13,7 @@ import { useT } from '../i18n/useT';
 import { useSession } from '../session/SessionContext';
 import { CatalogProblem, Loading } from './CatalogProblem';
 import { useTrackStep } from '../usage/useTrackStep';
-import { Fact } from '../components/Fact';
+import { CatalogFacts, Fact } from '../components/Fact';
 
 const TOC = ['materials', 'time', 'fees', 'flow', 'place', 'contact'] as const;
 
@@ -155,19 +155,13 @@ function Guide({ data }: { data: GuideData }) {
               {fees.map((f) => (
                 <li key={f.name} className="fee">
                   <h3 lang="zh-CN">{f.name}</h3>
-                  <dl className="facts">
-                    <Fact term={t.feeStandard} zh>
-                      {f.standard}
-                    </Fact>
-                    <Fact term={t.feeBasis} zh>
-                      {f.basis}
-                    </Fact>
-                    {f.reduction && (
-                      <Fact term={t.feeReduction} zh>
-                        {f.reduction}
-                      </Fact>
-                    )}
-                  </dl>
+                  <CatalogFacts
+                    facts={[
+                      [t.feeStandard, f.standard],
+                      [t.feeBasis, f.basis],
+                      [t.feeReduction, f.reduction],
+                    ]}
+                  />
                 </li>
               ))}
             </ul>
@@ -199,14 +193,12 @@ function Guide({ data }: { data: GuideData }) {
       </GuideSection>
 
       <GuideSection id="place" title={t.secPlace}>
-        <dl className="facts">
-          <Fact term={t.place} zh>
-            {s.place}
-          </Fact>
-          <Fact term={t.hours} zh>
-            {s.hours}
-          </Fact>
-        </dl>
+        <CatalogFacts
+          facts={[
+            [t.place, s.place],
+            [t.hours, s.hours],
+          ]}
+        />
       </GuideSection>
 
       <GuideSection id="result" title={t.secResult}>

@@ -12,6 +12,15 @@ function SpeakerIcon({ muted }: { muted: boolean }) {
   );
 }
 
+/** One volume step: a large target marked − or +, named for the screen reader. */
+function VolumeStep({ label, sign, disabled, onClick, testId }: { label: string; sign: '−' | '+'; disabled: boolean; onClick: () => void; testId: string }) {
+  return (
+    <button type="button" className="btn btn-nav speech-step" aria-label={label} disabled={disabled} onClick={onClick} data-testid={testId}>
+      <span aria-hidden="true">{sign}</span>
+    </button>
+  );
+}
+
 export function SpeechControls() {
   const t = useSpeechT();
   const speech = useSpeech();
@@ -33,29 +42,11 @@ export function SpeechControls() {
             <span className="btn-label">{t.repeat}</span>
           </button>
           <div className="speech-volume">
-            <button
-              type="button"
-              className="btn btn-nav speech-step"
-              aria-label={t.volumeDown}
-              disabled={level <= 1}
-              onClick={() => speech.setVolume(speech.volume - VOLUME_STEP)}
-              data-testid="speech-quieter"
-            >
-              <span aria-hidden="true">−</span>
-            </button>
+            <VolumeStep label={t.volumeDown} sign="−" disabled={level <= 1} onClick={() => speech.setVolume(speech.volume - VOLUME_STEP)} testId="speech-quieter" />
             <span className="speech-level" data-testid="speech-level">
               {t.volumeLevel(level, levels)}
             </span>
-            <button
-              type="button"
-              className="btn btn-nav speech-step"
-              aria-label={t.volumeUp}
-              disabled={level >= levels}
-              onClick={() => speech.setVolume(speech.volume + VOLUME_STEP)}
-              data-testid="speech-louder"
-            >
-              <span aria-hidden="true">+</span>
-            </button>
+            <VolumeStep label={t.volumeUp} sign="+" disabled={level >= levels} onClick={() => speech.setVolume(speech.volume + VOLUME_STEP)} testId="speech-louder" />
           </div>
         </>
       )}
