@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { heartbeatSchema } from '../../common/heartbeat';
+import { checkHeartbeat } from '../fleet/heartbeat-check';
 import { lastChinaDays, summariseUsage } from '../../common/usage-summary';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { terminalStatus } from '../fleet/fleet-status';
@@ -17,7 +18,7 @@ import type { CentralStore } from '../store';
 
 export function heartbeatRoutes(store: CentralStore, now: () => number = Date.now) {
   return new Hono<{ Variables: AuthVariables }>().post('/heartbeats', async (c) => {
-    const body = parseJsonBody(c, c.get('rawBody'), heartbeatSchema);
+    const body = parseJsonBody(c, c.get('rawBody'), heartbeatSchema, checkHeartbeat);
     if (!body.ok) return body.response;
     const hb = body.value;
     const usageByDay = new Map<string, string>();
