@@ -63,3 +63,24 @@ export async function drive(reqs: Prepared[], agent: http.Agent): Promise<{ rps:
   );
   return { rps: reqs.length / ((performance.now() - t0) / 1000), failed };
 }
+
+/**
+ * CPU time (user + system, ms) used so far by a process and everything it started (tsx runs
+ * central in a child of its own), from /proc; null where there is no /proc. Unlike requests per
+ * second on a shared machine, a request's CPU time does not move with the other users' load.
+ */
+export function processTreeCpuMs(pid: number): number | null {
+  try {
+    const tick = 1000 / 100; // USER_HZ: 100 on Linux
+    let ms = 0;
+    const visit = (p: number) => {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ms += (Number(fields[11]) + Number(fields[12])) * tick;
+      for (const t of fs.readdirSync(`/proc/${p}/task`)) for (const k of fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(k));
+    };
+    visit(pid);
+    return ms;
+  } catch {
+    return null;
+  }
+}

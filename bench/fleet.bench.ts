@@ -4,14 +4,15 @@
 // - heartbeat bytes and requests per terminal per day at the default interval vs the same
 //   cadence of minimal signed requests / the case-status polls the kiosk already makes
 // - central sustaining 1,000 terminals' heartbeats (signature check, validation, SQLite upsert)
-//   in requests per second vs a no-op handler (admin sink, same body) on the same server
+//   in requests per second vs a no-op handler (admin sink, same body) on the same server, in
+//   alternating rounds (medians), and central's CPU time per request of each
 // Central runs in its own process so the load generator does not share its event loop.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
-import { CONCURRENCY, drive, prepare, startCentralProcess, type Prepared } from './central-load';
+import { CONCURRENCY, drive, prepare, processTreeCpuMs, startCentralProcess, type Prepared } from './central-load';
 import { sampleHeartbeat } from '../central/fleet/sample-heartbeat';
 import { signedRequest } from '../central/test-support/signed-client';
 import type { Heartbeat } from '../common/heartbeat';
@@ -20,7 +21,9 @@ import { configSchema } from '../main/backend/config/schema';
 import type { Report } from './report';
 
 const TERMINALS = Number(process.env.BENCH_FLEET_TERMINALS ?? 1000);
-const ROUNDS = Number(process.env.BENCH_FLEET_ROUNDS ?? 4);
+/** Measured rounds, each every terminal's heartbeat once and as many no-op requests, alternating. */
+const ROUNDS = Number(process.env.BENCH_FLEET_ROUNDS ?? 6);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** A busy terminal's heartbeat: 15 services × 2 channels × 2 days, two journeys of 8 steps, all ratings. */
 function busyHeartbeat(at = Date.now()): Heartbeat {
@@ -83,9 +86,10 @@ export async function run(report: Report): Promise<void> {
     });
     report('heartbeat requests per terminal per day', perDay, 'req/day', { name: `case-status polls per day (every ${cfg.queue.statusPollSec} s)`, value: 86_400 / cfg.queue.statusPollSec });
 
-    // Throughput: every terminal reports ROUNDS times; pre-signed so the client's HMAC cost is not timed.
+    // Throughput: every terminal reports once to warm up and then once a round; pre-signed so the
+    // client's HMAC cost is not timed.
     const signedAll: Prepared[] = [];
-    for (let r = 0; r < ROUNDS; r++)
+    for (let r = 0; r <= ROUNDS; r++)
       for (const term of terminals) signedAll.push(await prepare(await signedRequest(url, { ...term, method: 'POST', path: '/v1/heartbeats', json: sampleHeartbeat({ kiosk: r }) })));
     const body = signedAll[0]!.body;
     const sink: Prepared[] = signedAll.map(() => ({ url: `${url}/v1/admin/sink`, method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body }));
@@ -93,12 +97,34 @@ export async function run(report: Report): Promise<void> {
     await drive(sink.slice(0, 500), dispatcher);
     const warm = await drive(signedAll.slice(0, TERMINALS), dispatcher);
     if (warm.failed) throw new Error(`${warm.failed} warm-up heartbeats refused`);
-    const measured = signedAll.slice(TERMINALS);
-    const hb = await drive(measured, dispatcher);
-    if (hb.failed) throw new Error(`${hb.failed} heartbeats refused`);
-    const noop = await drive(sink.slice(0, measured.length), dispatcher);
-    report(`central: ${TERMINALS} terminals' heartbeats sustained`, hb.rps, 'req/s', { name: 'no-op handler, same server and body', value: noop.rps }, { atLeast: 0.5 });
-    report(`central: ${TERMINALS} terminals at one heartbeat per ${cfg.heartbeatSec} s need`, TERMINALS / cfg.heartbeatSec, 'req/s', { name: 'heartbeats sustained', value: hb.rps });
+    // Alternating rounds, the order swapped every round, medians: a load that changes during the
+    // run (the machine is shared) moves both sides instead of one.
+    const rps = { hb: [] as number[], noop: [] as number[] };
+    const cpu = { hb: [] as number[], noop: [] as number[] };
+    const round = async (side: 'hb' | 'noop', reqs: Prepared[]) => {
+      const before = processTreeCpuMs(child.pid!);
+      const r = await drive(reqs, dispatcher);
+      if (r.failed) throw new Error(`${r.failed} ${side === 'hb' ? 'heartbeats' : 'no-op requests'} refused`);
+      const after = processTreeCpuMs(child.pid!);
+      rps[side].push(r.rps);
+      if (before !== null && after !== null) cpu[side].push((after - before) / reqs.length);
+    };
+    for (let r = 1; r <= ROUNDS; r++) {
+      const beats = signedAll.slice(r * TERMINALS, (r + 1) * TERMINALS);
+      const noops = sink.slice(r * TERMINALS, (r + 1) * TERMINALS);
+      if (r % 2) {
+        await round('hb', beats);
+        await round('noop', noops);
+      } else {
+        await round('noop', noops);
+        await round('hb', beats);
+      }
+    }
+    const hb = median(rps.hb);
+    report(`central: ${TERMINALS} terminals' heartbeats sustained`, hb, 'req/s', { name: 'no-op handler, same server and body', value: median(rps.noop) }, { atLeast: 0.5 });
+    if (cpu.hb.length === ROUNDS)
+      report("central: CPU time per heartbeat (central's process, user + system)", median(cpu.hb), 'ms', { name: 'per no-op request, same server and body', value: median(cpu.noop) });
+    report(`central: ${TERMINALS} terminals at one heartbeat per ${cfg.heartbeatSec} s need`, TERMINALS / cfg.heartbeatSec, 'req/s', { name: 'heartbeats sustained', value: hb });
   } finally {
     dispatcher.destroy();
     child.kill('SIGTERM');

@@ -4,7 +4,7 @@
 // answer" for something central did store), 503 with Retry-After, and "down for N seconds"
 // (the embedded server stops listening).
 import type { IncomingMessage } from 'node:http';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 
 export const faultSettingsSchema = z.object({
@@ -51,6 +51,12 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/** Closes the connection under the request, so the client sees the answer lost. */
+function dropConnection(c: Context): void {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  incoming?.socket.destroy();
+}
+
 export class FaultInjector {
   private settings: FaultSettings = faultSettingsSchema.parse({});
   private random: () => number = Math.random;
@@ -93,12 +99,8 @@ export class FaultInjector {
   middleware(): MiddlewareHandler {
     return async (c, next) => {
       const s = this.settings;
-      const drop = () => {
-        const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-        incoming?.socket.destroy();
-      };
       if (this.isDown()) {
-        drop();
+        dropConnection(c);
         return c.json({ error: 'down', message: '中心系统维护中 / central is down' }, 503);
       }
       const latency = s.latencyMs + (s.latencyJitterMs ? this.random() * s.latencyJitterMs : 0);
@@ -123,11 +125,11 @@ export class FaultInjector {
       if (s.dropRate && this.random() < s.dropRate) {
         this.counters.drops++;
         if (this.random() < 0.5) {
-          drop();
+          dropConnection(c);
           return c.body(null, 500);
         }
         await next();
-        drop(); // the work is done and committed; the answer is lost on the way
+        dropConnection(c); // the work is done and committed; the answer is lost on the way
         return;
       }
       await next();

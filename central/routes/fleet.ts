@@ -5,7 +5,8 @@ import { lookupVolumes } from '../fleet/lookup-volume';
 import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { heartbeatSchema } from '../../common/heartbeat';
+import { heartbeatSchema, type UsageReport } from '../../common/heartbeat';
+import { checkHeartbeat } from '../fleet/heartbeat-check';
 import { lastChinaDays, summariseUsage } from '../../common/usage-summary';
 import type { AuthVariables } from '../auth/terminal-auth';
 import { terminalStatus } from '../fleet/fleet-status';
@@ -17,22 +18,10 @@ import type { CentralStore } from '../store';
 
 export function heartbeatRoutes(store: CentralStore, now: () => number = Date.now) {
   return new Hono<{ Variables: AuthVariables }>().post('/heartbeats', async (c) => {
-    const body = parseJsonBody(c, c.get('rawBody'), heartbeatSchema);
+    const body = parseJsonBody(c, c.get('rawBody'), heartbeatSchema, checkHeartbeat);
     if (!body.ok) return body.response;
     const hb = body.value;
-    const usageByDay = new Map<string, string>();
-    if (hb.usage) {
-      for (const day of hb.usage.days) {
-        usageByDay.set(
-          day,
-          JSON.stringify({
-            submissions: hb.usage.submissions.filter((s) => s.day === day),
-            steps: hb.usage.steps.filter((s) => s.day === day),
-            ratings: hb.usage.ratings.filter((s) => s.day === day),
-          }),
-        );
-      }
-    }
+    const usageByDay = hb.usage ? usageRowsByDay(hb.usage) : new Map<string, string>();
     const { usage: _usage, ...status } = hb;
     const t = now();
     const terminalId = c.get('terminalId');
@@ -44,6 +33,18 @@ export function heartbeatRoutes(store: CentralStore, now: () => number = Date.no
     if (hb.cryptoSuite) store.recordAnnouncedSuite(terminalId, hb.cryptoSuite);
     return c.json({ ok: true as const, receivedAt: new Date(t).toISOString() });
   });
+}
+
+/** Each reported day's aggregates as stored (one row per terminal and day), in one pass over each list. */
+function usageRowsByDay(usage: UsageReport): Map<string, string> {
+  const byDay = new Map<string, { submissions: UsageReport['submissions']; steps: UsageReport['steps']; ratings: UsageReport['ratings'] }>();
+  for (const day of usage.days) byDay.set(day, { submissions: [], steps: [], ratings: [] });
+  for (const s of usage.submissions) byDay.get(s.day)?.submissions.push(s);
+  for (const s of usage.steps) byDay.get(s.day)?.steps.push(s);
+  for (const r of usage.ratings) byDay.get(r.day)?.ratings.push(r);
+  const rows = new Map<string, string>();
+  for (const [day, lists] of byDay) rows.set(day, JSON.stringify(lists));
+  return rows;
 }
 
 export const FLEET_COOKIE = 'central_admin';
