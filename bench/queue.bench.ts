@@ -33,6 +33,19 @@ function median(xs: number[]): number {
 }
 
 /** Reference central in its own process, with these terminals provisioned (queue-sm.bench.ts registers an sm one). */
+/** The loopback URL a server child prints on its stdout once it listens. */
+function loopbackUrlOf(child: ChildProcess, what: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d) => {
+      buf += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`${what} exited ${code}`)));
+  });
+}
+
 export async function startCentralProcess(dir: string, provisioned: object[] = [TERMINAL]): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
   const terminals = path.join(dir, 'terminals.json');
   fs.writeFileSync(terminals, JSON.stringify(provisioned));
@@ -42,15 +55,7 @@ export async function startCentralProcess(dir: string, provisioned: object[] = [
     env: { ...process.env, CENTRAL_PORT: '0', CENTRAL_DB: path.join(dir, 'central.db'), CENTRAL_TERMINALS: terminals, CENTRAL_ADMIN_TOKEN: adminToken },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`central exited ${code}`)));
-  });
+  const url = await loopbackUrlOf(child, 'central');
   return { url, adminToken, child };
 }
 
@@ -61,15 +66,7 @@ async function startStoringSink(dir: string): Promise<{ url: string; child: Chil
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`storing sink exited ${code}`)));
-  });
+  const url = await loopbackUrlOf(child, 'storing sink');
   return { url, child };
 }
 
