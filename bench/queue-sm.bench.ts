@@ -3,6 +3,7 @@
 // has the ratio against the same baseline as queue.bench.ts (write+fsync of the same bytes, raw
 // HTTP upload of the same bytes to the same server) and a second line against the international
 // suite measured in the same run, so the cost of 国密 itself reads off directly.
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,7 +63,7 @@ function enqueueFigures(dir: string, suite: SuiteTag, rounds: number): { enqueue
 }
 
 /** Median MB/s delivering N submissions of 10 pages in a suite, and of raw HTTP upload of the same bytes (queue.bench.ts's rounds). */
-function syncFigures(dir: string, suite: SuiteTag, central: { url: string; adminToken: string }, n: number): Promise<{ sync: number; raw: number }> {
+function syncFigures(dir: string, suite: SuiteTag, central: { url: string; adminToken: string; child: ChildProcess }, n: number): Promise<{ sync: number; raw: number }> {
   return syncVsRaw({
     dir: path.join(dir, `sync-${suite}`),
     central,

@@ -4,7 +4,7 @@
 // (peak memory while draining a backlog: backlog.bench.ts, in a kiosk process of its own)
 // - receipts delivered exactly once after BENCH_CRASH_TRIALS (default 200) random SIGKILLs
 // Central runs in its own process so the memory figure is the kiosk's alone.
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,8 +21,11 @@ import { exactlyOnceViolations, runCrashTrials } from '../offline-queue/test-sup
 import { buildHost } from '../offline-queue/test-support/host-process';
 import Database from 'better-sqlite3';
 import { startCentralProcess as startCentralOnItsOwn } from './central-load';
+import { ownCpuMs, processTreeCpuMs } from './process-cpu';
+import { urlFromStdout } from '../scripts/test-support/url-from-stdout';
 import type { Report } from './report';
 
+const root = path.resolve(import.meta.dirname, '..');
 const SERVICE = sampleCatalog.services[0]!.code;
 const TERMINAL = { terminalId: 'BENCH001', secret: crypto.randomBytes(32).toString('base64url') };
 const PAGE_BYTES = 300_000;
@@ -35,6 +38,27 @@ function median(xs: number[]): number {
 /** Reference central in its own process, with these terminals provisioned (queue-sm.bench.ts registers an sm one). */
 export function startCentralProcess(dir: string, provisioned: object[] = [TERMINAL]): Promise<{ url: string; adminToken: string; child: ChildProcess }> {
   return startCentralOnItsOwn(dir, provisioned);
+}
+
+/** The second baseline's server (storing-sink-server.ts) in its own process, keeping what it receives in `dir`. */
+async function startStoringSink(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  fs.mkdirSync(dir, { recursive: true });
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'bench', 'storing-sink-server.ts'), path.join(dir, 'sink.db')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await urlFromStdout(child, 60_000);
+  return { url, child };
+}
+
+/** Uploads each page in its own request, one after another, over the platform fetch; seconds taken. */
+async function upload(pages: Buffer[], url: string, headers: Record<string, string>): Promise<number> {
+  const t0 = performance.now();
+  for (const p of pages) {
+    const res = await fetch(url, { method: 'POST', body: new Uint8Array(p), headers: { ...headers, 'Content-Type': 'application/octet-stream' } });
+    await res.arrayBuffer();
+  }
+  return (performance.now() - t0) / 1000;
 }
 
 function openQueue(dir: string, url: string) {
@@ -58,16 +82,25 @@ function openQueue(dir: string, url: string) {
  * alternating rounds. One round of each first, untimed: before, the sync ran once on a cold
  * central (its intake routes, schemas and statements compiled during the timed drain) and the
  * raw upload after it on the warmed server and sockets, so the order itself cost the sync.
+ * With `storingSink`, each round also uploads the same bytes to a bare server that commits each
+ * one to SQLite (the second baseline), and the CPU time both sides spent is counted (central's
+ * from /proc): on the shared 2-core machine throughput follows CPU time more than anything else.
  */
 export async function syncVsRaw(o: {
   dir: string;
-  central: { url: string; adminToken: string };
+  central: { url: string; adminToken: string; child: ChildProcess };
   submissions: number;
   rounds: number;
   open: (dir: string) => { store: Store; queue: SubmissionQueue };
-}): Promise<{ sync: number; raw: number }> {
+  storingSink?: { url: string; child: ChildProcess };
+}): Promise<{ sync: number; raw: number; stored: number; bare: number; syncCpuPerMb: number; rawCpuPerMb: number }> {
   const sync: number[] = [];
   const raw: number[] = [];
+  const stored: number[] = [];
+  const bare: number[] = [];
+  const syncCpu: number[] = [];
+  const rawCpu: number[] = [];
+  const centralCpu = () => processTreeCpuMs(o.central.child.pid!);
   for (let round = 0; round <= o.rounds; round++) {
     const { store, queue } = o.open(path.join(o.dir, `round-${round}`));
     const pages: Buffer[] = [];
@@ -77,29 +110,30 @@ export async function syncVsRaw(o: {
       const r = queue.enqueue(sub);
       if (!r.ok) throw new Error(JSON.stringify(r.error));
     }
-    const total = pages.reduce((n, p) => n + p.length, 0);
+    const mb = pages.reduce((n, p) => n + p.length, 0) / 1e6;
+    const cpu0 = ownCpuMs() + centralCpu();
     const t0 = performance.now();
     await drain(queue, () => {
       if (queue.status().state === 'auth-failed') throw new Error('central refused the terminal');
     });
     const syncSec = (performance.now() - t0) / 1000;
+    const cpu1 = ownCpuMs() + centralCpu();
     await queue.close();
     store.close();
-    const t1 = performance.now();
-    for (const p of pages) {
-      const res = await fetch(`${o.central.url}/v1/admin/sink`, {
-        method: 'POST',
-        body: new Uint8Array(p),
-        headers: { Authorization: `Bearer ${o.central.adminToken}`, 'Content-Type': 'application/octet-stream' },
-      });
-      await res.arrayBuffer();
-    }
-    const rawSec = (performance.now() - t1) / 1000;
+    const cpu2 = ownCpuMs() + centralCpu();
+    const rawSec = await upload(pages, `${o.central.url}/v1/admin/sink`, { Authorization: `Bearer ${o.central.adminToken}` });
+    const cpu3 = ownCpuMs() + centralCpu();
+    const storedSec = o.storingSink ? await upload(pages, `${o.storingSink.url}/store`, {}) : NaN;
+    const bareSec = o.storingSink ? await upload(pages, `${o.storingSink.url}/discard`, {}) : NaN;
     if (round === 0) continue; // warm-up
-    sync.push(total / 1e6 / syncSec);
-    raw.push(total / 1e6 / rawSec);
+    sync.push(mb / syncSec);
+    raw.push(mb / rawSec);
+    stored.push(mb / storedSec);
+    bare.push(mb / bareSec);
+    syncCpu.push((cpu1 - cpu0) / mb);
+    rawCpu.push((cpu3 - cpu2) / mb);
   }
-  return { sync: median(sync), raw: median(raw) };
+  return { sync: median(sync), raw: median(raw), stored: median(stored), bare: median(bare), syncCpuPerMb: median(syncCpu), rawCpuPerMb: median(rawCpu) };
 }
 
 /**
@@ -190,8 +224,18 @@ export async function run(report: Report): Promise<void> {
 
     // 2. sync throughput vs raw HTTP upload of the same bytes to the same server
     {
-      const { sync, raw } = await syncVsRaw({ dir: path.join(dir, 'throughput'), central, submissions: 6, rounds: 5, open: (d) => openQueue(d, central.url) });
-      report('sync throughput to central', sync, 'MB/s', { name: 'raw HTTP upload, same bytes, same server', value: raw }, { atLeast: 0.7 });
+      const storingSink = await startStoringSink(path.join(dir, 'storing-sink'));
+      try {
+        const r = await syncVsRaw({ dir: path.join(dir, 'throughput'), central, submissions: 6, rounds: 5, open: (d) => openQueue(d, central.url), storingSink });
+        report('sync throughput to central', r.sync, 'MB/s', { name: 'raw HTTP upload, same bytes, same server', value: r.raw }, { atLeast: 0.7 });
+        // What bounds it: the same upload to a bare server that stores each page with one fsync'd
+        // SQLite commit, and the CPU time both sides spend per MB (the machine is shared and small).
+        report('sync throughput to central, against a store', r.sync, 'MB/s', { name: "raw HTTP upload, one fsync'd SQLite commit per page (bare server)", value: r.stored });
+        report("raw HTTP upload, one fsync'd SQLite commit per page (bare server)", r.stored, 'MB/s', { name: 'the same upload to the same bare server, stored nowhere', value: r.bare });
+        report('CPU time per MB synced (kiosk + central)', r.syncCpuPerMb, 'ms/MB', { name: 'raw HTTP upload (client + central)', value: r.rawCpuPerMb });
+      } finally {
+        storingSink.child.kill('SIGTERM');
+      }
     }
 
     // 4. crash safety with more trials than CI runs

@@ -26,6 +26,12 @@ export function suiteOfDigestAlg(alg: DigestAlg): SuiteTag {
   return alg === 'sm3' ? 'sm' : 'international';
 }
 
+/** The hex of a well-formed wire digest when it is `suite`'s hash (as a request signature in that suite carries a body's digest), else null. */
+export function digestHexIn(suite: SuiteTag, digest: string): string | null {
+  if (suiteOfDigestAlg(digestAlgOf(digest)) !== suite) return null;
+  return suite === 'sm' ? digest.slice(SM3_PREFIX.length) : digest;
+}
+
 /** The wire form of `suite`'s digest bytes. */
 export function formatDigest(suite: SuiteTag, bytes: Uint8Array): string {
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -118,6 +118,8 @@ export async function signRequest(opts: {
    * from the same bytes (the kiosk: node:crypto instead of Web Crypto, which copies each body).
    */
   bodyDigest?: (body: Uint8Array) => string;
+  /** The international suite's HMAC as `signCanonical` makes it, when the caller has a faster way (the kiosk: node:crypto). */
+  hmac?: (secret: string, canonical: string) => string;
 }): Promise<Record<string, string>> {
   const timestamp = String(opts.now ?? Date.now());
   const nonce = newNonce();
@@ -126,7 +128,8 @@ export async function signRequest(opts: {
   const body = opts.body ?? '';
   const digest = opts.bodyDigest ? opts.bodyDigest(typeof body === 'string' ? enc.encode(body) : body) : await bodyDigestHex(impl, body);
   const canonical = canonicalRequest(opts.method, opts.pathAndQuery, timestamp, nonce, digest, cred.suite);
-  const signature = cred.suite === 'international' ? await signCanonical(cred.secret, canonical) : signCanonicalWithKey(cred.crypto, cred.keyPair, canonical);
+  const signature =
+    cred.suite === 'international' ? (opts.hmac ? opts.hmac(cred.secret, canonical) : await signCanonical(cred.secret, canonical)) : signCanonicalWithKey(cred.crypto, cred.keyPair, canonical);
   return {
     [SIGNING_HEADERS.terminal]: opts.terminalId,
     [SIGNING_HEADERS.timestamp]: timestamp,

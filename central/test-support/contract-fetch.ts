@@ -4,6 +4,7 @@
 // treat a thrown fetch as a network failure and retry quietly, so violations are collected
 // instead and the test fails after it (see checkContractAfterEach).
 import { afterEach } from 'vitest';
+import { OBSERVED_FETCH } from '../../common/observed-fetch';
 import { ContractViolation, responseValidator, type ResponseCheck } from './openapi-validator';
 
 const origins = new Set<string>();
@@ -14,13 +15,15 @@ function install(): void {
   if (check) return;
   check = responseValidator();
   const real = globalThis.fetch;
-  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
+  const watching = async (input: string | URL | Request, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
     const res = await real(input, init);
     if (origins.has(new URL(url).origin)) violations.push(...(await check!(method, url, res)));
     return res;
   };
+  // The kiosk's sync sends through a global fetch only when it is marked as watching it.
+  globalThis.fetch = Object.assign(watching, { [OBSERVED_FETCH]: true as const });
 }
 
 /** Holds every answer of the central at this URL to the document from now on. */

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,6 +30,19 @@ describe('central client', () => {
     const app = testCentralApp({ store, now: () => Date.now() + 3 * 3600_000 });
     const r = await client(app).call('caseFeed', { query: { after: 0 } });
     expect(r.ok).toBe(true);
+  });
+
+  it('signs a page sent whole with the digest it is given, and ignores one of another suite', async () => {
+    const app = testCentralApp({ store });
+    const page = crypto.randomBytes(4096);
+    const sha = crypto.createHash('sha256').update(page).digest('hex');
+    const send = (bytesDigest: string) =>
+      client(app).call('attachmentChunk', { params: { sha256: sha }, query: { offset: 0, size: page.length, mime: 'image/jpeg', name: 'm-1.jpg' }, bytes: page, bytesDigest });
+    // Central hashes what it received: a digest that is not the body's fails the signature.
+    expect(await send(crypto.createHash('sha256').update('other').digest('hex'))).toMatchObject({ ok: false, failure: { kind: 'auth', error: 'bad-credentials' } });
+    // An SM3 digest is not this (international) terminal's hash: the body is hashed instead.
+    expect(await send(`sm3:${'0'.repeat(64)}`)).toMatchObject({ ok: true, body: { complete: true } });
+    expect(await send(sha)).toMatchObject({ ok: true, body: { complete: true } });
   });
 
   it('sorts failures into what the sync engine treats differently', async () => {

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
-import { httpTransport, TransportFailure, type OutgoingRequest } from './transport';
+import { OBSERVED_FETCH } from '../../common/observed-fetch';
+import { httpTransport, TransportFailure, transportFor, type OutgoingRequest } from './transport';
 
 let server: http.Server | null = null;
 afterEach(async () => {
@@ -133,4 +134,26 @@ describe('node:http transport', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('stays on node:http when a library replaced the global fetch, and goes through one marked as watching the kiosk', async () => {
+    const { url } = await serve((_req, res) => res.end('ok'));
+    const platform = globalThis.fetch;
+    let fetched = 0;
+    const wrapper = (input: string | URL | Request, init?: RequestInit) => {
+      fetched++;
+      return platform(input, init);
+    };
+    try {
+      // What @hono/node-server does when it loads (after this module, in the backend's graph).
+      globalThis.fetch = wrapper;
+      expect((await transportFor(undefined)(request(url))).body.toString()).toBe('ok');
+      expect(fetched).toBe(0);
+      // The kiosk tests' contract check: marked, so the kiosk's calls go through it.
+      globalThis.fetch = Object.assign(wrapper, { [OBSERVED_FETCH]: true as const });
+      expect((await transportFor(undefined)(request(url))).body.toString()).toBe('ok');
+      expect(fetched).toBe(1);
+    } finally {
+      globalThis.fetch = platform;
+    }
+  });
 });

@@ -7,6 +7,7 @@
 // to the same interface, so both paths give the client the same answer and the same failures.
 import http from 'node:http';
 import https from 'node:https';
+import { OBSERVED_FETCH } from '../../common/observed-fetch';
 
 export interface OutgoingRequest {
   url: URL;
@@ -131,13 +132,15 @@ export function fetchTransport(f: typeof fetch): Transport {
   };
 }
 
-const PLATFORM_FETCH = globalThis.fetch;
-
 /**
- * An injected fetch wins; so does a global fetch someone replaced after start (the kiosk tests'
- * contract check wraps it to hold every central answer to the OpenAPI document). Otherwise node:http.
+ * An injected fetch wins; so does a global fetch marked as watching the kiosk's calls (the kiosk
+ * tests' contract check holds every central answer to the OpenAPI document through it).
+ * Otherwise node:http — also when a library replaced the global fetch: before, any replacement
+ * after this module loaded counted, and @hono/node-server's (loaded by the backend's loopback
+ * server after the queue) put the kiosk's sync on undici's fetch in the backend itself.
  */
 export function transportFor(injected: typeof fetch | undefined): Transport {
   if (injected) return fetchTransport(injected);
-  return globalThis.fetch === PLATFORM_FETCH ? httpTransport : fetchTransport(globalThis.fetch);
+  const global = globalThis.fetch as typeof fetch & { [OBSERVED_FETCH]?: true };
+  return global[OBSERVED_FETCH] ? fetchTransport(global) : httpTransport;
 }

@@ -52,7 +52,14 @@ export async function uploadPage(deps: {
   while (!state.complete) {
     const offset = state.received;
     const chunk = bytes.subarray(offset, Math.min(offset + chunkBytes, bytes.length));
-    const r = await client.call('attachmentChunk', { params: { sha256: digest }, query: declared ? { offset } : { offset, ...declaration }, bytes: chunk, signal });
+    const whole = offset === 0 && chunk.byteLength === bytes.byteLength;
+    const r = await client.call('attachmentChunk', {
+      params: { sha256: digest },
+      query: declared ? { offset } : { offset, ...declaration },
+      bytes: chunk,
+      ...(whole ? { bytesDigest: digest } : {}),
+      signal,
+    });
     if (!r.ok && r.failure.kind === 'rejected' && r.failure.status === 404 && !declared) {
       // A central before 1.3.0 does not take a declaration with the chunk.
       const d = await declare();
