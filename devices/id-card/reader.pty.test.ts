@@ -185,7 +185,7 @@ describe('ID-card reader driver over a pty', () => {
     sim.insert('resident');
     await reading;
     await pair.unplug();
-    await waitFor(() => state() === 'offline', 3000, 'offline after unplug');
+    await waitFor(() => state() === 'offline', 10_000, 'offline after unplug');
     expect(sup.view().status).toMatchObject({ state: 'offline' });
     expect(reads.length).toBe(0);
 
@@ -195,7 +195,8 @@ describe('ID-card reader driver over a pty', () => {
     await waitFor(() => state() !== 'offline', 3000, 'reopened');
     expect(Date.now() - replugged).toBeLessThan(2000);
     sim.readDelayMs = 0;
-    await waitFor(() => reads.length === 1, 3000, 'card read after replug');
+    // the reader is back (checked above): how soon the next poll finds the card depends on the machine's load
+    await waitFor(() => reads.length === 1, 10_000, 'card read after replug');
     expect(reads[0]!.identity).toEqual(SAMPLE_CARDS.resident);
     // one offline line and one recovery line, not one per poll
     const offlineLines = logger.lines.filter((l) => l.event === 'device.offline');
