@@ -9,15 +9,12 @@
 //           them, against the rows kept compacted by VACUUM INTO.
 // Filling a backlog is not what these measure: it runs with synchronous=OFF (then FULL again),
 // through the same enqueue path. What is timed always runs with synchronous=FULL.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { staticKeyProvider } from '../offline-queue/crypto/key-provider';
-import { SubmissionQueue } from '../offline-queue/queue';
 import { purgeExpired } from '../offline-queue/retention';
 import { PageFiles } from '../offline-queue/store/page-files';
-import { Store } from '../offline-queue/store/store';
 import { sampleSubmission } from '../offline-queue/test-support/sample-submission';
+import { openBenchQueue } from './bench-queue';
 
 interface Terminal {
   terminalId: string;
@@ -35,18 +32,7 @@ type Options = Common & ({ mode: 'memory'; count: number } | { mode: 'scale'; sm
 const o = JSON.parse(process.argv[2] ?? '{}') as Options;
 
 function openKiosk(name: string, terminal: Terminal) {
-  const dbFile = path.join(o.dir, name, 'kiosk.db');
-  const store = Store.open(dbFile);
-  const queue = new SubmissionQueue({
-    store,
-    dbFile,
-    keys: staticKeyProvider(crypto.randomBytes(32)),
-    terminalId: terminal.terminalId,
-    terminalSecret: terminal.secret,
-    centralUrl: o.centralUrl,
-    sync: { downstreamEveryMs: 3_600_000 },
-  });
-  return { store, queue, dbFile };
+  return openBenchQueue(path.join(o.dir, name), { terminalId: terminal.terminalId, terminalSecret: terminal.secret, centralUrl: o.centralUrl });
 }
 type Kiosk = ReturnType<typeof openKiosk>;
 

@@ -14,10 +14,10 @@ import { staticKeyProvider } from '../offline-queue/crypto/key-provider';
 import { Sealer } from '../offline-queue/crypto/sealer';
 import { loadTerminalSigningKey } from '../offline-queue/crypto/terminal-signing-key';
 import { Outbox } from '../offline-queue/outbox';
-import { SubmissionQueue } from '../offline-queue/queue';
 import { Store } from '../offline-queue/store/store';
 import { sampleSubmission } from '../offline-queue/test-support/sample-submission';
 import { startCentralProcess, syncVsRaw } from './queue.bench';
+import { openBenchQueue } from './bench-queue';
 import type { Report } from './report';
 
 const SERVICE = sampleCatalog.services[0]!.code;
@@ -69,22 +69,7 @@ function syncFigures(dir: string, suite: SuiteTag, central: { url: string; admin
     central,
     submissions: n,
     rounds: 3,
-    open: (d) => {
-      const dbFile = path.join(d, 'kiosk.db');
-      const store = Store.open(dbFile);
-      const queue = new SubmissionQueue({
-        store,
-        dbFile,
-        keys: staticKeyProvider(crypto.randomBytes(32)),
-        terminalId: TERMINALS[suite].terminalId,
-        terminalSecret: TERMINALS[suite].secret,
-        suite,
-        signingKey: signing.keyPair,
-        centralUrl: central.url,
-        sync: { downstreamEveryMs: 3_600_000 },
-      });
-      return { store, queue };
-    },
+    open: (d) => openBenchQueue(d, { terminalId: TERMINALS[suite].terminalId, terminalSecret: TERMINALS[suite].secret, suite, signingKey: signing.keyPair, centralUrl: central.url }),
   });
 }
 

@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
-import { staticKeyProvider } from '../offline-queue/crypto/key-provider';
 import { Sealer } from '../offline-queue/crypto/sealer';
 import { Outbox } from '../offline-queue/outbox';
 import { SubmissionQueue } from '../offline-queue/queue';
@@ -23,6 +22,7 @@ import Database from 'better-sqlite3';
 import { startCentralProcess as startCentralOnItsOwn } from './central-load';
 import { ownCpuMs, processTreeCpuMs } from './process-cpu';
 import { urlFromStdout } from '../scripts/test-support/url-from-stdout';
+import { openBenchQueue } from './bench-queue';
 import type { Report } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -62,18 +62,7 @@ async function upload(pages: Buffer[], url: string, headers: Record<string, stri
 }
 
 function openQueue(dir: string, url: string) {
-  const dbFile = path.join(dir, 'kiosk.db');
-  const store = Store.open(dbFile);
-  const queue = new SubmissionQueue({
-    store,
-    dbFile,
-    keys: staticKeyProvider(crypto.randomBytes(32)),
-    terminalId: TERMINAL.terminalId,
-    terminalSecret: TERMINAL.secret,
-    centralUrl: url,
-    sync: { downstreamEveryMs: 3_600_000 },
-  });
-  return { store, queue };
+  return openBenchQueue(dir, { terminalId: TERMINAL.terminalId, terminalSecret: TERMINAL.secret, centralUrl: url });
 }
 
 /**
