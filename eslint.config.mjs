@@ -1,6 +1,8 @@
 // `npm run lint` (and a step of `npm test`): zero warnings allowed. Type-aware rules use the
 // TypeScript 6 JS API (package `typescript`, aliased to @typescript/typescript6) because the
 // TypeScript 7 compiler (`@typescript/native`, our `tsc`) ships no JS API yet.
+// no-unused-vars: an import or a binding nobody reads is dead code the type check does not report
+// (unused-exports covers exports); `_`-prefixed names are the deliberate exceptions.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import kiosk from './scripts/lint/import-boundaries.mjs';
@@ -17,6 +19,7 @@ export default tseslint.config(
     plugins: { '@typescript-eslint': tseslint.plugin, 'react-hooks': reactHooks, kiosk },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       '@typescript-eslint/no-misused-promises': 'error',
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',

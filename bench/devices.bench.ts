@@ -3,7 +3,6 @@
 // bytes a typical receipt costs (against its bare GB18030 text).
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
-import { memoryLogger } from '../devices/core/log';
 import { idCardReaderConnector } from '../devices/id-card/connect';
 import type { CardRead } from '../devices/id-card/reader';
 import { SAMPLE_CARD_NAMES } from '../devices/id-card/sample-cards';

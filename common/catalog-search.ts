@@ -29,11 +29,6 @@ function fullOf(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-interface SearchHit {
-  code: string;
-  score: number;
-}
-
 export class CatalogSearch {
   private readonly entries: Entry[];
 

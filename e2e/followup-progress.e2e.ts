@@ -6,14 +6,11 @@
 // number, and sees the last known state, said honestly, when central is down. A self-made QR with
 // a guessed receipt number shows the status only; the genuine receipt's QR (with its claim) opens
 // the documents.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleCatalog } from '../central/catalog/sample-catalog';
 import { newReceiptClaim, receiptQrPayload } from '../common/receipt-claim';
-import { uuidv7 } from '../common/uuidv7';
 import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';
 import type { SimAction } from '../devices/sim/sim-actions';
 import { inkShare, pdfText, rasterise } from '../devices/test-support/poppler';
@@ -24,7 +21,6 @@ import { queueSampleCase } from './harness/queued-case';
 import { receiptQrOf } from './harness/receipt-qr';
 import { startKiosk, type TestKiosk } from './harness/kiosk';
 
-const service = sampleCatalog.services.find((s) => s.kioskFull)!;
 const card = SAMPLE_CARDS.resident;
 let kiosk: TestKiosk;
 let browser: Browser;

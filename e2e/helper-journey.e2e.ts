@@ -3,7 +3,7 @@
 // the resident signs the application and the 委托授权 on screen, and the 收件回执 decoded from
 // the printer simulator names the helper; central receives helper and authorisation; the case is
 // in 我的代办件. Screens checked with axe.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CN_2026 } from '../common/test-support/calendars';
 import { SAMPLE_CARDS } from '../devices/id-card/sample-cards';

@@ -36,7 +36,6 @@ afterAll(async () => {
   fs.rmSync(usb, { recursive: true, force: true });
 });
 
-const api = (p: string, init: RequestInit = {}) => fetch(`${kiosk.origin}${p}`, { ...init, headers: { Authorization: `Bearer ${kiosk.secret}`, 'Content-Type': 'application/json', ...init.headers } });
 const backend = () => kiosk.host.backend;
 
 /** A citizen's case queued (as if submitted earlier) and counted. */

@@ -1,6 +1,5 @@
 // 帮办代办 staff: the admin enrols helpers (central hashes the card number and PIN); terminals ask
 // central to identify a helper's card and to verify the PIN (the hashes never leave central).
-import crypto from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { helperIdentifyRequestSchema, helperSignInRequestSchema, staffEnrolmentSchema, staffIdSchema } from '../../common/staff-registry';

@@ -9,7 +9,6 @@ import { attachmentStateSchema, queryFileNameSchema, type AttachmentState } from
 import type { Outbox } from '../outbox';
 import type { PageMeta, SubmissionRow } from '../store/outbox-tables';
 import type { CallFailure, CentralClient } from './central-client';
-import type { WireDigests } from './wire-digests';
 
 export type UploadOutcome = { kind: 'done' } | { kind: 'failed'; failure: CallFailure } | { kind: 'rejected'; code: string; reason: string };
 

@@ -1,6 +1,6 @@
 // 市住房公积金管理中心: withdrawals and contribution certificates.
 import type { Service } from '../../../common/catalog';
-import { COMPLAINT, HALL, HALL_HOURS, SHARED_FROM, idCard, kioskForm, powerOfAttorney } from './shared';
+import { COMPLAINT, HALL, HALL_HOURS, SHARED_FROM, idCard, powerOfAttorney } from './shared';
 
 const consultation = {
   phone: '12329',

@@ -10,7 +10,6 @@ import { PollingSession } from '../../core/polling-session';
 import { Sw3 } from '../frame';
 import type { PhotoDecoder } from '../photo-decoder';
 import { CardInField, type ReaderEvents } from '../reader';
-import { decodeTextBlock, textProblemOf } from '../text-block';
 import { parseSdkRead, SDK_BUFFER_BYTES, sdkReadDetail } from './sdk-read';
 
 export interface SdkReaderOptions {

@@ -13,7 +13,7 @@
 // A session is separate from the citizen's (own cookie), ends on sign-out, when idle, or when
 // central's proof expires; a new sign-in ends any earlier one (one screen, one helper).
 import crypto from 'node:crypto';
-import { afterFailure, current, NO_FAILURES, viewOf, type LockoutPolicy, type LockoutState, type StoredLockout } from '../../../common/lockout';
+import { afterFailure, current, NO_FAILURES, viewOf, type LockoutPolicy, type StoredLockout } from '../../../common/lockout';
 import { err, ok, type Result } from '../../../common/result';
 import type { HelperPublic, HelperSignInResponse } from '../../../common/staff-registry';
 import type { HeldTicket } from '../../../offline-queue/helper-tickets';
@@ -76,7 +76,6 @@ export interface CardOutcome {
   ticketExpiresAt: string | null;
 }
 
-const SCREEN_KEY = 'screen';
 const UNKNOWN: CardError = { kind: 'unknown-card' };
 const refused = (reason: string) => ({ kind: 'refused', reason }) as const;
 const NO_TICKET: CardError = { kind: 'offline-no-ticket' };

@@ -175,8 +175,7 @@ function NoticeDetail({ c, t }: { c: CaseView; t: FollowupStrings }) {
 
 function CaseCard({ c, onChanged }: { c: CaseView; onChanged: () => Promise<void> }) {
   const t = useFollowupT();
-  const { open, state } = useSession();
-  const lang = state.lang;
+  const { open } = useSession();
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 

@@ -1,7 +1,7 @@
 // 办件进度查询, step one: the citizen places the ID card, scans the receipt QR, or types the
 // receipt number. The backend reports a card or a code through a long poll; the identity
 // itself never comes to this screen.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { RECEIPT_NO_PATTERN } from '../../../common/contact-patterns';
 import { useSession } from '../session/SessionContext';
 import { Keypad } from './Keypad';
@@ -11,7 +11,7 @@ import './followup.css';
 
 export function ProgressQueryScreen() {
   const t = useFollowupT();
-  const { open, dispatch, state } = useSession();
+  const { open, dispatch } = useSession();
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 

@@ -15,7 +15,6 @@ type Outcome = { field: string; ok: boolean; message: string };
 const shown = (outcomes: ConfigOutcome[]): Outcome[] => outcomes.map((o) => ({ field: o.field, ok: o.ok, message: configOutcomeText(o) }));
 
 const gb = (n: number) => `${(n / 1e9).toFixed(1)} GB`;
-const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export function TerminalPanel({ onExpired }: { onExpired: (e: unknown) => void }) {
   const [info, setInfo] = useState<Info | null>(null);
