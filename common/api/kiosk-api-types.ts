@@ -1064,16 +1064,17 @@ export type KioskApiSchema =
             sent: number;
             dead: number;
             lastSyncAt: null | string;
+            lastFailure: null | 'internal' | 'invalid' | 'unavailable' | 'rejected' | 'network' | 'auth';
             lastError: null | string;
             nextAttemptAt: null | string;
             consecutiveFailures: number;
             alerts: (
-              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
-              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
-              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
-              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
-              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
-              | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+              | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'key-mismatch'; at: string }
+              | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'suite-switch-failed'; item: string; at: string }
+              | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'quarantined'; file: string; at: string }
+              | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'salvage-unreadable'; count: null | number; at: string }
+              | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'disk-full'; at: string }
+              | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'auth-refused'; detail: string; at: string }
             )[];
           };
           outputFormat: 'json';
@@ -1221,16 +1222,17 @@ export type KioskApiSchema =
                   sent: number;
                   dead: number;
                   lastSyncAt: null | string;
+                  lastFailure: null | 'internal' | 'invalid' | 'unavailable' | 'rejected' | 'network' | 'auth';
                   lastError: null | string;
                   nextAttemptAt: null | string;
                   consecutiveFailures: number;
                   alerts: (
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'key-mismatch'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'suite-switch-failed'; item: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'quarantined'; file: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'salvage-unreadable'; count: null | number; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'disk-full'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'auth-refused'; detail: string; at: string }
                   )[];
                 };
               };
@@ -1307,6 +1309,7 @@ export type KioskApiSchema =
             sent: number;
             dead: number;
             lastSyncAt: null | string;
+            lastFailure: null | 'internal' | 'invalid' | 'unavailable' | 'rejected' | 'network' | 'auth';
             lastError: null | string;
             nextAttemptAt: null | string;
             consecutiveFailures: number;
@@ -2805,16 +2808,17 @@ export type KioskApiSchema =
               sent: number;
               dead: number;
               lastSyncAt: null | string;
+              lastFailure: null | 'internal' | 'invalid' | 'unavailable' | 'rejected' | 'network' | 'auth';
               lastError: null | string;
               nextAttemptAt: null | string;
               consecutiveFailures: number;
               alerts: (
-                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
-                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
-                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
-                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
-                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
-                | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+                | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'key-mismatch'; at: string }
+                | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'suite-switch-failed'; item: string; at: string }
+                | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'quarantined'; file: string; at: string }
+                | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'salvage-unreadable'; count: null | number; at: string }
+                | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'disk-full'; at: string }
+                | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'auth-refused'; detail: string; at: string }
               )[];
             };
             deadLetters: { reason: string; id: number; receiptNo: string; serviceCode: string; submittedAt: string; code: string; deadAt: string }[];
@@ -2897,16 +2901,17 @@ export type KioskApiSchema =
                   sent: number;
                   dead: number;
                   lastSyncAt: null | string;
+                  lastFailure: null | 'internal' | 'invalid' | 'unavailable' | 'rejected' | 'network' | 'auth';
                   lastError: null | string;
                   nextAttemptAt: null | string;
                   consecutiveFailures: number;
                   alerts: (
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'key-mismatch'; at: string }
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'suite-switch-failed'; item: string; at: string }
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'quarantined'; file: string; at: string }
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'salvage-unreadable'; count: null | number; at: string }
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'disk-full'; at: string }
-                    | { kind: 'key' | 'disk-full' | 'integrity' | 'auth'; code: 'auth-refused'; detail: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'key-mismatch'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'suite-switch-failed'; item: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'quarantined'; file: string; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'salvage-unreadable'; count: null | number; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'disk-full'; at: string }
+                    | { kind: 'key' | 'disk-full' | 'auth' | 'integrity'; code: 'auth-refused'; detail: string; at: string }
                   )[];
                 };
               };
@@ -2983,6 +2988,7 @@ export type KioskApiSchema =
             sent: number;
             dead: number;
             lastSyncAt: null | string;
+            lastFailure: null | 'internal' | 'invalid' | 'unavailable' | 'rejected' | 'network' | 'auth';
             lastError: null | string;
             nextAttemptAt: null | string;
             consecutiveFailures: number;

@@ -77,11 +77,13 @@ describe('sync engine', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     k.queue.start();
     await waitFor(() => k.queue.status().state === 'offline', 5000, 'offline');
+    expect(k.queue.status().lastFailure).toBe('network');
     expect(k.logs.map((l) => l.event)).toContain('queue.sync.offline');
     central.faults.update({ downForSec: 0 });
     await waitFor(() => k.queue.status().sent === 1, 5000, 'sent after reconnect');
     expect(k.logs.map((l) => l.event)).toContain('queue.sync.online');
     expect(k.queue.status().lastSyncAt).not.toBeNull();
+    expect(k.queue.status().lastFailure).toBeNull();
   });
 
   it('stops on refused credentials with an alert, without dead-lettering anything', async () => {
@@ -90,7 +92,7 @@ describe('sync engine', () => {
     k.queue.enqueue(sampleSubmission({ serviceCode: SERVICE_CODE }));
     k.queue.start();
     await waitFor(() => k.queue.status().state === 'auth-failed', 5000, 'auth-failed');
-    expect(k.queue.status()).toMatchObject({ pending: 1, dead: 0 });
+    expect(k.queue.status()).toMatchObject({ pending: 1, dead: 0, lastFailure: 'auth' });
     expect(k.queue.status().alerts.map((a) => a.kind)).toContain('auth');
     expect(k.queue.status().alerts).toContainEqual(expect.objectContaining({ code: 'auth-refused', detail: expect.any(String) }));
   });

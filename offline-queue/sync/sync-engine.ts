@@ -65,12 +65,16 @@ interface ReadyItem {
 
 type PassOutcome = { kind: 'more' } | { kind: 'done' } | { kind: 'failed'; failure: CallFailure | { kind: 'internal'; message: string } };
 
+/** Why the last pass did not finish, as a code the technician's panel words (lastError is its detail). */
+export type SyncFailureKind = CallFailure['kind'] | 'internal';
+
 export interface SyncStatus {
   state: QueueSyncState;
   pending: number;
   sent: number;
   dead: number;
   lastSyncAt: string | null;
+  lastFailure: SyncFailureKind | null;
   lastError: string | null;
   nextAttemptAt: string | null;
   consecutiveFailures: number;
@@ -88,6 +92,7 @@ export class SyncEngine {
   private state: QueueSyncState = 'stopped';
   private nextAttemptAt: number | null = null;
   private lastSyncAt: string | null = null;
+  private lastFailure: SyncFailureKind | null = null;
   private lastError: string | null = null;
   private lastDownstreamAt = 0;
   private batchLimit: number;
@@ -155,6 +160,7 @@ export class SyncEngine {
       state: this.state,
       ...counts,
       lastSyncAt: this.lastSyncAt,
+      lastFailure: this.lastFailure,
       lastError: this.lastError,
       nextAttemptAt: this.nextAttemptAt ? new Date(this.nextAttemptAt).toISOString() : null,
       consecutiveFailures: this.failures,
@@ -217,6 +223,7 @@ export class SyncEngine {
         // back off from the start again instead of escalating.
         if (this.d.client.answered > answeredBefore) this.failures = 0;
         this.failures++;
+        this.lastFailure = f.kind;
         this.lastError = f.message;
         const retryAfter = f.kind === 'unavailable' ? f.retryAfterMs : null;
         delay = retryDelay(this.failures - 1, this.options.backoff, retryAfter, this.d.random);
@@ -252,6 +259,7 @@ export class SyncEngine {
   private succeeded(): void {
     if (this.failures > 0) this.d.log('queue.sync.online', { afterFailures: this.failures });
     this.failures = 0;
+    this.lastFailure = null;
     this.lastError = null;
     this.lastSyncAt = new Date().toISOString();
   }

@@ -46,3 +46,21 @@ export const MAINTENANCE_REFUSAL_WORDS: Partial<Record<RefusalKind<'maintenance'
   'queue-not-added': (p) => ({ zh: '无法添加打印队列', en: `CUPS did not add the queue: ${stringOr(p('detail'), '')}` }),
   'printer-not-saved': (p) => ({ zh: '打印机设置未保存', en: `the printer was not saved: ${stringOr(p('issue'), '')}` }),
 };
+
+type SyncAnswer = Answer<typeof api.maintenance.queue.sync.$post>;
+
+/** Why a forced sync did not finish (offline-queue/sync/sync-engine.ts SyncFailureKind). */
+const SYNC_FAILURE_WORDS: Record<NonNullable<SyncAnswer['lastFailure']>, Words> = {
+  network: { zh: '无法连接中心系统（网络不通或中心未应答）', en: 'central cannot be reached (no network or no answer)' },
+  unavailable: { zh: '中心系统暂时无法处理，稍后自动重试', en: 'central cannot serve now; the kiosk retries by itself' },
+  auth: { zh: '中心拒绝了本终端的凭据，请联系管理员', en: 'central refused this terminal’s credentials: call the administrator' },
+  rejected: { zh: '中心拒绝了本次请求', en: 'central refused the request' },
+  invalid: { zh: '中心的答复不符合接口约定', en: 'central’s answer does not follow the contract' },
+  internal: { zh: '终端内部错误', en: 'an error inside the kiosk' },
+};
+
+/** The line after 立即同步: done with the counts, or why not, with the engine's detail for the technician. */
+export function syncResultText(s: Pick<SyncAnswer, 'lastFailure' | 'lastError' | 'pending' | 'sent' | 'dead'>): string {
+  if (s.lastFailure) return `${bilingual({ zh: '同步未完成', en: 'sync incomplete' })}: ${bilingual(SYNC_FAILURE_WORDS[s.lastFailure])}${s.lastError ? ` — ${s.lastError}` : ''}`;
+  return bilingual({ zh: `同步完成：待传 ${s.pending}，已传 ${s.sent}，待处理 ${s.dead}`, en: `sync done: ${s.pending} pending, ${s.sent} sent, ${s.dead} need attention` });
+}

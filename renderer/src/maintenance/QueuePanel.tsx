@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useSystem } from '../system/SystemContext';
 import type { Answer } from '../call';
 import { deadLetterText } from '../i18n/dead-letter-words';
+import { syncResultText } from '../i18n/maintenance-words';
 import { queueAlertText } from '../i18n/queue-alert-words';
 import { BACKGROUND, techCall, techValue } from './tech-fetch';
 import { usePanelLoad } from './usePanelLoad';
@@ -38,7 +39,7 @@ export function QueuePanel({ onExpired }: { onExpired: (e: unknown) => void }) {
     setNote(null);
     try {
       const s = await techValue(api.maintenance.queue.sync.$post());
-      setNote(s.lastError ? `同步未完成 / sync incomplete: ${s.lastError}` : `同步完成：待传 ${s.pending}，已传 ${s.sent}，待处理 ${s.dead} / sync done`);
+      setNote(syncResultText(s));
       await load();
     } catch (e) {
       onExpired(e);
