@@ -6,7 +6,8 @@ import { memoryLogger } from '../core/log';
 import { PtyPair } from '../sim/pty-pair';
 import { DeviceSupervisor } from '../supervisor/supervisor';
 import { tempDir, waitFor } from '../test-support/wait';
-import { HidCodeScannerSession, type ScannedCode, type SerialCodeScannerSession } from './code-scanner';
+import type { Link } from '../core/link';
+import { HidCodeScannerSession, SerialCodeScannerSession, type ScannedCode } from './code-scanner';
 import { codeScannerConnector } from './connect';
 import { HidKeyboardDecoder, MAX_CODE, reportsFor } from './hid-keyboard';
 import { SerialLineDecoder } from './serial-lines';
@@ -110,6 +111,28 @@ describe('serial code scanner', () => {
     await sim.detach();
     await pair?.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('goes offline when its device node disappears, even if the port never reports a read error', async () => {
+    dir = tempDir('code-node');
+    const node = `${dir}/ttyACM0`;
+    fs.writeFileSync(node, '');
+    // a port that says nothing when the scanner goes: no data, no loss
+    const silent: Link = { description: node, isOpen: true, write: async () => {}, onData: () => () => {}, onLost: () => {}, close: async () => {} };
+    const s = new SerialCodeScannerSession(silent, node);
+    const lost: string[] = [];
+    s.onLost((r) => lost.push(r.reason));
+    try {
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(s.status.state).toBe('ready');
+      fs.rmSync(node);
+      await waitFor(() => s.status.state === 'offline', 10_000, 'offline');
+      expect(s.status).toMatchObject({ state: 'offline', reason: 'unplugged' });
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(lost).toEqual(['unplugged']);
+    } finally {
+      await s.close();
+    }
   });
 
   it('reports each scanned code over a pty, and comes back after being unplugged', async () => {
