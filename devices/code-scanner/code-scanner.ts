@@ -1,6 +1,5 @@
 // QR / barcode scanner sessions: serial (a Link, CR/LF-terminated codes) and HID (keyboard
 // reports read below the OS keyboard layer). Both report each code once, as an event.
-import fs from 'node:fs';
 import type { CodeScannerStatus } from '../../common/devices';
 import { Emitter } from '../core/emitter';
 import type { Link } from '../core/link';
@@ -19,9 +18,6 @@ interface CodeEvents {
   overflow: { source: 'hid' | 'serial' };
 }
 
-/** How often a serial scanner's device node is looked for: a stat, nothing on the wire. */
-const PRESENCE_CHECK_MS = 1000;
-
 // A scanner pushes codes by itself: nothing to ask it; the base carries status and loss.
 abstract class CodeScannerSessionBase extends PollingSession<CodeScannerStatus> {
   readonly events = new Emitter<CodeEvents>();
@@ -33,17 +29,10 @@ abstract class CodeScannerSessionBase extends PollingSession<CodeScannerStatus> 
 
 export class SerialCodeScannerSession extends CodeScannerSessionBase {
   private readonly decoder = new SerialLineDecoder();
-  private gone = false;
 
-  /**
-   * `path`: the port's device node. A scanner sends nothing unasked, so its loss would show only as
-   * the port's read error, which can come late or not at all (seen with a pty whose other end went
-   * away on a loaded machine); the node disappearing (udev removes it on unplug) is checked too.
-   */
-  constructor(
-    private readonly link: Link,
-    private readonly path: string | null = null,
-  ) {
+  // A scanner sends nothing unasked, so the link's own watch on the device node is what notices an
+  // unplugged one in time (`SerialLink`).
+  constructor(private readonly link: Link) {
     super();
     link.onData((chunk) => {
       for (const e of this.decoder.push(chunk)) {
@@ -51,23 +40,7 @@ export class SerialCodeScannerSession extends CodeScannerSessionBase {
         else this.events.emit('overflow', { source: 'serial' });
       }
     });
-    link.onLost((why) => this.lost(why));
-    if (path) this.startPolling({ everyMs: PRESENCE_CHECK_MS });
-  }
-
-  protected override async pollOnce(): Promise<void> {
-    try {
-      await fs.promises.access(this.path!);
-    } catch {
-      if (this.polling) this.lost(`${this.path} is gone`);
-    }
-  }
-
-  /** Once, whichever notices first: the read error or the missing node. */
-  private lost(why: string): void {
-    if (this.gone) return;
-    this.gone = true;
-    this.unplugged(why);
+    link.onLost((why) => this.unplugged(why));
   }
 
   protected override release(): Promise<void> {

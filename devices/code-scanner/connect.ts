@@ -41,7 +41,7 @@ export function codeScannerConnector(cfg: CodeScannerPortConfig) {
       if ('missing' in where) return err({ state: 'offline', reason: 'not-found', detail: where.missing });
       const link = await openSerialLink(where.path, cfg.baudRate ?? 9600);
       if (!link.ok) return err({ state: 'offline', reason: link.error.reason === 'not-found' ? 'not-found' : 'error', detail: link.error.detail });
-      return ok(new SerialCodeScannerSession(link.value, where.path));
+      return ok(new SerialCodeScannerSession(link.value));
     }
     const lib = loadHid();
     if (!lib) return err({ state: 'offline', reason: 'unavailable', detail: 'node-hid could not be loaded' });

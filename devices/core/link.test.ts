@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PtyPair } from '../sim/pty-pair';
-import { tempDir } from '../test-support/wait';
-import { openSerialLink, writeTimeoutMs, type Link } from './link';
+import { tempDir, waitFor } from '../test-support/wait';
+import { openSerialLink, SERIAL_PRESENCE_CHECK_MS, writeTimeoutMs, type Link } from './link';
 
 let dir: string | null = null;
 let pair: PtyPair | null = null;
@@ -59,4 +59,21 @@ describe('link writes', () => {
     expect(await outcome).toBe('link closed');
     expect(Date.now() - t).toBeLessThan(2000);
   }, 15_000);
+});
+
+describe('an unplugged serial device', () => {
+  it('is reported lost once when its device node disappears, though the port itself says nothing', async () => {
+    link = await hostLink(500);
+    const lost: string[] = [];
+    link.onLost((r) => lost.push(r));
+    await new Promise((r) => setTimeout(r, 2 * SERIAL_PRESENCE_CHECK_MS));
+    expect(lost).toEqual([]);
+    expect(link.isOpen).toBe(true);
+    // udev removes the node; here socat keeps the pty itself open, so no read error ever comes
+    fs.rmSync(pair!.hostPath);
+    await waitFor(() => lost.length > 0, 10_000, 'lost');
+    expect(link.isOpen).toBe(false);
+    await new Promise((r) => setTimeout(r, 2 * SERIAL_PRESENCE_CHECK_MS));
+    expect(lost).toEqual([`${pair!.hostPath} is gone`]);
+  }, 20_000);
 });

@@ -120,9 +120,21 @@ export function writeTimeoutMs(bytes: number, bytesPerSecond: number, graceMs = 
 }
 const WRITE_GRACE_MS = 10_000;
 
+/** How often an open serial port's device node is looked for: a stat, nothing on the wire. */
+export const SERIAL_PRESENCE_CHECK_MS = 1000;
+
 class SerialLink extends BaseLink {
+  private presence: NodeJS.Timeout | null = null;
+
+  /**
+   * A device that sends nothing unasked (a code scanner) or is between polls shows its unplugging
+   * only as the port's read error, which can come late or not at all (seen with a pty whose other
+   * end went away on a loaded machine). udev removes the node on unplug, so it is looked for too,
+   * and the loss is reported once, whichever notices first.
+   */
   constructor(
     private readonly port: SerialPort,
+    private readonly path: string,
     readonly description: string,
     private readonly baudRate: number,
     private readonly writeGraceMs: number,
@@ -131,6 +143,24 @@ class SerialLink extends BaseLink {
     port.on('data', (d: Buffer) => this.deliver(new Uint8Array(d.buffer, d.byteOffset, d.byteLength)));
     port.on('error', (e: Error) => this.lost(e.message));
     port.on('close', (e: (Error & { disconnected?: boolean }) | null) => this.lost(e?.message ?? 'port closed'));
+    this.presence = setInterval(() => this.checkPresence(), SERIAL_PRESENCE_CHECK_MS);
+    this.presence.unref();
+  }
+
+  private checkPresence(): void {
+    fs.stat(this.path, (e) => {
+      if (e?.code === 'ENOENT') this.lost(`${this.path} is gone`);
+    });
+  }
+
+  private stopPresenceCheck(): void {
+    if (this.presence) clearInterval(this.presence);
+    this.presence = null;
+  }
+
+  protected override lost(reason: string): void {
+    this.stopPresenceCheck();
+    super.lost(reason);
   }
 
   write(data: Uint8Array): Promise<void> {
@@ -147,6 +177,7 @@ class SerialLink extends BaseLink {
   }
 
   protected doClose(): Promise<void> {
+    this.stopPresenceCheck();
     return new Promise((resolve) => (this.port.isOpen ? this.port.close(() => resolve()) : resolve()));
   }
 }
@@ -157,7 +188,7 @@ export async function openSerialLink(path: string, baudRate: number, opts: { wri
   return new Promise((resolve) => {
     port.open((e) => {
       if (e) resolve(err(classify(e)));
-      else resolve(ok(new SerialLink(port, `serial:${path}@${baudRate}`, baudRate, opts.writeGraceMs ?? WRITE_GRACE_MS)));
+      else resolve(ok(new SerialLink(port, path, `serial:${path}@${baudRate}`, baudRate, opts.writeGraceMs ?? WRITE_GRACE_MS)));
     });
   });
 }
