@@ -31,6 +31,7 @@ describe('bench results', () => {
     const first = run('queue', (r) => {
       r('enqueue 10 pages', 62.3, 'ms', { name: 'write+fsync', value: 10 });
       r('drain rss', 539, 'MB', { name: 'idle rss', value: 100 });
+      r('drain rss', 539, 'MB', { name: 'rss before draining', value: 317 });
       r('old figure', 1, 'ms', { name: 'x', value: 1 });
     });
     const file = writeResults(dir, first, new Date('2026-12-02T13:00:00Z'));
@@ -42,13 +43,15 @@ describe('bench results', () => {
     const now = run('queue', (r) => {
       r('enqueue 10 pages', 15, 'ms', { name: 'write+fsync', value: 10 }); // 1.5× now, was 6.23×
       r('drain rss', 600, 'MB', { name: 'idle rss', value: 100 }); // worse
+      r('drain rss', 600, 'MB', { name: 'rss before draining', value: 400 }); // the same figure, another baseline
       r('new figure', 3, 'ms', { name: 'y', value: 0 }); // no usable baseline
     });
     expect(compareResults(before, now)).toEqual([
-      'queue › enqueue 10 pages: 1.50× (was 6.23×, -75.9%)',
-      'queue › drain rss: 6.00× (was 5.39×, +11.3%)',
-      'queue › new figure: n/a (new figure)',
-      'queue › old figure: not measured in this run (was 1.00×)',
+      'queue › enqueue 10 pages vs write+fsync: 1.50× (was 6.23×, -75.9%)',
+      'queue › drain rss vs idle rss: 6.00× (was 5.39×, +11.3%)',
+      'queue › drain rss vs rss before draining: 1.50× (was 1.70×, -11.8%)',
+      'queue › new figure vs y: n/a (new figure)',
+      'queue › old figure vs x: not measured in this run (was 1.00×)',
     ]);
   });
 

@@ -43,7 +43,9 @@ export function readResults(file: string): Results {
   return ResultsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
 }
 
-const key = (f: Figure) => `${f.file} › ${f.name}`;
+// A figure is measured against more than one baseline (the 国密 sync against the raw upload and
+// against the international suite): the baseline is part of what it is.
+const key = (f: Figure) => `${f.file} › ${f.name} vs ${f.baseline.name}`;
 const fmtRatio = (r: number | null) => (r === null ? 'n/a' : `${r >= 100 ? r.toFixed(0) : r.toFixed(2)}×`);
 
 /** One line per figure of this run: its ratio now and before, and the relative change. */
