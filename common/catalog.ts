@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { formFieldsSchema } from './form-schema';
 import { lazySchema } from './lazy-schema';
+import { SERVICE_CODE_PATTERN } from './service-code';
 
 export const serviceTypeSchema = lazySchema(() => z.enum(['行政许可', '行政确认', '行政给付', '行政征收', '行政奖励', '行政裁决', '其他行政权力', '公共服务']));
 
@@ -85,7 +86,7 @@ export const serviceSchema = lazySchema(() =>
   z
     .object({
       /** 事项编码 */
-      code: z.string().regex(/^[0-9A-Z-]{8,40}$/),
+      code: z.string().regex(SERVICE_CODE_PATTERN),
       name: z.string().min(2),
       nameEn: z.string().min(2),
       departmentId: z.string(),

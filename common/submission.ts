@@ -10,12 +10,13 @@ import { cleanText } from './text-hygiene';
 import { UUIDV7_PATTERN } from './uuidv7';
 import { MOBILE_PATTERN, RECEIPT_NO_PATTERN } from './contact-patterns';
 import { lazySchema } from './lazy-schema';
+import { SERVICE_CODE_PATTERN } from './service-code';
 
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 export const MAX_PAGES_PER_SUBMISSION = 200;
 export const MAX_SIGNATURE_BYTES = 256 * 1024;
 
-const serviceCode = lazySchema(() => z.string().regex(/^[0-9A-Z-]{8,40}$/, '事项编码格式不正确 / malformed service code'));
+const serviceCode = lazySchema(() => z.string().regex(SERVICE_CODE_PATTERN, '事项编码格式不正确 / malformed service code'));
 const materialId = lazySchema(() => z.string().regex(/^[a-z0-9-]{1,64}$/, '材料编号格式不正确 / malformed material id'));
 
 export const idempotencyKeySchema = lazySchema(() => z.string().regex(UUIDV7_PATTERN, '幂等键应为 UUIDv7 / idempotency key must be a UUIDv7'));

@@ -23,11 +23,12 @@ import { receiptWidth } from './receipt-width';
 import { serviceFor, type ServiceRefusal } from './service-for';
 import { faceCheckRequired, faceCheckUnavailable } from '../face-check-availability';
 import { lazySchema } from '../../../common/lazy-schema';
+import { SERVICE_CODE_PATTERN } from '../../../common/service-code';
 
 export const submitSchema = lazySchema(() =>
   z.object({
     idempotencyKey: idempotencyKeySchema,
-    serviceCode: z.string().regex(/^[0-9A-Z-]{8,40}$/),
+    serviceCode: z.string().regex(SERVICE_CODE_PATTERN),
     form: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/), formValueSchema),
     /** scanned pages by reference to the backend's page inbox: the images never round-trip */
     materials: providedSchema,

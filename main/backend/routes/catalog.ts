@@ -5,9 +5,8 @@ import { summarise } from '../catalog/catalog-service';
 import { cachedCatalog, printGuide, serviceGuide } from '../catalog/service-guide';
 import { refuse } from '../http/refusals';
 import { validate } from '../validate';
+import { serviceCodeParam } from './service-code-param';
 import { lazySchema } from '../../../common/lazy-schema';
-
-const codeParam = lazySchema(() => z.object({ code: z.string().regex(/^[0-9A-Z-]{8,40}$/) }));
 
 export function catalogRoutes(ctx: BackendContext) {
   return new Hono()
@@ -30,12 +29,12 @@ export function catalogRoutes(ctx: BackendContext) {
         return c.json({ query: q, results: ctx.catalog.search(q).map(summarise) });
       },
     )
-    .get('/services/:code', validate('param', codeParam), (c) => {
+    .get('/services/:code', validate('param', serviceCodeParam), (c) => {
       const r = serviceGuide(ctx, c.req.valid('param').code);
       if (!r.ok) return refuse(c, 'catalog', r.error);
       return c.json(r.value);
     })
-    .post('/services/:code/print', validate('param', codeParam), async (c) => {
+    .post('/services/:code/print', validate('param', serviceCodeParam), async (c) => {
       const r = await printGuide(ctx, c.req.valid('param').code, new Date());
       // `ok: false` first, as the guide's print button has always read it.
       if (!r.ok) return refuse(c, 'catalog', r.error, { ok: false as const });

@@ -22,11 +22,11 @@ import { serviceFor } from '../journey/service-for';
 import { sharedRecordsLookup } from '../journey/shared-records';
 import { NO_CARD, submitApplication, submitSchema } from '../journey/submit';
 import { validate } from '../validate';
+import { serviceCodeParam } from './service-code-param';
 import { jsonBody } from '../json-body';
 import { SMALL_JSON_MAX } from '../body-limit';
 import { lazySchema } from '../../../common/lazy-schema';
 
-const codeParam = lazySchema(() => z.object({ code: z.string().regex(/^[0-9A-Z-]{8,40}$/) }));
 const materialsBody = lazySchema(() => z.object({ materials: providedSchema }));
 const today = () => chinaDateOf(new Date());
 
@@ -85,7 +85,7 @@ function identityRoutes(ctx: BackendContext) {
 /** A service's form with its prefill, the materials decision and the 一次性告知单. */
 function serviceRoutes(ctx: BackendContext) {
   return new Hono()
-    .get('/services/:code/form', validate('param', codeParam), (c) => {
+    .get('/services/:code/form', validate('param', serviceCodeParam), (c) => {
       const s = serviceFor(ctx.catalog, c.req.valid('param').code);
       if (!s.ok) return refuse(c, 'journey', s.error);
       const card = ctx.citizen.journey.card();
@@ -101,14 +101,14 @@ function serviceRoutes(ctx: BackendContext) {
         deadline: deadlineText(commitmentDeadline(ctx, today())),
       });
     })
-    .post('/services/:code/materials', validate('param', codeParam), jsonBody(materialsBody), (c) => {
+    .post('/services/:code/materials', validate('param', serviceCodeParam), jsonBody(materialsBody), (c) => {
       const s = serviceFor(ctx.catalog, c.req.valid('param').code);
       if (!s.ok) return refuse(c, 'journey', s.error);
       const { counts, unknown } = pagesOf(ctx.devices.pages, c.req.valid('json').materials);
       if (unknown.length) return refuse(c, 'journey', UNKNOWN_PAGE);
       return c.json(decisionView(decideMaterials(s.value.service, counts), commitmentDeadline(ctx, today())));
     })
-    .post('/services/:code/missing-notice', validate('param', codeParam), jsonBody(materialsBody), async (c) => {
+    .post('/services/:code/missing-notice', validate('param', serviceCodeParam), jsonBody(materialsBody), async (c) => {
       const r = await printMissingNotice(ctx, c.req.valid('param').code, c.req.valid('json').materials);
       if (!r.ok) return refuse(c, 'journey', r.error);
       return c.json(r.value, 200);
