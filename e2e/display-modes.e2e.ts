@@ -81,13 +81,19 @@ async function checkMode(page: Page, screen: string, mode: Mode): Promise<void> 
 }
 
 /** A modal dialog blocks the bar (as it should): each mode is set first, then the dialog opened,
- *  checked and closed again. */
+ *  checked and closed again; in low reach it must open at the foot of the screen. */
 async function everyModeOfDialog(page: Page, screen: string, dialog: string, open: () => Promise<void>, close: () => Promise<void>): Promise<void> {
   for (const mode of MODES) {
     const undo = await enter(page, mode);
     try {
       await open();
       await checkMode(page, screen, mode);
+      if (mode === 'low-reach') {
+        // opened at the foot of the screen, where a seated person's hand already is
+        const box = (await page.getByTestId(dialog).boundingBox())!;
+        const height = await page.evaluate(() => window.innerHeight);
+        expect(box.y + box.height, `${dialog} opens in the lower part in low reach`).toBeGreaterThanOrEqual(height * 0.85);
+      }
     } finally {
       if (await page.getByTestId(dialog).isVisible()) await close();
       await undo();
@@ -147,6 +153,16 @@ describe('every screen in every display mode (landscape 1920×1080)', () => {
       await page.getByTestId('attract-start').tap();
       await page.getByTestId('tile-grid').waitFor();
       await everyMode(page, '02-home');
+      await everyModeOfDialog(
+        page,
+        '02-call-for-help',
+        'call-for-help-dialog',
+        async () => {
+          await page.getByTestId('call-for-help').tap();
+          await page.locator('[data-testid="call-for-help-outcome"]:not([data-outcome="asking"])').waitFor();
+        },
+        () => page.getByTestId('call-for-help-close').tap(),
+      );
       await page.locator('[data-testid="tile"]').first().tap();
       await page.getByTestId('service-row').first().waitFor();
       await everyMode(page, '03-list');
@@ -209,6 +225,16 @@ describe('every screen in every display mode (landscape 1920×1080)', () => {
       await lease.getByTestId('scan-flatbed').tap();
       await expect.poll(() => lease.getByTestId('page-thumb').count(), { timeout: 30_000 }).toBe(1);
       await everyMode(page, '14-materials');
+      await everyModeOfDialog(
+        page,
+        '14-exit-question',
+        'exit-dialog',
+        async () => {
+          await page.getByTestId('journey-exit').tap();
+          await page.getByTestId('exit-dialog').waitFor();
+        },
+        () => page.getByTestId('exit-no').tap(),
+      );
       await page.getByTestId('journey-next').tap();
       await page.getByTestId('journey-commitment').waitFor();
       await everyMode(page, '15-commitment');
