@@ -50,6 +50,14 @@ export function runtimeClosure(from, names) {
   return [...found].map((d) => path.relative(from, d)).sort();
 }
 
+/**
+ * Packages the code loads by name at run time (`createRequire(import.meta.url)('node-hid')`, the FFI
+ * worker's `.resolve('koffi')`): esbuild sees no import, so the metafile does not list them, yet a
+ * terminal with a HID reader, a vendor SDK or a PC/SC 社保卡 reader needs them in the bundle.
+ * scripts/package-bundle.test.ts holds this list to the source.
+ */
+export const LOADED_BY_NAME = ['koffi', 'node-hid'];
+
 /** Package names of the external imports a bundle left to node_modules (from esbuild's metafile). */
 function externalPackages(metafile) {
   const names = new Set();
@@ -73,7 +81,7 @@ export async function packageBundle({ outDir, version, channel = 'stable', pinne
     }
     fs.rmSync(path.join(stage, `${BUNDLE_ENTRY}.map`), { force: true });
     fs.rmSync(`${headlessHostFile(path.join(stage, BUNDLE_ENTRY))}.map`, { force: true });
-    const externals = externalPackages(built.metafile).filter((n) => n !== 'electron');
+    const externals = [...new Set([...externalPackages(built.metafile), ...LOADED_BY_NAME])].filter((n) => n !== 'electron');
     for (const rel of runtimeClosure(root, externals)) {
       fs.cpSync(path.join(root, rel), path.join(stage, rel), { recursive: true, filter: (src) => shipped(path.relative(root, src)) });
     }

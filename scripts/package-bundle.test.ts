@@ -14,6 +14,7 @@ import { BundleSwapInstaller, bundlePaths, linkedVersion, readBundleManifest } f
 import { checkArtifact, checkManifest } from '../main/backend/updates/release-check';
 import { generateReleaseKey } from '../main/backend/updates/release-signing';
 import { readUpdateState } from '../main/backend/updates/update-state';
+import { LOADED_BY_NAME } from './package-bundle.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PACKAGE = path.join(ROOT, 'scripts', 'package-bundle.mjs');
@@ -35,6 +36,32 @@ function keyFile(release: string, config: string): string {
   fs.writeFileSync(f, JSON.stringify({ release: [{ algorithm: 'ed25519', publicKey: release }], config: [{ algorithm: 'ed25519', publicKey: config }] }));
   return f;
 }
+
+/** Files the shipped bundle is built from (what esbuild follows from the hosts' entries). */
+function productSources(): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (!['node_modules', 'test-support', 'fixtures'].includes(e.name)) walk(p);
+      } else if (/\.(ts|tsx|mjs)$/.test(e.name) && !/\.(test|e2e|bench)\.ts$/.test(e.name)) out.push(p);
+    }
+  };
+  for (const top of ['main', 'devices', 'offline-queue', 'common', 'documents']) if (fs.existsSync(path.join(ROOT, top))) walk(path.join(ROOT, top));
+  return out;
+}
+
+describe('what a release bundle carries', () => {
+  it('ships every package the code loads by name at run time, which the bundle metafile cannot see', () => {
+    const named = new Set<string>();
+    for (const f of productSources())
+      for (const m of fs.readFileSync(f, 'utf8').matchAll(/createRequire\(import\.meta\.url\)(?:\.resolve)?\(\s*'([^']+)'/g))
+        named.add(m[1]!.startsWith('@') ? m[1]!.split('/').slice(0, 2).join('/') : m[1]!.split('/')[0]!);
+    expect(named.size).toBeGreaterThan(0);
+    expect([...named].filter((n) => !LOADED_BY_NAME.includes(n))).toEqual([]);
+  });
+});
 
 describe('packaging refuses a build the province has not keyed', () => {
   it('without a key file, with the shipped placeholder key, or with a malformed one — before building anything', () => {
@@ -94,7 +121,8 @@ describe('a packaged, signed bundle goes through the terminal checks, swap and l
     expect(bundled).toContain(body(configKey.publicKey));
     expect(bundled).not.toContain(body(PLACEHOLDER_RELEASE_KEY));
     expect(fs.existsSync(path.join(current, 'dist', 'renderer', 'index.html'))).toBe(true);
-    expect(fs.existsSync(path.join(current, 'node_modules', 'better-sqlite3', 'package.json'))).toBe(true);
+    // native packages: imported ones (from the bundle's metafile) and those loaded by name
+    for (const p of ['better-sqlite3', 'serialport', 'koffi', 'node-hid']) expect(fs.existsSync(path.join(current, 'node_modules', p, 'package.json')), p).toBe(true);
 
     // the launcher starts it on trial; the production app reports itself healthy
     const home = path.join(dir, 'home');
