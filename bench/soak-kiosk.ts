@@ -6,10 +6,13 @@
 // page file) or walk away, and the session wiped. A submission costs ~130 ms on a loaded 2-core
 // machine, most of it the receipt printed over the pty (status asked before and after the job):
 // one in five keeps 10,000 sessions to a few minutes. Every `every` sessions it records RSS after a
-// GC, open file descriptors and active timers. Prints one line of JSON, then exits.
+// GC, open file descriptors and active timers, and where the memory is: V8's resident pages,
+// malloc's bytes in use and free, anonymous memory by mapping. Prints one line of JSON, then exits.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { sampleCatalog } from '../central/catalog/sample-catalog';
 import { CN_2026 } from '../common/test-support/calendars';
 import { uuidv7 } from '../common/uuidv7';
@@ -58,7 +61,43 @@ function rssKinds(): Sample['rssKinds'] {
   return { anon: kb('RssAnon'), file: kb('RssFile'), shmem: kb('RssShmem') };
 }
 
+// glibc's allocator seen from inside (koffi, loaded at run time from the bundle's node_modules):
+// mallinfo2 sums every arena, so native memory in use can be told from free memory malloc keeps.
+interface Koffi {
+  load(lib: string): { func(decl: string): (...args: unknown[]) => unknown };
+  struct(name: string, fields: Record<string, string>): unknown;
+}
+const koffi = createRequire(import.meta.url)('koffi') as Koffi;
+const libc = koffi.load('libc.so.6');
+koffi.struct('mallinfo2_t', Object.fromEntries(['arena', 'ordblks', 'smblks', 'hblks', 'hblkhd', 'usmblks', 'fsmblks', 'uordblks', 'fordblks', 'keepcost'].map((f) => [f, 'size_t'])));
+const mallinfo2 = libc.func('mallinfo2_t mallinfo2()') as () => Record<string, number | bigint>;
+function malloc(): Sample['malloc'] {
+  const m = mallinfo2();
+  const n = (k: string) => Number(m[k]);
+  return { inUse: n('uordblks') + n('hblkhd'), free: n('fordblks'), mapped: n('hblkhd') };
+}
+/** Resident anonymous memory by kind of mapping (/proc/self/smaps): brk heap (malloc's main arena), 64 MiB-aligned thread arenas, stacks, the rest (V8's pages, mmapped chunks). */
+function anonByMapping(): Record<string, number> {
+  const out: Record<string, number> = { heap: 0, arenas: 0, stacks: 0, other: 0 };
+  let kind: string | null = null;
+  for (const line of fs.readFileSync('/proc/self/smaps', 'utf8').split('\n')) {
+    const m = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ (\d+)\s*(.*)$/.exec(line);
+    if (m) {
+      const [, start, , , inode, name] = m;
+      kind = name === '[heap]' ? 'heap' : name === '[stack]' ? 'stacks' : inode !== '0' || name ? null : BigInt(`0x${start}`) % (64n << 20n) === 0n ? 'arenas' : 'other';
+    } else if (kind && line.startsWith('Rss:')) out[kind]! += Number(/(\d+)/.exec(line)![1]) * 1024;
+  }
+  return out;
+}
+const v8Physical = () => v8.getHeapSpaceStatistics().reduce((a, s) => a + s.physical_space_size, 0);
+
 export interface Sample {
+  /** malloc's bytes in use (incl. mmapped chunks), free bytes it holds in its arenas, mmapped chunks */
+  malloc: { inUse: number; free: number; mapped: number };
+  /** V8's heap pages actually resident */
+  v8Physical: number;
+  /** resident anonymous memory by mapping: malloc's main arena (brk heap), thread arenas, stacks, the rest */
+  anonBy: Record<string, number>;
   session: number;
   rss: number;
   heap: number;
@@ -162,6 +201,9 @@ async function main(): Promise<Soaked> {
         fds: fs.readdirSync('/proc/self/fd').length,
         timers: resources.filter((r) => r === 'Timeout').length,
         resources: resources.length,
+        malloc: malloc(),
+        v8Physical: v8Physical(),
+        anonBy: anonByMapping(),
       });
     }
   }

@@ -142,6 +142,20 @@ describe('session launcher', () => {
     expect(r.status).toBe(78);
     expect(r.stderr).toContain('Node 22.12');
   });
+
+  it('starts either host with malloc kept to two arenas (what their threads free would stay resident in one arena each)', () => {
+    const seen = path.join(tmp, 'malloc-arena-max');
+    const record = `#!/bin/sh\n[ "$1" = -e ] && exit 0\necho "$MALLOC_ARENA_MAX" >> ${seen}\n`;
+    const home = path.join(tmp, 'electron-home');
+    fs.mkdirSync(home, { recursive: true });
+    fs.writeFileSync(path.join(home, 'gov-kiosk'), record, { mode: 0o755 });
+    const node = path.join(tmp, 'recording-node');
+    fs.writeFileSync(node, record, { mode: 0o755 });
+    const env = { PATH: process.env.PATH, KIOSK_HOME: home, KIOSK_NODE: node, KIOSK_HEADLESS_HOME: tmp };
+    expect(spawnSync('sh', [path.join(dir, 'gov-kiosk-session')], { env }).status).toBe(0);
+    expect(spawnSync('sh', [path.join(dir, 'gov-kiosk-session')], { env: { ...env, KIOSK_HOST: 'chromium' } }).status).toBe(0);
+    expect(fs.readFileSync(seen, 'utf8').split('\n')).toEqual(['2', '2', '']);
+  });
 });
 
 describe('kiosk user', () => {

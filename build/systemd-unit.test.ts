@@ -38,4 +38,9 @@ describe('gov-kiosk.service', () => {
     expect(maxDelaySec).toBeGreaterThan(Number(service.get('RestartSec')));
     expect(maxDelaySec * 1000).toBeLessThanOrEqual(RESTART_POLICY.capMs);
   });
+
+  it("keeps malloc to two arenas, as the locked session's launcher does", () => {
+    const env = unit.split('\n').filter((l) => l.startsWith('Environment='));
+    expect(env).toContain('Environment=MALLOC_ARENA_MAX=2');
+  });
 });
