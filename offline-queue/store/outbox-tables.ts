@@ -230,6 +230,11 @@ export class OutboxTables {
       .run(caseNo, ackedAt, ackedAt, id);
   }
 
+  /** `markSent` for every submission central filed in one batch answer, in one commit (one fsync, not one each). */
+  markSentAll(sent: readonly { id: number; caseNo: string }[], ackedAt: string): void {
+    if (sent.length) this.db.transaction(() => sent.forEach((s) => this.markSent(s.id, s.caseNo, ackedAt)))();
+  }
+
   markDead(id: number, code: string, reason: string, at: string): void {
     this.sql("UPDATE submissions SET state = 'dead', dead_code = ?, dead_reason = ?, dead_at = ?, last_error = ? WHERE id = ? AND state = 'pending'").run(code, reason, at, reason, id);
   }
