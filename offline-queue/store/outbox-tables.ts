@@ -212,11 +212,12 @@ export class OutboxTables {
     this.sql('UPDATE submission_pages SET uploaded_at = ? WHERE submission_id = ? AND seq = ?').run(at, submissionId, seq);
   }
 
-  /** Several pages of one submission in one transaction (one commit, not one per page). */
-  markPagesUploaded(submissionId: number, seqs: readonly number[], at: string): void {
+  /** Pages of several submissions in one transaction (one commit, not one per page or per submission). */
+  markPagesUploaded(pages: readonly { submissionId: number; seqs: readonly number[] }[], at: string): void {
+    if (!pages.some((p) => p.seqs.length)) return;
     const mark = this.db.prepare('UPDATE submission_pages SET uploaded_at = ? WHERE submission_id = ? AND seq = ?');
     this.db.transaction(() => {
-      for (const seq of seqs) mark.run(at, submissionId, seq);
+      for (const { submissionId, seqs } of pages) for (const seq of seqs) mark.run(at, submissionId, seq);
     })();
   }
 
