@@ -118,7 +118,7 @@ describe('upload pipeline', () => {
     expect(k.queue.status().dead).toBe(0);
   }, 40_000);
 
-  it('marks the pages of every submission a pass uploaded in one commit, and does not send them again when the batch that would file them got no answer', async () => {
+  it('marks the pages of every submission a pass uploaded in one commit, does not send them again when the batch that would file them got no answer, and marks the filed ones sent in one commit', async () => {
     const rec = recordingFetch();
     let batches = 0;
     const lostFirstBatch: typeof fetch = async (input, init) => {
@@ -127,6 +127,7 @@ describe('upload pipeline', () => {
     };
     const k = kiosk(lostFirstBatch);
     const marks = vi.spyOn(k.store.outbox, 'markPagesUploaded');
+    const filed = vi.spyOn(k.store.outbox, 'markSentAll');
     const receipts = [enqueue(k, 2, 3000), enqueue(k, 3, 3000), enqueue(k, 2, 3000)];
     k.queue.start();
     await waitFor(() => k.queue.status().sent === 3, 30_000, 'all sent');
@@ -134,6 +135,8 @@ describe('upload pipeline', () => {
     // the first pass's marks: one call for its three submissions, before its batch went out
     expect(marks.mock.calls[0]![0].filter((m) => m.seqs.length).map((m) => m.seqs.length)).toEqual([2, 3, 2]);
     for (const p of casePages(receipts).pages) expect(byPage(rec.sent).get(p.sha256), 'sent once').toEqual(['chunk@0+declared']);
+    // and the batch answer that filed all three was kept in one commit
+    expect(filed.mock.calls.map((c) => c[0].length)).toEqual([3]);
   }, 40_000);
 
   it('retries a page whose request was lost on the way, and central holds every page and case once', async () => {
