@@ -118,7 +118,10 @@ async function main(): Promise<object> {
   // acknowledged, as the sync engine records central's answer
   const due = k.store.outbox.due(Date.now(), o.count);
   const ackedAt = new Date().toISOString();
-  k.store.db.transaction(() => due.forEach((r, i) => k.store.outbox.markSent(r.id, `CASE-${i}`, ackedAt)))();
+  k.store.outbox.markSentAll(
+    due.map((r, i) => ({ id: r.id, caseNo: `CASE-${i}` })),
+    ackedAt,
+  );
   k.store.outbox.checkpoint();
   const queued = storageBytes(k.dbFile);
   const purged = purgeExpired(k.store, 7, new Date(Date.now() + 8 * 86_400_000)).submissions;

@@ -69,7 +69,7 @@ function syncFigures(dir: string, suite: SuiteTag, central: { url: string; admin
     central,
     submissions: n,
     rounds: 3,
-    open: (d) => openBenchQueue(d, { terminalId: TERMINALS[suite].terminalId, terminalSecret: TERMINALS[suite].secret, suite, signingKey: signing.keyPair, centralUrl: central.url }),
+    open: (d, emit) => openBenchQueue(d, { terminalId: TERMINALS[suite].terminalId, terminalSecret: TERMINALS[suite].secret, suite, signingKey: signing.keyPair, centralUrl: central.url, emit }),
   });
 }
 

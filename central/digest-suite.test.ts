@@ -115,6 +115,37 @@ describe('attachments are verified with the algorithm their digest names', () =>
   });
 });
 
+describe('a page sent as one chunk is checked against the digest the signature check made of the same body', () => {
+  it.each([
+    { suite: 'sm (SM3)', signAs: asSm, digestOf: sm3Of, tag: 'sm' as const },
+    { suite: 'international (SHA-256)', signAs: asIntl, digestOf: sha256Of, tag: 'international' as const },
+  ])('under $suite: the page completes without central hashing it again; a flipped bit is refused and nothing is kept', async ({ signAs, digestOf, tag }) => {
+    await registerSm();
+    const terminalId = signAs === asSm ? TERMINAL.terminalId : OTHER_TERMINAL.terminalId;
+    const hashes = vi.spyOn(centralSuite(tag), 'createDigest');
+    const bytes = crypto.randomBytes(3000);
+    expect(await upload(signAs, bytes, digestOf(bytes), { chunk: 3000 })).toMatchObject({ status: 200, complete: true });
+    expect(h.store.attachmentBytes(terminalId, digestOf(bytes))!.equals(bytes)).toBe(true);
+    expect(hashes).not.toHaveBeenCalled();
+    const other = crypto.randomBytes(3000);
+    const bad = Buffer.from(other);
+    bad[10] = bad[10]! ^ 0x01;
+    expect(await upload(signAs, other, digestOf(other), { chunk: 3000, last: bad })).toMatchObject({ status: 422, error: 'hash-mismatch', received: 0, complete: false });
+    expect(h.store.attachmentBytes(terminalId, digestOf(other))).toBeNull();
+  });
+
+  it('a page named with another algorithm than the signature’s is hashed with the one it names (an sm terminal filing SHA-256 inside its window)', async () => {
+    await registerSm(new Date(Date.now() + 86_400_000).toISOString());
+    const bytes = crypto.randomBytes(2000);
+    expect(await upload(asSm, bytes, sha256Of(bytes), { chunk: 2000 })).toMatchObject({ status: 200, complete: true });
+    const other = crypto.randomBytes(2000);
+    expect(await upload(asSm, other, sha256Of(other), { chunk: 2000, last: crypto.randomBytes(2000) })).toMatchObject({ status: 422, error: 'hash-mismatch' });
+    // its SM3 value under the SHA-256 name (what the signature check made) is not taken either
+    const third = crypto.randomBytes(2000);
+    expect(await upload(asSm, third, sm3Of(third).slice('sm3:'.length), { chunk: 2000 })).toMatchObject({ status: 422, error: 'hash-mismatch' });
+  });
+});
+
 describe('no downgrade: SHA-256 digests from a terminal registered for sm', () => {
   it('are refused outside the transition window (page declared, manifest filed, receipt claim), with digest-suite-mismatch', async () => {
     await registerSm();

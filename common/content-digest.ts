@@ -34,7 +34,11 @@ export function digestHexIn(suite: SuiteTag, digest: string): string | null {
 
 /** The wire form of `suite`'s digest bytes. */
 export function formatDigest(suite: SuiteTag, bytes: Uint8Array): string {
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return contentDigestOfHex(suite, Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''));
+}
+
+/** The wire form of `suite`'s digest given as lowercase hex (as a request signature carries a body's digest). */
+export function contentDigestOfHex(suite: SuiteTag, hex: string): string {
   return suite === 'sm' ? SM3_PREFIX + hex : hex;
 }
 

@@ -29,7 +29,10 @@ describe('retention', () => {
     store.db.pragma('synchronous = FULL');
     const due = store.outbox.due(Date.now(), COMPACT_AFTER_PURGED);
     const ackedAt = new Date().toISOString();
-    store.db.transaction(() => due.forEach((r, i) => store.outbox.markSent(r.id, `CASE-${i}`, ackedAt)))();
+    store.outbox.markSentAll(
+      due.map((r, i) => ({ id: r.id, caseNo: `CASE-${i}` })),
+      ackedAt,
+    );
     store.outbox.checkpoint();
     const queued = fs.statSync(dbFile).size;
     expect(fs.readdirSync(`${dbFile}.pages`)).toHaveLength(COMPACT_AFTER_PURGED / 100);

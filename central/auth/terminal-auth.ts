@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { SuiteTag } from '../../common/crypto-suite/suite';
+import { contentDigestOfHex } from '../../common/content-digest';
 import { createCryptoSuite } from '../../common/crypto-suite/create-suite';
 import { bodyDigestHex, canonicalRequest, CENTRAL_SUITE_HEADER, hexToBytes, MAX_CLOCK_SKEW_MS, SIGNING_HEADERS, verifyCanonicalWithKey } from '../../common/request-signing';
 import type { CentralStore } from '../store';
@@ -18,7 +19,17 @@ import { nonceGuard } from './nonce-guard';
 import { signedPathAndQuery } from './request-target';
 import { suiteAllowed } from './suite-allowed';
 
-export type AuthVariables = { terminalId: string; rawBody: Uint8Array; suite: SuiteTag };
+export type AuthVariables = {
+  terminalId: string;
+  rawBody: Uint8Array;
+  /**
+   * `rawBody`'s digest as the signature check made it, in content-digest form (its algorithm in
+   * its prefix, common/content-digest.ts): a route that needs the body's digest in that algorithm
+   * (a one-chunk attachment) takes it from here instead of hashing the same bytes again.
+   */
+  bodyDigest: string;
+  suite: SuiteTag;
+};
 
 function reject(error: string, message: string, extra: Record<string, unknown> = {}) {
   return new Response(JSON.stringify({ error, message, ...extra }), { status: 401, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
@@ -96,7 +107,8 @@ export function terminalAuth(store: CentralStore, now: () => number = Date.now):
     if (Math.abs(t - ts) > MAX_CLOCK_SKEW_MS) return reject('clock-skew', '终端时钟与中心相差过大 / terminal clock is off', { serverTime: new Date(t).toISOString() });
     const terminal = store.terminalCredentials(terminalId);
     const body = new Uint8Array(await c.req.arrayBuffer());
-    const canonical = canonicalRequest(c.req.method, signedPathAndQuery(c.req.url), timestamp, nonce, suite === 'sm' ? await bodyDigestHex(sm, body) : sha256HexNode(body), suite);
+    const digestHex = suite === 'sm' ? await bodyDigestHex(sm, body) : sha256HexNode(body);
+    const canonical = canonicalRequest(c.req.method, signedPathAndQuery(c.req.url), timestamp, nonce, digestHex, suite);
     let matches: boolean;
     if (suite === 'international') {
       const a = Buffer.from(hmacNode(terminal ? hmacKeyOf(terminal) : dummySecret, canonical));
@@ -119,6 +131,7 @@ export function terminalAuth(store: CentralStore, now: () => number = Date.now):
     if (!nonces.use(terminalId, nonce, t)) return reject('replayed', '重复的请求已拒绝 / replayed request refused');
     c.set('terminalId', terminalId);
     c.set('rawBody', body);
+    c.set('bodyDigest', contentDigestOfHex(suite, digestHex));
     c.set('suite', suite);
     await next();
     // Tells the terminal which suite its request was checked with: an sm terminal refuses anything else.

@@ -84,7 +84,8 @@ export function intakeRoutes(store: CentralStore, now: () => number = Date.now) 
       const r = await store.grouped(() => {
         const st = declared ? store.initAttachment(c.get('terminalId'), declared) : null;
         if (st && 'conflict' in st) return { kind: 'conflict' as const, message: st.conflict };
-        return store.appendChunk(c.get('terminalId'), p.value.sha256, offset, data);
+        // The chunk is the request's whole body, so the signature check's digest of it is this chunk's.
+        return store.appendChunk(c.get('terminalId'), p.value.sha256, offset, data, c.get('bodyDigest'));
       });
       switch (r.kind) {
         case 'conflict':

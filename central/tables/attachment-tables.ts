@@ -32,12 +32,16 @@ export class AttachmentTables {
   /**
    * Appends one chunk at `offset`. When the last byte arrives the whole file is hashed; a
    * mismatch discards every chunk so the client starts over instead of keeping bad bytes.
+   * `dataDigest`, when given, is `data`'s own digest in content-digest form, made from these
+   * bytes by the caller (the request signature's check): a one-chunk attachment whose digest
+   * names the same algorithm is checked against it rather than hashed a second time.
    */
   appendChunk(
     terminalId: string,
     sha256: string,
     offset: number,
     data: Uint8Array,
+    dataDigest?: string,
   ):
     | { kind: 'ok'; state: AttachmentState }
     | { kind: 'unknown' }
@@ -56,15 +60,7 @@ export class AttachmentTables {
         this.db.prepare('UPDATE attachments SET received = ? WHERE terminal_id = ? AND sha256 = ?').run(received, terminalId, sha256);
         return { kind: 'ok' as const, state: { ...st, received } };
       }
-      // Chunk by chunk: a whole page is never held to be hashed. A page sent as one chunk is the
-      // bytes at hand (nothing was stored before offset 0), not read back from the database.
-      const suite = centralSuite(suiteOfDigestAlg(digestAlgOf(sha256)));
-      const hash = suite.createDigest();
-      if (offset === 0) hash.update(data);
-      else
-        for (const c of this.db.prepare('SELECT data FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ? ORDER BY offset').iterate(terminalId, sha256) as Iterable<{ data: Buffer }>)
-          hash.update(c.data);
-      if (formatDigest(suite.tag, hash.digest()) !== sha256) {
+      if (this.wholeDigest(terminalId, sha256, offset, data, dataDigest) !== sha256) {
         this.db.prepare('DELETE FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ?').run(terminalId, sha256);
         this.db.prepare('UPDATE attachments SET received = 0 WHERE terminal_id = ? AND sha256 = ?').run(terminalId, sha256);
         return { kind: 'hash-mismatch' as const, state: { ...st, received: 0 } };
@@ -72,6 +68,23 @@ export class AttachmentTables {
       this.db.prepare('UPDATE attachments SET received = ?, complete = 1 WHERE terminal_id = ? AND sha256 = ?').run(received, terminalId, sha256);
       return { kind: 'ok' as const, state: { ...st, received, complete: true } };
     })();
+  }
+
+  /**
+   * The digest, in `sha256`'s algorithm, of the attachment whose last chunk is `data` at `offset`.
+   * Chunk by chunk: a whole page is never held to be hashed. A page sent as one chunk is the
+   * bytes at hand (nothing was stored before offset 0), not read back from the database, and its
+   * digest may already be known.
+   */
+  private wholeDigest(terminalId: string, sha256: string, offset: number, data: Uint8Array, dataDigest: string | undefined): string {
+    if (offset === 0 && dataDigest !== undefined && digestAlgOf(dataDigest) === digestAlgOf(sha256)) return dataDigest;
+    const suite = centralSuite(suiteOfDigestAlg(digestAlgOf(sha256)));
+    const hash = suite.createDigest();
+    if (offset === 0) hash.update(data);
+    else
+      for (const c of this.db.prepare('SELECT data FROM attachment_chunks WHERE terminal_id = ? AND sha256 = ? ORDER BY offset').iterate(terminalId, sha256) as Iterable<{ data: Buffer }>)
+        hash.update(c.data);
+    return formatDigest(suite.tag, hash.digest());
   }
 
   attachmentBytes(terminalId: string, sha256: string): Buffer | null {

@@ -86,7 +86,11 @@ export function nodeFastPath(nodeCrypto: NodeCryptoLike, hash: 'sha256' | 'sm3',
                   const d = nodeCrypto.createDecipheriv(aead, key, nonce);
                   d.setAAD(aad);
                   d.setAuthTag(tag);
-                  return concatBytes(d.update(ciphertext), d.final());
+                  const plain = d.update(ciphertext);
+                  // GCM's final() adds no bytes: a scanned page is not copied again to join nothing to it (a plain
+                  // Uint8Array view, as the pure-JS path returns, not node's Buffer).
+                  const rest = d.final();
+                  return rest.length ? concatBytes(plain, rest) : new Uint8Array(plain.buffer, plain.byteOffset, plain.byteLength);
                 } catch {
                   return null;
                 }

@@ -91,7 +91,8 @@ class SuiteKeys {
     }
     const r = this.impl.open(this.sealKey, buf, Buffer.from(context, 'utf8'));
     if (!r.ok) throw new DecryptError('解密失败：密钥不符或数据损坏 / cannot decrypt: wrong key or damaged data');
-    return Buffer.from(r.value);
+    // A view, not a copy: the opened bytes are a new array only this caller holds (a page is 300 KB).
+    return Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
   }
 }
 

@@ -212,11 +212,12 @@ export class OutboxTables {
     this.sql('UPDATE submission_pages SET uploaded_at = ? WHERE submission_id = ? AND seq = ?').run(at, submissionId, seq);
   }
 
-  /** Several pages of one submission in one transaction (one commit, not one per page). */
-  markPagesUploaded(submissionId: number, seqs: readonly number[], at: string): void {
+  /** Pages of several submissions in one transaction (one commit, not one per page or per submission). */
+  markPagesUploaded(pages: readonly { submissionId: number; seqs: readonly number[] }[], at: string): void {
+    if (!pages.some((p) => p.seqs.length)) return;
     const mark = this.db.prepare('UPDATE submission_pages SET uploaded_at = ? WHERE submission_id = ? AND seq = ?');
     this.db.transaction(() => {
-      for (const seq of seqs) mark.run(at, submissionId, seq);
+      for (const { submissionId, seqs } of pages) for (const seq of seqs) mark.run(at, submissionId, seq);
     })();
   }
 
@@ -228,6 +229,11 @@ export class OutboxTables {
          WHERE id = ? AND state = 'pending'`,
       )
       .run(caseNo, ackedAt, ackedAt, id);
+  }
+
+  /** `markSent` for every submission central filed in one batch answer, in one commit (one fsync, not one each). */
+  markSentAll(sent: readonly { id: number; caseNo: string }[], ackedAt: string): void {
+    if (sent.length) this.db.transaction(() => sent.forEach((s) => this.markSent(s.id, s.caseNo, ackedAt)))();
   }
 
   markDead(id: number, code: string, reason: string, at: string): void {

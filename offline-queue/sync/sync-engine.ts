@@ -375,7 +375,10 @@ export class SyncEngine {
   /** Central's answer per item: sent (or a duplicate of a sent one), refused for good, or missing pages. Says whether any was sent. */
   private applyAnswers(ready: ReadyItem[], results: z.infer<typeof submissionBatchResponseSchema>['results']): boolean {
     const { store } = this.d;
-    let sentAny = false;
+    // Filed submissions are marked in one commit after the loop: one fsync per answer, not one per
+    // submission. Until it is committed a crash leaves them pending, and central answers their resend
+    // as duplicates of the cases it holds.
+    const filed: { item: ReadyItem; caseNo: string; duplicate: boolean }[] = [];
     for (const res of results) {
       const item = ready[res.index];
       if (!item) continue;
@@ -388,13 +391,18 @@ export class SyncEngine {
         const attempt = item.row.attempts + 1;
         store.outbox.defer(item.row.id, Date.now() + retryDelay(attempt, this.options.backoff, null, this.d.random), 'central is missing attachments');
       } else {
-        store.outbox.markSent(item.row.id, res.caseNo, new Date().toISOString());
-        this.wireDigests.forget(item.row.id);
-        sentAny = true;
-        this.d.log('queue.sync.sent', { receiptNo: item.row.receipt_no, caseNo: res.caseNo, duplicate: res.outcome === 'duplicate' });
+        filed.push({ item, caseNo: res.caseNo, duplicate: res.outcome === 'duplicate' });
       }
     }
-    return sentAny;
+    store.outbox.markSentAll(
+      filed.map((f) => ({ id: f.item.row.id, caseNo: f.caseNo })),
+      new Date().toISOString(),
+    );
+    for (const { item, caseNo, duplicate } of filed) {
+      this.wireDigests.forget(item.row.id);
+      this.d.log('queue.sync.sent', { receiptNo: item.row.receipt_no, caseNo, duplicate });
+    }
+    return filed.length > 0;
   }
 
   /** Pulls case status, documents and the calendar when something was sent, a sync was forced, or the poll interval passed. */

@@ -2,7 +2,7 @@
 // for a page that fits in one chunk, declaration first and chunks in order for a larger one),
 // several pages in flight at once, a central before contract 1.3.0, and a dropped request.
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningCentral } from '../../central/embedded';
 import { openQueue, SERVICE_CODE, TERMINAL, tempDir, testCentral, waitFor } from '../test-support/harness';
 import { sampleSubmission } from '../test-support/sample-submission';
@@ -116,6 +116,27 @@ describe('upload pipeline', () => {
       expect(central.store.attachmentBytes(TERMINAL.terminalId, p.sha256)?.length).toBe(p.size);
     }
     expect(k.queue.status().dead).toBe(0);
+  }, 40_000);
+
+  it('marks the pages of every submission a pass uploaded in one commit, does not send them again when the batch that would file them got no answer, and marks the filed ones sent in one commit', async () => {
+    const rec = recordingFetch();
+    let batches = 0;
+    const lostFirstBatch: typeof fetch = async (input, init) => {
+      if (new URL(input instanceof Request ? input.url : String(input)).pathname === '/v1/submissions/batch' && ++batches === 1) throw new TypeError('fetch failed');
+      return rec.fetch(input, init);
+    };
+    const k = kiosk(lostFirstBatch);
+    const marks = vi.spyOn(k.store.outbox, 'markPagesUploaded');
+    const filed = vi.spyOn(k.store.outbox, 'markSentAll');
+    const receipts = [enqueue(k, 2, 3000), enqueue(k, 3, 3000), enqueue(k, 2, 3000)];
+    k.queue.start();
+    await waitFor(() => k.queue.status().sent === 3, 30_000, 'all sent');
+    expect(batches).toBeGreaterThan(1);
+    // the first pass's marks: one call for its three submissions, before its batch went out
+    expect(marks.mock.calls[0]![0].filter((m) => m.seqs.length).map((m) => m.seqs.length)).toEqual([2, 3, 2]);
+    for (const p of casePages(receipts).pages) expect(byPage(rec.sent).get(p.sha256), 'sent once').toEqual(['chunk@0+declared']);
+    // and the batch answer that filed all three was kept in one commit
+    expect(filed.mock.calls.map((c) => c[0].length)).toEqual([3]);
   }, 40_000);
 
   it('retries a page whose request was lost on the way, and central holds every page and case once', async () => {

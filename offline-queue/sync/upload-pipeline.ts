@@ -77,10 +77,13 @@ export async function uploadSubmissions(deps: {
     if (head) deps.onProgress?.(head.row, head.done + [...head.partial.values()].reduce((n, b) => n + b, 0), head.total);
   };
   // Marks are a shortcut for the next pass (central answers "complete" to a page it holds
-  // anyway), so a submission's pages are marked in one transaction, not one fsync each.
-  const keepMarks = (at: RowProgress) => {
-    if (at.uploaded.length) store.outbox.markPagesUploaded(at.row.id, at.uploaded.splice(0), new Date().toISOString());
-  };
+  // anyway), so the pages of every submission are marked in one transaction at the end of the
+  // upload, not one fsync per page or per submission: a crash before it costs at most pages sent again.
+  const keepMarks = () =>
+    store.outbox.markPagesUploaded(
+      progress.map((at) => ({ submissionId: at.row.id, seqs: at.uploaded.splice(0) })),
+      new Date().toISOString(),
+    );
 
   let linkFailure: CallFailure | null = null;
   const byDigest = new Map<string, Promise<UploadOutcome>>();
@@ -116,22 +119,18 @@ export async function uploadSubmissions(deps: {
       else if (!at.outcome) {
         at.done += page.size;
         at.uploaded.push(page.seq);
-        if (--at.remaining === 0) {
-          keepMarks(at);
-          at.outcome = { kind: 'done' };
-        }
+        if (--at.remaining === 0) at.outcome = { kind: 'done' };
         report();
       }
     }
   };
   // One page alone first: while central is unreachable a pass then costs one failed request (one
   // signature: pure-JS SM2 under the sm suite), not one per worker, and an offline kiosk stays idle.
-  await worker(1);
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency, tasks.length)) }, () => worker()));
-
-  return progress.map((at) => {
-    if (at.outcome) return at.outcome;
-    keepMarks(at); // what got through stays through for the next pass
-    return { kind: 'failed', failure: linkFailure ?? { kind: 'network', message: 'upload stopped' } };
-  });
+  try {
+    await worker(1);
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency, tasks.length)) }, () => worker()));
+  } finally {
+    keepMarks(); // what got through stays through for the next pass
+  }
+  return progress.map((at) => at.outcome ?? { kind: 'failed', failure: linkFailure ?? { kind: 'network', message: 'upload stopped' } });
 }
