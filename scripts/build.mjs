@@ -12,6 +12,8 @@
 // `--release` (used by `npm run dist`) is a build that will be packaged: it bakes the province's
 // pinned keys into the bundles (`--pinned-keys FILE` or $KIOSK_PINNED_KEYS, checked by
 // pinned-keys-file.mjs) and refuses to run without them unless `--dev-placeholder-keys`.
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,9 +126,22 @@ const lazyDependencies = {
   },
 };
 
+/**
+ * Stands for the bundle's build id (common/build-id.ts) while esbuild builds it: 64 characters
+ * like the SHA-256 in hex that replaces it, so no offset in the file or its source map moves.
+ */
+const BUILD_ID_PLACEHOLDER = 'kiosk-build-id-'.padEnd(64, '_');
+
+/** Writes the SHA-256 of the bundle's text (with the placeholder) in place of the placeholder. */
+async function stampBuildId(outfile) {
+  const text = await readFile(outfile, 'utf8');
+  const id = createHash('sha256').update(text).digest('hex');
+  await writeFile(outfile, text.replaceAll(BUILD_ID_PLACEHOLDER, id));
+}
+
 /** One Node entry as the production build bundles it (also the benches' child processes, bench/bundle.ts). */
-export function bundleNode(entry, outfile, production, pinnedKeys = null) {
-  return build({
+export async function bundleNode(entry, outfile, production, pinnedKeys = null) {
+  const result = await build({
     entryPoints: [path.join(root, entry)],
     outfile,
     bundle: true,
@@ -134,7 +149,7 @@ export function bundleNode(entry, outfile, production, pinnedKeys = null) {
     format: 'esm',
     target: 'node22',
     external: NATIVE_EXTERNALS,
-    define: { ...flavourDefine(production), ...keysDefine(pinnedKeys) },
+    define: { ...flavourDefine(production), ...keysDefine(pinnedKeys), __KIOSK_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
     // Folded development branches disappear from the text too, not only their imports.
     minifySyntax: production,
     // ESM output still meets CommonJS dependencies that call require().
@@ -144,6 +159,8 @@ export function bundleNode(entry, outfile, production, pinnedKeys = null) {
     metafile: true,
     plugins: [requireExternals, lazyDependencies],
   });
+  await stampBuildId(outfile);
+  return result;
 }
 
 /** The Electron main process: production unless `{ production: false }`. */
