@@ -57,10 +57,19 @@ const requireExternals = {
       if (args.kind === 'import-statement' && requiredAtRuntime(args.path)) return { path: args.path, namespace: 'require-external' };
       return undefined;
     });
-    b.onLoad({ filter: /.*/, namespace: 'require-external' }, (args) => ({
-      contents: Object.hasOwn(LAZY_NATIVE_DEPENDENCIES, args.path) ? lazyStandIn(args.path, LAZY_NATIVE_DEPENDENCIES[args.path]) : `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'require-external' }, async (args) => {
+      if (Object.hasOwn(LAZY_NATIVE_DEPENDENCIES, args.path)) return { contents: lazyStandIn(args.path, LAZY_NATIVE_DEPENDENCIES[args.path]), loader: 'js' };
+      // A builtin's export names are read from this node, which the bundle's node matches (node22).
+      if (LAZY_BUILTINS.includes(args.path.replace(/^node:/, '')))
+        return {
+          contents: lazyStandIn(
+            args.path,
+            Object.keys(await import(args.path)).filter((n) => n !== 'default'),
+          ),
+          loader: 'js',
+        };
+      return { contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' };
+    });
   },
 };
 
@@ -100,6 +109,15 @@ export const LAZY_NATIVE_DEPENDENCIES = {
     'SerialPort',
   ],
 };
+
+/**
+ * Builtins that no restart up to "kiosk ready" uses, so requiring them when the bundle loads only
+ * cost time (--cpu-prof of the production host's restart, bench/README.md, foundation.bench.ts):
+ * child_process (device helpers, updates, the OS keystore's secret-tool), https (a central on
+ * https), zlib (photos as PNG), fs/promises, worker_threads (vendor SDK calls). Each is required
+ * at the first use of one of its exports instead (lazyStandIn).
+ */
+export const LAZY_BUILTINS = ['child_process', 'https', 'zlib', 'fs/promises', 'worker_threads'];
 
 /** A CommonJS stand-in with one getter per export name, which require()s `pkg` when one is first read. */
 function lazyStandIn(pkg, names) {
