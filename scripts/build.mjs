@@ -150,9 +150,25 @@ const lazyDependencies = {
  */
 const BUILD_ID_PLACEHOLDER = 'kiosk-build-id-'.padEnd(64, '_');
 
-/** Writes the SHA-256 of the bundle's text (with the placeholder) in place of the placeholder. */
-async function stampBuildId(outfile) {
-  const text = await readFile(outfile, 'utf8');
+/**
+ * The bundle as pure ASCII: esbuild escapes strings and identifiers but leaves the comments it
+ * keeps and regular expression literals (pinyin-pro's tone marks) as they are, and ~2,300 such
+ * bytes in 2.7 MB made Node decode the whole file into a two-byte string at every start (~4 ms
+ * CPU of a restart in a same-run A/B, bench/README.md, foundation.bench.ts). A \uXXXX escape of
+ * each UTF-16 unit means the same in a comment, a string, a template's cooked value and a regular
+ * expression (with the u flag, a pair of escaped surrogates is one code point); a non-ASCII
+ * character after a backslash would not, so the build refuses one.
+ */
+function asciiOnly(text, outfile) {
+  return text.replace(/[^\x00-\x7f]/g, (c, at) => {
+    if (text[at - 1] === '\\') throw new Error(`${outfile}: a non-ASCII character escaped by a backslash at ${at}; the bundle cannot be made ASCII-only`);
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** Makes the bundle ASCII-only, then writes the SHA-256 of its text (with the placeholder) in place of the placeholder. */
+async function finishBundle(outfile) {
+  const text = asciiOnly(await readFile(outfile, 'utf8'), outfile);
   const id = createHash('sha256').update(text).digest('hex');
   await writeFile(outfile, text.replaceAll(BUILD_ID_PLACEHOLDER, id));
 }
@@ -177,7 +193,7 @@ export async function bundleNode(entry, outfile, production, pinnedKeys = null) 
     metafile: true,
     plugins: [requireExternals, lazyDependencies],
   });
-  await stampBuildId(outfile);
+  await finishBundle(outfile);
   return result;
 }
 

@@ -91,6 +91,8 @@ describe('production bundles', () => {
     const prod = await bundle(buildHeadless, headlessProd, true);
     expect(prod.inputs).toContain('main/backend/host/headless.ts');
     expect(demoTraces(prod)).toEqual([]);
+    // pure ASCII, so Node reads it as a one-byte string (scripts/build.mjs, asciiOnly)
+    expect(fs.readFileSync(headlessHostFile(headlessProd), 'utf8')).not.toMatch(/[^\x00-\x7f]/);
     const dev = await bundle(buildHeadless, path.join(dir, 'dev-headless.mjs'), false);
     expect(demoTraces(dev)).toEqual(expect.arrayContaining(['input central/routes/admin.ts', 'input main/backend/routes/submissions.ts', 'text 135790']));
   }, 60_000);
