@@ -14,7 +14,7 @@
 // pinned-keys-file.mjs) and refuses to run without them unless `--dev-placeholder-keys`.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { isBuiltin } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -68,6 +68,7 @@ const requireExternals = {
           ),
           loader: 'js',
         };
+      if (isBuiltin(args.path)) return { contents: builtinStandIn(args.path), loader: 'js' };
       return { contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' };
     });
   },
@@ -109,6 +110,35 @@ export const LAZY_NATIVE_DEPENDENCIES = {
     'SerialPort',
   ],
 };
+
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * An ES module standing for a builtin, require()d once: its default export is the builtin and
+ * each plain data property is a named export, read when the bundle loads. Why not a CommonJS
+ * stand-in: esbuild turns each import of a CommonJS module into a copy with one getter per
+ * property, made once per importing module — 130 copies of node:fs, path, crypto... at every
+ * start (`__copyProps`, ~5.5 ms of a restart's CPU in --cpu-prof, bench/README.md,
+ * foundation.bench.ts). Accessor properties (node:fs's `promises`, node:http's `WebSocket`) are
+ * not exported by name, so reading them stays lazy; a named import of one fails the build.
+ */
+function builtinStandIn(specifier) {
+  const descriptors = Object.getOwnPropertyDescriptors(requireHere(specifier));
+  const names = Object.keys(descriptors).filter((n) => n !== 'default' && 'value' in descriptors[n] && isBindingName(n));
+  return `const m = require(${JSON.stringify(specifier)});
+export default m;
+export const { ${names.join(', ')} } = m;`;
+}
+
+/** Whether `name` can be declared as a const (not a reserved word, a valid identifier). */
+function isBindingName(name) {
+  try {
+    new Function(`const { ${name} } = {};`);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Builtins that no restart up to "kiosk ready" uses, so requiring them when the bundle loads only

@@ -93,6 +93,8 @@ describe('production bundles', () => {
     expect(demoTraces(prod)).toEqual([]);
     // pure ASCII, so Node reads it as a one-byte string (scripts/build.mjs, asciiOnly)
     expect(fs.readFileSync(headlessHostFile(headlessProd), 'utf8')).not.toMatch(/[^\x00-\x7f]/);
+    // builtins a start uses are ES module stand-ins, not CommonJS copied once per importing module (scripts/build.mjs, builtinStandIn)
+    expect(fs.readFileSync(headlessHostFile(headlessProd), 'utf8')).not.toMatch(/__toESM\(require_node_(fs|path|crypto|http|os)\(\)/);
     const dev = await bundle(buildHeadless, path.join(dir, 'dev-headless.mjs'), false);
     expect(demoTraces(dev)).toEqual(expect.arrayContaining(['input central/routes/admin.ts', 'input main/backend/routes/submissions.ts', 'text 135790']));
   }, 60_000);
