@@ -62,11 +62,16 @@ export async function run(report: Report): Promise<void> {
   const base: number[] = [];
   const boot = (dataDir: string) => timeUntil(process.execPath, [headless], { HOME: install, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: config }, /kiosk ready/);
   try {
+    // Three installs, each restarted three times alternating with the bare server (which goes
+    // first in every other pair): nine of each, as three were too few for a median on a shared
+    // machine (the same code printed 1.3×–2.5× in successive runs, bench/README.md).
     for (let i = 0; i < 3; i++) {
       const dataDir = fs.mkdtempSync(path.join(install, 'data-'));
       first.push((await boot(dataDir)).ms);
-      base.push((await timeUntil(process.execPath, [bare], {}, /^ready/)).ms);
-      restart.push((await boot(dataDir)).ms);
+      for (let j = 0; j < 3; j++) {
+        const pair = [async () => base.push((await timeUntil(process.execPath, [bare], {}, /^ready/)).ms), async () => restart.push((await boot(dataDir)).ms)];
+        for (const run of (i * 3 + j) % 2 ? pair.reverse() : pair) await run();
+      }
     }
   } finally {
     fs.rmSync(install, { recursive: true, force: true });

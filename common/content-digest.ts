@@ -5,6 +5,7 @@
 // digest names and decides whether that algorithm is allowed for the terminal (no downgrade).
 import { z } from 'zod';
 import type { CryptoSuite, SuiteTag } from './crypto-suite/suite';
+import { lazySchema } from './lazy-schema';
 
 export const DIGEST_ALGS = ['sha256', 'sm3'] as const;
 export type DigestAlg = (typeof DIGEST_ALGS)[number];
@@ -12,9 +13,9 @@ export type DigestAlg = (typeof DIGEST_ALGS)[number];
 const SM3_PREFIX = 'sm3:';
 
 /** An attachment's (or a receipt claim's) digest: 64 lowercase hex (SHA-256) or `sm3:` + 64 lowercase hex (SM3). */
-export const contentDigestSchema = z
-  .string()
-  .regex(/^(sm3:)?[0-9a-f]{64}$/, '应为 64 位小写十六进制 SHA-256，或 sm3: 加 64 位小写十六进制 SM3 / expected a lowercase hex SHA-256, or sm3: and a lowercase hex SM3');
+export const contentDigestSchema = lazySchema(() =>
+  z.string().regex(/^(sm3:)?[0-9a-f]{64}$/, '应为 64 位小写十六进制 SHA-256，或 sm3: 加 64 位小写十六进制 SM3 / expected a lowercase hex SHA-256, or sm3: and a lowercase hex SM3'),
+);
 
 /** The algorithm a well-formed digest names. */
 export function digestAlgOf(digest: string): DigestAlg {

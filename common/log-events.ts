@@ -45,7 +45,11 @@ export const logEvents = {
     description: 'At start, the run file names a kiosk process on this data dir that is still running; its helpers were left alone.',
   },
   'host.run.file-invalid': { level: 'warn', audience: 'technician', description: 'At start, the run file of the previous run could not be read; it was discarded and nothing was ended on its word.' },
-  'config.loaded': { level: 'info', audience: 'technician', description: 'Configuration read and validated; carries the source path (or "defaults").' },
+  'config.loaded': {
+    level: 'info',
+    audience: 'technician',
+    description: 'Configuration read and validated; carries the source path (or "defaults") and validatedBy: "schema" (parsed now) or "copy" (the unchanged file\'s validated copy in the data dir).',
+  },
   'config.invalid': { level: 'error', audience: 'technician', description: 'Configuration rejected; carries each invalid field and why. The kiosk refuses to start.' },
   'http.rejected': {
     level: 'warn',

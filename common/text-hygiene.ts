@@ -4,6 +4,7 @@
 // parsers and nothing to others), and a look-alike slash or a Windows device name turns a plain
 // file name into a path or a device the moment someone saves the file on a desktop.
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import { textProblem, type TextProblem } from './text-problem';
 
 export { textProblem, type TextProblem } from './text-problem';
@@ -52,11 +53,13 @@ export function cleanText<S extends z.ZodString>(schema: S, o: { multiline?: boo
 }
 
 /** A file name as a person would read it: no path, no device, nothing invisible. */
-export const cleanFileNameSchema = z
-  .string()
-  .min(1)
-  .max(120)
-  .superRefine((n, ctx) => {
-    const p = fileNameProblem(n);
-    if (p) ctx.addIssue({ code: 'custom', message: MESSAGES[p] });
-  });
+export const cleanFileNameSchema = lazySchema(() =>
+  z
+    .string()
+    .min(1)
+    .max(120)
+    .superRefine((n, ctx) => {
+      const p = fileNameProblem(n);
+      if (p) ctx.addIssue({ code: 'custom', message: MESSAGES[p] });
+    }),
+);

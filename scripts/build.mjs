@@ -12,7 +12,9 @@
 // `--release` (used by `npm run dist`) is a build that will be packaged: it bakes the province's
 // pinned keys into the bundles (`--pinned-keys FILE` or $KIOSK_PINNED_KEYS, checked by
 // pinned-keys-file.mjs) and refuses to run without them unless `--dev-placeholder-keys`.
-import { isBuiltin } from 'node:module';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -55,10 +57,20 @@ const requireExternals = {
       if (args.kind === 'import-statement' && requiredAtRuntime(args.path)) return { path: args.path, namespace: 'require-external' };
       return undefined;
     });
-    b.onLoad({ filter: /.*/, namespace: 'require-external' }, (args) => ({
-      contents: Object.hasOwn(LAZY_NATIVE_DEPENDENCIES, args.path) ? lazyStandIn(args.path, LAZY_NATIVE_DEPENDENCIES[args.path]) : `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'require-external' }, async (args) => {
+      if (Object.hasOwn(LAZY_NATIVE_DEPENDENCIES, args.path)) return { contents: lazyStandIn(args.path, LAZY_NATIVE_DEPENDENCIES[args.path]), loader: 'js' };
+      // A builtin's export names are read from this node, which the bundle's node matches (node22).
+      if (LAZY_BUILTINS.includes(args.path.replace(/^node:/, '')))
+        return {
+          contents: lazyStandIn(
+            args.path,
+            Object.keys(await import(args.path)).filter((n) => n !== 'default'),
+          ),
+          loader: 'js',
+        };
+      if (isBuiltin(args.path)) return { contents: builtinStandIn(args.path), loader: 'js' };
+      return { contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' };
+    });
   },
 };
 
@@ -99,6 +111,44 @@ export const LAZY_NATIVE_DEPENDENCIES = {
   ],
 };
 
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * An ES module standing for a builtin, require()d once: its default export is the builtin and
+ * each plain data property is a named export, read when the bundle loads. Why not a CommonJS
+ * stand-in: esbuild turns each import of a CommonJS module into a copy with one getter per
+ * property, made once per importing module — 130 copies of node:fs, path, crypto... at every
+ * start (`__copyProps`, ~5.5 ms of a restart's CPU in --cpu-prof, bench/README.md,
+ * foundation.bench.ts). Accessor properties (node:fs's `promises`, node:http's `WebSocket`) are
+ * not exported by name, so reading them stays lazy; a named import of one fails the build.
+ */
+function builtinStandIn(specifier) {
+  const descriptors = Object.getOwnPropertyDescriptors(requireHere(specifier));
+  const names = Object.keys(descriptors).filter((n) => n !== 'default' && 'value' in descriptors[n] && isBindingName(n));
+  return `const m = require(${JSON.stringify(specifier)});
+export default m;
+export const { ${names.join(', ')} } = m;`;
+}
+
+/** Whether `name` can be declared as a const (not a reserved word, a valid identifier). */
+function isBindingName(name) {
+  try {
+    new Function(`const { ${name} } = {};`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builtins that no restart up to "kiosk ready" uses, so requiring them when the bundle loads only
+ * cost time (--cpu-prof of the production host's restart, bench/README.md, foundation.bench.ts):
+ * child_process (device helpers, updates, the OS keystore's secret-tool), https (a central on
+ * https), zlib (photos as PNG), fs/promises, worker_threads (vendor SDK calls). Each is required
+ * at the first use of one of its exports instead (lazyStandIn).
+ */
+export const LAZY_BUILTINS = ['child_process', 'https', 'zlib', 'fs/promises', 'worker_threads'];
+
 /** A CommonJS stand-in with one getter per export name, which require()s `pkg` when one is first read. */
 function lazyStandIn(pkg, names) {
   return `let loaded;
@@ -124,9 +174,38 @@ const lazyDependencies = {
   },
 };
 
+/**
+ * Stands for the bundle's build id (common/build-id.ts) while esbuild builds it: 64 characters
+ * like the SHA-256 in hex that replaces it, so no offset in the file or its source map moves.
+ */
+const BUILD_ID_PLACEHOLDER = 'kiosk-build-id-'.padEnd(64, '_');
+
+/**
+ * The bundle as pure ASCII: esbuild escapes strings and identifiers but leaves the comments it
+ * keeps and regular expression literals (pinyin-pro's tone marks) as they are, and ~2,300 such
+ * bytes in 2.7 MB made Node decode the whole file into a two-byte string at every start (~4 ms
+ * CPU of a restart in a same-run A/B, bench/README.md, foundation.bench.ts). A \uXXXX escape of
+ * each UTF-16 unit means the same in a comment, a string, a template's cooked value and a regular
+ * expression (with the u flag, a pair of escaped surrogates is one code point); a non-ASCII
+ * character after a backslash would not, so the build refuses one.
+ */
+function asciiOnly(text, outfile) {
+  return text.replace(/[^\x00-\x7f]/g, (c, at) => {
+    if (text[at - 1] === '\\') throw new Error(`${outfile}: a non-ASCII character escaped by a backslash at ${at}; the bundle cannot be made ASCII-only`);
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** Makes the bundle ASCII-only, then writes the SHA-256 of its text (with the placeholder) in place of the placeholder. */
+async function finishBundle(outfile) {
+  const text = asciiOnly(await readFile(outfile, 'utf8'), outfile);
+  const id = createHash('sha256').update(text).digest('hex');
+  await writeFile(outfile, text.replaceAll(BUILD_ID_PLACEHOLDER, id));
+}
+
 /** One Node entry as the production build bundles it (also the benches' child processes, bench/bundle.ts). */
-export function bundleNode(entry, outfile, production, pinnedKeys = null) {
-  return build({
+export async function bundleNode(entry, outfile, production, pinnedKeys = null) {
+  const result = await build({
     entryPoints: [path.join(root, entry)],
     outfile,
     bundle: true,
@@ -134,7 +213,7 @@ export function bundleNode(entry, outfile, production, pinnedKeys = null) {
     format: 'esm',
     target: 'node22',
     external: NATIVE_EXTERNALS,
-    define: { ...flavourDefine(production), ...keysDefine(pinnedKeys) },
+    define: { ...flavourDefine(production), ...keysDefine(pinnedKeys), __KIOSK_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
     // Folded development branches disappear from the text too, not only their imports.
     minifySyntax: production,
     // ESM output still meets CommonJS dependencies that call require().
@@ -144,6 +223,8 @@ export function bundleNode(entry, outfile, production, pinnedKeys = null) {
     metafile: true,
     plugins: [requireExternals, lazyDependencies],
   });
+  await finishBundle(outfile);
+  return result;
 }
 
 /** The Electron main process: production unless `{ production: false }`. */

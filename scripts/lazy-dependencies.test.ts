@@ -8,11 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM build script without type declarations
-import { bundleNode, buildHeadless, headlessHostFile, LAZY_DEPENDENCIES, LAZY_NATIVE_DEPENDENCIES } from './build.mjs';
+import { bundleNode, buildHeadless, headlessHostFile, LAZY_BUILTINS, LAZY_DEPENDENCIES, LAZY_NATIVE_DEPENDENCIES } from './build.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const lazy = LAZY_DEPENDENCIES as string[];
 const lazyNative = LAZY_NATIVE_DEPENDENCIES as Record<string, string[]>;
+const lazyBuiltins = LAZY_BUILTINS as string[];
 
 interface Coverage {
   result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
@@ -36,7 +37,18 @@ describe('dependencies a start does not use', () => {
     const home = fs.mkdtempSync(path.join(dir, 'run-'));
     const coverageDir = path.join(home, 'coverage');
     fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ terminalId: 'SQ0012', centralUrl: 'http://127.0.0.1:9/', devices: [] }));
-    const child = spawn(process.execPath, [entry], {
+    // Node's own list of the builtins it loaded, taken when the host prints "kiosk ready"
+    const builtinsFile = path.join(home, 'builtins.json');
+    const preload = path.join(home, 'builtins-at-ready.cjs');
+    fs.writeFileSync(
+      preload,
+      `const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = (chunk, ...rest) => {
+  if (String(chunk).includes('kiosk ready')) require('node:fs').writeFileSync(${JSON.stringify(builtinsFile)}, JSON.stringify(process.moduleLoadList));
+  return write(chunk, ...rest);
+};`,
+    );
+    const child = spawn(process.execPath, ['--require', preload, entry], {
       cwd: home,
       env: { PATH: process.env.PATH, HOME: home, KIOSK_DATA_DIR: path.join(home, 'data'), KIOSK_CONFIG: path.join(home, 'config.json'), NODE_V8_COVERAGE: coverageDir },
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -48,6 +60,11 @@ describe('dependencies a start does not use', () => {
     });
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
+
+    const builtins = JSON.parse(fs.readFileSync(builtinsFile, 'utf8')) as string[];
+    expect(builtins, 'the control: node:http is loaded').toContain('NativeModule http');
+    // child_process and worker_threads are not asserted: Node's ESM loader loads them itself
+    for (const name of lazyBuiltins.filter((n) => !['child_process', 'worker_threads'].includes(n))) expect(builtins, `node:${name} loaded before ready`).not.toContain(`NativeModule ${name}`);
 
     const host = `file://${headlessHostFile(entry)}`;
     const scripts = fs.readdirSync(coverageDir).flatMap((f) => (JSON.parse(fs.readFileSync(path.join(coverageDir, f), 'utf8')) as Coverage).result);
@@ -82,6 +99,12 @@ import { SerialPort } from 'serialport';
 import { gcm } from '@noble/ciphers/aes';
 import { ghash } from '@noble/ciphers/_polyval';
 import { sm3 } from 'sm-crypto-v2';
+import https from 'node:https';
+import zlib from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { isMainThread } from 'node:worker_threads';
+import { promisify } from 'node:util';
 const key = new Uint8Array(32).fill(7);
 const nonce = new Uint8Array(12).fill(1);
 const registry = new Registry();
@@ -95,6 +118,11 @@ console.log(JSON.stringify({
   ghash: ghash.create(new Uint8Array(16).fill(2)).update(new Uint8Array(16)).digest().length,
   sm3: sm3('abc'),
   serial: new SerialPort({ path: '/dev/kiosk-no-such-port', baudRate: 9600, autoOpen: false }).isOpen === false,
+  https: new https.Agent({ keepAlive: true }).keepAlive === true,
+  zlib: zlib.gunzipSync(zlib.gzipSync('回执')).toString(),
+  fsPromises: (await readFile(new URL(import.meta.url))).length > 0,
+  childProcess: (await promisify(execFile)(process.execPath, ['-p', '6*7'])).stdout.trim(),
+  workerThreads: isMainThread,
 }));
 `,
     );
@@ -102,6 +130,7 @@ console.log(JSON.stringify({
     expect((await bundleNode(path.relative(ROOT, fixture), out, true)).errors).toEqual([]);
     expect(fs.readFileSync(out, 'utf8')).toContain('lazy-dependency:pinyin-pro');
     expect(fs.readFileSync(out, 'utf8')).not.toMatch(/module\.exports = require\("serialport"\)/);
+    expect(fs.readFileSync(out, 'utf8')).not.toMatch(/module\.exports = require\("node:zlib"\)/);
     expect(JSON.parse(execFileSync(process.execPath, [out], { cwd: dir, encoding: 'utf8' }))).toEqual({
       initials: 's b k',
       qr: true,
@@ -111,6 +140,11 @@ console.log(JSON.stringify({
       ghash: 16,
       sm3: '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0',
       serial: true,
+      https: true,
+      zlib: '回执',
+      fsPromises: true,
+      childProcess: '42',
+      workerThreads: true,
     });
   }, 60_000);
 

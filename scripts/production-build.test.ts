@@ -91,6 +91,10 @@ describe('production bundles', () => {
     const prod = await bundle(buildHeadless, headlessProd, true);
     expect(prod.inputs).toContain('main/backend/host/headless.ts');
     expect(demoTraces(prod)).toEqual([]);
+    // pure ASCII, so Node reads it as a one-byte string (scripts/build.mjs, asciiOnly)
+    expect(fs.readFileSync(headlessHostFile(headlessProd), 'utf8')).not.toMatch(/[^\x00-\x7f]/);
+    // builtins a start uses are ES module stand-ins, not CommonJS copied once per importing module (scripts/build.mjs, builtinStandIn)
+    expect(fs.readFileSync(headlessHostFile(headlessProd), 'utf8')).not.toMatch(/__toESM\(require_node_(fs|path|crypto|http|os)\(\)/);
     const dev = await bundle(buildHeadless, path.join(dir, 'dev-headless.mjs'), false);
     expect(demoTraces(dev)).toEqual(expect.arrayContaining(['input central/routes/admin.ts', 'input main/backend/routes/submissions.ts', 'text 135790']));
   }, 60_000);
@@ -221,6 +225,32 @@ describe('a production build refuses the demo configuration', () => {
     const rewritten = cacheFiles(second.dataDir);
     expect(rewritten.some((f) => fs.readFileSync(f).some((b) => b !== 0x5a))).toBe(true);
   }, 60_000);
+
+  it('a restart with the same config file takes its validated copy; an edited file is validated again and a bad edit refused', async () => {
+    const config = { terminalId: 'SQ0012', centralUrl: 'http://127.0.0.1:9/', devices: [] };
+    const home = fs.mkdtempSync(path.join(dir, 'run-'));
+    const validatedBy = (stderr: string) => stderr.match(/"config\.loaded".*?"validatedBy":"(\w+)"/)?.[1];
+    const first = await runHeadless(config, [], 'kiosk.boot.ready', home);
+    expect(validatedBy(first.stderr)).toBe('schema');
+    const copy = JSON.parse(fs.readFileSync(path.join(first.dataDir, 'config.validated.json'), 'utf8'));
+    // keyed by the bundle's own build id, stamped in place of the placeholder
+    expect(copy.schemaId).toMatch(/^[0-9a-f]{64}$/);
+    expect(fs.readFileSync(headlessHostFile(headlessProd), 'utf8')).toContain(copy.schemaId);
+    expect(fs.statSync(path.join(first.dataDir, 'config.validated.json')).mode & 0o777).toBe(0o600);
+
+    const second = await runHeadless(config, [], 'kiosk.boot.ready', home);
+    expect(validatedBy(second.stderr)).toBe('copy');
+    expect(second.stderr).toContain('"terminalId":"SQ0012"');
+
+    const edited = await runHeadless({ ...config, terminalId: 'SQ0013' }, [], 'kiosk.boot.ready', home);
+    expect(validatedBy(edited.stderr)).toBe('schema');
+    expect(edited.stderr).toContain('"terminalId":"SQ0013"');
+
+    const bad = await runHeadless({ ...config, heartbeatSec: 5 }, [], undefined, home);
+    expect(bad.code).toBe(78);
+    expect(bad.stderr).toContain('配置文件有误，终端拒绝启动 / invalid config, refusing to start');
+    expect(problemLines(bad.stderr)).toEqual(['heartbeatSec']);
+  }, 90_000);
 
   it('stopped the moment it says ready, it still closes cleanly and keeps its code cache', async () => {
     const home = fs.mkdtempSync(path.join(dir, 'run-'));

@@ -10,12 +10,13 @@
 // Large files are sealed by the caller in chunks, so no single call holds the event loop long
 // (`bench/crypto-suite.bench.ts` measures the cost per MiB).
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import type { Result } from '../result';
 
 export const SUITE_TAGS = ['international', 'sm'] as const;
 export type SuiteTag = (typeof SUITE_TAGS)[number];
 /** The validated-config and wire form of a suite's name. */
-export const suiteTagSchema = z.enum(SUITE_TAGS);
+export const suiteTagSchema = lazySchema(() => z.enum(SUITE_TAGS));
 
 /** What each suite runs, for logs, the technician screen and central's announcement check. */
 export type SuiteAlgorithms = {

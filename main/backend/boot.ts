@@ -18,6 +18,7 @@ import { createApp } from './app';
 import { HelpDeskLink } from './help/help-desk-link';
 import { CatalogService } from './catalog/catalog-service';
 import { PRODUCTION_BUILD } from '../../common/build-flavour';
+import { BUILD_ID } from '../../common/build-id';
 import { formatConfigError, loadConfig } from './config/load';
 import { productionConfigProblems } from './config/production';
 import type { KioskConfig } from './config/schema';
@@ -84,15 +85,15 @@ export async function bootBackend(opts: BootOptions): Promise<Backend> {
   const logger = opts.logger ?? createLogger({ sink: fileSink(path.join(opts.dataDir, 'logs')) });
   logger.log('kiosk.boot.start', { dataDir: opts.dataDir, configFile: opts.configFile });
 
-  const loaded = loadConfig(opts.configFile);
+  const loaded = loadConfig(opts.configFile, BUILD_ID ? { file: path.join(opts.dataDir, 'config.validated.json'), schemaId: BUILD_ID } : null);
   if (!loaded.ok) {
     const e = loaded.error;
     logger.log('config.invalid', e.kind === 'invalid' ? { path: e.path, problems: e.problems } : { path: e.path, message: e.message });
     throw new BootError(formatConfigError(e));
   }
-  const { source, ...fileConfig } = loaded.value;
+  const { source, validatedBy, ...fileConfig } = loaded.value;
   const config: KioskConfig = { ...fileConfig, ...opts.configOverrides };
-  logger.log('config.loaded', { source, terminalId: config.terminalId });
+  logger.log('config.loaded', { source, validatedBy, terminalId: config.terminalId });
   if (PRODUCTION_BUILD) {
     // After the overrides: `--dev` on a production headless host is refused like the file's devTools.
     const problems = productionConfigProblems(config);

@@ -35,8 +35,12 @@ export class TransportFailure extends Error {}
 export type Transport = (r: OutgoingRequest) => Promise<IncomingAnswer>;
 
 // Sockets are reused across a drain's thousands of requests; node closes an idle one before the
-// server's advertised keep-alive timeout runs out.
-const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 16 }), https: new https.Agent({ keepAlive: true, maxSockets: 16 }) };
+// server's advertised keep-alive timeout runs out. Each agent is made at its first request: an
+// https one at load required node:https (and tls) on every start, a central on http included
+// (LAZY_BUILTINS, scripts/build.mjs).
+let httpAgent: http.Agent | undefined;
+let httpsAgent: https.Agent | undefined;
+const agentFor = (tls: boolean) => (tls ? (httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: 16 })) : (httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: 16 })));
 
 // Not fetch's Headers: the global Headers class is undici's, and building one made Node compile
 // undici when the first catalog sync was answered during boot (bench/README.md, foundation.bench.ts).
@@ -57,7 +61,7 @@ function sendOnce(r: OutgoingRequest, retryOnStaleSocket: boolean): Promise<Inco
     const req = (tls ? https : http).request(r.url, {
       method: r.method,
       headers: { ...r.headers, 'content-length': String(r.body?.byteLength ?? 0) },
-      agent: tls ? agents.https : agents.http,
+      agent: agentFor(tls),
     });
     let settled = false;
     let answered = false;

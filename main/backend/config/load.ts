@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../../common/result';
 import { configSchema, type KioskConfig } from './schema';
+import { configCopyKey, readValidatedCopy, writeValidatedCopy } from './validated-copy';
 
 export interface ConfigFieldProblem {
   /** dotted path of the field, e.g. "devices.0.path" */
@@ -25,26 +26,44 @@ export function parseConfig(raw: unknown, source = '(inline)'): Result<KioskConf
   });
 }
 
-/** Reads the config file; a missing file means "all defaults", anything else wrong is an error. */
-export function loadConfig(path: string | null): Result<KioskConfig & { source: string }, ConfigError> {
+/** Where a validated copy of the config is kept, and the identity of the schema that validated it (validated-copy.ts). */
+export interface ConfigCopyPlace {
+  file: string;
+  schemaId: string;
+}
+
+/** How the config was validated: by the schema now, or by taking the copy of an earlier identical parse. */
+export type ConfigValidatedBy = 'schema' | 'copy';
+
+/**
+ * Reads the config file; a missing file means "all defaults", anything else wrong is an error.
+ * With `copy`, an unchanged file is taken from its validated copy and a parsed one is stored there.
+ */
+export function loadConfig(path: string | null, copy: ConfigCopyPlace | null = null): Result<KioskConfig & { source: string; validatedBy: ConfigValidatedBy }, ConfigError> {
   if (!path || !fs.existsSync(path)) {
     const r = parseConfig({}, 'defaults');
-    return r.ok ? ok({ ...r.value, source: 'defaults' }) : r;
+    return r.ok ? ok({ ...r.value, source: 'defaults', validatedBy: 'schema' }) : r;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(path, 'utf8');
+    bytes = fs.readFileSync(path);
   } catch (e) {
     return err({ kind: 'unreadable', path, message: (e as Error).message });
   }
+  const key = copy && configCopyKey(path, bytes, copy.schemaId);
+  // Only what this schema accepted from these very bytes was written there (validated-copy.ts).
+  const copied = copy && key && readValidatedCopy(copy.file, key);
+  if (copied) return ok({ ...(copied as KioskConfig), source: path, validatedBy: 'copy' });
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
     return err({ kind: 'not-json', path, message: (e as Error).message });
   }
   const r = parseConfig(json, path);
-  return r.ok ? ok({ ...r.value, source: path }) : r;
+  if (!r.ok) return r;
+  if (copy && key) writeValidatedCopy(copy.file, key, r.value);
+  return ok({ ...r.value, source: path, validatedBy: 'schema' });
 }
 
 export function formatConfigError(e: ConfigError): string {

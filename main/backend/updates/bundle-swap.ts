@@ -16,7 +16,8 @@ import type { UpdateInstaller } from './update-installer';
 import { readJsonFile } from './update-state';
 import { lazySchema } from '../../../common/lazy-schema';
 
-const run = promisify(execFile);
+// Made at the first unpack, not at load: reading execFile requires node:child_process, which no start needs (LAZY_BUILTINS, scripts/build.mjs).
+const run = (file: string, args: string[]) => promisify(execFile)(file, args);
 
 /** What every bundle carries at its top: its version and the script the launcher starts. */
 export const bundleManifestSchema = lazySchema(() =>
