@@ -123,6 +123,10 @@ describe('a packaged, signed bundle goes through the terminal checks, swap and l
     expect(fs.existsSync(path.join(current, 'dist', 'renderer', 'index.html'))).toBe(true);
     // native packages: imported ones (from the bundle's metafile) and those loaded by name
     for (const p of ['better-sqlite3', 'serialport', 'koffi', 'node-hid']) expect(fs.existsSync(path.join(current, 'node_modules', p, 'package.json')), p).toBe(true);
+    // and they load there, native parts included, from the bundle's own node_modules alone
+    const loads = spawnSync(process.execPath, ['-e', "for (const p of ['koffi', 'node-hid', 'better-sqlite3']) require(p)"], { cwd: current, env: { ...cleanEnv(), NODE_PATH: '' }, encoding: 'utf8' });
+    expect(loads.stderr).toBe('');
+    expect(loads.status).toBe(0);
 
     // the launcher starts it on trial; the production app reports itself healthy
     const home = path.join(dir, 'home');
